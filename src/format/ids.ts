@@ -1,0 +1,50 @@
+/**
+ * Generated clause ids for drafts that arrive without them (plain text, loose Markdown, Word).
+ *
+ * An id is a slug of the clause's label, or of its title when it has no label ("article-5",
+ * "areas-of-cooperation"), prefixed by its parent's id when nested ("section-2-article-2-1"), and made unique
+ * within the draft with "-2", "-3" in reading order. Same clauses in → same ids out: nothing random, nothing
+ * that depends on time. Clauses that already have an id keep it (and reserve it).
+ */
+import type { Clause } from '../model/draft.js';
+
+const MAX_SLUG = 48;
+
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG) return slug;
+  // Long titles: cut at a word boundary so the id stays readable.
+  const cut = slug.slice(0, MAX_SLUG);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
+}
+
+export function assignGeneratedIds(clauses: Clause[]): void {
+  const used = new Set<string>();
+  const reserve = (list: readonly Clause[]) => {
+    for (const c of list) {
+      if (c.id) used.add(c.id);
+      reserve(c.children);
+    }
+  };
+  reserve(clauses);
+  const visit = (list: Clause[], parentId: string) => {
+    for (const clause of list) {
+      if (!clause.id) {
+        let base = slugify(clause.label || clause.title) || 'clause';
+        if (!/^[a-z]/.test(base)) base = 'clause-' + base;
+        if (parentId) base = parentId + '-' + base;
+        let id = base;
+        for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+        used.add(id);
+        clause.id = id;
+      }
+      visit(clause.children, clause.id);
+    }
+  };
+  visit(clauses, '');
+}

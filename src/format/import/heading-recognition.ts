@@ -1,0 +1,133 @@
+/**
+ * Recognising clause headings in imported text: "Article 5", "ARTICLE 2bis", "[Article 3ter] (REDD-plus)",
+ * "Section II", "Article 2.1: Import Licensing", "5.", "5.[2] Title", "AREAS OF COOPERATION", headings in a box
+ * of asterisks.
+ *
+ * A heading is split into a label (the number as written, without brackets: "Article 3ter") and a title
+ * ("REDD-plus"). Footnote markers ("[2]", "[^2]") are not part of either: a heading is an identity for the
+ * reader and for alignment, and "Intellectual Property[3]" must match "Intellectual Property".
+ */
+
+export type HeadingKind = 'division' | 'clause' | 'preamble' | 'caps' | 'number' | 'plain';
+
+export interface RecognisedHeading {
+  kind: HeadingKind;
+  label: string;
+  title: string;
+  /**
+   * Nesting rank: divisions (Section, Part, Chapter) hold clauses (Article, Paragraph, numbers, capital titles).
+   * A heading closes every open clause of the same or a greater rank.
+   */
+  rank: number;
+  /** Footnote markers removed from the heading, so the caller can report them. */
+  droppedMarkers: string[];
+}
+
+const SUFFIX = '(?:\\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?';
+const NUMBER = `(?:\\d+(?:\\.\\d+)*[a-z]?|[IVXLC]+(?:\\.\\d+)*)${SUFFIX}`;
+const DIVISION_WORDS = ['section', 'part', 'chapter'];
+const KEYWORD_HEADING = new RegExp(
+  `^\\[?\\s*((?:Article|Section|Paragraph|Part|Chapter)\\s+${NUMBER})\\s*\\]?` + // label, maybe bracketed
+    `(?:$|\\s*[:.—–]\\s*(.*)$|\\s+-\\s+(.*)$|\\s*\\((.*)\\)\\s*$)`, // nothing, separator + title, or "(title)"
+  'i',
+);
+/** "5." or "5.2" alone, or followed by a short title: the heading form of numbered drafts. */
+const NUMBER_HEADING = /^(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+(.*))?$/;
+const FOOTNOTE_MARKER = /\[\^?\d{1,3}\]/g;
+const PREAMBLE = /^preamble$/i;
+
+/** Strip Markdown emphasis markers and a box of asterisks: "**Article 5**", "* OBJECTIVE *". */
+export function stripDecoration(text: string): string {
+  let t = text.trim();
+  for (;;) {
+    const m = /^(\*{1,3}|_{1,3})(.*?)\1$/.exec(t);
+    if (!m || !m[2]!.trim()) break;
+    t = m[2]!.trim();
+  }
+  t = t.replace(/^\*+\s+|\s+\*+$/g, '').trim();
+  return t;
+}
+
+function removeMarkers(text: string, dropped: string[]): string {
+  return text.replace(FOOTNOTE_MARKER, (m) => {
+    dropped.push(m);
+    return '';
+  });
+}
+
+function cleanTitle(raw: string | undefined): string {
+  if (!raw) return '';
+  // Markdown drafts write "*(definitions)*": the emphasis and the parentheses are punctuation of the heading.
+  let t = raw.replace(/[*_]/g, '').trim();
+  const paren = /^\((.*)\)$/.exec(t);
+  if (paren) t = paren[1]!.trim();
+  return t.replace(/\s+/g, ' ');
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length > 0 && text.length <= 120 && !/[.,;]$/.test(text) && /^[\p{Lu}\d("“[]/u.test(text);
+}
+
+/**
+ * Recognise a heading by its form alone. `allowCaps` and `allowNumber` switch on the forms that are only
+ * headings in context (the caller knows whether the text has begun its operative part, and whether the line
+ * stands alone as a paragraph).
+ */
+export function recogniseHeading(
+  line: string,
+  options: { allowCaps?: boolean; allowNumber?: boolean; allowPlain?: boolean } = {},
+): RecognisedHeading | null {
+  const dropped: string[] = [];
+  const text = removeMarkers(stripDecoration(line), dropped).replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  if (PREAMBLE.test(text)) return { kind: 'preamble', label: '', title: text, rank: 1, droppedMarkers: dropped };
+  const keyword = KEYWORD_HEADING.exec(text);
+  if (keyword) {
+    const title = cleanTitle(keyword[2] ?? keyword[3] ?? keyword[4]);
+    // A parenthesised subject tag ("(definitions)") is a title whatever its case.
+    if (title === '' || keyword[4] !== undefined || looksLikeTitle(title)) {
+      const label = keyword[1]!.replace(/\s+/g, ' ');
+      const division = DIVISION_WORDS.includes(label.split(' ')[0]!.toLowerCase());
+      return { kind: division ? 'division' : 'clause', label, title, rank: division ? 1 : 2, droppedMarkers: dropped };
+    }
+  }
+  if (options.allowNumber) {
+    const num = NUMBER_HEADING.exec(text);
+    if (num) {
+      const title = cleanTitle(num[2]);
+      // A numbered heading's title is short; a numbered paragraph is a sentence.
+      if (title === '' || (looksLikeTitle(title) && !title.endsWith(':') && title.split(' ').length <= 10 && isTitleCase(title))) {
+        return { kind: 'number', label: num[1]!, title, rank: 2, droppedMarkers: dropped };
+      }
+    }
+  }
+  if (options.allowCaps && isCapitalTitle(text)) {
+    return { kind: 'caps', label: '', title: text, rank: 2, droppedMarkers: dropped };
+  }
+  if (options.allowPlain) return { kind: 'plain', label: '', title: cleanTitle(text), rank: 2, droppedMarkers: dropped };
+  return null;
+}
+
+/** "Areas of Cooperation": most longer words capitalised, as titles are and sentences are not. */
+function isTitleCase(text: string): boolean {
+  if (/[─—–-]$/.test(text)) return false;
+  const words = text.split(' ').filter((w) => w.length >= 4);
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 > words.length;
+}
+
+/** "AREAS OF COOPERATION": letters, all capitals, short, no sentence punctuation at the end. */
+export function isCapitalTitle(text: string): boolean {
+  return (
+    text.length <= 100 &&
+    /\p{Lu}.*\p{Lu}/u.test(text) &&
+    !/\p{Ll}/u.test(text) &&
+    !/[,;:]$/.test(text) &&
+    !/^[([]/.test(text)
+  );
+}
+
+/** Whether a single line could be the title line under a label-only heading ("Section I" / "Critical Minerals"). */
+export function isTitleLine(text: string): boolean {
+  const t = text.trim();
+  return looksLikeTitle(t) && !/[:]$/.test(t) && t.split(/\s+/).length <= 14 && !/^\d+[.)]/.test(t);
+}

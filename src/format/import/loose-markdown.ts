@@ -1,0 +1,130 @@
+/**
+ * Loose Markdown drafts (no front matter, no ids) → clauses.
+ *
+ * The source is cut at ATX heading lines first and each clause body is parsed on its own: remark is
+ * super-linear on one huge document, and a 2,000-article draft must import in well under a second.
+ *
+ * - Heading depth gives nesting; the heading text gives label and title ("## [Article 3bis] *(REDD-plus)*").
+ * - "## Article 9" directly followed by "### Valuation Committee" (a heading without a label, nothing between):
+ *   the second heading is the TITLE of Article 9, not a sub-clause.
+ * - A first heading without a label, before any content ("## Draft agreement and …"), is the draft's title.
+ * - Footnote definitions ("[^1]: …") go to a trailing "Footnotes" clause; a final signature paragraph
+ *   ("DONE at Paris …", "IN WITNESS WHEREOF …") and what follows it to a trailing "Signatures" clause.
+ */
+import type { Block, Clause, Draft } from '../../model/draft.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { ClauseOutline } from './clause-outline.js';
+import { recogniseHeading } from './heading-recognition.js';
+import { markdownBlocks } from './mdast-blocks.js';
+import { textParagraph } from './provision-blocks.js';
+import { inlineText } from '../../model/text.js';
+import { SIGNATURE_OPENING } from './plain-text.js';
+
+const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
+const ATTRIBUTES = /\s*\{#([A-Za-z][\w.-]*)((?:\s+\.[\w-]+)*)\s*\}\s*$/;
+
+interface Section {
+  depth: number;
+  text: string;
+  line: number;
+  body: string[];
+}
+
+export function importLooseMarkdown(source: string, file: string | undefined): { draft: Draft; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const front: string[] = [];
+  const sections: Section[] = [];
+  const footnotes: string[] = [];
+  let inFence: string | null = null;
+  let inFootnote = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fence = FENCE.exec(line);
+    if (fence) inFence = inFence === null ? fence[1]![0]! : inFence === fence[1]![0] ? null : inFence;
+    const heading = inFence === null ? ATX.exec(line) : null;
+    if (heading) {
+      inFootnote = false;
+      sections.push({ depth: heading[1]!.length, text: heading[2]!, line: i + 1, body: [] });
+      continue;
+    }
+    if (inFence === null && FOOTNOTE_DEFINITION.test(line)) {
+      footnotes.push(line);
+      inFootnote = true;
+      continue;
+    }
+    if (inFootnote && line.trim() !== '') {
+      footnotes[footnotes.length - 1] += ' ' + line.trim();
+      continue;
+    }
+    inFootnote = false;
+    (sections.length ? sections[sections.length - 1]!.body : front).push(line);
+  }
+
+  let title = '';
+  const outline = new ClauseOutline(2);
+  outline.add(markdownBlocks(front.join('\n')));
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s]!;
+    let text = section.text;
+    let id = '';
+    let topics: string[] = [];
+    const attrs = ATTRIBUTES.exec(text);
+    if (attrs) {
+      id = attrs[1]!;
+      topics = attrs[2]!.split(/\s+/).filter(Boolean).map((t) => t.slice(1));
+      text = text.slice(0, attrs.index);
+    }
+    // Emphasis in headings ("Article 1 *(definitions)*") is typography, not part of label or title.
+    text = text.replace(/[*_]+/g, '');
+    const heading = recogniseHeading(text, { allowNumber: true, allowPlain: true })!;
+    const isBlank = section.body.every((l) => l.trim() === '');
+    if (s === 0 && !title && heading.kind === 'plain' && outline.front.length === 0 && !outline.clauses.length) {
+      title = heading.title;
+      outline.add(markdownBlocks(section.body.join('\n')));
+      continue;
+    }
+    let headingTitle = heading.title;
+    const following = sections[s + 1];
+    if (heading.label && !headingTitle && isBlank && following && following.depth > section.depth) {
+      const sub = recogniseHeading(following.text, { allowPlain: true })!;
+      if (sub.kind === 'plain' || sub.kind === 'caps') {
+        headingTitle = sub.title;
+        section.body = following.body;
+        s++;
+      }
+    }
+    for (const marker of heading.droppedMarkers) {
+      diagnostics.push({ file, line: section.line, column: 1, severity: 'warning', code: 'footnote-in-heading', message: `footnote marker ${marker} left out of the heading "${section.text}"` });
+    }
+    const clause = outline.open(heading.label, headingTitle, section.depth, section.depth);
+    clause.id = id;
+    clause.topics = topics;
+    outline.add(markdownBlocks(section.body.join('\n')));
+  }
+
+  moveSignatures(outline);
+  if (footnotes.length) {
+    outline.open('', 'Footnotes', 0, 2);
+    outline.add(footnotes.map(textParagraph));
+  }
+  if (!title && outline.front.length) {
+    const first = outline.front[0]!;
+    if (first.type === 'paragraph') title = inlineText(first.children);
+  }
+  return { draft: { meta: { title, parties: {} }, front: outline.front, clauses: outline.clauses }, diagnostics };
+}
+
+/** A signature paragraph at the end of the last clause starts a trailing "Signatures" clause. */
+function moveSignatures(outline: ClauseOutline): void {
+  let last: Clause | undefined = outline.clauses[outline.clauses.length - 1];
+  while (last && last.children.length) last = last.children[last.children.length - 1];
+  if (!last) return;
+  const at = last.body.findIndex((b: Block) => b.type === 'paragraph' && SIGNATURE_OPENING.test(inlineText(b.children)));
+  if (at < 0) return;
+  const moved = last.body.splice(at);
+  outline.open('', 'Signatures', 0, 2);
+  outline.add(moved);
+}

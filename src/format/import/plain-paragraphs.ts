@@ -1,0 +1,119 @@
+/**
+ * Plain text → paragraphs: undoes hard wrapping (lines of ~72 columns, or the layout of `pdftotext -layout`)
+ * so that each paragraph is one string, remembering the line where it starts.
+ *
+ * A paragraph ends at a blank line, and a new one starts at a line that opens with a provision label ("1.",
+ * "(a)"), a preambular marker ("Pp3"), a footnote ("[2] ..."), or that is a clause heading on its own
+ * ("Article 4 (ADAPTATION)" in layout text has no blank line around it). Blank lines inside a sentence (page
+ * breaks of extracted PDFs) are bridged when the next line continues in lower case. Runs of spaces (layout
+ * padding, double spaces after a full stop) read as one space.
+ */
+import { recogniseHeading } from './heading-recognition.js';
+
+export interface PlainParagraph {
+  /** The unwrapped text, single-spaced. */
+  text: string;
+  /** 1-based line of the paragraph's first line. */
+  line: number;
+  /** Number of source lines it came from (a one-line paragraph may be a heading). */
+  lineCount: number;
+  /** A heading found inside a box of asterisks, or a separator rule ("-----"). */
+  kind: 'text' | 'boxed' | 'rule';
+}
+
+const STARTS_PROVISION = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)](?=\s|$)|\[\^?\d{1,3}\]:?\s)/i;
+const PREAMBULAR_MARKER = /^Pp\d+$/;
+const RULE = /^-{3,}$/;
+const BOX_EDGE = /^\*{3,}$/;
+const ENDS_SENTENCE = /[.:;,)\]”"]$/;
+
+/**
+ * In layout text (few blank lines) a paragraph also ends at a short line that closes a sentence when the next
+ * line opens a new one: a wrapped line is short only when the paragraph ends there.
+ */
+function isLayoutText(lines: readonly string[]): boolean {
+  const blank = lines.filter((l) => l.trim() === '').length;
+  return lines.length > 20 && blank / lines.length < 0.15;
+}
+
+export function splitPlainParagraphs(source: string): PlainParagraph[] {
+  const lines = source.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
+  const layout = isLayoutText(lines);
+  const width = Math.max(...lines.map((l) => l.trimEnd().length));
+  const out: PlainParagraph[] = [];
+  let parts: string[] = [];
+  let start = 0;
+  let count = 0;
+  let lastLine = '';
+  let pendingBlank = false;
+
+  const flush = () => {
+    if (parts.length) out.push({ text: parts.join(' ').replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
+    parts = [];
+    count = 0;
+  };
+  const add = (text: string, lineNo: number) => {
+    if (!parts.length) start = lineNo;
+    parts.push(text);
+    count++;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const t = raw.trim();
+    if (t === '') {
+      pendingBlank = true;
+      continue;
+    }
+    if (BOX_EDGE.test(t)) {
+      // A box: "*****" / "* Article 5 *" / "*****" — the lines inside are one heading.
+      const inner: string[] = [];
+      let j = i + 1;
+      while (j < lines.length && !BOX_EDGE.test(lines[j]!.trim()) && /^\*.*\*$/.test(lines[j]!.trim())) {
+        inner.push(lines[j]!.trim().replace(/^\*+|\*+$/g, '').trim());
+        j++;
+      }
+      if (j < lines.length && BOX_EDGE.test(lines[j]!.trim()) && inner.length) {
+        flush();
+        out.push({ text: inner.filter(Boolean).join(' '), line: i + 1, lineCount: 1, kind: 'boxed' });
+        i = j;
+        pendingBlank = true;
+        continue;
+      }
+    }
+    if (RULE.test(t)) {
+      flush();
+      out.push({ text: '', line: i + 1, lineCount: 1, kind: 'rule' });
+      pendingBlank = true;
+      continue;
+    }
+    const opensNew =
+      STARTS_PROVISION.test(t) ||
+      PREAMBULAR_MARKER.test(t) ||
+      recogniseHeading(t)?.kind === 'division' ||
+      recogniseHeading(t)?.kind === 'clause' ||
+      recogniseHeading(t)?.kind === 'preamble';
+    const continuesAfterBlank = pendingBlank && parts.length > 0 && /^\p{Ll}/u.test(t) && !ENDS_SENTENCE.test(lastLine);
+    const layoutBreak =
+      layout && parts.length > 0 && ENDS_SENTENCE.test(lastLine) && lastLine.length < width * 0.75 && /^[\p{Lu}[]/u.test(t);
+    const headingBefore = parts.length === 1 && count === 1 && isStandaloneHeading(parts[0]!);
+    if ((pendingBlank && !continuesAfterBlank) || opensNew || layoutBreak || headingBefore) flush();
+    pendingBlank = false;
+    if (PREAMBULAR_MARKER.test(t)) {
+      // "Pp3" stands on its own line above its recital: it labels the paragraph that follows.
+      add(t, i + 1);
+      pendingBlank = false;
+      lastLine = '';
+      continue;
+    }
+    add(t, i + 1);
+    lastLine = raw.trimEnd();
+  }
+  flush();
+  return out;
+}
+
+function isStandaloneHeading(text: string): boolean {
+  const h = recogniseHeading(text);
+  return h !== null && (h.kind === 'division' || h.kind === 'clause' || h.kind === 'preamble');
+}

@@ -1,0 +1,68 @@
+/**
+ * Paragraphs of a clause → model blocks, so that provisionsOf() sees the draft's own numbering:
+ * - "1.  text" paragraphs become items of an ordered list (start = the first number; a number that does not
+ *   follow on starts a new list, so a draft's own numbering is never silently changed);
+ * - "(a) text" points that follow a numbered paragraph go inside that paragraph's list item, as paragraphs that
+ *   open with "(a)";
+ * - anything else is a plain paragraph and ends the list.
+ * Literal square brackets stay text: in imported UN drafts they mark options without saying whose they are.
+ */
+import type { Block, Inline, List, ListItem, Paragraph } from '../../model/draft.js';
+
+const NUMBERED = /^(\d{1,3})[.)]\s+(?=\S)/;
+const POINT = /^(?:\(\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\))\s*/i;
+
+export function textParagraph(text: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value: text }] };
+}
+
+function firstText(block: Block): string {
+  if (block.type !== 'paragraph') return '';
+  const first = block.children[0];
+  return first && first.type === 'text' ? first.value : '';
+}
+
+function lastOrderedList(blocks: Block[]): List | undefined {
+  const last = blocks[blocks.length - 1];
+  return last && last.type === 'list' && last.ordered ? last : undefined;
+}
+
+/** Plain paragraph texts (already unwrapped) of one clause → blocks. */
+export function provisionBlocks(texts: readonly string[]): Block[] {
+  const blocks: Block[] = [];
+  for (const text of texts) {
+    const numbered = NUMBERED.exec(text);
+    if (numbered) {
+      const n = Number(numbered[1]);
+      const item: ListItem = { type: 'listItem', spread: false, children: [textParagraph(text.slice(numbered[0].length))] };
+      const list = lastOrderedList(blocks);
+      if (list && (list.start ?? 1) + list.children.length === n) list.children.push(item);
+      else blocks.push({ type: 'list', ordered: true, start: n, spread: false, children: [item] });
+      continue;
+    }
+    blocks.push(textParagraph(text));
+  }
+  return nestPoints(blocks);
+}
+
+/**
+ * Move "(a)" point paragraphs that follow an ordered list into its last item. Markdown parsers end a list at an
+ * unindented paragraph, so loose Markdown drafts need this as much as plain text does.
+ */
+export function nestPoints(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const list = lastOrderedList(out);
+    if (list && block.type === 'paragraph' && POINT.test(firstText(block))) {
+      const item = list.children[list.children.length - 1]!;
+      item.children.push(block);
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+export function plainInline(text: string): Inline[] {
+  return [{ type: 'text', value: text }];
+}

@@ -1,0 +1,92 @@
+/**
+ * Provisions: the units inside a clause that are compared on their own — numbered paragraphs, unnumbered
+ * paragraphs (recitals, chapeaux) and, inside them, lettered or roman points.
+ *
+ * Provisions are a view computed from a clause's blocks, not stored: the Markdown a user writes stays
+ * ordinary Markdown (ordered lists for numbered paragraphs, "(a)" at the start of a paragraph for points).
+ *
+ * How a clause body becomes provisions:
+ * - each item of an ordered list is a provision numbered `start + index`; the item's first paragraph is its
+ *   text, and what follows inside the item (nested list items, paragraphs that open with "(a)", "(i)" …) are
+ *   its points;
+ * - each item of a bullet list is an unnumbered provision;
+ * - a paragraph opening with a label ("1.", "(2)", "(a)", "a)", "(iv)") is a provision with that label — or,
+ *   when it is a letter or roman numeral and a numbered provision precedes it, a point of that provision;
+ * - any other paragraph, block quote or verbatim block is an unnumbered provision;
+ * - positions are commentary about the clause and are never provisions.
+ */
+import type { Block, Clause } from './draft.js';
+import { blocksText, inlineText, type TextOptions } from './text.js';
+
+export interface Provision {
+  /** The number or letter as written ("4", "(a)", "b)"), or null for an unnumbered paragraph. */
+  label: string | null;
+  /** The provision's own text, without its points. */
+  text: string;
+  points: Provision[];
+}
+
+const LEADING_LABEL = /^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|[0-9]{1,3}[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*/i;
+const POINT_LABEL = /^\(?\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*\)$/i;
+
+/** Split "(a) Project selection: …" into its label and the rest; null label when it opens with none. */
+export function splitLeadingLabel(text: string): { label: string | null; rest: string } {
+  const m = LEADING_LABEL.exec(text);
+  if (!m) return { label: null, rest: text };
+  return { label: m[1]!.replace(/\s+/g, ''), rest: text.slice(m[0].length) };
+}
+
+function isPointLabel(label: string | null): boolean {
+  return label !== null && POINT_LABEL.test(label);
+}
+
+export function provisionsOf(clause: Pick<Clause, 'body'>, options: TextOptions = {}): Provision[] {
+  return provisionsOfBlocks(clause.body, options);
+}
+
+function provisionsOfBlocks(blocks: readonly Block[], options: TextOptions): Provision[] {
+  const out: Provision[] = [];
+  const lastNumbered = (): Provision | undefined => {
+    const last = out[out.length - 1];
+    return last && last.label !== null && !isPointLabel(last.label) ? last : undefined;
+  };
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'position':
+        break;
+      case 'list':
+        block.children.forEach((item, i) => {
+          const label = block.ordered ? String((block.start ?? 1) + i) : null;
+          const [first, ...rest] = item.children;
+          const text = first && first.type === 'paragraph' ? inlineText(first.children, options) : first ? blocksText([first], options) : '';
+          const provision: Provision = { label, text, points: [] };
+          for (const sub of provisionsOfBlocks(rest, options)) {
+            // Inside a numbered item everything that follows belongs to it: points, or further paragraphs.
+            if (sub.label === null && provision.points.length === 0) provision.text += '\n' + sub.text;
+            else provision.points.push(sub);
+          }
+          out.push(provision);
+        });
+        break;
+      case 'paragraph': {
+        const text = inlineText(block.children, options);
+        const { label } = splitLeadingLabel(text);
+        const owner = lastNumbered();
+        if (isPointLabel(label) && owner) owner.points.push({ label, text, points: [] });
+        else out.push({ label, text, points: [] });
+        break;
+      }
+      default:
+        out.push({ label: null, text: blocksText([block], options), points: [] });
+    }
+  }
+  return out;
+}
+
+/** All clauses in reading order (a clause before its sub-clauses), with the labels of their ancestors. */
+export function* walkClauses(clauses: readonly Clause[], path: string[] = []): Generator<{ clause: Clause; path: string[] }> {
+  for (const clause of clauses) {
+    yield { clause, path };
+    yield* walkClauses(clause.children, [...path, clause.label || clause.title]);
+  }
+}

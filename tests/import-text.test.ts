@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { importDraft } from '../src/format/import-text.js';
+import { assignGeneratedIds } from '../src/format/ids.js';
+import { provisionsOf, walkClauses } from '../src/model/provisions.js';
+
+const heads = (src: string, format: 'text' | 'markdown' = 'text') =>
+  [...walkClauses(importDraft(src, { format }).draft.clauses)].map(({ clause, path }) => [path.length, clause.label, clause.title]);
+
+describe('importDraft: heading forms', () => {
+  it('exposes the public API', () => {
+    expect(typeof importDraft).toBe('function');
+    expect(typeof assignGeneratedIds).toBe('function');
+  });
+  it('Article 5 / ARTICLE 6 / Article 2bis / [Article 3ter] (REDD-plus) / Paragraph 4', () => {
+    expect(heads('Title\n\nArticle 5\n\nText.\n\nARTICLE 6\n\nText.\n\nArticle 2bis\n\nText.\n\n[Article 3ter] (REDD-plus)\n\nText.\n\nParagraph 4\n\nText.')).toEqual([
+      [0, 'Article 5', ''], [0, 'ARTICLE 6', ''], [0, 'Article 2bis', ''], [0, 'Article 3ter', 'REDD-plus'], [0, 'Paragraph 4', ''],
+    ]);
+  });
+  it('Section II with a title line, and Article 2.1: Import Licensing nested under SECTION 2', () => {
+    expect(heads('T\n\nSection II\n\nCritical Minerals and Rare Earths\n\n1. One.\n\nSECTION 2\n\nArticle 2.1: Import Licensing\n\nText.')).toEqual([
+      [0, 'Section II', 'Critical Minerals and Rare Earths'], [0, 'SECTION 2', ''], [1, 'Article 2.1', 'Import Licensing'],
+    ]);
+  });
+  it('"5." and "5.[2] Title" number headings; footnote marker reported', () => {
+    const r = importDraft('T\n\n5.\n\nText.\n\n6.[2] Stockpiling\n\nText.', { format: 'text' });
+    expect(r.draft.clauses.map((c) => [c.label, c.title])).toEqual([['5', ''], ['6', 'Stockpiling']]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['footnote-in-heading', 7]]);
+  });
+  it('capital titles followed by numbered paragraphs, with (a) points nested; lines unwrapped', () => {
+    const { draft } = importDraft('T\n\nOBJECTIVE\n\n1.  The purpose\nis this.\n\n2.  Means:\n\n(a) one;\n\n(b) two.\n', { format: 'text' });
+    expect(draft.clauses[0]).toMatchObject({ label: '', title: 'OBJECTIVE' });
+    const p = provisionsOf(draft.clauses[0]!);
+    expect(p.map((x) => [x.label, x.text])).toEqual([['1', 'The purpose is this.'], ['2', 'Means:']]);
+    expect(p[1]!.points.map((x) => x.text)).toEqual(['(a) one;', '(b) two.']);
+  });
+  it('boxed headings', () => {
+    expect(heads('T\n\n*****************\n* Article 7     *\n*****************\n\nText.')).toEqual([[0, 'Article 7', '']]);
+  });
+  it('preamble: opening line, recitals and closing line are one provision each; signatures trail', () => {
+    const { draft } = importDraft('Title\n\nThe Government of A and the Government of B (hereinafter "the Participants"),\n\nSEEKING to cooperate;\n\nNOTING the past;\n\nhave reached the following understandings:\n\nOBJECTIVE\n\n1.  To cooperate.\n\nSigned at X, in duplicate.\n\nFor the Government of A', { format: 'text' });
+    expect(draft.meta.title).toBe('Title');
+    expect(draft.clauses.map((c) => c.title)).toEqual(['Preamble', 'OBJECTIVE', 'Signatures']);
+    expect(provisionsOf(draft.clauses[0]!).length).toBe(4);
+    expect(provisionsOf(draft.clauses[1]!).length).toBe(1);
+  });
+  it('Markdown: "## Article 9" + "### Valuation Committee" is one clause with a title; **Option 1:** stays strong; brackets stay text', () => {
+    const { draft } = importDraft('## Article 9\n### Valuation Committee\n\n1. First [shall][should] act.\n\n**Option 1:** text\n\n## Article 10\n### Other\n\n1. x', { format: 'markdown' });
+    expect(draft.clauses.map((c) => [c.label, c.title, c.children.length])).toEqual([['Article 9', 'Valuation Committee', 0], ['Article 10', 'Other', 0]]);
+    expect(provisionsOf(draft.clauses[0]!)[0]!.text).toBe('First [shall][should] act.');
+    expect(draft.clauses[0]!.body[1]).toMatchObject({ type: 'paragraph', children: [{ type: 'strong' }, { type: 'text' }] });
+  });
+  it('empty input is an error diagnostic, not an exception', () => {
+    expect(importDraft('   \n', { file: 'x.txt' }).diagnostics[0]).toMatchObject({ file: 'x.txt', line: 1, severity: 'error', code: 'empty-draft' });
+  });
+});
+
+describe('assignGeneratedIds', () => {
+  it('slugs from label or title, prefixed by parent, unique, deterministic', () => {
+    const src = 'T\n\nAREAS OF COOPERATION\n\n1. x\n\nSECTION 2\n\nArticle 2.1: A\n\nx\n\nArticle 2.1: B\n\nx\n\n5.\n\nx';
+    const ids = () => [...walkClauses(importDraft(src, { format: 'text' }).draft.clauses)].map(({ clause }) => clause.id);
+    expect(ids()).toEqual(['areas-of-cooperation', 'section-2', 'section-2-article-2-1', 'section-2-article-2-1-2', 'section-2-clause-5']);
+    expect(ids()).toEqual(ids());
+    for (const id of ids()) expect(id).toMatch(/^[A-Za-z][\w.-]*$/);
+  });
+});
