@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importDraft } from '../src/format/import-text.js';
+import { parseDraft, serializeDraft } from '../src/format/markdown.js';
 import { provisionsOf, walkClauses } from '../src/model/provisions.js';
 import { corpus, readCorpus } from './support/corpus.js';
 
@@ -83,6 +84,22 @@ describe.skipIf(!corpus)('importing the real corpus', () => {
     expect(o.map((l) => l.split(':')[0])).toEqual(['Preamble', ...Array.from({ length: 29 }, (_, i) => `Article ${i + 1}`), 'Signatures']);
     expect(o).toContain('Article 4: 19');
     expect(o).toContain('Article 13: 17');
+  });
+});
+
+describe.skipIf(!corpus)('imported corpus drafts survive the Parley format', () => {
+  const files = corpus ? fs.readdirSync(corpus).flatMap((dir) =>
+    fs.statSync(path.join(corpus!, dir)).isDirectory()
+      ? fs.readdirSync(path.join(corpus!, dir)).filter((f) => /^v\d.*\.(txt|md)$/.test(f)).map((f) => `${dir}/${f}`)
+      : []) : [];
+  it('finds every version file of every case', () => expect(files.length).toBeGreaterThanOrEqual(12));
+  it.each(files)('%s: import → serialize → parse gives the same draft, and canonical bytes are stable', (file) => {
+    const imported = importDraft(readCorpus(file), { file }).draft;
+    const text = serializeDraft(imported);
+    const back = parseDraft(text, { file });
+    expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(back.draft).toEqual(imported);
+    expect(serializeDraft(back.draft)).toBe(text);
   });
 });
 

@@ -12,7 +12,7 @@
  */
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Clause, Draft } from '../model/draft.js';
+import type { Block, Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { atxHeadingContent, splitAtHeadings, type Chunk } from './chunks.js';
 import type { Diagnostic } from './diagnostic.js';
@@ -21,6 +21,7 @@ import { headingAttributes, headingText, parseHeadingText } from './heading.js';
 import { assignGeneratedIds } from './ids.js';
 import { report, toBlocks, type ConvertContext } from './mdast-to-model.js';
 import { fromBlocks, textWithSafeColons } from './model-to-mdast.js';
+import { isPlainText, plainBlocks, plainMarkdown } from './plain-blocks.js';
 import { markdownProcessor } from './processor.js';
 import { checkDraft } from './draft-checks.js';
 
@@ -73,8 +74,13 @@ export function parseDraft(source: string, options: ParseOptions = {}): ParseRes
 
 function readClause(processor: ReturnType<typeof markdownProcessor>, chunk: Chunk, file: string | undefined, diagnostics: Diagnostic[], parties: ReadonlySet<string>): Clause {
   // The heading is parsed by remark too, so that escapes and entities in it read as the author meant.
-  const heading = processor.parse(chunk.heading!).children[0] as Heading | undefined;
-  const text = heading ? toString(heading) : atxHeadingContent(chunk.heading!);
+  // Plain headings (the usual case) skip remark.
+  const raw = atxHeadingContent(chunk.heading!);
+  let text = raw;
+  if (/[\\&`*_<[\]!:]/.test(raw)) {
+    const heading = processor.parse(chunk.heading!).children[0] as Heading | undefined;
+    text = heading ? toString(heading) : raw;
+  }
   const parts = parseHeadingText(text);
   if (!parts.label && !parts.title) {
     diagnostics.push({ file, line: chunk.line, column: 1, severity: 'error', code: 'empty-heading', message: 'heading has no text: give the clause a number or a title' });
@@ -93,6 +99,8 @@ function readClause(processor: ReturnType<typeof markdownProcessor>, chunk: Chun
 
 function parseBlocks(processor: ReturnType<typeof markdownProcessor>, body: string, firstLine: number, file: string | undefined, diagnostics: Diagnostic[], parties: ReadonlySet<string>) {
   if (!body.trim()) return [];
+  const plain = plainBlocks(body);
+  if (plain) return plain;
   const ctx: ConvertContext = { source: body, firstLine, file, diagnostics, parties };
   const root = processor.parse(body) as Root;
   for (const node of root.children) {
@@ -105,19 +113,23 @@ function parseBlocks(processor: ReturnType<typeof markdownProcessor>, body: stri
 export function serializeDraft(draft: Draft): string {
   const processor = markdownProcessor();
   const parts: string[] = [];
-  if (draft.front.length) parts.push(stringifyNodes(processor, fromBlocks(draft.front)));
+  if (draft.front.length) parts.push(stringifyBlocks(processor, draft.front));
   for (const { clause } of walkClauses(draft.clauses)) {
-    const heading: Heading = {
-      type: 'heading',
-      depth: Math.min(6, Math.max(1, clause.level)) as Heading['depth'],
-      children: textWithSafeColons(headingText(clause.label, clause.title)),
-    };
-    let text = stringifyNodes(processor, [heading]) + headingAttributes(clause.id, clause.topics);
-    if (clause.body.length) text += '\n\n' + stringifyNodes(processor, fromBlocks(clause.body));
+    const depth = Math.min(6, Math.max(1, clause.level)) as Heading['depth'];
+    const plain = headingText(clause.label, clause.title);
+    const written = isPlainText(plain) && !plain.endsWith('#')
+      ? '#'.repeat(depth) + ' ' + plain
+      : stringifyNodes(processor, [{ type: 'heading', depth, children: textWithSafeColons(plain) }]);
+    let text = written + headingAttributes(clause.id, clause.topics);
+    if (clause.body.length) text += '\n\n' + stringifyBlocks(processor, clause.body);
     parts.push(text);
   }
   const body = parts.join('\n\n');
   return writeFrontMatter(draft.meta) + (body ? '\n' + body + '\n' : '');
+}
+
+function stringifyBlocks(processor: ReturnType<typeof markdownProcessor>, blocks: readonly Block[]): string {
+  return plainMarkdown(blocks) ?? stringifyNodes(processor, fromBlocks(blocks));
 }
 
 function stringifyNodes(processor: ReturnType<typeof markdownProcessor>, children: RootContent[]): string {

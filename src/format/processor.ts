@@ -1,9 +1,12 @@
 /**
  * The one remark configuration Parley reads and writes drafts with. The stringify options are part of the
  * file format: changing them changes what canonical form is.
+ *
+ * GFM is deliberately not enabled: its autolink literals turn any "www." or "https://" in running text into a
+ * link that remark-gfm does not escape on the way out, so text would not survive a round trip; tables and
+ * footnotes are kept verbatim as text instead.
  */
 import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import type { Options } from 'remark-stringify';
@@ -28,7 +31,7 @@ export const STRINGIFY_OPTIONS: Options = {
 let cached: ReturnType<typeof build> | undefined;
 
 function build() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkStringify, STRINGIFY_OPTIONS).freeze();
+  return unified().use(remarkParse).use(remarkDirective).use(remarkStringify, STRINGIFY_OPTIONS).freeze();
 }
 
 /** A frozen processor; building one costs more than parsing a clause, so it is made once. */

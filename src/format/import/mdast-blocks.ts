@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline, ListItem } from '../../model/draft.js';
-import { nestPoints, provisionBlocks } from './provision-blocks.js';
+import { loosen, nestPoints, provisionBlocks } from './provision-blocks.js';
 
 const parser = unified().use(remarkParse);
 
@@ -97,5 +97,5 @@ export function markdownBlocks(source: string): Block[] {
     return provisionBlocks(paragraphs);
   }
   const tree = parser.parse(source) as Root;
-  return nestPoints(blocks(tree.children, source));
+  return loosen(nestPoints(blocks(tree.children, source)));
 }

@@ -41,8 +41,28 @@ export function provisionBlocks(texts: readonly string[]): Block[] {
       continue;
     }
     blocks.push(textParagraph(text));
+    // Points go into the numbered paragraph they follow at once, so that the next number continues its list.
+    const nested = nestPoints(blocks.splice(-2, 2));
+    blocks.push(...nested);
   }
-  return nestPoints(blocks);
+  return loosen(blocks);
+}
+
+/**
+ * Numbered paragraphs are written as loose lists (a blank line between items, and between a paragraph and
+ * its points): in a tight list a point would read back as part of its paragraph's text. A list of one item
+ * cannot show looseness, so it is recorded as tight, as a parser would read it back.
+ */
+export function loosen(blocks: Block[]): Block[] {
+  for (const block of blocks) {
+    if (block.type !== 'list') continue;
+    block.spread = block.children.length > 1;
+    for (const item of block.children) {
+      item.spread = item.children.length > 1;
+      loosen(item.children);
+    }
+  }
+  return blocks;
 }
 
 /**
