@@ -127,7 +127,7 @@ describe('draft format round trip (property)', () => {
         expect(back.draft).toEqual(d);
         expect(serializeDraft(back.draft)).toBe(text);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

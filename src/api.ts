@@ -1,0 +1,81 @@
+/**
+ * DossierApi: the one interface through which a user interface reaches a dossier.
+ *
+ * Three transports carry it and the renderer cannot tell them apart: Electron IPC (the preload exposes one
+ * method per operation as `window.parley`), the local web server (`parley serve`, JSON over HTTP), and
+ * direct calls in unit tests. Everything that crosses it is plain data (see src/model).
+ */
+import type { ComparisonJson } from './compare/contract.js';
+import type { Diagnostic } from './format/diagnostic.js';
+import type { PartyInfo, VersionEntry } from './model/dossier.js';
+import type { Draft, DraftStatus, PartyId } from './model/draft.js';
+
+/** A tabled version by number, or the working draft. */
+export type DraftRef = number | 'working';
+
+export interface DossierSummary {
+  /** Folder name, for the window title. */
+  name: string;
+  title: string;
+  parties: PartyInfo[];
+  topics: string[];
+  versions: VersionEntry[];
+  /** Opened without the write lock (another window holds it): every write is refused. */
+  readOnly: boolean;
+  /** Set when unsaved work from an interrupted session was restored; the UI says so. */
+  recovered: { savedAt: string } | null;
+  /** Plain sentences about what opening found and did. */
+  notices: string[];
+}
+
+export interface DraftDocument {
+  ref: DraftRef;
+  draft: Draft;
+  /** Problems found reading the file (the draft is still usable). */
+  diagnostics: Diagnostic[];
+}
+
+export interface TableRequest {
+  label: string;
+  by: PartyId;
+  status?: DraftStatus;
+  date?: string;
+}
+
+export interface ProgressEvent {
+  /** What is being done, for the progress indicator ("Comparing 2,000 clauses"). */
+  task: string;
+  /** 0..1, or null when unknown. */
+  fraction: number | null;
+}
+
+export interface DossierApi {
+  summary(): Promise<DossierSummary>;
+  readDraft(ref: DraftRef): Promise<DraftDocument>;
+  /** Save the working draft (atomically); returns the new summary-independent save time. */
+  saveWorking(draft: Draft): Promise<{ savedAt: string }>;
+  /** Record unsaved edits in the crash-recovery journal; cheap, called as the user types. */
+  autosaveWorking(draft: Draft): Promise<void>;
+  /** Table the saved working draft as the next version. */
+  tableVersion(request: TableRequest): Promise<VersionEntry>;
+  /** Compare two drafts of the dossier; the result is the `parley diff --format json` contract. */
+  compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson>;
+}
+
+/** Errors cross transports as data: a code a UI can act on and a sentence a person can read. */
+export interface ApiErrorData {
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+  toJSON(): ApiErrorData {
+    return { code: this.code, message: this.message };
+  }
+}

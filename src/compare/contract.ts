@@ -1,0 +1,63 @@
+/**
+ * The comparison result as `parley diff --format json` writes it. Tools outside the project rely on this
+ * shape (issue 3 fixes it): add fields if needed, never rename or remove one.
+ */
+
+export type ChangeKindJson = 'unchanged' | 'edited' | 'inserted' | 'deleted' | 'split' | 'merged';
+
+export interface ClauseRefJson {
+  id: string;
+  /** The number as the draft writes it ("Article 3bis", "Section II", "4.1", "5"). */
+  label: string;
+  title: string;
+  /** Labels of the enclosing clauses. */
+  path: string[];
+}
+
+export interface ProvisionChangeJson {
+  kind: ChangeKindJson;
+  moved: boolean;
+  renumbered: boolean;
+  old: string | null;
+  new: string | null;
+  similarity: number;
+}
+
+export interface LegalChangeJson {
+  type: 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
+  old: string | null;
+  new: string | null;
+  direction?: 'stronger' | 'weaker' | 'same';
+}
+
+export interface WordOpJson {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+  /** Set on changes that differ only in whitespace, punctuation, case or quote style. */
+  cosmetic?: boolean;
+}
+
+export interface ClauseChangeJson {
+  kind: ChangeKindJson;
+  moved: boolean;
+  renumbered: boolean;
+  old: ClauseRefJson[];
+  new: ClauseRefJson[];
+  similarity: number;
+  provisions: ProvisionChangeJson[];
+  legal: LegalChangeJson[];
+  words: WordOpJson[];
+}
+
+export interface DraftSummaryJson {
+  title: string;
+  label: string;
+  clauses: number;
+}
+
+export interface ComparisonJson {
+  old: DraftSummaryJson;
+  new: DraftSummaryJson;
+  summary: Record<'unchanged' | 'edited' | 'inserted' | 'deleted' | 'split' | 'merged' | 'moved' | 'renumbered', number>;
+  changes: ClauseChangeJson[];
+}

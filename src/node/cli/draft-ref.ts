@@ -1,0 +1,54 @@
+/**
+ * Naming a draft on the command line: a file, a dossier folder (its working draft), or DOSSIER@N (tabled
+ * version N of a dossier).
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../../format/diagnostic.js';
+import { parseDraft } from '../../format/markdown.js';
+import type { Draft } from '../../model/draft.js';
+import { openDossier, WORKING_FILE } from '../dossier/store.js';
+import { DossierError } from '../dossier/errors.js';
+import { loadDraftFile, UserError } from '../read-draft-file.js';
+
+export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; name: string }> {
+  const at = /^(.*)@(\d+)$/.exec(ref);
+  if (at) {
+    const [, dir, n] = at;
+    let handle;
+    try {
+      handle = await openDossier(dir!, { readOnly: true });
+    } catch (error) {
+      if (error instanceof DossierError) throw new UserError(error.message);
+      throw error;
+    }
+    try {
+      const version = handle.listVersions().find((v) => v.version === Number(n));
+      if (!version) {
+        const known = handle.listVersions().map((v) => v.version);
+        throw new UserError(`${dir} has no version ${n}` + (known.length ? ` (its versions are ${known.join(', ')}).` : ' (nothing has been tabled yet).'));
+      }
+      let text: string;
+      try {
+        text = await handle.readVersion(version.version);
+      } catch (error) {
+        if (error instanceof DossierError) throw new UserError(error.message, 1);
+        throw error;
+      }
+      return { ...parseDraft(text, { file: join(dir!, version.file) }), name: `${dir}@${n}` };
+    } finally {
+      await handle.close();
+    }
+  }
+  let isDir = false;
+  try {
+    isDir = (await stat(ref)).isDirectory();
+  } catch {
+    throw new UserError(`${ref} cannot be read: no such file or folder.`);
+  }
+  if (isDir) {
+    const loaded = await loadDraftFile(join(ref, WORKING_FILE));
+    return { ...loaded, name: ref };
+  }
+  return { ...(await loadDraftFile(ref)), name: ref };
+}

@@ -1,0 +1,101 @@
+/**
+ * Reading a draft file from disk with a plain sentence for everything that can be wrong with it: missing,
+ * a folder, empty, binary, not UTF-8, implausibly large. Nothing here throws anything but UserError.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Diagnostic } from '../format/diagnostic.js';
+import { importDraft } from '../format/import-text.js';
+import { parseDraft } from '../format/markdown.js';
+import type { Draft } from '../model/draft.js';
+
+/** A problem the user caused or can fix; its message is shown as is. `exitCode` 2: the input cannot be read. */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+  }
+}
+
+/** A 2,000-article treaty is about 3.4 MB; anything past this is almost certainly not a draft. */
+export const MAX_DRAFT_BYTES = 32 * 1024 * 1024;
+
+export async function readDraftText(file: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UserError(`${file} is a folder, not a draft file.`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file} cannot be read: ${describeFsError(error)}.`);
+  }
+  if (size > MAX_DRAFT_BYTES) {
+    throw new UserError(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; Parley reads drafts of up to ${MAX_DRAFT_BYTES / 1024 / 1024} MB ` +
+      '(a 2,000-article treaty is about 3.4 MB). Is this the right file?');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new UserError(`${file} cannot be read: ${describeFsError(error)}.`);
+  }
+  return decodeDraftBytes(bytes, file);
+}
+
+/** Bytes to text, refusing what is not a UTF-8 text file, with the line where the trouble is. */
+export function decodeDraftBytes(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new UserError(`${file} is empty: there is no draft in it.`, 1);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new UserError(`${file} is a binary file (it contains a zero byte at line ${lineAt(bytes, nul)}), not a text draft. ` +
+      'Parley reads Markdown and plain-text drafts; save Word documents as text first.');
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    throw new UserError(`${file}:${lineAt(bytes, bad)}: this file is not valid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} ` +
+      `at offset ${bad}). Save it as UTF-8 and try again.`);
+  }
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length - 1;
+}
+
+function describeFsError(error: unknown): string {
+  const code = typeof error === 'object' && error && 'code' in error ? String(error.code) : '';
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Read a draft in whatever form it comes: a Parley Markdown file (front matter with `parley:`) is parsed as
+ * such; anything else is imported (plain text, loose Markdown).
+ */
+export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
+  const text = await readDraftText(file);
+  const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
+  if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
+    return { ...parseDraft(text, { file }), text };
+  }
+  return { ...importDraft(text, { file }), text };
+}

@@ -1,0 +1,49 @@
+/**
+ * The layering of DESIGN.md, enforced: dependency-cruiser with the project's rules over src/, renderer/ and
+ * electron/ must find no violation — and must find them in a small tree built to break each rule.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { cruise } from 'dependency-cruiser';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const config = createRequire(import.meta.url)(path.join(root, '.dependency-cruiser.cjs'));
+
+async function violations(baseDir: string) {
+  const dirs = ['src', 'renderer', 'electron'].filter((d) => fs.existsSync(path.join(baseDir, d)));
+  const result = await cruise(dirs, { ...config.options, ruleSet: { forbidden: config.forbidden }, validate: true, baseDir });
+  if (typeof result.output === 'string') throw new Error(result.output);
+  return {
+    cruised: result.output.summary.totalCruised,
+    rules: result.output.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort(),
+  };
+}
+
+describe('layering', () => {
+  it('the project keeps its layers', async () => {
+    const { cruised, rules } = await violations(root);
+    expect(cruised).toBeGreaterThan(40);
+    expect(rules).toEqual([]);
+  });
+
+  it('the rules catch a core module that imports the UI or the disk, and a renderer that reaches src/node', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'));
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    write('src/model/bad.ts', "import { view } from '../../renderer/view.js';\nimport { readFileSync } from 'node:fs';\nexport const x = [view, readFileSync];\n");
+    write('src/node/ok.ts', "import { spawn } from 'node:child_process';\nexport const y = spawn;\n");
+    write('renderer/view.ts', "import { y } from '../src/node/ok.js';\nexport const view = y;\n");
+    const { rules } = await violations(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(rules).toEqual([
+      'core-imports-no-ui: src/model/bad.ts → renderer/view.ts',
+      'disk-only-in-src-node: src/model/bad.ts → fs',
+      'renderer-uses-pure-core: renderer/view.ts → src/node/ok.ts',
+    ]);
+  });
+});
