@@ -28,6 +28,8 @@ export interface LegalChangeJson {
   old: string | null;
   new: string | null;
   direction?: 'stronger' | 'weaker' | 'same';
+  /** The value is the same, only written differently ("6 months" → "six months"). */
+  cosmetic?: boolean;
 }
 
 export interface WordOpJson {
@@ -46,7 +48,10 @@ export interface ClauseChangeJson {
   similarity: number;
   provisions: ProvisionChangeJson[];
   legal: LegalChangeJson[];
+  /** The clause text as a redline: equal, inserted and deleted runs in the new draft's reading order. */
   words: WordOpJson[];
+  /** Present when the title changed: the title as a redline. */
+  titleWords?: WordOpJson[];
 }
 
 export interface DraftSummaryJson {

@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { DossierError } from '../dossier/errors.js';
 import { UserError } from '../read-draft-file.js';
 import { registerCheck } from './check.js';
+import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerShow } from './show.js';
 import { registerTable } from './table.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerShow(program);
   registerTable(program);
   registerInit(program);
+  registerDiff(program);
   return program;
 }
 

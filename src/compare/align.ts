@@ -1,0 +1,254 @@
+/**
+ * Clause alignment: which clauses of an old draft became which clauses of a new one, and how.
+ *
+ *   alignDrafts(oldDraft, newDraft, options?)  →  { oldClauses, newClauses, changes }
+ *
+ * Every clause at every heading level takes part (flattened in reading order by walkClauses). The stages, each
+ * working on what the earlier ones left (see matcher.ts for the shared core):
+ *   1. ids       — clauses with the same authored id on both sides. Ids generated from labels (imported
+ *                  drafts: "article-5") say nothing about identity, since Article 5 of one draft may be Article
+ *                  6 of the next; with `ids: 'auto'` (the default) an id pairs clauses only when it is not the
+ *                  one assignGeneratedIds would have made from the clause's label or title, on both sides.
+ *   2. exact     — the same title and text ignoring case, punctuation, paragraph numbers and the numbers of
+ *                  cross-references ("Article 12" → "Article 13"), by hash.
+ *   3. similar   — edited clauses: three-word shingles, candidates from an inverted index over rare shingles
+ *                  (near-linear), Dice overlap on a few candidates, best pairs first.
+ *   4. splits and merges, by containment.
+ *   5. headings  — clauses with no text of their own ("Section 2" over its articles) follow their children:
+ *                  an unmatched heading pairs with the old heading most of its matched children came from.
+ *   6. gaps      — between two in-order pairs, leftovers that still resemble each other (a heavily reworded
+ *                  clause standing where its predecessor stood).
+ *   7. moves     — a longest increasing subsequence over the pairs; pairs outside it moved.
+ * The rest is inserted or deleted.
+ *
+ * Classification of a pair: `unchanged` when title and text read the same ignoring numbering (cross-reference
+ * numbers included); otherwise `edited` — a title-only change, or a change of case or punctuation, is an edit
+ * (the word diff marks it cosmetic). `renumbered` when the labels differ (case and spacing aside); renumbering
+ * alone never makes an edit.
+ *
+ * Changes come in the new draft's reading order; a deleted clause stands right after the nearest clause before
+ * it (in the old draft) that kept its place. Provisions are aligned for edited, split and merged clauses; for
+ * unchanged, inserted and deleted clauses `provisions` is empty (there is nothing to tell inside them).
+ */
+import type { Clause, Draft } from '../model/draft.js';
+import { walkClauses } from '../model/provisions.js';
+import { clauseText } from '../model/text.js';
+import { slugify } from '../format/ids.js';
+import { Matcher } from './matcher.js';
+import { normalizeLabel, strictKey, tokenize } from './normalize.js';
+import { alignProvisions, type ProvisionChange } from './provisions-align.js';
+import { sameSource, SourceKeys } from './source-key.js';
+
+export type { ProvisionChange } from './provisions-align.js';
+
+export type ChangeKind = 'unchanged' | 'edited' | 'inserted' | 'deleted' | 'split' | 'merged';
+
+/** A clause as the comparison reports it. */
+export interface AlignedUnit {
+  id: string;
+  label: string;
+  title: string;
+  /** Labels (or titles) of the enclosing clauses, outermost first. */
+  path: string[];
+  /** Position in the flattened reading order of its draft. */
+  index: number;
+}
+
+export interface FlatClause extends AlignedUnit {
+  level: number;
+  /** Index of the enclosing clause in the same flattened list, -1 at the top. */
+  parent: number;
+  clause: Clause;
+}
+
+export interface ClauseChange {
+  kind: ChangeKind;
+  moved: boolean;
+  renumbered: boolean;
+  /** Indices into oldClauses: empty for an insertion, several for a merge. */
+  old: number[];
+  /** Indices into newClauses: empty for a deletion, several for a split. */
+  new: number[];
+  /** 1 for unchanged; Dice overlap of three-word shingles for edits; coverage for splits and merges; 0 otherwise. */
+  similarity: number;
+  provisions: ProvisionChange[];
+}
+
+export interface AlignOptions {
+  /**
+   * Whether clause ids identify clauses across the two drafts. 'auto' (default): only ids that were not
+   * generated from labels or titles; 'always': every id (two drafts of one dossier); 'never': content only.
+   */
+  ids?: 'auto' | 'always' | 'never';
+}
+
+export interface Alignment {
+  oldClauses: FlatClause[];
+  newClauses: FlatClause[];
+  changes: ClauseChange[];
+}
+
+/** Pairs weaker than this are not made by the free similarity search (gaps have their own, lower bars). */
+const SIMILAR = 0.4;
+const GAP_SIMILAR = 0.1;
+const LONE_GAP_SIMILAR = 0.08;
+/** Clauses with the same title need only this much textual overlap (in place / moved). */
+const TITLE_IN_GAP = 0.01;
+const TITLE_MOVED = 0.1;
+
+export function flattenDraft(draft: Draft): FlatClause[] {
+  const out: FlatClause[] = [];
+  const indexOf = new Map<Clause, number>();
+  const parentOf = new Map<Clause, Clause>();
+  for (const c of draft.clauses) visitParents(c, parentOf);
+  for (const { clause, path } of walkClauses(draft.clauses)) {
+    const index = out.length;
+    indexOf.set(clause, index);
+    const parent = parentOf.get(clause);
+    out.push({ id: clause.id, label: clause.label, title: clause.title, path, index, level: clause.level, parent: parent ? indexOf.get(parent)! : -1, clause });
+  }
+  return out;
+}
+
+function visitParents(clause: Clause, parentOf: Map<Clause, Clause>): void {
+  for (const child of clause.children) {
+    parentOf.set(child, clause);
+    visitParents(child, parentOf);
+  }
+}
+
+/**
+ * Title and body as one text: a title-only change is an edit, a label change is not. Brackets are marked so
+ * that bracketing or unbracketing language is an edit (a cosmetic one for the loose key, which ignores them).
+ */
+function contentText(c: Clause): string {
+  const body = clauseText(c, { brackets: 'marked' });
+  return c.title ? c.title + '\n' + body : body;
+}
+
+/** Whether an id is the one assignGeneratedIds (src/format/ids.ts) makes from the label or title. */
+function isGeneratedId(c: FlatClause, list: readonly FlatClause[]): boolean {
+  let base = slugify(c.label || c.title) || 'clause';
+  if (!/^[a-z]/.test(base)) base = 'clause-' + base;
+  if (c.parent >= 0) base = list[c.parent]!.id + '-' + base;
+  if (c.id === base) return true;
+  return c.id.startsWith(base + '-') && /^\d+$/.test(c.id.slice(base.length + 1));
+}
+
+export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOptions = {}): Alignment {
+  const oldClauses = flattenDraft(oldDraft);
+  const newClauses = flattenDraft(newDraft);
+  const sources = new SourceKeys();
+  const oldSource = oldClauses.map((c) => sources.keyOf(c.clause));
+  const newSource = newClauses.map((c) => sources.keyOf(c.clause));
+  const oldText: string[] = [];
+  const newText: string[] = [];
+  const readOld = (i: number) => (oldText[i] ??= contentText(oldClauses[i]!.clause));
+  const readNew = (j: number) => (newText[j] ??= contentText(newClauses[j]!.clause));
+  const m = new Matcher(oldClauses.length, newClauses.length, (i) => tokenize(readOld(i)), (j) => tokenize(readNew(j)));
+
+  // 1. Ids.
+  const idMode = options.ids ?? 'auto';
+  if (idMode !== 'never') {
+    const byId = new Map<string, number>();
+    for (const c of oldClauses) {
+      if (c.id && (idMode === 'always' || !isGeneratedId(c, oldClauses))) byId.set(c.id, c.index);
+    }
+    for (const c of newClauses) {
+      const i = c.id ? byId.get(c.id) : undefined;
+      if (i === undefined || (idMode === 'auto' && isGeneratedId(c, newClauses))) continue;
+      m.pair(i, c.index);
+    }
+  }
+
+  // 2–4. Content: only clauses with a body of their own; headings follow their children below. Clauses whose
+  // source did not change at all pair first, without being tokenized.
+  const oldHasBody = (i: number) => oldSource[i]!.hasText;
+  const newHasBody = (j: number) => newSource[j]!.hasText;
+  m.matchKeys(oldSource.map((s) => s.key), newSource.map((s) => s.key), (i, j) => sameSource(oldSource[i]!, newSource[j]!), oldHasBody, newHasBody);
+  m.matchExact(oldHasBody, newHasBody);
+  m.matchSimilar(SIMILAR, oldHasBody, newHasBody);
+  m.matchSplitsAndMerges(oldHasBody, newHasBody);
+
+  // 5. Headings (and any clause still unmatched that has children) by their children's votes, deepest first.
+  matchByChildren(m, oldClauses, newClauses);
+  // Headings without children that match nowhere else: the same title (e.g. "[Deleted]"), in order.
+  m.matchExact((i) => !oldHasBody(i), (j) => !newHasBody(j));
+
+  // 6–7. Titles and gaps, then moves.
+  const titleKey = (c: FlatClause) => (c.title ? tokenize(c.title).looseKey || 1 : 0);
+  m.matchTitles((i) => titleKey(oldClauses[i]!), (j) => titleKey(newClauses[j]!), TITLE_IN_GAP, TITLE_MOVED);
+  m.fillGaps(GAP_SIMILAR, LONE_GAP_SIMILAR);
+  m.markMoves();
+
+  return { oldClauses, newClauses, changes: describe(m, oldClauses, newClauses, readOld, readNew) };
+}
+
+/**
+ * An unmatched clause whose children are matched pairs with the old clause that most of those children's
+ * counterparts belong to — if that clause is unmatched too and holds at least half of them.
+ */
+function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]): void {
+  const childrenOf: number[][] = newClauses.map(() => []);
+  for (const c of newClauses) if (c.parent >= 0) childrenOf[c.parent]!.push(c.index);
+  for (let j = newClauses.length - 1; j >= 0; j--) {
+    if (m.newGroup[j]! >= 0 || childrenOf[j]!.length === 0) continue;
+    const votes = new Map<number, number>();
+    let matchedChildren = 0;
+    for (const child of childrenOf[j]!) {
+      const g = m.newGroup[child]!;
+      if (g < 0) continue;
+      matchedChildren++;
+      for (const i of m.groups[g]!.old) {
+        const p = oldClauses[i]!.parent;
+        if (p >= 0) votes.set(p, (votes.get(p) ?? 0) + 1);
+      }
+    }
+    let best = -1, bestVotes = 0;
+    for (const [p, v] of votes) if (v > bestVotes || (v === bestVotes && p < best)) { best = p; bestVotes = v; }
+    if (best >= 0 && m.oldGroup[best]! < 0 && bestVotes * 2 >= matchedChildren) m.pair(best, j);
+  }
+}
+
+function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string): ClauseChange[] {
+  type Keyed = { pos: number; tier: number; sub: number; change: ClauseChange };
+  const keyed: Keyed[] = [];
+  const seen = new Set<number>();
+  for (let j = 0; j < newClauses.length; j++) {
+    const g = m.newGroup[j]!;
+    if (g < 0) {
+      keyed.push({ pos: j, tier: 0, sub: 0, change: { kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [] } });
+      continue;
+    }
+    if (seen.has(g)) continue;
+    seen.add(g);
+    const group = m.groups[g]!;
+    let kind: ChangeKind;
+    let renumbered = false;
+    let similarity = group.similarity;
+    if (group.old.length > 1) kind = 'merged';
+    else if (group.new.length > 1) kind = 'split';
+    else {
+      const i = group.old[0]!;
+      const same = group.identical === true || (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)));
+      kind = same ? 'unchanged' : 'edited';
+      if (same) similarity = 1;
+      renumbered = normalizeLabel(oldClauses[i]!.label) !== normalizeLabel(newClauses[j]!.label);
+    }
+    const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity());
+    keyed.push({ pos: j, tier: 0, sub: 0, change: { kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions } });
+  }
+  // A deleted clause stands right after the nearest preceding old clause that kept its place.
+  let anchor = -1;
+  for (let i = 0; i < oldClauses.length; i++) {
+    const g = m.oldGroup[i]!;
+    if (g >= 0) {
+      const group = m.groups[g]!;
+      if (!group.moved) anchor = group.new[group.new.length - 1]!;
+      continue;
+    }
+    keyed.push({ pos: anchor, tier: 1, sub: i, change: { kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], similarity: 0, provisions: [] } });
+  }
+  keyed.sort((a, b) => a.pos - b.pos || a.tier - b.tier || a.sub - b.sub);
+  return keyed.map((k) => k.change);
+}

@@ -1,0 +1,95 @@
+/**
+ * compareDrafts: the whole comparison of two drafts, in the shape of the `parley diff --format json`
+ * contract (contract.ts). Clauses are aligned first (align.ts); words are diffed only inside aligned pairs
+ * (words.ts); what changed in law is read from those diffs (legal.ts).
+ */
+import type { Draft } from '../model/draft.js';
+import { clauseText } from '../model/text.js';
+import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from './contract.js';
+import { legalChanges } from './legal.js';
+import { diffWords, type WordOp } from './words.js';
+
+export interface CompareOptions extends AlignOptions {
+  /**
+   * Leave the text of unchanged clauses out of `words` (an empty list). A viewer that shows the whole draft
+   * wants it; a tool that only looks at changes does not.
+   */
+  omitUnchangedText?: boolean;
+}
+
+function ref(c: FlatClause): ClauseRefJson {
+  return { id: c.id, label: c.label, title: c.title, path: c.path };
+}
+
+/** The text words are compared on: bracket marks kept, so bracketing or agreeing language shows. */
+function textOf(clauses: readonly FlatClause[]): string {
+  return clauses.map((c) => clauseText(c.clause, { brackets: 'marked' })).join('\n');
+}
+
+function wordsJson(ops: readonly WordOp[]): WordOpJson[] {
+  return ops.map((op) => (op.cosmetic ? { op: op.op, text: op.text, cosmetic: true } : { op: op.op, text: op.text }));
+}
+
+export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {
+  const alignment = alignDrafts(oldDraft, newDraft, options);
+  const parties = { ...oldDraft.meta.parties, ...newDraft.meta.parties };
+  const summary = { unchanged: 0, edited: 0, inserted: 0, deleted: 0, split: 0, merged: 0, moved: 0, renumbered: 0 };
+  const changes = alignment.changes.map((change: ClauseChange): ClauseChangeJson => {
+    summary[change.kind]++;
+    if (change.moved) summary.moved++;
+    if (change.renumbered) summary.renumbered++;
+    const olds = change.old.map((i) => alignment.oldClauses[i]!);
+    const news = change.new.map((i) => alignment.newClauses[i]!);
+    const out: ClauseChangeJson = {
+      kind: change.kind,
+      moved: change.moved,
+      renumbered: change.renumbered,
+      old: olds.map(ref),
+      new: news.map(ref),
+      similarity: Math.round(change.similarity * 1000) / 1000,
+      provisions: change.provisions.map((p) => ({ kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: Math.round(p.similarity * 1000) / 1000 })),
+      legal: [],
+      words: [],
+    };
+    switch (change.kind) {
+      case 'unchanged': {
+        const text = textOf(news);
+        if (!options.omitUnchangedText && text) out.words = [{ op: 'equal', text }];
+        break;
+      }
+      case 'inserted': {
+        const text = textOf(news);
+        if (text) out.words = [{ op: 'insert', text }];
+        break;
+      }
+      case 'deleted': {
+        const text = textOf(olds);
+        if (text) out.words = [{ op: 'delete', text }];
+        break;
+      }
+      default: {
+        const oldText = textOf(olds);
+        const newText = textOf(news);
+        const ops = diffWords(oldText, newText);
+        out.words = wordsJson(ops);
+        out.legal = legalChanges(oldText, newText, ops, { parties }).map((l) => {
+          const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };
+          if (l.direction) item.direction = l.direction;
+          if (l.cosmetic) item.cosmetic = true;
+          return item;
+        });
+        const oldTitle = olds.map((c) => c.title).join(' / ');
+        const newTitle = news.map((c) => c.title).join(' / ');
+        if (oldTitle !== newTitle) out.titleWords = wordsJson(diffWords(oldTitle, newTitle));
+      }
+    }
+    return out;
+  });
+  return {
+    old: { title: oldDraft.meta.title, label: oldDraft.meta.label ?? '', clauses: alignment.oldClauses.length },
+    new: { title: newDraft.meta.title, label: newDraft.meta.label ?? '', clauses: alignment.newClauses.length },
+    summary,
+    changes,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The history of one clause across a dossier: its heading and text in every version, and for each change the
+ * word redline and the party that tabled the version that made it.
+ *
+ *   clauseHistory(versions, clauseId)  →  ClauseHistory
+ *
+ * Versions of one dossier share clause ids, so the clause is found in each version by its id. Where it is
+ * absent, consecutive versions are aligned (alignDrafts with ids: 'always') to tell a reader what became of
+ * it: merged into another clause, split into others, or deleted outright — and, where it first appears,
+ * whether it was split off or merged from clauses of the version before.
+ *
+ * A change is always measured against the clause's previous appearance, which is the version before unless
+ * the clause was absent for a while (deleted, then re-tabled). Renumbering alone is not a change, as
+ * everywhere in the comparison: "Paragraph 8" → "Paragraph 5" with the same text is `unchanged`,
+ * `renumbered: true`.
+ */
+import type { Clause, Draft, DraftStatus, PartyId } from '../model/draft.js';
+import { walkClauses } from '../model/provisions.js';
+import { clauseHeading, clauseText } from '../model/text.js';
+import { alignDrafts } from './align.js';
+import { normalizeLabel } from './normalize.js';
+import { diffWords, type WordOp } from './words.js';
+
+export interface HistoryVersion {
+  /** The tabled version's number, or 'working' for the working draft. */
+  version: number | 'working';
+  label: string;
+  tabledBy: PartyId;
+  date: string;
+  status: DraftStatus | '';
+  draft: Draft;
+}
+
+export interface ClauseAppearance {
+  label: string;
+  title: string;
+  /** "Paragraph 4 — No export bans". */
+  heading: string;
+  topics: string[];
+  /** The clause's own text, bracketed language marked with [ ]. */
+  text: string;
+}
+
+/**
+ * A split or merge between two consecutive versions that involves the clause, read off their alignment:
+ * `from` are the ids in the earlier version, `into` the ids in the later one (one → several for a split,
+ * several → one for a merge).
+ */
+export interface ClauseRelation {
+  kind: 'split' | 'merged';
+  from: string[];
+  into: string[];
+}
+
+export interface ClauseChangeStep {
+  /** The version of the previous appearance the change is measured against. */
+  since: number | 'working';
+  kind: 'unchanged' | 'edited';
+  renumbered: boolean;
+  /** The party that tabled the version making the change (empty when unknown, e.g. an untitled working draft). */
+  by: PartyId;
+  /** Word redline of the clause text against the previous appearance; equal-only when unchanged. */
+  words: WordOp[];
+  /** Word redline of the title, present when the title changed. */
+  titleWords?: WordOp[];
+}
+
+export interface HistoryEntry {
+  version: number | 'working';
+  label: string;
+  tabledBy: PartyId;
+  date: string;
+  status: DraftStatus | '';
+  /** The clause as this version has it; null when absent. */
+  clause: ClauseAppearance | null;
+  /**
+   * Why the clause is absent: 'not-yet' before its first appearance, 'deleted' when it was dropped, 'merged'
+   * or 'split' when its text went into other clauses (`into`: their ids).
+   */
+  absent?: { reason: 'not-yet' | 'deleted' | 'merged' | 'split'; into: string[] };
+  /** For a present clause: the split or merge with the version before that produced it, if any. */
+  relation?: ClauseRelation;
+  /** For a present clause after its first appearance: the change against the previous appearance. */
+  change?: ClauseChangeStep;
+}
+
+export interface ClauseHistory {
+  id: string;
+  entries: HistoryEntry[];
+}
+
+function appearanceOf(clause: Clause): ClauseAppearance {
+  return {
+    label: clause.label,
+    title: clause.title,
+    heading: clauseHeading(clause),
+    topics: [...clause.topics],
+    text: clauseText(clause, { brackets: 'marked' }),
+  };
+}
+
+export function findClause(draft: Draft, id: string): Clause | undefined {
+  for (const { clause } of walkClauses(draft.clauses)) if (clause.id === id) return clause;
+  return undefined;
+}
+
+/** Every clause id in the given drafts, in first-seen order. */
+export function allClauseIds(drafts: readonly Draft[]): string[] {
+  const ids = new Set<string>();
+  for (const d of drafts) for (const { clause } of walkClauses(d.clauses)) ids.add(clause.id);
+  return [...ids];
+}
+
+/**
+ * The split or merge between two consecutive versions that has the clause `id` on the old side (`asOld`) or
+ * on the new side (`asNew`). Other kinds of change say nothing the ids do not already say.
+ */
+function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?: ClauseRelation; asNew?: ClauseRelation } {
+  const { oldClauses, newClauses, changes } = alignDrafts(oldDraft, newDraft, { ids: 'always' });
+  const out: { asOld?: ClauseRelation; asNew?: ClauseRelation } = {};
+  for (const change of changes) {
+    if (change.kind !== 'split' && change.kind !== 'merged') continue;
+    const relation: ClauseRelation = { kind: change.kind, from: change.old.map((i) => oldClauses[i]!.id), into: change.new.map((j) => newClauses[j]!.id) };
+    if (relation.from.includes(id)) out.asOld = relation;
+    if (relation.into.includes(id)) out.asNew = relation;
+  }
+  return out;
+}
+
+export function clauseHistory(versions: readonly HistoryVersion[], clauseId: string): ClauseHistory {
+  const entries: HistoryEntry[] = [];
+  let previous: { version: number | 'working'; clause: ClauseAppearance } | null = null;
+  versions.forEach((v, i) => {
+    const entry: HistoryEntry = { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, clause: null };
+    const found = findClause(v.draft, clauseId);
+    // Aligning is only needed where the clause appears or disappears next to an earlier version.
+    const before = i > 0 ? versions[i - 1]! : null;
+    const wasThere = before ? findClause(before.draft, clauseId) !== undefined : false;
+    if (found) {
+      const now = appearanceOf(found);
+      entry.clause = now;
+      if (before) {
+        const { asNew } = relationAcross(before.draft, v.draft, clauseId);
+        if (asNew) entry.relation = asNew;
+      }
+      if (previous) {
+        const same = previous.clause.text === now.text && previous.clause.title === now.title;
+        const step: ClauseChangeStep = {
+          since: previous.version,
+          kind: same ? 'unchanged' : 'edited',
+          renumbered: normalizeLabel(previous.clause.label) !== normalizeLabel(now.label),
+          by: v.tabledBy,
+          words: diffWords(previous.clause.text, now.text),
+        };
+        if (previous.clause.title !== now.title) step.titleWords = diffWords(previous.clause.title, now.title);
+        entry.change = step;
+      }
+      previous = { version: v.version, clause: now };
+    } else if (!previous) {
+      entry.absent = { reason: 'not-yet', into: [] };
+    } else if (wasThere && before) {
+      const { asOld } = relationAcross(before.draft, v.draft, clauseId);
+      entry.absent = asOld ? { reason: asOld.kind, into: asOld.into } : { reason: 'deleted', into: [] };
+    } else {
+      // Still gone: repeat what happened to it when it went, so each block reads on its own.
+      const last = entries[entries.length - 1]!;
+      entry.absent = last.absent ? { ...last.absent, into: [...last.absent.into] } : { reason: 'deleted', into: [] };
+    }
+    entries.push(entry);
+  });
+  return { id: clauseId, entries };
+}

@@ -1,0 +1,301 @@
+/**
+ * Finders for what matters to a lawyer in a text: obligation expressions, figures, dates, defined terms and
+ * party names. Each returns `Found` items with offsets; legal.ts keeps those that touch a change and pairs
+ * them old ↔ new.
+ *
+ * `key` is what two items must share to count as the same (the lemma of an obligation, the text of a
+ * figure as written, the canonical name of a party); `value` is what the item means (a figure's amount and
+ * unit, a date as ISO), so that a change of wording with the same value can be flagged cosmetic; `kind`
+ * says which items may be paired at all (a sum of money is never paired with a time limit).
+ */
+import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
+
+export interface Found {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  value: string;
+  kind: string;
+  rank?: number;
+  polarity?: Polarity;
+  /** Names only: the occurrence stands between quotation marks (a definition). */
+  quoted?: boolean;
+}
+
+const src = (pattern: string) => pattern.replace(/ /g, '\\s+');
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+const WORD_END = '(?![\\p{L}\\p{N}])';
+
+// ---------------------------------------------------------------------------------------------------------
+// Obligations
+
+const ATOM_RE = new RegExp(
+  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a, i) => `(?<a${i}>${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
+const QUALIFIER_RE = new RegExp(`^\\s*,?\\s*(?:${OBLIGATION_QUALIFIERS.map(src).join('|')})${WORD_END}\\s*,?`, 'iu');
+
+interface Atom { start: number; end: number; index: number }
+
+export function findObligations(text: string): Found[] {
+  const atoms: Atom[] = [];
+  ATOM_RE.lastIndex = 0;
+  for (let m = ATOM_RE.exec(text); m; m = ATOM_RE.exec(text)) {
+    const groups = m.groups!;
+    const index = OBLIGATION_LEXICON.findIndex((_, i) => groups[`a${i}`] !== undefined);
+    atoms.push({ start: m.index, end: m.index + m[0].length, index });
+  }
+  const found: Found[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    // One expression: an atom, an optional hedge, and the atoms that follow with only whitespace between.
+    const parts = [atoms[i]!];
+    let end = atoms[i]!.end;
+    let qualified = false;
+    for (;;) {
+      const q = QUALIFIER_RE.exec(text.slice(end, end + 80));
+      if (q && !qualified) { qualified = true; end += q[0].length; continue; }
+      const next = atoms[i + 1];
+      if (next && /^\s*$/.test(text.slice(end, next.start))) { parts.push(next); end = next.end; i++; continue; }
+      break;
+    }
+    const entries = parts.map((p) => OBLIGATION_LEXICON[p.index]!);
+    const weakest = entries.reduce((w, e) => (e.rank < w.rank ? e : w));
+    const polarity: Polarity = entries.some((e) => e.polarity === 'negative') ? 'negative' : 'positive';
+    const rank = weakest.rank - (qualified ? QUALIFIED_RANK_STEP : 0);
+    const expression = text.slice(parts[0]!.start, end).replace(/[\s,]+$/, '');
+    const key = entries.map((e) => e.lemma).join(' ') + (qualified ? ' (qualified)' : '');
+    found.push({ start: parts[0]!.start, end: parts[0]!.start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Numbers
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const ORDINAL_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
+
+const NUMWORD = `(?:${[...UNITS, ...TENS.filter(Boolean), ...Object.keys(SCALES)].join('|')})`;
+const NUMWORDS = `${NUMWORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMWORD})*`;
+const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const NUMBER = `(?:(?:${DIGITS})|${NUMWORDS})(?:\\s*\\(\\s*(?:${DIGITS})\\s*\\))?`;
+const SCALE = '(?:\\s+(?:thousand|million|billion|trillion|bn|m))?';
+const CURRENCY_BEFORE = '(?:US\\$|A\\$|\\$|€|£|¥|(?:USD|EUR|AUD|JPY|GBP)\\s?)';
+const CURRENCY_AFTER = '\\s+(?:(?:US\\s+)?dollars|euros?|pounds|yen|USD|EUR|AUD|JPY)';
+const PERCENT = '\\s?(?:%|per\\s?cent|percent)';
+// A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
+const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
+const COMPARATOR = '(?:at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
+const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|schedule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|table|figure|line|version)s?\.?\s*$/i;
+
+// The figure itself, matched sticky at a candidate start (see findFigures for how starts are found).
+const FIGURE_Y = new RegExp(
+  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<unit>${UNIT}))?)${WORD_END}`,
+  'iuy');
+// Where a figure's number can begin: a digit or a number word at the start of a word. Scanning for these
+// first, instead of trying the whole figure pattern at every character, is what keeps long texts fast.
+const NUMBER_ANCHOR_RE = new RegExp(`${WORD_START}(?:\\d|${NUMWORD}${WORD_END})`, 'giu');
+const CURRENCY_BEFORE_END = new RegExp(`${CURRENCY_BEFORE}$`, 'iu');
+const COMPARATOR_END = new RegExp(`${WORD_START}${COMPARATOR}$`, 'iu');
+
+/** The value of a number as written: digits, number words, or both ("thirty (30)": the digits win). */
+export function parseNumber(written: string): number | null {
+  const paren = /\(\s*([\d,.]+)\s*\)/.exec(written);
+  const digits = (paren ? paren[1]! : written).replace(/,/g, '');
+  if (/^\s*\d+(?:\.\d+)?\s*$/.test(digits)) return Number(digits);
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const w of written.toLowerCase().split(/[\s-]+/)) {
+    if (w === 'and' || w === '') continue;
+    const u = UNITS.indexOf(w);
+    const t = TENS.indexOf(w);
+    if (u >= 0) { current += u; any = true; } else if (t >= 2) { current += t * 10; any = true; } else if (w === 'hundred') { current = (current || 1) * 100; any = true; } else if (SCALES[w]) { total += (current || 1) * SCALES[w]!; current = 0; any = true; } else return null;
+  }
+  return any ? total + current : null;
+}
+
+function canonicalUnit(unit: string): string {
+  const u = unit.trim().toLowerCase().replace(/\s+/g, ' ');
+  return u.replace(/s$/, '').replace(/^(?:tonne|ton)$/, 'tonne').replace(/^kilogram$/, 'kg');
+}
+
+function canonicalCurrency(c: string): string {
+  const k = c.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (k === '$' || k === 'US$' || k === 'USD' || /DOLLARS$/.test(k)) return 'USD';
+  if (k === '€' || k.startsWith('EURO')) return 'EUR';
+  if (k === '£' || k === 'POUNDS') return 'GBP';
+  if (k === '¥' || k === 'YEN') return 'JPY';
+  if (k === 'A$') return 'AUD';
+  return k;
+}
+
+/** "4." or "4)" opening a line is the number of a provision, not a figure. */
+function isListMarker(text: string, start: number, end: number): boolean {
+  if (!/^[.)]/.test(text.slice(end, end + 1))) return false;
+  let i = start - 1;
+  while (i >= 0 && text[i] !== '\n' && (text[i] === '(' || /\s/.test(text[i]!))) i--;
+  return i < 0 || text[i] === '\n';
+}
+
+/** Digits that are part of a document symbol or reference: "1/CP.17", "CP.17", "A/RES/70/1". */
+function isSymbolPart(text: string, start: number, end: number): boolean {
+  return /[/\p{L}]\.?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
+}
+
+export function findFigures(text: string, exclude: readonly Found[] = []): Found[] {
+  const found: Found[] = [];
+  NUMBER_ANCHOR_RE.lastIndex = 0;
+  for (let anchor = NUMBER_ANCHOR_RE.exec(text); anchor; anchor = NUMBER_ANCHOR_RE.exec(text)) {
+    // Widen the start to a currency sign and a comparator written just before the number.
+    const p = anchor.index;
+    let start = p;
+    const cur = CURRENCY_BEFORE_END.exec(text.slice(Math.max(0, p - 5), p));
+    if (cur) start -= cur[0].length;
+    const cmp = COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start));
+    if (cmp) start -= cmp[0].length;
+    FIGURE_Y.lastIndex = start;
+    let m = FIGURE_Y.exec(text);
+    if (!m && start !== p) { FIGURE_Y.lastIndex = start = p; m = FIGURE_Y.exec(text); }
+    if (!m) continue;
+    const end = start + m[0].length;
+    NUMBER_ANCHOR_RE.lastIndex = end;
+    const g = m.groups!;
+    if (exclude.some((e) => e.start < end && start < e.end)) continue; // part of a date
+    const numberText = (g.n1 ?? g.n2)!;
+    const isDigits = /\d/.test(numberText);
+    const qualified = g.cur1 || g.cur2 || g.pct || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
+    // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure.
+    if (!qualified && (!isDigits || STRUCTURAL.test(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
+    let n = parseNumber(numberText);
+    if (n === null) continue;
+    const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
+    if (scale) n *= scale === 'bn' ? 1e9 : scale === 'm' ? 1e6 : SCALES[scale]!;
+    const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.unit ? 'quantity' : 'number';
+    const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.unit ? canonicalUnit(g.unit) : '';
+    const comparator = (g.cmp ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^no /, 'not ');
+    found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dates
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = `(?:${MONTHS.join('|')})`;
+const ORDINAL_WORD = `(?:(?:${TENS.filter(Boolean).join('|')})[-\\s](?:${ORDINAL_UNITS.slice(1, 10).join('|')})|${[...ORDINAL_UNITS.slice(1), ...ORDINAL_TENS.filter(Boolean), 'hundredth'].join('|')})`;
+const DATE_RE = new RegExp(`${WORD_START}(?:` + [
+  `(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m1>${MONTH}),?\\s+(?<y1>\\d{4})`,
+  `(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})`,
+  `(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`,
+  `the\\s+(?<nth>${ORDINAL_WORD}|\\d+(?:st|nd|rd|th))\\s+day`,
+  `(?<m4>${MONTH})\\s+(?<y4>\\d{4})`,
+  // A bare year ("by 2030"), unless it is an amount or a quantity ("$2000", "2000 tonnes").
+  `(?<![$€£¥]\\s?)(?<y5>(?:19|20|21)\\d{2})(?![.,]\\d)(?!\\s*(?:%|per\\s?cent|percent|(?:business\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kg|kilograms?|thousand|million|billion|dollars|euros?)${WORD_END}))`,
+].join('|') + `)${WORD_END}`, 'giu');
+
+function ordinalValue(written: string): number | null {
+  const digits = /^(\d+)/.exec(written);
+  if (digits) return Number(digits[1]);
+  let total = 0;
+  for (const w of written.toLowerCase().split(/[-\s]+/)) {
+    const u = ORDINAL_UNITS.indexOf(w);
+    const ot = ORDINAL_TENS.indexOf(w);
+    const t = TENS.indexOf(w);
+    if (u > 0) total += u; else if (ot >= 2) total += ot * 10; else if (t >= 2) total += t * 10; else if (w === 'hundredth') total = (total || 1) * 100; else return null;
+  }
+  return total;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+export function findDates(text: string): Found[] {
+  const found: Found[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    const g = m.groups!;
+    let value: string;
+    if (g.y1) value = `${g.y1}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
+    else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
+    else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
+    else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
+    else if (g.y5) value = g.y5;
+    else {
+      // "May 2026" is a date; "may 2026" in running text is almost always the modal before a number.
+      if (g.m4 === 'may') continue;
+      value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;
+    }
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date' });
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Defined terms and party names
+
+const QUOTED_TERM_RE = /[“"‘'](?<term>(?:the\s+)?[A-Z][\p{L}\p{N}’'-]*(?:\s+(?:[A-Z][\p{L}\p{N}’'-]*|of|and|for|on|the|in|to)){0,6})[”"’']/gu;
+
+/** Terms a text defines by quoting them: “Participants”, "the Framework". */
+export function findDefinedTerms(text: string): string[] {
+  const terms = new Set<string>();
+  QUOTED_TERM_RE.lastIndex = 0;
+  for (let m = QUOTED_TERM_RE.exec(text); m; m = QUOTED_TERM_RE.exec(text)) {
+    const term = normalizeSpace(m.groups!.term!);
+    if (/[A-Z]/.test(term)) terms.add(term);
+  }
+  return [...terms];
+}
+
+/** Occurrences of names (each with the key it stands for), longest names first, case-sensitive. */
+export function findNames(text: string, names: ReadonlyMap<string, string>, kind: string): Found[] {
+  return nameFinder(names, kind)(text);
+}
+
+/** The same as findNames, with the pattern built once for many texts. */
+export function nameFinder(names: ReadonlyMap<string, string>, kind: string): (text: string) => Found[] {
+  const list = [...names.keys()].filter((n) => n.trim() !== '').sort((a, b) => b.length - a.length);
+  if (list.length === 0) return () => [];
+  const re = new RegExp(`${WORD_START}(?:${list.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|')})${WORD_END}`, 'gu');
+  return (text) => {
+    const found: Found[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const key = names.get(normalizeSpace(m[0])) ?? normalizeSpace(m[0]);
+      const end = m.index + m[0].length;
+      const quoted = OPEN_QUOTE.test(text.charAt(m.index - 1)) && CLOSE_QUOTE.test(text.charAt(end));
+      found.push({ start: m.index, end, text: m[0], key, value: key, kind, quoted });
+    }
+    return found;
+  };
+}
+
+const OPEN_QUOTE = /^[“"‘']$/;
+const CLOSE_QUOTE = /^[”"’']$/;
+
+/** Countries and unions that appear in international instruments, each with its canonical name. */
+export const KNOWN_PARTIES: ReadonlyArray<[string, string]> = [
+  ['United States of America', 'United States'], ['United States', 'United States'], ['U.S.', 'United States'],
+  ['European Union', 'European Union'], ['Malaysia', 'Malaysia'], ['Kingdom of Thailand', 'Thailand'],
+  ['Thailand', 'Thailand'], ['Australia', 'Australia'], ['Japan', 'Japan'], ['Kingdom of Cambodia', 'Cambodia'],
+  ['Cambodia', 'Cambodia'], ['Hashemite Kingdom of Jordan', 'Jordan'], ['Jordan', 'Jordan'],
+  ['United Kingdom', 'United Kingdom'], ['Canada', 'Canada'], ['Mexico', 'Mexico'], ['China', 'China'],
+  ["People's Republic of China", 'China'], ['India', 'India'], ['Indonesia', 'Indonesia'], ['Viet Nam', 'Viet Nam'],
+  ['Vietnam', 'Viet Nam'], ['Philippines', 'Philippines'], ['Singapore', 'Singapore'], ['Republic of Korea', 'Korea'],
+  ['Korea', 'Korea'], ['New Zealand', 'New Zealand'], ['Brazil', 'Brazil'], ['Argentina', 'Argentina'], ['Chile', 'Chile'],
+  ['South Africa', 'South Africa'], ['Saudi Arabia', 'Saudi Arabia'], ['United Arab Emirates', 'United Arab Emirates'],
+  ['Ukraine', 'Ukraine'], ['Norway', 'Norway'], ['Switzerland', 'Switzerland'], ['France', 'France'],
+  ['Germany', 'Germany'], ['Italy', 'Italy'], ['Spain', 'Spain'], ['Greenland', 'Greenland'], ['Denmark', 'Denmark'],
+];
+
+export function normalizeSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,143 @@
+/**
+ * Myers' O(ND) difference algorithm over sequences of integers (interned tokens), in linear space.
+ *
+ * `diffSequences(a, b)` returns runs that cover both sequences in order: `equal` runs advance both,
+ * `delete` runs advance `a`, `insert` runs advance `b`. Adjacent runs of the same kind are merged.
+ *
+ * How it works: the classic divide and conquer. Strip the common prefix and suffix; find the "middle snake"
+ * by running the greedy search forwards from the start and backwards from the end until the two frontiers
+ * overlap on some diagonal; split the problem at that point and recurse on each half. Each half costs at
+ * most ceil(D/2) edits, so the recursion is shallow and memory stays O(N + M).
+ *
+ * Cost cap: when the two halves have not met after `cap` steps (texts that share almost nothing), the
+ * search stops and splits at the point the forward search reached furthest, as GNU diff does for
+ * "too expensive" inputs. The result is still a correct edit script, only perhaps not the shortest; this
+ * keeps a 100,000-word clause replaced wholesale from taking minutes.
+ */
+
+export type RunOp = 'equal' | 'delete' | 'insert';
+
+export interface Run {
+  op: RunOp;
+  /** Token range in `a` (empty for an insertion). */
+  aStart: number;
+  aEnd: number;
+  /** Token range in `b` (empty for a deletion). */
+  bStart: number;
+  bEnd: number;
+}
+
+type Seq = ArrayLike<number>;
+
+export function diffSequences(a: Seq, b: Seq): Run[] {
+  const runs: Run[] = [];
+  const push = (op: RunOp, aStart: number, aEnd: number, bStart: number, bEnd: number): void => {
+    if (aStart === aEnd && bStart === bEnd) return;
+    const last = runs[runs.length - 1];
+    if (last && last.op === op && last.aEnd === aStart && last.bEnd === bStart) {
+      last.aEnd = aEnd;
+      last.bEnd = bEnd;
+    } else {
+      runs.push({ op, aStart, aEnd, bStart, bEnd });
+    }
+  };
+  const work = new Workspace();
+  // An explicit stack instead of recursion: a pathological input cannot overflow the call stack.
+  const stack: Array<[number, number, number, number]> = [[0, a.length, 0, b.length]];
+  // Sub-problems must be emitted left to right; pushing the right half first keeps that order.
+  while (stack.length > 0) {
+    let [aLo, aHi, bLo, bHi] = stack.pop()!;
+    const prefixStart = aLo;
+    while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) { aLo++; bLo++; }
+    push('equal', prefixStart, aLo, bLo - (aLo - prefixStart), bLo);
+    let suffix = 0;
+    while (aHi - suffix > aLo && bHi - suffix > bLo && a[aHi - suffix - 1] === b[bHi - suffix - 1]) suffix++;
+    const tail: [number, number, number, number] | null = suffix > 0 ? [aHi - suffix, aHi, bHi - suffix, bHi] : null;
+    aHi -= suffix;
+    bHi -= suffix;
+    if (aLo === aHi || bLo === bHi) {
+      push('delete', aLo, aHi, bLo, bLo);
+      push('insert', aHi, aHi, bLo, bHi);
+      if (tail) push('equal', tail[0], tail[1], tail[2], tail[3]);
+      continue;
+    }
+    const [x, y] = work.split(a, aLo, aHi, b, bLo, bHi);
+    // Pushed in reverse: the common tail (as an all-equal problem), the right half, then the left half.
+    if (tail) stack.push(tail);
+    stack.push([aLo + x, aHi, bLo + y, bHi]);
+    stack.push([aLo, aLo + x, bLo, bLo + y]);
+  }
+  return runs;
+}
+
+/** Reusable diagonal arrays, so that a long recursion does not allocate at every level. */
+class Workspace {
+  private vf = new Int32Array(0);
+  private vb = new Int32Array(0);
+
+  /**
+   * A point (x, y), relative to (aLo, bLo), on a shortest (or, past the cost cap, a good) edit path, with
+   * 0 < x + y < N + M so that both halves are strictly smaller. Requires N > 0, M > 0 and differing first
+   * and last elements (the caller strips common prefix and suffix).
+   */
+  split(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: number): [number, number] {
+    const n = aHi - aLo;
+    const m = bHi - bLo;
+    const maxD = Math.ceil((n + m) / 2);
+    // Past this many steps the search gives up on the optimum (see the file header). The budget keeps the
+    // work of one split near 4e6 diagonal steps whatever the size.
+    const cap = Math.max(64, Math.min(maxD, Math.floor(4e6 / (n + m))));
+    const size = 2 * cap + 3;
+    if (this.vf.length < size) {
+      this.vf = new Int32Array(size);
+      this.vb = new Int32Array(size);
+    }
+    const vf = this.vf;
+    const vb = this.vb;
+    const off = cap + 1;
+    vf.fill(0, 0, size);
+    vb.fill(0, 0, size);
+    const delta = n - m;
+    const odd = (delta & 1) !== 0;
+    for (let d = 0; d <= cap; d++) {
+      // Forward search: vf[off + k] is the furthest x reached on diagonal k = x - y.
+      for (let k = -d; k <= d; k += 2) {
+        let x = k === -d || (k !== d && vf[off + k - 1]! < vf[off + k + 1]!) ? vf[off + k + 1]! : vf[off + k - 1]! + 1;
+        let y = x - k;
+        while (x < n && y < m && a[aLo + x] === b[bLo + y]) { x++; y++; }
+        vf[off + k] = x;
+        // In the backward search, diagonal k of the forward search is diagonal delta - k.
+        const kb = delta - k;
+        if (odd && kb >= -(d - 1) && kb <= d - 1 && x + vb[off + kb]! >= n) return clampSplit(x, y, n, m);
+      }
+      // Backward search, in mirrored coordinates (distance from the end of each sequence).
+      for (let k = -d; k <= d; k += 2) {
+        let x = k === -d || (k !== d && vb[off + k - 1]! < vb[off + k + 1]!) ? vb[off + k + 1]! : vb[off + k - 1]! + 1;
+        let y = x - k;
+        while (x < n && y < m && a[aHi - 1 - x] === b[bHi - 1 - y]) { x++; y++; }
+        vb[off + k] = x;
+        const kf = delta - k;
+        if (!odd && kf >= -d && kf <= d && x + vf[off + kf]! >= n) {
+          const fx = vf[off + kf]!;
+          return clampSplit(fx, fx - kf, n, m);
+        }
+      }
+    }
+    // Too expensive: split where the forward frontier got furthest along (largest x + y).
+    let bestX = 0;
+    let bestY = 0;
+    for (let k = -cap; k <= cap; k += 2) {
+      const x = Math.min(vf[off + k]!, n);
+      const y = x - k;
+      if (y < 0 || y > m) continue;
+      if (x + y > bestX + bestY) { bestX = x; bestY = y; }
+    }
+    return clampSplit(bestX, bestY, n, m);
+  }
+}
+
+/** Guards progress: a split at either corner would hand the same problem back; halve instead. */
+function clampSplit(x: number, y: number, n: number, m: number): [number, number] {
+  if ((x === 0 && y === 0) || (x === n && y === m)) return [Math.floor(n / 2), Math.ceil(m / 2)]; // n, m > 0: never a corner
+  return [x, y];
+}

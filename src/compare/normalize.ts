@@ -1,0 +1,263 @@
+/**
+ * Normalised token streams for alignment: what "the same text, ignoring numbering" means.
+ *
+ * A text is read once, character by character (no regular expressions: this runs over every word of both
+ * drafts and must stay in the low milliseconds for 2,000 articles), into
+ * - `words`: one 32-bit hash per word, lowercased — the input of shingles and similarity;
+ * - `looseKey`: a hash of the lowercased words only — two texts with the same loose key are the same clause
+ *   for alignment, whatever their case, punctuation, quote style or whitespace;
+ * - `strictKey(text)` (a second, rarer pass): a hash of the words as written plus punctuation — equal strict
+ *   keys mean "unchanged"; equal loose keys with different strict keys mean a cosmetic edit.
+ *
+ * Both keys ignore numbering, because numbering is presentation: a paragraph number at the start of a line
+ * ("1.", "(2)", "(a)", "b)", "4.1") is skipped, and the number after a reference word ("Article 12",
+ * "paragraph 3", "Section II", "Annex 3-B") is replaced by a placeholder, so that a renumbered treaty whose
+ * cross-references were renumbered with it still matches itself.
+ */
+
+export interface Tokens {
+  /** Lowercased word hashes in reading order (reference numbers replaced by one placeholder hash). */
+  words: Int32Array;
+  /** 53-bit hash of the lowercased words: equal for texts that differ only in case, punctuation or spacing. */
+  looseKey: number;
+}
+
+/** Character classes; 0 marks a code unit not classified yet. */
+const SPACE = 1;
+const WORD = 2;
+const PUNCT = 3;
+
+/**
+ * Class and lowercase form of every UTF-16 code unit, filled on first use: the hot loop does one array read
+ * per character instead of a function call.
+ */
+const CLASS = new Uint8Array(65536);
+const LOWER = new Uint16Array(65536);
+
+function computeClass(c: number): number {
+  if (c < 128) {
+    const isWord = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    return c <= 32 || c === 127 ? SPACE : isWord ? WORD : PUNCT;
+  }
+  if (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return SPACE;
+  // General punctuation (dashes, curly quotes, ellipsis, daggers), Latin-1 punctuation and symbols.
+  if ((c >= 0x2010 && c <= 0x205e) || (c >= 0xa1 && c <= 0xbf && c !== 0xaa && c !== 0xb2 && c !== 0xb3 && c !== 0xb9 && c !== 0xba) || c === 0xd7 || c === 0xf7) return PUNCT;
+  return WORD;
+}
+
+function learn(c: number): number {
+  LOWER[c] = c < 128 ? (c >= 65 && c <= 90 ? c | 0x20 : c) : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return (CLASS[c] = computeClass(c));
+}
+for (let c = 0; c < 128; c++) learn(c);
+
+function classOf(c: number): number {
+  return CLASS[c] || learn(c);
+}
+
+/** Curly quotes and dashes read as their plain forms, so that a change of quote style is cosmetic. */
+function plainPunct(c: number): number {
+  if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032) return 39; // '
+  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033) return 34; // "
+  if (c >= 0x2010 && c <= 0x2015) return 45; // -
+  return c;
+}
+
+function lower(c: number): number {
+  if (!CLASS[c]) learn(c);
+  return LOWER[c]!;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** Hash of a lowercase ASCII word, as the tokenizer computes it. */
+export function wordHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ lower(word.charCodeAt(i)), FNV_PRIME);
+  return h;
+}
+
+/** Words after which a number is a cross-reference, not content. */
+const REFERENCE_WORDS = new Set(
+  ['article', 'articles', 'art', 'paragraph', 'paragraphs', 'para', 'paras', 'subparagraph', 'subparagraphs', 'section', 'sections',
+    'chapter', 'chapters', 'annex', 'annexes', 'appendix', 'part', 'schedule', 'clause', 'clauses', 'point', 'points'].map(wordHash),
+);
+/** What a reference number hashes to. */
+const REFERENCE_NUMBER = wordHash('#');
+
+function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
+function isAsciiLetter(c: number): boolean { return (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+function isAlnum(c: number): boolean { return isDigit(c) || isAsciiLetter(c); }
+function isUpperRoman(c: number): boolean { return c === 73 || c === 86 || c === 88 || c === 76 || c === 67; }
+function isBlank(c: number): boolean { return c === 32 || c === 9; }
+
+/**
+ * If a paragraph label ("1.", "(2)", "(a)", "(iv)", "b)", "4.1", "2.1.") starts at `i`, return the index after
+ * it and the blanks that follow; otherwise return `i`.
+ */
+function skipParagraphLabel(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  const c0 = text.charCodeAt(j);
+  if (c0 === 40 /* ( */) {
+    j++;
+    const start = j;
+    while (j < n && j - start < 6 && isAlnum(text.charCodeAt(j))) j++;
+    if (j === start || text.charCodeAt(j) !== 41 /* ) */) return i;
+    j++;
+  } else if (isDigit(c0)) {
+    let dotted = false;
+    for (;;) {
+      const start = j;
+      while (j < n && isDigit(text.charCodeAt(j)) && j - start < 3) j++;
+      if (j === start) return i;
+      const c = text.charCodeAt(j);
+      if (c === 46 /* . */ && isDigit(text.charCodeAt(j + 1))) { j++; dotted = true; continue; }
+      if (c === 46 || c === 41) { j++; break; }
+      if (dotted) break;
+      return i;
+    }
+  } else if (isAsciiLetter(c0)) {
+    const start = j;
+    while (j < n && j - start < 6 && isAsciiLetter(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) !== 41 /* ) */) return i;
+    // "a)" or "iv)": a short lowercase or roman label, not a word that happens to precede a parenthesis.
+    if (j - start > 2 && !/^[ivxlc]+$/i.test(text.slice(start, j))) return i;
+    j++;
+  } else {
+    return i;
+  }
+  if (j < n && !isBlank(text.charCodeAt(j)) && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) return i;
+  while (j < n && isBlank(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/**
+ * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II"), or `i` when no
+ * reference number starts there.
+ */
+function skipReferenceNumber(text: string, i: number): number {
+  const n = text.length;
+  const c0 = text.charCodeAt(i);
+  let j = i;
+  if (isDigit(c0)) {
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isAlnum(c)) { j++; continue; }
+      if ((c === 46 || c === 45 || c === 40) && j + 1 < n && isAlnum(text.charCodeAt(j + 1))) { j++; continue; }
+      if (c === 41 && text.lastIndexOf('(', j) >= i) { j++; continue; }
+      break;
+    }
+    return j;
+  }
+  if (isUpperRoman(c0)) {
+    while (j < n && isUpperRoman(text.charCodeAt(j))) j++;
+    // Roman numerals are written in capitals and end the word: "Section II", not "Section In".
+    if (j < n && classOf(text.charCodeAt(j)) === WORD) return i;
+    return j;
+  }
+  return i;
+}
+
+const P1 = 0x01000193;
+const P2 = 0x5bd1e995;
+
+/** Quick rejection before the set lookup: bit (hash & 1023) is set for every reference word. */
+const REFERENCE_FILTER = new Uint8Array(1024);
+for (const h of REFERENCE_WORDS) REFERENCE_FILTER[h & 1023] = 1;
+
+/** Scratch space for word hashes, reused across calls (one allocation per text, of the exact size). */
+let scratch = new Int32Array(4096);
+
+/** Tokenize a text into word hashes and its loose key (see the module comment). */
+export function tokenize(text: string): Tokens {
+  // A word and its separator take at least two characters.
+  if (scratch.length < (text.length >> 1) + 2) scratch = new Int32Array((text.length >> 1) + 4096);
+  const words = scratch;
+  const result = scan(text, false, words);
+  return { words: words.slice(0, result.count), looseKey: result.key };
+}
+
+/** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */
+export function strictKey(text: string): number {
+  return scan(text, true, null).key;
+}
+
+/**
+ * The one pass over a text. Loose: lowercased words only, each stored in `words`. Strict: words as written and
+ * punctuation, nothing stored.
+ */
+function scan(text: string, strict: boolean, words: Int32Array | null): { count: number; key: number } {
+  const n = text.length;
+  let count = 0;
+  let ka = 0x9747b28c | 0, kb = 0x2f3c4a5d | 0; // two independent 32-bit halves of the key
+  let lineStart = true;
+  let afterReferenceWord = false;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    const cls = CLASS[c] || learn(c);
+    if (cls === SPACE) {
+      if (c === 10 || c === 13) lineStart = true;
+      i++;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      if (c === 40 || (c < 128 && cls === WORD)) {
+        const j = skipParagraphLabel(text, i);
+        if (j !== i) { i = j; continue; }
+      }
+    }
+    if (afterReferenceWord) {
+      afterReferenceWord = false;
+      const j = skipReferenceNumber(text, i);
+      if (j !== i) {
+        if (words) words[count] = REFERENCE_NUMBER;
+        count++;
+        ka = Math.imul(ka ^ REFERENCE_NUMBER, P1); kb = Math.imul(kb + REFERENCE_NUMBER, P2) ^ (kb >>> 15);
+        i = j;
+        continue;
+      }
+    }
+    if (cls === PUNCT) {
+      if (strict) {
+        c = plainPunct(c) + 0x10000;
+        ka = Math.imul(ka ^ c, P1); kb = Math.imul(kb + c, P2) ^ (kb >>> 15);
+      }
+      i++;
+      continue;
+    }
+    // A word: its lowercased hash is what words and reference detection use; strict mode keys the written form.
+    let h = FNV_OFFSET;
+    let hs = FNV_OFFSET;
+    for (;;) {
+      h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
+      if (strict) hs = Math.imul(hs ^ c, FNV_PRIME);
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      if ((CLASS[c] || learn(c)) !== WORD) break;
+    }
+    if (words) words[count] = h;
+    count++;
+    const k = strict ? hs : h;
+    ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
+    afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
+  }
+  return { count, key: key53(ka, kb, count) };
+}
+
+/** Two 32-bit hashes folded into one exactly representable number (53 bits), mixed with the length. */
+function key53(a: number, b: number, length: number): number {
+  const hi = (Math.imul(a ^ length, 0x85ebca6b) >>> 0) & 0x1fffff;
+  return hi * 4294967296 + (b >>> 0);
+}
+
+/**
+ * A label as compared for renumbering: case and spacing do not count ("ARTICLE 3" is "Article 3"), the
+ * number does.
+ */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,107 @@
+/**
+ * The obligation lexicon: which words bind, and how strongly. Documented for legal staff in
+ * docs/legal-lexicon.md; keep the two in step.
+ *
+ * Ranks (higher binds more):
+ *   4  binding           shall, must, agree to, undertake to, commit to, are required / obliged / bound to
+ *   3  firm intention     will, are to, have decided to / decide to
+ *   2  best efforts       should, intend to, are intended to, plan to, endeavour / endeavor to, seek to,
+ *                         aim to, strive to, use best efforts to, make every effort to, are expected to
+ *   1  permission         may, can, are encouraged to, are free to, need not, are not required to
+ *
+ * Negative forms rank the strength of the prohibition, on their own scale:
+ *   4  shall not, must not, may not (a withdrawn permission: the drafting convention for a prohibition),
+ *      agree / undertake / commit not to
+ *   3  will not, are not to, cannot
+ *   2  should not, intend not to, do not intend to, are not intended to, endeavour / seek not to
+ * "need not" and "are not required to" are not prohibitions: they lift an obligation, so they are positive
+ * permissions (rank 1): "shall provide" → "need not provide" is a weakening.
+ *
+ * Qualified forms: an obligation followed by a hedge — "shall, to the extent possible,", "will, as
+ * appropriate,", "shall where practicable" — ranks half a step below its bare form, so that
+ * "shall" → "shall, to the extent possible," reads as weaker, yet stronger than "will".
+ * Compounds: a modal followed by an effort verb ("shall endeavour to", "will seek to") ranks as its weakest
+ * part: the effort verb governs what is owed.
+ * Verb forms are folded to a lemma ("intends to" = "intend to"), so that a change of grammatical number is
+ * not reported as a change of obligation.
+ * Not covered: a hedge placed before the subject ("To the extent possible, the Parties shall ..."), "is to"
+ * (too often "the purpose ... is to"), and the month "May" (excluded when a number follows).
+ */
+
+export type Polarity = 'positive' | 'negative';
+
+export interface ObligationAtom {
+  /** Canonical form, the lemma that the comparison uses. */
+  lemma: string;
+  /** Regular expression source; a space stands for any run of whitespace. */
+  pattern: string;
+  rank: number;
+  polarity: Polarity;
+}
+
+const BE = '(?:is|are|be|am)';
+// Verb endings: -s, -d (agreed, decided), -ed (intended).
+const S = (verb: string) => `${verb}(?:s|d|ed)?`;
+
+/** Longest forms first within each group, so that "shall not" wins over "shall". */
+export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
+  // Negative: the prohibitions and their weaker relatives.
+  { lemma: 'shall not', pattern: "(?:shall not|shan't)", rank: 4, polarity: 'negative' },
+  { lemma: 'must not', pattern: "(?:must not|mustn't)", rank: 4, polarity: 'negative' },
+  { lemma: 'may not', pattern: 'may not', rank: 4, polarity: 'negative' },
+  { lemma: 'agree not to', pattern: `${S('agree')} not to`, rank: 4, polarity: 'negative' },
+  { lemma: 'undertake not to', pattern: '(?:undertakes?|undertook) not to', rank: 4, polarity: 'negative' },
+  { lemma: 'commit not to', pattern: `${S('commit')} not to`, rank: 4, polarity: 'negative' },
+  { lemma: 'need not', pattern: 'need not', rank: 1, polarity: 'positive' },
+  { lemma: 'are not required to', pattern: `${BE} not (?:required|obliged|obligated) to`, rank: 1, polarity: 'positive' },
+  { lemma: 'will not', pattern: "(?:will not|won't)", rank: 3, polarity: 'negative' },
+  { lemma: 'are not to', pattern: 'are not to', rank: 3, polarity: 'negative' },
+  { lemma: 'cannot', pattern: "(?:cannot|can not|can't)", rank: 3, polarity: 'negative' },
+  { lemma: 'should not', pattern: "(?:should not|shouldn't)", rank: 2, polarity: 'negative' },
+  { lemma: 'intend not to', pattern: `${S('intend')} not to`, rank: 2, polarity: 'negative' },
+  { lemma: 'do not intend to', pattern: "(?:do|does|did)(?: not|n't) intend to", rank: 2, polarity: 'negative' },
+  { lemma: 'are not intended to', pattern: `${BE} not intended to`, rank: 2, polarity: 'negative' },
+  { lemma: 'endeavour not to', pattern: `${S('endeavou?r')} not to`, rank: 2, polarity: 'negative' },
+  { lemma: 'seek not to', pattern: '(?:seeks?|sought) not to', rank: 2, polarity: 'negative' },
+  // Positive, binding.
+  { lemma: 'shall', pattern: 'shall', rank: 4, polarity: 'positive' },
+  { lemma: 'must', pattern: 'must', rank: 4, polarity: 'positive' },
+  { lemma: 'agree to', pattern: `${S('agree')} to`, rank: 4, polarity: 'positive' },
+  { lemma: 'undertake to', pattern: '(?:undertakes?|undertook) to', rank: 4, polarity: 'positive' },
+  { lemma: 'commit to', pattern: `${S('commit')}(?:ted)? to`, rank: 4, polarity: 'positive' },
+  { lemma: 'are required to', pattern: `${BE} (?:required|obliged|obligated|bound) to`, rank: 4, polarity: 'positive' },
+  // Firm intention.
+  { lemma: 'will', pattern: 'will', rank: 3, polarity: 'positive' },
+  { lemma: 'are to', pattern: 'are to', rank: 3, polarity: 'positive' },
+  { lemma: 'decide to', pattern: `(?:(?:have|has) )?${S('decide')} to`, rank: 3, polarity: 'positive' },
+  // Best efforts and intentions.
+  { lemma: 'should', pattern: 'should', rank: 2, polarity: 'positive' },
+  { lemma: 'are intended to', pattern: `${BE} intended to`, rank: 2, polarity: 'positive' },
+  { lemma: 'intend to', pattern: `${S('intend')} to`, rank: 2, polarity: 'positive' },
+  { lemma: 'plan to', pattern: '(?:plans?|planned) to', rank: 2, polarity: 'positive' },
+  { lemma: 'endeavour to', pattern: `${S('endeavou?r')} to`, rank: 2, polarity: 'positive' },
+  { lemma: 'seek to', pattern: '(?:seeks?|sought) to', rank: 2, polarity: 'positive' },
+  { lemma: 'aim to', pattern: `${S('aim')} to`, rank: 2, polarity: 'positive' },
+  { lemma: 'strive to', pattern: '(?:strives?|strove|striven) to', rank: 2, polarity: 'positive' },
+  { lemma: 'use best efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:best|reasonable) efforts to', rank: 2, polarity: 'positive' },
+  { lemma: 'make every effort to', pattern: '(?:makes?|made) every effort to', rank: 2, polarity: 'positive' },
+  { lemma: 'are expected to', pattern: `${BE} expected to`, rank: 2, polarity: 'positive' },
+  // Permission.
+  { lemma: 'are encouraged to', pattern: `${BE} encouraged to`, rank: 1, polarity: 'positive' },
+  { lemma: 'are free to', pattern: `${BE} free to`, rank: 1, polarity: 'positive' },
+  { lemma: 'may', pattern: 'may(?! \\d)', rank: 1, polarity: 'positive' },
+  { lemma: 'can', pattern: 'can', rank: 1, polarity: 'positive' },
+];
+
+/** Hedges that, right after an obligation, weaken it by half a rank. */
+export const OBLIGATION_QUALIFIERS: readonly string[] = [
+  'to the (?:maximum |fullest )?extent (?:possible|practicable|feasible|appropriate|permitted)',
+  'where (?:appropriate|possible|practicable|feasible|necessary)',
+  'as (?:appropriate|necessary|far as possible|far as practicable)',
+  'if (?:possible|appropriate)',
+  'when (?:possible|appropriate)',
+  'in principle',
+];
+
+/** How much a hedge lowers the rank of the obligation it follows. */
+export const QUALIFIED_RANK_STEP = 0.5;

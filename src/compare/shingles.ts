@@ -1,0 +1,57 @@
+/**
+ * Word shingles: the overlapping runs of SHINGLE_SIZE words of a text, each hashed to a 32-bit integer and
+ * kept as a sorted set (Int32Array without duplicates). Sorted integer sets make overlap a linear merge, with
+ * no strings and no hash maps.
+ *
+ * Three-word shingles are discriminating enough for treaty language, where a few hundred stock phrases
+ * recur everywhere and single words say little about which clause a text came from.
+ *
+ * (Keeping only a hash-consistent sample of the shingles of long texts was tried: a quarter of the cost for
+ * clauses rewritten throughout, but estimates noisy enough to lose true pairs in the Paris drafts and in
+ * generated treaties. Every shingle is kept.)
+ */
+
+export const SHINGLE_SIZE = 3;
+
+/** The set of word shingles of a token stream; a text shorter than a shingle is one shingle of all its words. */
+export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
+  const n = words.length;
+  if (n === 0) return new Int32Array(0);
+  const count = n < size ? 1 : n - size + 1;
+  const width = Math.min(size, n);
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x2f1b3c4d;
+    for (let k = 0; k < width; k++) h = Math.imul(h ^ words[i + k]!, 0x5bd1e995) ^ (h >>> 13);
+    out[i] = h ^ (h >>> 16);
+  }
+  out.sort();
+  // Remove duplicates in place: a set, so that a phrase repeated ten times counts once.
+  let u = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i]!;
+  return out.subarray(0, u);
+}
+
+/** Number of values two sorted sets share. */
+export function intersectionSize(a: Int32Array, b: Int32Array): number {
+  let i = 0, j = 0, shared = 0;
+  const na = a.length, nb = b.length;
+  while (i < na && j < nb) {
+    const x = a[i]!, y = b[j]!;
+    if (x === y) { shared++; i++; j++; } else if (x < y) i++; else j++;
+  }
+  return shared;
+}
+
+/** Dice coefficient of two shingle sets: 1 for the same text, 0 for nothing in common. */
+export function dice(a: Int32Array, b: Int32Array): number {
+  const total = a.length + b.length;
+  if (total === 0) return 1;
+  return (2 * intersectionSize(a, b)) / total;
+}
+
+/** How much of `part` lies inside `whole` (1 = all of it). */
+export function containment(part: Int32Array, whole: Int32Array): number {
+  if (part.length === 0) return 0;
+  return intersectionSize(part, whole) / part.length;
+}

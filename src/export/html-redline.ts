@@ -1,0 +1,88 @@
+/**
+ * A comparison as one self-contained HTML page (no network, no script): a summary, then clause by clause,
+ * inline (one redline) or side by side (old and new facing each other). Insertions are underlined and
+ * deletions struck through, so the redline reads in print and without colour.
+ */
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
+import { summaryLine } from './text-redline.js';
+
+export type HtmlLayout = 'inline' | 'side-by-side';
+
+export interface HtmlRedlineOptions {
+  layout?: HtmlLayout;
+  changedOnly?: boolean;
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function heading(ref: ClauseRefJson): string {
+  const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
+  return escape(head || `#${ref.id}`);
+}
+
+function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new'): string {
+  return words.map((w) => {
+    const cls = w.cosmetic ? ' class="cosmetic"' : '';
+    if (w.op === 'equal') return escape(w.text);
+    if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}>${escape(w.text)}</del>`;
+    return keep === 'old' ? '' : `<ins${cls}>${escape(w.text)}</ins>`;
+  }).join('').replace(/\n/g, '<br>');
+}
+
+function badges(change: ClauseChangeJson): string {
+  const list = [change.kind, change.moved ? 'moved' : '', change.renumbered ? 'renumbered' : ''].filter(Boolean);
+  return list.map((b) => `<span class="badge ${b}">${b}</span>`).join(' ');
+}
+
+function legal(change: ClauseChangeJson): string {
+  if (!change.legal.length) return '';
+  const items = change.legal.map((l) =>
+    `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
+    `${l.direction ? ` <span class="dir ${l.direction}">${l.direction}</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}</li>`).join('');
+  return `<ul class="legal">${items}</ul>`;
+}
+
+function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
+  const title = change.new.length ? change.new.map(heading).join(' + ') : change.old.map(heading).join(' + ');
+  const was = change.old.length && change.new.length && change.old.map((r) => r.label).join() !== change.new.map((r) => r.label).join()
+    ? ` <span class="was">was ${change.old.map(heading).join(' + ')}</span>` : '';
+  const head = `<h2>${title}${was} ${badges(change)}</h2>`;
+  const titleRedline = change.titleWords ? `<p class="title-change">Title: ${ops(change.titleWords, 'both')}</p>` : '';
+  const body = layout === 'inline'
+    ? `<div class="text">${ops(change.words, 'both')}</div>`
+    : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new')}</div></div>`;
+  return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${body}</section>`;
+}
+
+const STYLE = `
+body{font:16px/1.5 Georgia,"Times New Roman",serif;color:#1b1b1b;margin:0 auto;max-width:72rem;padding:1.5rem}
+header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margin:.2rem 0}
+.summary{font-family:system-ui,sans-serif;font-size:.9rem;color:#333}
+.clause{border-top:1px solid #ddd;padding:.6rem 0}.clause h2{font-size:1.05rem;margin:.2rem 0}
+.was{font-weight:normal;color:#555;font-size:.9rem}
+.badge{font:600 .72rem system-ui,sans-serif;text-transform:uppercase;border:1px solid #888;border-radius:3px;padding:0 .3rem;color:#333}
+.badge.edited{border-color:#b26a00}.badge.inserted{border-color:#1b5e20}.badge.deleted{border-color:#b71c1c}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.text{white-space:normal}
+ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}
+ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
+.legal{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
+.dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}
+.clause.unchanged .text{color:#555}
+@media print{ins,del{background:none}}
+`;
+
+export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
+  const layout = options.layout ?? 'side-by-side';
+  const sections = c.changes
+    .filter((change) => !(options.changedOnly && change.kind === 'unchanged' && !change.moved))
+    .map((change) => clause(change, layout)).join('\n');
+  const title = `${escape(c.old.label || 'old')} → ${escape(c.new.label || 'new')}`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${title} — Parley comparison</title><style>${STYLE}</style></head>
+<body><header><h1>${escape(c.new.title || c.old.title)}</h1><p>${title}</p>
+<p class="summary">${escape(summaryLine(c))}</p></header>
+<main>${sections}</main></body></html>
+`;
+}

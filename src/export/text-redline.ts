@@ -1,0 +1,85 @@
+/**
+ * A comparison as a terminal redline: a summary of counts, then clause by clause in the new draft's order,
+ * deletions as [-…-] and insertions as {+…+} (the wdiff convention, readable without colour), coloured when
+ * the terminal can show it.
+ */
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
+
+export interface TextRedlineOptions {
+  colour?: boolean;
+  /** Leave unchanged clauses out (renumbered-only ones included). */
+  changedOnly?: boolean;
+}
+
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m', strike: '\u001b[9m', underline: '\u001b[4m' };
+
+function heading(ref: ClauseRefJson): string {
+  const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
+  return head || `#${ref.id}`;
+}
+
+export function summaryLine(c: ComparisonJson): string {
+  const s = c.summary;
+  const parts = [
+    `${s.edited} edited`, `${s.inserted} inserted`, `${s.deleted} deleted`, `${s.split} split`, `${s.merged} merged`,
+    `${s.moved} moved`, `${s.renumbered} renumbered`, `${s.unchanged} unchanged`,
+  ];
+  return parts.join(', ');
+}
+
+function redline(ops: readonly WordOpJson[], colour: boolean): string {
+  return ops.map((op) => {
+    if (op.op === 'equal') return op.text;
+    if (op.op === 'delete') return colour ? `${ANSI.red}${ANSI.strike}[-${op.text}-]${ANSI.reset}` : `[-${op.text}-]`;
+    return colour ? `${ANSI.green}${ANSI.underline}{+${op.text}+}${ANSI.reset}` : `{+${op.text}+}`;
+  }).join('');
+}
+
+function describe(change: ClauseChangeJson): string {
+  const flags: string[] = [change.kind];
+  if (change.moved) flags.push('moved');
+  if (change.renumbered) flags.push('renumbered');
+  const now = change.new.map(heading).join(' + ');
+  const was = change.old.map(heading).join(' + ');
+  switch (change.kind) {
+    case 'inserted': return `${now}  [inserted]`;
+    case 'deleted': return `${was}  [deleted]`;
+    default: {
+      const oldLabels = change.old.map((r) => r.label).join(' + ');
+      const newLabels = change.new.map((r) => r.label).join(' + ');
+      const from = change.kind === 'split' || change.kind === 'merged' || oldLabels !== newLabels ? ` (was ${was})` : '';
+      return `${now}${from}  [${flags.join(', ')}]`;
+    }
+  }
+}
+
+export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {}): string {
+  const colour = options.colour === true;
+  const lines: string[] = [];
+  const title = (s: string) => (colour ? `${ANSI.bold}${s}${ANSI.reset}` : s);
+  lines.push(`${c.old.label || 'old'} (${c.old.clauses} clauses) → ${c.new.label || 'new'} (${c.new.clauses} clauses)`);
+  lines.push(summaryLine(c));
+  for (const change of c.changes) {
+    if (options.changedOnly && change.kind === 'unchanged' && !change.moved) continue;
+    lines.push('');
+    lines.push(title(describe(change)));
+    if (change.titleWords) lines.push(`  title: ${redline(change.titleWords, colour)}`);
+    for (const legal of change.legal) {
+      const direction = legal.direction ? ` (${legal.direction})` : '';
+      const cosmetic = legal.cosmetic ? ' (wording only)' : '';
+      lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${direction}${cosmetic}`);
+    }
+    const moved = change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved);
+    if (moved.length) {
+      lines.push('  provisions: ' + moved.map((p) => {
+        const label = p.old === p.new ? p.new ?? '¶' : `${p.old ?? '¶'}→${p.new ?? '¶'}`;
+        return `${label} ${p.kind}${p.moved ? ' moved' : ''}`;
+      }).join('; '));
+    }
+    if (change.kind !== 'unchanged' || !options.changedOnly) {
+      const text = change.kind === 'unchanged' ? change.words.map((w) => w.text).join('') : redline(change.words, colour);
+      if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
+    }
+  }
+  return lines.join('\n');
+}

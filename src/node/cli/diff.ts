@@ -1,0 +1,83 @@
+/**
+ * `parley diff OLD NEW`: compare two drafts clause by clause, as a terminal redline, an HTML page or the JSON
+ * contract. OLD and NEW are draft files in any format the importers read, or versions of a dossier
+ * (`DOSSIER@3`; `DOSSIER` alone is its working draft).
+ */
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { compareDrafts } from '../../compare/compare.js';
+import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
+import { textRedline } from '../../export/text-redline.js';
+import { UserError } from '../read-draft-file.js';
+import { loadDraftRef } from './draft-ref.js';
+import { consoleOutput, type Output } from './output.js';
+
+export interface DiffCliOptions {
+  format?: string;
+  changedOnly?: boolean;
+  layout?: string;
+  output?: string;
+  colour?: boolean;
+}
+
+/** The dossier part of a reference ("dir@3" → "dir"), to tell whether both sides come from one dossier. */
+function dossierOf(ref: string): string | null {
+  const m = /^(.*)@\d+$/.exec(ref);
+  return m ? m[1]! : null;
+}
+
+export async function diffCommand(oldRef: string, newRef: string, options: DiffCliOptions = {}, output: Output = consoleOutput): Promise<number> {
+  const format = options.format ?? 'text';
+  if (!['text', 'html', 'json'].includes(format)) throw new UserError(`--format must be text, html or json, not "${format}".`);
+  const layout = (options.layout ?? 'side-by-side') as HtmlLayout;
+  if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
+  const [a, b] = await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
+  // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
+  const sameDossier = dossierOf(oldRef) !== null && dossierOf(oldRef) === dossierOf(newRef);
+  const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto' });
+  let text: string;
+  if (format === 'json') text = JSON.stringify(comparison, null, 2);
+  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly });
+  else text = textRedline(comparison, { colour: options.colour ?? false, changedOnly: options.changedOnly });
+  if (options.output) {
+    await writeFile(options.output, text.endsWith('\n') ? text : text + '\n');
+    output.err(`Wrote ${options.output}`);
+  } else {
+    output.out(text);
+  }
+  return 0;
+}
+
+export function registerDiff(program: Command, threeWay?: (dossier: string, base: string, first: string, second: string, options: DiffCliOptions) => Promise<number>): void {
+  program
+    .command('diff')
+    .argument('<old>', 'the older draft: a file, DOSSIER@N, or a dossier folder (its working draft)')
+    .argument('<new>', 'the newer draft, in the same forms')
+    .argument('[third]', 'with --base: the second side')
+    .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
+    .option('--format <format>', 'text, html or json (the JSON is a fixed contract)', 'text')
+    .option('--changed-only', 'hide unchanged clauses')
+    .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--base <version>', 'three-way: `parley diff --base V1 DOSSIER V2 V3` — what each side changed since V1, and conflicts')
+    .option('--no-color', 'no colour in the terminal redline')
+    .addHelpText('after', [
+      '',
+      'Examples:',
+      '  parley diff fixtures/rare-earths-mou@3 fixtures/rare-earths-mou@4',
+      '  parley diff old.txt new.md --format html -o redline.html',
+      '  parley diff fixtures/rare-earths-mou@2 fixtures/rare-earths-mou@3 --format json',
+      '  parley diff --base 3 fixtures/rare-earths-mou 4 5',
+    ].join('\n'))
+    .action(async (first: string, second: string, third: string | undefined, options: DiffCliOptions & { base?: string; color?: boolean }) => {
+      const colour = options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      if (options.base !== undefined) {
+        if (!threeWay) throw new UserError('three-way comparison is not available in this build.');
+        if (third === undefined) throw new UserError('with --base, name the dossier and two versions: parley diff --base V1 DOSSIER V2 V3');
+        process.exitCode = await threeWay(first, options.base, second, third, { ...options, colour });
+        return;
+      }
+      if (third !== undefined) throw new UserError(`diff compares two drafts; "${third}" is one too many (use --base for a three-way comparison).`);
+      process.exitCode = await diffCommand(first, second, { ...options, colour });
+    });
+}

@@ -1,0 +1,79 @@
+/**
+ * `parley diff` as a user runs it: the real binary on the sample dossier and on corpus files.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { corpus } from './support/corpus.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dossier = path.join(root, 'fixtures/rare-earths-mou');
+
+function parley(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('parley diff', () => {
+  it('prints a summary first, then the changed clauses with their redline and legal changes', () => {
+    const r = parley('diff', `${dossier}@1`, `${dossier}@2`, '--changed-only');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('EU first proposal (14 clauses) → US counter-proposal (14 clauses)');
+    expect(lines[1]).toBe('9 edited, 1 inserted, 0 deleted, 0 split, 1 merged, 0 moved, 6 renumbered, 3 unchanged');
+    expect(r.stdout).toContain('Paragraph 2 — Supply chains and trade routes  [edited]\n  obligation: shall → will (weaker)');
+    expect(r.stdout).toMatch(/figure: within thirty \(30\) days → within sixty \(60\) days/);
+    expect(r.stdout).toMatch(/\[-thirty \(30\)-\]\{\+sixty \(60\)\+\}/);
+    expect(r.stdout).toContain('[merged]');
+    // --changed-only leaves out clauses that did not change at all.
+    expect(r.stdout).not.toContain('Paragraph 8 — Stockpiling');
+    expect(parley('diff', `${dossier}@1`, `${dossier}@2`).stdout).toContain('Stockpiling (was Paragraph 9 — Stockpiling)  [unchanged, renumbered]');
+  });
+
+  it('writes the JSON contract', () => {
+    const r = parley('diff', `${dossier}@3`, `${dossier}@4`, '--format', 'json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.summary).toEqual({ unchanged: 10, edited: 2, inserted: 1, deleted: 0, split: 1, merged: 0, moved: 1, renumbered: 10 });
+    const split = c.changes.find((x: { kind: string }) => x.kind === 'split');
+    expect(split.old.map((o: { id: string }) => o.id)).toEqual(['pricing']);
+    expect(split.new.map((o: { id: string; label: string }) => `${o.id} ${o.label}`)).toEqual(['pricing Paragraph 10', 'anti-dumping Paragraph 11']);
+    const stock = c.changes.find((x: { new: { id: string }[] }) => x.new[0]?.id === 'stockpiling');
+    expect(stock).toMatchObject({ kind: 'unchanged', moved: true, renumbered: true, old: [{ label: 'Paragraph 8', path: [] }], new: [{ label: 'Paragraph 5' }] });
+  });
+
+  it('writes one self-contained HTML page, with insertions underlined and deletions struck through', () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'diff-')), 'redline.html');
+    const r = parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'html', '--layout', 'inline', '-o', out);
+    expect(r.code).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).not.toMatch(/<(script|link|img)\b|src=|https?:\/\//);
+    expect(html).toMatch(/<del>thirty \(30\)<\/del><ins>sixty \(60\)<\/ins>/);
+    expect(html).toMatch(/del\{[^}]*line-through/);
+    expect(html).toMatch(/ins\{[^}]*underline/);
+  });
+
+  it('refuses a format it does not know, and a version the dossier lacks, in a sentence', () => {
+    const bad = parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'pdf');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be text, html or json, not "pdf"/);
+    const missing = parley('diff', `${dossier}@1`, `${dossier}@12`);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/has no version 12/);
+  });
+
+  it.skipIf(!corpus)('reads plain-text drafts from outside: MY → TH paragraph 4 became 5, "shall" became "should"', () => {
+    const dir = path.join(corpus!, 'us-critical-minerals-MOUs_MY-vs-TH');
+    const r = parley('diff', path.join(dir, 'v1_2025-10-26_US-Malaysia_MOU.txt'), path.join(dir, 'v2_2025-10-26_US-Thailand_MOU.txt'), '--format', 'json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout);
+    const areas = c.changes.find((x: { new: { title: string }[] }) => x.new[0]?.title === 'AREAS OF COOPERATION');
+    expect(areas.provisions).toContainEqual(expect.objectContaining({ old: '4', new: '5', renumbered: true }));
+    expect(areas.provisions).toContainEqual(expect.objectContaining({ kind: 'inserted', new: '4' }));
+    const commencement = c.changes.find((x: { new: { title: string }[] }) => x.new[0]?.title === 'COMMENCEMENT AND DISCONTINUATION');
+    expect(commencement.legal).toContainEqual({ type: 'obligation', old: 'shall', new: 'should', direction: 'weaker' });
+  });
+});

@@ -1,0 +1,176 @@
+/**
+ * Clause alignment on tiny drafts: one test per kind of change, through the public alignDrafts.
+ */
+import { describe, expect, it } from 'vitest';
+import * as align from '../src/compare/align.js';
+import { alignDrafts } from '../src/compare/align.js';
+import { changeOf, clause, draft, summary, withId } from './support/compare-align-support.js';
+
+const A = 'Each Participant shall facilitate investment in mining and refining projects located in its territory and report on progress every year.';
+const B = 'The Participants shall exchange information on supply disruptions of critical minerals in real time through designated contact points.';
+const C = 'Neither Participant shall impose export bans on rare earth elements destined for the territory of the other Participant.';
+const D = 'The Participants shall develop a common pricing mechanism and coordinate anti-dumping rules for critical minerals and their derivatives.';
+const E = 'Each Participant shall maintain strategic stockpiles of critical minerals sufficient for ninety days of essential industrial demand.';
+
+describe('alignDrafts', () => {
+  it('exposes the public API', () => {
+    expect(typeof align.alignDrafts).toBe('function');
+    expect(typeof align.flattenDraft).toBe('function');
+  });
+
+  it('reports identical drafts as unchanged, one entry per clause', () => {
+    const d = () => draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B));
+    expect(summary(alignDrafts(d(), d()))).toEqual(['unchanged Article 1→Article 1', 'unchanged Article 2→Article 2']);
+  });
+
+  it('reports a renumbered clause as unchanged and renumbered, never edited', () => {
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('Article 2bis', 'Information', B)),
+      draft(clause('Article 1', 'Investment', A), clause('Article 3', 'Information', B)),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'unchanged Article 2bis→Article 3 renumbered']);
+    expect(changeOf(a, 'new', 1).similarity).toBe(1);
+  });
+
+  it('ignores renumbered cross-references and paragraph numbers', () => {
+    const a = alignDrafts(
+      draft(clause('Article 4', 'Reference', '1. As provided in Article 12, ' + A)),
+      draft(clause('Article 5', 'Reference', '2. As provided in Article 13, ' + A)),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 4→Article 5 renumbered']);
+  });
+
+  it('reports a reworded clause as edited, with its similarity', () => {
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B)),
+      draft(clause('Article 1', 'Investment', A.replace('shall facilitate', 'should endeavour to facilitate')), clause('Article 2', 'Information', B)),
+    );
+    expect(summary(a)).toEqual(['edited Article 1→Article 1', 'unchanged Article 2→Article 2']);
+    const s = changeOf(a, 'new', 0).similarity;
+    expect(s).toBeGreaterThan(0.6);
+    expect(s).toBeLessThan(1);
+  });
+
+  it('reports a title-only change as edited', () => {
+    const a = alignDrafts(draft(clause('Article 1', 'Investment', A)), draft(clause('Article 1', 'Joint investment', A)));
+    expect(summary(a)).toEqual(['edited Article 1→Article 1']);
+  });
+
+  it('reports a change of case or punctuation as an edit, not as unchanged', () => {
+    const a = alignDrafts(draft(clause('Article 1', 'Investment', A)), draft(clause('Article 1', 'Investment', A.replace('Participant', 'participant').replace('.', ';'))));
+    expect(changeOf(a, 'new', 0).kind).toBe('edited');
+    expect(changeOf(a, 'new', 0).similarity).toBe(1);
+  });
+
+  it('reports an inserted clause in its place, and the rest renumbered', () => {
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B)),
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Export bans', C), clause('Article 3', 'Information', B)),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'inserted -→Article 2', 'unchanged Article 2→Article 3 renumbered']);
+  });
+
+  it('reports a deleted clause where it stood', () => {
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Export bans', C), clause('Article 3', 'Information', B)),
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B)),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'deleted Article 2→-', 'unchanged Article 3→Article 2 renumbered']);
+  });
+
+  it('reports a deleted first clause first', () => {
+    const a = alignDrafts(draft(clause('Article 1', 'Export bans', C), clause('Article 2', 'Information', B)), draft(clause('Article 1', 'Information', B)));
+    expect(summary(a)).toEqual(['deleted Article 1→-', 'unchanged Article 2→Article 1 renumbered']);
+  });
+
+  it('flags a moved clause as moved, and only that one', () => {
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B), clause('Article 3', 'Export bans', C), clause('Article 4', 'Pricing', D), clause('Article 5', 'Stockpiles', E)),
+      draft(clause('Article 1', 'Information', B), clause('Article 2', 'Export bans', C), clause('Article 3', 'Pricing', D), clause('Article 4', 'Investment', A), clause('Article 5', 'Stockpiles', E)),
+    );
+    expect(summary(a)).toEqual([
+      'unchanged Article 2→Article 1 renumbered',
+      'unchanged Article 3→Article 2 renumbered',
+      'unchanged Article 4→Article 3 renumbered',
+      'unchanged Article 1→Article 4 moved renumbered',
+      'unchanged Article 5→Article 5',
+    ]);
+  });
+
+  it('finds a split: one old clause spread over two new ones', () => {
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Cooperation', B + ' ' + C), clause('Article 3', 'Pricing', D)),
+      draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B), clause('Article 3', 'Export bans', C), clause('Article 4', 'Pricing', D)),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'split Article 2→Article 2+Article 3', 'unchanged Article 3→Article 4 renumbered']);
+    expect(changeOf(a, 'old', 1).similarity).toBeGreaterThan(0.5);
+  });
+
+  it('finds a merge: two old clauses folded into one', () => {
+    const a = alignDrafts(
+      draft(clause('2.1', 'Import Licensing', A), clause('2.2', 'Technical Regulations', B), clause('2.3', 'Agriculture', D)),
+      draft(clause('2.1', 'Import Licensing and Technical Regulations', A + ' ' + B), clause('2.2', 'Agriculture', D)),
+    );
+    expect(summary(a)).toEqual(['merged 2.1+2.2→2.1', 'unchanged 2.3→2.2 renumbered']);
+  });
+
+  it('aligns provisions inside an edited clause: an inserted paragraph renumbers the next (4 → 5)', () => {
+    const a = alignDrafts(
+      draft(clause('', 'Areas of Cooperation', `1. ${A}`, `2. ${B}`, `3. ${C}`, `4. ${D}`)),
+      draft(clause('', 'Areas of Cooperation', `1. ${A}`, `2. ${B}`, `3. ${C}`, `4. ${E}`, `5. ${D.replace('coordinate', 'jointly coordinate')}`)),
+    );
+    const change = changeOf(a, 'new', 0);
+    expect(change.kind).toBe('edited');
+    expect(change.provisions.map((p) => `${p.kind} ${p.old}→${p.new}${p.renumbered ? ' renumbered' : ''}${p.moved ? ' moved' : ''}`)).toEqual([
+      'unchanged 1→1', 'unchanged 2→2', 'unchanged 3→3', 'inserted null→4', 'edited 4→5 renumbered',
+    ]);
+  });
+
+  it('aligns a heading with no text of its own by its children', () => {
+    const a = alignDrafts(
+      draft(clause('Section 1', 'General', clause('1.1', 'Investment', A)), clause('Section 2', 'Markets', clause('2.1', 'Export bans', C), clause('2.2', 'Pricing', D))),
+      draft(clause('Section 1', 'General', clause('1.1', 'Investment', A)), clause('Section 2', 'Information', clause('2.1', 'Information', B)), clause('Section 3', 'Trade and markets', clause('3.1', 'Export bans', C), clause('3.2', 'Pricing', D))),
+    );
+    expect(summary(a)).toEqual([
+      'unchanged Section 1→Section 1',
+      'unchanged 1.1→1.1',
+      'inserted -→Section 2',
+      'inserted -→2.1',
+      'edited Section 2→Section 3 renumbered',
+      'unchanged 2.1→3.1 renumbered',
+      'unchanged 2.2→3.2 renumbered',
+    ]);
+  });
+
+  it('pairs clauses by authored id even when their text changed completely', () => {
+    const a = alignDrafts(
+      draft(withId('territorial-integrity', clause('Article 1', 'Integrity', A)), withId('pricing', clause('Article 2', 'Pricing', D))),
+      draft(withId('pricing', clause('Article 1', 'Pricing', D)), withId('territorial-integrity', clause('Article 2', 'Integrity', E))),
+    );
+    expect(changeOf(a, 'new', 1).old).toEqual([0]);
+    expect(changeOf(a, 'new', 1).kind).toBe('edited');
+    expect(alignDrafts(
+      draft(withId('territorial-integrity', clause('Article 1', 'Integrity', A))),
+      draft(withId('territorial-integrity', clause('Article 1', 'Integrity', 'Done at Brussels in two originals, in the English language, both texts being equally authentic.'))),
+      { ids: 'never' },
+    ).changes.map((c) => c.kind)).toEqual(['deleted', 'inserted']);
+  });
+
+  it('does not trust ids generated from labels: Article 2 of one draft is not Article 2 of the next', () => {
+    const a = alignDrafts(
+      draft(withId('article-1', clause('Article 1', 'Investment', A)), withId('article-2', clause('Article 2', 'Export bans', C)), withId('article-3', clause('Article 3', 'Information', B))),
+      draft(withId('article-1', clause('Article 1', 'Investment', A)), withId('article-2', clause('Article 2', 'Information', B))),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'deleted Article 2→-', 'unchanged Article 3→Article 2 renumbered']);
+  });
+
+  it('reports changes in the new order with every clause exactly once', () => {
+    const a = alignDrafts(
+      draft(clause('1', '', A), clause('2', '', B), clause('3', '', C)),
+      draft(clause('1', '', C), clause('2', '', E), clause('3', '', A)),
+    );
+    expect(a.changes.flatMap((c) => c.new)).toEqual([0, 1, 2]);
+    expect(a.changes.flatMap((c) => c.old).sort()).toEqual([0, 1, 2]);
+    expect(a.changes.find((c) => c.kind === 'deleted')!.old).toEqual([1]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Alignment on generated treaties (../shared/tools/gen-treaty.mjs): truth.newOids says which old article each
+ * new article came from (-1 = inserted), truth.deleted and truth.moved list old articles. Every pair, move,
+ * insertion and deletion must be found, for several seeds and edit rates up to every article edited.
+ */
+import { describe, expect, it } from 'vitest';
+import { alignDrafts, type Alignment } from '../src/compare/align.js';
+import { importDraft } from '../src/format/import-text.js';
+import { hasGenerator, loadMakePair, type TreatyPair } from './support/compare-align-support.js';
+
+const cases: { n: number; seed: number; edit: number; move?: number; ins?: number; del?: number }[] = [
+  { n: 200, seed: 1, edit: 0.05 },
+  { n: 300, seed: 7, edit: 0.3, move: 0.03, ins: 0.03, del: 0.03 },
+  { n: 500, seed: 42, edit: 1 },
+  { n: 250, seed: 3, edit: 1, move: 0.05, ins: 0.05, del: 0.05 },
+  { n: 400, seed: 99, edit: 0.5, move: 0.02 },
+];
+
+function check(pair: TreatyPair, a: Alignment): void {
+  const { truth } = pair;
+  expect(a.newClauses.length).toBe(truth.newOids.length);
+  const deleted = new Set(truth.deleted);
+  const moved = new Set(truth.moved);
+  const edited = new Set(truth.edited);
+  // Every new article: paired with the right old one, or inserted.
+  truth.newOids.forEach((oid, i) => {
+    const found = a.changes.filter((c) => c.new.includes(i));
+    expect(found, `new article ${i}`).toHaveLength(1);
+    const change = found[0]!;
+    if (oid < 0) {
+      expect(change.kind, `new article ${i} is inserted`).toBe('inserted');
+      return;
+    }
+    expect(change.old, `new article ${i} comes from old ${oid}`).toEqual([oid]);
+    expect(change.kind === 'unchanged' || (change.kind === 'edited' && edited.has(oid)), `new ${i}: ${change.kind}`).toBe(true);
+    if (!edited.has(oid)) expect(change.kind, `old ${oid} was not edited`).toBe('unchanged');
+    expect(change.moved, `old ${oid} moved?`).toBe(moved.has(oid));
+    expect(change.renumbered, `old ${oid} → new ${i} renumbered?`).toBe(oid !== i);
+  });
+  // Every deleted article, and nothing else.
+  const reportedDeleted = a.changes.filter((c) => c.kind === 'deleted').flatMap((c) => c.old);
+  expect(new Set(reportedDeleted)).toEqual(deleted);
+  expect(a.changes.filter((c) => c.kind === 'split' || c.kind === 'merged')).toEqual([]);
+  // One entry per clause on each side.
+  expect(a.changes.flatMap((c) => c.new).sort((x, y) => x - y)).toEqual(a.newClauses.map((c) => c.index));
+  expect(a.changes.flatMap((c) => c.old).sort((x, y) => x - y)).toEqual(a.oldClauses.map((c) => c.index));
+}
+
+describe.skipIf(!hasGenerator())('alignment of generated treaties', () => {
+  for (const c of cases) {
+    it(`n=${c.n} seed=${c.seed} edit=${c.edit} move=${c.move ?? 0.01} ins=${c.ins ?? 0.01} del=${c.del ?? 0.01}`, async () => {
+      const makePair = await loadMakePair();
+      const pair = makePair(c.n, c.seed, { edit: c.edit, move: c.move ?? 0.01, ins: c.ins ?? 0.01, del: c.del ?? 0.01 });
+      const oldDraft = importDraft(pair.oldText, { file: 'old.md' }).draft;
+      const newDraft = importDraft(pair.newText, { file: 'new.md' }).draft;
+      check(pair, alignDrafts(oldDraft, newDraft));
+    });
+  }
+
+  it('places each deleted article right after the old article before it', async () => {
+    const makePair = await loadMakePair();
+    const pair = makePair(200, 5, { edit: 0.1, move: 0, ins: 0, del: 0.05 });
+    const a = alignDrafts(importDraft(pair.oldText).draft, importDraft(pair.newText).draft);
+    for (const [k, change] of a.changes.entries()) {
+      if (change.kind !== 'deleted') continue;
+      const oldIndex = change.old[0]!;
+      // Walk back over deletions to the article that precedes it in the old draft.
+      const before = a.changes.slice(0, k).reverse().find((c) => c.kind !== 'deleted');
+      if (before) expect(before.old[0]).toBeLessThan(oldIndex);
+      const after = a.changes.slice(k + 1).find((c) => c.kind !== 'deleted');
+      if (after) expect(after.old[0]).toBeGreaterThan(oldIndex);
+    }
+    expect(a.changes.some((c) => c.kind === 'deleted')).toBe(true);
+  });
+});

@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { legalChanges, type LegalChange } from '../src/compare/legal.js';
+import { OBLIGATION_LEXICON } from '../src/compare/obligation-lexicon.js';
+import { diffWords } from '../src/compare/words.js';
+import { corpus, corpusSkipReason } from './support/corpus.js';
+
+/** The reader's view of a change: type, words before and after, direction. */
+const brief = (changes: LegalChange[]) =>
+  changes.map((c) => [c.type, c.old, c.new, ...(c.direction ? [c.direction] : []), ...(c.cosmetic ? ['cosmetic'] : [])]);
+
+describe('public API', () => {
+  it('exposes legalChanges and the lexicon', () => {
+    expect(typeof legalChanges).toBe('function');
+    expect(OBLIGATION_LEXICON.length).toBeGreaterThan(20);
+  });
+});
+
+describe('obligations', () => {
+  it('shall → should is weaker; should → must is stronger; shall → must is the same strength', () => {
+    expect(brief(legalChanges('The Parties shall notify.', 'The Parties should notify.'))).toEqual([['obligation', 'shall', 'should', 'weaker']]);
+    expect(brief(legalChanges('The Parties should notify.', 'The Parties must notify.'))).toEqual([['obligation', 'should', 'must', 'stronger']]);
+    expect(brief(legalChanges('The Parties shall notify.', 'The Parties must notify.'))).toEqual([['obligation', 'shall', 'must', 'same']]);
+  });
+
+  it('ranks the intention and permission forms', () => {
+    expect(brief(legalChanges('Each Participant will cooperate.', 'Each Participant intends to cooperate.'))).toEqual([['obligation', 'will', 'intends to', 'weaker']]);
+    expect(brief(legalChanges('Each Participant may cooperate.', 'Each Participant endeavours to cooperate.'))).toEqual([['obligation', 'may', 'endeavours to', 'stronger']]);
+    expect(brief(legalChanges('They agree to cooperate.', 'They seek to cooperate.'))).toEqual([['obligation', 'agree to', 'seek to', 'weaker']]);
+  });
+
+  it('handles negation: shall not → will not weakens the prohibition; shall → shall not reverses', () => {
+    expect(brief(legalChanges('Neither Participant shall not impose bans.', 'Neither Participant will not impose bans.'))).toEqual([['obligation', 'shall not', 'will not', 'weaker']]);
+    expect(brief(legalChanges('The Parties should not impose bans.', 'The Parties must not impose bans.'))).toEqual([['obligation', 'should not', 'must not', 'stronger']]);
+    expect(brief(legalChanges('The Parties shall impose bans.', 'The Parties shall not impose bans.'))).toEqual([['obligation', 'shall', 'shall not']]);
+    expect(brief(legalChanges('The Parties shall provide data.', 'The Parties need not provide data.'))).toEqual([['obligation', 'shall', 'need not', 'weaker']]);
+  });
+
+  it('a hedge or an effort verb weakens, but stays above the next rank', () => {
+    expect(brief(legalChanges('The Parties shall cooperate.', 'The Parties shall, to the extent possible, cooperate.')))
+      .toEqual([['obligation', 'shall', 'shall, to the extent possible', 'weaker']]);
+    expect(brief(legalChanges('The Parties will cooperate.', 'The Parties shall, where appropriate, cooperate.')))
+      .toEqual([['obligation', 'will', 'shall, where appropriate', 'stronger']]);
+    expect(brief(legalChanges('The Parties shall cooperate.', 'The Parties shall endeavour to cooperate.')))
+      .toEqual([['obligation', 'shall', 'shall endeavour to', 'weaker']]);
+  });
+
+  it('does not report a change of verb form or an unchanged obligation next to a change', () => {
+    expect(legalChanges('The Participant intends to cooperate.', 'The Participants intend to cooperate.')).toEqual([]);
+    expect(legalChanges('The Parties shall provide notice.', 'The Parties shall give notice.')).toEqual([]);
+  });
+
+  it('reports obligations added and removed, and uses the ops it is given', () => {
+    const a = 'The Parties cooperate on research.';
+    const b = 'The Parties shall cooperate on research.';
+    expect(brief(legalChanges(a, b, diffWords(a, b)))).toEqual([['obligation', null, 'shall']]);
+    expect(brief(legalChanges(b, a))).toEqual([['obligation', 'shall', null]]);
+  });
+});
+
+describe('figures and dates', () => {
+  it('reports a changed time limit as one figure', () => {
+    expect(brief(legalChanges('Payment within thirty (30) days of notice.', 'Payment within sixty (60) days of notice.')))
+      .toEqual([['figure', 'within thirty (30) days', 'within sixty (60) days']]);
+  });
+
+  it('reports amounts and percentages, and flags a value written another way as cosmetic', () => {
+    expect(brief(legalChanges('a levy of 10 per cent applies', 'a levy of 15% applies'))).toEqual([['figure', '10 per cent', '15%']]);
+    expect(brief(legalChanges('a levy of 10 per cent applies', 'a levy of 10% applies'))).toEqual([['figure', '10 per cent', '10%', 'cosmetic']]);
+    expect(brief(legalChanges('at least $1 billion in financing', 'financing'))).toEqual([['figure', 'at least $1 billion', null]]);
+    expect(brief(legalChanges('EUR 5 million for research', 'EUR 50 million for research'))).toEqual([['figure', 'EUR 5 million', 'EUR 50 million']]);
+  });
+
+  it('does not take cross-references or provision numbers for figures', () => {
+    expect(legalChanges('4.  As provided in Article 5, the Parties', '5.  As provided in Article 6, the Parties')).toEqual([]);
+  });
+
+  it('reads a bare year as a date, not as an amount', () => {
+    expect(brief(legalChanges('review by 2030 of 2000 tonnes', 'review by 2035 of 2000 tonnes'))).toEqual([['date', '2030', '2035']]);
+    expect(brief(legalChanges('a stock of 2000 tonnes', 'a stock of 2500 tonnes'))).toEqual([['figure', '2000 tonnes', '2500 tonnes']]);
+  });
+
+  it('reports dates in the common forms', () => {
+    expect(brief(legalChanges('until 31 December 2026.', 'until 2027-06-30.'))).toEqual([['date', '31 December 2026', '2027-06-30']]);
+    expect(brief(legalChanges('on the thirtieth day after', 'on the sixtieth day after'))).toEqual([['date', 'the thirtieth day', 'the sixtieth day']]);
+    expect(brief(legalChanges('Signed on the 26th of October 2025, in duplicate', 'Signed on October 26, 2025, in duplicate')))
+      .toEqual([['date', '26th of October 2025', 'October 26, 2025', 'cosmetic']]);
+  });
+});
+
+describe('defined terms and parties', () => {
+  it('reports a changed defined term', () => {
+    expect(brief(legalChanges('(the “Participants”) agree', '(the “Parties”) agree'))).toEqual([['defined-term', 'Participants', 'Parties']]);
+  });
+
+  it('reports a definition added, but not a defined term merely used in an added sentence', () => {
+    const a = 'Malaysia (the “Participants”) cooperate.';
+    expect(brief(legalChanges(a, 'Malaysia cooperate.'))).toContainEqual(['defined-term', 'Participants', null]);
+    expect(legalChanges(a, a + ' The Participants meet yearly.')).toEqual([]);
+  });
+
+  it('does not pair terms that merely fall in the same rewritten passage', () => {
+    const definedTerms = ['the Convention', 'Party'];
+    const a = 'recalling the objective of the Convention as set out in the earlier texts adopted by consensus';
+    const b = 'each Party shall prepare, communicate and maintain successive contributions that it intends to achieve';
+    expect(legalChanges(a, b, undefined, { definedTerms }).filter((c) => c.type === 'defined-term')).toEqual([]);
+  });
+
+  it('reports a quoted party name as a party, once', () => {
+    expect(brief(legalChanges('the Commonwealth of Australia (“Australia”)', 'Japan (“Japan”)')))
+      .toEqual([['party', 'Australia', 'Japan'], ['party', 'Australia', 'Japan']]);
+  });
+
+  it('follows terms defined elsewhere when told', () => {
+    expect(brief(legalChanges('under the Framework', 'under the Arrangement', undefined, { definedTerms: ['the Framework', 'the Arrangement'] })))
+      .toEqual([['defined-term', 'the Framework', 'the Arrangement']]);
+  });
+
+  it('reports a changed party, by country name and by the draft’s party list', () => {
+    expect(brief(legalChanges('the Government of Malaysia', 'the Government of the Kingdom of Thailand'))).toEqual([['party', 'Malaysia', 'Kingdom of Thailand']]);
+    const parties = { EU: 'European Union', US: 'United States of America', GL: 'Greenland' };
+    expect(legalChanges('the EU and the US', 'the European Union and the United States', undefined, { parties })).toEqual([]);
+    expect(brief(legalChanges('the EU and the US', 'the GL and the US', undefined, { parties }))).toEqual([['party', 'EU', 'GL']]);
+  });
+});
+
+describe.skipIf(!corpus)(`real sentences (${corpus ? 'corpus found' : corpusSkipReason})`, () => {
+  const read = (dir: string, prefix: string) => {
+    const folder = path.join(corpus!, dir);
+    const file = fs.readdirSync(folder).find((f) => f.startsWith(prefix) && f.endsWith('.txt'))!;
+    return fs.readFileSync(path.join(folder, file), 'utf8');
+  };
+  /** One numbered paragraph of a section, as plain text. */
+  const paragraph = (text: string, section: string, number: string) => {
+    const body = text.slice(text.indexOf(section));
+    const m = new RegExp(`^${number}\\.\\s[\\s\\S]*?(?=\\n\\s*\\n)`, 'm').exec(body);
+    if (!m) throw new Error(`paragraph ${number} of ${section} not found`);
+    return m[0];
+  };
+
+  it('MY → TH, Commencement 4: shall becomes should (weaker), nothing else in law', () => {
+    const a = paragraph(read('us-critical-minerals-MOUs_MY-vs-TH', 'v1_'), 'COMMENCEMENT AND DISCONTINUATION', '4');
+    const b = paragraph(read('us-critical-minerals-MOUs_MY-vs-TH', 'v2_'), 'COMMENCEMENT AND DISCONTINUATION', '4');
+    expect(brief(legalChanges(a, b))).toEqual([['obligation', 'shall', 'should', 'weaker']]);
+  });
+
+  it('AU → JP, Financing: "at least $1 billion" removed, Australia → Japan, "intend to" added', () => {
+    const line = (text: string) => text.split('\n').find((l) => l.includes('(b) Financing'))!;
+    const a = line(read('us-critical-minerals-frameworks_AU-vs-JP', 'v1_'));
+    const b = line(read('us-critical-minerals-frameworks_AU-vs-JP', 'v2_'));
+    const changes = brief(legalChanges(a, b));
+    expect(changes).toContainEqual(['figure', 'at least $1 billion', null]);
+    expect(changes).toContainEqual(['figure', 'within 6 months', 'within six months', 'cosmetic']);
+    expect(changes).toContainEqual(['party', 'Australia', 'Japan']);
+    expect(changes).toContainEqual(['obligation', null, 'intend to']);
+  });
+});
+
+describe('legalChanges properties', () => {
+  const piece = fc.constantFrom(
+    'shall', 'should', 'shall not', 'will', 'may', 'intend to', 'thirty (30) days', '10%', '$1 billion', '31 December 2026',
+    'Malaysia', 'Japan', '“Participants”', 'Participants', 'the', 'of', ',', ' ', ' ', '\n', 'x', 'within',
+  );
+  const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(' '));
+
+  it('every change quotes the texts at its offsets, and identical texts have none', () => {
+    fc.assert(fc.property(text, text, (a, b) => {
+      for (const c of legalChanges(a, b)) {
+        expect(c.old !== null || c.new !== null).toBe(true);
+        if (c.old !== null) expect(a.slice(c.oldStart, c.oldEnd)).toBe(c.old);
+        if (c.new !== null) expect(b.slice(c.newStart, c.newEnd)).toBe(c.new);
+        if (c.direction) expect(c.type).toBe('obligation');
+      }
+      expect(legalChanges(a, a)).toEqual([]);
+    }), { numRuns: 300 });
+  });
+
+  it('a long clause gives the same findings as its changed passage alone', () => {
+    // legalChanges looks only near the changes in long texts: this checks that it misses nothing there.
+    // Both calls get the same word diff (the long one's, with the common filler cut off the ends). The
+    // filler's words are all different and it meets the passage at a "|", so that the diff cannot shift
+    // an edit into the filler nor join a whitespace run across the seam.
+    const filler = Array.from({ length: 400 }, (_, i) => `w${i}`).join(' ');
+    const head = filler + ' |';
+    const tail = '| ' + filler;
+    fc.assert(fc.property(text, text, (a, b) => {
+      const longOps = diffWords(head + a + tail, head + b + tail);
+      const shortOps = longOps.map((o) => ({ ...o }));
+      expect(shortOps[0]!.op).toBe('equal');
+      shortOps[0]!.text = shortOps[0]!.text.slice(head.length);
+      const last = shortOps[shortOps.length - 1]!;
+      expect(last.op).toBe('equal');
+      last.text = last.text.slice(0, last.text.length - tail.length);
+      const trimmed = shortOps.filter((o) => o.text !== '');
+      const long = legalChanges(head + a + tail, head + b + tail, longOps);
+      const short = legalChanges(a, b, trimmed);
+      expect(brief(long)).toEqual(brief(short));
+      expect(long.map((c) => c.oldStart)).toEqual(short.map((c) => (c.oldStart === undefined ? undefined : c.oldStart + head.length)));
+    }), { numRuns: 300 });
+  });
+});

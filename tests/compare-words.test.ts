@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyCosmetic, isCosmeticChange, markCosmetic } from '../src/compare/cosmetic.js';
+import { diffSequences } from '../src/compare/myers.js';
+import { tokenize } from '../src/compare/tokenize.js';
+import { diffWords, type WordOp } from '../src/compare/words.js';
+
+/** [op, text] pairs: the shape a reader sees. */
+const shape = (ops: WordOp[]) => ops.map((o) => [o.op, o.text]);
+
+describe('public API', () => {
+  it('exposes diffWords, tokenize, the cosmetic helpers', () => {
+    expect(typeof diffWords).toBe('function');
+    expect(typeof tokenize).toBe('function');
+    expect(typeof isCosmeticChange).toBe('function');
+    expect(typeof classifyCosmetic).toBe('function');
+    expect(typeof markCosmetic).toBe('function');
+  });
+});
+
+describe('tokenize', () => {
+  it('splits words, whitespace and punctuation, keeping offsets', () => {
+    const text = 'Within thirty (30) days,  the Party’s 1,000.50 USD.';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => t.text)).toEqual([
+      'Within', ' ', 'thirty', ' ', '(', '30', ')', ' ', 'days', ',', '  ', 'the', ' ', 'Party’s', ' ', '1,000.50', ' ', 'USD', '.',
+    ]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.find((t) => t.text === '(')!.kind).toBe('punct');
+    expect(tokens.find((t) => t.text === '  ')!.kind).toBe('space');
+    expect(tokens.find((t) => t.text === '1,000.50')!.kind).toBe('word');
+  });
+
+  it('tokenizes a slice with offsets in the whole text', () => {
+    const tokens = tokenize('aa bb cc', 3, 5);
+    expect(tokens).toEqual([{ text: 'bb', kind: 'word', start: 3, end: 5 }]);
+  });
+});
+
+describe('diffWords', () => {
+  it('reads a changed figure as one change', () => {
+    const ops = diffWords('Payment within thirty (30) days of notice.', 'Payment within sixty (60) days of notice.');
+    expect(shape(ops)).toEqual([
+      ['equal', 'Payment within '],
+      ['delete', 'thirty (30)'],
+      ['insert', 'sixty (60)'],
+      ['equal', ' days of notice.'],
+    ]);
+  });
+
+  it('maps every fragment back to its offsets', () => {
+    const a = 'Either Participant may discontinue cooperation and shall provide written notice.';
+    const b = 'Either Participant may end cooperation and should provide notice in writing.';
+    for (const op of diffWords(a, b)) {
+      if (op.op !== 'insert') expect(a.slice(op.oldStart, op.oldEnd)).toBe(op.text);
+      if (op.op !== 'delete') expect(b.slice(op.newStart, op.newEnd)).toBe(op.text);
+    }
+  });
+
+  it('changes only the word that changed: shall → should', () => {
+    const ops = diffWords('Either Participant shall provide written notice.', 'Either Participant should provide written notice.');
+    expect(shape(ops)).toEqual([
+      ['equal', 'Either Participant '], ['delete', 'shall'], ['insert', 'should'], ['equal', ' provide written notice.'],
+    ]);
+  });
+
+  it('folds a short word between two changes, but never a negation', () => {
+    expect(shape(diffWords('apples of pears', 'lemons of limes'))).toEqual([
+      ['delete', 'apples of pears'], ['insert', 'lemons of limes'],
+    ]);
+    const ops = diffWords('shall not provide', 'should not give');
+    expect(shape(ops)).toEqual([
+      ['delete', 'shall'], ['insert', 'should'], ['equal', ' not '], ['delete', 'provide'], ['insert', 'give'],
+    ]);
+  });
+
+  it('keeps a long equal run between changes', () => {
+    const ops = diffWords('alpha common words stay here omega', 'beta common words stay here gamma');
+    expect(ops.filter((o) => o.op === 'equal').map((o) => o.text)).toEqual([' common words stay here ']);
+  });
+
+  it('does not merge changes across a paragraph break', () => {
+    const ops = diffWords('First shall.\n\nSecond shall.', 'First should.\n\nSecond should.');
+    expect(ops.filter((o) => o.op === 'delete').map((o) => o.text)).toEqual(['shall', 'shall']);
+  });
+
+  it('balances brackets around a changed numeral', () => {
+    expect(shape(diffWords('see Article [5] here', 'see Article [7] here'))).toEqual([
+      ['equal', 'see Article '], ['delete', '[5]'], ['insert', '[7]'], ['equal', ' here'],
+    ]);
+  });
+
+  it('handles empty and identical texts', () => {
+    expect(diffWords('', '')).toEqual([]);
+    expect(shape(diffWords('same text', 'same text'))).toEqual([['equal', 'same text']]);
+    expect(shape(diffWords('', 'new words'))).toEqual([['insert', 'new words']]);
+    expect(shape(diffWords('old words', ''))).toEqual([['delete', 'old words']]);
+  });
+
+  it('without cleanup gives the raw token script', () => {
+    const ops = diffWords('within thirty (30) days', 'within sixty (60) days', { cleanup: false });
+    expect(shape(ops)).toEqual([
+      ['equal', 'within '], ['delete', 'thirty'], ['insert', 'sixty'], ['equal', ' ('], ['delete', '30'], ['insert', '60'], ['equal', ') days'],
+    ]);
+  });
+
+  it('flags cosmetic changes on their ops', () => {
+    const ops = diffWords('the “Framework” shall apply', 'the "Framework" should apply');
+    const quotes = ops.filter((o) => ['“', '”', '"'].includes(o.text));
+    expect(quotes.map((o) => o.op)).toEqual(['delete', 'insert', 'delete', 'insert']);
+    for (const o of quotes) expect(o.cosmetic).toBe(true);
+    expect(ops.find((o) => o.text === 'shall')!.cosmetic).toBe(false);
+    expect(ops.filter((o) => o.op === 'equal').every((o) => o.cosmetic === undefined)).toBe(true);
+  });
+});
+
+describe('cosmetic changes', () => {
+  it('accepts whitespace, punctuation, case and quote style', () => {
+    expect(isCosmeticChange('the  Parties', 'the Parties')).toBe(true);
+    expect(isCosmeticChange('Donald. J. Trump', 'Donald J. Trump')).toBe(true);
+    expect(isCosmeticChange('PARTICIPANTS', 'Participants')).toBe(true);
+    expect(isCosmeticChange('the Party’s', "the Party's")).toBe(true);
+    expect(isCosmeticChange('anti-dumping', 'anti dumping')).toBe(true);
+  });
+
+  it('rejects changes of words, numbers and significant symbols', () => {
+    expect(isCosmeticChange('shall', 'should')).toBe(false);
+    expect(isCosmeticChange('10%', '10')).toBe(false);
+    expect(isCosmeticChange('$1 billion', '1 billion')).toBe(false);
+    expect(isCosmeticChange('1.5', '15')).toBe(false);
+    expect(isCosmeticChange('same', 'same')).toBe(false);
+  });
+
+  it('names the kinds of difference', () => {
+    expect(classifyCosmetic('“Framework”', '"Framework"')).toEqual({ cosmetic: true, kinds: ['quotes'] });
+    expect(classifyCosmetic('The Parties,', 'the  Parties')).toEqual({ cosmetic: true, kinds: ['case', 'whitespace', 'punctuation'] });
+    expect(classifyCosmetic(null, ', ')).toEqual({ cosmetic: true, kinds: ['whitespace', 'punctuation'] });
+    expect(classifyCosmetic('shall', 'should')).toEqual({ cosmetic: false, kinds: [] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Property tests
+
+const piece = fc.constantFrom(
+  'shall', 'should', 'the', 'Parties', 'of', 'not', 'thirty', '30', '1,000', '(', ')', ',', '.', '“', '”', ' ', ' ', ' ', '\n', '\n\n', 'a', 'b', 'é', 'x',
+);
+const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+
+function lcsLength(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(row[j]!, row[j - 1]!);
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+describe('diffWords properties', () => {
+  const checkInvariants = (a: string, b: string, ops: WordOp[]) => {
+    expect(ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('')).toBe(a);
+    expect(ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('')).toBe(b);
+    let oldPos = 0;
+    let newPos = 0;
+    for (const [i, op] of ops.entries()) {
+      expect(op.text.length).toBeGreaterThan(0);
+      if (i > 0) expect(op.op === 'equal' && ops[i - 1]!.op === 'equal').toBe(false);
+      if (op.op !== 'insert') { expect(op.oldStart).toBe(oldPos); oldPos = op.oldEnd!; expect(a.slice(op.oldStart, op.oldEnd)).toBe(op.text); }
+      if (op.op !== 'delete') { expect(op.newStart).toBe(newPos); newPos = op.newEnd!; expect(b.slice(op.newStart, op.newEnd)).toBe(op.text); }
+    }
+  };
+
+  it('equal + delete rebuild the old text, equal + insert the new, with offsets in order', () => {
+    fc.assert(fc.property(text, text, (a, b) => {
+      checkInvariants(a, b, diffWords(a, b));
+      checkInvariants(a, b, diffWords(a, b, { cleanup: false }));
+    }), { numRuns: 500 });
+  });
+
+  it('holds after a single keystroke in a long text', () => {
+    fc.assert(fc.property(text, fc.nat(), piece, (a, at, ch) => {
+      const pos = a.length === 0 ? 0 : at % a.length;
+      const b = a.slice(0, pos) + ch + a.slice(pos + 1);
+      checkInvariants(a, b, diffWords(a, b));
+    }), { numRuns: 500 });
+  });
+
+  it('without cleanup keeps a longest common token subsequence', () => {
+    fc.assert(fc.property(text, text, (a, b) => {
+      const kept = diffWords(a, b, { cleanup: false }).filter((o) => o.op === 'equal').map((o) => tokenize(o.text).length);
+      const keptTokens = kept.reduce((x, y) => x + y, 0);
+      expect(keptTokens).toBe(lcsLength(tokenize(a).map((t) => t.text), tokenize(b).map((t) => t.text)));
+    }), { numRuns: 300 });
+  });
+
+  it('Myers core: runs cover both sequences and keep an LCS', () => {
+    const seq = fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 60 });
+    fc.assert(fc.property(seq, seq, (a, b) => {
+      const runs = diffSequences(a, b);
+      let i = 0;
+      let j = 0;
+      let equal = 0;
+      for (const r of runs) {
+        expect([r.aStart, r.bStart]).toEqual([i, j]);
+        if (r.op === 'equal') {
+          expect(a.slice(r.aStart, r.aEnd)).toEqual(b.slice(r.bStart, r.bEnd));
+          equal += r.aEnd - r.aStart;
+        }
+        if (r.op === 'delete') expect(r.bEnd).toBe(r.bStart);
+        if (r.op === 'insert') expect(r.aEnd).toBe(r.aStart);
+        i = r.aEnd;
+        j = r.bEnd;
+      }
+      expect([i, j]).toEqual([a.length, b.length]);
+      expect(equal).toBe(lcsLength(a.map(String), b.map(String)));
+    }), { numRuns: 500 });
+  });
+
+  it('cosmetic flags are exactly isCosmeticChange of each change', () => {
+    fc.assert(fc.property(text, text, (a, b) => {
+      const ops = diffWords(a, b);
+      for (const op of ops) {
+        if (op.op === 'equal') expect(op.cosmetic).toBeUndefined();
+        else expect(typeof op.cosmetic).toBe('boolean');
+      }
+    }), { numRuns: 200 });
+  });
+});
