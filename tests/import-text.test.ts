@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { importDraft } from '../src/format/import-text.js';
 import { assignGeneratedIds } from '../src/format/ids.js';
 import { provisionsOf, walkClauses } from '../src/model/provisions.js';
@@ -61,5 +62,30 @@ describe('assignGeneratedIds', () => {
     expect(ids()).toEqual(['areas-of-cooperation', 'section-2', 'section-2-article-2-1', 'section-2-article-2-1-2', 'section-2-clause-5']);
     expect(ids()).toEqual(ids());
     for (const id of ids()) expect(id).toMatch(/^[A-Za-z][\w.-]*$/);
+  });
+});
+
+describe('the import samples in fixtures/import', () => {
+  const sample = (name: string) => {
+    const file = new URL(`../fixtures/import/${name}`, import.meta.url);
+    return importDraft(readFileSync(file, 'utf8'), { file: name });
+  };
+  const outline = (d: ReturnType<typeof sample>['draft']) =>
+    [...walkClauses(d.clauses)].map(({ clause }) => `${clause.label || clause.title}: ${provisionsOf(clause).map((p) => p.label ?? '¶').join(' ')}`);
+
+  it('a plain-text counter-draft: wrapped title, recitals, ARTICLE headings with title lines, 2bis, points, signature', () => {
+    const { draft, diagnostics } = sample('us-counter-draft.txt');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(draft.meta.title).toBe('MEMORANDUM OF UNDERSTANDING BETWEEN THE UNITED STATES OF AMERICA AND THE EUROPEAN UNION ON CRITICAL MINERALS AND RARE EARTHS');
+    expect(outline(draft)).toEqual(['Preamble: ¶ ¶ ¶ ¶ ¶', 'ARTICLE 1: 1', 'ARTICLE 2: 1 2', 'ARTICLE 2bis: 1', 'ARTICLE 3: 1 2', 'Signatures: ¶']);
+    expect(draft.clauses[3]!.title).toBe('STOCKPILING');
+    expect(provisionsOf(draft.clauses[2]!)[1]!.points.map((p) => p.label)).toEqual(['(a)', '(b)']);
+  });
+
+  it('a loose Markdown draft: "## Article N" with "### Title", tight numbered lists', () => {
+    const { draft } = sample('eu-loose-draft.md');
+    expect(draft.meta.title).toBe('EU–US Memorandum on Critical Minerals: EU working text');
+    expect(outline(draft)).toEqual(['Preamble: ¶ ¶', 'Article 1: 1', 'Article 2: 1 2', 'Article 3: 1']);
+    expect(draft.clauses.map((c) => c.title)).toEqual(['Preamble', 'Purpose', 'Supply chains and trade routes', 'No export bans']);
   });
 });

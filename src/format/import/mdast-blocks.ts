@@ -87,12 +87,15 @@ function blocks(nodes: readonly RootContent[], source: string): Block[] {
 /** Parse one clause body (or the front matter text) of a loose Markdown draft. */
 const PLAIN_MARKDOWN = /^[^*_`[\]<>\\&!|#~]*$/;
 const MARKUP_LINE = /^(?:[ \t]|[-+>=]|\d+\))/m;
+const TIGHT_ITEM = /[^\n]\n\d{1,9}[.)][ \t]/;
 
 export function markdownBlocks(source: string): Block[] {
   if (!source.trim()) return [];
   // Fast path for bodies with no Markdown syntax beyond "1." paragraphs (generated treaties, most clean
   // drafts): same blocks as remark would give, several times faster on a 2,000-article draft.
-  if (PLAIN_MARKDOWN.test(source) && !MARKUP_LINE.test(source.replace(/^\n+/, ''))) {
+  // A numbered line straight after another line (a tight list) is left to remark: its items are separate
+  // paragraphs, not one wrapped paragraph.
+  if (PLAIN_MARKDOWN.test(source) && !MARKUP_LINE.test(source.replace(/^\n+/, '')) && !TIGHT_ITEM.test(source)) {
     const paragraphs = source.split(/\n[ \t]*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
     return provisionBlocks(paragraphs);
   }

@@ -41,6 +41,14 @@ export function importPlainText(source: string, file: string | undefined): { dra
   if (titleAt >= 0 && !recogniseHeading(firstLine) && !PREAMBLE_OPENING.test(firstLine)) {
     title = firstLine.replace(/\s+/g, ' ');
     lines[titleAt] = '';
+    // A long title hard-wrapped over several lines: a full-width line carries on into the next one.
+    for (let i = titleAt + 1, previous = firstLine; i < lines.length; i++) {
+      const next = lines[i]!.trim();
+      if (previous.length < 60 || !next || recogniseHeading(next) || PREAMBLE_OPENING.test(next)) break;
+      title += ' ' + next.replace(/\s+/g, ' ');
+      lines[i] = '';
+      previous = next;
+    }
   }
   const paragraphs = splitPlainParagraphs(lines.join('\n'));
   const outline = new ClauseOutline(2);

@@ -1,0 +1,89 @@
+// The whole comparison (alignment + word diffs + legal analysis), as issue 3 measures it, with
+// `git diff --no-index --word-diff=porcelain` on the same two files as the baseline, in one process.
+//   npm run build && node --expose-gc bench/compare.mjs
+// Targets: 2,000 articles (seed 42, default rates) ≤ 25 ms median and ≤ 50 MB above the two loaded drafts;
+// every clause edited ≤ 60 ms; 10,000 articles ≤ 5 × the 2,000 time; `parley diff --format json` as a whole
+// process ≤ 1.5 s.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
+const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-treaty.mjs')).href);
+const { compareDrafts } = await import(pathToFileURL(path.join(root, 'dist/src/compare/compare.js')).href);
+const { importDraft } = await import(pathToFileURL(path.join(root, 'dist/src/format/import-text.js')).href);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-bench-'));
+
+function pair(n, opts) {
+  const { oldText, newText } = makePair(n, 42, { words: 210, ...opts });
+  const dir = path.join(work, `${n}-${opts.edit ?? 'default'}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'old.md'), oldText);
+  fs.writeFileSync(path.join(dir, 'new.md'), newText);
+  return { dir, old: importDraft(oldText).draft, new: importDraft(newText).draft };
+}
+
+function timeCompare(p, runs) {
+  for (let k = 0; k < 3; k++) compareDrafts(p.old, p.new);
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    compareDrafts(p.old, p.new);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function timeGit(dir, runs) {
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    const r = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', 'old.md', 'new.md'], { cwd: dir, maxBuffer: 256 * 1024 * 1024 });
+    times.push(performance.now() - t0);
+    if (r.status !== 1 && r.status !== 0) throw new Error('git diff failed');
+  }
+  return median(times);
+}
+
+function memoryAbove(p) {
+  if (!global.gc) return null;
+  global.gc();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const result = compareDrafts(p.old, p.new);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  const retained = result.changes.length; // keep the result alive until measured
+  return { mb: (peak - before) / 1e6, retained };
+}
+
+const p2000 = pair(2000, {});
+const t2000 = timeCompare(p2000, 20);
+const git2000 = timeGit(p2000.dir, 7);
+const mem = memoryAbove(p2000);
+console.log(`2,000 articles, default rates:   compare median ${t2000.toFixed(1)} ms; git diff --word-diff ${git2000.toFixed(1)} ms; ratio ${(t2000 / git2000).toFixed(2)} (target ≤ 25 ms)`);
+if (mem) console.log(`  memory above the two loaded drafts during compare: ${mem.mb.toFixed(1)} MB (target ≤ 50 MB)`);
+
+const pAll = pair(2000, { edit: 1 });
+const tAll = timeCompare(pAll, 10);
+console.log(`2,000 articles, every one edited: compare median ${tAll.toFixed(1)} ms; git ${timeGit(pAll.dir, 5).toFixed(1)} ms (target ≤ 60 ms)`);
+
+const p10k = pair(10000, {});
+const t10k = timeCompare(p10k, 5);
+console.log(`10,000 articles, default rates:  compare median ${t10k.toFixed(1)} ms; ratio to 2,000: ${(t10k / t2000).toFixed(2)} (target ≤ 5)`);
+
+// End to end: a whole `parley diff old.md new.md --format json` process, output discarded.
+const e2e = [];
+for (let k = 0; k < 5; k++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', 'old.md', 'new.md', '--format', 'json', '-o', path.join(work, 'out.json')], { cwd: p2000.dir });
+  e2e.push(performance.now() - t0);
+  if (r.status !== 0) throw new Error(String(r.stderr));
+}
+console.log(`parley diff old.md new.md --format json (2,000 articles, whole process): median ${median(e2e).toFixed(0)} ms (target ≤ 1,500 ms)`);
+fs.rmSync(work, { recursive: true, force: true });
