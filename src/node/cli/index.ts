@@ -9,9 +9,13 @@ import { DossierError } from '../dossier/errors.js';
 import { UserError } from '../read-draft-file.js';
 import { registerCheck } from './check.js';
 import { registerDiff } from './diff.js';
+import { registerHistory } from './history.js';
+import { registerImport } from './import.js';
 import { registerInit } from './init.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerTable } from './table.js';
+import { threeWayCommand } from './three-way.js';
 
 export function buildProgram(): Command {
   const program = new Command('parley')
@@ -23,7 +27,11 @@ export function buildProgram(): Command {
   registerShow(program);
   registerTable(program);
   registerInit(program);
-  registerDiff(program);
+  registerDiff(program, (dossier, base, first, second, options) =>
+    threeWayCommand(dossier, base, first, second, { format: options.format, changedOnly: options.changedOnly, color: options.colour }));
+  registerHistory(program);
+  registerImport(program);
+  registerServe(program);
   return program;
 }
 

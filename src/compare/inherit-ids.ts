@@ -1,0 +1,111 @@
+/**
+ * Giving an imported draft the clause ids of the dossier it belongs to.
+ *
+ *   inheritIds(latest, incoming, options?)  →  { draft, report }
+ *
+ * A draft that arrives from outside (a Word file saved as text, an e-mail) has ids generated from its labels,
+ * and "paragraph-6" in it says nothing about which clause of the dossier it is. So the incoming draft is
+ * aligned with the latest tabled version by content alone (alignDrafts with ids: 'never') and each clause
+ * takes the id of the clause it aligns with:
+ *   - unchanged or edited: the id of its counterpart;
+ *   - split (one old clause, several new parts): the part with the most text keeps the id, the others are new;
+ *   - merged (several old clauses, one new): the id of the largest old part;
+ *   - inserted: a new id.
+ * A clause that inherits an id also inherits the counterpart's topics when it has none of its own (an import
+ * has none); the other parts of a split take the topics of the clause they came from.
+ *
+ * New ids are slugs of the clause title, else its label (as src/format/ids.ts makes them), never one that
+ * the latest version uses or that `reserved` lists (the caller passes the ids of every earlier version, so
+ * that a new clause never takes the id of a deleted one and muddles its history).
+ *
+ * The result keeps the latest version's title and parties in its front matter; the rest of the incoming
+ * front matter (version, label, tabled-by …) is dropped, since the draft is now a working draft, not tabled.
+ */
+import type { Clause, Draft } from '../model/draft.js';
+import { clauseText } from '../model/text.js';
+import { slugify } from '../format/ids.js';
+import { alignDrafts, flattenDraft } from './align.js';
+
+export interface InheritOptions {
+  /** Ids that new clauses must not take, beyond those of `latest` (e.g. ids used in earlier versions). */
+  reserved?: Iterable<string>;
+}
+
+export interface InheritedClause {
+  id: string;
+  label: string;
+  title: string;
+}
+
+export interface InheritReport {
+  /** Number of clauses (every heading level) in the resulting draft. */
+  clauses: number;
+  /** Clauses that took the id of their counterpart in the latest version. */
+  kept: InheritedClause[];
+  /** Clauses that got a new id (inserted clauses, extra parts of splits). */
+  fresh: InheritedClause[];
+  /** Ids of the latest version that no incoming clause took (deleted, or the smaller parts of a merge). */
+  dropped: string[];
+}
+
+const textSize = (c: Clause) => clauseText(c).length + c.title.length;
+
+export function inheritIds(latest: Draft, incoming: Draft, options: InheritOptions = {}): { draft: Draft; report: InheritReport } {
+  // Work on a copy: the caller's incoming draft stays as imported.
+  const draft: Draft = structuredClone(incoming);
+  const { oldClauses, newClauses, changes } = alignDrafts(latest, draft, { ids: 'never' });
+  const assigned = new Map<number, { id: string; topics: string[]; kept: boolean }>();
+  const taken = new Set<string>();
+
+  for (const change of changes) {
+    if (change.old.length === 0 || change.new.length === 0) continue;
+    const olds = change.old.map((i) => oldClauses[i]!);
+    const news = change.new.map((j) => newClauses[j]!);
+    // The old clause whose id passes on: the only one, or for a merge the one with the most text.
+    const source = olds.reduce((a, b) => (textSize(b.clause) > textSize(a.clause) ? b : a));
+    // The new clause that takes it: the only one, or for a split the part with the most text.
+    const heir = news.reduce((a, b) => (textSize(b.clause) > textSize(a.clause) ? b : a));
+    if (taken.has(source.id)) continue; // cannot happen with a valid alignment; never give one id twice
+    taken.add(source.id);
+    assigned.set(heir.index, { id: source.id, topics: source.clause.topics, kept: true });
+    for (const part of news) {
+      if (part !== heir) assigned.set(part.index, { id: '', topics: source.clause.topics, kept: false });
+    }
+  }
+
+  const used = new Set<string>([...oldClauses.map((c) => c.id), ...(options.reserved ?? [])]);
+  for (const a of assigned.values()) used.add(a.id);
+  const report: InheritReport = { clauses: newClauses.length, kept: [], fresh: [], dropped: [] };
+  for (const c of newClauses) {
+    const a = assigned.get(c.index);
+    const clause = c.clause;
+    if (a?.kept) {
+      clause.id = a.id;
+      report.kept.push({ id: a.id, label: clause.label, title: clause.title });
+    } else {
+      clause.id = freshId(clause, used);
+      used.add(clause.id);
+      report.fresh.push({ id: clause.id, label: clause.label, title: clause.title });
+    }
+    if (a && clause.topics.length === 0) clause.topics = [...a.topics];
+  }
+  report.dropped = oldClauses.map((c) => c.id).filter((id) => !taken.has(id));
+  draft.meta = { title: latest.meta.title || draft.meta.title, parties: { ...latest.meta.parties } };
+  return { draft, report };
+}
+
+/** A readable id for a new clause: its title's slug (ids in a dossier name what a clause is about), else its label's. */
+function freshId(clause: Clause, used: ReadonlySet<string>): string {
+  let base = slugify(clause.title || clause.label) || 'clause';
+  if (!/^[a-z]/.test(base)) base = 'clause-' + base;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** Every clause id of the given drafts: what new ids must avoid. */
+export function idsOf(drafts: readonly Draft[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of drafts) for (const c of flattenDraft(d)) out.add(c.id);
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * Three-way comparison of two versions against a common base, clause by clause:
+ *
+ *   threeWay(base, first, second)  →  ThreeWayResult
+ *
+ * The three drafts are versions of one dossier, so a clause is the same clause on every side when it has the
+ * same id. Each side's change since the base is the clause's state on that side — absent, or its title and
+ * text — against the base's; numbering is left out, because renumbering alone is not an edit (a clause
+ * inserted before it renumbers it on one side and that is not a conflict about it). Then per clause:
+ *   unchanged    — neither side changed it;
+ *   first-only   — only the first side changed it (edited, inserted or deleted it);
+ *   second-only  — only the second side changed it;
+ *   both-same    — both changed it and ended with the same state;
+ *   conflict     — both changed it differently (one edited what the other deleted counts too).
+ *
+ * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
+ * second side) placed after the nearest preceding clause they follow in their own draft.
+ */
+import type { Clause, Draft } from '../model/draft.js';
+import { walkClauses } from '../model/provisions.js';
+import { clauseText } from '../model/text.js';
+import { diffWords, type WordOp } from './words.js';
+
+export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
+export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
+
+/** What one side did to a clause since the base. */
+export type SideChange = 'unchanged' | 'edited' | 'inserted' | 'deleted';
+
+export interface ThreeWayClause {
+  label: string;
+  title: string;
+  path: string[];
+  /** Own text, bracketed language marked with [ ]. */
+  text: string;
+}
+
+export interface ThreeWaySide {
+  change: SideChange;
+  /** Redline of the clause text from the base to this side; empty when unchanged. */
+  words: WordOp[];
+  /** Redline of the title, when the title changed. */
+  titleWords?: WordOp[];
+}
+
+export interface ThreeWayEntry {
+  id: string;
+  status: ThreeWayStatus;
+  base: ThreeWayClause | null;
+  first: ThreeWayClause | null;
+  second: ThreeWayClause | null;
+  firstChange: ThreeWaySide;
+  secondChange: ThreeWaySide;
+  /** For a conflict with the clause on both sides: the redline from the first side's text to the second's. */
+  between?: WordOp[];
+}
+
+export interface ThreeWayResult {
+  summary: Record<ThreeWayStatus, number>;
+  entries: ThreeWayEntry[];
+}
+
+interface Located {
+  clause: ThreeWayClause;
+  /** Reading-order position in its draft. */
+  index: number;
+}
+
+function indexDraft(draft: Draft): { byId: Map<string, Located>; order: string[] } {
+  const byId = new Map<string, Located>();
+  const order: string[] = [];
+  for (const { clause, path } of walkClauses(draft.clauses)) {
+    // Ids are unique in a valid draft; should one repeat, the first occurrence stands for it.
+    if (byId.has(clause.id)) continue;
+    byId.set(clause.id, { clause: snapshot(clause, path), index: order.length });
+    order.push(clause.id);
+  }
+  return { byId, order };
+}
+
+function snapshot(clause: Clause, path: string[]): ThreeWayClause {
+  return { label: clause.label, title: clause.title, path, text: clauseText(clause, { brackets: 'marked' }) };
+}
+
+function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
+  if (!a || !b) return a === b;
+  return a.title === b.title && a.text === b.text;
+}
+
+function sideChange(base: ThreeWayClause | null, side: ThreeWayClause | null): ThreeWaySide {
+  if (sameState(base, side)) return { change: 'unchanged', words: [] };
+  if (!base) return { change: 'inserted', words: side!.text ? [{ op: 'insert', text: side!.text }] : [] };
+  if (!side) return { change: 'deleted', words: base.text ? [{ op: 'delete', text: base.text }] : [] };
+  const out: ThreeWaySide = { change: 'edited', words: diffWords(base.text, side.text) };
+  if (base.title !== side.title) out.titleWords = diffWords(base.title, side.title);
+  return out;
+}
+
+/**
+ * One reading order over three drafts: the first side's order, then each id it lacks slotted in after the
+ * nearest id before it (in its own draft) that is already placed, or at the start.
+ */
+function mergedOrder(first: string[], others: string[][]): string[] {
+  const out = [...first];
+  const placed = new Set(out);
+  for (const order of others) {
+    order.forEach((id, k) => {
+      if (placed.has(id)) return;
+      let at = 0;
+      for (let j = k - 1; j >= 0; j--) {
+        const pos = out.indexOf(order[j]!);
+        if (pos >= 0) { at = pos + 1; break; }
+      }
+      out.splice(at, 0, id);
+      placed.add(id);
+    });
+  }
+  return out;
+}
+
+export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResult {
+  const b = indexDraft(base);
+  const f = indexDraft(first);
+  const s = indexDraft(second);
+  const summary: Record<ThreeWayStatus, number> = { unchanged: 0, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 };
+  const entries = mergedOrder(f.order, [s.order, b.order]).map((id): ThreeWayEntry => {
+    const baseClause = b.byId.get(id)?.clause ?? null;
+    const firstClause = f.byId.get(id)?.clause ?? null;
+    const secondClause = s.byId.get(id)?.clause ?? null;
+    const firstChange = sideChange(baseClause, firstClause);
+    const secondChange = sideChange(baseClause, secondClause);
+    const firstMoved = firstChange.change !== 'unchanged';
+    const secondMoved = secondChange.change !== 'unchanged';
+    const status: ThreeWayStatus = !firstMoved && !secondMoved ? 'unchanged'
+      : firstMoved && !secondMoved ? 'first-only'
+      : !firstMoved ? 'second-only'
+      : sameState(firstClause, secondClause) ? 'both-same' : 'conflict';
+    summary[status]++;
+    const entry: ThreeWayEntry = { id, status, base: baseClause, first: firstClause, second: secondClause, firstChange, secondChange };
+    if (status === 'conflict' && firstClause && secondClause) entry.between = diffWords(firstClause.text, secondClause.text);
+    return entry;
+  });
+  return { summary, entries };
+}

@@ -1,0 +1,154 @@
+/**
+ * `parley history DOSSIER CLAUSE-ID`: one clause through every version of a dossier — its heading and text
+ * where it first appears, then for each later version the redline against its previous appearance and the
+ * party that tabled the change, or "unchanged"; where it is absent, why (merged, split, deleted).
+ */
+import type { Command } from 'commander';
+import { allClauseIds, clauseHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
+import { UserError } from '../read-draft-file.js';
+import { loadDossierVersions, versionName } from './dossier-versions.js';
+import { consoleOutput, plural, type Output } from './output.js';
+import { indent, redlineText, stdoutWantsColor } from './redline.js';
+
+export interface HistoryCliOptions {
+  format: string;
+  /** Colour the redline (default: when stdout is a terminal). */
+  color?: boolean;
+  /** Include the working draft after the tabled versions (default true). */
+  working?: boolean;
+}
+
+export async function historyCommand(dir: string, clauseId: string, options: HistoryCliOptions, output: Output = consoleOutput): Promise<number> {
+  if (options.format !== 'text' && options.format !== 'json') {
+    throw new UserError(`--format must be text or json, not "${options.format}".`);
+  }
+  const versions = await loadDossierVersions(dir, { working: options.working });
+  const known = allClauseIds(versions.map((v) => v.draft));
+  const id = clauseId.replace(/^#/, '');
+  if (!known.includes(id)) {
+    const close = closeIds(known, id, 5);
+    throw new UserError(`No clause has the id "${id}" in any version of ${dir}.` +
+      (close.length ? ` Close ids: ${close.join(', ')}.` : '') + ` (\`parley show ${dir}\` lists the ids.)`);
+  }
+  const history = clauseHistory(versions, id);
+  if (options.format === 'json') {
+    output.out(JSON.stringify(historyJson(history), null, 2));
+  } else {
+    for (const line of historyText(history, options.color ?? stdoutWantsColor())) output.out(line);
+  }
+  return 0;
+}
+
+/** The JSON form: word ops without their offsets (they point into texts the JSON already carries). */
+export function historyJson(history: ClauseHistory) {
+  const ops = (words: readonly { op: string; text: string; cosmetic?: boolean }[]) =>
+    words.map((w) => (w.cosmetic ? { op: w.op, text: w.text, cosmetic: true } : { op: w.op, text: w.text }));
+  return {
+    id: history.id,
+    versions: history.entries.map((e) => ({
+      ...e,
+      change: e.change && { ...e.change, words: ops(e.change.words), ...(e.change.titleWords ? { titleWords: ops(e.change.titleWords) } : {}) },
+    })),
+  };
+}
+
+export function historyText(history: ClauseHistory, color = false): string[] {
+  const present = history.entries.filter((e) => e.clause);
+  const changes = history.entries.filter((e) => e.change?.kind === 'edited').length;
+  const latest = present[present.length - 1]?.clause;
+  const lines = [`History of #${history.id}${latest ? `: ${latest.heading}` : ''} — in ${plural(present.length, 'version')} of ${history.entries.length}, ${plural(changes, 'change')}`];
+  for (const entry of history.entries) {
+    lines.push('', versionLine(entry));
+    lines.push(...entryBody(entry, color));
+  }
+  return lines;
+}
+
+function versionLine(e: HistoryEntry): string {
+  if (e.version === 'working') {
+    const facts = [e.tabledBy ? `prepared by ${e.tabledBy}` : '', e.date].filter(Boolean).join(', ');
+    return `working draft — ${e.label} — not tabled${facts ? ` (${facts})` : ''}`;
+  }
+  return `${versionName(e.version)} — ${e.label} — tabled by ${e.tabledBy}, ${e.date}`;
+}
+
+function entryBody(e: HistoryEntry, color: boolean): string[] {
+  if (!e.clause) {
+    const a = e.absent!;
+    switch (a.reason) {
+      case 'not-yet': return ['  (not in this version yet)'];
+      case 'deleted': return ['  (absent: deleted)'];
+      case 'merged': return [`  (absent: merged into ${a.into.map((x) => '#' + x).join(', ')})`];
+      case 'split': return [`  (absent: split into ${a.into.map((x) => '#' + x).join(', ')})`];
+    }
+  }
+  const c = e.clause;
+  const change = e.change;
+  const heading = change?.titleWords
+    ? [c.label, redlineText(change.titleWords, color)].filter(Boolean).join(' — ')
+    : c.heading;
+  const lines = [heading || '(no heading)'];
+  if (e.relation) {
+    const r = e.relation;
+    lines.push(`  ${r.kind === 'split' ? 'split' : 'merged'}: ${r.from.map((x) => '#' + x).join(', ')} → ${r.into.map((x) => '#' + x).join(', ')}`);
+  }
+  if (!change) {
+    lines.push('  first appears here:');
+    lines.push(...indent(c.text, '    '));
+    return lines;
+  }
+  const notes = [
+    change.renumbered ? 'renumbered' : '',
+    isPreviousVersion(change.since, e.version) ? '' : `against ${versionName(change.since)}, where it last appeared`,
+  ].filter(Boolean);
+  if (change.kind === 'unchanged') {
+    lines.push(`  unchanged${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    return lines;
+  }
+  lines.push(`  changed${change.by ? ` by ${change.by}` : ''}${notes.length ? ` (${notes.join('; ')})` : ''}:`);
+  lines.push(...indent(redlineText(change.words, color), '    '));
+  return lines;
+}
+
+function isPreviousVersion(since: number | 'working', now: number | 'working'): boolean {
+  if (since === 'working') return false;
+  return now === 'working' ? true : now === since + 1;
+}
+
+/** Ids that look like what was typed: containing it or contained in it first, then by edit distance. */
+export function closeIds(ids: readonly string[], wanted: string, count: number): string[] {
+  const w = wanted.toLowerCase();
+  const scored = ids.map((id) => {
+    const x = id.toLowerCase();
+    const contains = x.includes(w) || w.includes(x) ? 0 : 1;
+    return { id, score: contains * 1000 + editDistance(x, w) };
+  });
+  scored.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  return scored.filter((s) => s.score < 1000 + Math.max(3, w.length / 2)).slice(0, count).map((s) => s.id);
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+export function registerHistory(program: Command): void {
+  program
+    .command('history')
+    .argument('<dossier>', 'the dossier folder')
+    .argument('<clause-id>', 'the clause id, as `parley show` lists it (e.g. no-export-bans)')
+    .description('the text of one clause in every version of a dossier, each change redlined with the party that tabled it')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--no-working', 'leave out the working draft (tabled versions only)')
+    .addHelpText('after', '\nExample:\n  parley history fixtures/rare-earths-mou no-export-bans')
+    .action(async (dir: string, clauseId: string, options: { format: string; working: boolean }) => {
+      process.exitCode = await historyCommand(dir, clauseId, { format: options.format, working: options.working });
+    });
+}

@@ -1,0 +1,114 @@
+/**
+ * `parley diff --base V1 DOSSIER V2 V3`: two versions of a dossier against their common base, clause by
+ * clause — changed by the first side only, by the second only, by both the same way, or by both differently
+ * (a conflict). The `parley diff` command (diff.ts) calls threeWayCommand when --base is given.
+ */
+import { THREE_WAY_STATUSES, threeWay, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../../compare/three-way.js';
+import type { HistoryVersion } from '../../compare/history.js';
+import type { WordOp } from '../../compare/words.js';
+import { UserError } from '../read-draft-file.js';
+import { loadDossierVersions, pickVersion, versionName } from './dossier-versions.js';
+import { consoleOutput, plural, type Output } from './output.js';
+import { indent, redlineText, stdoutWantsColor } from './redline.js';
+
+export interface ThreeWayCliOptions {
+  /** 'text' (default) or 'json'. */
+  format?: string;
+  /** Leave out clauses neither side changed. */
+  changedOnly?: boolean;
+  /** Colour the redline (default: when stdout is a terminal). */
+  color?: boolean;
+}
+
+/**
+ * `base`, `first`, `second` name versions of the dossier at `dir`: "3", "v3", "@3" or "working".
+ * Returns the exit status: 0, whether or not there are conflicts (the output says so).
+ */
+export async function threeWayCommand(dir: string, base: string, first: string, second: string,
+  options: ThreeWayCliOptions = {}, output: Output = consoleOutput): Promise<number> {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json for a three-way diff, not "${format}".`);
+  const versions = await loadDossierVersions(dir);
+  const [b, f, s] = [pickVersion(versions, base, dir), pickVersion(versions, first, dir), pickVersion(versions, second, dir)];
+  const result = threeWay(b.draft, f.draft, s.draft);
+  if (format === 'json') {
+    output.out(JSON.stringify(threeWayJson(result, b, f, s, options.changedOnly ?? false), null, 2));
+  } else {
+    for (const line of threeWayText(result, b, f, s, { changedOnly: options.changedOnly ?? false, color: options.color ?? stdoutWantsColor() })) output.out(line);
+  }
+  return 0;
+}
+
+function describe(v: HistoryVersion) {
+  return { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date };
+}
+
+const ops = (words: readonly WordOp[]) => words.map((w) => (w.cosmetic ? { op: w.op, text: w.text, cosmetic: true } : { op: w.op, text: w.text }));
+
+function sideJson(side: ThreeWaySide) {
+  return { change: side.change, words: ops(side.words), ...(side.titleWords ? { titleWords: ops(side.titleWords) } : {}) };
+}
+
+export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
+  return {
+    base: describe(base),
+    first: describe(first),
+    second: describe(second),
+    summary: result.summary,
+    clauses: result.entries.filter((e) => !changedOnly || e.status !== 'unchanged').map((e) => ({
+      id: e.id,
+      status: e.status,
+      base: e.base,
+      first: e.first,
+      second: e.second,
+      firstChange: sideJson(e.firstChange),
+      secondChange: sideJson(e.secondChange),
+      ...(e.between ? { between: ops(e.between) } : {}),
+    })),
+  };
+}
+
+function versionLine(role: string, v: HistoryVersion): string {
+  const who = v.version === 'working' ? 'not tabled' : `tabled by ${v.tabledBy}, ${v.date}`;
+  return `${role} ${versionName(v.version)} — ${v.label} — ${who}`;
+}
+
+const STATUS_WORDS: Record<ThreeWayEntry['status'], string> = {
+  unchanged: 'unchanged',
+  'first-only': 'changed by the first side only',
+  'second-only': 'changed by the second side only',
+  'both-same': 'changed by both, the same way',
+  conflict: 'CONFLICT: changed by both, differently',
+};
+
+export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion,
+  options: { changedOnly: boolean; color: boolean }): string[] {
+  const lines = [versionLine('base:  ', base), versionLine('first: ', first), versionLine('second:', second), ''];
+  lines.push(THREE_WAY_STATUSES.map((s) => `${result.summary[s]} ${s}`).join(', ') + ` (${plural(result.entries.length, 'clause')})`);
+  const firstName = versionName(first.version);
+  const secondName = versionName(second.version);
+  for (const e of result.entries) {
+    if (options.changedOnly && e.status === 'unchanged') continue;
+    const c = e.second ?? e.first ?? e.base!;
+    lines.push('', `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}  — ${STATUS_WORDS[e.status]}`);
+    if (e.status === 'unchanged') continue;
+    if (e.status === 'both-same') {
+      lines.push(...sideLines(`both (${firstName}, ${secondName})`, e.firstChange, options.color));
+      continue;
+    }
+    if (e.firstChange.change !== 'unchanged') lines.push(...sideLines(`first (${firstName})`, e.firstChange, options.color));
+    if (e.secondChange.change !== 'unchanged') lines.push(...sideLines(`second (${secondName})`, e.secondChange, options.color));
+    if (e.between) {
+      lines.push(`  ${firstName} → ${secondName}:`);
+      lines.push(...indent(redlineText(e.between, options.color), '    '));
+    }
+  }
+  return lines;
+}
+
+function sideLines(who: string, side: ThreeWaySide, color: boolean): string[] {
+  const lines = [`  ${who}: ${side.change}`];
+  if (side.titleWords) lines.push(`    title: ${redlineText(side.titleWords, color)}`);
+  if (side.words.length) lines.push(...indent(redlineText(side.words, color), '    '));
+  return lines;
+}

@@ -1,0 +1,194 @@
+/**
+ * The DossierApi (src/api.ts) over a dossier folder on this machine: what the Electron main process and the
+ * local web server (`parley serve`) both serve, and what unit tests call directly.
+ *
+ * Its job is translation, not logic: drafts are parsed and serialized by src/format/markdown.ts, the files are
+ * kept by the dossier store (src/node/dossier/store.ts: lock, atomic saves, autosave journal, hashes), and
+ * comparison is src/compare. Every failure leaves as an ApiError with a code a UI can act on and a plain
+ * sentence a person can read; nothing else (and no stack trace) crosses to the user interface.
+ */
+import { basename, join } from 'node:path';
+import { ApiError, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type TableRequest } from '../api.js';
+import type { ComparisonJson } from '../compare/contract.js';
+import { parseDraft, serializeDraft } from '../format/markdown.js';
+import type { VersionEntry } from '../model/dossier.js';
+import type { Draft } from '../model/draft.js';
+import { DossierError, openDossier, WORKING_FILE, type DossierHandle } from './dossier/store.js';
+import { lockHolder } from './dossier/lock.js';
+
+export type CompareDrafts = (oldDraft: Draft, newDraft: Draft) => ComparisonJson;
+
+export interface DossierApiOptions {
+  /** Open without the write lock from the start. */
+  readOnly?: boolean;
+  /**
+   * When another process holds the write lock: true (default) opens read-only and says so in the summary's
+   * notices, so that the text can still be read and compared; false fails with the store's "locked" message.
+   */
+  readOnlyIfLocked?: boolean;
+  /** Where compareDrafts comes from; tests replace it. Default: src/compare/compare.ts, loaded on first use. */
+  loadCompare?: () => Promise<CompareDrafts | null>;
+}
+
+export interface LocalDossierApi extends DossierApi {
+  /** The dossier folder, resolved. */
+  readonly dir: string;
+  readonly readOnly: boolean;
+  /** Release the write lock. Calls afterwards fail with code "closed". */
+  close(): Promise<void>;
+}
+
+/** Open the dossier in `dir` and serve the DossierApi over it. Fails with an ApiError (code and sentence). */
+export async function openDossierApi(dir: string, options: DossierApiOptions = {}): Promise<LocalDossierApi> {
+  const notices: string[] = [];
+  let handle: DossierHandle;
+  try {
+    handle = await openDossier(dir, { readOnly: options.readOnly === true });
+  } catch (error) {
+    if (!(error instanceof DossierError && error.code === 'locked' && options.readOnlyIfLocked !== false)) throw toApiError(error, 'open the dossier');
+    try {
+      handle = await openDossier(dir, { readOnly: true });
+    } catch (second) {
+      throw toApiError(second, 'open the dossier');
+    }
+    notices.push(await lockedNotice(handle.dir));
+  }
+  return new LocalApi(handle, notices, options.loadCompare ?? loadCompareModule);
+}
+
+class LocalApi implements LocalDossierApi {
+  constructor(
+    private readonly handle: DossierHandle,
+    private readonly openingNotices: string[],
+    private readonly loadCompare: () => Promise<CompareDrafts | null>,
+  ) {}
+
+  get dir(): string {
+    return this.handle.dir;
+  }
+
+  get readOnly(): boolean {
+    return this.handle.readOnly;
+  }
+
+  summary(): Promise<DossierSummary> {
+    return guard('read the dossier', async () => {
+      const { manifest } = this.handle;
+      return {
+        name: basename(this.handle.dir),
+        title: manifest.title,
+        parties: manifest.parties.map((p) => ({ ...p })),
+        topics: [...manifest.topics],
+        versions: this.handle.listVersions(),
+        readOnly: this.handle.readOnly,
+        recovered: this.handle.recovered ? { savedAt: this.handle.recovered.savedAt } : null,
+        notices: [...this.openingNotices, ...this.handle.notices, ...this.handle.warnings.map((w) => w.message)],
+      };
+    });
+  }
+
+  readDraft(ref: DraftRef): Promise<DraftDocument> {
+    return guard('read the draft', async () => {
+      const checked = checkRef(ref);
+      const { draft, diagnostics } = await this.parse(checked);
+      return { ref: checked, draft, diagnostics };
+    });
+  }
+
+  saveWorking(draft: Draft): Promise<{ savedAt: string }> {
+    return guard('save the working draft', async () => {
+      const text = serialize(draft);
+      await this.handle.saveWorking(text);
+      return { savedAt: new Date().toISOString() };
+    });
+  }
+
+  autosaveWorking(draft: Draft): Promise<void> {
+    return guard('autosave the working draft', async () => {
+      await this.handle.autosave(serialize(draft));
+    });
+  }
+
+  tableVersion(request: TableRequest): Promise<VersionEntry> {
+    return guard('table the version', async () => {
+      if (typeof request !== 'object' || request === null) {
+        throw new ApiError('invalid-input', 'Tabling a version needs a label and the tabling party.');
+      }
+      const { label, by, status, date } = request;
+      return this.handle.tableWorking({ label, by, ...(status === undefined ? {} : { status }), ...(date === undefined ? {} : { date }) });
+    });
+  }
+
+  compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson> {
+    return guard('compare the drafts', async () => {
+      const [oldChecked, newChecked] = [checkRef(oldRef), checkRef(newRef)];
+      const compareDrafts = await this.loadCompare();
+      if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
+      const [older, newer] = await Promise.all([this.parse(oldChecked), this.parse(newChecked)]);
+      return compareDrafts(older.draft, newer.draft);
+    });
+  }
+
+  close(): Promise<void> {
+    return guard('close the dossier', () => this.handle.close());
+  }
+
+  private async parse(ref: DraftRef) {
+    if (ref === 'working') {
+      return parseDraft(await this.handle.readWorking(), { file: join(this.handle.dir, WORKING_FILE) });
+    }
+    const text = await this.handle.readVersion(ref);
+    const entry = this.handle.manifest.versions.find((v) => v.version === ref);
+    return parseDraft(text, { file: join(this.handle.dir, entry?.file ?? `version ${ref}`) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function checkRef(ref: unknown): DraftRef {
+  if (ref === 'working' || (typeof ref === 'number' && Number.isInteger(ref) && ref >= 1)) return ref as DraftRef;
+  throw new ApiError('invalid-input', `${JSON.stringify(ref) ?? String(ref)} is not a draft: name a tabled version by its number (1, 2 …) or "working".`);
+}
+
+/** Serialize a draft that came from a user interface (over HTTP it is whatever JSON was sent). */
+function serialize(draft: Draft): string {
+  if (typeof draft !== 'object' || draft === null || !Array.isArray(draft.clauses) || !Array.isArray(draft.front) || typeof draft.meta !== 'object' || draft.meta === null) {
+    throw new ApiError('invalid-input', 'The draft to save is not a Parley draft (it needs meta, front and clauses).');
+  }
+  try {
+    return serializeDraft(draft);
+  } catch (error) {
+    throw new ApiError('invalid-input', `The draft could not be written as Markdown: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function guard<T>(doing: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toApiError(error, doing);
+  }
+}
+
+/** Any failure as an ApiError. Store errors already are plain sentences; anything else is a bug, said plainly. */
+export function toApiError(error: unknown, doing: string): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DossierError) return new ApiError(error.code, error.message);
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ApiError('internal', `Parley could not ${doing}: ${reason}`);
+}
+
+async function lockedNotice(dir: string): Promise<string> {
+  const holder = await lockHolder(join(dir, '.parley')).catch(() => null);
+  const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.since}` : 'another process';
+  return `The dossier is open read-only: it is being edited by ${who}. Close it there to edit it here.`;
+}
+
+/**
+ * The comparison engine (src/compare/compare.ts) is loaded on first use: opening a dossier, reading and saving
+ * do not pay for loading it.
+ */
+async function loadCompareModule(): Promise<CompareDrafts | null> {
+  const { compareDrafts } = await import('../compare/compare.js');
+  return compareDrafts;
+}

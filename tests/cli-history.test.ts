@@ -1,0 +1,69 @@
+/**
+ * `parley history`: the command function on the sample dossier, with its output collected.
+ */
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { historyCommand, registerHistory } from '../src/node/cli/history.js';
+import { UserError } from '../src/node/read-draft-file.js';
+import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { collectOutput } from './support/output-collector.js';
+
+describe('parley history', () => {
+  it('prints one block per version with who tabled it, the heading and the redline', async () => {
+    const o = collectOutput();
+    expect(await historyCommand(SAMPLE_DOSSIER, 'no-export-bans', { format: 'text', color: false }, o)).toBe(0);
+    const text = o.text();
+    expect(text).toContain('v3 — Joint text after the Brussels round — tabled by EU, 2026-03-12');
+    expect(text).toContain('v2 — US counter-proposal — tabled by US, 2026-02-09\nParagraph 4 — No export bans\n  changed by US:');
+    expect(text).toMatch(/\[-shall-\]\{\+will\+\} not/);
+    expect(text).toContain('working draft — Working draft after ad referendum — not tabled (prepared by EU, 2026-06-02)');
+    expect(text).toMatch(/working draft[^\n]*\nParagraph 6 — No export bans\n {2}unchanged\n?/);
+    expect(o.stderr).toEqual([]);
+    // No colour codes unless asked for.
+    expect(text).not.toContain('\u001b[');
+  });
+
+  it('colours the redline when asked', async () => {
+    const o = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'no-export-bans', { format: 'text', color: true }, o);
+    expect(o.text()).toContain('\u001b[31m[-shall-]\u001b[0m');
+  });
+
+  it('says where a merged clause went and marks renumbering without an edit as unchanged', async () => {
+    const o = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'research-mobility', { format: 'text', color: false }, o);
+    expect(o.text()).toContain('(absent: merged into #research)');
+    const s = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'stockpiling', { format: 'text', color: false }, s);
+    expect(s.text()).toMatch(/v4 — [^\n]*\nParagraph 5 — Stockpiling\n {2}unchanged \(renumbered\)/);
+  });
+
+  it('gives JSON with every version and each change', async () => {
+    const o = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'research', { format: 'json', working: false }, o);
+    const json = JSON.parse(o.text());
+    expect(json.id).toBe('research');
+    expect(json.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(json.versions[1].relation).toEqual({ kind: 'merged', from: ['research', 'research-mobility'], into: ['research'] });
+    expect(json.versions[1].change.by).toBe('US');
+    expect(json.versions[1].change.words[0]).toEqual({ op: expect.any(String), text: expect.any(String) });
+  });
+
+  it('names close ids when the clause id is unknown', async () => {
+    const error = await historyCommand(SAMPLE_DOSSIER, 'no-export-ban', { format: 'text' }, collectOutput()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/No clause has the id "no-export-ban".*Close ids: no-export-bans/);
+  });
+
+  it('refuses an unknown format and a folder that is not a dossier', async () => {
+    await expect(historyCommand(SAMPLE_DOSSIER, 'research', { format: 'xml' }, collectOutput())).rejects.toThrow(/--format must be text or json/);
+    await expect(historyCommand(SAMPLE_DOSSIER + '/versions', 'research', { format: 'text' }, collectOutput())).rejects.toBeInstanceOf(UserError);
+  });
+
+  it('registers as a command with its options', () => {
+    const program = new Command();
+    registerHistory(program);
+    const command = program.commands.find((c) => c.name() === 'history')!;
+    expect(command.options.map((o) => o.long)).toEqual(['--format', '--no-working']);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * `parley diff --base V1 DOSSIER V2 V3`: threeWayCommand on the sample dossier, with its output collected.
+ */
+import { describe, expect, it } from 'vitest';
+import { threeWayCommand } from '../src/node/cli/three-way.js';
+import { UserError } from '../src/node/read-draft-file.js';
+import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { collectOutput } from './support/output-collector.js';
+
+describe('parley diff --base (three-way)', () => {
+  it('prints the three versions, the counts and each changed clause with its status', async () => {
+    const o = collectOutput();
+    expect(await threeWayCommand(SAMPLE_DOSSIER, '3', 'v4', '5', { changedOnly: true, color: false }, o)).toBe(0);
+    const text = o.text();
+    expect(o.stdout[0]).toBe('base:   v3 — Joint text after the Brussels round — tabled by EU, 2026-03-12');
+    expect(text).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
+    expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only');
+    expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently\n {2}first \(v4\): edited\n/);
+    expect(text).toContain('    3. The Participants intend to explore joint procurement for their strategic stocks.+}');
+    // --changed-only hides the three clauses neither side touched.
+    expect(text).not.toContain('#purpose');
+  });
+
+  it('compares the working draft too, and lists unchanged clauses without --changed-only', async () => {
+    const o = collectOutput();
+    await threeWayCommand(SAMPLE_DOSSIER, '5', 'working', '5', { color: false }, o);
+    const text = o.text();
+    expect(text).toContain('14 unchanged, 1 first-only, 0 second-only, 0 both-same, 0 conflict (15 clauses)');
+    expect(text).toContain('#purpose  — unchanged');
+    expect(text).toMatch(/first \(working draft\): edited\n[\s\S]*?\[-joint-\]\{\+coordinated\+\}/);
+  });
+
+  it('gives JSON with the summary and every clause', async () => {
+    const o = collectOutput();
+    await threeWayCommand(SAMPLE_DOSSIER, '1', '2', '3', { format: 'json' }, o);
+    const json = JSON.parse(o.text());
+    expect(json.base).toEqual({ version: 1, label: 'EU first proposal', tabledBy: 'EU', date: '2026-01-12' });
+    const byId = Object.fromEntries(json.clauses.map((c: { id: string }) => [c.id, c]));
+    // research-mobility: merged away by v2 and not back in v3: both sides deleted it.
+    expect(byId['research-mobility'].status).toBe('both-same');
+    expect(byId['research-mobility'].firstChange.change).toBe('deleted');
+    // review: inserted by v2, withdrawn again in v3.
+    expect(byId['review'].status).toBe('first-only');
+    // stockpiling: renumbered only on both sides.
+    expect(byId['stockpiling'].status).toBe('unchanged');
+    const total = Object.values(json.summary as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(json.clauses.length);
+  });
+
+  it('refuses a version the dossier does not have, naming those it has', async () => {
+    const error = await threeWayCommand(SAMPLE_DOSSIER, '3', '4', '9', {}, collectOutput()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/has no version 9 \(its versions are 1, 2, 3, 4, 5, and "working"\)/);
+    await expect(threeWayCommand(SAMPLE_DOSSIER, 'latest', '4', '5', {}, collectOutput())).rejects.toThrow(/"latest" is not a version/);
+    await expect(threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'html' }, collectOutput())).rejects.toThrow(/--format must be text or json/);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * clauseHistory: one clause through the versions of the sample dossier (the answer key is CHANGES.tsv and the
+ * fixture README), and through tiny drafts for deletion and re-tabling.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clauseHistory, type HistoryVersion } from '../src/compare/history.js';
+import { parseDraft } from '../src/format/markdown.js';
+import type { Draft } from '../src/model/draft.js';
+import { clause, draft, ol, p } from './support/draft-builders.js';
+import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+
+const TABLED: Array<[number, string, string, string]> = [
+  [1, 'EU first proposal', 'EU', '2026-01-12'],
+  [2, 'US counter-proposal', 'US', '2026-02-09'],
+  [3, 'Joint text after the Brussels round', 'EU', '2026-03-12'],
+  [4, 'Revised text after the Greenland crisis', 'EU', '2026-04-20'],
+  [5, 'Text agreed ad referendum', 'US', '2026-05-28'],
+];
+
+function sampleVersions(): HistoryVersion[] {
+  const read = (file: string) => parseDraft(fs.readFileSync(path.join(SAMPLE_DOSSIER, file), 'utf8')).draft;
+  return [
+    ...TABLED.map(([version, label, tabledBy, date]) => ({ version, label, tabledBy, date, status: 'draft' as const, draft: read(`versions/v${version}.md`) })),
+    { version: 'working' as const, label: 'working draft', tabledBy: 'EU', date: '2026-06-02', status: '' as const, draft: read('working.md') },
+  ];
+}
+
+const inserted = (words: { op: string; text: string }[]) => words.filter((w) => w.op === 'insert').map((w) => w.text).join('|');
+const deleted = (words: { op: string; text: string }[]) => words.filter((w) => w.op === 'delete').map((w) => w.text).join('|');
+
+describe('clauseHistory on the sample dossier', () => {
+  const versions = sampleVersions();
+
+  it('gives the clause in every version, with the party that tabled each change', () => {
+    const h = clauseHistory(versions, 'no-export-bans');
+    expect(h.entries.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 'working']);
+    expect(h.entries.every((e) => e.clause !== null)).toBe(true);
+    expect(h.entries[0]!.change).toBeUndefined();
+    expect(h.entries[0]!.clause!.text).toContain('shall not');
+    const v2 = h.entries[1]!.change!;
+    expect(v2).toMatchObject({ since: 1, kind: 'edited', by: 'US' });
+    expect(deleted(v2.words)).toContain('shall');
+    expect(inserted(v2.words)).toContain('will');
+    expect(inserted(v2.words)).toContain('fifteen (15)');
+    // v4 renumbered it (Paragraph 4 → 6) and resolved the export-duties bracket (CHANGES.tsv): EU tabled v4.
+    expect(h.entries[3]!.change).toMatchObject({ kind: 'edited', renumbered: true, by: 'EU' });
+    expect(h.entries[3]!.clause!.label).toBe('Paragraph 6');
+    expect(h.entries[5]!.change).toMatchObject({ kind: 'unchanged', renumbered: false });
+  });
+
+  it('says a renumbered clause with the same text is unchanged', () => {
+    const h = clauseHistory(versions, 'stockpiling');
+    const v4 = h.entries[3]!;
+    expect(v4.clause!.label).toBe('Paragraph 5');
+    expect(v4.change).toMatchObject({ kind: 'unchanged', renumbered: true });
+    expect(v4.change!.words.every((w) => w.op === 'equal')).toBe(true);
+  });
+
+  it('says into which clause a merged clause went, and stays absent afterwards', () => {
+    const h = clauseHistory(versions, 'research-mobility');
+    expect(h.entries[0]!.clause).not.toBeNull();
+    expect(h.entries[1]!.clause).toBeNull();
+    expect(h.entries[1]!.absent).toEqual({ reason: 'merged', into: ['research'] });
+    expect(h.entries[4]!.absent).toEqual({ reason: 'merged', into: ['research'] });
+    const research = clauseHistory(versions, 'research');
+    expect(research.entries[1]!.relation).toEqual({ kind: 'merged', from: ['research', 'research-mobility'], into: ['research'] });
+  });
+
+  it('shows a clause split off from another where it first appears, and not before', () => {
+    const h = clauseHistory(versions, 'anti-dumping');
+    expect(h.entries.slice(0, 3).map((e) => e.absent?.reason)).toEqual(['not-yet', 'not-yet', 'not-yet']);
+    expect(h.entries[3]!.relation).toEqual({ kind: 'split', from: ['pricing'], into: ['pricing', 'anti-dumping'] });
+    expect(h.entries[3]!.change).toBeUndefined();
+    expect(h.entries[4]!.change).toMatchObject({ kind: 'edited', by: 'US' });
+  });
+
+  it('marks a deleted clause as deleted', () => {
+    const h = clauseHistory(versions, 'review');
+    expect(h.entries[0]!.absent?.reason).toBe('not-yet');
+    expect(h.entries[1]!.clause?.title).toBe('Review');
+    expect(h.entries[2]!.absent).toEqual({ reason: 'deleted', into: [] });
+  });
+
+  it('gives the working draft\'s one edit', () => {
+    const h = clauseHistory(versions, 'research');
+    const working = h.entries[5]!.change!;
+    expect(working.kind).toBe('edited');
+    expect(deleted(working.words)).toBe('joint');
+    expect(inserted(working.words)).toBe('coordinated');
+  });
+});
+
+describe('clauseHistory on tiny drafts', () => {
+  const version = (n: number, by: string, d: Draft): HistoryVersion => ({ version: n, label: `v${n}`, tabledBy: by, date: '2026-01-01', status: 'draft', draft: d });
+  const a = (text: string, title = 'Scope') => clause('Article 1', title, 'scope', [ol(1, [p(text)])]);
+  const other = clause('Article 2', 'Other', 'other', [p('Something else entirely here.')]);
+
+  it('measures a re-tabled clause against where it last appeared', () => {
+    const h = clauseHistory([
+      version(1, 'EU', draft([a('The Parties shall cooperate.'), other])),
+      version(2, 'US', draft([other])),
+      version(3, 'EU', draft([a('The Parties will cooperate.'), other])),
+    ], 'scope');
+    expect(h.entries[1]!.absent).toEqual({ reason: 'deleted', into: [] });
+    expect(h.entries[2]!.change).toMatchObject({ since: 1, kind: 'edited', by: 'EU' });
+    expect(deleted(h.entries[2]!.change!.words)).toBe('shall');
+  });
+
+  it('redlines a title change separately from the text', () => {
+    const h = clauseHistory([
+      version(1, 'EU', draft([a('Text stays.')])),
+      version(2, 'US', draft([a('Text stays.', 'Scope of application')])),
+    ], 'scope');
+    const step = h.entries[1]!.change!;
+    expect(step.kind).toBe('edited');
+    expect(step.words.every((w) => w.op === 'equal')).toBe(true);
+    expect(inserted(step.titleWords!)).toContain('of application');
+  });
+});

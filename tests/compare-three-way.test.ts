@@ -1,0 +1,102 @@
+/**
+ * threeWay: two versions against their base, clause by clause, on tiny drafts (one case per status) and on
+ * the sample dossier (v3 as base, v4 and v5 as the two sides; CHANGES.tsv says what each did).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { threeWay, type ThreeWayEntry } from '../src/compare/three-way.js';
+import { parseDraft } from '../src/format/markdown.js';
+import { clause, draft, p } from './support/draft-builders.js';
+import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+
+const art = (n: number, id: string, text: string, title = id) => clause(`Article ${n}`, title, id, [p(text)]);
+const statusOf = (entries: ThreeWayEntry[]) => Object.fromEntries(entries.map((e) => [e.id, e.status]));
+
+describe('threeWay on tiny drafts', () => {
+  const base = draft([
+    art(1, 'a', 'Alpha stays as it is.'),
+    art(2, 'b', 'Bravo the first side edits.'),
+    art(3, 'c', 'Charlie the second side edits.'),
+    art(4, 'd', 'Delta both edit alike.'),
+    art(5, 'e', 'Echo both edit differently.'),
+    art(6, 'f', 'Foxtrot the first deletes, the second edits.'),
+    art(7, 'g', 'Golf both delete.'),
+  ]);
+  const first = draft([
+    art(1, 'a', 'Alpha stays as it is.'),
+    art(2, 'new1', 'A clause only the first side inserts.'),
+    art(3, 'b', 'Bravo the first side has edited.'),
+    art(4, 'c', 'Charlie the second side edits.'),
+    art(5, 'd', 'Delta both have edited alike.'),
+    art(6, 'e', 'Echo both edit, the first this way.'),
+  ]);
+  const second = draft([
+    art(1, 'a', 'Alpha stays as it is.'),
+    art(2, 'b', 'Bravo the first side edits.'),
+    art(3, 'c', 'Charlie the second side has edited.'),
+    art(4, 'd', 'Delta both have edited alike.'),
+    art(5, 'e', 'Echo both edit, the second that way.'),
+    art(6, 'f', 'Foxtrot the first deletes, the second has edited.'),
+    art(7, 'new2', 'A clause only the second side inserts.'),
+  ]);
+  const result = threeWay(base, first, second);
+
+  it('classifies every clause, insertions and deletions included', () => {
+    expect(statusOf(result.entries)).toEqual({
+      a: 'unchanged', new1: 'first-only', b: 'first-only', c: 'second-only', d: 'both-same',
+      e: 'conflict', f: 'conflict', g: 'both-same', new2: 'second-only',
+    });
+    expect(result.summary).toEqual({ unchanged: 1, 'first-only': 2, 'second-only': 2, 'both-same': 2, conflict: 2 });
+  });
+
+  it('reads in the first side\'s order, with the others\' clauses where they stood', () => {
+    expect(result.entries.map((e) => e.id)).toEqual(['a', 'new1', 'b', 'c', 'd', 'e', 'f', 'g', 'new2']);
+  });
+
+  it('gives each side\'s redline against the base, and the two sides against each other in a conflict', () => {
+    const e = result.entries.find((x) => x.id === 'e')!;
+    expect(e.firstChange.change).toBe('edited');
+    expect(e.firstChange.words.filter((w) => w.op === 'insert').map((w) => w.text).join('')).toContain('first this way');
+    expect(e.between!.filter((w) => w.op === 'insert').map((w) => w.text).join('')).toContain('second that');
+    const f = result.entries.find((x) => x.id === 'f')!;
+    expect([f.firstChange.change, f.secondChange.change]).toEqual(['deleted', 'edited']);
+    expect(f.between).toBeUndefined();
+    expect(result.entries.find((x) => x.id === 'new1')!.firstChange).toEqual({ change: 'inserted', words: [{ op: 'insert', text: 'A clause only the first side inserts.' }] });
+  });
+
+  it('does not count renumbering as a change', () => {
+    const renumbered = draft([art(9, 'a', 'Alpha stays as it is.')]);
+    const r = threeWay(draft([art(1, 'a', 'Alpha stays as it is.')]), renumbered, renumbered);
+    expect(r.entries[0]!.status).toBe('unchanged');
+  });
+
+  it('counts a title change as a change', () => {
+    const r = threeWay(base, draft([art(1, 'a', 'Alpha stays as it is.', 'Alpha renamed')]), base);
+    expect(r.entries.find((e) => e.id === 'a')!.status).toBe('first-only');
+    expect(r.entries.find((e) => e.id === 'a')!.firstChange.titleWords).toBeDefined();
+  });
+});
+
+describe('threeWay on the sample dossier', () => {
+  const read = (n: number) => parseDraft(fs.readFileSync(path.join(SAMPLE_DOSSIER, `versions/v${n}.md`), 'utf8')).draft;
+  const r = threeWay(read(3), read(4), read(5));
+  const status = statusOf(r.entries);
+
+  it('agrees with the answer key on what each side changed since v3', () => {
+    // v3 → v4 (CHANGES.tsv): territorial-integrity and anti-dumping inserted, no-export-bans, pricing, preamble edited.
+    // v5 builds on v4, so everything v4 changed v5 has too: where v5 kept v4's change it is both-same.
+    expect(status['purpose']).toBe('unchanged');
+    expect(status['supply-chains']).toBe('unchanged');
+    expect(status['research']).toBe('unchanged');
+    // Edited 4 → 5 only (unchanged 3 → 4): only the second side changed them.
+    for (const id of ['joint-investment', 'stockpiling', 'information-sharing', 'emergency-planning', 'third-countries', 'institutional', 'final-provisions']) {
+      expect(status[id], id).toBe('second-only');
+    }
+    // Changed 3 → 4 and again 4 → 5: both sides changed them, differently.
+    for (const id of ['preamble', 'territorial-integrity', 'no-export-bans', 'pricing', 'anti-dumping']) {
+      expect(status[id], id).toBe('conflict');
+    }
+    expect(Object.keys(status)).toHaveLength(15);
+  });
+});

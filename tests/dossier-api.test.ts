@@ -1,0 +1,195 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../src/api.js';
+import type { ComparisonJson } from '../src/compare/contract.js';
+import { parseDraft } from '../src/format/markdown.js';
+import { parseManifest } from '../src/model/dossier.js';
+import type { Draft, Paragraph } from '../src/model/draft.js';
+import { openDossierApi, type LocalDossierApi } from '../src/node/dossier-api.js';
+import { openDossier } from '../src/node/dossier/store.js';
+import { copySampleDossier, PROJECT_ROOT, SAMPLE_DOSSIER } from './support/fixture-copy.js';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function sample(): Promise<string> {
+  const copy = await copySampleDossier();
+  cleanups.push(copy.dispose);
+  return copy.dir;
+}
+
+async function open(dir: string, options: Parameters<typeof openDossierApi>[1] = {}): Promise<LocalDossierApi> {
+  const api = await openDossierApi(dir, options);
+  cleanups.push(() => api.close());
+  return api;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+/** Append a sentence to the first paragraph found in the draft's clauses. */
+function withEdit(draft: Draft, sentence: string): Draft {
+  const copy = structuredClone(draft);
+  for (const clause of copy.clauses) {
+    const paragraph = clause.body.find((b): b is Paragraph => b.type === 'paragraph');
+    if (paragraph) {
+      // Into the last text node: the parser merges adjacent text, so a new node would not read back as one.
+      const last = paragraph.children.at(-1);
+      if (last?.type === 'text') last.value += ` ${sentence}`;
+      else paragraph.children.push({ type: 'text', value: ` ${sentence}` });
+      return copy;
+    }
+  }
+  throw new Error('the sample has no clause paragraph');
+}
+
+describe('openDossierApi', () => {
+  it('summarises the dossier as dossier.yaml records it', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const summary = await api.summary();
+    const manifest = parseManifest(await readFile(join(dir, 'dossier.yaml'), 'utf8'), 'dossier.yaml').manifest!;
+    expect(summary.name).toBe('rare-earths-mou');
+    expect(summary.title).toBe(manifest.title);
+    expect(summary.parties.map((p) => p.id)).toEqual(['EU', 'US']);
+    expect(summary.topics).toEqual(manifest.topics);
+    expect(summary.versions.map((v) => v.label)).toEqual(manifest.versions.map((v) => v.label));
+    expect(summary.readOnly).toBe(false);
+    expect(summary.recovered).toBeNull();
+  });
+
+  it('reads tabled versions and the working draft with the draft parser', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const v1 = await api.readDraft(1);
+    const expected = parseDraft(await readFile(join(dir, 'versions', 'v1.md'), 'utf8'));
+    expect(v1.ref).toBe(1);
+    expect(v1.draft).toEqual(expected.draft);
+    const working = await api.readDraft('working');
+    expect(working.draft.clauses.length).toBeGreaterThan(5);
+    expect(working.draft.clauses.map((c) => c.id)).toEqual(parseDraft(await readFile(join(dir, 'working.md'), 'utf8')).draft.clauses.map((c) => c.id));
+  });
+
+  it('refuses drafts that do not exist, with a code and a sentence', async () => {
+    const api = await open(await sample());
+    const missing = await rejection(api.readDraft(99));
+    expect(missing.code).toBe('missing-file');
+    expect(missing.message).toMatch(/no version 99/);
+    const bad = await rejection(api.readDraft('latest' as never));
+    expect(bad.code).toBe('invalid-input');
+    expect(bad.message).toMatch(/"latest" is not a draft/);
+  });
+
+  it('saves the working draft atomically and reads back what it saved', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const before = (await api.readDraft('working')).draft;
+    const edited = withEdit(before, 'Saved through the API.');
+    const { savedAt } = await api.saveWorking(edited);
+    expect(Date.parse(savedAt)).not.toBeNaN();
+    expect(await readFile(join(dir, 'working.md'), 'utf8')).toContain('Saved through the API.');
+    expect((await api.readDraft('working')).draft).toEqual(edited);
+  });
+
+  it('refuses to save something that is not a draft', async () => {
+    const api = await open(await sample());
+    const error = await rejection(api.saveWorking({ nonsense: true } as never));
+    expect(error.code).toBe('invalid-input');
+  });
+
+  it('refuses to overwrite a working draft changed behind its back', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const draft = (await api.readDraft('working')).draft;
+    await writeFile(join(dir, 'working.md'), (await readFile(join(dir, 'working.md'), 'utf8')) + '\nEdited elsewhere.\n');
+    const error = await rejection(api.saveWorking(draft));
+    expect(error.code).toBe('changed-on-disk');
+  });
+
+  it('autosaves into the journal and a reopened dossier recovers it and says so', async () => {
+    const dir = await sample();
+    const api = await openDossierApi(dir);
+    const draft = withEdit((await api.readDraft('working')).draft, 'Typed before the crash.');
+    await api.autosaveWorking(draft);
+    expect(await readFile(join(dir, 'working.md'), 'utf8')).not.toContain('Typed before the crash.');
+    await api.close();
+
+    const reopened = await open(dir);
+    const summary = await reopened.summary();
+    expect(summary.recovered).not.toBeNull();
+    expect(summary.notices.join(' ')).toMatch(/recovered/);
+    expect((await reopened.readDraft('working')).draft).toEqual(draft);
+  });
+
+  it('tables the saved working draft as the next version', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const count = (await api.summary()).versions.length;
+    await api.saveWorking(withEdit((await api.readDraft('working')).draft, 'To be tabled.'));
+    const entry = await api.tableVersion({ label: 'US counter-proposal', by: 'US', status: 'non-paper', date: '2026-07-01' });
+    expect(entry).toMatchObject({ version: count + 1, label: 'US counter-proposal', tabledBy: 'US', status: 'non-paper', date: '2026-07-01' });
+    expect((await api.summary()).versions).toHaveLength(count + 1);
+    expect(await readFile(join(dir, entry.file), 'utf8')).toContain('To be tabled.');
+    const error = await rejection(api.tableVersion({ label: 'x', by: 'FR' }));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(/"FR" is not a party/);
+  });
+
+  it('opens read-only, and says who holds it, when another handle has the lock', async () => {
+    const dir = await sample();
+    const holder = await openDossier(dir);
+    cleanups.push(() => holder.close());
+    const api = await open(dir);
+    const summary = await api.summary();
+    expect(summary.readOnly).toBe(true);
+    expect(summary.notices.join(' ')).toMatch(/read-only: it is being edited by process \d+/);
+    const error = await rejection(api.saveWorking((await api.readDraft('working')).draft));
+    expect(error.code).toBe('read-only');
+
+    const strict = await rejection(openDossierApi(dir, { readOnlyIfLocked: false }));
+    expect(strict.code).toBe('locked');
+  });
+
+  it('fails plainly for a folder that is not a dossier, and after close', async () => {
+    const notDossier = await rejection(openDossierApi(join(PROJECT_ROOT, 'tests')));
+    expect(notDossier.code).toBe('not-a-dossier');
+    const api = await openDossierApi(await sample());
+    await api.close();
+    expect((await rejection(api.readDraft(1))).code).toBe('closed');
+  });
+
+  it('hands the two parsed drafts to compareDrafts, and says "not-ready" without it', async () => {
+    const dir = await sample();
+    const seen: [Draft, Draft][] = [];
+    const result = { summary: { edited: 1 } } as unknown as ComparisonJson;
+    const api = await open(dir, { loadCompare: async () => (a, b) => { seen.push([a, b]); return result; } });
+    expect(await api.compare(1, 'working')).toBe(result);
+    expect(seen[0]![0]).toEqual((await api.readDraft(1)).draft);
+    expect(seen[0]![1]).toEqual((await api.readDraft('working')).draft);
+    expect((await rejection(api.compare(1, 42))).code).toBe('missing-file');
+
+    const api2 = await open(await sample(), { loadCompare: async () => null });
+    const notReady = await rejection(api2.compare(1, 2));
+    expect(notReady.code).toBe('not-ready');
+  });
+
+  it('compares two tabled versions with the comparison engine', async () => {
+    const api = await open(await sample());
+    const comparison = await api.compare(1, 2);
+    const [v1, v2] = [(await api.summary()).versions[0]!, (await api.summary()).versions[1]!];
+    expect(comparison.old.label).toBe(v1.label);
+    expect(comparison.new.label).toBe(v2.label);
+    expect(comparison.changes.length).toBeGreaterThan(0);
+  });
+
+  it('never modifies the fixture', async () => {
+    expect(existsSync(join(SAMPLE_DOSSIER, '.parley'))).toBe(false);
+  });
+});
