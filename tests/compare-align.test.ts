@@ -174,3 +174,13 @@ describe('alignDrafts', () => {
     expect(a.changes.find((c) => c.kind === 'deleted')!.old).toEqual([1]);
   });
 });
+
+describe('alignDrafts with duplicated ids', () => {
+  it('pairs a duplicated authored id once, and aligns the copy by content', () => {
+    const a = alignDrafts(
+      draft(withId('pricing', clause('Article 1', 'Pricing', D))),
+      draft(withId('pricing', clause('Article 1', 'Pricing', D)), withId('pricing', clause('Article 2', 'Stockpiles', E))),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'inserted -→Article 2']);
+  });
+});

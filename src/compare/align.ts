@@ -9,16 +9,21 @@
  *                  drafts: "article-5") say nothing about identity, since Article 5 of one draft may be Article
  *                  6 of the next; with `ids: 'auto'` (the default) an id pairs clauses only when it is not the
  *                  one assignGeneratedIds would have made from the clause's label or title, on both sides.
- *   2. exact     — the same title and text ignoring case, punctuation, paragraph numbers and the numbers of
- *                  cross-references ("Article 12" → "Article 13"), by hash.
+ *   2. exact     — first the clauses whose source did not change at all (a sampled fingerprint confirmed by
+ *                  string comparison: no tokenizing), then the same title and text ignoring case, punctuation,
+ *                  paragraph numbers and the numbers of cross-references ("Article 12" → "Article 13"), by hash.
  *   3. similar   — edited clauses: three-word shingles, candidates from an inverted index over rare shingles
  *                  (near-linear), Dice overlap on a few candidates, best pairs first.
  *   4. splits and merges, by containment.
  *   5. headings  — clauses with no text of their own ("Section 2" over its articles) follow their children:
  *                  an unmatched heading pairs with the old heading most of its matched children came from.
- *   6. gaps      — between two in-order pairs, leftovers that still resemble each other (a heavily reworded
- *                  clause standing where its predecessor stood).
- *   7. moves     — a longest increasing subsequence over the pairs; pairs outside it moved.
+ *   6. titles    — leftovers sharing a title held by no other leftover, with a little textual overlap
+ *                  (sister instruments rewrite "Services" throughout and keep its title).
+ *   7. gaps      — between two in-order pairs, leftovers that still resemble each other (a heavily reworded
+ *                  clause standing where its predecessor stood), paired in order by a small dynamic programme.
+ *   8. moves     — a longest increasing subsequence over the pairs; pairs outside it moved.
+ * Every similarity bar is raised above the drafts' background similarity (how alike two unrelated clauses
+ * are: high in formulaic texts), measured on a sample of pairs (Matcher.backgroundSimilarity).
  * The rest is inserted or deleted.
  *
  * Classification of a pair: `unchanged` when title and text read the same ignoring numbering (cross-reference
@@ -35,9 +40,10 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { slugify } from '../format/ids.js';
 import { Matcher } from './matcher.js';
-import { normalizeLabel, strictKey, tokenize } from './normalize.js';
+import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
+import { dice, shinglesOf, unionOf } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
-import { sameSource, SourceKeys } from './source-key.js';
+import { sameSource, SourceKeys, type SourceKey } from './source-key.js';
 
 export type { ProvisionChange } from './provisions-align.js';
 
@@ -146,6 +152,13 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   const readOld = (i: number) => (oldText[i] ??= contentText(oldClauses[i]!.clause));
   const readNew = (j: number) => (newText[j] ??= contentText(newClauses[j]!.clause));
   const m = new Matcher(oldClauses.length, newClauses.length, (i) => tokenize(readOld(i)), (j) => tokenize(readNew(j)));
+  // Changed paragraphs are tokenized once, for the clause similarity and again for provision alignment.
+  const tokenCache = new Map<string, Tokens>();
+  const tokens = (text: string) => {
+    let t = tokenCache.get(text);
+    if (!t) tokenCache.set(text, (t = tokenize(text)));
+    return t;
+  };
 
   // 1. Ids.
   const idMode = options.ids ?? 'auto';
@@ -157,6 +170,8 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
     for (const c of newClauses) {
       const i = c.id ? byId.get(c.id) : undefined;
       if (i === undefined || (idMode === 'auto' && isGeneratedId(c, newClauses))) continue;
+      // A duplicated id (a copy-pasted clause) pairs once.
+      if (m.oldGroup[i]! >= 0 || m.newGroup[c.index]! >= 0) continue;
       m.pair(i, c.index);
     }
   }
@@ -166,6 +181,7 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   const oldHasBody = (i: number) => oldSource[i]!.hasText;
   const newHasBody = (j: number) => newSource[j]!.hasText;
   m.matchKeys(oldSource.map((s) => s.key), newSource.map((s) => s.key), (i, j) => sameSource(oldSource[i]!, newSource[j]!), oldHasBody, newHasBody);
+  matchByParagraphs(m, oldSource, newSource, oldHasBody, newHasBody, tokens);
   m.matchExact(oldHasBody, newHasBody);
   m.matchSimilar(SIMILAR, oldHasBody, newHasBody);
   m.matchSplitsAndMerges(oldHasBody, newHasBody);
@@ -173,15 +189,103 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   // 5. Headings (and any clause still unmatched that has children) by their children's votes, deepest first.
   matchByChildren(m, oldClauses, newClauses);
   // Headings without children that match nowhere else: the same title (e.g. "[Deleted]"), in order.
-  m.matchExact((i) => !oldHasBody(i), (j) => !newHasBody(j));
+  m.matchExact((i) => !oldHasBody(i) && oldClauses[i]!.title.trim() !== '', (j) => !newHasBody(j) && newClauses[j]!.title.trim() !== '');
 
-  // 6–7. Titles and gaps, then moves.
+  // 6–8. Titles and gaps, then moves.
   const titleKey = (c: FlatClause) => (c.title ? tokenize(c.title).looseKey || 1 : 0);
   m.matchTitles((i) => titleKey(oldClauses[i]!), (j) => titleKey(newClauses[j]!), TITLE_IN_GAP, TITLE_MOVED);
   m.fillGaps(GAP_SIMILAR, LONE_GAP_SIMILAR);
   m.markMoves();
 
-  return { oldClauses, newClauses, changes: describe(m, oldClauses, newClauses, readOld, readNew) };
+  return { oldClauses, newClauses, changes: describe(m, oldClauses, newClauses, readOld, readNew, tokens) };
+}
+
+/** Paragraphs shorter than this (in characters) are too common to vote. */
+const MIN_VOTING_TEXT = 20;
+/** A paragraph found in more leftover clauses than this is boilerplate and does not vote. */
+const MAX_VOTERS = 4;
+/** Identical paragraphs must make up more than this share of the longer clause (a third: an amended
+ * article of three paragraphs keeps at least one of them word for word). */
+const PARAGRAPH_SHARE = 1 / 3;
+
+/**
+ * Edited clauses whose paragraphs mostly did not change, paired by those identical paragraphs before any
+ * tokenizing: an amended clause usually keeps most of its paragraphs verbatim, and finding them is a few
+ * native string lookups. Each leftover new clause votes, with the length of every paragraph it shares
+ * verbatim, for the leftover old clauses holding that paragraph; a pair needs more than a third of the
+ * longer clause's text in shared paragraphs, and the best-supported pairs are made first.
+ */
+function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: SourceKey[], oldOk: (i: number) => boolean, newOk: (j: number) => boolean, tokens: (text: string) => Tokens): void {
+  const length = (s: SourceKey) => {
+    let n = 0;
+    for (const part of s.parts) if (typeof part === 'string') n += part.length;
+    return n;
+  };
+  const holders = new Map<string, number[]>();
+  for (let i = 0; i < oldSource.length; i++) {
+    if (m.oldGroup[i]! >= 0 || !oldOk(i)) continue;
+    for (const part of oldSource[i]!.parts) {
+      if (typeof part !== 'string' || part.length < MIN_VOTING_TEXT) continue;
+      const list = holders.get(part);
+      if (!list) holders.set(part, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  }
+  if (holders.size === 0) return;
+  const edges: { i: number; j: number; shared: number; total: number }[] = [];
+  const votes = new Map<number, number>();
+  for (let j = 0; j < newSource.length; j++) {
+    if (m.newGroup[j]! >= 0 || !newOk(j)) continue;
+    votes.clear();
+    for (const part of newSource[j]!.parts) {
+      if (typeof part !== 'string' || part.length < MIN_VOTING_TEXT) continue;
+      const list = holders.get(part);
+      if (!list || list.length > MAX_VOTERS) continue;
+      for (const i of list) votes.set(i, (votes.get(i) ?? 0) + part.length);
+    }
+    if (votes.size === 0) continue;
+    const newLength = length(newSource[j]!);
+    for (const [i, shared] of votes) {
+      const oldLength = length(oldSource[i]!);
+      if (shared > PARAGRAPH_SHARE * Math.max(oldLength, newLength)) edges.push({ i, j, shared, total: oldLength + newLength });
+    }
+  }
+  edges.sort((a, b) => b.shared / b.total - a.shared / a.total);
+  for (const e of edges) {
+    if (m.oldGroup[e.i]! >= 0 || m.newGroup[e.j]! >= 0) continue;
+    m.pairOnEvidence(e.i, e.j, paragraphSimilarity(oldSource[e.i]!, newSource[e.j]!, tokens));
+  }
+}
+
+/**
+ * Similarity of two clauses that share paragraphs verbatim: the shared paragraphs count as identical, the
+ * others by the Dice overlap of their shingles — only the changed paragraphs are tokenized. Close to the Dice
+ * of the whole clauses, weighted by characters rather than shingles.
+ */
+function paragraphSimilarity(a: SourceKey, b: SourceKey, tokens: (text: string) => Tokens): number {
+  const inA = new Set<string>();
+  for (const part of a.parts) if (typeof part === 'string') inA.add(part);
+  const inB = new Set<string>();
+  for (const part of b.parts) if (typeof part === 'string') inB.add(part);
+  let shared = 0, total = 0;
+  const changedA: string[] = [];
+  const changedB: string[] = [];
+  for (const part of a.parts) {
+    if (typeof part !== 'string') continue;
+    total += part.length;
+    if (inB.has(part)) shared += part.length; else changedA.push(part);
+  }
+  for (const part of b.parts) {
+    if (typeof part !== 'string') continue;
+    total += part.length;
+    if (inA.has(part)) shared += part.length; else changedB.push(part);
+  }
+  if (total === 0) return 1;
+  const changed = total - shared;
+  // Shingles of the changed paragraphs, each read once (provision alignment reuses them).
+  const shingles = (texts: string[]) => unionOf(texts.map((t) => shinglesOf(tokens(t).words)));
+  const d = changed === 0 ? 1 : dice(shingles(changedA), shingles(changedB));
+  return Math.min(1, (shared + d * changed) / total);
 }
 
 /**
@@ -210,7 +314,7 @@ function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatC
   }
 }
 
-function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string): ClauseChange[] {
+function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string, tokens: (text: string) => Tokens): ClauseChange[] {
   type Keyed = { pos: number; tier: number; sub: number; change: ClauseChange };
   const keyed: Keyed[] = [];
   const seen = new Set<number>();
@@ -235,7 +339,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       if (same) similarity = 1;
       renumbered = normalizeLabel(oldClauses[i]!.label) !== normalizeLabel(newClauses[j]!.label);
     }
-    const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity());
+    const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
     keyed.push({ pos: j, tier: 0, sub: 0, change: { kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions } });
   }
   // A deleted clause stands right after the nearest preceding old clause that kept its place.

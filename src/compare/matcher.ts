@@ -9,7 +9,8 @@
  *   matchExact()         same text ignoring numbering (loose key equality), paired in reading order;
  *   matchSimilar()       edited units: rare-shingle candidates from an inverted index, exact Dice overlap on the
  *                        few candidates, then a greedy assignment best-first;
- *   matchSplitsAndMerges() one unit's text largely inside two or more on the other side (containment);
+ *   matchSplitsAndMerges() one unit's text largely inside two or more neighbouring ones on the other side;
+ *   matchTitles()        leftovers sharing a title no other leftover has, on little textual evidence;
  *   fillGaps()           between two consecutive in-order anchors, the leftovers that still resemble each other;
  *   markMoves()          a longest increasing subsequence over the pairs; those outside it moved.
  * What stays unmatched is inserted (new side) or deleted (old side).
@@ -17,7 +18,7 @@
 import { longestIncreasingSubsequence } from './lis.js';
 import type { Tokens } from './normalize.js';
 import { ShingleIndex } from './shingle-index.js';
-import { containment, dice, shingleSet } from './shingles.js';
+import { containment, dice, shinglesOf } from './shingles.js';
 
 export interface Group {
   /** Old unit indices, ascending. One for a pair or a split, several for a merge. */
@@ -124,10 +125,10 @@ export class Matcher {
 
   /** Shingle sets are computed only for units that reach the similarity stages. */
   oldSet(i: number): Int32Array {
-    return (this.oldSets[i] ??= shingleSet(this.oldTokens(i).words));
+    return (this.oldSets[i] ??= shinglesOf(this.oldTokens(i).words));
   }
   newSet(j: number): Int32Array {
-    return (this.newSets[j] ??= shingleSet(this.newTokens(j).words));
+    return (this.newSets[j] ??= shinglesOf(this.newTokens(j).words));
   }
 
   private background: number | null = null;
@@ -184,6 +185,11 @@ export class Matcher {
   pair(i: number, j: number, similarity = this.similarity(i, j)): void {
     const exact = this.oldTokens(i).looseKey === this.newTokens(j).looseKey;
     this.addGroup({ old: [i], new: [j], similarity, exact, moved: false });
+  }
+
+  /** Pair two units on the caller's evidence, without reading their text (see matchByParagraphs in align.ts). */
+  pairOnEvidence(i: number, j: number, similarity: number): void {
+    this.addGroup({ old: [i], new: [j], similarity, exact: false, moved: false });
   }
 
   private addGroup(group: Group): void {
@@ -292,17 +298,35 @@ export class Matcher {
       const group = this.groups[g]!;
       return group.old.length === 1 && group.new.length === 1 && !group.exact && group.similarity < WEAK_PAIR;
     };
-    // Wholes: units that are unmatched or weakly paired; parts: the same on the other side.
-    const wholes: number[] = [];
-    for (let w = 0; w < wholeGroup.length; w++) {
-      const g = wholeGroup[w]!;
-      if ((g < 0 || isWeak(g)) && wholeOk(w) && wholeWords(w) > 0) wholes.push(w);
+    // Every split has a part that is still unmatched (a part paired with another whole may not join), and
+    // its other parts stand next to it: only units near an unmatched part can take part, which spares the
+    // tokenizer every weak pair elsewhere in the drafts.
+    const loose: number[] = [];
+    for (let p = 0; p < partGroup.length; p++) {
+      // A part needs a few shingles of its own: a three-word fragment lies inside almost anything.
+      if (partGroup[p]! < 0 && partOk(p) && partWords(p) >= 5) loose.push(p);
+    }
+    if (loose.length === 0) return;
+    const near = new Uint8Array(partGroup.length);
+    for (const p of loose) {
+      for (let q = Math.max(0, p - MAX_PART_DISTANCE); q <= Math.min(partGroup.length - 1, p + MAX_PART_DISTANCE); q++) near[q] = 1;
     }
     const parts: number[] = [];
     for (let p = 0; p < partGroup.length; p++) {
       const g = partGroup[p]!;
-      // A part needs a few shingles of its own: a three-word fragment lies inside almost anything.
-      if ((g < 0 || isWeak(g)) && partOk(p) && partWords(p) >= 5) parts.push(p);
+      if (!near[p]) continue;
+      if (g < 0 ? loose.includes(p) : isWeak(g) && partOk(p) && partWords(p) >= 5) parts.push(p);
+    }
+    // Wholes: unmatched units, and units weakly paired with a unit near an unmatched part.
+    const wholes: number[] = [];
+    for (let w = 0; w < wholeGroup.length; w++) {
+      const g = wholeGroup[w]!;
+      if (g >= 0) {
+        if (!isWeak(g)) continue;
+        const partner = this.groups[g]![split ? 'new' : 'old'][0]!;
+        if (!near[partner]) continue;
+      }
+      if (wholeOk(w) && wholeWords(w) > 0) wholes.push(w);
     }
     if (wholes.length === 0 || parts.length < 2) return;
     const sets: (Int32Array | null)[] = new Array(wholeGroup.length).fill(null);

@@ -6,7 +6,7 @@
 import type { Clause } from '../model/draft.js';
 import { provisionsOf, type Provision } from '../model/provisions.js';
 import { Matcher } from './matcher.js';
-import { normalizeLabel, strictKey, tokenize } from './normalize.js';
+import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 
 export interface ProvisionChange {
@@ -43,12 +43,13 @@ export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[]): Fla
 
 /**
  * Align the provisions of old clause(s) with those of new clause(s) (several for a split or a merge).
- * `background`: the similarity of unrelated text in these drafts, when the caller measured it (Matcher).
+ * `background`: the similarity of unrelated text in these drafts, when the caller measured it (Matcher);
+ * `tokens`: a tokenizer, possibly caching (the clause aligner has already read the changed paragraphs).
  */
-export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number): ProvisionChange[] {
+export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
   const olds = flattenProvisions(oldClauses);
   const news = flattenProvisions(newClauses);
-  const m = new Matcher(olds.length, news.length, (i) => tokenize(olds[i]!.text), (j) => tokenize(news[j]!.text), background);
+  const m = new Matcher(olds.length, news.length, (i) => tokens(olds[i]!.text), (j) => tokens(news[j]!.text), background);
   // Provisions an edit did not touch are the same string: pair them before tokenizing anything.
   m.matchKeys(olds.map((p) => p.text), news.map((p) => p.text));
   m.matchExact();

@@ -9,6 +9,11 @@
 
 /** Document frequency bands visited in turn: rare shingles first, common ones only if rare ones found nothing. */
 const BANDS = [4, 32, 256];
+/**
+ * Postings followed per query at most, once the rarest band is done: a text made of common phrases only
+ * (a draft of stock sentences, every clause replaced) would otherwise visit a good part of the index per query.
+ */
+const BUDGET = 2048;
 
 export class ShingleIndex {
   private readonly mask: number;
@@ -75,22 +80,27 @@ export class ShingleIndex {
   }
 
   /**
-   * The indexed units sharing the most shingles with `query`, best first, at most `limit` of them.
+   * The indexed units sharing the most shingles with `query`, best first, at most `limit` of them, and none
+   * that shares less than half of what the best one shares.
    * Rare shingles are looked up first; shingles held by more than the last band's units are never followed,
    * which bounds the work per query whatever the drafts look like.
    */
   candidates(query: Int32Array, limit: number): number[] {
     const touched: number[] = [];
+    if (query.length === 0) return touched;
     const slots = new Int32Array(query.length);
     for (let i = 0; i < query.length; i++) slots[i] = this.slot(query[i]!, false);
     let low = 0;
     let best = 0;
-    for (const high of BANDS) {
+    let visited = 0;
+    bands: for (const high of BANDS) {
       for (let i = 0; i < slots.length; i++) {
         const s = slots[i]!;
         if (s < 0) continue;
         const df = this.count[s]!;
         if (df <= low || df > high) continue;
+        if (low > 0 && visited + df > BUDGET) break bands;
+        visited += df;
         const from = this.start[s]!, to = from + df;
         for (let p = from; p < to; p++) {
           const u = this.postings[p]!;
@@ -103,8 +113,25 @@ export class ShingleIndex {
       if (best >= 3) break;
       low = high;
     }
-    touched.sort((a, b) => this.scores[b]! - this.scores[a]! || a - b);
-    const out = touched.slice(0, limit);
+    if (touched.length === 0) return touched;
+    // The best `limit` by score (ties: lower index), by repeated selection: `limit` is a handful, `touched`
+    // may be thousands, and sorting it per query would cost more than the whole search.
+    const out: number[] = [];
+    let floor = 0;
+    while (out.length < limit) {
+      let pick = -1;
+      for (const u of touched) {
+        const v = this.scores[u]!;
+        if (v <= 0) continue;
+        if (pick < 0 || v > this.scores[pick]! || (v === this.scores[pick] && u < pick)) pick = u;
+      }
+      if (pick < 0) break;
+      // Units sharing less than half of what the best one shares are not worth an exact comparison.
+      if (out.length === 0) floor = this.scores[pick]! / 2;
+      else if (this.scores[pick]! < floor) break;
+      out.push(pick);
+      this.scores[pick] = -this.scores[pick]!; // taken; restored to 0 below
+    }
     for (const u of touched) this.scores[u] = 0;
     return out;
   }
