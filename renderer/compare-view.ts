@@ -1,0 +1,418 @@
+/**
+ * The compare view: two drafts of the dossier, clause by clause, side by side (aligned clauses facing each
+ * other) or inline (one redline). Insertions are underlined and deletions struck through, so the change reads
+ * without colour. A summary bar counts changes by kind; filters narrow the list; n / p (or Alt+↓ / Alt+↑) step
+ * through the changes. The comparison itself runs in the main process or the local server, never here.
+ */
+import type { DossierApi, DraftRef } from '../src/api.js';
+import type { ClauseChangeJson, ComparisonJson, WordOpJson } from '../src/compare/contract.js';
+import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
+import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
+import { blocksText } from '../src/model/text.js';
+import { append, clear, h } from './dom.js';
+
+export interface CompareContext {
+  api: DossierApi;
+  parties: PartyInfo[];
+  versions: () => VersionEntry[];
+  /** Called before comparing the working draft, so that what is compared is what the user sees. */
+  beforeWorking: () => Promise<void>;
+}
+
+interface ClauseInfo {
+  clause: Clause;
+  text: string;
+  parties: Set<string>;
+  /** Id of the clause before it in reading order, for "moved from" links. */
+  previous: string | null;
+}
+
+interface Filters {
+  kind: string;
+  party: string;
+  legalOnly: boolean;
+  hideCosmetic: boolean;
+  hideRenumbering: boolean;
+}
+
+const KIND_TEXT: Record<string, string> = {
+  unchanged: 'Unchanged', edited: 'Edited', inserted: 'Inserted', deleted: 'Deleted', split: 'Split', merged: 'Merged',
+  moved: 'Moved', renumbered: 'Renumbered',
+};
+
+export class CompareView {
+  readonly root: HTMLElement;
+  private oldSelect = h('select', { id: 'compare-old', 'aria-label': 'Older draft' });
+  private newSelect = h('select', { id: 'compare-new', 'aria-label': 'Newer draft' });
+  private mode: 'side' | 'inline' = 'side';
+  private status = h('div', { class: 'compare-status', role: 'status', 'aria-live': 'polite' });
+  private summaryBar = h('div', { class: 'summary-bar', 'aria-label': 'Changes by kind' });
+  private list = h('div', { class: 'change-list', id: 'change-list' });
+  private filters: Filters = { kind: 'changes', party: '', legalOnly: false, hideCosmetic: false, hideRenumbering: true };
+  private result: { comparison: ComparisonJson; old: Map<string, ClauseInfo>; new: Map<string, ClauseInfo> } | null = null;
+  private current = -1;
+  private request = 0;
+  private drafts = new Map<number, Promise<Draft>>();
+
+  constructor(private ctx: CompareContext) {
+    const modeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Layout' });
+    for (const [value, text] of [['side', 'Side by side'], ['inline', 'Inline']] as const) {
+      const button = h('button', { type: 'button', role: 'radio', 'aria-checked': String(value === this.mode), 'data-mode': value }, text);
+      button.addEventListener('click', () => {
+        this.mode = value;
+        modeGroup.querySelectorAll('button').forEach((b) => b.setAttribute('aria-checked', String(b.dataset.mode === value)));
+        this.renderList();
+      });
+      modeGroup.append(button);
+    }
+    const compareButton = h('button', { type: 'button', class: 'primary', id: 'compare-run' }, 'Compare');
+    compareButton.addEventListener('click', () => void this.run());
+
+    const kind = h('select', { 'aria-label': 'Kind of change', id: 'filter-kind' });
+    for (const [value, text] of [
+      ['changes', 'All changes'], ['all', 'Everything, with unchanged'], ['edited', 'Edited'], ['inserted', 'Inserted'],
+      ['deleted', 'Deleted'], ['moved', 'Moved'], ['split', 'Split'], ['merged', 'Merged'],
+    ]) kind.append(h('option', { value: value! }, text!));
+    kind.addEventListener('change', () => this.setFilter({ kind: kind.value }));
+    const party = h('select', { 'aria-label': 'Party', id: 'filter-party' }, h('option', { value: '' }, 'Any party'));
+    for (const p of ctx.parties) party.append(h('option', { value: p.id }, `${p.id} brackets or positions`));
+    party.addEventListener('change', () => this.setFilter({ party: party.value }));
+    const checkbox = (id: string, text: string, key: 'legalOnly' | 'hideCosmetic' | 'hideRenumbering') => {
+      const input = h('input', { type: 'checkbox', id, checked: this.filters[key] });
+      input.addEventListener('change', () => this.setFilter({ [key]: input.checked }));
+      return h('label', { class: 'check' }, input, ' ', text);
+    };
+
+    this.root = h(
+      'section',
+      { class: 'compare-view', 'aria-label': 'Compare drafts' },
+      h(
+        'div',
+        { class: 'compare-bar' },
+        h('label', {}, 'From ', this.oldSelect),
+        h('label', {}, 'to ', this.newSelect),
+        compareButton,
+        modeGroup,
+      ),
+      h(
+        'div',
+        { class: 'filter-bar' },
+        kind,
+        party,
+        checkbox('filter-legal', 'Legal changes only', 'legalOnly'),
+        checkbox('filter-cosmetic', 'Hide cosmetic', 'hideCosmetic'),
+        checkbox('filter-renumbering', 'Hide renumbering', 'hideRenumbering'),
+        h('span', { class: 'nav-buttons' },
+          button('Previous change', '↑ Previous', () => this.step(-1), 'p / Alt+↑'),
+          button('Next change', 'Next ↓', () => this.step(1), 'n / Alt+↓')),
+      ),
+      this.summaryBar,
+      this.status,
+      this.list,
+    );
+    // On the document: after a click on the list, focus sits on the body, and n / p must still work.
+    document.addEventListener('keydown', (event) => {
+      if (!this.root.hidden) this.onKey(event);
+    });
+  }
+
+  /** Refill the draft pickers (after tabling); default: the last two versions. */
+  refreshChoices(): void {
+    const versions = this.ctx.versions();
+    const fill = (select: HTMLSelectElement, chosen: string) => {
+      const keep = select.value || chosen;
+      clear(select);
+      for (const v of versions) select.append(h('option', { value: String(v.version) }, `v${v.version} — ${v.label} (${v.tabledBy}, ${v.date})`));
+      select.append(h('option', { value: 'working' }, 'Working draft'));
+      select.value = [...select.options].some((o) => o.value === keep) ? keep : chosen;
+    };
+    const last = versions.length;
+    fill(this.oldSelect, last >= 2 ? String(last - 1) : last === 1 ? '1' : 'working');
+    fill(this.newSelect, last >= 1 ? String(last) : 'working');
+  }
+
+  choose(oldRef: DraftRef, newRef: DraftRef): void {
+    this.oldSelect.value = String(oldRef);
+    this.newSelect.value = String(newRef);
+  }
+
+  async run(): Promise<void> {
+    const ref = (value: string): DraftRef => (value === 'working' ? 'working' : Number(value));
+    const oldRef = ref(this.oldSelect.value);
+    const newRef = ref(this.newSelect.value);
+    const request = ++this.request;
+    const started = performance.now();
+    // Progress only when it is slow enough to notice: a flash of a spinner is worse than nothing.
+    const progress = window.setTimeout(() => {
+      if (request !== this.request) return;
+      clear(this.status);
+      this.status.className = 'compare-status busy';
+      this.status.append(h('progress', { 'aria-label': 'Comparing' }), ' Comparing drafts…');
+    }, 500);
+    try {
+      if (oldRef === 'working' || newRef === 'working') await this.ctx.beforeWorking();
+      // The drafts themselves (for the text of whole inserted or deleted clauses, the party filter and
+      // "moved from" links) load beside the comparison; the list is painted without waiting for them.
+      const drafts = Promise.all([this.draft(oldRef), this.draft(newRef)]);
+      drafts.catch(() => undefined);
+      const comparison = await this.ctx.api.compare(oldRef, newRef);
+      if (request !== this.request) return;
+      this.result = { comparison, old: new Map(), new: new Map() };
+      void drafts.then(([oldDraft, newDraft]) => {
+        if (request !== this.request || !this.result) return;
+        this.result.old = indexDraft(oldDraft);
+        this.result.new = indexDraft(newDraft);
+        if (this.filters.party || comparison.changes.some((c) => c.moved || c.words.length === 0)) this.renderList();
+      }, (error: unknown) => this.status.append(` · the drafts could not be read: ${(error as Error).message}`));
+      clear(this.status);
+      this.status.className = 'compare-status';
+      this.status.textContent = `${comparison.old.label || 'Old'} → ${comparison.new.label || 'New'} · compared in ${Math.round(performance.now() - started)} ms`;
+      this.current = -1;
+      this.renderSummary();
+      this.renderList();
+    } catch (error) {
+      if (request !== this.request) return;
+      const { code, message } = error as { code?: string; message?: string };
+      this.result = null;
+      clear(this.status);
+      clear(this.list);
+      clear(this.summaryBar);
+      this.status.className = 'compare-status error';
+      this.status.setAttribute('role', 'alert');
+      append(this.status, [
+        h('strong', {}, code === 'not-ready' ? 'The comparison engine is not ready yet. ' : 'The comparison failed. '),
+        message ?? String(error),
+        code ? h('span', { class: 'error-code' }, ` (${code})`) : null,
+      ]);
+    } finally {
+      window.clearTimeout(progress);
+    }
+  }
+
+  /** A draft by reference; tabled versions never change, so they are read once. */
+  private draft(ref: DraftRef): Promise<Draft> {
+    if (ref === 'working') return this.ctx.api.readDraft(ref).then((d) => d.draft);
+    let cached = this.drafts.get(ref);
+    if (!cached) {
+      cached = this.ctx.api.readDraft(ref).then((d) => d.draft);
+      cached.catch(() => this.drafts.delete(ref));
+      this.drafts.set(ref, cached);
+    }
+    return cached;
+  }
+
+  private setFilter(change: Partial<Filters>): void {
+    this.filters = { ...this.filters, ...change };
+    this.current = -1;
+    this.renderList();
+  }
+
+  private renderSummary(): void {
+    clear(this.summaryBar);
+    if (!this.result) return;
+    const s = this.result.comparison.summary;
+    for (const key of ['edited', 'inserted', 'deleted', 'moved', 'split', 'merged', 'renumbered', 'unchanged'] as const) {
+      const chip = h('button', { type: 'button', class: `count kind-${key}`, title: `Show ${KIND_TEXT[key]!.toLowerCase()} clauses` },
+        h('span', { class: 'count-n' }, String(s[key] ?? 0)), ' ', KIND_TEXT[key]!.toLowerCase());
+      chip.addEventListener('click', () => {
+        const select = this.root.querySelector<HTMLSelectElement>('#filter-kind')!;
+        const kind = key === 'unchanged' || key === 'renumbered' ? 'all' : key;
+        select.value = kind;
+        if (key === 'renumbered') {
+          (this.root.querySelector('#filter-renumbering') as HTMLInputElement).checked = false;
+          this.setFilter({ kind, hideRenumbering: false });
+        } else this.setFilter({ kind });
+      });
+      this.summaryBar.append(chip);
+    }
+  }
+
+  private visible(change: ClauseChangeJson): boolean {
+    const f = this.filters;
+    const onlyRenumbered = change.kind === 'unchanged' && change.renumbered && !change.moved;
+    if (f.kind === 'changes' && change.kind === 'unchanged' && !change.moved && !change.renumbered) return false;
+    if (f.kind === 'moved' ? !change.moved : f.kind !== 'changes' && f.kind !== 'all' && change.kind !== f.kind) return false;
+    if (f.hideRenumbering && onlyRenumbered) return false;
+    if (f.legalOnly && change.legal.length === 0) return false;
+    if (f.hideCosmetic && change.kind === 'edited' && !change.moved && isCosmeticOnly(change.words)) return false;
+    if (f.party) {
+      const touched = [...change.old.map((r) => this.result!.old.get(r.id)), ...change.new.map((r) => this.result!.new.get(r.id))]
+        .some((info) => info?.parties.has(f.party));
+      if (!touched) return false;
+    }
+    return true;
+  }
+
+  private renderList(): void {
+    clear(this.list);
+    if (!this.result) return;
+    this.list.className = `change-list mode-${this.mode}`;
+    const { comparison } = this.result;
+    const fragment = document.createDocumentFragment();
+    let shown = 0;
+    comparison.changes.forEach((change, index) => {
+      if (!this.visible(change)) return;
+      shown++;
+      fragment.append(this.renderChange(change, index));
+    });
+    if (shown === 0) fragment.append(h('p', { class: 'empty' }, 'No clause matches these filters.'));
+    this.list.append(fragment);
+  }
+
+  private renderChange(change: ClauseChangeJson, index: number): HTMLElement {
+    const { old: oldInfo, new: newInfo } = this.result!;
+    const oldRef = change.old[0];
+    const newRef = change.new[0];
+    const badges = h('span', { class: 'badges' }, h('span', { class: `badge kind-${change.kind}` }, KIND_TEXT[change.kind]!));
+    if (change.moved) badges.append(h('span', { class: 'badge kind-moved' }, 'Moved'));
+    if (change.renumbered) badges.append(h('span', { class: 'badge kind-renumbered' }, 'Renumbered'));
+    const heading = h(
+      'header',
+      { class: 'change-head' },
+      badges,
+      h('span', { class: 'change-labels' }, describeRefs(change)),
+    );
+    if (change.moved && oldRef) heading.append(this.movedLink(oldRef.id));
+    const legal = change.legal.length
+      ? h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' },
+        ...change.legal.map((l) => h('li', { class: `legal legal-${l.type}` },
+          h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—', l.direction ? ` (${l.direction})` : '')))
+      : null;
+
+    const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
+    let body: HTMLElement;
+    if (this.mode === 'inline') {
+      body = h('div', { class: 'redline inline' }, ...ops.map(renderOp));
+    } else {
+      body = h(
+        'div',
+        { class: 'redline side' },
+        h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...ops.filter((o) => o.op !== 'insert').map(renderOp)),
+        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...ops.filter((o) => o.op !== 'delete').map(renderOp)),
+      );
+    }
+    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, body);
+  }
+
+  /** "Moved from after Paragraph 3" — a link to the change that holds the clause it used to follow. */
+  private movedLink(oldId: string): HTMLElement {
+    const { old, comparison } = this.result!;
+    const previous = old.get(oldId)?.previous ?? null;
+    const targetIndex = previous === null ? -1 : comparison.changes.findIndex((c) => c.old.some((r) => r.id === previous));
+    const where = previous === null ? 'the beginning' : `after ${labelOf(old.get(previous)!.clause)}`;
+    const link = h('a', { href: targetIndex >= 0 ? `#change-${targetIndex}` : '#', class: 'moved-from' }, `moved from ${where}`);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      if (targetIndex < 0) return;
+      let target = document.getElementById(`change-${targetIndex}`);
+      if (!target) {
+        // Hidden by the filters: show everything so the link leads somewhere.
+        this.setFilter({ kind: 'all', hideRenumbering: false, legalOnly: false, hideCosmetic: false, party: '' });
+        target = document.getElementById(`change-${targetIndex}`);
+      }
+      if (target) this.focusChange(target);
+    });
+    return link;
+  }
+
+  private step(direction: 1 | -1): void {
+    const changes = [...this.list.querySelectorAll<HTMLElement>('article.change')];
+    if (changes.length === 0) return;
+    this.current = Math.max(0, Math.min(changes.length - 1, this.current + direction));
+    this.focusChange(changes[this.current]!);
+  }
+
+  private focusChange(target: HTMLElement): void {
+    this.list.querySelectorAll('.change.current').forEach((el) => el.classList.remove('current'));
+    target.classList.add('current');
+    const all = [...this.list.querySelectorAll('article.change')];
+    this.current = all.indexOf(target);
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const inField = (event.target as HTMLElement).closest('input, select, textarea, [contenteditable=true], dialog');
+    if (inField) return;
+    if ((event.key === 'n' && !event.altKey && !event.ctrlKey && !event.metaKey) || (event.altKey && event.key === 'ArrowDown')) {
+      event.preventDefault();
+      this.step(1);
+    } else if ((event.key === 'p' && !event.altKey && !event.ctrlKey && !event.metaKey) || (event.altKey && event.key === 'ArrowUp')) {
+      event.preventDefault();
+      this.step(-1);
+    }
+  }
+}
+
+function button(label: string, text: string, action: () => void, keys: string): HTMLButtonElement {
+  const b = h('button', { type: 'button', 'aria-label': label, title: `${label} (${keys})` }, text);
+  b.addEventListener('click', action);
+  return b;
+}
+
+function labelOf(clause: Clause): string {
+  return clause.label || clause.title || clause.id;
+}
+
+function describeRefs(change: ClauseChangeJson): string {
+  const names = (refs: ClauseChangeJson['old']) => refs.map((r) => [r.label, r.title].filter(Boolean).join(' — ')).join(' + ');
+  const o = names(change.old);
+  const n = names(change.new);
+  if (!o) return n;
+  if (!n) return o;
+  return o === n ? n : `${o}  →  ${n}`;
+}
+
+function isCosmeticOnly(words: WordOpJson[]): boolean {
+  const changed = words.filter((w) => w.op !== 'equal');
+  return changed.length > 0 && changed.every((w) => w.cosmetic);
+}
+
+/** The word operations to show; clauses the engine sends without words (inserted, deleted, unchanged) use their text. */
+function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newInfo: ClauseInfo | undefined): WordOpJson[] {
+  if (change.words.length > 0) return change.words;
+  if (change.kind === 'inserted') return [{ op: 'insert', text: newInfo?.text ?? '' }];
+  if (change.kind === 'deleted') return [{ op: 'delete', text: oldInfo?.text ?? '' }];
+  if (change.kind === 'unchanged') return [{ op: 'equal', text: newInfo?.text ?? oldInfo?.text ?? '' }];
+  const ops: WordOpJson[] = [];
+  if (oldInfo) ops.push({ op: 'delete', text: oldInfo.text });
+  if (newInfo) ops.push({ op: 'insert', text: (oldInfo ? '\n' : '') + newInfo.text });
+  return ops;
+}
+
+function renderOp(op: WordOpJson): Node {
+  if (op.op === 'equal') return document.createTextNode(op.text);
+  // A change of bracketing alone is a lone "[" or "]": make it stand out, it matters as much as a word.
+  const classes = [op.cosmetic ? 'cosmetic' : '', /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
+  return h(op.op === 'insert' ? 'ins' : 'del', classes ? { class: classes } : {}, op.text);
+}
+
+function indexDraft(draft: Draft): Map<string, ClauseInfo> {
+  const map = new Map<string, ClauseInfo>();
+  let previous: string | null = null;
+  const visit = (clauses: readonly Clause[]) => {
+    for (const clause of clauses) {
+      map.set(clause.id, { clause, text: blocksText(clause.body, { brackets: 'marked' }), parties: partiesIn(clause.body), previous });
+      previous = clause.id;
+      visit(clause.children);
+    }
+  };
+  visit(draft.clauses);
+  return map;
+}
+
+function partiesIn(blocks: readonly Block[], out = new Set<string>()): Set<string> {
+  const inline = (nodes: readonly Inline[]) => {
+    for (const node of nodes) {
+      if (node.type === 'bracket') out.add(node.by);
+      if ('children' in node) inline(node.children);
+    }
+  };
+  for (const block of blocks) {
+    if (block.type === 'paragraph') inline(block.children);
+    else if (block.type === 'position') out.add(block.party);
+    else if (block.type === 'list') block.children.forEach((item) => partiesIn(item.children, out));
+    else if (block.type === 'blockquote') partiesIn(block.children, out);
+  }
+  return out;
+}

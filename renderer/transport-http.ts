@@ -1,0 +1,67 @@
+/**
+ * DossierApi over HTTP, for `parley serve`: POST /api/<method> with the arguments as a JSON array and the
+ * token in the X-Parley-Token header; the server answers {ok:true,value} or {ok:false,error:{code,message}}.
+ *
+ * The token arrives once in the page address (?token=…). It is kept in sessionStorage (so a reload still works)
+ * and removed from the address bar so that it does not linger in history or get copied along with the URL.
+ */
+import type { DossierApi } from '../src/api.js';
+
+const STORAGE_KEY = 'parley.token';
+
+/** Error thrown for an API failure: same code and message as the server's ApiError. */
+export class RemoteError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** Take the token from the address (and hide it), or from this tab's session. */
+export function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(STORAGE_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(STORAGE_KEY);
+}
+
+export function createHttpApi(token: string | null, base = ''): DossierApi {
+  async function call<T>(method: keyof DossierApi, args: unknown[]): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Parley-Token': token ?? '' },
+        body: JSON.stringify(args),
+      });
+    } catch {
+      throw new RemoteError('offline', 'Parley cannot reach its local server. Is `parley serve` still running?');
+    }
+    let body: { ok: boolean; value?: T; error?: { code: string; message: string } };
+    try {
+      body = await response.json();
+    } catch {
+      throw new RemoteError('bad-response', `The local server answered ${response.status} ${response.statusText} without a readable reply.`);
+    }
+    if (!body.ok) {
+      const error = body.error ?? { code: 'unknown', message: `The local server answered ${response.status}.` };
+      throw new RemoteError(error.code, error.message);
+    }
+    return body.value as T;
+  }
+  return {
+    summary: () => call('summary', []),
+    readDraft: (ref) => call('readDraft', [ref]),
+    saveWorking: (draft) => call('saveWorking', [draft]),
+    autosaveWorking: (draft) => call('autosaveWorking', [draft]),
+    tableVersion: (request) => call('tableVersion', [request]),
+    compare: (oldRef, newRef) => call('compare', [oldRef, newRef]),
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * End to end: the real `parley serve` on a copy of the sample dossier, driven in Debian's Chromium.
+ *
+ * Flow: open, edit a clause, bracket a phrase for the US, set the EU's position, save, table a version,
+ * compare it with the previous one and see the bracket and the edit in the redline, reload and find
+ * everything still there. Screenshots of the editor and the compare view go to test-artifacts/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`e2e tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+/** Start `parley serve DIR --no-open` and resolve with its URL once it announces it. */
+function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'serve', dir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`parley serve did not announce its address in 20 s.\nstdout: ${out}\nstderr: ${err}`)), 20_000);
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const match = /Parley is serving .+ at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]! });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`parley serve exited (${code}) before announcing its address.\nstdout: ${out}\nstderr: ${err}`));
+    });
+  });
+}
+
+/** Select a phrase of the draft as a user would with the mouse: a DOM selection, which the editor picks up. */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.locator('.draft-text').focus();
+  const found = await page.evaluate((needle) => {
+    const root = document.querySelector('.draft-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(needle);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+    }
+    return false;
+  }, phrase);
+  expect(found, `"${phrase}" is in the draft`).toBe(true);
+  // The editor reads the DOM selection on selectionchange: wait until it has.
+  await page.waitForFunction((needle) => {
+    const view = window.parleyEditor!;
+    const { from, to } = view.state.selection;
+    return view.state.doc.textBetween(from, to) === needle;
+  }, phrase);
+}
+
+describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
+  let dir = '';
+  let server: ChildProcess | undefined;
+  let url = '';
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'renderer', 'app.js')) || !existsSync(join(ROOT, 'dist', 'src', 'node', 'cli'))) {
+      const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
+      if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}\n${built.stderr}`);
+    }
+    await mkdir(ARTIFACTS, { recursive: true });
+    dir = join(await mkdtemp(join(tmpdir(), 'parley-e2e-')), 'rare-earths-mou');
+    await cp(join(ROOT, 'fixtures', 'rare-earths-mou'), dir, { recursive: true });
+    ({ child: server, url } = await serve(dir));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) await rm(join(dir, '..'), { recursive: true, force: true });
+  });
+
+  it('opens the sample dossier with its outline and versions, and hides the token', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready=true]');
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.locator('.outline-entry').count()).toBeGreaterThan(10);
+    expect(await page.locator('.outline-entry', { hasText: 'Final provisions' }).locator('.state-badge').textContent()).toBe('Bracketed');
+    expect(await page.locator('.timeline-entry[data-version]').count()).toBe(5);
+    expect(await page.locator('#save-state').textContent()).toBe('Saved');
+    expect(errors).toEqual([]);
+  });
+
+  it('edits a clause, brackets a phrase for the US, sets the EU position and saves', async () => {
+    await selectPhrase(page, 'sixty (60)');
+    await page.keyboard.type('ninety (90)');
+    await expect.poll(() => page.locator('#save-state').textContent()).toBe('Unsaved');
+
+    await selectPhrase(page, 'reduce excessive dependence');
+    await page.keyboard.press('Control+Shift+Digit2'); // the second party, US
+    await expect.poll(() => page.locator('.bracket[data-by="US"]', { hasText: 'reduce excessive dependence' }).count()).toBe(1);
+    // Undo takes the bracket off, redo puts it back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.bracket[data-by="US"]', { hasText: 'reduce excessive dependence' }).count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('.bracket[data-by="US"]', { hasText: 'reduce excessive dependence' }).count()).toBe(1);
+
+    await page.click('#cmd-position');
+    await page.selectOption('#position-party', 'EU');
+    await page.selectOption('#position-stance', 'reserves');
+    await page.fill('#position-note', 'Subject to consultation of the Member States.');
+    await page.click('#position-save');
+    const position = page.locator('#clause-supply-chains aside.position[data-party="EU"]');
+    await expect.poll(() => position.getAttribute('data-stance')).toBe('reserves');
+    expect(await position.textContent()).toContain('Subject to consultation of the Member States.');
+    await expect.poll(() => page.locator('.outline-entry[data-clause-id="supply-chains"] .state-badge').textContent()).toBe('Reserved');
+
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('#save-state').textContent()).toBe('Saved');
+    const saved = await readFile(join(dir, 'working.md'), 'utf8');
+    expect(saved).toContain('within ninety (90) days');
+    expect(saved).toContain(':bracket[reduce excessive dependence]{by="US"}');
+    expect(saved).toMatch(/:::position\{party="EU" stance="reserves"\}\nSubject to consultation of the Member States\.\n:::/);
+    await page.locator('#clause-supply-chains').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'editor.png') });
+  });
+
+  it('tables the version and shows the bracket and the edit in the redline against the previous one', async () => {
+    await page.fill('#table-label', 'EU revised text');
+    await page.selectOption('#table-by', 'EU');
+    await page.selectOption('#table-status', 'draft');
+    await page.click('#table-submit');
+    const v6 = page.locator('.timeline-entry[data-version="6"]');
+    await expect.poll(() => v6.count()).toBe(1);
+    expect(await v6.textContent()).toContain('EU revised text');
+
+    await v6.getByRole('button', { name: 'Compare with v5' }).click();
+    const change = page.locator('article.change', { hasText: 'Supply chains and trade routes' });
+    await expect.poll(() => change.count(), { timeout: 20_000 }).toBe(1);
+    expect(await change.locator('.side-old del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('sixty')]));
+    expect((await change.locator('.side-new ins').allTextContents()).join('|')).toContain('ninety');
+    // The bracket shows in the redline as inserted square brackets around the phrase.
+    expect(await change.locator('.side-new').textContent()).toContain('[reduce excessive dependence]');
+    expect(await page.locator('.summary-bar').textContent()).toMatch(/[1-9]\d* edited/);
+
+    // Change navigation by key.
+    await page.locator('.change-list').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('article.change.current').count()).toBe(1);
+    await change.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-side-by-side.png') });
+
+    // Legal changes only: the figure changed in Paragraph 3 stays, the wording change of Paragraph 7 goes.
+    const shownBefore = await page.locator('article.change').count();
+    await page.check('#filter-legal');
+    expect(await page.locator('article.change').count()).toBeLessThan(shownBefore);
+    expect(await page.locator('article.change', { hasText: 'Supply chains and trade routes' }).locator('.legal-figure').count()).toBe(1);
+    expect(await page.locator('article.change:not(:has(.legal))').count()).toBe(0);
+    await page.uncheck('#filter-legal');
+    expect(await page.locator('article.change').count()).toBe(shownBefore);
+
+    await page.getByRole('radio', { name: 'Inline' }).click();
+    const inline = page.locator('article.change', { hasText: 'Supply chains and trade routes' }).locator('.redline.inline');
+    expect(await inline.locator('del').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('sixty')]));
+    await inline.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-inline.png') });
+  });
+
+  it('finds everything still there after a reload', async () => {
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await page.locator('.draft-text').textContent()).toContain('within ninety (90) days');
+    expect(await page.locator('.bracket[data-by="US"]', { hasText: 'reduce excessive dependence' }).count()).toBe(1);
+    expect(await page.locator('#clause-supply-chains aside.position[data-party="EU"]').getAttribute('data-stance')).toBe('reserves');
+    expect(await page.locator('.timeline-entry[data-version="6"]').textContent()).toContain('EU revised text');
+    expect(await page.locator('#save-state').textContent()).toBe('Saved');
+
+    // The positions view lists the EU's reservation against the clause.
+    await page.click('#tab-positions');
+    const row = page.locator('.positions-table tr', { hasText: 'Supply chains and trade routes' });
+    expect(await row.locator('td[data-party="EU"]').textContent()).toBe('reservesSubject to consultation of the Member States.');
+    expect(await row.locator('td[data-party="US"]').textContent()).toBe('—');
+    await page.screenshot({ path: join(ARTIFACTS, 'positions.png') });
+    await row.getByRole('button').click();
+    expect(await page.locator('#draft-view').isVisible()).toBe(true);
+  });
+
+  it('links a moved clause to where it came from and filters by kind', async () => {
+    await page.click('#tab-compare');
+    await page.selectOption('#compare-old', '3');
+    await page.selectOption('#compare-new', '4');
+    await page.click('#compare-run');
+    const moved = page.locator('article.change', { hasText: 'Stockpiling' });
+    await expect.poll(() => moved.locator('.badge', { hasText: 'Moved' }).count()).toBe(1);
+    // Paragraph 8 in v3 followed Paragraph 7 (Emergency planning); the link leads to that clause's change.
+    await moved.locator('.moved-from').click();
+    expect(await page.locator('article.change.current .change-labels').textContent()).toContain('Emergency planning for shortages');
+    await page.selectOption('#filter-kind', 'split');
+    expect(await page.locator('article.change').count()).toBe(1);
+    expect(await page.locator('article.change .badge').first().textContent()).toBe('Split');
+    await page.selectOption('#filter-kind', 'changes');
+    await page.click('#tab-draft');
+  });
+
+  it('shows progress while a slow comparison runs, and the engine\'s errors plainly', async () => {
+    // The server answers instantly on this small dossier: hold the answer back, then refuse it.
+    await page.route('**/api/compare', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'not-ready', message: 'compareDrafts is not available yet.' } }) });
+    });
+    try {
+      await page.click('#tab-compare');
+      await page.click('#compare-run');
+      await page.waitForSelector('.compare-status.busy progress', { timeout: 1400 });
+      const error = page.locator('.compare-status.error[role=alert]');
+      await expect.poll(() => error.count()).toBe(1);
+      expect(await error.textContent()).toContain('The comparison engine is not ready yet. compareDrafts is not available yet.');
+      expect(await page.locator('article.change').count()).toBe(0);
+    } finally {
+      await page.unroute('**/api/compare');
+      await page.click('#tab-draft');
+    }
+  });
+
+  it('restores autosaved work after the server is killed, and says so', async () => {
+    await selectPhrase(page, 'single supplier');
+    await page.keyboard.type('single source');
+    // Autosave is debounced (about a second after the last keystroke); wait for it to reach the journal.
+    await page.waitForTimeout(2500);
+    expect(await page.locator('#save-state').textContent()).toBe('Unsaved');
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server!.kill('SIGKILL');
+    await exited;
+
+    ({ child: server, url } = await serve(dir));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready=true]');
+    expect(await page.locator('#recovered-banner span').textContent()).toMatch(/^Unsaved work from .+ was restored\.$/);
+    expect(await page.locator('.draft-text').textContent()).toContain('any single source');
+    expect(await page.locator('#save-state').textContent()).toBe('Unsaved');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('#save-state').textContent()).toBe('Saved');
+    expect(await page.locator('#recovered-banner').count()).toBe(0);
+    expect(await readFile(join(dir, 'working.md'), 'utf8')).toContain('any single source');
+  });
+
+  it('restructures clauses from the keyboard, renumbering the labels', async () => {
+    const labels = () => page.locator('.outline-entry .outline-label').allTextContents();
+    const before = await labels();
+    await selectPhrase(page, 'The Participants will cooperate to diversify');
+    await page.keyboard.press('Alt+Shift+ArrowUp'); // Paragraph 3 moves above Paragraph 2
+    await expect.poll(async () => (await page.locator('.outline-entry').nth(2).textContent()) ?? '').toContain('Supply chains and trade routes');
+    expect(await page.locator('.outline-entry').nth(2).locator('.outline-label').textContent()).toBe('Paragraph 2');
+    expect(await page.locator('#clause-territorial-integrity .clause-label').textContent()).toBe('Paragraph 3');
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(labels).toEqual(before);
+
+    await page.keyboard.press('Control+Shift+Enter'); // a new clause after Paragraph 3
+    await page.keyboard.type('Critical raw materials club');
+    await expect.poll(async () => (await page.locator('.outline-entry').nth(4).textContent()) ?? '').toContain('Critical raw materials club');
+    expect(await page.locator('.outline-entry').nth(4).locator('.outline-label').textContent()).toBe('Paragraph 4');
+    expect(await page.locator('.outline-entry').nth(5).locator('.outline-label').textContent()).toBe('Paragraph 5');
+    expect(await page.locator('.outline-entry').count()).toBe(before.length + 1);
+    await page.screenshot({ path: join(ARTIFACTS, 'editor-new-clause.png') });
+  });
+});
