@@ -24,6 +24,7 @@
  * ```
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Diagnostic } from './diagnostic.js';
 import { DRAFT_STATUSES, type DraftStatus, type PartyId } from './draft.js';
 
 export interface PartyInfo {
@@ -56,18 +57,8 @@ export interface DossierManifest {
   versions: VersionEntry[];
 }
 
-/**
- * A located problem in dossier.yaml. Same shape as the draft parser's Diagnostic (src/format/diagnostic.ts),
- * declared here so that the model does not depend on the format layer. Lines and columns are 1-based.
- */
-export interface ManifestDiagnostic {
-  file?: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'warning';
-  code: string;
-  message: string;
-}
+/** A located problem in dossier.yaml: the same Diagnostic every reader of Parley's files reports. */
+export type ManifestDiagnostic = Diagnostic;
 
 /** A path into the manifest value: keys and list indexes, e.g. ['versions', 2, 'sha256']. */
 export type ManifestPath = readonly (string | number)[];

@@ -39,14 +39,14 @@ async function checkDossier(dir: string): Promise<Diagnostic[]> {
     handle = await openDossier(dir, { readOnly: true });
   } catch (error) {
     if (error instanceof DossierError && error.diagnostics.length) {
-      return error.diagnostics.map((d) => ({ ...d, code: d.code ?? 'manifest' } as Diagnostic));
+      return error.diagnostics;
     }
     if (error instanceof DossierError && error.code === 'not-a-dossier') throw new UserError(error.message);
     throw error;
   }
   try {
     const show = (file: string) => relative(process.cwd(), join(dir, file)) || file;
-    for (const w of handle.warnings) findings.push({ ...w, file: show(MANIFEST_FILE) } as Diagnostic);
+    for (const w of handle.warnings) findings.push({ ...w, file: show(MANIFEST_FILE) });
     for (const finding of await handle.verify()) {
       findings.push({ file: show(finding.file), line: 1, column: 1, severity: finding.severity, code: finding.code, message: finding.message });
     }
