@@ -7,6 +7,7 @@ import { clauseState, bracketsOf, positionsOf } from '../../negotiate/clause-sta
 import type { Draft } from '../../model/draft.js';
 import { provisionsOf, walkClauses } from '../../model/provisions.js';
 import { clauseHeading } from '../../model/text.js';
+import { UserError } from '../read-draft-file.js';
 import { loadDraftRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 
@@ -85,7 +86,7 @@ export function registerShow(program: Command): void {
     .addHelpText('after', '\nExamples:\n  parley show fixtures/rare-earths-mou@3\n  parley show fixtures/rare-earths-mou --format json')
     .action(async (path: string, options: { format: string }) => {
       if (options.format !== 'text' && options.format !== 'json') {
-        throw new (await import('../read-draft-file.js')).UserError(`--format must be text or json, not "${options.format}".`);
+        throw new UserError(`--format must be text or json, not "${options.format}".`);
       }
       process.exitCode = await showPath(path, options.format);
     });
