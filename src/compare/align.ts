@@ -36,7 +36,6 @@
  * unchanged, inserted and deleted clauses `provisions` is empty (there is nothing to tell inside them).
  */
 import type { Clause, Draft } from '../model/draft.js';
-import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { slugify } from '../format/ids.js';
 import { Matcher } from './matcher.js';
@@ -102,25 +101,22 @@ const LONE_GAP_SIMILAR = 0.08;
 const TITLE_IN_GAP = 0.01;
 const TITLE_MOVED = 0.1;
 
+/**
+ * Every clause in reading order, as walkClauses (model/provisions.ts) walks them — the same order and the same
+ * paths (siblings share one path array) — but by plain recursion that knows each parent's index, instead of
+ * a generator and two Maps: this runs over every clause of both drafts on every comparison.
+ */
 export function flattenDraft(draft: Draft): FlatClause[] {
   const out: FlatClause[] = [];
-  const indexOf = new Map<Clause, number>();
-  const parentOf = new Map<Clause, Clause>();
-  for (const c of draft.clauses) visitParents(c, parentOf);
-  for (const { clause, path } of walkClauses(draft.clauses)) {
-    const index = out.length;
-    indexOf.set(clause, index);
-    const parent = parentOf.get(clause);
-    out.push({ id: clause.id, label: clause.label, title: clause.title, path, index, level: clause.level, parent: parent ? indexOf.get(parent)! : -1, clause });
-  }
+  const visit = (clauses: readonly Clause[], path: string[], parent: number): void => {
+    for (const clause of clauses) {
+      const index = out.length;
+      out.push({ id: clause.id, label: clause.label, title: clause.title, path, index, level: clause.level, parent, clause });
+      if (clause.children.length > 0) visit(clause.children, [...path, clause.label || clause.title], index);
+    }
+  };
+  visit(draft.clauses, [], -1);
   return out;
-}
-
-function visitParents(clause: Clause, parentOf: Map<Clause, Clause>): void {
-  for (const child of clause.children) {
-    parentOf.set(child, clause);
-    visitParents(child, parentOf);
-  }
 }
 
 /**

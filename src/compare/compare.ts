@@ -24,8 +24,11 @@ function ref(c: FlatClause): ClauseRefJson {
 
 /** The text words are compared on: bracket marks kept, so bracketing or agreeing language shows. */
 function textOf(clauses: readonly FlatClause[]): string {
-  return clauses.map((c) => clauseText(c.clause, { brackets: 'marked' })).join('\n');
+  if (clauses.length === 1) return clauseText(clauses[0]!.clause, MARKED);
+  return clauses.map((c) => clauseText(c.clause, MARKED)).join('\n');
 }
+
+const MARKED = { brackets: 'marked' } as const;
 
 function wordsJson(ops: readonly WordOp[]): WordOpJson[] {
   return ops.map((op) => (op.cosmetic ? { op: op.op, text: op.text, cosmetic: true } : { op: op.op, text: op.text }));

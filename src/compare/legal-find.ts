@@ -30,18 +30,57 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 // ---------------------------------------------------------------------------------------------------------
 // Obligations
 
+// Numbered (not named) groups, one per lexicon entry: reading `m.groups` builds an object of forty-odd
+// properties per match, which profiling showed to cost more than the match itself. ATOM_GROUP[i] is the group
+// of entry i (computed, so that an entry pattern with a capturing group of its own cannot shift the others).
+const ATOM_GROUP: number[] = [];
+{
+  let group = 1;
+  for (const a of OBLIGATION_LEXICON) {
+    ATOM_GROUP.push(group);
+    group += 1 + (new RegExp(src(a.pattern) + '|', 'u').exec('')!.length - 1);
+  }
+}
 const ATOM_RE = new RegExp(
-  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a, i) => `(?<a${i}>${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
+  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
 const QUALIFIER_RE = new RegExp(`^\\s*,?\\s*(?:${OBLIGATION_QUALIFIERS.map(src).join('|')})${WORD_END}\\s*,?`, 'iu');
+/** First letters of the qualifiers, lowercased: a cheap test before QUALIFIER_RE (most atoms have none). */
+const QUALIFIER_INITIALS = new Set(OBLIGATION_QUALIFIERS.map((q) => q[0]!.toLowerCase()));
 
 interface Atom { start: number; end: number; index: number }
+
+/**
+ * Whether a qualifier may start at `at`: false only when the first character after spaces and commas
+ * cannot begin one. Non-ASCII letters pass (case folding), so the test never rejects a real qualifier.
+ */
+function mayQualify(text: string, at: number): boolean {
+  let i = at;
+  const limit = Math.min(text.length, at + 80);
+  while (i < limit && (text.charCodeAt(i) === 44 || isSpaceAt(text, i))) i++;
+  if (i >= limit) return false;
+  const c = text.charCodeAt(i);
+  return c >= 128 || QUALIFIER_INITIALS.has(String.fromCharCode(c | 0x20));
+}
+
+/** Whether text[from, to) is all whitespace (the same definition as /\s/), without slicing. */
+export function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceAt(text, i)) return false;
+  return true;
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return /\s/.test(text[i]!);
+}
 
 export function findObligations(text: string): Found[] {
   const atoms: Atom[] = [];
   ATOM_RE.lastIndex = 0;
   for (let m = ATOM_RE.exec(text); m; m = ATOM_RE.exec(text)) {
-    const groups = m.groups!;
-    const index = OBLIGATION_LEXICON.findIndex((_, i) => groups[`a${i}`] !== undefined);
+    let index = 0;
+    while (m[ATOM_GROUP[index]!] === undefined) index++;
     atoms.push({ start: m.index, end: m.index + m[0].length, index });
   }
   const found: Found[] = [];
@@ -51,18 +90,29 @@ export function findObligations(text: string): Found[] {
     let end = atoms[i]!.end;
     let qualified = false;
     for (;;) {
-      const q = QUALIFIER_RE.exec(text.slice(end, end + 80));
-      if (q && !qualified) { qualified = true; end += q[0].length; continue; }
+      const q = !qualified && mayQualify(text, end) ? QUALIFIER_RE.exec(text.slice(end, end + 80)) : null;
+      if (q) { qualified = true; end += q[0].length; continue; }
       const next = atoms[i + 1];
-      if (next && /^\s*$/.test(text.slice(end, next.start))) { parts.push(next); end = next.end; i++; continue; }
+      if (next && isBlank(text, end, next.start)) { parts.push(next); end = next.end; i++; continue; }
       break;
     }
-    const entries = parts.map((p) => OBLIGATION_LEXICON[p.index]!);
-    const weakest = entries.reduce((w, e) => (e.rank < w.rank ? e : w));
-    const polarity: Polarity = entries.some((e) => e.polarity === 'negative') ? 'negative' : 'positive';
+    // Most expressions are one atom: read its entry directly instead of mapping and reducing a list.
+    let weakest = OBLIGATION_LEXICON[parts[0]!.index]!;
+    let negative = weakest.polarity === 'negative';
+    let lemmas = weakest.lemma;
+    for (let k = 1; k < parts.length; k++) {
+      const e = OBLIGATION_LEXICON[parts[k]!.index]!;
+      if (e.rank < weakest.rank) weakest = e;
+      if (e.polarity === 'negative') negative = true;
+      lemmas += ' ' + e.lemma;
+    }
+    const polarity: Polarity = negative ? 'negative' : 'positive';
     const rank = weakest.rank - (qualified ? QUALIFIED_RANK_STEP : 0);
-    const expression = text.slice(parts[0]!.start, end).replace(/[\s,]+$/, '');
-    const key = entries.map((e) => e.lemma).join(' ') + (qualified ? ' (qualified)' : '');
+    // The expression without the spaces and commas a qualifier may have taken after it (no regex, no copy).
+    let last = end;
+    while (last > parts[0]!.start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
+    const expression = text.slice(parts[0]!.start, last);
+    const key = lemmas + (qualified ? ' (qualified)' : '');
     found.push({ start: parts[0]!.start, end: parts[0]!.start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
   }
   return found;
@@ -147,6 +197,23 @@ function isSymbolPart(text: string, start: number, end: number): boolean {
   return /[/\p{L}]\.?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
 }
 
+/**
+ * Whether a currency sign or code may end just before `p` (a cheap test before CURRENCY_BEFORE_END, run at
+ * every number): one of the signs, or a code's last letter (D, R, Y, P) optionally followed by one space.
+ * Anything non-ASCII passes, so the test never rejects what the regex would accept.
+ */
+function mayEndCurrency(text: string, p: number): boolean {
+  if (p === 0) return false;
+  let c = text.charCodeAt(p - 1);
+  if (c >= 128) return true;
+  if (c === 36) return true; // $
+  const lastLetter = (code: number) => { const l = code | 0x20; return l === 100 || l === 114 || l === 121 || l === 112; };
+  if (lastLetter(c)) return true;
+  if (!isSpaceAt(text, p - 1) || p < 2) return false;
+  c = text.charCodeAt(p - 2);
+  return c >= 128 || lastLetter(c);
+}
+
 export function findFigures(text: string, exclude: readonly Found[] = []): Found[] {
   const found: Found[] = [];
   NUMBER_ANCHOR_RE.lastIndex = 0;
@@ -154,9 +221,10 @@ export function findFigures(text: string, exclude: readonly Found[] = []): Found
     // Widen the start to a currency sign and a comparator written just before the number.
     const p = anchor.index;
     let start = p;
-    const cur = CURRENCY_BEFORE_END.exec(text.slice(Math.max(0, p - 5), p));
+    const cur = mayEndCurrency(text, p) ? CURRENCY_BEFORE_END.exec(text.slice(Math.max(0, p - 5), p)) : null;
     if (cur) start -= cur[0].length;
-    const cmp = COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start));
+    // A comparator ends in whitespace: without a space just before, the look-back regex cannot match.
+    const cmp = start > 0 && isSpaceAt(text, start - 1) ? COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start)) : null;
     if (cmp) start -= cmp[0].length;
     FIGURE_Y.lastIndex = start;
     let m = FIGURE_Y.exec(text);
@@ -240,8 +308,12 @@ export function findDates(text: string): Found[] {
 
 const QUOTED_TERM_RE = /[“"‘'](?<term>(?:the\s+)?[A-Z][\p{L}\p{N}’'-]*(?:\s+(?:[A-Z][\p{L}\p{N}’'-]*|of|and|for|on|the|in|to)){0,6})[”"’']/gu;
 
+const QUOTE_CHARS = /[“"‘']/;
+
 /** Terms a text defines by quoting them: “Participants”, "the Framework". */
 export function findDefinedTerms(text: string): string[] {
+  // A definition needs an opening quotation mark: most clauses have none, and need no scan.
+  if (!QUOTE_CHARS.test(text)) return [];
   const terms = new Set<string>();
   QUOTED_TERM_RE.lastIndex = 0;
   for (let m = QUOTED_TERM_RE.exec(text); m; m = QUOTED_TERM_RE.exec(text)) {
@@ -260,7 +332,7 @@ export function findNames(text: string, names: ReadonlyMap<string, string>, kind
 export function nameFinder(names: ReadonlyMap<string, string>, kind: string): (text: string) => Found[] {
   const list = [...names.keys()].filter((n) => n.trim() !== '').sort((a, b) => b.length - a.length);
   if (list.length === 0) return () => [];
-  const re = new RegExp(`${WORD_START}(?:${list.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|')})${WORD_END}`, 'gu');
+  const re = namesRegExp(list);
   return (text) => {
     const found: Found[] = [];
     re.lastIndex = 0;
@@ -272,6 +344,25 @@ export function nameFinder(names: ReadonlyMap<string, string>, kind: string): (t
     }
     return found;
   };
+}
+
+/**
+ * The pattern for a list of names, compiled once per list: legalChanges runs for every aligned clause pair
+ * with the same party names (and often the same defined terms), and compiling a unicode alternation of
+ * fifty names cost more than matching it. Bounded, so that a long session does not keep every list.
+ */
+const namesPatterns = new Map<string, RegExp>();
+const MAX_NAMES_PATTERNS = 64;
+
+function namesRegExp(list: readonly string[]): RegExp {
+  const cacheKey = JSON.stringify(list);
+  let re = namesPatterns.get(cacheKey);
+  if (!re) {
+    re = new RegExp(`${WORD_START}(?:${list.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|')})${WORD_END}`, 'gu');
+    if (namesPatterns.size >= MAX_NAMES_PATTERNS) namesPatterns.delete(namesPatterns.keys().next().value!);
+    namesPatterns.set(cacheKey, re);
+  }
+  return re;
 }
 
 const OPEN_QUOTE = /^[“"‘']$/;

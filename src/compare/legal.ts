@@ -26,7 +26,7 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import { KNOWN_PARTIES, findDates, findDefinedTerms, findFigures, findObligations, nameFinder, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, findDates, findDefinedTerms, findFigures, findObligations, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
 import { diffWords, type WordOp } from './words.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
@@ -59,14 +59,14 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   const changes = changeRanges(ops ?? diffWords(oldText, newText));
   if (changes.length === 0) return [];
 
-  const names = partyNames(options.parties);
+  const names = partyNamesCached(options.parties);
   const terms = new Map<string, string>();
   for (const t of [...(options.definedTerms ?? []), ...findDefinedTerms(oldText), ...findDefinedTerms(newText)]) {
     // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
     if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
   }
   const findTerms = nameFinder(terms, 'term');
-  const findParties = nameFinder(names, 'party');
+  const findParties = partyFinder(names);
   const find = (text: string): Array<[LegalChangeType, Found[]]> => {
     const dates = findDates(text);
     return [
@@ -144,8 +144,9 @@ function findAround(text: string, ranges: Array<[number, number]>, find: Finder)
   let result: Array<[LegalChangeType, Found[]]> | null = null;
   for (const [from, to] of windows) {
     const found = find(text.slice(from, to));
-    const shifted = found.map(([type, items]) => [type, items.map((f) => ({ ...f, start: f.start + from, end: f.end + from }))] as [LegalChangeType, Found[]]);
-    if (!result) result = shifted; else shifted.forEach(([, items], i) => result![i]![1].push(...items));
+    // The finders return fresh items on every call: shifting them in place saves a copy of each.
+    for (const [, items] of found) for (const f of items) { f.start += from; f.end += from; }
+    if (!result) result = found; else found.forEach(([, items], i) => result![i]![1].push(...items));
   }
   return result ?? find('');
 }
@@ -185,8 +186,8 @@ function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
 /** The item overlaps [start, end), or only whitespace separates them. */
 function touches(text: string, f: Found, start: number, end: number): boolean {
   if (f.start < end && start < f.end) return true;
-  if (f.end <= start) return /^\s*$/.test(text.slice(f.end, start));
-  if (f.start >= end) return /^\s*$/.test(text.slice(end, f.start));
+  if (f.end <= start) return isBlank(text, f.end, start);
+  if (f.start >= end) return isBlank(text, end, f.start);
   return false;
 }
 
@@ -248,6 +249,34 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
   if (o) { change.oldStart = o.start; change.oldEnd = o.end; }
   if (n) { change.newStart = n.start; change.newEnd = n.end; }
   return change;
+}
+
+/**
+ * Party names per `parties` object, built once: compareDrafts passes the same object for every clause pair,
+ * and the name finder compiled from them (nameFinder caches by its names) is then reused too. Keyed weakly
+ * on the object and checked against a snapshot of its entries, so that a caller editing the object in
+ * place still gets fresh names.
+ */
+const partyNamesCache = new WeakMap<Record<string, string>, { snapshot: string; names: Map<string, string> }>();
+let noPartyNames: Map<string, string> | null = null;
+
+function partyNamesCached(parties: Record<string, string> | undefined): Map<string, string> {
+  if (!parties) return (noPartyNames ??= partyNames(undefined));
+  const snapshot = JSON.stringify(Object.entries(parties));
+  const hit = partyNamesCache.get(parties);
+  if (hit && hit.snapshot === snapshot) return hit.names;
+  const names = partyNames(parties);
+  partyNamesCache.set(parties, { snapshot, names });
+  return names;
+}
+
+/** The party-name finder of a (cached, never mutated) names map, built once per map. */
+const partyFinders = new WeakMap<Map<string, string>, (text: string) => Found[]>();
+
+function partyFinder(names: Map<string, string>): (text: string) => Found[] {
+  let finder = partyFinders.get(names);
+  if (!finder) partyFinders.set(names, (finder = nameFinder(names, 'party')));
+  return finder;
 }
 
 /** Party names: the draft's parties (ids and names, each standing for its id) and the known countries. */

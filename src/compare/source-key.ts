@@ -31,6 +31,16 @@ export function sameSource(a: SourceKey, b: SourceKey): boolean {
   return true;
 }
 
+/** Whether a text is all whitespace (as /\S/ would say), by a loop: this runs for every text value of a draft. */
+function isBlank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !/\s/.test(value[i]!)) return false;
+  }
+  return true;
+}
+
 interface State { a: number; b: number; hasText: boolean; parts: (string | number)[] }
 
 export class SourceKeys {
@@ -66,7 +76,7 @@ export class SourceKeys {
     }
     state.parts.push(value);
     // Positions are skipped below, so any non-blank text value is text of the clause itself.
-    if (!state.hasText && /\S/.test(value)) state.hasText = true;
+    if (!state.hasText && !isBlank(value)) state.hasText = true;
   }
 
   private blocks(blocks: readonly Block[], state: State): void {

@@ -71,11 +71,15 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   const [from, oldTo, newTo] = middleWindow(oldText, newText);
   const tokA = tokenize(oldText, from, oldTo);
   const tokB = tokenize(newText, from, newTo);
-  const ids = new Map<string, number>();
+  // Tokens → integers (the diff compares them only for equality). A one-character token (a single space,
+  // most punctuation) is its own id, negative so that it cannot meet a Map id; only longer tokens go through
+  // the Map, which saves a string hash and a lookup for about half of all tokens.
+  const ids = tokenIds();
   const intern = (tokens: Token[]): Int32Array => {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!.text;
+      if (t.length === 1) { out[i] = -1 - t.charCodeAt(0); continue; }
       let id = ids.get(t);
       if (id === undefined) { id = ids.size; ids.set(t, id); }
       out[i] = id;
@@ -119,6 +123,19 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   pushEqual(oldTo, oldText.length, newTo, newText.length);
   markCosmetic(ops);
   return ops;
+}
+
+/**
+ * Token ids shared by all calls: a comparison diffs thousands of clause pairs over one vocabulary, and a
+ * fresh Map per pair spent its time growing and rehashing. Ids only need to be equal for equal tokens, which
+ * a shared Map keeps; it is dropped when it grows large, so that a long session does not hold every word.
+ */
+let sharedIds = new Map<string, number>();
+const MAX_SHARED_IDS = 1 << 17;
+
+function tokenIds(): Map<string, number> {
+  if (sharedIds.size > MAX_SHARED_IDS) sharedIds = new Map();
+  return sharedIds;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface TextOptions {
 }
 
 export function inlineText(nodes: readonly Inline[], options: TextOptions = {}): string {
+  // The usual paragraph is one text node: its value as it is, without building a new string.
+  if (nodes.length === 1 && nodes[0]!.type === 'text') return nodes[0]!.value;
   let out = '';
   for (const node of nodes) {
     switch (node.type) {
@@ -39,29 +41,38 @@ export function inlineText(nodes: readonly Inline[], options: TextOptions = {}):
 
 /** Text of blocks, one paragraph per line. Positions are commentary, not text of the instrument: skipped. */
 export function blocksText(blocks: readonly Block[], options: TextOptions = {}): string {
-  const parts: string[] = [];
+  // Built by concatenation rather than an array and join: the comparison reads the text of every clause of
+  // both drafts, and most bodies are one or two paragraphs. `any` says whether a part was written yet.
+  let out = '';
+  let any = false;
   for (const block of blocks) {
+    let part: string;
     switch (block.type) {
       case 'paragraph':
-        parts.push(inlineText(block.children, options));
+        part = inlineText(block.children, options);
         break;
       case 'list':
-        block.children.forEach((item, i) => {
+        for (let i = 0; i < block.children.length; i++) {
           const marker = block.ordered ? `${(block.start ?? 1) + i}. ` : '';
-          parts.push(marker + blocksText(item.children, options));
-        });
-        break;
+          const item = marker + blocksText(block.children[i]!.children, options);
+          out = any ? out + '\n' + item : item;
+          any = true;
+        }
+        continue;
       case 'blockquote':
-        parts.push(blocksText(block.children, options));
+        part = blocksText(block.children, options);
         break;
       case 'rawBlock':
-        parts.push(block.value);
+        part = block.value;
         break;
-      case 'position':
-        break;
+      default:
+        // 'position': commentary, not text.
+        continue;
     }
+    out = any ? out + '\n' + part : part;
+    any = true;
   }
-  return parts.join('\n');
+  return out;
 }
 
 /** The clause's own text (its body, not its sub-clauses). */
