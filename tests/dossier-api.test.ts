@@ -189,6 +189,18 @@ describe('openDossierApi', () => {
     expect(comparison.changes.length).toBeGreaterThan(0);
   });
 
+  it('compares versions of one dossier by their ids, and still checks a version\'s bytes on every comparison', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const first = await api.compare(3, 4);
+    expect(first.summary).toMatchObject({ split: 1, moved: 1, inserted: 1 });
+    expect(await api.compare(3, 4)).toEqual(first);
+    // A tabled file changed behind Parley's back is refused, even though its parse was kept.
+    const v4 = join(dir, 'versions/v4.md');
+    await writeFile(v4, (await readFile(v4, 'utf8')).replace('Stockpiling', 'Stock-piling'));
+    expect((await rejection(api.compare(3, 4))).code).toBe('hash-mismatch');
+  });
+
   it('never modifies the fixture', async () => {
     expect(existsSync(join(SAMPLE_DOSSIER, '.parley'))).toBe(false);
   });
