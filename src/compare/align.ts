@@ -333,7 +333,9 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       const same = group.identical === true || (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)));
       kind = same ? 'unchanged' : 'edited';
       if (same) similarity = 1;
-      renumbered = normalizeLabel(oldClauses[i]!.label) !== normalizeLabel(newClauses[j]!.label);
+      // Equal labels need no normalizing (most clauses keep theirs).
+      const oldLabel = oldClauses[i]!.label, newLabel = newClauses[j]!.label;
+      renumbered = oldLabel !== newLabel && normalizeLabel(oldLabel) !== normalizeLabel(newLabel);
     }
     const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
     keyed.push({ pos: j, tier: 0, sub: 0, change: { kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions } });

@@ -76,14 +76,56 @@ function isSpaceAt(text: string, i: number): boolean {
 }
 
 export function findObligations(text: string): Found[] {
+  const found: Found[] = [];
+  obligationsIn(text, 0, text.length, found);
+  return found;
+}
+
+/**
+ * Whether no finder match can contain text[i]: a semicolon, a colon, or a full stop not followed by a
+ * digit. No obligation expression (atoms, the blanks between them, hedges), no date and no figure holds
+ * one (a figure's only full stop is a decimal point, which a digit follows). A scan may therefore start just
+ * after such a character, or stop at it, and find exactly the items that a scan of the whole text finds on
+ * that side: no match straddles it, and the look-arounds still see the same text (scanText).
+ */
+export function isScanBarrier(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 59 || c === 58) return true;
+  if (c !== 46) return false;
+  const d = text.charCodeAt(i + 1);
+  return !(d >= 48 && d <= 57);
+}
+
+/**
+ * The text a global regex scans to find the matches that start before `to`, a barrier (or the end): cut
+ * two characters after it, so that a scan that found nothing more before `to` stops there instead of
+ * searching the rest of the text. The look-aheads of a match ending at or before a barrier read at most up
+ * to the character after it, so the cut changes no match.
+ */
+function scanText(text: string, to: number): string {
+  return to + 2 >= text.length ? text : text.slice(0, to + 2);
+}
+
+/**
+ * findObligations restricted to ranges: the items of findObligations(text) lying inside [from, to) for
+ * each range, where every range starts at 0 or just after a scan barrier and ends at text.length or on one
+ * (see isScanBarrier). Ranges are sorted and disjoint.
+ */
+export function findObligationsIn(text: string, ranges: ReadonlyArray<readonly [number, number]>): Found[] {
+  const found: Found[] = [];
+  for (const [from, to] of ranges) obligationsIn(text, from, to, found);
+  return found;
+}
+
+function obligationsIn(text: string, from: number, to: number, found: Found[]): void {
   const atoms: Atom[] = [];
-  ATOM_RE.lastIndex = 0;
-  for (let m = ATOM_RE.exec(text); m; m = ATOM_RE.exec(text)) {
+  const scan = scanText(text, to);
+  ATOM_RE.lastIndex = from;
+  for (let m = ATOM_RE.exec(scan); m && m.index < to; m = ATOM_RE.exec(scan)) {
     let index = 0;
     while (m[ATOM_GROUP[index]!] === undefined) index++;
     atoms.push({ start: m.index, end: m.index + m[0].length, index });
   }
-  const found: Found[] = [];
   for (let i = 0; i < atoms.length; i++) {
     // One expression: an atom, an optional hedge, and the atoms that follow with only whitespace between.
     const parts = [atoms[i]!];
@@ -115,7 +157,6 @@ export function findObligations(text: string): Found[] {
     const key = lemmas + (qualified ? ' (qualified)' : '');
     found.push({ start: parts[0]!.start, end: parts[0]!.start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
   }
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -215,9 +256,24 @@ function mayEndCurrency(text: string, p: number): boolean {
 }
 
 export function findFigures(text: string, exclude: readonly Found[] = []): Found[] {
+  return findFiguresExcept(text, (start, end) => exclude.some((e) => e.start < end && start < e.end));
+}
+
+/**
+ * findFigures with the dates to leave out given as a test on the figure's range, asked only of a figure
+ * that would otherwise be kept: a caller that needs only some figures can look for dates only near those.
+ */
+export function findFiguresExcept(text: string, isDate: (start: number, end: number) => boolean,
+  ranges: ReadonlyArray<readonly [number, number]> = [[0, text.length]]): Found[] {
   const found: Found[] = [];
-  NUMBER_ANCHOR_RE.lastIndex = 0;
-  for (let anchor = NUMBER_ANCHOR_RE.exec(text); anchor; anchor = NUMBER_ANCHOR_RE.exec(text)) {
+  for (const [from, to] of ranges) figuresIn(text, from, to, isDate, found);
+  return found;
+}
+
+function figuresIn(text: string, from: number, to: number, isDate: (start: number, end: number) => boolean, found: Found[]): void {
+  const scan = scanText(text, to);
+  NUMBER_ANCHOR_RE.lastIndex = from;
+  for (let anchor = NUMBER_ANCHOR_RE.exec(scan); anchor && anchor.index < to; anchor = NUMBER_ANCHOR_RE.exec(scan)) {
     // Widen the start to a currency sign and a comparator written just before the number.
     const p = anchor.index;
     let start = p;
@@ -233,7 +289,6 @@ export function findFigures(text: string, exclude: readonly Found[] = []): Found
     const end = start + m[0].length;
     NUMBER_ANCHOR_RE.lastIndex = end;
     const g = m.groups!;
-    if (exclude.some((e) => e.start < end && start < e.end)) continue; // part of a date
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
     const qualified = g.cur1 || g.cur2 || g.pct || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
@@ -246,9 +301,9 @@ export function findFigures(text: string, exclude: readonly Found[] = []): Found
     const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.unit ? 'quantity' : 'number';
     const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.unit ? canonicalUnit(g.unit) : '';
     const comparator = (g.cmp ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^no /, 'not ');
+    if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind });
   }
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -284,8 +339,21 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
 
 export function findDates(text: string): Found[] {
   const found: Found[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+  datesIn(text, 0, text.length, found);
+  return found;
+}
+
+/** findDates restricted to ranges, on the same terms as findObligationsIn. */
+export function findDatesIn(text: string, ranges: ReadonlyArray<readonly [number, number]>): Found[] {
+  const found: Found[] = [];
+  for (const [from, to] of ranges) datesIn(text, from, to, found);
+  return found;
+}
+
+function datesIn(text: string, from: number, to: number, found: Found[]): void {
+  const scan = scanText(text, to);
+  DATE_RE.lastIndex = from;
+  for (let m = DATE_RE.exec(scan); m && m.index < to; m = DATE_RE.exec(scan)) {
     const g = m.groups!;
     let value: string;
     if (g.y1) value = `${g.y1}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
@@ -300,7 +368,6 @@ export function findDates(text: string): Found[] {
     }
     found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date' });
   }
-  return found;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import { KNOWN_PARTIES, findDates, findDefinedTerms, findFigures, findObligations, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, normalizeSpace, type Found } from './legal-find.js';
 import { diffWords, type WordOp } from './words.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
@@ -67,11 +67,18 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   }
   const findTerms = nameFinder(terms, 'term');
   const findParties = partyFinder(names);
-  const find = (text: string): Array<[LegalChangeType, Found[]]> => {
-    const dates = findDates(text);
+  const find = (text: string, near: ReadonlyArray<readonly [number, number]>): Array<[LegalChangeType, Found[]]> => {
+    // Obligations, figures and dates are looked for only in the stretches between scan barriers around the
+    // changes (see scanRanges): there, they are exactly the items of a scan of the whole text, and every item
+    // that touches a change lies there.
+    const ranges = scanRanges(text, near);
+    // A figure inside a date is not a figure. A date that overlaps a figure lies in the figure's stretch (it
+    // holds no barrier either), so the dates of the same stretches are all the test needs.
+    const dates = findDatesIn(text, ranges);
+    const isDate = (start: number, end: number): boolean => dates.some((d) => d.start < end && start < d.end);
     return [
-      ['obligation', findObligations(text)],
-      ['figure', findFigures(text, dates)],
+      ['obligation', findObligationsIn(text, ranges)],
+      ['figure', findFiguresExcept(text, isDate, ranges)],
       ['date', dates],
       ['defined-term', findTerms(text)],
       ['party', findParties(text)],
@@ -129,26 +136,82 @@ class Sweep {
  */
 const MARGIN = 400;
 
-type Finder = (text: string) => Array<[LegalChangeType, Found[]]>;
+type Finder = (text: string, near: ReadonlyArray<readonly [number, number]>) => Array<[LegalChangeType, Found[]]>;
 
-/** Run the finders over windows around the ranges (merged where they overlap), offsets in `text`. */
+/**
+ * Run the finders over windows around the ranges (merged where they overlap), offsets in `text`. Each
+ * finder call also gets, in window offsets, the stretches [a, b] (inclusive) where an item that touches a
+ * change must have at least one character: the change itself, widened over the whitespace on each side to
+ * the nearest other character (an item that only sits next to a change, across whitespace, ends or starts
+ * there).
+ */
 function findAround(text: string, ranges: Array<[number, number]>, find: Finder): Array<[LegalChangeType, Found[]]> {
-  if (text.length <= 4 * MARGIN) return find(text);
   const windows: Array<[number, number]> = [];
+  if (text.length <= 4 * MARGIN) windows.push([0, text.length]);
+  else {
+    for (const [start, end] of ranges) {
+      const from = snapBack(text, Math.max(0, start - MARGIN));
+      const to = snapForward(text, Math.min(text.length, end + MARGIN));
+      const last = windows[windows.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to); else windows.push([from, to]);
+    }
+  }
+  const touch: Array<[number, number]> = [];
   for (const [start, end] of ranges) {
-    const from = snapBack(text, Math.max(0, start - MARGIN));
-    const to = snapForward(text, Math.min(text.length, end + MARGIN));
-    const last = windows[windows.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to); else windows.push([from, to]);
+    let a = start - 1;
+    while (a >= 0 && isBlank(text, a, a + 1)) a--;
+    let b = end;
+    while (b < text.length && isBlank(text, b, b + 1)) b++;
+    touch.push([Math.max(0, a), Math.min(text.length - 1, b)]);
   }
   let result: Array<[LegalChangeType, Found[]]> | null = null;
   for (const [from, to] of windows) {
-    const found = find(text.slice(from, to));
+    const near: Array<[number, number]> = [];
+    for (const [a, b] of touch) if (a < to && b >= from) near.push([Math.max(a, from) - from, Math.min(b, to - 1) - from]);
+    const found = find(from === 0 && to === text.length ? text : text.slice(from, to), near);
     // The finders return fresh items on every call: shifting them in place saves a copy of each.
-    for (const [, items] of found) for (const f of items) { f.start += from; f.end += from; }
+    if (from !== 0) for (const [, items] of found) for (const f of items) { f.start += from; f.end += from; }
     if (!result) result = found; else found.forEach(([, items], i) => result![i]![1].push(...items));
   }
-  return result ?? find('');
+  return result ?? find('', []);
+}
+
+/**
+ * The stretches of `text` to scan so that every obligation, figure or date with a character in one of the `near`
+ * ranges [a, b] is found: from just after the last scan barrier at or before a (or the start) to the first
+ * barrier at or after b (or the end). Such an item holds no barrier, so it lies inside; and a scan starting
+ * just after a barrier finds what the whole scan finds there (isScanBarrier). Sorted, merged.
+ */
+function scanRanges(text: string, near: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  // Each span with the range [a, b] it was made for.
+  const spans: Array<[number, number, number, number]> = [];
+  for (const [a, b] of near) {
+    // Ranges come in text order. Then a walk back that reaches the previous stretch joins it (the exact
+    // start lies between the previous start and its end, so the union is the same), and a walk forward that
+    // starts inside it ends where that one did (no barrier lies between): the walks cost the length of the
+    // text once, not once per change (many changes in one long paragraph).
+    const last = spans[spans.length - 1];
+    const ordered = last !== undefined && a >= last[2] && b >= last[3];
+    let q = a;
+    const floor = ordered ? last[1] : 0;
+    while (q > floor && !isScanBarrier(text, q)) q--;
+    if (isScanBarrier(text, q)) q++;
+    else if (ordered && q <= last[1]) q = last[0];
+    let r: number;
+    if (ordered && b < last[1]) r = last[1];
+    else {
+      r = b;
+      while (r < text.length && !isScanBarrier(text, r)) r++;
+    }
+    if (q < r) spans.push([q, r, a, b]);
+  }
+  spans.sort((x, y) => x[0] - y[0]);
+  const out: Array<[number, number]> = [];
+  for (const [q, r] of spans) {
+    const last = out[out.length - 1];
+    if (last && q <= last[1]) last[1] = Math.max(last[1], r); else out.push([q, r]);
+  }
+  return out;
 }
 
 /** A window starts at a line start when there is one nearby, else after whitespace: never inside a word. */

@@ -60,6 +60,7 @@ export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], new
 }
 
 function labelsDiffer(a: string | null, b: string | null): boolean {
+  if (a === b) return false; // equal labels need no normalizing
   return normalizeLabel(a ?? '') !== normalizeLabel(b ?? '');
 }
 

@@ -88,11 +88,41 @@ const isWordClass = (cls: number) => cls === LETTER || cls === NUMBER || cls ===
 
 /** Tokens of `text.slice(from, to)`, with offsets in `text` (the TOKEN_RE definition, by hand). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const tokens: Token[] = [];
+  const run = tokenizeRun(text, from, to);
+  const tokens: Token[] = new Array(run.count);
+  for (let k = 0; k < run.count; k++) {
+    const start = run.start[k]!, end = run.start[k + 1]!;
+    tokens[k] = { text: text.slice(start, end), kind: KIND_NAMES[run.kind[k]!]!, start, end };
+  }
+  return tokens;
+}
+
+/** Token kinds as numbers, in TokenRun.kind. */
+export const WORD_TOKEN = 0, SPACE_TOKEN = 1, PUNCT_TOKEN = 2;
+const KIND_NAMES: readonly TokenKind[] = ['word', 'space', 'punct'];
+
+/**
+ * The tokens of tokenize(), without an object or a string per token: token k is text[start[k], start[k + 1])
+ * (tokens are contiguous, and start[count] = to), of kind kind[k]. The word diff reads most tokens only to
+ * compare them, which needs no copy of their text.
+ */
+export interface TokenRun {
+  count: number;
+  start: Int32Array;
+  kind: Uint8Array;
+}
+
+export function tokenizeRun(text: string, from = 0, to = text.length): TokenRun {
+  // At most one token per code unit.
+  const size = Math.max(0, to - from);
+  const starts = new Int32Array(size + 1);
+  const kinds = new Uint8Array(size);
+  let count = 0;
   let i = from;
   while (i < to) {
     const start = i;
     const cls = classAt(text, i, to);
+    let kind: number;
     if (isWordClass(cls)) {
       // A run of word characters; then, while a joiner stands between word characters, the joiner and the
       // next run ("Party’s", "1,000"). The regex never looks past `to`, so neither do the look-aheads here.
@@ -122,17 +152,21 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         if (!joins) break;
         i++;
       }
-      tokens.push({ text: text.slice(start, i), kind: 'word', start, end: i });
+      kind = WORD_TOKEN;
     } else if (cls === SPACE) {
       i++;
       while (i < to && classAt(text, i, to) === SPACE) i++;
-      tokens.push({ text: text.slice(start, i), kind: 'space', start, end: i });
+      kind = SPACE_TOKEN;
     } else {
       i += widthAt(text, i, to);
-      tokens.push({ text: text.slice(start, i), kind: 'punct', start, end: i });
+      kind = PUNCT_TOKEN;
     }
+    starts[count] = start;
+    kinds[count] = kind;
+    count++;
   }
-  return tokens;
+  starts[count] = Math.max(from, to);
+  return { count, start: starts, kind: kinds };
 }
 
 /** True for a character that ends a token run safely: whitespace (tokens never span it). */

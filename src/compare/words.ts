@@ -34,7 +34,7 @@
  */
 import { isCosmeticChange, markCosmetic } from './cosmetic.js';
 import { diffSequences } from './myers.js';
-import { isSpaceCode, tokenize, type Token } from './tokenize.js';
+import { isSpaceCode, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
 
 export interface WordOp {
   op: 'equal' | 'insert' | 'delete';
@@ -69,24 +69,10 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
   }
   const [from, oldTo, newTo] = middleWindow(oldText, newText);
-  const tokA = tokenize(oldText, from, oldTo);
-  const tokB = tokenize(newText, from, newTo);
-  // Tokens → integers (the diff compares them only for equality). A one-character token (a single space,
-  // most punctuation) is its own id, negative so that it cannot meet a Map id; only longer tokens go through
-  // the Map, which saves a string hash and a lookup for about half of all tokens.
-  const ids = tokenIds();
-  const intern = (tokens: Token[]): Int32Array => {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!.text;
-      if (t.length === 1) { out[i] = -1 - t.charCodeAt(0); continue; }
-      let id = ids.get(t);
-      if (id === undefined) { id = ids.size; ids.set(t, id); }
-      out[i] = id;
-    }
-    return out;
-  };
-  const runs = diffSequences(intern(tokA), intern(tokB));
+  const tokA: Toks = { text: oldText, run: tokenizeRun(oldText, from, oldTo) };
+  const tokB: Toks = { text: newText, run: tokenizeRun(newText, from, newTo) };
+  const [idsA, idsB] = internTokens(tokA, tokB);
+  const runs = diffSequences(idsA, idsB);
 
   let segments: Segment[];
   if (cleanup) {
@@ -98,8 +84,8 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   }
 
   // Token index → character offset; an empty range sits where the next token starts (or the window ends).
-  const offA = (i: number): number => (i < tokA.length ? tokA[i]!.start : oldTo);
-  const offB = (i: number): number => (i < tokB.length ? tokB[i]!.start : newTo);
+  const offA = (i: number): number => (i < tokA.run.count ? tokA.run.start[i]! : oldTo);
+  const offB = (i: number): number => (i < tokB.run.count ? tokB.run.start[i]! : newTo);
 
   const ops: WordOp[] = [];
   const pushEqual = (os: number, oe: number, ns: number, ne: number): void => {
@@ -125,17 +111,63 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   return ops;
 }
 
-/**
- * Token ids shared by all calls: a comparison diffs thousands of clause pairs over one vocabulary, and a
- * fresh Map per pair spent its time growing and rehashing. Ids only need to be equal for equal tokens, which
- * a shared Map keeps; it is dropped when it grows large, so that a long session does not hold every word.
- */
-let sharedIds = new Map<string, number>();
-const MAX_SHARED_IDS = 1 << 17;
+/** A text and its tokens (tokenize.ts): token i is text[run.start[i], run.start[i + 1]). */
+interface Toks { text: string; run: TokenRun }
 
-function tokenIds(): Map<string, number> {
-  if (sharedIds.size > MAX_SHARED_IDS) sharedIds = new Map();
-  return sharedIds;
+function tokText(t: Toks, i: number): string {
+  return t.text.slice(t.run.start[i]!, t.run.start[i + 1]!);
+}
+
+/** Whether token i is the one-character string `ch`. */
+function tokIs(t: Toks, i: number, ch: string): boolean {
+  const start = t.run.start[i]!;
+  return t.run.start[i + 1]! - start === 1 && t.text.charCodeAt(start) === ch.charCodeAt(0);
+}
+
+/**
+ * Tokens → integers, equal exactly for equal token texts (the diff compares them only for equality). A
+ * one-character token (a single space, most punctuation) is its own id, negative; longer tokens go through
+ * a hash table of this call, so that only the first occurrence of each distinct token is copied into a
+ * string of its own (later ones are compared in place).
+ */
+function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
+  const total = a.run.count + b.run.count;
+  let size = 16;
+  while (size < total * 2) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size); // entry + 1, 0 = empty
+  const entText: string[] = []; // one string per distinct token, compared natively (startsWith)
+  const entLen = new Int32Array(total);
+  const entHash = new Int32Array(total);
+  let entries = 0;
+  const sides = [a, b];
+  const out: Int32Array[] = [];
+  for (let side = 0; side < 2; side++) {
+    const { text, run } = sides[side]!;
+    const ids = new Int32Array(run.count);
+    for (let k = 0; k < run.count; k++) {
+      const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
+      if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
+      let h = 0x811c9dc5 | 0;
+      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      let slot = (h ^ (h >>> 15)) & mask;
+      let id = -1;
+      for (;;) {
+        const e = slots[slot]! - 1;
+        if (e < 0) break;
+        if (entHash[e] === h && entLen[e] === len && text.startsWith(entText[e]!, start)) { id = e; break; }
+        slot = (slot + 1) & mask;
+      }
+      if (id < 0) {
+        id = entries++;
+        entText[id] = text.slice(start, end); entLen[id] = len; entHash[id] = h;
+        slots[slot] = id + 1;
+      }
+      ids[k] = id;
+    }
+    out.push(ids);
+  }
+  return [out[0]!, out[1]!];
 }
 
 /**
@@ -182,22 +214,24 @@ const SHORT_WORD = /^\p{L}{1,3}$/u;
 const BLANK_LINE = /\n[^\S\n]*\n/;
 
 /** Whether an equal segment is short enough to fold into the changes around it (rule in the header). */
-function isShortEqual(seg: Segment, tokA: Token[]): boolean {
+function isShortEqual(seg: Segment, tokA: Toks): boolean {
   let words = 0;
   for (let i = seg.aStart; i < seg.aEnd; i++) {
-    const t = tokA[i]!;
-    if (t.kind === 'space') {
-      if (BLANK_LINE.test(t.text)) return false;
-    } else if (t.kind === 'word') {
+    const kind = tokA.run.kind[i]!;
+    if (kind === SPACE_TOKEN) {
+      if (BLANK_LINE.test(tokText(tokA, i))) return false;
+    } else if (kind === WORD_TOKEN) {
       words++;
-      if (words > 1 || !SHORT_WORD.test(t.text) || NEGATIONS.has(t.text.toLowerCase())) return false;
+      if (words > 1) return false;
+      const text = tokText(tokA, i);
+      if (!SHORT_WORD.test(text) || NEGATIONS.has(text.toLowerCase())) return false;
     }
     if (i - seg.aStart > 8) return false; // a long run of punctuation is structure, not a gap in a phrase
   }
   return true;
 }
 
-function mergeShortEquals(segments: Segment[], tokA: Token[], tokB: Token[]): Segment[] {
+function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[] {
   const out: Segment[] = [];
   for (const seg of segments) {
     const n = out.length;
@@ -215,14 +249,13 @@ function mergeShortEquals(segments: Segment[], tokA: Token[], tokB: Token[]): Se
   return out;
 }
 
-function tokensText(tokens: Token[], start: number, end: number): string {
-  let s = '';
-  for (let i = start; i < end; i++) s += tokens[i]!.text;
-  return s;
+/** The text of tokens [start, end): one slice, tokens being contiguous. */
+function tokensText(tokens: Toks, start: number, end: number): string {
+  return start < end ? tokens.text.slice(tokens.run.start[start]!, tokens.run.start[end]!) : '';
 }
 
 /** A cosmetic change is never folded into a substantive one: it must stay hideable on its own. */
-function isCosmeticSegment(seg: Segment, tokA: Token[], tokB: Token[]): boolean {
+function isCosmeticSegment(seg: Segment, tokA: Toks, tokB: Toks): boolean {
   return isCosmeticChange(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
 }
 
@@ -230,18 +263,17 @@ const CLOSERS: Record<string, string> = { '(': ')', '[': ']' };
 const OPENERS: Record<string, string> = { ')': '(', ']': '[' };
 
 /** Brackets left open (positive) or closed without opening (negative) by a token range, per bracket kind. */
-function bracketBalance(tokens: Token[], start: number, end: number, open: string): number {
+function bracketBalance(tokens: Toks, start: number, end: number, open: string): number {
   const close = CLOSERS[open]!;
   let depth = 0;
   for (let i = start; i < end; i++) {
-    const t = tokens[i]!.text;
-    if (t === open) depth++;
-    else if (t === close) depth--;
+    if (tokIs(tokens, i, open)) depth++;
+    else if (tokIs(tokens, i, close)) depth--;
   }
   return depth;
 }
 
-function balanceBrackets(segments: Segment[], tokA: Token[], tokB: Token[]): Segment[] {
+function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[] {
   for (let i = 0; i < segments.length; i++) {
     const c = segments[i]!;
     if (c.equal) continue;
@@ -250,18 +282,18 @@ function balanceBrackets(segments: Segment[], tokA: Token[], tokB: Token[]): Seg
       const balA = bracketBalance(tokA, c.aStart, c.aEnd, open);
       const balB = bracketBalance(tokB, c.bStart, c.bEnd, open);
       const next = segments[i + 1];
-      if ((balA > 0 || balB > 0) && next?.equal && next.aStart < next.aEnd && tokA[next.aStart]!.text === close) {
+      if ((balA > 0 || balB > 0) && next?.equal && next.aStart < next.aEnd && tokIs(tokA, next.aStart, close)) {
         c.aEnd++; c.bEnd++; next.aStart++; next.bStart++;
       }
       const prev = segments[i - 1];
-      if ((balA < 0 || balB < 0) && prev?.equal && prev.aStart < prev.aEnd && tokA[prev.aEnd - 1]!.text === OPENERS[close]) {
+      if ((balA < 0 || balB < 0) && prev?.equal && prev.aStart < prev.aEnd && tokIs(tokA, prev.aEnd - 1, OPENERS[close]!)) {
         c.aStart--; c.bStart--; prev.aEnd--; prev.bEnd--;
       }
       // The change is all that stands between a pair of brackets ("[5]" → "[7]"): the pair joins it.
       const before = segments[i - 1];
       const after = segments[i + 1];
       if (balA === 0 && balB === 0 && before?.equal && after?.equal && before.aStart < before.aEnd && after.aStart < after.aEnd
-          && tokA[before.aEnd - 1]!.text === open && tokA[after.aStart]!.text === close) {
+          && tokIs(tokA, before.aEnd - 1, open) && tokIs(tokA, after.aStart, close)) {
         c.aStart--; c.bStart--; before.aEnd--; before.bEnd--;
         c.aEnd++; c.bEnd++; after.aStart++; after.bStart++;
       }
