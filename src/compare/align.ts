@@ -40,7 +40,7 @@ import { clauseText } from '../model/text.js';
 import { slugify } from '../format/ids.js';
 import { Matcher } from './matcher.js';
 import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
-import { dice, shinglesOf, unionOf } from './shingles.js';
+import { dice, shinglesOfTokens, unionOf } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
 import { sameSource, SourceKeys, type SourceKey } from './source-key.js';
 
@@ -217,6 +217,9 @@ function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: Source
     for (const part of s.parts) if (typeof part === 'string') n += part.length;
     return n;
   };
+  // An old clause's length is read once per vote it gets; compute it once (-1: not yet).
+  const oldLengths = new Float64Array(oldSource.length).fill(-1);
+  const oldLength = (i: number) => (oldLengths[i]! >= 0 ? oldLengths[i]! : (oldLengths[i] = length(oldSource[i]!)));
   const holders = new Map<string, number[]>();
   for (let i = 0; i < oldSource.length; i++) {
     if (m.oldGroup[i]! >= 0 || !oldOk(i)) continue;
@@ -242,8 +245,8 @@ function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: Source
     if (votes.size === 0) continue;
     const newLength = length(newSource[j]!);
     for (const [i, shared] of votes) {
-      const oldLength = length(oldSource[i]!);
-      if (shared > PARAGRAPH_SHARE * Math.max(oldLength, newLength)) edges.push({ i, j, shared, total: oldLength + newLength });
+      const lengthOfOld = oldLength(i);
+      if (shared > PARAGRAPH_SHARE * Math.max(lengthOfOld, newLength)) edges.push({ i, j, shared, total: lengthOfOld + newLength });
     }
   }
   edges.sort((a, b) => b.shared / b.total - a.shared / a.total);
@@ -259,29 +262,53 @@ function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: Source
  * of the whole clauses, weighted by characters rather than shingles.
  */
 function paragraphSimilarity(a: SourceKey, b: SourceKey, tokens: (text: string) => Tokens): number {
-  const inA = new Set<string>();
-  for (const part of a.parts) if (typeof part === 'string') inA.add(part);
-  const inB = new Set<string>();
-  for (const part of b.parts) if (typeof part === 'string') inB.add(part);
+  // Clauses have a handful of text values: a linear search beats building two Sets of strings per pair,
+  // which was most of this function's cost; long clauses still get Sets (no quadratic worst case).
+  const inA = holdsText(a.parts);
+  const inB = holdsText(b.parts);
   let shared = 0, total = 0;
   const changedA: string[] = [];
   const changedB: string[] = [];
   for (const part of a.parts) {
     if (typeof part !== 'string') continue;
     total += part.length;
-    if (inB.has(part)) shared += part.length; else changedA.push(part);
+    if (inB(part)) shared += part.length; else changedA.push(part);
   }
   for (const part of b.parts) {
     if (typeof part !== 'string') continue;
     total += part.length;
-    if (inA.has(part)) shared += part.length; else changedB.push(part);
+    if (inA(part)) shared += part.length; else changedB.push(part);
   }
   if (total === 0) return 1;
   const changed = total - shared;
+  if (changed === 0) return Math.min(1, shared / total);
   // Shingles of the changed paragraphs, each read once (provision alignment reuses them).
-  const shingles = (texts: string[]) => unionOf(texts.map((t) => shinglesOf(tokens(t).words)));
-  const d = changed === 0 ? 1 : dice(shingles(changedA), shingles(changedB));
+  const d = dice(shinglesOfTexts(changedA, tokens), shinglesOfTexts(changedB, tokens));
   return Math.min(1, (shared + d * changed) / total);
+}
+
+/** Parts lists longer than this are searched through a Set. */
+const LINEAR_PARTS = 32;
+
+/** Whether a text value is among `parts` (compared with ===, as a Set of strings would). */
+function holdsText(parts: readonly (string | number)[]): (text: string) => boolean {
+  if (parts.length > LINEAR_PARTS) {
+    const set = new Set<string>();
+    for (const part of parts) if (typeof part === 'string') set.add(part);
+    return (text) => set.has(text);
+  }
+  return (text) => {
+    for (let k = 0; k < parts.length; k++) if (parts[k] === text) return true;
+    return false;
+  };
+}
+
+/** The union of the shingle sets of some texts. */
+function shinglesOfTexts(texts: readonly string[], tokens: (text: string) => Tokens): Int32Array {
+  if (texts.length === 1) return shinglesOfTokens(tokens(texts[0]!));
+  const sets: Int32Array[] = [];
+  for (const t of texts) sets.push(shinglesOfTokens(tokens(t)));
+  return unionOf(sets);
 }
 
 /**
@@ -313,15 +340,16 @@ function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatC
 function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string, tokens: (text: string) => Tokens): ClauseChange[] {
   type Keyed = { pos: number; tier: number; sub: number; change: ClauseChange };
   const keyed: Keyed[] = [];
-  const seen = new Set<number>();
+  // Groups already described (a split's group is reached from each of its new clauses).
+  const seen = new Uint8Array(m.groups.length);
   for (let j = 0; j < newClauses.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) {
       keyed.push({ pos: j, tier: 0, sub: 0, change: { kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [] } });
       continue;
     }
-    if (seen.has(g)) continue;
-    seen.add(g);
+    if (seen[g]) continue;
+    seen[g] = 1;
     const group = m.groups[g]!;
     let kind: ChangeKind;
     let renumbered = false;

@@ -18,7 +18,7 @@
 import { longestIncreasingSubsequence } from './lis.js';
 import type { Tokens } from './normalize.js';
 import { ShingleIndex } from './shingle-index.js';
-import { containment, dice, shinglesOf } from './shingles.js';
+import { containment, dice, shinglesOfTokens } from './shingles.js';
 
 export interface Group {
   /** Old unit indices, ascending. One for a pair or a split, several for a merge. */
@@ -125,10 +125,10 @@ export class Matcher {
 
   /** Shingle sets are computed only for units that reach the similarity stages. */
   oldSet(i: number): Int32Array {
-    return (this.oldSets[i] ??= shinglesOf(this.oldTokens(i).words));
+    return (this.oldSets[i] ??= shinglesOfTokens(this.oldTokens(i)));
   }
   newSet(j: number): Int32Array {
-    return (this.newSets[j] ??= shinglesOf(this.newTokens(j).words));
+    return (this.newSets[j] ??= shinglesOfTokens(this.newTokens(j)));
   }
 
   private background: number | null = null;

@@ -20,6 +20,8 @@ export interface Tokens {
   words: Int32Array;
   /** 53-bit hash of the lowercased words: equal for texts that differ only in case, punctuation or spacing. */
   looseKey: number;
+  /** The shingle set of `words`, filled on first use by shinglesOfTokens (shingles.ts). */
+  shingles?: Int32Array;
 }
 
 /** Character classes; 0 marks a code unit not classified yet. */
@@ -176,7 +178,8 @@ export function tokenize(text: string): Tokens {
   if (scratch.length < (text.length >> 1) + 2) scratch = new Int32Array((text.length >> 1) + 4096);
   const words = scratch;
   const result = scan(text, false, words);
-  return { words: words.slice(0, result.count), looseKey: result.key };
+  // `shingles` is present from the start so that every Tokens object has one shape.
+  return { words: words.slice(0, result.count), looseKey: result.key, shingles: undefined };
 }
 
 /** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */

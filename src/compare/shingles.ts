@@ -11,6 +11,8 @@
  * generated treaties. Every shingle is kept.)
  */
 
+import type { Tokens } from './normalize.js';
+
 export const SHINGLE_SIZE = 3;
 
 /** The set of word shingles of a token stream; a text shorter than a shingle is one shingle of all its words. */
@@ -39,24 +41,25 @@ export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
   // Remove duplicates in place: a set, so that a phrase repeated ten times counts once.
   let u = 0;
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i]!;
-  return out.subarray(0, u);
+  // Most texts repeat no three-word phrase: the array itself then is the set (one view object fewer).
+  return u === count ? out : out.subarray(0, u);
 }
 
-const cache = new WeakMap<Int32Array, Int32Array>();
-
 /**
- * The shingle set of a token stream, computed once per stream: the clause aligner and the provision aligner
- * read the same changed paragraphs, and tokens are cached per text, so their shingles are too.
+ * The shingle set of a token stream, kept on the Tokens object itself: the clause aligner and the provision
+ * aligner read the same (cached) tokens of changed paragraphs, and a field read costs far less than a WeakMap
+ * lookup, whose ephemeron table also weighs on every garbage collection.
  */
-export function shinglesOf(words: Int32Array): Int32Array {
-  let set = cache.get(words);
-  if (!set) cache.set(words, (set = shingleSet(words)));
-  return set;
+export function shinglesOfTokens(tokens: Tokens): Int32Array {
+  return (tokens.shingles ??= shingleSet(tokens.words));
 }
 
 /** The union of sorted sets, sorted and without duplicates. */
 export function unionOf(sets: readonly Int32Array[]): Int32Array {
   if (sets.length === 1) return sets[0]!;
+  // Two or three sets (the changed paragraphs of an edited clause): linear merges instead of a sort.
+  if (sets.length === 2) return mergeSets(sets[0]!, sets[1]!);
+  if (sets.length === 3) return mergeSets(mergeSets(sets[0]!, sets[1]!), sets[2]!);
   const all = new Int32Array(sets.reduce((n, s) => n + s.length, 0));
   let at = 0;
   for (const s of sets) { all.set(s, at); at += s.length; }
@@ -64,6 +67,20 @@ export function unionOf(sets: readonly Int32Array[]): Int32Array {
   let u = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[u - 1]) all[u++] = all[i]!;
   return all.subarray(0, u);
+}
+
+/** The union of two sorted sets without duplicates, by one merge. */
+function mergeSets(a: Int32Array, b: Int32Array): Int32Array {
+  const na = a.length, nb = b.length;
+  const out = new Int32Array(na + nb);
+  let i = 0, j = 0, u = 0;
+  while (i < na && j < nb) {
+    const x = a[i]!, y = b[j]!;
+    if (x === y) { out[u++] = x; i++; j++; } else if (x < y) { out[u++] = x; i++; } else { out[u++] = y; j++; }
+  }
+  while (i < na) out[u++] = a[i++]!;
+  while (j < nb) out[u++] = b[j++]!;
+  return u === out.length ? out : out.subarray(0, u);
 }
 
 /** Number of values two sorted sets share. */
