@@ -5,19 +5,9 @@
  * The token arrives once in the page address (?token=…). It is kept in sessionStorage (so a reload still works)
  * and removed from the address bar so that it does not linger in history or get copied along with the URL.
  */
-import type { DossierApi } from '../src/api.js';
+import { ApiError, type DossierApi } from '../src/api.js';
 
 const STORAGE_KEY = 'parley.token';
-
-/** Error thrown for an API failure: same code and message as the server's ApiError. */
-export class RemoteError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-  }
-}
 
 /** Take the token from the address (and hide it), or from this tab's session. */
 export function takeToken(): string | null {
@@ -42,17 +32,17 @@ export function createHttpApi(token: string | null, base = ''): DossierApi {
         body: JSON.stringify(args),
       });
     } catch {
-      throw new RemoteError('offline', 'Parley cannot reach its local server. Is `parley serve` still running?');
+      throw new ApiError('offline', 'Parley cannot reach its local server. Is `parley serve` still running?');
     }
     let body: { ok: boolean; value?: T; error?: { code: string; message: string } };
     try {
       body = await response.json();
     } catch {
-      throw new RemoteError('bad-response', `The local server answered ${response.status} ${response.statusText} without a readable reply.`);
+      throw new ApiError('bad-response', `The local server answered ${response.status} ${response.statusText} without a readable reply.`);
     }
     if (!body.ok) {
       const error = body.error ?? { code: 'unknown', message: `The local server answered ${response.status}.` };
-      throw new RemoteError(error.code, error.message);
+      throw new ApiError(error.code, error.message);
     }
     return body.value as T;
   }
