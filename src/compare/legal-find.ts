@@ -90,10 +90,25 @@ export function findObligations(text: string): Found[] {
  */
 export function isScanBarrier(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
+  // Letters and spaces, most of any text, fall outside '.' (46) .. ';' (59): one test rejects them.
+  if (c > 59 || c < 46) return false;
   if (c === 59 || c === 58) return true;
   if (c !== 46) return false;
   const d = text.charCodeAt(i + 1);
   return !(d >= 48 && d <= 57);
+}
+
+/** The characters isScanBarrier accepts, as a regex: a native search for the next one. */
+const SCAN_BARRIER_RE = /[:;]|\.(?![0-9])/g;
+
+/**
+ * The first i >= from where isScanBarrier(text, i) holds, else max(from, text.length): the same as a loop
+ * over isScanBarrier, found by the regex engine (a character loop was a tenth of the legal analysis).
+ */
+export function nextScanBarrier(text: string, from: number): number {
+  SCAN_BARRIER_RE.lastIndex = from;
+  const m = SCAN_BARRIER_RE.exec(text);
+  return m ? m.index : Math.max(from, text.length);
 }
 
 /**
@@ -375,12 +390,18 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
 
 const QUOTED_TERM_RE = /[“"‘'](?<term>(?:the\s+)?[A-Z][\p{L}\p{N}’'-]*(?:\s+(?:[A-Z][\p{L}\p{N}’'-]*|of|and|for|on|the|in|to)){0,6})[”"’']/gu;
 
-const QUOTE_CHARS = /[“"‘']/;
+/**
+ * Whether the text holds one of “ " ‘ ' (the opening quotes of QUOTED_TERM_RE). Four native searches
+ * cost less than a regex character class tried at every position.
+ */
+function hasQuoteChar(text: string): boolean {
+  return text.includes('"') || text.includes("'") || text.includes('“') || text.includes('‘');
+}
 
 /** Terms a text defines by quoting them: “Participants”, "the Framework". */
 export function findDefinedTerms(text: string): string[] {
   // A definition needs an opening quotation mark: most clauses have none, and need no scan.
-  if (!QUOTE_CHARS.test(text)) return [];
+  if (!hasQuoteChar(text)) return [];
   const terms = new Set<string>();
   QUOTED_TERM_RE.lastIndex = 0;
   for (let m = QUOTED_TERM_RE.exec(text); m; m = QUOTED_TERM_RE.exec(text)) {

@@ -26,7 +26,7 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import { KNOWN_PARTIES, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, nextScanBarrier, normalizeSpace, type Found } from './legal-find.js';
 import { diffWords, type WordOp } from './words.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
@@ -200,8 +200,7 @@ function scanRanges(text: string, near: ReadonlyArray<readonly [number, number]>
     let r: number;
     if (ordered && b < last[1]) r = last[1];
     else {
-      r = b;
-      while (r < text.length && !isScanBarrier(text, r)) r++;
+      r = nextScanBarrier(text, b);
     }
     if (q < r) spans.push([q, r, a, b]);
   }

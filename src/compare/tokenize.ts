@@ -110,63 +110,98 @@ export interface TokenRun {
   count: number;
   start: Int32Array;
   kind: Uint8Array;
+  /**
+   * hash[k]: FNV-1a (32-bit) over the code units of token k, computed while the token is read, so that
+   * interning the tokens (words.ts) does not walk their characters a second time.
+   */
+  hash: Int32Array;
 }
 
-export function tokenizeRun(text: string, from = 0, to = text.length): TokenRun {
+const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 0x01000193;
+
+/**
+ * `reuse`: a run whose arrays may be written over when they are long enough (the word diff keeps one per
+ * side across calls: allocating three typed arrays per text cost more than tokenizing short clauses).
+ * The result then shares those arrays, which may be longer than `count` (+ 1 for start).
+ */
+export function tokenizeRun(text: string, from = 0, to = text.length, reuse?: TokenRun): TokenRun {
   // At most one token per code unit.
   const size = Math.max(0, to - from);
-  const starts = new Int32Array(size + 1);
-  const kinds = new Uint8Array(size);
+  const fits = reuse !== undefined && reuse.kind.length >= size;
+  const starts = fits ? reuse.start : new Int32Array(size + 1);
+  const kinds = fits ? reuse.kind : new Uint8Array(size);
+  const hashes = fits ? reuse.hash : new Int32Array(size);
   let count = 0;
   let i = from;
   while (i < to) {
     const start = i;
-    const cls = classAt(text, i, to);
+    const c0 = text.charCodeAt(i);
+    // ASCII fast path: one table read, width 1 (most characters of most texts).
+    const cls = c0 < 128 ? ASCII_CLASS[c0]! : classAt(text, i, to);
+    // Every code unit the token takes goes into its hash as `i` moves past it.
+    let h = Math.imul(FNV_OFFSET ^ c0, FNV_PRIME);
     let kind: number;
     if (isWordClass(cls)) {
       // A run of word characters; then, while a joiner stands between word characters, the joiner and the
       // next run ("Party’s", "1,000"). The regex never looks past `to`, so neither do the look-aheads here.
       let last = cls;
-      i += widthAt(text, i, to);
+      if (c0 >= 128 && widthAt(text, i, to) === 2) { i++; h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME); }
+      i++;
       for (;;) {
         while (i < to) {
           const c = text.charCodeAt(i);
           if (c < 128) {
-            // ASCII: one table read, width 1.
             const k = ASCII_CLASS[c]!;
             if (k !== LETTER && k !== NUMBER) break;
             last = k;
+            h = Math.imul(h ^ c, FNV_PRIME);
             i++;
             continue;
           }
           const k = classAt(text, i, to);
           if (!isWordClass(k)) break;
           last = k;
-          i += widthAt(text, i, to);
+          h = Math.imul(h ^ c, FNV_PRIME);
+          if (widthAt(text, i, to) === 2) { i++; h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME); }
+          i++;
         }
         if (i + 1 >= to) break;
         const c = text.charCodeAt(i);
-        const next = classAt(text, i + 1, to);
-        const joins = c === 39 || c === 0x2019 ? next === LETTER || next === MARK
-          : (c === 46 || c === 44) && last === NUMBER && next === NUMBER;
+        // Only an apostrophe, a full stop or a comma can join: the class of the next character is read
+        // only after one of them.
+        let joins: boolean;
+        if (c === 39 || c === 0x2019) {
+          const next = classAt(text, i + 1, to);
+          joins = next === LETTER || next === MARK;
+        } else if ((c === 46 || c === 44) && last === NUMBER) {
+          joins = classAt(text, i + 1, to) === NUMBER;
+        } else break;
         if (!joins) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
         i++;
       }
       kind = WORD_TOKEN;
     } else if (cls === SPACE) {
       i++;
-      while (i < to && classAt(text, i, to) === SPACE) i++;
+      while (i < to) {
+        const c = text.charCodeAt(i);
+        if (c < 128 ? ASCII_CLASS[c] !== SPACE : classAt(text, i, to) !== SPACE) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+      }
       kind = SPACE_TOKEN;
     } else {
-      i += widthAt(text, i, to);
+      if (c0 >= 128 && widthAt(text, i, to) === 2) { i++; h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME); }
+      i++;
       kind = PUNCT_TOKEN;
     }
     starts[count] = start;
     kinds[count] = kind;
+    hashes[count] = h;
     count++;
   }
   starts[count] = Math.max(from, to);
-  return { count, start: starts, kind: kinds };
+  return { count, start: starts, kind: kinds, hash: hashes };
 }
 
 /** True for a character that ends a token run safely: whitespace (tokens never span it). */

@@ -69,8 +69,9 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
   }
   const [from, oldTo, newTo] = middleWindow(oldText, newText);
-  const tokA: Toks = { text: oldText, run: tokenizeRun(oldText, from, oldTo) };
-  const tokB: Toks = { text: newText, run: tokenizeRun(newText, from, newTo) };
+  const tokA: Toks = { text: oldText, run: tokenizeRun(oldText, from, oldTo, SCRATCH.runA) };
+  const tokB: Toks = { text: newText, run: tokenizeRun(newText, from, newTo, SCRATCH.runB) };
+  SCRATCH.keep(tokA.run, tokB.run);
   const [idsA, idsB] = internTokens(tokA, tokB);
   const runs = diffSequences(idsA, idsB);
 
@@ -111,6 +112,37 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   return ops;
 }
 
+/**
+ * Typed arrays kept from one diffWords call to the next. A clause pair of a few hundred words needs a
+ * dozen arrays (tokens, hashes, ids, the intern table), and allocating them was most of the time the diff
+ * of such a pair took. diffWords never runs inside another call of itself, and nothing it returns refers
+ * to these arrays (ops hold strings and numbers). Arrays larger than KEEP_LIMIT entries (one huge clause)
+ * are used once and not kept, so that the module does not hold their memory for good.
+ */
+const KEEP_LIMIT = 1 << 16;
+
+class Scratch {
+  runA: TokenRun | undefined;
+  runB: TokenRun | undefined;
+  private readonly arrays = new Map<string, Int32Array>();
+
+  keep(a: TokenRun, b: TokenRun): void {
+    if (a !== this.runA && a.kind.length <= KEEP_LIMIT) this.runA = a;
+    if (b !== this.runB && b.kind.length <= KEEP_LIMIT) this.runB = b;
+  }
+
+  /** An Int32Array of at least `length` entries, contents unspecified. */
+  ints(name: string, length: number): Int32Array {
+    const have = this.arrays.get(name);
+    if (have && have.length >= length) return have;
+    const fresh = new Int32Array(Math.max(length, 64));
+    if (fresh.length <= KEEP_LIMIT) this.arrays.set(name, fresh);
+    return fresh;
+  }
+}
+
+const SCRATCH = new Scratch();
+
 /** A text and its tokens (tokenize.ts): token i is text[run.start[i], run.start[i + 1]). */
 interface Toks { text: string; run: TokenRun }
 
@@ -127,40 +159,52 @@ function tokIs(t: Toks, i: number, ch: string): boolean {
 /**
  * Tokens → integers, equal exactly for equal token texts (the diff compares them only for equality). A
  * one-character token (a single space, most punctuation) is its own id, negative; longer tokens go through
- * a hash table of this call, so that only the first occurrence of each distinct token is copied into a
- * string of its own (later ones are compared in place).
+ * a hash table of this call, keyed on the hash the tokenizer computed and checked against the first
+ * occurrence of the token in its text (no string is copied).
  */
 function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
   const total = a.run.count + b.run.count;
   let size = 16;
   while (size < total * 2) size <<= 1;
   const mask = size - 1;
-  const slots = new Int32Array(size); // entry + 1, 0 = empty
-  const entText: string[] = []; // one string per distinct token, compared natively (startsWith)
-  const entLen = new Int32Array(total);
-  const entHash = new Int32Array(total);
+  const slots = SCRATCH.ints('slots', size); // entry + 1, 0 = empty
+  slots.fill(0, 0, size);
+  // Each entry is its first occurrence: side (0 old, 1 new), start offset, length, hash. Written before
+  // they are read: no clearing needed. A later occurrence is compared with it character by character,
+  // in place: no string is made for any token.
+  const entSide = SCRATCH.ints('entSide', total);
+  const entStart = SCRATCH.ints('entStart', total);
+  const entLen = SCRATCH.ints('entLen', total);
+  const entHash = SCRATCH.ints('entHash', total);
   let entries = 0;
+  const texts = [a.text, b.text];
   const sides = [a, b];
   const out: Int32Array[] = [];
   for (let side = 0; side < 2; side++) {
     const { text, run } = sides[side]!;
-    const ids = new Int32Array(run.count);
+    // A view of exactly run.count ids: diffSequences reads the length.
+    const ids = SCRATCH.ints(side === 0 ? 'idsA' : 'idsB', run.count).subarray(0, run.count);
     for (let k = 0; k < run.count; k++) {
       const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
       if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
-      let h = 0x811c9dc5 | 0;
-      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      const h = run.hash[k]!;
       let slot = (h ^ (h >>> 15)) & mask;
       let id = -1;
       for (;;) {
         const e = slots[slot]! - 1;
         if (e < 0) break;
-        if (entHash[e] === h && entLen[e] === len && text.startsWith(entText[e]!, start)) { id = e; break; }
+        if (entHash[e] === h && entLen[e] === len) {
+          const other = texts[entSide[e]!]!;
+          const at = entStart[e]!;
+          let j = 0;
+          while (j < len && text.charCodeAt(start + j) === other.charCodeAt(at + j)) j++;
+          if (j === len) { id = e; break; }
+        }
         slot = (slot + 1) & mask;
       }
       if (id < 0) {
         id = entries++;
-        entText[id] = text.slice(start, end); entLen[id] = len; entHash[id] = h;
+        entSide[id] = side; entStart[id] = start; entLen[id] = len; entHash[id] = h;
         slots[slot] = id + 1;
       }
       ids[k] = id;
@@ -175,12 +219,20 @@ function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
  * the start) or begins (at the end), so that tokenizing only the region gives the same tokens as
  * tokenizing the whole text. Offsets before `from` and after `oldTo` / `newTo` are common text.
  */
+const CHUNK = 64;
+
 function middleWindow(a: string, b: string): [number, number, number] {
   const minLen = Math.min(a.length, b.length);
+  // Common prefix and suffix (the suffix not overlapping the prefix). Whole chunks first, compared as
+  // strings (a native comparison, some times faster than a loop over characters), then the rest one
+  // character at a time: the same lengths as the character loop alone.
   let p = 0;
+  while (p + CHUNK <= minLen && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
   while (p < minLen && a.charCodeAt(p) === b.charCodeAt(p)) p++;
   let s = 0;
-  while (s < minLen - p && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  const aLen = a.length, bLen = b.length;
+  while (s + CHUNK <= minLen - p && a.slice(aLen - s - CHUNK, aLen - s) === b.slice(bLen - s - CHUNK, bLen - s)) s += CHUNK;
+  while (s < minLen - p && a.charCodeAt(aLen - 1 - s) === b.charCodeAt(bLen - 1 - s)) s++;
   // Start: the beginning of a non-space character that follows whitespace, strictly inside the common
   // prefix (so the character itself is common and the whitespace run before it ends there on both sides).
   let from = p - 1;
