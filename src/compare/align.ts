@@ -37,7 +37,7 @@
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
-import { slugify } from '../format/ids.js';
+import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
 import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { dice, shinglesOfTokens, unionOf } from './shingles.js';
@@ -130,11 +130,7 @@ function contentText(c: Clause): string {
 
 /** Whether an id is the one assignGeneratedIds (src/format/ids.ts) makes from the label or title. */
 function isGeneratedId(c: FlatClause, list: readonly FlatClause[]): boolean {
-  let base = slugify(c.label || c.title) || 'clause';
-  if (!/^[a-z]/.test(base)) base = 'clause-' + base;
-  if (c.parent >= 0) base = list[c.parent]!.id + '-' + base;
-  if (c.id === base) return true;
-  return c.id.startsWith(base + '-') && /^\d+$/.test(c.id.slice(base.length + 1));
+  return looksGenerated(c.id, c, c.parent >= 0 ? list[c.parent]!.id : '');
 }
 
 export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOptions = {}): Alignment {

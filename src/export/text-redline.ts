@@ -11,7 +11,7 @@ export interface TextRedlineOptions {
   changedOnly?: boolean;
 }
 
-const ANSI = { red: '\u001b[31m', green: '\u001b[32m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m', strike: '\u001b[9m', underline: '\u001b[4m' };
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
 
 function heading(ref: ClauseRefJson): string {
   const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
@@ -27,11 +27,12 @@ export function summaryLine(c: ComparisonJson): string {
   return parts.join(', ');
 }
 
-function redline(ops: readonly WordOpJson[], colour: boolean): string {
+/** Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers who cannot tell the colours apart). */
+export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text'>[], colour = false): string {
   return ops.map((op) => {
     if (op.op === 'equal') return op.text;
-    if (op.op === 'delete') return colour ? `${ANSI.red}${ANSI.strike}[-${op.text}-]${ANSI.reset}` : `[-${op.text}-]`;
-    return colour ? `${ANSI.green}${ANSI.underline}{+${op.text}+}${ANSI.reset}` : `{+${op.text}+}`;
+    if (op.op === 'delete') return colour ? `${ANSI.red}[-${op.text}-]${ANSI.reset}` : `[-${op.text}-]`;
+    return colour ? `${ANSI.green}{+${op.text}+}${ANSI.reset}` : `{+${op.text}+}`;
   }).join('');
 }
 
@@ -63,7 +64,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     if (options.changedOnly && change.kind === 'unchanged' && !change.moved) continue;
     lines.push('');
     lines.push(title(describe(change)));
-    if (change.titleWords) lines.push(`  title: ${redline(change.titleWords, colour)}`);
+    if (change.titleWords) lines.push(`  title: ${redlineText(change.titleWords, colour)}`);
     for (const legal of change.legal) {
       const direction = legal.direction ? ` (${legal.direction})` : '';
       const cosmetic = legal.cosmetic ? ' (wording only)' : '';
@@ -77,7 +78,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
       }).join('; '));
     }
     if (change.kind !== 'unchanged' || !options.changedOnly) {
-      const text = change.kind === 'unchanged' ? change.words.map((w) => w.text).join('') : redline(change.words, colour);
+      const text = change.kind === 'unchanged' ? change.words.map((w) => w.text).join('') : redlineText(change.words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
     }
   }

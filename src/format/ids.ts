@@ -23,6 +23,19 @@ export function slugify(text: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
 }
 
+/** The id a clause is given when it arrives without one, before "-2", "-3" make it unique. */
+export function generatedIdBase(clause: Pick<Clause, 'label' | 'title'>, parentId: string): string {
+  let base = slugify(clause.label || clause.title) || 'clause';
+  if (!/^[a-z]/.test(base)) base = 'clause-' + base;
+  return parentId ? parentId + '-' + base : base;
+}
+
+/** Whether an id is one this scheme would have generated (so it says nothing about a clause's identity). */
+export function looksGenerated(id: string, clause: Pick<Clause, 'label' | 'title'>, parentId: string): boolean {
+  const base = generatedIdBase(clause, parentId);
+  return id === base || (id.startsWith(base + '-') && /^\d+$/.test(id.slice(base.length + 1)));
+}
+
 export function assignGeneratedIds(clauses: Clause[]): void {
   const used = new Set<string>();
   const reserve = (list: readonly Clause[]) => {
@@ -35,9 +48,7 @@ export function assignGeneratedIds(clauses: Clause[]): void {
   const visit = (list: Clause[], parentId: string) => {
     for (const clause of list) {
       if (!clause.id) {
-        let base = slugify(clause.label || clause.title) || 'clause';
-        if (!/^[a-z]/.test(base)) base = 'clause-' + base;
-        if (parentId) base = parentId + '-' + base;
+        const base = generatedIdBase(clause, parentId);
         let id = base;
         for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
         used.add(id);
