@@ -42,7 +42,7 @@ import { Matcher } from './matcher.js';
 import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { dice, shinglesOfTokens, unionOf } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
-import { sameSource, SourceKeys, type SourceKey } from './source-key.js';
+import { DraftSources } from './source-key.js';
 
 export type { ProvisionChange } from './provisions-align.js';
 
@@ -136,9 +136,8 @@ function isGeneratedId(c: FlatClause, list: readonly FlatClause[]): boolean {
 export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOptions = {}): Alignment {
   const oldClauses = flattenDraft(oldDraft);
   const newClauses = flattenDraft(newDraft);
-  const sources = new SourceKeys();
-  const oldSource = oldClauses.map((c) => sources.keyOf(c.clause));
-  const newSource = newClauses.map((c) => sources.keyOf(c.clause));
+  const oldSource = new DraftSources(oldClauses.map((c) => c.clause));
+  const newSource = new DraftSources(newClauses.map((c) => c.clause));
   const oldText: string[] = [];
   const newText: string[] = [];
   const readOld = (i: number) => (oldText[i] ??= contentText(oldClauses[i]!.clause));
@@ -170,9 +169,9 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
 
   // 2–4. Content: only clauses with a body of their own; headings follow their children below. Clauses whose
   // source did not change at all pair first, without being tokenized.
-  const oldHasBody = (i: number) => oldSource[i]!.hasText;
-  const newHasBody = (j: number) => newSource[j]!.hasText;
-  m.matchKeys(oldSource.map((s) => s.key), newSource.map((s) => s.key), (i, j) => sameSource(oldSource[i]!, newSource[j]!), oldHasBody, newHasBody);
+  const oldHasBody = (i: number) => oldSource.hasText[i] === 1;
+  const newHasBody = (j: number) => newSource.hasText[j] === 1;
+  matchUnchanged(m, oldSource, newSource, oldHasBody, newHasBody);
   matchByParagraphs(m, oldSource, newSource, oldHasBody, newHasBody, tokens);
   m.matchExact(oldHasBody, newHasBody);
   m.matchSimilar(SIMILAR, oldHasBody, newHasBody);
@@ -192,6 +191,50 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   return { oldClauses, newClauses, changes: describe(m, oldClauses, newClauses, readOld, readNew, tokens) };
 }
 
+/**
+ * Clauses whose source did not change, paired without tokenizing: among the clauses with the same sampled
+ * key, the k-th old with the k-th new, each pair confirmed by sameSource (a new clause whose turn's old
+ * clause differs pairs with nothing here).
+ *
+ * The sampled key reads characters spread over every text value, a cache miss each; most clauses are alone
+ * with their counterpart under the cheap key (shapes and lengths), and then the outcome is known without it:
+ * that old clause pairs with the first new one identical to it. Sampled keys are read only where the cheap
+ * key is shared by several old clauses.
+ */
+function matchUnchanged(m: Matcher, oldSource: DraftSources, newSource: DraftSources, oldOk: (i: number) => boolean, newOk: (j: number) => boolean): void {
+  // Keys are bucketed by their low 30 bits, which the engine keeps as small integers.
+  const byKey = new Map<number, number[]>();
+  for (let i = 0; i < oldSource.keys.length; i++) {
+    if (m.oldGroup[i]! >= 0 || !oldOk(i)) continue;
+    const key = oldSource.keys[i]! % 1073741824;
+    const list = byKey.get(key);
+    if (list) list.push(i); else byKey.set(key, [i]);
+  }
+  // Per sampled key, how many of its old clauses are paired (the k-th turn).
+  const turn = new Map<number, number>();
+  for (let j = 0; j < newSource.keys.length; j++) {
+    if (m.newGroup[j]! >= 0 || !newOk(j)) continue;
+    const list = byKey.get(newSource.keys[j]! % 1073741824);
+    if (!list) continue;
+    if (list.length === 1) {
+      // The only old clause under this key, unless already paired.
+      const i = list[0]!;
+      if (m.oldGroup[i]! < 0 && DraftSources.same(oldSource, i, newSource, j)) m.pairIdentical(i, j);
+      continue;
+    }
+    const key = newSource.sampledKey(j);
+    const k = turn.get(key) ?? 0;
+    // The k-th old clause with this sampled key (in reading order).
+    let i = -1;
+    for (let seen = 0, c = 0; c < list.length; c++) {
+      if (oldSource.sampledKey(list[c]!) === key && seen++ === k) { i = list[c]!; break; }
+    }
+    if (i < 0 || !DraftSources.same(oldSource, i, newSource, j)) continue;
+    turn.set(key, k + 1);
+    m.pairIdentical(i, j);
+  }
+}
+
 /** Paragraphs shorter than this (in characters) are too common to vote. */
 const MIN_VOTING_TEXT = 20;
 /** A paragraph found in more leftover clauses than this is boilerplate and does not vote. */
@@ -207,20 +250,20 @@ const PARAGRAPH_SHARE = 1 / 3;
  * verbatim, for the leftover old clauses holding that paragraph; a pair needs more than a third of the
  * longer clause's text in shared paragraphs, and the best-supported pairs are made first.
  */
-function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: SourceKey[], oldOk: (i: number) => boolean, newOk: (j: number) => boolean, tokens: (text: string) => Tokens): void {
-  const length = (s: SourceKey) => {
+function matchByParagraphs(m: Matcher, oldSource: DraftSources, newSource: DraftSources, oldOk: (i: number) => boolean, newOk: (j: number) => boolean, tokens: (text: string) => Tokens): void {
+  const length = (texts: readonly string[]) => {
     let n = 0;
-    for (const part of s.parts) if (typeof part === 'string') n += part.length;
+    for (const text of texts) n += text.length;
     return n;
   };
   // An old clause's length is read once per vote it gets; compute it once (-1: not yet).
-  const oldLengths = new Float64Array(oldSource.length).fill(-1);
-  const oldLength = (i: number) => (oldLengths[i]! >= 0 ? oldLengths[i]! : (oldLengths[i] = length(oldSource[i]!)));
+  const oldLengths = new Float64Array(oldSource.keys.length).fill(-1);
+  const oldLength = (i: number) => (oldLengths[i]! >= 0 ? oldLengths[i]! : (oldLengths[i] = length(oldSource.textsOf(i))));
   const holders = new Map<string, number[]>();
-  for (let i = 0; i < oldSource.length; i++) {
+  for (let i = 0; i < oldSource.keys.length; i++) {
     if (m.oldGroup[i]! >= 0 || !oldOk(i)) continue;
-    for (const part of oldSource[i]!.parts) {
-      if (typeof part !== 'string' || part.length < MIN_VOTING_TEXT) continue;
+    for (const part of oldSource.textsOf(i)) {
+      if (part.length < MIN_VOTING_TEXT) continue;
       const list = holders.get(part);
       if (!list) holders.set(part, [i]);
       else if (list[list.length - 1] !== i) list.push(i);
@@ -229,17 +272,17 @@ function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: Source
   if (holders.size === 0) return;
   const edges: { i: number; j: number; shared: number; total: number }[] = [];
   const votes = new Map<number, number>();
-  for (let j = 0; j < newSource.length; j++) {
+  for (let j = 0; j < newSource.keys.length; j++) {
     if (m.newGroup[j]! >= 0 || !newOk(j)) continue;
     votes.clear();
-    for (const part of newSource[j]!.parts) {
-      if (typeof part !== 'string' || part.length < MIN_VOTING_TEXT) continue;
+    for (const part of newSource.textsOf(j)) {
+      if (part.length < MIN_VOTING_TEXT) continue;
       const list = holders.get(part);
       if (!list || list.length > MAX_VOTERS) continue;
       for (const i of list) votes.set(i, (votes.get(i) ?? 0) + part.length);
     }
     if (votes.size === 0) continue;
-    const newLength = length(newSource[j]!);
+    const newLength = length(newSource.textsOf(j));
     for (const [i, shared] of votes) {
       const lengthOfOld = oldLength(i);
       if (shared > PARAGRAPH_SHARE * Math.max(lengthOfOld, newLength)) edges.push({ i, j, shared, total: lengthOfOld + newLength });
@@ -248,7 +291,7 @@ function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: Source
   edges.sort((a, b) => b.shared / b.total - a.shared / a.total);
   for (const e of edges) {
     if (m.oldGroup[e.i]! >= 0 || m.newGroup[e.j]! >= 0) continue;
-    m.pairOnEvidence(e.i, e.j, paragraphSimilarity(oldSource[e.i]!, newSource[e.j]!, tokens));
+    m.pairOnEvidence(e.i, e.j, paragraphSimilarity(oldSource.textsOf(e.i), newSource.textsOf(e.j), tokens));
   }
 }
 
@@ -257,23 +300,21 @@ function matchByParagraphs(m: Matcher, oldSource: SourceKey[], newSource: Source
  * others by the Dice overlap of their shingles — only the changed paragraphs are tokenized. Close to the Dice
  * of the whole clauses, weighted by characters rather than shingles.
  */
-function paragraphSimilarity(a: SourceKey, b: SourceKey, tokens: (text: string) => Tokens): number {
+function paragraphSimilarity(textsA: readonly string[], textsB: readonly string[], tokens: (text: string) => Tokens): number {
   // Clauses have a handful of text values: a linear search beats building two Sets of strings per pair,
   // which was most of this function's cost; long clauses still get Sets (no quadratic worst case).
-  const inA = holdsText(a.parts);
-  const inB = holdsText(b.parts);
+  const inA = holdsText(textsA);
+  const inB = holdsText(textsB);
   let shared = 0, total = 0;
   const changedA: string[] = [];
   const changedB: string[] = [];
-  for (const part of a.parts) {
-    if (typeof part !== 'string') continue;
-    total += part.length;
-    if (inB(part)) shared += part.length; else changedA.push(part);
+  for (const text of textsA) {
+    total += text.length;
+    if (inB(text)) shared += text.length; else changedA.push(text);
   }
-  for (const part of b.parts) {
-    if (typeof part !== 'string') continue;
-    total += part.length;
-    if (inA(part)) shared += part.length; else changedB.push(part);
+  for (const text of textsB) {
+    total += text.length;
+    if (inA(text)) shared += text.length; else changedB.push(text);
   }
   if (total === 0) return 1;
   const changed = total - shared;
@@ -283,18 +324,17 @@ function paragraphSimilarity(a: SourceKey, b: SourceKey, tokens: (text: string) 
   return Math.min(1, (shared + d * changed) / total);
 }
 
-/** Parts lists longer than this are searched through a Set. */
-const LINEAR_PARTS = 32;
+/** Text lists longer than this are searched through a Set. */
+const LINEAR_TEXTS = 32;
 
-/** Whether a text value is among `parts` (compared with ===, as a Set of strings would). */
-function holdsText(parts: readonly (string | number)[]): (text: string) => boolean {
-  if (parts.length > LINEAR_PARTS) {
-    const set = new Set<string>();
-    for (const part of parts) if (typeof part === 'string') set.add(part);
+/** Whether a text is among `texts` (compared with ===, as a Set of strings would). */
+function holdsText(texts: readonly string[]): (text: string) => boolean {
+  if (texts.length > LINEAR_TEXTS) {
+    const set = new Set(texts);
     return (text) => set.has(text);
   }
   return (text) => {
-    for (let k = 0; k < parts.length; k++) if (parts[k] === text) return true;
+    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return true;
     return false;
   };
 }

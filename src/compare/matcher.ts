@@ -119,8 +119,13 @@ export class Matcher {
       const k = cursor.get(key) ?? 0;
       if (k >= list.length || !same(list[k]!, j)) continue;
       cursor.set(key, k + 1);
-      this.addGroup({ old: [list[k]!], new: [j], similarity: 1, exact: true, identical: true, moved: false });
+      this.pairIdentical(list[k]!, j);
     }
+  }
+
+  /** Pair two units the caller knows to be identical (the same text): never tokenized. */
+  pairIdentical(i: number, j: number): void {
+    this.addGroup({ old: [i], new: [j], similarity: 1, exact: true, identical: true, moved: false });
   }
 
   /** Shingle sets are computed only for units that reach the similarity stages. */

@@ -1,35 +1,22 @@
 /**
- * A cheap fingerprint of a clause's own content as written (title, block structure, text), to pair the
+ * Cheap fingerprints of the clauses' own content as written (title, block structure, text), to pair the
  * clauses that did not change at all before anything is tokenized.
  *
  * In a typical new version most clauses are untouched. Tokenizing them costs more than all the rest of the
- * alignment; instead a clause's fingerprint hashes its block shapes and, of each text value, the length and a
- * fixed sample of characters. Equal fingerprints only propose a pair: sameSource confirms it by comparing the
- * text values with ===, which the engine does natively (memcmp) and fast.
+ * alignment; instead each clause's "parts" — its title, text values and block shapes, in order — are listed
+ * once, and fingerprinted: `key` hashes the shapes and the lengths of the text values (no character is read,
+ * so a text costs one cache line), sampledKey also a fixed sample of each text value's characters. Equal
+ * fingerprints only propose a pair: sameSource confirms it by comparing the parts with ===, which the engine
+ * does natively (memcmp) and fast.
+ *
+ * The parts of all the clauses of a draft are kept in one flat array (a list per clause would be thousands
+ * of small arrays on every comparison, and walking the clause trees again to confirm a pair costs more than
+ * the comparison itself).
  */
 import type { Block, Clause, Inline } from '../model/draft.js';
 
 /** Characters sampled from each text value: enough to tell texts apart, without reading all of them. */
 const SAMPLES = 8;
-
-/**
- * Fingerprint of a clause's own content as written, and the list of its text values, so that two clauses with
- * equal fingerprints can be confirmed identical by native string comparison.
- */
-export interface SourceKey {
-  key: number;
-  /** Whether the clause has text of its own besides its title. */
-  hasText: boolean;
-  /** The title, the text values and the block shapes, in order: what identity is confirmed on. */
-  parts: (string | number)[];
-}
-
-/** Whether two fingerprinted clauses are identical (same parts, compared natively). */
-export function sameSource(a: SourceKey, b: SourceKey): boolean {
-  if (a.key !== b.key || a.parts.length !== b.parts.length) return false;
-  for (let k = 0; k < a.parts.length; k++) if (a.parts[k] !== b.parts[k]) return false;
-  return true;
-}
 
 /** Whether a text is all whitespace (as /\S/ would say), by a loop: this runs for every text value of a draft. */
 function isBlank(value: string): boolean {
@@ -41,65 +28,119 @@ function isBlank(value: string): boolean {
   return true;
 }
 
-interface State { a: number; b: number; hasText: boolean; parts: (string | number)[] }
+/** The source fingerprints of the clauses of one draft, by their index in a list of clauses. */
+export class DraftSources {
+  /** Hash of each clause's block shapes and text lengths. */
+  readonly keys: Float64Array;
+  /** Whether a clause has text of its own besides its title. */
+  readonly hasText: Uint8Array;
+  /** The parts of every clause, one after another: clause k's are parts[start[k]] .. parts[start[k + 1] - 1]. */
+  private readonly parts: (string | number)[] = [];
+  private readonly start: Int32Array;
+  private readonly sampled: Float64Array;
+  private readonly texts: (string[] | undefined)[];
 
-export class SourceKeys {
-  /** The fingerprint of a clause (its title and body, not its label, id, topics or sub-clauses). */
-  keyOf(clause: Clause): SourceKey {
-    const state: State = { a: 0x3c6ef372 | 0, b: 0x1b873593 | 0, hasText: false, parts: [] };
-    this.text(clause.title, state);
-    state.hasText = false;
-    this.blocks(clause.body, state);
-    return { key: ((state.a >>> 0) & 0x1fffff) * 4294967296 + (state.b >>> 0), hasText: state.hasText, parts: state.parts };
-  }
-
-  private mix(state: State, v: number): void {
-    state.a = Math.imul(state.a ^ v, 0x01000193);
-    state.b = Math.imul(state.b + v, 0x5bd1e995) ^ (state.b >>> 15);
-  }
-
-  private shape(state: State, v: number): void {
-    this.mix(state, v);
-    state.parts.push(v);
-  }
-
-  /** A text value: its length and a fixed sample of its characters (the whole of a short one). */
-  private text(value: string, state: State): void {
-    const n = value.length;
-    this.mix(state, n);
-    if (n <= SAMPLES * 2) {
-      for (let i = 0; i < n; i++) this.mix(state, value.charCodeAt(i));
-    } else {
-      const step = Math.floor(n / SAMPLES);
-      for (let i = 0; i < n; i += step) this.mix(state, value.charCodeAt(i));
-      this.mix(state, value.charCodeAt(n - 1));
+  constructor(clauses: readonly Clause[]) {
+    const n = clauses.length;
+    this.keys = new Float64Array(n);
+    this.hasText = new Uint8Array(n);
+    this.start = new Int32Array(n + 1);
+    this.sampled = new Float64Array(n).fill(NaN);
+    this.texts = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const clause = clauses[k]!;
+      this.start[k] = this.parts.length;
+      this.parts.push(clause.title);
+      this.blocks(clause.body);
+      this.start[k + 1] = this.parts.length;
+      this.keys[k] = this.hash(k, false);
+      // Positions are not listed, so any non-blank text value of the body is text of the clause itself.
+      for (let p = this.start[k]! + 1; p < this.start[k + 1]!; p++) {
+        const part = this.parts[p]!;
+        if (typeof part === 'string' && !isBlank(part)) { this.hasText[k] = 1; break; }
+      }
     }
-    state.parts.push(value);
-    // Positions are skipped below, so any non-blank text value is text of the clause itself.
-    if (!state.hasText && !isBlank(value)) state.hasText = true;
   }
 
-  private blocks(blocks: readonly Block[], state: State): void {
+  /**
+   * The finer fingerprint: shapes, lengths and sampled characters. Clauses with equal parts have equal keys of
+   * both kinds; clauses with equal sampled keys have equal shapes and lengths, hence equal keys (barring a
+   * collision of the 53-bit hash itself).
+   */
+  sampledKey(k: number): number {
+    const s = this.sampled[k]!;
+    return s === s ? s : (this.sampled[k] = this.hash(k, true));
+  }
+
+  /** The title and text values of clause k, in order (the strings among its parts). */
+  textsOf(k: number): string[] {
+    let texts = this.texts[k];
+    if (texts) return texts;
+    texts = [];
+    for (let p = this.start[k]!; p < this.start[k + 1]!; p++) {
+      const part = this.parts[p]!;
+      if (typeof part === 'string') texts.push(part);
+    }
+    return (this.texts[k] = texts);
+  }
+
+  /** Whether clause i of `a` and clause j of `b` are identical: the same parts, compared natively. */
+  static same(a: DraftSources, i: number, b: DraftSources, j: number): boolean {
+    if (a.keys[i] !== b.keys[j]) return false;
+    const fromA = a.start[i]!, fromB = b.start[j]!;
+    const n = a.start[i + 1]! - fromA;
+    if (b.start[j + 1]! - fromB !== n) return false;
+    for (let p = 0; p < n; p++) if (a.parts[fromA + p] !== b.parts[fromB + p]) return false;
+    return true;
+  }
+
+  /** A shape is hashed as itself; a text value as its length and, when sampling, a fixed sample of it. */
+  private hash(k: number, sample: boolean): number {
+    let a = 0x3c6ef372 | 0, b = 0x1b873593 | 0;
+    for (let p = this.start[k]!; p < this.start[k + 1]!; p++) {
+      const part = this.parts[p]!;
+      const isText = typeof part === 'string';
+      const v = isText ? part.length : part;
+      a = Math.imul(a ^ v, 0x01000193);
+      b = Math.imul(b + v, 0x5bd1e995) ^ (b >>> 15);
+      if (!isText || !sample) continue;
+      // Every character of a short value; of a longer one, every step-th and the last.
+      const n = part.length;
+      const step = n <= SAMPLES * 2 ? 1 : Math.floor(n / SAMPLES);
+      for (let i = 0; i < n; i += step) {
+        const c = part.charCodeAt(i);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+      }
+      if (step > 1) {
+        const c = part.charCodeAt(n - 1);
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
+      }
+    }
+    return ((a >>> 0) & 0x1fffff) * 4294967296 + (b >>> 0);
+  }
+
+  private blocks(blocks: readonly Block[]): void {
     for (const block of blocks) {
       switch (block.type) {
         case 'paragraph':
-          this.shape(state, -1);
-          this.inlines(block.children, state);
+          this.parts.push(-1);
+          this.inlines(block.children);
           break;
         case 'list':
-          this.shape(state, block.ordered ? -2 - (block.start ?? 1) * 8 : -3);
+          this.parts.push(block.ordered ? -2 - (block.start ?? 1) * 8 : -3);
           for (const item of block.children) {
-            this.shape(state, -4);
-            this.blocks(item.children, state);
+            this.parts.push(-4);
+            this.blocks(item.children);
           }
           break;
         case 'blockquote':
-          this.shape(state, -5);
-          this.blocks(block.children, state);
+          this.parts.push(-5);
+          this.blocks(block.children);
           break;
         case 'rawBlock':
-          this.shape(state, -6);
-          this.text(block.value, state);
+          this.parts.push(-6, block.value);
           break;
         case 'position':
           // Commentary, not text of the instrument: a new position does not change the clause.
@@ -108,28 +149,27 @@ export class SourceKeys {
     }
   }
 
-  private inlines(nodes: readonly Inline[], state: State): void {
+  private inlines(nodes: readonly Inline[]): void {
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
         case 'inlineCode':
         case 'rawInline':
-          this.text(node.value, state);
+          this.parts.push(node.value);
           break;
         case 'break':
-          this.shape(state, -7);
+          this.parts.push(-7);
           break;
         case 'emphasis':
         case 'strong':
-          this.shape(state, node.type === 'emphasis' ? -8 : -9);
-          this.inlines(node.children, state);
-          this.shape(state, -10);
+          this.parts.push(node.type === 'emphasis' ? -8 : -9);
+          this.inlines(node.children);
+          this.parts.push(-10);
           break;
         case 'bracket':
-          this.shape(state, -11);
-          this.text(node.by, state);
-          this.inlines(node.children, state);
-          this.shape(state, -12);
+          this.parts.push(-11, node.by);
+          this.inlines(node.children);
+          this.parts.push(-12);
           break;
       }
     }
