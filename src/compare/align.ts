@@ -39,7 +39,7 @@ import type { Clause, Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
-import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
+import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { dice, shinglesOfTokens, unionOf } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
 import { DraftSources } from './source-key.js';
@@ -150,7 +150,6 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
     if (!t) tokenCache.set(text, (t = tokenize(text)));
     return t;
   };
-
   // 1. Ids.
   const idMode = options.ids ?? 'auto';
   if (idMode !== 'never') {
@@ -397,9 +396,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       const same = group.identical === true || (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)));
       kind = same ? 'unchanged' : 'edited';
       if (same) similarity = 1;
-      // Equal labels need no normalizing (most clauses keep theirs).
-      const oldLabel = oldClauses[i]!.label, newLabel = newClauses[j]!.label;
-      renumbered = oldLabel !== newLabel && normalizeLabel(oldLabel) !== normalizeLabel(newLabel);
+      renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
     }
     const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
     keyed.push({ pos: j, tier: 0, sub: 0, change: { kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions } });

@@ -264,3 +264,26 @@ function key53(a: number, b: number, length: number): number {
 export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/** Whether a label is plain ASCII already spaced as normalizeLabel spaces it (single inner spaces only). */
+function isCleanAsciiLabel(label: string): boolean {
+  const n = label.length;
+  if (n > 0 && (label.charCodeAt(0) === 32 || label.charCodeAt(n - 1) === 32)) return false;
+  for (let i = 0; i < n; i++) {
+    const c = label.charCodeAt(i);
+    if (c >= 128 || (c >= 9 && c <= 13) || (c === 32 && label.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether two labels are the same for renumbering (equal normalizeLabel). Labels of most clauses are plain
+ * ASCII ("Article 12"), for which normalizing is lowercasing: compared in place, without building strings.
+ */
+export function sameLabel(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!isCleanAsciiLabel(a) || !isCleanAsciiLabel(b)) return normalizeLabel(a) === normalizeLabel(b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (LOWER[a.charCodeAt(i)] !== LOWER[b.charCodeAt(i)]) return false;
+  return true;
+}

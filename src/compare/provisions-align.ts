@@ -6,7 +6,7 @@
 import type { Clause } from '../model/draft.js';
 import { provisionsOf, type Provision } from '../model/provisions.js';
 import { Matcher } from './matcher.js';
-import { normalizeLabel, strictKey, tokenize, type Tokens } from './normalize.js';
+import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 
 export interface ProvisionChange {
@@ -60,8 +60,7 @@ export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], new
 }
 
 function labelsDiffer(a: string | null, b: string | null): boolean {
-  if (a === b) return false; // equal labels need no normalizing
-  return normalizeLabel(a ?? '') !== normalizeLabel(b ?? '');
+  return !sameLabel(a ?? '', b ?? '');
 }
 
 function orderChanges(m: Matcher, olds: FlatProvision[], news: FlatProvision[]): ProvisionChange[] {

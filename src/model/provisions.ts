@@ -37,41 +37,45 @@ export function splitLeadingLabel(text: string): { label: string | null; rest: s
 }
 
 function isPointLabel(label: string | null): boolean {
-  return label !== null && POINT_LABEL.test(label);
+  // A point label ends with ")": numbered labels ("4") are told apart without the regular expression.
+  return label !== null && label.charCodeAt(label.length - 1) === 41 && POINT_LABEL.test(label);
 }
 
 export function provisionsOf(clause: Pick<Clause, 'body'>, options: TextOptions = {}): Provision[] {
-  return provisionsOfBlocks(clause.body, options);
+  return provisionsOfBlocks(clause.body, 0, options);
 }
 
-function provisionsOfBlocks(blocks: readonly Block[], options: TextOptions): Provision[] {
+/** The provisions of blocks[from..]. Plain loops: the comparison reads the provisions of every edited clause. */
+function provisionsOfBlocks(blocks: readonly Block[], from: number, options: TextOptions): Provision[] {
   const out: Provision[] = [];
-  const lastNumbered = (): Provision | undefined => {
-    const last = out[out.length - 1];
-    return last && last.label !== null && !isPointLabel(last.label) ? last : undefined;
-  };
-  for (const block of blocks) {
+  for (let b = from; b < blocks.length; b++) {
+    const block = blocks[b]!;
     switch (block.type) {
       case 'position':
         break;
       case 'list':
-        block.children.forEach((item, i) => {
+        for (let i = 0; i < block.children.length; i++) {
+          const item = block.children[i]!.children;
           const label = block.ordered ? String((block.start ?? 1) + i) : null;
-          const [first, ...rest] = item.children;
+          const first = item[0];
           const text = first && first.type === 'paragraph' ? inlineText(first.children, options) : first ? blocksText([first], options) : '';
           const provision: Provision = { label, text, points: [] };
-          for (const sub of provisionsOfBlocks(rest, options)) {
-            // Inside a numbered item everything that follows belongs to it: points, or further paragraphs.
-            if (sub.label === null && provision.points.length === 0) provision.text += '\n' + sub.text;
-            else provision.points.push(sub);
+          // Inside a numbered item everything that follows belongs to it: points, or further paragraphs.
+          if (item.length > 1) {
+            for (const sub of provisionsOfBlocks(item, 1, options)) {
+              if (sub.label === null && provision.points.length === 0) provision.text += '\n' + sub.text;
+              else provision.points.push(sub);
+            }
           }
           out.push(provision);
-        });
+        }
         break;
       case 'paragraph': {
         const text = inlineText(block.children, options);
         const { label } = splitLeadingLabel(text);
-        const owner = lastNumbered();
+        // The last provision, when it is numbered (not a point): a lettered paragraph after it is its point.
+        const last = out[out.length - 1];
+        const owner = last && last.label !== null && !isPointLabel(last.label) ? last : undefined;
         if (isPointLabel(label) && owner) owner.points.push({ label, text, points: [] });
         else out.push({ label, text, points: [] });
         break;
