@@ -42,6 +42,7 @@ import { Matcher } from './matcher.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { dice, shinglesOfTokens, unionOf } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
+import { interleave } from './report-order.js';
 import { DraftSources } from './source-key.js';
 
 export type { ProvisionChange } from './provisions-align.js';
@@ -373,14 +374,15 @@ function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatC
 }
 
 function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string, tokens: (text: string) => Tokens): ClauseChange[] {
-  type Keyed = { pos: number; tier: number; sub: number; change: ClauseChange };
-  const keyed: Keyed[] = [];
+  const changes: ClauseChange[] = [];
+  const positions: number[] = [];
   // Groups already described (a split's group is reached from each of its new clauses).
   const seen = new Uint8Array(m.groups.length);
   for (let j = 0; j < newClauses.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) {
-      keyed.push({ pos: j, tier: 0, sub: 0, change: { kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [] } });
+      changes.push({ kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [] });
+      positions.push(j);
       continue;
     }
     if (seen[g]) continue;
@@ -399,9 +401,12 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
     }
     const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
-    keyed.push({ pos: j, tier: 0, sub: 0, change: { kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions } });
+    changes.push({ kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions });
+    positions.push(j);
   }
   // A deleted clause stands right after the nearest preceding old clause that kept its place.
+  const deletions: ClauseChange[] = [];
+  const anchors: number[] = [];
   let anchor = -1;
   for (let i = 0; i < oldClauses.length; i++) {
     const g = m.oldGroup[i]!;
@@ -410,8 +415,8 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       if (!group.moved) anchor = group.new[group.new.length - 1]!;
       continue;
     }
-    keyed.push({ pos: anchor, tier: 1, sub: i, change: { kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], similarity: 0, provisions: [] } });
+    deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], similarity: 0, provisions: [] });
+    anchors.push(anchor);
   }
-  keyed.sort((a, b) => a.pos - b.pos || a.tier - b.tier || a.sub - b.sub);
-  return keyed.map((k) => k.change);
+  return interleave(changes, positions, deletions, anchors);
 }

@@ -483,9 +483,16 @@ export class Matcher {
     return anchors;
   }
 
-  /** Groups with units on both sides, in the new draft's order. */
+  /** Groups with units on both sides, in the new draft's order (read off newGroup: no sort). */
   liveGroups(): Group[] {
-    return this.groups.filter((g) => g.old.length > 0 && g.new.length > 0).sort((a, b) => a.new[0]! - b.new[0]!);
+    const live: Group[] = [];
+    for (let j = 0; j < this.newGroup.length; j++) {
+      const g = this.newGroup[j]!;
+      if (g < 0) continue;
+      const group = this.groups[g]!;
+      if (group.new[0] === j && group.old.length > 0) live.push(group);
+    }
+    return live;
   }
 
   /** Flag as moved every group outside one longest in-order run. */

@@ -8,6 +8,7 @@ import { provisionsOf, type Provision } from '../model/provisions.js';
 import { Matcher } from './matcher.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
+import { interleave } from './report-order.js';
 
 export interface ProvisionChange {
   kind: ChangeKind;
@@ -64,26 +65,26 @@ function labelsDiffer(a: string | null, b: string | null): boolean {
 }
 
 function orderChanges(m: Matcher, olds: FlatProvision[], news: FlatProvision[]): ProvisionChange[] {
-  type Keyed = { pos: number; tier: number; sub: number; change: ProvisionChange };
-  const keyed: Keyed[] = [];
+  const changes: ProvisionChange[] = [];
+  const positions: number[] = [];
   for (let j = 0; j < news.length; j++) {
     const g = m.newGroup[j]!;
+    positions.push(j);
     if (g < 0) {
-      keyed.push({ pos: j, tier: 0, sub: 0, change: { kind: 'inserted', moved: false, renumbered: false, old: null, new: news[j]!.label, oldIndex: null, newIndex: j, similarity: 0 } });
+      changes.push({ kind: 'inserted', moved: false, renumbered: false, old: null, new: news[j]!.label, oldIndex: null, newIndex: j, similarity: 0 });
       continue;
     }
     const group = m.groups[g]!;
     const i = group.old[0]!;
     const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text));
-    keyed.push({
-      pos: j, tier: 0, sub: 0,
-      change: {
-        kind: unchanged ? 'unchanged' : 'edited', moved: group.moved, renumbered: labelsDiffer(olds[i]!.label, news[j]!.label),
-        old: olds[i]!.label, new: news[j]!.label, oldIndex: i, newIndex: j, similarity: unchanged ? 1 : group.similarity,
-      },
+    changes.push({
+      kind: unchanged ? 'unchanged' : 'edited', moved: group.moved, renumbered: labelsDiffer(olds[i]!.label, news[j]!.label),
+      old: olds[i]!.label, new: news[j]!.label, oldIndex: i, newIndex: j, similarity: unchanged ? 1 : group.similarity,
     });
   }
   // A deleted provision stands after the last preceding old provision that stayed in order.
+  const deletions: ProvisionChange[] = [];
+  const anchors: number[] = [];
   let anchor = -1;
   for (let i = 0; i < olds.length; i++) {
     const g = m.oldGroup[i]!;
@@ -92,8 +93,8 @@ function orderChanges(m: Matcher, olds: FlatProvision[], news: FlatProvision[]):
       if (!group.moved) anchor = group.new[0]!;
       continue;
     }
-    keyed.push({ pos: anchor, tier: 1, sub: i, change: { kind: 'deleted', moved: false, renumbered: false, old: olds[i]!.label, new: null, oldIndex: i, newIndex: null, similarity: 0 } });
+    deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: olds[i]!.label, new: null, oldIndex: i, newIndex: null, similarity: 0 });
+    anchors.push(anchor);
   }
-  keyed.sort((a, b) => a.pos - b.pos || a.tier - b.tier || a.sub - b.sub);
-  return keyed.map((k) => k.change);
+  return interleave(changes, positions, deletions, anchors);
 }
