@@ -9,9 +9,9 @@
  * fingerprints only propose a pair: sameSource confirms it by comparing the parts with ===, which the engine
  * does natively (memcmp) and fast.
  *
- * The parts of all the clauses of a draft are kept in one flat array (a list per clause would be thousands
- * of small arrays on every comparison, and walking the clause trees again to confirm a pair costs more than
- * the comparison itself).
+ * Each clause's parts are listed once, in a small array of its own (short-lived arrays cost little; one flat
+ * array for the whole draft costs more, as it outgrows the young generation and is copied as it grows), and
+ * kept: walking the clause trees again to confirm a pair would cost more than the comparison itself.
  */
 import type { Block, Clause, Inline } from '../model/draft.js';
 
@@ -34,9 +34,10 @@ export class DraftSources {
   readonly keys: Float64Array;
   /** Whether a clause has text of its own besides its title. */
   readonly hasText: Uint8Array;
-  /** The parts of every clause, one after another: clause k's are parts[start[k]] .. parts[start[k + 1] - 1]. */
-  private readonly parts: (string | number)[] = [];
-  private readonly start: Int32Array;
+  /** The parts of each clause. */
+  private readonly parts: (string | number)[][];
+  /** The list being written by the walk. */
+  private current: (string | number)[] = [];
   private readonly sampled: Float64Array;
   private readonly texts: (string[] | undefined)[];
 
@@ -44,22 +45,22 @@ export class DraftSources {
     const n = clauses.length;
     this.keys = new Float64Array(n);
     this.hasText = new Uint8Array(n);
-    this.start = new Int32Array(n + 1);
     this.sampled = new Float64Array(n).fill(NaN);
     this.texts = new Array(n);
+    this.parts = new Array(n);
     for (let k = 0; k < n; k++) {
       const clause = clauses[k]!;
-      this.start[k] = this.parts.length;
-      this.parts.push(clause.title);
+      const parts = (this.current = [clause.title]);
       this.blocks(clause.body);
-      this.start[k + 1] = this.parts.length;
+      this.parts[k] = parts;
       this.keys[k] = this.hash(k, false);
       // Positions are not listed, so any non-blank text value of the body is text of the clause itself.
-      for (let p = this.start[k]! + 1; p < this.start[k + 1]!; p++) {
-        const part = this.parts[p]!;
+      for (let p = 1; p < parts.length; p++) {
+        const part = parts[p]!;
         if (typeof part === 'string' && !isBlank(part)) { this.hasText[k] = 1; break; }
       }
     }
+    this.current = [];
   }
 
   /**
@@ -77,28 +78,23 @@ export class DraftSources {
     let texts = this.texts[k];
     if (texts) return texts;
     texts = [];
-    for (let p = this.start[k]!; p < this.start[k + 1]!; p++) {
-      const part = this.parts[p]!;
-      if (typeof part === 'string') texts.push(part);
-    }
+    for (const part of this.parts[k]!) if (typeof part === 'string') texts.push(part);
     return (this.texts[k] = texts);
   }
 
   /** Whether clause i of `a` and clause j of `b` are identical: the same parts, compared natively. */
   static same(a: DraftSources, i: number, b: DraftSources, j: number): boolean {
     if (a.keys[i] !== b.keys[j]) return false;
-    const fromA = a.start[i]!, fromB = b.start[j]!;
-    const n = a.start[i + 1]! - fromA;
-    if (b.start[j + 1]! - fromB !== n) return false;
-    for (let p = 0; p < n; p++) if (a.parts[fromA + p] !== b.parts[fromB + p]) return false;
+    const partsA = a.parts[i]!, partsB = b.parts[j]!;
+    if (partsA.length !== partsB.length) return false;
+    for (let p = 0; p < partsA.length; p++) if (partsA[p] !== partsB[p]) return false;
     return true;
   }
 
   /** A shape is hashed as itself; a text value as its length and, when sampling, a fixed sample of it. */
   private hash(k: number, sample: boolean): number {
     let a = 0x3c6ef372 | 0, b = 0x1b873593 | 0;
-    for (let p = this.start[k]!; p < this.start[k + 1]!; p++) {
-      const part = this.parts[p]!;
+    for (const part of this.parts[k]!) {
       const isText = typeof part === 'string';
       const v = isText ? part.length : part;
       a = Math.imul(a ^ v, 0x01000193);
@@ -125,22 +121,22 @@ export class DraftSources {
     for (const block of blocks) {
       switch (block.type) {
         case 'paragraph':
-          this.parts.push(-1);
+          this.current.push(-1);
           this.inlines(block.children);
           break;
         case 'list':
-          this.parts.push(block.ordered ? -2 - (block.start ?? 1) * 8 : -3);
+          this.current.push(block.ordered ? -2 - (block.start ?? 1) * 8 : -3);
           for (const item of block.children) {
-            this.parts.push(-4);
+            this.current.push(-4);
             this.blocks(item.children);
           }
           break;
         case 'blockquote':
-          this.parts.push(-5);
+          this.current.push(-5);
           this.blocks(block.children);
           break;
         case 'rawBlock':
-          this.parts.push(-6, block.value);
+          this.current.push(-6, block.value);
           break;
         case 'position':
           // Commentary, not text of the instrument: a new position does not change the clause.
@@ -155,21 +151,21 @@ export class DraftSources {
         case 'text':
         case 'inlineCode':
         case 'rawInline':
-          this.parts.push(node.value);
+          this.current.push(node.value);
           break;
         case 'break':
-          this.parts.push(-7);
+          this.current.push(-7);
           break;
         case 'emphasis':
         case 'strong':
-          this.parts.push(node.type === 'emphasis' ? -8 : -9);
+          this.current.push(node.type === 'emphasis' ? -8 : -9);
           this.inlines(node.children);
-          this.parts.push(-10);
+          this.current.push(-10);
           break;
         case 'bracket':
-          this.parts.push(-11, node.by);
+          this.current.push(-11, node.by);
           this.inlines(node.children);
-          this.parts.push(-12);
+          this.current.push(-12);
           break;
       }
     }
