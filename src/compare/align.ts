@@ -202,23 +202,40 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
  * key is shared by several old clauses.
  */
 function matchUnchanged(m: Matcher, oldSource: DraftSources, newSource: DraftSources, oldOk: (i: number) => boolean, newOk: (j: number) => boolean): void {
-  // Keys are bucketed by their low 30 bits, which the engine keeps as small integers.
-  const byKey = new Map<number, number[]>();
-  for (let i = 0; i < oldSource.keys.length; i++) {
+  // The old clauses by key, in an open-addressing table of typed arrays (thousands of keys, each looked up
+  // once: a Map of arrays costs more than the rest of this stage): head[slot] is the first old clause with
+  // the slot's key, next[i] the following one, size[slot] how many.
+  const nOld = oldSource.keys.length;
+  let capacity = 16;
+  while (capacity < nOld * 2) capacity <<= 1;
+  const mask = capacity - 1;
+  const slotKey = new Float64Array(capacity);
+  const head = new Int32Array(capacity).fill(-1);
+  const last = new Int32Array(capacity);
+  const size = new Int32Array(capacity);
+  const next = new Int32Array(nOld).fill(-1);
+  const slotOf = (key: number): number => {
+    let s = (Math.imul(key % 1073741824, 0x9e3779b1) >>> 0) & mask;
+    while (head[s] !== -1 && slotKey[s] !== key) s = (s + 1) & mask;
+    return s;
+  };
+  for (let i = 0; i < nOld; i++) {
     if (m.oldGroup[i]! >= 0 || !oldOk(i)) continue;
-    const key = oldSource.keys[i]! % 1073741824;
-    const list = byKey.get(key);
-    if (list) list.push(i); else byKey.set(key, [i]);
+    const key = oldSource.keys[i]!;
+    const s = slotOf(key);
+    if (head[s] === -1) { head[s] = i; slotKey[s] = key; } else next[last[s]!] = i;
+    last[s] = i;
+    size[s]++;
   }
   // Per sampled key, how many of its old clauses are paired (the k-th turn).
   const turn = new Map<number, number>();
   for (let j = 0; j < newSource.keys.length; j++) {
     if (m.newGroup[j]! >= 0 || !newOk(j)) continue;
-    const list = byKey.get(newSource.keys[j]! % 1073741824);
-    if (!list) continue;
-    if (list.length === 1) {
+    const s = slotOf(newSource.keys[j]!);
+    if (head[s] === -1) continue;
+    if (size[s] === 1) {
       // The only old clause under this key, unless already paired.
-      const i = list[0]!;
+      const i = head[s]!;
       if (m.oldGroup[i]! < 0 && DraftSources.same(oldSource, i, newSource, j)) m.pairIdentical(i, j);
       continue;
     }
@@ -226,8 +243,8 @@ function matchUnchanged(m: Matcher, oldSource: DraftSources, newSource: DraftSou
     const k = turn.get(key) ?? 0;
     // The k-th old clause with this sampled key (in reading order).
     let i = -1;
-    for (let seen = 0, c = 0; c < list.length; c++) {
-      if (oldSource.sampledKey(list[c]!) === key && seen++ === k) { i = list[c]!; break; }
+    for (let seen = 0, c = head[s]!; c >= 0; c = next[c]!) {
+      if (oldSource.sampledKey(c) === key && seen++ === k) { i = c; break; }
     }
     if (i < 0 || !DraftSources.same(oldSource, i, newSource, j)) continue;
     turn.set(key, k + 1);
