@@ -391,10 +391,16 @@ export class Matcher {
    * article was rewritten — the Paris drafts' true pairs share 12–19 % of their shingles, wrong ones 2–5 %).
    */
   fillGaps(threshold: number, loneThreshold: number, eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true): void {
+    const background = this.backgroundSimilarity();
+    // Every leftover stands in some gap: with none on one side (the usual end of a provision alignment) there
+    // is nothing to pair, and the anchors need not be found.
+    let oldLeft = false, newLeft = false;
+    for (let i = 0; i < this.oldGroup.length && !oldLeft; i++) oldLeft = this.oldGroup[i]! < 0 && eligibleOld(i) && this.oldTokens(i).words.length > 0;
+    for (let j = 0; j < this.newGroup.length && !newLeft; j++) newLeft = this.newGroup[j]! < 0 && eligibleNew(j) && this.newTokens(j).words.length > 0;
+    if (!oldLeft || !newLeft) return;
     const anchors = this.inOrderAnchors();
     // Sentinels: before the first and after the last unit.
     const bounds: [number, number][] = [[-1, -1], ...anchors, [this.oldGroup.length, this.newGroup.length]];
-    const background = this.backgroundSimilarity();
     for (let k = 0; k + 1 < bounds.length; k++) {
       const [o0, n0] = bounds[k]!;
       const [o1, n1] = bounds[k + 1]!;

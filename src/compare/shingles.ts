@@ -37,12 +37,53 @@ export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
       out[i] = h ^ (h >>> 16);
     }
   }
-  out.sort();
+  sortInt32(out);
   // Remove duplicates in place: a set, so that a phrase repeated ten times counts once.
   let u = 0;
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i]!;
   // Most texts repeat no three-word phrase: the array itself then is the set (one view object fewer).
   return u === count ? out : out.subarray(0, u);
+}
+
+/** Bucket counts and the scattered copy of sortInt32, reused. */
+let bucketCounts = new Int32Array(1024);
+let scattered = new Int32Array(1024);
+
+/** Below this length the engine's sort is as fast as a bucket pass. */
+const BUCKET_SORT = 64;
+
+/**
+ * Sort 32-bit hashes ascending (as Int32Array.prototype.sort does). Hashes are uniform, so one pass into as
+ * many buckets as values (by their top bits) leaves about one value per bucket, and an insertion sort finishes
+ * in linear time: twice as fast as the engine's sort on the long sets of whole clauses.
+ */
+function sortInt32(a: Int32Array): void {
+  const n = a.length;
+  if (n < BUCKET_SORT) {
+    a.sort();
+    return;
+  }
+  let bits = 6;
+  while (1 << bits < n) bits++;
+  const buckets = 1 << bits, shift = 32 - bits;
+  if (bucketCounts.length < buckets + 1) bucketCounts = new Int32Array(buckets + 1);
+  if (scattered.length < n) scattered = new Int32Array(n);
+  const counts = bucketCounts, out = scattered;
+  counts.fill(0, 0, buckets + 1);
+  // Flipping the sign bit orders the buckets as signed values are ordered.
+  for (let i = 0; i < n; i++) counts[((a[i]! ^ 0x80000000) >>> shift) + 1]++;
+  for (let b = 1; b <= buckets; b++) counts[b]! += counts[b - 1]!;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    out[counts[(x ^ 0x80000000) >>> shift]!++] = x;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && out[j]! > x) { out[j + 1] = out[j]!; j--; }
+    out[j + 1] = x;
+  }
+  a.set(out.subarray(0, n));
 }
 
 /**
