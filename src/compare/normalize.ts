@@ -15,6 +15,8 @@
  * cross-references were renumbered with it still matches itself.
  */
 
+import { copyInt32s } from './int-arena.js';
+
 export interface Tokens {
   /** Lowercased word hashes in reading order (reference numbers replaced by one placeholder hash). */
   words: Int32Array;
@@ -179,7 +181,7 @@ export function tokenize(text: string): Tokens {
   const words = scratch;
   const result = scan(text, false, words);
   // `shingles` is present from the start so that every Tokens object has one shape.
-  return { words: words.slice(0, result.count), looseKey: result.key, shingles: undefined };
+  return { words: copyInt32s(words, result.count), looseKey: result.key, shingles: undefined };
 }
 
 /** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */

@@ -15,6 +15,9 @@ const BANDS = [4, 32, 256];
  */
 const BUDGET = 2048;
 
+/** The table slots of a query's shingles, reused by every query (a fresh array per query cost more than the lookups). */
+let slotScratch = new Int32Array(1024);
+
 export class ShingleIndex {
   private readonly mask: number;
   private readonly keys: Int32Array;
@@ -88,13 +91,14 @@ export class ShingleIndex {
   candidates(query: Int32Array, limit: number): number[] {
     const touched: number[] = [];
     if (query.length === 0) return touched;
-    const slots = new Int32Array(query.length);
+    if (slotScratch.length < query.length) slotScratch = new Int32Array(query.length + 1024);
+    const slots = slotScratch;
     for (let i = 0; i < query.length; i++) slots[i] = this.slot(query[i]!, false);
     let low = 0;
     let best = 0;
     let visited = 0;
     bands: for (const high of BANDS) {
-      for (let i = 0; i < slots.length; i++) {
+      for (let i = 0; i < query.length; i++) {
         const s = slots[i]!;
         if (s < 0) continue;
         const df = this.count[s]!;

@@ -11,6 +11,7 @@
  * generated treaties. Every shingle is kept.)
  */
 
+import { copyInt32s, int32s } from './int-arena.js';
 import type { Tokens } from './normalize.js';
 
 export const SHINGLE_SIZE = 3;
@@ -21,7 +22,7 @@ export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
   if (n === 0) return new Int32Array(0);
   const count = n < size ? 1 : n - size + 1;
   const width = Math.min(size, n);
-  const out = new Int32Array(count);
+  const out = int32s(count);
   if (width === 3) {
     // The common case, unrolled: this loop runs once per word of every clause that reaches similarity.
     for (let i = 0; i < count; i++) {
@@ -41,8 +42,8 @@ export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
   // Remove duplicates in place: a set, so that a phrase repeated ten times counts once.
   let u = 0;
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i]!;
-  // Most texts repeat no three-word phrase: the array itself then is the set (one view object fewer).
-  return u === count ? out : out.subarray(0, u);
+  // Most texts repeat no three-word phrase: the array itself then is the set.
+  return u === count ? out : copyInt32s(out, u);
 }
 
 /** Bucket counts and the scattered copy of sortInt32, reused. */
@@ -83,7 +84,7 @@ function sortInt32(a: Int32Array): void {
     while (j >= 0 && out[j]! > x) { out[j + 1] = out[j]!; j--; }
     out[j + 1] = x;
   }
-  a.set(out.subarray(0, n));
+  for (let i = 0; i < n; i++) a[i] = out[i]!;
 }
 
 /**
@@ -101,19 +102,23 @@ export function unionOf(sets: readonly Int32Array[]): Int32Array {
   // Two or three sets (the changed paragraphs of an edited clause): linear merges instead of a sort.
   if (sets.length === 2) return mergeSets(sets[0]!, sets[1]!);
   if (sets.length === 3) return mergeSets(mergeSets(sets[0]!, sets[1]!), sets[2]!);
-  const all = new Int32Array(sets.reduce((n, s) => n + s.length, 0));
+  const all = int32s(sets.reduce((n, s) => n + s.length, 0));
   let at = 0;
   for (const s of sets) { all.set(s, at); at += s.length; }
   all.sort();
   let u = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[u - 1]) all[u++] = all[i]!;
-  return all.subarray(0, u);
+  return u === all.length ? all : copyInt32s(all, u);
 }
+
+/** Scratch space of mergeSets: the merge is copied out at its exact length. */
+let merged = new Int32Array(1024);
 
 /** The union of two sorted sets without duplicates, by one merge. */
 function mergeSets(a: Int32Array, b: Int32Array): Int32Array {
   const na = a.length, nb = b.length;
-  const out = new Int32Array(na + nb);
+  if (merged.length < na + nb) merged = new Int32Array(na + nb + 1024);
+  const out = merged;
   let i = 0, j = 0, u = 0;
   while (i < na && j < nb) {
     const x = a[i]!, y = b[j]!;
@@ -121,7 +126,7 @@ function mergeSets(a: Int32Array, b: Int32Array): Int32Array {
   }
   while (i < na) out[u++] = a[i++]!;
   while (j < nb) out[u++] = b[j++]!;
-  return u === out.length ? out : out.subarray(0, u);
+  return copyInt32s(out, u);
 }
 
 /** Number of values two sorted sets share. */
