@@ -37,6 +37,8 @@ const PUNCT = 3;
  */
 const CLASS = new Uint8Array(65536);
 const LOWER = new Uint16Array(65536);
+/** Both at once for the scanner's loop, one read per character: class << 16 | lowercase form. */
+const INFO = new Int32Array(65536);
 
 function computeClass(c: number): number {
   if (c < 128) {
@@ -51,7 +53,9 @@ function computeClass(c: number): number {
 
 function learn(c: number): number {
   LOWER[c] = c < 128 ? (c >= 65 && c <= 90 ? c | 0x20 : c) : String.fromCharCode(c).toLowerCase().charCodeAt(0);
-  return (CLASS[c] = computeClass(c));
+  CLASS[c] = computeClass(c);
+  INFO[c] = (CLASS[c]! << 16) | LOWER[c]!;
+  return CLASS[c]!;
 }
 for (let c = 0; c < 128; c++) learn(c);
 
@@ -202,7 +206,8 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    const cls = CLASS[c] || learn(c);
+    let info = INFO[c] || (learn(c), INFO[c]!);
+    const cls = info >>> 16;
     if (cls === SPACE) {
       if (c === 10 || c === 13) lineStart = true;
       i++;
@@ -238,11 +243,12 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     let h = FNV_OFFSET;
     let hs = FNV_OFFSET;
     for (;;) {
-      h = Math.imul(h ^ LOWER[c]!, FNV_PRIME);
+      h = Math.imul(h ^ (info & 0xffff), FNV_PRIME);
       if (strict) hs = Math.imul(hs ^ c, FNV_PRIME);
       if (++i >= n) break;
       c = text.charCodeAt(i);
-      if ((CLASS[c] || learn(c)) !== WORD) break;
+      info = INFO[c] || (learn(c), INFO[c]!);
+      if (info >>> 16 !== WORD) break;
     }
     if (words) words[count] = h;
     count++;
