@@ -36,9 +36,9 @@
  * unchanged, inserted and deleted clauses `provisions` is empty (there is nothing to tell inside them).
  */
 import type { Clause, Draft } from '../model/draft.js';
-import { clauseText } from '../model/text.js';
 import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
+import { contentText, joinedContentTokens } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { dice, shinglesOfTokens, unionOf } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
@@ -120,15 +120,6 @@ export function flattenDraft(draft: Draft): FlatClause[] {
   return out;
 }
 
-/**
- * Title and body as one text: a title-only change is an edit, a label change is not. Brackets are marked so
- * that bracketing or unbracketing language is an edit (a cosmetic one for the loose key, which ignores them).
- */
-function contentText(c: Clause): string {
-  const body = clauseText(c, { brackets: 'marked' });
-  return c.title ? c.title + '\n' + body : body;
-}
-
 /** Whether an id is the one assignGeneratedIds (src/format/ids.ts) makes from the label or title. */
 function isGeneratedId(c: FlatClause, list: readonly FlatClause[]): boolean {
   return looksGenerated(c.id, c, c.parent >= 0 ? list[c.parent]!.id : '');
@@ -143,14 +134,20 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   const newText: string[] = [];
   const readOld = (i: number) => (oldText[i] ??= contentText(oldClauses[i]!.clause));
   const readNew = (j: number) => (newText[j] ??= contentText(newClauses[j]!.clause));
-  const m = new Matcher(oldClauses.length, newClauses.length, (i) => tokenize(readOld(i)), (j) => tokenize(readNew(j)));
-  // Changed paragraphs are tokenized once, for the clause similarity and again for provision alignment.
+  // Paragraphs are tokenized once, for the clause similarity and again for provision alignment: changed
+  // paragraphs of clauses paired by their unchanged ones, and the paragraphs of clauses read whole.
   const tokenCache = new Map<string, Tokens>();
   const tokens = (text: string) => {
     let t = tokenCache.get(text);
     if (!t) tokenCache.set(text, (t = tokenize(text)));
     return t;
   };
+  const m = new Matcher(
+    oldClauses.length,
+    newClauses.length,
+    (i) => joinedContentTokens(oldClauses[i]!.clause, tokens) ?? tokenize(readOld(i)),
+    (j) => joinedContentTokens(newClauses[j]!.clause, tokens) ?? tokenize(readNew(j)),
+  );
   // 1. Ids.
   const idMode = options.ids ?? 'auto';
   if (idMode !== 'never') {
@@ -418,7 +415,8 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
     }
     const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
-    changes.push({ kind, moved: group.moved, renumbered, old: group.old.slice(), new: group.new.slice(), similarity, provisions });
+    // The group's own index lists: the matcher is done with them (and is dropped with this call).
+    changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions });
     positions.push(j);
   }
   // A deleted clause stands right after the nearest preceding old clause that kept its place.

@@ -15,13 +15,16 @@
  * cross-references were renumbered with it still matches itself.
  */
 
-import { copyInt32s } from './int-arena.js';
+import { copyInt32s, int32s } from './int-arena.js';
 
 export interface Tokens {
   /** Lowercased word hashes in reading order (reference numbers replaced by one placeholder hash). */
   words: Int32Array;
   /** 53-bit hash of the lowercased words: equal for texts that differ only in case, punctuation or spacing. */
   looseKey: number;
+  /** Whether the text ends right after a reference word ("… Article"), so that a number opening what follows
+   * would read as a reference (see joinTokens). */
+  endsAfterReference: boolean;
   /** The shingle set of `words`, filled on first use by shinglesOfTokens (shingles.ts). */
   shingles?: Int32Array;
 }
@@ -185,7 +188,7 @@ export function tokenize(text: string): Tokens {
   const words = scratch;
   const result = scan(text, false, words);
   // `shingles` is present from the start so that every Tokens object has one shape.
-  return { words: copyInt32s(words, result.count), looseKey: result.key, shingles: undefined };
+  return { words: copyInt32s(words, result.count), looseKey: result.key, endsAfterReference: result.afterReference, shingles: undefined };
 }
 
 /** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */
@@ -197,7 +200,7 @@ export function strictKey(text: string): number {
  * The one pass over a text. Loose: lowercased words only, each stored in `words`. Strict: words as written and
  * punctuation, nothing stored.
  */
-function scan(text: string, strict: boolean, words: Int32Array | null): { count: number; key: number } {
+function scan(text: string, strict: boolean, words: Int32Array | null): { count: number; key: number; afterReference: boolean } {
   const n = text.length;
   let count = 0;
   let ka = 0x9747b28c | 0, kb = 0x2f3c4a5d | 0; // two independent 32-bit halves of the key
@@ -256,7 +259,52 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
     afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
   }
-  return { count, key: key53(ka, kb, count) };
+  return { count, key: key53(ka, kb, count), afterReference: afterReferenceWord };
+}
+
+/**
+ * The tokens of texts joined by line breaks, from the tokens of each (the words are the same, and the loose key
+ * hashes just the words), or null when joining changes how a text reads: after a text that ends with a
+ * reference word, or — for a text marked `numbered` (an ordered list item, which the joined text opens with
+ * its number "4. ", a paragraph label the scanner skips) — when the text itself opens with a label, which it
+ * would skip alone but not after the number. A text's end reads the same before a line break as at the end of
+ * the text (the scanner only looks ahead for a word, number or label, which a line break ends), and a line
+ * break starts a line as the start of a text does.
+ */
+export function joinTokens(parts: readonly Tokens[], numbered: readonly boolean[], texts: readonly string[]): Tokens | null {
+  let count = 0;
+  for (let k = 0; k < parts.length; k++) {
+    if (k > 0 && parts[k - 1]!.endsAfterReference) return null;
+    if (numbered[k] && !startsWithoutLabel(texts[k]!)) return null;
+    count += parts[k]!.words.length;
+  }
+  const words = int32s(count);
+  let ka = 0x9747b28c | 0, kb = 0x2f3c4a5d | 0;
+  let at = 0;
+  for (const part of parts) {
+    const w = part.words;
+    for (let i = 0; i < w.length; i++) {
+      const h = w[i]!;
+      words[at++] = h;
+      ka = Math.imul(ka ^ h, P1); kb = Math.imul(kb + h, P2) ^ (kb >>> 15);
+    }
+  }
+  return { words, looseKey: key53(ka, kb, count), endsAfterReference: parts.length > 0 && parts[parts.length - 1]!.endsAfterReference, shingles: undefined };
+}
+
+/**
+ * Whether a text reads the same after a paragraph number as alone: alone, the scanner tries a paragraph label at
+ * its first token (a line start); after "4. " it does not (unless a line break comes first).
+ */
+function startsWithoutLabel(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const cls = CLASS[c] || learn(c);
+    if (cls !== SPACE) return !(c === 40 || (c < 128 && cls === WORD)) || skipParagraphLabel(text, i) === i;
+    if (c === 10 || c === 13) return true;
+  }
+  return true;
 }
 
 /** Two 32-bit hashes folded into one exactly representable number (53 bits), mixed with the length. */
