@@ -103,6 +103,20 @@ export class Matcher {
     // Numeric keys are bucketed by their low 30 bits, which the engine keeps as small integers (53-bit keys
     // would be boxed doubles); `same` confirms each pair.
     const bucket = (key: K): K | number => (typeof key === 'number' ? key % 1073741824 : key);
+    if (oldKeys.length * newKeys.length <= SMALL) {
+      // The provisions of one clause: a search beats two Maps. Among equal keys the old units pair in order,
+      // so the k-th one is the first still unpaired.
+      for (let j = 0; j < newKeys.length; j++) {
+        if (this.newGroup[j]! >= 0 || !eligibleNew(j)) continue;
+        const key = bucket(newKeys[j]!);
+        for (let i = 0; i < oldKeys.length; i++) {
+          if (this.oldGroup[i]! >= 0 || !eligibleOld(i) || bucket(oldKeys[i]!) !== key) continue;
+          if (same(i, j)) this.pairIdentical(i, j);
+          break;
+        }
+      }
+      return;
+    }
     const byKey = new Map<K | number, number[]>();
     for (let i = 0; i < oldKeys.length; i++) {
       if (this.oldGroup[i]! >= 0 || !eligibleOld(i)) continue;

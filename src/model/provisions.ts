@@ -31,14 +31,47 @@ const POINT_LABEL = /^\(?\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*\)$/i;
 
 /** Split "(a) Project selection: …" into its label and the rest; null label when it opens with none. */
 export function splitLeadingLabel(text: string): { label: string | null; rest: string } {
-  const m = LEADING_LABEL.exec(text);
+  const m = mayOpenWithLabel(text) ? LEADING_LABEL.exec(text) : null;
   if (!m) return { label: null, rest: text };
   return { label: m[1]!.replace(/\s+/g, ''), rest: text.slice(m[0].length) };
+}
+
+/**
+ * False when LEADING_LABEL cannot match, decided from the first characters (most paragraphs open with a word):
+ * after ASCII spaces, a label opens with "(", a run of at most three digits followed by "." or ")", or a run
+ * of at most six letters followed by ")". Anything else non-ASCII is left to the expression.
+ */
+function mayOpenWithLabel(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && (text.charCodeAt(i) === 32 || (text.charCodeAt(i) >= 9 && text.charCodeAt(i) <= 13))) i++;
+  if (i === n) return false;
+  const c = text.charCodeAt(i);
+  if (c >= 128 || c === 40) return true;
+  const digit = (k: number) => text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+  const letter = (k: number) => ((text.charCodeAt(k) | 0x20) >= 97 && (text.charCodeAt(k) | 0x20) <= 122);
+  let j = i;
+  if (digit(i)) {
+    while (j < n && digit(j)) j++;
+    return j - i <= 3 && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41);
+  }
+  if (letter(i)) {
+    while (j < n && letter(j)) j++;
+    return j - i <= 6 && text.charCodeAt(j) === 41;
+  }
+  return false;
 }
 
 function isPointLabel(label: string | null): boolean {
   // A point label ends with ")": numbered labels ("4") are told apart without the regular expression.
   return label !== null && label.charCodeAt(label.length - 1) === 41 && POINT_LABEL.test(label);
+}
+
+/** Labels of numbered items, made once: every edited clause's provisions are read on every comparison. */
+const NUMBER_LABELS: string[] = [];
+
+function numberLabel(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < 1000 ? (NUMBER_LABELS[n] ??= String(n)) : String(n);
 }
 
 export function provisionsOf(clause: Pick<Clause, 'body'>, options: TextOptions = {}): Provision[] {
@@ -56,7 +89,7 @@ function provisionsOfBlocks(blocks: readonly Block[], from: number, options: Tex
       case 'list':
         for (let i = 0; i < block.children.length; i++) {
           const item = block.children[i]!.children;
-          const label = block.ordered ? String((block.start ?? 1) + i) : null;
+          const label = block.ordered ? numberLabel((block.start ?? 1) + i) : null;
           const first = item[0];
           const text = first && first.type === 'paragraph' ? inlineText(first.children, options) : first ? blocksText([first], options) : '';
           const provision: Provision = { label, text, points: [] };
