@@ -241,6 +241,19 @@ export class Matcher {
    */
   matchExact(eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true): void {
     const [olds, news] = this.leftovers(eligibleOld, eligibleNew);
+    if (olds.length * news.length <= SMALL) {
+      // A few leftovers: a search beats two Maps (the k-th old unit of a key is the first still unpaired).
+      const keys = olds.map((i) => this.oldTokens(i).looseKey);
+      for (const j of news) {
+        const key = this.newTokens(j).looseKey;
+        for (let a = 0; a < olds.length; a++) {
+          if (keys[a] !== key || this.oldGroup[olds[a]!]! >= 0) continue;
+          this.addGroup({ old: [olds[a]!], new: [j], similarity: 1, exact: true, moved: false });
+          break;
+        }
+      }
+      return;
+    }
     const byKey = new Map<number, number[]>();
     for (const i of olds) {
       const key = this.oldTokens(i).looseKey;
