@@ -33,8 +33,9 @@
  * 2,500-word clause (this takes ~0.1 ms) and seconds for two unrelated 2,500-word texts (this: ~0.1 s).
  */
 import { isCosmeticChange, markCosmetic } from './cosmetic.js';
-import { diffSequences } from './myers.js';
-import { isSpaceCode, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
+import { diffSequences, type Run, type StandIns } from './myers.js';
+import { appendTokens, emptyTokenRun, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
+import { commonPrefixLength, commonSuffixLength, cutStandIns, findEqualStretches } from './word-stand-ins.js';
 
 export interface WordOp {
   op: 'equal' | 'insert' | 'delete';
@@ -50,6 +51,11 @@ export interface WordOp {
 export interface DiffWordsOptions {
   /** Semantic cleanup (default true). Without it, the raw shortest token edit script. */
   cleanup?: boolean;
+  /**
+   * Read long stretches both texts share as one element each (default true; see word-stand-ins.ts). The
+   * result is the same either way; false tokenizes the whole window, for tests that check exactly that.
+   */
+  standIns?: boolean;
 }
 
 /** A stretch of the token sequences: equal (same tokens on both sides) or a change. */
@@ -69,11 +75,39 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
   }
   const [from, oldTo, newTo] = middleWindow(oldText, newText);
-  const tokA: Toks = { text: oldText, run: tokenizeRun(oldText, from, oldTo, SCRATCH.runA) };
-  const tokB: Toks = { text: newText, run: tokenizeRun(newText, from, newTo, SCRATCH.runB) };
-  SCRATCH.keep(tokA.run, tokB.run);
-  const [idsA, idsB] = internTokens(tokA, tokB);
-  const runs = diffSequences(idsA, idsB);
+  const tokA: Toks = { text: oldText, run: SCRATCH.runA ?? emptyTokenRun(0) };
+  const tokB: Toks = { text: newText, run: SCRATCH.runB ?? emptyTokenRun(0) };
+  let runs: Run[] | null = null;
+  const stretches = options.standIns === false ? [] : findEqualStretches(oldText, from, oldTo, newText, from, newTo, SCRATCH.stretches);
+  if (stretches.length > 0) {
+    // Stand-ins (word-stand-ins.ts) keep FIRST_MARGIN words at each end out; where the diff could not pass
+    // one (myers.ts StandIns), that end keeps WIDER_MARGIN times as many, and the diff runs again.
+    const margins = SCRATCH.margins;
+    margins.length = stretches.length >> 1;
+    margins.fill(FIRST_MARGIN);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && runs === null; attempt++) {
+      const standIns = cutStandIns(oldText, stretches, margins, SCRATCH.standIns);
+      if (standIns.length === 0) break;
+      tokA.run = tokensWithStandIns(oldText, from, oldTo, standIns, 0, SCRATCH.runA);
+      tokB.run = tokensWithStandIns(newText, from, newTo, standIns, 2, SCRATCH.runB);
+      SCRATCH.keep(tokA.run, tokB.run);
+      const [idsA, idsB] = internTokens(tokA, tokB);
+      const guard = standInGuard(tokA, tokB);
+      runs = diffSequences(idsA, idsB, guard);
+      if (runs !== null) break;
+      if (guard.stuckAt >= 0) break; // not a stand-in it could not pass (the step budget): no retry helps
+      const stretch = standIns[5 * (STAND_IN_ID - guard.stuckAt) + 4]!;
+      margins[2 * stretch + (guard.stuckForward ? 0 : 1)]! *= WIDER_MARGIN;
+    }
+  }
+  if (runs === null) {
+    // No stand-ins, or the diff could not trust them (myers.ts): every token of the window.
+    tokA.run = tokenizeRun(oldText, from, oldTo, SCRATCH.runA);
+    tokB.run = tokenizeRun(newText, from, newTo, SCRATCH.runB);
+    SCRATCH.keep(tokA.run, tokB.run);
+    const [idsA, idsB] = internTokens(tokA, tokB);
+    runs = diffSequences(idsA, idsB);
+  }
 
   let segments: Segment[];
   if (cleanup) {
@@ -124,6 +158,9 @@ const KEEP_LIMIT = 1 << 16;
 class Scratch {
   runA: TokenRun | undefined;
   runB: TokenRun | undefined;
+  readonly stretches: number[] = [];
+  readonly standIns: number[] = [];
+  readonly margins: number[] = [];
   private readonly arrays = new Map<string, Int32Array>();
 
   keep(a: TokenRun, b: TokenRun): void {
@@ -157,10 +194,75 @@ function tokIs(t: Toks, i: number, ch: string): boolean {
 }
 
 /**
+ * Stand-ins (word-stand-ins.ts, myers.ts): a stretch both texts share, kept in the token run as one element
+ * of this kind, starting at the stretch (so offsets work as for any token). Its hash slot holds its index.
+ */
+const STAND_IN = 3;
+/** Stand-in ids: below the one-character ids (-1 - code unit, down to -65536). */
+const STAND_IN_ID = -0x20000;
+
+/** Words kept out of each end of a stand-in at first, and the factor for an end the diff could not pass. */
+const FIRST_MARGIN = 3, WIDER_MARGIN = 3, MAX_ATTEMPTS = 4;
+
+/** The tokens of text[from, to), each stand-in (cutStandIns; side 0: old offsets, 2: new) as one element. */
+function tokensWithStandIns(text: string, from: number, to: number, standIns: readonly number[], side: 0 | 2, reuse: TokenRun | undefined): TokenRun {
+  const run = emptyTokenRun(to - from, reuse); // a stand-in spans more than one code unit: room enough
+  let at = from;
+  for (let k = 0; k < standIns.length; k += 5) {
+    const start = standIns[k + side]!;
+    appendTokens(text, at, start, run);
+    run.start[run.count] = start;
+    run.kind[run.count] = STAND_IN;
+    run.hash[run.count] = k / 5;
+    run.count++;
+    at = standIns[k + side + 1]!;
+  }
+  appendTokens(text, at, to, run);
+  return run;
+}
+
+/**
+ * Whether the real tokens might match where a stand-in and a token differ (myers.ts StandIns): the
+ * stand-in's first real token (forward) or last (backward) might equal the token. Stand-ins start and end
+ * with non-space text; a token is compared with that end of the stretch, and a word counts as possibly equal
+ * unless a letter or digit continues it there (then the stretch's own first or last word is longer).
+ */
+function standInGuard(tokA: Toks, tokB: Toks): StandIns & { stuckAt: number; stuckForward: boolean } {
+  return {
+    below: STAND_IN_ID + 1,
+    stuckAt: 0,
+    stuckForward: true,
+    stuck(standIn: number, forward: boolean): void {
+      this.stuckAt = standIn;
+      this.stuckForward = forward;
+    },
+    mayMatch(i: number, j: number, forward: boolean): boolean {
+      const inA = tokA.run.kind[i] === STAND_IN, inB = tokB.run.kind[j] === STAND_IN;
+      if (inA && inB) return true; // cannot happen where the search trusts stand-ins; never trust it
+      const [stand, s, other, t] = inA ? [tokA, i, tokB, j] : [tokB, j, tokA, i];
+      const kind = other.run.kind[t]!;
+      if (kind === SPACE_TOKEN) return false;
+      const ts = other.run.start[t]!, len = other.run.start[t + 1]! - ts;
+      const cs = stand.run.start[s]!, ce = stand.run.start[s + 1]!;
+      if (len >= ce - cs) return true;
+      const at = forward ? cs : ce - len;
+      for (let q = 0; q < len; q++) if (stand.text.charCodeAt(at + q) !== other.text.charCodeAt(ts + q)) return false;
+      if (kind === PUNCT_TOKEN) return true;
+      return !isAsciiAlnum(stand.text.charCodeAt(forward ? cs + len : ce - len - 1));
+    },
+  };
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
  * Tokens → integers, equal exactly for equal token texts (the diff compares them only for equality). A
  * one-character token (a single space, most punctuation) is its own id, negative; longer tokens go through
  * a hash table of this call, keyed on the hash the tokenizer computed and checked against the first
- * occurrence of the token in its text (no string is copied).
+ * occurrence of the token in its text (no string is copied). The i-th stand-in of either side is
+ * STAND_IN_ID - i, below every other id.
  */
 function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
   const total = a.run.count + b.run.count;
@@ -187,6 +289,7 @@ function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
     for (let k = 0; k < run.count; k++) {
       const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
       if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
+      if (run.kind[k] === STAND_IN) { ids[k] = STAND_IN_ID - run.hash[k]!; continue; }
       const h = run.hash[k]!;
       let slot = (h ^ (h >>> 15)) & mask;
       let id = -1;
@@ -219,20 +322,11 @@ function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
  * the start) or begins (at the end), so that tokenizing only the region gives the same tokens as
  * tokenizing the whole text. Offsets before `from` and after `oldTo` / `newTo` are common text.
  */
-const CHUNK = 64;
-
 function middleWindow(a: string, b: string): [number, number, number] {
   const minLen = Math.min(a.length, b.length);
-  // Common prefix and suffix (the suffix not overlapping the prefix). Whole chunks first, compared as
-  // strings (a native comparison, some times faster than a loop over characters), then the rest one
-  // character at a time: the same lengths as the character loop alone.
-  let p = 0;
-  while (p + CHUNK <= minLen && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
-  while (p < minLen && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  const aLen = a.length, bLen = b.length;
-  while (s + CHUNK <= minLen - p && a.slice(aLen - s - CHUNK, aLen - s) === b.slice(bLen - s - CHUNK, bLen - s)) s += CHUNK;
-  while (s < minLen - p && a.charCodeAt(aLen - 1 - s) === b.charCodeAt(bLen - 1 - s)) s++;
+  // Common prefix and suffix (the suffix not overlapping the prefix).
+  const p = commonPrefixLength(a, 0, b, 0, minLen);
+  const s = commonSuffixLength(a, a.length, b, b.length, minLen - p);
   // Start: the beginning of a non-space character that follows whitespace, strictly inside the common
   // prefix (so the character itself is common and the whitespace run before it ends there on both sides).
   let from = p - 1;
@@ -246,7 +340,7 @@ function middleWindow(a: string, b: string): [number, number, number] {
 }
 
 /** Runs → segments: consecutive delete and insert runs become one change. */
-function toSegments(runs: ReturnType<typeof diffSequences>): Segment[] {
+function toSegments(runs: readonly Run[]): Segment[] {
   const out: Segment[] = [];
   for (const r of runs) {
     const equal = r.op === 'equal';
@@ -270,6 +364,7 @@ function isShortEqual(seg: Segment, tokA: Toks): boolean {
   let words = 0;
   for (let i = seg.aStart; i < seg.aEnd; i++) {
     const kind = tokA.run.kind[i]!;
+    if (kind === STAND_IN) return false; // more non-space text than a short run has (word-stand-ins.ts)
     if (kind === SPACE_TOKEN) {
       if (BLANK_LINE.test(tokText(tokA, i))) return false;
     } else if (kind === WORD_TOKEN) {

@@ -1,0 +1,172 @@
+/**
+ * Stretches two texts share, for the word diff to read as one element each (stand-ins, myers.ts).
+ *
+ * An edited clause pair typically differs in a few words spread over several lines, so the region between
+ * the first and the last difference (words.ts middleWindow) still holds most of the clause. Tokenizing and
+ * diffing all of it was most of the cost of a comparison with many edited clauses. Equal stretches are found
+ * here by comparing strings natively: lines equal on both sides, and within lines that differ (paired in
+ * order when both sides have as many), the common start and end. The word diff then tokenizes only the rest.
+ *
+ * Each stretch is cut so that the tokens on either side of it, and inside it, are those of the whole text
+ * (tokens never span whitespace): it starts where a whitespace run ends and ends where one begins, both
+ * strictly inside text the two sides share. A few words at each end (the margin) stay out of it: the diff
+ * search looks a few tokens around each change, and there it must see real tokens (myers.ts gives up
+ * otherwise, and words.ts tries again with a wider margin where it did).
+ * A stretch is kept only when it cannot matter to the word diff's cleanup as a whole: it has more
+ * non-space characters than any short equal run can have (words.ts isShortEqual: at most 9 tokens, one of
+ * them a word of up to three letters), and it neither starts with a closing nor ends with an opening
+ * bracket (the brackets the cleanup moves one token at a time).
+ */
+import { isSpaceCode } from './tokenize.js';
+
+/** More non-space code units than a short equal run can have: 3 letters (6 units) + 8 punctuation (16). */
+const MIN_SOLID = 23;
+/** How far ahead in the new text an old line is looked for (lines are paired in order). */
+const LOOKAHEAD = 8;
+const CHUNK = 32;
+
+/**
+ * Length of the common prefix of a[aFrom, aFrom + max) and b[bFrom, bFrom + max). Compared as strings (a
+ * native comparison, many times faster than a loop over characters) in chunks that double while they are
+ * equal, then halve down to CHUNK around the first difference; the last few characters one at a time.
+ */
+export function commonPrefixLength(a: string, aFrom: number, b: string, bFrom: number, max: number): number {
+  let p = 0;
+  let step = CHUNK;
+  while (p + step <= max && a.slice(aFrom + p, aFrom + p + step) === b.slice(bFrom + p, bFrom + p + step)) { p += step; step *= 2; }
+  while (step > CHUNK) {
+    step >>= 1;
+    if (p + step <= max && a.slice(aFrom + p, aFrom + p + step) === b.slice(bFrom + p, bFrom + p + step)) p += step;
+  }
+  while (p < max && a.charCodeAt(aFrom + p) === b.charCodeAt(bFrom + p)) p++;
+  return p;
+}
+
+/** Length of the common suffix of a[aTo - max, aTo) and b[bTo - max, bTo), found as the prefix above. */
+export function commonSuffixLength(a: string, aTo: number, b: string, bTo: number, max: number): number {
+  let s = 0;
+  let step = CHUNK;
+  while (s + step <= max && a.slice(aTo - s - step, aTo - s) === b.slice(bTo - s - step, bTo - s)) { s += step; step *= 2; }
+  while (step > CHUNK) {
+    step >>= 1;
+    if (s + step <= max && a.slice(aTo - s - step, aTo - s) === b.slice(bTo - s - step, bTo - s)) s += step;
+  }
+  while (s < max && a.charCodeAt(aTo - 1 - s) === b.charCodeAt(bTo - 1 - s)) s++;
+  return s;
+}
+
+/**
+ * The stretches a[aFrom, aTo) and b[bFrom, bTo) share that stand-ins may be cut from (cutStandIns), in
+ * order, as four numbers each appended to `out`: aStart, aEnd, bStart, bEnd (equal texts). Returns `out`.
+ */
+export function findEqualStretches(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, out: number[]): number[] {
+  out.length = 0;
+  const linesA = lineBounds(a, aFrom, aTo);
+  const linesB = lineBounds(b, bFrom, bTo);
+  if (linesA.length === 2 && linesB.length === 2) {
+    // One line each: the window is already cut to the differences (no equal start or end to find).
+    return out;
+  }
+  const equal: number[] = [];
+  const nA = linesA.length - 1, nB = linesB.length - 1;
+  let regionA = 0, regionB = 0, j = 0;
+  for (let i = 0; i < nA; i++) {
+    const as = linesA[i]!, ae = linesA[i + 1]!;
+    let match = -1;
+    for (let k = j; k < nB && k < j + LOOKAHEAD; k++) {
+      const bs = linesB[k]!, be = linesB[k + 1]!;
+      if (be - bs === ae - as && a.slice(as, ae) === b.slice(bs, be)) { match = k; break; }
+    }
+    if (match < 0) continue;
+    sharedEnds(a, b, linesA, regionA, i, linesB, regionB, match, equal);
+    equal.push(as, ae, linesB[match]!, linesB[match + 1]!);
+    regionA = i + 1;
+    regionB = j = match + 1;
+  }
+  sharedEnds(a, b, linesA, regionA, nA, linesB, regionB, nB, equal);
+  // Join stretches that touch on both sides.
+  let k = 0;
+  while (k < equal.length) {
+    const as = equal[k]!, bs = equal[k + 2]!;
+    let ae = equal[k + 1]!;
+    k += 4;
+    while (k < equal.length && equal[k] === ae && equal[k + 2] === bs + (ae - as)) { ae = equal[k + 1]!; k += 4; }
+    out.push(as, ae, bs, bs + (ae - as));
+  }
+  return out;
+}
+
+/**
+ * Stand-ins cut from `stretches` (findEqualStretches; `a` is the old text): stretch i keeps
+ * margins[2i] words at its start and margins[2i + 1] at its end out of its stand-in (see the header). Five
+ * numbers each appended to `out`: aStart, aEnd, bStart, bEnd, and the stretch's index. Returns `out`.
+ */
+export function cutStandIns(a: string, stretches: readonly number[], margins: readonly number[], out: number[]): number[] {
+  out.length = 0;
+  for (let k = 0; k < stretches.length; k += 4) {
+    const as = stretches[k]!, ae = stretches[k + 1]!, bs = stretches[k + 2]!;
+    const start = cutAfterWords(a, as, ae, margins[k >> 1]!);
+    const end = cutBeforeWords(a, start, ae, margins[(k >> 1) + 1]!);
+    if (start < end && isSolid(a, start, end)) out.push(start, end, bs + (start - as), bs + (end - as), k >> 2);
+  }
+  return out;
+}
+
+/** [from, line starts..., to]: a line starts after a "\n" and at a non-space character (a token start). */
+function lineBounds(text: string, from: number, to: number): number[] {
+  const bounds = [from];
+  let i = text.indexOf('\n', from);
+  while (i >= 0 && i + 1 < to) {
+    if (!isSpaceCode(text.charCodeAt(i + 1))) bounds.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  bounds.push(to);
+  return bounds;
+}
+
+/**
+ * The common start and end of old lines [i0, i1) and new lines [j0, j1) that lie between two equal lines:
+ * line by line when there are as many on both sides (an edited paragraph each), else of the whole run.
+ */
+function sharedEnds(a: string, b: string, linesA: number[], i0: number, i1: number, linesB: number[], j0: number, j1: number, out: number[]): void {
+  if (i1 - i0 === j1 - j0) {
+    for (let t = 0; t < i1 - i0; t++) sharedEndsOf(a, linesA[i0 + t]!, linesA[i0 + t + 1]!, b, linesB[j0 + t]!, linesB[j0 + t + 1]!, out);
+  } else if (i1 > i0 && j1 > j0) {
+    sharedEndsOf(a, linesA[i0]!, linesA[i1]!, b, linesB[j0]!, linesB[j1]!, out);
+  }
+}
+
+function sharedEndsOf(a: string, as: number, ae: number, b: string, bs: number, be: number, out: number[]): void {
+  const minLen = Math.min(ae - as, be - bs);
+  const p = commonPrefixLength(a, as, b, bs, minLen);
+  if (p > 0) out.push(as, as + p, bs, bs + p);
+  const s = commonSuffixLength(a, ae, b, be, minLen - p);
+  if (s > 0) out.push(ae - s, ae, be - s, be);
+}
+
+/** The `words`-th position in (from, to) where a whitespace run ends; `to` if there is none. */
+function cutAfterWords(text: string, from: number, to: number, words: number): number {
+  let found = 0;
+  for (let i = from + 1; i < to; i++) {
+    if (isSpaceCode(text.charCodeAt(i - 1)) && !isSpaceCode(text.charCodeAt(i)) && ++found === words) return i;
+  }
+  return to;
+}
+
+/** Counting back from `to`, the `words`-th position in (from, to) where a whitespace run begins; `from` if none. */
+function cutBeforeWords(text: string, from: number, to: number, words: number): number {
+  let found = 0;
+  for (let i = to - 1; i > from; i--) {
+    if (isSpaceCode(text.charCodeAt(i)) && !isSpaceCode(text.charCodeAt(i - 1)) && ++found === words) return i;
+  }
+  return from;
+}
+
+/** Long enough and bracket-safe to stand in (see the header). */
+function isSolid(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start), last = text.charCodeAt(end - 1);
+  if (first === 41 || first === 93 || last === 40 || last === 91) return false; // ) ] at the start, ( [ at the end
+  let solid = 0;
+  for (let i = start; i < end; i++) if (!isSpaceCode(text.charCodeAt(i)) && ++solid >= MIN_SOLID) return true;
+  return false;
+}
