@@ -24,6 +24,7 @@ const MIN_SOLID = 23;
 /** How far ahead in the new text an old line is looked for (lines are paired in order). */
 const LOOKAHEAD = 8;
 const CHUNK = 32;
+const NEAR = 16;
 
 /**
  * Length of the common prefix of a[aFrom, aFrom + max) and b[bFrom, bFrom + max). Compared as strings (a
@@ -31,7 +32,11 @@ const CHUNK = 32;
  * equal, then halve down to CHUNK around the first difference; the last few characters one at a time.
  */
 export function commonPrefixLength(a: string, aFrom: number, b: string, bFrom: number, max: number): number {
+  // A first difference close by is found quicker one character at a time.
   let p = 0;
+  const near = Math.min(max, NEAR);
+  while (p < near && a.charCodeAt(aFrom + p) === b.charCodeAt(bFrom + p)) p++;
+  if (p < near || p === max) return p;
   let step = CHUNK;
   while (p + step <= max && a.slice(aFrom + p, aFrom + p + step) === b.slice(bFrom + p, bFrom + p + step)) { p += step; step *= 2; }
   while (step > CHUNK) {
@@ -45,6 +50,9 @@ export function commonPrefixLength(a: string, aFrom: number, b: string, bFrom: n
 /** Length of the common suffix of a[aTo - max, aTo) and b[bTo - max, bTo), found as the prefix above. */
 export function commonSuffixLength(a: string, aTo: number, b: string, bTo: number, max: number): number {
   let s = 0;
+  const near = Math.min(max, NEAR);
+  while (s < near && a.charCodeAt(aTo - 1 - s) === b.charCodeAt(bTo - 1 - s)) s++;
+  if (s < near || s === max) return s;
   let step = CHUNK;
   while (s + step <= max && a.slice(aTo - s - step, aTo - s) === b.slice(bTo - s - step, bTo - s)) { s += step; step *= 2; }
   while (step > CHUNK) {

@@ -63,6 +63,8 @@ interface Segment {
   equal: boolean;
   /** For a change: whether it is cosmetic, decided once on the raw diff (merging keeps it: see below). */
   cosmetic?: boolean;
+  /** For a change: set once the cleanup has widened it (its texts are then no longer those `cosmetic` was decided on). */
+  widened?: boolean;
   aStart: number;
   aEnd: number;
   bStart: number;
@@ -138,11 +140,15 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   for (const s of segments) {
     const os = offA(s.aStart), oe = offA(s.aEnd), ns = offB(s.bStart), ne = offB(s.bEnd);
     if (s.equal) { pushEqual(os, oe, ns, ne); continue; }
-    if (os < oe) ops.push({ op: 'delete', text: oldText.slice(os, oe), oldStart: os, oldEnd: oe, newStart: ns, newEnd: ns });
-    if (ns < ne) ops.push({ op: 'insert', text: newText.slice(ns, ne), oldStart: oe, oldEnd: oe, newStart: ns, newEnd: ne });
+    const deleted = oldText.slice(os, oe), inserted = newText.slice(ns, ne);
+    // With the cleanup, each change gives one delete and/or one insert op between equal ops: flagged here
+    // as markCosmetic would flag them, reusing the raw diff's decision where the cleanup left it as it was.
+    const cosmetic = cleanup ? (s.widened ? isCosmetic(deleted, inserted) : s.cosmetic) : undefined;
+    if (os < oe) ops.push({ op: 'delete', text: deleted, oldStart: os, oldEnd: oe, newStart: ns, newEnd: ns, cosmetic });
+    if (ns < ne) ops.push({ op: 'insert', text: inserted, oldStart: oe, oldEnd: oe, newStart: ns, newEnd: ne, cosmetic });
   }
   pushEqual(oldTo, oldText.length, newTo, newText.length);
-  markCosmetic(ops);
+  if (!cleanup) markCosmetic(ops); // raw runs: a delete run and the insert run after it are one change
   return ops;
 }
 
@@ -187,10 +193,10 @@ function tokText(t: Toks, i: number): string {
   return t.text.slice(t.run.start[i]!, t.run.start[i + 1]!);
 }
 
-/** Whether token i is the one-character string `ch`. */
-function tokIs(t: Toks, i: number, ch: string): boolean {
+/** Whether token i is the one character of code `code`. */
+function tokIs(t: Toks, i: number, code: number): boolean {
   const start = t.run.start[i]!;
-  return t.run.start[i + 1]! - start === 1 && t.text.charCodeAt(start) === ch.charCodeAt(0);
+  return t.run.start[i + 1]! - start === 1 && t.text.charCodeAt(start) === code;
 }
 
 /**
@@ -357,7 +363,16 @@ function toSegments(runs: readonly Run[]): Segment[] {
 
 const NEGATIONS = new Set(['no', 'not', 'nor']);
 const SHORT_WORD = /^\p{L}{1,3}$/u;
-const BLANK_LINE = /\n[^\S\n]*\n/;
+
+/**
+ * Whether whitespace token i holds a blank line (/\n[^\S\n]*\n/): being all whitespace, it does when it
+ * holds two line feeds.
+ */
+function holdsBlankLine(t: Toks, i: number): boolean {
+  let feeds = 0;
+  for (let k = t.run.start[i]!; k < t.run.start[i + 1]!; k++) if (t.text.charCodeAt(k) === 10 && ++feeds === 2) return true;
+  return false;
+}
 
 /** Whether an equal segment is short enough to fold into the changes around it (rule in the header). */
 function isShortEqual(seg: Segment, tokA: Toks): boolean {
@@ -366,10 +381,12 @@ function isShortEqual(seg: Segment, tokA: Toks): boolean {
     const kind = tokA.run.kind[i]!;
     if (kind === STAND_IN) return false; // more non-space text than a short run has (word-stand-ins.ts)
     if (kind === SPACE_TOKEN) {
-      if (BLANK_LINE.test(tokText(tokA, i))) return false;
+      if (holdsBlankLine(tokA, i)) return false;
     } else if (kind === WORD_TOKEN) {
       words++;
       if (words > 1) return false;
+      // Three letters take at most six code units: longer words are not short, without a regex.
+      if (tokA.run.start[i + 1]! - tokA.run.start[i]! > 6) return false;
       const text = tokText(tokA, i);
       if (!SHORT_WORD.test(text) || NEGATIONS.has(text.toLowerCase())) return false;
     }
@@ -389,8 +406,9 @@ function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[
       const change = out[n - 2]!;
       change.aEnd = seg.aEnd;
       change.bEnd = seg.bEnd;
+      change.widened = true;
     } else {
-      out.push({ ...seg });
+      out.push(seg); // the input list is not used again: its segments may change in place
     }
   }
   return out;
@@ -403,38 +421,82 @@ function tokensText(tokens: Toks, start: number, end: number): string {
 
 /** A cosmetic change is never folded into a substantive one: it must stay hideable on its own. */
 function isCosmeticSegment(seg: Segment, tokA: Toks, tokB: Toks): boolean {
-  return isCosmeticChange(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
+  return isCosmetic(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
 }
 
-const CLOSERS: Record<string, string> = { '(': ')', '[': ']' };
-const OPENERS: Record<string, string> = { ')': '(', ']': '[' };
+/** isCosmeticChange, answered without it where its letters and digits already tell (most word changes). */
+function isCosmetic(oldText: string, newText: string): boolean {
+  return !lettersDiffer(oldText, newText) && isCosmeticChange(oldText, newText);
+}
 
-/** Brackets left open (positive) or closed without opening (negative) by a token range, per bracket kind. */
-function bracketBalance(tokens: Toks, start: number, end: number, open: string): number {
-  const close = CLOSERS[open]!;
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    if (tokIs(tokens, i, open)) depth++;
-    else if (tokIs(tokens, i, close)) depth--;
+/**
+ * True when the texts' letters and digits differ, case aside, in a stretch of ASCII at their starts: then
+ * the change is not cosmetic. Why: cosmetic.ts compares the texts' substance, which keeps every word
+ * lower-cased, and in ASCII every letter and digit is in a word; so the letters and digits of the
+ * substance, in order, are those of the text. (Past a non-ASCII character that no longer holds: lower
+ * case may turn one into ASCII letters, "İ" → "i̇". There the answer is false, which decides nothing.)
+ */
+function lettersDiffer(a: string, b: string): boolean {
+  let i = 0, j = 0;
+  for (;;) {
+    let ca = -1, cb = -1;
+    while (i < a.length) {
+      const c = a.charCodeAt(i++);
+      if (c >= 128) return false;
+      if (isAsciiAlnum(c)) { ca = c | 32; break; } // lower case (digits keep their code)
+    }
+    while (j < b.length) {
+      const c = b.charCodeAt(j++);
+      if (c >= 128) return false;
+      if (isAsciiAlnum(c)) { cb = c | 32; break; }
+    }
+    if (ca !== cb) return true;
+    if (ca < 0) return false;
   }
-  return depth;
+}
+
+/** The bracket kinds the cleanup balances, as character codes: "(" ")" and "[" "]". */
+const OPEN_CODES = [40, 91];
+const CLOSE_CODES = [41, 93];
+const BALANCE_A = new Int32Array(2), BALANCE_B = new Int32Array(2);
+
+/**
+ * Per bracket kind k, into out[k]: brackets left open (positive) or closed without opening (negative) by a
+ * token range. Both kinds in one pass: the cleanup below moves only brackets of the kind it is at, which
+ * leave the other kind's balance as it was.
+ */
+function bracketBalances(tokens: Toks, start: number, end: number, out: Int32Array): void {
+  out[0] = 0;
+  out[1] = 0;
+  const { text, run } = tokens;
+  for (let i = start; i < end; i++) {
+    if (run.start[i + 1]! - run.start[i]! !== 1) continue;
+    const c = text.charCodeAt(run.start[i]!);
+    if (c === 40) out[0]!++;
+    else if (c === 41) out[0]!--;
+    else if (c === 91) out[1]!++;
+    else if (c === 93) out[1]!--;
+  }
 }
 
 function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[] {
   for (let i = 0; i < segments.length; i++) {
     const c = segments[i]!;
     if (c.equal) continue;
-    for (const open of Object.keys(CLOSERS)) {
-      const close = CLOSERS[open]!;
-      const balA = bracketBalance(tokA, c.aStart, c.aEnd, open);
-      const balB = bracketBalance(tokB, c.bStart, c.bEnd, open);
+    bracketBalances(tokA, c.aStart, c.aEnd, BALANCE_A);
+    bracketBalances(tokB, c.bStart, c.bEnd, BALANCE_B);
+    for (let kind = 0; kind < 2; kind++) {
+      const open = OPEN_CODES[kind]!, close = CLOSE_CODES[kind]!;
+      const balA = BALANCE_A[kind]!, balB = BALANCE_B[kind]!;
       const next = segments[i + 1];
       if ((balA > 0 || balB > 0) && next?.equal && next.aStart < next.aEnd && tokIs(tokA, next.aStart, close)) {
         c.aEnd++; c.bEnd++; next.aStart++; next.bStart++;
+        c.widened = true;
       }
       const prev = segments[i - 1];
-      if ((balA < 0 || balB < 0) && prev?.equal && prev.aStart < prev.aEnd && tokIs(tokA, prev.aEnd - 1, OPENERS[close]!)) {
+      if ((balA < 0 || balB < 0) && prev?.equal && prev.aStart < prev.aEnd && tokIs(tokA, prev.aEnd - 1, open)) {
         c.aStart--; c.bStart--; prev.aEnd--; prev.bEnd--;
+        c.widened = true;
       }
       // The change is all that stands between a pair of brackets ("[5]" → "[7]"): the pair joins it.
       const before = segments[i - 1];
@@ -443,6 +505,7 @@ function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[]
           && tokIs(tokA, before.aEnd - 1, open) && tokIs(tokA, after.aStart, close)) {
         c.aStart--; c.bStart--; before.aEnd--; before.bEnd--;
         c.aEnd++; c.bEnd++; after.aStart++; after.bStart++;
+        c.widened = true;
       }
     }
   }
@@ -451,7 +514,7 @@ function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[]
   for (const s of segments) {
     if (s.aStart === s.aEnd && s.bStart === s.bEnd) continue;
     const last = out[out.length - 1];
-    if (last && !last.equal && !s.equal) { last.aEnd = s.aEnd; last.bEnd = s.bEnd; } else out.push(s);
+    if (last && !last.equal && !s.equal) { last.aEnd = s.aEnd; last.bEnd = s.bEnd; last.widened = true; } else out.push(s);
   }
   return out;
 }
