@@ -74,11 +74,12 @@ export function diffSequences(a: Seq, b: Seq, standIns?: StandIns): Run[] | null
     }
   };
   const work = WORKSPACE;
-  // An explicit stack instead of recursion: a pathological input cannot overflow the call stack.
-  const stack: Array<[number, number, number, number]> = [[0, a.length, 0, b.length]];
+  // An explicit stack instead of recursion: a pathological input cannot overflow the call stack. Four
+  // numbers per sub-problem: aLo, aHi, bLo, bHi.
+  const stack: number[] = [0, a.length, 0, b.length];
   // Sub-problems must be emitted left to right; pushing the right half first keeps that order.
   while (stack.length > 0) {
-    let [aLo, aHi, bLo, bHi] = stack.pop()!;
+    let bHi = stack.pop()!, bLo = stack.pop()!, aHi = stack.pop()!, aLo = stack.pop()!;
     const prefixStart = aLo;
     while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) { aLo++; bLo++; }
     if (aLo < aHi && bLo < bHi && (a[aLo]! < below || b[bLo]! < below) && standIns!.mayMatch(aLo, bLo, true)) {
@@ -93,22 +94,21 @@ export function diffSequences(a: Seq, b: Seq, standIns?: StandIns): Run[] | null
       standIns!.stuck(Math.min(a[aHi - suffix - 1]!, b[bHi - suffix - 1]!), false);
       return null;
     }
-    const tail: [number, number, number, number] | null = suffix > 0 ? [aHi - suffix, aHi, bHi - suffix, bHi] : null;
+    const tailA = aHi, tailB = bHi; // the common tail: [aHi - suffix, tailA) and [bHi - suffix, tailB)
     aHi -= suffix;
     bHi -= suffix;
     if (aLo === aHi || bLo === bHi) {
       push('delete', aLo, aHi, bLo, bLo);
       push('insert', aHi, aHi, bLo, bHi);
-      if (tail) push('equal', tail[0], tail[1], tail[2], tail[3]);
+      if (suffix > 0) push('equal', aHi, tailA, bHi, tailB);
       continue;
     }
-    const at = work.split(a, aLo, aHi, b, bLo, bHi, standIns);
-    if (at === null) return null;
-    const [x, y] = at;
+    if (!work.split(a, aLo, aHi, b, bLo, bHi, standIns)) return null;
+    const x = work.x, y = work.y;
     // Pushed in reverse: the common tail (as an all-equal problem), the right half, then the left half.
-    if (tail) stack.push(tail);
-    stack.push([aLo + x, aHi, bLo + y, bHi]);
-    stack.push([aLo, aLo + x, bLo, bLo + y]);
+    if (suffix > 0) stack.push(aHi, tailA, bHi, tailB);
+    stack.push(aLo + x, aHi, bLo + y, bHi);
+    stack.push(aLo, aLo + x, bLo, bLo + y);
   }
   return runs;
 }
@@ -117,14 +117,17 @@ export function diffSequences(a: Seq, b: Seq, standIns?: StandIns): Run[] | null
 class Workspace {
   private vf = new Int32Array(0);
   private vb = new Int32Array(0);
+  /** The point split() found. */
+  x = 0;
+  y = 0;
 
   /**
-   * A point (x, y), relative to (aLo, bLo), on a shortest (or, past the cost cap, a good) edit path, with
-   * 0 < x + y < N + M so that both halves are strictly smaller. Requires N > 0, M > 0 and differing first
-   * and last elements (the caller strips common prefix and suffix). Null when stand-ins may not be trusted
-   * (StandIns above).
+   * Sets this.x, this.y to a point, relative to (aLo, bLo), on a shortest (or, past the cost cap, a good)
+   * edit path, with 0 < x + y < N + M so that both halves are strictly smaller. Requires N > 0, M > 0 and
+   * differing first and last elements (the caller strips common prefix and suffix). False when stand-ins
+   * may not be trusted (StandIns above).
    */
-  split(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: number, standIns?: StandIns): [number, number] | null {
+  split(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: number, standIns?: StandIns): boolean {
     const guarded = standIns !== undefined;
     const below = guarded ? standIns.below : -Infinity;
     const n = aHi - aLo;
@@ -147,7 +150,7 @@ class Workspace {
     const delta = n - m;
     const odd = (delta & 1) !== 0;
     for (let d = 0; d <= cap; d++) {
-      if (guarded && d > MIN_CAP) return null;
+      if (guarded && d > MIN_CAP) return false;
       // Forward search: vf[off + k] is the furthest x reached on diagonal k = x - y.
       for (let k = -d; k <= d; k += 2) {
         const down = k === -d || (k !== d && vf[off + k - 1]! < vf[off + k + 1]!); // an insertion, else a deletion
@@ -155,17 +158,17 @@ class Workspace {
         let y = x - k;
         if (guarded && d > 0) {
           const passed = down ? (y <= m ? b[bLo + y - 1]! : 0) : (x <= n ? a[aLo + x - 1]! : 0);
-          if (passed < below) { standIns.stuck(passed, true); return null; }
+          if (passed < below) { standIns.stuck(passed, true); return false; }
         }
         while (x < n && y < m && a[aLo + x] === b[bLo + y]) { x++; y++; }
         if (guarded && x < n && y < m && (a[aLo + x]! < below || b[bLo + y]! < below) && standIns.mayMatch(aLo + x, bLo + y, true)) {
           standIns.stuck(Math.min(a[aLo + x]!, b[bLo + y]!), true);
-          return null;
+          return false;
         }
         vf[off + k] = x;
         // In the backward search, diagonal k of the forward search is diagonal delta - k.
         const kb = delta - k;
-        if (odd && kb >= -(d - 1) && kb <= d - 1 && x + vb[off + kb]! >= n) return guardedSplit(x, y, n, m, guarded);
+        if (odd && kb >= -(d - 1) && kb <= d - 1 && x + vb[off + kb]! >= n) return this.found(x, y, n, m, guarded);
       }
       // Backward search, in mirrored coordinates (distance from the end of each sequence).
       for (let k = -d; k <= d; k += 2) {
@@ -174,23 +177,23 @@ class Workspace {
         let y = x - k;
         if (guarded && d > 0) {
           const passed = down ? (y <= m ? b[bHi - y]! : 0) : (x <= n ? a[aHi - x]! : 0);
-          if (passed < below) { standIns.stuck(passed, false); return null; }
+          if (passed < below) { standIns.stuck(passed, false); return false; }
         }
         while (x < n && y < m && a[aHi - 1 - x] === b[bHi - 1 - y]) { x++; y++; }
         if (guarded && x < n && y < m && (a[aHi - 1 - x]! < below || b[bHi - 1 - y]! < below)
             && standIns.mayMatch(aHi - 1 - x, bHi - 1 - y, false)) {
           standIns.stuck(Math.min(a[aHi - 1 - x]!, b[bHi - 1 - y]!), false);
-          return null;
+          return false;
         }
         vb[off + k] = x;
         const kf = delta - k;
         if (!odd && kf >= -d && kf <= d && x + vf[off + kf]! >= n) {
           const fx = vf[off + kf]!;
-          return guardedSplit(fx, fx - kf, n, m, guarded);
+          return this.found(fx, fx - kf, n, m, guarded);
         }
       }
     }
-    if (guarded) return null;
+    if (guarded) return false;
     // Too expensive: split where the forward frontier got furthest along (largest x + y).
     let bestX = 0;
     let bestY = 0;
@@ -200,24 +203,24 @@ class Workspace {
       if (y < 0 || y > m) continue;
       if (x + y > bestX + bestY) { bestX = x; bestY = y; }
     }
-    return clampSplit(bestX, bestY, n, m);
+    return this.found(bestX, bestY, n, m, false);
+  }
+
+  /**
+   * Records the split point. A point at either corner would hand the same problem back: halve instead
+   * (n, m > 0: never a corner), except where stand-ins are in use (the halving counts elements): false.
+   */
+  private found(x: number, y: number, n: number, m: number, guarded: boolean): boolean {
+    const corner = (x === 0 && y === 0) || (x === n && y === m);
+    if (corner && guarded) return false;
+    this.x = corner ? Math.floor(n / 2) : x;
+    this.y = corner ? Math.ceil(m / 2) : y;
+    return true;
   }
 }
 
 /** The smallest step budget of a split (the cap in the file header). */
 const MIN_CAP = 64;
-
-/** clampSplit, or null where it would move the point and stand-ins are in use (its halving counts elements). */
-function guardedSplit(x: number, y: number, n: number, m: number, guarded: boolean): [number, number] | null {
-  if (guarded && ((x === 0 && y === 0) || (x === n && y === m))) return null;
-  return clampSplit(x, y, n, m);
-}
-
-/** Guards progress: a split at either corner would hand the same problem back; halve instead. */
-function clampSplit(x: number, y: number, n: number, m: number): [number, number] {
-  if ((x === 0 && y === 0) || (x === n && y === m)) return [Math.floor(n / 2), Math.ceil(m / 2)]; // n, m > 0: never a corner
-  return [x, y];
-}
 
 /**
  * One workspace for every call: split() writes what it reads, diffSequences never runs inside another, and

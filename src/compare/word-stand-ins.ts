@@ -21,10 +21,12 @@ import { isSpaceCode } from './tokenize.js';
 
 /** More non-space code units than a short equal run can have: 3 letters (6 units) + 8 punctuation (16). */
 const MIN_SOLID = 23;
-/** How far ahead in the new text an old line is looked for (lines are paired in order). */
+/** How far ahead in the new text an old line (or sentence) is looked for (they are paired in order). */
 const LOOKAHEAD = 8;
+/** A line's differing middle shorter than this is not searched for equal sentences (two or three words). */
+const MIDDLE_MIN = 64;
 const CHUNK = 32;
-const NEAR = 16;
+const NEAR = 64;
 
 /**
  * Length of the common prefix of a[aFrom, aFrom + max) and b[bFrom, bFrom + max). Compared as strings (a
@@ -69,29 +71,15 @@ export function commonSuffixLength(a: string, aTo: number, b: string, bTo: numbe
  */
 export function findEqualStretches(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, out: number[]): number[] {
   out.length = 0;
-  const linesA = lineBounds(a, aFrom, aTo);
-  const linesB = lineBounds(b, bFrom, bTo);
-  if (linesA.length === 2 && linesB.length === 2) {
-    // One line each: the window is already cut to the differences (no equal start or end to find).
-    return out;
-  }
+  const linesA = pieceBounds(a, aFrom, aTo, '\n');
+  const linesB = pieceBounds(b, bFrom, bTo, '\n');
   const equal: number[] = [];
-  const nA = linesA.length - 1, nB = linesB.length - 1;
-  let regionA = 0, regionB = 0, j = 0;
-  for (let i = 0; i < nA; i++) {
-    const as = linesA[i]!, ae = linesA[i + 1]!;
-    let match = -1;
-    for (let k = j; k < nB && k < j + LOOKAHEAD; k++) {
-      const bs = linesB[k]!, be = linesB[k + 1]!;
-      if (be - bs === ae - as && a.slice(as, ae) === b.slice(bs, be)) { match = k; break; }
-    }
-    if (match < 0) continue;
-    sharedEnds(a, b, linesA, regionA, i, linesB, regionB, match, equal);
-    equal.push(as, ae, linesB[match]!, linesB[match + 1]!);
-    regionA = i + 1;
-    regionB = j = match + 1;
+  if (linesA.length === 2 && linesB.length === 2) {
+    // One line each: its ends are already cut off (the window), but two changes far apart leave a middle.
+    sharedMiddle(a, aFrom, aTo, b, bFrom, bTo, equal);
+  } else {
+    pairPieces(a, linesA, b, linesB, true, equal);
   }
-  sharedEnds(a, b, linesA, regionA, nA, linesB, regionB, nB, equal);
   // Join stretches that touch on both sides.
   let k = 0;
   while (k < equal.length) {
@@ -102,6 +90,73 @@ export function findEqualStretches(a: string, aFrom: number, aTo: number, b: str
     out.push(as, ae, bs, bs + (ae - as));
   }
   return out;
+}
+
+/**
+ * [from, piece starts..., to]: a piece starts at a non-space character (a token start) right after
+ * `separator` ("\n": lines; ". ": sentences, or what follows an abbreviation: any cut will do).
+ */
+function pieceBounds(text: string, from: number, to: number, separator: string): number[] {
+  const bounds = [from];
+  let at = text.indexOf(separator, from);
+  while (at >= 0 && at + separator.length < to) {
+    const cut = at + separator.length;
+    if (!isSpaceCode(text.charCodeAt(cut))) bounds.push(cut);
+    at = text.indexOf(separator, cut);
+  }
+  bounds.push(to);
+  return bounds;
+}
+
+/**
+ * Pairs equal pieces in order (an old piece is looked for among the next LOOKAHEAD new ones), and finds the
+ * common start and end of the pieces between pairs: piece by piece when there are as many on both sides
+ * (a paragraph edited in place each), else of the whole run. `lines`: the pieces are lines, whose edited
+ * middles may hold equal sentences.
+ */
+function pairPieces(a: string, piecesA: number[], b: string, piecesB: number[], lines: boolean, out: number[]): void {
+  const nA = piecesA.length - 1, nB = piecesB.length - 1;
+  let regionA = 0, regionB = 0, j = 0;
+  for (let i = 0; i < nA; i++) {
+    const as = piecesA[i]!, ae = piecesA[i + 1]!;
+    let match = -1;
+    for (let k = j; k < nB && k < j + LOOKAHEAD; k++) {
+      const bs = piecesB[k]!, be = piecesB[k + 1]!;
+      if (be - bs === ae - as && a.slice(as, ae) === b.slice(bs, be)) { match = k; break; }
+    }
+    if (match < 0) continue;
+    sharedEnds(a, piecesA, regionA, i, b, piecesB, regionB, match, lines, out);
+    out.push(as, ae, piecesB[match]!, piecesB[match + 1]!);
+    regionA = i + 1;
+    regionB = j = match + 1;
+  }
+  sharedEnds(a, piecesA, regionA, nA, b, piecesB, regionB, nB, lines, out);
+}
+
+function sharedEnds(a: string, piecesA: number[], i0: number, i1: number, b: string, piecesB: number[], j0: number, j1: number, lines: boolean, out: number[]): void {
+  if (i1 - i0 === j1 - j0) {
+    for (let t = 0; t < i1 - i0; t++) sharedEndsOf(a, piecesA[i0 + t]!, piecesA[i0 + t + 1]!, b, piecesB[j0 + t]!, piecesB[j0 + t + 1]!, lines, out);
+  } else if (i1 > i0 && j1 > j0) {
+    sharedEndsOf(a, piecesA[i0]!, piecesA[i1]!, b, piecesB[j0]!, piecesB[j1]!, lines, out);
+  }
+}
+
+/** The common start and end of a[as, ae) and b[bs, be); of lines, also the equal sentences in between. */
+function sharedEndsOf(a: string, as: number, ae: number, b: string, bs: number, be: number, lines: boolean, out: number[]): void {
+  const minLen = Math.min(ae - as, be - bs);
+  const p = commonPrefixLength(a, as, b, bs, minLen);
+  if (p > 0) out.push(as, as + p, bs, bs + p);
+  const s = commonSuffixLength(a, ae, b, be, minLen - p);
+  if (lines) sharedMiddle(a, as + p, ae - s, b, bs + p, be - s, out);
+  if (s > 0) out.push(ae - s, ae, be - s, be);
+}
+
+/** Equal sentences between two differences of a line, when there is room for them. */
+function sharedMiddle(a: string, as: number, ae: number, b: string, bs: number, be: number, out: number[]): void {
+  if (ae - as < MIDDLE_MIN || be - bs < MIDDLE_MIN) return;
+  const sentencesA = pieceBounds(a, as, ae, '. ');
+  const sentencesB = pieceBounds(b, bs, be, '. ');
+  if (sentencesA.length > 2 && sentencesB.length > 2) pairPieces(a, sentencesA, b, sentencesB, false, out);
 }
 
 /**
@@ -118,38 +173,6 @@ export function cutStandIns(a: string, stretches: readonly number[], margins: re
     if (start < end && isSolid(a, start, end)) out.push(start, end, bs + (start - as), bs + (end - as), k >> 2);
   }
   return out;
-}
-
-/** [from, line starts..., to]: a line starts after a "\n" and at a non-space character (a token start). */
-function lineBounds(text: string, from: number, to: number): number[] {
-  const bounds = [from];
-  let i = text.indexOf('\n', from);
-  while (i >= 0 && i + 1 < to) {
-    if (!isSpaceCode(text.charCodeAt(i + 1))) bounds.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
-  bounds.push(to);
-  return bounds;
-}
-
-/**
- * The common start and end of old lines [i0, i1) and new lines [j0, j1) that lie between two equal lines:
- * line by line when there are as many on both sides (an edited paragraph each), else of the whole run.
- */
-function sharedEnds(a: string, b: string, linesA: number[], i0: number, i1: number, linesB: number[], j0: number, j1: number, out: number[]): void {
-  if (i1 - i0 === j1 - j0) {
-    for (let t = 0; t < i1 - i0; t++) sharedEndsOf(a, linesA[i0 + t]!, linesA[i0 + t + 1]!, b, linesB[j0 + t]!, linesB[j0 + t + 1]!, out);
-  } else if (i1 > i0 && j1 > j0) {
-    sharedEndsOf(a, linesA[i0]!, linesA[i1]!, b, linesB[j0]!, linesB[j1]!, out);
-  }
-}
-
-function sharedEndsOf(a: string, as: number, ae: number, b: string, bs: number, be: number, out: number[]): void {
-  const minLen = Math.min(ae - as, be - bs);
-  const p = commonPrefixLength(a, as, b, bs, minLen);
-  if (p > 0) out.push(as, as + p, bs, bs + p);
-  const s = commonSuffixLength(a, ae, b, be, minLen - p);
-  if (s > 0) out.push(ae - s, ae, be - s, be);
 }
 
 /** The `words`-th position in (from, to) where a whitespace run ends; `to` if there is none. */
