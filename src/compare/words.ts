@@ -174,6 +174,24 @@ class Scratch {
     if (b !== this.runB && b.kind.length <= KEEP_LIMIT) this.runB = b;
   }
 
+  private interned: InternTable | undefined;
+
+  /** The intern table, with room for `size` slots and `entries` entries, contents unspecified. */
+  table(size: number, entries: number): InternTable {
+    const t = this.interned;
+    if (t && t.slots.length >= size && t.entSide.length >= entries) return t;
+    const fresh: InternTable = {
+      slots: new Int32Array(Math.max(size, 64)),
+      entSide: new Int32Array(Math.max(entries, 64)),
+      entStart: new Int32Array(Math.max(entries, 64)),
+      entLen: new Int32Array(Math.max(entries, 64)),
+      entHash: new Int32Array(Math.max(entries, 64)),
+      entries: 0,
+    };
+    if (fresh.slots.length <= KEEP_LIMIT) this.interned = fresh;
+    return fresh;
+  }
+
   /** An Int32Array of at least `length` entries, contents unspecified. */
   ints(name: string, length: number): Int32Array {
     const have = this.arrays.get(name);
@@ -274,53 +292,60 @@ function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
   const total = a.run.count + b.run.count;
   let size = 16;
   while (size < total * 2) size <<= 1;
-  const mask = size - 1;
-  const slots = SCRATCH.ints('slots', size); // entry + 1, 0 = empty
-  slots.fill(0, 0, size);
-  // Each entry is its first occurrence: side (0 old, 1 new), start offset, length, hash. Written before
-  // they are read: no clearing needed. A later occurrence is compared with it character by character,
-  // in place: no string is made for any token.
-  const entSide = SCRATCH.ints('entSide', total);
-  const entStart = SCRATCH.ints('entStart', total);
-  const entLen = SCRATCH.ints('entLen', total);
-  const entHash = SCRATCH.ints('entHash', total);
-  let entries = 0;
-  const texts = [a.text, b.text];
-  const sides = [a, b];
-  const out: Int32Array[] = [];
-  for (let side = 0; side < 2; side++) {
-    const { text, run } = sides[side]!;
-    // A view of exactly run.count ids: diffSequences reads the length.
-    const ids = SCRATCH.ints(side === 0 ? 'idsA' : 'idsB', run.count).subarray(0, run.count);
-    for (let k = 0; k < run.count; k++) {
-      const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
-      if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
-      if (run.kind[k] === STAND_IN) { ids[k] = STAND_IN_ID - run.hash[k]!; continue; }
-      const h = run.hash[k]!;
-      let slot = (h ^ (h >>> 15)) & mask;
-      let id = -1;
-      for (;;) {
-        const e = slots[slot]! - 1;
-        if (e < 0) break;
-        if (entHash[e] === h && entLen[e] === len) {
-          const other = texts[entSide[e]!]!;
-          const at = entStart[e]!;
-          let j = 0;
-          while (j < len && text.charCodeAt(start + j) === other.charCodeAt(at + j)) j++;
-          if (j === len) { id = e; break; }
-        }
-        slot = (slot + 1) & mask;
+  const table = SCRATCH.table(size, total);
+  table.slots.fill(0, 0, size);
+  table.entries = 0;
+  // Views of exactly run.count ids: diffSequences reads the length.
+  const idsA = SCRATCH.ints('idsA', a.run.count).subarray(0, a.run.count);
+  const idsB = SCRATCH.ints('idsB', b.run.count).subarray(0, b.run.count);
+  internSide(table, size - 1, a, b, 0, idsA);
+  internSide(table, size - 1, b, a, 1, idsB);
+  return [idsA, idsB];
+}
+
+/**
+ * The intern table of one internTokens call. Each entry is a token's first occurrence: side (0 old, 1 new),
+ * start offset, length, hash. Entries are written before they are read: no clearing needed. A later
+ * occurrence is compared with it character by character, in place: no string is made for any token.
+ */
+interface InternTable {
+  slots: Int32Array; // entry + 1, 0 = empty
+  entSide: Int32Array;
+  entStart: Int32Array;
+  entLen: Int32Array;
+  entHash: Int32Array;
+  entries: number;
+}
+
+function internSide(table: InternTable, mask: number, toks: Toks, other: Toks, side: number, ids: Int32Array): void {
+  const { slots, entSide, entStart, entLen, entHash } = table;
+  const { text, run } = toks;
+  for (let k = 0; k < run.count; k++) {
+    const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
+    if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
+    if (run.kind[k] === STAND_IN) { ids[k] = STAND_IN_ID - run.hash[k]!; continue; }
+    const h = run.hash[k]!;
+    let slot = (h ^ (h >>> 15)) & mask;
+    let id = -1;
+    for (;;) {
+      const e = slots[slot]! - 1;
+      if (e < 0) break;
+      if (entHash[e] === h && entLen[e] === len) {
+        const first = entSide[e] === side ? text : other.text;
+        const at = entStart[e]!;
+        let j = 0;
+        while (j < len && text.charCodeAt(start + j) === first.charCodeAt(at + j)) j++;
+        if (j === len) { id = e; break; }
       }
-      if (id < 0) {
-        id = entries++;
-        entSide[id] = side; entStart[id] = start; entLen[id] = len; entHash[id] = h;
-        slots[slot] = id + 1;
-      }
-      ids[k] = id;
+      slot = (slot + 1) & mask;
     }
-    out.push(ids);
+    if (id < 0) {
+      id = table.entries++;
+      entSide[id] = side; entStart[id] = start; entLen[id] = len; entHash[id] = h;
+      slots[slot] = id + 1;
+    }
+    ids[k] = id;
   }
-  return [out[0]!, out[1]!];
 }
 
 /**
