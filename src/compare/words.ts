@@ -11,9 +11,14 @@
  *   1. Trim the common prefix and suffix by characters, then widen the middle to whitespace boundaries
  *      (tokens never span whitespace, see tokenize.ts), so that re-diffing a long clause after one keystroke
  *      tokenizes and diffs only a few words.
- *   2. Tokenize the middles, intern tokens to integers, run Myers' O(ND) diff (myers.ts).
- *   3. Semantic cleanup, so that a changed figure or phrase reads as one change (the rule below).
- *   4. Flag each change cosmetic or not (cosmetic.ts).
+ *   2. Find the stretches of the middles both texts share (equal lines and sentences, common starts and
+ *      ends of edited lines: word-stand-ins.ts), by native string comparison. Edits of a few words spread
+ *      over a clause leave most of the middle in such stretches.
+ *   3. Tokenize the rest, intern tokens to integers, each shared stretch as one element (a stand-in), and
+ *      run Myers' O(ND) diff (myers.ts), which checks that the stand-ins change nothing; where it cannot
+ *      tell, the stretch is cut shorter and the diff runs again, and last the whole middle is tokenized.
+ *   4. Semantic cleanup, so that a changed figure or phrase reads as one change (the rule below).
+ *   5. Flag each change cosmetic or not (cosmetic.ts).
  *
  * The cleanup rule. A "change" is a maximal run of deleted and inserted tokens. An equal run that lies
  * between two changes is folded into them (its text is then both deleted and inserted) when it is short:
@@ -81,7 +86,9 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   const tokB: Toks = { text: newText, run: SCRATCH.runB ?? emptyTokenRun(0) };
   let runs: Run[] | null = null;
   const stretches = options.standIns === false ? [] : findEqualStretches(oldText, from, oldTo, newText, from, newTo, SCRATCH.stretches);
-  if (stretches.length > 0) {
+  // Many stretches mean many changes between them, too many edits for the search to trust stand-ins within
+  // its smallest step budget (myers.ts): the attempt would be wasted.
+  if (stretches.length > 0 && stretches.length <= 4 * MAX_STRETCHES) {
     // Stand-ins (word-stand-ins.ts) keep FIRST_MARGIN words at each end out; where the diff could not pass
     // one (myers.ts StandIns), that end keeps WIDER_MARGIN times as many, and the diff runs again.
     const margins = SCRATCH.margins;
@@ -227,6 +234,8 @@ const STAND_IN_ID = -0x20000;
 
 /** Words kept out of each end of a stand-in at first, and the factor for an end the diff could not pass. */
 const FIRST_MARGIN = 3, WIDER_MARGIN = 3, MAX_ATTEMPTS = 4;
+/** More shared stretches than this (changes between them) and stand-ins are not tried. */
+const MAX_STRETCHES = 24;
 
 /** The tokens of text[from, to), each stand-in (cutStandIns; side 0: old offsets, 2: new) as one element. */
 function tokensWithStandIns(text: string, from: number, to: number, standIns: readonly number[], side: 0 | 2, reuse: TokenRun | undefined): TokenRun {
