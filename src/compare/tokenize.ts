@@ -128,7 +128,7 @@ const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 0x01000193;
 /**
  * `reuse`: a run whose arrays may be written over when they are long enough (the word diff keeps one per
  * side across calls: allocating three typed arrays per text cost more than tokenizing short clauses).
- * The result then shares those arrays, which may be longer than `count` (+ 1 for start).
+ * The result is then `reuse` itself, rewritten; its arrays may be longer than `count` (+ 1 for start).
  */
 export function tokenizeRun(text: string, from = 0, to = text.length, reuse?: TokenRun): TokenRun {
   // At most one token per code unit.

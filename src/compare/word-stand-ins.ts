@@ -4,8 +4,9 @@
  * An edited clause pair typically differs in a few words spread over several lines, so the region between
  * the first and the last difference (words.ts middleWindow) still holds most of the clause. Tokenizing and
  * diffing all of it was most of the cost of a comparison with many edited clauses. Equal stretches are found
- * here by comparing strings natively: lines equal on both sides, and within lines that differ (paired in
- * order when both sides have as many), the common start and end. The word diff then tokenizes only the rest.
+ * here by comparing strings natively: lines equal on both sides; within lines that differ (paired in order
+ * when both sides have as many), the common start and end; and between those, equal sentences (a line
+ * edited in two places). The word diff then tokenizes only the rest.
  *
  * Each stretch is cut so that the tokens on either side of it, and inside it, are those of the whole text
  * (tokens never span whitespace): it starts where a whitespace run ends and ends where one begins, both
@@ -25,8 +26,9 @@ const MIN_SOLID = 23;
 const LOOKAHEAD = 8;
 /** A line's differing middle shorter than this is not searched for equal sentences (two or three words). */
 const MIDDLE_MIN = 64;
-const CHUNK = 32;
+/** Common prefix and suffix: characters compared one at a time first, then chunks of at least this many. */
 const NEAR = 64;
+const CHUNK = 32;
 
 /**
  * Length of the common prefix of a[aFrom, aFrom + max) and b[bFrom, bFrom + max). Compared as strings (a
