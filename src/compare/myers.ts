@@ -13,6 +13,10 @@
  * search stops and splits at the point the forward search reached furthest, as GNU diff does for
  * "too expensive" inputs. The result is still a correct edit script, only perhaps not the shortest; this
  * keeps a 100,000-word clause replaced wholesale from taking minutes.
+ *
+ * Stand-ins (see StandIns): the caller may shorten both sequences by putting one element for a long stretch
+ * that is equal on both sides (words.ts: the tokens of an unchanged line). The search then runs on far fewer
+ * elements and, unless it reports otherwise, returns exactly the runs the full sequences would give.
  */
 
 export type RunOp = 'equal' | 'delete' | 'insert';
@@ -29,7 +33,35 @@ export interface Run {
 
 type Seq = ArrayLike<number>;
 
-export function diffSequences(a: Seq, b: Seq): Run[] {
+/**
+ * Elements below `below` are stand-ins: each stands for a stretch of at least two elements of the full
+ * sequences, and the i-th stand-in of `a` and of `b` stand for equal stretches and are equal to each other
+ * only. Why the result is then the full sequences' result: every step of the search is the same in both
+ * pictures, with positions mapped by the same shift on both sides (the stand-ins passed so far on the
+ * one side being those passed on the other), as long as
+ *   - no step deletes or inserts a stand-in alone (in the full sequences that step would stop inside the
+ *     stretch: a point the short sequences do not have);
+ *   - no snake that stops at a stand-in would, in the full sequences, have gone on into its stretch (its
+ *     first element, or its last when searching backwards, equals the other side's element): `mayMatch`;
+ *   - the search stays within the smallest step budget (MIN_CAP), which the full sequences have too.
+ * Order is kept by the map, so every choice between diagonals and every overlap test comes out the same.
+ * When one of these fails, diffSequences returns null and the caller diffs the full sequences.
+ */
+export interface StandIns {
+  below: number;
+  /** a[i] !== b[j], one of them a stand-in: whether the full sequences might still match there (forward: the stand-in's first element; backward: its last). */
+  mayMatch(i: number, j: number, forward: boolean): boolean;
+  /**
+   * Told, before diffSequences returns null, which stand-in the search could not pass, and at which end
+   * (forward: its start): a caller may make it shorter there and try again.
+   */
+  stuck(standIn: number, forward: boolean): void;
+}
+
+export function diffSequences(a: Seq, b: Seq): Run[];
+export function diffSequences(a: Seq, b: Seq, standIns: StandIns): Run[] | null;
+export function diffSequences(a: Seq, b: Seq, standIns?: StandIns): Run[] | null {
+  const below = standIns === undefined ? -Infinity : standIns.below;
   const runs: Run[] = [];
   const push = (op: RunOp, aStart: number, aEnd: number, bStart: number, bEnd: number): void => {
     if (aStart === aEnd && bStart === bEnd) return;
@@ -42,30 +74,41 @@ export function diffSequences(a: Seq, b: Seq): Run[] {
     }
   };
   const work = WORKSPACE;
-  // An explicit stack instead of recursion: a pathological input cannot overflow the call stack.
-  const stack: Array<[number, number, number, number]> = [[0, a.length, 0, b.length]];
+  // An explicit stack instead of recursion: a pathological input cannot overflow the call stack. Four
+  // numbers per sub-problem: aLo, aHi, bLo, bHi.
+  const stack: number[] = [0, a.length, 0, b.length];
   // Sub-problems must be emitted left to right; pushing the right half first keeps that order.
   while (stack.length > 0) {
-    let [aLo, aHi, bLo, bHi] = stack.pop()!;
+    let bHi = stack.pop()!, bLo = stack.pop()!, aHi = stack.pop()!, aLo = stack.pop()!;
     const prefixStart = aLo;
     while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) { aLo++; bLo++; }
+    if (aLo < aHi && bLo < bHi && (a[aLo]! < below || b[bLo]! < below) && standIns!.mayMatch(aLo, bLo, true)) {
+      standIns!.stuck(Math.min(a[aLo]!, b[bLo]!), true);
+      return null;
+    }
     push('equal', prefixStart, aLo, bLo - (aLo - prefixStart), bLo);
     let suffix = 0;
     while (aHi - suffix > aLo && bHi - suffix > bLo && a[aHi - suffix - 1] === b[bHi - suffix - 1]) suffix++;
-    const tail: [number, number, number, number] | null = suffix > 0 ? [aHi - suffix, aHi, bHi - suffix, bHi] : null;
+    if (aHi - suffix > aLo && bHi - suffix > bLo && (a[aHi - suffix - 1]! < below || b[bHi - suffix - 1]! < below)
+        && standIns!.mayMatch(aHi - suffix - 1, bHi - suffix - 1, false)) {
+      standIns!.stuck(Math.min(a[aHi - suffix - 1]!, b[bHi - suffix - 1]!), false);
+      return null;
+    }
+    const tailA = aHi, tailB = bHi; // the common tail: [aHi - suffix, tailA) and [bHi - suffix, tailB)
     aHi -= suffix;
     bHi -= suffix;
     if (aLo === aHi || bLo === bHi) {
       push('delete', aLo, aHi, bLo, bLo);
       push('insert', aHi, aHi, bLo, bHi);
-      if (tail) push('equal', tail[0], tail[1], tail[2], tail[3]);
+      if (suffix > 0) push('equal', aHi, tailA, bHi, tailB);
       continue;
     }
-    const [x, y] = work.split(a, aLo, aHi, b, bLo, bHi);
+    if (!work.split(a, aLo, aHi, b, bLo, bHi, standIns)) return null;
+    const x = work.x, y = work.y;
     // Pushed in reverse: the common tail (as an all-equal problem), the right half, then the left half.
-    if (tail) stack.push(tail);
-    stack.push([aLo + x, aHi, bLo + y, bHi]);
-    stack.push([aLo, aLo + x, bLo, bLo + y]);
+    if (suffix > 0) stack.push(aHi, tailA, bHi, tailB);
+    stack.push(aLo + x, aHi, bLo + y, bHi);
+    stack.push(aLo, aLo + x, bLo, bLo + y);
   }
   return runs;
 }
@@ -74,19 +117,25 @@ export function diffSequences(a: Seq, b: Seq): Run[] {
 class Workspace {
   private vf = new Int32Array(0);
   private vb = new Int32Array(0);
+  /** The point split() found. */
+  x = 0;
+  y = 0;
 
   /**
-   * A point (x, y), relative to (aLo, bLo), on a shortest (or, past the cost cap, a good) edit path, with
-   * 0 < x + y < N + M so that both halves are strictly smaller. Requires N > 0, M > 0 and differing first
-   * and last elements (the caller strips common prefix and suffix).
+   * Sets this.x, this.y to a point, relative to (aLo, bLo), on a shortest (or, past the cost cap, a good)
+   * edit path, with 0 < x + y < N + M so that both halves are strictly smaller. Requires N > 0, M > 0 and
+   * differing first and last elements (the caller strips common prefix and suffix). False when stand-ins
+   * may not be trusted (StandIns above).
    */
-  split(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: number): [number, number] {
+  split(a: Seq, aLo: number, aHi: number, b: Seq, bLo: number, bHi: number, standIns?: StandIns): boolean {
+    const guarded = standIns !== undefined;
+    const below = guarded ? standIns.below : -Infinity;
     const n = aHi - aLo;
     const m = bHi - bLo;
     const maxD = Math.ceil((n + m) / 2);
     // Past this many steps the search gives up on the optimum (see the file header). The budget keeps the
     // work of one split near 4e6 diagonal steps whatever the size.
-    const cap = Math.max(64, Math.min(maxD, Math.floor(4e6 / (n + m))));
+    const cap = Math.max(MIN_CAP, Math.min(maxD, Math.floor(4e6 / (n + m))));
     const size = 2 * cap + 3;
     if (this.vf.length < size) {
       this.vf = new Int32Array(size);
@@ -95,34 +144,56 @@ class Workspace {
     const vf = this.vf;
     const vb = this.vb;
     const off = cap + 1;
-    vf.fill(0, 0, size);
-    vb.fill(0, 0, size);
+    // Every entry the search reads it has written first, in this call, except the start below.
+    vf[off + 1] = 0;
+    vb[off + 1] = 0;
     const delta = n - m;
     const odd = (delta & 1) !== 0;
     for (let d = 0; d <= cap; d++) {
+      if (guarded && d > MIN_CAP) return false;
       // Forward search: vf[off + k] is the furthest x reached on diagonal k = x - y.
       for (let k = -d; k <= d; k += 2) {
-        let x = k === -d || (k !== d && vf[off + k - 1]! < vf[off + k + 1]!) ? vf[off + k + 1]! : vf[off + k - 1]! + 1;
+        const down = k === -d || (k !== d && vf[off + k - 1]! < vf[off + k + 1]!); // an insertion, else a deletion
+        let x = down ? vf[off + k + 1]! : vf[off + k - 1]! + 1;
         let y = x - k;
+        if (guarded && d > 0) {
+          const passed = down ? (y <= m ? b[bLo + y - 1]! : 0) : (x <= n ? a[aLo + x - 1]! : 0);
+          if (passed < below) { standIns.stuck(passed, true); return false; }
+        }
         while (x < n && y < m && a[aLo + x] === b[bLo + y]) { x++; y++; }
+        if (guarded && x < n && y < m && (a[aLo + x]! < below || b[bLo + y]! < below) && standIns.mayMatch(aLo + x, bLo + y, true)) {
+          standIns.stuck(Math.min(a[aLo + x]!, b[bLo + y]!), true);
+          return false;
+        }
         vf[off + k] = x;
         // In the backward search, diagonal k of the forward search is diagonal delta - k.
         const kb = delta - k;
-        if (odd && kb >= -(d - 1) && kb <= d - 1 && x + vb[off + kb]! >= n) return clampSplit(x, y, n, m);
+        if (odd && kb >= -(d - 1) && kb <= d - 1 && x + vb[off + kb]! >= n) return this.found(x, y, n, m, guarded);
       }
       // Backward search, in mirrored coordinates (distance from the end of each sequence).
       for (let k = -d; k <= d; k += 2) {
-        let x = k === -d || (k !== d && vb[off + k - 1]! < vb[off + k + 1]!) ? vb[off + k + 1]! : vb[off + k - 1]! + 1;
+        const down = k === -d || (k !== d && vb[off + k - 1]! < vb[off + k + 1]!);
+        let x = down ? vb[off + k + 1]! : vb[off + k - 1]! + 1;
         let y = x - k;
+        if (guarded && d > 0) {
+          const passed = down ? (y <= m ? b[bHi - y]! : 0) : (x <= n ? a[aHi - x]! : 0);
+          if (passed < below) { standIns.stuck(passed, false); return false; }
+        }
         while (x < n && y < m && a[aHi - 1 - x] === b[bHi - 1 - y]) { x++; y++; }
+        if (guarded && x < n && y < m && (a[aHi - 1 - x]! < below || b[bHi - 1 - y]! < below)
+            && standIns.mayMatch(aHi - 1 - x, bHi - 1 - y, false)) {
+          standIns.stuck(Math.min(a[aHi - 1 - x]!, b[bHi - 1 - y]!), false);
+          return false;
+        }
         vb[off + k] = x;
         const kf = delta - k;
         if (!odd && kf >= -d && kf <= d && x + vf[off + kf]! >= n) {
           const fx = vf[off + kf]!;
-          return clampSplit(fx, fx - kf, n, m);
+          return this.found(fx, fx - kf, n, m, guarded);
         }
       }
     }
+    if (guarded) return false;
     // Too expensive: split where the forward frontier got furthest along (largest x + y).
     let bestX = 0;
     let bestY = 0;
@@ -132,18 +203,27 @@ class Workspace {
       if (y < 0 || y > m) continue;
       if (x + y > bestX + bestY) { bestX = x; bestY = y; }
     }
-    return clampSplit(bestX, bestY, n, m);
+    return this.found(bestX, bestY, n, m, false);
+  }
+
+  /**
+   * Records the split point. A point at either corner would hand the same problem back: halve instead
+   * (n, m > 0: never a corner), except where stand-ins are in use (the halving counts elements): false.
+   */
+  private found(x: number, y: number, n: number, m: number, guarded: boolean): boolean {
+    const corner = (x === 0 && y === 0) || (x === n && y === m);
+    if (corner && guarded) return false;
+    this.x = corner ? Math.floor(n / 2) : x;
+    this.y = corner ? Math.ceil(m / 2) : y;
+    return true;
   }
 }
 
-/** Guards progress: a split at either corner would hand the same problem back; halve instead. */
-function clampSplit(x: number, y: number, n: number, m: number): [number, number] {
-  if ((x === 0 && y === 0) || (x === n && y === m)) return [Math.floor(n / 2), Math.ceil(m / 2)]; // n, m > 0: never a corner
-  return [x, y];
-}
+/** The smallest step budget of a split (the cap in the file header). */
+const MIN_CAP = 64;
 
 /**
- * One workspace for every call: split() clears what it uses, diffSequences never runs inside another, and
+ * One workspace for every call: split() writes what it reads, diffSequences never runs inside another, and
  * allocating the arrays anew for each of thousands of short clause pairs was a large part of their cost.
  * The arrays stay small: 2 * cap + 3 entries, and cap <= min(ceil((n + m) / 2), 4e6 / (n + m)) stays under 1,500.
  */

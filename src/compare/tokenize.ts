@@ -88,7 +88,10 @@ const isWordClass = (cls: number) => cls === LETTER || cls === NUMBER || cls ===
 
 /** Tokens of `text.slice(from, to)`, with offsets in `text` (the TOKEN_RE definition, by hand). */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  const run = tokenizeRun(text, from, to);
+  // The run is read once, right here: one kept run serves every call (allocating three typed arrays per
+  // call cost more than tokenizing the short texts cosmetic.ts asks about), up to a size.
+  const run = tokenizeRun(text, from, to, to - from <= SHARED_RUN_LIMIT ? sharedRun : undefined);
+  if (run.kind.length <= SHARED_RUN_LIMIT) sharedRun = run;
   const tokens: Token[] = new Array(run.count);
   for (let k = 0; k < run.count; k++) {
     const start = run.start[k]!, end = run.start[k + 1]!;
@@ -96,6 +99,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   }
   return tokens;
 }
+
+const SHARED_RUN_LIMIT = 1 << 12;
+let sharedRun: TokenRun | undefined;
 
 /** Token kinds as numbers, in TokenRun.kind. */
 export const WORD_TOKEN = 0, SPACE_TOKEN = 1, PUNCT_TOKEN = 2;
@@ -122,16 +128,32 @@ const FNV_OFFSET = 0x811c9dc5 | 0, FNV_PRIME = 0x01000193;
 /**
  * `reuse`: a run whose arrays may be written over when they are long enough (the word diff keeps one per
  * side across calls: allocating three typed arrays per text cost more than tokenizing short clauses).
- * The result then shares those arrays, which may be longer than `count` (+ 1 for start).
+ * The result is then `reuse` itself, rewritten; its arrays may be longer than `count` (+ 1 for start).
  */
 export function tokenizeRun(text: string, from = 0, to = text.length, reuse?: TokenRun): TokenRun {
   // At most one token per code unit.
-  const size = Math.max(0, to - from);
-  const fits = reuse !== undefined && reuse.kind.length >= size;
-  const starts = fits ? reuse.start : new Int32Array(size + 1);
-  const kinds = fits ? reuse.kind : new Uint8Array(size);
-  const hashes = fits ? reuse.hash : new Int32Array(size);
-  let count = 0;
+  const run = emptyTokenRun(Math.max(0, to - from), reuse);
+  appendTokens(text, from, to, run);
+  return run;
+}
+
+/** A run of no tokens with room for `size` (reusing `reuse`'s arrays when they are long enough). */
+export function emptyTokenRun(size: number, reuse?: TokenRun): TokenRun {
+  if (reuse !== undefined && reuse.kind.length >= size) {
+    reuse.count = 0;
+    return reuse;
+  }
+  return { count: 0, start: new Int32Array(size + 1), kind: new Uint8Array(size), hash: new Int32Array(size) };
+}
+
+/**
+ * Appends the tokens of text[from, to) to `run`, which must have room for to - from more, and sets
+ * start[count] = to. `from` must be where a token of the whole text starts (so the tokens are the whole
+ * text's): the word diff fills one run from several stretches of a text (words.ts).
+ */
+export function appendTokens(text: string, from: number, to: number, run: TokenRun): void {
+  const starts = run.start, kinds = run.kind, hashes = run.hash;
+  let count = run.count;
   let i = from;
   while (i < to) {
     const start = i;
@@ -201,7 +223,7 @@ export function tokenizeRun(text: string, from = 0, to = text.length, reuse?: To
     count++;
   }
   starts[count] = Math.max(from, to);
-  return { count, start: starts, kind: kinds, hash: hashes };
+  run.count = count;
 }
 
 /** True for a character that ends a token run safely: whitespace (tokens never span it). */

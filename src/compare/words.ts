@@ -11,9 +11,14 @@
  *   1. Trim the common prefix and suffix by characters, then widen the middle to whitespace boundaries
  *      (tokens never span whitespace, see tokenize.ts), so that re-diffing a long clause after one keystroke
  *      tokenizes and diffs only a few words.
- *   2. Tokenize the middles, intern tokens to integers, run Myers' O(ND) diff (myers.ts).
- *   3. Semantic cleanup, so that a changed figure or phrase reads as one change (the rule below).
- *   4. Flag each change cosmetic or not (cosmetic.ts).
+ *   2. Find the stretches of the middles both texts share (equal lines and sentences, common starts and
+ *      ends of edited lines: word-stand-ins.ts), by native string comparison. Edits of a few words spread
+ *      over a clause leave most of the middle in such stretches.
+ *   3. Tokenize the rest, intern tokens to integers, each shared stretch as one element (a stand-in), and
+ *      run Myers' O(ND) diff (myers.ts), which checks that the stand-ins change nothing; where it cannot
+ *      tell, the stretch is cut shorter and the diff runs again, and last the whole middle is tokenized.
+ *   4. Semantic cleanup, so that a changed figure or phrase reads as one change (the rule below).
+ *   5. Flag each change cosmetic or not (cosmetic.ts).
  *
  * The cleanup rule. A "change" is a maximal run of deleted and inserted tokens. An equal run that lies
  * between two changes is folded into them (its text is then both deleted and inserted) when it is short:
@@ -33,8 +38,9 @@
  * 2,500-word clause (this takes ~0.1 ms) and seconds for two unrelated 2,500-word texts (this: ~0.1 s).
  */
 import { isCosmeticChange, markCosmetic } from './cosmetic.js';
-import { diffSequences } from './myers.js';
-import { isSpaceCode, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
+import { diffSequences, type Run, type StandIns } from './myers.js';
+import { appendTokens, emptyTokenRun, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
+import { commonPrefixLength, commonSuffixLength, cutStandIns, findEqualStretches } from './word-stand-ins.js';
 
 export interface WordOp {
   op: 'equal' | 'insert' | 'delete';
@@ -50,6 +56,11 @@ export interface WordOp {
 export interface DiffWordsOptions {
   /** Semantic cleanup (default true). Without it, the raw shortest token edit script. */
   cleanup?: boolean;
+  /**
+   * Read long stretches both texts share as one element each (default true; see word-stand-ins.ts). The
+   * result is the same either way; false tokenizes the whole window, for tests that check exactly that.
+   */
+  standIns?: boolean;
 }
 
 /** A stretch of the token sequences: equal (same tokens on both sides) or a change. */
@@ -57,6 +68,8 @@ interface Segment {
   equal: boolean;
   /** For a change: whether it is cosmetic, decided once on the raw diff (merging keeps it: see below). */
   cosmetic?: boolean;
+  /** For a change: set once the cleanup has widened it (its texts are then no longer those `cosmetic` was decided on). */
+  widened?: boolean;
   aStart: number;
   aEnd: number;
   bStart: number;
@@ -69,11 +82,41 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
   }
   const [from, oldTo, newTo] = middleWindow(oldText, newText);
-  const tokA: Toks = { text: oldText, run: tokenizeRun(oldText, from, oldTo, SCRATCH.runA) };
-  const tokB: Toks = { text: newText, run: tokenizeRun(newText, from, newTo, SCRATCH.runB) };
-  SCRATCH.keep(tokA.run, tokB.run);
-  const [idsA, idsB] = internTokens(tokA, tokB);
-  const runs = diffSequences(idsA, idsB);
+  const tokA: Toks = { text: oldText, run: SCRATCH.runA ?? emptyTokenRun(0) };
+  const tokB: Toks = { text: newText, run: SCRATCH.runB ?? emptyTokenRun(0) };
+  let runs: Run[] | null = null;
+  const stretches = options.standIns === false ? [] : findEqualStretches(oldText, from, oldTo, newText, from, newTo, SCRATCH.stretches);
+  // Many stretches mean many changes between them, too many edits for the search to trust stand-ins within
+  // its smallest step budget (myers.ts): the attempt would be wasted.
+  if (stretches.length > 0 && stretches.length <= 4 * MAX_STRETCHES) {
+    // Stand-ins (word-stand-ins.ts) keep FIRST_MARGIN words at each end out; where the diff could not pass
+    // one (myers.ts StandIns), that end keeps WIDER_MARGIN times as many, and the diff runs again.
+    const margins = SCRATCH.margins;
+    margins.length = stretches.length >> 1;
+    margins.fill(FIRST_MARGIN);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && runs === null; attempt++) {
+      const standIns = cutStandIns(oldText, stretches, margins, SCRATCH.standIns);
+      if (standIns.length === 0) break;
+      tokA.run = tokensWithStandIns(oldText, from, oldTo, standIns, 0, SCRATCH.runA);
+      tokB.run = tokensWithStandIns(newText, from, newTo, standIns, 2, SCRATCH.runB);
+      SCRATCH.keep(tokA.run, tokB.run);
+      const [idsA, idsB] = internTokens(tokA, tokB);
+      const guard = standInGuard(tokA, tokB);
+      runs = diffSequences(idsA, idsB, guard);
+      if (runs !== null) break;
+      if (guard.stuckAt >= 0) break; // not a stand-in it could not pass (the step budget): no retry helps
+      const stretch = standIns[5 * (STAND_IN_ID - guard.stuckAt) + 4]!;
+      margins[2 * stretch + (guard.stuckForward ? 0 : 1)]! *= WIDER_MARGIN;
+    }
+  }
+  if (runs === null) {
+    // No stand-ins, or the diff could not trust them (myers.ts): every token of the window.
+    tokA.run = tokenizeRun(oldText, from, oldTo, SCRATCH.runA);
+    tokB.run = tokenizeRun(newText, from, newTo, SCRATCH.runB);
+    SCRATCH.keep(tokA.run, tokB.run);
+    const [idsA, idsB] = internTokens(tokA, tokB);
+    runs = diffSequences(idsA, idsB);
+  }
 
   let segments: Segment[];
   if (cleanup) {
@@ -104,11 +147,15 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   for (const s of segments) {
     const os = offA(s.aStart), oe = offA(s.aEnd), ns = offB(s.bStart), ne = offB(s.bEnd);
     if (s.equal) { pushEqual(os, oe, ns, ne); continue; }
-    if (os < oe) ops.push({ op: 'delete', text: oldText.slice(os, oe), oldStart: os, oldEnd: oe, newStart: ns, newEnd: ns });
-    if (ns < ne) ops.push({ op: 'insert', text: newText.slice(ns, ne), oldStart: oe, oldEnd: oe, newStart: ns, newEnd: ne });
+    const deleted = oldText.slice(os, oe), inserted = newText.slice(ns, ne);
+    // With the cleanup, each change gives one delete and/or one insert op between equal ops: flagged here
+    // as markCosmetic would flag them, reusing the raw diff's decision where the cleanup left it as it was.
+    const cosmetic = cleanup ? (s.widened ? isCosmetic(deleted, inserted) : s.cosmetic) : undefined;
+    if (os < oe) ops.push({ op: 'delete', text: deleted, oldStart: os, oldEnd: oe, newStart: ns, newEnd: ns, cosmetic });
+    if (ns < ne) ops.push({ op: 'insert', text: inserted, oldStart: oe, oldEnd: oe, newStart: ns, newEnd: ne, cosmetic });
   }
   pushEqual(oldTo, oldText.length, newTo, newText.length);
-  markCosmetic(ops);
+  if (!cleanup) markCosmetic(ops); // raw runs: a delete run and the insert run after it are one change
   return ops;
 }
 
@@ -124,11 +171,32 @@ const KEEP_LIMIT = 1 << 16;
 class Scratch {
   runA: TokenRun | undefined;
   runB: TokenRun | undefined;
+  readonly stretches: number[] = [];
+  readonly standIns: number[] = [];
+  readonly margins: number[] = [];
   private readonly arrays = new Map<string, Int32Array>();
 
   keep(a: TokenRun, b: TokenRun): void {
     if (a !== this.runA && a.kind.length <= KEEP_LIMIT) this.runA = a;
     if (b !== this.runB && b.kind.length <= KEEP_LIMIT) this.runB = b;
+  }
+
+  private interned: InternTable | undefined;
+
+  /** The intern table, with room for `size` slots and `entries` entries, contents unspecified. */
+  table(size: number, entries: number): InternTable {
+    const t = this.interned;
+    if (t && t.slots.length >= size && t.entSide.length >= entries) return t;
+    const fresh: InternTable = {
+      slots: new Int32Array(Math.max(size, 64)),
+      entSide: new Int32Array(Math.max(entries, 64)),
+      entStart: new Int32Array(Math.max(entries, 64)),
+      entLen: new Int32Array(Math.max(entries, 64)),
+      entHash: new Int32Array(Math.max(entries, 64)),
+      entries: 0,
+    };
+    if (fresh.slots.length <= KEEP_LIMIT) this.interned = fresh;
+    return fresh;
   }
 
   /** An Int32Array of at least `length` entries, contents unspecified. */
@@ -150,68 +218,143 @@ function tokText(t: Toks, i: number): string {
   return t.text.slice(t.run.start[i]!, t.run.start[i + 1]!);
 }
 
-/** Whether token i is the one-character string `ch`. */
-function tokIs(t: Toks, i: number, ch: string): boolean {
+/** Whether token i is the one character of code `code`. */
+function tokIs(t: Toks, i: number, code: number): boolean {
   const start = t.run.start[i]!;
-  return t.run.start[i + 1]! - start === 1 && t.text.charCodeAt(start) === ch.charCodeAt(0);
+  return t.run.start[i + 1]! - start === 1 && t.text.charCodeAt(start) === code;
+}
+
+/**
+ * Stand-ins (word-stand-ins.ts, myers.ts): a stretch both texts share, kept in the token run as one element
+ * of this kind, starting at the stretch (so offsets work as for any token). Its hash slot holds its index.
+ */
+const STAND_IN = 3;
+/** Stand-in ids: below the one-character ids (-1 - code unit, down to -65536). */
+const STAND_IN_ID = -0x20000;
+
+/** Words kept out of each end of a stand-in at first, and the factor for an end the diff could not pass. */
+const FIRST_MARGIN = 3, WIDER_MARGIN = 3, MAX_ATTEMPTS = 4;
+/** More shared stretches than this (changes between them) and stand-ins are not tried. */
+const MAX_STRETCHES = 24;
+
+/** The tokens of text[from, to), each stand-in (cutStandIns; side 0: old offsets, 2: new) as one element. */
+function tokensWithStandIns(text: string, from: number, to: number, standIns: readonly number[], side: 0 | 2, reuse: TokenRun | undefined): TokenRun {
+  const run = emptyTokenRun(to - from, reuse); // a stand-in spans more than one code unit: room enough
+  let at = from;
+  for (let k = 0; k < standIns.length; k += 5) {
+    const start = standIns[k + side]!;
+    appendTokens(text, at, start, run);
+    run.start[run.count] = start;
+    run.kind[run.count] = STAND_IN;
+    run.hash[run.count] = k / 5;
+    run.count++;
+    at = standIns[k + side + 1]!;
+  }
+  appendTokens(text, at, to, run);
+  return run;
+}
+
+/**
+ * Whether the real tokens might match where a stand-in and a token differ (myers.ts StandIns): the
+ * stand-in's first real token (forward) or last (backward) might equal the token. Stand-ins start and end
+ * with non-space text; a token is compared with that end of the stretch, and a word counts as possibly equal
+ * unless a letter or digit continues it there (then the stretch's own first or last word is longer).
+ */
+function standInGuard(tokA: Toks, tokB: Toks): StandIns & { stuckAt: number; stuckForward: boolean } {
+  return {
+    below: STAND_IN_ID + 1,
+    stuckAt: 0,
+    stuckForward: true,
+    stuck(standIn: number, forward: boolean): void {
+      this.stuckAt = standIn;
+      this.stuckForward = forward;
+    },
+    mayMatch(i: number, j: number, forward: boolean): boolean {
+      const inA = tokA.run.kind[i] === STAND_IN, inB = tokB.run.kind[j] === STAND_IN;
+      if (inA && inB) return true; // cannot happen where the search trusts stand-ins; never trust it
+      const [stand, s, other, t] = inA ? [tokA, i, tokB, j] : [tokB, j, tokA, i];
+      const kind = other.run.kind[t]!;
+      if (kind === SPACE_TOKEN) return false;
+      const ts = other.run.start[t]!, len = other.run.start[t + 1]! - ts;
+      const cs = stand.run.start[s]!, ce = stand.run.start[s + 1]!;
+      if (len >= ce - cs) return true;
+      const at = forward ? cs : ce - len;
+      for (let q = 0; q < len; q++) if (stand.text.charCodeAt(at + q) !== other.text.charCodeAt(ts + q)) return false;
+      if (kind === PUNCT_TOKEN) return true;
+      return !isAsciiAlnum(stand.text.charCodeAt(forward ? cs + len : ce - len - 1));
+    },
+  };
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**
  * Tokens → integers, equal exactly for equal token texts (the diff compares them only for equality). A
  * one-character token (a single space, most punctuation) is its own id, negative; longer tokens go through
  * a hash table of this call, keyed on the hash the tokenizer computed and checked against the first
- * occurrence of the token in its text (no string is copied).
+ * occurrence of the token in its text (no string is copied). The i-th stand-in of either side is
+ * STAND_IN_ID - i, below every other id.
  */
 function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
   const total = a.run.count + b.run.count;
   let size = 16;
   while (size < total * 2) size <<= 1;
-  const mask = size - 1;
-  const slots = SCRATCH.ints('slots', size); // entry + 1, 0 = empty
-  slots.fill(0, 0, size);
-  // Each entry is its first occurrence: side (0 old, 1 new), start offset, length, hash. Written before
-  // they are read: no clearing needed. A later occurrence is compared with it character by character,
-  // in place: no string is made for any token.
-  const entSide = SCRATCH.ints('entSide', total);
-  const entStart = SCRATCH.ints('entStart', total);
-  const entLen = SCRATCH.ints('entLen', total);
-  const entHash = SCRATCH.ints('entHash', total);
-  let entries = 0;
-  const texts = [a.text, b.text];
-  const sides = [a, b];
-  const out: Int32Array[] = [];
-  for (let side = 0; side < 2; side++) {
-    const { text, run } = sides[side]!;
-    // A view of exactly run.count ids: diffSequences reads the length.
-    const ids = SCRATCH.ints(side === 0 ? 'idsA' : 'idsB', run.count).subarray(0, run.count);
-    for (let k = 0; k < run.count; k++) {
-      const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
-      if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
-      const h = run.hash[k]!;
-      let slot = (h ^ (h >>> 15)) & mask;
-      let id = -1;
-      for (;;) {
-        const e = slots[slot]! - 1;
-        if (e < 0) break;
-        if (entHash[e] === h && entLen[e] === len) {
-          const other = texts[entSide[e]!]!;
-          const at = entStart[e]!;
-          let j = 0;
-          while (j < len && text.charCodeAt(start + j) === other.charCodeAt(at + j)) j++;
-          if (j === len) { id = e; break; }
-        }
-        slot = (slot + 1) & mask;
+  const table = SCRATCH.table(size, total);
+  table.slots.fill(0, 0, size);
+  table.entries = 0;
+  // Views of exactly run.count ids: diffSequences reads the length.
+  const idsA = SCRATCH.ints('idsA', a.run.count).subarray(0, a.run.count);
+  const idsB = SCRATCH.ints('idsB', b.run.count).subarray(0, b.run.count);
+  internSide(table, size - 1, a, b, 0, idsA);
+  internSide(table, size - 1, b, a, 1, idsB);
+  return [idsA, idsB];
+}
+
+/**
+ * The intern table of one internTokens call. Each entry is a token's first occurrence: side (0 old, 1 new),
+ * start offset, length, hash. Entries are written before they are read: no clearing needed. A later
+ * occurrence is compared with it character by character, in place: no string is made for any token.
+ */
+interface InternTable {
+  slots: Int32Array; // entry + 1, 0 = empty
+  entSide: Int32Array;
+  entStart: Int32Array;
+  entLen: Int32Array;
+  entHash: Int32Array;
+  entries: number;
+}
+
+function internSide(table: InternTable, mask: number, toks: Toks, other: Toks, side: number, ids: Int32Array): void {
+  const { slots, entSide, entStart, entLen, entHash } = table;
+  const { text, run } = toks;
+  for (let k = 0; k < run.count; k++) {
+    const start = run.start[k]!, end = run.start[k + 1]!, len = end - start;
+    if (len === 1) { ids[k] = -1 - text.charCodeAt(start); continue; }
+    if (run.kind[k] === STAND_IN) { ids[k] = STAND_IN_ID - run.hash[k]!; continue; }
+    const h = run.hash[k]!;
+    let slot = (h ^ (h >>> 15)) & mask;
+    let id = -1;
+    for (;;) {
+      const e = slots[slot]! - 1;
+      if (e < 0) break;
+      if (entHash[e] === h && entLen[e] === len) {
+        const first = entSide[e] === side ? text : other.text;
+        const at = entStart[e]!;
+        let j = 0;
+        while (j < len && text.charCodeAt(start + j) === first.charCodeAt(at + j)) j++;
+        if (j === len) { id = e; break; }
       }
-      if (id < 0) {
-        id = entries++;
-        entSide[id] = side; entStart[id] = start; entLen[id] = len; entHash[id] = h;
-        slots[slot] = id + 1;
-      }
-      ids[k] = id;
+      slot = (slot + 1) & mask;
     }
-    out.push(ids);
+    if (id < 0) {
+      id = table.entries++;
+      entSide[id] = side; entStart[id] = start; entLen[id] = len; entHash[id] = h;
+      slots[slot] = id + 1;
+    }
+    ids[k] = id;
   }
-  return [out[0]!, out[1]!];
 }
 
 /**
@@ -219,20 +362,11 @@ function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
  * the start) or begins (at the end), so that tokenizing only the region gives the same tokens as
  * tokenizing the whole text. Offsets before `from` and after `oldTo` / `newTo` are common text.
  */
-const CHUNK = 64;
-
 function middleWindow(a: string, b: string): [number, number, number] {
   const minLen = Math.min(a.length, b.length);
-  // Common prefix and suffix (the suffix not overlapping the prefix). Whole chunks first, compared as
-  // strings (a native comparison, some times faster than a loop over characters), then the rest one
-  // character at a time: the same lengths as the character loop alone.
-  let p = 0;
-  while (p + CHUNK <= minLen && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
-  while (p < minLen && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
-  const aLen = a.length, bLen = b.length;
-  while (s + CHUNK <= minLen - p && a.slice(aLen - s - CHUNK, aLen - s) === b.slice(bLen - s - CHUNK, bLen - s)) s += CHUNK;
-  while (s < minLen - p && a.charCodeAt(aLen - 1 - s) === b.charCodeAt(bLen - 1 - s)) s++;
+  // Common prefix and suffix (the suffix not overlapping the prefix).
+  const p = commonPrefixLength(a, 0, b, 0, minLen);
+  const s = commonSuffixLength(a, a.length, b, b.length, minLen - p);
   // Start: the beginning of a non-space character that follows whitespace, strictly inside the common
   // prefix (so the character itself is common and the whitespace run before it ends there on both sides).
   let from = p - 1;
@@ -246,7 +380,7 @@ function middleWindow(a: string, b: string): [number, number, number] {
 }
 
 /** Runs → segments: consecutive delete and insert runs become one change. */
-function toSegments(runs: ReturnType<typeof diffSequences>): Segment[] {
+function toSegments(runs: readonly Run[]): Segment[] {
   const out: Segment[] = [];
   for (const r of runs) {
     const equal = r.op === 'equal';
@@ -263,18 +397,30 @@ function toSegments(runs: ReturnType<typeof diffSequences>): Segment[] {
 
 const NEGATIONS = new Set(['no', 'not', 'nor']);
 const SHORT_WORD = /^\p{L}{1,3}$/u;
-const BLANK_LINE = /\n[^\S\n]*\n/;
+
+/**
+ * Whether whitespace token i holds a blank line (/\n[^\S\n]*\n/): being all whitespace, it does when it
+ * holds two line feeds.
+ */
+function holdsBlankLine(t: Toks, i: number): boolean {
+  let feeds = 0;
+  for (let k = t.run.start[i]!; k < t.run.start[i + 1]!; k++) if (t.text.charCodeAt(k) === 10 && ++feeds === 2) return true;
+  return false;
+}
 
 /** Whether an equal segment is short enough to fold into the changes around it (rule in the header). */
 function isShortEqual(seg: Segment, tokA: Toks): boolean {
   let words = 0;
   for (let i = seg.aStart; i < seg.aEnd; i++) {
     const kind = tokA.run.kind[i]!;
+    if (kind === STAND_IN) return false; // more non-space text than a short run has (word-stand-ins.ts)
     if (kind === SPACE_TOKEN) {
-      if (BLANK_LINE.test(tokText(tokA, i))) return false;
+      if (holdsBlankLine(tokA, i)) return false;
     } else if (kind === WORD_TOKEN) {
       words++;
       if (words > 1) return false;
+      // Three letters take at most six code units: longer words are not short, without a regex.
+      if (tokA.run.start[i + 1]! - tokA.run.start[i]! > 6) return false;
       const text = tokText(tokA, i);
       if (!SHORT_WORD.test(text) || NEGATIONS.has(text.toLowerCase())) return false;
     }
@@ -294,8 +440,9 @@ function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[
       const change = out[n - 2]!;
       change.aEnd = seg.aEnd;
       change.bEnd = seg.bEnd;
+      change.widened = true;
     } else {
-      out.push({ ...seg });
+      out.push(seg); // the input list is not used again: its segments may change in place
     }
   }
   return out;
@@ -308,38 +455,82 @@ function tokensText(tokens: Toks, start: number, end: number): string {
 
 /** A cosmetic change is never folded into a substantive one: it must stay hideable on its own. */
 function isCosmeticSegment(seg: Segment, tokA: Toks, tokB: Toks): boolean {
-  return isCosmeticChange(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
+  return isCosmetic(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
 }
 
-const CLOSERS: Record<string, string> = { '(': ')', '[': ']' };
-const OPENERS: Record<string, string> = { ')': '(', ']': '[' };
+/** isCosmeticChange, answered without it where its letters and digits already tell (most word changes). */
+function isCosmetic(oldText: string, newText: string): boolean {
+  return !lettersDiffer(oldText, newText) && isCosmeticChange(oldText, newText);
+}
 
-/** Brackets left open (positive) or closed without opening (negative) by a token range, per bracket kind. */
-function bracketBalance(tokens: Toks, start: number, end: number, open: string): number {
-  const close = CLOSERS[open]!;
-  let depth = 0;
-  for (let i = start; i < end; i++) {
-    if (tokIs(tokens, i, open)) depth++;
-    else if (tokIs(tokens, i, close)) depth--;
+/**
+ * True when the texts' letters and digits differ, case aside, in a stretch of ASCII at their starts: then
+ * the change is not cosmetic. Why: cosmetic.ts compares the texts' substance, which keeps every word
+ * lower-cased, and in ASCII every letter and digit is in a word; so the letters and digits of the
+ * substance, in order, are those of the text. (Past a non-ASCII character that no longer holds: lower
+ * case may turn one into ASCII letters, "İ" → "i̇". There the answer is false, which decides nothing.)
+ */
+function lettersDiffer(a: string, b: string): boolean {
+  let i = 0, j = 0;
+  for (;;) {
+    let ca = -1, cb = -1;
+    while (i < a.length) {
+      const c = a.charCodeAt(i++);
+      if (c >= 128) return false;
+      if (isAsciiAlnum(c)) { ca = c | 32; break; } // lower case (digits keep their code)
+    }
+    while (j < b.length) {
+      const c = b.charCodeAt(j++);
+      if (c >= 128) return false;
+      if (isAsciiAlnum(c)) { cb = c | 32; break; }
+    }
+    if (ca !== cb) return true;
+    if (ca < 0) return false;
   }
-  return depth;
+}
+
+/** The bracket kinds the cleanup balances, as character codes: "(" ")" and "[" "]". */
+const OPEN_CODES = [40, 91];
+const CLOSE_CODES = [41, 93];
+const BALANCE_A = new Int32Array(2), BALANCE_B = new Int32Array(2);
+
+/**
+ * Per bracket kind k, into out[k]: brackets left open (positive) or closed without opening (negative) by a
+ * token range. Both kinds in one pass: the cleanup below moves only brackets of the kind it is at, which
+ * leave the other kind's balance as it was.
+ */
+function bracketBalances(tokens: Toks, start: number, end: number, out: Int32Array): void {
+  out[0] = 0;
+  out[1] = 0;
+  const { text, run } = tokens;
+  for (let i = start; i < end; i++) {
+    if (run.start[i + 1]! - run.start[i]! !== 1) continue;
+    const c = text.charCodeAt(run.start[i]!);
+    if (c === 40) out[0]!++;
+    else if (c === 41) out[0]!--;
+    else if (c === 91) out[1]!++;
+    else if (c === 93) out[1]!--;
+  }
 }
 
 function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[] {
   for (let i = 0; i < segments.length; i++) {
     const c = segments[i]!;
     if (c.equal) continue;
-    for (const open of Object.keys(CLOSERS)) {
-      const close = CLOSERS[open]!;
-      const balA = bracketBalance(tokA, c.aStart, c.aEnd, open);
-      const balB = bracketBalance(tokB, c.bStart, c.bEnd, open);
+    bracketBalances(tokA, c.aStart, c.aEnd, BALANCE_A);
+    bracketBalances(tokB, c.bStart, c.bEnd, BALANCE_B);
+    for (let kind = 0; kind < 2; kind++) {
+      const open = OPEN_CODES[kind]!, close = CLOSE_CODES[kind]!;
+      const balA = BALANCE_A[kind]!, balB = BALANCE_B[kind]!;
       const next = segments[i + 1];
       if ((balA > 0 || balB > 0) && next?.equal && next.aStart < next.aEnd && tokIs(tokA, next.aStart, close)) {
         c.aEnd++; c.bEnd++; next.aStart++; next.bStart++;
+        c.widened = true;
       }
       const prev = segments[i - 1];
-      if ((balA < 0 || balB < 0) && prev?.equal && prev.aStart < prev.aEnd && tokIs(tokA, prev.aEnd - 1, OPENERS[close]!)) {
+      if ((balA < 0 || balB < 0) && prev?.equal && prev.aStart < prev.aEnd && tokIs(tokA, prev.aEnd - 1, open)) {
         c.aStart--; c.bStart--; prev.aEnd--; prev.bEnd--;
+        c.widened = true;
       }
       // The change is all that stands between a pair of brackets ("[5]" → "[7]"): the pair joins it.
       const before = segments[i - 1];
@@ -348,6 +539,7 @@ function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[]
           && tokIs(tokA, before.aEnd - 1, open) && tokIs(tokA, after.aStart, close)) {
         c.aStart--; c.bStart--; before.aEnd--; before.bEnd--;
         c.aEnd++; c.bEnd++; after.aStart++; after.bStart++;
+        c.widened = true;
       }
     }
   }
@@ -356,7 +548,7 @@ function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[]
   for (const s of segments) {
     if (s.aStart === s.aEnd && s.bStart === s.bEnd) continue;
     const last = out[out.length - 1];
-    if (last && !last.equal && !s.equal) { last.aEnd = s.aEnd; last.bEnd = s.bEnd; } else out.push(s);
+    if (last && !last.equal && !s.equal) { last.aEnd = s.aEnd; last.bEnd = s.bEnd; last.widened = true; } else out.push(s);
   }
   return out;
 }
