@@ -11,7 +11,7 @@ import type { Clause } from '../model/draft.js';
 const MAX_SLUG = 48;
 
 export function slugify(text: string): string {
-  const slug = text
+  const slug = asciiSlug(text) ?? text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -21,6 +21,27 @@ export function slugify(text: string): string {
   // Long titles: cut at a word boundary so the id stays readable.
   const cut = slug.slice(0, MAX_SLUG);
   return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : MAX_SLUG);
+}
+
+/**
+ * The slug of an ASCII text by one loop, or null for any other text: the comparison asks for the slug of every
+ * clause's label (to tell generated ids from authored ones), and labels are nearly always ASCII. Same result as
+ * the regular expressions above, which NFKD and the accent strip leave untouched on ASCII.
+ */
+function asciiSlug(text: string): string | null {
+  let out = '';
+  let dash = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 128) return null;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (dash && out.length > 0) out += '-';
+      dash = false;
+      out += String.fromCharCode(c);
+    } else dash = true;
+  }
+  return out;
 }
 
 /** The id a clause is given when it arrives without one, before "-2", "-3" make it unique. */
