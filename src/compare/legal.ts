@@ -26,7 +26,8 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import { KNOWN_PARTIES, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, nextScanBarrier, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, nextScanBarrier, normalizeSpace, type Found } from './legal-find.js';
+import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
@@ -67,36 +68,21 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   }
   const findTerms = nameFinder(terms, 'term');
   const findParties = partyFinder(names);
-  const find = (text: string, near: ReadonlyArray<readonly [number, number]>): Array<[LegalChangeType, Found[]]> => {
-    // Obligations, figures and dates are looked for only in the stretches between scan barriers around the
-    // changes (see scanRanges): there, they are exactly the items of a scan of the whole text, and every item
-    // that touches a change lies there.
-    const ranges = scanRanges(text, near);
-    // A figure inside a date is not a figure. A date that overlaps a figure lies in the figure's stretch (it
-    // holds no barrier either), so the dates of the same stretches are all the test needs.
-    const dates = findDatesIn(text, ranges);
-    const isDate = (start: number, end: number): boolean => dates.some((d) => d.start < end && start < d.end);
-    return [
-      ['obligation', findObligationsIn(text, ranges)],
-      ['figure', findFiguresExcept(text, isDate, ranges)],
-      ['date', dates],
-      ['defined-term', findTerms(text)],
-      ['party', findParties(text)],
-    ];
-  };
-  const oldFound = findAround(oldText, changes.map((c) => [c.oldStart, c.oldEnd]), find);
-  const newFound = findAround(newText, changes.map((c) => [c.newStart, c.newEnd]), find);
+  const oldFound = findNear(oldText, changes, 'old', findTerms, findParties);
+  const newFound = findNear(newText, changes, 'new', findTerms, findParties);
 
   const out: LegalChange[] = [];
   for (let c = 0; c < oldFound.length; c++) {
     const [type, olds] = oldFound[c]!;
     const news = newFound[c]![1];
+    if (olds.length === 0 && news.length === 0) continue;
     const oldSweep = new Sweep(oldText, olds);
     const newSweep = new Sweep(newText, news);
     for (const change of changes) {
       const a = oldSweep.touching(change.oldStart, change.oldEnd);
       const b = newSweep.touching(change.newStart, change.newEnd);
       if (a.length === 0 && b.length === 0) continue;
+      if (sameKeys(a, b)) continue; // the usual case: an unchanged "shall" next to a changed word
       if (type === 'defined-term') out.push(...pairUp(type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change)));
       else out.push(...pairUp(type, a, b));
     }
@@ -112,7 +98,8 @@ class Sweep {
   private next = 0;
   private readonly used = new Set<Found>();
   constructor(private readonly text: string, private readonly items: Found[]) {
-    this.items = [...items].sort((x, y) => x.start - y.start);
+    // The finders hand their items in text order; sort only when they did not.
+    if (!items.every((f, i) => i === 0 || items[i - 1]!.start <= f.start)) this.items = [...items].sort((x, y) => x.start - y.start);
   }
 
   touching(start: number, end: number): Found[] {
@@ -129,101 +116,48 @@ class Sweep {
   }
 }
 
-/**
- * How far around a change the finders look. Only items that touch a change matter, and no item is this
- * long, so an item cut by the edge of a window never touches the change the window is for. Looking only
- * near the changes makes the analysis after a keystroke cost the size of the change, not of the clause.
- */
-const MARGIN = 400;
-
-type Finder = (text: string, near: ReadonlyArray<readonly [number, number]>) => Array<[LegalChangeType, Found[]]>;
+type FoundByKind = Array<[LegalChangeType, Found[]]>;
 
 /**
- * Run the finders over windows around the ranges (merged where they overlap), offsets in `text`. Each
- * finder call also gets, in window offsets, the stretches [a, b] (inclusive) where an item that touches a
- * change must have at least one character: the change itself, widened over the whitespace on each side to
- * the nearest other character (an item that only sits next to a change, across whitespace, ends or starts
- * there).
+ * The items of each kind in `text` that may touch one of the ranges (changes, in text order), offsets in
+ * `text`: every item that touches one, and maybe a few more near them. An item that touches a change has
+ * a character in the change widened over the whitespace on each side to the nearest other character (an
+ * item that only sits next to a change, across whitespace, ends or starts there); legal-window.ts says
+ * where the finders must look to find all such items, and the finders look only there.
  */
-function findAround(text: string, ranges: Array<[number, number]>, find: Finder): Array<[LegalChangeType, Found[]]> {
-  const windows: Array<[number, number]> = [];
-  if (text.length <= 4 * MARGIN) windows.push([0, text.length]);
-  else {
-    for (const [start, end] of ranges) {
-      const from = snapBack(text, Math.max(0, start - MARGIN));
-      const to = snapForward(text, Math.min(text.length, end + MARGIN));
-      const last = windows[windows.length - 1];
-      if (last && from <= last[1]) last[1] = Math.max(last[1], to); else windows.push([from, to]);
-    }
-  }
+function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | 'new', terms: NameFinder, parties: NameFinder): FoundByKind {
   const touch: Array<[number, number]> = [];
-  for (const [start, end] of ranges) {
+  for (const c of changes) {
+    const start = side === 'old' ? c.oldStart : c.newStart;
+    const end = side === 'old' ? c.oldEnd : c.newEnd;
     let a = start - 1;
     while (a >= 0 && isBlank(text, a, a + 1)) a--;
     let b = end;
     while (b < text.length && isBlank(text, b, b + 1)) b++;
     touch.push([Math.max(0, a), Math.min(text.length - 1, b)]);
   }
-  let result: Array<[LegalChangeType, Found[]]> | null = null;
-  for (const [from, to] of windows) {
-    const near: Array<[number, number]> = [];
-    for (const [a, b] of touch) if (a < to && b >= from) near.push([Math.max(a, from) - from, Math.min(b, to - 1) - from]);
-    const found = find(from === 0 && to === text.length ? text : text.slice(from, to), near);
-    // The finders return fresh items on every call: shifting them in place saves a copy of each.
-    if (from !== 0) for (const [, items] of found) for (const f of items) { f.start += from; f.end += from; }
-    if (!result) result = found; else found.forEach(([, items], i) => result![i]![1].push(...items));
-  }
-  return result ?? find('', []);
+  const windows = finderWindows(text, touch, { terms: terms.words, parties: parties.words });
+  const figureWindows = windows[FIGURE]!;
+  return [
+    ['obligation', findObligationsIn(text, windows[OBLIGATION]!)],
+    ['figure', figureWindows.length === 0 ? [] : findFiguresExcept(text, (start, end) => overlapsDate(text, start, end), figureWindows)],
+    ['date', findDatesIn(text, windows[DATE]!)],
+    ['defined-term', terms.within(text, windows[TERM]!)],
+    ['party', parties.within(text, windows[PARTY]!)],
+  ];
 }
 
 /**
- * The stretches of `text` to scan so that every obligation, figure or date with a character in one of the `near`
- * ranges [a, b] is found: from just after the last scan barrier at or before a (or the start) to the first
- * barrier at or after b (or the end). Such an item holds no barrier, so it lies inside; and a scan starting
- * just after a barrier finds what the whole scan finds there (isScanBarrier). Sorted, merged.
+ * Whether a figure at [start, end) overlaps a date (a figure inside a date is not a figure). Asked only of
+ * the few figures found: the dates are looked for between the scan barriers around the figure, where every
+ * date that overlaps it lies (neither holds a barrier), and a scan from just after a barrier finds what a
+ * scan of the whole text finds there (isScanBarrier).
  */
-function scanRanges(text: string, near: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  // Each span with the range [a, b] it was made for.
-  const spans: Array<[number, number, number, number]> = [];
-  for (const [a, b] of near) {
-    // Ranges come in text order. Then a walk back that reaches the previous stretch joins it (the exact
-    // start lies between the previous start and its end, so the union is the same), and a walk forward that
-    // starts inside it ends where that one did (no barrier lies between): the walks cost the length of the
-    // text once, not once per change (many changes in one long paragraph).
-    const last = spans[spans.length - 1];
-    const ordered = last !== undefined && a >= last[2] && b >= last[3];
-    let q = a;
-    const floor = ordered ? last[1] : 0;
-    while (q > floor && !isScanBarrier(text, q)) q--;
-    if (isScanBarrier(text, q)) q++;
-    else if (ordered && q <= last[1]) q = last[0];
-    let r: number;
-    if (ordered && b < last[1]) r = last[1];
-    else {
-      r = nextScanBarrier(text, b);
-    }
-    if (q < r) spans.push([q, r, a, b]);
-  }
-  spans.sort((x, y) => x[0] - y[0]);
-  const out: Array<[number, number]> = [];
-  for (const [q, r] of spans) {
-    const last = out[out.length - 1];
-    if (last && q <= last[1]) last[1] = Math.max(last[1], r); else out.push([q, r]);
-  }
-  return out;
-}
-
-/** A window starts at a line start when there is one nearby, else after whitespace: never inside a word. */
-function snapBack(text: string, at: number): number {
-  // Bounded look-back: an unbounded lastIndexOf would make many changes in one long line quadratic.
-  for (let i = at - 1; i >= Math.max(0, at - 200); i--) if (text.charCodeAt(i) === 10) return i + 1;
-  while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
-  return at;
-}
-
-function snapForward(text: string, at: number): number {
-  while (at < text.length && !/\s/.test(text[at]!)) at++;
-  return at;
+function overlapsDate(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !isScanBarrier(text, from - 1)) from--;
+  const to = nextScanBarrier(text, start);
+  return findDatesIn(text, [[from, to]]).some((d) => d.start < end && start < d.end);
 }
 
 /** Maximal runs of non-equal ops, as ranges in both texts. */
@@ -251,6 +185,13 @@ function touches(text: string, f: Found, start: number, end: number): boolean {
   if (f.end <= start) return isBlank(text, f.end, start);
   if (f.start >= end) return isBlank(text, end, f.start);
   return false;
+}
+
+/** Both sides hold the same items in the same order: pairUp would drop every pair and report nothing. */
+function sameKeys(olds: readonly Found[], news: readonly Found[]): boolean {
+  if (olds.length !== news.length) return false;
+  for (let i = 0; i < olds.length; i++) if (olds[i]!.key !== news[i]!.key) return false;
+  return true;
 }
 
 /**
@@ -333,9 +274,9 @@ function partyNamesCached(parties: Record<string, string> | undefined): Map<stri
 }
 
 /** The party-name finder of a (cached, never mutated) names map, built once per map. */
-const partyFinders = new WeakMap<Map<string, string>, (text: string) => Found[]>();
+const partyFinders = new WeakMap<Map<string, string>, NameFinder>();
 
-function partyFinder(names: Map<string, string>): (text: string) => Found[] {
+function partyFinder(names: Map<string, string>): NameFinder {
   let finder = partyFinders.get(names);
   if (!finder) partyFinders.set(names, (finder = nameFinder(names, 'party')));
   return finder;

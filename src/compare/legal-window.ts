@@ -1,0 +1,306 @@
+/**
+ * Where, around the changes of one text, each finder of legal-find.ts must look: for each finder, windows
+ * (sorted, disjoint) such that the finder run over them finds exactly the items of a scan of the whole text
+ * that have a character in a `near` range — and usually no window at all, because most edits ("promptly" →
+ * "expeditiously") touch no obligation, figure, date or name. This is what makes the legal analysis of a
+ * clause cost the few words around its changes instead of its sentences.
+ *
+ * How. The text is read word by word, a word being a run of non-whitespace characters. For each finder we
+ * know which words can hold a character of one of its matches (legal-find.ts lists the ASCII letter runs
+ * of each finder's matches; digits, signs and non-ASCII characters are judged per finder below). A match is
+ * one stretch without whitespace at its ends, so every word it touches can hold a character of it: a match
+ * never crosses a word that cannot. Around a range [a, b] the window therefore runs from the words that hold
+ * a and b outward, word by word, while the next word can hold a character of a match, and stops before the
+ * first that cannot (or at an end of the text). Then:
+ *   - every match with a character in [a, b] lies inside the window, since it crosses no stopping word;
+ *   - no match straddles a window edge, so a finder that scans from the window start finds the same
+ *     matches there as a scan from the start of the text (its next match is the first one starting after
+ *     the edge either way), and the windows of nearby ranges may be merged.
+ * A window is dropped when none of its words holds what every match must hold (the finder's "anchor": an
+ * obligation's first word, a figure's digit or number word, a date's digit or "day", a name's letters).
+ *
+ * Case: the obligation, figure and date patterns ignore case, and Unicode case folding lets a few
+ * non-ASCII letters match ASCII ones ("ſ" matches "s"): a word with any non-ASCII character may hold
+ * anything for them. Names are matched with case (see NameFinder.words).
+ */
+import {
+  DATE_WORDS, FIGURE_WORDS, NUMBER_WORDS, OBLIGATION_FIRST_WORDS, OBLIGATION_WORDS, isSpaceAt,
+} from './legal-find.js';
+
+export const OBLIGATION = 0;
+export const FIGURE = 1;
+export const DATE = 2;
+export const TERM = 3;
+export const PARTY = 4;
+const FINDERS = 5;
+
+// A word's bits: bit f, the word can hold a character of a match of finder f; bit f + ANCHOR, of the part
+// every match of f holds.
+const ANCHOR = FINDERS;
+const ALL_BITS = (1 << (2 * FINDERS)) - 1;
+const both = (f: number) => (1 << f) | (1 << (f + ANCHOR));
+
+const DIGIT_BITS = both(FIGURE) | (1 << DATE);
+const YEAR_BITS = both(DATE);
+const NON_ASCII_BITS = both(OBLIGATION) | both(FIGURE) | both(DATE);
+// Signs that may stand alone in a figure: "thirty ( 30 ) days", "5 %", and "$" (after a code: "US$").
+const FIGURE_SIGN_BITS = 1 << FIGURE;
+
+/** The names of the two name finders: the letter runs they hold (null: any word may hold a name). */
+export interface NameWords { terms: ReadonlySet<string> | null; parties: ReadonlySet<string> | null }
+
+export type Window = [number, number];
+
+// Per finder: the window being built (from < 0: none yet), its bits, and, while a range's walk back runs,
+// where that range's own window starts and the bits of the words the walk took. Reused by every call.
+const windowFrom = new Int32Array(FINDERS);
+const windowTo = new Int32Array(FINDERS);
+const windowBits = new Int32Array(FINDERS);
+const walkFrom = new Int32Array(FINDERS);
+const walkBits = new Int32Array(FINDERS);
+
+/**
+ * For each finder (OBLIGATION … PARTY), the windows [from, to) of `text` to scan so that every item with a
+ * character in one of the `near` ranges [a, b] (inclusive, in text order) is found, as the module comment
+ * explains.
+ */
+export function finderWindows(text: string, near: ReadonlyArray<readonly [number, number]>, names: NameWords): Window[][] {
+  const out: Window[][] = [[], [], [], [], []];
+  const n = text.length;
+  if (n === 0) return out;
+  const runs = runBitsFor(names.parties);
+  const terms = termTable(names.terms);
+  for (let f = 0; f < FINDERS; f++) windowFrom[f] = -1;
+  // Indexed, not destructured: array destructuring in this loop cost more than the walks.
+  for (let r = 0; r < near.length; r++) {
+    const a = near[r]![0];
+    const b = near[r]![1];
+    // The words holding a and b, and all between.
+    let coreFrom = a;
+    while (coreFrom > 0 && !isSpaceAt(text, coreFrom - 1)) coreFrom--;
+    let coreTo = b + 1;
+    while (coreTo < n && !isSpaceAt(text, coreTo)) coreTo++;
+    let coreBits = 0;
+    for (let p = coreFrom; p < coreTo && coreBits !== ALL_BITS;) {
+      while (p < coreTo && isSpaceAt(text, p)) p++;
+      let e = p;
+      while (e < coreTo && !isSpaceAt(text, e)) e++;
+      if (e > p) coreBits |= wordBits(text, p, e, runs, terms);
+      p = e;
+    }
+    // Back, word by word, for each finder whose window being built does not reach this core. A walk that
+    // reaches that window joins it: the union of two windows that overlap has safe edges too.
+    let left = 0;
+    let joined = 0;
+    for (let f = 0; f < FINDERS; f++) {
+      walkFrom[f] = coreFrom;
+      walkBits[f] = 0;
+      if (windowFrom[f]! >= 0 && coreFrom <= windowTo[f]!) joined |= 1 << f; else left |= 1 << f;
+    }
+    for (let p = coreFrom; left !== 0;) {
+      let e = p;
+      while (e > 0 && isSpaceAt(text, e - 1)) e--;
+      if (e === 0) break;
+      let s = e - 1;
+      while (s > 0 && !isSpaceAt(text, s - 1)) s--;
+      const w = wordBits(text, s, e, runs, terms);
+      for (let f = 0; f < FINDERS; f++) {
+        const bit = 1 << f;
+        if ((left & bit) === 0) continue;
+        if (windowFrom[f]! >= 0 && e <= windowTo[f]!) { joined |= bit; left &= ~bit; } else if ((w & bit) !== 0) { walkFrom[f] = s; walkBits[f]! |= w; } else left &= ~bit;
+      }
+      p = s;
+    }
+    let right = 0;
+    for (let f = 0; f < FINDERS; f++) {
+      if ((joined & (1 << f)) === 0) {
+        flush(out, f);
+        windowFrom[f] = walkFrom[f]!;
+        windowTo[f] = coreTo;
+        windowBits[f] = 0;
+      }
+      windowBits[f]! |= coreBits | walkBits[f]!;
+      if (coreTo >= windowTo[f]!) { windowTo[f] = coreTo; right |= 1 << f; }
+    }
+    // Forward, word by word, for each finder whose window ends with this core.
+    for (let p = coreTo; right !== 0;) {
+      let s = p;
+      while (s < n && isSpaceAt(text, s)) s++;
+      if (s === n) break;
+      let e = s + 1;
+      while (e < n && !isSpaceAt(text, e)) e++;
+      const w = wordBits(text, s, e, runs, terms);
+      for (let f = 0; f < FINDERS; f++) {
+        const bit = 1 << f;
+        if ((right & bit) === 0) continue;
+        if ((w & bit) !== 0) { windowTo[f] = e; windowBits[f]! |= w; } else right &= ~bit;
+      }
+      p = e;
+    }
+  }
+  for (let f = 0; f < FINDERS; f++) flush(out, f);
+  return out;
+}
+
+/** Hand the window being built for finder f to `out`, if there is one and it holds the finder's anchor. */
+function flush(out: Window[][], f: number): void {
+  if (windowFrom[f]! >= 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) out[f]!.push([windowFrom[f]!, windowTo[f]!]);
+}
+
+/** The bits of a word of a text: which finders' matches it may hold a character of. */
+function wordBits(text: string, from: number, to: number, runs: RunBits, terms: WordTable | null): number {
+  let bits = 0;
+  let letters = false;
+  let comma = false;
+  let digits = 0;
+  for (let i = from; i < to;) {
+    const c = text.charCodeAt(i);
+    const l = c | 0x20;
+    if (l >= 97 && l <= 122) {
+      let j = i + 1;
+      for (; j < to; j++) { const d = text.charCodeAt(j) | 0x20; if (d < 97 || d > 122) break; }
+      bits |= runs.get(text, i, j);
+      if (terms !== null && terms.size > 0 && terms.has(text, i, j)) bits |= both(TERM);
+      letters = true;
+      digits = 0;
+      i = j;
+      continue;
+    }
+    if (c >= 48 && c <= 57) { bits |= ++digits >= 4 ? DIGIT_BITS | YEAR_BITS : DIGIT_BITS; i++; continue; }
+    digits = 0;
+    if (c >= 128) bits |= NON_ASCII_BITS;
+    else if (c === 36 || c === 37 || c === 40 || c === 41) bits |= FIGURE_SIGN_BITS;
+    else if (c === 44) comma = true;
+    i++;
+  }
+  // A hedge's comma may stand alone between spaces ("shall , where appropriate").
+  if (comma && !letters) bits |= 1 << OBLIGATION;
+  if (terms === null) bits |= both(TERM);
+  if (runs.anyParty) bits |= both(PARTY);
+  return bits;
+}
+
+/**
+ * Words (runs of ASCII letters, case kept) looked up by a stretch of a text without cutting it out: a word
+ * is looked up for every word around every change, and a slice and a map lookup per word cost more than
+ * the rest of the window search. Open addressing over a hash of the character codes; grows as words are
+ * added.
+ */
+class WordTable {
+  size = 0;
+  private keys: Array<string | undefined> = new Array<string | undefined>(64).fill(undefined);
+  private values = new Int32Array(64);
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.set(w, 1);
+  }
+
+  has(text: string, from: number, to: number): boolean {
+    return this.find(text, from, to) >= 0;
+  }
+
+  /** The slot of text[from, to), or -1 - the free slot where it would go. */
+  protected find(text: string, from: number, to: number): number {
+    const n = to - from;
+    const mask = this.keys.length - 1;
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
+      const w = this.keys[i];
+      if (w === undefined) return -1 - i;
+      if (w.length !== n) continue;
+      let k = 0;
+      while (k < n && w.charCodeAt(k) === text.charCodeAt(from + k)) k++;
+      if (k === n) return i;
+    }
+  }
+
+  protected value(slot: number): number {
+    return this.values[slot]!;
+  }
+
+  protected set(word: string, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const slot = this.find(word, 0, word.length);
+    if (slot >= 0) { this.values[slot] = value; return; }
+    this.keys[-1 - slot] = word;
+    this.values[-1 - slot] = value;
+    this.size++;
+  }
+
+  protected clear(): void {
+    this.keys.fill(undefined);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const values = this.values;
+    this.keys = new Array<string | undefined>(keys.length * 2).fill(undefined);
+    this.values = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.set(keys[i]!, values[i]!);
+  }
+}
+
+/**
+ * The bits of each run of letters for the case-blind finders and the party names, learnt as runs are met:
+ * compareDrafts asks with the same party names for every clause pair, and a draft uses a few thousand
+ * distinct words, so almost every lookup finds its run. Bounded.
+ */
+class RunBits extends WordTable {
+  constructor(private readonly parties: ReadonlySet<string> | null) {
+    super();
+  }
+
+  /** Whether any word may hold a party name (see NameFinder.words). */
+  get anyParty(): boolean {
+    return this.parties === null;
+  }
+
+  get(text: string, from: number, to: number): number {
+    const slot = this.find(text, from, to);
+    if (slot >= 0) return this.value(slot);
+    const run = text.slice(from, to);
+    let bits = LETTER_BITS.get(run.toLowerCase()) ?? 0;
+    if (this.parties?.has(run)) bits |= both(PARTY);
+    if (this.size >= MAX_RUNS) this.clear();
+    this.set(run, bits);
+    return bits;
+  }
+}
+
+const MAX_RUNS = 1 << 16;
+const runBitsByParties = new WeakMap<object, RunBits>();
+const ANY_PARTY = {};
+
+function runBitsFor(parties: ReadonlySet<string> | null): RunBits {
+  const key = parties ?? ANY_PARTY;
+  let runs = runBitsByParties.get(key);
+  if (!runs) runBitsByParties.set(key, (runs = new RunBits(parties)));
+  return runs;
+}
+
+/** The case-kept table of the defined terms' words, built once per word set (null: any word may be a term). */
+const termTables = new WeakMap<ReadonlySet<string>, WordTable>();
+
+function termTable(words: ReadonlySet<string> | null): WordTable | null {
+  if (words === null) return null;
+  let table = termTables.get(words);
+  if (!table) termTables.set(words, (table = new WordTable(words)));
+  return table;
+}
+
+/** The bits of each lowercased run of ASCII letters, for the case-blind finders. */
+const LETTER_BITS: ReadonlyMap<string, number> = (() => {
+  const bits = new Map<string, number>();
+  const add = (words: ReadonlySet<string>, b: number) => { for (const w of words) bits.set(w, (bits.get(w) ?? 0) | b); };
+  add(OBLIGATION_WORDS, 1 << OBLIGATION);
+  add(OBLIGATION_FIRST_WORDS, both(OBLIGATION));
+  add(FIGURE_WORDS, 1 << FIGURE);
+  add(NUMBER_WORDS, both(FIGURE));
+  add(DATE_WORDS, 1 << DATE);
+  // Every date holds four digits in a row (a year) or, in "the … day" form, the word "day".
+  add(new Set(['day']), both(DATE));
+  return bits;
+})();
