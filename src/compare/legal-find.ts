@@ -9,7 +9,7 @@
  * says which items may be paired at all (a sum of money is never paired with a time limit).
  */
 import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
-import { patternFirstWords, patternWords } from './pattern-words.js';
+import { patternFirstWords, patternLastWords, patternWords } from './pattern-words.js';
 
 export interface Found {
   start: number;
@@ -302,6 +302,26 @@ function mayEndCurrency(text: string, p: number): boolean {
   return c >= 128 || lastLetter(c);
 }
 
+/** The last words of the comparators ("least", "than", "within"), lowercased. */
+const COMPARATOR_LAST_WORDS: ReadonlySet<string> = patternLastWords(COMPARATOR);
+
+/**
+ * Whether a comparator may end (with the whitespace after it) just before `p`: false only when the word
+ * before that whitespace cannot end one. A cheap test before COMPARATOR_END, which tries its alternation at
+ * every one of thirty characters; a non-ASCII character passes (case folding).
+ */
+function mayEndComparator(text: string, p: number): boolean {
+  let end = p;
+  while (end > 0 && isSpaceAt(text, end - 1)) end--;
+  let start = end;
+  for (; start > 0; start--) {
+    const c = text.charCodeAt(start - 1);
+    if (c >= 128) return true;
+    if ((c | 0x20) < 97 || (c | 0x20) > 122) break;
+  }
+  return start < end && COMPARATOR_LAST_WORDS.has(text.slice(start, end).toLowerCase());
+}
+
 export function findFigures(text: string, exclude: readonly Found[] = []): Found[] {
   return findFiguresExcept(text, (start, end) => exclude.some((e) => e.start < end && start < e.end));
 }
@@ -330,7 +350,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const cur = mayEndCurrency(text, p) ? CURRENCY_BEFORE_END.exec(text.slice(Math.max(0, p - 5), p)) : null;
     if (cur) start -= cur[0].length;
     // A comparator ends in whitespace: without a space just before, the look-back regex cannot match.
-    const cmp = start > 0 && isSpaceAt(text, start - 1) ? COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start)) : null;
+    const cmp = start > 0 && isSpaceAt(text, start - 1) && mayEndComparator(text, start) ? COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start)) : null;
     if (cmp) start -= cmp[0].length;
     FIGURE_Y.lastIndex = start;
     let m = FIGURE_Y.exec(text);

@@ -77,16 +77,15 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
     const b = near[r]![1];
     // The words holding a and b, and all between.
     let coreFrom = a;
-    while (coreFrom > 0 && !isSpaceAt(text, coreFrom - 1)) coreFrom--;
+    while (coreFrom > 0 && !isSpace(text, coreFrom - 1)) coreFrom--;
     let coreTo = b + 1;
-    while (coreTo < n && !isSpaceAt(text, coreTo)) coreTo++;
+    while (coreTo < n && !isSpace(text, coreTo)) coreTo++;
     let coreBits = 0;
     for (let p = coreFrom; p < coreTo && coreBits !== ALL_BITS;) {
-      while (p < coreTo && isSpaceAt(text, p)) p++;
-      let e = p;
-      while (e < coreTo && !isSpaceAt(text, e)) e++;
-      if (e > p) coreBits |= wordBits(text, p, e, runs, terms);
-      p = e;
+      while (p < coreTo && isSpace(text, p)) p++;
+      if (p === coreTo) break;
+      coreBits |= wordBits(text, p, runs, terms);
+      p = wordEnd;
     }
     // Back, word by word, for each finder whose window being built does not reach this core. A walk that
     // reaches that window joins it: the union of two windows that overlap has safe edges too.
@@ -99,11 +98,11 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
     }
     for (let p = coreFrom; left !== 0;) {
       let e = p;
-      while (e > 0 && isSpaceAt(text, e - 1)) e--;
+      while (e > 0 && isSpace(text, e - 1)) e--;
       if (e === 0) break;
       let s = e - 1;
-      while (s > 0 && !isSpaceAt(text, s - 1)) s--;
-      const w = wordBits(text, s, e, runs, terms);
+      while (s > 0 && !isSpace(text, s - 1)) s--;
+      const w = wordBits(text, s, runs, terms);
       for (let f = 0; f < FINDERS; f++) {
         const bit = 1 << f;
         if ((left & bit) === 0) continue;
@@ -125,11 +124,10 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
     // Forward, word by word, for each finder whose window ends with this core.
     for (let p = coreTo; right !== 0;) {
       let s = p;
-      while (s < n && isSpaceAt(text, s)) s++;
+      while (s < n && isSpace(text, s)) s++;
       if (s === n) break;
-      let e = s + 1;
-      while (e < n && !isSpaceAt(text, e)) e++;
-      const w = wordBits(text, s, e, runs, terms);
+      const w = wordBits(text, s, runs, terms);
+      const e = wordEnd;
       for (let f = 0; f < FINDERS; f++) {
         const bit = 1 << f;
         if ((right & bit) === 0) continue;
@@ -147,38 +145,65 @@ function flush(out: Window[][], f: number): void {
   if (windowFrom[f]! >= 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) out[f]!.push([windowFrom[f]!, windowTo[f]!]);
 }
 
-/** The bits of a word of a text: which finders' matches it may hold a character of. */
-function wordBits(text: string, from: number, to: number, runs: RunBits, terms: WordTable | null): number {
+/** Whether text[i] is whitespace (isSpaceAt, with the common ASCII cases first). */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32) return true;
+  return c < 128 ? c >= 9 && c <= 13 : isSpaceAt(text, i);
+}
+
+/** Where the word read by the last wordBits call ends. */
+let wordEnd = 0;
+
+/**
+ * The bits of the word of `text` starting at `from` (a character that is not whitespace): which finders'
+ * matches it may hold a character of. Sets wordEnd. One pass: each run of letters is hashed as it is read.
+ */
+function wordBits(text: string, from: number, runs: RunBits, terms: WordTable | null): number {
+  const n = text.length;
   let bits = 0;
   let letters = false;
   let comma = false;
   let digits = 0;
-  for (let i = from; i < to;) {
+  let i = from;
+  while (i < n) {
     const c = text.charCodeAt(i);
     const l = c | 0x20;
     if (l >= 97 && l <= 122) {
+      let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
       let j = i + 1;
-      for (; j < to; j++) { const d = text.charCodeAt(j) | 0x20; if (d < 97 || d > 122) break; }
-      bits |= runs.get(text, i, j);
-      if (terms !== null && terms.size > 0 && terms.has(text, i, j)) bits |= both(TERM);
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if ((d | 0x20) < 97 || (d | 0x20) > 122) break;
+        h = Math.imul(h ^ d, HASH_PRIME);
+      }
+      bits |= runs.get(text, i, j, h);
+      if (terms !== null && terms.size > 0 && terms.find(text, i, j, h) >= 0) bits |= both(TERM);
       letters = true;
       digits = 0;
       i = j;
       continue;
     }
+    if (c === 32 || (c >= 9 && c <= 13)) break;
     if (c >= 48 && c <= 57) { bits |= ++digits >= 4 ? DIGIT_BITS | YEAR_BITS : DIGIT_BITS; i++; continue; }
     digits = 0;
-    if (c >= 128) bits |= NON_ASCII_BITS;
-    else if (c === 36 || c === 37 || c === 40 || c === 41) bits |= FIGURE_SIGN_BITS;
+    if (c >= 128) {
+      if (isSpaceAt(text, i)) break;
+      bits |= NON_ASCII_BITS;
+    } else if (c === 36 || c === 37 || c === 40 || c === 41) bits |= FIGURE_SIGN_BITS;
     else if (c === 44) comma = true;
     i++;
   }
+  wordEnd = i;
   // A hedge's comma may stand alone between spaces ("shall , where appropriate").
   if (comma && !letters) bits |= 1 << OBLIGATION;
   if (terms === null) bits |= both(TERM);
   if (runs.anyParty) bits |= both(PARTY);
   return bits;
 }
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
 
 /**
  * Words (runs of ASCII letters, case kept) looked up by a stretch of a text without cutting it out: a word
@@ -195,16 +220,17 @@ class WordTable {
     for (const w of words) this.set(w, 1);
   }
 
-  has(text: string, from: number, to: number): boolean {
-    return this.find(text, from, to) >= 0;
+  /** The hash of text[from, to) that find() takes (FNV-1a over the code units). */
+  static hash(text: string, from: number, to: number): number {
+    let h = HASH_SEED;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+    return h;
   }
 
-  /** The slot of text[from, to), or -1 - the free slot where it would go. */
-  protected find(text: string, from: number, to: number): number {
+  /** The slot of text[from, to) (whose hash is h), or -1 - the free slot where it would go. */
+  find(text: string, from: number, to: number, h: number): number {
     const n = to - from;
     const mask = this.keys.length - 1;
-    let h = 0x811c9dc5;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
       const w = this.keys[i];
       if (w === undefined) return -1 - i;
@@ -221,7 +247,7 @@ class WordTable {
 
   protected set(word: string, value: number): void {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const slot = this.find(word, 0, word.length);
+    const slot = this.find(word, 0, word.length, WordTable.hash(word, 0, word.length));
     if (slot >= 0) { this.values[slot] = value; return; }
     this.keys[-1 - slot] = word;
     this.values[-1 - slot] = value;
@@ -258,8 +284,8 @@ class RunBits extends WordTable {
     return this.parties === null;
   }
 
-  get(text: string, from: number, to: number): number {
-    const slot = this.find(text, from, to);
+  get(text: string, from: number, to: number, h: number): number {
+    const slot = this.find(text, from, to, h);
     if (slot >= 0) return this.value(slot);
     const run = text.slice(from, to);
     let bits = LETTER_BITS.get(run.toLowerCase()) ?? 0;

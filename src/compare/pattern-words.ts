@@ -30,6 +30,16 @@ export function patternFirstWords(source: string): Set<string> {
   return words;
 }
 
+/** The last word of each string of the language (lowercased), whatever non-letters follow it. */
+export function patternLastWords(source: string): Set<string> {
+  const words = new Set<string>();
+  for (const s of patternStrings(source)) {
+    const m = /([A-Za-z]+)[^A-Za-z]*$/.exec(s);
+    if (m) words.add(m[1]!.toLowerCase());
+  }
+  return words;
+}
+
 /** The strings of the pattern's language, with every non-letter character reduced to OTHER or kept. */
 export function patternStrings(source: string): Set<string> {
   const parser = new Parser(source);
