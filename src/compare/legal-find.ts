@@ -9,7 +9,7 @@
  * says which items may be paired at all (a sum of money is never paired with a time limit).
  */
 import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
-import { patternFirstWords, patternLastWords, patternWords } from './pattern-words.js';
+import { patternFirstWords, patternLastWords, patternStrings, patternWords } from './pattern-words.js';
 
 export interface Found {
   start: number;
@@ -31,9 +31,11 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 // ---------------------------------------------------------------------------------------------------------
 // Obligations
 
-// Numbered (not named) groups, one per lexicon entry: reading `m.groups` builds an object of forty-odd
-// properties per match, which profiling showed to cost more than the match itself. ATOM_GROUP[i] is the group
-// of entry i (computed, so that an entry pattern with a capturing group of its own cannot shift the others).
+// The atoms are found by a pattern without a group per entry (forty-odd capture slots per match cost as
+// much as the match itself), and the entry that matched is read off the matched text (ATOM_INDEX). Only a
+// match that ATOM_INDEX does not know (a letter that only case folding equates, such as "ſ") is matched
+// again by ATOM_RE, with a numbered group per entry: ATOM_GROUP[i] is the group of entry i (computed, so that
+// an entry pattern with a capturing group of its own cannot shift the others).
 const ATOM_GROUP: number[] = [];
 {
   let group = 1;
@@ -43,7 +45,34 @@ const ATOM_GROUP: number[] = [];
   }
 }
 const ATOM_RE = new RegExp(
-  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
+  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(${src(a.pattern)})`).join('|')})${WORD_END}`, 'iuy');
+const ATOM_SCAN_RE = new RegExp(
+  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(?:${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
+/**
+ * Each string an entry matches (lowercased, one space between words) → the first entry that matches it. The
+ * alternation takes, at a position, the first entry that matches there; every entry before it failed there,
+ * so none of them matches the text it took: the entry is the first one whose strings hold that text.
+ */
+const ATOM_INDEX: ReadonlyMap<string, number> = (() => {
+  const index = new Map<string, number>();
+  OBLIGATION_LEXICON.forEach((a, i) => {
+    for (const s of patternStrings(a.pattern)) if (!index.has(s.toLowerCase())) index.set(s.toLowerCase(), i);
+  });
+  return index;
+})();
+
+/** The lexicon entry of an atom matched at `at`, its text `matched`. */
+function atomIndex(scan: string, at: number, matched: string): number {
+  let key = matched.toLowerCase();
+  if (/\s/.test(key)) key = key.replace(/\s+/g, ' ');
+  const known = ATOM_INDEX.get(key);
+  if (known !== undefined) return known;
+  ATOM_RE.lastIndex = at;
+  const m = ATOM_RE.exec(scan)!;
+  let index = 0;
+  while (m[ATOM_GROUP[index]!] === undefined) index++;
+  return index;
+}
 const QUALIFIER_RE = new RegExp(`^\\s*,?\\s*(?:${OBLIGATION_QUALIFIERS.map(src).join('|')})${WORD_END}\\s*,?`, 'iu');
 /** First letters of the qualifiers, lowercased: a cheap test before QUALIFIER_RE (most atoms have none). */
 const QUALIFIER_INITIALS = new Set(OBLIGATION_QUALIFIERS.map((q) => q[0]!.toLowerCase()));
@@ -153,11 +182,9 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
   let cut = to;
   while (cut < text.length && isSpaceAt(text, cut)) cut++;
   const scan = cut + 1 >= text.length ? text : text.slice(0, cut + 1);
-  ATOM_RE.lastIndex = from;
-  for (let m = ATOM_RE.exec(scan); m && m.index < to; m = ATOM_RE.exec(scan)) {
-    let index = 0;
-    while (m[ATOM_GROUP[index]!] === undefined) index++;
-    atoms.push({ start: m.index, end: m.index + m[0].length, index });
+  ATOM_SCAN_RE.lastIndex = from;
+  for (let m = ATOM_SCAN_RE.exec(scan); m && m.index < to; m = ATOM_SCAN_RE.exec(scan)) {
+    atoms.push({ start: m.index, end: m.index + m[0].length, index: atomIndex(scan, m.index, m[0]) });
   }
   for (let i = 0; i < atoms.length; i++) {
     // One expression: an atom, an optional hedge, and the atoms that follow with only whitespace between.

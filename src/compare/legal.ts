@@ -26,7 +26,7 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, nextScanBarrier, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
 
@@ -149,16 +149,15 @@ function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | '
 
 /**
  * Whether a figure at [start, end) overlaps a date (a figure inside a date is not a figure). Asked only of
- * the few figures found: the dates are looked for between the scan barriers around the figure, where every
- * date that overlaps it lies (neither holds a barrier), and a scan from just after a barrier finds what a
- * scan of the whole text finds there (isScanBarrier).
+ * the few figures found: the dates with a character in the figure are those that the date finder finds in
+ * its windows for the figure's range (legal-window.ts).
  */
 function overlapsDate(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && !isScanBarrier(text, from - 1)) from--;
-  const to = nextScanBarrier(text, start);
-  return findDatesIn(text, [[from, to]]).some((d) => d.start < end && start < d.end);
+  const windows = finderWindows(text, [[start, end - 1]], NO_NAMES)[DATE]!;
+  return windows.length > 0 && findDatesIn(text, windows).some((d) => d.start < end && start < d.end);
 }
+
+const NO_NAMES = { terms: new Set<string>(), parties: new Set<string>() };
 
 /** Maximal runs of non-equal ops, as ranges in both texts. */
 function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
