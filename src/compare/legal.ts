@@ -61,12 +61,18 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   if (changes.length === 0) return [];
 
   const names = partyNamesCached(options.parties);
-  const terms = new Map<string, string>();
-  for (const t of [...(options.definedTerms ?? []), ...findDefinedTerms(oldText), ...findDefinedTerms(newText)]) {
-    // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
-    if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
+  const termLists = [options.definedTerms ?? [], findDefinedTerms(oldText), findDefinedTerms(newText)];
+  let findTerms = NO_TERMS;
+  if (termLists.some((list) => list.length > 0)) {
+    const terms = new Map<string, string>();
+    for (const list of termLists) {
+      for (const t of list) {
+        // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
+        if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
+      }
+    }
+    findTerms = nameFinder(terms, 'term');
   }
-  const findTerms = nameFinder(terms, 'term');
   const findParties = partyFinder(names);
   const oldFound = findNear(oldText, changes, 'old', findTerms, findParties);
   const newFound = findNear(newText, changes, 'new', findTerms, findParties);
@@ -259,18 +265,28 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
  * on the object and checked against a snapshot of its entries, so that a caller editing the object in
  * place still gets fresh names.
  */
-const partyNamesCache = new WeakMap<Record<string, string>, { snapshot: string; names: Map<string, string> }>();
+const partyNamesCache = new WeakMap<Record<string, string>, { snapshot: string[]; names: Map<string, string> }>();
 let noPartyNames: Map<string, string> | null = null;
 
 function partyNamesCached(parties: Record<string, string> | undefined): Map<string, string> {
   if (!parties) return (noPartyNames ??= partyNames(undefined));
-  const snapshot = JSON.stringify(Object.entries(parties));
   const hit = partyNamesCache.get(parties);
-  if (hit && hit.snapshot === snapshot) return hit.names;
+  if (hit && sameEntries(parties, hit.snapshot)) return hit.names;
   const names = partyNames(parties);
-  partyNamesCache.set(parties, { snapshot, names });
+  partyNamesCache.set(parties, { snapshot: Object.entries(parties).flat(), names });
   return names;
 }
+
+/** Whether the object's entries are still those of the snapshot (keys and values alternating, in order). */
+function sameEntries(parties: Record<string, string>, snapshot: readonly string[]): boolean {
+  const keys = Object.keys(parties);
+  if (keys.length * 2 !== snapshot.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== snapshot[2 * i] || parties[keys[i]!] !== snapshot[2 * i + 1]) return false;
+  return true;
+}
+
+/** The term finder when no term is defined: the usual case, built once. */
+const NO_TERMS = nameFinder(new Map(), 'term');
 
 /** The party-name finder of a (cached, never mutated) names map, built once per map. */
 const partyFinders = new WeakMap<Map<string, string>, NameFinder>();
