@@ -77,8 +77,6 @@ const QUALIFIER_RE = new RegExp(`^\\s*,?\\s*(?:${OBLIGATION_QUALIFIERS.map(src).
 /** First letters of the qualifiers, lowercased: a cheap test before QUALIFIER_RE (most atoms have none). */
 const QUALIFIER_INITIALS = new Set(OBLIGATION_QUALIFIERS.map((q) => q[0]!.toLowerCase()));
 
-interface Atom { start: number; end: number; index: number }
-
 /**
  * The words (runs of ASCII letters, lowercased) of obligation expressions, for legal-window.ts: every run of
  * letters inside an expression is one of OBLIGATION_WORDS, and every expression starts with one of
@@ -176,48 +174,57 @@ export function findObligationsIn(text: string, ranges: ReadonlyArray<readonly [
 }
 
 function obligationsIn(text: string, from: number, to: number, found: Found[]): void {
-  const atoms: Atom[] = [];
   // The look-aheads of an atom ending at or before `to` read at most the whitespace after it and one more
   // character ("may" not followed by a number): the text is cut just after that character.
   let cut = to;
   while (cut < text.length && isSpaceAt(text, cut)) cut++;
   const scan = cut + 1 >= text.length ? text : text.slice(0, cut + 1);
+  // The atoms, as three parallel lists reused by every call (no object per atom).
+  let count = 0;
   ATOM_SCAN_RE.lastIndex = from;
   for (let m = ATOM_SCAN_RE.exec(scan); m && m.index < to; m = ATOM_SCAN_RE.exec(scan)) {
-    atoms.push({ start: m.index, end: m.index + m[0].length, index: atomIndex(scan, m.index, m[0]) });
+    atomStart[count] = m.index;
+    atomEnd[count] = m.index + m[0].length;
+    atomEntry[count] = atomIndex(scan, m.index, m[0]);
+    count++;
   }
-  for (let i = 0; i < atoms.length; i++) {
+  for (let i = 0; i < count; i++) {
     // One expression: an atom, an optional hedge, and the atoms that follow with only whitespace between.
-    const parts = [atoms[i]!];
-    let end = atoms[i]!.end;
+    const start = atomStart[i]!;
+    let end = atomEnd[i]!;
+    let weakest = OBLIGATION_LEXICON[atomEntry[i]!]!;
+    let negative = weakest.polarity === 'negative';
+    let lemmas = weakest.lemma;
     let qualified = false;
     for (;;) {
       const q = !qualified && mayQualify(text, end) ? QUALIFIER_RE.exec(text.slice(end, end + 80)) : null;
       if (q) { qualified = true; end += q[0].length; continue; }
-      const next = atoms[i + 1];
-      if (next && isBlank(text, end, next.start)) { parts.push(next); end = next.end; i++; continue; }
+      if (i + 1 < count && isBlank(text, end, atomStart[i + 1]!)) {
+        i++;
+        // A compound ranks as its weakest part; any negative part makes it negative.
+        const e = OBLIGATION_LEXICON[atomEntry[i]!]!;
+        if (e.rank < weakest.rank) weakest = e;
+        if (e.polarity === 'negative') negative = true;
+        lemmas += ' ' + e.lemma;
+        end = atomEnd[i]!;
+        continue;
+      }
       break;
-    }
-    // Most expressions are one atom: read its entry directly instead of mapping and reducing a list.
-    let weakest = OBLIGATION_LEXICON[parts[0]!.index]!;
-    let negative = weakest.polarity === 'negative';
-    let lemmas = weakest.lemma;
-    for (let k = 1; k < parts.length; k++) {
-      const e = OBLIGATION_LEXICON[parts[k]!.index]!;
-      if (e.rank < weakest.rank) weakest = e;
-      if (e.polarity === 'negative') negative = true;
-      lemmas += ' ' + e.lemma;
     }
     const polarity: Polarity = negative ? 'negative' : 'positive';
     const rank = weakest.rank - (qualified ? QUALIFIED_RANK_STEP : 0);
     // The expression without the spaces and commas a qualifier may have taken after it (no regex, no copy).
     let last = end;
-    while (last > parts[0]!.start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
-    const expression = text.slice(parts[0]!.start, last);
+    while (last > start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
+    const expression = text.slice(start, last);
     const key = lemmas + (qualified ? ' (qualified)' : '');
-    found.push({ start: parts[0]!.start, end: parts[0]!.start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
+    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
   }
 }
+
+const atomStart: number[] = [];
+const atomEnd: number[] = [];
+const atomEntry: number[] = [];
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers

@@ -78,9 +78,10 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   const newFound = findNear(newText, changes, 'new', findTerms, findParties);
 
   const out: LegalChange[] = [];
-  for (let c = 0; c < oldFound.length; c++) {
-    const [type, olds] = oldFound[c]!;
-    const news = newFound[c]![1];
+  for (let c = 0; c < KINDS.length; c++) {
+    const type = KINDS[c]!;
+    const olds = oldFound[c]!;
+    const news = newFound[c]!;
     if (olds.length === 0 && news.length === 0) continue;
     const oldSweep = new Sweep(oldText, olds);
     const newSweep = new Sweep(newText, news);
@@ -122,8 +123,6 @@ class Sweep {
   }
 }
 
-type FoundByKind = Array<[LegalChangeType, Found[]]>;
-
 /**
  * The items of each kind in `text` that may touch one of the ranges (changes, in text order), offsets in
  * `text`: every item that touches one, and maybe a few more near them. An item that touches a change has
@@ -131,27 +130,29 @@ type FoundByKind = Array<[LegalChangeType, Found[]]>;
  * item that only sits next to a change, across whitespace, ends or starts there); legal-window.ts says
  * where the finders must look to find all such items, and the finders look only there.
  */
-function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | 'new', terms: NameFinder, parties: NameFinder): FoundByKind {
-  const touch: Array<[number, number]> = [];
-  for (const c of changes) {
-    const start = side === 'old' ? c.oldStart : c.newStart;
-    const end = side === 'old' ? c.oldEnd : c.newEnd;
-    let a = start - 1;
+function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | 'new', terms: NameFinder, parties: NameFinder): Found[][] {
+  const touch: Array<[number, number]> = new Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    let a = (side === 'old' ? c.oldStart : c.newStart) - 1;
     while (a >= 0 && isBlank(text, a, a + 1)) a--;
-    let b = end;
+    let b = side === 'old' ? c.oldEnd : c.newEnd;
     while (b < text.length && isBlank(text, b, b + 1)) b++;
-    touch.push([Math.max(0, a), Math.min(text.length - 1, b)]);
+    touch[i] = [Math.max(0, a), Math.min(text.length - 1, b)];
   }
   const windows = finderWindows(text, touch, { terms: terms.words, parties: parties.words });
-  const figureWindows = windows[FIGURE]!;
-  return [
-    ['obligation', findObligationsIn(text, windows[OBLIGATION]!)],
-    ['figure', figureWindows.length === 0 ? [] : findFiguresExcept(text, (start, end) => overlapsDate(text, start, end), figureWindows)],
-    ['date', findDatesIn(text, windows[DATE]!)],
-    ['defined-term', terms.within(text, windows[TERM]!)],
-    ['party', parties.within(text, windows[PARTY]!)],
-  ];
+  const found: Found[][] = [NONE, NONE, NONE, NONE, NONE];
+  if (windows[OBLIGATION]!.length > 0) found[0] = findObligationsIn(text, windows[OBLIGATION]!);
+  if (windows[FIGURE]!.length > 0) found[1] = findFiguresExcept(text, (start, end) => overlapsDate(text, start, end), windows[FIGURE]!);
+  if (windows[DATE]!.length > 0) found[2] = findDatesIn(text, windows[DATE]!);
+  if (windows[TERM]!.length > 0) found[3] = terms.within(text, windows[TERM]!);
+  if (windows[PARTY]!.length > 0) found[4] = parties.within(text, windows[PARTY]!);
+  return found;
 }
+
+/** The kinds of findNear's lists, in its order (the order of the report). */
+const KINDS: readonly LegalChangeType[] = ['obligation', 'figure', 'date', 'defined-term', 'party'];
+const NONE: Found[] = [];
 
 /**
  * Whether a figure at [start, end) overlaps a date (a figure inside a date is not a figure). Asked only of
