@@ -213,8 +213,14 @@ const HASH_PRIME = 0x01000193;
  */
 class WordTable {
   size = 0;
-  private keys: Array<string | undefined> = new Array<string | undefined>(64).fill(undefined);
+  // Slot i holds the word pool[offset[i], offset[i] + length[i]) (length -1: free) and its value. The words'
+  // characters are copied into one pool: comparing against it is quicker than against strings cut from the
+  // texts, and it keeps no text alive.
+  private offset = new Int32Array(64);
+  private length = new Int32Array(64).fill(-1);
   private values = new Int32Array(64);
+  private pool = new Uint16Array(256);
+  private poolEnd = 0;
 
   constructor(words: Iterable<string> = []) {
     for (const w of words) this.set(w, 1);
@@ -230,14 +236,16 @@ class WordTable {
   /** The slot of text[from, to) (whose hash is h), or -1 - the free slot where it would go. */
   find(text: string, from: number, to: number, h: number): number {
     const n = to - from;
-    const mask = this.keys.length - 1;
+    const mask = this.length.length - 1;
+    const pool = this.pool;
     for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
-      const w = this.keys[i];
-      if (w === undefined) return -1 - i;
-      if (w.length !== n) continue;
-      let k = 0;
-      while (k < n && w.charCodeAt(k) === text.charCodeAt(from + k)) k++;
-      if (k === n) return i;
+      const len = this.length[i]!;
+      if (len < 0) return -1 - i;
+      if (len !== n) continue;
+      const at = this.offset[i]! - from;
+      let k = from;
+      while (k < to && pool[at + k] === text.charCodeAt(k)) k++;
+      if (k === to) return i;
     }
   }
 
@@ -246,26 +254,43 @@ class WordTable {
   }
 
   protected set(word: string, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    if ((this.size + 1) * 2 > this.length.length) this.grow();
     const slot = this.find(word, 0, word.length, WordTable.hash(word, 0, word.length));
     if (slot >= 0) { this.values[slot] = value; return; }
-    this.keys[-1 - slot] = word;
-    this.values[-1 - slot] = value;
-    this.size++;
+    this.place(-1 - slot, word, value);
   }
 
   protected clear(): void {
-    this.keys.fill(undefined);
+    this.length.fill(-1);
     this.size = 0;
+    this.poolEnd = 0;
+  }
+
+  private place(slot: number, word: string, value: number): void {
+    if (this.poolEnd + word.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolEnd + word.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = 0; k < word.length; k++) this.pool[this.poolEnd + k] = word.charCodeAt(k);
+    this.offset[slot] = this.poolEnd;
+    this.length[slot] = word.length;
+    this.values[slot] = value;
+    this.poolEnd += word.length;
+    this.size++;
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Array<string | undefined>(keys.length * 2).fill(undefined);
-    this.values = new Int32Array(keys.length * 2);
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== undefined) this.set(keys[i]!, values[i]!);
+    const words: Array<[string, number]> = [];
+    for (let i = 0; i < this.length.length; i++) {
+      if (this.length[i]! >= 0) words.push([String.fromCharCode(...this.pool.subarray(this.offset[i]!, this.offset[i]! + this.length[i]!)), this.values[i]!]);
+    }
+    const size = this.length.length * 2;
+    this.offset = new Int32Array(size);
+    this.length = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.clear();
+    for (const [w, v] of words) this.set(w, v);
   }
 }
 
