@@ -58,19 +58,22 @@ const windowTo = new Int32Array(FINDERS);
 const windowBits = new Int32Array(FINDERS);
 const walkFrom = new Int32Array(FINDERS);
 const walkBits = new Int32Array(FINDERS);
+/** The finders asked for by the current call. */
+let flushed = 0;
 
 /**
  * For each finder (OBLIGATION … PARTY), the windows [from, to) of `text` to scan so that every item with a
  * character in one of the `near` ranges [a, b] (inclusive, in text order) is found, as the module comment
  * explains.
  */
-export function finderWindows(text: string, near: ReadonlyArray<readonly [number, number]>, names: NameWords): Window[][] {
+export function finderWindows(text: string, near: ReadonlyArray<readonly [number, number]>, names: NameWords, finders = ALL_FINDERS): Window[][] {
   const out: Window[][] = [[], [], [], [], []];
   const n = text.length;
   if (n === 0) return out;
   const runs = runBitsFor(names.parties);
   const terms = termTable(names.terms);
   for (let f = 0; f < FINDERS; f++) windowFrom[f] = -1;
+  flushed = finders;
   // Indexed, not destructured: array destructuring in this loop cost more than the walks.
   for (let r = 0; r < near.length; r++) {
     const a = near[r]![0];
@@ -96,6 +99,7 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       walkBits[f] = 0;
       if (windowFrom[f]! >= 0 && coreFrom <= windowTo[f]!) joined |= 1 << f; else left |= 1 << f;
     }
+    left &= finders;
     for (let p = coreFrom; left !== 0;) {
       let e = p;
       while (e > 0 && isSpace(text, e - 1)) e--;
@@ -121,6 +125,7 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       windowBits[f]! |= coreBits | walkBits[f]!;
       if (coreTo >= windowTo[f]!) { windowTo[f] = coreTo; right |= 1 << f; }
     }
+    right &= finders;
     // Forward, word by word, for each finder whose window ends with this core.
     for (let p = coreTo; right !== 0;) {
       let s = p;
@@ -140,9 +145,12 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
   return out;
 }
 
+/** All finders, as the `finders` bit set of finderWindows (bit f: finder f); a finder left out gets no window. */
+export const ALL_FINDERS = (1 << FINDERS) - 1;
+
 /** Hand the window being built for finder f to `out`, if there is one and it holds the finder's anchor. */
 function flush(out: Window[][], f: number): void {
-  if (windowFrom[f]! >= 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) out[f]!.push([windowFrom[f]!, windowTo[f]!]);
+  if (windowFrom[f]! >= 0 && (flushed & (1 << f)) !== 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) out[f]!.push([windowFrom[f]!, windowTo[f]!]);
 }
 
 /** Whether text[i] is whitespace (isSpaceAt, with the common ASCII cases first). */

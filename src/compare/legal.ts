@@ -90,8 +90,8 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
       const b = newSweep.touching(change.newStart, change.newEnd);
       if (a.length === 0 && b.length === 0) continue;
       if (sameKeys(a, b)) continue; // the usual case: an unchanged "shall" next to a changed word
-      if (type === 'defined-term') out.push(...pairUp(type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change)));
-      else out.push(...pairUp(type, a, b));
+      if (type === 'defined-term') pairUp(out, type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change));
+      else pairUp(out, type, a, b);
     }
   }
   return out;
@@ -103,21 +103,30 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
  */
 class Sweep {
   private next = 0;
-  private readonly used = new Set<Found>();
-  constructor(private readonly text: string, private readonly items: Found[]) {
+  /** used[i]: items[i] was handed out already. */
+  private readonly used: boolean[];
+  private readonly items: Found[];
+  constructor(private readonly text: string, items: Found[]) {
     // The finders hand their items in text order; sort only when they did not.
-    if (!items.every((f, i) => i === 0 || items[i - 1]!.start <= f.start)) this.items = [...items].sort((x, y) => x.start - y.start);
+    let sorted = true;
+    for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]!.start <= items[i]!.start;
+    this.items = sorted ? items : [...items].sort((x, y) => x.start - y.start);
+    this.used = new Array<boolean>(items.length).fill(false);
   }
 
   touching(start: number, end: number): Found[] {
     const items = this.items;
     // Items wholly before this change and not touching it cannot touch any later change either.
     while (this.next < items.length && items[this.next]!.end <= start && !touches(this.text, items[this.next]!, start, end)) this.next++;
-    const out: Found[] = [];
+    let out: Found[] = NONE;
     for (let i = this.next; i < items.length; i++) {
       const f = items[i]!;
       if (f.start >= end && !touches(this.text, f, start, end)) break;
-      if (!this.used.has(f) && touches(this.text, f, start, end)) { out.push(f); this.used.add(f); }
+      if (!this.used[i] && touches(this.text, f, start, end)) {
+        if (out === NONE) out = [];
+        out.push(f);
+        this.used[i] = true;
+      }
     }
     return out;
   }
@@ -160,7 +169,7 @@ const NONE: Found[] = [];
  * its windows for the figure's range (legal-window.ts).
  */
 function overlapsDate(text: string, start: number, end: number): boolean {
-  const windows = finderWindows(text, [[start, end - 1]], NO_NAMES)[DATE]!;
+  const windows = finderWindows(text, [[start, end - 1]], NO_NAMES, 1 << DATE)[DATE]!;
   return windows.length > 0 && findDatesIn(text, windows).some((d) => d.start < end && start < d.end);
 }
 
@@ -219,19 +228,19 @@ function isTermSwap(o: Found, n: Found, change: ChangeRange): boolean {
   return change.oldEnd - change.oldStart <= o.text.length + slack && change.newEnd - change.newStart <= n.text.length + slack;
 }
 
-function pairUp(type: LegalChangeType, olds: Found[], news: Found[], keepUnpaired: (f: Found) => boolean = () => true,
-  keepPair: (o: Found, n: Found) => boolean = () => true): LegalChange[] {
-  // The same item on both sides (same key) is not a change: drop such pairs.
-  const byKey = new Map<string, number[]>();
-  news.forEach((f, j) => { const list = byKey.get(f.key); if (list) list.push(j); else byKey.set(f.key, [j]); });
-  const droppedNew = new Set<number>();
+function pairUp(out: LegalChange[], type: LegalChangeType, olds: Found[], news: Found[], keepUnpaired: (f: Found) => boolean = keepAll,
+  keepPair: (o: Found, n: Found) => boolean = keepAll): void {
+  // The same item on both sides (same key) is not a change: drop such pairs, each old item with the first
+  // new item of its key not dropped yet. (The lists are a few items long: a search beats a map.)
+  const droppedNew = new Array<boolean>(news.length).fill(false);
   const a: Found[] = [];
   for (const o of olds) {
-    const j = byKey.get(o.key)?.shift();
-    if (j === undefined) a.push(o); else droppedNew.add(j);
+    let j = 0;
+    while (j < news.length && (droppedNew[j] || news[j]!.key !== o.key)) j++;
+    if (j === news.length) a.push(o); else droppedNew[j] = true;
   }
-  const b = news.filter((_, j) => !droppedNew.has(j));
-  const out: LegalChange[] = [];
+  const b: Found[] = [];
+  for (let j = 0; j < news.length; j++) if (!droppedNew[j]) b.push(news[j]!);
   let next = 0; // pairing keeps reading order: a new item is never paired before one already paired
   for (const o of a) {
     let j = next;
@@ -246,8 +255,9 @@ function pairUp(type: LegalChangeType, olds: Found[], news: Found[], keepUnpaire
     next = j + 1;
   }
   for (let k = next; k < b.length; k++) if (keepUnpaired(b[k]!)) out.push(describe(type, null, b[k]!));
-  return out;
 }
+
+const keepAll = () => true;
 
 function describe(type: LegalChangeType, o: Found | null, n: Found | null): LegalChange {
   const change: LegalChange = { type, old: o ? o.text : null, new: n ? n.text : null };
