@@ -276,6 +276,8 @@ const COMPARATOR_END = new RegExp(`${WORD_START}${COMPARATOR}$`, 'iu');
 
 /** The value of a number as written: digits, number words, or both ("thirty (30)": the digits win). */
 export function parseNumber(written: string): number | null {
+  // Plain digits, the usual case ("30"): no pattern needed.
+  if (isDigits(written)) return Number(written);
   const paren = /\(\s*([\d,.]+)\s*\)/.exec(written);
   const digits = (paren ? paren[1]! : written).replace(/,/g, '');
   if (/^\s*\d+(?:\.\d+)?\s*$/.test(digits)) return Number(digits);
@@ -637,7 +639,21 @@ export const KNOWN_PARTIES: ReadonlyArray<[string, string]> = [
 ];
 
 export function normalizeSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most texts are already normal (single spaces inside, none at the ends): check before rewriting.
+  let normal = s.length === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32);
+  for (let i = 0; i < s.length && normal; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) normal = s.charCodeAt(i + 1) !== 32;
+    else if ((c >= 9 && c <= 13) || (c >= 128 && /\s/.test(s[i]!))) normal = false;
+  }
+  return normal ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether s is a non-empty run of ASCII digits. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return true;
 }
 
 function escapeRegExp(s: string): string {
