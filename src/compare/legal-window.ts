@@ -67,7 +67,7 @@ let flushed = 0;
  * explains.
  */
 export function finderWindows(text: string, near: ReadonlyArray<readonly [number, number]>, names: NameWords, finders = ALL_FINDERS): Window[][] {
-  const out: Window[][] = [[], [], [], [], []];
+  const out: Window[][] = [NO_WINDOWS, NO_WINDOWS, NO_WINDOWS, NO_WINDOWS, NO_WINDOWS];
   const n = text.length;
   if (n === 0) return out;
   const runs = runBitsFor(names.parties);
@@ -150,8 +150,14 @@ export const ALL_FINDERS = (1 << FINDERS) - 1;
 
 /** Hand the window being built for finder f to `out`, if there is one and it holds the finder's anchor. */
 function flush(out: Window[][], f: number): void {
-  if (windowFrom[f]! >= 0 && (flushed & (1 << f)) !== 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) out[f]!.push([windowFrom[f]!, windowTo[f]!]);
+  if (windowFrom[f]! >= 0 && (flushed & (1 << f)) !== 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) {
+    if (out[f] === NO_WINDOWS) out[f] = [];
+    out[f]!.push([windowFrom[f]!, windowTo[f]!]);
+  }
 }
+
+/** A finder's windows when it has none (shared: never written to). */
+const NO_WINDOWS: Window[] = [];
 
 /** Whether text[i] is whitespace (isSpaceAt, with the common ASCII cases first). */
 function isSpace(text: string, i: number): boolean {
@@ -333,7 +339,17 @@ const MAX_RUNS = 1 << 16;
 const runBitsByParties = new WeakMap<object, RunBits>();
 const ANY_PARTY = {};
 
+let lastParties: ReadonlySet<string> | null | undefined;
+let lastRuns: RunBits | null = null;
+
 function runBitsFor(parties: ReadonlySet<string> | null): RunBits {
+  // The same parties for every clause pair of a comparison: skip the weak map then.
+  if (parties === lastParties && lastRuns) return lastRuns;
+  lastParties = parties;
+  return (lastRuns = runBitsForSet(parties));
+}
+
+function runBitsForSet(parties: ReadonlySet<string> | null): RunBits {
   const key = parties ?? ANY_PARTY;
   let runs = runBitsByParties.get(key);
   if (!runs) runBitsByParties.set(key, (runs = new RunBits(parties)));
@@ -345,10 +361,13 @@ const termTables = new WeakMap<ReadonlySet<string>, WordTable>();
 
 function termTable(words: ReadonlySet<string> | null): WordTable | null {
   if (words === null) return null;
+  if (words.size === 0) return EMPTY_TABLE;
   let table = termTables.get(words);
   if (!table) termTables.set(words, (table = new WordTable(words)));
   return table;
 }
+
+const EMPTY_TABLE = new WordTable();
 
 /** The bits of each lowercased run of ASCII letters, for the case-blind finders. */
 const LETTER_BITS: ReadonlyMap<string, number> = (() => {
