@@ -6,9 +6,12 @@
  * amounts, percentages and time limits; dates; defined terms; party names.
  *
  * How it works. The word diff (`ops`, computed when not given) splits the texts into equal stretches and
- * changes. For each change, the finders (legal-find.ts) run over both whole texts and we keep the items
- * that touch the change — overlap it, or sit next to it with only whitespace between, so that "shall" →
- * "shall not" (where only "not" was inserted) still sees "shall" on the old side. Items with the same key
+ * changes. For each change, we keep the items of the finders (legal-find.ts) that touch the change —
+ * overlap it, or sit next to it with only whitespace between, so that "shall" → "shall not" (where only
+ * "not" was inserted) still sees "shall" on the old side. The finders find them where legal-window.ts
+ * says they must look: the few words around each change that can hold their matches, and usually nowhere
+ * (a change like "promptly" → "expeditiously" touches no legal item) — exactly the items that a scan of
+ * the whole texts would give there, at the cost of the words near the changes. Items with the same key
  * on both sides are the same item (an unchanged "shall" next to a changed word); the rest are paired in
  * reading order, each old item with the next new item of the same kind (never a sum of money with a time
  * limit); an old item left over was removed, a new one added — except a defined term, whose mere use in
