@@ -106,6 +106,17 @@ describe('legal changes next to a change', () => {
   });
 });
 
+describe('obligation atoms', () => {
+  // The entry an atom belongs to is read off the matched text (legal-find.ts, ATOM_INDEX), falling back to
+  // the capturing pattern for text that only case folding equates with an entry.
+  it('are named by the first entry that matches their text, whatever the case and spacing', () => {
+    const keys = (t: string) => findObligations(t).map((f) => f.key);
+    expect(keys('They SHALL NOT act; they shall\n  not act; they ſhall act.')).toEqual(['shall not', 'shall not', 'shall']);
+    expect(keys("It won't; it can not; it has decided to; it uses its best efforts to.")).toEqual(['will not', 'cannot', 'decide to', 'use best efforts to']);
+    expect(keys('in May 2026 it may 5 times, and may act')).toEqual(['may']);
+  });
+});
+
 describe('pattern words', () => {
   it('lists the words of a pattern’s strings, and refuses what it cannot read', () => {
     expect([...patternStrings("(?:shall not|shan't)")]).toEqual(['shall not', "shan't"]);

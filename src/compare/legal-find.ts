@@ -64,7 +64,11 @@ const ATOM_INDEX: ReadonlyMap<string, number> = (() => {
 /** The lexicon entry of an atom matched at `at`, its text `matched`. */
 function atomIndex(scan: string, at: number, matched: string): number {
   let key = matched.toLowerCase();
-  if (/\s/.test(key)) key = key.replace(/\s+/g, ' ');
+  // One word ("shall") is the usual atom: look for whitespace without a pattern.
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c <= 32 || c >= 128) { key = key.replace(/\s+/g, ' '); break; }
+  }
   const known = ATOM_INDEX.get(key);
   if (known !== undefined) return known;
   ATOM_RE.lastIndex = at;
