@@ -18,6 +18,8 @@ export interface Found {
   key: string;
   value: string;
   kind: string;
+  // Every finder sets all of the fields below (undefined where they do not apply), so that all items share
+  // one object shape and the pairing code that reads them stays monomorphic.
   rank?: number;
   polarity?: Polarity;
   /** Names only: the occurrence stands between quotation marks (a definition). */
@@ -222,7 +224,7 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
     while (last > start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
     const expression = text.slice(start, last);
     const key = lemmas + (qualified ? ' (qualified)' : '');
-    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
+    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity, quoted: undefined });
   }
 }
 
@@ -412,7 +414,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.unit ? canonicalUnit(g.unit) : '';
     const comparator = (g.cmp ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^no /, 'not ');
     if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
-    found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind });
+    found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
 
@@ -485,7 +487,7 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
       if (g.m4 === 'may') continue;
       value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;
     }
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date' });
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date', rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
 
@@ -575,7 +577,7 @@ export class NameFinder {
         const key = this.names.get(normalizeSpace(m[0])) ?? normalizeSpace(m[0]);
         const end = m.index + m[0].length;
         const quoted = OPEN_QUOTE.test(text.charAt(m.index - 1)) && CLOSE_QUOTE.test(text.charAt(end));
-        found.push({ start: m.index, end, text: m[0], key, value: key, kind: this.kind, quoted });
+        found.push({ start: m.index, end, text: m[0], key, value: key, kind: this.kind, rank: undefined, polarity: undefined, quoted });
       }
     }
     return found;
