@@ -17,7 +17,14 @@
  *     matches there as a scan from the start of the text (its next match is the first one starting after
  *     the edge either way), and the windows of nearby ranges may be merged.
  * A window is dropped when none of its words holds what every match must hold (the finder's "anchor": an
- * obligation's first word, a figure's digit or number word, a date's digit or "day", a name's letters).
+ * obligation's first word, a figure's digit or number word, a date's four digits in a row or "day", a
+ * name's letters).
+ *
+ * "Match" means every match of a finder's scan, kept or not ("may 2026" is a date match the date finder
+ * drops; an unqualified "5" is a figure match): the scan steps over all of them. One exception is harmless:
+ * a figure widens back from its number to a currency code, which may end a longer word ("XUSD 5"); the
+ * figure finder scans for numbers only and matches the figure on the whole text, so a window may start
+ * after such a code and still find the figure.
  *
  * Case: the obligation, figure and date patterns ignore case, and Unicode case folding lets a few
  * non-ASCII letters match ASCII ones ("ſ" matches "s"): a word with any non-ASCII character may hold
