@@ -69,7 +69,40 @@ const ALL: Ignore = { quotes: true, case: true, whitespace: true, punctuation: t
 /** True when the two texts differ, and only in whitespace, punctuation, letter case or quote style. */
 export function isCosmeticChange(oldText: string, newText: string): boolean {
   if (oldText === newText) return false;
+  if (!sameAsciiAlphanumerics(oldText, newText)) return false;
   return substance(oldText, ALL) === substance(newText, ALL);
+}
+
+/**
+ * A quick test that rejects most real changes ("shall" → "should") without tokenizing: false when both
+ * texts are ASCII and their letters and digits, lowercased, differ. Every ASCII letter and digit lies in
+ * a word token, which substance() keeps (lowercased), and nothing else it keeps is a letter or digit, so
+ * texts that differ there differ in substance. True (undecided) when either text is not ASCII.
+ */
+function sameAsciiAlphanumerics(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let x = -1;
+    while (i < a.length) {
+      const c = a.charCodeAt(i++);
+      if (c >= 128) return true;
+      if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) { x = c >= 65 ? c | 0x20 : c; break; }
+    }
+    let y = -1;
+    while (j < b.length) {
+      const c = b.charCodeAt(j++);
+      if (c >= 128) return true;
+      if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) { y = c >= 65 ? c | 0x20 : c; break; }
+    }
+    if (x !== y) {
+      // A difference: still undecided if a non-ASCII character lies further on (it may be a letter).
+      for (; i < a.length; i++) if (a.charCodeAt(i) >= 128) return true;
+      for (; j < b.length; j++) if (b.charCodeAt(j) >= 128) return true;
+      return false;
+    }
+    if (x === -1) return true;
+  }
 }
 
 const KIND_ORDER: CosmeticKind[] = ['quotes', 'case', 'whitespace', 'punctuation'];

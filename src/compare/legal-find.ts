@@ -9,6 +9,7 @@
  * says which items may be paired at all (a sum of money is never paired with a time limit).
  */
 import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
+import { patternFirstWords, patternLastWords, patternStrings, patternWords } from './pattern-words.js';
 
 export interface Found {
   start: number;
@@ -17,6 +18,8 @@ export interface Found {
   key: string;
   value: string;
   kind: string;
+  // Every finder sets all of the fields below (undefined where they do not apply), so that all items share
+  // one object shape and the pairing code that reads them stays monomorphic.
   rank?: number;
   polarity?: Polarity;
   /** Names only: the occurrence stands between quotation marks (a definition). */
@@ -30,9 +33,11 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 // ---------------------------------------------------------------------------------------------------------
 // Obligations
 
-// Numbered (not named) groups, one per lexicon entry: reading `m.groups` builds an object of forty-odd
-// properties per match, which profiling showed to cost more than the match itself. ATOM_GROUP[i] is the group
-// of entry i (computed, so that an entry pattern with a capturing group of its own cannot shift the others).
+// The atoms are found by a pattern without a group per entry (forty-odd capture slots per match cost as
+// much as the match itself), and the entry that matched is read off the matched text (ATOM_INDEX). Only a
+// match that ATOM_INDEX does not know (a letter that only case folding equates, such as "ſ") is matched
+// again by ATOM_RE, with a numbered group per entry: ATOM_GROUP[i] is the group of entry i (computed, so that
+// an entry pattern with a capturing group of its own cannot shift the others).
 const ATOM_GROUP: number[] = [];
 {
   let group = 1;
@@ -42,12 +47,51 @@ const ATOM_GROUP: number[] = [];
   }
 }
 const ATOM_RE = new RegExp(
-  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
+  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(${src(a.pattern)})`).join('|')})${WORD_END}`, 'iuy');
+const ATOM_SCAN_RE = new RegExp(
+  `${WORD_START}(?:${OBLIGATION_LEXICON.map((a) => `(?:${src(a.pattern)})`).join('|')})${WORD_END}`, 'giu');
+/**
+ * Each string an entry matches (lowercased, one space between words) → the first entry that matches it. The
+ * alternation takes, at a position, the first entry that matches there; every entry before it failed there,
+ * so none of them matches the text it took: the entry is the first one whose strings hold that text.
+ */
+const ATOM_INDEX: ReadonlyMap<string, number> = (() => {
+  const index = new Map<string, number>();
+  OBLIGATION_LEXICON.forEach((a, i) => {
+    for (const s of patternStrings(a.pattern)) if (!index.has(s.toLowerCase())) index.set(s.toLowerCase(), i);
+  });
+  return index;
+})();
+
+/** The lexicon entry of an atom matched at `at`, its text `matched`. */
+function atomIndex(scan: string, at: number, matched: string): number {
+  let key = matched.toLowerCase();
+  // One word ("shall") is the usual atom: look for whitespace without a pattern.
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c <= 32 || c >= 128) { key = key.replace(/\s+/g, ' '); break; }
+  }
+  const known = ATOM_INDEX.get(key);
+  if (known !== undefined) return known;
+  ATOM_RE.lastIndex = at;
+  const m = ATOM_RE.exec(scan)!;
+  let index = 0;
+  while (m[ATOM_GROUP[index]!] === undefined) index++;
+  return index;
+}
 const QUALIFIER_RE = new RegExp(`^\\s*,?\\s*(?:${OBLIGATION_QUALIFIERS.map(src).join('|')})${WORD_END}\\s*,?`, 'iu');
 /** First letters of the qualifiers, lowercased: a cheap test before QUALIFIER_RE (most atoms have none). */
 const QUALIFIER_INITIALS = new Set(OBLIGATION_QUALIFIERS.map((q) => q[0]!.toLowerCase()));
 
-interface Atom { start: number; end: number; index: number }
+/**
+ * The words (runs of ASCII letters, lowercased) of obligation expressions, for legal-window.ts: every run of
+ * letters inside an expression is one of OBLIGATION_WORDS, and every expression starts with one of
+ * OBLIGATION_FIRST_WORDS (its first atom's). Atoms and hedges are bounded by non-letters, so these runs are
+ * whole runs of the text.
+ */
+export const OBLIGATION_WORDS: ReadonlySet<string> = new Set(
+  [...OBLIGATION_LEXICON.map((a) => a.pattern), ...OBLIGATION_QUALIFIERS].flatMap((p) => [...patternWords(p)]));
+export const OBLIGATION_FIRST_WORDS: ReadonlySet<string> = new Set(OBLIGATION_LEXICON.flatMap((a) => [...patternFirstWords(a.pattern)]));
 
 /**
  * Whether a qualifier may start at `at`: false only when the first character after spaces and commas
@@ -68,7 +112,8 @@ export function isBlank(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function isSpaceAt(text: string, i: number): boolean {
+/** Whether text[i] is whitespace (the same definition as /\s/). */
+export function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 128) return false;
@@ -115,7 +160,8 @@ export function nextScanBarrier(text: string, from: number): number {
  * The text a global regex scans to find the matches that start before `to`, a barrier (or the end): cut
  * two characters after it, so that a scan that found nothing more before `to` stops there instead of
  * searching the rest of the text. The look-aheads of a match ending at or before a barrier read at most up
- * to the character after it, so the cut changes no match.
+ * to the character after it, so the cut changes no match. (The figure anchors read one character after a
+ * match, so any `to` past which no anchor match reaches does for them.)
  */
 function scanText(text: string, to: number): string {
   return to + 2 >= text.length ? text : text.slice(0, to + 2);
@@ -123,8 +169,9 @@ function scanText(text: string, to: number): string {
 
 /**
  * findObligations restricted to ranges: the items of findObligations(text) lying inside [from, to) for
- * each range, where every range starts at 0 or just after a scan barrier and ends at text.length or on one
- * (see isScanBarrier). Ranges are sorted and disjoint.
+ * each range, where no expression straddles a range's edge (an edge at 0 or text.length, just after or on
+ * a scan barrier (see isScanBarrier), or a word edge that legal-window.ts proves safe). Ranges are sorted
+ * and disjoint.
  */
 export function findObligationsIn(text: string, ranges: ReadonlyArray<readonly [number, number]>): Found[] {
   const found: Found[] = [];
@@ -133,46 +180,57 @@ export function findObligationsIn(text: string, ranges: ReadonlyArray<readonly [
 }
 
 function obligationsIn(text: string, from: number, to: number, found: Found[]): void {
-  const atoms: Atom[] = [];
-  const scan = scanText(text, to);
-  ATOM_RE.lastIndex = from;
-  for (let m = ATOM_RE.exec(scan); m && m.index < to; m = ATOM_RE.exec(scan)) {
-    let index = 0;
-    while (m[ATOM_GROUP[index]!] === undefined) index++;
-    atoms.push({ start: m.index, end: m.index + m[0].length, index });
+  // The look-aheads of an atom ending at or before `to` read at most the whitespace after it and one more
+  // character ("may" not followed by a number): the text is cut just after that character.
+  let cut = to;
+  while (cut < text.length && isSpaceAt(text, cut)) cut++;
+  const scan = cut + 1 >= text.length ? text : text.slice(0, cut + 1);
+  // The atoms, as three parallel lists reused by every call (no object per atom).
+  let count = 0;
+  ATOM_SCAN_RE.lastIndex = from;
+  for (let m = ATOM_SCAN_RE.exec(scan); m && m.index < to; m = ATOM_SCAN_RE.exec(scan)) {
+    atomStart[count] = m.index;
+    atomEnd[count] = m.index + m[0].length;
+    atomEntry[count] = atomIndex(scan, m.index, m[0]);
+    count++;
   }
-  for (let i = 0; i < atoms.length; i++) {
+  for (let i = 0; i < count; i++) {
     // One expression: an atom, an optional hedge, and the atoms that follow with only whitespace between.
-    const parts = [atoms[i]!];
-    let end = atoms[i]!.end;
+    const start = atomStart[i]!;
+    let end = atomEnd[i]!;
+    let weakest = OBLIGATION_LEXICON[atomEntry[i]!]!;
+    let negative = weakest.polarity === 'negative';
+    let lemmas = weakest.lemma;
     let qualified = false;
     for (;;) {
       const q = !qualified && mayQualify(text, end) ? QUALIFIER_RE.exec(text.slice(end, end + 80)) : null;
       if (q) { qualified = true; end += q[0].length; continue; }
-      const next = atoms[i + 1];
-      if (next && isBlank(text, end, next.start)) { parts.push(next); end = next.end; i++; continue; }
+      if (i + 1 < count && isBlank(text, end, atomStart[i + 1]!)) {
+        i++;
+        // A compound ranks as its weakest part; any negative part makes it negative.
+        const e = OBLIGATION_LEXICON[atomEntry[i]!]!;
+        if (e.rank < weakest.rank) weakest = e;
+        if (e.polarity === 'negative') negative = true;
+        lemmas += ' ' + e.lemma;
+        end = atomEnd[i]!;
+        continue;
+      }
       break;
-    }
-    // Most expressions are one atom: read its entry directly instead of mapping and reducing a list.
-    let weakest = OBLIGATION_LEXICON[parts[0]!.index]!;
-    let negative = weakest.polarity === 'negative';
-    let lemmas = weakest.lemma;
-    for (let k = 1; k < parts.length; k++) {
-      const e = OBLIGATION_LEXICON[parts[k]!.index]!;
-      if (e.rank < weakest.rank) weakest = e;
-      if (e.polarity === 'negative') negative = true;
-      lemmas += ' ' + e.lemma;
     }
     const polarity: Polarity = negative ? 'negative' : 'positive';
     const rank = weakest.rank - (qualified ? QUALIFIED_RANK_STEP : 0);
     // The expression without the spaces and commas a qualifier may have taken after it (no regex, no copy).
     let last = end;
-    while (last > parts[0]!.start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
-    const expression = text.slice(parts[0]!.start, last);
+    while (last > start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
+    const expression = text.slice(start, last);
     const key = lemmas + (qualified ? ' (qualified)' : '');
-    found.push({ start: parts[0]!.start, end: parts[0]!.start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity });
+    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity, quoted: undefined });
   }
 }
+
+const atomStart: number[] = [];
+const atomEnd: number[] = [];
+const atomEntry: number[] = [];
 
 // ---------------------------------------------------------------------------------------------------------
 // Numbers
@@ -198,6 +256,20 @@ const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(
 const COMPARATOR = '(?:at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
 const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|schedule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|table|figure|line|version)s?\.?\s*$/i;
 
+/** The number words: a figure's anchor is a digit or one of these (legal-window.ts). */
+export const NUMBER_WORDS: ReadonlySet<string> = patternWords(NUMWORD);
+/**
+ * Every run of ASCII letters in a figure (lowercased), for legal-window.ts: the words of its parts (a number
+ * joins its words with spaces, hyphens and "and"), and, since a percent sign or word may touch what comes
+ * before it ("5 millionpercent"), a number or scale word followed by the first word of PERCENT.
+ */
+export const FIGURE_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set<string>(['and', ...NUMBER_WORDS]);
+  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, SCALE]) for (const w of patternWords(part)) words.add(w);
+  for (const w of [...NUMBER_WORDS, ...patternWords(SCALE)]) for (const p of patternFirstWords(PERCENT)) words.add(w + p);
+  return words;
+})();
+
 // The figure itself, matched sticky at a candidate start (see findFigures for how starts are found).
 const FIGURE_Y = new RegExp(
   `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<unit>${UNIT}))?)${WORD_END}`,
@@ -210,6 +282,8 @@ const COMPARATOR_END = new RegExp(`${WORD_START}${COMPARATOR}$`, 'iu');
 
 /** The value of a number as written: digits, number words, or both ("thirty (30)": the digits win). */
 export function parseNumber(written: string): number | null {
+  // Plain digits, the usual case ("30"): no pattern needed.
+  if (isDigits(written)) return Number(written);
   const paren = /\(\s*([\d,.]+)\s*\)/.exec(written);
   const digits = (paren ? paren[1]! : written).replace(/,/g, '');
   if (/^\s*\d+(?:\.\d+)?\s*$/.test(digits)) return Number(digits);
@@ -270,6 +344,26 @@ function mayEndCurrency(text: string, p: number): boolean {
   return c >= 128 || lastLetter(c);
 }
 
+/** The last words of the comparators ("least", "than", "within"), lowercased. */
+const COMPARATOR_LAST_WORDS: ReadonlySet<string> = patternLastWords(COMPARATOR);
+
+/**
+ * Whether a comparator may end (with the whitespace after it) just before `p`: false only when the word
+ * before that whitespace cannot end one. A cheap test before COMPARATOR_END, which tries its alternation at
+ * every one of thirty characters; a non-ASCII character passes (case folding).
+ */
+function mayEndComparator(text: string, p: number): boolean {
+  let end = p;
+  while (end > 0 && isSpaceAt(text, end - 1)) end--;
+  let start = end;
+  for (; start > 0; start--) {
+    const c = text.charCodeAt(start - 1);
+    if (c >= 128) return true;
+    if ((c | 0x20) < 97 || (c | 0x20) > 122) break;
+  }
+  return start < end && COMPARATOR_LAST_WORDS.has(text.slice(start, end).toLowerCase());
+}
+
 export function findFigures(text: string, exclude: readonly Found[] = []): Found[] {
   return findFiguresExcept(text, (start, end) => exclude.some((e) => e.start < end && start < e.end));
 }
@@ -277,6 +371,9 @@ export function findFigures(text: string, exclude: readonly Found[] = []): Found
 /**
  * findFigures with the dates to leave out given as a test on the figure's range, asked only of a figure
  * that would otherwise be kept: a caller that needs only some figures can look for dates only near those.
+ * Ranges as for findObligationsIn: no figure pattern match made at an anchor before an edge reaches past
+ * it. Only the anchor scan is cut (at `to`, see scanText: an anchor's look-ahead reads one character); the
+ * figure itself is matched on the whole text, so its widening back to a comparator may cross `from`.
  */
 export function findFiguresExcept(text: string, isDate: (start: number, end: number) => boolean,
   ranges: ReadonlyArray<readonly [number, number]> = [[0, text.length]]): Found[] {
@@ -295,7 +392,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const cur = mayEndCurrency(text, p) ? CURRENCY_BEFORE_END.exec(text.slice(Math.max(0, p - 5), p)) : null;
     if (cur) start -= cur[0].length;
     // A comparator ends in whitespace: without a space just before, the look-back regex cannot match.
-    const cmp = start > 0 && isSpaceAt(text, start - 1) ? COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start)) : null;
+    const cmp = start > 0 && isSpaceAt(text, start - 1) && mayEndComparator(text, start) ? COMPARATOR_END.exec(text.slice(Math.max(0, start - 30), start)) : null;
     if (cmp) start -= cmp[0].length;
     FIGURE_Y.lastIndex = start;
     let m = FIGURE_Y.exec(text);
@@ -317,7 +414,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.unit ? canonicalUnit(g.unit) : '';
     const comparator = (g.cmp ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^no /, 'not ');
     if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
-    found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind });
+    found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
 
@@ -327,7 +424,8 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = `(?:${MONTHS.join('|')})`;
 const ORDINAL_WORD = `(?:(?:${TENS.filter(Boolean).join('|')})[-\\s](?:${ORDINAL_UNITS.slice(1, 10).join('|')})|${[...ORDINAL_UNITS.slice(1), ...ORDINAL_TENS.filter(Boolean), 'hundredth'].join('|')})`;
-const DATE_RE = new RegExp(`${WORD_START}(?:` + [
+/** The forms of a date, each an alternative of DATE_RE (legal-window.ts reads their words too). */
+const DATE_FORMS = [
   `(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m1>${MONTH}),?\\s+(?<y1>\\d{4})`,
   `(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})`,
   `(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`,
@@ -335,7 +433,13 @@ const DATE_RE = new RegExp(`${WORD_START}(?:` + [
   `(?<m4>${MONTH})\\s+(?<y4>\\d{4})`,
   // A bare year ("by 2030"), unless it is an amount or a quantity ("$2000", "2000 tonnes").
   `(?<![$€£¥]\\s?)(?<y5>(?:19|20|21)\\d{2})(?![.,]\\d)(?!\\s*(?:%|per\\s?cent|percent|(?:business\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kg|kilograms?|thousand|million|billion|dollars|euros?)${WORD_END}))`,
-].join('|') + `)${WORD_END}`, 'giu');
+];
+const DATE_RE = new RegExp(`${WORD_START}(?:${DATE_FORMS.join('|')})${WORD_END}`, 'giu');
+/**
+ * Every run of ASCII letters in a date match (lowercased), for legal-window.ts. Every match holds a digit
+ * or, in "the … day" form, the word "day".
+ */
+export const DATE_WORDS: ReadonlySet<string> = new Set(DATE_FORMS.flatMap((f) => [...patternWords(f)]));
 
 function ordinalValue(written: string): number | null {
   const digits = /^(\d+)/.exec(written);
@@ -358,7 +462,7 @@ export function findDates(text: string): Found[] {
   return found;
 }
 
-/** findDates restricted to ranges, on the same terms as findObligationsIn. */
+/** findDates restricted to ranges, on the same terms as findObligationsIn (no date match straddles an edge). */
 export function findDatesIn(text: string, ranges: ReadonlyArray<readonly [number, number]>): Found[] {
   const found: Found[] = [];
   for (const [from, to] of ranges) datesIn(text, from, to, found);
@@ -366,7 +470,9 @@ export function findDatesIn(text: string, ranges: ReadonlyArray<readonly [number
 }
 
 function datesIn(text: string, from: number, to: number, found: Found[]): void {
-  const scan = scanText(text, to);
+  // A bare year's look-aheads read the words after it ("2000 tonnes"), but never past a barrier: the text
+  // is cut at the first barrier at or after `to` (which is `to` itself when the range ends on one).
+  const scan = scanText(text, nextScanBarrier(text, to));
   DATE_RE.lastIndex = from;
   for (let m = DATE_RE.exec(scan); m && m.index < to; m = DATE_RE.exec(scan)) {
     const g = m.groups!;
@@ -381,7 +487,7 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
       if (g.m4 === 'may') continue;
       value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;
     }
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date' });
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date', rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
 
@@ -390,21 +496,33 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
 
 const QUOTED_TERM_RE = /[“"‘'](?<term>(?:the\s+)?[A-Z][\p{L}\p{N}’'-]*(?:\s+(?:[A-Z][\p{L}\p{N}’'-]*|of|and|for|on|the|in|to)){0,6})[”"’']/gu;
 
-/**
- * Whether the text holds one of “ " ‘ ' (the opening quotes of QUOTED_TERM_RE). Four native searches
- * cost less than a regex character class tried at every position.
- */
-function hasQuoteChar(text: string): boolean {
-  return text.includes('"') || text.includes("'") || text.includes('“') || text.includes('‘');
-}
+/** The opening quotes of QUOTED_TERM_RE. */
+const OPENING_QUOTES = ['"', "'", '“', '‘'];
+const QUOTED_TERM_AT = new RegExp(QUOTED_TERM_RE.source, 'uy');
 
 /** Terms a text defines by quoting them: “Participants”, "the Framework". */
 export function findDefinedTerms(text: string): string[] {
-  // A definition needs an opening quotation mark: most clauses have none, and need no scan.
-  if (!hasQuoteChar(text)) return [];
+  // A match starts at an opening quote: the quotes are found by native searches (most clauses have none,
+  // and an apostrophe is usually inside a word), and the pattern is tried only there, in text order,
+  // from where the last match ended — what a scan with the global pattern does, without trying it at every
+  // character. The character after the quote must begin the term: "t" (of "the") or a capital.
+  const next = OPENING_QUOTES.map((q) => text.indexOf(q));
   const terms = new Set<string>();
-  QUOTED_TERM_RE.lastIndex = 0;
-  for (let m = QUOTED_TERM_RE.exec(text); m; m = QUOTED_TERM_RE.exec(text)) {
+  for (let from = 0; ;) {
+    let at = -1;
+    let which = -1;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k]! >= 0 && next[k]! < from) next[k] = text.indexOf(OPENING_QUOTES[k]!, from);
+      if (next[k]! >= 0 && (at < 0 || next[k]! < at)) { at = next[k]!; which = k; }
+    }
+    if (at < 0) break;
+    next[which] = text.indexOf(OPENING_QUOTES[which]!, at + 1);
+    const c = text.charCodeAt(at + 1);
+    if (c !== 116 && !(c >= 65 && c <= 90)) continue;
+    QUOTED_TERM_AT.lastIndex = at;
+    const m = QUOTED_TERM_AT.exec(text);
+    if (!m) continue;
+    from = at + m[0].length;
     const term = normalizeSpace(m.groups!.term!);
     if (/[A-Z]/.test(term)) terms.add(term);
   }
@@ -413,44 +531,99 @@ export function findDefinedTerms(text: string): string[] {
 
 /** Occurrences of names (each with the key it stands for), longest names first, case-sensitive. */
 export function findNames(text: string, names: ReadonlyMap<string, string>, kind: string): Found[] {
-  return nameFinder(names, kind)(text);
+  return nameFinder(names, kind).all(text);
 }
 
 /** The same as findNames, with the pattern built once for many texts. */
-export function nameFinder(names: ReadonlyMap<string, string>, kind: string): (text: string) => Found[] {
-  const list = [...names.keys()].filter((n) => n.trim() !== '').sort((a, b) => b.length - a.length);
-  if (list.length === 0) return () => [];
-  const re = namesRegExp(list);
-  return (text) => {
+export function nameFinder(names: ReadonlyMap<string, string>, kind: string): NameFinder {
+  return new NameFinder(names, kind);
+}
+
+export class NameFinder {
+  private readonly pattern: NamesPattern | null;
+
+  constructor(private readonly names: ReadonlyMap<string, string>, private readonly kind: string) {
+    const list = [...names.keys()].filter((n) => n.trim() !== '').sort((a, b) => b.length - a.length);
+    this.pattern = list.length === 0 ? null : namesPattern(list);
+  }
+
+  /**
+   * The runs of ASCII letters that the names hold, case kept (legal-window.ts): a word of a text that holds
+   * none of them holds no character of a name. Null when some name holds no such run between its spaces, or
+   * starts or ends with a space: then any word may be part of a name. Empty when there are no names.
+   */
+  get words(): ReadonlySet<string> | null {
+    return this.pattern ? this.pattern.words : EMPTY_WORDS;
+  }
+
+  /** Every occurrence in the text. */
+  all(text: string): Found[] {
+    return this.within(text, [[0, text.length]]);
+  }
+
+  /**
+   * The occurrences inside the ranges, where no occurrence straddles a range's edge: the same as those of
+   * all(text) there. The pattern is matched on the text itself, so that the look-arounds see past the edges;
+   * only its last look-ahead reads past a match, one character, so the text is cut one character after `to`.
+   */
+  within(text: string, ranges: ReadonlyArray<readonly [number, number]>): Found[] {
     const found: Found[] = [];
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const key = names.get(normalizeSpace(m[0])) ?? normalizeSpace(m[0]);
-      const end = m.index + m[0].length;
-      const quoted = OPEN_QUOTE.test(text.charAt(m.index - 1)) && CLOSE_QUOTE.test(text.charAt(end));
-      found.push({ start: m.index, end, text: m[0], key, value: key, kind, quoted });
+    if (!this.pattern) return found;
+    const re = this.pattern.re;
+    for (const [from, to] of ranges) {
+      const scan = to + 1 >= text.length ? text : text.slice(0, to + 1);
+      re.lastIndex = from;
+      for (let m = re.exec(scan); m && m.index < to; m = re.exec(scan)) {
+        const key = this.names.get(normalizeSpace(m[0])) ?? normalizeSpace(m[0]);
+        const end = m.index + m[0].length;
+        const quoted = OPEN_QUOTE.test(text.charAt(m.index - 1)) && CLOSE_QUOTE.test(text.charAt(end));
+        found.push({ start: m.index, end, text: m[0], key, value: key, kind: this.kind, rank: undefined, polarity: undefined, quoted });
+      }
     }
     return found;
-  };
+  }
 }
+
+const EMPTY_WORDS: ReadonlySet<string> = new Set();
+
+interface NamesPattern { re: RegExp; words: ReadonlySet<string> | null }
 
 /**
  * The pattern for a list of names, compiled once per list: legalChanges runs for every aligned clause pair
  * with the same party names (and often the same defined terms), and compiling a unicode alternation of
  * fifty names cost more than matching it. Bounded, so that a long session does not keep every list.
  */
-const namesPatterns = new Map<string, RegExp>();
+const namesPatterns = new Map<string, NamesPattern>();
 const MAX_NAMES_PATTERNS = 64;
 
-function namesRegExp(list: readonly string[]): RegExp {
+function namesPattern(list: readonly string[]): NamesPattern {
   const cacheKey = JSON.stringify(list);
-  let re = namesPatterns.get(cacheKey);
-  if (!re) {
-    re = new RegExp(`${WORD_START}(?:${list.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|')})${WORD_END}`, 'gu');
+  let pattern = namesPatterns.get(cacheKey);
+  if (!pattern) {
+    const re = new RegExp(`${WORD_START}(?:${list.map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')).join('|')})${WORD_END}`, 'gu');
+    pattern = { re, words: nameWords(list) };
     if (namesPatterns.size >= MAX_NAMES_PATTERNS) namesPatterns.delete(namesPatterns.keys().next().value!);
-    namesPatterns.set(cacheKey, re);
+    namesPatterns.set(cacheKey, pattern);
   }
-  return re;
+  return pattern;
+}
+
+/**
+ * The runs of ASCII letters in the names (see NameFinder.words). Every character of an occurrence that is
+ * not whitespace lies in a part of the name between spaces, and each part's letter runs are whole runs of
+ * the text too: the pattern is literal, and the characters around an occurrence are no letters.
+ */
+function nameWords(list: readonly string[]): ReadonlySet<string> | null {
+  const words = new Set<string>();
+  for (const name of list) {
+    if (/^\s|\s$/.test(name)) return null;
+    for (const part of name.split(/\s+/)) {
+      const runs = part.match(/[A-Za-z]+/g);
+      if (!runs) return null;
+      for (const r of runs) words.add(r);
+    }
+  }
+  return words;
 }
 
 const OPEN_QUOTE = /^[“"‘']$/;
@@ -472,7 +645,21 @@ export const KNOWN_PARTIES: ReadonlyArray<[string, string]> = [
 ];
 
 export function normalizeSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most texts are already normal (single spaces inside, none at the ends): check before rewriting.
+  let normal = s.length === 0 || (s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32);
+  for (let i = 0; i < s.length && normal; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) normal = s.charCodeAt(i + 1) !== 32;
+    else if ((c >= 9 && c <= 13) || (c >= 128 && /\s/.test(s[i]!))) normal = false;
+  }
+  return normal ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether s is a non-empty run of ASCII digits. */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return true;
 }
 
 function escapeRegExp(s: string): string {

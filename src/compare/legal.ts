@@ -6,9 +6,12 @@
  * amounts, percentages and time limits; dates; defined terms; party names.
  *
  * How it works. The word diff (`ops`, computed when not given) splits the texts into equal stretches and
- * changes. For each change, the finders (legal-find.ts) run over both whole texts and we keep the items
- * that touch the change — overlap it, or sit next to it with only whitespace between, so that "shall" →
- * "shall not" (where only "not" was inserted) still sees "shall" on the old side. Items with the same key
+ * changes. For each change, we keep the items of the finders (legal-find.ts) that touch the change —
+ * overlap it, or sit next to it with only whitespace between, so that "shall" → "shall not" (where only
+ * "not" was inserted) still sees "shall" on the old side. The finders find them where legal-window.ts
+ * says they must look: the few words around each change that can hold their matches, and usually nowhere
+ * (a change like "promptly" → "expeditiously" touches no legal item) — exactly the items that a scan of
+ * the whole texts would give there, at the cost of the words near the changes. Items with the same key
  * on both sides are the same item (an unchanged "shall" next to a changed word); the rest are paired in
  * reading order, each old item with the next new item of the same kind (never a sum of money with a time
  * limit); an old item left over was removed, a new one added — except a defined term, whose mere use in
@@ -26,7 +29,8 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import { KNOWN_PARTIES, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, isScanBarrier, nameFinder, nextScanBarrier, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
+import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
@@ -60,45 +64,37 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   if (changes.length === 0) return [];
 
   const names = partyNamesCached(options.parties);
-  const terms = new Map<string, string>();
-  for (const t of [...(options.definedTerms ?? []), ...findDefinedTerms(oldText), ...findDefinedTerms(newText)]) {
-    // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
-    if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
+  const termLists = [options.definedTerms ?? [], findDefinedTerms(oldText), findDefinedTerms(newText)];
+  let findTerms = NO_TERMS;
+  if (termLists.some((list) => list.length > 0)) {
+    const terms = new Map<string, string>();
+    for (const list of termLists) {
+      for (const t of list) {
+        // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
+        if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
+      }
+    }
+    findTerms = nameFinder(terms, 'term');
   }
-  const findTerms = nameFinder(terms, 'term');
   const findParties = partyFinder(names);
-  const find = (text: string, near: ReadonlyArray<readonly [number, number]>): Array<[LegalChangeType, Found[]]> => {
-    // Obligations, figures and dates are looked for only in the stretches between scan barriers around the
-    // changes (see scanRanges): there, they are exactly the items of a scan of the whole text, and every item
-    // that touches a change lies there.
-    const ranges = scanRanges(text, near);
-    // A figure inside a date is not a figure. A date that overlaps a figure lies in the figure's stretch (it
-    // holds no barrier either), so the dates of the same stretches are all the test needs.
-    const dates = findDatesIn(text, ranges);
-    const isDate = (start: number, end: number): boolean => dates.some((d) => d.start < end && start < d.end);
-    return [
-      ['obligation', findObligationsIn(text, ranges)],
-      ['figure', findFiguresExcept(text, isDate, ranges)],
-      ['date', dates],
-      ['defined-term', findTerms(text)],
-      ['party', findParties(text)],
-    ];
-  };
-  const oldFound = findAround(oldText, changes.map((c) => [c.oldStart, c.oldEnd]), find);
-  const newFound = findAround(newText, changes.map((c) => [c.newStart, c.newEnd]), find);
+  const oldFound = findNear(oldText, changes, 'old', findTerms, findParties);
+  const newFound = findNear(newText, changes, 'new', findTerms, findParties);
 
   const out: LegalChange[] = [];
-  for (let c = 0; c < oldFound.length; c++) {
-    const [type, olds] = oldFound[c]!;
-    const news = newFound[c]![1];
+  for (let c = 0; c < KINDS.length; c++) {
+    const type = KINDS[c]!;
+    const olds = oldFound[c]!;
+    const news = newFound[c]!;
+    if (olds.length === 0 && news.length === 0) continue;
     const oldSweep = new Sweep(oldText, olds);
     const newSweep = new Sweep(newText, news);
     for (const change of changes) {
       const a = oldSweep.touching(change.oldStart, change.oldEnd);
       const b = newSweep.touching(change.newStart, change.newEnd);
       if (a.length === 0 && b.length === 0) continue;
-      if (type === 'defined-term') out.push(...pairUp(type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change)));
-      else out.push(...pairUp(type, a, b));
+      if (sameKeys(a, b)) continue; // the usual case: an unchanged "shall" next to a changed word
+      if (type === 'defined-term') pairUp(out, type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change));
+      else pairUp(out, type, a, b);
     }
   }
   return out;
@@ -110,121 +106,77 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
  */
 class Sweep {
   private next = 0;
-  private readonly used = new Set<Found>();
-  constructor(private readonly text: string, private readonly items: Found[]) {
-    this.items = [...items].sort((x, y) => x.start - y.start);
+  /** used[i]: items[i] was handed out already. */
+  private readonly used: boolean[];
+  private readonly items: Found[];
+  constructor(private readonly text: string, items: Found[]) {
+    // The finders hand their items in text order; sort only when they did not.
+    let sorted = true;
+    for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]!.start <= items[i]!.start;
+    this.items = sorted ? items : [...items].sort((x, y) => x.start - y.start);
+    this.used = new Array<boolean>(items.length).fill(false);
   }
 
   touching(start: number, end: number): Found[] {
     const items = this.items;
     // Items wholly before this change and not touching it cannot touch any later change either.
     while (this.next < items.length && items[this.next]!.end <= start && !touches(this.text, items[this.next]!, start, end)) this.next++;
-    const out: Found[] = [];
+    let out: Found[] = NONE;
     for (let i = this.next; i < items.length; i++) {
       const f = items[i]!;
       if (f.start >= end && !touches(this.text, f, start, end)) break;
-      if (!this.used.has(f) && touches(this.text, f, start, end)) { out.push(f); this.used.add(f); }
+      if (!this.used[i] && touches(this.text, f, start, end)) {
+        if (out === NONE) out = [];
+        out.push(f);
+        this.used[i] = true;
+      }
     }
     return out;
   }
 }
 
 /**
- * How far around a change the finders look. Only items that touch a change matter, and no item is this
- * long, so an item cut by the edge of a window never touches the change the window is for. Looking only
- * near the changes makes the analysis after a keystroke cost the size of the change, not of the clause.
+ * The items of each kind in `text` that may touch one of the ranges (changes, in text order), offsets in
+ * `text`: every item that touches one, and maybe a few more near them. An item that touches a change has
+ * a character in the change widened over the whitespace on each side to the nearest other character (an
+ * item that only sits next to a change, across whitespace, ends or starts there); legal-window.ts says
+ * where the finders must look to find all such items, and the finders look only there.
  */
-const MARGIN = 400;
-
-type Finder = (text: string, near: ReadonlyArray<readonly [number, number]>) => Array<[LegalChangeType, Found[]]>;
-
-/**
- * Run the finders over windows around the ranges (merged where they overlap), offsets in `text`. Each
- * finder call also gets, in window offsets, the stretches [a, b] (inclusive) where an item that touches a
- * change must have at least one character: the change itself, widened over the whitespace on each side to
- * the nearest other character (an item that only sits next to a change, across whitespace, ends or starts
- * there).
- */
-function findAround(text: string, ranges: Array<[number, number]>, find: Finder): Array<[LegalChangeType, Found[]]> {
-  const windows: Array<[number, number]> = [];
-  if (text.length <= 4 * MARGIN) windows.push([0, text.length]);
-  else {
-    for (const [start, end] of ranges) {
-      const from = snapBack(text, Math.max(0, start - MARGIN));
-      const to = snapForward(text, Math.min(text.length, end + MARGIN));
-      const last = windows[windows.length - 1];
-      if (last && from <= last[1]) last[1] = Math.max(last[1], to); else windows.push([from, to]);
-    }
-  }
-  const touch: Array<[number, number]> = [];
-  for (const [start, end] of ranges) {
-    let a = start - 1;
+function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | 'new', terms: NameFinder, parties: NameFinder): Found[][] {
+  const touch: Array<[number, number]> = new Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    let a = (side === 'old' ? c.oldStart : c.newStart) - 1;
     while (a >= 0 && isBlank(text, a, a + 1)) a--;
-    let b = end;
+    let b = side === 'old' ? c.oldEnd : c.newEnd;
     while (b < text.length && isBlank(text, b, b + 1)) b++;
-    touch.push([Math.max(0, a), Math.min(text.length - 1, b)]);
+    touch[i] = [Math.max(0, a), Math.min(text.length - 1, b)];
   }
-  let result: Array<[LegalChangeType, Found[]]> | null = null;
-  for (const [from, to] of windows) {
-    const near: Array<[number, number]> = [];
-    for (const [a, b] of touch) if (a < to && b >= from) near.push([Math.max(a, from) - from, Math.min(b, to - 1) - from]);
-    const found = find(from === 0 && to === text.length ? text : text.slice(from, to), near);
-    // The finders return fresh items on every call: shifting them in place saves a copy of each.
-    if (from !== 0) for (const [, items] of found) for (const f of items) { f.start += from; f.end += from; }
-    if (!result) result = found; else found.forEach(([, items], i) => result![i]![1].push(...items));
-  }
-  return result ?? find('', []);
+  const windows = finderWindows(text, touch, { terms: terms.words, parties: parties.words });
+  const found: Found[][] = [NONE, NONE, NONE, NONE, NONE];
+  if (windows[OBLIGATION]!.length > 0) found[0] = findObligationsIn(text, windows[OBLIGATION]!);
+  if (windows[FIGURE]!.length > 0) found[1] = findFiguresExcept(text, (start, end) => overlapsDate(text, start, end), windows[FIGURE]!);
+  if (windows[DATE]!.length > 0) found[2] = findDatesIn(text, windows[DATE]!);
+  if (windows[TERM]!.length > 0) found[3] = terms.within(text, windows[TERM]!);
+  if (windows[PARTY]!.length > 0) found[4] = parties.within(text, windows[PARTY]!);
+  return found;
 }
+
+/** The kinds of findNear's lists, in its order (the order of the report). */
+const KINDS: readonly LegalChangeType[] = ['obligation', 'figure', 'date', 'defined-term', 'party'];
+const NONE: Found[] = [];
 
 /**
- * The stretches of `text` to scan so that every obligation, figure or date with a character in one of the `near`
- * ranges [a, b] is found: from just after the last scan barrier at or before a (or the start) to the first
- * barrier at or after b (or the end). Such an item holds no barrier, so it lies inside; and a scan starting
- * just after a barrier finds what the whole scan finds there (isScanBarrier). Sorted, merged.
+ * Whether a figure at [start, end) overlaps a date (a figure inside a date is not a figure). Asked only of
+ * the few figures found: the dates with a character in the figure are those that the date finder finds in
+ * its windows for the figure's range (legal-window.ts).
  */
-function scanRanges(text: string, near: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  // Each span with the range [a, b] it was made for.
-  const spans: Array<[number, number, number, number]> = [];
-  for (const [a, b] of near) {
-    // Ranges come in text order. Then a walk back that reaches the previous stretch joins it (the exact
-    // start lies between the previous start and its end, so the union is the same), and a walk forward that
-    // starts inside it ends where that one did (no barrier lies between): the walks cost the length of the
-    // text once, not once per change (many changes in one long paragraph).
-    const last = spans[spans.length - 1];
-    const ordered = last !== undefined && a >= last[2] && b >= last[3];
-    let q = a;
-    const floor = ordered ? last[1] : 0;
-    while (q > floor && !isScanBarrier(text, q)) q--;
-    if (isScanBarrier(text, q)) q++;
-    else if (ordered && q <= last[1]) q = last[0];
-    let r: number;
-    if (ordered && b < last[1]) r = last[1];
-    else {
-      r = nextScanBarrier(text, b);
-    }
-    if (q < r) spans.push([q, r, a, b]);
-  }
-  spans.sort((x, y) => x[0] - y[0]);
-  const out: Array<[number, number]> = [];
-  for (const [q, r] of spans) {
-    const last = out[out.length - 1];
-    if (last && q <= last[1]) last[1] = Math.max(last[1], r); else out.push([q, r]);
-  }
-  return out;
+function overlapsDate(text: string, start: number, end: number): boolean {
+  const windows = finderWindows(text, [[start, end - 1]], NO_NAMES, 1 << DATE)[DATE]!;
+  return windows.length > 0 && findDatesIn(text, windows).some((d) => d.start < end && start < d.end);
 }
 
-/** A window starts at a line start when there is one nearby, else after whitespace: never inside a word. */
-function snapBack(text: string, at: number): number {
-  // Bounded look-back: an unbounded lastIndexOf would make many changes in one long line quadratic.
-  for (let i = at - 1; i >= Math.max(0, at - 200); i--) if (text.charCodeAt(i) === 10) return i + 1;
-  while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
-  return at;
-}
-
-function snapForward(text: string, at: number): number {
-  while (at < text.length && !/\s/.test(text[at]!)) at++;
-  return at;
-}
+const NO_NAMES = { terms: new Set<string>(), parties: new Set<string>() };
 
 /** Maximal runs of non-equal ops, as ranges in both texts. */
 function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
@@ -253,6 +205,13 @@ function touches(text: string, f: Found, start: number, end: number): boolean {
   return false;
 }
 
+/** Both sides hold the same items in the same order: pairUp would drop every pair and report nothing. */
+function sameKeys(olds: readonly Found[], news: readonly Found[]): boolean {
+  if (olds.length !== news.length) return false;
+  for (let i = 0; i < olds.length; i++) if (olds[i]!.key !== news[i]!.key) return false;
+  return true;
+}
+
 /**
  * A defined term used in an added sentence is not a change of defined term; its definition (the quoted
  * occurrence) added or removed is. Terms in a pair ("Participants" → "Parties") always count.
@@ -272,19 +231,19 @@ function isTermSwap(o: Found, n: Found, change: ChangeRange): boolean {
   return change.oldEnd - change.oldStart <= o.text.length + slack && change.newEnd - change.newStart <= n.text.length + slack;
 }
 
-function pairUp(type: LegalChangeType, olds: Found[], news: Found[], keepUnpaired: (f: Found) => boolean = () => true,
-  keepPair: (o: Found, n: Found) => boolean = () => true): LegalChange[] {
-  // The same item on both sides (same key) is not a change: drop such pairs.
-  const byKey = new Map<string, number[]>();
-  news.forEach((f, j) => { const list = byKey.get(f.key); if (list) list.push(j); else byKey.set(f.key, [j]); });
-  const droppedNew = new Set<number>();
+function pairUp(out: LegalChange[], type: LegalChangeType, olds: Found[], news: Found[], keepUnpaired: (f: Found) => boolean = keepAll,
+  keepPair: (o: Found, n: Found) => boolean = keepAll): void {
+  // The same item on both sides (same key) is not a change: drop such pairs, each old item with the first
+  // new item of its key not dropped yet. (The lists are a few items long: a search beats a map.)
+  const droppedNew = new Array<boolean>(news.length).fill(false);
   const a: Found[] = [];
   for (const o of olds) {
-    const j = byKey.get(o.key)?.shift();
-    if (j === undefined) a.push(o); else droppedNew.add(j);
+    let j = 0;
+    while (j < news.length && (droppedNew[j] || news[j]!.key !== o.key)) j++;
+    if (j === news.length) a.push(o); else droppedNew[j] = true;
   }
-  const b = news.filter((_, j) => !droppedNew.has(j));
-  const out: LegalChange[] = [];
+  const b: Found[] = [];
+  for (let j = 0; j < news.length; j++) if (!droppedNew[j]) b.push(news[j]!);
   let next = 0; // pairing keeps reading order: a new item is never paired before one already paired
   for (const o of a) {
     let j = next;
@@ -299,8 +258,9 @@ function pairUp(type: LegalChangeType, olds: Found[], news: Found[], keepUnpaire
     next = j + 1;
   }
   for (let k = next; k < b.length; k++) if (keepUnpaired(b[k]!)) out.push(describe(type, null, b[k]!));
-  return out;
 }
+
+const keepAll = () => true;
 
 function describe(type: LegalChangeType, o: Found | null, n: Found | null): LegalChange {
   const change: LegalChange = { type, old: o ? o.text : null, new: n ? n.text : null };
@@ -319,23 +279,33 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
  * on the object and checked against a snapshot of its entries, so that a caller editing the object in
  * place still gets fresh names.
  */
-const partyNamesCache = new WeakMap<Record<string, string>, { snapshot: string; names: Map<string, string> }>();
+const partyNamesCache = new WeakMap<Record<string, string>, { snapshot: string[]; names: Map<string, string> }>();
 let noPartyNames: Map<string, string> | null = null;
 
 function partyNamesCached(parties: Record<string, string> | undefined): Map<string, string> {
   if (!parties) return (noPartyNames ??= partyNames(undefined));
-  const snapshot = JSON.stringify(Object.entries(parties));
   const hit = partyNamesCache.get(parties);
-  if (hit && hit.snapshot === snapshot) return hit.names;
+  if (hit && sameEntries(parties, hit.snapshot)) return hit.names;
   const names = partyNames(parties);
-  partyNamesCache.set(parties, { snapshot, names });
+  partyNamesCache.set(parties, { snapshot: Object.entries(parties).flat(), names });
   return names;
 }
 
-/** The party-name finder of a (cached, never mutated) names map, built once per map. */
-const partyFinders = new WeakMap<Map<string, string>, (text: string) => Found[]>();
+/** Whether the object's entries are still those of the snapshot (keys and values alternating, in order). */
+function sameEntries(parties: Record<string, string>, snapshot: readonly string[]): boolean {
+  const keys = Object.keys(parties);
+  if (keys.length * 2 !== snapshot.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== snapshot[2 * i] || parties[keys[i]!] !== snapshot[2 * i + 1]) return false;
+  return true;
+}
 
-function partyFinder(names: Map<string, string>): (text: string) => Found[] {
+/** The term finder when no term is defined: the usual case, built once. */
+const NO_TERMS = nameFinder(new Map(), 'term');
+
+/** The party-name finder of a (cached, never mutated) names map, built once per map. */
+const partyFinders = new WeakMap<Map<string, string>, NameFinder>();
+
+function partyFinder(names: Map<string, string>): NameFinder {
   let finder = partyFinders.get(names);
   if (!finder) partyFinders.set(names, (finder = nameFinder(names, 'party')));
   return finder;

@@ -1,0 +1,391 @@
+/**
+ * Where, around the changes of one text, each finder of legal-find.ts must look: for each finder, windows
+ * (sorted, disjoint) such that the finder run over them finds exactly the items of a scan of the whole text
+ * that have a character in a `near` range — and usually no window at all, because most edits ("promptly" →
+ * "expeditiously") touch no obligation, figure, date or name. This is what makes the legal analysis of a
+ * clause cost the few words around its changes instead of its sentences.
+ *
+ * How. The text is read word by word, a word being a run of non-whitespace characters. For each finder we
+ * know which words can hold a character of one of its matches (legal-find.ts lists the ASCII letter runs
+ * of each finder's matches; digits, signs and non-ASCII characters are judged per finder below). A match is
+ * one stretch without whitespace at its ends, so every word it touches can hold a character of it: a match
+ * never crosses a word that cannot. Around a range [a, b] the window therefore runs from the words that hold
+ * a and b outward, word by word, while the next word can hold a character of a match, and stops before the
+ * first that cannot (or at an end of the text). Then:
+ *   - every match with a character in [a, b] lies inside the window, since it crosses no stopping word;
+ *   - no match straddles a window edge, so a finder that scans from the window start finds the same
+ *     matches there as a scan from the start of the text (its next match is the first one starting after
+ *     the edge either way), and the windows of nearby ranges may be merged.
+ * A window is dropped when none of its words holds what every match must hold (the finder's "anchor": an
+ * obligation's first word, a figure's digit or number word, a date's four digits in a row or "day", a
+ * name's letters).
+ *
+ * "Match" means every match of a finder's scan, kept or not ("may 2026" is a date match the date finder
+ * drops; an unqualified "5" is a figure match): the scan steps over all of them. One exception is harmless:
+ * a figure widens back from its number to a currency code, which may end a longer word ("XUSD 5"); the
+ * figure finder scans for numbers only and matches the figure on the whole text, so a window may start
+ * after such a code and still find the figure.
+ *
+ * Case: the obligation, figure and date patterns ignore case, and Unicode case folding lets a few
+ * non-ASCII letters match ASCII ones ("ſ" matches "s"): a word with any non-ASCII character may hold
+ * anything for them. Names are matched with case (see NameFinder.words).
+ */
+import {
+  DATE_WORDS, FIGURE_WORDS, NUMBER_WORDS, OBLIGATION_FIRST_WORDS, OBLIGATION_WORDS, isSpaceAt,
+} from './legal-find.js';
+
+export const OBLIGATION = 0;
+export const FIGURE = 1;
+export const DATE = 2;
+export const TERM = 3;
+export const PARTY = 4;
+const FINDERS = 5;
+
+// A word's bits: bit f, the word can hold a character of a match of finder f; bit f + ANCHOR, of the part
+// every match of f holds.
+const ANCHOR = FINDERS;
+const ALL_BITS = (1 << (2 * FINDERS)) - 1;
+const both = (f: number) => (1 << f) | (1 << (f + ANCHOR));
+
+const DIGIT_BITS = both(FIGURE) | (1 << DATE);
+const YEAR_BITS = both(DATE);
+const NON_ASCII_BITS = both(OBLIGATION) | both(FIGURE) | both(DATE);
+// Signs that may stand alone in a figure: "thirty ( 30 ) days", "5 %", and "$" (after a code: "US$").
+const FIGURE_SIGN_BITS = 1 << FIGURE;
+
+/** The names of the two name finders: the letter runs they hold (null: any word may hold a name). */
+export interface NameWords { terms: ReadonlySet<string> | null; parties: ReadonlySet<string> | null }
+
+export type Window = [number, number];
+
+// Per finder: the window being built (from < 0: none yet), its bits, and, while a range's walk back runs,
+// where that range's own window starts and the bits of the words the walk took. Reused by every call.
+const windowFrom = new Int32Array(FINDERS);
+const windowTo = new Int32Array(FINDERS);
+const windowBits = new Int32Array(FINDERS);
+const walkFrom = new Int32Array(FINDERS);
+const walkBits = new Int32Array(FINDERS);
+/** The finders asked for by the current call. */
+let flushed = 0;
+
+/**
+ * For each finder (OBLIGATION … PARTY), the windows [from, to) of `text` to scan so that every item with a
+ * character in one of the `near` ranges [a, b] (inclusive, in text order) is found, as the module comment
+ * explains.
+ */
+export function finderWindows(text: string, near: ReadonlyArray<readonly [number, number]>, names: NameWords, finders = ALL_FINDERS): Window[][] {
+  const out: Window[][] = [NO_WINDOWS, NO_WINDOWS, NO_WINDOWS, NO_WINDOWS, NO_WINDOWS];
+  const n = text.length;
+  if (n === 0) return out;
+  const runs = runBitsFor(names.parties);
+  const terms = termTable(names.terms);
+  for (let f = 0; f < FINDERS; f++) windowFrom[f] = -1;
+  flushed = finders;
+  // Indexed, not destructured: array destructuring in this loop cost more than the walks.
+  for (let r = 0; r < near.length; r++) {
+    const a = near[r]![0];
+    const b = near[r]![1];
+    // The words holding a and b, and all between.
+    let coreFrom = a;
+    while (coreFrom > 0 && !isSpace(text, coreFrom - 1)) coreFrom--;
+    let coreTo = b + 1;
+    while (coreTo < n && !isSpace(text, coreTo)) coreTo++;
+    let coreBits = 0;
+    for (let p = coreFrom; p < coreTo && coreBits !== ALL_BITS;) {
+      while (p < coreTo && isSpace(text, p)) p++;
+      if (p === coreTo) break;
+      coreBits |= wordBits(text, p, runs, terms);
+      p = wordEnd;
+    }
+    // Back, word by word, for each finder whose window being built does not reach this core. A walk that
+    // reaches that window joins it: the union of two windows that overlap has safe edges too.
+    let left = 0;
+    let joined = 0;
+    for (let f = 0; f < FINDERS; f++) {
+      walkFrom[f] = coreFrom;
+      walkBits[f] = 0;
+      if (windowFrom[f]! >= 0 && coreFrom <= windowTo[f]!) joined |= 1 << f; else left |= 1 << f;
+    }
+    left &= finders;
+    for (let p = coreFrom; left !== 0;) {
+      let e = p;
+      while (e > 0 && isSpace(text, e - 1)) e--;
+      if (e === 0) break;
+      let s = e - 1;
+      while (s > 0 && !isSpace(text, s - 1)) s--;
+      const w = wordBits(text, s, runs, terms);
+      for (let f = 0; f < FINDERS; f++) {
+        const bit = 1 << f;
+        if ((left & bit) === 0) continue;
+        if (windowFrom[f]! >= 0 && e <= windowTo[f]!) { joined |= bit; left &= ~bit; } else if ((w & bit) !== 0) { walkFrom[f] = s; walkBits[f]! |= w; } else left &= ~bit;
+      }
+      p = s;
+    }
+    let right = 0;
+    for (let f = 0; f < FINDERS; f++) {
+      if ((joined & (1 << f)) === 0) {
+        flush(out, f);
+        windowFrom[f] = walkFrom[f]!;
+        windowTo[f] = coreTo;
+        windowBits[f] = 0;
+      }
+      windowBits[f]! |= coreBits | walkBits[f]!;
+      if (coreTo >= windowTo[f]!) { windowTo[f] = coreTo; right |= 1 << f; }
+    }
+    right &= finders;
+    // Forward, word by word, for each finder whose window ends with this core.
+    for (let p = coreTo; right !== 0;) {
+      let s = p;
+      while (s < n && isSpace(text, s)) s++;
+      if (s === n) break;
+      const w = wordBits(text, s, runs, terms);
+      const e = wordEnd;
+      for (let f = 0; f < FINDERS; f++) {
+        const bit = 1 << f;
+        if ((right & bit) === 0) continue;
+        if ((w & bit) !== 0) { windowTo[f] = e; windowBits[f]! |= w; } else right &= ~bit;
+      }
+      p = e;
+    }
+  }
+  for (let f = 0; f < FINDERS; f++) flush(out, f);
+  return out;
+}
+
+/** All finders, as the `finders` bit set of finderWindows (bit f: finder f); a finder left out gets no window. */
+export const ALL_FINDERS = (1 << FINDERS) - 1;
+
+/** Hand the window being built for finder f to `out`, if there is one and it holds the finder's anchor. */
+function flush(out: Window[][], f: number): void {
+  if (windowFrom[f]! >= 0 && (flushed & (1 << f)) !== 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) {
+    if (out[f] === NO_WINDOWS) out[f] = [];
+    out[f]!.push([windowFrom[f]!, windowTo[f]!]);
+  }
+}
+
+/** A finder's windows when it has none (shared: never written to). */
+const NO_WINDOWS: Window[] = [];
+
+/** Whether text[i] is whitespace (isSpaceAt, with the common ASCII cases first). */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32) return true;
+  return c < 128 ? c >= 9 && c <= 13 : isSpaceAt(text, i);
+}
+
+/** Where the word read by the last wordBits call ends. */
+let wordEnd = 0;
+
+/**
+ * The bits of the word of `text` starting at `from` (a character that is not whitespace): which finders'
+ * matches it may hold a character of. Sets wordEnd. One pass: each run of letters is hashed as it is read.
+ */
+function wordBits(text: string, from: number, runs: RunBits, terms: WordTable | null): number {
+  const n = text.length;
+  let bits = 0;
+  let letters = false;
+  let comma = false;
+  let digits = 0;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const l = c | 0x20;
+    if (l >= 97 && l <= 122) {
+      let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if ((d | 0x20) < 97 || (d | 0x20) > 122) break;
+        h = Math.imul(h ^ d, HASH_PRIME);
+      }
+      bits |= runs.get(text, i, j, h);
+      if (terms !== null && terms.size > 0 && terms.find(text, i, j, h) >= 0) bits |= both(TERM);
+      letters = true;
+      digits = 0;
+      i = j;
+      continue;
+    }
+    if (c === 32 || (c >= 9 && c <= 13)) break;
+    if (c >= 48 && c <= 57) { bits |= ++digits >= 4 ? DIGIT_BITS | YEAR_BITS : DIGIT_BITS; i++; continue; }
+    digits = 0;
+    if (c >= 128) {
+      if (isSpaceAt(text, i)) break;
+      bits |= NON_ASCII_BITS;
+    } else if (c === 36 || c === 37 || c === 40 || c === 41) bits |= FIGURE_SIGN_BITS;
+    else if (c === 44) comma = true;
+    i++;
+  }
+  wordEnd = i;
+  // A hedge's comma may stand alone between spaces ("shall , where appropriate").
+  if (comma && !letters) bits |= 1 << OBLIGATION;
+  if (terms === null) bits |= both(TERM);
+  if (runs.anyParty) bits |= both(PARTY);
+  return bits;
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+
+/**
+ * Words (runs of ASCII letters, case kept) looked up by a stretch of a text without cutting it out: a word
+ * is looked up for every word around every change, and a slice and a map lookup per word cost more than
+ * the rest of the window search. Open addressing over a hash of the character codes; grows as words are
+ * added.
+ */
+class WordTable {
+  size = 0;
+  // Slot i holds the word pool[offset[i], offset[i] + length[i]) (length -1: free) and its value. The words'
+  // characters are copied into one pool: comparing against it is quicker than against strings cut from the
+  // texts, and it keeps no text alive.
+  private offset = new Int32Array(64);
+  private length = new Int32Array(64).fill(-1);
+  private values = new Int32Array(64);
+  private pool = new Uint16Array(256);
+  private poolEnd = 0;
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.set(w, 1);
+  }
+
+  /** The hash of text[from, to) that find() takes (FNV-1a over the code units). */
+  static hash(text: string, from: number, to: number): number {
+    let h = HASH_SEED;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+    return h;
+  }
+
+  /** The slot of text[from, to) (whose hash is h), or -1 - the free slot where it would go. */
+  find(text: string, from: number, to: number, h: number): number {
+    const n = to - from;
+    const mask = this.length.length - 1;
+    const pool = this.pool;
+    for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
+      const len = this.length[i]!;
+      if (len < 0) return -1 - i;
+      if (len !== n) continue;
+      const at = this.offset[i]! - from;
+      let k = from;
+      while (k < to && pool[at + k] === text.charCodeAt(k)) k++;
+      if (k === to) return i;
+    }
+  }
+
+  protected value(slot: number): number {
+    return this.values[slot]!;
+  }
+
+  protected set(word: string, value: number): void {
+    if ((this.size + 1) * 2 > this.length.length) this.grow();
+    const slot = this.find(word, 0, word.length, WordTable.hash(word, 0, word.length));
+    if (slot >= 0) { this.values[slot] = value; return; }
+    this.place(-1 - slot, word, value);
+  }
+
+  protected clear(): void {
+    this.length.fill(-1);
+    this.size = 0;
+    this.poolEnd = 0;
+  }
+
+  private place(slot: number, word: string, value: number): void {
+    if (this.poolEnd + word.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolEnd + word.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let k = 0; k < word.length; k++) this.pool[this.poolEnd + k] = word.charCodeAt(k);
+    this.offset[slot] = this.poolEnd;
+    this.length[slot] = word.length;
+    this.values[slot] = value;
+    this.poolEnd += word.length;
+    this.size++;
+  }
+
+  private grow(): void {
+    const words: Array<[string, number]> = [];
+    for (let i = 0; i < this.length.length; i++) {
+      if (this.length[i]! >= 0) words.push([String.fromCharCode(...this.pool.subarray(this.offset[i]!, this.offset[i]! + this.length[i]!)), this.values[i]!]);
+    }
+    const size = this.length.length * 2;
+    this.offset = new Int32Array(size);
+    this.length = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.clear();
+    for (const [w, v] of words) this.set(w, v);
+  }
+}
+
+/**
+ * The bits of each run of letters for the case-blind finders and the party names, learnt as runs are met:
+ * compareDrafts asks with the same party names for every clause pair, and a draft uses a few thousand
+ * distinct words, so almost every lookup finds its run. Bounded.
+ */
+class RunBits extends WordTable {
+  constructor(private readonly parties: ReadonlySet<string> | null) {
+    super();
+  }
+
+  /** Whether any word may hold a party name (see NameFinder.words). */
+  get anyParty(): boolean {
+    return this.parties === null;
+  }
+
+  get(text: string, from: number, to: number, h: number): number {
+    const slot = this.find(text, from, to, h);
+    if (slot >= 0) return this.value(slot);
+    const run = text.slice(from, to);
+    let bits = LETTER_BITS.get(run.toLowerCase()) ?? 0;
+    if (this.parties?.has(run)) bits |= both(PARTY);
+    if (this.size >= MAX_RUNS) this.clear();
+    this.set(run, bits);
+    return bits;
+  }
+}
+
+const MAX_RUNS = 1 << 16;
+const runBitsByParties = new WeakMap<object, RunBits>();
+const ANY_PARTY = {};
+
+let lastParties: ReadonlySet<string> | null | undefined;
+let lastRuns: RunBits | null = null;
+
+function runBitsFor(parties: ReadonlySet<string> | null): RunBits {
+  // The same parties for every clause pair of a comparison: skip the weak map then.
+  if (parties === lastParties && lastRuns) return lastRuns;
+  lastParties = parties;
+  return (lastRuns = runBitsForSet(parties));
+}
+
+function runBitsForSet(parties: ReadonlySet<string> | null): RunBits {
+  const key = parties ?? ANY_PARTY;
+  let runs = runBitsByParties.get(key);
+  if (!runs) runBitsByParties.set(key, (runs = new RunBits(parties)));
+  return runs;
+}
+
+/** The case-kept table of the defined terms' words, built once per word set (null: any word may be a term). */
+const termTables = new WeakMap<ReadonlySet<string>, WordTable>();
+
+function termTable(words: ReadonlySet<string> | null): WordTable | null {
+  if (words === null) return null;
+  if (words.size === 0) return EMPTY_TABLE;
+  let table = termTables.get(words);
+  if (!table) termTables.set(words, (table = new WordTable(words)));
+  return table;
+}
+
+const EMPTY_TABLE = new WordTable();
+
+/** The bits of each lowercased run of ASCII letters, for the case-blind finders. */
+const LETTER_BITS: ReadonlyMap<string, number> = (() => {
+  const bits = new Map<string, number>();
+  const add = (words: ReadonlySet<string>, b: number) => { for (const w of words) bits.set(w, (bits.get(w) ?? 0) | b); };
+  add(OBLIGATION_WORDS, 1 << OBLIGATION);
+  add(OBLIGATION_FIRST_WORDS, both(OBLIGATION));
+  add(FIGURE_WORDS, 1 << FIGURE);
+  add(NUMBER_WORDS, both(FIGURE));
+  add(DATE_WORDS, 1 << DATE);
+  // Every date holds four digits in a row (a year) or, in "the … day" form, the word "day".
+  add(new Set(['day']), both(DATE));
+  return bits;
+})();

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  KNOWN_PARTIES, findDates, findDatesIn, findDefinedTerms, findFiguresExcept, findObligations, findObligationsIn, nameFinder,
+  type Found,
+} from '../src/compare/legal-find.js';
+import { legalChanges } from '../src/compare/legal.js';
+import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from '../src/compare/legal-window.js';
+import { patternStrings, patternWords } from '../src/compare/pattern-words.js';
+
+// legalChanges runs each finder only over windows grown from the changes word by word (legal-window.ts),
+// and skips a finder outright when no word there can hold its match. These tests check that this finds
+// exactly what a scan of the whole text finds near the changes: a window that stopped too early, or a
+// finder skipped wrongly, loses an item that the whole scan has.
+
+const pieces = [
+  // obligations, hedges, compounds
+  'shall', 'shall not', "shan't", 'may', 'may not', 'will', 'should', 'must', 'can', 'cannot', 'need not', 'agree to',
+  'agrees not to', 'endeavour to', 'have decided to', 'use their best efforts to', 'are required to', 'is', 'are', 'to',
+  'not', 'where appropriate', 'to the extent possible', ' , ', 'shall , where appropriate ,', 'Party', 'Parties', "don't intend to",
+  // figures
+  '5', '10%', '5 %', '10 per cent', '5percent', '5 millionper cent', 'thirty', 'thirty (30) days', '( 30 )', 'twenty-five',
+  'one hundred and five', 'at least', 'not more than', 'within', '$1 billion', 'US$ 5', 'USD 5', 'XUSD 5', 'EUR', 'million',
+  'bn', 'm', 'days', 'calendar', 'tonnes', '2°C', '1.5', '1,000', 'Article 5', '(a)', '4.', 'paragraph', 'fivepercent',
+  // dates
+  '31 December 2026', 'December 31, 2026', '2026-10-26', 'the twenty-first day', 'the 21st day', 'May 2026', 'may 2026',
+  '2030', 'by 2030', '2000 tonnes', 'of', 'day', 'the',
+  // names and terms
+  'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
+  'U.S.', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',
+  // case folding, other scripts, punctuation, odd spacing
+  'ſhall', 'ſix', 'SHALL', 'é', '€5', '\u00a0', '\n', ';', ':', '.', 'x', '-', 'and', '’s',
+];
+const separators = [' ', ' ', ' ', '', '\n', '  ', ', ', '\u00a0'];
+const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { maxLength: 40 })
+  .map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+/** Changes as legalChanges sees them: increasing, disjoint ranges; then widened as legal.ts does. */
+function nearRanges(t: string, cuts: number[]): Array<[number, number]> {
+  const points = cuts.map((c) => Math.floor(c * (t.length + 1))).sort((x, y) => x - y);
+  const near: Array<[number, number]> = [];
+  const blank = (i: number) => /\s/.test(t[i]!);
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    let a = points[i]! - 1;
+    while (a >= 0 && blank(a)) a--;
+    let b = points[i + 1]!;
+    while (b < t.length && blank(b)) b++;
+    near.push([Math.max(0, a), Math.min(t.length - 1, b)]);
+  }
+  return near;
+}
+
+const touching = (items: Found[], near: Array<[number, number]>) =>
+  items.filter((f) => near.some(([a, b]) => f.start <= b && f.end - 1 >= a)).map((f) => [f.start, f.end, f.text, f.key]);
+
+const parties = new Map<string, string>([...KNOWN_PARTIES, ['RU', 'RU'], ['Ruritania', 'RU']]);
+
+describe('finder windows', () => {
+  it('find every item near the changes that a scan of the whole text finds', () => {
+    fc.assert(fc.property(text, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 8 }), (t, cuts) => {
+      if (t.length === 0) return;
+      const near = nearRanges(t, cuts);
+      const terms = nameFinder(new Map(findDefinedTerms(t).map((x) => [x, x])), 'term');
+      const partyFinder = nameFinder(parties, 'party');
+      const w = finderWindows(t, near, { terms: terms.words, parties: partyFinder.words });
+      const none = () => false;
+      expect(touching(findObligationsIn(t, w[OBLIGATION]!), near)).toEqual(touching(findObligations(t), near));
+      expect(touching(findFiguresExcept(t, none, w[FIGURE]!), near)).toEqual(touching(findFiguresExcept(t, none), near));
+      expect(touching(findDatesIn(t, w[DATE]!), near)).toEqual(touching(findDates(t), near));
+      expect(touching(terms.within(t, w[TERM]!), near)).toEqual(touching(terms.all(t), near));
+      expect(touching(partyFinder.within(t, w[PARTY]!), near)).toEqual(touching(partyFinder.all(t), near));
+    }), { numRuns: 3000 });
+  });
+
+  it('fall back to the whole text for names whose words cannot be told (other scripts, edge spaces)', () => {
+    const odd = nameFinder(new Map([['中国', 'CN'], [' AU', 'AU']]), 'party');
+    expect(odd.words).toBeNull();
+    const t = 'The Parties 中国 and x AU shall';
+    const w = finderWindows(t, [[t.length - 1, t.length - 1]], { terms: new Set(), parties: odd.words });
+    expect(w[PARTY]).toEqual([[0, t.length]]);
+  });
+});
+
+describe('legal changes next to a change', () => {
+  // Each item here only touches the change (or is made by it out of text the change does not hold): a
+  // finder skipped near the change would lose it.
+  const brief = (l: ReturnType<typeof legalChanges>) => l.map((c) => [c.type, c.old, c.new]);
+
+  it('an obligation before an inserted word', () => {
+    expect(brief(legalChanges('Each Party shall notify.', 'Each Party shall not notify.'))).toEqual([['obligation', 'shall', 'shall not']]);
+  });
+
+  it('a figure in words whose unit changes', () => {
+    expect(brief(legalChanges('within thirty days of notice', 'within thirty calendar days of notice')))
+      .toEqual([['figure', 'within thirty days', 'within thirty calendar days']]);
+  });
+
+  it('a year that becomes a date when the unit after it changes', () => {
+    expect(brief(legalChanges('a cap of 2000 tonnes applies', 'a cap of 2000 people applies')))
+      .toEqual([['figure', '2000 tonnes', null], ['date', null, '2000']]);
+  });
+
+  it('a quoted term and a party name next to the change', () => {
+    expect(brief(legalChanges('“Participants” means the States.', '“Parties” means the States.'))).toEqual([['defined-term', 'Participants', 'Parties']]);
+    expect(brief(legalChanges('notified by Japan today', 'notified by Japan and Malaysia today'))).toEqual([['party', null, 'Malaysia']]);
+  });
+});
+
+describe('obligation atoms', () => {
+  // The entry an atom belongs to is read off the matched text (legal-find.ts, ATOM_INDEX), falling back to
+  // the capturing pattern for text that only case folding equates with an entry.
+  it('are named by the first entry that matches their text, whatever the case and spacing', () => {
+    const keys = (t: string) => findObligations(t).map((f) => f.key);
+    expect(keys('They SHALL NOT act; they shall\n  not act; they ſhall act.')).toEqual(['shall not', 'shall not', 'shall']);
+    expect(keys("It won't; it can not; it has decided to; it uses its best efforts to.")).toEqual(['will not', 'cannot', 'decide to', 'use best efforts to']);
+    expect(keys('in May 2026 it may 5 times, and may act')).toEqual(['may']);
+  });
+});
+
+describe('pattern words', () => {
+  it('lists the words of a pattern’s strings, and refuses what it cannot read', () => {
+    expect([...patternStrings("(?:shall not|shan't)")]).toEqual(['shall not', "shan't"]);
+    expect([...patternWords('agree(?:s|d|ed)? to')].sort()).toEqual(['agree', 'agreed', 'agreeed', 'agrees', 'to']);
+    expect([...patternWords('may(?! \\d)')]).toEqual(['may']);
+    expect([...patternWords('(?<y>\\d{4})-(?:st|nd)?\\s+[-\\s]day')].sort()).toEqual(['day', 'nd', 'st']);
+    expect(() => patternWords('(?:ab)+')).toThrow();
+    expect(() => patternWords('[a-z]')).toThrow();
+    expect(() => patternWords('\\w')).toThrow();
+  });
+});
