@@ -12,8 +12,21 @@ export function longestIncreasingSubsequence(seq: ArrayLike<number>): Uint8Array
   const n = seq.length;
   const member = new Uint8Array(n);
   if (n === 0) return member;
-  const tails = new Int32Array(n); // tails[k] = index in seq of the smallest tail of an increasing run of length k+1
   const prev = new Int32Array(n);
+  // The walk back runs here, apart from the sorting loop: when the engine compiles that long loop while it
+  // runs (on-stack replacement), code after it in the same function has never run and has no type feedback,
+  // and that compiled code bailed out on every later call (over a thousand bailouts per comparison).
+  for (let k = patience(seq, prev); k >= 0; k = prev[k]!) member[k] = 1;
+  return member;
+}
+
+/**
+ * Patience sorting: fills prev[i] with the index of the element before seq[i] in a longest increasing run
+ * ending at seq[i] (-1: none), and returns the index of the last element of one longest run.
+ */
+function patience(seq: ArrayLike<number>, prev: Int32Array): number {
+  const n = seq.length;
+  const tails = new Int32Array(n); // tails[k] = index in seq of the smallest tail of an increasing run of length k+1
   let length = 0;
   for (let i = 0; i < n; i++) {
     const x = seq[i]!;
@@ -26,6 +39,5 @@ export function longestIncreasingSubsequence(seq: ArrayLike<number>): Uint8Array
     tails[lo] = i;
     if (lo === length) length++;
   }
-  for (let k = tails[length - 1]!; k >= 0; k = prev[k]!) member[k] = 1;
-  return member;
+  return tails[length - 1]!;
 }
