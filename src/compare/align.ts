@@ -212,7 +212,8 @@ function matchUnchanged(m: Matcher, oldSource: DraftSources, newSource: DraftSou
   const size = new Int32Array(capacity);
   const next = new Int32Array(nOld).fill(-1);
   const slotOf = (key: number): number => {
-    let s = (Math.imul(key % 1073741824, 0x9e3779b1) >>> 0) & mask;
+    // Math.imul reads the key modulo 2^32 (its low hash lane): no floating-point remainder.
+    let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     while (head[s] !== -1 && slotKey[s] !== key) s = (s + 1) & mask;
     return s;
   };

@@ -163,23 +163,22 @@ export class Matcher {
     if (this.givenBackground !== undefined) return (this.background = this.givenBackground);
     // Sample among units already shingled (the leftovers of the exact stages) when there are enough of them:
     // that costs nothing more; otherwise across the whole drafts.
-    let olds: number[] = [];
-    let news: number[] = [];
+    let olds: number[] | null = [];
+    let news: number[] | null = [];
     for (let i = 0; i < this.oldSets.length; i++) if (this.oldSets[i] && this.oldSets[i]!.length > 0) olds.push(i);
     for (let j = 0; j < this.newSets.length; j++) if (this.newSets[j] && this.newSets[j]!.length > 0) news.push(j);
-    if (olds.length < 8 || news.length < 8) {
-      olds = Array.from({ length: this.oldGroup.length }, (_, i) => i);
-      news = Array.from({ length: this.newGroup.length }, (_, j) => j);
-    }
-    const nOld = olds.length, nNew = news.length;
+    // null: every unit of the side, by its own index (no list of a whole draft's indices is built).
+    if (olds.length < 8 || news.length < 8) olds = news = null;
+    const nOld = olds ? olds.length : this.oldGroup.length, nNew = news ? news.length : this.newGroup.length;
     const samples: number[] = [];
     const count = Math.min(16, nOld, nNew);
     if (count >= 4) {
       for (let k = 0; k < count; k++) {
         // Pairs taken half the lists apart: unrelated units, whatever the order of the drafts.
         const a = Math.floor((k * nOld) / count);
-        const i = olds[a]!;
-        const j = news[(Math.floor((a * nNew) / nOld) + (nNew >> 1)) % nNew]!;
+        const b = (Math.floor((a * nNew) / nOld) + (nNew >> 1)) % nNew;
+        const i = olds ? olds[a]! : a;
+        const j = news ? news[b]! : b;
         if (this.oldTokens(i).words.length === 0 || this.newTokens(j).words.length === 0) continue;
         if (this.oldTokens(i).looseKey === this.newTokens(j).looseKey) continue;
         samples.push(dice(this.oldSet(i), this.newSet(j)));
@@ -426,11 +425,13 @@ export class Matcher {
     for (let j = 0; j < this.newGroup.length && !newLeft; j++) newLeft = this.newGroup[j]! < 0 && eligibleNew(j) && this.newTokens(j).words.length > 0;
     if (!oldLeft || !newLeft) return;
     const anchors = this.inOrderAnchors();
-    // Sentinels: before the first and after the last unit.
-    const bounds: [number, number][] = [[-1, -1], ...anchors, [this.oldGroup.length, this.newGroup.length]];
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const [o0, n0] = bounds[k]!;
-      const [o1, n1] = bounds[k + 1]!;
+    const count = anchors.old.length;
+    // Gap k lies between anchor k-1 and anchor k; sentinels stand before the first and after the last unit.
+    for (let k = 0; k <= count; k++) {
+      const o0 = k > 0 ? anchors.old[k - 1]! : -1, n0 = k > 0 ? anchors.new[k - 1]! : -1;
+      const o1 = k < count ? anchors.old[k]! : this.oldGroup.length, n1 = k < count ? anchors.new[k]! : this.newGroup.length;
+      // Most anchors follow each other on some side: no unit stands between them there, so nothing pairs.
+      if (o1 - o0 <= 1 || n1 - n0 <= 1) continue;
       const olds: number[] = [];
       const news: number[] = [];
       for (let i = o0 + 1; i < o1; i++) if (this.oldGroup[i]! < 0 && eligibleOld(i) && this.oldTokens(i).words.length > 0) olds.push(i);
@@ -484,11 +485,11 @@ export class Matcher {
     for (const j of news) entry(newTitle(j)).new.push(j);
     // Gap of a unit: how many in-order anchors precede it on its side.
     const anchors = this.inOrderAnchors();
-    const gapOf = (index: number, side: 0 | 1) => {
-      let lo = 0, hi = anchors.length;
+    const gapOf = (index: number, side: Int32Array) => {
+      let lo = 0, hi = side.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (anchors[mid]![side] < index) lo = mid + 1; else hi = mid;
+        if (side[mid]! < index) lo = mid + 1; else hi = mid;
       }
       return lo;
     };
@@ -498,21 +499,29 @@ export class Matcher {
     for (const e of count.values()) {
       if (e.old.length !== 1 || e.new.length !== 1) continue;
       const i = e.old[0]!, j = e.new[0]!;
-      const sameGap = gapOf(i, 0) === gapOf(j, 1);
+      const sameGap = gapOf(i, anchors.old) === gapOf(j, anchors.new);
       const bar = Math.max(sameGap ? gapBar : globalBar, raised);
       const s = this.similarity(i, j);
       if (s >= bar) this.pair(i, j, s);
     }
   }
 
-  /** The groups that form the longest in-order run, as [first old, first new] in new order. */
-  private inOrderAnchors(): [number, number][] {
+  /**
+   * The groups that form the longest in-order run, in new order, each as its last old and last new unit: two
+   * flat lists rather than a pair per anchor, since thousands of anchors are read and dropped by each caller.
+   */
+  private inOrderAnchors(): { old: Int32Array; new: Int32Array } {
     const live = this.liveGroups();
     const member = longestIncreasingSubsequence(live.map((g) => g.old[0]!));
-    const anchors: [number, number][] = [];
-    live.forEach((g, k) => {
-      if (member[k]) anchors.push([g.old[g.old.length - 1]!, g.new[g.new.length - 1]!]);
-    });
+    let count = 0;
+    for (let k = 0; k < member.length; k++) count += member[k]!;
+    const anchors = { old: new Int32Array(count), new: new Int32Array(count) };
+    for (let k = 0, a = 0; k < live.length; k++) {
+      if (!member[k]) continue;
+      const g = live[k]!;
+      anchors.old[a] = g.old[g.old.length - 1]!;
+      anchors.new[a++] = g.new[g.new.length - 1]!;
+    }
     return anchors;
   }
 
