@@ -11,7 +11,8 @@
  *
  * Each clause's parts are listed once, in a small array of its own (short-lived arrays cost little; one flat
  * array for the whole draft costs more, as it outgrows the young generation and is copied as it grows), and
- * kept: walking the clause trees again to confirm a pair would cost more than the comparison itself.
+ * kept: walking the clause trees again to confirm a pair would cost more than the comparison itself. The key
+ * is hashed as the parts are listed (a second pass over them cost a quarter of the listing).
  */
 import type { Block, Clause, Inline } from '../model/draft.js';
 
@@ -36,8 +37,6 @@ export class DraftSources {
   readonly hasText: Uint8Array;
   /** The parts of each clause. */
   private readonly parts: (string | number)[][];
-  /** The list being written by the walk. */
-  private current: (string | number)[] = [];
   private readonly sampled: Float64Array;
   private readonly texts: (string[] | undefined)[];
 
@@ -50,17 +49,19 @@ export class DraftSources {
     this.parts = new Array(n);
     for (let k = 0; k < n; k++) {
       const clause = clauses[k]!;
-      const parts = (this.current = [clause.title]);
-      this.blocks(clause.body);
+      const parts: (string | number)[] = [clause.title];
+      laneA = SEED_A;
+      laneB = SEED_B;
+      mix(clause.title.length);
+      listBlocks(parts, clause.body);
       this.parts[k] = parts;
-      this.keys[k] = this.hash(k, false);
+      this.keys[k] = digest();
       // Positions are not listed, so any non-blank text value of the body is text of the clause itself.
       for (let p = 1; p < parts.length; p++) {
         const part = parts[p]!;
         if (typeof part === 'string' && !isBlank(part)) { this.hasText[k] = 1; break; }
       }
     }
-    this.current = [];
   }
 
   /**
@@ -70,7 +71,7 @@ export class DraftSources {
    */
   sampledKey(k: number): number {
     const s = this.sampled[k]!;
-    return s === s ? s : (this.sampled[k] = this.hash(k, true));
+    return s === s ? s : (this.sampled[k] = sampledHash(this.parts[k]!));
   }
 
   /** The title and text values of clause k, in order (the strings among its parts). */
@@ -90,84 +91,118 @@ export class DraftSources {
     for (let p = 0; p < partsA.length; p++) if (partsA[p] !== partsB[p]) return false;
     return true;
   }
+}
 
-  /** A shape is hashed as itself; a text value as its length and, when sampling, a fixed sample of it. */
-  private hash(k: number, sample: boolean): number {
-    let a = 0x3c6ef372 | 0, b = 0x1b873593 | 0;
-    for (const part of this.parts[k]!) {
-      const isText = typeof part === 'string';
-      const v = isText ? part.length : part;
-      a = Math.imul(a ^ v, 0x01000193);
-      b = Math.imul(b + v, 0x5bd1e995) ^ (b >>> 15);
-      if (!isText || !sample) continue;
-      // Every character of a short value; of a longer one, every step-th and the last.
-      const n = part.length;
-      const step = n <= SAMPLES * 2 ? 1 : Math.floor(n / SAMPLES);
-      for (let i = 0; i < n; i += step) {
-        const c = part.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
-      }
-      if (step > 1) {
-        const c = part.charCodeAt(n - 1);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b + c, 0x5bd1e995) ^ (b >>> 15);
-      }
+/**
+ * The two lanes of the running hash of the clause being listed. Module state rather than fields or closures:
+ * the walk folds in every part of every clause of both drafts, and plain variables are the cheapest to update.
+ */
+let laneA = 0;
+let laneB = 0;
+const SEED_A = 0x3c6ef372 | 0;
+const SEED_B = 0x1b873593 | 0;
+
+/** Fold one value (a shape, a text value's length, a sampled character) into the running hash. */
+function mix(v: number): void {
+  const a = laneA, b = laneB;
+  laneA = Math.imul(a ^ v, 0x01000193);
+  laneB = Math.imul(b + v, 0x5bd1e995) ^ (b >>> 15);
+}
+
+/** The running hash as a 53-bit number. */
+function digest(): number {
+  return ((laneA >>> 0) & 0x1fffff) * 4294967296 + (laneB >>> 0);
+}
+
+/**
+ * The finer key of a list of parts: a shape is hashed as itself, a text value as its length and a fixed
+ * sample of its characters.
+ */
+function sampledHash(parts: readonly (string | number)[]): number {
+  laneA = SEED_A;
+  laneB = SEED_B;
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      mix(part);
+      continue;
     }
-    return ((a >>> 0) & 0x1fffff) * 4294967296 + (b >>> 0);
+    // Every character of a short value; of a longer one, every step-th and the last.
+    const n = part.length;
+    mix(n);
+    const step = n <= SAMPLES * 2 ? 1 : Math.floor(n / SAMPLES);
+    for (let i = 0; i < n; i += step) mix(part.charCodeAt(i));
+    if (step > 1) mix(part.charCodeAt(n - 1));
   }
+  return digest();
+}
 
-  private blocks(blocks: readonly Block[]): void {
-    for (const block of blocks) {
-      switch (block.type) {
-        case 'paragraph':
-          this.current.push(-1);
-          this.inlines(block.children);
-          break;
-        case 'list':
-          this.current.push(block.ordered ? -2 - (block.start ?? 1) * 8 : -3);
-          for (const item of block.children) {
-            this.current.push(-4);
-            this.blocks(item.children);
-          }
-          break;
-        case 'blockquote':
-          this.current.push(-5);
-          this.blocks(block.children);
-          break;
-        case 'rawBlock':
-          this.current.push(-6, block.value);
-          break;
-        case 'position':
-          // Commentary, not text of the instrument: a new position does not change the clause.
-          break;
-      }
+/** List a shape, folding it into the key. */
+function shape(out: (string | number)[], v: number): void {
+  out.push(v);
+  mix(v);
+}
+
+/** List a text value, folding its length (not its characters) into the key. */
+function text(out: (string | number)[], value: string): void {
+  out.push(value);
+  mix(value.length);
+}
+
+/** List the parts of some blocks: their shapes and text values, in order. */
+function listBlocks(out: (string | number)[], blocks: readonly Block[]): void {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    switch (block.type) {
+      case 'paragraph':
+        shape(out, -1);
+        listInlines(out, block.children);
+        break;
+      case 'list':
+        shape(out, block.ordered ? -2 - (block.start ?? 1) * 8 : -3);
+        for (let k = 0; k < block.children.length; k++) {
+          shape(out, -4);
+          listBlocks(out, block.children[k]!.children);
+        }
+        break;
+      case 'blockquote':
+        shape(out, -5);
+        listBlocks(out, block.children);
+        break;
+      case 'rawBlock':
+        shape(out, -6);
+        text(out, block.value);
+        break;
+      case 'position':
+        // Commentary, not text of the instrument: a new position does not change the clause.
+        break;
     }
   }
+}
 
-  private inlines(nodes: readonly Inline[]): void {
-    for (const node of nodes) {
-      switch (node.type) {
-        case 'text':
-        case 'inlineCode':
-        case 'rawInline':
-          this.current.push(node.value);
-          break;
-        case 'break':
-          this.current.push(-7);
-          break;
-        case 'emphasis':
-        case 'strong':
-          this.current.push(node.type === 'emphasis' ? -8 : -9);
-          this.inlines(node.children);
-          this.current.push(-10);
-          break;
-        case 'bracket':
-          this.current.push(-11, node.by);
-          this.inlines(node.children);
-          this.current.push(-12);
-          break;
-      }
+function listInlines(out: (string | number)[], nodes: readonly Inline[]): void {
+  for (let k = 0; k < nodes.length; k++) {
+    const node = nodes[k]!;
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'rawInline':
+        text(out, node.value);
+        break;
+      case 'break':
+        shape(out, -7);
+        break;
+      case 'emphasis':
+      case 'strong':
+        shape(out, node.type === 'emphasis' ? -8 : -9);
+        listInlines(out, node.children);
+        shape(out, -10);
+        break;
+      case 'bracket':
+        shape(out, -11);
+        text(out, node.by);
+        listInlines(out, node.children);
+        shape(out, -12);
+        break;
     }
   }
 }
