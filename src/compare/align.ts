@@ -166,8 +166,11 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
 
   // 2–4. Content: only clauses with a body of their own; headings follow their children below. Clauses whose
   // source did not change at all pair first, without being tokenized.
-  const oldHasBody = (i: number) => oldSource.hasText[i] === 1;
-  const newHasBody = (j: number) => newSource.hasText[j] === 1;
+  // The closures keep only the flags: the fingerprints (every clause's parts) are garbage once the paragraph
+  // stage is done, and a young-generation collection during the later stages need not copy them.
+  const oldHasText = oldSource.hasText, newHasText = newSource.hasText;
+  const oldHasBody = (i: number) => oldHasText[i] === 1;
+  const newHasBody = (j: number) => newHasText[j] === 1;
   matchUnchanged(m, oldSource, newSource, oldHasBody, newHasBody);
   matchByParagraphs(m, oldSource, newSource, oldHasBody, newHasBody, tokens);
   m.matchExact(oldHasBody, newHasBody);
