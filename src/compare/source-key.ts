@@ -47,13 +47,19 @@ export class DraftSources {
     this.sampled = new Float64Array(n).fill(NaN);
     this.texts = new Array(n);
     this.parts = new Array(n);
+    // The walk lists into one scratch array, and each clause keeps an exact-size copy: arrays grown by push
+    // carry up to twice their length in spare capacity, and these live through several young-generation
+    // collections, each of which copies them whole.
+    const scratch: (string | number)[] = [];
     for (let k = 0; k < n; k++) {
       const clause = clauses[k]!;
-      const parts: (string | number)[] = [clause.title];
+      scratch.length = 0;
+      scratch.push(clause.title);
       laneA = SEED_A;
       laneB = SEED_B;
       mix(clause.title.length);
-      listBlocks(parts, clause.body);
+      listBlocks(scratch, clause.body);
+      const parts = scratch.slice();
       this.parts[k] = parts;
       this.keys[k] = digest();
       // Positions are not listed, so any non-blank text value of the body is text of the clause itself.
