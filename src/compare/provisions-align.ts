@@ -179,22 +179,38 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
 
 /**
  * Pair provisions with the same text, as Matcher.matchKeys pairs them: for each new provision in order, the
- * first unpaired old one with its text.
+ * first unpaired old one with its text. Most pairs continue the run of the previous one, so old provisions are
+ * read from a cursor: those before it are paired or were passed over (`passed`, tried first), those from it on
+ * are unpaired — each text is compared about once, rather than with every old provision before its partner.
  */
 function pairIdenticalTexts(olds: FlatProvision[], news: FlatProvision[], oldOf: Int32Array, newOf: Int32Array): void {
-  if (olds.length * news.length <= 64) {
-    for (let j = 0; j < news.length; j++) {
-      const text = news[j]!.text;
-      for (let i = 0; i < olds.length; i++) {
-        if (newOf[i]! >= 0 || olds[i]!.text !== text) continue;
-        oldOf[j] = i;
-        newOf[i] = j;
-        break;
-      }
-    }
+  if (olds.length * news.length > 1024) {
+    pairIdenticalTextsByMap(olds, news, oldOf, newOf);
     return;
   }
-  // Many provisions: the old ones by text, each list consumed in order.
+  const passed: number[] = [];
+  let cursor = 0;
+  for (let j = 0; j < news.length; j++) {
+    const text = news[j]!.text;
+    let i = -1;
+    for (let p = 0; p < passed.length; p++) {
+      if (olds[passed[p]!]!.text === text) { i = passed[p]!; passed.splice(p, 1); break; }
+    }
+    if (i < 0) {
+      let k = cursor;
+      while (k < olds.length && olds[k]!.text !== text) k++;
+      if (k === olds.length) continue;
+      for (let q = cursor; q < k; q++) passed.push(q);
+      i = k;
+      cursor = k + 1;
+    }
+    oldOf[j] = i;
+    newOf[i] = j;
+  }
+}
+
+/** pairIdenticalTexts for many provisions: the old ones by text, each list consumed in order. */
+function pairIdenticalTextsByMap(olds: FlatProvision[], news: FlatProvision[], oldOf: Int32Array, newOf: Int32Array): void {
   const byText = new Map<string, number[]>();
   for (let i = 0; i < olds.length; i++) {
     const list = byText.get(olds[i]!.text);
