@@ -4,7 +4,7 @@
  * moves), so that "paragraph 4 became paragraph 5 and changed one word" reads as exactly that.
  */
 import type { Clause } from '../model/draft.js';
-import { provisionsOf, type Provision } from '../model/provisions.js';
+import { appendProvisionLines, type ProvisionLine } from '../model/provisions.js';
 import { Matcher } from './matcher.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
@@ -26,23 +26,17 @@ export interface ProvisionChange {
 }
 
 /** A provision or point, flattened in reading order; a point's label carries its paragraph's ("4(a)"). */
-export interface FlatProvision {
-  label: string | null;
-  text: string;
-}
+export type FlatProvision = ProvisionLine;
 
 /** The provisions of clauses, in reading order, points after the paragraph that holds them. */
 export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[]): FlatProvision[] {
   const out: FlatProvision[] = [];
-  const visit = (p: Provision, parentLabel: string | null) => {
-    const label = parentLabel !== null && p.label !== null ? parentLabel + p.label : p.label;
-    out.push({ label, text: p.text });
-    for (const point of p.points) visit(point, p.label);
-  };
   // Brackets marked: bracketing language is a (cosmetic) edit of the provision, as it is of the clause.
-  for (const clause of clauses) for (const p of provisionsOf(clause, { brackets: 'marked' })) visit(p, null);
+  for (const clause of clauses) appendProvisionLines(clause, MARKED, out);
   return out;
 }
+
+const MARKED = { brackets: 'marked' } as const;
 
 /**
  * Align the provisions of old clause(s) with those of new clause(s) (several for a split or a merge).
