@@ -4,11 +4,13 @@
  * moves), so that "paragraph 4 became paragraph 5 and changed one word" reads as exactly that.
  */
 import type { Clause } from '../model/draft.js';
-import { provisionsOf, type Provision } from '../model/provisions.js';
+import { appendProvisionLines, type ProvisionLine } from '../model/provisions.js';
 import { Matcher } from './matcher.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
+import { longestIncreasingSubsequence } from './lis.js';
+import { dice, diceBelow, shinglesOfTokens } from './shingles.js';
 
 export interface ProvisionChange {
   kind: ChangeKind;
@@ -24,23 +26,17 @@ export interface ProvisionChange {
 }
 
 /** A provision or point, flattened in reading order; a point's label carries its paragraph's ("4(a)"). */
-export interface FlatProvision {
-  label: string | null;
-  text: string;
-}
+export type FlatProvision = ProvisionLine;
 
 /** The provisions of clauses, in reading order, points after the paragraph that holds them. */
 export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[]): FlatProvision[] {
   const out: FlatProvision[] = [];
-  const visit = (p: Provision, parentLabel: string | null) => {
-    const label = parentLabel !== null && p.label !== null ? parentLabel + p.label : p.label;
-    out.push({ label, text: p.text });
-    for (const point of p.points) visit(point, p.label);
-  };
   // Brackets marked: bracketing language is a (cosmetic) edit of the provision, as it is of the clause.
-  for (const clause of clauses) for (const p of provisionsOf(clause, { brackets: 'marked' })) visit(p, null);
+  for (const clause of clauses) appendProvisionLines(clause, MARKED, out);
   return out;
 }
+
+const MARKED = { brackets: 'marked' } as const;
 
 /**
  * Align the provisions of old clause(s) with those of new clause(s) (several for a split or a merge).
@@ -50,36 +46,202 @@ export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[]): Fla
 export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
   const olds = flattenProvisions(oldClauses);
   const news = flattenProvisions(newClauses);
+  const pairing = (background !== undefined ? pairEditsInPlace(olds, news, background, tokens) : null) ?? pairByMatcher(olds, news, background, tokens);
+  return orderChanges(pairing, olds, news);
+}
+
+/** alignProvisions without the shortcut of pairEditsInPlace: what the shortcut must agree with (tests). */
+export function alignProvisionsByMatcher(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
+  const olds = flattenProvisions(oldClauses);
+  const news = flattenProvisions(newClauses);
+  return orderChanges(pairByMatcher(olds, news, background, tokens), olds, news);
+}
+
+/** How the provisions paired, indexed by new provision (oldOf, moved, unchanged, similarity) or by old (newOf). */
+interface Pairing {
+  /** The old partner of each new provision, -1 when it is inserted. */
+  oldOf: Int32Array;
+  /** The new partner of each old provision, -1 when it is deleted. */
+  newOf: Int32Array;
+  moved: Uint8Array;
+  unchanged: Uint8Array;
+  similarity: Float64Array;
+}
+
+function emptyPairing(oldCount: number, newCount: number): Pairing {
+  return {
+    oldOf: new Int32Array(newCount).fill(-1), newOf: new Int32Array(oldCount).fill(-1),
+    moved: new Uint8Array(newCount), unchanged: new Uint8Array(newCount), similarity: new Float64Array(newCount),
+  };
+}
+
+/** The full alignment: the Matcher's stages, as for clauses. */
+function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background: number | undefined, tokens: (text: string) => Tokens): Pairing {
   const m = new Matcher(olds.length, news.length, (i) => tokens(olds[i]!.text), (j) => tokens(news[j]!.text), background);
   // Provisions an edit did not touch are the same string: pair them before tokenizing anything.
   m.matchKeys(olds.map((p) => p.text), news.map((p) => p.text));
   m.matchExact();
-  m.matchSimilar(0.4);
+  m.matchSimilar(SIMILAR);
   m.fillGaps(0.25, 0.15);
   m.markMoves();
-  return orderChanges(m, olds, news);
+  const pairing = emptyPairing(olds.length, news.length);
+  for (let j = 0; j < news.length; j++) {
+    const g = m.newGroup[j]!;
+    if (g < 0) continue;
+    // Provision groups are pairs: no splits or merges are searched.
+    const group = m.groups[g]!;
+    const i = group.old[0]!;
+    pairing.oldOf[j] = i;
+    pairing.newOf[i] = j;
+    pairing.moved[j] = group.moved ? 1 : 0;
+    const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text));
+    pairing.unchanged[j] = unchanged ? 1 : 0;
+    pairing.similarity[j] = unchanged ? 1 : group.similarity;
+  }
+  return pairing;
+}
+
+/** The similarity bar of the free search (matchSimilar). */
+const SIMILAR = 0.4;
+/** Matcher's cap on a bar raised by the background (MAX_BAR in matcher.ts): the shortcut below must clear the
+ * very bar matchSimilar applies. */
+const MAX_BAR = 0.8;
+/** Leftovers beyond this many a side go to the Matcher (its direct search stops at 64 pairs). */
+const MAX_IN_PLACE = 8;
+
+/**
+ * The usual edited clause, decided without the Matcher: its provisions are the same strings but for a few,
+ * and the k-th changed old provision is plainly the k-th changed new one. Returns null when anything else
+ * could happen, and the Matcher decides. The outcome is the Matcher's, stage by stage:
+ * - identical texts pair as matchKeys pairs them (for each new provision, the first unpaired old one with the
+ *   same text — among equal texts the k-th old with the k-th new);
+ * - as many changed provisions on each side, none of them without words, and no old and new one with equal
+ *   loose keys: matchExact pairs nothing;
+ * - each k-th pair clears matchSimilar's bar and is more similar than any other pair of its row and column
+ *   that clears it: the best-first assignment then makes exactly these pairs (the best remaining edge always
+ *   is one of them), whatever the order of equal edges;
+ * - then every provision is paired and fillGaps has nothing to do; markMoves reads the same sequence.
+ */
+function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], background: number, tokens: (text: string) => Tokens): Pairing | null {
+  const pairing = emptyPairing(olds.length, news.length);
+  const { oldOf, newOf } = pairing;
+  pairIdenticalTexts(olds, news, oldOf, newOf);
+  const leftOld: number[] = [];
+  const leftNew: number[] = [];
+  for (let i = 0; i < olds.length; i++) if (newOf[i]! < 0) leftOld.push(i);
+  for (let j = 0; j < news.length; j++) {
+    if (oldOf[j]! < 0) leftNew.push(j);
+    else { pairing.unchanged[j] = 1; pairing.similarity[j] = 1; }
+  }
+  const k = leftOld.length;
+  if (k !== leftNew.length || k > MAX_IN_PLACE) return null;
+  if (k > 0) {
+    const oldTokens = leftOld.map((i) => tokens(olds[i]!.text));
+    const newTokens = leftNew.map((j) => tokens(news[j]!.text));
+    for (let a = 0; a < k; a++) {
+      if (oldTokens[a]!.words.length === 0 || newTokens[a]!.words.length === 0) return null;
+      for (let b = 0; b < k; b++) if (oldTokens[a]!.looseKey === newTokens[b]!.looseKey) return null;
+    }
+    const bar = Math.max(SIMILAR, Math.min(MAX_BAR, 2 * background));
+    const own = new Float64Array(k);
+    for (let a = 0; a < k; a++) {
+      own[a] = dice(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[a]!));
+      if (!(own[a]! >= bar)) return null;
+    }
+    // Another pair at least as similar as either of the two k-th pairs it crosses could come first.
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b < k; b++) {
+        if (b !== a && !diceBelow(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[b]!), Math.min(own[a]!, own[b]!))) return null;
+      }
+    }
+    for (let a = 0; a < k; a++) {
+      const i = leftOld[a]!, j = leftNew[a]!;
+      oldOf[j] = i;
+      newOf[i] = j;
+      pairing.similarity[j] = own[a]!;
+    }
+  }
+  // Every provision is paired: the moved ones stand outside one longest in-order run of old positions.
+  let inOrder = true;
+  for (let j = 1; j < news.length && inOrder; j++) inOrder = oldOf[j]! > oldOf[j - 1]!;
+  if (!inOrder) {
+    const member = longestIncreasingSubsequence(oldOf);
+    for (let j = 0; j < news.length; j++) pairing.moved[j] = member[j] ? 0 : 1;
+  }
+  return pairing;
+}
+
+/**
+ * Pair provisions with the same text, as Matcher.matchKeys pairs them: for each new provision in order, the
+ * first unpaired old one with its text. Most pairs continue the run of the previous one, so old provisions are
+ * read from a cursor: those before it are paired or were passed over (`passed`, tried first), those from it on
+ * are unpaired — each text is compared about once, rather than with every old provision before its partner.
+ */
+function pairIdenticalTexts(olds: FlatProvision[], news: FlatProvision[], oldOf: Int32Array, newOf: Int32Array): void {
+  if (olds.length * news.length > 1024) {
+    pairIdenticalTextsByMap(olds, news, oldOf, newOf);
+    return;
+  }
+  const passed: number[] = [];
+  let cursor = 0;
+  for (let j = 0; j < news.length; j++) {
+    const text = news[j]!.text;
+    let i = -1;
+    for (let p = 0; p < passed.length; p++) {
+      if (olds[passed[p]!]!.text === text) { i = passed[p]!; passed.splice(p, 1); break; }
+    }
+    if (i < 0) {
+      let k = cursor;
+      while (k < olds.length && olds[k]!.text !== text) k++;
+      if (k === olds.length) continue;
+      for (let q = cursor; q < k; q++) passed.push(q);
+      i = k;
+      cursor = k + 1;
+    }
+    oldOf[j] = i;
+    newOf[i] = j;
+  }
+}
+
+/** pairIdenticalTexts for many provisions: the old ones by text, each list consumed in order. */
+function pairIdenticalTextsByMap(olds: FlatProvision[], news: FlatProvision[], oldOf: Int32Array, newOf: Int32Array): void {
+  const byText = new Map<string, number[]>();
+  for (let i = 0; i < olds.length; i++) {
+    const list = byText.get(olds[i]!.text);
+    if (list) list.push(i); else byText.set(olds[i]!.text, [i]);
+  }
+  const taken = new Map<string, number>();
+  for (let j = 0; j < news.length; j++) {
+    const text = news[j]!.text;
+    const list = byText.get(text);
+    if (!list) continue;
+    const k = taken.get(text) ?? 0;
+    if (k >= list.length) continue;
+    taken.set(text, k + 1);
+    oldOf[j] = list[k]!;
+    newOf[list[k]!] = j;
+  }
 }
 
 function labelsDiffer(a: string | null, b: string | null): boolean {
   return !sameLabel(a ?? '', b ?? '');
 }
 
-function orderChanges(m: Matcher, olds: FlatProvision[], news: FlatProvision[]): ProvisionChange[] {
+function orderChanges(pairing: Pairing, olds: FlatProvision[], news: FlatProvision[]): ProvisionChange[] {
+  const { oldOf, newOf } = pairing;
   const changes: ProvisionChange[] = [];
   const positions: number[] = [];
   for (let j = 0; j < news.length; j++) {
-    const g = m.newGroup[j]!;
+    const i = oldOf[j]!;
     positions.push(j);
-    if (g < 0) {
+    if (i < 0) {
       changes.push({ kind: 'inserted', moved: false, renumbered: false, old: null, new: news[j]!.label, oldIndex: null, newIndex: j, similarity: 0 });
       continue;
     }
-    const group = m.groups[g]!;
-    const i = group.old[0]!;
-    const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text));
+    const unchanged = pairing.unchanged[j] === 1;
     changes.push({
-      kind: unchanged ? 'unchanged' : 'edited', moved: group.moved, renumbered: labelsDiffer(olds[i]!.label, news[j]!.label),
-      old: olds[i]!.label, new: news[j]!.label, oldIndex: i, newIndex: j, similarity: unchanged ? 1 : group.similarity,
+      kind: unchanged ? 'unchanged' : 'edited', moved: pairing.moved[j] === 1, renumbered: labelsDiffer(olds[i]!.label, news[j]!.label),
+      old: olds[i]!.label, new: news[j]!.label, oldIndex: i, newIndex: j, similarity: pairing.similarity[j]!,
     });
   }
   // A deleted provision stands after the last preceding old provision that stayed in order.
@@ -87,10 +249,9 @@ function orderChanges(m: Matcher, olds: FlatProvision[], news: FlatProvision[]):
   const anchors: number[] = [];
   let anchor = -1;
   for (let i = 0; i < olds.length; i++) {
-    const g = m.oldGroup[i]!;
-    if (g >= 0) {
-      const group = m.groups[g]!;
-      if (!group.moved) anchor = group.new[0]!;
+    const j = newOf[i]!;
+    if (j >= 0) {
+      if (pairing.moved[j] !== 1) anchor = j;
       continue;
     }
     deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: olds[i]!.label, new: null, oldIndex: i, newIndex: null, similarity: 0 });

@@ -147,6 +147,31 @@ export function dice(a: Int32Array, b: Int32Array): number {
   return (2 * intersectionSize(a, b)) / total;
 }
 
+/**
+ * Whether dice(a, b) < bound, reading the sets only as far as needed: the merge stops as soon as the values
+ * left could no longer lift the overlap to the bound (unrelated texts: after a few values), or the overlap
+ * has reached it. Exact: decided on the very quotient dice computes.
+ */
+export function diceBelow(a: Int32Array, b: Int32Array, bound: number): boolean {
+  const na = a.length, nb = b.length;
+  const total = na + nb;
+  if (total === 0) return 1 < bound;
+  // The largest overlap whose Dice stays below the bound (-1: none does).
+  let most = Math.min(na, nb, Math.floor((bound * total) / 2) + 1);
+  while (most >= 0 && (2 * most) / total >= bound) most--;
+  if (most < 0) return false;
+  let i = 0, j = 0, shared = 0;
+  while (i < na && j < nb) {
+    if (shared + Math.min(na - i, nb - j) <= most) return true;
+    const x = a[i]!, y = b[j]!;
+    if (x === y) {
+      if (++shared > most) return false;
+      i++; j++;
+    } else if (x < y) i++; else j++;
+  }
+  return true;
+}
+
 /** How much of `part` lies inside `whole` (1 = all of it). */
 export function containment(part: Int32Array, whole: Int32Array): number {
   if (part.length === 0) return 0;

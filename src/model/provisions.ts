@@ -87,21 +87,7 @@ function provisionsOfBlocks(blocks: readonly Block[], from: number, options: Tex
       case 'position':
         break;
       case 'list':
-        for (let i = 0; i < block.children.length; i++) {
-          const item = block.children[i]!.children;
-          const label = block.ordered ? numberLabel((block.start ?? 1) + i) : null;
-          const first = item[0];
-          const text = first && first.type === 'paragraph' ? inlineText(first.children, options) : first ? blocksText([first], options) : '';
-          const provision: Provision = { label, text, points: [] };
-          // Inside a numbered item everything that follows belongs to it: points, or further paragraphs.
-          if (item.length > 1) {
-            for (const sub of provisionsOfBlocks(item, 1, options)) {
-              if (sub.label === null && provision.points.length === 0) provision.text += '\n' + sub.text;
-              else provision.points.push(sub);
-            }
-          }
-          out.push(provision);
-        }
+        for (let i = 0; i < block.children.length; i++) out.push(listItemProvision(block, i, options));
         break;
       case 'paragraph': {
         const text = inlineText(block.children, options);
@@ -118,6 +104,83 @@ function provisionsOfBlocks(blocks: readonly Block[], from: number, options: Tex
     }
   }
   return out;
+}
+
+/** The provision of item i of a list: numbered in an ordered list, its first block its text. */
+function listItemProvision(block: Extract<Block, { type: 'list' }>, i: number, options: TextOptions): Provision {
+  const item = block.children[i]!.children;
+  const label = block.ordered ? numberLabel((block.start ?? 1) + i) : null;
+  const first = item[0];
+  const text = first && first.type === 'paragraph' ? inlineText(first.children, options) : first ? blocksText([first], options) : '';
+  const provision: Provision = { label, text, points: [] };
+  // Inside a numbered item everything that follows belongs to it: points, or further paragraphs.
+  if (item.length > 1) {
+    for (const sub of provisionsOfBlocks(item, 1, options)) {
+      if (sub.label === null && provision.points.length === 0) provision.text += '\n' + sub.text;
+      else provision.points.push(sub);
+    }
+  }
+  return provision;
+}
+
+/** A provision or point in reading order; a point's label carries its owner's ("4(a)"). */
+export interface ProvisionLine {
+  label: string | null;
+  text: string;
+}
+
+/**
+ * The provisions of a clause flattened in reading order, each followed by its points (a point's label prefixed
+ * with its owner's own label), appended to `out`: the same as walking provisionsOf(clause, options), without
+ * building a Provision and a list of points for every paragraph — the comparison flattens every edited clause,
+ * and most list items are one paragraph, which is read straight into its line.
+ */
+export function appendProvisionLines(clause: Pick<Clause, 'body'>, options: TextOptions, out: ProvisionLine[]): void {
+  const blocks = clause.body;
+  // The label of the last provision at the top (undefined: none yet), which a lettered paragraph may belong to.
+  let lastLabel: string | null | undefined;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    switch (block.type) {
+      case 'position':
+        break;
+      case 'list':
+        for (let i = 0; i < block.children.length; i++) {
+          const item = block.children[i]!.children;
+          const first = item[0];
+          if (item.length === 1 && first!.type === 'paragraph') {
+            lastLabel = block.ordered ? numberLabel((block.start ?? 1) + i) : null;
+            out.push({ label: lastLabel, text: inlineText(first.children, options) });
+          } else {
+            const provision = listItemProvision(block, i, options);
+            appendLines(provision, null, out);
+            lastLabel = provision.label;
+          }
+        }
+        break;
+      case 'paragraph': {
+        const text = inlineText(block.children, options);
+        const { label } = splitLeadingLabel(text);
+        if (isPointLabel(label) && lastLabel !== undefined && lastLabel !== null && !isPointLabel(lastLabel)) {
+          // A point of the last provision: it follows that provision's other points.
+          out.push({ label: lastLabel + label!, text });
+        } else {
+          out.push({ label, text });
+          lastLabel = label;
+        }
+        break;
+      }
+      default:
+        out.push({ label: null, text: blocksText([block], options) });
+        lastLabel = null;
+    }
+  }
+}
+
+/** A provision and its points, as lines; `ownerLabel`: the label of the provision it is a point of. */
+function appendLines(p: Provision, ownerLabel: string | null, out: ProvisionLine[]): void {
+  out.push({ label: ownerLabel !== null && p.label !== null ? ownerLabel + p.label : p.label, text: p.text });
+  for (const point of p.points) appendLines(point, p.label, out);
 }
 
 /** All clauses in reading order (a clause before its sub-clauses), with the labels of their ancestors. */
