@@ -55,6 +55,14 @@ const MAX_GAP_PAIRS = 2500;
 /** Background-raised bars never exceed this (drafts of near-identical clauses still pair on strong overlap). */
 const MAX_BAR = 0.8;
 
+/**
+ * The bar of the free similarity search (matchSimilar): raised above the drafts' background to twice the
+ * background, at most MAX_BAR. Exported for shortcuts that must decide exactly as matchSimilar would.
+ */
+export function raisedBar(threshold: number, background: number): number {
+  return Math.max(threshold, Math.min(MAX_BAR, 2 * background));
+}
+
 export class Matcher {
   readonly groups: Group[] = [];
   /** Group index of each old / new unit, -1 while unmatched. */
@@ -191,9 +199,8 @@ export class Matcher {
     return this.background;
   }
 
-  /** A similarity bar raised above the drafts' background: twice the background, at most MAX_BAR. */
   private bar(threshold: number): number {
-    return Math.max(threshold, Math.min(MAX_BAR, 2 * this.backgroundSimilarity()));
+    return raisedBar(threshold, this.backgroundSimilarity());
   }
 
   /** Dice similarity of old unit i and new unit j (1 when their loose keys are equal). */

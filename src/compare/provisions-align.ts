@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../model/draft.js';
 import { appendProvisionLines, type ProvisionLine } from '../model/provisions.js';
-import { Matcher } from './matcher.js';
+import { Matcher, raisedBar } from './matcher.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
@@ -103,9 +103,6 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
 
 /** The similarity bar of the free search (matchSimilar). */
 const SIMILAR = 0.4;
-/** Matcher's cap on a bar raised by the background (MAX_BAR in matcher.ts): the shortcut below must clear the
- * very bar matchSimilar applies. */
-const MAX_BAR = 0.8;
 /** Leftovers beyond this many a side go to the Matcher (its direct search stops at 64 pairs). */
 const MAX_IN_PLACE = 8;
 
@@ -142,7 +139,8 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
       if (oldTokens[a]!.words.length === 0 || newTokens[a]!.words.length === 0) return null;
       for (let b = 0; b < k; b++) if (oldTokens[a]!.looseKey === newTokens[b]!.looseKey) return null;
     }
-    const bar = Math.max(SIMILAR, Math.min(MAX_BAR, 2 * background));
+    // The very bar matchSimilar applies.
+    const bar = raisedBar(SIMILAR, background);
     const own = new Float64Array(k);
     for (let a = 0; a < k; a++) {
       own[a] = dice(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[a]!));
