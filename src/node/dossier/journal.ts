@@ -3,10 +3,11 @@
  * so that a crash loses seconds, not an afternoon. It records which working.md it was based on (its hash), so
  * that on reopening we can tell "newer work on top of working.md" from "left over after working.md moved on".
  */
-import { readFile, rename, unlink } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { errnoCode, ioError } from './errors.js';
+import { readTextIfPresent } from './read-text.js';
 
 export const JOURNAL_FILE = 'autosave.json';
 
@@ -34,13 +35,8 @@ export async function writeJournal(parleyDir: string, entry: JournalEntry): Prom
 /** The journal, or null if there is none or it cannot be understood (then it is left in place). */
 export async function readJournal(parleyDir: string): Promise<JournalEntry | null> {
   const file = journalPath(parleyDir);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return null;
-    throw ioError('read the autosave journal', file, error);
-  }
+  const text = await readTextIfPresent(file, 'read the autosave journal');
+  if (text === null) return null;
   try {
     const data = JSON.parse(text) as Partial<JournalEntry>;
     if (typeof data.savedAt === 'string' && typeof data.baseSha256 === 'string' && typeof data.text === 'string') {

@@ -13,6 +13,7 @@ import { link, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createFileExclusive } from './atomic-write.js';
 import { DossierError, errnoCode, ioError } from './errors.js';
+import { readTextIfPresent } from './read-text.js';
 
 export interface LockHolder {
   pid: number;
@@ -68,13 +69,8 @@ export async function lockHolder(parleyDir: string): Promise<LockHolder | null> 
 }
 
 async function readHolder(file: string): Promise<LockHolder | 'gone' | 'unreadable'> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return 'gone';
-    throw ioError('read the lock file', file, error);
-  }
+  const text = await readTextIfPresent(file, 'read the lock file');
+  if (text === null) return 'gone';
   try {
     const data = JSON.parse(text) as Partial<LockHolder>;
     if (typeof data.pid === 'number' && typeof data.host === 'string' && typeof data.since === 'string') {

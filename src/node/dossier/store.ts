@@ -33,6 +33,7 @@ import { clearJournal, journalPath, readJournal, setJournalAside, writeJournal, 
 import { acquireLock, type DossierLock } from './lock.js';
 import { appendVersion, loadManifest, MANIFEST_FILE, renderManifest } from './manifest-io.js';
 import { stampVersion } from './tabled-text.js';
+import { readTextIfPresent } from './read-text.js';
 
 export { DossierError } from './errors.js';
 
@@ -442,12 +443,7 @@ async function setAsideInterruptedTablings(root: string, manifest: DossierManife
 }
 
 async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if (errnoCode(error) === 'ENOENT') return ''; // a missing working.md reads as an empty draft
-    throw ioError('read', path, error);
-  }
+  return (await readTextIfPresent(path, 'read')) ?? ''; // a missing working.md reads as an empty draft
 }
 
 async function listDir(dir: string): Promise<string[]> {
