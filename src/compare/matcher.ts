@@ -44,8 +44,12 @@ const CANDIDATES = 4;
 const PART_CONTAINMENT = 0.3;
 /** ... and the parts together must cover this much of the whole. */
 const WHOLE_COVERAGE = 0.5;
-/** Background similarity from which drafts count as formulaic (stock titles say nothing). */
-const FORMULAIC = 0.1;
+/**
+ * Background similarity from which drafts count as formulaic: stock titles say nothing, and a move needs clear
+ * evidence (movedBar). Real drafts stand near zero (at most 0.015 in the corpus), generated trade agreements
+ * from 0.09 (80-word articles) to 0.25: the line lies between, well clear of both.
+ */
+const FORMULAIC = 0.05;
 /** Neighbouring parts of one split stand at most this many units apart. */
 const MAX_PART_DISTANCE = 3;
 /** A pair weaker than this may be re-read as one part of a split or merge. */
@@ -64,15 +68,32 @@ export function raisedBar(threshold: number, background: number): number {
 }
 
 /**
- * The bar of a pair found by the free search whose units stand in different gaps between the in-order anchors
- * (a move): in formulaic drafts three times the background, as in a crowded gap (fillGaps), at most MAX_BAR.
- * Among a hundred insertions and a hundred deletions of a formulaic treaty, the best unrelated candidate of an
- * inserted article stands 2.1–2.4 times the background (seen at 10,000 generated articles, words 150: seeds 2
- * and 99); true pairs, moved or not, stand 4 times above it or more. A move needs that clear evidence, since
- * nothing else (position, title) speaks for it. Plain texts (background below FORMULAIC) keep the free bar.
+ * How far above the background a move must stand in formulaic drafts, in standard deviations of unrelated
+ * pairs (backgroundSpread). Nothing but the text speaks for a move (not position, and in formulaic drafts not
+ * a stock title), and among a hundred insertions and a hundred deletions the best unrelated candidate of an
+ * inserted article stands out of the background by chance: up to 5.5 deviations in generated treaties of
+ * 3,000 and 10,000 articles of 80–210 words (2–3.8 times the background: more for shorter articles, whose
+ * overlap varies more), while true pairs, moved or not, stood 9 deviations or more above it.
  */
-function movedBar(threshold: number, background: number): number {
-  return background >= FORMULAIC ? Math.max(raisedBar(threshold, background), Math.min(MAX_BAR, 3 * background)) : raisedBar(threshold, background);
+const MOVE_DEVIATIONS = 7;
+
+/**
+ * The bar of a pair whose units stand in different gaps between the in-order anchors (a move): in formulaic
+ * drafts MOVE_DEVIATIONS standard deviations above the background, at most MAX_BAR, and never below `bar`.
+ * Plain texts (background below FORMULAIC) keep `bar`.
+ */
+function movedBar(bar: number, background: number, spread: number): number {
+  return background >= FORMULAIC ? Math.max(bar, Math.min(MAX_BAR, background + MOVE_DEVIATIONS * spread)) : bar;
+}
+
+/** The sample standard deviation of at least two values. */
+function standardDeviation(xs: readonly number[]): number {
+  let mean = 0;
+  for (const x of xs) mean += x;
+  mean /= xs.length;
+  let sum = 0;
+  for (const x of xs) sum += (x - mean) ** 2;
+  return Math.sqrt(sum / (xs.length - 1));
 }
 
 /** In-order anchors as two lists: each anchor's last old unit and last new unit, in new order. */
@@ -212,24 +233,55 @@ export class Matcher {
     for (let j = 0; j < this.newSets.length; j++) if (this.newSets[j] && this.newSets[j]!.length > 0) news.push(j);
     // null: every unit of the side, by its own index (no list of a whole draft's indices is built).
     if (olds.length < 8 || news.length < 8) olds = news = null;
-    const nOld = olds ? olds.length : this.oldGroup.length, nNew = news ? news.length : this.newGroup.length;
-    const samples: number[] = [];
-    const count = Math.min(16, nOld, nNew);
-    if (count >= 4) {
-      for (let k = 0; k < count; k++) {
-        // Pairs taken half the lists apart: unrelated units, whatever the order of the drafts.
-        const a = Math.floor((k * nOld) / count);
-        const b = (Math.floor((a * nNew) / nOld) + (nNew >> 1)) % nNew;
-        const i = olds ? olds[a]! : a;
-        const j = news ? news[b]! : b;
-        if (this.oldTokens(i).words.length === 0 || this.newTokens(j).words.length === 0) continue;
-        if (this.oldTokens(i).looseKey === this.newTokens(j).looseKey) continue;
-        samples.push(dice(this.oldSet(i), this.newSet(j)));
-      }
-    }
+    const samples = this.unrelatedSimilarities(16, olds, news);
     samples.sort((a, b) => a - b);
     this.background = samples.length >= 4 ? samples[samples.length >> 1]! : 0;
     return this.background;
+  }
+
+  /**
+   * Dice of up to `count` pairs of units taken half the lists apart (unrelated, whatever the order of the
+   * drafts), among `olds` and `news` (null: every unit of the side, by its own index). Fewer than four units a
+   * side give no sample.
+   */
+  private unrelatedSimilarities(count: number, olds: number[] | null, news: number[] | null): number[] {
+    const nOld = olds ? olds.length : this.oldGroup.length, nNew = news ? news.length : this.newGroup.length;
+    const samples: number[] = [];
+    count = Math.min(count, nOld, nNew);
+    if (count < 4) return samples;
+    for (let k = 0; k < count; k++) {
+      const a = Math.floor((k * nOld) / count);
+      const b = (Math.floor((a * nNew) / nOld) + (nNew >> 1)) % nNew;
+      const i = olds ? olds[a]! : a;
+      const j = news ? news[b]! : b;
+      if (this.oldTokens(i).words.length === 0 || this.newTokens(j).words.length === 0) continue;
+      if (this.oldTokens(i).looseKey === this.newTokens(j).looseKey) continue;
+      samples.push(dice(this.oldSet(i), this.newSet(j)));
+    }
+    return samples;
+  }
+
+  private spread: number | null = null;
+
+  /**
+   * How much unrelated pairs of these drafts vary around the background: the standard deviation of 64 pairs
+   * across the whole drafts (sixteen, the background's sample, estimate it too roughly to set a bar on).
+   * Read only to judge a move that falls short of MAX_BAR, so most comparisons never tokenize the sample.
+   * 0 for provisions (their background is given) and drafts too small to sample.
+   */
+  private backgroundSpread(): number {
+    if (this.spread !== null) return this.spread;
+    const samples = this.givenBackground === undefined ? this.unrelatedSimilarities(64, null, null) : [];
+    return (this.spread = samples.length >= 4 ? standardDeviation(samples) : 0);
+  }
+
+  /**
+   * Whether a pair of similarity `s` that clears `bar` but stands across gaps (a move) also clears the bar of a
+   * move (movedBar). The spread is read only for a move short of MAX_BAR, which true pairs rarely are.
+   */
+  private clearsMove(s: number, bar: number): boolean {
+    if (s >= MAX_BAR) return true;
+    return s >= movedBar(bar, this.backgroundSimilarity(), this.backgroundSpread());
   }
 
   private bar(threshold: number): number {
@@ -317,11 +369,13 @@ export class Matcher {
   matchSimilar(threshold: number, eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true): void {
     const [olds, news] = this.leftovers((i) => eligibleOld(i) && this.oldTokens(i).words.length > 0, (j) => eligibleNew(j) && this.newTokens(j).words.length > 0);
     if (olds.length === 0 || news.length === 0) return;
-    const moveBar = movedBar(threshold, this.backgroundSimilarity());
     threshold = this.bar(threshold);
-    // Anchors are read only when some pair falls between the two bars (rare: true pairs stand far above both).
+    // In formulaic drafts a pair across gaps between the in-order anchors (a move) must clear the bar of a move;
+    // the anchors are read only for a pair short of MAX_BAR (true pairs of formulaic drafts rarely are).
+    const formulaic = this.backgroundSimilarity() >= FORMULAIC;
     let anchors: Anchors | null = null;
-    const clears = (i: number, j: number, s: number) => s >= moveBar || (s >= threshold && sameGap((anchors ??= this.inOrderAnchors()), i, j));
+    const clears = (i: number, j: number, s: number) =>
+      s >= threshold && (!formulaic || s >= MAX_BAR || sameGap((anchors ??= this.inOrderAnchors()), i, j) || this.clearsMove(s, threshold));
     for (const i of olds) this.oldSet(i);
     const edges: { i: number; j: number; s: number }[] = [];
     if (olds.length * news.length <= SMALL) {
@@ -410,6 +464,11 @@ export class Matcher {
     for (const w of wholes) sets[w] = wholeSet(w);
     const index = new ShingleIndex(sets, wholes);
     const partBar = Math.max(PART_CONTAINMENT, Math.min(MAX_BAR, 2 * this.backgroundSimilarity()));
+    // In formulaic drafts a part must lie inside its whole as clearly as a move must resemble its origin:
+    // nothing else speaks for it, and an unrelated inserted article of 80 words lies a third inside a deleted
+    // one by chance (a false split seen in generated treaties of 3,000 articles).
+    const formulaic = this.backgroundSimilarity() >= FORMULAIC;
+    const liesInside = (c: number) => c >= partBar && (!formulaic || this.clearsMove(c, partBar));
     const partsOf = new Map<number, number[]>();
     for (const p of parts) {
       const set = partSet(p);
@@ -417,7 +476,7 @@ export class Matcher {
       for (const w of index.candidates(set, 2)) {
         // A weakly paired part may only join its own partner: it is not free to join another whole.
         if (g >= 0 && wholeGroup[w] !== g) continue;
-        if (containment(set, sets[w]!) < partBar) continue;
+        if (!liesInside(containment(set, sets[w]!))) continue;
         const list = partsOf.get(w);
         if (list) list.push(p); else partsOf.set(w, [p]);
         break;
@@ -532,18 +591,20 @@ export class Matcher {
     const anchors = this.inOrderAnchors();
     // In formulaic drafts titles repeat by the hundred and carry no evidence: demand more than the background.
     const background = this.backgroundSimilarity();
-    // A pair in place needs one and a half times the background; a moved pair twice, the free search's own
-    // bar (raisedBar): among a hundred insertions and a hundred deletions of a formulaic treaty, two unrelated
-    // articles that happen to share a stock title stand a third alike (seen at 10,000 generated articles).
+    // A pair in place needs one and a half times the background; a moved pair the free search's bar and what
+    // any move needs (clearsMove): among a hundred insertions and a hundred deletions of a formulaic treaty,
+    // two unrelated articles that happen to share a stock title stand a third alike, 2–2.8 times the
+    // background (seen in generated treaties of 3,000 and 10,000 articles).
     const formulaic = background >= FORMULAIC;
     const inPlace = formulaic ? Math.min(MAX_BAR, 1.5 * background) : 0;
     const moved = formulaic ? raisedBar(0, background) : 0;
     for (const e of count.values()) {
       if (e.old.length !== 1 || e.new.length !== 1) continue;
       const i = e.old[0]!, j = e.new[0]!;
-      const bar = sameGap(anchors, i, j) ? Math.max(gapBar, inPlace) : Math.max(globalBar, moved);
+      const inGap = sameGap(anchors, i, j);
+      const bar = inGap ? Math.max(gapBar, inPlace) : Math.max(globalBar, moved);
       const s = this.similarity(i, j);
-      if (s >= bar) this.pair(i, j, s);
+      if (s >= bar && (inGap || !formulaic || this.clearsMove(s, bar))) this.pair(i, j, s);
     }
   }
 
