@@ -24,10 +24,13 @@ const cases: { n: number; seed: number; edit: number; move?: number; ins?: numbe
   // Short articles (80 words) vary more around the background: the best unrelated candidate of an inserted
   // article stood 3–3.8 times the background (free search), shared a stock title at a background just under
   // the old formulaic line of 0.1 (title stage), or lay a third inside a deleted article (a false split).
+  // Found by a sweep of 3,000-article pairs, seeds 1–20, 80–210 words; the sweep now finds no wrong pairing.
   { n: 3000, seed: 20, edit: 0.5, move: 0.02, ins: 0.02, del: 0.02, words: 80 },
   { n: 3000, seed: 11, edit: 0.05, move: 0.02, ins: 0.02, del: 0.02, words: 80 },
   { n: 3000, seed: 3, edit: 0.05, move: 0.02, ins: 0.02, del: 0.02, words: 80 },
   { n: 3000, seed: 2, edit: 1, move: 0.02, ins: 0.02, del: 0.02, words: 80 },
+  // An inserted and a deleted article standing in the same gap, 2.6 times the background alike (fillGaps).
+  { n: 3000, seed: 13, edit: 0.5, move: 0.02, ins: 0.02, del: 0.02, words: 80 },
 ];
 
 function check(pair: TreatyPair, a: Alignment): void {
