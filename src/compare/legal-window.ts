@@ -65,8 +65,6 @@ const windowTo = new Int32Array(FINDERS);
 const windowBits = new Int32Array(FINDERS);
 const walkFrom = new Int32Array(FINDERS);
 const walkBits = new Int32Array(FINDERS);
-/** The finders asked for by the current call. */
-let flushed = 0;
 
 /**
  * For each finder (OBLIGATION … PARTY), the windows [from, to) of `text` to scan so that every item with a
@@ -80,7 +78,6 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
   const runs = runBitsFor(names.parties);
   const terms = termTable(names.terms);
   for (let f = 0; f < FINDERS; f++) windowFrom[f] = -1;
-  flushed = finders;
   // Indexed, not destructured: array destructuring in this loop cost more than the walks.
   for (let r = 0; r < near.length; r++) {
     const a = near[r]![0];
@@ -97,16 +94,20 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       coreBits |= wordBits(text, p, runs, terms);
       p = wordEnd;
     }
+    // Only the finders whose matches a core word may hold need a window here: a match touching the range
+    // holds a character of a core word (the range runs between characters that are no whitespace), and it
+    // crosses no word that cannot hold a character of it. Most changes leave most finders out.
+    const active = coreBits & finders;
     // Back, word by word, for each finder whose window being built does not reach this core. A walk that
     // reaches that window joins it: the union of two windows that overlap has safe edges too.
     let left = 0;
     let joined = 0;
-    for (let f = 0; f < FINDERS; f++) {
+    for (let m = active; m !== 0; m &= m - 1) {
+      const f = lowestBit(m);
       walkFrom[f] = coreFrom;
       walkBits[f] = 0;
       if (windowFrom[f]! >= 0 && coreFrom <= windowTo[f]!) joined |= 1 << f; else left |= 1 << f;
     }
-    left &= finders;
     for (let p = coreFrom; left !== 0;) {
       let e = p;
       while (e > 0 && isSpace(text, e - 1)) e--;
@@ -114,15 +115,16 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       let s = e - 1;
       while (s > 0 && !isSpace(text, s - 1)) s--;
       const w = wordBits(text, s, runs, terms);
-      for (let f = 0; f < FINDERS; f++) {
+      for (let m = left; m !== 0; m &= m - 1) {
+        const f = lowestBit(m);
         const bit = 1 << f;
-        if ((left & bit) === 0) continue;
         if (windowFrom[f]! >= 0 && e <= windowTo[f]!) { joined |= bit; left &= ~bit; } else if ((w & bit) !== 0) { walkFrom[f] = s; walkBits[f]! |= w; } else left &= ~bit;
       }
       p = s;
     }
     let right = 0;
-    for (let f = 0; f < FINDERS; f++) {
+    for (let m = active; m !== 0; m &= m - 1) {
+      const f = lowestBit(m);
       if ((joined & (1 << f)) === 0) {
         flush(out, f);
         windowFrom[f] = walkFrom[f]!;
@@ -132,7 +134,6 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       windowBits[f]! |= coreBits | walkBits[f]!;
       if (coreTo >= windowTo[f]!) { windowTo[f] = coreTo; right |= 1 << f; }
     }
-    right &= finders;
     // Forward, word by word, for each finder whose window ends with this core.
     for (let p = coreTo; right !== 0;) {
       let s = p;
@@ -140,10 +141,9 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       if (s === n) break;
       const w = wordBits(text, s, runs, terms);
       const e = wordEnd;
-      for (let f = 0; f < FINDERS; f++) {
-        const bit = 1 << f;
-        if ((right & bit) === 0) continue;
-        if ((w & bit) !== 0) { windowTo[f] = e; windowBits[f]! |= w; } else right &= ~bit;
+      for (let m = right; m !== 0; m &= m - 1) {
+        const f = lowestBit(m);
+        if ((w & (1 << f)) !== 0) { windowTo[f] = e; windowBits[f]! |= w; } else right &= ~(1 << f);
       }
       p = e;
     }
@@ -152,12 +152,17 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
   return out;
 }
 
+/** The index of the lowest bit set in m (m !== 0). */
+function lowestBit(m: number): number {
+  return 31 - Math.clz32(m & -m);
+}
+
 /** All finders, as the `finders` bit set of finderWindows (bit f: finder f); a finder left out gets no window. */
 export const ALL_FINDERS = (1 << FINDERS) - 1;
 
 /** Hand the window being built for finder f to `out`, if there is one and it holds the finder's anchor. */
 function flush(out: Window[][], f: number): void {
-  if (windowFrom[f]! >= 0 && (flushed & (1 << f)) !== 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) {
+  if (windowFrom[f]! >= 0 && (windowBits[f]! & (1 << (f + ANCHOR))) !== 0) {
     if (out[f] === NO_WINDOWS) out[f] = [];
     out[f]!.push([windowFrom[f]!, windowTo[f]!]);
   }
