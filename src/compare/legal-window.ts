@@ -75,7 +75,7 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
   const out: Window[][] = [NO_WINDOWS, NO_WINDOWS, NO_WINDOWS, NO_WINDOWS, NO_WINDOWS];
   const n = text.length;
   if (n === 0) return out;
-  const runs = runBitsFor(names.parties);
+  const vocabulary = vocabularyFor(names.parties);
   const terms = termTable(names.terms);
   for (let f = 0; f < FINDERS; f++) windowFrom[f] = -1;
   // Indexed, not destructured: array destructuring in this loop cost more than the walks.
@@ -91,7 +91,7 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
     for (let p = coreFrom; p < coreTo && coreBits !== ALL_BITS;) {
       while (p < coreTo && isSpace(text, p)) p++;
       if (p === coreTo) break;
-      coreBits |= wordBits(text, p, runs, terms);
+      coreBits |= wordBits(text, p, vocabulary, terms);
       p = wordEnd;
     }
     // Only the finders whose matches a core word may hold need a window here: a match touching the range
@@ -114,7 +114,7 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       if (e === 0) break;
       let s = e - 1;
       while (s > 0 && !isSpace(text, s - 1)) s--;
-      const w = wordBits(text, s, runs, terms);
+      const w = wordBits(text, s, vocabulary, terms);
       for (let m = left; m !== 0; m &= m - 1) {
         const f = lowestBit(m);
         const bit = 1 << f;
@@ -139,7 +139,7 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
       let s = p;
       while (s < n && isSpace(text, s)) s++;
       if (s === n) break;
-      const w = wordBits(text, s, runs, terms);
+      const w = wordBits(text, s, vocabulary, terms);
       const e = wordEnd;
       for (let m = right; m !== 0; m &= m - 1) {
         const f = lowestBit(m);
@@ -185,7 +185,7 @@ let wordEnd = 0;
  * The bits of the word of `text` starting at `from` (a character that is not whitespace): which finders'
  * matches it may hold a character of. Sets wordEnd. One pass: each run of letters is hashed as it is read.
  */
-function wordBits(text: string, from: number, runs: RunBits, terms: WordTable | null): number {
+function wordBits(text: string, from: number, vocabulary: Vocabulary, terms: WordTable | null): number {
   const n = text.length;
   let bits = 0;
   let letters = false;
@@ -196,14 +196,14 @@ function wordBits(text: string, from: number, runs: RunBits, terms: WordTable | 
     const c = text.charCodeAt(i);
     const l = c | 0x20;
     if (l >= 97 && l <= 122) {
-      let h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+      let h = Math.imul(HASH_SEED ^ l, HASH_PRIME);
       let j = i + 1;
       for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if ((d | 0x20) < 97 || (d | 0x20) > 122) break;
+        const d = text.charCodeAt(j) | 0x20;
+        if (d < 97 || d > 122) break;
         h = Math.imul(h ^ d, HASH_PRIME);
       }
-      bits |= runs.get(text, i, j, h);
+      bits |= vocabulary.bitsOf(text, i, j, h);
       if (terms !== null && terms.size > 0 && terms.find(text, i, j, h) >= 0) bits |= both(TERM);
       letters = true;
       digits = 0;
@@ -224,7 +224,7 @@ function wordBits(text: string, from: number, runs: RunBits, terms: WordTable | 
   // A hedge's comma may stand alone between spaces ("shall , where appropriate").
   if (comma && !letters) bits |= 1 << OBLIGATION;
   if (terms === null) bits |= both(TERM);
-  if (runs.anyParty) bits |= both(PARTY);
+  if (vocabulary.anyParty) bits |= both(PARTY);
   return bits;
 }
 
@@ -232,10 +232,10 @@ const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
 
 /**
- * Words (runs of ASCII letters, case kept) looked up by a stretch of a text without cutting it out: a word
- * is looked up for every word around every change, and a slice and a map lookup per word cost more than
- * the rest of the window search. Open addressing over a hash of the character codes; grows as words are
- * added.
+ * Words (runs of ASCII letters) looked up by a stretch of a text without cutting it out: a word is looked up
+ * for every word around every change, and a slice and a map lookup per word cost more than the rest of the
+ * window search. Open addressing over a hash of the character codes with letters lowercased, so that one
+ * hash per run serves the tables that keep case (names) and the one that does not (see Vocabulary).
  */
 class WordTable {
   size = 0;
@@ -248,48 +248,43 @@ class WordTable {
   private pool = new Uint16Array(256);
   private poolEnd = 0;
 
-  constructor(words: Iterable<string> = []) {
-    for (const w of words) this.set(w, 1);
-  }
-
-  /** The hash of text[from, to) that find() takes (FNV-1a over the code units). */
+  /** The hash of text[from, to) (letters lowercased) that find() takes (FNV-1a over the code units). */
   static hash(text: string, from: number, to: number): number {
     let h = HASH_SEED;
-    for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), HASH_PRIME);
+    for (let i = from; i < to; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), HASH_PRIME);
     return h;
   }
 
-  /** The slot of text[from, to) (whose hash is h), or -1 - the free slot where it would go. */
-  find(text: string, from: number, to: number, h: number): number {
+  /**
+   * The slot of text[from, to) (a run of ASCII letters whose hash is h), or -1 - the free slot where it
+   * would go. `folded`: letters compare lowercased (the table's words are lowercase); else with case.
+   */
+  find(text: string, from: number, to: number, h: number, folded = false): number {
     const n = to - from;
     const mask = this.length.length - 1;
     const pool = this.pool;
+    const fold = folded ? 0x20 : 0;
     for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
       const len = this.length[i]!;
       if (len < 0) return -1 - i;
       if (len !== n) continue;
       const at = this.offset[i]! - from;
       let k = from;
-      while (k < to && pool[at + k] === text.charCodeAt(k)) k++;
+      while (k < to && pool[at + k] === (text.charCodeAt(k) | fold)) k++;
       if (k === to) return i;
     }
   }
 
-  protected value(slot: number): number {
+  value(slot: number): number {
     return this.values[slot]!;
   }
 
-  protected set(word: string, value: number): void {
+  /** Add a word (a run of ASCII letters; lowercase for a table searched folded), or set its value. */
+  set(word: string, value: number): void {
     if ((this.size + 1) * 2 > this.length.length) this.grow();
     const slot = this.find(word, 0, word.length, WordTable.hash(word, 0, word.length));
     if (slot >= 0) { this.values[slot] = value; return; }
     this.place(-1 - slot, word, value);
-  }
-
-  protected clear(): void {
-    this.length.fill(-1);
-    this.size = 0;
-    this.poolEnd = 0;
   }
 
   private place(slot: number, word: string, value: number): void {
@@ -315,67 +310,78 @@ class WordTable {
     this.offset = new Int32Array(size);
     this.length = new Int32Array(size).fill(-1);
     this.values = new Int32Array(size);
-    this.clear();
+    this.size = 0;
+    this.poolEnd = 0;
     for (const [w, v] of words) this.set(w, v);
   }
 }
 
+/** Marks a case-blind word that is also, lowercased, one of the party names' words: look it up with case. */
+const PARTY_CANDIDATE = 1 << (2 * FINDERS);
+
 /**
- * The bits of each run of letters for the case-blind finders and the party names, learnt as runs are met:
- * compareDrafts asks with the same party names for every clause pair, and a draft uses a few thousand
- * distinct words, so almost every lookup finds its run. Bounded.
+ * The bits of runs of letters for the case-blind finders and the party names: only the words that have any
+ * (a few hundred), so that the table stays small enough to sit in the processor's cache, and a run that is
+ * none of them (most runs) usually stops at an empty slot. A party name's word is marked in the case-blind
+ * table and confirmed, with case, in a table of its own.
  */
-class RunBits extends WordTable {
-  constructor(private readonly parties: ReadonlySet<string> | null) {
-    super();
-  }
+class Vocabulary {
+  private readonly folded = new WordTable();
+  private readonly partyWords = new WordTable();
 
   /** Whether any word may hold a party name (see NameFinder.words). */
-  get anyParty(): boolean {
-    return this.parties === null;
+  readonly anyParty: boolean;
+
+  constructor(parties: ReadonlySet<string> | null) {
+    this.anyParty = parties === null;
+    for (const [word, bits] of LETTER_BITS) this.folded.set(word, bits);
+    for (const word of parties ?? []) {
+      const lower = word.toLowerCase();
+      const slot = this.folded.find(lower, 0, lower.length, WordTable.hash(lower, 0, lower.length), true);
+      this.folded.set(lower, (slot >= 0 ? this.folded.value(slot) : 0) | PARTY_CANDIDATE);
+      this.partyWords.set(word, 1);
+    }
   }
 
-  get(text: string, from: number, to: number, h: number): number {
-    const slot = this.find(text, from, to, h);
-    if (slot >= 0) return this.value(slot);
-    const run = text.slice(from, to);
-    let bits = LETTER_BITS.get(run.toLowerCase()) ?? 0;
-    if (this.parties?.has(run)) bits |= both(PARTY);
-    if (this.size >= MAX_RUNS) this.clear();
-    this.set(run, bits);
-    return bits;
+  /** The bits of the run text[from, to) of ASCII letters, whose hash (WordTable.hash) is h. */
+  bitsOf(text: string, from: number, to: number, h: number): number {
+    const slot = this.folded.find(text, from, to, h, true);
+    if (slot < 0) return 0;
+    const bits = this.folded.value(slot);
+    if ((bits & PARTY_CANDIDATE) === 0) return bits;
+    return (bits & ~PARTY_CANDIDATE) | (this.partyWords.find(text, from, to, h) >= 0 ? both(PARTY) : 0);
   }
 }
 
-const MAX_RUNS = 1 << 16;
-const runBitsByParties = new WeakMap<object, RunBits>();
+const vocabularies = new WeakMap<object, Vocabulary>();
 const ANY_PARTY = {};
 
 let lastParties: ReadonlySet<string> | null | undefined;
-let lastRuns: RunBits | null = null;
+let lastVocabulary: Vocabulary | null = null;
 
-function runBitsFor(parties: ReadonlySet<string> | null): RunBits {
+/** The vocabulary for a set of party names' words, built once per set. */
+function vocabularyFor(parties: ReadonlySet<string> | null): Vocabulary {
   // The same parties for every clause pair of a comparison: skip the weak map then.
-  if (parties === lastParties && lastRuns) return lastRuns;
+  if (parties === lastParties && lastVocabulary) return lastVocabulary;
   lastParties = parties;
-  return (lastRuns = runBitsForSet(parties));
-}
-
-function runBitsForSet(parties: ReadonlySet<string> | null): RunBits {
   const key = parties ?? ANY_PARTY;
-  let runs = runBitsByParties.get(key);
-  if (!runs) runBitsByParties.set(key, (runs = new RunBits(parties)));
-  return runs;
+  let vocabulary = vocabularies.get(key);
+  if (!vocabulary) vocabularies.set(key, (vocabulary = new Vocabulary(parties)));
+  return (lastVocabulary = vocabulary);
 }
 
-/** The case-kept table of the defined terms' words, built once per word set (null: any word may be a term). */
+/** The table of the defined terms' words (with case), built once per word set (null: any word may be a term). */
 const termTables = new WeakMap<ReadonlySet<string>, WordTable>();
 
 function termTable(words: ReadonlySet<string> | null): WordTable | null {
   if (words === null) return null;
   if (words.size === 0) return EMPTY_TABLE;
   let table = termTables.get(words);
-  if (!table) termTables.set(words, (table = new WordTable(words)));
+  if (!table) {
+    table = new WordTable();
+    for (const w of words) table.set(w, 1);
+    termTables.set(words, table);
+  }
   return table;
 }
 
