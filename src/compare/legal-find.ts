@@ -248,7 +248,15 @@ const NUMWORDS = `${NUMWORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMWORD})*`;
 const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const NUMBER = `(?:(?:${DIGITS})|${NUMWORDS})(?:\\s*\\(\\s*(?:${DIGITS})\\s*\\))?`;
 const SCALE = '(?:\\s+(?:thousand|million|billion|trillion|bn|m))?';
-const CURRENCY_BEFORE = '(?:US\\$|A\\$|\\$|€|£|¥|(?:USD|EUR|AUD|JPY|GBP)\\s?)';
+/** Currency codes written before a number ("USD 5"). */
+const CURRENCY_CODES = ['USD', 'EUR', 'AUD', 'JPY', 'GBP'];
+const CURRENCY_BEFORE = `(?:US\\$|A\\$|\\$|€|£|¥|(?:${CURRENCY_CODES.join('|')})\\s?)`;
+/**
+ * The currency codes, lowercased, for legal-window.ts: the only part of a figure that may begin inside a
+ * word, when a code ends a longer run of letters ("XUSD 5": the figure is "USD 5"). The other signs are no
+ * letters, so that the word holding them can hold a figure anyway.
+ */
+export const CURRENCY_CODE_WORDS: ReadonlySet<string> = new Set(CURRENCY_CODES.map((c) => c.toLowerCase()));
 const CURRENCY_AFTER = '\\s+(?:(?:US\\s+)?dollars|euros?|pounds|yen|USD|EUR|AUD|JPY)';
 const PERCENT = '\\s?(?:%|per\\s?cent|percent)';
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").

@@ -21,17 +21,18 @@
  * name's letters).
  *
  * "Match" means every match of a finder's scan, kept or not ("may 2026" is a date match the date finder
- * drops; an unqualified "5" is a figure match): the scan steps over all of them. One exception is harmless:
- * a figure widens back from its number to a currency code, which may end a longer word ("XUSD 5"); the
- * figure finder scans for numbers only and matches the figure on the whole text, so a window may start
- * after such a code and still find the figure.
+ * drops; an unqualified "5" is a figure match): the scan steps over all of them. A figure widens back from
+ * its number to a currency code, which may end a longer word ("XUSD 5"): such a word can hold a character
+ * of a figure (the code's), so that a change there looks for figures; the figure finder scans for numbers
+ * only and matches the figure on the whole text, so a window may start after such a code and still find
+ * the figure.
  *
  * Case: the obligation, figure and date patterns ignore case, and Unicode case folding lets a few
  * non-ASCII letters match ASCII ones ("ſ" matches "s"): a word with any non-ASCII character may hold
  * anything for them. Names are matched with case (see NameFinder.words).
  */
 import {
-  DATE_WORDS, FIGURE_WORDS, NUMBER_WORDS, OBLIGATION_FIRST_WORDS, OBLIGATION_WORDS, isSpaceAt,
+  CURRENCY_CODE_WORDS, DATE_WORDS, FIGURE_WORDS, NUMBER_WORDS, OBLIGATION_FIRST_WORDS, OBLIGATION_WORDS, isSpaceAt,
 } from './legal-find.js';
 
 export const OBLIGATION = 0;
@@ -204,6 +205,7 @@ function wordBits(text: string, from: number, vocabulary: Vocabulary, terms: Wor
         h = Math.imul(h ^ d, HASH_PRIME);
       }
       bits |= vocabulary.bitsOf(text, i, j, h);
+      if (j - i > CODE_LENGTH && endsWithCurrencyCode(text, j)) bits |= 1 << FIGURE;
       if (terms !== null && terms.size > 0 && terms.find(text, i, j, h) >= 0) bits |= both(TERM);
       letters = true;
       digits = 0;
@@ -226,6 +228,24 @@ function wordBits(text: string, from: number, vocabulary: Vocabulary, terms: Wor
   if (terms === null) bits |= both(TERM);
   if (vocabulary.anyParty) bits |= both(PARTY);
   return bits;
+}
+
+/** The length of every currency code (CURRENCY_CODE_WORDS). */
+const CODE_LENGTH = 3;
+
+/** The currency codes, each as its three lowercase letters packed into one number. */
+const PACKED_CODES: readonly number[] = [...CURRENCY_CODE_WORDS].map((code) => {
+  if (!/^[a-z]{3}$/.test(code)) throw new Error(`legal-window: currency code ${code} is not three letters`);
+  return (code.charCodeAt(0) << 16) | (code.charCodeAt(1) << 8) | code.charCodeAt(2);
+});
+
+/**
+ * Whether the run of ASCII letters ending at `to` ends with a currency code ("XUSD"): a figure may begin
+ * inside such a word ("XUSD 5" holds the figure "USD 5"), so the word can hold a character of a figure.
+ */
+function endsWithCurrencyCode(text: string, to: number): boolean {
+  const packed = ((text.charCodeAt(to - 3) | 0x20) << 16) | ((text.charCodeAt(to - 2) | 0x20) << 8) | (text.charCodeAt(to - 1) | 0x20);
+  return PACKED_CODES.includes(packed);
 }
 
 const HASH_SEED = 0x811c9dc5 | 0;
