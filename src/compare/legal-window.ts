@@ -45,7 +45,6 @@ const FINDERS = 5;
 // A word's bits: bit f, the word can hold a character of a match of finder f; bit f + ANCHOR, of the part
 // every match of f holds.
 const ANCHOR = FINDERS;
-const ALL_BITS = (1 << (2 * FINDERS)) - 1;
 const both = (f: number) => (1 << f) | (1 << (f + ANCHOR));
 
 const DIGIT_BITS = both(FIGURE) | (1 << DATE);
@@ -86,14 +85,15 @@ export function finderWindows(text: string, near: ReadonlyArray<readonly [number
     // The words holding a and b, and all between.
     let coreFrom = a;
     while (coreFrom > 0 && !isSpace(text, coreFrom - 1)) coreFrom--;
+    // The core ends with the word holding b (read anyway for its bits), or just after b if b is a space.
     let coreTo = b + 1;
-    while (coreTo < n && !isSpace(text, coreTo)) coreTo++;
     let coreBits = 0;
-    for (let p = coreFrom; p < coreTo && coreBits !== ALL_BITS;) {
-      while (p < coreTo && isSpace(text, p)) p++;
-      if (p === coreTo) break;
+    for (let p = coreFrom; p <= b;) {
+      while (p <= b && isSpace(text, p)) p++;
+      if (p > b) break;
       coreBits |= wordBits(text, p, vocabulary, terms);
       p = wordEnd;
+      if (p > coreTo) coreTo = p;
     }
     // Only the finders whose matches a core word may hold need a window here: a match touching the range
     // holds a character of a core word (the range runs between characters that are no whitespace), and it
@@ -244,9 +244,16 @@ const PACKED_CODES: readonly number[] = [...CURRENCY_CODE_WORDS].map((code) => {
  * inside such a word ("XUSD 5" holds the figure "USD 5"), so the word can hold a character of a figure.
  */
 function endsWithCurrencyCode(text: string, to: number): boolean {
-  const packed = ((text.charCodeAt(to - 3) | 0x20) << 16) | ((text.charCodeAt(to - 2) | 0x20) << 8) | (text.charCodeAt(to - 1) | 0x20);
-  return PACKED_CODES.includes(packed);
+  const last = text.charCodeAt(to - 1) | 0x20;
+  // Most runs end with a letter that ends no code: one test, no packing.
+  if ((CODE_LAST_LETTERS & (1 << (last - 97))) === 0) return false;
+  const packed = ((text.charCodeAt(to - 3) | 0x20) << 16) | ((text.charCodeAt(to - 2) | 0x20) << 8) | last;
+  for (let k = 0; k < PACKED_CODES.length; k++) if (PACKED_CODES[k] === packed) return true;
+  return false;
 }
+
+/** Bit l - 97: some currency code ends with the letter l. */
+const CODE_LAST_LETTERS = PACKED_CODES.reduce((mask, packed) => mask | (1 << ((packed & 0xff) - 97)), 0);
 
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
