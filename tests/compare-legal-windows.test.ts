@@ -27,7 +27,7 @@ const pieces = [
   '2030', 'by 2030', '2000 tonnes', 'of', 'day', 'the',
   // names and terms
   'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
-  'U.S.', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',
+  'U.S.', 'JAPAN', 'japan', 'united States', 'OF', 'Of', 'Shall', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',
   // case folding, other scripts, punctuation, odd spacing
   'ſhall', 'ſix', 'SHALL', 'é', '€5', '\u00a0', '\n', ';', ':', '.', 'x', '-', 'and', '’s',
 ];

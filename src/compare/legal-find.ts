@@ -248,7 +248,15 @@ const NUMWORDS = `${NUMWORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMWORD})*`;
 const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const NUMBER = `(?:(?:${DIGITS})|${NUMWORDS})(?:\\s*\\(\\s*(?:${DIGITS})\\s*\\))?`;
 const SCALE = '(?:\\s+(?:thousand|million|billion|trillion|bn|m))?';
-const CURRENCY_BEFORE = '(?:US\\$|A\\$|\\$|€|£|¥|(?:USD|EUR|AUD|JPY|GBP)\\s?)';
+/** Currency codes written before a number ("USD 5"). */
+const CURRENCY_CODES = ['USD', 'EUR', 'AUD', 'JPY', 'GBP'];
+const CURRENCY_BEFORE = `(?:US\\$|A\\$|\\$|€|£|¥|(?:${CURRENCY_CODES.join('|')})\\s?)`;
+/**
+ * The currency codes, lowercased, for legal-window.ts: the only part of a figure that may begin inside a
+ * word, when a code ends a longer run of letters ("XUSD 5": the figure is "USD 5"). The other signs are no
+ * letters, so that the word holding them can hold a figure anyway.
+ */
+export const CURRENCY_CODE_WORDS: ReadonlySet<string> = new Set(CURRENCY_CODES.map((c) => c.toLowerCase()));
 const CURRENCY_AFTER = '\\s+(?:(?:US\\s+)?dollars|euros?|pounds|yen|USD|EUR|AUD|JPY)';
 const PERCENT = '\\s?(?:%|per\\s?cent|percent)';
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
@@ -506,8 +514,10 @@ export function findDefinedTerms(text: string): string[] {
   // and an apostrophe is usually inside a word), and the pattern is tried only there, in text order,
   // from where the last match ended — what a scan with the global pattern does, without trying it at every
   // character. The character after the quote must begin the term: "t" (of "the") or a capital.
-  const next = OPENING_QUOTES.map((q) => text.indexOf(q));
-  const terms = new Set<string>();
+  // Where the next quote of each kind is (-1: none left); reused by every call, as is an empty result.
+  const next = nextQuote;
+  for (let k = 0; k < OPENING_QUOTES.length; k++) next[k] = text.indexOf(OPENING_QUOTES[k]!);
+  let terms: Set<string> | null = null;
   for (let from = 0; ;) {
     let at = -1;
     let which = -1;
@@ -524,10 +534,12 @@ export function findDefinedTerms(text: string): string[] {
     if (!m) continue;
     from = at + m[0].length;
     const term = normalizeSpace(m.groups!.term!);
-    if (/[A-Z]/.test(term)) terms.add(term);
+    if (/[A-Z]/.test(term)) (terms ??= new Set()).add(term);
   }
-  return [...terms];
+  return terms ? [...terms] : [];
 }
+
+const nextQuote = new Int32Array(OPENING_QUOTES.length);
 
 /** Occurrences of names (each with the key it stands for), longest names first, case-sensitive. */
 export function findNames(text: string, names: ReadonlyMap<string, string>, kind: string): Found[] {

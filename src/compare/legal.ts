@@ -64,18 +64,11 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   if (changes.length === 0) return [];
 
   const names = partyNamesCached(options.parties);
-  const termLists = [options.definedTerms ?? [], findDefinedTerms(oldText), findDefinedTerms(newText)];
-  let findTerms = NO_TERMS;
-  if (termLists.some((list) => list.length > 0)) {
-    const terms = new Map<string, string>();
-    for (const list of termLists) {
-      for (const t of list) {
-        // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
-        if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
-      }
-    }
-    findTerms = nameFinder(terms, 'term');
-  }
+  const givenTerms = options.definedTerms ?? NO_STRINGS;
+  const oldTerms = findDefinedTerms(oldText);
+  const newTerms = findDefinedTerms(newText);
+  // Usually no term at all: no map, no finder to build.
+  const findTerms = givenTerms.length + oldTerms.length + newTerms.length === 0 ? NO_TERMS : termFinder(names, [givenTerms, oldTerms, newTerms]);
   const findParties = partyFinder(names);
   const oldFound = findNear(oldText, changes, 'old', findTerms, findParties);
   const newFound = findNear(newText, changes, 'new', findTerms, findParties);
@@ -286,10 +279,16 @@ function partyNamesCached(parties: Record<string, string> | undefined): Map<stri
   if (!parties) return (noPartyNames ??= partyNames(undefined));
   const hit = partyNamesCache.get(parties);
   if (hit && sameEntries(parties, hit.snapshot)) return hit.names;
-  const names = partyNames(parties);
-  partyNamesCache.set(parties, { snapshot: Object.entries(parties).flat(), names });
-  return names;
+  // A caller that builds an equal object for every clause pair (`{ parties: {} }`) gets the names built
+  // last: building them, and their finder, cost more than the rest of the pair's analysis.
+  if (lastPartyNames && sameEntries(parties, lastPartyNames.snapshot)) return lastPartyNames.names;
+  const entry = { snapshot: Object.entries(parties).flat(), names: partyNames(parties) };
+  partyNamesCache.set(parties, entry);
+  lastPartyNames = entry;
+  return entry.names;
 }
+
+let lastPartyNames: { snapshot: string[]; names: Map<string, string> } | null = null;
 
 /** Whether the object's entries are still those of the snapshot (keys and values alternating, in order). */
 function sameEntries(parties: Record<string, string>, snapshot: readonly string[]): boolean {
@@ -298,6 +297,20 @@ function sameEntries(parties: Record<string, string>, snapshot: readonly string[
   for (let i = 0; i < keys.length; i++) if (keys[i] !== snapshot[2 * i] || parties[keys[i]!] !== snapshot[2 * i + 1]) return false;
   return true;
 }
+
+/** The finder of the terms of the lists, except party names. */
+function termFinder(names: ReadonlyMap<string, string>, lists: ReadonlyArray<readonly string[]>): NameFinder {
+  const terms = new Map<string, string>();
+  for (const list of lists) {
+    for (const t of list) {
+      // A quoted party name ("Australia") is a party, reported as such, not a second time as a term.
+      if (!names.has(normalizeSpace(t))) terms.set(normalizeSpace(t), normalizeSpace(t));
+    }
+  }
+  return nameFinder(terms, 'term');
+}
+
+const NO_STRINGS: readonly string[] = [];
 
 /** The term finder when no term is defined: the usual case, built once. */
 const NO_TERMS = nameFinder(new Map(), 'term');
