@@ -20,6 +20,17 @@ export class IntList {
     this.data[this.length++] = value;
   }
 
+  /** Four values at once (a stretch: its start and end on both sides), with one check for room. */
+  push4(a: number, b: number, c: number, d: number): void {
+    while (this.length + 4 > this.data.length) this.grow();
+    const data = this.data, at = this.length;
+    data[at] = a;
+    data[at + 1] = b;
+    data[at + 2] = c;
+    data[at + 3] = d;
+    this.length = at + 4;
+  }
+
   /** Clears the list, and gives up storage beyond `limit` entries (one huge input must not keep its memory). */
   reset(limit: number): void {
     this.length = 0;

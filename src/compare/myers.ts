@@ -89,10 +89,7 @@ export function diffSequencesInto(a: Seq, aLength: number, b: Seq, bLength: numb
   // numbers per sub-problem: aLo, aHi, bLo, bHi.
   const stack = work.stack;
   stack.clear();
-  stack.push(0);
-  stack.push(aLength);
-  stack.push(0);
-  stack.push(bLength);
+  stack.push4(0, aLength, 0, bLength);
   // Sub-problems must be emitted left to right; pushing the right half first keeps that order.
   while (stack.length > 0) {
     stack.length -= 4;
@@ -124,9 +121,9 @@ export function diffSequencesInto(a: Seq, aLength: number, b: Seq, bLength: numb
     if (!work.split(a, aLo, aHi, b, bLo, bHi, standIns)) return false;
     const x = work.x, y = work.y;
     // Pushed in reverse: the common tail (as an all-equal problem), the right half, then the left half.
-    if (suffix > 0) pushProblem(stack, aHi, tailA, bHi, tailB);
-    pushProblem(stack, aLo + x, aHi, bLo + y, bHi);
-    pushProblem(stack, aLo, aLo + x, bLo, bLo + y);
+    if (suffix > 0) stack.push4(aHi, tailA, bHi, tailB);
+    stack.push4(aLo + x, aHi, bLo + y, bHi);
+    stack.push4(aLo, aLo + x, bLo, bLo + y);
   }
   return true;
 }
@@ -140,18 +137,8 @@ function pushRun(runs: IntList, op: number, aStart: number, aEnd: number, bStart
     d[last + 4] = bEnd;
   } else {
     runs.push(op);
-    runs.push(aStart);
-    runs.push(aEnd);
-    runs.push(bStart);
-    runs.push(bEnd);
+    runs.push4(aStart, aEnd, bStart, bEnd);
   }
-}
-
-function pushProblem(stack: IntList, aLo: number, aHi: number, bLo: number, bHi: number): void {
-  stack.push(aLo);
-  stack.push(aHi);
-  stack.push(bLo);
-  stack.push(bHi);
 }
 
 /** Reusable diagonal arrays, so that a long recursion does not allocate at every level. */

@@ -104,10 +104,7 @@ export function findEqualStretches(a: string, aFrom: number, aTo: number, b: str
     let ae = found[k + 1]!;
     k += 4;
     while (k < count && found[k] === ae && found[k + 2] === bs + (ae - as)) { ae = found[k + 1]!; k += 4; }
-    out.push(as);
-    out.push(ae);
-    out.push(bs);
-    out.push(bs + (ae - as));
+    out.push4(as, ae, bs, bs + (ae - as));
   }
 }
 
@@ -148,10 +145,7 @@ function pairPieces(a: string, boundsA: IntList, b: string, boundsB: IntList, li
     }
     if (match < 0) continue;
     sharedEnds(a, piecesA, regionA, i, b, piecesB, regionB, match, lines, out);
-    out.push(as);
-    out.push(ae);
-    out.push(piecesB[match]!);
-    out.push(piecesB[match + 1]!);
+    out.push4(as, ae, piecesB[match]!, piecesB[match + 1]!);
     regionA = i + 1;
     regionB = j = match + 1;
   }
@@ -170,20 +164,10 @@ function sharedEnds(a: string, piecesA: Int32Array, i0: number, i1: number, b: s
 function sharedEndsOf(a: string, as: number, ae: number, b: string, bs: number, be: number, lines: boolean, out: IntList): void {
   const minLen = Math.min(ae - as, be - bs);
   const p = commonPrefixLength(a, as, b, bs, minLen);
-  if (p > 0) {
-    out.push(as);
-    out.push(as + p);
-    out.push(bs);
-    out.push(bs + p);
-  }
+  if (p > 0) out.push4(as, as + p, bs, bs + p);
   const s = commonSuffixLength(a, ae, b, be, minLen - p);
   if (lines) sharedMiddle(a, as + p, ae - s, b, bs + p, be - s, out);
-  if (s > 0) {
-    out.push(ae - s);
-    out.push(ae);
-    out.push(be - s);
-    out.push(be);
-  }
+  if (s > 0) out.push4(ae - s, ae, be - s, be);
 }
 
 /**
@@ -210,10 +194,7 @@ export function cutStandIns(a: string, stretches: IntList, margins: Int32Array, 
     const start = cutAfterWords(a, as, ae, margins[k >> 1]!);
     const end = cutBeforeWords(a, start, ae, margins[(k >> 1) + 1]!);
     if (start < end && isSolid(a, start, end)) {
-      out.push(start);
-      out.push(end);
-      out.push(bs + (start - as));
-      out.push(bs + (end - as));
+      out.push4(start, end, bs + (start - as), bs + (end - as));
       out.push(k >> 2);
     }
   }

@@ -77,7 +77,9 @@ interface Segment {
   bEnd: number;
 }
 
-export function diffWords(oldText: string, newText: string, options: DiffWordsOptions = {}): WordOp[] {
+const DEFAULTS: DiffWordsOptions = {};
+
+export function diffWords(oldText: string, newText: string, options: DiffWordsOptions = DEFAULTS): WordOp[] {
   const cleanup = options.cleanup ?? true;
   if (oldText === newText) {
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
@@ -462,38 +464,47 @@ function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[
   return out;
 }
 
-/** The text of tokens [start, end): one slice, tokens being contiguous. */
-function tokensText(tokens: Toks, start: number, end: number): string {
-  return start < end ? tokens.text.slice(tokens.run.start[start]!, tokens.run.start[end]!) : '';
+/** Offset where tokens [start, end) begin, and (with `end`) end: an empty range is empty text. */
+function rangeStart(tokens: Toks, start: number): number {
+  return tokens.run.start[start]!;
 }
 
-/** A cosmetic change is never folded into a substantive one: it must stay hideable on its own. */
+function rangeEnd(tokens: Toks, start: number, end: number): number {
+  return start < end ? tokens.run.start[end]! : tokens.run.start[start]!;
+}
+
+/**
+ * A cosmetic change is never folded into a substantive one: it must stay hideable on its own. The texts
+ * are sliced only when their letters and digits leave the question open (see isCosmetic).
+ */
 function isCosmeticSegment(seg: Segment, tokA: Toks, tokB: Toks): boolean {
-  return isCosmetic(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
+  const as = rangeStart(tokA, seg.aStart), ae = rangeEnd(tokA, seg.aStart, seg.aEnd);
+  const bs = rangeStart(tokB, seg.bStart), be = rangeEnd(tokB, seg.bStart, seg.bEnd);
+  return !lettersDiffer(tokA.text, as, ae, tokB.text, bs, be) && isCosmeticChange(tokA.text.slice(as, ae), tokB.text.slice(bs, be));
 }
 
 /** isCosmeticChange, answered without it where its letters and digits already tell (most word changes). */
 function isCosmetic(oldText: string, newText: string): boolean {
-  return !lettersDiffer(oldText, newText) && isCosmeticChange(oldText, newText);
+  return !lettersDiffer(oldText, 0, oldText.length, newText, 0, newText.length) && isCosmeticChange(oldText, newText);
 }
 
 /**
- * True when the texts' letters and digits differ, case aside, in a stretch of ASCII at their starts: then
- * the change is not cosmetic. Why: cosmetic.ts compares the texts' substance, which keeps every word
+ * True when the letters and digits of a[aFrom, aTo) and b[bFrom, bTo) differ, case aside, in a stretch of
+ * ASCII at their starts: then the change is not cosmetic. Why: cosmetic.ts compares the texts' substance, which keeps every word
  * lower-cased, and in ASCII every letter and digit is in a word; so the letters and digits of the
  * substance, in order, are those of the text. (Past a non-ASCII character that no longer holds: lower
  * case may turn one into ASCII letters, "İ" → "i̇". There the answer is false, which decides nothing.)
  */
-function lettersDiffer(a: string, b: string): boolean {
-  let i = 0, j = 0;
+function lettersDiffer(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  let i = aFrom, j = bFrom;
   for (;;) {
     let ca = -1, cb = -1;
-    while (i < a.length) {
+    while (i < aTo) {
       const c = a.charCodeAt(i++);
       if (c >= 128) return false;
       if (isAsciiAlnum(c)) { ca = c | 32; break; } // lower case (digits keep their code)
     }
-    while (j < b.length) {
+    while (j < bTo) {
       const c = b.charCodeAt(j++);
       if (c >= 128) return false;
       if (isAsciiAlnum(c)) { cb = c | 32; break; }
