@@ -182,11 +182,12 @@ const FIRST_MARGIN = 3, WIDER_MARGIN = 3, MAX_ATTEMPTS = 4;
 const MAX_STRETCHES = 24;
 
 /**
- * Typed arrays kept from one diffWords call to the next. A clause pair of a few hundred words needs a
- * dozen arrays (tokens, hashes, ids, the intern table), and allocating them was most of the time the diff
- * of such a pair took. diffWords never runs inside another call of itself, and nothing it returns refers
- * to these arrays (ops hold strings and numbers). Arrays larger than KEEP_LIMIT entries (one huge clause)
- * are used once and not kept, so that the module does not hold their memory for good.
+ * Typed arrays and integer lists kept from one diffWords call to the next. A clause pair of a few hundred
+ * words needs a dozen arrays (tokens, hashes, ids, the intern table, stretches, stand-ins, runs), and
+ * allocating them was most of the time the diff of such a pair took. diffWords never runs inside another
+ * call of itself, and nothing it returns refers to these arrays (ops hold strings and numbers). Arrays
+ * larger than KEEP_LIMIT entries (one huge clause) are not kept (the ids and lists: given up at the next
+ * call), so that the module does not hold their memory for good.
  */
 const KEEP_LIMIT = 1 << 16;
 
