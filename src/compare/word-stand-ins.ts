@@ -27,13 +27,15 @@ const MIN_SOLID = 23;
 const LOOKAHEAD = 8;
 /** A line's differing middle shorter than this is not searched for equal sentences (two or three words). */
 const MIDDLE_MIN = 64;
+
 /**
  * Common prefix and suffix: the first NEAR characters compared one at a time (a difference right there is
- * common: the middle of a line found by the window's own search starts just before its difference), then a
- * binary search by string comparison, down to a stretch of CLOSE characters compared one at a time. Why a
- * binary search: a comparison of two slices costs about the same whatever their length (a native memcmp
- * after a fixed cost of some 60 character compares), so the fewest comparisons win; measured on the
- * every-edited pair, this took two thirds of the time chunks doubling from the start took.
+ * common: the window, and so its first line, starts a word before the first difference), then a binary
+ * search by string comparison, down to a stretch of CLOSE characters compared one at a time. Why a binary
+ * search: a comparison of two slices costs about the same whatever their length (a native memcmp after a
+ * fixed cost of a few dozen character compares), so the fewest comparisons win; on the calls of the
+ * every-edited 2,000-article pair, this took two thirds of the time that 64 single characters and then
+ * chunks doubling from 32 took.
  */
 const NEAR = 4;
 const CLOSE = 64;
