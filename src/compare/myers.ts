@@ -18,6 +18,7 @@
  * that is equal on both sides (words.ts: the tokens of an unchanged line). The search then runs on far fewer
  * elements and, unless it reports otherwise, returns exactly the runs the full sequences would give.
  */
+import { IntList } from './int-list.js';
 
 export type RunOp = 'equal' | 'delete' | 'insert';
 
@@ -61,62 +62,91 @@ export interface StandIns {
 export function diffSequences(a: Seq, b: Seq): Run[];
 export function diffSequences(a: Seq, b: Seq, standIns: StandIns): Run[] | null;
 export function diffSequences(a: Seq, b: Seq, standIns?: StandIns): Run[] | null {
-  const below = standIns === undefined ? -Infinity : standIns.below;
+  const flat = new IntList();
+  if (!diffSequencesInto(a, a.length, b, b.length, standIns, flat)) return null;
   const runs: Run[] = [];
-  const push = (op: RunOp, aStart: number, aEnd: number, bStart: number, bEnd: number): void => {
-    if (aStart === aEnd && bStart === bEnd) return;
-    const last = runs[runs.length - 1];
-    if (last && last.op === op && last.aEnd === aStart && last.bEnd === bStart) {
-      last.aEnd = aEnd;
-      last.bEnd = bEnd;
-    } else {
-      runs.push({ op, aStart, aEnd, bStart, bEnd });
-    }
-  };
+  for (let k = 0; k < flat.length; k += RUN_SIZE) {
+    const d = flat.data;
+    runs.push({ op: RUN_OPS[d[k]!]!, aStart: d[k + 1]!, aEnd: d[k + 2]!, bStart: d[k + 3]!, bEnd: d[k + 4]! });
+  }
+  return runs;
+}
+
+/** Runs as diffSequencesInto writes them: RUN_SIZE numbers each, the op (an index into RUN_OPS) and the ranges. */
+export const EQUAL_RUN = 0, DELETE_RUN = 1, INSERT_RUN = 2, RUN_SIZE = 5;
+const RUN_OPS: readonly RunOp[] = ['equal', 'delete', 'insert'];
+
+/**
+ * diffSequences over a[0, aLength) and b[0, bLength), the runs written flat into `runs` (cleared first):
+ * the word diff runs this for every clause pair, and a Run object per run was garbage at once. False where
+ * diffSequences returns null.
+ */
+export function diffSequencesInto(a: Seq, aLength: number, b: Seq, bLength: number, standIns: StandIns | undefined, runs: IntList): boolean {
+  const below = standIns === undefined ? -Infinity : standIns.below;
+  runs.clear();
   const work = WORKSPACE;
   // An explicit stack instead of recursion: a pathological input cannot overflow the call stack. Four
   // numbers per sub-problem: aLo, aHi, bLo, bHi.
-  const stack: number[] = [0, a.length, 0, b.length];
+  const stack = work.stack;
+  stack.clear();
+  stack.push4(0, aLength, 0, bLength);
   // Sub-problems must be emitted left to right; pushing the right half first keeps that order.
   while (stack.length > 0) {
-    let bHi = stack.pop()!, bLo = stack.pop()!, aHi = stack.pop()!, aLo = stack.pop()!;
+    stack.length -= 4;
+    const top = stack.data;
+    let aLo = top[stack.length]!, aHi = top[stack.length + 1]!, bLo = top[stack.length + 2]!, bHi = top[stack.length + 3]!;
     const prefixStart = aLo;
     while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) { aLo++; bLo++; }
     if (aLo < aHi && bLo < bHi && (a[aLo]! < below || b[bLo]! < below) && standIns!.mayMatch(aLo, bLo, true)) {
       standIns!.stuck(Math.min(a[aLo]!, b[bLo]!), true);
-      return null;
+      return false;
     }
-    push('equal', prefixStart, aLo, bLo - (aLo - prefixStart), bLo);
+    pushRun(runs, EQUAL_RUN, prefixStart, aLo, bLo - (aLo - prefixStart), bLo);
     let suffix = 0;
     while (aHi - suffix > aLo && bHi - suffix > bLo && a[aHi - suffix - 1] === b[bHi - suffix - 1]) suffix++;
     if (aHi - suffix > aLo && bHi - suffix > bLo && (a[aHi - suffix - 1]! < below || b[bHi - suffix - 1]! < below)
         && standIns!.mayMatch(aHi - suffix - 1, bHi - suffix - 1, false)) {
       standIns!.stuck(Math.min(a[aHi - suffix - 1]!, b[bHi - suffix - 1]!), false);
-      return null;
+      return false;
     }
     const tailA = aHi, tailB = bHi; // the common tail: [aHi - suffix, tailA) and [bHi - suffix, tailB)
     aHi -= suffix;
     bHi -= suffix;
     if (aLo === aHi || bLo === bHi) {
-      push('delete', aLo, aHi, bLo, bLo);
-      push('insert', aHi, aHi, bLo, bHi);
-      if (suffix > 0) push('equal', aHi, tailA, bHi, tailB);
+      pushRun(runs, DELETE_RUN, aLo, aHi, bLo, bLo);
+      pushRun(runs, INSERT_RUN, aHi, aHi, bLo, bHi);
+      if (suffix > 0) pushRun(runs, EQUAL_RUN, aHi, tailA, bHi, tailB);
       continue;
     }
-    if (!work.split(a, aLo, aHi, b, bLo, bHi, standIns)) return null;
+    if (!work.split(a, aLo, aHi, b, bLo, bHi, standIns)) return false;
     const x = work.x, y = work.y;
     // Pushed in reverse: the common tail (as an all-equal problem), the right half, then the left half.
-    if (suffix > 0) stack.push(aHi, tailA, bHi, tailB);
-    stack.push(aLo + x, aHi, bLo + y, bHi);
-    stack.push(aLo, aLo + x, bLo, bLo + y);
+    if (suffix > 0) stack.push4(aHi, tailA, bHi, tailB);
+    stack.push4(aLo + x, aHi, bLo + y, bHi);
+    stack.push4(aLo, aLo + x, bLo, bLo + y);
   }
-  return runs;
+  return true;
+}
+
+/** Appends a run, or extends the last one when it is of the same op and ends where this one starts. */
+function pushRun(runs: IntList, op: number, aStart: number, aEnd: number, bStart: number, bEnd: number): void {
+  if (aStart === aEnd && bStart === bEnd) return;
+  const last = runs.length - RUN_SIZE, d = runs.data;
+  if (last >= 0 && d[last] === op && d[last + 2] === aStart && d[last + 4] === bStart) {
+    d[last + 2] = aEnd;
+    d[last + 4] = bEnd;
+  } else {
+    runs.push(op);
+    runs.push4(aStart, aEnd, bStart, bEnd);
+  }
 }
 
 /** Reusable diagonal arrays, so that a long recursion does not allocate at every level. */
 class Workspace {
   private vf = new Int32Array(0);
   private vb = new Int32Array(0);
+  /** The sub-problems diffSequencesInto has yet to solve. */
+  readonly stack = new IntList();
   /** The point split() found. */
   x = 0;
   y = 0;

@@ -38,7 +38,8 @@
  * 2,500-word clause (this takes ~0.1 ms) and seconds for two unrelated 2,500-word texts (this: ~0.1 s).
  */
 import { isCosmeticChange, markCosmetic } from './cosmetic.js';
-import { diffSequences, type Run, type StandIns } from './myers.js';
+import { IntList } from './int-list.js';
+import { diffSequencesInto, EQUAL_RUN, RUN_SIZE, type StandIns } from './myers.js';
 import { appendTokens, emptyTokenRun, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
 import { commonPrefixLength, commonSuffixLength, cutStandIns, findEqualStretches } from './word-stand-ins.js';
 
@@ -76,77 +77,67 @@ interface Segment {
   bEnd: number;
 }
 
-export function diffWords(oldText: string, newText: string, options: DiffWordsOptions = {}): WordOp[] {
+const DEFAULTS: DiffWordsOptions = {};
+
+export function diffWords(oldText: string, newText: string, options: DiffWordsOptions = DEFAULTS): WordOp[] {
   const cleanup = options.cleanup ?? true;
   if (oldText === newText) {
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
   }
-  const [from, oldTo, newTo] = middleWindow(oldText, newText);
+  const window = middleWindow(oldText, newText);
+  const from = window.from, oldTo = window.oldTo, newTo = window.newTo;
   const tokA: Toks = { text: oldText, run: SCRATCH.runA ?? emptyTokenRun(0) };
   const tokB: Toks = { text: newText, run: SCRATCH.runB ?? emptyTokenRun(0) };
-  let runs: Run[] | null = null;
-  const stretches = options.standIns === false ? [] : findEqualStretches(oldText, from, oldTo, newText, from, newTo, SCRATCH.stretches);
+  const runs = SCRATCH.runs;
+  runs.reset(KEEP_LIMIT);
+  let found = false;
+  const stretches = SCRATCH.stretches;
+  if (options.standIns === false) stretches.clear();
+  else findEqualStretches(oldText, from, oldTo, newText, from, newTo, stretches);
   // Many stretches mean many changes between them, too many edits for the search to trust stand-ins within
   // its smallest step budget (myers.ts): the attempt would be wasted.
   if (stretches.length > 0 && stretches.length <= 4 * MAX_STRETCHES) {
     // Stand-ins (word-stand-ins.ts) keep FIRST_MARGIN words at each end out; where the diff could not pass
     // one (myers.ts StandIns), that end keeps WIDER_MARGIN times as many, and the diff runs again.
-    const margins = SCRATCH.margins;
-    margins.length = stretches.length >> 1;
-    margins.fill(FIRST_MARGIN);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS && runs === null; attempt++) {
-      const standIns = cutStandIns(oldText, stretches, margins, SCRATCH.standIns);
+    const margins = SCRATCH.margins.fill(FIRST_MARGIN, 0, stretches.length >> 1);
+    const standIns = SCRATCH.standIns;
+    const guard = new StandInGuard(tokA, tokB);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      cutStandIns(oldText, stretches, margins, standIns);
       if (standIns.length === 0) break;
       tokA.run = tokensWithStandIns(oldText, from, oldTo, standIns, 0, SCRATCH.runA);
       tokB.run = tokensWithStandIns(newText, from, newTo, standIns, 2, SCRATCH.runB);
       SCRATCH.keep(tokA.run, tokB.run);
-      const [idsA, idsB] = internTokens(tokA, tokB);
-      const guard = standInGuard(tokA, tokB);
-      runs = diffSequences(idsA, idsB, guard);
-      if (runs !== null) break;
+      internTokens(tokA, tokB);
+      guard.stuckAt = 0;
+      found = diffSequencesInto(SCRATCH.idsA, tokA.run.count, SCRATCH.idsB, tokB.run.count, guard, runs);
+      if (found) break;
       if (guard.stuckAt >= 0) break; // not a stand-in it could not pass (the step budget): no retry helps
-      const stretch = standIns[5 * (STAND_IN_ID - guard.stuckAt) + 4]!;
+      const stretch = standIns.data[5 * (STAND_IN_ID - guard.stuckAt) + 4]!;
       margins[2 * stretch + (guard.stuckForward ? 0 : 1)]! *= WIDER_MARGIN;
     }
   }
-  if (runs === null) {
+  if (!found) {
     // No stand-ins, or the diff could not trust them (myers.ts): every token of the window.
     tokA.run = tokenizeRun(oldText, from, oldTo, SCRATCH.runA);
     tokB.run = tokenizeRun(newText, from, newTo, SCRATCH.runB);
     SCRATCH.keep(tokA.run, tokB.run);
-    const [idsA, idsB] = internTokens(tokA, tokB);
-    runs = diffSequences(idsA, idsB);
+    internTokens(tokA, tokB);
+    diffSequencesInto(SCRATCH.idsA, tokA.run.count, SCRATCH.idsB, tokB.run.count, undefined, runs);
   }
 
-  let segments: Segment[];
+  let segments = toSegments(runs, cleanup);
   if (cleanup) {
-    segments = toSegments(runs);
     for (const seg of segments) if (!seg.equal) seg.cosmetic = isCosmeticSegment(seg, tokA, tokB);
     segments = balanceBrackets(mergeShortEquals(segments, tokA, tokB), tokA, tokB);
-  } else {
-    segments = runs.map((r) => ({ equal: r.op === 'equal', ...r }));
   }
 
-  // Token index → character offset; an empty range sits where the next token starts (or the window ends).
-  const offA = (i: number): number => (i < tokA.run.count ? tokA.run.start[i]! : oldTo);
-  const offB = (i: number): number => (i < tokB.run.count ? tokB.run.start[i]! : newTo);
-
   const ops: WordOp[] = [];
-  const pushEqual = (os: number, oe: number, ns: number, ne: number): void => {
-    if (os === oe) return;
-    const last = ops[ops.length - 1];
-    if (last && last.op === 'equal') {
-      last.text += oldText.slice(os, oe);
-      last.oldEnd = oe;
-      last.newEnd = ne;
-    } else {
-      ops.push({ op: 'equal', text: oldText.slice(os, oe), oldStart: os, oldEnd: oe, newStart: ns, newEnd: ne });
-    }
-  };
-  pushEqual(0, from, 0, from);
+  pushEqual(ops, oldText, 0, from, 0, from);
   for (const s of segments) {
-    const os = offA(s.aStart), oe = offA(s.aEnd), ns = offB(s.bStart), ne = offB(s.bEnd);
-    if (s.equal) { pushEqual(os, oe, ns, ne); continue; }
+    const os = offsetOf(tokA.run, s.aStart, oldTo), oe = offsetOf(tokA.run, s.aEnd, oldTo);
+    const ns = offsetOf(tokB.run, s.bStart, newTo), ne = offsetOf(tokB.run, s.bEnd, newTo);
+    if (s.equal) { pushEqual(ops, oldText, os, oe, ns, ne); continue; }
     const deleted = oldText.slice(os, oe), inserted = newText.slice(ns, ne);
     // With the cleanup, each change gives one delete and/or one insert op between equal ops: flagged here
     // as markCosmetic would flag them, reusing the raw diff's decision where the cleanup left it as it was.
@@ -154,27 +145,63 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
     if (os < oe) ops.push({ op: 'delete', text: deleted, oldStart: os, oldEnd: oe, newStart: ns, newEnd: ns, cosmetic });
     if (ns < ne) ops.push({ op: 'insert', text: inserted, oldStart: oe, oldEnd: oe, newStart: ns, newEnd: ne, cosmetic });
   }
-  pushEqual(oldTo, oldText.length, newTo, newText.length);
+  pushEqual(ops, oldText, oldTo, oldText.length, newTo, newText.length);
   if (!cleanup) markCosmetic(ops); // raw runs: a delete run and the insert run after it are one change
   return ops;
 }
 
+/** Token index → character offset; an empty range sits where the next token starts (or the window ends). */
+function offsetOf(run: TokenRun, i: number, windowEnd: number): number {
+  return i < run.count ? run.start[i]! : windowEnd;
+}
+
+/** Appends equal text old[os, oe) (new[ns, ne)), joined to the last op when that is equal too. */
+function pushEqual(ops: WordOp[], oldText: string, os: number, oe: number, ns: number, ne: number): void {
+  if (os === oe) return;
+  const last = ops[ops.length - 1];
+  if (last && last.op === 'equal') {
+    last.text += oldText.slice(os, oe);
+    last.oldEnd = oe;
+    last.newEnd = ne;
+  } else {
+    ops.push({ op: 'equal', text: oldText.slice(os, oe), oldStart: os, oldEnd: oe, newStart: ns, newEnd: ne });
+  }
+}
+
 /**
- * Typed arrays kept from one diffWords call to the next. A clause pair of a few hundred words needs a
- * dozen arrays (tokens, hashes, ids, the intern table), and allocating them was most of the time the diff
- * of such a pair took. diffWords never runs inside another call of itself, and nothing it returns refers
- * to these arrays (ops hold strings and numbers). Arrays larger than KEEP_LIMIT entries (one huge clause)
- * are used once and not kept, so that the module does not hold their memory for good.
+ * Stand-ins (word-stand-ins.ts, myers.ts): a stretch both texts share, kept in the token run as one element
+ * of this kind, starting at the stretch (so offsets work as for any token). Its hash slot holds its index.
+ */
+const STAND_IN = 3;
+/** Stand-in ids: below the one-character ids (-1 - code unit, down to -65536). */
+const STAND_IN_ID = -0x20000;
+
+/** Words kept out of each end of a stand-in at first, and the factor for an end the diff could not pass. */
+const FIRST_MARGIN = 3, WIDER_MARGIN = 3, MAX_ATTEMPTS = 4;
+/** More shared stretches than this (changes between them) and stand-ins are not tried. */
+const MAX_STRETCHES = 24;
+
+/**
+ * Typed arrays and integer lists kept from one diffWords call to the next. A clause pair of a few hundred
+ * words needs a dozen arrays (tokens, hashes, ids, the intern table, stretches, stand-ins, runs), and
+ * allocating them was most of the time the diff of such a pair took. diffWords never runs inside another
+ * call of itself, and nothing it returns refers to these arrays (ops hold strings and numbers). Arrays
+ * larger than KEEP_LIMIT entries (one huge clause) are not kept (the ids and lists: given up at the next
+ * call), so that the module does not hold their memory for good.
  */
 const KEEP_LIMIT = 1 << 16;
 
 class Scratch {
   runA: TokenRun | undefined;
   runB: TokenRun | undefined;
-  readonly stretches: number[] = [];
-  readonly standIns: number[] = [];
-  readonly margins: number[] = [];
-  private readonly arrays = new Map<string, Int32Array>();
+  readonly stretches = new IntList();
+  readonly standIns = new IntList();
+  /** Margins of the stretches' ends (two per stretch, MAX_STRETCHES at most: stand-ins are tried below that). */
+  readonly margins = new Int32Array(2 * MAX_STRETCHES);
+  readonly runs = new IntList();
+  /** Interned tokens of each side (internTokens): at least run.count entries. */
+  idsA = new Int32Array(64);
+  idsB = new Int32Array(64);
 
   keep(a: TokenRun, b: TokenRun): void {
     if (a !== this.runA && a.kind.length <= KEEP_LIMIT) this.runA = a;
@@ -199,13 +226,10 @@ class Scratch {
     return fresh;
   }
 
-  /** An Int32Array of at least `length` entries, contents unspecified. */
-  ints(name: string, length: number): Int32Array {
-    const have = this.arrays.get(name);
-    if (have && have.length >= length) return have;
-    const fresh = new Int32Array(Math.max(length, 64));
-    if (fresh.length <= KEEP_LIMIT) this.arrays.set(name, fresh);
-    return fresh;
+  /** Room for `a` and `b` ids in idsA and idsB (contents unspecified); lists past KEEP_LIMIT are not kept. */
+  ids(a: number, b: number): void {
+    if (this.idsA.length < a || this.idsA.length > KEEP_LIMIT) this.idsA = new Int32Array(Math.max(a, 64));
+    if (this.idsB.length < b || this.idsB.length > KEEP_LIMIT) this.idsB = new Int32Array(Math.max(b, 64));
   }
 }
 
@@ -224,31 +248,19 @@ function tokIs(t: Toks, i: number, code: number): boolean {
   return t.run.start[i + 1]! - start === 1 && t.text.charCodeAt(start) === code;
 }
 
-/**
- * Stand-ins (word-stand-ins.ts, myers.ts): a stretch both texts share, kept in the token run as one element
- * of this kind, starting at the stretch (so offsets work as for any token). Its hash slot holds its index.
- */
-const STAND_IN = 3;
-/** Stand-in ids: below the one-character ids (-1 - code unit, down to -65536). */
-const STAND_IN_ID = -0x20000;
-
-/** Words kept out of each end of a stand-in at first, and the factor for an end the diff could not pass. */
-const FIRST_MARGIN = 3, WIDER_MARGIN = 3, MAX_ATTEMPTS = 4;
-/** More shared stretches than this (changes between them) and stand-ins are not tried. */
-const MAX_STRETCHES = 24;
-
 /** The tokens of text[from, to), each stand-in (cutStandIns; side 0: old offsets, 2: new) as one element. */
-function tokensWithStandIns(text: string, from: number, to: number, standIns: readonly number[], side: 0 | 2, reuse: TokenRun | undefined): TokenRun {
+function tokensWithStandIns(text: string, from: number, to: number, standIns: IntList, side: 0 | 2, reuse: TokenRun | undefined): TokenRun {
   const run = emptyTokenRun(to - from, reuse); // a stand-in spans more than one code unit: room enough
+  const cuts = standIns.data;
   let at = from;
   for (let k = 0; k < standIns.length; k += 5) {
-    const start = standIns[k + side]!;
+    const start = cuts[k + side]!;
     appendTokens(text, at, start, run);
     run.start[run.count] = start;
     run.kind[run.count] = STAND_IN;
     run.hash[run.count] = k / 5;
     run.count++;
-    at = standIns[k + side + 1]!;
+    at = cuts[k + side + 1]!;
   }
   appendTokens(text, at, to, run);
   return run;
@@ -260,30 +272,34 @@ function tokensWithStandIns(text: string, from: number, to: number, standIns: re
  * with non-space text; a token is compared with that end of the stretch, and a word counts as possibly equal
  * unless a letter or digit continues it there (then the stretch's own first or last word is longer).
  */
-function standInGuard(tokA: Toks, tokB: Toks): StandIns & { stuckAt: number; stuckForward: boolean } {
-  return {
-    below: STAND_IN_ID + 1,
-    stuckAt: 0,
-    stuckForward: true,
-    stuck(standIn: number, forward: boolean): void {
-      this.stuckAt = standIn;
-      this.stuckForward = forward;
-    },
-    mayMatch(i: number, j: number, forward: boolean): boolean {
-      const inA = tokA.run.kind[i] === STAND_IN, inB = tokB.run.kind[j] === STAND_IN;
-      if (inA && inB) return true; // cannot happen where the search trusts stand-ins; never trust it
-      const [stand, s, other, t] = inA ? [tokA, i, tokB, j] : [tokB, j, tokA, i];
-      const kind = other.run.kind[t]!;
-      if (kind === SPACE_TOKEN) return false;
-      const ts = other.run.start[t]!, len = other.run.start[t + 1]! - ts;
-      const cs = stand.run.start[s]!, ce = stand.run.start[s + 1]!;
-      if (len >= ce - cs) return true;
-      const at = forward ? cs : ce - len;
-      for (let q = 0; q < len; q++) if (stand.text.charCodeAt(at + q) !== other.text.charCodeAt(ts + q)) return false;
-      if (kind === PUNCT_TOKEN) return true;
-      return !isAsciiAlnum(stand.text.charCodeAt(forward ? cs + len : ce - len - 1));
-    },
-  };
+class StandInGuard implements StandIns {
+  readonly below = STAND_IN_ID + 1;
+  /** What stuck() was told last (0 when it was not: the search ran out of its step budget instead). */
+  stuckAt = 0;
+  stuckForward = true;
+
+  constructor(private readonly tokA: Toks, private readonly tokB: Toks) {}
+
+  stuck(standIn: number, forward: boolean): void {
+    this.stuckAt = standIn;
+    this.stuckForward = forward;
+  }
+
+  mayMatch(i: number, j: number, forward: boolean): boolean {
+    const tokA = this.tokA, tokB = this.tokB;
+    const inA = tokA.run.kind[i] === STAND_IN, inB = tokB.run.kind[j] === STAND_IN;
+    if (inA && inB) return true; // cannot happen where the search trusts stand-ins; never trust it
+    const stand = inA ? tokA : tokB, s = inA ? i : j, other = inA ? tokB : tokA, t = inA ? j : i;
+    const kind = other.run.kind[t]!;
+    if (kind === SPACE_TOKEN) return false;
+    const ts = other.run.start[t]!, len = other.run.start[t + 1]! - ts;
+    const cs = stand.run.start[s]!, ce = stand.run.start[s + 1]!;
+    if (len >= ce - cs) return true;
+    const at = forward ? cs : ce - len;
+    for (let q = 0; q < len; q++) if (stand.text.charCodeAt(at + q) !== other.text.charCodeAt(ts + q)) return false;
+    if (kind === PUNCT_TOKEN) return true;
+    return !isAsciiAlnum(stand.text.charCodeAt(forward ? cs + len : ce - len - 1));
+  }
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -297,19 +313,16 @@ function isAsciiAlnum(c: number): boolean {
  * occurrence of the token in its text (no string is copied). The i-th stand-in of either side is
  * STAND_IN_ID - i, below every other id.
  */
-function internTokens(a: Toks, b: Toks): [Int32Array, Int32Array] {
+function internTokens(a: Toks, b: Toks): void {
   const total = a.run.count + b.run.count;
   let size = 16;
   while (size < total * 2) size <<= 1;
   const table = SCRATCH.table(size, total);
   table.slots.fill(0, 0, size);
   table.entries = 0;
-  // Views of exactly run.count ids: diffSequences reads the length.
-  const idsA = SCRATCH.ints('idsA', a.run.count).subarray(0, a.run.count);
-  const idsB = SCRATCH.ints('idsB', b.run.count).subarray(0, b.run.count);
-  internSide(table, size - 1, a, b, 0, idsA);
-  internSide(table, size - 1, b, a, 1, idsB);
-  return [idsA, idsB];
+  SCRATCH.ids(a.run.count, b.run.count);
+  internSide(table, size - 1, a, b, 0, SCRATCH.idsA);
+  internSide(table, size - 1, b, a, 1, SCRATCH.idsB);
 }
 
 /**
@@ -358,11 +371,11 @@ function internSide(table: InternTable, mask: number, toks: Toks, other: Toks, s
 }
 
 /**
- * [from, oldTo, newTo]: the region outside which the texts are equal, cut where a whitespace run ends (at
- * the start) or begins (at the end), so that tokenizing only the region gives the same tokens as
- * tokenizing the whole text. Offsets before `from` and after `oldTo` / `newTo` are common text.
+ * The region outside which the texts are equal, cut where a whitespace run ends (at the start) or begins
+ * (at the end), so that tokenizing only the region gives the same tokens as tokenizing the whole text.
+ * Offsets before `from` and after `oldTo` / `newTo` are common text.
  */
-function middleWindow(a: string, b: string): [number, number, number] {
+function middleWindow(a: string, b: string): { from: number; oldTo: number; newTo: number } {
   const minLen = Math.min(a.length, b.length);
   // Common prefix and suffix (the suffix not overlapping the prefix).
   const p = commonPrefixLength(a, 0, b, 0, minLen);
@@ -376,20 +389,24 @@ function middleWindow(a: string, b: string): [number, number, number] {
   let oldTo = a.length - s + 1;
   while (oldTo < a.length && !(isSpaceCode(a.charCodeAt(oldTo)) && !isSpaceCode(a.charCodeAt(oldTo - 1)))) oldTo++;
   if (oldTo > a.length) oldTo = a.length;
-  return [from, oldTo, oldTo + (b.length - a.length)];
+  return { from, oldTo, newTo: oldTo + (b.length - a.length) };
 }
 
-/** Runs → segments: consecutive delete and insert runs become one change. */
-function toSegments(runs: readonly Run[]): Segment[] {
+/**
+ * Runs (diffSequencesInto) → segments. `joinChanges` (the cleanup): consecutive delete and insert runs
+ * become one change; else each run is a segment.
+ */
+function toSegments(runs: IntList, joinChanges: boolean): Segment[] {
   const out: Segment[] = [];
-  for (const r of runs) {
-    const equal = r.op === 'equal';
+  const d = runs.data;
+  for (let k = 0; k < runs.length; k += RUN_SIZE) {
+    const equal = d[k] === EQUAL_RUN;
     const last = out[out.length - 1];
-    if (last && !last.equal && !equal) {
-      last.aEnd = r.aEnd;
-      last.bEnd = r.bEnd;
+    if (joinChanges && last && !last.equal && !equal) {
+      last.aEnd = d[k + 2]!;
+      last.bEnd = d[k + 4]!;
     } else {
-      out.push({ equal, aStart: r.aStart, aEnd: r.aEnd, bStart: r.bStart, bEnd: r.bEnd });
+      out.push({ equal, aStart: d[k + 1]!, aEnd: d[k + 2]!, bStart: d[k + 3]!, bEnd: d[k + 4]! });
     }
   }
   return out;
@@ -448,38 +465,47 @@ function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[
   return out;
 }
 
-/** The text of tokens [start, end): one slice, tokens being contiguous. */
-function tokensText(tokens: Toks, start: number, end: number): string {
-  return start < end ? tokens.text.slice(tokens.run.start[start]!, tokens.run.start[end]!) : '';
+/** Offset where tokens [start, end) begin, and (with `end`) end: an empty range is empty text. */
+function rangeStart(tokens: Toks, start: number): number {
+  return tokens.run.start[start]!;
 }
 
-/** A cosmetic change is never folded into a substantive one: it must stay hideable on its own. */
+function rangeEnd(tokens: Toks, start: number, end: number): number {
+  return start < end ? tokens.run.start[end]! : tokens.run.start[start]!;
+}
+
+/**
+ * A cosmetic change is never folded into a substantive one: it must stay hideable on its own. The texts
+ * are sliced only when their letters and digits leave the question open (see isCosmetic).
+ */
 function isCosmeticSegment(seg: Segment, tokA: Toks, tokB: Toks): boolean {
-  return isCosmetic(tokensText(tokA, seg.aStart, seg.aEnd), tokensText(tokB, seg.bStart, seg.bEnd));
+  const as = rangeStart(tokA, seg.aStart), ae = rangeEnd(tokA, seg.aStart, seg.aEnd);
+  const bs = rangeStart(tokB, seg.bStart), be = rangeEnd(tokB, seg.bStart, seg.bEnd);
+  return !lettersDiffer(tokA.text, as, ae, tokB.text, bs, be) && isCosmeticChange(tokA.text.slice(as, ae), tokB.text.slice(bs, be));
 }
 
 /** isCosmeticChange, answered without it where its letters and digits already tell (most word changes). */
 function isCosmetic(oldText: string, newText: string): boolean {
-  return !lettersDiffer(oldText, newText) && isCosmeticChange(oldText, newText);
+  return !lettersDiffer(oldText, 0, oldText.length, newText, 0, newText.length) && isCosmeticChange(oldText, newText);
 }
 
 /**
- * True when the texts' letters and digits differ, case aside, in a stretch of ASCII at their starts: then
- * the change is not cosmetic. Why: cosmetic.ts compares the texts' substance, which keeps every word
+ * True when the letters and digits of a[aFrom, aTo) and b[bFrom, bTo) differ, case aside, in a stretch of
+ * ASCII at their starts: then the change is not cosmetic. Why: cosmetic.ts compares the texts' substance, which keeps every word
  * lower-cased, and in ASCII every letter and digit is in a word; so the letters and digits of the
  * substance, in order, are those of the text. (Past a non-ASCII character that no longer holds: lower
  * case may turn one into ASCII letters, "İ" → "i̇". There the answer is false, which decides nothing.)
  */
-function lettersDiffer(a: string, b: string): boolean {
-  let i = 0, j = 0;
+function lettersDiffer(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number): boolean {
+  let i = aFrom, j = bFrom;
   for (;;) {
     let ca = -1, cb = -1;
-    while (i < a.length) {
+    while (i < aTo) {
       const c = a.charCodeAt(i++);
       if (c >= 128) return false;
       if (isAsciiAlnum(c)) { ca = c | 32; break; } // lower case (digits keep their code)
     }
-    while (j < b.length) {
+    while (j < bTo) {
       const c = b.charCodeAt(j++);
       if (c >= 128) return false;
       if (isAsciiAlnum(c)) { cb = c | 32; break; }
