@@ -40,7 +40,7 @@ import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
-import { dice, shinglesOfTokens, unionOf } from './shingles.js';
+import { diceOfUnions } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { DraftSources } from './source-key.js';
@@ -337,8 +337,8 @@ function paragraphSimilarity(textsA: readonly string[], textsB: readonly string[
   if (total === 0) return 1;
   const changed = total - shared;
   if (changed === 0) return Math.min(1, shared / total);
-  // Shingles of the changed paragraphs, each read once (provision alignment reuses them).
-  const d = dice(shinglesOfTexts(changedA, tokens), shinglesOfTexts(changedB, tokens));
+  // Shingles of the changed paragraphs (their tokens are cached for provision alignment).
+  const d = diceOfUnions(changedA.map(tokens), changedB.map(tokens));
   return Math.min(1, (shared + d * changed) / total);
 }
 
@@ -355,14 +355,6 @@ function holdsText(texts: readonly string[]): (text: string) => boolean {
     for (let k = 0; k < texts.length; k++) if (texts[k] === text) return true;
     return false;
   };
-}
-
-/** The union of the shingle sets of some texts. */
-function shinglesOfTexts(texts: readonly string[], tokens: (text: string) => Tokens): Int32Array {
-  if (texts.length === 1) return shinglesOfTokens(tokens(texts[0]!));
-  const sets: Int32Array[] = [];
-  for (const t of texts) sets.push(shinglesOfTokens(tokens(t)));
-  return unionOf(sets);
 }
 
 /**

@@ -10,7 +10,7 @@ import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
 import { longestIncreasingSubsequence } from './lis.js';
-import { dice, diceBelow, shinglesOfTokens } from './shingles.js';
+import { diceOfTokens } from './shingles.js';
 
 export interface ProvisionChange {
   kind: ChangeKind;
@@ -143,13 +143,13 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
     const bar = raisedBar(SIMILAR, background);
     const own = new Float64Array(k);
     for (let a = 0; a < k; a++) {
-      own[a] = dice(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[a]!));
+      own[a] = diceOfTokens(oldTokens[a]!, newTokens[a]!);
       if (!(own[a]! >= bar)) return null;
     }
     // Another pair at least as similar as either of the two k-th pairs it crosses could come first.
     for (let a = 0; a < k; a++) {
       for (let b = 0; b < k; b++) {
-        if (b !== a && !diceBelow(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[b]!), Math.min(own[a]!, own[b]!))) return null;
+        if (b !== a && !(diceOfTokens(oldTokens[a]!, newTokens[b]!) < Math.min(own[a]!, own[b]!))) return null;
       }
     }
     for (let a = 0; a < k; a++) {
