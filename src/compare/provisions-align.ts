@@ -57,7 +57,10 @@ export function alignProvisionsByMatcher(oldClauses: readonly Pick<Clause, 'body
   return orderChanges(pairByMatcher(olds, news, background, tokens), olds, news);
 }
 
-/** How the provisions paired, indexed by new provision (oldOf, moved, unchanged, similarity) or by old (newOf). */
+/**
+ * How the provisions paired, indexed by new provision (oldOf, moved, unchanged, similarity) or by old (newOf):
+ * the first entries of arrays that may be longer (see emptyPairing).
+ */
 interface Pairing {
   /** The old partner of each new provision, -1 when it is inserted. */
   oldOf: Int32Array;
@@ -68,11 +71,30 @@ interface Pairing {
   similarity: Float64Array;
 }
 
-function emptyPairing(oldCount: number, newCount: number): Pairing {
+/**
+ * The one Pairing every provision alignment fills (its arrays may be longer than the provisions: only the first
+ * oldCount / newCount entries are read): orderChanges has read it before the next alignment starts, and five
+ * typed arrays per edited clause cost more to allocate than to fill (a tenth of what an every-clause-edited
+ * alignment allocated).
+ */
+let reused = allocatePairing(64);
+
+function allocatePairing(capacity: number): Pairing {
   return {
-    oldOf: new Int32Array(newCount).fill(-1), newOf: new Int32Array(oldCount).fill(-1),
-    moved: new Uint8Array(newCount), unchanged: new Uint8Array(newCount), similarity: new Float64Array(newCount),
+    oldOf: new Int32Array(capacity), newOf: new Int32Array(capacity),
+    moved: new Uint8Array(capacity), unchanged: new Uint8Array(capacity), similarity: new Float64Array(capacity),
   };
+}
+
+function emptyPairing(oldCount: number, newCount: number): Pairing {
+  if (reused.oldOf.length < Math.max(oldCount, newCount)) reused = allocatePairing(2 * Math.max(oldCount, newCount));
+  const p = reused;
+  p.oldOf.fill(-1, 0, newCount);
+  p.newOf.fill(-1, 0, oldCount);
+  p.moved.fill(0, 0, newCount);
+  p.unchanged.fill(0, 0, newCount);
+  p.similarity.fill(0, 0, newCount);
+  return p;
 }
 
 /** The full alignment: the Matcher's stages, as for clauses. */
@@ -163,7 +185,7 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
   let inOrder = true;
   for (let j = 1; j < news.length && inOrder; j++) inOrder = oldOf[j]! > oldOf[j - 1]!;
   if (!inOrder) {
-    const member = longestIncreasingSubsequence(oldOf);
+    const member = longestIncreasingSubsequence(oldOf.subarray(0, news.length));
     for (let j = 0; j < news.length; j++) pairing.moved[j] = member[j] ? 0 : 1;
   }
   return pairing;

@@ -48,18 +48,26 @@ function mayOpenWithLabel(text: string): boolean {
   if (i === n) return false;
   const c = text.charCodeAt(i);
   if (c >= 128 || c === 40) return true;
-  const digit = (k: number) => text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
-  const letter = (k: number) => ((text.charCodeAt(k) | 0x20) >= 97 && (text.charCodeAt(k) | 0x20) <= 122);
   let j = i;
-  if (digit(i)) {
-    while (j < n && digit(j)) j++;
+  if (isDigitAt(text, i)) {
+    while (j < n && isDigitAt(text, j)) j++;
     return j - i <= 3 && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41);
   }
-  if (letter(i)) {
-    while (j < n && letter(j)) j++;
+  if (isLetterAt(text, i)) {
+    while (j < n && isLetterAt(text, j)) j++;
     return j - i <= 6 && text.charCodeAt(j) === 41;
   }
   return false;
+}
+
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
+function isLetterAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k) | 0x20;
+  return c >= 97 && c <= 122;
 }
 
 function isPointLabel(label: string | null): boolean {
