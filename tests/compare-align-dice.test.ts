@@ -1,11 +1,11 @@
 /**
  * The changed paragraphs of an edited clause are compared by counting their shingles in a hash table
- * (diceOfUnions, diceOfTokens) instead of building sorted shingle sets: the value must be exactly dice() of
+ * (diceOfUnions, diceOfTokens, diceOfTokensBelow) instead of building sorted shingle sets: the value must be exactly dice() of
  * the unions of the sets, for texts of every length (none, one or two words make one short shingle or
  * none), with repeated phrases on one side or both, cached sets or not, and tables grown or reused.
  */
 import { describe, expect, it } from 'vitest';
-import { dice, diceOfTokens, diceOfUnions, shingleSet, shinglesOfTokens } from '../src/compare/shingles.js';
+import { dice, diceOfTokens, diceOfTokensBelow, diceOfUnions, shingleSet, shinglesOfTokens } from '../src/compare/shingles.js';
 import type { Tokens } from '../src/compare/normalize.js';
 
 /** A small deterministic generator (no Math.random: failures must reproduce). */
@@ -45,7 +45,13 @@ describe('diceOfUnions', () => {
       for (const tokens of [...a, ...b]) if (pick(4) === 0) shinglesOfTokens(tokens);
       const expected = plainDice(a, b);
       expect(diceOfUnions(a, b)).toBe(expected);
-      if (a.length === 1 && b.length === 1) expect(diceOfTokens(a[0]!, b[0]!)).toBe(expected);
+      if (a.length === 1 && b.length === 1) {
+        expect(diceOfTokens(a[0]!, b[0]!)).toBe(expected);
+        // Bounds at, just around and away from the value: the early answer must be the exact one.
+        for (const bound of [expected, expected + 1e-12, expected - 1e-12, pick(101) / 100, 0, 1, 1.5]) {
+          expect(diceOfTokensBelow(a[0]!, b[0]!, bound)).toBe(expected < bound);
+        }
+      }
     }
   });
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignProvisions, alignProvisionsByMatcher } from '../src/compare/provisions-align.js';
+import { diceBelow, dice, shingleSet } from '../src/compare/shingles.js';
 import { tokenize, type Tokens } from '../src/compare/normalize.js';
 import { parseDraft } from '../src/format/markdown.js';
 import type { Clause } from '../src/model/draft.js';
@@ -91,6 +92,20 @@ describe('provision alignment shortcut', () => {
       const [c, d] = clausePair(seed + 10000);
       expect(alignProvisions([a, c], [b], 0.2)).toEqual(alignProvisionsByMatcher([a, c], [b], 0.2));
       expect(alignProvisions([a], [b, d], 0.2)).toEqual(alignProvisionsByMatcher([a], [b, d], 0.2));
+    }
+  });
+});
+
+describe('diceBelow', () => {
+  it('tells exactly whether dice falls below a bound', () => {
+    const pick = random(7);
+    for (let t = 0; t < 3000; t++) {
+      const a = Int32Array.from({ length: pick(40) }, () => pick(60));
+      const b = Int32Array.from({ length: pick(40) }, () => pick(60));
+      const sa = shingleSet(a), sb = shingleSet(b);
+      const d = dice(sa, sb);
+      // Bounds at, just around and away from the value itself.
+      for (const bound of [d, d + 1e-12, d - 1e-12, pick(101) / 100, 0, 1]) expect(diceBelow(sa, sb, bound)).toBe(d < bound);
     }
   });
 });

@@ -10,7 +10,7 @@ import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
 import { longestIncreasingSubsequence } from './lis.js';
-import { diceOfTokens } from './shingles.js';
+import { diceOfTokens, diceOfTokensBelow } from './shingles.js';
 
 export interface ProvisionChange {
   kind: ChangeKind;
@@ -171,7 +171,7 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
     // Another pair at least as similar as either of the two k-th pairs it crosses could come first.
     for (let a = 0; a < k; a++) {
       for (let b = 0; b < k; b++) {
-        if (b !== a && !(diceOfTokens(oldTokens[a]!, newTokens[b]!) < Math.min(own[a]!, own[b]!))) return null;
+        if (b !== a && !diceOfTokensBelow(oldTokens[a]!, newTokens[b]!, Math.min(own[a]!, own[b]!))) return null;
       }
     }
     for (let a = 0; a < k; a++) {

@@ -157,6 +157,31 @@ export function dice(a: Int32Array, b: Int32Array): number {
   return quotient(a.length, b.length, intersectionSize(a, b));
 }
 
+/**
+ * Whether dice(a, b) < bound, reading the sets only as far as needed: the merge stops as soon as the values
+ * left could no longer lift the overlap to the bound (unrelated texts: after a few values), or the overlap
+ * has reached it. Exact: decided on the very quotient dice computes.
+ */
+export function diceBelow(a: Int32Array, b: Int32Array, bound: number): boolean {
+  const na = a.length, nb = b.length;
+  const total = na + nb;
+  if (total === 0) return 1 < bound;
+  // The largest overlap whose Dice stays below the bound (-1: none does).
+  let most = Math.min(na, nb, Math.floor((bound * total) / 2) + 1);
+  while (most >= 0 && (2 * most) / total >= bound) most--;
+  if (most < 0) return false;
+  let i = 0, j = 0, shared = 0;
+  while (i < na && j < nb) {
+    if (shared + Math.min(na - i, nb - j) <= most) return true;
+    const x = a[i]!, y = b[j]!;
+    if (x === y) {
+      if (++shared > most) return false;
+      i++; j++;
+    } else if (x < y) i++; else j++;
+  }
+  return true;
+}
+
 /** How much of `part` lies inside `whole` (1 = all of it). */
 export function containment(part: Int32Array, whole: Int32Array): number {
   if (part.length === 0) return 0;
@@ -192,6 +217,31 @@ export function diceOfTokens(a: Tokens, b: Tokens): number {
   added = 0;
   addShingles(b.words, SIDE_B);
   return quotient(inA, added, shared);
+}
+
+/** Shingles of `b` added between two checks of diceOfTokensBelow's bound. */
+const CHECK_EVERY = 16;
+
+/**
+ * Whether diceOfTokens(a, b) < bound, reading `b` only as far as needed: the rest of b's shingles could at
+ * best all be new shared ones, and once even that would leave the quotient below the bound, it is. Exact:
+ * the bound is the same quotient of integers at least as favourable (rounding keeps the order), and
+ * otherwise the value itself is compared. Unrelated paragraphs (provision alignment checks every crossing
+ * pair) are told after a third or so of their shingles.
+ */
+export function diceOfTokensBelow(a: Tokens, b: Tokens, bound: number): boolean {
+  if (a.shingles && b.shingles) return diceBelow(a.shingles, b.shingles, bound);
+  openTable(a.words.length + b.words.length);
+  addShingles(a.words, SIDE_A);
+  const inA = added;
+  added = 0;
+  const count = b.words.length === 0 ? 0 : shingleCount(b.words.length, SHINGLE_SIZE);
+  for (let from = 0; from < count; from += CHECK_EVERY) {
+    const left = count - from;
+    if (quotient(inA, added + left, shared + left) < bound) return true;
+    addShingles(b.words, SIDE_B, from, Math.min(count, from + CHECK_EVERY));
+  }
+  return quotient(inA, added, shared) < bound;
 }
 
 /** The quotient dice() computes, from the sizes of the two sets and of their intersection. */
@@ -233,14 +283,16 @@ function openTable(windows: number): void {
   shared = 0;
 }
 
-/** Put the shingles of some words into the table for one side (SIDE_B after SIDE_A), counting as it goes. */
-function addShingles(words: Int32Array, side: number): void {
+/**
+ * Put the shingles of some words (those from the `from`-th to before the `to`-th) into the table for one side
+ * (SIDE_B after SIDE_A), counting as it goes.
+ */
+function addShingles(words: Int32Array, side: number, from = 0, to = words.length === 0 ? 0 : shingleCount(words.length, SHINGLE_SIZE)): void {
   const n = words.length;
   if (n === 0) return;
-  const count = shingleCount(n, SHINGLE_SIZE);
   const width = Math.min(SHINGLE_SIZE, n);
   const current = pass << 2;
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const h = width === 3 ? shingle3(words, i) : shingleOf(words, i, width);
     let s = (Math.imul(h, 0x9e3779b1) >>> 0) & tableMask;
     for (;;) {
