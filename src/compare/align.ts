@@ -346,21 +346,21 @@ const NOT_OLD = -1;
 function paragraphSimilarity(textsA: readonly string[], numbersA: Int32Array, textsB: readonly string[], numbersB: Int32Array, tokens: (text: string) => Tokens): number {
   // Clauses have a handful of text values: a linear search beats building two Sets per pair; long clauses
   // still get Sets (no quadratic worst case).
-  const inA = holdsNumber(numbersA);
-  const inB = holdsNumber(numbersB);
+  const setA = numbersA.length > LINEAR_TEXTS ? new Set(numbersA) : null;
+  const setB = numbersB.length > LINEAR_TEXTS ? new Set(numbersB) : null;
   let shared = 0, total = 0;
   const changedA: string[] = [];
   const changedB: string[] = [];
   for (let k = 0; k < textsA.length; k++) {
     const text = textsA[k]!;
     total += text.length;
-    if (inB(numbersA[k]!)) shared += text.length; else changedA.push(text);
+    if (holds(numbersB, setB, numbersA[k]!)) shared += text.length; else changedA.push(text);
   }
   for (let k = 0; k < textsB.length; k++) {
     const text = textsB[k]!;
     total += text.length;
     // NOT_OLD is in no old clause's numbers.
-    if (inA(numbersB[k]!)) shared += text.length; else changedB.push(text);
+    if (holds(numbersA, setA, numbersB[k]!)) shared += text.length; else changedB.push(text);
   }
   if (total === 0) return 1;
   const changed = total - shared;
@@ -373,16 +373,11 @@ function paragraphSimilarity(textsA: readonly string[], numbersA: Int32Array, te
 /** Number lists longer than this are searched through a Set. */
 const LINEAR_TEXTS = 32;
 
-/** Whether a number is among `numbers`. */
-function holdsNumber(numbers: Int32Array): (number: number) => boolean {
-  if (numbers.length > LINEAR_TEXTS) {
-    const set = new Set(numbers);
-    return (number) => set.has(number);
-  }
-  return (number) => {
-    for (let k = 0; k < numbers.length; k++) if (numbers[k] === number) return true;
-    return false;
-  };
+/** Whether a number is among `numbers` (held in `set` too when the list is long). */
+function holds(numbers: Int32Array, set: Set<number> | null, number: number): boolean {
+  if (set) return set.has(number);
+  for (let k = 0; k < numbers.length; k++) if (numbers[k] === number) return true;
+  return false;
 }
 
 /**

@@ -129,6 +129,17 @@ const SIMILAR = 0.4;
 const MAX_IN_PLACE = 8;
 
 /**
+ * pairEditsInPlace's lists of changed provisions, their tokens and the similarity of each k-th pair, reused
+ * (at most MAX_IN_PLACE a side; the function is not re-entered): small arrays per edited clause were a tenth
+ * of what it allocated.
+ */
+const leftOld = new Int32Array(MAX_IN_PLACE);
+const leftNew = new Int32Array(MAX_IN_PLACE);
+const oldTokens: Tokens[] = [];
+const newTokens: Tokens[] = [];
+const own = new Float64Array(MAX_IN_PLACE);
+
+/**
  * The usual edited clause, decided without the Matcher: its provisions are the same strings but for a few,
  * and the k-th changed old provision is plainly the k-th changed new one. Returns null when anything else
  * could happen, and the Matcher decides. The outcome is the Matcher's, stage by stage:
@@ -145,25 +156,32 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
   const pairing = emptyPairing(olds.length, news.length);
   const { oldOf, newOf } = pairing;
   pairIdenticalTexts(olds, news, oldOf, newOf);
-  const leftOld: number[] = [];
-  const leftNew: number[] = [];
-  for (let i = 0; i < olds.length; i++) if (newOf[i]! < 0) leftOld.push(i);
-  for (let j = 0; j < news.length; j++) {
-    if (oldOf[j]! < 0) leftNew.push(j);
-    else { pairing.unchanged[j] = 1; pairing.similarity[j] = 1; }
+  // The changed provisions of each side: more than MAX_IN_PLACE are counted, not listed (the Matcher decides).
+  let k = 0;
+  for (let i = 0; i < olds.length; i++) {
+    if (newOf[i]! >= 0) continue;
+    if (k < MAX_IN_PLACE) leftOld[k] = i;
+    k++;
   }
-  const k = leftOld.length;
-  if (k !== leftNew.length || k > MAX_IN_PLACE) return null;
+  let changedNew = 0;
+  for (let j = 0; j < news.length; j++) {
+    if (oldOf[j]! < 0) {
+      if (changedNew < MAX_IN_PLACE) leftNew[changedNew] = j;
+      changedNew++;
+    } else { pairing.unchanged[j] = 1; pairing.similarity[j] = 1; }
+  }
+  if (k !== changedNew || k > MAX_IN_PLACE) return null;
   if (k > 0) {
-    const oldTokens = leftOld.map((i) => tokens(olds[i]!.text));
-    const newTokens = leftNew.map((j) => tokens(news[j]!.text));
+    for (let a = 0; a < k; a++) {
+      oldTokens[a] = tokens(olds[leftOld[a]!]!.text);
+      newTokens[a] = tokens(news[leftNew[a]!]!.text);
+    }
     for (let a = 0; a < k; a++) {
       if (oldTokens[a]!.words.length === 0 || newTokens[a]!.words.length === 0) return null;
       for (let b = 0; b < k; b++) if (oldTokens[a]!.looseKey === newTokens[b]!.looseKey) return null;
     }
     // The very bar matchSimilar applies.
     const bar = raisedBar(SIMILAR, background);
-    const own = new Float64Array(k);
     for (let a = 0; a < k; a++) {
       own[a] = diceOfTokens(oldTokens[a]!, newTokens[a]!);
       if (!(own[a]! >= bar)) return null;
