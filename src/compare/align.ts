@@ -40,10 +40,11 @@ import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
-import { dice, shinglesOfTokens, unionOf } from './shingles.js';
+import { diceOfUnions } from './shingles.js';
 import { alignProvisions, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { DraftSources } from './source-key.js';
+import { int32s } from './int-arena.js';
 
 export type { ProvisionChange } from './provisions-align.js';
 
@@ -267,6 +268,10 @@ const PARAGRAPH_SHARE = 1 / 3;
  * native string lookups. Each leftover new clause votes, with the length of every paragraph it shares
  * verbatim, for the leftover old clauses holding that paragraph; a pair needs more than a third of the
  * longer clause's text in shared paragraphs, and the best-supported pairs are made first.
+ *
+ * Each distinct text of the leftover old clauses gets a number, and every text of a leftover clause is
+ * looked up once: two equal texts of the two drafts are different strings, compared character by character
+ * at every ===, and the pairs made here compare their texts again (paragraphSimilarity) — by number.
  */
 function matchByParagraphs(m: Matcher, oldSource: DraftSources, newSource: DraftSources, oldOk: (i: number) => boolean, newOk: (j: number) => boolean, tokens: (text: string) => Tokens): void {
   const length = (texts: readonly string[]) => {
@@ -277,30 +282,46 @@ function matchByParagraphs(m: Matcher, oldSource: DraftSources, newSource: Draft
   // An old clause's length is read once per vote it gets; compute it once (-1: not yet).
   const oldLengths = new Float64Array(oldSource.keys.length).fill(-1);
   const oldLength = (i: number) => (oldLengths[i]! >= 0 ? oldLengths[i]! : (oldLengths[i] = length(oldSource.textsOf(i))));
-  const holders = new Map<string, number[]>();
+  const numbers = new Map<string, number>();
+  // The numbers of each leftover clause's texts (new texts found in no old clause: NOT_OLD).
+  const oldNumbers: Int32Array[] = [];
+  const newNumbers: Int32Array[] = [];
+  // The old clauses holding each text long enough to vote, by number.
+  const holders: number[][] = [];
   for (let i = 0; i < oldSource.keys.length; i++) {
     if (m.oldGroup[i]! >= 0 || !oldOk(i)) continue;
-    for (const part of oldSource.textsOf(i)) {
+    const texts = oldSource.textsOf(i);
+    const own = (oldNumbers[i] = int32s(texts.length));
+    for (let k = 0; k < texts.length; k++) {
+      const part = texts[k]!;
+      let number = numbers.get(part);
+      if (number === undefined) numbers.set(part, (number = numbers.size));
+      own[k] = number;
       if (part.length < MIN_VOTING_TEXT) continue;
-      const list = holders.get(part);
-      if (!list) holders.set(part, [i]);
+      const list = holders[number];
+      if (!list) holders[number] = [i];
       else if (list[list.length - 1] !== i) list.push(i);
     }
   }
-  if (holders.size === 0) return;
+  if (holders.length === 0) return;
   const edges: { i: number; j: number; shared: number; total: number }[] = [];
   const votes = new Map<number, number>();
   for (let j = 0; j < newSource.keys.length; j++) {
     if (m.newGroup[j]! >= 0 || !newOk(j)) continue;
     votes.clear();
-    for (const part of newSource.textsOf(j)) {
-      if (part.length < MIN_VOTING_TEXT) continue;
-      const list = holders.get(part);
+    const texts = newSource.textsOf(j);
+    const own = (newNumbers[j] = int32s(texts.length));
+    for (let k = 0; k < texts.length; k++) {
+      const part = texts[k]!;
+      const number = numbers.get(part) ?? NOT_OLD;
+      own[k] = number;
+      if (part.length < MIN_VOTING_TEXT || number === NOT_OLD) continue;
+      const list = holders[number];
       if (!list || list.length > MAX_VOTERS) continue;
       for (const i of list) votes.set(i, (votes.get(i) ?? 0) + part.length);
     }
     if (votes.size === 0) continue;
-    const newLength = length(newSource.textsOf(j));
+    const newLength = length(texts);
     for (const [i, shared] of votes) {
       const lengthOfOld = oldLength(i);
       if (shared > PARAGRAPH_SHARE * Math.max(lengthOfOld, newLength)) edges.push({ i, j, shared, total: lengthOfOld + newLength });
@@ -309,60 +330,54 @@ function matchByParagraphs(m: Matcher, oldSource: DraftSources, newSource: Draft
   edges.sort((a, b) => b.shared / b.total - a.shared / a.total);
   for (const e of edges) {
     if (m.oldGroup[e.i]! >= 0 || m.newGroup[e.j]! >= 0) continue;
-    m.pairOnEvidence(e.i, e.j, paragraphSimilarity(oldSource.textsOf(e.i), newSource.textsOf(e.j), tokens));
+    m.pairOnEvidence(e.i, e.j, paragraphSimilarity(oldSource.textsOf(e.i), oldNumbers[e.i]!, newSource.textsOf(e.j), newNumbers[e.j]!, tokens));
   }
 }
+
+/** The number of a new text found in no leftover old clause (old texts are numbered from 0). */
+const NOT_OLD = -1;
 
 /**
  * Similarity of two clauses that share paragraphs verbatim: the shared paragraphs count as identical, the
  * others by the Dice overlap of their shingles — only the changed paragraphs are tokenized. Close to the Dice
- * of the whole clauses, weighted by characters rather than shingles.
+ * of the whole clauses, weighted by characters rather than shingles. Texts are equal when their numbers are
+ * (matchByParagraphs).
  */
-function paragraphSimilarity(textsA: readonly string[], textsB: readonly string[], tokens: (text: string) => Tokens): number {
-  // Clauses have a handful of text values: a linear search beats building two Sets of strings per pair,
-  // which was most of this function's cost; long clauses still get Sets (no quadratic worst case).
-  const inA = holdsText(textsA);
-  const inB = holdsText(textsB);
+function paragraphSimilarity(textsA: readonly string[], numbersA: Int32Array, textsB: readonly string[], numbersB: Int32Array, tokens: (text: string) => Tokens): number {
+  // Clauses have a handful of text values: a linear search beats building two Sets per pair; long clauses
+  // still get Sets (no quadratic worst case).
+  const setA = numbersA.length > LINEAR_TEXTS ? new Set(numbersA) : null;
+  const setB = numbersB.length > LINEAR_TEXTS ? new Set(numbersB) : null;
   let shared = 0, total = 0;
   const changedA: string[] = [];
   const changedB: string[] = [];
-  for (const text of textsA) {
+  for (let k = 0; k < textsA.length; k++) {
+    const text = textsA[k]!;
     total += text.length;
-    if (inB(text)) shared += text.length; else changedA.push(text);
+    if (holds(numbersB, setB, numbersA[k]!)) shared += text.length; else changedA.push(text);
   }
-  for (const text of textsB) {
+  for (let k = 0; k < textsB.length; k++) {
+    const text = textsB[k]!;
     total += text.length;
-    if (inA(text)) shared += text.length; else changedB.push(text);
+    // NOT_OLD is in no old clause's numbers.
+    if (holds(numbersA, setA, numbersB[k]!)) shared += text.length; else changedB.push(text);
   }
   if (total === 0) return 1;
   const changed = total - shared;
   if (changed === 0) return Math.min(1, shared / total);
-  // Shingles of the changed paragraphs, each read once (provision alignment reuses them).
-  const d = dice(shinglesOfTexts(changedA, tokens), shinglesOfTexts(changedB, tokens));
+  // Shingles of the changed paragraphs (their tokens are cached for provision alignment).
+  const d = diceOfUnions(changedA.map(tokens), changedB.map(tokens));
   return Math.min(1, (shared + d * changed) / total);
 }
 
-/** Text lists longer than this are searched through a Set. */
+/** Number lists longer than this are searched through a Set. */
 const LINEAR_TEXTS = 32;
 
-/** Whether a text is among `texts` (compared with ===, as a Set of strings would). */
-function holdsText(texts: readonly string[]): (text: string) => boolean {
-  if (texts.length > LINEAR_TEXTS) {
-    const set = new Set(texts);
-    return (text) => set.has(text);
-  }
-  return (text) => {
-    for (let k = 0; k < texts.length; k++) if (texts[k] === text) return true;
-    return false;
-  };
-}
-
-/** The union of the shingle sets of some texts. */
-function shinglesOfTexts(texts: readonly string[], tokens: (text: string) => Tokens): Int32Array {
-  if (texts.length === 1) return shinglesOfTokens(tokens(texts[0]!));
-  const sets: Int32Array[] = [];
-  for (const t of texts) sets.push(shinglesOfTokens(tokens(t)));
-  return unionOf(sets);
+/** Whether a number is among `numbers` (held in `set` too when the list is long). */
+function holds(numbers: Int32Array, set: Set<number> | null, number: number): boolean {
+  if (set) return set.has(number);
+  for (let k = 0; k < numbers.length; k++) if (numbers[k] === number) return true;
+  return false;
 }
 
 /**

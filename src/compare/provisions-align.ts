@@ -10,7 +10,7 @@ import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
 import { longestIncreasingSubsequence } from './lis.js';
-import { dice, diceBelow, shinglesOfTokens } from './shingles.js';
+import { diceOfTokens, diceOfTokensBelow } from './shingles.js';
 
 export interface ProvisionChange {
   kind: ChangeKind;
@@ -57,7 +57,10 @@ export function alignProvisionsByMatcher(oldClauses: readonly Pick<Clause, 'body
   return orderChanges(pairByMatcher(olds, news, background, tokens), olds, news);
 }
 
-/** How the provisions paired, indexed by new provision (oldOf, moved, unchanged, similarity) or by old (newOf). */
+/**
+ * How the provisions paired, indexed by new provision (oldOf, moved, unchanged, similarity) or by old (newOf):
+ * the first entries of arrays that may be longer (see emptyPairing).
+ */
 interface Pairing {
   /** The old partner of each new provision, -1 when it is inserted. */
   oldOf: Int32Array;
@@ -68,11 +71,30 @@ interface Pairing {
   similarity: Float64Array;
 }
 
-function emptyPairing(oldCount: number, newCount: number): Pairing {
+/**
+ * The one Pairing every provision alignment fills (its arrays may be longer than the provisions: only the first
+ * oldCount / newCount entries are read): orderChanges has read it before the next alignment starts, and five
+ * typed arrays per edited clause cost more to allocate than to fill (a tenth of what an every-clause-edited
+ * alignment allocated).
+ */
+let reused = allocatePairing(64);
+
+function allocatePairing(capacity: number): Pairing {
   return {
-    oldOf: new Int32Array(newCount).fill(-1), newOf: new Int32Array(oldCount).fill(-1),
-    moved: new Uint8Array(newCount), unchanged: new Uint8Array(newCount), similarity: new Float64Array(newCount),
+    oldOf: new Int32Array(capacity), newOf: new Int32Array(capacity),
+    moved: new Uint8Array(capacity), unchanged: new Uint8Array(capacity), similarity: new Float64Array(capacity),
   };
+}
+
+function emptyPairing(oldCount: number, newCount: number): Pairing {
+  if (reused.oldOf.length < Math.max(oldCount, newCount)) reused = allocatePairing(2 * Math.max(oldCount, newCount));
+  const p = reused;
+  p.oldOf.fill(-1, 0, newCount);
+  p.newOf.fill(-1, 0, oldCount);
+  p.moved.fill(0, 0, newCount);
+  p.unchanged.fill(0, 0, newCount);
+  p.similarity.fill(0, 0, newCount);
+  return p;
 }
 
 /** The full alignment: the Matcher's stages, as for clauses. */
@@ -107,6 +129,17 @@ const SIMILAR = 0.4;
 const MAX_IN_PLACE = 8;
 
 /**
+ * pairEditsInPlace's lists of changed provisions, their tokens and the similarity of each k-th pair, reused
+ * (at most MAX_IN_PLACE a side; the function is not re-entered): small arrays per edited clause were a tenth
+ * of what it allocated.
+ */
+const leftOld = new Int32Array(MAX_IN_PLACE);
+const leftNew = new Int32Array(MAX_IN_PLACE);
+const oldTokens: Tokens[] = [];
+const newTokens: Tokens[] = [];
+const own = new Float64Array(MAX_IN_PLACE);
+
+/**
  * The usual edited clause, decided without the Matcher: its provisions are the same strings but for a few,
  * and the k-th changed old provision is plainly the k-th changed new one. Returns null when anything else
  * could happen, and the Matcher decides. The outcome is the Matcher's, stage by stage:
@@ -123,33 +156,40 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
   const pairing = emptyPairing(olds.length, news.length);
   const { oldOf, newOf } = pairing;
   pairIdenticalTexts(olds, news, oldOf, newOf);
-  const leftOld: number[] = [];
-  const leftNew: number[] = [];
-  for (let i = 0; i < olds.length; i++) if (newOf[i]! < 0) leftOld.push(i);
-  for (let j = 0; j < news.length; j++) {
-    if (oldOf[j]! < 0) leftNew.push(j);
-    else { pairing.unchanged[j] = 1; pairing.similarity[j] = 1; }
+  // The changed provisions of each side: more than MAX_IN_PLACE are counted, not listed (the Matcher decides).
+  let k = 0;
+  for (let i = 0; i < olds.length; i++) {
+    if (newOf[i]! >= 0) continue;
+    if (k < MAX_IN_PLACE) leftOld[k] = i;
+    k++;
   }
-  const k = leftOld.length;
-  if (k !== leftNew.length || k > MAX_IN_PLACE) return null;
+  let changedNew = 0;
+  for (let j = 0; j < news.length; j++) {
+    if (oldOf[j]! < 0) {
+      if (changedNew < MAX_IN_PLACE) leftNew[changedNew] = j;
+      changedNew++;
+    } else { pairing.unchanged[j] = 1; pairing.similarity[j] = 1; }
+  }
+  if (k !== changedNew || k > MAX_IN_PLACE) return null;
   if (k > 0) {
-    const oldTokens = leftOld.map((i) => tokens(olds[i]!.text));
-    const newTokens = leftNew.map((j) => tokens(news[j]!.text));
+    for (let a = 0; a < k; a++) {
+      oldTokens[a] = tokens(olds[leftOld[a]!]!.text);
+      newTokens[a] = tokens(news[leftNew[a]!]!.text);
+    }
     for (let a = 0; a < k; a++) {
       if (oldTokens[a]!.words.length === 0 || newTokens[a]!.words.length === 0) return null;
       for (let b = 0; b < k; b++) if (oldTokens[a]!.looseKey === newTokens[b]!.looseKey) return null;
     }
     // The very bar matchSimilar applies.
     const bar = raisedBar(SIMILAR, background);
-    const own = new Float64Array(k);
     for (let a = 0; a < k; a++) {
-      own[a] = dice(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[a]!));
+      own[a] = diceOfTokens(oldTokens[a]!, newTokens[a]!);
       if (!(own[a]! >= bar)) return null;
     }
     // Another pair at least as similar as either of the two k-th pairs it crosses could come first.
     for (let a = 0; a < k; a++) {
       for (let b = 0; b < k; b++) {
-        if (b !== a && !diceBelow(shinglesOfTokens(oldTokens[a]!), shinglesOfTokens(newTokens[b]!), Math.min(own[a]!, own[b]!))) return null;
+        if (b !== a && !diceOfTokensBelow(oldTokens[a]!, newTokens[b]!, Math.min(own[a]!, own[b]!))) return null;
       }
     }
     for (let a = 0; a < k; a++) {
@@ -163,7 +203,7 @@ function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], backgrou
   let inOrder = true;
   for (let j = 1; j < news.length && inOrder; j++) inOrder = oldOf[j]! > oldOf[j - 1]!;
   if (!inOrder) {
-    const member = longestIncreasingSubsequence(oldOf);
+    const member = longestIncreasingSubsequence(oldOf.subarray(0, news.length));
     for (let j = 0; j < news.length; j++) pairing.moved[j] = member[j] ? 0 : 1;
   }
   return pairing;

@@ -20,23 +20,14 @@ export const SHINGLE_SIZE = 3;
 export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
   const n = words.length;
   if (n === 0) return new Int32Array(0);
-  const count = n < size ? 1 : n - size + 1;
+  const count = shingleCount(n, size);
   const width = Math.min(size, n);
   const out = int32s(count);
   if (width === 3) {
     // The common case, unrolled: this loop runs once per word of every clause that reaches similarity.
-    for (let i = 0; i < count; i++) {
-      let h = Math.imul(0x2f1b3c4d ^ words[i]!, 0x5bd1e995) ^ (0x2f1b3c4d >>> 13);
-      h = Math.imul(h ^ words[i + 1]!, 0x5bd1e995) ^ (h >>> 13);
-      h = Math.imul(h ^ words[i + 2]!, 0x5bd1e995) ^ (h >>> 13);
-      out[i] = h ^ (h >>> 16);
-    }
+    for (let i = 0; i < count; i++) out[i] = shingle3(words, i);
   } else {
-    for (let i = 0; i < count; i++) {
-      let h = 0x2f1b3c4d;
-      for (let k = 0; k < width; k++) h = Math.imul(h ^ words[i + k]!, 0x5bd1e995) ^ (h >>> 13);
-      out[i] = h ^ (h >>> 16);
-    }
+    for (let i = 0; i < count; i++) out[i] = shingleOf(words, i, width);
   }
   sortInt32(out);
   // Remove duplicates in place: a set, so that a phrase repeated ten times counts once.
@@ -44,6 +35,26 @@ export function shingleSet(words: Int32Array, size = SHINGLE_SIZE): Int32Array {
   for (let i = 0; i < count; i++) if (i === 0 || out[i] !== out[u - 1]) out[u++] = out[i]!;
   // Most texts repeat no three-word phrase: the array itself then is the set.
   return u === count ? out : copyInt32s(out, u);
+}
+
+/** How many shingles a text of n > 0 words has. */
+function shingleCount(n: number, size: number): number {
+  return n < size ? 1 : n - size + 1;
+}
+
+/** The shingle of the three words from i. */
+function shingle3(words: Int32Array, i: number): number {
+  let h = Math.imul(0x2f1b3c4d ^ words[i]!, 0x5bd1e995) ^ (0x2f1b3c4d >>> 13);
+  h = Math.imul(h ^ words[i + 1]!, 0x5bd1e995) ^ (h >>> 13);
+  h = Math.imul(h ^ words[i + 2]!, 0x5bd1e995) ^ (h >>> 13);
+  return h ^ (h >>> 16);
+}
+
+/** The shingle of the `width` words from i (shingle3 for three). */
+function shingleOf(words: Int32Array, i: number, width: number): number {
+  let h = 0x2f1b3c4d;
+  for (let k = 0; k < width; k++) h = Math.imul(h ^ words[i + k]!, 0x5bd1e995) ^ (h >>> 13);
+  return h ^ (h >>> 16);
 }
 
 /** Bucket counts and the scattered copy of sortInt32, reused. */
@@ -142,9 +153,8 @@ export function intersectionSize(a: Int32Array, b: Int32Array): number {
 
 /** Dice coefficient of two shingle sets: 1 for the same text, 0 for nothing in common. */
 export function dice(a: Int32Array, b: Int32Array): number {
-  const total = a.length + b.length;
-  if (total === 0) return 1;
-  return (2 * intersectionSize(a, b)) / total;
+  if (a.length + b.length === 0) return 1;
+  return quotient(a.length, b.length, intersectionSize(a, b));
 }
 
 /**
@@ -176,4 +186,132 @@ export function diceBelow(a: Int32Array, b: Int32Array, bound: number): boolean 
 export function containment(part: Int32Array, whole: Int32Array): number {
   if (part.length === 0) return 0;
   return intersectionSize(part, whole) / part.length;
+}
+
+/**
+ * dice() of the union of the shingle sets of some texts with the union of those of others, without building
+ * the sets: the shingles go into one hash table, each marked with the sides it was seen on, which counts the
+ * distinct shingles of each side and those they share — the very integers dice() divides. For the few
+ * changed paragraphs of an edited clause, read once: sorting their shingles into sets cost more than the rest
+ * of their comparison. Texts whose sets are already built are read from those.
+ */
+export function diceOfUnions(a: readonly Tokens[], b: readonly Tokens[]): number {
+  if (a.length === 1 && b.length === 1) return diceOfTokens(a[0]!, b[0]!);
+  let windows = 0;
+  for (const t of a) windows += t.words.length;
+  for (const t of b) windows += t.words.length;
+  openTable(windows);
+  for (const t of a) addShingles(t.words, SIDE_A);
+  const inA = added;
+  added = 0;
+  for (const t of b) addShingles(t.words, SIDE_B);
+  return quotient(inA, added, shared);
+}
+
+/** dice() of the shingle sets of two texts (diceOfUnions of one text a side). */
+export function diceOfTokens(a: Tokens, b: Tokens): number {
+  if (a.shingles && b.shingles) return dice(a.shingles, b.shingles);
+  openTable(a.words.length + b.words.length);
+  addShingles(a.words, SIDE_A);
+  const inA = added;
+  added = 0;
+  addShingles(b.words, SIDE_B);
+  return quotient(inA, added, shared);
+}
+
+/** Shingles of `b` added between two checks of diceOfTokensBelow's bound. */
+const CHECK_EVERY = 16;
+
+/**
+ * Whether diceOfTokens(a, b) < bound, reading `b` only as far as needed: the rest of b's shingles could at
+ * best all be new shared ones, and once even that would leave the quotient below the bound, it is. Exact:
+ * the bound is the same quotient of integers at least as favourable (rounding keeps the order), and
+ * otherwise the value itself is compared. Unrelated paragraphs (provision alignment checks every crossing
+ * pair) are told after a third or so of their shingles.
+ */
+export function diceOfTokensBelow(a: Tokens, b: Tokens, bound: number): boolean {
+  if (a.shingles && b.shingles) return diceBelow(a.shingles, b.shingles, bound);
+  openTable(a.words.length + b.words.length);
+  addShingles(a.words, SIDE_A);
+  const inA = added;
+  added = 0;
+  const count = b.words.length === 0 ? 0 : shingleCount(b.words.length, SHINGLE_SIZE);
+  for (let from = 0; from < count; from += CHECK_EVERY) {
+    const left = count - from;
+    if (quotient(inA, added + left, shared + left) < bound) return true;
+    addShingles(b.words, SIDE_B, from, Math.min(count, from + CHECK_EVERY));
+  }
+  return quotient(inA, added, shared) < bound;
+}
+
+/** The quotient dice() computes, from the sizes of the two sets and of their intersection. */
+function quotient(sizeA: number, sizeB: number, intersection: number): number {
+  const total = sizeA + sizeB;
+  if (total === 0) return 1;
+  return (2 * intersection) / total;
+}
+
+/** Slots of the table of diceOfUnions: a shingle, and the pass that wrote it << 2 | the sides it was seen on. */
+let tableKeys = new Int32Array(1024);
+let tableMarks = new Int32Array(1024);
+let tableMask = 1023;
+/** The current pass: marks of earlier passes read as empty slots, so the table is never cleared. */
+let pass = 0;
+const SIDE_A = 1;
+const SIDE_B = 2;
+/** Passes before the marks are cleared (pass << 2 must stay a positive 32-bit integer). */
+const MAX_PASS = 1 << 28;
+/** Shingles of the current pass new to the side being added, and those of them the other side holds. */
+let added = 0;
+let shared = 0;
+
+/** Start a pass over at most `windows` shingles, in a table at most half full. */
+function openTable(windows: number): void {
+  let capacity = tableKeys.length;
+  while (capacity < windows * 2) capacity <<= 1;
+  if (capacity !== tableKeys.length) {
+    tableKeys = new Int32Array(capacity);
+    tableMarks = new Int32Array(capacity);
+    tableMask = capacity - 1;
+    pass = 0;
+  }
+  if (++pass >= MAX_PASS) {
+    tableMarks.fill(0);
+    pass = 1;
+  }
+  added = 0;
+  shared = 0;
+}
+
+/**
+ * Put the shingles of some words (those from the `from`-th to before the `to`-th) into the table for one side
+ * (SIDE_B after SIDE_A), counting as it goes.
+ */
+function addShingles(words: Int32Array, side: number, from = 0, to = words.length === 0 ? 0 : shingleCount(words.length, SHINGLE_SIZE)): void {
+  const n = words.length;
+  if (n === 0) return;
+  const width = Math.min(SHINGLE_SIZE, n);
+  const current = pass << 2;
+  for (let i = from; i < to; i++) {
+    const h = width === 3 ? shingle3(words, i) : shingleOf(words, i, width);
+    let s = (Math.imul(h, 0x9e3779b1) >>> 0) & tableMask;
+    for (;;) {
+      const mark = tableMarks[s]!;
+      if ((mark & ~3) !== current) {
+        tableKeys[s] = h;
+        tableMarks[s] = current | side;
+        added++;
+        break;
+      }
+      if (tableKeys[s] === h) {
+        if ((mark & side) === 0) {
+          tableMarks[s] = mark | side;
+          added++;
+          shared++;
+        }
+        break;
+      }
+      s = (s + 1) & tableMask;
+    }
+  }
 }

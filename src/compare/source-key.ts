@@ -53,13 +53,15 @@ export class DraftSources {
     const scratch: (string | number)[] = [];
     for (let k = 0; k < n; k++) {
       const clause = clauses[k]!;
-      scratch.length = 0;
-      scratch.push(clause.title);
+      // Overwritten from the start, never emptied: `length = 0` would free its storage, to be grown again
+      // by every clause.
+      listed = 0;
+      scratch[listed++] = clause.title;
       laneA = SEED_A;
       laneB = SEED_B;
       mix(clause.title.length);
       listBlocks(scratch, clause.body);
-      const parts = scratch.slice();
+      const parts = scratch.slice(0, listed);
       this.parts[k] = parts;
       this.keys[k] = digest();
       // Positions are not listed, so any non-blank text value of the body is text of the clause itself.
@@ -105,6 +107,8 @@ export class DraftSources {
  */
 let laneA = 0;
 let laneB = 0;
+/** How many parts of the clause being listed are in the scratch array. */
+let listed = 0;
 const SEED_A = 0x3c6ef372 | 0;
 const SEED_B = 0x1b873593 | 0;
 
@@ -144,13 +148,13 @@ function sampledHash(parts: readonly (string | number)[]): number {
 
 /** List a shape, folding it into the key. */
 function shape(out: (string | number)[], v: number): void {
-  out.push(v);
+  out[listed++] = v;
   mix(v);
 }
 
 /** List a text value, folding its length (not its characters) into the key. */
 function text(out: (string | number)[], value: string): void {
-  out.push(value);
+  out[listed++] = value;
   mix(value.length);
 }
 

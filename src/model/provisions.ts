@@ -48,23 +48,53 @@ function mayOpenWithLabel(text: string): boolean {
   if (i === n) return false;
   const c = text.charCodeAt(i);
   if (c >= 128 || c === 40) return true;
-  const digit = (k: number) => text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
-  const letter = (k: number) => ((text.charCodeAt(k) | 0x20) >= 97 && (text.charCodeAt(k) | 0x20) <= 122);
   let j = i;
-  if (digit(i)) {
-    while (j < n && digit(j)) j++;
+  if (isDigitAt(text, i)) {
+    while (j < n && isDigitAt(text, j)) j++;
     return j - i <= 3 && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41);
   }
-  if (letter(i)) {
-    while (j < n && letter(j)) j++;
+  if (isLetterAt(text, i)) {
+    while (j < n && isLetterAt(text, j)) j++;
     return j - i <= 6 && text.charCodeAt(j) === 41;
   }
   return false;
 }
 
-function isPointLabel(label: string | null): boolean {
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
+function isLetterAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k) | 0x20;
+  return c >= 97 && c <= 122;
+}
+
+/**
+ * The label splitLeadingLabel finds at the start of a text. The usual point, "(a)" or "(iv)" right at the
+ * start, is read without the regular expression (its first alternative matches exactly these): the
+ * comparison reads the label of every paragraph of every edited clause.
+ */
+export function leadingLabel(text: string): string | null {
+  const length = bracketedLetters(text);
+  return length > 0 ? text.slice(0, length) : splitLeadingLabel(text).label;
+}
+
+/** The length of "(" + one or two ASCII letters + ")" at the start of a text, or 0. */
+function bracketedLetters(text: string): number {
+  if (text.charCodeAt(0) !== 40) return 0;
+  let k = 1;
+  while (k <= 2 && isLetterAt(text, k)) k++;
+  return k > 1 && text.charCodeAt(k) === 41 ? k + 1 : 0;
+}
+
+export function isPointLabel(label: string | null): boolean {
+  if (label === null) return false;
+  // "(a)", "(iv)": the usual point label, which POINT_LABEL matches.
+  const bracketed = bracketedLetters(label);
+  if (bracketed > 0 && bracketed === label.length) return true;
   // A point label ends with ")": numbered labels ("4") are told apart without the regular expression.
-  return label !== null && label.charCodeAt(label.length - 1) === 41 && POINT_LABEL.test(label);
+  return label.charCodeAt(label.length - 1) === 41 && POINT_LABEL.test(label);
 }
 
 /** Labels of numbered items, made once: every edited clause's provisions are read on every comparison. */
@@ -91,7 +121,7 @@ function provisionsOfBlocks(blocks: readonly Block[], from: number, options: Tex
         break;
       case 'paragraph': {
         const text = inlineText(block.children, options);
-        const { label } = splitLeadingLabel(text);
+        const label = leadingLabel(text);
         // The last provision, when it is numbered (not a point): a lettered paragraph after it is its point.
         const last = out[out.length - 1];
         const owner = last && last.label !== null && !isPointLabel(last.label) ? last : undefined;
@@ -160,7 +190,7 @@ export function appendProvisionLines(clause: Pick<Clause, 'body'>, options: Text
         break;
       case 'paragraph': {
         const text = inlineText(block.children, options);
-        const { label } = splitLeadingLabel(text);
+        const label = leadingLabel(text);
         if (isPointLabel(label) && lastLabel !== undefined && lastLabel !== null && !isPointLabel(lastLabel)) {
           // A point of the last provision: it follows that provision's other points.
           out.push({ label: lastLabel + label!, text });
