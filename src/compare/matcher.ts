@@ -45,9 +45,9 @@ const PART_CONTAINMENT = 0.3;
 /** ... and the parts together must cover this much of the whole. */
 const WHOLE_COVERAGE = 0.5;
 /**
- * Background similarity from which drafts count as formulaic: stock titles say nothing, and a move needs clear
- * evidence (movedBar). Real drafts stand near zero (at most 0.015 in the corpus), generated trade agreements
- * from 0.09 (80-word articles) to 0.25: the line lies between, well clear of both.
+ * Background similarity from which drafts count as formulaic: stock titles say nothing, and a pair must stand
+ * clear of chance (MOVE_DEVIATIONS). Real drafts stand near zero (at most 0.015 in the corpus), generated
+ * trade agreements from 0.09 (80-word articles) to 0.25: the line lies between, well clear of both.
  */
 const FORMULAIC = 0.05;
 /** Neighbouring parts of one split stand at most this many units apart. */
@@ -68,30 +68,17 @@ export function raisedBar(threshold: number, background: number): number {
 }
 
 /**
- * How far above the background a move must stand in formulaic drafts, in standard deviations of unrelated
- * pairs (backgroundSpread). Nothing but the text speaks for a move (not position, and in formulaic drafts not
- * a stock title), and among a hundred insertions and a hundred deletions the best unrelated candidate of an
- * inserted article stands out of the background by chance: up to 5.5 deviations in generated treaties of
- * 3,000 and 10,000 articles of 80–210 words (2–3.8 times the background: more for shorter articles, whose
- * overlap varies more), while true pairs, moved or not, stood 9 deviations or more above it.
+ * How far above the background a pair must stand in formulaic drafts, in standard deviations of unrelated
+ * pairs (backgroundSpread), when nothing but its text speaks for it (a stock title says nothing). Among a
+ * hundred insertions and a hundred deletions, the best unrelated candidate of an inserted article stands out
+ * of the background by chance — 2 to 3.8 times it, more for shorter articles, whose overlap varies more — while
+ * true pairs stand far above. Measured in generated treaties (3,000 and 10,000 articles of 80–210 words, 2–5 %
+ * moved, inserted and deleted): unrelated pairs paired as moves stood up to 5.5 deviations above the
+ * background, as pairs in the same gap up to 4.7; true pairs, moved or not, 9 or more. A move needs 7; a pair
+ * in place, where position speaks for it too, 6.
  */
 const MOVE_DEVIATIONS = 7;
-
-/**
- * The same for a pair found in a gap between in-order anchors (fillGaps), where position speaks for it too.
- * An inserted and a deleted article that happen to stand in the same gap shared 2–2.4 deviations above the
- * background in generated treaties of 3,000 and 10,000 articles (80 and 120 words); true pairs 9 or more.
- */
-const IN_PLACE_DEVIATIONS = 4;
-
-/**
- * The bar of a pair whose units stand in different gaps between the in-order anchors (a move): in formulaic
- * drafts MOVE_DEVIATIONS standard deviations above the background, at most MAX_BAR, and never below `bar`.
- * Plain texts (background below FORMULAIC) keep `bar`.
- */
-function movedBar(bar: number, background: number, spread: number): number {
-  return background >= FORMULAIC ? Math.max(bar, Math.min(MAX_BAR, background + MOVE_DEVIATIONS * spread)) : bar;
-}
+const IN_PLACE_DEVIATIONS = 6;
 
 /** The sample standard deviation of at least two values. */
 function standardDeviation(xs: readonly number[]): number {
@@ -283,22 +270,21 @@ export class Matcher {
   }
 
   /**
-   * The bar of a pair in a gap (fillGaps): in formulaic drafts at least IN_PLACE_DEVIATIONS standard
-   * deviations above the background, at most MAX_BAR.
+   * Whether a pair of similarity `s` that clears `bar` also stands clear of chance: in formulaic drafts
+   * MOVE_DEVIATIONS (a move) or IN_PLACE_DEVIATIONS standard deviations above the background, at most MAX_BAR.
+   * The spread is sampled only for a pair short of MAX_BAR, which true pairs of formulaic drafts rarely are.
    */
-  private inPlaceBar(bar: number): number {
-    const background = this.backgroundSimilarity();
-    if (background < FORMULAIC || bar >= MAX_BAR) return bar;
-    return Math.max(bar, Math.min(MAX_BAR, background + IN_PLACE_DEVIATIONS * this.backgroundSpread()));
+  private clearOfChance(s: number, bar: number, moved: boolean): boolean {
+    if (s >= MAX_BAR || this.backgroundSimilarity() < FORMULAIC) return true;
+    return s >= this.chanceBar(bar, moved);
   }
 
-  /**
-   * Whether a pair of similarity `s` that clears `bar` but stands across gaps (a move) also clears the bar of a
-   * move (movedBar). The spread is read only for a move short of MAX_BAR, which true pairs rarely are.
-   */
-  private clearsMove(s: number, bar: number): boolean {
-    if (s >= MAX_BAR) return true;
-    return s >= movedBar(bar, this.backgroundSimilarity(), this.backgroundSpread());
+  /** `bar` raised to stand clear of chance (see clearOfChance). */
+  private chanceBar(bar: number, moved: boolean): number {
+    const background = this.backgroundSimilarity();
+    if (background < FORMULAIC || bar >= MAX_BAR) return bar;
+    const deviations = moved ? MOVE_DEVIATIONS : IN_PLACE_DEVIATIONS;
+    return Math.max(bar, Math.min(MAX_BAR, background + deviations * this.backgroundSpread()));
   }
 
   private bar(threshold: number): number {
@@ -392,7 +378,7 @@ export class Matcher {
     const formulaic = this.backgroundSimilarity() >= FORMULAIC;
     let anchors: Anchors | null = null;
     const clears = (i: number, j: number, s: number) =>
-      s >= threshold && (!formulaic || s >= MAX_BAR || sameGap((anchors ??= this.inOrderAnchors()), i, j) || this.clearsMove(s, threshold));
+      s >= threshold && (!formulaic || s >= MAX_BAR || this.clearOfChance(s, threshold, !sameGap((anchors ??= this.inOrderAnchors()), i, j)));
     for (const i of olds) this.oldSet(i);
     const edges: { i: number; j: number; s: number }[] = [];
     if (olds.length * news.length <= SMALL) {
@@ -485,7 +471,7 @@ export class Matcher {
     // nothing else speaks for it, and an unrelated inserted article of 80 words lies a third inside a deleted
     // one by chance (a false split seen in generated treaties of 3,000 articles).
     const formulaic = this.backgroundSimilarity() >= FORMULAIC;
-    const liesInside = (c: number) => c >= partBar && (!formulaic || this.clearsMove(c, partBar));
+    const liesInside = (c: number) => c >= partBar && (!formulaic || this.clearOfChance(c, partBar, true));
     const partsOf = new Map<number, number[]>();
     for (const p of parts) {
       const set = partSet(p);
@@ -572,7 +558,7 @@ export class Matcher {
           if (s >= bar && s < MAX_BAR) doubtful = true;
         }
       }
-      if (doubtful) bar = this.inPlaceBar(bar);
+      if (doubtful) bar = this.chanceBar(bar, false);
       // margin[a][b] > 0 when olds[a] and news[b] may pair.
       const margin = similarity;
       for (let k = 0; k < margin.length; k++) margin[k]! -= bar;
@@ -619,9 +605,9 @@ export class Matcher {
     const anchors = this.inOrderAnchors();
     // In formulaic drafts titles repeat by the hundred and carry no evidence: demand more than the background.
     const background = this.backgroundSimilarity();
-    // A pair in place needs one and a half times the background; a moved pair the free search's bar and what
-    // any move needs (clearsMove): among a hundred insertions and a hundred deletions of a formulaic treaty,
-    // two unrelated articles that happen to share a stock title stand a third alike, 2–2.8 times the
+    // A pair in place needs one and a half times the background, a moved pair the free search's bar (twice), and
+    // either must stand clear of chance: among a hundred insertions and a hundred deletions of a formulaic
+    // treaty, two unrelated articles that happen to share a stock title stand a third alike, 2–2.8 times the
     // background (seen in generated treaties of 3,000 and 10,000 articles).
     const formulaic = background >= FORMULAIC;
     const inPlace = formulaic ? Math.min(MAX_BAR, 1.5 * background) : 0;
@@ -632,7 +618,7 @@ export class Matcher {
       const inGap = sameGap(anchors, i, j);
       const bar = inGap ? Math.max(gapBar, inPlace) : Math.max(globalBar, moved);
       const s = this.similarity(i, j);
-      if (s >= bar && (inGap || !formulaic || this.clearsMove(s, bar))) this.pair(i, j, s);
+      if (s >= bar && this.clearOfChance(s, bar, !inGap)) this.pair(i, j, s);
     }
   }
 
