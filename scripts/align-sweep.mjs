@@ -4,15 +4,26 @@
 //   npm run build && node scripts/align-sweep.mjs [--articles 3000] [--seeds 1-20] [--words 80,120,150,210]
 //                                                [--edits 0.05,0.5,1] [--rate 0.02]
 // --rate is the share of articles moved, inserted and deleted (each). Exit status 1 when any pairing is wrong.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
-const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-treaty.mjs')).href);
-const { alignDrafts } = await import(pathToFileURL(path.join(root, 'dist/src/compare/align.js')).href);
-const { importDraft } = await import(pathToFileURL(path.join(root, 'dist/src/format/import-text.js')).href);
+
+/** A module the sweep needs, or a one-line message saying which file is missing and what provides it. */
+async function need(file, provider) {
+  if (!fs.existsSync(file)) {
+    console.error(`align-sweep: ${file} not found (${provider})`);
+    process.exit(2);
+  }
+  return import(pathToFileURL(file).href);
+}
+
+const { makePair } = await need(path.join(shared, 'tools', 'gen-treaty.mjs'), 'the treaty generator: set PARLEY_SHARED to the folder holding tools/gen-treaty.mjs');
+const { alignDrafts } = await need(path.join(root, 'dist/src/compare/align.js'), 'run `npm run build` first, or use `npm run sweep`');
+const { importDraft } = await need(path.join(root, 'dist/src/format/import-text.js'), 'run `npm run build` first, or use `npm run sweep`');
 
 const { values } = parseArgs({
   options: {
