@@ -33,6 +33,16 @@ describe('common prefix and suffix by binary search', () => {
     }), { numRuns: 3000 });
   });
 
+  // Random texts rarely put the first difference exactly where the search splits a range: try every place.
+  it('finds a difference at every position of a long text', () => {
+    const a = 'the Parties shall cooperate closely on critical minerals; '.repeat(12);
+    for (let d = 0; d < a.length; d++) {
+      const b = a.slice(0, d) + (a[d] === '#' ? '%' : '#') + a.slice(d + 1);
+      expect(commonPrefixLength(a, 0, b, 0, a.length)).toBe(d);
+      expect(commonSuffixLength(a, a.length, b, b.length, a.length)).toBe(a.length - 1 - d);
+    }
+  });
+
   it('finds the suffix the plain loop finds', () => {
     fc.assert(fc.property(pad, pad, shared, tail, tail, fc.nat(), (padA, padB, common, headA, headB, cut) => {
       const a = headA + common + padA, b = headB + common + padB;

@@ -260,7 +260,8 @@ export class Matcher {
   /**
    * How much unrelated pairs of these drafts vary around the background: the standard deviation of 64 pairs
    * across the whole drafts (sixteen, the background's sample, estimate it too roughly to set a bar on).
-   * Read only to judge a move that falls short of MAX_BAR, so most comparisons never tokenize the sample.
+   * Read only to judge a pair that falls short of MAX_BAR (clearOfChance), so most comparisons never
+   * tokenize the sample.
    * 0 for provisions (their background is given) and drafts too small to sample.
    */
   private backgroundSpread(): number {
@@ -373,8 +374,9 @@ export class Matcher {
     const [olds, news] = this.leftovers((i) => eligibleOld(i) && this.oldTokens(i).words.length > 0, (j) => eligibleNew(j) && this.newTokens(j).words.length > 0);
     if (olds.length === 0 || news.length === 0) return;
     threshold = this.bar(threshold);
-    // In formulaic drafts a pair across gaps between the in-order anchors (a move) must clear the bar of a move;
-    // the anchors are read only for a pair short of MAX_BAR (true pairs of formulaic drafts rarely are).
+    // In formulaic drafts a pair must also stand clear of chance, by more when it crosses gaps between the
+    // in-order anchors (a move); the anchors are found only for a pair short of MAX_BAR in such drafts (true
+    // pairs rarely are), hence the checks before clearOfChance's own.
     const formulaic = this.backgroundSimilarity() >= FORMULAIC;
     let anchors: Anchors | null = null;
     const clears = (i: number, j: number, s: number) =>
@@ -466,12 +468,11 @@ export class Matcher {
     const sets: (Int32Array | null)[] = new Array(wholeGroup.length).fill(null);
     for (const w of wholes) sets[w] = wholeSet(w);
     const index = new ShingleIndex(sets, wholes);
-    const partBar = Math.max(PART_CONTAINMENT, Math.min(MAX_BAR, 2 * this.backgroundSimilarity()));
+    const partBar = this.bar(PART_CONTAINMENT);
     // In formulaic drafts a part must lie inside its whole as clearly as a move must resemble its origin:
     // nothing else speaks for it, and an unrelated inserted article of 80 words lies a third inside a deleted
     // one by chance (a false split seen in generated treaties of 3,000 articles).
-    const formulaic = this.backgroundSimilarity() >= FORMULAIC;
-    const liesInside = (c: number) => c >= partBar && (!formulaic || this.clearOfChance(c, partBar, true));
+    const liesInside = (c: number) => c >= partBar && this.clearOfChance(c, partBar, true);
     const partsOf = new Map<number, number[]>();
     for (const p of parts) {
       const set = partSet(p);
