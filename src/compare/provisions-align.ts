@@ -1,7 +1,12 @@
 /**
  * Provision alignment inside an aligned clause pair: numbered paragraphs and their points are compared as
- * units of their own, by the same stages as clauses (exact text ignoring numbering, similarity, gap filling,
- * moves), so that "paragraph 4 became paragraph 5 and changed one word" reads as exactly that.
+ * units of their own, by the same stages as clauses (exact text ignoring numbering, similarity, splits and
+ * merges, gap filling, moves), so that "paragraph 4 became paragraph 5 and changed one word" reads as exactly
+ * that, and "paragraph 3 was cut in two" as paragraph 3 split into 3 and 4.
+ *
+ * A split or merge is reported as one entry per part, each naming the whole and that part: a split of old 3
+ * into new 3 and 4 gives `split 3 → 3` and `split 3 → 4` (at the positions of new 3 and 4); a merge of old 2 and
+ * 3 into new 2 gives `merged 2 → 2` and `merged 3 → 2`, together at the position of new 2.
  */
 import type { Clause } from '../model/draft.js';
 import { appendProvisionLines, type ProvisionLine } from '../model/provisions.js';
@@ -69,6 +74,8 @@ interface Pairing {
   moved: Uint8Array;
   unchanged: Uint8Array;
   similarity: Float64Array;
+  /** The split or merge each new provision belongs to (split: each part; merge: the whole), when there are any. */
+  parts: Map<number, { old: number[]; new: number[] }> | null;
 }
 
 /**
@@ -83,6 +90,7 @@ function allocatePairing(capacity: number): Pairing {
   return {
     oldOf: new Int32Array(capacity), newOf: new Int32Array(capacity),
     moved: new Uint8Array(capacity), unchanged: new Uint8Array(capacity), similarity: new Float64Array(capacity),
+    parts: null,
   };
 }
 
@@ -94,6 +102,7 @@ function emptyPairing(oldCount: number, newCount: number): Pairing {
   p.moved.fill(0, 0, newCount);
   p.unchanged.fill(0, 0, newCount);
   p.similarity.fill(0, 0, newCount);
+  p.parts = null;
   return p;
 }
 
@@ -104,14 +113,23 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
   m.matchKeys(olds.map((p) => p.text), news.map((p) => p.text));
   m.matchExact();
   m.matchSimilar(SIMILAR);
+  m.matchSplitsAndMerges();
   m.fillGaps(0.25, 0.15);
   m.markMoves();
   const pairing = emptyPairing(olds.length, news.length);
   for (let j = 0; j < news.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) continue;
-    // Provision groups are pairs: no splits or merges are searched.
     const group = m.groups[g]!;
+    if (group.old.length > 1 || group.new.length > 1) {
+      // A split or merge: every part is accounted for (none of its old provisions is deleted).
+      (pairing.parts ??= new Map()).set(j, { old: group.old, new: group.new });
+      for (const i of group.old) pairing.newOf[i] = group.new[0]!;
+      pairing.oldOf[j] = group.old[0]!;
+      pairing.moved[j] = group.moved ? 1 : 0;
+      pairing.similarity[j] = group.similarity;
+      continue;
+    }
     const i = group.old[0]!;
     pairing.oldOf[j] = i;
     pairing.newOf[i] = j;
@@ -271,6 +289,19 @@ function orderChanges(pairing: Pairing, olds: FlatProvision[], news: FlatProvisi
   const positions: number[] = [];
   for (let j = 0; j < news.length; j++) {
     const i = oldOf[j]!;
+    const group = pairing.parts?.get(j);
+    if (group) {
+      // One entry per part; a merge's entries all stand at its one new provision.
+      const kind: ChangeKind = group.old.length > 1 ? 'merged' : 'split';
+      for (const part of kind === 'merged' ? group.old : [group.old[0]!]) {
+        changes.push({
+          kind, moved: pairing.moved[j] === 1, renumbered: labelsDiffer(olds[part]!.label, news[j]!.label),
+          old: olds[part]!.label, new: news[j]!.label, oldIndex: part, newIndex: j, similarity: pairing.similarity[j]!,
+        });
+        positions.push(j);
+      }
+      continue;
+    }
     positions.push(j);
     if (i < 0) {
       changes.push({ kind: 'inserted', moved: false, renumbered: false, old: null, new: news[j]!.label, oldIndex: null, newIndex: j, similarity: 0 });

@@ -8,7 +8,7 @@
  */
 
 /**
- * @param changes entries at strictly ascending new positions `positions`
+ * @param changes entries at ascending new positions `positions` (several may share one: the parts of a merge)
  * @param deletions entries in ascending old order, anchored at `anchors`
  */
 export function interleave<T>(changes: readonly T[], positions: readonly number[], deletions: readonly T[], anchors: readonly number[]): T[] {

@@ -3,7 +3,7 @@
  * deletions as [-…-] and insertions as {+…+} (the wdiff convention, readable without colour), coloured when
  * the terminal can show it.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
   colour?: boolean;
@@ -54,6 +54,32 @@ function describe(change: ClauseChangeJson): string {
   }
 }
 
+/**
+ * One note per provision change ("4→5 edited", "3 deleted"); the entries of one split or merge (one per part,
+ * see provisions-align.ts) read as one note: "2→2+3 split", "2+3→2 merged".
+ */
+function provisionNotes(changes: readonly ProvisionChangeJson[]): string[] {
+  const notes: string[] = [];
+  const label = (l: string | null) => l ?? '¶';
+  for (let k = 0; k < changes.length; k++) {
+    const p = changes[k]!;
+    const moved = p.moved ? ' moved' : '';
+    if (p.kind === 'split' || p.kind === 'merged') {
+      // The run of entries of this one split (same old provision) or merge (same new provision).
+      const parts = [p];
+      const sameWhole = (q: ProvisionChangeJson) => q.kind === p.kind && (p.kind === 'split' ? q.old === p.old : q.new === p.new);
+      while (k + 1 < changes.length && sameWhole(changes[k + 1]!)) parts.push(changes[++k]!);
+      const olds = p.kind === 'split' ? label(p.old) : parts.map((q) => label(q.old)).join('+');
+      const news = p.kind === 'split' ? parts.map((q) => label(q.new)).join('+') : label(p.new);
+      notes.push(`${olds}→${news} ${p.kind}${moved}`);
+      continue;
+    }
+    const name = p.old === p.new ? label(p.new) : `${label(p.old)}→${label(p.new)}`;
+    notes.push(`${name} ${p.kind}${moved}`);
+  }
+  return notes;
+}
+
 export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {}): string {
   const colour = options.colour === true;
   const lines: string[] = [];
@@ -71,12 +97,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
       lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${direction}${cosmetic}`);
     }
     const moved = change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved);
-    if (moved.length) {
-      lines.push('  provisions: ' + moved.map((p) => {
-        const label = p.old === p.new ? p.new ?? '¶' : `${p.old ?? '¶'}→${p.new ?? '¶'}`;
-        return `${label} ${p.kind}${p.moved ? ' moved' : ''}`;
-      }).join('; '));
-    }
+    if (moved.length) lines.push('  provisions: ' + provisionNotes(moved).join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
       const text = change.kind === 'unchanged' ? change.words.map((w) => w.text).join('') : redlineText(change.words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));

@@ -1,0 +1,85 @@
+/**
+ * Provisions split and merged inside an aligned clause pair ("Align provisions … the same way" as clauses):
+ * a paragraph cut in two reads as one split, two paragraphs joined as one merge, and an edited paragraph next
+ * to a new, unrelated one stays an edit and an insertion.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import type { ProvisionChangeJson } from '../src/compare/contract.js';
+import { textRedline } from '../src/export/text-redline.js';
+import { parseDraft } from '../src/format/markdown.js';
+
+const RISKS =
+  'The Participants shall share information on supply risks, including disruptions of trade routes, export restrictions imposed by third countries and sudden changes in the prices of processed minerals';
+const CONSULT = 'shall consult each other within thirty days of a request by either Participant on measures to mitigate such risks';
+
+function draft(paragraphs: string[]): string {
+  const body = paragraphs.map((p, k) => `${k + 1}. ${p}`).join('\n\n');
+  return `---\ntitle: Memorandum on critical minerals\n---\n\n## Article 5 — Information sharing on supply risks\n\n${body}\n`;
+}
+
+const FIRST = 'The Participants intend to cooperate on securing supply chains for critical minerals and rare earth elements.';
+const LAST = 'Each Participant shall maintain a stockpile of critical minerals sufficient for ninety days of consumption.';
+const WHOLE = [FIRST, `${RISKS}, and ${CONSULT}.`, LAST];
+const CUT = [FIRST, `${RISKS}.`, `The Participants ${CONSULT}.`, LAST];
+
+function provisionsOf(oldParagraphs: string[], newParagraphs: string[]): { provisions: ProvisionChangeJson[]; text: string } {
+  const result = compareDrafts(parseDraft(draft(oldParagraphs)).draft, parseDraft(draft(newParagraphs)).draft);
+  const article = result.changes.find((c) => c.new[0]?.label === 'Article 5' || c.old[0]?.label === 'Article 5')!;
+  return { provisions: article.provisions.map((p) => ({ ...p, similarity: 0 })), text: textRedline(result) };
+}
+
+describe('provision splits and merges', () => {
+  it('reads a paragraph cut in two as one split, and renumbers what follows', () => {
+    const { provisions, text } = provisionsOf(WHOLE, CUT);
+    expect(provisions.map((p) => [p.kind, p.old, p.new, p.renumbered])).toEqual([
+      ['unchanged', '1', '1', false],
+      ['split', '2', '2', false],
+      ['split', '2', '3', true],
+      ['unchanged', '3', '4', true],
+    ]);
+    expect(text).toContain('provisions: 2→2+3 split; 3→4 unchanged');
+  });
+
+  it('reads two paragraphs joined as one merge', () => {
+    const { provisions, text } = provisionsOf(CUT, WHOLE);
+    expect(provisions.map((p) => [p.kind, p.old, p.new])).toEqual([
+      ['unchanged', '1', '1'],
+      ['merged', '2', '2'],
+      ['merged', '3', '2'],
+      ['unchanged', '4', '3'],
+    ]);
+    expect(text).toContain('provisions: 2+3→2 merged; 4→3 unchanged');
+  });
+
+  it('reports the coverage of the whole as the similarity of each part', () => {
+    const result = compareDrafts(parseDraft(draft(WHOLE)).draft, parseDraft(draft(CUT)).draft);
+    const parts = result.changes.flatMap((c) => c.provisions).filter((p) => p.kind === 'split');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]!.similarity).toBe(parts[1]!.similarity);
+    expect(parts[0]!.similarity).toBeGreaterThan(0.5);
+    expect(parts[0]!.similarity).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps an edited paragraph and a new unrelated one as an edit and an insertion', () => {
+    const edited = [FIRST, `${RISKS}, and ${CONSULT.replace('thirty', 'sixty')}.`, 'The Participants shall establish a joint fund for investment in mining and refining projects in third countries.', LAST];
+    const { provisions } = provisionsOf(WHOLE, edited);
+    expect(provisions.map((p) => [p.kind, p.old, p.new])).toEqual([
+      ['unchanged', '1', '1'],
+      ['edited', '2', '2'],
+      ['inserted', null, '3'],
+      ['unchanged', '3', '4'],
+    ]);
+  });
+
+  it('keeps a shortened paragraph and a new unrelated one after it as an edit and an insertion', () => {
+    const shortened = [FIRST, `${RISKS}.`, 'The Participants shall establish a joint fund for investment in mining and refining projects in third countries.', LAST];
+    const { provisions } = provisionsOf(WHOLE, shortened);
+    expect(provisions.map((p) => [p.kind, p.old, p.new])).toEqual([
+      ['unchanged', '1', '1'],
+      ['edited', '2', '2'],
+      ['inserted', null, '3'],
+      ['unchanged', '3', '4'],
+    ]);
+  });
+});
