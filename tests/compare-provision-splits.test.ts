@@ -82,4 +82,19 @@ describe('provision splits and merges', () => {
       ['unchanged', '3', '4'],
     ]);
   });
+
+  it('writes the parts of one split as one note even when a deletion stands between them', () => {
+    const entry = (kind: ProvisionChangeJson['kind'], old: string | null, now: string | null): ProvisionChangeJson => ({ kind, moved: false, renumbered: old !== now, old, new: now, similarity: 0.9 });
+    const ref = { id: 'a3', label: 'Article 3', title: 'Mitigation', path: [] };
+    const text = textRedline({
+      old: { title: 'v2', label: 'v2', clauses: 1 },
+      new: { title: 'v3', label: 'v3', clauses: 1 },
+      summary: { unchanged: 0, edited: 1, inserted: 0, deleted: 0, split: 0, merged: 0, moved: 0, renumbered: 0 },
+      changes: [{
+        kind: 'edited', moved: false, renumbered: false, old: [ref], new: [ref], similarity: 0.8, legal: [], words: [],
+        provisions: [entry('split', '13', '13'), entry('deleted', '14', null), entry('split', '13', '14'), entry('split', '13', '15'), entry('split', null, null), entry('split', null, '16')],
+      }],
+    });
+    expect(text).toContain('provisions: 13→13+14+15 split; 14→¶ deleted; ¶→¶+16 split');
+  });
 });

@@ -9,13 +9,13 @@ import { flattenDraft } from '../src/compare/align.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { importDraft } from '../src/format/import-text.js';
 import type { Clause } from '../src/model/draft.js';
-import { appendProvisionLines, provisionsOf, type Provision, type ProvisionLine } from '../src/model/provisions.js';
+import { appendProvisionLines, pointLabel, provisionsOf, type Provision, type ProvisionLine } from '../src/model/provisions.js';
 
 /** The definition: provisionsOf walked, points after their provision. */
 function linesByWalking(clause: Clause): ProvisionLine[] {
   const out: ProvisionLine[] = [];
   const visit = (p: Provision, ownerLabel: string | null) => {
-    out.push({ label: ownerLabel !== null && p.label !== null ? ownerLabel + p.label : p.label, text: p.text });
+    out.push({ label: ownerLabel !== null && p.label !== null ? pointLabel(ownerLabel, p.label) : p.label, text: p.text });
     for (const point of p.points) visit(point, p.label);
   };
   for (const p of provisionsOf(clause, { brackets: 'marked' })) visit(p, null);
@@ -75,5 +75,12 @@ describe('appendProvisionLines', () => {
       appendProvisionLines(clause, { brackets: 'marked' }, lines);
       expect(lines).toEqual(linesByWalking(clause));
     }
+  });
+
+  it('labels a point after its provision, with a dot between two numbers', () => {
+    const clause = parseDraft('## Article 9\n\n4. Each Participant shall:\n\n(a) notify;\n\n5. The purpose of the framework is to:\n\n    1. provide clarity;\n    2. inform the stocktake.\n').draft.clauses[0]!;
+    const lines: ProvisionLine[] = [];
+    appendProvisionLines(clause, { brackets: 'marked' }, lines);
+    expect(lines.map((l) => l.label)).toEqual(['4', '4(a)', '5', '5.1', '5.2']);
   });
 });

@@ -56,19 +56,28 @@ function describe(change: ClauseChangeJson): string {
 
 /**
  * One note per provision change ("4→5 edited", "3 deleted"); the entries of one split or merge (one per part,
- * see provisions-align.ts) read as one note: "2→2+3 split", "2+3→2 merged".
+ * see provisions-align.ts) read as one note where the first of them stands: "2→2+3 split", "2+3→2 merged".
+ * Entries of a whole are found by its label (deletions may stand between the parts of a split); wholes
+ * without a label ("¶") gather only their neighbouring entries.
  */
 function provisionNotes(changes: readonly ProvisionChangeJson[]): string[] {
   const notes: string[] = [];
   const label = (l: string | null) => l ?? '¶';
+  const done = new Set<number>();
   for (let k = 0; k < changes.length; k++) {
+    if (done.has(k)) continue;
     const p = changes[k]!;
     const moved = p.moved ? ' moved' : '';
     if (p.kind === 'split' || p.kind === 'merged') {
-      // The run of entries of this one split (same old provision) or merge (same new provision).
+      const whole = (q: ProvisionChangeJson) => (p.kind === 'split' ? q.old : q.new);
       const parts = [p];
-      const sameWhole = (q: ProvisionChangeJson) => q.kind === p.kind && (p.kind === 'split' ? q.old === p.old : q.new === p.new);
-      while (k + 1 < changes.length && sameWhole(changes[k + 1]!)) parts.push(changes[++k]!);
+      if (whole(p) === null) {
+        while (k + 1 < changes.length && changes[k + 1]!.kind === p.kind && whole(changes[k + 1]!) === null) parts.push(changes[++k]!);
+      } else {
+        for (let q = k + 1; q < changes.length; q++) {
+          if (changes[q]!.kind === p.kind && whole(changes[q]!) === whole(p)) { parts.push(changes[q]!); done.add(q); }
+        }
+      }
       const olds = p.kind === 'split' ? label(p.old) : parts.map((q) => label(q.old)).join('+');
       const news = p.kind === 'split' ? parts.map((q) => label(q.new)).join('+') : label(p.new);
       notes.push(`${olds}→${news} ${p.kind}${moved}`);

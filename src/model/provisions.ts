@@ -153,7 +153,15 @@ function listItemProvision(block: Extract<Block, { type: 'list' }>, i: number, o
   return provision;
 }
 
-/** A provision or point in reading order; a point's label carries its owner's ("4(a)"). */
+/**
+ * A point's label as reported, after its owner's: "4" and "(a)" give "4(a)"; a number inside a number keeps a
+ * dot between them ("5" and "1" give "5.1", which "51" would not say).
+ */
+export function pointLabel(owner: string, label: string): string {
+  return isDigitAt(owner, owner.length - 1) && isDigitAt(label, 0) ? owner + '.' + label : owner + label;
+}
+
+/** A provision or point in reading order; a point's label carries its owner's ("4(a)", "5.1"). */
 export interface ProvisionLine {
   label: string | null;
   text: string;
@@ -193,7 +201,7 @@ export function appendProvisionLines(clause: Pick<Clause, 'body'>, options: Text
         const label = leadingLabel(text);
         if (isPointLabel(label) && lastLabel !== undefined && lastLabel !== null && !isPointLabel(lastLabel)) {
           // A point of the last provision: it follows that provision's other points.
-          out.push({ label: lastLabel + label!, text });
+          out.push({ label: pointLabel(lastLabel, label!), text });
         } else {
           out.push({ label, text });
           lastLabel = label;
@@ -209,7 +217,7 @@ export function appendProvisionLines(clause: Pick<Clause, 'body'>, options: Text
 
 /** A provision and its points, as lines; `ownerLabel`: the label of the provision it is a point of. */
 function appendLines(p: Provision, ownerLabel: string | null, out: ProvisionLine[]): void {
-  out.push({ label: ownerLabel !== null && p.label !== null ? ownerLabel + p.label : p.label, text: p.text });
+  out.push({ label: ownerLabel !== null && p.label !== null ? pointLabel(ownerLabel, p.label) : p.label, text: p.text });
   for (const point of p.points) appendLines(point, p.label, out);
 }
 
