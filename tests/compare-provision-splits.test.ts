@@ -95,6 +95,6 @@ describe('provision splits and merges', () => {
         provisions: [entry('split', '13', '13'), entry('deleted', '14', null), entry('split', '13', '14'), entry('split', '13', '15'), entry('split', null, null), entry('split', null, '16')],
       }],
     });
-    expect(text).toContain('provisions: 13→13+14+15 split; 14→¶ deleted; ¶→¶+16 split');
+    expect(text).toContain('provisions: 13→13+14+15 split; 14 deleted; ¶→¶+16 split');
   });
 });

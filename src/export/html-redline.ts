@@ -4,7 +4,7 @@
  * deletions struck through, so the redline reads in print and without colour.
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
-import { summaryLine } from './text-redline.js';
+import { notableProvisions, summaryLine } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -51,7 +51,9 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
   const body = layout === 'inline'
     ? `<div class="text">${ops(change.words, 'both')}</div>`
     : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new')}</div></div>`;
-  return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${body}</section>`;
+  const notes = notableProvisions(change);
+  const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
+  return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${provisions}${body}</section>`;
 }
 
 const STYLE = `
@@ -66,6 +68,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
 .legal{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
+.provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
 .dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}
 .clause.unchanged .text{color:#555}
 @media print{ins,del{background:none}}

@@ -60,6 +60,11 @@ function describe(change: ClauseChangeJson): string {
  * Entries of a whole are found by its label (deletions may stand between the parts of a split); wholes
  * without a label ("¶") gather only their neighbouring entries.
  */
+/** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
+export function notableProvisions(change: ClauseChangeJson): string[] {
+  return provisionNotes(change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved));
+}
+
 function provisionNotes(changes: readonly ProvisionChangeJson[]): string[] {
   const notes: string[] = [];
   const label = (l: string | null) => l ?? '¶';
@@ -83,7 +88,8 @@ function provisionNotes(changes: readonly ProvisionChangeJson[]): string[] {
       notes.push(`${olds}→${news} ${p.kind}${moved}`);
       continue;
     }
-    const name = p.old === p.new ? label(p.new) : `${label(p.old)}→${label(p.new)}`;
+    // An insertion or deletion is named by the one label it has ("3 deleted", not "3→¶ deleted").
+    const name = p.kind === 'deleted' ? label(p.old) : p.kind === 'inserted' ? label(p.new) : p.old === p.new ? label(p.new) : `${label(p.old)}→${label(p.new)}`;
     notes.push(`${name} ${p.kind}${moved}`);
   }
   return notes;
@@ -105,8 +111,8 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
       const cosmetic = legal.cosmetic ? ' (wording only)' : '';
       lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${direction}${cosmetic}`);
     }
-    const moved = change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved);
-    if (moved.length) lines.push('  provisions: ' + provisionNotes(moved).join('; '));
+    const notes = notableProvisions(change);
+    if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
       const text = change.kind === 'unchanged' ? change.words.map((w) => w.text).join('') : redlineText(change.words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
