@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { looksGenerated, slugify } from '../src/format/ids.js';
+import { generatedIdBase, looksGenerated, slugify } from '../src/format/ids.js';
 
 /** The slug as first defined: NFKD, accents stripped, lowercase, runs of anything else one dash, no end dashes. */
 function referenceSlug(text: string): string {
@@ -29,5 +29,23 @@ describe('slugify', () => {
     expect(looksGenerated('article-5-2', { label: 'Article 5', title: '' }, '')).toBe(true);
     expect(looksGenerated('section-2-article-5', { label: 'Article 5', title: '' }, 'section-2')).toBe(true);
     expect(looksGenerated('export-bans', { label: 'Article 5', title: 'No export bans' }, '')).toBe(false);
+  });
+
+  it('decides as the generated base says, for ids made from the base, near it, and unrelated', () => {
+    // The definition: the id is the base, or the base, a dash and a number.
+    const definition = (id: string, label: string, title: string, parentId: string) => {
+      const base = generatedIdBase({ label, title }, parentId);
+      return id === base || (id.startsWith(base + '-') && /^\d+$/.test(id.slice(base.length + 1)));
+    };
+    const text = fc.oneof(ascii, fc.constantFrom('', '  ', '12', '(a)', 'Article 5', 'ARTICLE 5bis', 'Artículo 5', '§ 3', 'x'.repeat(60) + ' y'));
+    const idOf = fc.tuple(text, text, fc.constantFrom('', 'section-2', 'part-i'), fc.nat(6), fc.constantFrom('', 'x', '-', '-2', '-02', '-a', '2'))
+      .map(([label, title, parentId, how, tail]) => {
+        const base = generatedIdBase({ label, title }, parentId);
+        const id = how === 0 ? base : how === 1 ? base + '-' + (how + 2) : how === 2 ? base.slice(0, -1) : how === 3 ? base + tail : how === 4 ? 'clause-' + base : slugify(label) + tail;
+        return { id, label, title, parentId };
+      });
+    fc.assert(fc.property(idOf, ({ id, label, title, parentId }) => {
+      expect(looksGenerated(id, { label, title }, parentId)).toBe(definition(id, label, title, parentId));
+    }), { numRuns: 3000 });
   });
 });

@@ -53,8 +53,68 @@ export function generatedIdBase(clause: Pick<Clause, 'label' | 'title'>, parentI
 
 /** Whether an id is one this scheme would have generated (so it says nothing about a clause's identity). */
 export function looksGenerated(id: string, clause: Pick<Clause, 'label' | 'title'>, parentId: string): boolean {
+  const quick = matchesAsciiBase(id, clause.label || clause.title, parentId);
+  if (quick !== null) return quick;
   const base = generatedIdBase(clause, parentId);
-  return id === base || (id.startsWith(base + '-') && /^\d+$/.test(id.slice(base.length + 1)));
+  return id === base || (id.startsWith(base + '-') && isDigits(id, base.length + 1));
+}
+
+/** Whether id[from..] is one or more ASCII digits. */
+function isDigits(id: string, from: number): boolean {
+  if (from >= id.length) return false;
+  for (let i = from; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * looksGenerated for a short ASCII label, reading the id against the slug as the slug is made, without
+ * building it: the comparison asks this of every clause of both drafts, and building the slug of each
+ * ("article-5000", one string per character) was most of what that cost. Null when the text is not ASCII or
+ * long enough for its slug to be cut (generatedIdBase decides those).
+ */
+function matchesAsciiBase(id: string, text: string, parentId: string): boolean | null {
+  if (text.length > MAX_SLUG) return null;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return null;
+  let at = 0;
+  if (parentId) {
+    if (!id.startsWith(parentId) || id.charCodeAt(parentId.length) !== 45 /* - */) return false;
+    at = parentId.length + 1;
+  }
+  // The slug's first character decides its prefix: none before a letter, "clause-" before a digit, and an
+  // empty slug is "clause" itself.
+  let first = -1;
+  for (let i = 0; i < text.length && first < 0; i++) if (isAsciiAlnum(lowerAscii(text.charCodeAt(i)))) first = lowerAscii(text.charCodeAt(i));
+  if (first < 0 || (first >= 48 && first <= 57)) {
+    const prefix = first < 0 ? 'clause' : 'clause-';
+    if (!id.startsWith(prefix, at)) return false;
+    at += prefix.length;
+  }
+  let dash = false;
+  let written = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = lowerAscii(text.charCodeAt(i));
+    if (!isAsciiAlnum(c)) { dash = true; continue; }
+    if (dash && written) {
+      if (id.charCodeAt(at) !== 45) return false;
+      at++;
+    }
+    dash = false;
+    written = true;
+    if (id.charCodeAt(at) !== c) return false;
+    at++;
+  }
+  return at === id.length || (id.charCodeAt(at) === 45 && isDigits(id, at + 1));
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 export function assignGeneratedIds(clauses: Clause[]): void {
