@@ -9,6 +9,7 @@ import type { ClauseChangeJson, ComparisonJson, WordOpJson } from '../src/compar
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
+import { notableProvisions } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -279,6 +280,10 @@ export class CompareView {
           h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—', l.direction ? ` (${l.direction})` : '')))
       : null;
 
+    // What became of each numbered paragraph ("4→5 edited", "2→2+3 split"), as the text and HTML redlines say it.
+    const notes = notableProvisions(change);
+    const provisions = notes.length ? h('p', { class: 'provision-notes' }, `Provisions: ${notes.join('; ')}`) : null;
+
     const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
     let body: HTMLElement;
     if (this.mode === 'inline') {
@@ -291,7 +296,7 @@ export class CompareView {
         h('div', { class: 'side-new', 'aria-label': 'New text' }, ...ops.filter((o) => o.op !== 'delete').map(renderOp)),
       );
     }
-    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, body);
+    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, provisions, body);
   }
 
   /** "Moved from after Paragraph 3" — a link to the change that holds the clause it used to follow. */

@@ -167,6 +167,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect((await change.locator('.side-new ins').allTextContents()).join('|')).toContain('ninety');
     // The bracket shows in the redline as inserted square brackets around the phrase.
     expect(await change.locator('.side-new').textContent()).toContain('[reduce excessive dependence]');
+    // What became of each numbered paragraph: the one with the new time limit was edited.
+    expect(await change.locator('.provision-notes').textContent()).toMatch(/^Provisions: .*\b3 edited\b/);
     expect(await page.locator('.summary-bar').textContent()).toMatch(/[1-9]\d* edited/);
 
     // Change navigation by key.
