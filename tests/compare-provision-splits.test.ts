@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
+import { alignProvisions } from '../src/compare/provisions-align.js';
 import type { ProvisionChangeJson } from '../src/compare/contract.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft } from '../src/format/markdown.js';
@@ -96,5 +97,18 @@ describe('provision splits and merges', () => {
       }],
     });
     expect(text).toContain('provisions: 13→13+14+15 split; 14 deleted; ¶→¶+16 split');
+  });
+
+  it('does not read an edited lead-in as part of the point after it, in formulaic drafts too', () => {
+    // The lead-in's one phrase ("may, upon request") recurs in its first point: it lies partly inside that
+    // point, but brings nothing of its own to it. With the background of a formulaic draft (0.2) the lead-ins
+    // are too short to pair by similarity; they stay a deletion and an insertion, and the point an edit.
+    const clause = (lead: string, first: string) => parseDraft(`## Article 254\n\n1. ${lead}\n\n    (a) ${first}\n\n    (b) The arbitral tribunal shall progressively reduce state-owned enterprises and designated monopolies.\n`).draft.clauses[0]!;
+    const before = clause('The complaining Party may, upon request:', 'A service supplier of the other Party may, upon request, administer the transparency of its regulatory processes;');
+    const after = clause('The complaining Parties may, upon request:', 'A service supplier of the other Party may, upon request, administer the transparency of regulatory processes;');
+    const kinds = alignProvisions([before], [after], 0.2).map((p) => p.kind);
+    expect(kinds).not.toContain('merged');
+    expect(kinds).not.toContain('split');
+    expect(kinds.filter((k) => k === 'edited' || k === 'unchanged')).toHaveLength(2);
   });
 });

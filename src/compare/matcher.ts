@@ -80,6 +80,34 @@ export function raisedBar(threshold: number, background: number): number {
 const MOVE_DEVIATIONS = 7;
 const IN_PLACE_DEVIATIONS = 6;
 
+/** Shingles of the whole that a part must hold and no other part of the same split or merge holds. */
+const OWN_SHINGLES = 3;
+
+/**
+ * Whether every part holds at least OWN_SHINGLES of the whole's shingles that none of the other parts holds.
+ * The parts of a real split are different pieces of the whole; a part that only repeats phrases another part
+ * already brings ("The Party may, upon request:" before a point that says "may, upon request" too) adds
+ * nothing to it, and the pair without it is the better reading.
+ * @param whole, parts shingle sets (ascending, distinct values)
+ */
+function eachPartBringsItsOwn(whole: Int32Array, parts: readonly Int32Array[]): boolean {
+  // How many parts hold each shingle of the whole.
+  const holders = new Uint8Array(whole.length);
+  const walk = (part: Int32Array, visit: (k: number) => void) => {
+    for (let k = 0, q = 0; k < whole.length && q < part.length;) {
+      const x = whole[k]!, y = part[q]!;
+      if (x === y) { visit(k); k++; q++; } else if (x < y) k++; else q++;
+    }
+  };
+  for (const part of parts) walk(part, (k) => { holders[k]!++; });
+  for (const part of parts) {
+    let own = 0;
+    walk(part, (k) => { if (holders[k] === 1) own++; });
+    if (own < OWN_SHINGLES) return false;
+  }
+  return true;
+}
+
 /** The sample standard deviation of at least two values. */
 function standardDeviation(xs: readonly number[]): number {
   let mean = 0;
@@ -508,6 +536,7 @@ export class Matcher {
       const covered = bestCovered;
       const coverage = Math.min(1, covered);
       if (coverage < WHOLE_COVERAGE) continue;
+      if (!eachPartBringsItsOwn(whole, free.map(partSet))) continue;
       if (wholeGroup[w]! >= 0) this.removeGroup(wholeGroup[w]!);
       for (const p of free) if (partGroup[p]! >= 0) this.removeGroup(partGroup[p]!);
       free.sort((a, b) => a - b);

@@ -113,8 +113,12 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
   m.matchKeys(olds.map((p) => p.text), news.map((p) => p.text));
   m.matchExact();
   m.matchSimilar(SIMILAR);
-  m.matchSplitsAndMerges();
+  // Inside one clause, standing in the same place is strong evidence: the gaps are filled before splits and
+  // merges are looked for, so that an edited lead-in ("The Party may:" → "The Parties may:") pairs with its
+  // counterpart instead of reading as part of the point after it (a short text lies partly inside almost
+  // any longer one).
   m.fillGaps(0.25, 0.15);
+  m.matchSplitsAndMerges();
   m.markMoves();
   const pairing = emptyPairing(olds.length, news.length);
   for (let j = 0; j < news.length; j++) {
