@@ -40,6 +40,10 @@ describe('parley diff', () => {
     const split = c.changes.find((x: { kind: string }) => x.kind === 'split');
     expect(split.old.map((o: { id: string }) => o.id)).toEqual(['pricing']);
     expect(split.new.map((o: { id: string; label: string }) => `${o.id} ${o.label}`)).toEqual(['pricing Paragraph 10', 'anti-dumping Paragraph 11']);
+    // Each provision says which of the new clauses it went to: old 4 and 5 became 1 and 2 of Paragraph 11.
+    const provisions = split.provisions.map((p: { old: string; new: string; newClause?: string }) => `${p.old}→${p.new} in ${p.newClause}`);
+    expect(provisions).toEqual(['1→1 in pricing', '2→2 in pricing', '3→3 in pricing', '4→1 in anti-dumping', '5→2 in anti-dumping']);
+    expect(parley('diff', `${dossier}@3`, `${dossier}@4`, '--changed-only').stdout).toContain('provisions: 4→1 (Paragraph 11) unchanged; 5→2 (Paragraph 11) unchanged');
     const stock = c.changes.find((x: { new: { id: string }[] }) => x.new[0]?.id === 'stockpiling');
     expect(stock).toMatchObject({ kind: 'unchanged', moved: true, renumbered: true, old: [{ label: 'Paragraph 8', path: [] }], new: [{ label: 'Paragraph 5' }] });
   });

@@ -6,7 +6,7 @@
 import type { Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from './contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from './contract.js';
 import { legalChanges } from './legal.js';
 import { diffWords, type WordOp } from './words.js';
 
@@ -51,7 +51,12 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
       old: olds.map(ref),
       new: news.map(ref),
       similarity: Math.round(change.similarity * 1000) / 1000,
-      provisions: change.provisions.map((p) => ({ kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: Math.round(p.similarity * 1000) / 1000 })),
+      provisions: change.provisions.map((p) => {
+        const item: ProvisionChangeJson = { kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: Math.round(p.similarity * 1000) / 1000 };
+        if (p.oldClause !== undefined) item.oldClause = olds[p.oldClause]!.id;
+        if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;
+        return item;
+      }),
       legal: [],
       words: [],
     };

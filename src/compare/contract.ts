@@ -21,6 +21,12 @@ export interface ProvisionChangeJson {
   old: string | null;
   new: string | null;
   similarity: number;
+  /**
+   * When the clause change has several old (a merge) or new clauses (a split): the id of the clause the old
+   * or new provision belongs to, since its label ("1") alone does not say which.
+   */
+  oldClause?: string;
+  newClause?: string;
 }
 
 export interface LegalChangeJson {

@@ -28,16 +28,22 @@ export interface ProvisionChange {
   oldIndex: number | null;
   newIndex: number | null;
   similarity: number;
+  /** Which of several old / new clauses (a merge, a split) the provision belongs to: an index into that list. */
+  oldClause?: number;
+  newClause?: number;
 }
 
 /** A provision or point, flattened in reading order; a point's label carries its paragraph's ("4(a)"). */
 export type FlatProvision = ProvisionLine;
 
 /** The provisions of clauses, in reading order, points after the paragraph that holds them. */
-export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[]): FlatProvision[] {
+export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[], starts?: number[]): FlatProvision[] {
   const out: FlatProvision[] = [];
   // Brackets marked: bracketing language is a (cosmetic) edit of the provision, as it is of the clause.
-  for (const clause of clauses) appendProvisionLines(clause, MARKED, out);
+  for (const clause of clauses) {
+    starts?.push(out.length);
+    appendProvisionLines(clause, MARKED, out);
+  }
   return out;
 }
 
@@ -49,17 +55,38 @@ const MARKED = { brackets: 'marked' } as const;
  * `tokens`: a tokenizer, possibly caching (the clause aligner has already read the changed paragraphs).
  */
 export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
-  const olds = flattenProvisions(oldClauses);
-  const news = flattenProvisions(newClauses);
-  const pairing = (background !== undefined ? pairEditsInPlace(olds, news, background, tokens) : null) ?? pairByMatcher(olds, news, background, tokens);
-  return orderChanges(pairing, olds, news);
+  return align(oldClauses, newClauses, (olds, news) => (background !== undefined ? pairEditsInPlace(olds, news, background, tokens) : null) ?? pairByMatcher(olds, news, background, tokens));
 }
 
 /** alignProvisions without the shortcut of pairEditsInPlace: what the shortcut must agree with (tests). */
 export function alignProvisionsByMatcher(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
-  const olds = flattenProvisions(oldClauses);
-  const news = flattenProvisions(newClauses);
-  return orderChanges(pairByMatcher(olds, news, background, tokens), olds, news);
+  return align(oldClauses, newClauses, (olds, news) => pairByMatcher(olds, news, background, tokens));
+}
+
+/** Flatten, pair (`pairUp`), report in order, and for a merge or a split say which clause each provision is in. */
+function align(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], pairUp: (olds: FlatProvision[], news: FlatProvision[]) => Pairing): ProvisionChange[] {
+  // Where each clause's provisions start, for a merge or a split (several clauses on a side).
+  const oldStarts: number[] | undefined = oldClauses.length > 1 ? [] : undefined;
+  const newStarts: number[] | undefined = newClauses.length > 1 ? [] : undefined;
+  const olds = flattenProvisions(oldClauses, oldStarts);
+  const news = flattenProvisions(newClauses, newStarts);
+  const changes = orderChanges(pairUp(olds, news), olds, news);
+  if (oldStarts || newStarts) nameClauses(changes, oldStarts, newStarts);
+  return changes;
+}
+
+/** For a merge or a split: which of its clauses each provision belongs to (oldClause, newClause), from where
+ * each clause's provisions start in the flattened lists. */
+function nameClauses(changes: ProvisionChange[], oldStarts: number[] | undefined, newStarts: number[] | undefined): void {
+  const clauseOf = (starts: number[], index: number) => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k]! > index) k--;
+    return k;
+  };
+  for (const change of changes) {
+    if (oldStarts && change.oldIndex !== null) change.oldClause = clauseOf(oldStarts, change.oldIndex);
+    if (newStarts && change.newIndex !== null) change.newClause = clauseOf(newStarts, change.newIndex);
+  }
 }
 
 /**

@@ -54,43 +54,52 @@ function describe(change: ClauseChangeJson): string {
   }
 }
 
+/** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
+export function notableProvisions(change: ClauseChangeJson): string[] {
+  const labelOf = (refs: readonly ClauseRefJson[], id: string | undefined) => (id === undefined ? '' : refs.find((r) => r.id === id)?.label || `#${id}`);
+  return provisionNotes(
+    change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved),
+    (p, side) => (side === 'old' ? labelOf(change.old, p.oldClause) : labelOf(change.new, p.newClause)),
+  );
+}
+
 /**
  * One note per provision change ("4→5 edited", "3 deleted"); the entries of one split or merge (one per part,
  * see provisions-align.ts) read as one note where the first of them stands: "2→2+3 split", "2+3→2 merged".
  * Entries of a whole are found by its label (deletions may stand between the parts of a split); wholes
- * without a label ("¶") gather only their neighbouring entries.
+ * without a label ("¶") gather only their neighbouring entries. In a clause split or merge, a provision is
+ * named with the clause it belongs to ("4→1 (Paragraph 11)"): `clauseOf` gives that clause's label, or ''.
  */
-/** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
-export function notableProvisions(change: ClauseChangeJson): string[] {
-  return provisionNotes(change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved));
-}
-
-function provisionNotes(changes: readonly ProvisionChangeJson[]): string[] {
+function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: ProvisionChangeJson, side: 'old' | 'new') => string): string[] {
   const notes: string[] = [];
-  const label = (l: string | null) => l ?? '¶';
+  const name = (p: ProvisionChangeJson, side: 'old' | 'new') => {
+    const clause = clauseOf(p, side);
+    const label = p[side] ?? '¶';
+    return clause ? `${label} (${clause})` : label;
+  };
   const done = new Set<number>();
   for (let k = 0; k < changes.length; k++) {
     if (done.has(k)) continue;
     const p = changes[k]!;
     const moved = p.moved ? ' moved' : '';
     if (p.kind === 'split' || p.kind === 'merged') {
-      const whole = (q: ProvisionChangeJson) => (p.kind === 'split' ? q.old : q.new);
+      const wholeSide = p.kind === 'split' ? 'old' : 'new';
+      const sameWhole = (q: ProvisionChangeJson) => q.kind === p.kind && name(q, wholeSide) === name(p, wholeSide);
       const parts = [p];
-      if (whole(p) === null) {
-        while (k + 1 < changes.length && changes[k + 1]!.kind === p.kind && whole(changes[k + 1]!) === null) parts.push(changes[++k]!);
+      if (p[wholeSide] === null) {
+        while (k + 1 < changes.length && changes[k + 1]![wholeSide] === null && sameWhole(changes[k + 1]!)) parts.push(changes[++k]!);
       } else {
-        for (let q = k + 1; q < changes.length; q++) {
-          if (changes[q]!.kind === p.kind && whole(changes[q]!) === whole(p)) { parts.push(changes[q]!); done.add(q); }
-        }
+        for (let q = k + 1; q < changes.length; q++) if (sameWhole(changes[q]!)) { parts.push(changes[q]!); done.add(q); }
       }
-      const olds = p.kind === 'split' ? label(p.old) : parts.map((q) => label(q.old)).join('+');
-      const news = p.kind === 'split' ? parts.map((q) => label(q.new)).join('+') : label(p.new);
+      const olds = p.kind === 'split' ? name(p, 'old') : parts.map((q) => name(q, 'old')).join('+');
+      const news = p.kind === 'split' ? parts.map((q) => name(q, 'new')).join('+') : name(p, 'new');
       notes.push(`${olds}→${news} ${p.kind}${moved}`);
       continue;
     }
     // An insertion or deletion is named by the one label it has ("3 deleted", not "3→¶ deleted").
-    const name = p.kind === 'deleted' ? label(p.old) : p.kind === 'inserted' ? label(p.new) : p.old === p.new ? label(p.new) : `${label(p.old)}→${label(p.new)}`;
-    notes.push(`${name} ${p.kind}${moved}`);
+    const was = name(p, 'old'), now = name(p, 'new');
+    const named = p.kind === 'deleted' ? was : p.kind === 'inserted' ? now : was === now ? now : `${was}→${now}`;
+    notes.push(`${named} ${p.kind}${moved}`);
   }
   return notes;
 }
