@@ -175,6 +175,34 @@ describe('alignDrafts', () => {
   });
 });
 
+describe('alignDrafts and verbatim paragraphs', () => {
+  // A clause whose every paragraph was touched keeps none verbatim; a later copy adapted for services keeps
+  // one. Sharing that paragraph must not pair the copy before the free search compares the lightly edited
+  // successor, which is the better pair (a paragraph stage that paired such clauses at similarity 0.8 made
+  // Article 5 → Article 11 an edit and the real Article 5 an insertion).
+  const P1 = 'Each Party shall publish promptly its laws, regulations and administrative rulings of general application concerning trade in goods, including the procedures for customs clearance.';
+  const P2 = 'Each Party shall designate an enquiry point to answer reasonable questions from the other Party on measures affecting trade in goods within thirty days of receipt of a request.';
+  const P3 = 'The Committee on Trade established under Article 20 shall meet once a year, and at the request of either Party, to review the implementation of this Chapter and to consider any matter referred to it.';
+  const P4 = 'Nothing in this Article shall require a Party to disclose confidential information the disclosure of which would impede law enforcement or otherwise be contrary to the public interest.';
+  const edit = (s: string, a: string, b: string) => {
+    if (!s.includes(a)) throw new Error(`test text lacks "${a}"`);
+    return s.replace(a, b);
+  };
+  const others = () => [6, 7, 8].map((k) => clause(`Article ${k}`, `Stockpiles ${k}`, `Each Participant will maintain a stockpile of the critical minerals listed in Annex ${k}, sufficient for ${k * 10} days of consumption, and will report on it once a year.`));
+
+  it('pairs a lightly edited clause with its successor, not with a copy that keeps one paragraph verbatim', () => {
+    const a = alignDrafts(
+      draft(clause('Article 5', 'Transparency', P1, P2, P3, P4), ...others()),
+      draft(
+        clause('Article 5', 'Transparency', edit(P1, 'shall publish', 'should publish'), edit(P2, 'thirty', 'sixty'), edit(P3, 'Committee on Trade', 'Joint Committee on Trade'), edit(P4, 'shall require', 'should require')),
+        ...others(),
+        clause('Article 11', 'Transparency in services', edit(P1, 'trade in goods', 'trade in services'), edit(P2, 'trade in goods', 'trade in services'), P3, edit(P4, 'law enforcement', 'the supervision of services')),
+      ),
+    );
+    expect(summary(a)).toEqual(['edited Article 5→Article 5', 'unchanged Article 6→Article 6', 'unchanged Article 7→Article 7', 'unchanged Article 8→Article 8', 'inserted -→Article 11']);
+  });
+});
+
 describe('alignDrafts with duplicated ids', () => {
   it('pairs a duplicated authored id once, and aligns the copy by content', () => {
     const a = alignDrafts(

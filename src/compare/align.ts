@@ -261,12 +261,6 @@ const MAX_VOTERS = 4;
 /** Identical paragraphs must make up more than this share of the longer clause (a third: an amended
  * article of three paragraphs keeps at least one of them word for word). */
 const PARAGRAPH_SHARE = 1 / 3;
-/**
- * A pair sharing some paragraph verbatim but less than PARAGRAPH_SHARE of its text (an article whose every
- * long paragraph was touched but one) is made here only at this similarity or more: the bar above which the
- * free search pairs without asking whether a pair stands clear of chance (MAX_BAR in matcher.ts).
- */
-const STRONG_SIMILARITY = 0.8;
 
 /**
  * Edited clauses whose paragraphs mostly did not change, paired by those identical paragraphs before any
@@ -311,9 +305,6 @@ function matchByParagraphs(m: Matcher, oldSource: DraftSources, newSource: Draft
   }
   if (holders.length === 0) return;
   const edges: { i: number; j: number; shared: number; total: number }[] = [];
-  // Pairs sharing less than PARAGRAPH_SHARE: made only when their paragraphs say they are plainly the same
-  // clause (STRONG_SIMILARITY), after the others.
-  const fewer: { i: number; j: number; shared: number; total: number }[] = [];
   const votes = new Map<number, number>();
   for (let j = 0; j < newSource.keys.length; j++) {
     if (m.newGroup[j]! >= 0 || !newOk(j)) continue;
@@ -333,21 +324,13 @@ function matchByParagraphs(m: Matcher, oldSource: DraftSources, newSource: Draft
     const newLength = length(texts);
     for (const [i, shared] of votes) {
       const lengthOfOld = oldLength(i);
-      const edge = { i, j, shared, total: lengthOfOld + newLength };
-      if (shared > PARAGRAPH_SHARE * Math.max(lengthOfOld, newLength)) edges.push(edge); else fewer.push(edge);
+      if (shared > PARAGRAPH_SHARE * Math.max(lengthOfOld, newLength)) edges.push({ i, j, shared, total: lengthOfOld + newLength });
     }
   }
-  const byShare = (a: { shared: number; total: number }, b: { shared: number; total: number }) => b.shared / b.total - a.shared / a.total;
-  edges.sort(byShare);
+  edges.sort((a, b) => b.shared / b.total - a.shared / a.total);
   for (const e of edges) {
     if (m.oldGroup[e.i]! >= 0 || m.newGroup[e.j]! >= 0) continue;
     m.pairOnEvidence(e.i, e.j, paragraphSimilarity(oldSource.textsOf(e.i), oldNumbers[e.i]!, newSource.textsOf(e.j), newNumbers[e.j]!, tokens));
-  }
-  fewer.sort(byShare);
-  for (const e of fewer) {
-    if (m.oldGroup[e.i]! >= 0 || m.newGroup[e.j]! >= 0) continue;
-    const similarity = paragraphSimilarity(oldSource.textsOf(e.i), oldNumbers[e.i]!, newSource.textsOf(e.j), newNumbers[e.j]!, tokens);
-    if (similarity >= STRONG_SIMILARITY) m.pairOnEvidence(e.i, e.j, similarity);
   }
 }
 
