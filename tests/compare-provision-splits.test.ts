@@ -84,8 +84,9 @@ describe('provision splits and merges', () => {
     ]);
   });
 
-  it('writes the parts of one split as one note even when a deletion stands between them', () => {
-    const entry = (kind: ProvisionChangeJson['kind'], old: string | null, now: string | null): ProvisionChangeJson => ({ kind, moved: false, renumbered: old !== now, old, new: now, similarity: 0.9 });
+  it('writes the parts of one split as one note, and two splits of equally labelled provisions as two', () => {
+    const entry = (kind: ProvisionChangeJson['kind'], old: string | null, now: string | null, group?: number): ProvisionChangeJson =>
+      ({ kind, moved: false, renumbered: old !== now, old, new: now, similarity: 0.9, ...(group === undefined ? {} : { group }) });
     const ref = { id: 'a3', label: 'Article 3', title: 'Mitigation', path: [] };
     const text = textRedline({
       old: { title: 'v2', label: 'v2', clauses: 1 },
@@ -93,10 +94,47 @@ describe('provision splits and merges', () => {
       summary: { unchanged: 0, edited: 1, inserted: 0, deleted: 0, split: 0, merged: 0, moved: 0, renumbered: 0 },
       changes: [{
         kind: 'edited', moved: false, renumbered: false, old: [ref], new: [ref], similarity: 0.8, legal: [], words: [],
-        provisions: [entry('split', '13', '13'), entry('deleted', '14', null), entry('split', '13', '14'), entry('split', '13', '15'), entry('split', null, null), entry('split', null, '16')],
+        provisions: [
+          entry('split', '13', '13', 1), entry('inserted', null, '14'), entry('split', '13', '15', 1),
+          // Two points "(a)" under two chapeaux, each split in two; and two unnumbered paragraphs, each split.
+          entry('split', '(a)', '(a)', 2), entry('split', '(a)', '(b)', 2), entry('split', '(a)', '(a)', 3), entry('split', '(a)', '(b)', 3),
+          entry('split', null, null, 4), entry('split', null, null, 4), entry('split', null, null, 5), entry('split', null, null, 5),
+        ],
       }],
     });
-    expect(text).toContain('provisions: 13→13+14+15 split; 14 deleted; ¶→¶+16 split');
+    expect(text).toContain('provisions: 13→13+15 split; 14 inserted; (a)→(a)+(b) split; (a)→(a)+(b) split; ¶→¶+¶ split; ¶→¶+¶ split');
+  });
+
+  it('numbers the entries of each split, and reports a deletion after all the parts of the split before it', () => {
+    const third = 'Each Participant shall maintain a stockpile of rare earth magnets sufficient for sixty days of consumption.';
+    const { provisions } = provisionsOf([...WHOLE, third], CUT);
+    expect(provisions.map((p) => [p.kind, p.old, p.new, p.group])).toEqual([
+      ['unchanged', '1', '1', undefined],
+      ['split', '2', '2', 1],
+      ['split', '2', '3', 1],
+      ['unchanged', '3', '4', undefined],
+      ['deleted', '4', null, undefined],
+    ]);
+    const cutInTheMiddle = [FIRST, `${RISKS}.`, `The Participants ${CONSULT}.`];
+    const alone = provisionsOf([FIRST, WHOLE[1]!, LAST], cutInTheMiddle).provisions;
+    expect(alone.map((p) => [p.kind, p.old, p.new])).toEqual([
+      ['unchanged', '1', '1'],
+      ['split', '2', '2'],
+      ['split', '2', '3'],
+      ['deleted', '3', null],
+    ]);
+  });
+
+  it('lets go of a part that brings nothing of its own, and keeps the split of the others', () => {
+    const echo = 'Such information on supply risks, including disruptions of trade routes, shall be confidential.';
+    const { provisions } = provisionsOf(WHOLE, [FIRST, `${RISKS}.`, `The Participants ${CONSULT}.`, echo, LAST]);
+    expect(provisions.map((p) => [p.kind, p.old, p.new])).toEqual([
+      ['unchanged', '1', '1'],
+      ['split', '2', '2'],
+      ['split', '2', '3'],
+      ['inserted', null, '4'],
+      ['unchanged', '3', '5'],
+    ]);
   });
 
   it('does not read an edited lead-in as part of the point after it, in formulaic drafts too', () => {

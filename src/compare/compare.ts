@@ -53,6 +53,7 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
       similarity: Math.round(change.similarity * 1000) / 1000,
       provisions: change.provisions.map((p) => {
         const item: ProvisionChangeJson = { kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: Math.round(p.similarity * 1000) / 1000 };
+        if (p.group !== undefined) item.group = p.group;
         if (p.oldClause !== undefined) item.oldClause = olds[p.oldClause]!.id;
         if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;
         return item;

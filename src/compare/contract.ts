@@ -21,6 +21,8 @@ export interface ProvisionChangeJson {
   old: string | null;
   new: string | null;
   similarity: number;
+  /** On the entries of a provision split or merge (one entry per part): a number they share, 1, 2, … within the clause. */
+  group?: number;
   /**
    * When the clause change has several old (a merge) or new clauses (a split): the id of the clause the old
    * or new provision belongs to, since its label ("1") alone does not say which.

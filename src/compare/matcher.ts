@@ -2,7 +2,8 @@
  * The alignment core shared by clauses and provisions: given the token streams of two lists of units (in
  * reading order), decide which old units became which new ones.
  *
- * The caller runs the stages it wants, in this order (each only looks at what earlier stages left unmatched):
+ * The caller runs the stages it wants, usually in this order (each only looks at what earlier stages left
+ * unmatched; provisions fill their gaps before looking for splits, see provisions-align.ts):
  *   pair()               fixed pairs the caller already knows (authored clause ids);
  *   matchKeys()          identical units by a caller's key (the clause aligner's cheap "same source text" key,
  *                        which spares the tokenizer every clause that did not change);
@@ -84,28 +85,35 @@ const IN_PLACE_DEVIATIONS = 6;
 const OWN_SHINGLES = 3;
 
 /**
- * Whether every part holds at least OWN_SHINGLES of the whole's shingles that none of the other parts holds.
- * The parts of a real split are different pieces of the whole; a part that only repeats phrases another part
- * already brings ("The Party may, upon request:" before a point that says "may, upon request" too) adds
- * nothing to it, and the pair without it is the better reading.
- * @param whole, parts shingle sets (ascending, distinct values)
+ * The parts that each hold at least OWN_SHINGLES of the whole's shingles that none of the other kept parts
+ * holds. The parts of a real split are different pieces of the whole; a part that only repeats phrases another
+ * part already brings ("The Party may, upon request:" before a point that says "may, upon request" too) adds
+ * nothing to it. Such parts are let go one at a time, the one with least of its own first (letting one go may
+ * leave the others more of their own), and the rest stay a split if two or more remain.
+ * @param whole the whole's shingle set; `setOf` a part's (both ascending, distinct values)
  */
-function eachPartBringsItsOwn(whole: Int32Array, parts: readonly Int32Array[]): boolean {
-  // How many parts hold each shingle of the whole.
-  const holders = new Uint8Array(whole.length);
+function partsBringingTheirOwn(whole: Int32Array, parts: readonly number[], setOf: (p: number) => Int32Array): number[] {
   const walk = (part: Int32Array, visit: (k: number) => void) => {
     for (let k = 0, q = 0; k < whole.length && q < part.length;) {
       const x = whole[k]!, y = part[q]!;
       if (x === y) { visit(k); k++; q++; } else if (x < y) k++; else q++;
     }
   };
-  for (const part of parts) walk(part, (k) => { holders[k]!++; });
-  for (const part of parts) {
-    let own = 0;
-    walk(part, (k) => { if (holders[k] === 1) own++; });
-    if (own < OWN_SHINGLES) return false;
+  let kept = [...parts];
+  while (kept.length >= 2) {
+    // How many kept parts hold each shingle of the whole, then each part's own share.
+    const holders = new Uint8Array(whole.length);
+    for (const p of kept) walk(setOf(p), (k) => { holders[k]!++; });
+    let weakest = -1, least = OWN_SHINGLES;
+    for (const p of kept) {
+      let own = 0;
+      walk(setOf(p), (k) => { if (holders[k] === 1) own++; });
+      if (own < least) { least = own; weakest = p; }
+    }
+    if (weakest < 0) break;
+    kept = kept.filter((p) => p !== weakest);
   }
-  return true;
+  return kept;
 }
 
 /** The sample standard deviation of at least two values. */
@@ -532,11 +540,12 @@ export class Matcher {
         if (runCovered > bestCovered) { bestCovered = runCovered; free = run; }
         k = end;
       }
+      free = partsBringingTheirOwn(whole, free, partSet);
       if (free.length < 2) continue;
-      const covered = bestCovered;
+      let covered = 0;
+      for (const p of free) covered += containment(whole, partSet(p));
       const coverage = Math.min(1, covered);
       if (coverage < WHOLE_COVERAGE) continue;
-      if (!eachPartBringsItsOwn(whole, free.map(partSet))) continue;
       if (wholeGroup[w]! >= 0) this.removeGroup(wholeGroup[w]!);
       for (const p of free) if (partGroup[p]! >= 0) this.removeGroup(partGroup[p]!);
       free.sort((a, b) => a - b);

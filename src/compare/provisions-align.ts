@@ -1,7 +1,7 @@
 /**
  * Provision alignment inside an aligned clause pair: numbered paragraphs and their points are compared as
- * units of their own, by the same stages as clauses (exact text ignoring numbering, similarity, splits and
- * merges, gap filling, moves), so that "paragraph 4 became paragraph 5 and changed one word" reads as exactly
+ * units of their own, by the same stages as clauses (exact text ignoring numbering, similarity, gap filling,
+ * splits and merges, moves), so that "paragraph 4 became paragraph 5 and changed one word" reads as exactly
  * that, and "paragraph 3 was cut in two" as paragraph 3 split into 3 and 4.
  *
  * A split or merge is reported as one entry per part, each naming the whole and that part: a split of old 3
@@ -28,6 +28,8 @@ export interface ProvisionChange {
   oldIndex: number | null;
   newIndex: number | null;
   similarity: number;
+  /** For the entries of a split or merge: a number they share, and no other entry of the clause has (1, 2, …). */
+  group?: number;
   /** Which of several old / new clauses (a merge, a split) the provision belongs to: an index into that list. */
   oldClause?: number;
   newClause?: number;
@@ -154,8 +156,10 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
     const group = m.groups[g]!;
     if (group.old.length > 1 || group.new.length > 1) {
       // A split or merge: every part is accounted for (none of its old provisions is deleted).
-      (pairing.parts ??= new Map()).set(j, { old: group.old, new: group.new });
-      for (const i of group.old) pairing.newOf[i] = group.new[0]!;
+      // The group object itself, the same for each of its new provisions (orderChanges numbers groups by it).
+      (pairing.parts ??= new Map()).set(j, group);
+      // Anchored at the last part: a deletion that followed the whole is reported after all its parts.
+      for (const i of group.old) pairing.newOf[i] = group.new[group.new.length - 1]!;
       pairing.oldOf[j] = group.old[0]!;
       pairing.moved[j] = group.moved ? 1 : 0;
       pairing.similarity[j] = group.similarity;
@@ -199,7 +203,8 @@ const own = new Float64Array(MAX_IN_PLACE);
  * - each k-th pair clears matchSimilar's bar and is more similar than any other pair of its row and column
  *   that clears it: the best-first assignment then makes exactly these pairs (the best remaining edge always
  *   is one of them), whatever the order of equal edges;
- * - then every provision is paired and fillGaps has nothing to do; markMoves reads the same sequence.
+ * - then every provision is paired: fillGaps has nothing to do, nor has the search for splits and merges
+ *   (every split or merge has a part still unpaired); markMoves reads the same sequence.
  */
 function pairEditsInPlace(olds: FlatProvision[], news: FlatProvision[], background: number, tokens: (text: string) => Tokens): Pairing | null {
   const pairing = emptyPairing(olds.length, news.length);
@@ -318,16 +323,20 @@ function orderChanges(pairing: Pairing, olds: FlatProvision[], news: FlatProvisi
   const { oldOf, newOf } = pairing;
   const changes: ProvisionChange[] = [];
   const positions: number[] = [];
+  const groupNumbers = new Map<{ old: number[]; new: number[] }, number>();
   for (let j = 0; j < news.length; j++) {
     const i = oldOf[j]!;
     const group = pairing.parts?.get(j);
     if (group) {
-      // One entry per part; a merge's entries all stand at its one new provision.
+      // One entry per part; a merge's entries all stand at its one new provision. Entries of one group share
+      // its number (numbered by first appearance), since labels repeat ("(a)" under two chapeaux).
+      let number = groupNumbers.get(group);
+      if (number === undefined) groupNumbers.set(group, (number = groupNumbers.size + 1));
       const kind: ChangeKind = group.old.length > 1 ? 'merged' : 'split';
       for (const part of kind === 'merged' ? group.old : [group.old[0]!]) {
         changes.push({
           kind, moved: pairing.moved[j] === 1, renumbered: labelsDiffer(olds[part]!.label, news[j]!.label),
-          old: olds[part]!.label, new: news[j]!.label, oldIndex: part, newIndex: j, similarity: pairing.similarity[j]!,
+          old: olds[part]!.label, new: news[j]!.label, oldIndex: part, newIndex: j, similarity: pairing.similarity[j]!, group: number,
         });
         positions.push(j);
       }

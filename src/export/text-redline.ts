@@ -56,7 +56,11 @@ function describe(change: ClauseChangeJson): string {
 
 /** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
 export function notableProvisions(change: ClauseChangeJson): string[] {
-  const labelOf = (refs: readonly ClauseRefJson[], id: string | undefined) => (id === undefined ? '' : refs.find((r) => r.id === id)?.label || `#${id}`);
+  const labelOf = (refs: readonly ClauseRefJson[], id: string | undefined) => {
+    if (id === undefined) return '';
+    const ref = refs.find((r) => r.id === id);
+    return ref?.label || ref?.title || `#${id}`;
+  };
   return provisionNotes(
     change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved),
     (p, side) => (side === 'old' ? labelOf(change.old, p.oldClause) : labelOf(change.new, p.newClause)),
@@ -66,9 +70,9 @@ export function notableProvisions(change: ClauseChangeJson): string[] {
 /**
  * One note per provision change ("4→5 edited", "3 deleted"); the entries of one split or merge (one per part,
  * see provisions-align.ts) read as one note where the first of them stands: "2→2+3 split", "2+3→2 merged".
- * Entries of a whole are found by its label (deletions may stand between the parts of a split); wholes
- * without a label ("¶") gather only their neighbouring entries. In a clause split or merge, a provision is
- * named with the clause it belongs to ("4→1 (Paragraph 11)"): `clauseOf` gives that clause's label, or ''.
+ * The entries of one split or merge share a `group` number (labels repeat: "(a)" under two chapeaux); JSON
+ * without it gathers only neighbouring entries with the same whole. In a clause split or merge, a provision
+ * is named with the clause it belongs to ("4→1 (Paragraph 11)"): `clauseOf` gives that clause's label, or ''.
  */
 function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: ProvisionChangeJson, side: 'old' | 'new') => string): string[] {
   const notes: string[] = [];
@@ -84,12 +88,14 @@ function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: P
     const moved = p.moved ? ' moved' : '';
     if (p.kind === 'split' || p.kind === 'merged') {
       const wholeSide = p.kind === 'split' ? 'old' : 'new';
-      const sameWhole = (q: ProvisionChangeJson) => q.kind === p.kind && name(q, wholeSide) === name(p, wholeSide);
       const parts = [p];
-      if (p[wholeSide] === null) {
-        while (k + 1 < changes.length && changes[k + 1]![wholeSide] === null && sameWhole(changes[k + 1]!)) parts.push(changes[++k]!);
+      if (p.group !== undefined) {
+        for (let q = k + 1; q < changes.length; q++) {
+          if (changes[q]!.kind === p.kind && changes[q]!.group === p.group) { parts.push(changes[q]!); done.add(q); }
+        }
       } else {
-        for (let q = k + 1; q < changes.length; q++) if (sameWhole(changes[q]!)) { parts.push(changes[q]!); done.add(q); }
+        const sameWhole = (q: ProvisionChangeJson) => q.kind === p.kind && q.group === undefined && name(q, wholeSide) === name(p, wholeSide);
+        while (k + 1 < changes.length && sameWhole(changes[k + 1]!)) parts.push(changes[++k]!);
       }
       const olds = p.kind === 'split' ? name(p, 'old') : parts.map((q) => name(q, 'old')).join('+');
       const news = p.kind === 'split' ? parts.map((q) => name(q, 'new')).join('+') : name(p, 'new');
