@@ -32,12 +32,18 @@ if (!existsSync(join(ROOT, 'dist', 'renderer', 'app.js'))) {
 }
 const { importDraft } = await import(join(ROOT, 'dist/src/format/import-text.js'));
 const { serializeDraft } = await import(join(ROOT, 'dist/src/format/markdown.js'));
+const { inheritIds } = await import(join(ROOT, 'dist/src/compare/inherit-ids.js'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-/** A dossier whose two tabled versions are the generated old and new treaty, and whose working draft is new. */
+/**
+ * A dossier whose two tabled versions are the generated old and new treaty, and whose working draft is new. The
+ * new treaty comes in as `parley import --into` brings a draft in: its clauses inherit the ids of the clauses
+ * they align with, as in any dossier (the app compares versions of one dossier by their ids; two independent
+ * imports would give Article 6 the id "article-6" even where it is the old Article 5).
+ */
 async function makeDossier(work) {
   const generated = join(work, 'generated');
   const run = spawnSync(process.execPath, [GEN, String(ARTICLES), generated], { encoding: 'utf8' });
@@ -47,7 +53,8 @@ async function makeDossier(work) {
   const parties = { A: 'Party A', B: 'Party B' };
   const versions = [];
   for (const [n, name, date] of [[1, 'old', '2026-01-10'], [2, 'new', '2026-02-10']]) {
-    const { draft } = importDraft(await readFile(join(generated, `${name}.md`), 'utf8'), { file: `${name}.md` });
+    const imported = importDraft(await readFile(join(generated, `${name}.md`), 'utf8'), { file: `${name}.md` }).draft;
+    const draft = n === 1 ? imported : inheritIds(versions[0].draft, imported).draft;
     draft.meta = { title: `Generated treaty of ${ARTICLES} articles`, parties, version: n, label: `Generated ${name}`, tabledBy: 'A', date, status: 'draft' };
     const text = serializeDraft(draft);
     await writeFile(join(dir, 'versions', `v${n}.md`), text);
