@@ -19,7 +19,7 @@
 import { longestIncreasingSubsequence } from './lis.js';
 import type { Tokens } from './normalize.js';
 import { ShingleIndex } from './shingle-index.js';
-import { containment, dice, shinglesOfTokens } from './shingles.js';
+import { containment, dice, forEachShared, shinglesOfTokens } from './shingles.js';
 
 export interface Group {
   /** Old unit indices, ascending. One for a pair or a split, several for a merge. */
@@ -93,21 +93,15 @@ const OWN_SHINGLES = 3;
  * @param whole the whole's shingle set; `setOf` a part's (both ascending, distinct values)
  */
 function partsBringingTheirOwn(whole: Int32Array, parts: readonly number[], setOf: (p: number) => Int32Array): number[] {
-  const walk = (part: Int32Array, visit: (k: number) => void) => {
-    for (let k = 0, q = 0; k < whole.length && q < part.length;) {
-      const x = whole[k]!, y = part[q]!;
-      if (x === y) { visit(k); k++; q++; } else if (x < y) k++; else q++;
-    }
-  };
   let kept = [...parts];
   while (kept.length >= 2) {
     // How many kept parts hold each shingle of the whole, then each part's own share.
     const holders = new Uint8Array(whole.length);
-    for (const p of kept) walk(setOf(p), (k) => { holders[k]!++; });
+    for (const p of kept) forEachShared(whole, setOf(p), (k) => { holders[k]!++; });
     let weakest = -1, least = OWN_SHINGLES;
     for (const p of kept) {
       let own = 0;
-      walk(setOf(p), (k) => { if (holders[k] === 1) own++; });
+      forEachShared(whole, setOf(p), (k) => { if (holders[k] === 1) own++; });
       if (own < least) { least = own; weakest = p; }
     }
     if (weakest < 0) break;

@@ -151,6 +151,14 @@ export function intersectionSize(a: Int32Array, b: Int32Array): number {
   return shared;
 }
 
+/** Calls visit(k) for each value a[k] that b holds too (both ascending sets): intersectionSize's merge, visiting. */
+export function forEachShared(a: Int32Array, b: Int32Array, visit: (k: number) => void): void {
+  for (let k = 0, q = 0; k < a.length && q < b.length;) {
+    const x = a[k]!, y = b[q]!;
+    if (x === y) { visit(k); k++; q++; } else if (x < y) k++; else q++;
+  }
+}
+
 /** Dice coefficient of two shingle sets: 1 for the same text, 0 for nothing in common. */
 export function dice(a: Int32Array, b: Int32Array): number {
   if (a.length + b.length === 0) return 1;

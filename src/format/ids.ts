@@ -32,10 +32,9 @@ function asciiSlug(text: string): string | null {
   let out = '';
   let dash = false;
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 128) return null;
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+    if (text.charCodeAt(i) >= 128) return null;
+    const c = lowerAscii(text.charCodeAt(i));
+    if (isAsciiAlnum(c)) {
       if (dash && out.length > 0) out += '-';
       dash = false;
       out += String.fromCharCode(c);
@@ -86,7 +85,10 @@ function matchesAsciiBase(id: string, text: string, parentId: string): boolean |
   // The slug's first character decides its prefix: none before a letter, "clause-" before a digit, and an
   // empty slug is "clause" itself.
   let first = -1;
-  for (let i = 0; i < text.length && first < 0; i++) if (isAsciiAlnum(lowerAscii(text.charCodeAt(i)))) first = lowerAscii(text.charCodeAt(i));
+  for (let i = 0; i < text.length && first < 0; i++) {
+    const c = lowerAscii(text.charCodeAt(i));
+    if (isAsciiAlnum(c)) first = c;
+  }
   if (first < 0 || (first >= 48 && first <= 57)) {
     const prefix = first < 0 ? 'clause' : 'clause-';
     if (!id.startsWith(prefix, at)) return false;
