@@ -83,4 +83,24 @@ describe('appendProvisionLines', () => {
     appendProvisionLines(clause, { brackets: 'marked' }, lines);
     expect(lines.map((l) => l.label)).toEqual(['4', '4(a)', '5', '5.1', '5.2']);
   });
+
+  it('reads a nested paragraph that writes its own number ("1.") as the list item would be read', () => {
+    const clause = parseDraft('## Article 9\n\n5. The purpose of the framework is to:\n\n    1\\. provide clarity;\n\n    2\\. inform the stocktake.\n').draft.clauses[0]!;
+    const lines: ProvisionLine[] = [];
+    appendProvisionLines(clause, { brackets: 'marked' }, lines);
+    expect(lines.map((l) => l.label)).toEqual(['5', '5.1', '5.2']);
+    expect(lines[1]!.text).toContain('provide clarity');
+  });
+
+  it('reads a paragraph numbered in its text ("4.") with the label of the list item "4."', () => {
+    const asText = parseDraft('## Article 9\n\n4\\. Each Participant shall notify.\n').draft.clauses[0]!;
+    const asList = parseDraft('## Article 9\n\n4. Each Participant shall notify.\n').draft.clauses[0]!;
+    const labels = (clause: Clause) => {
+      const lines: ProvisionLine[] = [];
+      appendProvisionLines(clause, { brackets: 'marked' }, lines);
+      return lines.map((l) => l.label);
+    };
+    expect(labels(asText)).toEqual(['4']);
+    expect(labels(asList)).toEqual(['4']);
+  });
 });

@@ -33,7 +33,10 @@ const POINT_LABEL = /^\(?\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*\)$/i;
 export function splitLeadingLabel(text: string): { label: string | null; rest: string } {
   const m = mayOpenWithLabel(text) ? LEADING_LABEL.exec(text) : null;
   if (!m) return { label: null, rest: text };
-  return { label: m[1]!.replace(/\s+/g, ''), rest: text.slice(m[0].length) };
+  // "4." reads as "4", as the list item "4." does: the dot closes the number, and a label that kept it would
+  // read as renumbered against the same paragraph written as a list item (and a point under "5" as "5.1.").
+  const label = m[1]!.replace(/\s+/g, '');
+  return { label: label.charCodeAt(label.length - 1) === 46 ? label.slice(0, -1) : label, rest: text.slice(m[0].length) };
 }
 
 /**
