@@ -16,7 +16,8 @@ describe('parley diff --base (three-way)', () => {
     expect(text).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
     expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only');
     expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently\n {2}first \(v4\): edited\n/);
-    expect(text).toContain('    3. The Participants intend to explore joint procurement for their strategic stocks.+}');
+    // The inserted paragraph is marked on its own line, whole.
+    expect(text).toContain('\n    {+3. The Participants intend to explore joint procurement for their strategic stocks.+}\n');
     // --changed-only hides the three clauses neither side touched.
     expect(text).not.toContain('#purpose');
   });

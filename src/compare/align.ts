@@ -41,7 +41,7 @@ import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { diceOfUnions } from './shingles.js';
-import { alignProvisions, type ProvisionChange } from './provisions-align.js';
+import { alignProvisionLines, type FlatProvision, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { DraftSources } from './source-key.js';
 import { int32s } from './int-arena.js';
@@ -79,6 +79,8 @@ export interface ClauseChange {
   /** 1 for unchanged; Dice overlap of three-word shingles for edits; coverage for splits and merges; 0 otherwise. */
   similarity: number;
   provisions: ProvisionChange[];
+  /** For an edited clause: the flattened provisions that `provisions` indexes (the redline follows them). */
+  provisionLines?: { old: FlatProvision[]; new: FlatProvision[] };
 }
 
 export interface AlignOptions {
@@ -433,9 +435,15 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       if (same) similarity = 1;
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
     }
-    const provisions = kind === 'unchanged' ? [] : alignProvisions(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
     // The group's own index lists: the matcher is done with them (and is dropped with this call).
-    changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions });
+    if (kind === 'unchanged') {
+      changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions: [] });
+    } else {
+      const p = alignProvisionLines(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
+      const change: ClauseChange = { kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions: p.changes };
+      if (kind === 'edited') change.provisionLines = { old: p.oldLines, new: p.newLines };
+      changes.push(change);
+    }
     positions.push(j);
   }
   // A deleted clause stands right after the nearest preceding old clause that kept its place.

@@ -9,6 +9,7 @@ import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } fr
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from './contract.js';
 import { legalChanges } from './legal.js';
 import { diffWords, type WordOp } from './words.js';
+import { diffByProvisions } from './words-by-provision.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -80,7 +81,9 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
       default: {
         const oldText = textOf(olds);
         const newText = textOf(news);
-        const ops = diffWords(oldText, newText);
+        // An edited clause follows its provision alignment where it can (words-by-provision.ts).
+        const lines = change.provisionLines;
+        const ops = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions)) || diffWords(oldText, newText);
         out.words = wordsJson(ops);
         out.legal = legalChanges(oldText, newText, ops, { parties }).map((l) => {
           const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };

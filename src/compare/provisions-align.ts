@@ -57,16 +57,28 @@ const MARKED = { brackets: 'marked' } as const;
  * `tokens`: a tokenizer, possibly caching (the clause aligner has already read the changed paragraphs).
  */
 export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
+  return alignProvisionLines(oldClauses, newClauses, background, tokens).changes;
+}
+
+/** The provision alignment and the flattened provisions its indices refer to (the word redline follows them). */
+export interface ProvisionAlignment {
+  changes: ProvisionChange[];
+  oldLines: FlatProvision[];
+  newLines: FlatProvision[];
+}
+
+/** alignProvisions, keeping the flattened provisions. */
+export function alignProvisionLines(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionAlignment {
   return align(oldClauses, newClauses, (olds, news) => (background !== undefined ? pairEditsInPlace(olds, news, background, tokens) : null) ?? pairByMatcher(olds, news, background, tokens));
 }
 
 /** alignProvisions without the shortcut of pairEditsInPlace: what the shortcut must agree with (tests). */
 export function alignProvisionsByMatcher(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
-  return align(oldClauses, newClauses, (olds, news) => pairByMatcher(olds, news, background, tokens));
+  return align(oldClauses, newClauses, (olds, news) => pairByMatcher(olds, news, background, tokens)).changes;
 }
 
 /** Flatten, pair (`pairUp`), report in order, and for a merge or a split say which clause each provision is in. */
-function align(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], pairUp: (olds: FlatProvision[], news: FlatProvision[]) => Pairing): ProvisionChange[] {
+function align(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], pairUp: (olds: FlatProvision[], news: FlatProvision[]) => Pairing): ProvisionAlignment {
   // Where each clause's provisions start, for a merge or a split (several clauses on a side).
   const oldStarts: number[] | undefined = oldClauses.length > 1 ? [] : undefined;
   const newStarts: number[] | undefined = newClauses.length > 1 ? [] : undefined;
@@ -74,7 +86,7 @@ function align(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly
   const news = flattenProvisions(newClauses, newStarts);
   const changes = orderChanges(pairUp(olds, news), olds, news);
   if (oldStarts || newStarts) nameClauses(changes, oldStarts, newStarts);
-  return changes;
+  return { changes, oldLines: olds, newLines: news };
 }
 
 /** For a merge or a split: which of its clauses each provision belongs to (oldClause, newClause), from where

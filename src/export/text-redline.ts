@@ -27,12 +27,21 @@ export function summaryLine(c: ComparisonJson): string {
   return parts.join(', ');
 }
 
-/** Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers who cannot tell the colours apart). */
+/**
+ * Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers
+ * who cannot tell the colours apart). A change that spans lines is marked line by line, so that every line
+ * reads on its own ("{+2. A new paragraph.+}" on its line, not "{+" at the end of the line before); a change
+ * of line breaks alone keeps its marks.
+ */
 export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text'>[], colour = false): string {
   return ops.map((op) => {
     if (op.op === 'equal') return op.text;
-    if (op.op === 'delete') return colour ? `${ANSI.red}[-${op.text}-]${ANSI.reset}` : `[-${op.text}-]`;
-    return colour ? `${ANSI.green}{+${op.text}+}${ANSI.reset}` : `{+${op.text}+}`;
+    const mark = (text: string) => {
+      if (op.op === 'delete') return colour ? `${ANSI.red}[-${text}-]${ANSI.reset}` : `[-${text}-]`;
+      return colour ? `${ANSI.green}{+${text}+}${ANSI.reset}` : `{+${text}+}`;
+    };
+    if (!op.text.includes('\n') || /^\n+$/.test(op.text)) return mark(op.text);
+    return op.text.split('\n').map((line) => (line === '' ? '' : mark(line))).join('\n');
   }).join('');
 }
 

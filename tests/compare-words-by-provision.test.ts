@@ -1,0 +1,108 @@
+/**
+ * The redline of an edited clause follows its provision alignment (src/compare/words-by-provision.ts): an
+ * inserted or deleted paragraph is one change of its whole line, a paragraph renumbered by it shows its number
+ * change as cosmetic, and the ops still rebuild both clause texts with offsets in order.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import type { WordOpJson } from '../src/compare/contract.js';
+import { textRedline } from '../src/export/text-redline.js';
+import { parseDraft } from '../src/format/markdown.js';
+import { clauseText } from '../src/model/text.js';
+
+const article = (paragraphs: string[], numbered = true) =>
+  '## Article 1\n\n' + paragraphs.map((p, k) => (numbered ? `${k + 1}. ${p}` : p)).join('\n\n') + '\n';
+
+/** The one change of comparing two one-article drafts, with the texts its words must rebuild. */
+function compareArticle(oldMd: string, newMd: string) {
+  const a = parseDraft(oldMd).draft, b = parseDraft(newMd).draft;
+  const result = compareDrafts(a, b);
+  expect(result.changes).toHaveLength(1);
+  const change = result.changes[0]!;
+  const oldText = clauseText(a.clauses[0]!, { brackets: 'marked' });
+  const newText = clauseText(b.clauses[0]!, { brackets: 'marked' });
+  return { change, oldText, newText, result };
+}
+
+function expectRebuilds(words: readonly WordOpJson[], oldText: string, newText: string) {
+  expect(words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(oldText);
+  expect(words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(newText);
+  for (const [k, w] of words.entries()) {
+    expect(w.text.length).toBeGreaterThan(0);
+    if (k > 0) expect(w.op === 'equal' && words[k - 1]!.op === 'equal').toBe(false);
+  }
+}
+
+const FUND = 'The Parties shall establish a joint fund for refining projects.';
+const SHARE = 'The Parties shall share information on supply risks in a timely manner.';
+const COOPERATE = 'The Parties shall cooperate on supply chains of critical minerals.';
+const NOTIFY = 'Each Party shall notify the other of export restrictions.';
+
+describe('the redline of an edited clause follows its provisions', () => {
+  it('marks an inserted paragraph whole, even when it opens as the next one does', () => {
+    const { change, oldText, newText } = compareArticle(article([COOPERATE, SHARE, NOTIFY]), article([COOPERATE, FUND, SHARE, NOTIFY]));
+    expect(change.provisions.map((p) => `${p.old ?? ''}→${p.new ?? ''} ${p.kind}`)).toEqual(['1→1 unchanged', '→2 inserted', '2→3 unchanged', '3→4 unchanged']);
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words).toContainEqual({ op: 'insert', text: `2. ${FUND}\n` });
+    // No change runs from one paragraph into the next: every changed text is a whole line or within one.
+    for (const w of change.words) if (w.op !== 'equal') expect(w.text.replace(/\n$/, '')).not.toContain('\n');
+    // The paragraphs after it were renumbered, not edited: their number changes are cosmetic.
+    const numberChanges = change.words.filter((w) => w.op !== 'equal' && /^\d+$/.test(w.text));
+    expect(numberChanges.map((w) => `${w.op} ${w.text}`)).toEqual(['delete 2', 'insert 3', 'delete 3', 'insert 4']);
+    expect(numberChanges.every((w) => w.cosmetic === true)).toBe(true);
+  });
+
+  it('marks a deleted paragraph whole, and the terminal redline marks it on its own line', () => {
+    const { change, oldText, newText, result } = compareArticle(article([COOPERATE, FUND, SHARE, NOTIFY]), article([COOPERATE, SHARE, NOTIFY]));
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words).toContainEqual({ op: 'delete', text: `2. ${FUND}\n` });
+    const text = textRedline(result, { colour: false });
+    expect(text).toContain(`\n  [-2. ${FUND}-]\n  [-3-]{+2+}. ${SHARE}\n`);
+  });
+
+  it('handles a first paragraph deleted, a last one inserted, and one replaced by another in place', () => {
+    const cases: [string[], string[]][] = [
+      [[FUND, COOPERATE, SHARE], [COOPERATE, SHARE]],
+      [[COOPERATE, SHARE], [COOPERATE, SHARE, NOTIFY]],
+      [[COOPERATE, 'The Committee shall meet twice a year in Brussels and Washington.', SHARE], [COOPERATE, 'Stockpiles of gallium are to be reported every quarter to both capitals.', SHARE]],
+    ];
+    for (const [before, after] of cases) {
+      for (const numbered of [true, false]) {
+        const { change, oldText, newText } = compareArticle(article(before, numbered), article(after, numbered));
+        expect(change.kind).toBe('edited');
+        expectRebuilds(change.words, oldText, newText);
+        for (const w of change.words) if (w.op !== 'equal') expect(w.text.replace(/^\n|\n$/g, '')).not.toContain('\n');
+      }
+    }
+  });
+
+  it('keeps a word-level redline inside an edited paragraph', () => {
+    const { change } = compareArticle(article([COOPERATE, SHARE, NOTIFY]), article([COOPERATE, FUND, SHARE.replace('shall', 'will'), NOTIFY]));
+    const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${w.text}`);
+    expect(changed).toContain('delete shall');
+    expect(changed).toContain('insert will');
+    expect(change.legal).toContainEqual({ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' });
+  });
+
+  it('rebuilds both texts for any paragraphs inserted, deleted, edited or moved (moves fall back to the whole-text diff)', () => {
+    const sentence = fc.array(fc.constantFrom('The', 'Parties', 'shall', 'will', 'share', 'information', 'on', 'gallium', 'stocks', 'within', '30', 'days', 'each', 'year', '(a)'), { minLength: 3, maxLength: 12 })
+      .map((words) => words.join(' ') + '.');
+    fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom('insert', 'delete', 'edit', 'move')), { maxLength: 4 }), sentence, fc.boolean(),
+      (paragraphs, edits, extra, numbered) => {
+        const after = [...paragraphs];
+        for (const [at, kind] of edits) {
+          const k = at % Math.max(1, after.length);
+          if (kind === 'insert') after.splice(k, 0, extra);
+          else if (kind === 'delete' && after.length > 1) after.splice(k, 1);
+          else if (kind === 'edit' && after.length > 0) after[k] = after[k]!.replace(/\.$/, ' promptly.');
+          else if (kind === 'move' && after.length > 1) after.push(...after.splice(k, 1));
+        }
+        const a = parseDraft(article(paragraphs, numbered)).draft, b = parseDraft(article(after, numbered)).draft;
+        for (const change of compareDrafts(a, b).changes) {
+          if (change.kind !== 'edited') continue;
+          expectRebuilds(change.words, clauseText(a.clauses[0]!, { brackets: 'marked' }), clauseText(b.clauses[0]!, { brackets: 'marked' }));
+        }
+      }), { numRuns: 300 });
+  });
+});
