@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { alignDrafts } from '../src/compare/align.js';
 import { compareDrafts } from '../src/compare/compare.js';
+import { diffByProvisions } from '../src/compare/words-by-provision.js';
 import type { WordOpJson } from '../src/compare/contract.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft } from '../src/format/markdown.js';
@@ -99,9 +101,20 @@ describe('the redline of an edited clause follows its provisions', () => {
           else if (kind === 'move' && after.length > 1) after.push(...after.splice(k, 1));
         }
         const a = parseDraft(article(paragraphs, numbered)).draft, b = parseDraft(article(after, numbered)).draft;
+        const oldText = clauseText(a.clauses[0]!, { brackets: 'marked' }), newText = clauseText(b.clauses[0]!, { brackets: 'marked' });
         for (const change of compareDrafts(a, b).changes) {
           if (change.kind !== 'edited') continue;
-          expectRebuilds(change.words, clauseText(a.clauses[0]!, { brackets: 'marked' }), clauseText(b.clauses[0]!, { brackets: 'marked' }));
+          expectRebuilds(change.words, oldText, newText);
+        }
+        // Where the provision path applies (a paragraph inserted or deleted, nothing moved: every line here is
+        // one provision), it must give ops itself rather than fall back to the whole-text diff.
+        const alignment = alignDrafts(a, b);
+        for (const change of alignment.changes) {
+          const p = change.provisions;
+          if (change.kind !== 'edited' || !p.some((x) => x.kind === 'inserted' || x.kind === 'deleted') || p.some((x) => x.moved || x.kind === 'split' || x.kind === 'merged')) continue;
+          const ops = diffByProvisions(oldText, newText, change.provisionLines!.old, change.provisionLines!.new, p);
+          expect(ops).not.toBeNull();
+          expectRebuilds(ops!, oldText, newText);
         }
       }), { numRuns: 300 });
   });

@@ -8,10 +8,15 @@
  *   3. The Parties shall +}share information …
  *
  * where a reader sees, and the provision alignment reports, "2 inserted; 2→3 unchanged". So when the provision
- * alignment paired the clause's lines in order, the redline follows it: a paired line is diffed on its own
- * (words.ts), an inserted or deleted provision is one insertion or deletion of its whole line, and no change
- * runs across a line break. The ops keep diffWords's contract (equal + delete texts rebuild the old text,
- * equal + insert the new; offsets in order; within a change the deletion first).
+ * alignment paired the clause's lines in order, the redline follows it:
+ * - a paired line is diffed on its own (words.ts); a changed item number is marked cosmetic (renumbering);
+ * - provisions only inserted, or only deleted, between two pairs are each one change of the whole line;
+ * - provisions deleted and inserted between the same two pairs (a paragraph reworded past what the alignment
+ *   pairs) are diffed together, so that they still read word by word;
+ * - no change runs from one pair, or one such gap, into the next.
+ * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
+ * in order; within a change the deletion first); a whole inserted or deleted line is a change of its own, which
+ * the next line's change may follow directly.
  *
  * It applies when a provision was inserted or deleted, each line of the clause text is one provision (as in most
  * clauses: paragraphs and list items of one paragraph each) and no provision moved, split or merged; otherwise
@@ -39,7 +44,22 @@ export function diffByProvisions(
   if (!olds || !news) return null;
   const own = (lines: string[], texts: readonly ProvisionLine[], k: number) => lines[k]!.length - texts[k]!.text.length;
   const out = new OpWriter();
-  let nextOld = 0, nextNew = 0;
+  // The provisions deleted and inserted since the last pair (a gap): lines nextOld - gapOld … nextOld - 1, and
+  // likewise new.
+  let nextOld = 0, nextNew = 0, gapOld = 0, gapNew = 0;
+  const closeGap = () => {
+    if (gapOld > 0 && gapNew > 0) {
+      // Paragraphs rewritten in place (deleted and inserted between the same two pairs): diffed as one text,
+      // so that a reworded paragraph the alignment could not pair still reads word by word.
+      const i = nextOld - gapOld, j = nextNew - gapNew;
+      out.pair(i > 0, j > 0, olds.slice(i, nextOld).join('\n'), news.slice(j, nextNew).join('\n'), 0, 0);
+    } else {
+      // Only deleted or only inserted: each is one change of its whole line.
+      for (let i = nextOld - gapOld; i < nextOld; i++) out.change('delete', (i > 0 ? '\n' : '') + olds[i]!, false);
+      for (let j = nextNew - gapNew; j < nextNew; j++) out.change('insert', (j > 0 ? '\n' : '') + news[j]!, false);
+    }
+    gapOld = gapNew = 0;
+  };
   for (const p of provisions) {
     if (p.moved) return null;
     const i = p.oldIndex, j = p.newIndex;
@@ -48,25 +68,27 @@ export function diffByProvisions(
       case 'edited':
         // Every line once, in order: anything else is not a plain in-order pairing.
         if (i !== nextOld || j !== nextNew) return null;
+        closeGap();
         out.pair(i > 0, j > 0, olds[i]!, news[j]!, own(olds, oldLines, i), own(news, newLines, j));
         nextOld++;
         nextNew++;
         break;
       case 'deleted':
         if (i !== nextOld) return null;
-        out.change('delete', (i > 0 ? '\n' : '') + olds[i]!, false);
         nextOld++;
+        gapOld++;
         break;
       case 'inserted':
         if (j !== nextNew) return null;
-        out.change('insert', (j > 0 ? '\n' : '') + news[j]!, false);
         nextNew++;
+        gapNew++;
         break;
       default:
         return null; // split or merged
     }
   }
   if (nextOld !== olds.length || nextNew !== news.length) return null;
+  closeGap();
   return out.finish(oldText, newText);
 }
 
@@ -128,11 +150,13 @@ class OpWriter {
     }
     if (oldOwn > 0 && newOwn > 0) {
       // Both "N. ": the number alone, then the provision's text.
-      if (oldLine.slice(0, oldOwn) !== newLine.slice(0, newOwn)) {
-        this.change('delete', oldLine.slice(0, oldOwn - 2), true);
-        this.change('insert', newLine.slice(0, newOwn - 2), true);
+      const oldNumber = oldLine.slice(0, oldOwn - 2), newNumber = newLine.slice(0, newOwn - 2);
+      if (oldNumber === newNumber) this.equal(oldNumber);
+      else {
+        this.change('delete', oldNumber, true);
+        this.change('insert', newNumber, true);
       }
-      this.equal(oldLine.slice(oldOwn - 2, oldOwn));
+      this.equal('. ');
       oldLine = oldLine.slice(oldOwn);
       newLine = newLine.slice(newOwn);
       if (oldLine === newLine) {
