@@ -79,6 +79,17 @@ describe('the redline of an edited clause follows its provisions', () => {
     }
   });
 
+  it('keeps the further paragraphs of a list item with their provision', () => {
+    const item = (n: number, text: string, more?: string) => `${n}. ${text}\n` + (more ? `\n   ${more}\n` : '');
+    const before = '## Article 1\n\n' + item(1, COOPERATE, 'This includes gallium and germanium.') + '\n' + item(2, SHARE);
+    const after = '## Article 1\n\n' + item(1, COOPERATE, 'This includes gallium and germanium.') + '\n' + item(2, FUND) + '\n' + item(3, SHARE);
+    const { change, oldText, newText } = compareArticle(before, after);
+    expect(oldText.split('\n')).toHaveLength(3);
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words[0]).toEqual({ op: 'equal', text: `1. ${COOPERATE}\nThis includes gallium and germanium.\n` });
+    expect(change.words).toContainEqual({ op: 'insert', text: `2. ${FUND}\n` });
+  });
+
   it('keeps a word-level redline inside an edited paragraph', () => {
     const { change } = compareArticle(article([COOPERATE, SHARE, NOTIFY]), article([COOPERATE, FUND, SHARE.replace('shall', 'will'), NOTIFY]));
     const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${w.text}`);

@@ -10,7 +10,7 @@
  * where a reader sees, and the provision alignment reports, "2 inserted; 2→3 unchanged". So when the provision
  * alignment paired the clause's lines in order, the redline follows it:
  * - a paired line is diffed on its own (words.ts); a changed item number is marked cosmetic (renumbering);
- * - provisions only inserted, or only deleted, between two pairs are each one change of the whole line;
+ * - provisions only inserted, or only deleted, between two pairs are each one change of their whole lines;
  * - provisions deleted and inserted between the same two pairs (a paragraph reworded past what the alignment
  *   pairs) are diffed together, so that they still read word by word;
  * - no change runs from one pair, or one such gap, into the next.
@@ -18,9 +18,9 @@
  * in order; within a change the deletion first); a whole inserted or deleted line is a change of its own, which
  * the next line's change may follow directly.
  *
- * It applies when a provision was inserted or deleted, each line of the clause text is one provision (as in most
- * clauses: paragraphs and list items of one paragraph each) and no provision moved, split or merged; otherwise
- * the caller diffs the whole text.
+ * It applies when a provision was inserted or deleted, each provision's text opens a line of the clause text (as
+ * blocksText writes paragraphs and list items; lines that are no provision of their own go with the provision
+ * before them), and no provision moved, split or merged; otherwise the caller diffs the whole text.
  */
 import type { ProvisionLine } from '../model/provisions.js';
 import type { ProvisionChange } from './provisions-align.js';
@@ -39,10 +39,10 @@ export function diffByProvisions(
   // With every provision paired to one in the same place, the lines pair one to one in order, and the diff of
   // the whole text (faster: it reads unchanged stretches natively) keeps its changes within them.
   if (!provisions.some((p) => p.kind === 'inserted' || p.kind === 'deleted')) return null;
-  const olds = linesOf(oldText, oldLines);
-  const news = linesOf(newText, newLines);
-  if (!olds || !news) return null;
-  const own = (lines: string[], texts: readonly ProvisionLine[], k: number) => lines[k]!.length - texts[k]!.text.length;
+  const oldSegments = segmentsOf(oldText, oldLines);
+  const newSegments = segmentsOf(newText, newLines);
+  if (!oldSegments || !newSegments) return null;
+  const olds = oldSegments.texts, news = newSegments.texts;
   const out = new OpWriter();
   // The provisions deleted and inserted since the last pair (a gap): lines nextOld - gapOld … nextOld - 1, and
   // likewise new.
@@ -54,7 +54,7 @@ export function diffByProvisions(
       const i = nextOld - gapOld, j = nextNew - gapNew;
       out.pair(i > 0, j > 0, olds.slice(i, nextOld).join('\n'), news.slice(j, nextNew).join('\n'), 0, 0);
     } else {
-      // Only deleted or only inserted: each is one change of its whole line.
+      // Only deleted or only inserted: each is one change of its whole text.
       for (let i = nextOld - gapOld; i < nextOld; i++) out.change('delete', (i > 0 ? '\n' : '') + olds[i]!, false);
       for (let j = nextNew - gapNew; j < nextNew; j++) out.change('insert', (j > 0 ? '\n' : '') + news[j]!, false);
     }
@@ -69,7 +69,7 @@ export function diffByProvisions(
         // Every line once, in order: anything else is not a plain in-order pairing.
         if (i !== nextOld || j !== nextNew) return null;
         closeGap();
-        out.pair(i > 0, j > 0, olds[i]!, news[j]!, own(olds, oldLines, i), own(news, newLines, j));
+        out.pair(i > 0, j > 0, olds[i]!, news[j]!, oldSegments.own[i]!, newSegments.own[j]!);
         nextOld++;
         nextNew++;
         break;
@@ -92,27 +92,49 @@ export function diffByProvisions(
   return out.finish(oldText, newText);
 }
 
-/**
- * The lines of a clause text, when line k is provision k: its text, after the item number that blocksText
- * writes before a list item ("4. "). Null otherwise (a paragraph with a line break, a list item of several
- * paragraphs, a quotation).
- */
-function linesOf(text: string, provisions: readonly ProvisionLine[]): string[] | null {
-  const lines = text.split('\n');
-  if (lines.length !== provisions.length) return null;
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!, own = provisions[k]!.text;
-    if (line === own) continue;
-    if (!line.endsWith(own) || !isItemNumber(line, line.length - own.length)) return null;
-  }
-  return lines;
+/** A clause text cut at its provisions: segment k is provision k with the lines that follow it up to the next. */
+interface Segments {
+  texts: string[];
+  /** Where the provision's own text starts in its segment: after its item number ("4. "), else 0. */
+  own: number[];
 }
 
-/** Whether line[0, end) is an item number as blocksText writes it: digits, ". ". */
-function isItemNumber(line: string, end: number): boolean {
-  if (end < 3 || line.charCodeAt(end - 1) !== 32 || line.charCodeAt(end - 2) !== 46) return false;
-  for (let k = 0; k < end - 2; k++) {
-    const c = line.charCodeAt(k);
+/**
+ * The clause text cut at the start of each provision's line, when each provision's text stands, in order, at the
+ * start of a line or after the item number that blocksText writes before a list item ("4. "). The lines after a
+ * provision that are no provision of their own (a second paragraph of a list item, a bullet inside it) stay in
+ * its segment. Null when a provision's text is not found so (text before the first provision, a paragraph
+ * whose words the provision reads otherwise).
+ */
+function segmentsOf(text: string, provisions: readonly ProvisionLine[]): Segments | null {
+  const n = provisions.length;
+  if (n === 0) return null;
+  const starts: number[] = [];
+  const own: number[] = [];
+  let from = 0;
+  for (let k = 0; k < n; k++) {
+    const words = provisions[k]!.text;
+    if (words === '') return null;
+    const at = text.indexOf(words, from);
+    if (at < 0) return null;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    // Its line must start after the previous provision's text (and the first provision open the text).
+    if (k === 0 ? lineStart !== 0 : lineStart < from || lineStart === 0) return null;
+    if (at !== lineStart && !isItemNumber(text, lineStart, at)) return null;
+    starts.push(lineStart);
+    own.push(at - lineStart);
+    from = at + words.length;
+  }
+  const texts: string[] = [];
+  for (let k = 0; k < n; k++) texts.push(text.slice(starts[k]!, k + 1 < n ? starts[k + 1]! - 1 : text.length));
+  return { texts, own };
+}
+
+/** Whether text[from, end) is an item number as blocksText writes it: digits, ". ". */
+function isItemNumber(text: string, from: number, end: number): boolean {
+  if (end - from < 3 || text.charCodeAt(end - 1) !== 32 || text.charCodeAt(end - 2) !== 46) return false;
+  for (let k = from; k < end - 2; k++) {
+    const c = text.charCodeAt(k);
     if (c < 48 || c > 57) return false;
   }
   return true;
