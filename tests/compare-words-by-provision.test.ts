@@ -90,6 +90,24 @@ describe('the redline of an edited clause follows its provisions', () => {
     expect(change.words).toContainEqual({ op: 'insert', text: `2. ${FUND}\n` });
   });
 
+  it('deletes a moved paragraph where it stood and inserts it where it stands', () => {
+    const { change, oldText, newText } = compareArticle(article([COOPERATE, FUND, SHARE, NOTIFY], false), article([COOPERATE, SHARE, NOTIFY, FUND], false));
+    expect(change.provisions.filter((p) => p.moved)).toHaveLength(1);
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words.map((w) => `${w.op} ${w.text}`)).toEqual([`equal ${COOPERATE}\n`, `delete ${FUND}\n`, `equal ${SHARE}\n${NOTIFY}`, `insert \n${FUND}`]);
+  });
+
+  it('diffs a split paragraph as its whole against its parts', () => {
+    const whole = 'The Parties shall share information on supply risks in a timely manner and shall notify each other of export restrictions on gallium.';
+    const { change, oldText, newText } = compareArticle(
+      article([COOPERATE, whole, FUND]),
+      article([NOTIFY, COOPERATE, 'The Parties shall share information on supply risks in a timely manner.', 'They shall notify each other of export restrictions on gallium.', FUND]),
+    );
+    expect(change.provisions.some((p) => p.kind === 'split')).toBe(true);
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words[0]).toEqual({ op: 'insert', text: `1. ${NOTIFY}\n` });
+  });
+
   it('keeps a word-level redline inside an edited paragraph', () => {
     const { change } = compareArticle(article([COOPERATE, SHARE, NOTIFY]), article([COOPERATE, FUND, SHARE.replace('shall', 'will'), NOTIFY]));
     const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${w.text}`);
@@ -98,7 +116,7 @@ describe('the redline of an edited clause follows its provisions', () => {
     expect(change.legal).toContainEqual({ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' });
   });
 
-  it('rebuilds both texts for any paragraphs inserted, deleted, edited or moved (moves fall back to the whole-text diff)', () => {
+  it('rebuilds both texts for any paragraphs inserted, deleted, edited or moved', () => {
     const sentence = fc.array(fc.constantFrom('The', 'Parties', 'shall', 'will', 'share', 'information', 'on', 'gallium', 'stocks', 'within', '30', 'days', 'each', 'year', '(a)'), { minLength: 3, maxLength: 12 })
       .map((words) => words.join(' ') + '.');
     fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom('insert', 'delete', 'edit', 'move')), { maxLength: 4 }), sentence, fc.boolean(),
@@ -117,12 +135,12 @@ describe('the redline of an edited clause follows its provisions', () => {
           if (change.kind !== 'edited') continue;
           expectRebuilds(change.words, oldText, newText);
         }
-        // Where the provision path applies (a paragraph inserted or deleted, nothing moved: every line here is
-        // one provision), it must give ops itself rather than fall back to the whole-text diff.
+        // Where the provision path applies (a paragraph inserted, deleted or moved; every line here is one
+        // provision), it must give ops itself rather than fall back to the whole-text diff.
         const alignment = alignDrafts(a, b);
         for (const change of alignment.changes) {
           const p = change.provisions;
-          if (change.kind !== 'edited' || !p.some((x) => x.kind === 'inserted' || x.kind === 'deleted') || p.some((x) => x.moved || x.kind === 'split' || x.kind === 'merged')) continue;
+          if (change.kind !== 'edited' || !p.some((x) => x.kind === 'inserted' || x.kind === 'deleted' || x.moved) || p.some((x) => x.kind === 'split' || x.kind === 'merged')) continue;
           const ops = diffByProvisions(oldText, newText, change.provisionLines!.old, change.provisionLines!.new, p);
           expect(ops).not.toBeNull();
           expectRebuilds(ops!, oldText, newText);

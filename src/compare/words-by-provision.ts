@@ -18,9 +18,11 @@
  * in order; within a change the deletion first); a whole inserted or deleted line is a change of its own, which
  * the next line's change may follow directly.
  *
- * It applies when a provision was inserted or deleted, each provision's text opens a line of the clause text (as
- * blocksText writes paragraphs and list items; lines that are no provision of their own go with the provision
- * before them), and no provision moved, split or merged; otherwise the caller diffs the whole text.
+ * It applies when a provision was inserted, deleted or moved, each provision's text opens a line of the clause
+ * text (as blocksText writes paragraphs and list items; lines that are no provision of their own go with the
+ * provision before them), and the pairs that kept their place stand in order; otherwise the caller diffs the
+ * whole text. A moved provision is deleted where it stood and inserted where it stands; a split or merge is
+ * diffed as its whole against its parts.
  */
 import type { ProvisionLine } from '../model/provisions.js';
 import type { ProvisionChange } from './provisions-align.js';
@@ -38,57 +40,66 @@ export function diffByProvisions(
 ): WordOp[] | null {
   // With every provision paired to one in the same place, the lines pair one to one in order, and the diff of
   // the whole text (faster: it reads unchanged stretches natively) keeps its changes within them.
-  if (!provisions.some((p) => p.kind === 'inserted' || p.kind === 'deleted')) return null;
+  if (!provisions.some((p) => p.kind === 'inserted' || p.kind === 'deleted' || p.moved)) return null;
   const oldSegments = segmentsOf(oldText, oldLines);
   const newSegments = segmentsOf(newText, newLines);
   if (!oldSegments || !newSegments) return null;
   const olds = oldSegments.texts, news = newSegments.texts;
+  // The pairs that kept their place, in the new order (the order of `provisions`), as ranges of lines
+  // [oldFrom, oldTo, newFrom, newTo]: a pair is one line a side, a split or merge its whole and its parts; and
+  // whether each line is a moved provision's.
+  const anchors: number[][] = [];
+  const moved = { old: new Uint8Array(olds.length), new: new Uint8Array(news.length) };
+  const groups = new Map<number, number[]>();
+  for (const p of provisions) {
+    if (p.kind === 'inserted' || p.kind === 'deleted') continue;
+    const i = p.oldIndex!, j = p.newIndex!;
+    if (p.moved) { moved.old[i] = 1; moved.new[j] = 1; continue; }
+    const range = p.group !== undefined ? groups.get(p.group) : undefined;
+    if (range) {
+      // Another entry of a split or merge: its range grows to take in this part (or whole).
+      range[0] = Math.min(range[0]!, i); range[1] = Math.max(range[1]!, i + 1);
+      range[2] = Math.min(range[2]!, j); range[3] = Math.max(range[3]!, j + 1);
+      continue;
+    }
+    const fresh = [i, i + 1, j, j + 1];
+    if (p.group !== undefined) groups.set(p.group, fresh);
+    anchors.push(fresh);
+  }
+  // In order on both sides, and apart (a line inside a split's range is read with the split).
+  for (let a = 1; a < anchors.length; a++) {
+    if (anchors[a]![0]! < anchors[a - 1]![1]! || anchors[a]![2]! < anchors[a - 1]![3]!) return null;
+  }
   const out = new OpWriter();
-  // The provisions deleted and inserted since the last pair (a gap): lines nextOld - gapOld … nextOld - 1, and
-  // likewise new.
-  let nextOld = 0, nextNew = 0, gapOld = 0, gapNew = 0;
-  const closeGap = () => {
-    if (gapOld > 0 && gapNew > 0) {
+  // Between two anchors (a gap): old lines deleted or moved away, new lines inserted or moved here.
+  const gap = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
+    let anyMoved = false;
+    for (let i = oldFrom; i < oldTo; i++) anyMoved ||= moved.old[i] === 1;
+    for (let j = newFrom; j < newTo; j++) anyMoved ||= moved.new[j] === 1;
+    if (oldFrom < oldTo && newFrom < newTo && !anyMoved) {
       // Paragraphs rewritten in place (deleted and inserted between the same two pairs): diffed as one text,
       // so that a reworded paragraph the alignment could not pair still reads word by word.
-      const i = nextOld - gapOld, j = nextNew - gapNew;
-      out.pair(i > 0, j > 0, olds.slice(i, nextOld).join('\n'), news.slice(j, nextNew).join('\n'), 0, 0);
-    } else {
-      // Only deleted or only inserted: each is one change of its whole text.
-      for (let i = nextOld - gapOld; i < nextOld; i++) out.change('delete', (i > 0 ? '\n' : '') + olds[i]!, false);
-      for (let j = nextNew - gapNew; j < nextNew; j++) out.change('insert', (j > 0 ? '\n' : '') + news[j]!, false);
+      out.pair(oldFrom > 0, newFrom > 0, olds.slice(oldFrom, oldTo).join('\n'), news.slice(newFrom, newTo).join('\n'), 0, 0);
+      return;
     }
-    gapOld = gapNew = 0;
+    // Only deleted or only inserted, or a moved provision among them (its words are compared where the
+    // provision notes say it went, not with its new neighbours): each is one change of its whole text.
+    for (let i = oldFrom; i < oldTo; i++) out.change('delete', (i > 0 ? '\n' : '') + olds[i]!, false);
+    for (let j = newFrom; j < newTo; j++) out.change('insert', (j > 0 ? '\n' : '') + news[j]!, false);
   };
-  for (const p of provisions) {
-    if (p.moved) return null;
-    const i = p.oldIndex, j = p.newIndex;
-    switch (p.kind) {
-      case 'unchanged':
-      case 'edited':
-        // Every line once, in order: anything else is not a plain in-order pairing.
-        if (i !== nextOld || j !== nextNew) return null;
-        closeGap();
-        out.pair(i > 0, j > 0, olds[i]!, news[j]!, oldSegments.own[i]!, newSegments.own[j]!);
-        nextOld++;
-        nextNew++;
-        break;
-      case 'deleted':
-        if (i !== nextOld) return null;
-        nextOld++;
-        gapOld++;
-        break;
-      case 'inserted':
-        if (j !== nextNew) return null;
-        nextNew++;
-        gapNew++;
-        break;
-      default:
-        return null; // split or merged
+  let oldAt = 0, newAt = 0;
+  for (const [oldFrom, oldTo, newFrom, newTo] of anchors as [number, number, number, number][]) {
+    gap(oldAt, oldFrom, newAt, newFrom);
+    if (oldTo - oldFrom === 1 && newTo - newFrom === 1) {
+      out.pair(oldFrom > 0, newFrom > 0, olds[oldFrom]!, news[newFrom]!, oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
+    } else {
+      // A split or merge: the whole and its parts as one text each (a part's number is part of the text).
+      out.pair(oldFrom > 0, newFrom > 0, olds.slice(oldFrom, oldTo).join('\n'), news.slice(newFrom, newTo).join('\n'), 0, 0);
     }
+    oldAt = oldTo;
+    newAt = newTo;
   }
-  if (nextOld !== olds.length || nextNew !== news.length) return null;
-  closeGap();
+  gap(oldAt, olds.length, newAt, news.length);
   return out.finish(oldText, newText);
 }
 
