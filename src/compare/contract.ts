@@ -43,7 +43,10 @@ export interface LegalChangeJson {
 export interface WordOpJson {
   op: 'equal' | 'insert' | 'delete';
   text: string;
-  /** Set on changes that differ only in whitespace, punctuation, case or quote style. */
+  /**
+   * Set on changes that differ only in whitespace, punctuation, case or quote style, and on the number of a list
+   * item renumbered by a paragraph inserted or deleted before it ("2" → "3": the provision alignment paired it).
+   */
   cosmetic?: boolean;
 }
 
@@ -56,7 +59,12 @@ export interface ClauseChangeJson {
   similarity: number;
   provisions: ProvisionChangeJson[];
   legal: LegalChangeJson[];
-  /** The clause text as a redline: equal, inserted and deleted runs in the new draft's reading order. */
+  /**
+   * The clause text as a redline: equal, inserted and deleted runs in the new draft's reading order. Equal and
+   * deleted texts rebuild the old text, equal and inserted the new. Within a change the deletion comes first;
+   * a paragraph inserted or deleted whole is a change of its own, which the next paragraph's change (its new
+   * number) may follow with no equal text between.
+   */
   words: WordOpJson[];
   /** Present when the title changed: the title as a redline. */
   titleWords?: WordOpJson[];
