@@ -148,3 +148,18 @@ describe('the redline of an edited clause follows its provisions', () => {
       }), { numRuns: 300 });
   });
 });
+
+describe('provision notes', () => {
+  const withPoints = (intro: string[], pointB: string) => '## Article 1\n\n' + [
+    ...intro.map((p, k) => `${k + 1}. ${p}\n`),
+    `${intro.length + 1}. The Participants will keep the trade routes open, in particular by:\n\n   (a) mapping the routes;\n\n   (b) ${pointB}\n`,
+    `${intro.length + 2}. ${NOTIFY}\n`,
+  ].join('\n');
+
+  it('leave out the points renumbered only with their paragraph, and keep a point that changed', () => {
+    const { result } = compareArticle(withPoints([COOPERATE], 'securing the ports.'), withPoints([COOPERATE, FUND], 'securing the ports.'));
+    expect(textRedline(result, { colour: false })).toContain('provisions: 2 inserted; 2→3 unchanged; 3→4 unchanged\n');
+    const edited = compareArticle(withPoints([COOPERATE], 'securing the ports.'), withPoints([COOPERATE, FUND], 'securing the ports and lanes.'));
+    expect(textRedline(edited.result, { colour: false })).toContain('provisions: 2 inserted; 2→3 unchanged; 2(b)→3(b) edited; 3→4 unchanged\n');
+  });
+});

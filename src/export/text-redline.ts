@@ -70,10 +70,34 @@ export function notableProvisions(change: ClauseChangeJson): string[] {
     const ref = refs.find((r) => r.id === id);
     return ref?.label || ref?.title || `#${id}`;
   };
+  const covered = pointsRenumberedWithTheirParagraph(change.provisions);
   return provisionNotes(
-    change.provisions.filter((p) => p.kind !== 'unchanged' || p.renumbered || p.moved),
+    change.provisions.filter((p, k) => (p.kind !== 'unchanged' || p.renumbered || p.moved) && !covered.has(k)),
     (p, side) => (side === 'old' ? labelOf(change.old, p.oldClause) : labelOf(change.new, p.newClause)),
   );
+}
+
+/**
+ * The unchanged points renumbered only with the paragraph that holds them ("2(a)→3(a)" after "2→3"), in place:
+ * the paragraph's own note says it ("2→3 unchanged"), and a note per point would bury the change that
+ * renumbered them. A point is an entry whose labels are its paragraph's followed by the same ending on both
+ * sides; its paragraph is the last entry before it that is no such point.
+ */
+function pointsRenumberedWithTheirParagraph(changes: readonly ProvisionChangeJson[]): Set<number> {
+  const covered = new Set<number>();
+  let owner: ProvisionChangeJson | null = null;
+  for (let k = 0; k < changes.length; k++) {
+    const p = changes[k]!;
+    const paired = (p.kind === 'unchanged' || p.kind === 'edited') && p.old !== null && p.new !== null && p.oldClause === undefined && p.newClause === undefined;
+    const isPoint = paired && owner !== null && p.old!.length > owner.old!.length && p.old!.startsWith(owner.old!) &&
+      p.new!.startsWith(owner.new!) && p.old!.slice(owner.old!.length) === p.new!.slice(owner.new!.length);
+    if (isPoint) {
+      if (p.kind === 'unchanged' && !p.moved && !owner!.moved) covered.add(k);
+      continue;
+    }
+    owner = paired ? p : null;
+  }
+  return covered;
 }
 
 /**
