@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../src/compare/align.js';
 import { compareDrafts } from '../src/compare/compare.js';
 import { diffByProvisions } from '../src/compare/words-by-provision.js';
+import type { WordOp } from '../src/compare/words.js';
 import type { WordOpJson } from '../src/compare/contract.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft } from '../src/format/markdown.js';
@@ -27,12 +28,37 @@ function compareArticle(oldMd: string, newMd: string) {
   return { change, oldText, newText, result };
 }
 
-function expectRebuilds(words: readonly WordOpJson[], oldText: string, newText: string) {
+function expectRebuilds(words: readonly (WordOpJson | WordOp)[], oldText: string, newText: string) {
   expect(words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(oldText);
   expect(words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(newText);
   for (const [k, w] of words.entries()) {
     expect(w.text.length).toBeGreaterThan(0);
     if (k > 0) expect(w.op === 'equal' && words[k - 1]!.op === 'equal').toBe(false);
+  }
+}
+
+/** diffWords's offsets: each op's range, in order, holds its text (WordOp from diffByProvisions). */
+function expectOffsets(ops: readonly WordOp[], oldText: string, newText: string) {
+  let oldAt = 0, newAt = 0;
+  for (const op of ops) {
+    if (op.op !== 'insert') { expect(op.oldStart).toBe(oldAt); expect(oldText.slice(op.oldStart, op.oldEnd)).toBe(op.text); oldAt = op.oldEnd!; }
+    if (op.op !== 'delete') { expect(op.newStart).toBe(newAt); expect(newText.slice(op.newStart, op.newEnd)).toBe(op.text); newAt = op.newEnd!; }
+    if (op.op === 'insert') expect([op.oldStart, op.oldEnd]).toEqual([oldAt, oldAt]);
+    if (op.op === 'delete') expect([op.newStart, op.newEnd]).toEqual([newAt, newAt]);
+  }
+}
+
+/**
+ * No change runs from one paragraph into the next: a change that holds a line break is whole lines — it starts
+ * at the start of a line or with a line break, or ends with a line break — never a line's last words joined to
+ * the next paragraph.
+ */
+function expectLineBounded(ops: readonly WordOp[], oldText: string, newText: string) {
+  for (const op of ops) {
+    if (op.op === 'equal' || !op.text.includes('\n')) continue;
+    const [text, start] = op.op === 'delete' ? [oldText, op.oldStart!] : [newText, op.newStart!];
+    const wholeLines = start === 0 || text[start - 1] === '\n' || op.text.startsWith('\n') || op.text.endsWith('\n');
+    expect(wholeLines, `${op.op} ${JSON.stringify(op.text)}`).toBe(true);
   }
 }
 
@@ -108,6 +134,48 @@ describe('the redline of an edited clause follows its provisions', () => {
     expect(change.words[0]).toEqual({ op: 'insert', text: `1. ${NOTIFY}\n` });
   });
 
+  it('keeps a change at the end of a line apart from the paragraph deleted after it', () => {
+    const { change, oldText, newText } = compareArticle(article([COOPERATE.replace(/\.$/, ';'), FUND, SHARE]), article([COOPERATE, SHARE]));
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words.slice(0, 5)).toEqual([
+      { op: 'equal', text: `1. ${COOPERATE.slice(0, -1)}` },
+      { op: 'delete', text: ';', cosmetic: true },
+      { op: 'insert', text: '.', cosmetic: true },
+      { op: 'equal', text: '\n' },
+      { op: 'delete', text: `2. ${FUND}\n` },
+    ]);
+  });
+
+  it('strikes and inserts whole the unrelated paragraphs that replace one, rather than keep the words they share', () => {
+    const { change } = compareArticle(
+      article([COOPERATE, 'The Committee shall meet twice a year in Brussels and Washington.', NOTIFY]),
+      article([COOPERATE, 'Stockpiles of gallium are to be reported every quarter to both capitals.', FUND, NOTIFY]),
+    );
+    const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${w.text}`);
+    expect(changed).toContain('delete 2. The Committee shall meet twice a year in Brussels and Washington.');
+    expect(changed).toContain(`insert 2. Stockpiles of gallium are to be reported every quarter to both capitals.\n3. ${FUND}`);
+  });
+
+  it('marks a point renumbered by a point inserted before it as cosmetic', () => {
+    const points = (list: string[]) => '## Article 1\n\n1. The Participants will keep the trade routes open, in particular by:\n\n' + list.map((p, k) => `   (${'abc'[k]}) ${p}\n`).join('\n');
+    const { change, oldText, newText } = compareArticle(points(['mapping the routes;', 'securing the ports.']), points(['mapping the routes;', 'pooling shipping data;', 'securing the ports.']));
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words).toContainEqual({ op: 'insert', text: '(b) pooling shipping data;\n' });
+    expect(change.words).toContainEqual({ op: 'delete', text: '(b)', cosmetic: true });
+    expect(change.words).toContainEqual({ op: 'insert', text: '(c)', cosmetic: true });
+  });
+
+  it('does not pair a figure of an inserted paragraph with the figure that opens the next one', () => {
+    const { change } = compareArticle(
+      article([COOPERATE, '30 days after entry into force, the Parties shall exchange their lists of strategic stocks.'], false),
+      article([COOPERATE, '60 days after signature, the Parties may meet to prepare the exchange.', '45 days after entry into force, the Parties shall exchange their lists of strategic stocks.'], false),
+    );
+    expect(change.legal.filter((l) => l.type === 'figure')).toEqual([
+      { type: 'figure', old: null, new: '60 days' },
+      { type: 'figure', old: '30 days', new: '45 days' },
+    ]);
+  });
+
   it('keeps a word-level redline inside an edited paragraph', () => {
     const { change } = compareArticle(article([COOPERATE, SHARE, NOTIFY]), article([COOPERATE, FUND, SHARE.replace('shall', 'will'), NOTIFY]));
     const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${w.text}`);
@@ -119,7 +187,7 @@ describe('the redline of an edited clause follows its provisions', () => {
   it('rebuilds both texts for any paragraphs inserted, deleted, edited or moved', () => {
     const sentence = fc.array(fc.constantFrom('The', 'Parties', 'shall', 'will', 'share', 'information', 'on', 'gallium', 'stocks', 'within', '30', 'days', 'each', 'year', '(a)'), { minLength: 3, maxLength: 12 })
       .map((words) => words.join(' ') + '.');
-    fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom('insert', 'delete', 'edit', 'move')), { maxLength: 4 }), sentence, fc.boolean(),
+    fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom('insert', 'delete', 'edit', 'end', 'move')), { maxLength: 4 }), sentence, fc.boolean(),
       (paragraphs, edits, extra, numbered) => {
         const after = [...paragraphs];
         for (const [at, kind] of edits) {
@@ -127,6 +195,8 @@ describe('the redline of an edited clause follows its provisions', () => {
           if (kind === 'insert') after.splice(k, 0, extra);
           else if (kind === 'delete' && after.length > 1) after.splice(k, 1);
           else if (kind === 'edit' && after.length > 0) after[k] = after[k]!.replace(/\.$/, ' promptly.');
+          // A change at the very end of a line, next to whatever follows it.
+          else if (kind === 'end' && after.length > 0) after[k] = after[k]!.replace(/\.$/, ';');
           else if (kind === 'move' && after.length > 1) after.push(...after.splice(k, 1));
         }
         const a = parseDraft(article(paragraphs, numbered)).draft, b = parseDraft(article(after, numbered)).draft;
@@ -144,6 +214,8 @@ describe('the redline of an edited clause follows its provisions', () => {
           const ops = diffByProvisions(oldText, newText, change.provisionLines!.old, change.provisionLines!.new, p);
           expect(ops).not.toBeNull();
           expectRebuilds(ops!, oldText, newText);
+          expectOffsets(ops!, oldText, newText);
+          expectLineBounded(ops!, oldText, newText);
         }
       }), { numRuns: 300 });
   });

@@ -56,8 +56,13 @@ export interface LegalOptions {
   definedTerms?: readonly string[];
 }
 
-/** One change of the word diff: its range in the old text and in the new text (either may be empty). */
-interface ChangeRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number }
+/**
+ * One change of the word diff: its range in the old text and in the new text (either may be empty). A side is
+ * `none` when the change is whole lines on the other side only (a paragraph inserted or deleted): nothing on
+ * that side takes part, not even what stands right where the paragraph went in; and such a change takes only
+ * the items inside it (`wholeLines`), not those of the next line that merely follow its line break.
+ */
+interface ChangeRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldNone?: boolean; newNone?: boolean; wholeLines?: boolean }
 
 export function legalChanges(oldText: string, newText: string, ops?: WordOp[], options: LegalOptions = {}): LegalChange[] {
   const changes = changeRanges(ops ?? diffWords(oldText, newText));
@@ -82,8 +87,8 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
     const oldSweep = new Sweep(oldText, olds);
     const newSweep = new Sweep(newText, news);
     for (const change of changes) {
-      const a = oldSweep.touching(change.oldStart, change.oldEnd);
-      const b = newSweep.touching(change.newStart, change.newEnd);
+      const a = change.oldNone ? NONE : oldSweep.touching(change.oldStart, change.oldEnd, change.wholeLines);
+      const b = change.newNone ? NONE : newSweep.touching(change.newStart, change.newEnd, change.wholeLines);
       if (a.length === 0 && b.length === 0) continue;
       if (sameKeys(a, b)) continue; // the usual case: an unchanged "shall" next to a changed word
       if (type === 'defined-term') pairUp(out, type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change));
@@ -110,7 +115,8 @@ class Sweep {
     this.used = new Array<boolean>(items.length).fill(false);
   }
 
-  touching(start: number, end: number): Found[] {
+  /** The items touching [start, end) not handed out yet; with `inside`, only those overlapping it. */
+  touching(start: number, end: number, inside = false): Found[] {
     const items = this.items;
     // Items wholly before this change and not touching it cannot touch any later change either.
     while (this.next < items.length && items[this.next]!.end <= start && !touches(this.text, items[this.next]!, start, end)) this.next++;
@@ -118,7 +124,7 @@ class Sweep {
     for (let i = this.next; i < items.length; i++) {
       const f = items[i]!;
       if (f.start >= end && !touches(this.text, f, start, end)) break;
-      if (!this.used[i] && touches(this.text, f, start, end)) {
+      if (!this.used[i] && (inside ? f.start < end && start < f.end : touches(this.text, f, start, end))) {
         if (out === NONE) out = [];
         out.push(f);
         this.used[i] = true;
@@ -136,14 +142,15 @@ class Sweep {
  * where the finders must look to find all such items, and the finders look only there.
  */
 function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | 'new', terms: NameFinder, parties: NameFinder): Found[][] {
-  const touch: Array<[number, number]> = new Array(changes.length);
+  const touch: Array<[number, number]> = [];
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
+    if (side === 'old' ? c.oldNone : c.newNone) continue;
     let a = (side === 'old' ? c.oldStart : c.newStart) - 1;
     while (a >= 0 && isBlank(text, a, a + 1)) a--;
     let b = side === 'old' ? c.oldEnd : c.newEnd;
     while (b < text.length && isBlank(text, b, b + 1)) b++;
-    touch[i] = [Math.max(0, a), Math.min(text.length - 1, b)];
+    touch.push([Math.max(0, a), Math.min(text.length - 1, b)]);
   }
   const windows = finderWindows(text, touch, { terms: terms.words, parties: parties.words });
   const found: Found[][] = [NONE, NONE, NONE, NONE, NONE];
@@ -171,12 +178,18 @@ function overlapsDate(text: string, start: number, end: number): boolean {
 
 const NO_NAMES = { terms: new Set<string>(), parties: new Set<string>() };
 
-/** Maximal runs of non-equal ops, as ranges in both texts. */
+/**
+ * Maximal runs of non-equal ops, as ranges in both texts. A run also ends after an op that ends a line, and a
+ * deletion after an insertion starts a new one (within one change the deletion comes first): a paragraph
+ * inserted or deleted whole, then the next paragraph's edit with no equal text between (words-by-provision.ts),
+ * are two changes.
+ */
 function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
   const ranges: ChangeRange[] = [];
   let oldPos = 0;
   let newPos = 0;
   let open: ChangeRange | null = null;
+  let lineEnded = false;
   for (const op of ops) {
     if (op.op === 'equal') {
       open = null;
@@ -184,8 +197,14 @@ function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
       newPos += op.text.length;
       continue;
     }
+    if (open && (lineEnded || (op.op === 'delete' && open.newEnd > open.newStart))) open = null;
     if (!open) { open = { oldStart: oldPos, oldEnd: oldPos, newStart: newPos, newEnd: newPos }; ranges.push(open); }
     if (op.op === 'delete') { oldPos += op.text.length; open.oldEnd = oldPos; } else { newPos += op.text.length; open.newEnd = newPos; }
+    lineEnded = op.text.charCodeAt(op.text.length - 1) === 10;
+    // Whole lines on one side only: the other side has no part in it.
+    const wholeLines = lineEnded || op.text.charCodeAt(0) === 10;
+    if (wholeLines && open.oldStart === open.oldEnd) open.oldNone = open.wholeLines = true;
+    if (wholeLines && open.newStart === open.newEnd) open.newNone = open.wholeLines = true;
   }
   return ranges;
 }

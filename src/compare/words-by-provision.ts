@@ -8,25 +8,37 @@
  *   3. The Parties shall +}share information …
  *
  * where a reader sees, and the provision alignment reports, "2 inserted; 2→3 unchanged". So when the provision
- * alignment paired the clause's lines in order, the redline follows it:
- * - a paired line is diffed on its own (words.ts); a changed item number is marked cosmetic (renumbering);
- * - provisions only inserted, or only deleted, between two pairs are each one change of their whole lines;
- * - provisions deleted and inserted between the same two pairs (a paragraph reworded past what the alignment
- *   pairs) are diffed together, so that they still read word by word;
- * - no change runs from one pair, or one such gap, into the next.
+ * alignment paired the clause's provisions in order, the redline follows it:
+ * - a provision paired with one is diffed on its own (words.ts); a changed item number or point label ("2." →
+ *   "3.", "(a)" → "(b)") is renumbering, marked cosmetic;
+ * - provisions only inserted, or only deleted, between two pairs are each one change of their whole text;
+ * - provisions deleted and inserted between the same two pairs are diffed together when they share at least
+ *   half their text (a paragraph reworded past what the alignment pairs), and struck and inserted whole when
+ *   not (a diff would make the words unrelated paragraphs share, "shall", "the Parties", look kept);
+ * - a moved provision is struck where it stood and inserted where it stands (the provision note says where it
+ *   went); a split or merge is diffed as its whole against its parts;
+ * - no change runs from one pair, or one gap, into the next.
  * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
- * in order; within a change the deletion first); a whole inserted or deleted line is a change of its own, which
- * the next line's change may follow directly.
+ * in order; within a change the deletion first); a provision inserted or deleted whole is a change of its own,
+ * which the next provision's change may follow with no equal text between (legal.ts reads them apart).
  *
  * It applies when a provision was inserted, deleted or moved, each provision's text opens a line of the clause
- * text (as blocksText writes paragraphs and list items; lines that are no provision of their own go with the
- * provision before them), and the pairs that kept their place stand in order; otherwise the caller diffs the
- * whole text. A moved provision is deleted where it stood and inserted where it stands; a split or merge is
- * diffed as its whole against its parts.
+ * text (after its item number, as blocksText writes it; a list item of several paragraphs spans several lines),
+ * and the pairs that kept their place stand in order. Otherwise — also for a provision without text of its own
+ * (an empty list item) — the caller diffs the whole text.
  */
-import type { ProvisionLine } from '../model/provisions.js';
+import { isPointLabel, leadingLabel, type ProvisionLine } from '../model/provisions.js';
 import type { ProvisionChange } from './provisions-align.js';
 import { diffWords, type WordOp } from './words.js';
+
+/** Provisions deleted and inserted in one place are diffed together when they share this much (see gap). */
+const GAP_SHARED = 0.5;
+
+/** The point label that opens a provision's text as written ("(a)", "iv)"), or ''. */
+function pointLabelOpening(text: string): string {
+  const label = leadingLabel(text);
+  return label !== null && isPointLabel(label) && text.startsWith(label) ? label : '';
+}
 
 /**
  * The ops of diffWords(oldText, newText), line by line as `provisions` paired the lines, or null when the
@@ -48,9 +60,9 @@ export function diffByProvisions(
   // The pairs that kept their place, in the new order (the order of `provisions`), as ranges of lines
   // [oldFrom, oldTo, newFrom, newTo]: a pair is one line a side, a split or merge its whole and its parts; and
   // whether each line is a moved provision's.
-  const anchors: number[][] = [];
+  const anchors: [number, number, number, number][] = [];
   const moved = { old: new Uint8Array(olds.length), new: new Uint8Array(news.length) };
-  const groups = new Map<number, number[]>();
+  const groups = new Map<number, [number, number, number, number]>();
   for (const p of provisions) {
     if (p.kind === 'inserted' || p.kind === 'deleted') continue;
     const i = p.oldIndex!, j = p.newIndex!;
@@ -58,43 +70,42 @@ export function diffByProvisions(
     const range = p.group !== undefined ? groups.get(p.group) : undefined;
     if (range) {
       // Another entry of a split or merge: its range grows to take in this part (or whole).
-      range[0] = Math.min(range[0]!, i); range[1] = Math.max(range[1]!, i + 1);
-      range[2] = Math.min(range[2]!, j); range[3] = Math.max(range[3]!, j + 1);
+      range[0] = Math.min(range[0], i); range[1] = Math.max(range[1], i + 1);
+      range[2] = Math.min(range[2], j); range[3] = Math.max(range[3], j + 1);
       continue;
     }
-    const fresh = [i, i + 1, j, j + 1];
+    const fresh: [number, number, number, number] = [i, i + 1, j, j + 1];
     if (p.group !== undefined) groups.set(p.group, fresh);
     anchors.push(fresh);
   }
   // In order on both sides, and apart (a line inside a split's range is read with the split).
   for (let a = 1; a < anchors.length; a++) {
-    if (anchors[a]![0]! < anchors[a - 1]![1]! || anchors[a]![2]! < anchors[a - 1]![3]!) return null;
+    if (anchors[a]![0] < anchors[a - 1]![1] || anchors[a]![2] < anchors[a - 1]![3]) return null;
   }
   const out = new OpWriter();
+  const joined = (lines: string[], from: number, to: number) => lines.slice(from, to).join('\n');
   // Between two anchors (a gap): old lines deleted or moved away, new lines inserted or moved here.
   const gap = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
     let anyMoved = false;
     for (let i = oldFrom; i < oldTo; i++) anyMoved ||= moved.old[i] === 1;
     for (let j = newFrom; j < newTo; j++) anyMoved ||= moved.new[j] === 1;
-    if (oldFrom < oldTo && newFrom < newTo && !anyMoved) {
-      // Paragraphs rewritten in place (deleted and inserted between the same two pairs): diffed as one text,
-      // so that a reworded paragraph the alignment could not pair still reads word by word.
-      out.pair(oldFrom > 0, newFrom > 0, olds.slice(oldFrom, oldTo).join('\n'), news.slice(newFrom, newTo).join('\n'), 0, 0);
-      return;
-    }
-    // Only deleted or only inserted, or a moved provision among them (its words are compared where the
-    // provision notes say it went, not with its new neighbours): each is one change of its whole text.
-    for (let i = oldFrom; i < oldTo; i++) out.change('delete', (i > 0 ? '\n' : '') + olds[i]!, false);
-    for (let j = newFrom; j < newTo; j++) out.change('insert', (j > 0 ? '\n' : '') + news[j]!, false);
+    // Paragraphs deleted and inserted between the same two pairs, and still alike (a paragraph reworded past
+    // what the alignment pairs): diffed as one text, so that they read word by word. Unrelated ones, or a
+    // moved provision among them, are struck and inserted whole: a diff would make the words they happen to
+    // share ("shall", "the Parties") look kept.
+    if (oldFrom < oldTo && newFrom < newTo && !anyMoved &&
+      out.pairIfAlike(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo))) return;
+    for (let i = oldFrom; i < oldTo; i++) out.wholeLine('delete', (i > 0 ? '\n' : '') + olds[i]!);
+    for (let j = newFrom; j < newTo; j++) out.wholeLine('insert', (j > 0 ? '\n' : '') + news[j]!);
   };
   let oldAt = 0, newAt = 0;
-  for (const [oldFrom, oldTo, newFrom, newTo] of anchors as [number, number, number, number][]) {
+  for (const [oldFrom, oldTo, newFrom, newTo] of anchors) {
     gap(oldAt, oldFrom, newAt, newFrom);
     if (oldTo - oldFrom === 1 && newTo - newFrom === 1) {
-      out.pair(oldFrom > 0, newFrom > 0, olds[oldFrom]!, news[newFrom]!, oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
+      out.pairLine(oldFrom > 0, newFrom > 0, olds[oldFrom]!, news[newFrom]!, oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
     } else {
       // A split or merge: the whole and its parts as one text each (a part's number is part of the text).
-      out.pair(oldFrom > 0, newFrom > 0, olds.slice(oldFrom, oldTo).join('\n'), news.slice(newFrom, newTo).join('\n'), 0, 0);
+      out.pairText(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo));
     }
     oldAt = oldTo;
     newAt = newTo;
@@ -103,7 +114,7 @@ export function diffByProvisions(
   return out.finish(oldText, newText);
 }
 
-/** A clause text cut at its provisions: segment k is provision k with the lines that follow it up to the next. */
+/** A clause text cut at its provisions: segment k is provision k, up to the line break before the next. */
 interface Segments {
   texts: string[];
   /** Where the provision's own text starts in its segment: after its item number ("4. "), else 0. */
@@ -112,10 +123,9 @@ interface Segments {
 
 /**
  * The clause text cut at the start of each provision's line, when each provision's text stands, in order, at the
- * start of a line or after the item number that blocksText writes before a list item ("4. "). The lines after a
- * provision that are no provision of their own (a second paragraph of a list item, a bullet inside it) stay in
- * its segment. Null when a provision's text is not found so (text before the first provision, a paragraph
- * whose words the provision reads otherwise).
+ * start of a line or after the item number that blocksText writes before a list item ("4. "). Any line
+ * between one provision's text and the next provision stays in the first one's segment. Null when a
+ * provision's text is not found so (text before the first provision, a provision without text).
  */
 function segmentsOf(text: string, provisions: readonly ProvisionLine[]): Segments | null {
   const n = provisions.length;
@@ -152,8 +162,9 @@ function isItemNumber(text: string, from: number, end: number): boolean {
 }
 
 /**
- * Writes ops in order, tracking both offsets. A change is buffered until the next equal text, so that
- * changes that meet (a line's last change, then a deleted line) become one deletion and one insertion.
+ * Writes ops in order, tracking both offsets. A change is buffered until the next equal text, so that a
+ * line's delete and insert become one change, and a line break that opens both is written as equal text.
+ * A whole inserted or deleted line is a change of its own: it never joins the last change of the line before.
  */
 class OpWriter {
   private readonly ops: WordOp[] = [];
@@ -165,11 +176,61 @@ class OpWriter {
   private cosmetic = true;
 
   /**
-   * A paired line: its line break (when it has one on a side), then its words. `oldOwn` / `newOwn`: where the
-   * provision's own text starts, after an item number ("4. "). The lines are one provision renumbered, so a
-   * changed item number is marked cosmetic, a change a reader may hide: renumbering is not an edit.
+   * One provision paired with one: its line break (when it has one on a side), then its words. `oldOwn` /
+   * `newOwn`: where the provision's own text starts, after an item number ("4. "). The alignment paired the two,
+   * so a changed item number, or point label ("(a)" → "(b)"), is renumbering: marked cosmetic, a change a
+   * reader may hide.
    */
-  pair(oldBreak: boolean, newBreak: boolean, oldLine: string, newLine: string, oldOwn: number, newOwn: number): void {
+  pairLine(oldBreak: boolean, newBreak: boolean, oldLine: string, newLine: string, oldOwn: number, newOwn: number): void {
+    this.lineBreak(oldBreak, newBreak);
+    if (oldOwn > 0 && newOwn > 0 && oldLine !== newLine) {
+      // Both "N. ": the number alone, then the provision's text.
+      this.renumbered(oldLine.slice(0, oldOwn - 2), newLine.slice(0, newOwn - 2));
+      this.equal('. ');
+      oldLine = oldLine.slice(oldOwn);
+      newLine = newLine.slice(newOwn);
+    }
+    const oldPoint = pointLabelOpening(oldLine), newPoint = pointLabelOpening(newLine);
+    if (oldPoint && newPoint && oldLine !== newLine) {
+      this.renumbered(oldPoint, newPoint);
+      oldLine = oldLine.slice(oldPoint.length);
+      newLine = newLine.slice(newPoint.length);
+    }
+    this.words(oldLine, newLine);
+  }
+
+  /** Provisions read as one text a side (a split's whole and its parts): their line break, then their words. */
+  pairText(oldBreak: boolean, newBreak: boolean, oldText: string, newText: string): void {
+    this.lineBreak(oldBreak, newBreak);
+    this.words(oldText, newText);
+  }
+
+  /**
+   * pairText, when the two texts share at least half their characters word for word (GAP_SHARED); otherwise
+   * writes nothing and returns false.
+   */
+  pairIfAlike(oldBreak: boolean, newBreak: boolean, oldText: string, newText: string): boolean {
+    const ops = diffWords(oldText, newText);
+    let shared = 0;
+    for (const op of ops) if (op.op === 'equal') shared += op.text.length;
+    if (2 * shared < GAP_SHARED * (oldText.length + newText.length)) return false;
+    this.lineBreak(oldBreak, newBreak);
+    this.write(ops);
+    return true;
+  }
+
+  /** A provision inserted or deleted whole, its line break before it (none for the first line). */
+  wholeLine(op: 'delete' | 'insert', text: string): void {
+    // Ends a change in progress unless it is made of whole lines too.
+    if (this.partial) this.flush();
+    this.change(op, text, false);
+    this.partial = false;
+  }
+
+  /** Whether the buffered change holds words of a line (not only whole lines). */
+  private partial = false;
+
+  private lineBreak(oldBreak: boolean, newBreak: boolean): void {
     if (oldBreak && newBreak) this.equal('\n');
     else if (oldBreak || newBreak) {
       // The first line on one side only: the lines before it on the other side went, and their last line
@@ -177,29 +238,31 @@ class OpWriter {
       this.change(oldBreak ? 'delete' : 'insert', '\n', false);
       this.flush();
     }
-    if (oldLine === newLine) {
-      this.equal(oldLine);
+  }
+
+  /** An item number or point label changed by renumbering (cosmetic), or kept. */
+  private renumbered(oldLabel: string, newLabel: string): void {
+    if (oldLabel === newLabel) {
+      this.equal(oldLabel);
       return;
     }
-    if (oldOwn > 0 && newOwn > 0) {
-      // Both "N. ": the number alone, then the provision's text.
-      const oldNumber = oldLine.slice(0, oldOwn - 2), newNumber = newLine.slice(0, newOwn - 2);
-      if (oldNumber === newNumber) this.equal(oldNumber);
-      else {
-        this.change('delete', oldNumber, true);
-        this.change('insert', newNumber, true);
-      }
-      this.equal('. ');
-      oldLine = oldLine.slice(oldOwn);
-      newLine = newLine.slice(newOwn);
-      if (oldLine === newLine) {
-        this.equal(oldLine);
-        return;
-      }
-    }
-    for (const op of diffWords(oldLine, newLine)) {
+    this.change('delete', oldLabel, true);
+    this.change('insert', newLabel, true);
+    this.partial = true;
+  }
+
+  private words(oldText: string, newText: string): void {
+    if (oldText === newText) this.equal(oldText);
+    else this.write(diffWords(oldText, newText));
+  }
+
+  private write(ops: readonly WordOp[]): void {
+    for (const op of ops) {
       if (op.op === 'equal') this.equal(op.text);
-      else this.change(op.op, op.text, op.cosmetic === true);
+      else {
+        this.change(op.op, op.text, op.cosmetic === true);
+        this.partial = true;
+      }
     }
   }
 
@@ -248,6 +311,7 @@ class OpWriter {
     const cosmetic = this.cosmetic;
     this.deleted = this.inserted = '';
     this.cosmetic = true;
+    this.partial = false;
     if (deleted.charCodeAt(0) === 10 && inserted.charCodeAt(0) === 10) {
       this.equal('\n');
       deleted = deleted.slice(1);
