@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../src/compare/align.js';
 import { compareDrafts } from '../src/compare/compare.js';
+import { clauseHistory } from '../src/compare/history.js';
+import { threeWay } from '../src/compare/three-way.js';
 import { diffByProvisions } from '../src/compare/words-by-provision.js';
 import type { WordOp } from '../src/compare/words.js';
 import type { WordOpJson } from '../src/compare/contract.js';
@@ -233,5 +235,24 @@ describe('provision notes', () => {
     expect(textRedline(result, { colour: false })).toContain('provisions: 2 inserted; 2→3 unchanged; 3→4 unchanged\n');
     const edited = compareArticle(withPoints([COOPERATE], 'securing the ports.'), withPoints([COOPERATE, FUND], 'securing the ports and lanes.'));
     expect(textRedline(edited.result, { colour: false })).toContain('provisions: 2 inserted; 2→3 unchanged; 2(b)→3(b) edited; 3→4 unchanged\n');
+  });
+});
+
+describe('three-way and history redlines follow the provisions too', () => {
+  const base = parseDraft(article([COOPERATE, SHARE, NOTIFY])).draft;
+  const inserted = parseDraft(article([COOPERATE, FUND, SHARE, NOTIFY])).draft;
+  const edited = parseDraft(article([COOPERATE, SHARE.replace('shall', 'will'), NOTIFY])).draft;
+
+  it('in parley diff --base', () => {
+    const entry = threeWay(base, inserted, edited).entries.find((e) => e.id === base.clauses[0]!.id)!;
+    expect(entry.status).toBe('conflict');
+    expect(entry.firstChange.words.map((w) => `${w.op} ${w.text}`)).toContain(`insert 2. ${FUND}\n`);
+    expect(entry.between!.map((w) => `${w.op} ${w.text}`)).toContain(`delete 2. ${FUND}\n`);
+  });
+
+  it('in parley history', () => {
+    const version = (n: number, draft: typeof base) => ({ version: n, label: `v${n}`, tabledBy: 'EU', date: '2026-01-01', status: 'draft' as const, draft });
+    const history = clauseHistory([version(1, base), version(2, inserted)], base.clauses[0]!.id);
+    expect(history.entries[1]!.change!.words.map((w) => `${w.op} ${w.text}`)).toContain(`insert 2. ${FUND}\n`);
   });
 });

@@ -19,6 +19,7 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
+import { redlineClauses } from './words-by-provision.js';
 import { diffWords, type WordOp } from './words.js';
 
 export interface HistoryVersion {
@@ -129,7 +130,7 @@ function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?:
 
 export function clauseHistory(versions: readonly HistoryVersion[], clauseId: string): ClauseHistory {
   const entries: HistoryEntry[] = [];
-  let previous: { version: number | 'working'; clause: ClauseAppearance } | null = null;
+  let previous: { version: number | 'working'; clause: ClauseAppearance; source: Clause } | null = null;
   versions.forEach((v, i) => {
     const entry: HistoryEntry = { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, clause: null };
     const found = findClause(v.draft, clauseId);
@@ -150,12 +151,12 @@ export function clauseHistory(versions: readonly HistoryVersion[], clauseId: str
           kind: same ? 'unchanged' : 'edited',
           renumbered: normalizeLabel(previous.clause.label) !== normalizeLabel(now.label),
           by: v.tabledBy,
-          words: diffWords(previous.clause.text, now.text),
+          words: redlineClauses(previous.source, found, previous.clause.text, now.text),
         };
         if (previous.clause.title !== now.title) step.titleWords = diffWords(previous.clause.title, now.title);
         entry.change = step;
       }
-      previous = { version: v.version, clause: now };
+      previous = { version: v.version, clause: now, source: found };
     } else if (!previous) {
       entry.absent = { reason: 'not-yet', into: [] };
     } else if (wasThere && before) {

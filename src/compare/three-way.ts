@@ -20,6 +20,7 @@ import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { diffWords, type WordOp } from './words.js';
+import { redlineClauses } from './words-by-provision.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
 export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
@@ -79,7 +80,18 @@ function indexDraft(draft: Draft): { byId: Map<string, Located>; order: string[]
 }
 
 function snapshot(clause: Clause, path: string[]): ThreeWayClause {
-  return { label: clause.label, title: clause.title, path, text: clauseText(clause, { brackets: 'marked' }) };
+  const shot = { label: clause.label, title: clause.title, path, text: clauseText(clause, { brackets: 'marked' }) };
+  sources.set(shot, clause);
+  return shot;
+}
+
+/** The clause each snapshot was taken of, for its provisions (the redline follows them: redlineClauses). */
+const sources = new WeakMap<ThreeWayClause, Clause>();
+
+/** The redline of one snapshot's text against another's. */
+function redline(a: ThreeWayClause, b: ThreeWayClause): WordOp[] {
+  const ca = sources.get(a), cb = sources.get(b);
+  return ca && cb ? redlineClauses(ca, cb, a.text, b.text) : diffWords(a.text, b.text);
 }
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
@@ -91,7 +103,7 @@ function sideChange(base: ThreeWayClause | null, side: ThreeWayClause | null): T
   if (sameState(base, side)) return { change: 'unchanged', words: [] };
   if (!base) return { change: 'inserted', words: side!.text ? [{ op: 'insert', text: side!.text }] : [] };
   if (!side) return { change: 'deleted', words: base.text ? [{ op: 'delete', text: base.text }] : [] };
-  const out: ThreeWaySide = { change: 'edited', words: diffWords(base.text, side.text) };
+  const out: ThreeWaySide = { change: 'edited', words: redline(base, side) };
   if (base.title !== side.title) out.titleWords = diffWords(base.title, side.title);
   return out;
 }
@@ -137,7 +149,7 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
       : sameState(firstClause, secondClause) ? 'both-same' : 'conflict';
     summary[status]++;
     const entry: ThreeWayEntry = { id, status, base: baseClause, first: firstClause, second: secondClause, firstChange, secondChange };
-    if (status === 'conflict' && firstClause && secondClause) entry.between = diffWords(firstClause.text, secondClause.text);
+    if (status === 'conflict' && firstClause && secondClause) entry.between = redline(firstClause, secondClause);
     return entry;
   });
   return { summary, entries };

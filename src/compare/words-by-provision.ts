@@ -27,9 +27,21 @@
  * and the pairs that kept their place stand in order. Otherwise — also for a provision without text of its own
  * (an empty list item) — the caller diffs the whole text.
  */
+import type { Clause } from '../model/draft.js';
 import { isPointLabel, leadingLabel, type ProvisionLine } from '../model/provisions.js';
-import type { ProvisionChange } from './provisions-align.js';
+import { alignProvisionLines, type ProvisionChange } from './provisions-align.js';
 import { diffWords, type WordOp } from './words.js';
+
+/**
+ * The redline of one clause's text against another's, `oldText` and `newText` being their texts (clauseText,
+ * brackets marked): provision-led where that applies, as compareDrafts reads an edited clause. For readers that
+ * hold two versions of one clause without a comparison of the drafts (three-way, history).
+ */
+export function redlineClauses(oldClause: Pick<Clause, 'body'>, newClause: Pick<Clause, 'body'>, oldText: string, newText: string): WordOp[] {
+  if (oldText === newText) return diffWords(oldText, newText);
+  const p = alignProvisionLines([oldClause], [newClause]);
+  return diffByProvisions(oldText, newText, p.oldLines, p.newLines, p.changes) ?? diffWords(oldText, newText);
+}
 
 /** Provisions deleted and inserted in one place are diffed together when they share this much (see gap). */
 const GAP_SHARED = 0.5;
