@@ -41,7 +41,7 @@ import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { diceOfUnions } from './shingles.js';
-import { alignProvisionLines, type FlatProvision, type ProvisionChange } from './provisions-align.js';
+import { alignProvisionLines, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { DraftSources } from './source-key.js';
 import { int32s } from './int-arena.js';
@@ -79,7 +79,8 @@ export interface ClauseChange {
   /** 1 for unchanged; Dice overlap of three-word shingles for edits; coverage for splits and merges; 0 otherwise. */
   similarity: number;
   provisions: ProvisionChange[];
-  /** For an edited clause: the flattened provisions that `provisions` indexes (the redline follows them). */
+  /** For an edited clause whose provisions shifted (provisionsShifted): the flattened provisions that
+   * `provisions` indexes, which the redline follows. */
   provisionLines?: { old: FlatProvision[]; new: FlatProvision[] };
 }
 
@@ -416,7 +417,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
   for (let j = 0; j < newClauses.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) {
-      changes.push({ kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [] });
+      changes.push({ kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [], provisionLines: undefined });
       positions.push(j);
       continue;
     }
@@ -436,14 +437,18 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
     }
     // The group's own index lists: the matcher is done with them (and is dropped with this call).
-    if (kind === 'unchanged') {
-      changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions: [] });
-    } else {
+    // Every change has the same fields (provisionLines undefined where unused): one object shape for the
+    // readers of thousands of them.
+    let provisions: ProvisionChange[] = [];
+    let provisionLines: ClauseChange['provisionLines'];
+    if (kind !== 'unchanged') {
       const p = alignProvisionLines(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
-      const change: ClauseChange = { kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions: p.changes };
-      if (kind === 'edited') change.provisionLines = { old: p.oldLines, new: p.newLines };
-      changes.push(change);
+      provisions = p.changes;
+      // Kept only where the redline will read them: held to the end of the comparison, the lines of every
+      // edited clause would be copied by each young-generation collection on the way.
+      if (kind === 'edited' && provisionsShifted(p.changes)) provisionLines = { old: p.oldLines, new: p.newLines };
     }
+    changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions, provisionLines });
     positions.push(j);
   }
   // A deleted clause stands right after the nearest preceding old clause that kept its place.
@@ -457,7 +462,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       if (!group.moved) anchor = group.new[group.new.length - 1]!;
       continue;
     }
-    deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], similarity: 0, provisions: [] });
+    deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], similarity: 0, provisions: [], provisionLines: undefined });
     anchors.push(anchor);
   }
   return interleave(changes, positions, deletions, anchors);

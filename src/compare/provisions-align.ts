@@ -60,6 +60,15 @@ export function alignProvisions(oldClauses: readonly Pick<Clause, 'body'>[], new
   return alignProvisionLines(oldClauses, newClauses, background, tokens).changes;
 }
 
+/**
+ * Whether any provision was inserted, deleted or moved: where a word diff of the whole clause text may run a
+ * change from one paragraph into another, and the redline follows the provisions instead (words-by-provision.ts).
+ */
+export function provisionsShifted(changes: readonly ProvisionChange[]): boolean {
+  for (const c of changes) if (c.kind === 'inserted' || c.kind === 'deleted' || c.moved) return true;
+  return false;
+}
+
 /** The provision alignment and the flattened provisions its indices refer to (the word redline follows them). */
 export interface ProvisionAlignment {
   changes: ProvisionChange[];

@@ -29,7 +29,7 @@
  */
 import type { Clause } from '../model/draft.js';
 import { isPointLabel, leadingLabel, type ProvisionLine } from '../model/provisions.js';
-import { alignProvisionLines, type ProvisionChange } from './provisions-align.js';
+import { alignProvisionLines, provisionsShifted, type ProvisionChange } from './provisions-align.js';
 import { diffWords, type WordOp } from './words.js';
 
 /**
@@ -64,7 +64,7 @@ export function diffByProvisions(
 ): WordOp[] | null {
   // With every provision paired to one in the same place, the lines pair one to one in order, and the diff of
   // the whole text (faster: it reads unchanged stretches natively) keeps its changes within them.
-  if (!provisions.some((p) => p.kind === 'inserted' || p.kind === 'deleted' || p.moved)) return null;
+  if (!provisionsShifted(provisions)) return null;
   const oldSegments = segmentsOf(oldText, oldLines);
   const newSegments = segmentsOf(newText, newLines);
   if (!oldSegments || !newSegments) return null;
