@@ -178,6 +178,22 @@ describe('the redline of an edited clause follows its provisions', () => {
     ]);
   });
 
+  it('reads a moved paragraph against itself for what changed in law', () => {
+    const NOTICE = 'Each Party shall notify the other of export restrictions within 30 days.';
+    const REVIEW = 'The Parties will review this Memorandum every five years.';
+    const MEET = 'The Committee will meet in Brussels and Washington in turn.';
+    // Moved and edited: "shall" → "may" is weaker, and 30 → 60 days one change, not four.
+    const edited = compareArticle(article([COOPERATE, NOTICE, REVIEW, MEET], false), article([COOPERATE, REVIEW, MEET, NOTICE.replace('shall', 'may').replace('30', '60')], false));
+    expect(edited.change.provisions.map((p) => `${p.kind}${p.moved ? ' moved' : ''}`)).toContain('edited moved');
+    expect(edited.change.legal).toEqual([
+      { type: 'obligation', old: 'shall', new: 'may', direction: 'weaker' },
+      { type: 'figure', old: 'within 30 days', new: 'within 60 days' },
+    ]);
+    // Only moved: nothing changed in law.
+    const moved = compareArticle(article([COOPERATE, NOTICE, REVIEW, MEET], false), article([COOPERATE, REVIEW, MEET, NOTICE], false));
+    expect(moved.change.legal).toEqual([]);
+  });
+
   it('keeps a word-level redline inside an edited paragraph', () => {
     const { change } = compareArticle(article([COOPERATE, SHARE, NOTIFY]), article([COOPERATE, FUND, SHARE.replace('shall', 'will'), NOTIFY]));
     const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${w.text}`);

@@ -7,9 +7,9 @@ import type { Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from './contract.js';
-import { legalChanges } from './legal.js';
+import { legalChangesWithMoves } from './legal.js';
 import { diffWords, type WordOp } from './words.js';
-import { diffByProvisions } from './words-by-provision.js';
+import { diffByProvisions, type MovedText } from './words-by-provision.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -83,9 +83,10 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
         const newText = textOf(news);
         // An edited clause follows its provision alignment where it can (words-by-provision.ts).
         const lines = change.provisionLines;
-        const ops = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions)) || diffWords(oldText, newText);
+        const moves: MovedText[] = [];
+        const ops = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions, moves)) || diffWords(oldText, newText);
         out.words = wordsJson(ops);
-        out.legal = legalChanges(oldText, newText, ops, { parties }).map((l) => {
+        out.legal = legalChangesWithMoves(oldText, newText, ops, moves, { parties }).map((l) => {
           const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };
           if (l.direction) item.direction = l.direction;
           if (l.cosmetic) item.cosmetic = true;

@@ -98,6 +98,32 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   return out;
 }
 
+/** A stretch of the old text that stands elsewhere in the new one (a moved provision). */
+export interface MovedRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number }
+
+/**
+ * legalChanges for a redline in which moved provisions are struck where they stood and inserted where they
+ * stand (words-by-provision.ts): each moved provision is read against itself — "shall" in its old place and
+ * "may" in its new one is "shall → may (weaker)", and a provision that only moved changed nothing in law —
+ * instead of what it held being reported as taken out in one place and put in at the other.
+ */
+export function legalChangesWithMoves(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedRange[], options: LegalOptions = {}): LegalChange[] {
+  const all = legalChanges(oldText, newText, ops, options);
+  if (moves.length === 0) return all;
+  const within = (start: number | undefined, side: 'old' | 'new') =>
+    start !== undefined && moves.some((m) => (side === 'old' ? m.oldStart <= start && start < m.oldEnd : m.newStart <= start && start < m.newEnd));
+  const out = all.filter((c) => !(c.new === null && within(c.oldStart, 'old')) && !(c.old === null && within(c.newStart, 'new')));
+  for (const m of moves) {
+    for (const c of legalChanges(oldText.slice(m.oldStart, m.oldEnd), newText.slice(m.newStart, m.newEnd), undefined, options)) {
+      if (c.oldStart !== undefined) { c.oldStart += m.oldStart; c.oldEnd! += m.oldStart; }
+      if (c.newStart !== undefined) { c.newStart += m.newStart; c.newEnd! += m.newStart; }
+      out.push(c);
+    }
+  }
+  // In the report's order of kinds (a stable sort keeps each kind's own order).
+  return out.sort((a, b) => KINDS.indexOf(a.type) - KINDS.indexOf(b.type));
+}
+
 /**
  * Items of one text, handed out to the changes that touch them in one left-to-right pass (changes come in
  * text order), each item at most once. Linear overall, whatever the number of changes.

@@ -16,7 +16,8 @@
  *   half their text (a paragraph reworded past what the alignment pairs), and struck and inserted whole when
  *   not (a diff would make the words unrelated paragraphs share, "shall", "the Parties", look kept);
  * - a moved provision is struck where it stood and inserted where it stands (the provision note says where it
- *   went); a split or merge is diffed as its whole against its parts;
+ *   went; `moves` collects both places, for the legal reading); a split or merge is diffed as its whole against
+ *   its parts;
  * - no change runs from one pair, or one gap, into the next.
  * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
  * in order; within a change the deletion first); a provision inserted or deleted whole is a change of its own,
@@ -61,6 +62,7 @@ export function diffByProvisions(
   oldText: string, newText: string,
   oldLines: readonly ProvisionLine[], newLines: readonly ProvisionLine[],
   provisions: readonly ProvisionChange[],
+  moves?: MovedText[],
 ): WordOp[] | null {
   // With every provision paired to one in the same place, the lines pair one to one in order, and the diff of
   // the whole text (faster: it reads unchanged stretches natively) keeps its changes within them.
@@ -75,10 +77,16 @@ export function diffByProvisions(
   const anchors: [number, number, number, number][] = [];
   const moved = { old: new Uint8Array(olds.length), new: new Uint8Array(news.length) };
   const groups = new Map<number, [number, number, number, number]>();
+  const movedPairs: number[] = [];
   for (const p of provisions) {
     if (p.kind === 'inserted' || p.kind === 'deleted') continue;
     const i = p.oldIndex!, j = p.newIndex!;
-    if (p.moved) { moved.old[i] = 1; moved.new[j] = 1; continue; }
+    if (p.moved) {
+      moved.old[i] = 1;
+      moved.new[j] = 1;
+      if (p.group === undefined) movedPairs.push(i, j);
+      continue;
+    }
     const range = p.group !== undefined ? groups.get(p.group) : undefined;
     if (range) {
       // Another entry of a split or merge: its range grows to take in this part (or whole).
@@ -123,12 +131,33 @@ export function diffByProvisions(
     newAt = newTo;
   }
   gap(oldAt, olds.length, newAt, news.length);
-  return out.finish(oldText, newText);
+  const ops = out.finish(oldText, newText);
+  if (ops && moves) {
+    for (let k = 0; k < movedPairs.length; k += 2) {
+      const i = movedPairs[k]!, j = movedPairs[k + 1]!;
+      const oldStart = oldSegments.starts[i]!, newStart = newSegments.starts[j]!;
+      moves.push({ oldStart, oldEnd: oldStart + olds[i]!.length, newStart, newEnd: newStart + news[j]!.length });
+    }
+  }
+  return ops;
+}
+
+/**
+ * Where a moved provision stood in the old text and stands in the new one: struck and inserted whole in the
+ * redline, its words compared with each other for the legal reading (legalChangesWithMoves).
+ */
+export interface MovedText {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
 }
 
 /** A clause text cut at its provisions: segment k is provision k, up to the line break before the next. */
 interface Segments {
   texts: string[];
+  /** Where each segment starts in the text. */
+  starts: number[];
   /** Where the provision's own text starts in its segment: after its item number ("4. "), else 0. */
   own: number[];
 }
@@ -160,7 +189,7 @@ function segmentsOf(text: string, provisions: readonly ProvisionLine[]): Segment
   }
   const texts: string[] = [];
   for (let k = 0; k < n; k++) texts.push(text.slice(starts[k]!, k + 1 < n ? starts[k + 1]! - 1 : text.length));
-  return { texts, own };
+  return { texts, starts, own };
 }
 
 /** Whether text[from, end) is an item number as blocksText writes it: digits, ". ". */
