@@ -192,6 +192,23 @@ describe('the redline of an edited clause follows its provisions', () => {
     // Only moved: nothing changed in law.
     const moved = compareArticle(article([COOPERATE, NOTICE, REVIEW, MEET], false), article([COOPERATE, REVIEW, MEET, NOTICE], false));
     expect(moved.change.legal).toEqual([]);
+    // Two paragraphs swapped, one with "shall", the other with "may": still nothing (each is read against itself).
+    const FUNDING = 'The Secretariat may convene experts at least twice a year.';
+    const swapped = compareArticle(article([COOPERATE, NOTICE, REVIEW, MEET, FUNDING]), article([COOPERATE, FUNDING, REVIEW, MEET, NOTICE]));
+    expect(swapped.change.legal).toEqual([]);
+    // Moved away from where a new paragraph comes in: the new paragraph's "may" is added, not "shall → may".
+    const replaced = compareArticle(article([COOPERATE, NOTICE, REVIEW, MEET]), article([COOPERATE, FUNDING, REVIEW, MEET, NOTICE]));
+    expect(replaced.change.legal.filter((l) => l.type === 'obligation')).toEqual([{ type: 'obligation', old: null, new: 'may' }]);
+  });
+
+  it('reads a defined term changed in a moved paragraph with the terms the clause defines', () => {
+    const DEFINE = 'For the purposes of this Memorandum, "Participants" means the signatories and "Member States" means the States of the Union.';
+    const { change } = compareArticle(
+      article([DEFINE, 'The Participants shall notify the Committee of export restrictions.', 'The Committee will meet in Brussels.', 'The Committee will report every year.'], false),
+      article([DEFINE, 'The Committee will meet in Brussels.', 'The Committee will report every year.', 'The Member States shall notify the Committee of export restrictions.'], false),
+    );
+    expect(change.provisions.some((p) => p.moved)).toBe(true);
+    expect(change.legal).toEqual([{ type: 'defined-term', old: 'Participants', new: 'Member States' }]);
   });
 
   it('keeps a word-level redline inside an edited paragraph', () => {
@@ -264,6 +281,18 @@ describe('three-way and history redlines follow the provisions too', () => {
     expect(entry.status).toBe('conflict');
     expect(entry.firstChange.words.map((w) => `${w.op} ${w.text}`)).toContain(`insert 2. ${FUND}\n`);
     expect(entry.between!.map((w) => `${w.op} ${w.text}`)).toContain(`delete 2. ${FUND}\n`);
+  });
+
+  it('in parley diff --base, as parley diff reads a paragraph reworded in place', () => {
+    // A clause whose paragraphs share many phrases ("notify the other of export restrictions"): measured on
+    // its own, its background is high enough that the reworded paragraph would not pair.
+    const others = ['The European Union will notify the other of export restrictions promptly.', 'The Secretariat shall notify the other of export restrictions of EUR 5 million.', 'The Parties will notify the other of export restrictions by 1 January 2026.', 'The European Union may notify the other of export restrictions within 30 days.'];
+    const was = parseDraft(article([...others.slice(0, 2), 'Each Party may publish a report in Brussels.', ...others.slice(2)])).draft;
+    const now = parseDraft(article([...others.slice(0, 2), 'Australia must publish a report within 60 days.', ...others.slice(2)])).draft;
+    const twoWay = compareDrafts(was, now, { ids: 'always' }).changes[0]!.words.map((w) => `${w.op} ${w.text}`);
+    const threeWayWords = threeWay(was, now, was).entries.find((e) => e.id === was.clauses[0]!.id)!.firstChange.words.map((w) => `${w.op} ${w.text}`);
+    expect(threeWayWords).toEqual(twoWay);
+    expect(twoWay).toContain('insert Australia must');
   });
 
   it('in parley history', () => {

@@ -29,6 +29,7 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
+import type { MovedText } from './words-by-provision.js';
 import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
@@ -65,7 +66,12 @@ export interface LegalOptions {
 interface ChangeRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldNone?: boolean; newNone?: boolean; wholeLines?: boolean }
 
 export function legalChanges(oldText: string, newText: string, ops?: WordOp[], options: LegalOptions = {}): LegalChange[] {
-  const changes = changeRanges(ops ?? diffWords(oldText, newText));
+  return readChanges(oldText, newText, ops ?? diffWords(oldText, newText), options, NO_MOVES);
+}
+
+/** legalChanges, leaving out the items that stand inside `moves` (old ranges in the old text, new in the new). */
+function readChanges(oldText: string, newText: string, ops: WordOp[], options: LegalOptions, moves: readonly MovedText[]): LegalChange[] {
+  const changes = changeRanges(ops);
   if (changes.length === 0) return [];
 
   const names = partyNamesCached(options.parties);
@@ -77,6 +83,12 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   const findParties = partyFinder(names);
   const oldFound = findNear(oldText, changes, 'old', findTerms, findParties);
   const newFound = findNear(newText, changes, 'new', findTerms, findParties);
+  if (moves.length > 0) {
+    for (let c = 0; c < KINDS.length; c++) {
+      oldFound[c] = oldFound[c]!.filter((f) => !moves.some((m) => m.oldStart <= f.start && f.start < m.oldEnd));
+      newFound[c] = newFound[c]!.filter((f) => !moves.some((m) => m.newStart <= f.start && f.start < m.newEnd));
+    }
+  }
 
   const out: LegalChange[] = [];
   for (let c = 0; c < KINDS.length; c++) {
@@ -98,30 +110,57 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
   return out;
 }
 
-/** A stretch of the old text that stands elsewhere in the new one (a moved provision). */
-export interface MovedRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number }
+const NO_MOVES: readonly MovedText[] = [];
 
 /**
  * legalChanges for a redline in which moved provisions are struck where they stood and inserted where they
- * stand (words-by-provision.ts): each moved provision is read against itself — "shall" in its old place and
- * "may" in its new one is "shall → may (weaker)", and a provision that only moved changed nothing in law —
- * instead of what it held being reported as taken out in one place and put in at the other.
+ * stand (words-by-provision.ts). What a moved provision holds takes no part in reading the other changes (it
+ * would pair with a paragraph inserted where it stood); each moved provision is read against itself instead,
+ * with the terms the whole clause defines: "shall" in its old place and "may" in its new one is "shall → may
+ * (weaker)", and a provision that only moved adds nothing. Its items take their place in the report by where
+ * the provision stands now.
  */
-export function legalChangesWithMoves(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedRange[], options: LegalOptions = {}): LegalChange[] {
-  const all = legalChanges(oldText, newText, ops, options);
-  if (moves.length === 0) return all;
-  const within = (start: number | undefined, side: 'old' | 'new') =>
-    start !== undefined && moves.some((m) => (side === 'old' ? m.oldStart <= start && start < m.oldEnd : m.newStart <= start && start < m.newEnd));
-  const out = all.filter((c) => !(c.new === null && within(c.oldStart, 'old')) && !(c.old === null && within(c.newStart, 'new')));
+export function legalChangesWithMoves(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], options: LegalOptions = {}): LegalChange[] {
+  if (moves.length === 0) return legalChanges(oldText, newText, ops, options);
+  const out = readChanges(oldText, newText, ops, options, moves);
+  const terms = { ...options, definedTerms: [...(options.definedTerms ?? NO_STRINGS), ...findDefinedTerms(oldText), ...findDefinedTerms(newText)] };
   for (const m of moves) {
-    for (const c of legalChanges(oldText.slice(m.oldStart, m.oldEnd), newText.slice(m.newStart, m.newEnd), undefined, options)) {
+    for (const c of legalChanges(oldText.slice(m.oldStart, m.oldEnd), newText.slice(m.newStart, m.newEnd), undefined, terms)) {
       if (c.oldStart !== undefined) { c.oldStart += m.oldStart; c.oldEnd! += m.oldStart; }
       if (c.newStart !== undefined) { c.newStart += m.newStart; c.newEnd! += m.newStart; }
       out.push(c);
     }
   }
-  // In the report's order of kinds (a stable sort keeps each kind's own order).
-  return out.sort((a, b) => KINDS.indexOf(a.type) - KINDS.indexOf(b.type));
+  // By kind, as the report goes, and within a kind in the new text's reading order (an item only in the old
+  // text stands where the redline shows its deletion).
+  const at = newPositions(ops);
+  const place = (c: LegalChange) => c.newStart ?? at(c.oldStart ?? 0);
+  return out.sort((a, b) => KINDS.indexOf(a.type) - KINDS.indexOf(b.type) || place(a) - place(b));
+}
+
+/** For an offset in the old text, where the redline's ops put it in the new text (a deletion: where it was cut). */
+function newPositions(ops: readonly WordOp[]): (oldOffset: number) => number {
+  const oldStarts: number[] = [];
+  const newStarts: number[] = [];
+  const equal: boolean[] = [];
+  let oldAt = 0, newAt = 0;
+  for (const op of ops) {
+    if (op.op === 'insert') { newAt += op.text.length; continue; }
+    oldStarts.push(oldAt);
+    newStarts.push(newAt);
+    equal.push(op.op === 'equal');
+    oldAt += op.text.length;
+    if (op.op === 'equal') newAt += op.text.length;
+  }
+  return (offset) => {
+    let lo = 0, hi = oldStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (oldStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    }
+    if (oldStarts.length === 0) return 0;
+    return newStarts[lo]! + (equal[lo] ? offset - oldStarts[lo]! : 0);
+  };
 }
 
 /**

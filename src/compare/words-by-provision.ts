@@ -40,7 +40,9 @@ import { diffWords, type WordOp } from './words.js';
  */
 export function redlineClauses(oldClause: Pick<Clause, 'body'>, newClause: Pick<Clause, 'body'>, oldText: string, newText: string): WordOp[] {
   if (oldText === newText) return diffWords(oldText, newText);
-  const p = alignProvisionLines([oldClause], [newClause]);
+  // No comparison of the drafts measured their background here: that of real drafts (near 0, Matcher), so that
+  // the provisions pair, and the redline reads, as parley diff reads them on such drafts.
+  const p = alignProvisionLines([oldClause], [newClause], 0);
   return diffByProvisions(oldText, newText, p.oldLines, p.newLines, p.changes) ?? diffWords(oldText, newText);
 }
 
@@ -144,7 +146,8 @@ export function diffByProvisions(
 
 /**
  * Where a moved provision stood in the old text and stands in the new one: struck and inserted whole in the
- * redline, its words compared with each other for the legal reading (legalChangesWithMoves).
+ * redline, its words compared with each other for the legal reading (legal.ts legalChangesWithMoves). A moved
+ * provision that was also split or merged is not listed: it reads as taken out and put in.
  */
 export interface MovedText {
   oldStart: number;
