@@ -88,10 +88,9 @@ function snapshot(clause: Clause, path: string[]): ThreeWayClause {
 /** The clause each snapshot was taken of, for its provisions (the redline follows them: redlineClauses). */
 const sources = new WeakMap<ThreeWayClause, Clause>();
 
-/** The redline of one snapshot's text against another's. */
+/** The redline of one snapshot's text against another's (every snapshot is taken by snapshot()). */
 function redline(a: ThreeWayClause, b: ThreeWayClause): WordOp[] {
-  const ca = sources.get(a), cb = sources.get(b);
-  return ca && cb ? redlineClauses(ca, cb, a.text, b.text) : diffWords(a.text, b.text);
+  return redlineClauses(sources.get(a)!, sources.get(b)!, a.text, b.text);
 }
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
