@@ -65,7 +65,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .badge{font:600 .72rem system-ui,sans-serif;text-transform:uppercase;border:1px solid #888;border-radius:3px;padding:0 .3rem;color:#333}
 .badge.edited{border-color:#b26a00}.badge.inserted{border-color:#1b5e20}.badge.deleted{border-color:#b71c1c}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.text{white-space:normal}
-ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}
+ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}del+ins{margin-left:3px}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
 .legal{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
