@@ -45,7 +45,8 @@ export interface WordOpJson {
   text: string;
   /**
    * Set on changes that differ only in whitespace, punctuation, case or quote style, and on the number of a list
-   * item renumbered by a paragraph inserted or deleted before it ("2" → "3": the provision alignment paired it).
+   * item or the label of a point renumbered by a provision inserted, deleted or moved before it ("2" → "3",
+   * "(a)" → "(b)": the provision alignment paired it).
    */
   cosmetic?: boolean;
 }

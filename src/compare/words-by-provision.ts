@@ -56,9 +56,10 @@ function pointLabelOpening(text: string): string {
 }
 
 /**
- * The ops of diffWords(oldText, newText), line by line as `provisions` paired the lines, or null when the
- * provisions do not map one to one onto the lines of the texts, or did not all stay in order.
- * `oldLines` / `newLines`: the flattened provisions the ProvisionChanges index (flattenProvisions).
+ * The ops of a redline of oldText to newText, provision by provision as `provisions` paired them (see the
+ * module comment), or null where that does not apply: no provision inserted, deleted or moved; a provision
+ * whose text does not open a line; pairs out of order. `oldLines` / `newLines`: the flattened provisions the
+ * ProvisionChanges index (flattenProvisions); `moves` receives where each moved provision stood and stands.
  */
 export function diffByProvisions(
   oldText: string, newText: string,
@@ -218,6 +219,8 @@ class OpWriter {
   private inserted = '';
   /** Whether every change in the buffer is cosmetic (a cosmetic change joined to a substantive one is not). */
   private cosmetic = true;
+  /** Whether the buffered change holds words of a line (not only whole lines). */
+  private partial = false;
 
   /**
    * One provision paired with one: its line break (when it has one on a side), then its words. `oldOwn` /
@@ -271,9 +274,6 @@ class OpWriter {
     this.partial = false;
   }
 
-  /** Whether the buffered change holds words of a line (not only whole lines). */
-  private partial = false;
-
   private lineBreak(oldBreak: boolean, newBreak: boolean): void {
     if (oldBreak && newBreak) this.equal('\n');
     else if (oldBreak || newBreak) {
@@ -310,12 +310,12 @@ class OpWriter {
     }
   }
 
-  change(op: 'delete' | 'insert', text: string, cosmetic: boolean): void {
+  private change(op: 'delete' | 'insert', text: string, cosmetic: boolean): void {
     if (op === 'delete') this.deleted += text; else this.inserted += text;
     this.cosmetic &&= cosmetic;
   }
 
-  equal(text: string): void {
+  private equal(text: string): void {
     if (text === '') return;
     // A whole line inserted (or deleted) before another line: "a{+\nb+}\nc" reads as "a\n{+b\n+}c", the
     // inserted line standing on its own line in a redline.
