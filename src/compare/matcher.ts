@@ -467,21 +467,23 @@ export class Matcher {
     // Every split has a part that is still unmatched (a part paired with another whole may not join), and
     // its other parts stand next to it: only units near an unmatched part can take part, which spares the
     // tokenizer every weak pair elsewhere in the drafts.
-    const loose: number[] = [];
+    // near[p]: 1 when p lies within MAX_PART_DISTANCE of a loose part, 2 when p is one itself (a mark, not a
+    // search of the list: drafts with thousands of inserted clauses have thousands of loose parts).
+    const near = new Uint8Array(partGroup.length);
+    let looseCount = 0;
     for (let p = 0; p < partGroup.length; p++) {
       // A part needs a few shingles of its own: a three-word fragment lies inside almost anything.
-      if (partGroup[p]! < 0 && partOk(p) && partWords(p) >= 5) loose.push(p);
+      if (!(partGroup[p]! < 0 && partOk(p) && partWords(p) >= 5)) continue;
+      looseCount++;
+      for (let q = Math.max(0, p - MAX_PART_DISTANCE); q <= Math.min(partGroup.length - 1, p + MAX_PART_DISTANCE); q++) if (near[q] === 0) near[q] = 1;
+      near[p] = 2;
     }
-    if (loose.length === 0) return;
-    const near = new Uint8Array(partGroup.length);
-    for (const p of loose) {
-      for (let q = Math.max(0, p - MAX_PART_DISTANCE); q <= Math.min(partGroup.length - 1, p + MAX_PART_DISTANCE); q++) near[q] = 1;
-    }
+    if (looseCount === 0) return;
     const parts: number[] = [];
     for (let p = 0; p < partGroup.length; p++) {
       const g = partGroup[p]!;
       if (!near[p]) continue;
-      if (g < 0 ? loose.includes(p) : isWeak(g) && partOk(p) && partWords(p) >= 5) parts.push(p);
+      if (g < 0 ? near[p] === 2 : isWeak(g) && partOk(p) && partWords(p) >= 5) parts.push(p);
     }
     // Wholes: unmatched units, and units weakly paired with a unit near an unmatched part.
     const wholes: number[] = [];
