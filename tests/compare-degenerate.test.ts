@@ -89,6 +89,27 @@ describe('alignment of degenerate input', () => {
     expect(movedChanges.map((c) => [c.old, c.new])).toEqual([[[12_000], [19_999]]]);
   });
 
+  it('a clause of 40,000 paragraphs (more source parts than one chunk of the fingerprints holds) among ordinary ones', () => {
+    const paragraphs = Array.from({ length: 40_000 }, (_, k) => `${words(k + 7, 6).join(' ')} (${k}).`);
+    const around = (texts: string[]) => draft(
+      clause('Article 1', 'Scope', words(1, 30).join(' ')),
+      clause('Article 2', 'Schedule', ...texts),
+      clause('Article 3', 'Review', words(3, 30).join(' ')),
+    );
+    const same = alignDrafts(around(paragraphs), around(paragraphs.slice()));
+    expect(same.changes.map((c) => [c.kind, c.old, c.new])).toEqual([['unchanged', [0], [0]], ['unchanged', [1], [1]], ['unchanged', [2], [2]]]);
+    // One figure of the last paragraph, of the same length (the cheap fingerprints, shapes and lengths, stay
+    // equal; the parts compared must tell): the long clause is edited, the clause after it (its parts in the
+    // next chunk) still unchanged.
+    const edited = paragraphs.slice();
+    edited[39_999] = edited[39_999]!.replace('(39999)', '(39998)');
+    const a = alignDrafts(around(paragraphs), around(edited));
+    expect(a.changes.map((c) => [c.kind, c.old, c.new])).toEqual([['unchanged', [0], [0]], ['edited', [1], [1]], ['unchanged', [2], [2]]]);
+    // The last clause changed instead: the long one is still recognised as unchanged.
+    const b = alignDrafts(around(paragraphs), draft(clause('Article 1', 'Scope', words(1, 30).join(' ')), clause('Article 2', 'Schedule', ...paragraphs), clause('Article 3', 'Review', words(3, 30).join(' ').replace('origin', 'annexe'))));
+    expect(b.changes.map((c) => [c.kind, c.old, c.new])).toEqual([['unchanged', [0], [0]], ['unchanged', [1], [1]], ['edited', [2], [2]]]);
+  });
+
   it('all clauses identical: paired in order, no moves', () => {
     const same = 'The Parties shall cooperate on critical minerals supply chains.';
     const a = alignDrafts(articles(Array(1000).fill(same)), articles(Array(999).fill(same)));

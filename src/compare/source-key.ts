@@ -9,15 +9,25 @@
  * fingerprints only propose a pair: sameSource confirms it by comparing the parts with ===, which the engine
  * does natively (memcmp) and fast.
  *
- * Each clause's parts are listed once, in a small array of its own (short-lived arrays cost little; one flat
- * array for the whole draft costs more, as it outgrows the young generation and is copied as it grows), and
- * kept: walking the clause trees again to confirm a pair would cost more than the comparison itself. The key
- * is hashed as the parts are listed (a second pass over them cost a quarter of the listing).
+ * Each clause's parts are listed once and kept: walking the clause trees again to confirm a pair would cost
+ * more than the comparison itself. They are kept in a few large arrays (chunks) allocated at their full size,
+ * not in an array per clause: the parts live through the whole alignment, and on 10,000 articles twenty
+ * thousand small arrays were copied by every young-generation collection on the way; an array this large is
+ * placed in the large-object space, which collections do not copy. (One array grown by push was worse still:
+ * copied each time it grew.) The key is hashed as the parts are listed (a second pass over them cost a quarter
+ * of the listing).
  */
 import type { Block, Clause, Inline } from '../model/draft.js';
 
 /** Characters sampled from each text value: enough to tell texts apart, without reading all of them. */
 const SAMPLES = 8;
+
+/**
+ * Entries per chunk of parts: 256 KB of pointers, above V8's largest regular object (so the chunk goes to the
+ * large-object space) and below the length at which `new Array(n)` makes a slow dictionary array. A clause
+ * with more parts gets a chunk of its own size.
+ */
+const CHUNK = 1 << 15;
 
 /** Whether a text is all whitespace (as /\S/ would say), by a loop: this runs for every text value of a draft. */
 function isBlank(value: string): boolean {
@@ -35,8 +45,11 @@ export class DraftSources {
   readonly keys: Float64Array;
   /** Whether a clause has text of its own besides its title. */
   readonly hasText: Uint8Array;
-  /** The parts of each clause. */
-  private readonly parts: (string | number)[][];
+  /** The parts of all clauses, in order: clause k's are chunks[chunkOf[k]] from first[k], count[k] of them. */
+  private readonly chunks: (string | number)[][] = [];
+  private readonly chunkOf: Int32Array;
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
   private readonly sampled: Float64Array;
   private readonly texts: (string[] | undefined)[];
 
@@ -46,11 +59,13 @@ export class DraftSources {
     this.hasText = new Uint8Array(n);
     this.sampled = new Float64Array(n).fill(NaN);
     this.texts = new Array(n);
-    this.parts = new Array(n);
-    // The walk lists into one scratch array, and each clause keeps an exact-size copy: arrays grown by push
-    // carry up to twice their length in spare capacity, and these live through several young-generation
-    // collections, each of which copies them whole.
+    this.chunkOf = new Int32Array(n);
+    this.first = new Int32Array(n);
+    this.count = new Int32Array(n);
+    // The walk lists each clause into one scratch array, then copies its parts into the current chunk.
     const scratch: (string | number)[] = [];
+    let chunk: (string | number)[] = [];
+    let used = 0;
     for (let k = 0; k < n; k++) {
       const clause = clauses[k]!;
       // Overwritten from the start, never emptied: `length = 0` would free its storage, to be grown again
@@ -61,14 +76,23 @@ export class DraftSources {
       laneB = SEED_B;
       mix(clause.title.length);
       listBlocks(scratch, clause.body);
-      const parts = scratch.slice(0, listed);
-      this.parts[k] = parts;
       this.keys[k] = digest();
+      if (this.chunks.length === 0 || used + listed > chunk.length) {
+        // The first store is the title, a string: the chunk holds any value from then on, with no copy.
+        chunk = new Array(Math.max(CHUNK, listed));
+        this.chunks.push(chunk);
+        used = 0;
+      }
+      this.chunkOf[k] = this.chunks.length - 1;
+      this.first[k] = used;
+      this.count[k] = listed;
+      for (let p = 0; p < listed; p++) chunk[used + p] = scratch[p]!;
       // Positions are not listed, so any non-blank text value of the body is text of the clause itself.
-      for (let p = 1; p < parts.length; p++) {
-        const part = parts[p]!;
+      for (let p = 1; p < listed; p++) {
+        const part = scratch[p]!;
         if (typeof part === 'string' && !isBlank(part)) { this.hasText[k] = 1; break; }
       }
+      used += listed;
     }
   }
 
@@ -79,7 +103,7 @@ export class DraftSources {
    */
   sampledKey(k: number): number {
     const s = this.sampled[k]!;
-    return s === s ? s : (this.sampled[k] = sampledHash(this.parts[k]!));
+    return s === s ? s : (this.sampled[k] = sampledHash(this.chunks[this.chunkOf[k]!]!, this.first[k]!, this.count[k]!));
   }
 
   /** The title and text values of clause k, in order (the strings among its parts). */
@@ -87,16 +111,22 @@ export class DraftSources {
     let texts = this.texts[k];
     if (texts) return texts;
     texts = [];
-    for (const part of this.parts[k]!) if (typeof part === 'string') texts.push(part);
+    const parts = this.chunks[this.chunkOf[k]!]!;
+    for (let p = this.first[k]!, end = p + this.count[k]!; p < end; p++) {
+      const part = parts[p]!;
+      if (typeof part === 'string') texts.push(part);
+    }
     return (this.texts[k] = texts);
   }
 
   /** Whether clause i of `a` and clause j of `b` are identical: the same parts, compared natively. */
   static same(a: DraftSources, i: number, b: DraftSources, j: number): boolean {
     if (a.keys[i] !== b.keys[j]) return false;
-    const partsA = a.parts[i]!, partsB = b.parts[j]!;
-    if (partsA.length !== partsB.length) return false;
-    for (let p = 0; p < partsA.length; p++) if (partsA[p] !== partsB[p]) return false;
+    const count = a.count[i]!;
+    if (count !== b.count[j]) return false;
+    const partsA = a.chunks[a.chunkOf[i]!]!, partsB = b.chunks[b.chunkOf[j]!]!;
+    const fromA = a.first[i]!, fromB = b.first[j]!;
+    for (let p = 0; p < count; p++) if (partsA[fromA + p] !== partsB[fromB + p]) return false;
     return true;
   }
 }
@@ -125,13 +155,14 @@ function digest(): number {
 }
 
 /**
- * The finer key of a list of parts: a shape is hashed as itself, a text value as its length and a fixed
+ * The finer key of `count` parts from `from`: a shape is hashed as itself, a text value as its length and a fixed
  * sample of its characters.
  */
-function sampledHash(parts: readonly (string | number)[]): number {
+function sampledHash(parts: readonly (string | number)[], from: number, count: number): number {
   laneA = SEED_A;
   laneB = SEED_B;
-  for (const part of parts) {
+  for (let k = from; k < from + count; k++) {
+    const part = parts[k]!;
     if (typeof part !== 'string') {
       mix(part);
       continue;
