@@ -388,8 +388,11 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
 function renderOp(op: WordOpJson): Node {
   if (op.op === 'equal') return document.createTextNode(op.text);
   // A change of bracketing alone is a lone "[" or "]": make it stand out, it matters as much as a word.
-  const classes = [op.cosmetic ? 'cosmetic' : '', /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
-  return h(op.op === 'insert' ? 'ins' : 'del', classes ? { class: classes } : {}, op.text);
+  const classes = [op.cosmetic ? 'cosmetic' : '', op.moved ? 'moved' : '', /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
+  const attributes: Record<string, string> = classes ? { class: classes } : {};
+  // Moved text (a provision moved within its clause) says so to a pointer and to a screen reader.
+  if (op.moved) attributes.title = op.op === 'insert' ? 'Moved here' : 'Moved from here';
+  return h(op.op === 'insert' ? 'ins' : 'del', attributes, op.text);
 }
 
 function indexDraft(draft: Draft): Map<string, ClauseInfo> {

@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../src/compare/align.js';
 import { compareDrafts } from '../src/compare/compare.js';
 import { clauseHistory } from '../src/compare/history.js';
+import { historyJson } from '../src/node/cli/history.js';
 import { threeWay } from '../src/compare/three-way.js';
 import { diffByProvisions } from '../src/compare/words-by-provision.js';
 import type { WordOp } from '../src/compare/words.js';
 import type { WordOpJson } from '../src/compare/contract.js';
+import { htmlRedline } from '../src/export/html-redline.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { clauseText } from '../src/model/text.js';
@@ -62,6 +64,22 @@ function expectLineBounded(ops: readonly WordOp[], oldText: string, newText: str
     const wholeLines = start === 0 || text[start - 1] === '\n' || op.text.startsWith('\n') || op.text.endsWith('\n');
     expect(wholeLines, `${op.op} ${JSON.stringify(op.text)}`).toBe(true);
   }
+}
+
+/**
+ * Moved text is only text of a moved provision, and the same at the other end of its move: the characters of
+ * the deletes marked moved are those of the inserts marked moved (item numbers and line breaks aside, which go
+ * with the provision's place).
+ */
+function expectMovedTextKept(ops: readonly WordOp[], anyMoved: boolean) {
+  const sides = { delete: [] as string[], insert: [] as string[] };
+  for (const op of ops) {
+    if (!op.moved) continue;
+    expect(anyMoved).toBe(true);
+    expect(op.op).not.toBe('equal');
+    sides[op.op as 'delete' | 'insert'].push(...op.text.replace(/(^|\n)\d+\. /g, '').replace(/\n/g, ''));
+  }
+  expect(sides.delete.sort().join('')).toBe(sides.insert.sort().join(''));
 }
 
 const FUND = 'The Parties shall establish a joint fund for refining projects.';
@@ -122,7 +140,55 @@ describe('the redline of an edited clause follows its provisions', () => {
     const { change, oldText, newText } = compareArticle(article([COOPERATE, FUND, SHARE, NOTIFY], false), article([COOPERATE, SHARE, NOTIFY, FUND], false));
     expect(change.provisions.filter((p) => p.moved)).toHaveLength(1);
     expectRebuilds(change.words, oldText, newText);
-    expect(change.words.map((w) => `${w.op} ${w.text}`)).toEqual([`equal ${COOPERATE}\n`, `delete ${FUND}\n`, `equal ${SHARE}\n${NOTIFY}`, `insert \n${FUND}`]);
+    expect(change.words).toEqual([
+      { op: 'equal', text: `${COOPERATE}\n` },
+      { op: 'delete', text: `${FUND}\n`, moved: true },
+      { op: 'equal', text: `${SHARE}\n${NOTIFY}` },
+      { op: 'insert', text: `\n${FUND}`, moved: true },
+    ]);
+  });
+
+  it('marks the words a moved paragraph kept as moved, and the words changed on the way as plain changes', () => {
+    const NOTICE = 'Each Party shall notify the other of export restrictions within 30 days.';
+    const REVIEW = 'The Parties will review this Memorandum every five years.';
+    const MEET = 'The Committee will meet in Brussels and Washington in turn.';
+    const { change, oldText, newText, result } = compareArticle(
+      article([COOPERATE, NOTICE, REVIEW, MEET]),
+      article([COOPERATE, REVIEW, MEET, NOTICE.replace('shall', 'may').replace('30', '60')]),
+    );
+    expectRebuilds(change.words, oldText, newText);
+    expect(change.words).toEqual([
+      { op: 'equal', text: `1. ${COOPERATE}\n` },
+      // Where it stood: its number and kept words moved away, its changed words struck.
+      { op: 'delete', text: '2. Each Party ', moved: true },
+      { op: 'delete', text: 'shall' },
+      { op: 'delete', text: ' notify the other of export restrictions within ', moved: true },
+      { op: 'delete', text: '30' },
+      { op: 'delete', text: ' days.\n', moved: true },
+      { op: 'delete', text: '3', cosmetic: true },
+      { op: 'insert', text: '2', cosmetic: true },
+      { op: 'equal', text: `. ${REVIEW}\n` },
+      { op: 'delete', text: '4', cosmetic: true },
+      { op: 'insert', text: '3', cosmetic: true },
+      { op: 'equal', text: `. ${MEET}` },
+      // Where it stands: the same words moved here, its new words inserted.
+      { op: 'insert', text: '\n4. Each Party ', moved: true },
+      { op: 'insert', text: 'may' },
+      { op: 'insert', text: ' notify the other of export restrictions within ', moved: true },
+      { op: 'insert', text: '60' },
+      { op: 'insert', text: ' days.', moved: true },
+    ]);
+    // The legal reading is that of the paragraph against itself, as before.
+    expect(change.legal).toEqual([
+      { type: 'obligation', old: 'shall', new: 'may', direction: 'weaker' },
+      { type: 'figure', old: 'within 30 days', new: 'within 60 days' },
+    ]);
+    const text = textRedline(result, { colour: false });
+    expect(text).toContain('  [~2. Each Party ~][-shall-][~ notify the other of export restrictions within ~][-30-][~ days.~]\n');
+    expect(text).toContain('  {~4. Each Party ~}{+may+}{~ notify the other of export restrictions within ~}{+60+}{~ days.~}');
+    const html = htmlRedline(result, { layout: 'inline' });
+    expect(html).toContain('<del class="moved" title="moved from here">2. Each Party </del><del>shall</del>');
+    expect(html).toContain('<ins class="moved" title="moved here"><br>4. Each Party </ins><ins>may</ins>');
   });
 
   it('diffs a split paragraph as its whole against its parts', () => {
@@ -251,6 +317,7 @@ describe('the redline of an edited clause follows its provisions', () => {
           expectRebuilds(ops!, oldText, newText);
           expectOffsets(ops!, oldText, newText);
           expectLineBounded(ops!, oldText, newText);
+          expectMovedTextKept(ops!, p.some((x) => x.moved));
         }
       }), { numRuns: 300 });
   });
@@ -299,5 +366,18 @@ describe('three-way and history redlines follow the provisions too', () => {
     const version = (n: number, draft: typeof base) => ({ version: n, label: `v${n}`, tabledBy: 'EU', date: '2026-01-01', status: 'draft' as const, draft });
     const history = clauseHistory([version(1, base), version(2, inserted)], base.clauses[0]!.id);
     expect(history.entries[1]!.change!.words.map((w) => `${w.op} ${w.text}`)).toContain(`insert 2. ${FUND}\n`);
+  });
+
+  it('mark moved text in both, and keep the mark in their JSON', () => {
+    // The second paragraph moved to the end (the others keep their order) and edited on the way.
+    const was = parseDraft(article([COOPERATE, SHARE, NOTIFY, FUND])).draft;
+    const moved = parseDraft(article([COOPERATE, NOTIFY, FUND, SHARE.replace('shall', 'will')])).draft;
+    const version = (n: number, draft: typeof base) => ({ version: n, label: `v${n}`, tabledBy: 'EU', date: '2026-01-01', status: 'draft' as const, draft });
+    const history = historyJson(clauseHistory([version(1, was), version(2, moved)], was.clauses[0]!.id));
+    const words = history.versions[1]!.change!.words;
+    expect(words).toContainEqual({ op: 'delete', text: '2. The Parties ', moved: true });
+    expect(words).toContainEqual({ op: 'insert', text: 'will' });
+    const entry = threeWay(was, moved, was).entries.find((e) => e.id === was.clauses[0]!.id)!;
+    expect(entry.firstChange.words.filter((w) => w.moved).map((w) => w.op)).toEqual(['delete', 'delete', 'insert', 'insert']);
   });
 });

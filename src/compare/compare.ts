@@ -31,8 +31,14 @@ function textOf(clauses: readonly FlatClause[]): string {
 
 const MARKED = { brackets: 'marked' } as const;
 
-function wordsJson(ops: readonly WordOp[]): WordOpJson[] {
-  return ops.map((op) => (op.cosmetic ? { op: op.op, text: op.text, cosmetic: true } : { op: op.op, text: op.text }));
+/** Word ops as the JSON contract writes them: without their offsets, the flags only where set. */
+export function wordOpsJson(ops: readonly Pick<WordOp, 'op' | 'text' | 'cosmetic' | 'moved'>[]): WordOpJson[] {
+  return ops.map((op) => {
+    const out: WordOpJson = { op: op.op, text: op.text };
+    if (op.cosmetic) out.cosmetic = true;
+    if (op.moved) out.moved = true;
+    return out;
+  });
 }
 
 /** The entry of a clause that is unchanged, inserted or deleted: one clause a side at most, one word op. */
@@ -84,11 +90,11 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
       if (l.cosmetic) item.cosmetic = true;
       return item;
     }),
-    words: wordsJson(ops),
+    words: wordOpsJson(ops),
   };
   const oldTitle = olds.map((c) => c.title).join(' / ');
   const newTitle = news.map((c) => c.title).join(' / ');
-  if (oldTitle !== newTitle) out.titleWords = wordsJson(diffWords(oldTitle, newTitle));
+  if (oldTitle !== newTitle) out.titleWords = wordOpsJson(diffWords(oldTitle, newTitle));
   return out;
 }
 

@@ -247,7 +247,8 @@ const NO_NAMES = { terms: new Set<string>(), parties: new Set<string>() };
  * Maximal runs of non-equal ops, as ranges in both texts. A run also ends after an op that ends a line, and a
  * deletion after an insertion starts a new one (within one change the deletion comes first): a paragraph
  * inserted or deleted whole, then the next paragraph's edit with no equal text between (words-by-provision.ts),
- * are two changes.
+ * are two changes. Consecutive ops of one kind (the pieces of a moved provision's text, moved or changed on the
+ * way) read as one op.
  */
 function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
   const ranges: ChangeRange[] = [];
@@ -255,17 +256,23 @@ function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
   let newPos = 0;
   let open: ChangeRange | null = null;
   let lineEnded = false;
-  for (const op of ops) {
+  for (let k = 0; k < ops.length;) {
+    const op = ops[k]!;
+    let length = op.text.length;
+    let end = k + 1;
+    while (end < ops.length && ops[end]!.op === op.op) length += ops[end++]!.text.length;
+    const lastText = ops[end - 1]!.text;
+    k = end;
     if (op.op === 'equal') {
       open = null;
-      oldPos += op.text.length;
-      newPos += op.text.length;
+      oldPos += length;
+      newPos += length;
       continue;
     }
     if (open && (lineEnded || (op.op === 'delete' && open.newEnd > open.newStart))) open = null;
     if (!open) { open = { oldStart: oldPos, oldEnd: oldPos, newStart: newPos, newEnd: newPos }; ranges.push(open); }
-    if (op.op === 'delete') { oldPos += op.text.length; open.oldEnd = oldPos; } else { newPos += op.text.length; open.newEnd = newPos; }
-    lineEnded = op.text.charCodeAt(op.text.length - 1) === 10;
+    if (op.op === 'delete') { oldPos += length; open.oldEnd = oldPos; } else { newPos += length; open.newEnd = newPos; }
+    lineEnded = lastText.charCodeAt(lastText.length - 1) === 10;
     // Whole lines on one side only: the other side has no part in it.
     const wholeLines = lineEnded || op.text.charCodeAt(0) === 10;
     if (wholeLines && open.oldStart === open.oldEnd) open.oldNone = open.wholeLines = true;

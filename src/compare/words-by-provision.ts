@@ -15,9 +15,11 @@
  * - provisions deleted and inserted between the same two pairs are diffed together when they share at least
  *   half their text (a paragraph reworded past what the alignment pairs), and struck and inserted whole when
  *   not (a diff would make the words unrelated paragraphs share, "shall", "the Parties", look kept);
- * - a moved provision is struck where it stood and inserted where it stands (the provision note says where it
- *   went; `moves` collects both places, for the legal reading); a split or merge is diffed as its whole against
- *   its parts;
+ * - a moved provision is struck where it stood and inserted where it stands, its text marked `moved` on both
+ *   ops but for the words that changed on the way: those are diffed with its old text and read as plain
+ *   deletions (where it stood) and insertions (where it stands), as Word marks an edit inside moved text (the
+ *   provision note says where it went; `moves` collects both places, for the legal reading); a split or
+ *   merge is diffed as its whole against its parts;
  * - no change runs from one pair, or one gap, into the next.
  * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
  * in order; within a change the deletion first); a provision inserted or deleted whole is a change of its own,
@@ -105,8 +107,22 @@ export function diffByProvisions(
   for (let a = 1; a < anchors.length; a++) {
     if (anchors[a]![0] < anchors[a - 1]![1] || anchors[a]![2] < anchors[a - 1]![3]) return null;
   }
+  // Each moved provision's text as pieces: where it stood (struck) and where it stands (inserted).
+  const movedOld = new Map<number, Piece[]>();
+  const movedNew = new Map<number, Piece[]>();
+  for (let k = 0; k < movedPairs.length; k += 2) {
+    const i = movedPairs[k]!, j = movedPairs[k + 1]!;
+    const [away, here] = movedPieces(olds[i]!, news[j]!, oldSegments.own[i]!, newSegments.own[j]!);
+    movedOld.set(i, away);
+    movedNew.set(j, here);
+  }
   const out = new OpWriter();
   const joined = (lines: string[], from: number, to: number) => lines.slice(from, to).join('\n');
+  const line = (op: 'delete' | 'insert', lines: string[], k: number, pieces: Piece[] | undefined) => {
+    const lineBreak = k > 0 ? '\n' : '';
+    if (pieces) out.movedLine(op, lineBreak, pieces);
+    else out.wholeLine(op, lineBreak + lines[k]!);
+  };
   // Between two anchors (a gap): old lines deleted or moved away, new lines inserted or moved here.
   const gap = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
     let anyMoved = false;
@@ -118,8 +134,8 @@ export function diffByProvisions(
     // share ("shall", "the Parties") look kept.
     if (oldFrom < oldTo && newFrom < newTo && !anyMoved &&
       out.pairIfAlike(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo))) return;
-    for (let i = oldFrom; i < oldTo; i++) out.wholeLine('delete', (i > 0 ? '\n' : '') + olds[i]!);
-    for (let j = newFrom; j < newTo; j++) out.wholeLine('insert', (j > 0 ? '\n' : '') + news[j]!);
+    for (let i = oldFrom; i < oldTo; i++) line('delete', olds, i, movedOld.get(i));
+    for (let j = newFrom; j < newTo; j++) line('insert', news, j, movedNew.get(j));
   };
   let oldAt = 0, newAt = 0;
   for (const [oldFrom, oldTo, newFrom, newTo] of anchors) {
@@ -146,9 +162,10 @@ export function diffByProvisions(
 }
 
 /**
- * Where a moved provision stood in the old text and stands in the new one: struck and inserted whole in the
- * redline, its words compared with each other for the legal reading (legal.ts legalChangesWithMoves). A moved
- * provision that was also split or merged is not listed: it reads as taken out and put in.
+ * Where a moved provision stood in the old text and stands in the new one: struck and inserted in the redline
+ * (its unchanged words marked moved), its words compared with each other for the legal reading (legal.ts
+ * legalChangesWithMoves). A moved provision that was also split or merged is not listed: it reads as taken
+ * out and put in.
  */
 export interface MovedText {
   oldStart: number;
@@ -196,6 +213,40 @@ function segmentsOf(text: string, provisions: readonly ProvisionLine[]): Segment
   return { texts, starts, own };
 }
 
+/** A piece of a change's text on one side: moved (unchanged at the other end of a move) or not. */
+interface Piece {
+  text: string;
+  cosmetic: boolean;
+  moved: boolean;
+}
+
+/**
+ * A moved provision's text where it stood and where it stands, as pieces: its number or point label (which
+ * goes with its place) and the words it kept are moved; the words that changed on the way are plain
+ * deletions (old side) and insertions (new side), from a diff of its own text with its old text.
+ */
+function movedPieces(oldLine: string, newLine: string, oldOwn: number, newOwn: number): [Piece[], Piece[]] {
+  const away: Piece[] = [], here: Piece[] = [];
+  const add = (pieces: Piece[], text: string, cosmetic: boolean, moved: boolean) => {
+    if (text === '') return;
+    const last = pieces[pieces.length - 1];
+    if (last && last.moved === moved && last.cosmetic === cosmetic) last.text += text;
+    else pieces.push({ text, cosmetic, moved });
+  };
+  // The item numbers ("3. " → "5. "), then point labels ("(b)" → "(d)"), when both sides have one.
+  let oldFrom = 0, newFrom = 0;
+  if (oldOwn > 0 && newOwn > 0) { oldFrom = oldOwn; newFrom = newOwn; }
+  const oldPoint = pointLabelOpening(oldLine.slice(oldFrom)), newPoint = pointLabelOpening(newLine.slice(newFrom));
+  if (oldPoint && newPoint) { oldFrom += oldPoint.length; newFrom += newPoint.length; }
+  add(away, oldLine.slice(0, oldFrom), false, true);
+  add(here, newLine.slice(0, newFrom), false, true);
+  for (const op of diffWords(oldLine.slice(oldFrom), newLine.slice(newFrom))) {
+    if (op.op !== 'insert') add(away, op.text, op.cosmetic === true, op.op === 'equal');
+    if (op.op !== 'delete') add(here, op.text, op.cosmetic === true, op.op === 'equal');
+  }
+  return [away, here];
+}
+
 /** Whether text[from, end) is an item number as blocksText writes it: digits, ". ". */
 function isItemNumber(text: string, from: number, end: number): boolean {
   if (end - from < 3 || text.charCodeAt(end - 1) !== 32 || text.charCodeAt(end - 2) !== 46) return false;
@@ -207,16 +258,67 @@ function isItemNumber(text: string, from: number, end: number): boolean {
 }
 
 /**
+ * One side of the change being buffered (its deleted or its inserted text), as pieces: a piece of a moved
+ * provision's text is kept apart from the words around it; other text joins the piece before it.
+ */
+class Side {
+  pieces: Piece[] = [];
+
+  get empty(): boolean {
+    return this.pieces.length === 0;
+  }
+
+  startsWithBreak(): boolean {
+    return this.pieces.length > 0 && this.pieces[0]!.text.charCodeAt(0) === 10;
+  }
+
+  hasMoved(): boolean {
+    for (const piece of this.pieces) if (piece.moved) return true;
+    return false;
+  }
+
+  /** Append text, to the last piece when it has the same flags (and `apart` is not set). */
+  add(text: string, cosmetic: boolean, moved: boolean, apart = false): void {
+    if (text === '') return;
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && !apart && last.moved === moved && last.cosmetic === cosmetic) last.text += text;
+    else this.pieces.push({ text, cosmetic, moved });
+  }
+
+  /** Drop the line break the side opens with. */
+  dropBreak(): void {
+    const first = this.pieces[0]!;
+    first.text = first.text.slice(1);
+    if (first.text === '') this.pieces.shift();
+  }
+
+  /** Move the line break the side opens with to its end ("\nb" → "b\n"), moved or not as it was. */
+  rotateBreak(): void {
+    const { cosmetic, moved } = this.pieces[0]!;
+    this.dropBreak();
+    this.add('\n', cosmetic, moved);
+  }
+
+  take(): Piece[] {
+    const pieces = this.pieces;
+    this.pieces = [];
+    return pieces;
+  }
+}
+
+/**
  * Writes ops in order, tracking both offsets. A change is buffered until the next equal text, so that a
  * line's delete and insert become one change, and a line break that opens both is written as equal text.
  * A whole inserted or deleted line is a change of its own: it never joins the last change of the line before.
+ * A change is written as one delete and one insert, unless it holds a moved provision's text: then as a
+ * delete per piece, then an insert per piece (moved text, and the words that changed in it, apart).
  */
 class OpWriter {
   private readonly ops: WordOp[] = [];
   private oldAt = 0;
   private newAt = 0;
-  private deleted = '';
-  private inserted = '';
+  private readonly deleted = new Side();
+  private readonly inserted = new Side();
   /** Whether every change in the buffer is cosmetic (a cosmetic change joined to a substantive one is not). */
   private cosmetic = true;
   /** Whether the buffered change holds words of a line (not only whole lines). */
@@ -274,6 +376,20 @@ class OpWriter {
     this.partial = false;
   }
 
+  /** A moved provision where it stood (delete) or stands (insert), as pieces (movedPieces), after `lineBreak`. */
+  movedLine(op: 'delete' | 'insert', lineBreak: string, pieces: readonly Piece[]): void {
+    if (this.partial) this.flush();
+    const side = op === 'delete' ? this.deleted : this.inserted;
+    // A piece of its own, unless the text before it ends its line: moved text at the end of one provision and
+    // at the start of the next would make one change run from one paragraph into the next.
+    const last = side.pieces[side.pieces.length - 1];
+    const apart = last !== undefined && last.text.charCodeAt(last.text.length - 1) !== 10;
+    side.add(lineBreak, false, true, apart);
+    for (const [k, piece] of pieces.entries()) side.add(piece.text, piece.cosmetic, piece.moved, apart && k === 0 && lineBreak === '');
+    this.cosmetic = false;
+    this.partial = false;
+  }
+
   private lineBreak(oldBreak: boolean, newBreak: boolean): void {
     if (oldBreak && newBreak) this.equal('\n');
     else if (oldBreak || newBreak) {
@@ -311,7 +427,7 @@ class OpWriter {
   }
 
   private change(op: 'delete' | 'insert', text: string, cosmetic: boolean): void {
-    if (op === 'delete') this.deleted += text; else this.inserted += text;
+    (op === 'delete' ? this.deleted : this.inserted).add(text, cosmetic, false);
     this.cosmetic &&= cosmetic;
   }
 
@@ -319,13 +435,11 @@ class OpWriter {
     if (text === '') return;
     // A whole line inserted (or deleted) before another line: "a{+\nb+}\nc" reads as "a\n{+b\n+}c", the
     // inserted line standing on its own line in a redline.
-    if (text.charCodeAt(0) === 10 && (this.deleted === '') !== (this.inserted === '')) {
-      const side = this.deleted === '' ? 'inserted' : 'deleted';
-      const buffered = this[side];
-      if (buffered.charCodeAt(0) === 10) {
-        this[side] = '';
+    if (text.charCodeAt(0) === 10 && this.deleted.empty !== this.inserted.empty) {
+      const side = this.deleted.empty ? this.inserted : this.deleted;
+      if (side.startsWithBreak()) {
         this.appendEqual('\n');
-        this[side] = buffered.slice(1) + '\n';
+        side.rotateBreak();
         text = text.slice(1);
         if (text === '') { this.flush(); return; }
       }
@@ -348,24 +462,35 @@ class OpWriter {
     this.newAt = newEnd;
   }
 
-  /** The buffered change as one delete and one insert; a line break both open is equal text before them. */
+  /** The buffered change: one delete and one insert (a delete and an insert per piece when it holds moved
+   * text); a line break both open is equal text before them. */
   private flush(): void {
-    let deleted = this.deleted, inserted = this.inserted;
-    if (deleted === '' && inserted === '') return;
+    if (this.deleted.empty && this.inserted.empty) return;
     const cosmetic = this.cosmetic;
-    this.deleted = this.inserted = '';
     this.cosmetic = true;
     this.partial = false;
-    if (deleted.charCodeAt(0) === 10 && inserted.charCodeAt(0) === 10) {
-      this.equal('\n');
-      deleted = deleted.slice(1);
-      inserted = inserted.slice(1);
+    if (this.deleted.startsWithBreak() && this.inserted.startsWithBreak()) {
+      this.deleted.dropBreak();
+      this.inserted.dropBreak();
+      this.appendEqual('\n');
     }
+    const keepApart = this.deleted.hasMoved() || this.inserted.hasMoved();
+    const deleted = this.deleted.take(), inserted = this.inserted.take();
+    let deletedLength = 0;
+    for (const piece of deleted) deletedLength += piece.text.length;
     const oldAt = this.oldAt, newAt = this.newAt;
-    if (deleted) this.ops.push({ op: 'delete', text: deleted, oldStart: oldAt, oldEnd: oldAt + deleted.length, newStart: newAt, newEnd: newAt, cosmetic });
-    if (inserted) this.ops.push({ op: 'insert', text: inserted, oldStart: oldAt + deleted.length, oldEnd: oldAt + deleted.length, newStart: newAt, newEnd: newAt + inserted.length, cosmetic });
-    this.oldAt += deleted.length;
-    this.newAt += inserted.length;
+    let at = oldAt;
+    for (const piece of keepApart ? withBreaksAttached(deleted) : joinPieces(deleted, cosmetic)) {
+      this.ops.push(changeOp('delete', piece, at, at + piece.text.length, newAt, newAt));
+      at += piece.text.length;
+    }
+    at = newAt;
+    for (const piece of keepApart ? withBreaksAttached(inserted) : joinPieces(inserted, cosmetic)) {
+      this.ops.push(changeOp('insert', piece, oldAt + deletedLength, oldAt + deletedLength, at, at + piece.text.length));
+      at += piece.text.length;
+    }
+    this.oldAt = oldAt + deletedLength;
+    this.newAt = at;
   }
 
   finish(oldText: string, newText: string): WordOp[] | null {
@@ -373,4 +498,40 @@ class OpWriter {
     // The ops must rebuild both texts; they do by construction, and a mismatch would be a defect here.
     return this.oldAt === oldText.length && this.newAt === newText.length ? this.ops : null;
   }
+}
+
+/** A side's pieces as one (none when empty), cosmetic as the whole change is. */
+function joinPieces(pieces: readonly Piece[], cosmetic: boolean): Piece[] {
+  if (pieces.length === 0) return [];
+  let text = '';
+  for (const piece of pieces) text += piece.text;
+  return [{ text, cosmetic, moved: false }];
+}
+
+/**
+ * Pieces with no piece of line breaks alone: such a piece (the break between a moved provision and the line
+ * next to it) joins the piece before it, or the one after it at the start. A redline marks a change line by
+ * line, and a change of line breaks alone keeps its marks: alone, it would show as an empty mark of its own.
+ */
+function withBreaksAttached(pieces: Piece[]): Piece[] {
+  if (pieces.length < 2) return pieces;
+  const out: Piece[] = [];
+  let pending = '';
+  for (const piece of pieces) {
+    if (/^\n+$/.test(piece.text)) {
+      if (out.length > 0) out[out.length - 1]!.text += piece.text;
+      else pending += piece.text;
+      continue;
+    }
+    out.push(pending ? { ...piece, text: pending + piece.text } : piece);
+    pending = '';
+  }
+  if (pending) out.push({ text: pending, cosmetic: false, moved: false });
+  return out;
+}
+
+function changeOp(op: 'delete' | 'insert', piece: Piece, oldStart: number, oldEnd: number, newStart: number, newEnd: number): WordOp {
+  const out: WordOp = { op, text: piece.text, oldStart, oldEnd, newStart, newEnd, cosmetic: piece.cosmetic };
+  if (piece.moved) out.moved = true;
+  return out;
 }

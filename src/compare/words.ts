@@ -52,6 +52,12 @@ export interface WordOp {
   newEnd?: number;
   /** On delete/insert ops: true when the change they belong to is cosmetic (see cosmetic.ts). */
   cosmetic?: boolean;
+  /**
+   * On delete/insert ops of a provision moved within its clause (words-by-provision.ts): the text is the
+   * same at the other end of the move — struck where it stood, inserted where it stands. The words that
+   * changed on the way are plain deletes and inserts between them.
+   */
+  moved?: boolean;
 }
 
 export interface DiffWordsOptions {

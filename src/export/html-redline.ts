@@ -1,7 +1,8 @@
 /**
  * A comparison as one self-contained HTML page (no network, no script): a summary, then clause by clause,
  * inline (one redline) or side by side (old and new facing each other). Insertions are underlined and
- * deletions struck through, so the redline reads in print and without colour.
+ * deletions struck through, so the redline reads in print and without colour; text of a provision moved within
+ * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
 import { notableProvisions, summaryLine } from './text-redline.js';
@@ -22,7 +23,7 @@ function heading(ref: ClauseRefJson): string {
 
 function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new'): string {
   return words.map((w) => {
-    const cls = w.cosmetic ? ' class="cosmetic"' : '';
+    const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'moved from here' : 'moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
     if (w.op === 'equal') return escape(w.text);
     if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}>${escape(w.text)}</del>`;
     return keep === 'old' ? '' : `<ins${cls}>${escape(w.text)}</ins>`;
@@ -67,6 +68,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.text{white-space:normal}
 ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}del+ins{margin-left:3px}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
+ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:double}
 .legal{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
 .dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}

@@ -1,7 +1,8 @@
 /**
  * A comparison as a terminal redline: a summary of counts, then clause by clause in the new draft's order,
  * deletions as [-…-] and insertions as {+…+} (the wdiff convention, readable without colour), coloured when
- * the terminal can show it.
+ * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
+ * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from '../compare/contract.js';
 
@@ -11,7 +12,7 @@ export interface TextRedlineOptions {
   changedOnly?: boolean;
 }
 
-const ANSI = { red: '\u001b[31m', green: '\u001b[32m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', cyan: '\u001b[36m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
 
 function heading(ref: ClauseRefJson): string {
   const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
@@ -29,17 +30,17 @@ export function summaryLine(c: ComparisonJson): string {
 
 /**
  * Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers
- * who cannot tell the colours apart). A change that spans lines is marked line by line, so that every line
+ * who cannot tell the colours apart); moved text [~moved away~] and {~moved here~}, in cyan. A change that spans lines is marked line by line, so that every line
  * reads on its own ("{+2. A new paragraph.+}" on its line, not "{+" at the end of the line before); a change
  * of line breaks alone keeps its marks.
  */
-export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text'>[], colour = false): string {
+export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'moved'>[], colour = false): string {
   return ops.map((op) => {
     if (op.op === 'equal') return op.text;
-    const mark = (text: string) => {
-      if (op.op === 'delete') return colour ? `${ANSI.red}[-${text}-]${ANSI.reset}` : `[-${text}-]`;
-      return colour ? `${ANSI.green}{+${text}+}${ANSI.reset}` : `{+${text}+}`;
-    };
+    const sign = op.moved ? '~' : op.op === 'delete' ? '-' : '+';
+    const [open, close] = op.op === 'delete' ? [`[${sign}`, `${sign}]`] : [`{${sign}`, `${sign}}`];
+    const hue = op.moved ? ANSI.cyan : op.op === 'delete' ? ANSI.red : ANSI.green;
+    const mark = (text: string) => (colour ? `${hue}${open}${text}${close}${ANSI.reset}` : `${open}${text}${close}`);
     if (!op.text.includes('\n') || /^\n+$/.test(op.text)) return mark(op.text);
     return op.text.split('\n').map((line) => (line === '' ? '' : mark(line))).join('\n');
   }).join('');

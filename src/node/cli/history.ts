@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { allClauseIds, clauseHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
+import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, versionName } from './dossier-versions.js';
 import { consoleOutput, plural, type Output } from './output.js';
@@ -41,8 +42,7 @@ export async function historyCommand(dir: string, clauseId: string, options: His
 
 /** The JSON form: word ops without their offsets (they point into texts the JSON already carries). */
 export function historyJson(history: ClauseHistory) {
-  const ops = (words: readonly { op: string; text: string; cosmetic?: boolean }[]) =>
-    words.map((w) => (w.cosmetic ? { op: w.op, text: w.text, cosmetic: true } : { op: w.op, text: w.text }));
+  const ops = wordOpsJson;
   return {
     id: history.id,
     versions: history.entries.map((e) => ({

@@ -5,7 +5,7 @@
  */
 import { THREE_WAY_STATUSES, threeWay, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../../compare/three-way.js';
 import type { HistoryVersion } from '../../compare/history.js';
-import type { WordOp } from '../../compare/words.js';
+import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName } from './dossier-versions.js';
 import { consoleOutput, plural, type Output } from './output.js';
@@ -43,7 +43,7 @@ function describe(v: HistoryVersion) {
   return { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date };
 }
 
-const ops = (words: readonly WordOp[]) => words.map((w) => (w.cosmetic ? { op: w.op, text: w.text, cosmetic: true } : { op: w.op, text: w.text }));
+const ops = wordOpsJson;
 
 function sideJson(side: ThreeWaySide) {
   return { change: side.change, words: ops(side.words), ...(side.titleWords ? { titleWords: ops(side.titleWords) } : {}) };
