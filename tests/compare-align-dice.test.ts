@@ -47,6 +47,12 @@ describe('diceOfUnions', () => {
       expect(diceOfUnions(a, b)).toBe(expected);
       if (a.length === 1 && b.length === 1) {
         expect(diceOfTokens(a[0]!, b[0]!)).toBe(expected);
+        // Kept on a[0] with b[0] (the clause aligner and the provision aligner ask twice): asked again, and
+        // after a comparison of a[0] with another text, each answer is still its own pair's.
+        expect(diceOfTokens(a[0]!, b[0]!)).toBe(expected);
+        const other = b[0]!.words.length > 0 ? tokensOf(b[0]!.words.slice(1)) : tokensOf(Int32Array.of(1, 2, 3));
+        expect(diceOfTokens(a[0]!, other)).toBe(plainDice(a, [other]));
+        expect(diceOfTokens(a[0]!, b[0]!)).toBe(expected);
         // Bounds at, just around and away from the value: the early answer must be the exact one.
         for (const bound of [expected, expected + 1e-12, expected - 1e-12, pick(101) / 100, 0, 1, 1.5]) {
           expect(diceOfTokensBelow(a[0]!, b[0]!, bound)).toBe(expected < bound);

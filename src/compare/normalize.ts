@@ -27,6 +27,9 @@ export interface Tokens {
   endsAfterReference: boolean;
   /** The shingle set of `words`, filled on first use by shinglesOfTokens (shingles.ts). */
   shingles?: Int32Array;
+  /** The text this one was last compared with by diceOfTokens, and the result (shingles.ts). */
+  diceWith?: Tokens;
+  dice?: number;
 }
 
 /** Character classes; 0 marks a code unit not classified yet. */
@@ -188,7 +191,7 @@ export function tokenize(text: string): Tokens {
   const words = scratch;
   const result = scan(text, false, words);
   // `shingles` is present from the start so that every Tokens object has one shape.
-  return { words: copyInt32s(words, result.count), looseKey: result.key, endsAfterReference: result.afterReference, shingles: undefined };
+  return { words: copyInt32s(words, result.count), looseKey: result.key, endsAfterReference: result.afterReference, shingles: undefined, diceWith: undefined, dice: 0 };
 }
 
 /** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */
@@ -289,7 +292,7 @@ export function joinTokens(parts: readonly Tokens[], numbered: readonly boolean[
       ka = Math.imul(ka ^ h, P1); kb = Math.imul(kb + h, P2) ^ (kb >>> 15);
     }
   }
-  return { words, looseKey: key53(ka, kb, count), endsAfterReference: parts.length > 0 && parts[parts.length - 1]!.endsAfterReference, shingles: undefined };
+  return { words, looseKey: key53(ka, kb, count), endsAfterReference: parts.length > 0 && parts[parts.length - 1]!.endsAfterReference, shingles: undefined, diceWith: undefined, dice: 0 };
 }
 
 /**

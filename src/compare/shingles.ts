@@ -216,15 +216,26 @@ export function diceOfUnions(a: readonly Tokens[], b: readonly Tokens[]): number
   return quotient(inA, added, shared);
 }
 
-/** dice() of the shingle sets of two texts (diceOfUnions of one text a side). */
+/**
+ * dice() of the shingle sets of two texts (diceOfUnions of one text a side). The result is kept on `a` with
+ * `b`: the one changed paragraph of an edited clause is compared with its counterpart for the clause's
+ * similarity (align.ts), then again for the provision alignment.
+ */
 export function diceOfTokens(a: Tokens, b: Tokens): number {
-  if (a.shingles && b.shingles) return dice(a.shingles, b.shingles);
-  openTable(a.words.length + b.words.length);
-  addShingles(a.words, SIDE_A);
-  const inA = added;
-  added = 0;
-  addShingles(b.words, SIDE_B);
-  return quotient(inA, added, shared);
+  if (a.diceWith === b) return a.dice!;
+  let value: number;
+  if (a.shingles && b.shingles) value = dice(a.shingles, b.shingles);
+  else {
+    openTable(a.words.length + b.words.length);
+    addShingles(a.words, SIDE_A);
+    const inA = added;
+    added = 0;
+    addShingles(b.words, SIDE_B);
+    value = quotient(inA, added, shared);
+  }
+  a.diceWith = b;
+  a.dice = value;
+  return value;
 }
 
 /** Shingles of `b` added between two checks of diceOfTokensBelow's bound. */
