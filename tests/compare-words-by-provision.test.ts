@@ -187,8 +187,56 @@ describe('the redline of an edited clause follows its provisions', () => {
     expect(text).toContain('  [~2. Each Party ~][-shall-][~ notify the other of export restrictions within ~][-30-][~ days.~]\n');
     expect(text).toContain('  {~4. Each Party ~}{+may+}{~ notify the other of export restrictions within ~}{+60+}{~ days.~}');
     const html = htmlRedline(result, { layout: 'inline' });
-    expect(html).toContain('<del class="moved" title="moved from here">2. Each Party </del><del>shall</del>');
-    expect(html).toContain('<ins class="moved" title="moved here"><br>4. Each Party </ins><ins>may</ins>');
+    expect(html).toContain('<del class="moved" title="Moved from here">2. Each Party </del><del>shall</del>');
+    expect(html).toContain('<ins class="moved" title="Moved here"><br>4. Each Party </ins><ins>may</ins>');
+  });
+
+  it('keeps every line of a moved item apart, and a changed end of a moved paragraph apart from the paragraph inserted after it', () => {
+    const NOTICE = 'Each Party shall notify the other of export restrictions within 30 days.';
+    const MEET = 'The Committee will meet in Brussels and Washington in turn.';
+    const item = (text: string) => `${text}\n\n   This includes gallium and germanium.`;
+    // A moved list item of two paragraphs, a figure changed in the first.
+    const severalMd = [article([item(NOTICE), COOPERATE, MEET]), article([COOPERATE, MEET, item(NOTICE.replace('30', '60'))])] as const;
+    const several = compareArticle(...severalMd);
+    expectRebuilds(several.change.words, several.oldText, several.newText);
+    expect(textRedline(several.result, { colour: false })).toContain([
+      '  [~1. Each Party shall notify the other of export restrictions within ~][-30-][~ days.~]',
+      '  [~This includes gallium and germanium.~]',
+    ].join('\n'));
+    // The moved paragraph's last words changed, and a paragraph inserted right after it.
+    const insertedMd = [article([NOTICE, COOPERATE, MEET]), article([COOPERATE, MEET, NOTICE.replace('days.', 'days promptly'), 'The Secretariat may convene experts at least twice a year.'])] as const;
+    expect(compareArticle(...insertedMd).change.words.slice(-3)).toEqual([
+      { op: 'insert', text: '\n3. Each Party shall notify the other of export restrictions within 30 days', moved: true },
+      { op: 'insert', text: ' promptly\n' },
+      { op: 'insert', text: '4. The Secretariat may convene experts at least twice a year.' },
+    ]);
+    for (const [oldMd, newMd] of [severalMd, insertedMd]) {
+      const a = parseDraft(oldMd).draft, b = parseDraft(newMd).draft;
+      const oldText = clauseText(a.clauses[0]!, { brackets: 'marked' }), newText = clauseText(b.clauses[0]!, { brackets: 'marked' });
+      const change = alignDrafts(a, b).changes[0]!;
+      const ops = diffByProvisions(oldText, newText, change.provisionLines!.old, change.provisionLines!.new, change.provisions)!;
+      expectLineBounded(ops, oldText, newText);
+    }
+  });
+
+  it('leaves the spacing between two changed words of a moved paragraph with the first change', () => {
+    const NOTICE = 'Each Party shall notify the other of export restrictions.';
+    const MEET = 'The Committee will meet in Brussels and Washington in turn.';
+    const { result } = compareArticle(article([NOTICE, COOPERATE, MEET]), article([COOPERATE, MEET, NOTICE.replace('shall notify', 'may Notify')]));
+    const text = textRedline(result, { colour: false });
+    expect(text).toContain('  [~1. Each Party ~][-shall -][-notify-][~ the other of export restrictions.~]\n');
+    expect(text).toContain('  {~3. Each Party ~}{+may +}{+Notify+}{~ the other of export restrictions.~}');
+  });
+
+  it('reads a deleted paragraph apart from the edit of the paragraph after it, for what changed in law', () => {
+    const { change } = compareArticle(
+      article(['The Parties shall establish a joint fund.', 'The Parties will share information on supply risks.'], false),
+      article(['Each Party may share information on supply risks.'], false),
+    );
+    expect(change.legal).toEqual([
+      { type: 'obligation', old: 'shall', new: null },
+      { type: 'obligation', old: 'will', new: 'may', direction: 'weaker' },
+    ]);
   });
 
   it('diffs a split paragraph as its whole against its parts', () => {
@@ -288,7 +336,9 @@ describe('the redline of an edited clause follows its provisions', () => {
   it('rebuilds both texts for any paragraphs inserted, deleted, edited or moved', () => {
     const sentence = fc.array(fc.constantFrom('The', 'Parties', 'shall', 'will', 'share', 'information', 'on', 'gallium', 'stocks', 'within', '30', 'days', 'each', 'year', '(a)'), { minLength: 3, maxLength: 12 })
       .map((words) => words.join(' ') + '.');
-    fc.assert(fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom('insert', 'delete', 'edit', 'end', 'move')), { maxLength: 4 }), sentence, fc.boolean(),
+    // A paragraph, sometimes with a further paragraph of its own (of its list item when numbered).
+    const paragraph = fc.tuple(sentence, fc.option(sentence, { freq: 4 })).map(([first, more]) => (more ? `${first}\n\n   ${more}` : first));
+    fc.assert(fc.property(fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(5), fc.constantFrom('insert', 'delete', 'edit', 'end', 'move')), { maxLength: 4 }), sentence, fc.boolean(),
       (paragraphs, edits, extra, numbered) => {
         const after = [...paragraphs];
         for (const [at, kind] of edits) {

@@ -50,10 +50,11 @@ export interface WordOpJson {
    */
   cosmetic?: boolean;
   /**
-   * Set on the text of a provision moved within its clause: on a delete, text that stood here and stands,
-   * unchanged, where the provision moved to; on an insert, text that came unchanged from where it stood. The
-   * words that changed on the way are plain deletes and inserts between them (as Word marks an edit inside
-   * moved text). The provision note (`provisions`, moved) says from where to where.
+   * Set on the text of a provision moved within its clause: on a delete, text that stood here and stands
+   * where the provision moved to; on an insert, text that came from where it stood (its item number or point
+   * label goes with its place and may differ). The words that changed on the way are plain deletes and
+   * inserts between them (as Word marks an edit inside moved text). The provision note (`provisions`, moved)
+   * says from where to where.
    */
   moved?: boolean;
 }

@@ -247,8 +247,8 @@ const NO_NAMES = { terms: new Set<string>(), parties: new Set<string>() };
  * Maximal runs of non-equal ops, as ranges in both texts. A run also ends after an op that ends a line, and a
  * deletion after an insertion starts a new one (within one change the deletion comes first): a paragraph
  * inserted or deleted whole, then the next paragraph's edit with no equal text between (words-by-provision.ts),
- * are two changes. Consecutive ops of one kind (the pieces of a moved provision's text, moved or changed on the
- * way) read as one op.
+ * are two changes. An op marked `continues` (the rest of one side of a change that holds a moved provision's
+ * text: words-by-provision.ts) reads as part of the op before it.
  */
 function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
   const ranges: ChangeRange[] = [];
@@ -260,7 +260,7 @@ function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
     const op = ops[k]!;
     let length = op.text.length;
     let end = k + 1;
-    while (end < ops.length && ops[end]!.op === op.op) length += ops[end++]!.text.length;
+    while (end < ops.length && ops[end]!.continues === true) length += ops[end++]!.text.length;
     const lastText = ops[end - 1]!.text;
     k = end;
     if (op.op === 'equal') {

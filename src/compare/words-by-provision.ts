@@ -15,11 +15,11 @@
  * - provisions deleted and inserted between the same two pairs are diffed together when they share at least
  *   half their text (a paragraph reworded past what the alignment pairs), and struck and inserted whole when
  *   not (a diff would make the words unrelated paragraphs share, "shall", "the Parties", look kept);
- * - a moved provision is struck where it stood and inserted where it stands, its text marked `moved` on both
- *   ops but for the words that changed on the way: those are diffed with its old text and read as plain
- *   deletions (where it stood) and insertions (where it stands), as Word marks an edit inside moved text (the
- *   provision note says where it went; `moves` collects both places, for the legal reading); a split or
- *   merge is diffed as its whole against its parts;
+ * - a moved provision is struck where it stood and inserted where it stands, its ops marked `moved` but for
+ *   the words that changed on the way: those are diffed with its old text and read as plain deletions (where
+ *   it stood) and insertions (where it stands), as Word marks an edit inside moved text (the provision note
+ *   says where it went; `moves` collects both places, for the legal reading); a split or merge is diffed as
+ *   its whole against its parts;
  * - no change runs from one pair, or one gap, into the next.
  * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
  * in order; within a change the deletion first); a provision inserted or deleted whole is a change of its own,
@@ -241,8 +241,15 @@ function movedPieces(oldLine: string, newLine: string, oldOwn: number, newOwn: n
   add(away, oldLine.slice(0, oldFrom), false, true);
   add(here, newLine.slice(0, newFrom), false, true);
   for (const op of diffWords(oldLine.slice(oldFrom), newLine.slice(newFrom))) {
-    if (op.op !== 'insert') add(away, op.text, op.cosmetic === true, op.op === 'equal');
-    if (op.op !== 'delete') add(here, op.text, op.cosmetic === true, op.op === 'equal');
+    // Spacing kept between two changed words (a substantive and a cosmetic change, which the cleanup keeps
+    // apart) stays with the change before it: marked moved alone, it would read as an empty mark.
+    const between = op.op === 'equal' && /^\s+$/.test(op.text);
+    for (const [pieces, skip] of [[away, 'insert'], [here, 'delete']] as const) {
+      if (op.op === skip) continue;
+      const last = pieces[pieces.length - 1];
+      if (between && last && !last.moved) last.text += op.text;
+      else add(pieces, op.text, op.cosmetic === true, op.op === 'equal');
+    }
   }
   return [away, here];
 }
@@ -277,11 +284,11 @@ class Side {
     return false;
   }
 
-  /** Append text, to the last piece when it has the same flags (and `apart` is not set). */
-  add(text: string, cosmetic: boolean, moved: boolean, apart = false): void {
+  /** Append text, to the last piece when it has the same flags. */
+  add(text: string, cosmetic: boolean, moved: boolean): void {
     if (text === '') return;
     const last = this.pieces[this.pieces.length - 1];
-    if (last && !apart && last.moved === moved && last.cosmetic === cosmetic) last.text += text;
+    if (last && last.moved === moved && last.cosmetic === cosmetic) last.text += text;
     else this.pieces.push({ text, cosmetic, moved });
   }
 
@@ -380,12 +387,8 @@ class OpWriter {
   movedLine(op: 'delete' | 'insert', lineBreak: string, pieces: readonly Piece[]): void {
     if (this.partial) this.flush();
     const side = op === 'delete' ? this.deleted : this.inserted;
-    // A piece of its own, unless the text before it ends its line: moved text at the end of one provision and
-    // at the start of the next would make one change run from one paragraph into the next.
-    const last = side.pieces[side.pieces.length - 1];
-    const apart = last !== undefined && last.text.charCodeAt(last.text.length - 1) !== 10;
-    side.add(lineBreak, false, true, apart);
-    for (const [k, piece] of pieces.entries()) side.add(piece.text, piece.cosmetic, piece.moved, apart && k === 0 && lineBreak === '');
+    side.add(lineBreak, false, true);
+    for (const piece of pieces) side.add(piece.text, piece.cosmetic, piece.moved);
     this.cosmetic = false;
     this.partial = false;
   }
@@ -462,8 +465,11 @@ class OpWriter {
     this.newAt = newEnd;
   }
 
-  /** The buffered change: one delete and one insert (a delete and an insert per piece when it holds moved
-   * text); a line break both open is equal text before them. */
+  /**
+   * The buffered change: one delete and one insert; when it holds moved text, a delete and an insert per
+   * piece, cut at line ends too (so that none runs from one paragraph's words into the next), each after the
+   * first marked `continues`. A line break both sides open is equal text before them.
+   */
   private flush(): void {
     if (this.deleted.empty && this.inserted.empty) return;
     const cosmetic = this.cosmetic;
@@ -480,13 +486,13 @@ class OpWriter {
     for (const piece of deleted) deletedLength += piece.text.length;
     const oldAt = this.oldAt, newAt = this.newAt;
     let at = oldAt;
-    for (const piece of keepApart ? withBreaksAttached(deleted) : joinPieces(deleted, cosmetic)) {
-      this.ops.push(changeOp('delete', piece, at, at + piece.text.length, newAt, newAt));
+    for (const [k, piece] of (keepApart ? linePieces(deleted) : joinPieces(deleted, cosmetic)).entries()) {
+      this.ops.push(changeOp('delete', piece, at, at + piece.text.length, newAt, newAt, k > 0));
       at += piece.text.length;
     }
     at = newAt;
-    for (const piece of keepApart ? withBreaksAttached(inserted) : joinPieces(inserted, cosmetic)) {
-      this.ops.push(changeOp('insert', piece, oldAt + deletedLength, oldAt + deletedLength, at, at + piece.text.length));
+    for (const [k, piece] of (keepApart ? linePieces(inserted) : joinPieces(inserted, cosmetic)).entries()) {
+      this.ops.push(changeOp('insert', piece, oldAt + deletedLength, oldAt + deletedLength, at, at + piece.text.length, k > 0));
       at += piece.text.length;
     }
     this.oldAt = oldAt + deletedLength;
@@ -509,29 +515,46 @@ function joinPieces(pieces: readonly Piece[], cosmetic: boolean): Piece[] {
 }
 
 /**
- * Pieces with no piece of line breaks alone: such a piece (the break between a moved provision and the line
- * next to it) joins the piece before it, or the one after it at the start. A redline marks a change line by
- * line, and a change of line breaks alone keeps its marks: alone, it would show as an empty mark of its own.
+ * Pieces to be written apart, cut after every line break that more text follows, so that no piece runs from
+ * one line's words into the next (a moved list item of several paragraphs; a moved provision's changed last
+ * words, then a paragraph inserted after it); and with no piece of line breaks alone: such a piece (the break
+ * between a moved provision and the line next to it) joins the piece before it, or the one after it at the
+ * start. A redline marks a change line by line, and a change of line breaks alone keeps its marks: alone, it
+ * would show as an empty mark of its own.
  */
-function withBreaksAttached(pieces: Piece[]): Piece[] {
-  if (pieces.length < 2) return pieces;
+function linePieces(pieces: readonly Piece[]): Piece[] {
+  const cut: Piece[] = [];
+  for (const piece of pieces) {
+    let from = 0;
+    for (let i = piece.text.indexOf('\n'); i >= 0; i = piece.text.indexOf('\n', i + 1)) {
+      const next = piece.text.charCodeAt(i + 1);
+      if (i + 1 < piece.text.length && next !== 10) {
+        cut.push({ ...piece, text: piece.text.slice(from, i + 1) });
+        from = i + 1;
+      }
+    }
+    cut.push(from === 0 ? { ...piece } : { ...piece, text: piece.text.slice(from) });
+  }
+  if (cut.length < 2) return cut;
   const out: Piece[] = [];
   let pending = '';
-  for (const piece of pieces) {
+  for (const piece of cut) {
     if (/^\n+$/.test(piece.text)) {
       if (out.length > 0) out[out.length - 1]!.text += piece.text;
       else pending += piece.text;
       continue;
     }
-    out.push(pending ? { ...piece, text: pending + piece.text } : piece);
+    if (pending) piece.text = pending + piece.text;
+    out.push(piece);
     pending = '';
   }
   if (pending) out.push({ text: pending, cosmetic: false, moved: false });
   return out;
 }
 
-function changeOp(op: 'delete' | 'insert', piece: Piece, oldStart: number, oldEnd: number, newStart: number, newEnd: number): WordOp {
+function changeOp(op: 'delete' | 'insert', piece: Piece, oldStart: number, oldEnd: number, newStart: number, newEnd: number, continues: boolean): WordOp {
   const out: WordOp = { op, text: piece.text, oldStart, oldEnd, newStart, newEnd, cosmetic: piece.cosmetic };
   if (piece.moved) out.moved = true;
+  if (continues) out.continues = true;
   return out;
 }

@@ -53,11 +53,17 @@ export interface WordOp {
   /** On delete/insert ops: true when the change they belong to is cosmetic (see cosmetic.ts). */
   cosmetic?: boolean;
   /**
-   * On delete/insert ops of a provision moved within its clause (words-by-provision.ts): the text is the
-   * same at the other end of the move — struck where it stood, inserted where it stands. The words that
-   * changed on the way are plain deletes and inserts between them.
+   * On delete/insert ops of a provision moved within its clause (words-by-provision.ts): text that stands at
+   * the other end of the move too — struck where it stood, inserted where it stands (its item number or point
+   * label goes with its place and may differ). The words that changed on the way are plain deletes and inserts
+   * between them.
    */
   moved?: boolean;
+  /**
+   * On an op that continues the op before it: the same side of one change, written as several ops only where
+   * moved text starts or ends or a line ends. Readers of whole changes (legal.ts) read them as one op.
+   */
+  continues?: boolean;
 }
 
 export interface DiffWordsOptions {

@@ -23,7 +23,7 @@ function heading(ref: ClauseRefJson): string {
 
 function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new'): string {
   return words.map((w) => {
-    const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'moved from here' : 'moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
+    const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
     if (w.op === 'equal') return escape(w.text);
     if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}>${escape(w.text)}</del>`;
     return keep === 'old' ? '' : `<ins${cls}>${escape(w.text)}</ins>`;

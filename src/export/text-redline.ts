@@ -30,9 +30,9 @@ export function summaryLine(c: ComparisonJson): string {
 
 /**
  * Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers
- * who cannot tell the colours apart); moved text [~moved away~] and {~moved here~}, in cyan. A change that spans lines is marked line by line, so that every line
- * reads on its own ("{+2. A new paragraph.+}" on its line, not "{+" at the end of the line before); a change
- * of line breaks alone keeps its marks.
+ * who cannot tell the colours apart); moved text [~moved away~] and {~moved here~}, in cyan. A change that
+ * spans lines is marked line by line, so that every line reads on its own ("{+2. A new paragraph.+}" on its
+ * line, not "{+" at the end of the line before); a change of line breaks alone keeps its marks.
  */
 export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'moved'>[], colour = false): string {
   return ops.map((op) => {

@@ -42,12 +42,11 @@ export async function historyCommand(dir: string, clauseId: string, options: His
 
 /** The JSON form: word ops without their offsets (they point into texts the JSON already carries). */
 export function historyJson(history: ClauseHistory) {
-  const ops = wordOpsJson;
   return {
     id: history.id,
     versions: history.entries.map((e) => ({
       ...e,
-      change: e.change && { ...e.change, words: ops(e.change.words), ...(e.change.titleWords ? { titleWords: ops(e.change.titleWords) } : {}) },
+      change: e.change && { ...e.change, words: wordOpsJson(e.change.words), ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}) },
     })),
   };
 }

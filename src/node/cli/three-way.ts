@@ -43,10 +43,9 @@ function describe(v: HistoryVersion) {
   return { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date };
 }
 
-const ops = wordOpsJson;
 
 function sideJson(side: ThreeWaySide) {
-  return { change: side.change, words: ops(side.words), ...(side.titleWords ? { titleWords: ops(side.titleWords) } : {}) };
+  return { change: side.change, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
 }
 
 export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
@@ -63,7 +62,7 @@ export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first
       second: e.second,
       firstChange: sideJson(e.firstChange),
       secondChange: sideJson(e.secondChange),
-      ...(e.between ? { between: ops(e.between) } : {}),
+      ...(e.between ? { between: wordOpsJson(e.between) } : {}),
     })),
   };
 }
