@@ -53,9 +53,11 @@ export function blocksText(blocks: readonly Block[], options: TextOptions = {}):
         break;
       case 'list':
         for (let i = 0; i < block.children.length; i++) {
-          const marker = block.ordered ? `${(block.start ?? 1) + i}. ` : '';
-          const item = marker + blocksText(block.children[i]!.children, options);
-          out = any ? out + '\n' + item : item;
+          // The item's opening ("\n4. ") as one string, kept for small numbers: a comparison holds the text of
+          // every unchanged clause until it ends, and each string fewer is one the garbage collector copies less.
+          const opening = itemOpening(any, block.ordered ? (block.start ?? 1) + i : -1);
+          const text = blocksText(block.children[i]!.children, options);
+          out = any ? out + opening + text : opening === '' ? text : opening + text;
           any = true;
         }
         continue;
@@ -73,6 +75,18 @@ export function blocksText(blocks: readonly Block[], options: TextOptions = {}):
     any = true;
   }
   return out;
+}
+
+/** Item openings by number, after a line break ([0]) and at the start ([1]); built on first use. */
+const OPENINGS: [string[], string[]] = [[], []];
+const KEPT_OPENINGS = 1000;
+
+/** What opens a list item in blocksText: its line break unless first, then its number ("4. ") when ordered (n ≥ 0). */
+function itemOpening(afterText: boolean, n: number): string {
+  if (n < 0) return afterText ? '\n' : '';
+  if (n >= KEPT_OPENINGS || !Number.isInteger(n)) return `${afterText ? '\n' : ''}${n}. `;
+  const table = OPENINGS[afterText ? 0 : 1];
+  return (table[n] ??= `${afterText ? '\n' : ''}${n}. `);
 }
 
 /** The clause's own text (its body, not its sub-clauses). */
