@@ -62,6 +62,36 @@ describe('parley diff', () => {
     expect(html).toMatch(/ins\{[^}]*underline/);
   });
 
+  it('marks a paragraph moved within its clause where it stood and where it stands, with the words it changed', () => {
+    // The README's example: paragraph 1 of Stockpiling (v5) moved to the end, "will" made "shall" on the way.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-moved-'));
+    const v5 = fs.readFileSync(path.join(dossier, 'versions/v5.md'), 'utf8');
+    const first = '1. The Participants will coordinate the building up and management of their strategic stocks of critical minerals and rare earths.';
+    const second = '2. The Participants will inform each other of their stockpiling targets and of any planned release of stocks that is likely to affect the market.';
+    const third = '3. The Participants intend to explore joint procurement for their strategic stocks.';
+    expect(v5).toContain(`${first}\n\n${second}\n\n${third}\n`);
+    const moved = v5.replace(`${first}\n\n${second}\n\n${third}\n`, [
+      second.replace('2.', '1.'), third.replace('3.', '2.'),
+      '3. The Participants shall coordinate without delay the building up and management of their strategic stocks of critical minerals and rare earths.',
+    ].join('\n\n') + '\n');
+    fs.writeFileSync(path.join(dir, 'moved.md'), moved);
+    const r = parley('diff', `${dossier}@5`, path.join(dir, 'moved.md'), '--changed-only');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain([
+      'Paragraph 5 — Stockpiling  [edited]',
+      '  obligation: will → shall (stronger)',
+      '  provisions: 2→1 unchanged; 3→2 unchanged; 1→3 edited moved',
+      '  [~1. The Participants ~][-will-][~ coordinate the building up and management of their strategic stocks of critical minerals and rare earths.~]',
+    ].join('\n'));
+    expect(r.stdout).toContain('  {~3. The Participants ~}{+shall+}{~ coordinate~}{+ without delay+}{~ the building up and management of their strategic stocks of critical minerals and rare earths.~}');
+    const words = JSON.parse(parley('diff', `${dossier}@5`, path.join(dir, 'moved.md'), '--format', 'json').stdout)
+      .changes.find((c: { kind: string }) => c.kind === 'edited').words;
+    expect(words).toContainEqual({ op: 'insert', text: 'shall' });
+    expect(words).toContainEqual({ op: 'delete', text: '1. The Participants ', moved: true });
+    expect(parley('diff', '--help').stdout).toContain('[~where it stood~] and {~where it stands~}');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a format it does not know, and a version the dossier lacks, in a sentence', () => {
     const bad = parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'pdf');
     expect(bad.code).toBe(2);

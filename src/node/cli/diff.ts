@@ -68,6 +68,9 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       '  parley diff old.txt new.md --format html -o redline.html',
       '  parley diff fixtures/rare-earths-mou@2 fixtures/rare-earths-mou@3 --format json',
       '  parley diff --base 3 fixtures/rare-earths-mou 4 5',
+      '',
+      'The text redline marks [-deleted-] and {+inserted+} words; a paragraph moved within its clause',
+      '[~where it stood~] and {~where it stands~}, with the words it changed on the way marked inside it.',
     ].join('\n'))
     .action(async (first: string, second: string, third: string | undefined, options: DiffCliOptions & { base?: string; color?: boolean }) => {
       const colour = options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
