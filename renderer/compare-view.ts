@@ -226,6 +226,11 @@ export class CompareView {
       });
       this.summaryBar.append(chip);
     }
+    // What the marks mean, for a reader new to redlines (moved text especially: Word's blue double lines).
+    this.summaryBar.append(h('span', { class: 'legend', 'aria-label': 'What the marks mean' },
+      h('ins', {}, 'inserted'), ' ', h('del', {}, 'deleted'), ' ',
+      h('del', { class: 'moved' }, 'moved from'), ' ', h('ins', { class: 'moved' }, 'moved here'), ' ',
+      h('ins', { class: 'cosmetic' }, 'cosmetic')));
   }
 
   private visible(change: ClauseChangeJson): boolean {

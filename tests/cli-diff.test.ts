@@ -60,6 +60,8 @@ describe('parley diff', () => {
     expect(html).toContain('<p class="provisions">Provisions: 1 edited; 2 edited; 2(b) edited; 2(c) deleted; 3 deleted</p>');
     expect(html).toMatch(/del\{[^}]*line-through/);
     expect(html).toMatch(/ins\{[^}]*underline/);
+    // A reader who receives the page is told what the marks mean.
+    expect(html).toContain('<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins>');
   });
 
   it('marks a paragraph moved within its clause where it stood and where it stands, with the words it changed', () => {

@@ -60,7 +60,7 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
 const STYLE = `
 body{font:16px/1.5 Georgia,"Times New Roman",serif;color:#1b1b1b;margin:0 auto;max-width:72rem;padding:1.5rem}
 header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margin:.2rem 0}
-.summary{font-family:system-ui,sans-serif;font-size:.9rem;color:#333}
+.summary,.legend{font-family:system-ui,sans-serif;font-size:.9rem;color:#333}
 .clause{border-top:1px solid #ddd;padding:.6rem 0}.clause h2{font-size:1.05rem;margin:.2rem 0}
 .was{font-weight:normal;color:#555;font-size:.9rem}
 .badge{font:600 .72rem system-ui,sans-serif;text-transform:uppercase;border:1px solid #888;border-radius:3px;padding:0 .3rem;color:#333}
@@ -87,7 +87,8 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${title} — Parley comparison</title><style>${STYLE}</style></head>
 <body><header><h1>${escape(c.new.title || c.old.title)}</h1><p>${title}</p>
-<p class="summary">${escape(summaryLine(c))}</p></header>
+<p class="summary">${escape(summaryLine(c))}</p>
+<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, renumbering)</p></header>
 <main>${sections}</main></body></html>
 `;
 }

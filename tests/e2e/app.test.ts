@@ -170,6 +170,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     // What became of each numbered paragraph: the one with the new time limit was edited.
     expect(await change.locator('.provision-notes').textContent()).toMatch(/^Provisions: .*\b3 edited\b/);
     expect(await page.locator('.summary-bar').textContent()).toMatch(/[1-9]\d* edited/);
+    // The marks are explained beside the counts, moved text as the redline shows it.
+    expect(await page.locator('.summary-bar .legend ins.moved').textContent()).toBe('moved here');
 
     // Change navigation by key.
     await page.locator('.change-list').click({ position: { x: 5, y: 5 } });
