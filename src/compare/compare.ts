@@ -31,6 +31,11 @@ function textOf(clauses: readonly FlatClause[]): string {
 
 const MARKED = { brackets: 'marked' } as const;
 
+/** A similarity as the JSON reports it: to three decimals. */
+function thousandths(similarity: number): number {
+  return Math.round(similarity * 1000) / 1000;
+}
+
 /** Word ops as the JSON contract writes them: without their offsets, the flags only where set. */
 export function wordOpsJson(ops: readonly Pick<WordOp, 'op' | 'text' | 'cosmetic' | 'moved'>[]): WordOpJson[] {
   return ops.map((op) => {
@@ -53,7 +58,7 @@ function wholeClause(change: ClauseChange, oldClauses: readonly FlatClause[], ne
     renumbered: change.renumbered,
     old: oldClause ? [ref(oldClause)] : [],
     new: newClause ? [ref(newClause)] : [],
-    similarity: Math.round(change.similarity * 1000) / 1000,
+    similarity: thousandths(change.similarity),
     provisions: [],
     legal: [],
     words: text && !(op === 'equal' && options.omitUnchangedText) ? [{ op, text }] : [],
@@ -76,9 +81,9 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
     renumbered: change.renumbered,
     old: olds.map(ref),
     new: news.map(ref),
-    similarity: Math.round(change.similarity * 1000) / 1000,
+    similarity: thousandths(change.similarity),
     provisions: change.provisions.map((p) => {
-      const item: ProvisionChangeJson = { kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: Math.round(p.similarity * 1000) / 1000 };
+      const item: ProvisionChangeJson = { kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: thousandths(p.similarity) };
       if (p.group !== undefined) item.group = p.group;
       if (p.oldClause !== undefined) item.oldClause = olds[p.oldClause]!.id;
       if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;

@@ -226,32 +226,26 @@ interface Piece {
  * deletions (old side) and insertions (new side), from a diff of its own text with its old text.
  */
 function movedPieces(oldLine: string, newLine: string, oldOwn: number, newOwn: number): [Piece[], Piece[]] {
-  const away: Piece[] = [], here: Piece[] = [];
-  const add = (pieces: Piece[], text: string, cosmetic: boolean, moved: boolean) => {
-    if (text === '') return;
-    const last = pieces[pieces.length - 1];
-    if (last && last.moved === moved && last.cosmetic === cosmetic) last.text += text;
-    else pieces.push({ text, cosmetic, moved });
-  };
+  const away = new Side(), here = new Side();
   // The item numbers ("3. " → "5. "), then point labels ("(b)" → "(d)"), when both sides have one.
   let oldFrom = 0, newFrom = 0;
   if (oldOwn > 0 && newOwn > 0) { oldFrom = oldOwn; newFrom = newOwn; }
   const oldPoint = pointLabelOpening(oldLine.slice(oldFrom)), newPoint = pointLabelOpening(newLine.slice(newFrom));
   if (oldPoint && newPoint) { oldFrom += oldPoint.length; newFrom += newPoint.length; }
-  add(away, oldLine.slice(0, oldFrom), false, true);
-  add(here, newLine.slice(0, newFrom), false, true);
+  away.add(oldLine.slice(0, oldFrom), false, true);
+  here.add(newLine.slice(0, newFrom), false, true);
   for (const op of diffWords(oldLine.slice(oldFrom), newLine.slice(newFrom))) {
     // Spacing kept between two changed words (a substantive and a cosmetic change, which the cleanup keeps
     // apart) stays with the change before it: marked moved alone, it would read as an empty mark.
     const between = op.op === 'equal' && /^\s+$/.test(op.text);
-    for (const [pieces, skip] of [[away, 'insert'], [here, 'delete']] as const) {
+    for (const [side, skip] of [[away, 'insert'], [here, 'delete']] as const) {
       if (op.op === skip) continue;
-      const last = pieces[pieces.length - 1];
+      const last = side.pieces[side.pieces.length - 1];
       if (between && last && !last.moved) last.text += op.text;
-      else add(pieces, op.text, op.cosmetic === true, op.op === 'equal');
+      else side.add(op.text, op.cosmetic === true, op.op === 'equal');
     }
   }
-  return [away, here];
+  return [away.pieces, here.pieces];
 }
 
 /** Whether text[from, end) is an item number as blocksText writes it: digits, ". ". */
