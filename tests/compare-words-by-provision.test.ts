@@ -67,19 +67,36 @@ function expectLineBounded(ops: readonly WordOp[], oldText: string, newText: str
 }
 
 /**
- * Moved text is only text of a moved provision, and the same at the other end of its move: the characters of
- * the deletes marked moved are those of the inserts marked moved (item numbers and line breaks aside, which go
- * with the provision's place).
+ * Moved text is only text of a moved provision, and the same at the other end of its move: line by line, the
+ * deletes marked moved, read in order, spell what the inserts marked moved spell on the line the provision
+ * moved to (item numbers aside, which go with the provision's place). Lines are matched as a whole (sorted), so
+ * that moved text reordered within a line, or split differently across lines, fails.
  */
-function expectMovedTextKept(ops: readonly WordOp[], anyMoved: boolean) {
-  const sides = { delete: [] as string[], insert: [] as string[] };
+function expectMovedTextKept(ops: readonly WordOp[], anyMoved: boolean, oldText: string, newText: string) {
   for (const op of ops) {
     if (!op.moved) continue;
     expect(anyMoved).toBe(true);
     expect(op.op).not.toBe('equal');
-    sides[op.op as 'delete' | 'insert'].push(...op.text.replace(/(^|\n)\d+\. /g, '').replace(/\n/g, ''));
   }
-  expect(sides.delete.sort().join('')).toBe(sides.insert.sort().join(''));
+  expect(movedTextByLine(ops, 'delete', oldText)).toEqual(movedTextByLine(ops, 'insert', newText));
+}
+
+/** The moved text of one side, joined per line of that side's text, the lines sorted. */
+function movedTextByLine(ops: readonly WordOp[], side: 'delete' | 'insert', text: string): string[] {
+  const lines = new Map<number, string>();
+  for (const op of ops) {
+    if (!op.moved || op.op !== side) continue;
+    const start = side === 'delete' ? op.oldStart! : op.newStart!;
+    let line = text.slice(0, start).split('\n').length - 1;
+    let atLineStart = start === 0 || text[start - 1] === '\n';
+    op.text.split('\n').forEach((segment, k) => {
+      if (k > 0) { line++; atLineStart = true; }
+      const kept = atLineStart ? segment.replace(/^\d+\. /, '') : segment;
+      if (kept) lines.set(line, (lines.get(line) ?? '') + kept);
+      atLineStart = false;
+    });
+  }
+  return [...lines.values()].sort();
 }
 
 const FUND = 'The Parties shall establish a joint fund for refining projects.';
@@ -367,7 +384,7 @@ describe('the redline of an edited clause follows its provisions', () => {
           expectRebuilds(ops!, oldText, newText);
           expectOffsets(ops!, oldText, newText);
           expectLineBounded(ops!, oldText, newText);
-          expectMovedTextKept(ops!, p.some((x) => x.moved));
+          expectMovedTextKept(ops!, p.some((x) => x.moved), oldText, newText);
         }
       }), { numRuns: 300 });
   });

@@ -71,6 +71,37 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
   }, phrase);
 }
 
+/** Select from where one phrase starts to where another starts, as a drag across two paragraphs would. */
+async function selectFromTo(page: Page, from: string, to: string): Promise<void> {
+  await page.locator('.draft-text').focus();
+  const found = await page.evaluate(([a, b]) => {
+    const root = document.querySelector('.draft-text')!;
+    const find = (needle: string): [Node, number] | null => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle);
+        if (at >= 0) return [node, at];
+      }
+      return null;
+    };
+    const start = find(a!), end = find(b!);
+    if (!start || !end) return false;
+    const range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEnd(end[0], end[1]);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }, [from, to]);
+  expect(found, `"${from}" and "${to}" are in the draft`).toBe(true);
+  await page.waitForFunction((needle) => {
+    const view = window.parleyEditor!;
+    const { from, to } = view.state.selection;
+    return view.state.doc.textBetween(from, to).startsWith(needle);
+  }, from);
+}
+
 describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
   let dir = '';
   let server: ChildProcess | undefined;
@@ -292,5 +323,48 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await page.locator('.outline-entry').nth(5).locator('.outline-label').textContent()).toBe('Paragraph 5');
     expect(await page.locator('.outline-entry').count()).toBe(before.length + 1);
     await page.screenshot({ path: join(ARTIFACTS, 'editor-new-clause.png') });
+  });
+
+  it('shows a paragraph moved and edited in the editor as moved text, with the words changed on the way', async () => {
+    await page.click('#tab-draft');
+    // Stockpiling: paragraph 1 goes to the end, as paragraph 3, and now says "shall … without delay".
+    await selectPhrase(page, 'joint procurement for their strategic stocks.');
+    await page.keyboard.press('ArrowRight');
+    // The editor picks up the collapsed selection on selectionchange: wait for it before splitting the item.
+    await page.waitForFunction(() => window.parleyEditor!.state.selection.empty);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The Participants shall coordinate without delay the building up and management of their strategic stocks of critical minerals and rare earths.');
+    await selectFromTo(page, 'The Participants will coordinate the building up', 'The Participants will inform each other');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('#clause-stockpiling li').allTextContents()).toEqual([
+      expect.stringMatching(/^The Participants will inform each other/),
+      expect.stringMatching(/^The Participants intend to explore joint procurement/),
+      expect.stringMatching(/^The Participants shall coordinate without delay/),
+    ]);
+
+    await page.click('#tab-compare');
+    await page.selectOption('#compare-old', '6');
+    await page.selectOption('#compare-new', 'working');
+    await page.click('#compare-run');
+    const change = page.locator('article.change', { hasText: 'Stockpiling' });
+    await expect.poll(() => change.count(), { timeout: 20_000 }).toBe(1);
+    expect(await change.locator('.provision-notes').textContent()).toMatch(/; 1→3 edited moved$/);
+    // Where it stood: the words it kept are struck as moved, the word it lost is struck plainly.
+    const movedAway = (await change.locator('.side-old del.moved').allTextContents()).join('');
+    expect(movedAway).toContain('The Participants ');
+    expect(movedAway).toContain('coordinate the building up and management of their strategic stocks');
+    expect(await change.locator('.side-old del:not(.moved)').allTextContents()).toContain('will');
+    expect(await change.locator('.side-old del.moved').first().getAttribute('title')).toBe('Moved from here');
+    // Where it stands: the same words inserted as moved, the words it gained inserted plainly.
+    const movedHere = (await change.locator('.side-new ins.moved').allTextContents()).join('');
+    expect(movedHere).toContain('coordinate');
+    expect(movedHere).toContain('the building up and management of their strategic stocks');
+    const plainInserts = (await change.locator('.side-new ins:not(.moved)').allTextContents()).map((t) => t.trim());
+    expect(plainInserts).toEqual(expect.arrayContaining(['shall', 'without delay']));
+    expect(await change.locator('.side-new ins.moved').first().getAttribute('title')).toBe('Moved here');
+    // What changed in law: the obligation of the moved paragraph, read against its own old text.
+    expect(await change.locator('.legal').textContent()).toMatch(/will\s*→\s*shall/);
+    await change.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-moved-paragraph.png') });
   });
 });
