@@ -279,6 +279,21 @@ describe('the redline of an edited clause follows its provisions', () => {
     ]);
   });
 
+  it('cuts a change at the line end where two paragraphs diffed as one text meet', () => {
+    // Two paragraphs deleted and one inserted in their place, alike enough to be diffed as one text: the
+    // deletion that ends the first paragraph and opens the second is two ops, cut after the line break.
+    const { change, oldText, newText } = compareArticle(
+      article(['The Parties will review gallium stocks each year.', 'The review covers germanium.'], false),
+      article(['The two Parties will jointly review their gallium stocks each quarter.'], false),
+    );
+    expect(change.provisions.map((p) => p.kind)).toEqual(['deleted', 'deleted', 'inserted']);
+    expectRebuilds(change.words, oldText, newText);
+    const changed = change.words.filter((w) => w.op !== 'equal').map((w) => `${w.op} ${JSON.stringify(w.text)}`);
+    expect(changed).toEqual(['insert "two "', 'insert "jointly "', 'insert "their "', 'delete "year.\\n"', 'delete "The review covers germanium"', 'insert "quarter"']);
+    // Nothing changed in law: the two cut ops are read as one change (legal.ts), not as a sentence taken out.
+    expect(change.legal).toEqual([]);
+  });
+
   it('strikes and inserts whole the unrelated paragraphs that replace one, rather than keep the words they share', () => {
     const { change } = compareArticle(
       article([COOPERATE, 'The Committee shall meet twice a year in Brussels and Washington.', NOTIFY]),

@@ -20,7 +20,8 @@
  *   it stood) and insertions (where it stands), as Word marks an edit inside moved text (the provision note
  *   says where it went; `moves` collects both places, for the legal reading); a split or merge is diffed as
  *   its whole against its parts;
- * - no change runs from one pair, or one gap, into the next.
+ * - no change runs from one pair, or one gap, into the next, nor from one line's words into the next line (a
+ *   change across a line end is cut after the line break, the second op marked `continues`).
  * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
  * in order; within a change the deletion first); a provision inserted or deleted whole is a change of its own,
  * which the next provision's change may follow with no equal text between (legal.ts reads them apart).
@@ -324,6 +325,9 @@ class OpWriter {
   private cosmetic = true;
   /** Whether the buffered change holds words of a line (not only whole lines). */
   private partial = false;
+  /** Whether the ops written so far end a line of the old text, and of the new (a change starting here starts a line). */
+  private oldLineStart = true;
+  private newLineStart = true;
 
   /**
    * One provision paired with one: its line break (when it has one on a side), then its words. `oldOwn` /
@@ -457,6 +461,7 @@ class OpWriter {
     }
     this.oldAt = oldEnd;
     this.newAt = newEnd;
+    this.oldLineStart = this.newLineStart = text.charCodeAt(text.length - 1) === 10;
   }
 
   /**
@@ -480,14 +485,16 @@ class OpWriter {
     for (const piece of deleted) deletedLength += piece.text.length;
     const oldAt = this.oldAt, newAt = this.newAt;
     let at = oldAt;
-    for (const [k, piece] of (keepApart ? linePieces(deleted) : joinPieces(deleted, cosmetic)).entries()) {
+    for (const [k, piece] of (keepApart ? linePieces(deleted) : lineBounded(joinPieces(deleted, cosmetic), this.oldLineStart)).entries()) {
       this.ops.push(changeOp('delete', piece, at, at + piece.text.length, newAt, newAt, k > 0));
       at += piece.text.length;
+      this.oldLineStart = piece.text.charCodeAt(piece.text.length - 1) === 10;
     }
     at = newAt;
-    for (const [k, piece] of (keepApart ? linePieces(inserted) : joinPieces(inserted, cosmetic)).entries()) {
+    for (const [k, piece] of (keepApart ? linePieces(inserted) : lineBounded(joinPieces(inserted, cosmetic), this.newLineStart)).entries()) {
       this.ops.push(changeOp('insert', piece, oldAt + deletedLength, oldAt + deletedLength, at, at + piece.text.length, k > 0));
       at += piece.text.length;
+      this.newLineStart = piece.text.charCodeAt(piece.text.length - 1) === 10;
     }
     this.oldAt = oldAt + deletedLength;
     this.newAt = at;
@@ -506,6 +513,22 @@ function joinPieces(pieces: readonly Piece[], cosmetic: boolean): Piece[] {
   let text = '';
   for (const piece of pieces) text += piece.text;
   return [{ text, cosmetic, moved: false }];
+}
+
+/**
+ * A change (one piece) that starts inside a line and runs on into the next, cut after that line's break: the
+ * words of two paragraphs diffed as one text (a gap's paragraphs still alike, a split's whole and its parts)
+ * may end one paragraph and open the next in one change, which a redline would draw as one mark across the
+ * paragraph boundary. The second part `continues` the first (flush), so the legal reading still sees one
+ * change. A change of whole lines, or one that starts or ends with a line break, is left as it is.
+ */
+function lineBounded(pieces: Piece[], atLineStart: boolean): Piece[] {
+  if (atLineStart || pieces.length !== 1) return pieces;
+  const piece = pieces[0]!;
+  const text = piece.text;
+  const lineBreak = text.indexOf('\n');
+  if (lineBreak <= 0 || text.charCodeAt(text.length - 1) === 10) return pieces;
+  return [{ ...piece, text: text.slice(0, lineBreak + 1) }, { ...piece, text: text.slice(lineBreak + 1) }];
 }
 
 /**
