@@ -72,7 +72,9 @@ export interface ClauseChangeJson {
    * The clause text as a redline: equal, inserted and deleted runs in the new draft's reading order. Equal and
    * deleted texts rebuild the old text, equal and inserted the new. Within a change the deletion comes first;
    * a paragraph inserted or deleted whole is a change of its own, which the next paragraph's change (its new
-   * number) may follow with no equal text between.
+   * number) may follow with no equal text between. Where the redline follows the provisions, a change that
+   * runs past the end of a line is written as one op per line (each of the later ones opening its line), so
+   * a reader may find two deletes, or two inserts, in a row: read them as one.
    */
   words: WordOpJson[];
   /** Present when the title changed: the title as a redline. */
