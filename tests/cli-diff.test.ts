@@ -103,6 +103,24 @@ describe('parley diff', () => {
     expect(missing.stderr).toMatch(/has no version 12/);
   });
 
+  it('compares a draft with errors as far as it reads, and names the file, line and error on standard error', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-bad-'));
+    try {
+      const broken = path.join(dir, 'broken.md');
+      fs.writeFileSync(broken, '---\ntitle: [unclosed\n---\n\n## Article 1 — Stockpiles\n\nThe Participants will coordinate their stocks.\n');
+      const good = path.join(dir, 'good.md');
+      fs.writeFileSync(good, '## Article 1 — Stockpiles\n\nThe Participants shall coordinate their stocks.\n');
+      const r = parley('diff', broken, good, '--format', 'json');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/broken\.md:\d+:\d+: error: front matter is not valid YAML/);
+      expect(JSON.parse(r.stdout).changes[0].legal).toContainEqual({ type: 'obligation', old: 'will', new: 'shall', direction: 'stronger' });
+      // Clean drafts: nothing on standard error.
+      expect(parley('diff', good, good).stderr).toBe('');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!corpus)('reads plain-text drafts from outside: MY → TH paragraph 4 became 5, "shall" became "should"', () => {
     const dir = path.join(corpus!, 'us-critical-minerals-MOUs_MY-vs-TH');
     const r = parley('diff', path.join(dir, 'v1_2025-10-26_US-Malaysia_MOU.txt'), path.join(dir, 'v2_2025-10-26_US-Thailand_MOU.txt'), '--format', 'json');

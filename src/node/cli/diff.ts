@@ -10,7 +10,7 @@ import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDraftRef } from './draft-ref.js';
-import { consoleOutput, type Output } from './output.js';
+import { consoleOutput, formatFinding, type Output } from './output.js';
 
 export interface DiffCliOptions {
   format?: string;
@@ -32,6 +32,9 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const layout = (options.layout ?? 'side-by-side') as HtmlLayout;
   if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
   const [a, b] = await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
+  // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
+  // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
+  for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error') output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
   const sameDossier = dossierOf(oldRef) !== null && dossierOf(oldRef) === dossierOf(newRef);
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto' });
