@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { historyCommand, registerHistory } from '../src/node/cli/history.js';
 import { UserError } from '../src/node/read-draft-file.js';
-import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { copySampleDossier, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
 
 describe('parley history', () => {
@@ -21,6 +23,22 @@ describe('parley history', () => {
     expect(o.stderr).toEqual([]);
     // No colour codes unless asked for.
     expect(text).not.toContain('\u001b[');
+  });
+
+  it('names an error of the working draft on standard error, and still shows the history', async () => {
+    const copy = await copySampleDossier();
+    try {
+      const file = join(copy.dir, 'working.md');
+      const text = await readFile(file, 'utf8');
+      // A bracket for a party the dossier does not list.
+      await writeFile(file, text.replace('The Participants will not impose export bans', 'The Participants :bracket[will not]{by="UK"} impose export bans'));
+      const o = collectOutput();
+      expect(await historyCommand(copy.dir, 'no-export-bans', { format: 'text', color: false }, o)).toBe(0);
+      expect(o.stderr.join('\n')).toMatch(/working\.md:\d+:\d+: error: .*"UK"/);
+      expect(o.text()).toContain('working draft — Working draft after ad referendum');
+    } finally {
+      await copy.dispose();
+    }
   });
 
   it('colours the redline when asked', async () => {

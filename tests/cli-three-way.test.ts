@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { threeWayCommand } from '../src/node/cli/three-way.js';
 import { UserError } from '../src/node/read-draft-file.js';
-import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { copySampleDossier, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
 
 describe('parley diff --base (three-way)', () => {
@@ -29,6 +31,21 @@ describe('parley diff --base (three-way)', () => {
     expect(text).toContain('14 unchanged, 1 first-only, 0 second-only, 0 both-same, 0 conflict (15 clauses)');
     expect(text).toContain('#purpose  — unchanged');
     expect(text).toMatch(/first \(working draft\): edited\n[\s\S]*?\[-joint-\]\{\+coordinated\+\}/);
+  });
+
+  it('names an error of the working draft on standard error, and still compares it', async () => {
+    const copy = await copySampleDossier();
+    try {
+      const file = join(copy.dir, 'working.md');
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace('The Participants will not impose export bans', 'The Participants :bracket[will not]{by="UK"} impose export bans'));
+      const o = collectOutput();
+      expect(await threeWayCommand(copy.dir, '4', '5', 'working', { changedOnly: true, color: false }, o)).toBe(0);
+      expect(o.stderr.join('\n')).toMatch(/working\.md:\d+:\d+: error: .*"UK"/);
+      expect(o.text()).toContain('#no-export-bans');
+    } finally {
+      await copy.dispose();
+    }
   });
 
   it('gives JSON with the summary and every clause', async () => {

@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { HistoryVersion } from '../../compare/history.js';
+import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
 import { openDossier, WORKING_FILE, type DossierHandle } from '../dossier/store.js';
 import { DossierError } from '../dossier/errors.js';
@@ -29,8 +30,12 @@ async function readTabled(handle: DossierHandle, n: number): Promise<string> {
   }
 }
 
-/** Every tabled version in order, then (unless `working` is false) the working draft. */
-export async function loadDossierVersions(dir: string, options: { working?: boolean } = {}): Promise<HistoryVersion[]> {
+/**
+ * Every tabled version in order, then (unless `working` is false) the working draft. The working draft may
+ * hold errors (tabling refuses them, saving does not): each goes to `report`, and the draft is read as far as
+ * it reads.
+ */
+export async function loadDossierVersions(dir: string, options: { working?: boolean; report?: (error: Diagnostic) => void } = {}): Promise<HistoryVersion[]> {
   const handle = await openDossierForReading(dir);
   try {
     const out: HistoryVersion[] = [];
@@ -39,7 +44,8 @@ export async function loadDossierVersions(dir: string, options: { working?: bool
       out.push({ version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, draft });
     }
     if (options.working !== false) {
-      const { draft } = parseDraft(await handle.readWorking(), { file: join(dir, WORKING_FILE) });
+      const { draft, diagnostics } = parseDraft(await handle.readWorking(), { file: join(dir, WORKING_FILE) });
+      for (const d of diagnostics) if (d.severity === 'error') options.report?.(d);
       // The working draft's front matter may name who is preparing it; it has not been tabled by anyone yet.
       out.push({ version: 'working', label: draft.meta.label || 'working draft', tabledBy: draft.meta.tabledBy ?? '', date: draft.meta.date ?? '', status: '', draft });
     }

@@ -8,7 +8,7 @@ import { allClauseIds, clauseHistory, type ClauseHistory, type HistoryEntry } fr
 import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, versionName } from './dossier-versions.js';
-import { consoleOutput, plural, type Output } from './output.js';
+import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 
 export interface HistoryCliOptions {
@@ -23,7 +23,7 @@ export async function historyCommand(dir: string, clauseId: string, options: His
   if (options.format !== 'text' && options.format !== 'json') {
     throw new UserError(`--format must be text or json, not "${options.format}".`);
   }
-  const versions = await loadDossierVersions(dir, { working: options.working });
+  const versions = await loadDossierVersions(dir, { working: options.working, report: (d) => output.err(formatFinding(d)) });
   const known = allClauseIds(versions.map((v) => v.draft));
   const id = clauseId.replace(/^#/, '');
   if (!known.includes(id)) {

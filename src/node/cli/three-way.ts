@@ -8,7 +8,7 @@ import type { HistoryVersion } from '../../compare/history.js';
 import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName } from './dossier-versions.js';
-import { consoleOutput, plural, type Output } from './output.js';
+import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 
 export interface ThreeWayCliOptions {
@@ -28,7 +28,7 @@ export async function threeWayCommand(dir: string, base: string, first: string, 
   options: ThreeWayCliOptions = {}, output: Output = consoleOutput): Promise<number> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json for a three-way diff, not "${format}".`);
-  const versions = await loadDossierVersions(dir);
+  const versions = await loadDossierVersions(dir, { report: (d) => output.err(formatFinding(d)) });
   const [b, f, s] = [pickVersion(versions, base, dir), pickVersion(versions, first, dir), pickVersion(versions, second, dir)];
   const result = threeWay(b.draft, f.draft, s.draft);
   if (format === 'json') {
