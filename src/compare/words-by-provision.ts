@@ -18,8 +18,9 @@
  * - a moved provision is struck where it stood and inserted where it stands, its ops marked `moved` but for
  *   the words that changed on the way: those are diffed with its old text and read as plain deletions (where
  *   it stood) and insertions (where it stands), as Word marks an edit inside moved text (the provision note
- *   says where it went; `moves` collects both places, for the legal reading); a split or merge is diffed as
- *   its whole against its parts;
+ *   says where it went; `moves` collects both places, for the legal reading); a split or merge, in place or
+ *   moved, is diffed as its whole against its parts (moved: cut back into lines, each line's pieces written
+ *   with it);
  * - no change runs from one pair, or one gap, into the next, nor from one line's words into the next line (a
  *   change across a line end is cut after the line break, the second op marked `continues`).
  * The ops keep diffWords's contract (equal + delete texts rebuild the old text, equal + insert the new; offsets
@@ -28,8 +29,9 @@
  *
  * It applies when a provision was inserted, deleted or moved, each provision's text opens a line of the clause
  * text (after its item number, as blocksText writes it; a list item of several paragraphs spans several lines),
- * and the pairs that kept their place stand in order. Otherwise — also for a provision without text of its own
- * (an empty list item) — the caller diffs the whole text.
+ * and the pairs that kept their place stand in order, a split's or merge's parts next to each other. Otherwise —
+ * also for a provision without text of its own (an empty list item) — the caller diffs the whole text. (A moved
+ * split or merge whose parts stand apart is struck and inserted whole.)
  */
 import type { Clause } from '../model/draft.js';
 import { isPointLabel, leadingLabel, type ProvisionLine } from '../model/provisions.js';
@@ -79,46 +81,55 @@ export function diffByProvisions(
   const olds = oldSegments.texts, news = newSegments.texts;
   // The pairs that kept their place, in the new order (the order of `provisions`), as ranges of lines
   // [oldFrom, oldTo, newFrom, newTo]: a pair is one line a side, a split or merge its whole and its parts; and
-  // whether each line is a moved provision's.
-  const anchors: [number, number, number, number][] = [];
+  // whether each line is a moved provision's. The moved provisions are ranges alike. Each range keeps the lines
+  // it holds, to tell a range of its own lines from one that takes in lines of other provisions (parts standing
+  // apart, with another provision between them).
+  const anchors: LineRange[] = [];
+  const movedRanges: LineRange[] = [];
   const moved = { old: new Uint8Array(olds.length), new: new Uint8Array(news.length) };
-  const groups = new Map<number, [number, number, number, number]>();
-  const movedPairs: number[] = [];
+  const groups = new Map<number, LineRange>();
   for (const p of provisions) {
     if (p.kind === 'inserted' || p.kind === 'deleted') continue;
     const i = p.oldIndex!, j = p.newIndex!;
-    if (p.moved) {
-      moved.old[i] = 1;
-      moved.new[j] = 1;
-      if (p.group === undefined) movedPairs.push(i, j);
-      continue;
-    }
-    const range = p.group !== undefined ? groups.get(p.group) : undefined;
-    if (range) {
+    if (p.moved) { moved.old[i] = 1; moved.new[j] = 1; }
+    const known = p.group !== undefined ? groups.get(p.group) : undefined;
+    if (known) {
       // Another entry of a split or merge: its range grows to take in this part (or whole).
+      const range = known.range;
       range[0] = Math.min(range[0], i); range[1] = Math.max(range[1], i + 1);
       range[2] = Math.min(range[2], j); range[3] = Math.max(range[3], j + 1);
+      known.old.add(i);
+      known.new.add(j);
       continue;
     }
-    const fresh: [number, number, number, number] = [i, i + 1, j, j + 1];
+    const fresh: LineRange = { range: [i, i + 1, j, j + 1], old: new Set([i]), new: new Set([j]) };
     if (p.group !== undefined) groups.set(p.group, fresh);
-    anchors.push(fresh);
+    (p.moved ? movedRanges : anchors).push(fresh);
   }
+  // A split or merge in place whose parts stand apart: its range would read the provisions between them as
+  // part of it (a moved one among them struck twice, or not at all). The whole text is diffed instead.
+  for (const a of anchors) if (!ownLines(a)) return null;
   // In order on both sides, and apart (a line inside a split's range is read with the split).
   for (let a = 1; a < anchors.length; a++) {
-    if (anchors[a]![0] < anchors[a - 1]![1] || anchors[a]![2] < anchors[a - 1]![3]) return null;
+    if (anchors[a]!.range[0] < anchors[a - 1]!.range[1] || anchors[a]!.range[2] < anchors[a - 1]!.range[3]) return null;
   }
-  // Each moved provision's text as pieces: where it stood (struck) and where it stands (inserted).
+  // Each moved provision's text as pieces, line by line: where it stood (struck) and where it stands
+  // (inserted). A split or merge is diffed as its whole against its parts, and the pieces cut where one line
+  // ends and the next begins.
   const movedOld = new Map<number, Piece[]>();
   const movedNew = new Map<number, Piece[]>();
-  for (let k = 0; k < movedPairs.length; k += 2) {
-    const i = movedPairs[k]!, j = movedPairs[k + 1]!;
-    const [away, here] = movedPieces(olds[i]!, news[j]!, oldSegments.own[i]!, newSegments.own[j]!);
-    movedOld.set(i, away);
-    movedNew.set(j, here);
+  const movedSpans: [number, number, number, number][] = [];
+  for (const moving of movedRanges) {
+    // One whose parts stand apart reads as taken out and put in.
+    if (!ownLines(moving)) continue;
+    const [oldFrom, oldTo, newFrom, newTo] = moving.range;
+    const [away, here] = movedPieces(joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo), oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
+    const awayLines = piecesByLine(away, olds, oldFrom, oldTo), hereLines = piecesByLine(here, news, newFrom, newTo);
+    for (let k = oldFrom; k < oldTo; k++) movedOld.set(k, awayLines[k - oldFrom]!);
+    for (let k = newFrom; k < newTo; k++) movedNew.set(k, hereLines[k - newFrom]!);
+    movedSpans.push(moving.range);
   }
   const out = new OpWriter();
-  const joined = (lines: string[], from: number, to: number) => lines.slice(from, to).join('\n');
   const line = (op: 'delete' | 'insert', lines: string[], k: number, pieces: Piece[] | undefined) => {
     const lineBreak = k > 0 ? '\n' : '';
     if (pieces) out.movedLine(op, lineBreak, pieces);
@@ -139,7 +150,7 @@ export function diffByProvisions(
     for (let j = newFrom; j < newTo; j++) line('insert', news, j, movedNew.get(j));
   };
   let oldAt = 0, newAt = 0;
-  for (const [oldFrom, oldTo, newFrom, newTo] of anchors) {
+  for (const { range: [oldFrom, oldTo, newFrom, newTo] } of anchors) {
     gap(oldAt, oldFrom, newAt, newFrom);
     if (oldTo - oldFrom === 1 && newTo - newFrom === 1) {
       out.pairLine(oldFrom > 0, newFrom > 0, olds[oldFrom]!, news[newFrom]!, oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
@@ -153,20 +164,72 @@ export function diffByProvisions(
   gap(oldAt, olds.length, newAt, news.length);
   const ops = out.finish(oldText, newText);
   if (ops && moves) {
-    for (let k = 0; k < movedPairs.length; k += 2) {
-      const i = movedPairs[k]!, j = movedPairs[k + 1]!;
-      const oldStart = oldSegments.starts[i]!, newStart = newSegments.starts[j]!;
-      moves.push({ oldStart, oldEnd: oldStart + olds[i]!.length, newStart, newEnd: newStart + news[j]!.length });
+    for (const [oldFrom, oldTo, newFrom, newTo] of movedSpans) {
+      moves.push({
+        oldStart: oldSegments.starts[oldFrom]!, oldEnd: oldSegments.starts[oldTo - 1]! + olds[oldTo - 1]!.length,
+        newStart: newSegments.starts[newFrom]!, newEnd: newSegments.starts[newTo - 1]! + news[newTo - 1]!.length,
+      });
     }
   }
   return ops;
 }
 
+/** Lines of a clause's provisions paired (a pair, or a split or merge): [oldFrom, oldTo, newFrom, newTo], and
+ * the lines on each side that belong to it. */
+interface LineRange {
+  range: [number, number, number, number];
+  old: Set<number>;
+  new: Set<number>;
+}
+
+/** Whether a range holds only lines of its own provisions (no other provision's line stands inside it). */
+function ownLines(r: LineRange): boolean {
+  return r.old.size === r.range[1] - r.range[0] && r.new.size === r.range[3] - r.range[2];
+}
+
+/** Lines `from` to `to` of a clause's segments as one text, as they stand in it (one line break between). */
+function joined(lines: readonly string[], from: number, to: number): string {
+  return lines.slice(from, to).join('\n');
+}
+
+/**
+ * The pieces of lines `from` to `to` read as one text (joined), cut back into one list per line: the line
+ * break between two lines is dropped, since each line is written after its own (OpWriter.movedLine).
+ */
+function piecesByLine(pieces: readonly Piece[], lines: readonly string[], from: number, to: number): Piece[][] {
+  const out: Piece[][] = [[]];
+  // Where the current line ends in the joined text.
+  let line = from;
+  let lineEnd = lines[from]!.length;
+  let at = 0;
+  for (const piece of pieces) {
+    let text = piece.text;
+    while (text !== '') {
+      if (at === lineEnd && line + 1 < to) {
+        // The break between this line and the next (it is one: the lines were joined with it).
+        text = text.slice(1);
+        at++;
+        line++;
+        lineEnd = at + lines[line]!.length;
+        out.push([]);
+        continue;
+      }
+      const take = line + 1 < to ? Math.min(text.length, lineEnd - at) : text.length;
+      if (take > 0) out[out.length - 1]!.push({ ...piece, text: text.slice(0, take) });
+      text = text.slice(take);
+      at += take;
+    }
+  }
+  while (out.length < to - from) out.push([]);
+  return out;
+}
+
 /**
  * Where a moved provision stood in the old text and stands in the new one: struck and inserted in the redline
  * (its unchanged words marked moved), its words compared with each other for the legal reading (legal.ts
- * legalChangesWithMoves). A moved provision that was also split or merged is not listed: it reads as taken
- * out and put in.
+ * legalChangesWithMoves). A moved split or merge is one, from its whole to its parts (or the reverse); one
+ * whose parts stand apart, with other provisions between them, is not listed: it reads as taken out and put
+ * in.
  */
 export interface MovedText {
   oldStart: number;
