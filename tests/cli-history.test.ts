@@ -5,9 +5,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { historyCommand, registerHistory } from '../src/node/cli/history.js';
 import { UserError } from '../src/node/read-draft-file.js';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { copySampleDossier, SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
 
 describe('parley history', () => {
@@ -26,12 +24,8 @@ describe('parley history', () => {
   });
 
   it('names an error of the working draft on standard error, and still shows the history', async () => {
-    const copy = await copySampleDossier();
+    const copy = await copySampleDossierWithWorkingError();
     try {
-      const file = join(copy.dir, 'working.md');
-      const text = await readFile(file, 'utf8');
-      // A bracket for a party the dossier does not list.
-      await writeFile(file, text.replace('The Participants will not impose export bans', 'The Participants :bracket[will not]{by="UK"} impose export bans'));
       const o = collectOutput();
       expect(await historyCommand(copy.dir, 'no-export-bans', { format: 'text', color: false }, o)).toBe(0);
       expect(o.stderr.join('\n')).toMatch(/working\.md:\d+:\d+: error: .*"UK"/);

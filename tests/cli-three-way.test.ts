@@ -4,9 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { threeWayCommand } from '../src/node/cli/three-way.js';
 import { UserError } from '../src/node/read-draft-file.js';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { copySampleDossier, SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
 
 describe('parley diff --base (three-way)', () => {
@@ -34,11 +32,8 @@ describe('parley diff --base (three-way)', () => {
   });
 
   it('names an error of the working draft on standard error, and still compares it', async () => {
-    const copy = await copySampleDossier();
+    const copy = await copySampleDossierWithWorkingError();
     try {
-      const file = join(copy.dir, 'working.md');
-      const text = await readFile(file, 'utf8');
-      await writeFile(file, text.replace('The Participants will not impose export bans', 'The Participants :bracket[will not]{by="UK"} impose export bans'));
       const o = collectOutput();
       expect(await threeWayCommand(copy.dir, '4', '5', 'working', { changedOnly: true, color: false }, o)).toBe(0);
       expect(o.stderr.join('\n')).toMatch(/working\.md:\d+:\d+: error: .*"UK"/);
