@@ -421,7 +421,7 @@ describe('the redline of an edited clause follows its provisions', () => {
   });
 
   it('keeps the text of any paragraph moved and split, or moved and merged, the same at both ends', () => {
-    const sentence = fc.array(fc.constantFrom('The', 'Parties', 'shall', 'will', 'share', 'information', 'on', 'gallium', 'stocks', 'within', '30', 'days', 'each', 'year', 'refining', 'fund'), { minLength: 4, maxLength: 10 })
+    const sentence = fc.array(fc.constantFrom('The', 'Parties', 'shall', 'will', 'share', 'information', 'on', 'gallium', 'stocks', 'within', '30', 'days', 'each', 'year', 'refining', 'fund', 'Each'), { minLength: 4, maxLength: 10 })
       .map((words) => words.join(' ') + '.');
     const paragraph = fc.array(sentence, { minLength: 1, maxLength: 2 });
     let movedGroups = 0;
@@ -437,7 +437,9 @@ describe('the redline of an edited clause follows its provisions', () => {
           else if (kind === 'edit') after[k] = after[k]!.map((x, q) => (q === 0 ? x.replace(/\.$/, ' promptly.') : x));
         }
         after = after.filter((p) => p.length > 0);
-        const a = parseDraft(article(paragraphs.map((p) => p.join(' ')), numbered)).draft, b = parseDraft(article(after.map((p) => p.join(' ')), numbered)).draft;
+        // A second sentence opening with "Each" is a further paragraph of the item (a provision of two lines).
+        const text = (p: string[]) => (p.length === 2 && p[1]!.startsWith('Each') ? `${p[0]}\n\n   ${p[1]}` : p.join(' '));
+        const a = parseDraft(article(paragraphs.map(text), numbered)).draft, b = parseDraft(article(after.map(text), numbered)).draft;
         const oldText = clauseText(a.clauses[0]!, { brackets: 'marked' }), newText = clauseText(b.clauses[0]!, { brackets: 'marked' });
         for (const change of alignDrafts(a, b).changes) {
           if (change.kind !== 'edited' || !change.provisionLines) continue;
