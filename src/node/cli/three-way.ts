@@ -28,8 +28,11 @@ export async function threeWayCommand(dir: string, base: string, first: string, 
   options: ThreeWayCliOptions = {}, output: Output = consoleOutput): Promise<number> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json for a three-way diff, not "${format}".`);
-  const versions = await loadDossierVersions(dir, { report: (d) => output.err(formatFinding(d)) });
+  const workingErrors: string[] = [];
+  const versions = await loadDossierVersions(dir, { report: (d) => workingErrors.push(formatFinding(d)) });
   const [b, f, s] = [pickVersion(versions, base, dir), pickVersion(versions, first, dir), pickVersion(versions, second, dir)];
+  // The working draft's errors matter only when it is one of the three.
+  if ([b, f, s].some((v) => v.version === 'working')) for (const line of workingErrors) output.err(line);
   const result = threeWay(b.draft, f.draft, s.draft);
   if (format === 'json') {
     output.out(JSON.stringify(threeWayJson(result, b, f, s, options.changedOnly ?? false), null, 2));
