@@ -70,7 +70,7 @@ function expectLineBounded(ops: readonly WordOp[], oldText: string, newText: str
  * Moved text is only text of a moved provision, and the same at the other end of its move: line by line, the
  * deletes marked moved, read in order, spell what the inserts marked moved spell on the line the provision
  * moved to (item numbers aside, which go with the provision's place, and whitespace, which may go with a change
- * on one side: see movedTextWithin). Lines are matched as a whole (sorted), so that moved text reordered within
+ * on one side: see movedSegments). Lines are matched as a whole (sorted), so that moved text reordered within
  * a line, or split differently across lines, fails.
  */
 function expectMovedTextKept(ops: readonly WordOp[], anyMoved: boolean, oldText: string, newText: string) {
@@ -82,42 +82,39 @@ function expectMovedTextKept(ops: readonly WordOp[], anyMoved: boolean, oldText:
   expect(movedTextByLine(ops, 'delete', oldText)).toEqual(movedTextByLine(ops, 'insert', newText));
 }
 
-/** The moved text of one side, joined per line of that side's text, the lines sorted. */
-function movedTextByLine(ops: readonly WordOp[], side: 'delete' | 'insert', text: string): string[] {
-  const lines = new Map<number, string>();
-  for (const op of ops) {
-    if (!op.moved || op.op !== side) continue;
-    const start = side === 'delete' ? op.oldStart! : op.newStart!;
-    let line = text.slice(0, start).split('\n').length - 1;
-    let atLineStart = start === 0 || text[start - 1] === '\n';
-    op.text.split('\n').forEach((segment, k) => {
-      if (k > 0) { line++; atLineStart = true; }
-      const kept = atLineStart ? segment.replace(/^\d+\. /, '') : segment;
-      if (kept) lines.set(line, (lines.get(line) ?? '') + kept.replace(/\s+/g, ''));
-      atLineStart = false;
-    });
-  }
-  return [...lines.values()].sort();
-}
-
 /**
- * The moved text of one side within [start, end) of its text, in order, without item numbers and whitespace:
- * the space between a kept word and a changed one may go with the change on one side and stay with the moved
- * text on the other (where nothing changed before it), and a space alone is never marked moved.
+ * The moved ops of one side, as the text each puts on each line of that side's text: [line, text], the item
+ * number ("4. ") of a line left out (it goes with the provision's place), and whitespace too: the space between
+ * a kept word and a changed one may go with the change on one side and stay with the moved text on the other
+ * (where nothing changed before it), and a space alone is never marked moved. `within`: only ops that start in
+ * [start, end) of the text, or on the line break just before it.
  */
-function movedTextWithin(ops: readonly WordOp[], side: 'delete' | 'insert', text: string, start: number, end: number): string {
-  let out = '';
+function movedSegments(ops: readonly WordOp[], side: 'delete' | 'insert', text: string, within?: [number, number]): [number, string][] {
+  const out: [number, string][] = [];
   for (const op of ops) {
     if (!op.moved || op.op !== side) continue;
     const at = side === 'delete' ? op.oldStart! : op.newStart!;
-    // A moved op may open with the line break before its provision, just before `start`.
-    if (at + 1 < start || at >= end) continue;
+    if (within && (at + 1 < within[0] || at >= within[1])) continue;
+    const firstLine = text.slice(0, at).split('\n').length - 1;
     op.text.split('\n').forEach((segment, k) => {
       const atLineStart = k > 0 || at === 0 || text[at - 1] === '\n';
-      out += atLineStart ? segment.replace(/^\d+\. /, '') : segment;
+      const kept = (atLineStart ? segment.replace(/^\d+\. /, '') : segment).replace(/\s+/g, '');
+      if (kept) out.push([firstLine + k, kept]);
     });
   }
-  return out.replace(/\s+/g, '');
+  return out;
+}
+
+/** The moved text of one side, joined per line of that side's text, the lines sorted. */
+function movedTextByLine(ops: readonly WordOp[], side: 'delete' | 'insert', text: string): string[] {
+  const lines = new Map<number, string>();
+  for (const [line, kept] of movedSegments(ops, side, text)) lines.set(line, (lines.get(line) ?? '') + kept);
+  return [...lines.values()].sort();
+}
+
+/** The moved text of one side within [start, end) of its text, in order (see movedSegments). */
+function movedTextWithin(ops: readonly WordOp[], side: 'delete' | 'insert', text: string, start: number, end: number): string {
+  return movedSegments(ops, side, text, [start, end]).map(([, kept]) => kept).join('');
 }
 
 const FUND = 'The Parties shall establish a joint fund for refining projects.';

@@ -106,12 +106,13 @@ export function diffByProvisions(
     if (p.group !== undefined) groups.set(p.group, fresh);
     (p.moved ? movedRanges : anchors).push(fresh);
   }
-  // A split or merge in place whose parts stand apart: its range would read the provisions between them as
-  // part of it (a moved one among them struck twice, or not at all). The whole text is diffed instead.
-  for (const a of anchors) if (!ownLines(a)) return null;
-  // In order on both sides, and apart (a line inside a split's range is read with the split).
-  for (let a = 1; a < anchors.length; a++) {
-    if (anchors[a]!.range[0] < anchors[a - 1]!.range[1] || anchors[a]!.range[2] < anchors[a - 1]!.range[3]) return null;
+  // Otherwise the whole text is diffed: a split or merge in place whose parts stand apart (its range would read
+  // the provisions between them as part of it, a moved one among them struck twice or not at all), or pairs
+  // out of order on either side, or not apart (a line inside a split's range is read with the split).
+  for (let a = 0; a < anchors.length; a++) {
+    const { range } = anchors[a]!;
+    if (!ownLines(anchors[a]!)) return null;
+    if (a > 0 && (range[0] < anchors[a - 1]!.range[1] || range[2] < anchors[a - 1]!.range[3])) return null;
   }
   // Each moved provision's text as pieces, line by line: where it stood (struck) and where it stands
   // (inserted). A split or merge is diffed as its whole against its parts, and the pieces cut where one line

@@ -43,36 +43,17 @@ function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
 }
 
 /** Select a phrase of the draft as a user would with the mouse: a DOM selection, which the editor picks up. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.locator('.draft-text').focus();
-  const found = await page.evaluate((needle) => {
-    const root = document.querySelector('.draft-text')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(needle);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return true;
-      }
-    }
-    return false;
-  }, phrase);
-  expect(found, `"${phrase}" is in the draft`).toBe(true);
-  // The editor reads the DOM selection on selectionchange: wait until it has.
-  await page.waitForFunction((needle) => {
-    const view = window.parleyEditor!;
-    const { from, to } = view.state.selection;
-    return view.state.doc.textBetween(from, to) === needle;
-  }, phrase);
+function selectPhrase(page: Page, phrase: string): Promise<void> {
+  return selectText(page, phrase, null);
 }
 
 /** Select from where one phrase starts to where another starts, as a drag across two paragraphs would. */
-async function selectFromTo(page: Page, from: string, to: string): Promise<void> {
+function selectFromTo(page: Page, from: string, to: string): Promise<void> {
+  return selectText(page, from, to);
+}
+
+/** A DOM selection from the start of `from` to the start of `to`, or over `from` alone (to: null). */
+async function selectText(page: Page, from: string, to: string | null): Promise<void> {
   await page.locator('.draft-text').focus();
   const found = await page.evaluate(([a, b]) => {
     const root = document.querySelector('.draft-text')!;
@@ -84,7 +65,8 @@ async function selectFromTo(page: Page, from: string, to: string): Promise<void>
       }
       return null;
     };
-    const start = find(a!), end = find(b!);
+    const start = find(a!);
+    const end = b === null ? start && ([start[0], start[1] + a!.length] as [Node, number]) : find(b!);
     if (!start || !end) return false;
     const range = document.createRange();
     range.setStart(start[0], start[1]);
@@ -93,13 +75,15 @@ async function selectFromTo(page: Page, from: string, to: string): Promise<void>
     selection.removeAllRanges();
     selection.addRange(range);
     return true;
-  }, [from, to]);
-  expect(found, `"${from}" and "${to}" are in the draft`).toBe(true);
-  await page.waitForFunction((needle) => {
+  }, [from, to] as const);
+  expect(found, to === null ? `"${from}" is in the draft` : `"${from}" and "${to}" are in the draft`).toBe(true);
+  // The editor reads the DOM selection on selectionchange: wait until it has.
+  await page.waitForFunction(([needle, whole]) => {
     const view = window.parleyEditor!;
     const { from, to } = view.state.selection;
-    return view.state.doc.textBetween(from, to).startsWith(needle);
-  }, from);
+    const selected = view.state.doc.textBetween(from, to);
+    return whole ? selected === needle : selected.startsWith(needle);
+  }, [from, to === null] as const);
 }
 
 describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
