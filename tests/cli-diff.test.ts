@@ -82,7 +82,7 @@ describe('parley diff', () => {
     expect(r.stdout).toContain([
       'Paragraph 5 — Stockpiling  [edited]',
       '  obligation: will → shall (stronger)',
-      '  provisions: 2→1 unchanged; 3→2 unchanged; 1→3 edited moved',
+      '  provisions: 2→1 unchanged; 3→2 unchanged; 1→3 edited, moved',
       '  [~1. The Participants ~][-will-][~ coordinate the building up and management of their strategic stocks of critical minerals and rare earths.~]',
     ].join('\n'));
     expect(r.stdout).toContain('  {~3. The Participants ~}{+shall+}{~ coordinate~}{+ without delay+}{~ the building up and management of their strategic stocks of critical minerals and rare earths.~}');
@@ -116,6 +116,8 @@ describe('parley diff', () => {
       expect(JSON.parse(r.stdout).changes[0].legal).toContainEqual({ type: 'obligation', old: 'will', new: 'shall', direction: 'stronger' });
       // Clean drafts: nothing on standard error.
       expect(parley('diff', good, good).stderr).toBe('');
+      // The help says where the errors go.
+      expect(parley('diff', '--help').stdout).toMatch(/each error is named on standard error\s+as file:line:column/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -119,7 +119,8 @@ function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: P
   for (let k = 0; k < changes.length; k++) {
     if (done.has(k)) continue;
     const p = changes[k]!;
-    const moved = p.moved ? ' moved' : '';
+    // "1→3 edited, moved": what happened inside the provision, then that it moved.
+    const moved = p.moved ? ', moved' : '';
     if (p.kind === 'split' || p.kind === 'merged') {
       const wholeSide = p.kind === 'split' ? 'old' : 'new';
       const parts = [p];

@@ -332,7 +332,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.click('#compare-run');
     const change = page.locator('article.change', { hasText: 'Stockpiling' });
     await expect.poll(() => change.count(), { timeout: 20_000 }).toBe(1);
-    expect(await change.locator('.provision-notes').textContent()).toMatch(/; 1→3 edited moved$/);
+    expect(await change.locator('.provision-notes').textContent()).toMatch(/; 1→3 edited, moved$/);
     // Where it stood: the words it kept are struck as moved, the word it lost is struck plainly.
     const movedAway = (await change.locator('.side-old del.moved').allTextContents()).join('');
     expect(movedAway).toContain('The Participants ');
