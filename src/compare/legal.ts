@@ -29,7 +29,7 @@
  * reader can hide it.
  */
 import { isCosmeticChange } from './cosmetic.js';
-import type { MovedText } from './words-by-provision.js';
+import type { MovedText, TextSpan } from './words-by-provision.js';
 import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
@@ -85,8 +85,8 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
   const newFound = findNear(newText, changes, 'new', findTerms, findParties);
   if (moves.length > 0) {
     for (let c = 0; c < KINDS.length; c++) {
-      oldFound[c] = oldFound[c]!.filter((f) => !moves.some((m) => m.oldStart <= f.start && f.start < m.oldEnd));
-      newFound[c] = newFound[c]!.filter((f) => !moves.some((m) => m.newStart <= f.start && f.start < m.newEnd));
+      oldFound[c] = oldFound[c]!.filter((f) => !moves.some((m) => inSpans(m.old, f.start)));
+      newFound[c] = newFound[c]!.filter((f) => !moves.some((m) => inSpans(m.new, f.start)));
     }
   }
 
@@ -112,6 +112,32 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
 
 const NO_MOVES: readonly MovedText[] = [];
 
+/** Whether an offset lies in one of some spans. */
+function inSpans(spans: readonly TextSpan[], offset: number): boolean {
+  for (const s of spans) if (s.start <= offset && offset < s.end) return true;
+  return false;
+}
+
+/** The text of some spans, read in order as one text (a line break between two). */
+function spansText(text: string, spans: readonly TextSpan[]): string {
+  return spans.map((s) => text.slice(s.start, s.end)).join('\n');
+}
+
+/**
+ * An offset in spansText back in the text: the k-th span's text starts after the k earlier spans and their
+ * line breaks. An offset on a line break between two spans reads as the end of the span before it.
+ */
+function fromSpans(spans: readonly TextSpan[], offset: number): number {
+  let base = 0;
+  for (const s of spans) {
+    const length = s.end - s.start;
+    if (offset <= base + length) return s.start + offset - base;
+    base += length + 1;
+  }
+  const last = spans[spans.length - 1]!;
+  return last.end;
+}
+
 /**
  * legalChanges for a redline in which moved provisions are struck where they stood and inserted where they
  * stand (words-by-provision.ts). What a moved provision holds takes no part in reading the other changes (it
@@ -125,9 +151,10 @@ export function legalChangesWithMoves(oldText: string, newText: string, ops: Wor
   const out = readChanges(oldText, newText, ops, options, moves);
   const terms = { ...options, definedTerms: [...(options.definedTerms ?? NO_STRINGS), ...findDefinedTerms(oldText), ...findDefinedTerms(newText)] };
   for (const m of moves) {
-    for (const c of legalChanges(oldText.slice(m.oldStart, m.oldEnd), newText.slice(m.newStart, m.newEnd), undefined, terms)) {
-      if (c.oldStart !== undefined) { c.oldStart += m.oldStart; c.oldEnd! += m.oldStart; }
-      if (c.newStart !== undefined) { c.newStart += m.newStart; c.newEnd! += m.newStart; }
+    // A split or merge whose parts stand apart is several spans on one side, read as one text.
+    for (const c of legalChanges(spansText(oldText, m.old), spansText(newText, m.new), undefined, terms)) {
+      if (c.oldStart !== undefined) { c.oldStart = fromSpans(m.old, c.oldStart); c.oldEnd = fromSpans(m.old, c.oldEnd!); }
+      if (c.newStart !== undefined) { c.newStart = fromSpans(m.new, c.newStart); c.newEnd = fromSpans(m.new, c.newEnd!); }
       out.push(c);
     }
   }

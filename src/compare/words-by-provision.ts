@@ -29,9 +29,10 @@
  *
  * It applies when a provision was inserted, deleted or moved, each provision's text opens a line of the clause
  * text (after its item number, as blocksText writes it; a list item of several paragraphs spans several lines),
- * and the pairs that kept their place stand in order, a split's or merge's parts next to each other. Otherwise —
- * also for a provision without text of its own (an empty list item) — the caller diffs the whole text. (A moved
- * split or merge whose parts stand apart is struck and inserted whole.)
+ * and the pairs that kept their place stand in order, the parts of a split or merge in place next to each other.
+ * Otherwise — also for a provision without text of its own (an empty list item) — the caller diffs the whole
+ * text. A moved split or merge whose parts stand apart, with other provisions between them, is marked moved
+ * too: its whole struck where it stood, its parts inserted where they stand.
  */
 import type { Clause } from '../model/draft.js';
 import { isPointLabel, leadingLabel, type ProvisionLine } from '../model/provisions.js';
@@ -106,9 +107,11 @@ export function diffByProvisions(
     if (p.group !== undefined) groups.set(p.group, fresh);
     (p.moved ? movedRanges : anchors).push(fresh);
   }
-  // Otherwise the whole text is diffed: a split or merge in place whose parts stand apart (its range would read
-  // the provisions between them as part of it, a moved one among them struck twice or not at all), or pairs
-  // out of order on either side, or not apart (a line inside a split's range is read with the split).
+  // Otherwise the whole text is diffed: a split or merge in place whose parts stand apart, with other provisions
+  // between them (its range would read those as part of it; and such a split is often a doubtful one, which the
+  // diff of the whole text reads past: a Paris definitions article had "CMA" split into "Conference of the
+  // Parties" and a closing sentence), or pairs out of order on either side, or not apart (a line inside a
+  // split's range is read with the split).
   for (let a = 0; a < anchors.length; a++) {
     const { range } = anchors[a]!;
     if (!ownLines(anchors[a]!)) return null;
@@ -119,16 +122,14 @@ export function diffByProvisions(
   // ends and the next begins.
   const movedOld = new Map<number, Piece[]>();
   const movedNew = new Map<number, Piece[]>();
-  const movedSpans: [number, number, number, number][] = [];
+  const movedLines: { old: number[]; new: number[] }[] = [];
   for (const moving of movedRanges) {
-    // One whose parts stand apart reads as taken out and put in.
-    if (!ownLines(moving)) continue;
-    const [oldFrom, oldTo, newFrom, newTo] = moving.range;
-    const [away, here] = movedPieces(joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo), oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
-    const awayLines = piecesByLine(away, olds, oldFrom, oldTo), hereLines = piecesByLine(here, news, newFrom, newTo);
-    for (let k = oldFrom; k < oldTo; k++) movedOld.set(k, awayLines[k - oldFrom]!);
-    for (let k = newFrom; k < newTo; k++) movedNew.set(k, hereLines[k - newFrom]!);
-    movedSpans.push(moving.range);
+    const oldLines = [...moving.old].sort((x, y) => x - y), newLines = [...moving.new].sort((x, y) => x - y);
+    const [away, here] = movedPieces(joined(olds, oldLines), joined(news, newLines), oldSegments.own[oldLines[0]!]!, newSegments.own[newLines[0]!]!);
+    const awayLines = piecesByLine(away, olds, oldLines), hereLines = piecesByLine(here, news, newLines);
+    oldLines.forEach((k, q) => movedOld.set(k, awayLines[q]!));
+    newLines.forEach((k, q) => movedNew.set(k, hereLines[q]!));
+    movedLines.push({ old: oldLines, new: newLines });
   }
   const out = new OpWriter();
   const line = (op: 'delete' | 'insert', lines: string[], k: number, pieces: Piece[] | undefined) => {
@@ -146,7 +147,7 @@ export function diffByProvisions(
     // moved provision among them, are struck and inserted whole: a diff would make the words they happen to
     // share ("shall", "the Parties") look kept.
     if (oldFrom < oldTo && newFrom < newTo && !anyMoved &&
-      out.pairIfAlike(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo))) return;
+      out.pairIfAlike(oldFrom > 0, newFrom > 0, joined(olds, lineRun(oldFrom, oldTo)), joined(news, lineRun(newFrom, newTo)))) return;
     for (let i = oldFrom; i < oldTo; i++) line('delete', olds, i, movedOld.get(i));
     for (let j = newFrom; j < newTo; j++) line('insert', news, j, movedNew.get(j));
   };
@@ -157,7 +158,7 @@ export function diffByProvisions(
       out.pairLine(oldFrom > 0, newFrom > 0, olds[oldFrom]!, news[newFrom]!, oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
     } else {
       // A split or merge: the whole and its parts as one text each (a part's number is part of the text).
-      out.pairText(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo));
+      out.pairText(oldFrom > 0, newFrom > 0, joined(olds, lineRun(oldFrom, oldTo)), joined(news, lineRun(newFrom, newTo)));
     }
     oldAt = oldTo;
     newAt = newTo;
@@ -165,12 +166,7 @@ export function diffByProvisions(
   gap(oldAt, olds.length, newAt, news.length);
   const ops = out.finish(oldText, newText);
   if (ops && moves) {
-    for (const [oldFrom, oldTo, newFrom, newTo] of movedSpans) {
-      moves.push({
-        oldStart: oldSegments.starts[oldFrom]!, oldEnd: oldSegments.starts[oldTo - 1]! + olds[oldTo - 1]!.length,
-        newStart: newSegments.starts[newFrom]!, newEnd: newSegments.starts[newTo - 1]! + news[newTo - 1]!.length,
-      });
-    }
+    for (const lines of movedLines) moves.push({ old: spansOf(oldSegments, lines.old), new: spansOf(newSegments, lines.new) });
   }
   return ops;
 }
@@ -188,55 +184,82 @@ function ownLines(r: LineRange): boolean {
   return r.old.size === r.range[1] - r.range[0] && r.new.size === r.range[3] - r.range[2];
 }
 
-/** Lines `from` to `to` of a clause's segments as one text, as they stand in it (one line break between). */
-function joined(lines: readonly string[], from: number, to: number): string {
-  return lines.slice(from, to).join('\n');
+/** The line numbers from `from` to before `to`. */
+function lineRun(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k < to; k++) out.push(k);
+  return out;
+}
+
+/** Some lines of a clause's segments as one text, in the order given, one line break between two. */
+function joined(lines: readonly string[], which: readonly number[]): string {
+  return which.map((k) => lines[k]!).join('\n');
 }
 
 /**
- * The pieces of lines `from` to `to` read as one text (joined), cut back into one list per line: the line
- * break between two lines is dropped, since each line is written after its own (OpWriter.movedLine).
+ * The pieces of some lines read as one text (joined), cut back into one list per line: the line break between
+ * two lines is dropped, since each line is written after its own (OpWriter.movedLine).
  */
-function piecesByLine(pieces: readonly Piece[], lines: readonly string[], from: number, to: number): Piece[][] {
+function piecesByLine(pieces: readonly Piece[], lines: readonly string[], which: readonly number[]): Piece[][] {
   const out: Piece[][] = [[]];
-  // Where the current line ends in the joined text.
-  let line = from;
-  let lineEnd = lines[from]!.length;
+  // The current line (its place in `which`), and where it ends in the joined text.
+  let q = 0;
+  let lineEnd = lines[which[0]!]!.length;
   let at = 0;
   for (const piece of pieces) {
     let text = piece.text;
     while (text !== '') {
-      if (at === lineEnd && line + 1 < to) {
+      const last = q + 1 === which.length;
+      if (at === lineEnd && !last) {
         // The break between this line and the next (it is one: the lines were joined with it).
         text = text.slice(1);
         at++;
-        line++;
-        lineEnd = at + lines[line]!.length;
+        q++;
+        lineEnd = at + lines[which[q]!]!.length;
         out.push([]);
         continue;
       }
-      const take = line + 1 < to ? Math.min(text.length, lineEnd - at) : text.length;
+      const take = last ? text.length : Math.min(text.length, lineEnd - at);
       if (take > 0) out[out.length - 1]!.push({ ...piece, text: text.slice(0, take) });
       text = text.slice(take);
       at += take;
     }
   }
-  while (out.length < to - from) out.push([]);
+  while (out.length < which.length) out.push([]);
   return out;
+}
+
+/** Where some lines of a clause text stand in it: one span per run of neighbouring lines. */
+function spansOf(segments: Segments, which: readonly number[]): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const k of which) {
+    const start = segments.starts[k]!, end = start + segments.texts[k]!.length;
+    const last = spans[spans.length - 1];
+    // The next line starts right after the previous one's line break.
+    if (last && last.end + 1 === start) last.end = end;
+    else spans.push({ start, end });
+  }
+  return spans;
 }
 
 /**
  * Where a moved provision stood in the old text and stands in the new one: struck and inserted in the redline
  * (its unchanged words marked moved), its words compared with each other for the legal reading (legal.ts
- * legalChangesWithMoves). A moved split or merge is one, from its whole to its parts (or the reverse); one
- * whose parts stand apart, with other provisions between them, is not listed: it reads as taken out and put
- * in.
+ * legalChangesWithMoves). A moved split or merge is one, from its whole to its parts (or the reverse); when its
+ * parts stand apart, with other provisions between them, they are several spans of one side, read in order as
+ * one text.
  */
 export interface MovedText {
-  oldStart: number;
-  oldEnd: number;
-  newStart: number;
-  newEnd: number;
+  /** Where it stood: spans of the old text, in order. */
+  old: TextSpan[];
+  /** Where it stands: spans of the new text, in order. */
+  new: TextSpan[];
+}
+
+/** A stretch [start, end) of a text. */
+export interface TextSpan {
+  start: number;
+  end: number;
 }
 
 /** A clause text cut at its provisions: segment k is provision k, up to the line break before the next. */
