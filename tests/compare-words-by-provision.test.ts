@@ -15,8 +15,10 @@ import type { WordOp } from '../src/compare/words.js';
 import type { WordOpJson } from '../src/compare/contract.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { textRedline } from '../src/export/text-redline.js';
+import { importDraft } from '../src/format/import-text.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { clauseText } from '../src/model/text.js';
+import { corpus, readCorpus } from './support/corpus.js';
 
 const article = (paragraphs: string[], numbered = true) =>
   '## Article 1\n\n' + paragraphs.map((p, k) => (numbered ? `${k + 1}. ${p}` : p)).join('\n\n') + '\n';
@@ -357,6 +359,35 @@ describe('the redline of an edited clause follows its provisions', () => {
       expect(change.words.filter((w) => w.op === 'delete' && !w.moved).map((w) => w.text)).toContain('shall');
       // Before, the whole was struck and its parts inserted plainly: "shall" and the time limit taken out and put in.
       expect(change.legal).toEqual([{ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' }]);
+    });
+
+    it('reads a split in place whose parts keep its words as its whole moved to its parts, not as a diff of the whole text', () => {
+      const { change, oldText, newText } = compareArticle(
+        article([`${SHARE_30} ${RESTRICT}`, FUND, MEET, CLOSING]),
+        article([FUND, SHARE_30.replace('shall', 'will'), MEET, RESTRICT, CLOSING]),
+      );
+      expect(change.provisions.filter((p) => p.kind === 'split').map((p) => `${p.old}→${p.new}${p.moved ? ' moved' : ''}`)).toEqual(['1→2', '1→4']);
+      expectRebuilds(change.words, oldText, newText);
+      const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
+      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request. Each Party shall notify');
+      expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      expect(change.words).toContainEqual({ op: 'equal', text: expect.stringContaining(`3. ${MEET}`) });
+      // A diff of the whole text read "shall share information …" against "will establish a joint fund …".
+      expect(change.legal).toEqual([{ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' }]);
+    });
+
+    it.skipIf(!corpus)('leaves a doubtful split in place whose parts stand apart to the diff of the whole text (Paris, Article 1)', () => {
+      const dir = 'paris-agreement-drafts';
+      const load = (file: string) => importDraft(readCorpus(`${dir}/${file}`), { file }).draft;
+      const result = compareDrafts(load('v0_2015-10-05_ADP-cochairs-nonpaper-draft-agreement.txt'), load('v1_2015-10-23_ADP-draft-agreement.md'));
+      const article1 = result.changes.find((c) => c.new[0]?.label === 'Article 1')!;
+      // "CMA" (3) with the closing sentence, split into "Conference of the Parties" (12) and that sentence: its
+      // parts cover 0.59 of it. Read as moved, "CMA" would be struck and inserted; the whole-text diff keeps it.
+      const split = article1.provisions.filter((p) => p.kind === 'split');
+      expect(split.map((p) => `${p.old}→${p.new ?? '¶'}`)).toEqual(['3→12', '3→¶']);
+      expect(split[0]!.similarity).toBeLessThan(0.8);
+      expect(article1.words.some((w) => w.moved)).toBe(false);
+      expect(article1.words).toContainEqual(expect.objectContaining({ op: 'equal', text: expect.stringContaining('means the Conference of the Parties serving as the meeting of the Parties to this ') }));
     });
 
     it('reads a moved merge of two paragraphs that stood apart against the merged one', () => {

@@ -29,10 +29,11 @@
  *
  * It applies when a provision was inserted, deleted or moved, each provision's text opens a line of the clause
  * text (after its item number, as blocksText writes it; a list item of several paragraphs spans several lines),
- * and the pairs that kept their place stand in order, the parts of a split or merge in place next to each other.
- * Otherwise — also for a provision without text of its own (an empty list item) — the caller diffs the whole
- * text. A moved split or merge whose parts stand apart, with other provisions between them, is marked moved
- * too: its whole struck where it stood, its parts inserted where they stand.
+ * and the pairs that kept their place stand in order. Otherwise — also for a provision without text of its own
+ * (an empty list item) — the caller diffs the whole text. A split or merge whose parts stand apart, with other
+ * provisions between them, is marked moved: its whole struck where it stood, its parts inserted where they stand
+ * (in place, only when its parts cover nearly all of the whole: TRUSTED_APART; a weaker one is doubtful, and
+ * the whole text is diffed).
  */
 import type { Clause } from '../model/draft.js';
 import { isPointLabel, leadingLabel, type ProvisionLine } from '../model/provisions.js';
@@ -103,19 +104,29 @@ export function diffByProvisions(
       known.new.add(j);
       continue;
     }
-    const fresh: LineRange = { range: [i, i + 1, j, j + 1], old: new Set([i]), new: new Set([j]) };
+    const fresh: LineRange = { range: [i, i + 1, j, j + 1], old: new Set([i]), new: new Set([j]), similarity: p.similarity };
     if (p.group !== undefined) groups.set(p.group, fresh);
     (p.moved ? movedRanges : anchors).push(fresh);
   }
-  // Otherwise the whole text is diffed: a split or merge in place whose parts stand apart, with other provisions
-  // between them (its range would read those as part of it; and such a split is often a doubtful one, which the
-  // diff of the whole text reads past: a Paris definitions article had "CMA" split into "Conference of the
-  // Parties" and a closing sentence), or pairs out of order on either side, or not apart (a line inside a
-  // split's range is read with the split).
-  for (let a = 0; a < anchors.length; a++) {
+  // A split or merge in place whose parts stand apart, with other provisions between them, cannot be read as one
+  // range (the range would take in the provisions between). When its parts keep nearly all of its whole, it reads
+  // as its whole moved to its parts (or its parts to the whole), as a moved one does — even where a part kept the
+  // whole's place. A weaker one is doubtful, and the diff of the whole text reads past it: a Paris definitions
+  // article had "CMA" split into "Conference of the Parties" and a closing sentence (coverage 0.59).
+  for (let a = anchors.length - 1; a >= 0; a--) {
+    const apart = anchors[a]!;
+    if (ownLines(apart)) continue;
+    if (apart.similarity < TRUSTED_APART) return null;
+    anchors.splice(a, 1);
+    movedRanges.push(apart);
+    for (const i of apart.old) moved.old[i] = 1;
+    for (const j of apart.new) moved.new[j] = 1;
+  }
+  // Otherwise the whole text is diffed: pairs out of order on either side, or not apart (a line inside a split's
+  // range is read with the split).
+  for (let a = 1; a < anchors.length; a++) {
     const { range } = anchors[a]!;
-    if (!ownLines(anchors[a]!)) return null;
-    if (a > 0 && (range[0] < anchors[a - 1]!.range[1] || range[2] < anchors[a - 1]!.range[3])) return null;
+    if (range[0] < anchors[a - 1]!.range[1] || range[2] < anchors[a - 1]!.range[3]) return null;
   }
   // Each moved provision's text as pieces, line by line: where it stood (struck) and where it stands
   // (inserted). A split or merge is diffed as its whole against its parts, and the pieces cut where one line
@@ -177,7 +188,12 @@ interface LineRange {
   range: [number, number, number, number];
   old: Set<number>;
   new: Set<number>;
+  /** The provision alignment's similarity (for a split or merge: how much of the whole its parts cover). */
+  similarity: number;
 }
+
+/** A split or merge in place whose parts stand apart reads as moved to its parts when they cover this much. */
+const TRUSTED_APART = 0.8;
 
 /** Whether a range holds only lines of its own provisions (no other provision's line stands inside it). */
 function ownLines(r: LineRange): boolean {
@@ -245,9 +261,9 @@ function spansOf(segments: Segments, which: readonly number[]): TextSpan[] {
 /**
  * Where a moved provision stood in the old text and stands in the new one: struck and inserted in the redline
  * (its unchanged words marked moved), its words compared with each other for the legal reading (legal.ts
- * legalChangesWithMoves). A moved split or merge is one, from its whole to its parts (or the reverse); when its
- * parts stand apart, with other provisions between them, they are several spans of one side, read in order as
- * one text.
+ * legalChangesWithMoves). A moved split or merge is one, from its whole to its parts (or the reverse), and so
+ * is one in place whose parts stand apart (see diffByProvisions): its parts are then several spans of one side,
+ * with other provisions between them, read in order as one text.
  */
 export interface MovedText {
   /** Where it stood: spans of the old text, in order. */
