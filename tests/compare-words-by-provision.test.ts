@@ -312,11 +312,13 @@ describe('the redline of an edited clause follows its provisions', () => {
     expectRebuilds(change.words, oldText, newText);
     const marked = (op: string, moved: boolean) => change.words.filter((w) => w.op === op && !!w.moved === moved).map((w) => w.text);
     // Where it stood: one line, its words kept struck as moved, the word it lost struck plainly.
-    expect(marked('delete', true)).toEqual([`1. ${JOINT} The fund `, ' be reviewed by the Committee every second year after its creation.\n']);
-    expect(marked('delete', false)).toContain('shall');
-    // Where it stands: two lines, the number of the second part and the word it gained inserted plainly.
-    expect(marked('insert', true)).toEqual([`\n4. ${JOINT}\n`, ' The fund ', ' be reviewed by the Committee every second year after its creation.']);
-    expect(marked('insert', false)).toEqual(expect.arrayContaining(['5.', 'will']));
+    expect(marked('delete', true)).toEqual([`1. ${JOINT}`, 'The fund ', ' be reviewed by the Committee every second year after its creation.\n']);
+    // The space where the whole was cut in two goes, as does the word it lost.
+    expect(marked('delete', false)).toEqual(expect.arrayContaining([' ', 'shall']));
+    // Where it stands: two lines, the number of the second part (whole: not diffed with the full stop before it)
+    // and the word it gained inserted plainly.
+    expect(marked('insert', true)).toEqual([`\n4. ${JOINT}\n`, 'The fund ', ' be reviewed by the Committee every second year after its creation.']);
+    expect(marked('insert', false)).toEqual(expect.arrayContaining(['5. ', 'will']));
     // What changed in law: only the obligation of the moved text, not its every "shall" taken out and put in.
     expect(change.legal).toEqual([{ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' }]);
   });
@@ -331,7 +333,7 @@ describe('the redline of an edited clause follows its provisions', () => {
     expect(change.provisions.filter((p) => p.moved).map((p) => `${p.old}→${p.new} ${p.kind}`)).toEqual(['1→4 merged', '2→4 merged']);
     expectRebuilds(change.words, oldText, newText);
     expect(change.words.filter((w) => w.moved).length).toBeGreaterThan(2);
-    expect(change.words.filter((w) => w.op === 'delete' && !w.moved).map((w) => w.text)).toEqual(expect.arrayContaining(['2.', '30']));
+    expect(change.words.filter((w) => w.op === 'delete' && !w.moved).map((w) => w.text)).toEqual(expect.arrayContaining(['2. ', '30']));
     expect(change.legal).toEqual([{ type: 'figure', old: 'within 30 days', new: 'within 60 days' }]);
   });
 
@@ -350,10 +352,14 @@ describe('the redline of an edited clause follows its provisions', () => {
       expect(change.provisions.filter((p) => p.kind === 'split').map((p) => `${p.old}→${p.new}${p.moved ? ' moved' : ''}`)).toEqual(['1→4 moved', '1→6 moved']);
       expectRebuilds(change.words, oldText, newText);
       const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
-      // Where it stood: the whole, struck as moved but for the word it lost; where it stands: both parts.
-      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request. Each Party shall notify');
-      expect(moved('insert')).toContain('share information on gallium stocks within thirty days of each request');
+      // Where it stood: the whole, struck as moved but for the word it lost; where it stands: both parts, the
+      // second with its new number inserted plainly.
+      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request.');
+      expect(moved('delete')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      expect(moved('insert')).toContain('share information on gallium stocks within thirty days of each request.');
       expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      // (the line break before it goes with the inserted number, as before any line inserted whole)
+      expect(change.words.filter((w) => w.op === 'insert' && !w.moved).map((w) => w.text)).toEqual(expect.arrayContaining(['will', '\n6. ']));
       // The paragraph between the parts is not part of the split: untouched.
       expect(change.words).toContainEqual({ op: 'equal', text: expect.stringContaining(`5. ${REVIEW}`) });
       expect(change.words.filter((w) => w.op === 'delete' && !w.moved).map((w) => w.text)).toContain('shall');
@@ -369,7 +375,8 @@ describe('the redline of an edited clause follows its provisions', () => {
       expect(change.provisions.filter((p) => p.kind === 'split').map((p) => `${p.old}→${p.new}${p.moved ? ' moved' : ''}`)).toEqual(['1→2', '1→4']);
       expectRebuilds(change.words, oldText, newText);
       const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
-      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request. Each Party shall notify');
+      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request.');
+      expect(moved('delete')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
       expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
       expect(change.words).toContainEqual({ op: 'equal', text: expect.stringContaining(`3. ${MEET}`) });
       // A diff of the whole text read "shall share information …" against "will establish a joint fund …".
@@ -400,7 +407,10 @@ describe('the redline of an edited clause follows its provisions', () => {
       const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
       expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request');
       expect(moved('delete')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
-      expect(moved('insert')).toContain('share information on gallium stocks within thirty days of each request. Each Party shall notify');
+      expect(moved('insert')).toContain('share information on gallium stocks within thirty days of each request.');
+      expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      // The second part's number goes with it, struck plainly.
+      expect(change.words.filter((w) => w.op === 'delete' && !w.moved).map((w) => w.text)).toEqual(expect.arrayContaining(['shall', '3. ']));
       // Before: "shall → —" twice, "— → will" and "— → shall", and the figure taken out and put in.
       expect(change.legal).toEqual([{ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' }]);
       // The terminal redline marks the parts where they stood and the merged paragraph where it stands.

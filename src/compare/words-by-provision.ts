@@ -136,8 +136,10 @@ export function diffByProvisions(
   const movedLines: { old: number[]; new: number[] }[] = [];
   for (const moving of movedRanges) {
     const oldLines = [...moving.old].sort((x, y) => x - y), newLines = [...moving.new].sort((x, y) => x - y);
-    const [away, here] = movedPieces(joined(olds, oldLines), joined(news, newLines), oldSegments.own[oldLines[0]!]!, newSegments.own[newLines[0]!]!);
-    const awayLines = piecesByLine(away, olds, oldLines), hereLines = piecesByLine(here, news, newLines);
+    const [awayLines, hereLines] = movedPieces(
+      oldLines.map((k) => olds[k]!), newLines.map((k) => news[k]!),
+      oldLines.map((k) => oldSegments.own[k]!), newLines.map((k) => newSegments.own[k]!),
+    );
     oldLines.forEach((k, q) => movedOld.set(k, awayLines[q]!));
     newLines.forEach((k, q) => movedNew.set(k, hereLines[q]!));
     movedLines.push({ old: oldLines, new: newLines });
@@ -158,7 +160,7 @@ export function diffByProvisions(
     // moved provision among them, are struck and inserted whole: a diff would make the words they happen to
     // share ("shall", "the Parties") look kept.
     if (oldFrom < oldTo && newFrom < newTo && !anyMoved &&
-      out.pairIfAlike(oldFrom > 0, newFrom > 0, joined(olds, lineRun(oldFrom, oldTo)), joined(news, lineRun(newFrom, newTo)))) return;
+      out.pairIfAlike(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo))) return;
     for (let i = oldFrom; i < oldTo; i++) line('delete', olds, i, movedOld.get(i));
     for (let j = newFrom; j < newTo; j++) line('insert', news, j, movedNew.get(j));
   };
@@ -169,7 +171,7 @@ export function diffByProvisions(
       out.pairLine(oldFrom > 0, newFrom > 0, olds[oldFrom]!, news[newFrom]!, oldSegments.own[oldFrom]!, newSegments.own[newFrom]!);
     } else {
       // A split or merge: the whole and its parts as one text each (a part's number is part of the text).
-      out.pairText(oldFrom > 0, newFrom > 0, joined(olds, lineRun(oldFrom, oldTo)), joined(news, lineRun(newFrom, newTo)));
+      out.pairText(oldFrom > 0, newFrom > 0, joined(olds, oldFrom, oldTo), joined(news, newFrom, newTo));
     }
     oldAt = oldTo;
     newAt = newTo;
@@ -200,38 +202,31 @@ function ownLines(r: LineRange): boolean {
   return r.old.size === r.range[1] - r.range[0] && r.new.size === r.range[3] - r.range[2];
 }
 
-/** The line numbers from `from` to before `to`. */
-function lineRun(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let k = from; k < to; k++) out.push(k);
-  return out;
-}
-
-/** Some lines of a clause's segments as one text, in the order given, one line break between two. */
-function joined(lines: readonly string[], which: readonly number[]): string {
-  return which.map((k) => lines[k]!).join('\n');
+/** Lines `from` to `to` of a clause's segments as one text, as they stand in it (one line break between). */
+function joined(lines: readonly string[], from: number, to: number): string {
+  return lines.slice(from, to).join('\n');
 }
 
 /**
- * The pieces of some lines read as one text (joined), cut back into one list per line: the line break between
- * two lines is dropped, since each line is written after its own (OpWriter.movedLine).
+ * The pieces of some lines read as one text (joined with line breaks), cut back into one list per line: the
+ * line break between two lines is dropped, since each line is written after its own (OpWriter.movedLine).
  */
-function piecesByLine(pieces: readonly Piece[], lines: readonly string[], which: readonly number[]): Piece[][] {
+function piecesByLine(pieces: readonly Piece[], lines: readonly string[]): Piece[][] {
   const out: Piece[][] = [[]];
-  // The current line (its place in `which`), and where it ends in the joined text.
+  // The current line, and where it ends in the joined text.
   let q = 0;
-  let lineEnd = lines[which[0]!]!.length;
+  let lineEnd = lines[0]!.length;
   let at = 0;
   for (const piece of pieces) {
     let text = piece.text;
     while (text !== '') {
-      const last = q + 1 === which.length;
+      const last = q + 1 === lines.length;
       if (at === lineEnd && !last) {
         // The break between this line and the next (it is one: the lines were joined with it).
         text = text.slice(1);
         at++;
         q++;
-        lineEnd = at + lines[which[q]!]!.length;
+        lineEnd = at + lines[q]!.length;
         out.push([]);
         continue;
       }
@@ -241,7 +236,7 @@ function piecesByLine(pieces: readonly Piece[], lines: readonly string[], which:
       at += take;
     }
   }
-  while (out.length < which.length) out.push([]);
+  while (out.length < lines.length) out.push([]);
   return out;
 }
 
@@ -325,20 +320,25 @@ interface Piece {
 }
 
 /**
- * A moved provision's text where it stood and where it stands, as pieces: its number or point label (which
- * goes with its place) and the words it kept are moved; the words that changed on the way are plain
- * deletions (old side) and insertions (new side), from a diff of its own text with its old text.
+ * A moved provision's text where it stood and where it stands, as pieces, one list per line (several for a
+ * split's parts or a merge's; `oldOwn` / `newOwn`: where each line's own text starts, after its item number).
+ * The item number or point label of its first line (which goes with its place) and the words it kept are moved;
+ * the words that changed on the way are plain deletions (old side) and insertions (new side), from a diff of
+ * its own text with its old text. The item numbers of further lines, which a split gives its new parts and a
+ * merge takes from its old ones, are plain insertions and deletions, kept out of the diff: diffed, the "4." of
+ * a part would take the full stop of the sentence before it.
  */
-function movedPieces(oldLine: string, newLine: string, oldOwn: number, newOwn: number): [Piece[], Piece[]] {
+function movedPieces(oldLines: readonly string[], newLines: readonly string[], oldOwn: readonly number[], newOwn: readonly number[]): [Piece[][], Piece[][]] {
+  // Item numbers ("3. " → "5. ") when both sides' first lines have one, then point labels ("(b)" → "(d)").
+  const numbered = oldOwn[0]! > 0 && newOwn[0]! > 0;
+  const opening = (lines: readonly string[], own: readonly number[]) => lines.map((line, q) => (numbered ? line.slice(0, own[q]!) : ''));
+  const oldOpening = opening(oldLines, oldOwn), newOpening = opening(newLines, newOwn);
+  const oldPoint = pointLabelOpening(oldLines[0]!.slice(oldOpening[0]!.length)), newPoint = pointLabelOpening(newLines[0]!.slice(newOpening[0]!.length));
+  if (oldPoint && newPoint) { oldOpening[0] += oldPoint; newOpening[0] += newPoint; }
+  const oldBodies = oldLines.map((line, q) => line.slice(oldOpening[q]!.length));
+  const newBodies = newLines.map((line, q) => line.slice(newOpening[q]!.length));
   const away = new Side(), here = new Side();
-  // The item numbers ("3. " → "5. "), then point labels ("(b)" → "(d)"), when both sides have one.
-  let oldFrom = 0, newFrom = 0;
-  if (oldOwn > 0 && newOwn > 0) { oldFrom = oldOwn; newFrom = newOwn; }
-  const oldPoint = pointLabelOpening(oldLine.slice(oldFrom)), newPoint = pointLabelOpening(newLine.slice(newFrom));
-  if (oldPoint && newPoint) { oldFrom += oldPoint.length; newFrom += newPoint.length; }
-  away.add(oldLine.slice(0, oldFrom), false, true);
-  here.add(newLine.slice(0, newFrom), false, true);
-  for (const op of diffWords(oldLine.slice(oldFrom), newLine.slice(newFrom))) {
+  for (const op of diffWords(oldBodies.join('\n'), newBodies.join('\n'))) {
     // Spacing kept between two changed words (a substantive and a cosmetic change, which the cleanup keeps
     // apart) stays with the change before it: marked moved alone, it would read as an empty mark.
     const between = op.op === 'equal' && /^\s+$/.test(op.text);
@@ -349,7 +349,9 @@ function movedPieces(oldLine: string, newLine: string, oldOwn: number, newOwn: n
       else side.add(op.text, op.cosmetic === true, op.op === 'equal');
     }
   }
-  return [away.pieces, here.pieces];
+  const withOpenings = (pieces: Piece[], bodies: readonly string[], openings: readonly string[]) =>
+    piecesByLine(pieces, bodies).map((line, q) => (openings[q] ? [{ text: openings[q]!, cosmetic: false, moved: q === 0 }, ...line] : line));
+  return [withOpenings(away.pieces, oldBodies, oldOpening), withOpenings(here.pieces, newBodies, newOpening)];
 }
 
 /** Whether text[from, end) is an item number as blocksText writes it: digits, ". ". */
