@@ -342,6 +342,15 @@ describe('the redline of an edited clause follows its provisions', () => {
     const RESTRICT = 'Each Party shall notify the other Party of any export restriction on refined rare earths.';
     const MEET = 'The Committee will meet in Brussels once a year to review the supply chains.';
     const CLOSING = 'This Memorandum does not create rights or obligations under international law.';
+    /** The text of some ops of the change marked moved, joined. */
+    const movedText = (change: { words: WordOpJson[] }, op: 'delete' | 'insert') => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
+    /** Both sentences, but for the word that changed in the first, marked moved where they stood and where they stand. */
+    const expectSentencesMoved = (change: { words: WordOpJson[] }) => {
+      for (const op of ['delete', 'insert'] as const) {
+        expect(movedText(change, op)).toContain(' share information on gallium stocks within thirty days of each request.');
+        expect(movedText(change, op)).toContain(RESTRICT);
+      }
+    };
 
     it('marks a paragraph moved and split, its parts apart, as moved from its whole to its parts', () => {
       const REVIEW = 'The Parties shall review this Memorandum every five years after its signature.';
@@ -351,13 +360,9 @@ describe('the redline of an edited clause follows its provisions', () => {
       );
       expect(change.provisions.filter((p) => p.kind === 'split').map((p) => `${p.old}→${p.new}${p.moved ? ' moved' : ''}`)).toEqual(['1→4 moved', '1→6 moved']);
       expectRebuilds(change.words, oldText, newText);
-      const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
       // Where it stood: the whole, struck as moved but for the word it lost; where it stands: both parts, the
-      // second with its new number inserted plainly.
-      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request.');
-      expect(moved('delete')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
-      expect(moved('insert')).toContain('share information on gallium stocks within thirty days of each request.');
-      expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      // second with its new number inserted plainly
+      expectSentencesMoved(change);
       // (the line break before it goes with the inserted number, as before any line inserted whole)
       expect(change.words.filter((w) => w.op === 'insert' && !w.moved).map((w) => w.text)).toEqual(expect.arrayContaining(['will', '\n6. ']));
       // The paragraph between the parts is not part of the split: untouched.
@@ -374,10 +379,7 @@ describe('the redline of an edited clause follows its provisions', () => {
       );
       expect(change.provisions.filter((p) => p.kind === 'split').map((p) => `${p.old}→${p.new}${p.moved ? ' moved' : ''}`)).toEqual(['1→2', '1→4']);
       expectRebuilds(change.words, oldText, newText);
-      const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
-      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request.');
-      expect(moved('delete')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
-      expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      expectSentencesMoved(change);
       expect(change.words).toContainEqual({ op: 'equal', text: expect.stringContaining(`3. ${MEET}`) });
       // A diff of the whole text read "shall share information …" against "will establish a joint fund …".
       expect(change.legal).toEqual([{ type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' }]);
@@ -404,11 +406,7 @@ describe('the redline of an edited clause follows its provisions', () => {
       );
       expect(change.provisions.filter((p) => p.kind === 'merged').map((p) => `${p.old}→${p.new}${p.moved ? ' moved' : ''}`)).toEqual(['1→3 moved', '3→3 moved']);
       expectRebuilds(change.words, oldText, newText);
-      const moved = (op: string) => change.words.filter((w) => w.op === op && w.moved).map((w) => w.text).join('');
-      expect(moved('delete')).toContain('share information on gallium stocks within thirty days of each request');
-      expect(moved('delete')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
-      expect(moved('insert')).toContain('share information on gallium stocks within thirty days of each request.');
-      expect(moved('insert')).toContain('Each Party shall notify the other Party of any export restriction on refined rare earths.');
+      expectSentencesMoved(change);
       // The second part's number goes with it, struck plainly.
       expect(change.words.filter((w) => w.op === 'delete' && !w.moved).map((w) => w.text)).toEqual(expect.arrayContaining(['shall', '3. ']));
       // Before: "shall → —" twice, "— → will" and "— → shall", and the figure taken out and put in.
