@@ -90,6 +90,23 @@ describe('diffWords', () => {
     ]);
   });
 
+  // Without the redrawing of alternatives, the shortest edit kept "export bans" of the first alternative and
+  // "quotas" of the second; and "less adaptation" of the new alternative, striking a space to put it back.
+  it.each([
+    ['keeps the agreed alternative whole when bracketed alternatives are resolved, and strikes the other',
+      'They will not impose [export bans, export quotas or export duties][export bans or export quotas] on rare earths.',
+      'They will not impose export bans or export quotas on rare earths.',
+      [['equal', 'They will not impose '], ['delete', '[export bans, export quotas or export duties]['],
+        ['equal', 'export bans or export quotas'], ['delete', ']'], ['equal', ' on rare earths.']]],
+    ['keeps the text whole when alternatives are put in brackets beside it',
+      'and that less adaptation will be needed if their efforts are greater.',
+      'and that [the greater their efforts, the less adaptation is needed][less adaptation will be needed if their efforts are greater].',
+      [['equal', 'and that '], ['insert', '[the greater their efforts, the less adaptation is needed]['],
+        ['equal', 'less adaptation will be needed if their efforts are greater'], ['insert', ']'], ['equal', '.']]],
+  ])('%s', (_name, oldText, newText, expected) => {
+    expect(shape(diffWords(oldText, newText))).toEqual(expected);
+  });
+
   it('handles empty and identical texts', () => {
     expect(diffWords('', '')).toEqual([]);
     expect(shape(diffWords('same text', 'same text'))).toEqual([['equal', 'same text']]);
@@ -217,6 +234,26 @@ describe('diffWords properties', () => {
       }
       expect([i, j]).toEqual([a.length, b.length]);
       expect(equal).toBe(lcsLength(a.map(String), b.map(String)));
+    }), { numRuns: 500 });
+  });
+
+  it('bracketed alternatives resolved to one: the agreed one kept whole, the rest struck', () => {
+    // Alternatives of words that the text around them does not use, none a short word alone (the cleanup folds
+    // "of" between two changes into them).
+    const alternative = fc.array(fc.constantFrom('export', 'bans', 'quotas', 'duties', 'levies', 'minerals', 'earths', 'rare', ',', ' or'), { minLength: 1, maxLength: 6 })
+      .map((words) => words.join(' ').replace(/ ,/g, ',').trim())
+      .filter((a) => /[a-z]{4}/.test(a));
+    const around = fc.array(fc.constantFrom('The', 'Participants', 'will', 'not', 'impose', 'on', 'trade', 'goods'), { maxLength: 5 }).map((w) => w.join(' '));
+    fc.assert(fc.property(around, alternative, alternative, around, fc.boolean(), (before, a, b, after, second) => {
+      const lead = before ? `${before} ` : '', tail = after ? ` ${after}` : '';
+      const agreed = second ? b : a;
+      const oldText = `${lead}[${a}][${b}]${tail}.`, newText = `${lead}${agreed}${tail}.`;
+      const ops = diffWords(oldText, newText);
+      checkInvariants(oldText, newText, ops);
+      expect(ops.some((o) => o.op === 'equal' && o.text.includes(agreed))).toBe(true);
+      // (Two equal alternatives: either may be the one kept.)
+      const struck = ops.filter((o) => o.op === 'delete').map((o) => o.text).join('');
+      expect(a === b ? [`[${a}][]`, `[][${b}]`] : [second ? `[${a}][]` : `[][${b}]`]).toContain(struck);
     }), { numRuns: 500 });
   });
 

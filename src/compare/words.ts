@@ -140,6 +140,8 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
 
   let segments = toSegments(runs, cleanup);
   if (cleanup) {
+    // Alternatives first: folding short kept text into the changes around it would hide the agreed one.
+    segments = keepAgreedAlternatives(segments, tokA, tokB);
     for (const seg of segments) if (!seg.equal) seg.cosmetic = isCosmeticSegment(seg, tokA, tokB);
     segments = balanceBrackets(mergeShortEquals(segments, tokA, tokB), tokA, tokB);
   }
@@ -589,4 +591,89 @@ function balanceBrackets(segments: Segment[], tokA: Toks, tokB: Toks): Segment[]
     if (last && !last.equal && !s.equal) { last.aEnd = s.aEnd; last.bEnd = s.bEnd; last.widened = true; } else out.push(s);
   }
   return out;
+}
+
+/**
+ * Bracketed alternatives resolved to one of them ("[export bans, quotas or duties][export bans or quotas]" →
+ * "export bans or quotas"), or an alternative put in brackets beside the text ("will" → "[shall][will]"): the
+ * shortest edit keeps whichever words it finds first, and may keep scattered words of the rejected alternative
+ * ("[-[-]export bans[-, quotas-] or [-duties][export bans or -]quotas[-]-]"), where a negotiator sees the
+ * alternative that lost, and the brackets, struck, and the agreed one kept whole. Among changes that only
+ * delete (or only insert) on one line, when the text kept between two of them is exactly what one bracket group
+ * on the other side holds, the changes between are drawn again that way: the same text deleted and the same
+ * kept, in other places.
+ */
+function keepAgreedAlternatives(segments: Segment[], tokA: Toks, tokB: Toks): Segment[] {
+  let out = segments;
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i]!;
+    if (first.equal) continue;
+    const deleting = first.bStart === first.bEnd;
+    if (!deleting && first.aStart !== first.aEnd) continue;
+    // Where alternatives were resolved, the first change strikes the "[" of the first of them (or, put in
+    // brackets, inserts it): most changes hold no bracket, and cost nothing more here.
+    const changed = deleting ? tokA : tokB;
+    if (!holdsCode(changed, deleting ? first.aStart : first.bStart, deleting ? first.aEnd : first.bEnd, OPEN_SQUARE)) continue;
+    // The changes of the same direction that follow on the same line, with only kept text between them.
+    const changes = [i];
+    for (let k = i + 1; k < out.length && changes.length < MAX_ALTERNATIVE_CHANGES; k++) {
+      const s = out[k]!;
+      if (s.equal) {
+        if (holdsCode(tokA, s.aStart, s.aEnd, LINE_FEED)) break;
+        continue;
+      }
+      if (deleting ? s.bStart !== s.bEnd : s.aStart !== s.aEnd) break;
+      if (holdsCode(changed, deleting ? s.aStart : s.bStart, deleting ? s.aEnd : s.bEnd, LINE_FEED)) break;
+      changes.push(k);
+    }
+    // The widest stretch, from this change, whose kept text is one bracket group of the side that changed.
+    for (let q = changes.length - 1; q > 0; q--) {
+      const last = out[changes[q]!]!;
+      const redrawn = deleting
+        ? agreedWithin(tokA, first.aStart, last.aEnd, tokB, first.bStart, last.bEnd, false)
+        : agreedWithin(tokB, first.bStart, last.bEnd, tokA, first.aStart, last.aEnd, true);
+      if (!redrawn) continue;
+      out = [...out.slice(0, i), ...redrawn, ...out.slice(changes[q]! + 1)];
+      i += redrawn.length - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Changes looked at together for one resolution of alternatives: a bound on the work, far above real ones. */
+const MAX_ALTERNATIVE_CHANGES = 16;
+const OPEN_SQUARE = 91, CLOSE_SQUARE = 93, LINE_FEED = 10;
+
+/** Whether the text of tokens [start, end) holds the character `code`. */
+function holdsCode(t: Toks, start: number, end: number, code: number): boolean {
+  for (let c = t.run.start[start]!, to = t.run.start[end]!; c < to; c++) if (t.text.charCodeAt(c) === code) return true;
+  return false;
+}
+
+/**
+ * The segments that delete `changed`'s tokens [from, to) but for one bracket group's content, kept equal to
+ * `kept`'s tokens [keptFrom, keptTo) — or null when no bracket group there holds exactly those tokens.
+ * `inserting`: `changed` is the new side (the segments insert instead).
+ */
+function agreedWithin(changed: Toks, from: number, to: number, kept: Toks, keptFrom: number, keptTo: number, inserting: boolean): Segment[] | null {
+  const length = keptTo - keptFrom;
+  if (length === 0) return null;
+  for (let open = from; open + length + 1 < to; open++) {
+    if (!tokIs(changed, open, OPEN_SQUARE) || !tokIs(changed, open + length + 1, CLOSE_SQUARE)) continue;
+    let same = true;
+    for (let k = 0; k < length && same; k++) same = tokText(changed, open + 1 + k) === tokText(kept, keptFrom + k);
+    if (!same) continue;
+    // Struck (or inserted) up to and with "[", kept, then from "]" on.
+    // (Run before the cosmetic flags are set: the segments need no flag of their own yet.)
+    const side = (cFrom: number, cTo: number, kFrom: number, kTo: number, equal: boolean): Segment => (inserting
+      ? { equal, aStart: kFrom, aEnd: kTo, bStart: cFrom, bEnd: cTo }
+      : { equal, aStart: cFrom, aEnd: cTo, bStart: kFrom, bEnd: kTo });
+    return [
+      side(from, open + 1, keptFrom, keptFrom, false),
+      side(open + 1, open + 1 + length, keptFrom, keptTo, true),
+      side(open + 1 + length, to, keptTo, keptTo, false),
+    ];
+  }
+  return null;
 }
