@@ -160,7 +160,7 @@ describe('cosmetic changes', () => {
 // Property tests
 
 const piece = fc.constantFrom(
-  'shall', 'should', 'the', 'Parties', 'of', 'not', 'thirty', '30', '1,000', '(', ')', ',', '.', '“', '”', ' ', ' ', ' ', '\n', '\n\n', 'a', 'b', 'é', 'x',
+  'shall', 'should', 'the', 'Parties', 'of', 'not', 'thirty', '30', '1,000', '(', ')', '[', ']', ',', '.', '“', '”', ' ', ' ', ' ', '\n', '\n\n', 'a', 'b', 'é', 'x',
 );
 const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
 
