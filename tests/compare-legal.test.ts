@@ -158,10 +158,40 @@ describe.skipIf(!corpus)(`real sentences (${corpus ? 'corpus found' : corpusSkip
   });
 });
 
+describe('bracketed alternatives', () => {
+  it('reads alternatives settled on one, or on another text, as one change of the group', () => {
+    expect(brief(legalChanges('The Participants [shall][will] respect the sovereignty of each other.', 'The Participants will respect the sovereignty of each other.')))
+      .toEqual([['obligation', '[shall][will]', 'will']]);
+    expect(brief(legalChanges('They will consult within [thirty (30)][sixty (60)] days of the request.', 'They will consult within forty-five (45) days of the request.')))
+      .toEqual([['figure', '[thirty (30)][sixty (60)]', 'within forty-five (45) days']]);
+    expect(brief(legalChanges('It will notify it at least [thirty (30)][fifteen (15)] days in advance.', 'It will notify it at least thirty (30) days in advance.')))
+      .toEqual([['figure', '[thirty (30)][fifteen (15)]', 'at least thirty (30) days']]);
+    // And the reverse: a text put in brackets beside a new alternative.
+    expect(brief(legalChanges('Each Participant will cooperate.', 'Each Participant [shall][will] cooperate.')))
+      .toEqual([['obligation', 'will', '[shall][will]']]);
+  });
+
+  it('gives a direction only when every alternative has the same strength', () => {
+    expect(brief(legalChanges('The Participants [will establish][will explore the establishment of] a mechanism.', 'The Participants intend to develop a mechanism.')))
+      .toEqual([['obligation', '[will establish][will explore the establishment of]', 'intend to', 'weaker']]);
+    expect(brief(legalChanges('They [shall not][will not] impose export bans.', 'They will not impose export bans.')))
+      .toEqual([['obligation', '[shall not][will not]', 'will not']]);
+  });
+
+  it('leaves alone a bracket group that stands alone, alternatives next to a change, and alternatives too long to quote', () => {
+    expect(legalChanges('The Participants [shall] cooperate.', 'The Participants shall cooperate.')).toEqual([]);
+    expect(legalChanges('The Participants [shall][will] cooperate promptly.', 'The Participants [shall][will] cooperate expeditiously.')).toEqual([]);
+    const long = 'The Parties [shall ensure that every measure is notified to the Committee][should, where practicable, notify the Committee] in time.';
+    expect(brief(legalChanges(long, 'The Parties should, where practicable, notify the Committee in time.')))
+      .toEqual([['obligation', 'shall', null]]);
+  });
+});
+
 describe('legalChanges properties', () => {
   const piece = fc.constantFrom(
     'shall', 'should', 'shall not', 'will', 'may', 'intend to', 'thirty (30) days', '10%', '$1 billion', '31 December 2026',
     'Malaysia', 'Japan', '“Participants”', 'Participants', 'the', 'of', ',', ' ', ' ', '\n', 'x', 'within',
+    '[shall][will]', '[thirty (30)][sixty (60)] days', '[', ']', '][',
   );
   const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(' '));
 

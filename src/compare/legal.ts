@@ -31,6 +31,7 @@
 import { isCosmeticChange } from './cosmetic.js';
 import type { MovedText, TextSpan } from './words-by-provision.js';
 import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
+import { ANY_KIND, joinAlternatives } from './legal-alternatives.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
 
@@ -89,6 +90,11 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
       newFound[c] = newFound[c]!.filter((f) => !moves.some((m) => inSpans(m.new, f.start)));
     }
   }
+  // Obligations, figures and dates proposed as bracketed alternatives read as one item (legal-alternatives.ts).
+  for (const c of ALTERNATIVE_KINDS) {
+    oldFound[c] = joinAlternatives(oldText, oldFound[c]!);
+    newFound[c] = joinAlternatives(newText, newFound[c]!);
+  }
 
   const out: LegalChange[] = [];
   for (let c = 0; c < KINDS.length; c++) {
@@ -111,6 +117,9 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
 }
 
 const NO_MOVES: readonly MovedText[] = [];
+
+/** The kinds (indices into KINDS) whose alternatives are joined: not names, whose brackets say less. */
+const ALTERNATIVE_KINDS = [0, 1, 2];
 
 /** Whether an offset lies in one of some spans. */
 function inSpans(spans: readonly TextSpan[], offset: number): boolean {
@@ -358,7 +367,7 @@ function pairUp(out: LegalChange[], type: LegalChangeType, olds: Found[], news: 
   let next = 0; // pairing keeps reading order: a new item is never paired before one already paired
   for (const o of a) {
     let j = next;
-    while (j < b.length && b[j]!.kind !== o.kind) j++;
+    while (j < b.length && b[j]!.kind !== o.kind && o.kind !== ANY_KIND && b[j]!.kind !== ANY_KIND) j++;
     if (j >= b.length) { if (keepUnpaired(o)) out.push(describe(type, o, null)); continue; }
     for (let k = next; k < j; k++) if (keepUnpaired(b[k]!)) out.push(describe(type, null, b[k]!));
     if (keepPair(o, b[j]!)) out.push(describe(type, o, b[j]!));
@@ -376,7 +385,8 @@ const keepAll = () => true;
 function describe(type: LegalChangeType, o: Found | null, n: Found | null): LegalChange {
   const change: LegalChange = { type, old: o ? o.text : null, new: n ? n.text : null };
   if (type === 'obligation' && o && n) {
-    if (o.polarity === n.polarity) change.direction = n.rank! > o.rank! ? 'stronger' : n.rank! < o.rank! ? 'weaker' : 'same';
+    // (A group of alternatives of several strengths has none: legal-alternatives.ts.)
+    if (o.polarity === n.polarity && o.rank !== undefined && n.rank !== undefined) change.direction = n.rank > o.rank ? 'stronger' : n.rank < o.rank ? 'weaker' : 'same';
   }
   if (o && n && (o.value === n.value || isCosmeticChange(o.text, n.text))) change.cosmetic = true;
   if (o) { change.oldStart = o.start; change.oldEnd = o.end; }
