@@ -65,7 +65,7 @@ function alternativesAround(text: string, start: number, end: number): Alternati
   const spans: [number, number][] = [[open, close + 1]];
   // Alternatives touch: "][" with nothing between.
   for (let s = open; text.charCodeAt(s - 1) === CLOSE;) {
-    const before = matchingOpen(text, s - 1);
+    const before = enclosingOpen(text, s - 1);
     if (before < 0) break;
     spans.unshift([before, s]);
     s = before;
@@ -87,7 +87,7 @@ const OPEN = 91, CLOSE = 93, LINE_FEED = 10;
  */
 const MAX_QUOTED = 80;
 
-/** The "[" of the innermost bracket group open at `at` (on its line), or -1. */
+/** The "[" of the innermost bracket group open at `at` (on its line) — the one a "]" at `at` closes — or -1. */
 function enclosingOpen(text: string, at: number): number {
   let depth = 0;
   for (let i = at - 1; i >= 0; i--) {
@@ -111,14 +111,3 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
-/** The "[" that the "]" at `close` closes (on its line), or -1. */
-function matchingOpen(text: string, close: number): number {
-  let depth = 0;
-  for (let i = close - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === LINE_FEED) return -1;
-    if (c === CLOSE) depth++;
-    else if (c === OPEN && depth-- === 0) return i;
-  }
-  return -1;
-}
