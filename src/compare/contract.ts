@@ -33,8 +33,13 @@ export interface ProvisionChangeJson {
 
 export interface LegalChangeJson {
   type: 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
+  /**
+   * The words before and after, as written. A group of bracketed alternatives holding such items is quoted
+   * whole ("[shall][will]", "[thirty (30)][sixty (60)]"): legal-alternatives.ts.
+   */
   old: string | null;
   new: string | null;
+  /** Obligations only; none for a group of alternatives of several strengths. */
   direction?: 'stronger' | 'weaker' | 'same';
   /** The value is the same, only written differently ("6 months" → "six months"). */
   cosmetic?: boolean;
