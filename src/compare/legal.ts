@@ -118,8 +118,8 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
 
 const NO_MOVES: readonly MovedText[] = [];
 
-/** The kinds (indices into KINDS) whose alternatives are joined: not names, whose brackets say less. */
-const ALTERNATIVE_KINDS = [0, 1, 2];
+/** The kinds (indices into KINDS, as findNear fills them) whose alternatives are joined: not names, whose brackets say less. */
+const ALTERNATIVE_KINDS = [OBLIGATION, FIGURE, DATE];
 
 /** Whether an offset lies in one of some spans. */
 function inSpans(spans: readonly TextSpan[], offset: number): boolean {

@@ -96,10 +96,7 @@ export function diffByProvisions(
     if (p.moved) { moved.old[i] = 1; moved.new[j] = 1; }
     const known = p.group !== undefined ? groups.get(p.group) : undefined;
     if (known) {
-      // Another entry of a split or merge: its range grows to take in this part (or whole).
-      const range = known.range;
-      range[0] = Math.min(range[0], i); range[1] = Math.max(range[1], i + 1);
-      range[2] = Math.min(range[2], j); range[3] = Math.max(range[3], j + 1);
+      // Another entry of a split or merge: this part (or whole) is one of its lines.
       known.old.add(i);
       known.new.add(j);
       continue;
@@ -108,6 +105,8 @@ export function diffByProvisions(
     if (p.group !== undefined) groups.set(p.group, fresh);
     (p.moved ? movedRanges : anchors).push(fresh);
   }
+  // A split's or merge's range runs from its first line to its last, on each side.
+  for (const r of groups.values()) r.range = [Math.min(...r.old), Math.max(...r.old) + 1, Math.min(...r.new), Math.max(...r.new) + 1];
   // A split or merge in place whose parts stand apart, with other provisions between them, cannot be read as one
   // range (the range would take in the provisions between). When its parts keep nearly all of its whole, it reads
   // as its whole moved to its parts (or its parts to the whole), as a moved one does — even where a part kept the
