@@ -16,6 +16,7 @@ const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
 const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-treaty.mjs')).href);
 const { compareDrafts } = await import(pathToFileURL(path.join(root, 'dist/src/compare/compare.js')).href);
 const { importDraft } = await import(pathToFileURL(path.join(root, 'dist/src/format/import-text.js')).href);
+const { flattenDraft } = await import(pathToFileURL(path.join(root, 'dist/src/compare/align.js')).href);
 
 const coldRuns = [];
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -94,6 +95,39 @@ console.log(`10,000 articles, default rates:  compare median ${t10k.toFixed(1)} 
 // Each run's window is kept, and node's GC observer says how much of it went to garbage collection: the
 // README's account of the ratio (collections grow faster than the work) is read from this line.
 const turns2000 = [], turns10k = [];
+// References for the ratio: two passes over the same drafts that are linear by construction, timed in the same
+// turns, so that the comparison's ratio can be read against what linear work costs at five times the size on
+// this machine (memory hierarchy and collector included). One chases pointers (walk every clause's tree and sum
+// the lengths of its text values: a cache miss per node), the other streams (read every character of every text
+// value: mostly arithmetic). A comparison does both kinds of work; its ratio should lie between theirs.
+const sumOverTexts = (p, valueOf) => {
+  const walk = (node) => {
+    let sum = typeof node.value === 'string' ? valueOf(node.value) : 0;
+    if (node.children) for (const child of node.children) sum += walk(child);
+    return sum;
+  };
+  let sum = 0;
+  for (const draft of [p.old, p.new]) for (const c of flattenDraft(draft)) for (const block of c.clause.body) sum += walk(block);
+  return sum;
+};
+const lengthOf = (text) => text.length;
+const characterSum = (text) => {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum += text.charCodeAt(i);
+  return sum;
+};
+const references = {
+  'walking the clause trees': (p) => sumOverTexts(p, lengthOf),
+  'reading every character': (p) => sumOverTexts(p, characterSum),
+};
+const referenceTimes = Object.fromEntries(Object.keys(references).map((name) => [name, { 2000: [], 10000: [] }]));
+const timeReferences = (p, size) => {
+  for (const [name, pass] of Object.entries(references)) {
+    const t0 = performance.now();
+    if (pass(p) < 0) throw new Error('unreachable: keeps the result alive');
+    referenceTimes[name][size].push(performance.now() - t0);
+  }
+};
 const collections = [];
 const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) collections.push(e); });
 observer.observe({ entryTypes: ['gc'] });
@@ -102,10 +136,12 @@ for (let round = 0; round < 8; round++) {
     const t0 = performance.now();
     compareDrafts(p2000.old, p2000.new);
     turns2000.push([t0, performance.now()]);
+    timeReferences(p2000, 2000);
   }
   const t0 = performance.now();
   compareDrafts(p10k.old, p10k.new);
   turns10k.push([t0, performance.now()]);
+  timeReferences(p10k, 10000);
 }
 await new Promise((resolve) => setTimeout(resolve, 50)); // the observer hears of the last collections
 observer.disconnect();
@@ -115,6 +151,11 @@ const working = (runs) => runs.map((run) => run[1] - run[0] - collected(run));
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 console.log(`  measured in turns: 2,000 median ${median(spent(turns2000)).toFixed(1)} ms, 10,000 median ${median(spent(turns10k)).toFixed(1)} ms; ratio ${(median(spent(turns10k)) / median(spent(turns2000))).toFixed(2)} (target ≤ 5)`);
 console.log(`    of which garbage collection: ${mean(turns2000.map(collected)).toFixed(1)} and ${mean(turns10k.map(collected)).toFixed(1)} ms a comparison; without it, medians ${median(working(turns2000)).toFixed(1)} and ${median(working(turns10k)).toFixed(1)} ms, ratio ${(median(working(turns10k)) / median(working(turns2000))).toFixed(2)}`);
+const turnsRatio = median(spent(turns10k)) / median(spent(turns2000));
+for (const [name, times] of Object.entries(referenceTimes)) {
+  const ratio = median(times[10000]) / median(times[2000]);
+  console.log(`    linear reference, ${name}: ${median(times[2000]).toFixed(1)} and ${median(times[10000]).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (the comparison's: ${(turnsRatio / ratio).toFixed(2)} times it)`);
+}
 
 // End to end: a whole `parley diff old.md new.md --format json` process, output discarded.
 const e2e = [];
