@@ -9,7 +9,7 @@ import type { ClauseChangeJson, ComparisonJson, WordOpJson } from '../src/compar
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
-import { notableProvisions } from '../src/export/text-redline.js';
+import { notableProvisions, proposedNote } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -282,7 +282,8 @@ export class CompareView {
     const legal = change.legal.length
       ? h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' },
         ...change.legal.map((l) => h('li', { class: `legal legal-${l.type}` },
-          h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—', l.direction ? ` (${l.direction})` : '')))
+          h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
+          l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '')))
       : null;
 
     // What became of each numbered paragraph ("4→5 edited", "2→2+3 split"), as the text and HTML redlines say it.

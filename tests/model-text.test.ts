@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../src/format/markdown.js';
-import { clauseText } from '../src/model/text.js';
+import { bracketMarks, clauseText } from '../src/model/text.js';
 
 const textOf = (body: string) => clauseText(parseDraft(`## Article 1\n\n${body}\n`).draft.clauses[0]!, { brackets: 'marked' });
 
@@ -20,5 +20,24 @@ describe('clauseText', () => {
     expect(textOf('- Gallium.\n- Germanium.')).toBe('Gallium.\nGermanium.');
     expect(textOf('3. Each Party will notify the other.\n\n   This includes gallium.\n\n4. Review.')).toBe('3. Each Party will notify the other.\nThis includes gallium.\n4. Review.');
     expect(textOf('1. First.\n\n- Loose.\n\n5. Fifth.')).toBe('1. First.\nLoose.\n5. Fifth.');
+  });
+});
+
+describe('bracketMarks', () => {
+  it('lists every "[" of the marked text in order: a party for a bracket, null for a literal one', () => {
+    const body = [
+      'See \\[1\\] and :bracket[*[the] Annex*]{by="EU"}:bracket[the :bracket[Schedule]{by="EU"}]{by="US"}.',
+      '',
+      ':::position{party="US" stance="reserves"}',
+      'A note with \\[brackets\\] that is commentary.',
+      ':::',
+      '',
+      '1. Item :bracket[one]{by="US"}.',
+    ].join('\n');
+    const clause = parseDraft(`## Article 1\n\n${body}\n`).draft.clauses[0]!;
+    const text = clauseText(clause, { brackets: 'marked' });
+    const marks = bracketMarks(clause.body);
+    expect(marks).toEqual([null, 'EU', null, 'US', 'EU', 'US']);
+    expect(text.split('[').length - 1).toBe(marks.length);
   });
 });

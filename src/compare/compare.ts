@@ -7,7 +7,9 @@ import type { Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from './contract.js';
-import { legalChangesWithMoves } from './legal.js';
+import { legalChangesWithMoves, type LegalChange } from './legal.js';
+import { alternativeTaken } from './legal-alternatives.js';
+import { bracketParties } from './bracket-parties.js';
 import { diffWords, type WordOp } from './words.js';
 import { diffByProvisions, type MovedText } from './words-by-provision.js';
 
@@ -89,12 +91,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
       if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;
       return item;
     }),
-    legal: legalChangesWithMoves(oldText, newText, ops, moves, { parties }).map((l) => {
-      const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };
-      if (l.direction) item.direction = l.direction;
-      if (l.cosmetic) item.cosmetic = true;
-      return item;
-    }),
+    legal: legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), olds, oldText),
     words: wordOpsJson(ops),
   };
   const oldTitle = olds.map((c) => c.title).join(' / ');
@@ -102,6 +99,28 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   if (oldTitle !== newTitle) out.titleWords = wordOpsJson(diffWords(oldTitle, newTitle));
   return out;
 }
+
+/**
+ * The legal items as the JSON contract writes them. A group of bracketed alternatives settled on one of them
+ * names the party that proposed the wording now standing (`proposedBy`), from the old clauses' brackets.
+ */
+function legalJson(items: readonly LegalChange[], olds: readonly FlatClause[], oldText: string): ClauseChangeJson['legal'] {
+  let parties: Map<number, string> | undefined;
+  return items.map((l) => {
+    const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };
+    if (l.direction) item.direction = l.direction;
+    if (l.cosmetic) item.cosmetic = true;
+    if (l.new !== null && l.oldStart !== undefined && oldText.charCodeAt(l.oldStart) === OPEN_BRACKET) {
+      const taken = alternativeTaken(oldText, l.oldStart, l.oldEnd!, l.new);
+      // Read only for such an item (rare): the clauses' brackets are walked once, on first need.
+      const party = taken >= 0 ? (parties ??= bracketParties(olds.map((c) => c.clause), oldText)).get(taken) : undefined;
+      if (party) item.proposedBy = party;
+    }
+    return item;
+  });
+}
+
+const OPEN_BRACKET = 91;
 
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {
   const alignment = alignDrafts(oldDraft, newDraft, options);

@@ -43,6 +43,12 @@ export interface LegalChangeJson {
   direction?: 'stronger' | 'weaker' | 'same';
   /** The value is the same, only written differently ("6 months" → "six months"). */
   cosmetic?: boolean;
+  /**
+   * When `old` is a group of bracketed alternatives and `new` takes one of them ("[shall][will]" → "will"): the
+   * party that proposed that alternative (its bracket's `by`, as the draft writes it). Absent for a compromise
+   * that takes none ("[thirty (30)][sixty (60)]" → "forty-five (45)") and for unattributed or literal brackets.
+   */
+  proposedBy?: string;
 }
 
 export interface WordOpJson {

@@ -111,3 +111,48 @@ function matchingClose(text: string, open: number): number {
   return -1;
 }
 
+
+/**
+ * Which alternative of the group quoted at [start, end) of `text` a wording takes ("will" takes "[will]" of
+ * "[shall][will]"; "within sixty (60) days" takes "[sixty (60)]" of "[thirty (30)][sixty (60)]"): the offset of
+ * that alternative's "[", or -1 when the wording holds none of them or holds two equally long ones (a
+ * compromise, "forty-five (45)", takes none). An alternative is held when its words stand in the wording as
+ * whole words, case and spacing aside; of several held, the longest is taken ("[may][may not]" → "may not").
+ */
+export function alternativeTaken(text: string, start: number, end: number, wording: string): number {
+  if (text.charCodeAt(start) !== OPEN) return -1;
+  const spans: [number, number][] = [];
+  for (let open = start; open < end && text.charCodeAt(open) === OPEN;) {
+    const close = matchingClose(text, open);
+    if (close < 0) return -1;
+    spans.push([open, close + 1]);
+    open = close + 1;
+  }
+  if (spans.length < 2 || spans[spans.length - 1]![1] !== end) return -1;
+  const haystack = comparable(wording);
+  let taken = -1, takenLength = 0, tie = false;
+  for (const [open, close] of spans) {
+    const words = comparable(text.slice(open + 1, close - 1));
+    if (words === '' || !holdsWords(haystack, words)) continue;
+    if (words.length > takenLength) { taken = open; takenLength = words.length; tie = false; }
+    else if (words.length === takenLength) tie = true;
+  }
+  return tie ? -1 : taken;
+}
+
+/** Words as compared for alternativeTaken: bracket marks dropped, spacing collapsed, lower case. */
+function comparable(words: string): string {
+  return normalizeSpace(words.replace(/[[\]]/g, ' ')).toLowerCase();
+}
+
+/** Whether `needle` stands in `haystack` starting and ending at word boundaries. */
+function holdsWords(haystack: string, needle: string): boolean {
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    if (!isWordCharacter(haystack.charAt(at - 1)) && !isWordCharacter(haystack.charAt(at + needle.length))) return true;
+  }
+  return false;
+}
+
+function isWordCharacter(c: string): boolean {
+  return c !== '' && /[\p{L}\p{N}]/u.test(c);
+}

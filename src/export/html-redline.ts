@@ -5,7 +5,7 @@
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
-import { notableProvisions, summaryLine } from './text-redline.js';
+import { notableProvisions, proposedNote, summaryLine } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -39,6 +39,7 @@ function legal(change: ClauseChangeJson): string {
   if (!change.legal.length) return '';
   const items = change.legal.map((l) =>
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
+    `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
     `${l.direction ? ` <span class="dir ${l.direction}">${l.direction}</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}</li>`).join('');
   return `<ul class="legal">${items}</ul>`;
 }
@@ -71,7 +72,7 @@ ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:do
 ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:double}
 .legal{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
-.dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}
+.dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.legal .by{color:#555}
 .clause.unchanged .text{color:#555}
 @media print{ins,del{background:none}}
 `;

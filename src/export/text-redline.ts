@@ -4,7 +4,7 @@
  * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
   colour?: boolean;
@@ -65,6 +65,14 @@ function describe(change: ClauseChangeJson): string {
 }
 
 /** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
+/**
+ * What a legal item says of who proposed the wording now standing ("as US proposed"), or '' — shared by the
+ * text and HTML redlines and the app's compare view, so that all three say it alike.
+ */
+export function proposedNote(legal: Pick<LegalChangeJson, 'proposedBy'>): string {
+  return legal.proposedBy ? `as ${legal.proposedBy} proposed` : '';
+}
+
 export function notableProvisions(change: ClauseChangeJson): string[] {
   const labelOf = (refs: readonly ClauseRefJson[], id: string | undefined) => {
     if (id === undefined) return '';
@@ -159,7 +167,8 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     for (const legal of change.legal) {
       const direction = legal.direction ? ` (${legal.direction})` : '';
       const cosmetic = legal.cosmetic ? ' (wording only)' : '';
-      lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${direction}${cosmetic}`);
+      const proposed = proposedNote(legal);
+      lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}`);
     }
     const notes = notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));

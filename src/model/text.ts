@@ -99,3 +99,33 @@ export function clauseHeading(clause: Pick<Clause, 'label' | 'title'>): string {
   if (clause.label && clause.title) return `${clause.label} — ${clause.title}`;
   return clause.label || clause.title;
 }
+
+/**
+ * The "[" characters that blocksText(blocks, { brackets: 'marked' }) writes, in the order it writes them: the
+ * party of a bracket's opening mark, null for a "[" of the text itself (a literal bracket, a rawBlock). What a
+ * reader of the marked text needs to tell whose bracket an opening is; kept beside blocksText, whose walk it
+ * follows (positions skipped, list items and quotes in order).
+ */
+export function bracketMarks(blocks: readonly Block[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  const literal = (value: string) => {
+    for (let i = value.indexOf('['); i >= 0; i = value.indexOf('[', i + 1)) out.push(null);
+  };
+  const inlines = (nodes: readonly Inline[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'rawInline') literal(node.value);
+      else if (node.type === 'emphasis' || node.type === 'strong') inlines(node.children);
+      else if (node.type === 'bracket') { out.push(node.by); inlines(node.children); }
+    }
+  };
+  const walk = (list: readonly Block[]): void => {
+    for (const block of list) {
+      if (block.type === 'paragraph') inlines(block.children);
+      else if (block.type === 'list') for (const item of block.children) walk(item.children);
+      else if (block.type === 'blockquote') walk(block.children);
+      else if (block.type === 'rawBlock') literal(block.value);
+    }
+  };
+  walk(blocks);
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * Whose alternative a settled bracket group took: `proposedBy` on a legal item whose old side is a group of
+ * bracketed alternatives ("[shall][will]" → "will": the party that proposed "will"), read from the brackets
+ * of the old draft, and said alike by the text and HTML redlines.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import type { LegalChangeJson } from '../src/compare/contract.js';
+import { parseDraft } from '../src/format/markdown.js';
+import { htmlRedline } from '../src/export/html-redline.js';
+import { textRedline } from '../src/export/text-redline.js';
+
+const dir = path.resolve(import.meta.dirname, '../fixtures/rare-earths-mou');
+const version = (v: number) => parseDraft(fs.readFileSync(path.join(dir, `versions/v${v}.md`), 'utf8')).draft;
+
+/** A one-article draft whose article reads `body`. */
+const draft = (body: string) => parseDraft(`---\nparley: 1\ntitle: T\nparties:\n  EU: European Union\n  US: United States\n---\n\n## Article 1 {#a1}\n\n${body}\n`).draft;
+
+/** The legal items of the one article, old draft body → new draft body. */
+function legal(oldBody: string, newBody: string): LegalChangeJson[] {
+  const c = compareDrafts(draft(oldBody), draft(newBody), { ids: 'always' });
+  return c.changes.flatMap((change) => change.legal);
+}
+
+describe('proposedBy', () => {
+  it('names the party whose alternative the sample dossier settled on (v4 → v5), and none for a compromise', () => {
+    const items = compareDrafts(version(4), version(5), { ids: 'always' }).changes.flatMap((c) => c.legal);
+    expect(items).toContainEqual({ type: 'obligation', old: '[shall][will]', new: 'will', proposedBy: 'US' });
+    expect(items).toContainEqual({ type: 'obligation', old: '[shall not][will not]', new: 'will not', proposedBy: 'US' });
+    expect(items).toContainEqual({ type: 'figure', old: '[thirty (30)][fifteen (15)]', new: 'at least thirty (30) days', proposedBy: 'EU' });
+    expect(items).toContainEqual({ type: 'figure', old: '[thirty (30)][sixty (60)]', new: 'within forty-five (45) days' });
+  });
+
+  it('counts the literal brackets of the text when it finds a bracket’s party', () => {
+    const old = 'Under note \\[1\\], each Participant :bracket[shall]{by="US"}:bracket[will]{by="EU"} report yearly.';
+    expect(legal(old, 'Under note \\[1\\], each Participant will report yearly.')).toEqual([{ type: 'obligation', old: '[shall][will]', new: 'will', proposedBy: 'EU' }]);
+    expect(legal(old, 'Under note \\[1\\], each Participant shall report yearly.')).toEqual([{ type: 'obligation', old: '[shall][will]', new: 'shall', proposedBy: 'US' }]);
+  });
+
+  it('takes the longest alternative the new wording holds', () => {
+    const old = 'Each Participant :bracket[may]{by="EU"}:bracket[may not]{by="US"} restrict exports.';
+    expect(legal(old, 'Each Participant may not restrict exports.')).toContainEqual(expect.objectContaining({ old: '[may][may not]', new: 'may not', proposedBy: 'US' }));
+  });
+
+  it('names no one for literal square brackets', () => {
+    expect(legal('Each Participant \\[shall\\]\\[will\\] report yearly.', 'Each Participant will report yearly.')).toEqual([
+      { type: 'obligation', old: '[shall][will]', new: 'will' },
+    ]);
+  });
+
+  it('is said by the text and HTML redlines', () => {
+    const c = compareDrafts(version(4), version(5), { ids: 'always' });
+    expect(textRedline(c)).toContain('obligation: [shall][will] → will (as US proposed)');
+    expect(htmlRedline(c)).toContain('<ins>will</ins> <span class="by">(as US proposed)</span>');
+  });
+});
