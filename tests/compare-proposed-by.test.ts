@@ -3,6 +3,7 @@
  * bracketed alternatives ("[shall][will]" → "will": the party that proposed "will"), read from the brackets
  * of the old draft, and said alike by the text and HTML redlines.
  */
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +55,21 @@ describe('proposedBy', () => {
     const c = compareDrafts(version(4), version(5), { ids: 'always' });
     expect(textRedline(c)).toContain('obligation: [shall][will] → will (as US proposed)');
     expect(htmlRedline(c)).toContain('<ins>will</ins> <span class="by">(as US proposed)</span>');
+  });
+
+  it('names the party of the alternative taken, whatever the literal brackets around it (property)', () => {
+    const alternative = fc.record({ word: fc.constantFrom('shall', 'will', 'should', 'must'), by: fc.constantFrom('EU', 'US', 'JP') });
+    const literal = fc.constantFrom('', 'See \\[1\\] and \\[x\\]. ', '\\[Optional\\] ');
+    fc.assert(fc.property(fc.array(alternative, { minLength: 2, maxLength: 4 }), fc.nat(), literal, literal, (alternatives, k, before, after) => {
+      const taken = alternatives[k % alternatives.length]!;
+      const group = alternatives.map((a) => `:bracket[${a.word}]{by="${a.by}"}`).join('');
+      const items = legal(`${before}Each Participant ${group} report yearly. ${after}`, `${before}Each Participant ${taken.word} report yearly. ${after}`)
+        .filter((l) => l.old?.startsWith('['));
+      if (new Set(alternatives.map((a) => a.word)).size === 1) return; // nothing changed in law
+      expect(items).toHaveLength(1);
+      // Two alternatives of the same words: no telling whose was taken.
+      const unique = alternatives.filter((a) => a.word === taken.word).length === 1;
+      expect(items[0]!.proposedBy).toBe(unique ? taken.by : undefined);
+    }), { numRuns: 300 });
   });
 });
