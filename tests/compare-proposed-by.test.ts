@@ -34,6 +34,21 @@ describe('proposedBy', () => {
     expect(items).toContainEqual({ type: 'figure', old: '[thirty (30)][sixty (60)]', new: 'within forty-five (45) days' });
   });
 
+  it('names the party that opened alternatives beside the old wording (sample dossier v2 → v3)', () => {
+    const items = compareDrafts(version(2), version(3), { ids: 'always' }).changes.flatMap((c) => c.legal);
+    expect(items).toContainEqual({ type: 'obligation', old: 'will not', new: '[shall not][will not]', proposedBy: 'EU' });
+    expect(items).toContainEqual({ type: 'figure', old: 'within sixty (60) days', new: '[thirty (30)][sixty (60)]', proposedBy: 'EU' });
+    // Both alternatives hold the old "will": no telling which keeps it.
+    expect(items).toContainEqual({ type: 'obligation', old: 'will', new: '[will establish][will explore the establishment of]', direction: 'same' });
+  });
+
+  it('names no one when the alternatives beside the old wording are several parties\' proposals', () => {
+    const items = legal('Each Participant will report yearly.', 'Each Participant :bracket[shall]{by="EU"}:bracket[will]{by="US"}:bracket[must]{by="JP"} report yearly.');
+    expect(items).toEqual([{ type: 'obligation', old: 'will', new: '[shall][will][must]' }]);
+    expect(legal('Each Participant will report yearly.', 'Each Participant :bracket[shall]{by="EU"}:bracket[will]{by="US"}:bracket[must]{by="EU"} report yearly.'))
+      .toEqual([{ type: 'obligation', old: 'will', new: '[shall][will][must]', proposedBy: 'EU' }]);
+  });
+
   it('counts the literal brackets of the text when it finds a bracket’s party', () => {
     const old = 'Under note \\[1\\], each Participant :bracket[shall]{by="US"}:bracket[will]{by="EU"} report yearly.';
     expect(legal(old, 'Under note \\[1\\], each Participant will report yearly.')).toEqual([{ type: 'obligation', old: '[shall][will]', new: 'will', proposedBy: 'EU' }]);
@@ -70,6 +85,12 @@ describe('proposedBy', () => {
       // Two alternatives of the same words: no telling whose was taken.
       const unique = alternatives.filter((a) => a.word === taken.word).length === 1;
       expect(items[0]!.proposedBy).toBe(unique ? taken.by : undefined);
+      // The other way: the alternatives opened beside the wording taken; named when the others are one party's.
+      const opened = legal(`${before}Each Participant ${taken.word} report yearly. ${after}`, `${before}Each Participant ${group} report yearly. ${after}`)
+        .filter((l) => l.new?.startsWith('['));
+      expect(opened).toHaveLength(1);
+      const others = new Set(alternatives.filter((a) => a.word !== taken.word).map((a) => a.by));
+      expect(opened[0]!.proposedBy).toBe(unique && others.size === 1 ? [...others][0] : undefined);
     }), { numRuns: 300 });
   });
 });

@@ -8,8 +8,7 @@ import { clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
-import { alternativeTaken } from './legal-alternatives.js';
-import { bracketParties } from './bracket-parties.js';
+import { ProposalReader } from './proposed-by.js';
 import { diffWords, type WordOp } from './words.js';
 import { diffByProvisions, type MovedText } from './words-by-provision.js';
 
@@ -91,7 +90,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
       if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;
       return item;
     }),
-    legal: legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), olds, oldText),
+    legal: legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), oldText, newText, olds, news),
     words: wordOpsJson(ops),
   };
   const oldTitle = olds.map((c) => c.title).join(' / ');
@@ -101,26 +100,23 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
 }
 
 /**
- * The legal items as the JSON contract writes them. A group of bracketed alternatives settled on one of them
- * names the party that proposed the wording now standing (`proposedBy`), from the old clauses' brackets.
+ * The legal items as the JSON contract writes them; a change to or from a group of bracketed alternatives
+ * names the party whose proposal it comes from (`proposedBy`, proposed-by.ts).
  */
-function legalJson(items: readonly LegalChange[], olds: readonly FlatClause[], oldText: string): ClauseChangeJson['legal'] {
-  let parties: Map<number, string> | undefined;
+function legalJson(items: readonly LegalChange[], oldText: string, newText: string, olds: readonly FlatClause[], news: readonly FlatClause[]): ClauseChangeJson['legal'] {
+  // Built only for a clause with such a change (few are): most edited clauses have no bracket group in law.
+  let proposals: ProposalReader | undefined;
   return items.map((l) => {
     const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };
     if (l.direction) item.direction = l.direction;
     if (l.cosmetic) item.cosmetic = true;
-    if (l.new !== null && l.oldStart !== undefined && oldText.charCodeAt(l.oldStart) === OPEN_BRACKET) {
-      const taken = alternativeTaken(oldText, l.oldStart, l.oldEnd!, l.new);
-      // Read only for such an item (rare): the clauses' brackets are walked once, on first need.
-      const party = taken >= 0 ? (parties ??= bracketParties(olds.map((c) => c.clause), oldText)).get(taken) : undefined;
-      if (party) item.proposedBy = party;
-    }
+    const party = l.old?.startsWith('[') || l.new?.startsWith('[')
+      ? (proposals ??= new ProposalReader({ text: oldText, clauses: olds.map((c) => c.clause) }, { text: newText, clauses: news.map((c) => c.clause) })).proposedBy(l)
+      : undefined;
+    if (party) item.proposedBy = party;
     return item;
   });
 }
-
-const OPEN_BRACKET = 91;
 
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {
   const alignment = alignDrafts(oldDraft, newDraft, options);

@@ -44,9 +44,12 @@ export interface LegalChangeJson {
   /** The value is the same, only written differently ("6 months" → "six months"). */
   cosmetic?: boolean;
   /**
-   * When `old` is a group of bracketed alternatives and `new` takes one of them ("[shall][will]" → "will"): the
-   * party that proposed that alternative (its bracket's `by`, as the draft writes it). Absent for a compromise
-   * that takes none ("[thirty (30)][sixty (60)]" → "forty-five (45)") and for unattributed or literal brackets.
+   * The party whose bracketed proposal the change comes from (its bracket's `by`, as the draft writes it), when
+   * one side is a group of alternatives and the other plain wording: a group settled on one of its
+   * alternatives ("[shall][will]" → "will"), the party of that alternative; a group opened beside the old
+   * wording ("will not" → "[shall not][will not]"), the party of the alternatives that do not keep it, when
+   * they are all one party's. Absent for a compromise that takes no alternative ("[thirty (30)][sixty (60)]"
+   * → "forty-five (45)"), for unattributed and for literal brackets (typed as text).
    */
   proposedBy?: string;
 }

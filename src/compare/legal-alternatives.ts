@@ -113,6 +113,22 @@ function matchingClose(text: string, open: number): number {
 
 
 /**
+ * The openings ("[") of the alternatives of the group that spans exactly [start, end) of `text`, in order; empty
+ * when no group of two or more alternatives spans it.
+ */
+export function alternativeOpenings(text: string, start: number, end: number): number[] {
+  const openings: number[] = [];
+  let open = start;
+  while (open < end && text.charCodeAt(open) === OPEN) {
+    const close = matchingClose(text, open);
+    if (close < 0) return [];
+    openings.push(open);
+    open = close + 1;
+  }
+  return openings.length >= 2 && open === end ? openings : [];
+}
+
+/**
  * Which alternative of the group quoted at [start, end) of `text` a wording takes ("will" takes "[will]" of
  * "[shall][will]"; "within sixty (60) days" takes "[sixty (60)]" of "[thirty (30)][sixty (60)]"): the offset of
  * that alternative's "[", or -1 when the wording holds none of them or holds two equally long ones (a
@@ -120,19 +136,10 @@ function matchingClose(text: string, open: number): number {
  * whole words, case and spacing aside; of several held, the longest is taken ("[may][may not]" → "may not").
  */
 export function alternativeTaken(text: string, start: number, end: number, wording: string): number {
-  if (text.charCodeAt(start) !== OPEN) return -1;
-  const spans: [number, number][] = [];
-  for (let open = start; open < end && text.charCodeAt(open) === OPEN;) {
-    const close = matchingClose(text, open);
-    if (close < 0) return -1;
-    spans.push([open, close + 1]);
-    open = close + 1;
-  }
-  if (spans.length < 2 || spans[spans.length - 1]![1] !== end) return -1;
   const haystack = comparable(wording);
   let taken = -1, takenLength = 0, tie = false;
-  for (const [open, close] of spans) {
-    const words = comparable(text.slice(open + 1, close - 1));
+  for (const open of alternativeOpenings(text, start, end)) {
+    const words = comparable(text.slice(open + 1, matchingClose(text, open)));
     if (words === '' || !holdsWords(haystack, words)) continue;
     if (words.length > takenLength) { taken = open; takenLength = words.length; tie = false; }
     else if (words.length === takenLength) tie = true;
