@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import * as align from '../src/compare/align.js';
 import { alignDrafts } from '../src/compare/align.js';
+import { compareDrafts } from '../src/compare/compare.js';
+import { parseDraft } from '../src/format/markdown.js';
 import { changeOf, clause, draft, summary, withId } from './support/compare-align-support.js';
 
 const A = 'Each Participant shall facilitate investment in mining and refining projects located in its territory and report on progress every year.';
@@ -210,5 +212,32 @@ describe('alignDrafts with duplicated ids', () => {
       draft(withId('pricing', clause('Article 1', 'Pricing', D)), withId('pricing', clause('Article 2', 'Stockpiles', E))),
     );
     expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'inserted -→Article 2']);
+  });
+});
+
+describe('alignDrafts and paragraphing', () => {
+  // The same words, paragraphed otherwise: what "paragraph 2" refers to changed, though the text reads the same.
+  const md = (body: string) => parseDraft(`## Article 1 {#a1}\n\n${body}\n`).draft;
+  const kinds = (oldBody: string, newBody: string) => compareDrafts(md(oldBody), md(newBody), { ids: 'always' }).changes.map((c) => ({
+    kind: c.kind,
+    provisions: c.provisions.map((p) => `${p.kind} ${p.old ?? '—'}→${p.new ?? '—'}`),
+  }));
+  const one = '1. The Parties shall cooperate on refining. They shall share information on supply risks.\n\n2. This Article applies to rare earths.';
+  const two = '1. The Parties shall cooperate on refining.\n\n2. They shall share information on supply risks.\n\n3. This Article applies to rare earths.';
+
+  it('reports a paragraph cut in two, or two joined, as an edit with the split or merge of its provisions', () => {
+    expect(kinds(one, two)).toEqual([{ kind: 'edited', provisions: ['split 1→1', 'split 1→2', 'unchanged 2→3'] }]);
+    expect(kinds(two, one)).toEqual([{ kind: 'edited', provisions: ['merged 1→1', 'merged 2→1', 'unchanged 3→2'] }]);
+  });
+
+  it('reports a sentence that went from one paragraph to the next as an edit', () => {
+    const moved = '1. The Parties shall cooperate on refining.\n\n2. They shall share information on supply risks. This Article applies to rare earths.';
+    expect(kinds(one, moved)[0]!.kind).toBe('edited');
+  });
+
+  it('still reads lines wrapped otherwise, and a list numbered from elsewhere, as unchanged', () => {
+    const wrapped = '1. The Parties shall cooperate\n   on refining. They shall share information on supply risks.\n\n2. This Article applies\n   to rare earths.';
+    expect(kinds(one, wrapped)).toEqual([{ kind: 'unchanged', provisions: [] }]);
+    expect(kinds(one, one.replace('1. ', '3. ').replace('2. ', '4. '))).toEqual([{ kind: 'unchanged', provisions: [] }]);
   });
 });

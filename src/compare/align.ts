@@ -38,7 +38,7 @@
 import type { Clause, Draft } from '../model/draft.js';
 import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
-import { contentText, joinedContentTokens } from './content-tokens.js';
+import { contentText, joinedContentTokens, wordsPerParagraph } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { diceOfUnions } from './shingles.js';
 import { alignProvisionLines, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
@@ -409,6 +409,10 @@ function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatC
   }
 }
 
+function sameCounts(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((n, k) => n === b[k]);
+}
+
 function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string, tokens: (text: string) => Tokens): ClauseChange[] {
   const changes: ClauseChange[] = [];
   const positions: number[] = [];
@@ -431,7 +435,9 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
     else if (group.new.length > 1) kind = 'split';
     else {
       const i = group.old[0]!;
-      const same = group.identical === true || (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)));
+      // The same words as written, paragraphed alike: a paragraph cut in two reads the same as a text.
+      const same = group.identical === true ||
+        (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)) && sameCounts(wordsPerParagraph(oldClauses[i]!.clause, tokens), wordsPerParagraph(newClauses[j]!.clause, tokens)));
       kind = same ? 'unchanged' : 'edited';
       if (same) similarity = 1;
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);

@@ -2,8 +2,8 @@
  * A clause's content as the clause aligner reads it: title and body as one text (contentText), and its
  * tokens (joinedContentTokens), preferably joined from the tokens of its paragraphs.
  */
-import type { Clause, Paragraph } from '../model/draft.js';
-import { clauseText } from '../model/text.js';
+import type { Block, Clause, Paragraph } from '../model/draft.js';
+import { clauseText, inlineText } from '../model/text.js';
 import { joinTokens, type Tokens } from './normalize.js';
 
 /**
@@ -54,3 +54,27 @@ function plainText(paragraph: Paragraph): string | null {
   const nodes = paragraph.children;
   return nodes.length === 1 && nodes[0]!.type === 'text' ? nodes[0]!.value : null;
 }
+
+/**
+ * Where a clause's paragraphs begin, in words: the word count of its title and of each paragraph (a list
+ * item's, a quoted one's, a raw block's), in reading order. Two clauses with the same words and the same
+ * counts are paragraphed alike; with the same words and other counts, a paragraph was cut in two, two were
+ * joined, or a sentence went from one to the next — a change of structure that changes what "paragraph 2"
+ * refers to, which the text alone does not show (a line break reads as a space, since a paragraph may wrap
+ * its lines anywhere).
+ */
+export function wordsPerParagraph(c: Clause, tokens: (text: string) => Tokens): number[] {
+  const counts = [c.title ? tokens(c.title).words.length : 0];
+  const walk = (blocks: readonly Block[]): void => {
+    for (const block of blocks) {
+      if (block.type === 'paragraph') counts.push(tokens(inlineText(block.children, MARKED)).words.length);
+      else if (block.type === 'list') for (const item of block.children) walk(item.children);
+      else if (block.type === 'blockquote') walk(block.children);
+      else if (block.type === 'rawBlock') counts.push(tokens(block.value).words.length);
+    }
+  };
+  walk(c.body);
+  return counts;
+}
+
+const MARKED = { brackets: 'marked' } as const;
