@@ -34,12 +34,25 @@ describe('alignDrafts', () => {
     expect(changeOf(a, 'new', 1).similarity).toBe(1);
   });
 
-  it('ignores renumbered cross-references and paragraph numbers', () => {
+  it('ignores paragraph numbers, and cross-references renumbered with what they name', () => {
     const a = alignDrafts(
-      draft(clause('Article 4', 'Reference', '1. As provided in Article 12, ' + A)),
-      draft(clause('Article 5', 'Reference', '2. As provided in Article 13, ' + A)),
+      draft(clause('Article 4', 'Reference', '1. As provided in Article 12, ' + A), clause('Article 12', 'Exceptions', C)),
+      draft(clause('Article 5', 'Reference', '2. As provided in Article 13, ' + A), clause('Article 13', 'Exceptions', C)),
     );
-    expect(summary(a)).toEqual(['unchanged Article 4→Article 5 renumbered']);
+    expect(summary(a)).toEqual(['unchanged Article 4→Article 5 renumbered', 'unchanged Article 12→Article 13 renumbered']);
+  });
+
+  it('reports a cross-reference that now names another clause as an edit, though the keys align it', () => {
+    const refers = (n: string) => clause('Article 1', 'Reporting', `Subject to Article ${n}, ` + A);
+    const a = alignDrafts(
+      draft(refers('2'), clause('Article 2', 'Exceptions', C), clause('Article 3', 'Disputes', D)),
+      draft(refers('3'), clause('Article 2', 'Exceptions', C), clause('Article 3', 'Disputes', D)),
+    );
+    expect(summary(a)).toEqual(['edited Article 1→Article 1', 'unchanged Article 2→Article 2', 'unchanged Article 3→Article 3']);
+    // A number that names no clause of the drafts (another treaty's article) must not change at all.
+    const gatt = (n: string) => draft(clause('Article 1', 'Exceptions', `Consistent with Article ${n} of the GATT 1994, ` + A));
+    expect(summary(alignDrafts(gatt('XX'), gatt('XXI')))).toEqual(['edited Article 1→Article 1']);
+    expect(summary(alignDrafts(gatt('XX'), gatt('XX')))).toEqual(['unchanged Article 1→Article 1']);
   });
 
   it('reports a reworded clause as edited, with its similarity', () => {
@@ -239,5 +252,25 @@ describe('alignDrafts and paragraphing', () => {
     const wrapped = '1. The Parties shall cooperate\n   on refining. They shall share information on supply risks.\n\n2. This Article applies\n   to rare earths.';
     expect(kinds(one, wrapped)).toEqual([{ kind: 'unchanged', provisions: [] }]);
     expect(kinds(one, one.replace('1. ', '3. ').replace('2. ', '4. '))).toEqual([{ kind: 'unchanged', provisions: [] }]);
+  });
+
+  it('reports a provision whose cross-reference now names another clause as edited', () => {
+    const text = (n: string) => `## Article 1 {#a1}\n\n1. Each Participant shall report yearly.\n\n2. Exceptions under Article ${n} apply.\n\n## Article 2 {#a2}\n\nStockpiles.\n\n## Article 3 {#a3}\n\nDisputes.\n`;
+    const first = compareDrafts(parseDraft(text('2')).draft, parseDraft(text('3').replace('yearly', 'every two years')).draft, { ids: 'always' }).changes[0]!;
+    expect(first.kind).toBe('edited');
+    expect(first.provisions.map((p) => `${p.kind} ${p.old}→${p.new}`)).toEqual(['edited 1→1', 'edited 2→2']);
+  });
+
+  it('reads a reference to a paragraph of the same clause through that clause\'s renumbering', () => {
+    const vision = 'Parties share a long-term vision on technology development and transfer.';
+    const cooperation = 'Parties shall strengthen cooperative action on technology development and transfer.';
+    const framework = (n: string) => `A technology framework is established, in pursuit of the long-term vision referred to in paragraph ${n} of this Article.`;
+    const article = (...paragraphs: string[]) => parseDraft(`## Article 10 {#a10}\n\n${paragraphs.map((p, k) => `${k + 1}. ${p}`).join('\n\n')}\n`).draft;
+    const provisions = (n: string) => compareDrafts(article(cooperation, vision, framework('2')), article(vision, cooperation, framework(n)), { ids: 'always' })
+      .changes[0]!.provisions.map((p) => `${p.kind} ${p.old}→${p.new}`);
+    // Paragraph 2 (the vision) became paragraph 1, and the reference followed it.
+    expect(provisions('1')).toContain('unchanged 3→3');
+    // Now it names the cooperation paragraph: an edit.
+    expect(provisions('3')).toContain('edited 3→3');
   });
 });

@@ -43,6 +43,7 @@ import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { diceOfUnions } from './shingles.js';
 import { alignProvisionLines, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
+import { ReferenceMap } from './reference-map.js';
 import { DraftSources } from './source-key.js';
 import { int32s } from './int-arena.js';
 
@@ -409,6 +410,16 @@ function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatC
   }
 }
 
+/** The drafts' renumbering, as cross-references follow it: each old clause's partners in the alignment. */
+function referenceMap(m: Matcher, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): ReferenceMap {
+  return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => {
+    const g = m.oldGroup[i]!;
+    return g < 0 ? NO_PARTNERS : m.groups[g]!.new;
+  });
+}
+
+const NO_PARTNERS: readonly number[] = [];
+
 function sameCounts(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, k) => n === b[k]);
 }
@@ -418,6 +429,8 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
   const positions: number[] = [];
   // Groups already described (a split's group is reached from each of its new clauses).
   const seen = new Uint8Array(m.groups.length);
+  // Built on first need: most pairs are identical by source and never read their references.
+  let references: ReferenceMap | undefined;
   for (let j = 0; j < newClauses.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) {
@@ -435,9 +448,12 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
     else if (group.new.length > 1) kind = 'split';
     else {
       const i = group.old[0]!;
-      // The same words as written, paragraphed alike: a paragraph cut in two reads the same as a text.
+      // The same words as written, paragraphed alike (a paragraph cut in two reads the same as a text), and
+      // cross-references renumbered only as the drafts were.
       const same = group.identical === true ||
-        (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)) && sameCounts(wordsPerParagraph(oldClauses[i]!.clause, tokens), wordsPerParagraph(newClauses[j]!.clause, tokens)));
+        (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)) &&
+          sameCounts(wordsPerParagraph(oldClauses[i]!.clause, tokens), wordsPerParagraph(newClauses[j]!.clause, tokens)) &&
+          (references ??= referenceMap(m, oldClauses, newClauses)).follows(readOld(i), readNew(j)));
       kind = same ? 'unchanged' : 'edited';
       if (same) similarity = 1;
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
@@ -448,7 +464,8 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
     let provisions: ProvisionChange[] = [];
     let provisionLines: ClauseChange['provisionLines'];
     if (kind !== 'unchanged') {
-      const p = alignProvisionLines(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens);
+      const p = alignProvisionLines(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens,
+        (a, b, own) => (references ??= referenceMap(m, oldClauses, newClauses)).follows(a, b, own));
       provisions = p.changes;
       // Kept only where the redline will read them: held to the end of the comparison, the lines of every
       // edited clause would be copied by each young-generation collection on the way.

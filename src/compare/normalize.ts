@@ -92,11 +92,17 @@ export function wordHash(word: string): number {
   return h;
 }
 
+/** The kind of each reference word: its singular, full form. */
+const REFERENCE_KINDS = new Map<number, string>([
+  ['article', 'article'], ['articles', 'article'], ['art', 'article'], ['paragraph', 'paragraph'], ['paragraphs', 'paragraph'],
+  ['para', 'paragraph'], ['paras', 'paragraph'], ['subparagraph', 'subparagraph'], ['subparagraphs', 'subparagraph'],
+  ['section', 'section'], ['sections', 'section'], ['chapter', 'chapter'], ['chapters', 'chapter'], ['annex', 'annex'],
+  ['annexes', 'annex'], ['appendix', 'appendix'], ['part', 'part'], ['schedule', 'schedule'], ['clause', 'clause'],
+  ['clauses', 'clause'], ['point', 'point'], ['points', 'point'],
+].map(([word, kind]) => [wordHash(word!), kind!]));
+
 /** Words after which a number is a cross-reference, not content. */
-const REFERENCE_WORDS = new Set(
-  ['article', 'articles', 'art', 'paragraph', 'paragraphs', 'para', 'paras', 'subparagraph', 'subparagraphs', 'section', 'sections',
-    'chapter', 'chapters', 'annex', 'annexes', 'appendix', 'part', 'schedule', 'clause', 'clauses', 'point', 'points'].map(wordHash),
-);
+const REFERENCE_WORDS = new Set(REFERENCE_KINDS.keys());
 /** What a reference number hashes to. */
 const REFERENCE_NUMBER = wordHash('#');
 
@@ -189,26 +195,50 @@ export function tokenize(text: string): Tokens {
   // A word and its separator take at least two characters.
   if (scratch.length < (text.length >> 1) + 2) scratch = new Int32Array((text.length >> 1) + 4096);
   const words = scratch;
-  const result = scan(text, false, words);
+  const result = scan(text, false, words, null);
   // `shingles` is present from the start so that every Tokens object has one shape.
   return { words: copyInt32s(words, result.count), looseKey: result.key, endsAfterReference: result.afterReference, shingles: undefined, diceWith: undefined, dice: 0 };
 }
 
 /** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */
 export function strictKey(text: string): number {
-  return scan(text, true, null).key;
+  return scan(text, true, null, null).key;
+}
+
+/** A cross-reference as the keys read it: the reference word's kind ("article" for "Articles", "Art.") and its number as written. */
+export interface Reference {
+  word: string;
+  number: string;
+}
+
+/**
+ * The cross-references of a text, in order: the numbers both keys replace by one placeholder. Two texts with
+ * equal strict keys have as many, with the same words; only their numbers may differ (reference-map.ts says
+ * whether they differ as the renumbering of the drafts does).
+ */
+export function referencesIn(text: string): Reference[] {
+  const out: Reference[] = [];
+  scan(text, true, null, out);
+  return out;
+}
+
+/** The kind of a reference word ("Articles", "art"), or undefined when the word is none. */
+export function referenceKind(word: string): string | undefined {
+  return REFERENCE_KINDS.get(wordHash(word));
 }
 
 /**
  * The one pass over a text. Loose: lowercased words only, each stored in `words`. Strict: words as written and
  * punctuation, nothing stored.
  */
-function scan(text: string, strict: boolean, words: Int32Array | null): { count: number; key: number; afterReference: boolean } {
+function scan(text: string, strict: boolean, words: Int32Array | null, references: Reference[] | null): { count: number; key: number; afterReference: boolean } {
   const n = text.length;
   let count = 0;
   let ka = 0x9747b28c | 0, kb = 0x2f3c4a5d | 0; // two independent 32-bit halves of the key
   let lineStart = true;
   let afterReferenceWord = false;
+  // The hash of the last reference word, kept only when references are listed.
+  let referenceWord = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -230,6 +260,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
       afterReferenceWord = false;
       const j = skipReferenceNumber(text, i);
       if (j !== i) {
+        if (references) references.push({ word: REFERENCE_KINDS.get(referenceWord)!, number: text.slice(i, j) });
         if (words) words[count] = REFERENCE_NUMBER;
         count++;
         ka = Math.imul(ka ^ REFERENCE_NUMBER, P1); kb = Math.imul(kb + REFERENCE_NUMBER, P2) ^ (kb >>> 15);
@@ -261,6 +292,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     const k = strict ? hs : h;
     ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
     afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
+    if (references && afterReferenceWord) referenceWord = h;
   }
   return { count, key: key53(ka, kb, count), afterReference: afterReferenceWord };
 }

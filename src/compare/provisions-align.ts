@@ -76,10 +76,22 @@ export interface ProvisionAlignment {
   newLines: FlatProvision[];
 }
 
-/** alignProvisions, keeping the flattened provisions. */
-export function alignProvisionLines(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionAlignment {
-  return align(oldClauses, newClauses, (olds, news) => (background !== undefined ? pairEditsInPlace(olds, news, background, tokens) : null) ?? pairByMatcher(olds, news, background, tokens));
+/**
+ * Whether two provision texts that read the same (their keys ignore cross-reference numbers) differ at most in
+ * references renumbered as the drafts were, or as the clause's own provisions were (`ownProvisions`: whether
+ * old provision label a became b): ReferenceMap.follows.
+ */
+export type ReferencesFollow = (oldText: string, newText: string, ownProvisions: (a: string, b: string) => boolean) => boolean;
+
+/**
+ * alignProvisions, keeping the flattened provisions. Without `referencesFollow`, every pair that reads the same
+ * is unchanged.
+ */
+export function alignProvisionLines(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize, referencesFollow: ReferencesFollow = ALWAYS): ProvisionAlignment {
+  return align(oldClauses, newClauses, (olds, news) => (background !== undefined ? pairEditsInPlace(olds, news, background, tokens) : null) ?? pairByMatcher(olds, news, background, tokens, referencesFollow));
 }
+
+const ALWAYS = () => true;
 
 /** alignProvisions without the shortcut of pairEditsInPlace: what the shortcut must agree with (tests). */
 export function alignProvisionsByMatcher(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly Pick<Clause, 'body'>[], background?: number, tokens: (text: string) => Tokens = tokenize): ProvisionChange[] {
@@ -157,7 +169,7 @@ function emptyPairing(oldCount: number, newCount: number): Pairing {
 }
 
 /** The full alignment: the Matcher's stages, as for clauses. */
-function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background: number | undefined, tokens: (text: string) => Tokens): Pairing {
+function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background: number | undefined, tokens: (text: string) => Tokens, referencesFollow: ReferencesFollow = ALWAYS): Pairing {
   const m = new Matcher(olds.length, news.length, (i) => tokens(olds[i]!.text), (j) => tokens(news[j]!.text), background);
   // Provisions an edit did not touch are the same string: pair them before tokenizing anything.
   m.matchKeys(olds.map((p) => p.text), news.map((p) => p.text));
@@ -171,6 +183,15 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
   m.matchSplitsAndMerges();
   m.markMoves();
   const pairing = emptyPairing(olds.length, news.length);
+  // Whether old provision label a is now b (a part of a split or merge counts): how the clause's own
+  // references follow its renumbering.
+  const renumbered = (a: string, b: string): boolean => {
+    for (const group of m.groups) {
+      if (!group.old.some((i) => sameLabel(olds[i]!.label ?? '', a))) continue;
+      if (group.new.some((k) => sameLabel(news[k]!.label ?? '', b))) return true;
+    }
+    return false;
+  };
   for (let j = 0; j < news.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) continue;
@@ -190,7 +211,7 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
     pairing.oldOf[j] = i;
     pairing.newOf[i] = j;
     pairing.moved[j] = group.moved ? 1 : 0;
-    const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text));
+    const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text) && referencesFollow(olds[i]!.text, news[j]!.text, renumbered));
     pairing.unchanged[j] = unchanged ? 1 : 0;
     pairing.similarity[j] = unchanged ? 1 : group.similarity;
   }

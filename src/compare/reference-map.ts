@@ -1,0 +1,69 @@
+/**
+ * Whether the cross-references of two texts that read the same differ only as the drafts were renumbered.
+ *
+ * The keys ignore the number after a reference word ("Article 12" reads as "Article #"), so that a treaty
+ * renumbered with its cross-references matches itself. That alone would also call "subject to Article 2" →
+ * "subject to Article 3" unchanged when Article 2 kept its number: the exception now points elsewhere, a change
+ * a reader must see. So a pair whose texts read the same has its references checked one by one: a number that
+ * changed must name, in the new draft, the clause its old number named in the old draft ("Article 2bis" →
+ * "Article 3" where old Article 2bis is new Article 3). A number that names no clause of the old draft (a
+ * paragraph of the same article, an article of another treaty) must not change at all.
+ */
+import { referenceKind, referencesIn, type Reference } from './normalize.js';
+
+/** A clause label as a reference names it ("article 3bis" for "Article 3bis", "Art. 3bis"), or null. */
+function labelKey(label: string): string | null {
+  const match = /^\s*([^\s\d.]+)\.?\s*(\S.*)$/.exec(label);
+  if (!match) return null;
+  const kind = referenceKind(match[1]!);
+  return kind ? `${kind} ${match[2]!.trim().toLowerCase()}` : null;
+}
+
+/** References that may name a provision of the clause they stand in. */
+const PROVISION_KINDS = new Set(['paragraph', 'subparagraph', 'point']);
+
+function referenceKey(reference: Reference): string {
+  return `${reference.word} ${reference.number.toLowerCase()}`;
+}
+
+export class ReferenceMap {
+  /** Old clauses by the key of their label (several where parts repeat their numbering). */
+  private readonly oldByKey = new Map<string, number[]>();
+  private readonly newKeys: (string | null)[];
+
+  /**
+   * @param oldLabels, newLabels the clause labels of the two drafts, by index
+   * @param partnersOf the new clauses an old clause was aligned with (none when it was deleted)
+   */
+  constructor(oldLabels: readonly string[], newLabels: readonly string[], private readonly partnersOf: (i: number) => readonly number[]) {
+    oldLabels.forEach((label, i) => {
+      const key = labelKey(label);
+      if (key === null) return;
+      const list = this.oldByKey.get(key);
+      if (list) list.push(i); else this.oldByKey.set(key, [i]);
+    });
+    this.newKeys = newLabels.map(labelKey);
+  }
+
+  /**
+   * Whether the references of `newText` are those of `oldText`, renumbered as the drafts were (see the module
+   * comment). `ownProvisions`, for the text of a provision: whether old provision label `a` became `b` in the
+   * clause that holds it — what "paragraph 2" names when no clause of the drafts is labelled so ("in pursuit of
+   * the vision referred to in paragraph 2 of this Article", where that paragraph became paragraph 1).
+   */
+  follows(oldText: string, newText: string, ownProvisions?: (a: string, b: string) => boolean): boolean {
+    const olds = referencesIn(oldText);
+    const news = referencesIn(newText);
+    if (olds.length !== news.length) return false;
+    for (let k = 0; k < olds.length; k++) {
+      const was = olds[k]!, is = news[k]!;
+      if (was.number === is.number) continue;
+      const named = this.oldByKey.get(referenceKey(was));
+      const target = referenceKey(is);
+      if (named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === target))) continue;
+      if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && ownProvisions(was.number, is.number)) continue;
+      return false;
+    }
+    return true;
+  }
+}
