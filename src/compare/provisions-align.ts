@@ -11,7 +11,7 @@
 import type { Clause } from '../model/draft.js';
 import { appendProvisionLines, type ProvisionLine } from '../model/provisions.js';
 import { Matcher, raisedBar } from './matcher.js';
-import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
+import { normalizeLabel, sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
 import { longestIncreasingSubsequence } from './lis.js';
@@ -184,13 +184,17 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
   m.markMoves();
   const pairing = emptyPairing(olds.length, news.length);
   // Whether old provision label a is now b (a part of a split or merge counts): how the clause's own
-  // references follow its renumbering.
+  // references follow its renumbering. The pairs by label are listed on first need (a long clause may hold
+  // thousands of provisions and as many references).
+  let pairsByLabel: Set<string> | undefined;
   const renumbered = (a: string, b: string): boolean => {
-    for (const group of m.groups) {
-      if (!group.old.some((i) => sameLabel(olds[i]!.label ?? '', a))) continue;
-      if (group.new.some((k) => sameLabel(news[k]!.label ?? '', b))) return true;
+    if (!pairsByLabel) {
+      pairsByLabel = new Set();
+      for (const group of m.groups) {
+        for (const i of group.old) for (const k of group.new) pairsByLabel.add(`${normalizeLabel(olds[i]!.label ?? '')}\n${normalizeLabel(news[k]!.label ?? '')}`);
+      }
     }
-    return false;
+    return pairsByLabel.has(`${normalizeLabel(a)}\n${normalizeLabel(b)}`);
   };
   for (let j = 0; j < news.length; j++) {
     const g = m.newGroup[j]!;
