@@ -273,4 +273,12 @@ describe('alignDrafts and paragraphing', () => {
     // Now it names the cooperation paragraph: an edit.
     expect(provisions('3')).toContain('edited 3→3');
   });
+
+  it('reads a clause whose list now starts elsewhere, its own references renumbered with it, as unchanged', () => {
+    const article = (first: number, named: number) =>
+      parseDraft(`## Article 1 {#a1}\n\n${first}. Each Participant shall report yearly.\n\n${first + 1}. The report under paragraph ${named} is public.\n`).draft;
+    const kind = (first: number, named: number) => compareDrafts(article(3, 3), article(first, named), { ids: 'always' }).changes[0]!.kind;
+    expect(kind(1, 1)).toBe('unchanged');
+    expect(kind(1, 2)).toBe('edited');
+  });
 });

@@ -420,6 +420,17 @@ function referenceMap(m: Matcher, oldClauses: readonly FlatClause[], newClauses:
 
 const NO_PARTNERS: readonly number[] = [];
 
+/**
+ * Whether the references of a clause pair that reads the same follow the renumbering of the drafts, or, failing
+ * that, of the clause's own provisions ("paragraph 3" → "paragraph 1" where the list now starts at 1): only
+ * then are its provisions aligned, which a pair that reads the same rarely needs.
+ */
+function referencesFollow(references: ReferenceMap, oldText: string, newText: string, oldClause: Clause, newClause: Clause, background: number, tokens: (text: string) => Tokens): boolean {
+  if (references.follows(oldText, newText)) return true;
+  const pairs = alignProvisionLines([oldClause], [newClause], background, tokens).changes;
+  return references.follows(oldText, newText, (a, b) => pairs.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b)));
+}
+
 function sameCounts(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, k) => n === b[k]);
 }
@@ -453,7 +464,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       const same = group.identical === true ||
         (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)) &&
           sameCounts(wordsPerParagraph(oldClauses[i]!.clause, tokens), wordsPerParagraph(newClauses[j]!.clause, tokens)) &&
-          (references ??= referenceMap(m, oldClauses, newClauses)).follows(readOld(i), readNew(j)));
+          referencesFollow(references ??= referenceMap(m, oldClauses, newClauses), readOld(i), readNew(j), oldClauses[i]!.clause, newClauses[j]!.clause, m.backgroundSimilarity(), tokens));
       kind = same ? 'unchanged' : 'edited';
       if (same) similarity = 1;
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
