@@ -1,6 +1,7 @@
 /**
  * Clause alignment on tiny drafts: one test per kind of change, through the public alignDrafts.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as align from '../src/compare/align.js';
 import { alignDrafts } from '../src/compare/align.js';
@@ -280,5 +281,43 @@ describe('alignDrafts and paragraphing', () => {
     const kind = (first: number, named: number) => compareDrafts(article(3, 3), article(first, named), { ids: 'always' }).changes[0]!.kind;
     expect(kind(1, 1)).toBe('unchanged');
     expect(kind(1, 2)).toBe('edited');
+  });
+});
+
+describe('cross-references under renumbering (property)', () => {
+  const topics = ['gallium', 'germanium', 'graphite', 'lithium', 'cobalt', 'nickel', 'tungsten', 'antimony'];
+  /** Article k's text: its own topic, and references to the articles whose numbers `refs` lists. */
+  const text = (topic: string, refs: readonly number[]) =>
+    `Each Participant shall report on ${topic} supply chains${refs.map((n) => `, subject to Article ${n}`).join('')}.`;
+  const markdown = (articles: readonly { topic: string; refs: number[] }[]) =>
+    articles.map((a, k) => `## Article ${k + 1} {#x${k}}\n\n${text(a.topic, a.refs)}\n`).join('\n');
+
+  it('an inserted article renumbers the rest and their references: all unchanged; one reference pointed elsewhere: that article edited', () => {
+    const drafts = fc.integer({ min: 2, max: 6 }).chain((n) => fc.record({
+      refs: fc.array(fc.array(fc.integer({ min: 1, max: n }), { maxLength: 2 }), { minLength: n, maxLength: n }),
+      at: fc.integer({ min: 0, max: n }),
+      altered: fc.nat(),
+    }));
+    fc.assert(fc.property(drafts, ({ refs, at, altered }) => {
+      const olds = refs.map((r, k) => ({ topic: topics[k]!, refs: r }));
+      // Article `at + 1` is inserted: every number from there on moves up by one, in the references too.
+      const shift = (n: number) => (n > at ? n + 1 : n);
+      const news = olds.map((a) => ({ topic: a.topic, refs: a.refs.map(shift) }));
+      news.splice(at, 0, { topic: 'rare earth magnets', refs: [] });
+      const kinds = (draft: typeof news) => compareDrafts(parseDraft(markdown(olds)).draft, parseDraft(markdown(draft)).draft, { ids: 'never' })
+        .changes.filter((c) => c.kind !== 'inserted').map((c) => c.kind);
+      expect(kinds(news)).toEqual(olds.map(() => 'unchanged'));
+      // One reference now names another article: the article that holds it is edited. (Another number than the
+      // old one: a reference left as it stood, though its article moved, leaves the text as it was.)
+      const holders = olds.flatMap((a, k) => a.refs.map((_, r) => [k, r] as const));
+      if (holders.length === 0) return;
+      const [k, r] = holders[altered % holders.length]!;
+      const q = k < at ? k : k + 1;
+      const changed = news.map((a) => ({ ...a, refs: [...a.refs] }));
+      const others = news.map((_, m) => m + 1).filter((m) => m !== news[q]!.refs[r] && m !== olds[k]!.refs[r]);
+      changed[q]!.refs[r] = others[altered % others.length]!;
+      const expected = news.filter((_, m) => m !== at).map((a) => (a === news[q] ? 'edited' : 'unchanged'));
+      expect(kinds(changed)).toEqual(expected);
+    }), { numRuns: 200 });
   });
 });
