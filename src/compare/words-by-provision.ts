@@ -468,6 +468,10 @@ class OpWriter {
    * writes nothing and returns false.
    */
   pairIfAlike(oldBreak: boolean, newBreak: boolean, oldText: string, newText: string): boolean {
+    // They share at most the shorter text: when even that falls short, the answer needs no diff (a diff of a
+    // short deleted paragraph against pages inserted in its place costs tens of milliseconds, all but nothing
+    // of it shared).
+    if (2 * Math.min(oldText.length, newText.length) < GAP_SHARED * (oldText.length + newText.length)) return false;
     const ops = diffWords(oldText, newText);
     let shared = 0;
     for (const op of ops) if (op.op === 'equal') shared += op.text.length;
