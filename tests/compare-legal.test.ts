@@ -47,6 +47,17 @@ describe('obligations', () => {
       .toEqual([['obligation', 'shall', 'shall endeavour to', 'weaker']]);
   });
 
+  it('reads an obligation that runs past the change against the words it covers on the other side', () => {
+    // Only "endeavour to" went in (or the hedge came out), after words the change does not touch: the old
+    // "shall" does not touch the change, yet it is what the new obligation replaces.
+    expect(brief(legalChanges('The Parties shall, where appropriate, ensure access.', 'The Parties shall, where appropriate, endeavour to ensure access.')))
+      .toEqual([['obligation', 'shall, where appropriate', 'shall, where appropriate, endeavour to', 'weaker']]);
+    expect(brief(legalChanges('Each Party shall, to the extent possible, ensure access.', 'Each Party shall ensure access.')))
+      .toEqual([['obligation', 'shall, to the extent possible', 'shall', 'stronger']]);
+    expect(brief(legalChanges('Each Party shall endeavour to ensure access.', 'Each Party shall ensure access.')))
+      .toEqual([['obligation', 'shall endeavour to', 'shall', 'stronger']]);
+  });
+
   it('does not report a change of verb form or an unchanged obligation next to a change', () => {
     expect(legalChanges('The Participant intends to cooperate.', 'The Participants intend to cooperate.')).toEqual([]);
     expect(legalChanges('The Parties shall provide notice.', 'The Parties shall give notice.')).toEqual([]);

@@ -104,10 +104,22 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
     if (olds.length === 0 && news.length === 0) continue;
     const oldSweep = new Sweep(oldText, olds);
     const newSweep = new Sweep(newText, news);
-    for (const change of changes) {
-      const a = change.oldNone ? NONE : oldSweep.touching(change.oldStart, change.oldEnd, change.wholeLines);
-      const b = change.newNone ? NONE : newSweep.touching(change.newStart, change.newEnd, change.wholeLines);
+    for (let ci = 0; ci < changes.length; ci++) {
+      const change = changes[ci]!;
+      let a = change.oldNone ? NONE : oldSweep.touching(change.oldStart, change.oldEnd, change.wholeLines);
+      let b = change.newNone ? NONE : newSweep.touching(change.newStart, change.newEnd, change.wholeLines);
       if (a.length === 0 && b.length === 0) continue;
+      // An item that runs past the change on one side has its counterpart beside the change on the other.
+      if (!change.oldNone && !change.newNone) {
+        const before = changes[ci - 1], after = changes[ci + 1];
+        const oldSide = { start: change.oldStart, end: change.oldEnd, prevEnd: before?.oldEnd ?? 0, nextStart: after?.oldStart ?? oldText.length };
+        const newSide = { start: change.newStart, end: change.newEnd, prevEnd: before?.newEnd ?? 0, nextStart: after?.newStart ?? newText.length };
+        // The new items standing where old items run past the change, and the other way round.
+        const fromOld = counterparts(newSweep, a, newSide, oldSide);
+        const fromNew = counterparts(oldSweep, b, oldSide, newSide);
+        if (fromNew.length > 0) a = byStart([...a, ...fromNew]);
+        if (fromOld.length > 0) b = byStart([...b, ...fromOld]);
+      }
       if (sameKeys(a, b)) continue; // the usual case: an unchanged "shall" next to a changed word
       if (type === 'defined-term') pairUp(out, type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change));
       else pairUp(out, type, a, b);
@@ -205,6 +217,8 @@ function newPositions(ops: readonly WordOp[]): (oldOffset: number) => number {
  */
 class Sweep {
   private next = 0;
+  /** The length of the longest item (take() searches from there). */
+  private longest = 0;
   /** used[i]: items[i] was handed out already. */
   private readonly used: boolean[];
   private readonly items: Found[];
@@ -214,6 +228,26 @@ class Sweep {
     for (let i = 1; i < items.length && sorted; i++) sorted = items[i - 1]!.start <= items[i]!.start;
     this.items = sorted ? items : [...items].sort((x, y) => x.start - y.start);
     this.used = new Array<boolean>(items.length).fill(false);
+    for (const f of items) if (f.end - f.start > this.longest) this.longest = f.end - f.start;
+  }
+
+  /** The items overlapping [start, end) not handed out yet (wherever the sweep stands). */
+  take(start: number, end: number): Found[] {
+    const items = this.items;
+    // The first item that may reach `start`: none starts longer before it than the longest item is long.
+    let lo = 0, hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (items[mid]!.start < start - this.longest) lo = mid + 1; else hi = mid;
+    }
+    let out: Found[] = NONE;
+    for (let i = lo; i < items.length && items[i]!.start < end; i++) {
+      if (this.used[i] || items[i]!.end <= start) continue;
+      if (out === NONE) out = [];
+      out.push(items[i]!);
+      this.used[i] = true;
+    }
+    return out;
   }
 
   /** The items touching [start, end) not handed out yet; with `inside`, only those overlapping it. */
@@ -315,6 +349,32 @@ function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
     if (wholeLines && open.newStart === open.newEnd) open.newNone = open.wholeLines = true;
   }
   return ranges;
+}
+
+/** A change's range on one side, and where the changes before and after it end and start there. */
+interface Side { start: number; end: number; prevEnd: number; nextStart: number }
+
+/**
+ * The items of `sweep` (one side) that stand where the other side's items `theirs` run past the change: an
+ * item that overlaps the change and runs on into the equal text beside it ("shall, where appropriate,
+ * endeavour to", where only "endeavour to" was inserted) has its counterpart in that equal text ("shall"),
+ * which on its own side does not touch the change. Equal text reads the same length on both sides, so the
+ * stretch an item covers beside the change on its side is the stretch beside it on this one.
+ */
+function counterparts(sweep: Sweep, theirs: readonly Found[], mine: Side, their: Side): Found[] {
+  let out: Found[] = NONE;
+  for (const t of theirs) {
+    const left = t.start < their.start ? their.start - Math.max(t.start, their.prevEnd) : 0;
+    const right = t.end > their.end ? Math.min(t.end, their.nextStart) - their.end : 0;
+    for (const found of [left > 0 ? sweep.take(mine.start - left, mine.start) : NONE, right > 0 ? sweep.take(mine.end, mine.end + right) : NONE]) {
+      if (found.length > 0) out = out === NONE ? found : [...out, ...found];
+    }
+  }
+  return out;
+}
+
+function byStart(items: Found[]): Found[] {
+  return items.sort((x, y) => x.start - y.start);
 }
 
 /** The item overlaps [start, end), or only whitespace separates them. */
