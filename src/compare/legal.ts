@@ -231,8 +231,15 @@ class Sweep {
     for (const f of items) if (f.end - f.start > this.longest) this.longest = f.end - f.start;
   }
 
-  /** The items overlapping [start, end) not handed out yet (wherever the sweep stands). */
+  /** The items overlapping [start, end) not handed out yet (wherever the sweep stands), handed out now. */
   take(start: number, end: number): Found[] {
+    const found = this.peek(start, end);
+    for (const f of found) this.used[this.items.indexOf(f)] = true;
+    return found;
+  }
+
+  /** The items overlapping [start, end) not handed out yet, left to be handed out. */
+  peek(start: number, end: number): Found[] {
     const items = this.items;
     // The first item that may reach `start`: none starts longer before it than the longest item is long.
     let lo = 0, hi = items.length;
@@ -245,7 +252,6 @@ class Sweep {
       if (this.used[i] || items[i]!.end <= start) continue;
       if (out === NONE) out = [];
       out.push(items[i]!);
-      this.used[i] = true;
     }
     return out;
   }
@@ -366,9 +372,12 @@ function counterparts(sweep: Sweep, theirs: readonly Found[], mine: Side, their:
   for (const t of theirs) {
     const left = t.start < their.start ? their.start - Math.max(t.start, their.prevEnd) : 0;
     const right = t.end > their.end ? Math.min(t.end, their.nextStart) - their.end : 0;
-    for (const found of [left > 0 ? sweep.take(mine.start - left, mine.start) : NONE, right > 0 ? sweep.take(mine.end, mine.end + right) : NONE]) {
-      if (found.length > 0) out = out === NONE ? found : [...out, ...found];
-    }
+    const found = [...(left > 0 ? sweep.peek(mine.start - left, mine.start) : NONE), ...(right > 0 ? sweep.peek(mine.end, mine.end + right) : NONE)];
+    // One counterpart, or none: an item standing for two ("[2023][2024]" where "[2023] [2024]" stood) is no
+    // one-for-one change of either.
+    if (found.length !== 1) continue;
+    sweep.take(found[0]!.start, found[0]!.end);
+    out = out === NONE ? found : [...out, ...found];
   }
   return out;
 }
