@@ -56,6 +56,10 @@ describe('obligations', () => {
       .toEqual([['obligation', 'shall, to the extent possible', 'shall', 'stronger']]);
     expect(brief(legalChanges('Each Party shall endeavour to ensure access.', 'Each Party shall ensure access.')))
       .toEqual([['obligation', 'shall endeavour to', 'shall', 'stronger']]);
+    // An item that stands where two stood is no one-for-one change of either: "2023" is not read as becoming
+    // the group, nor "2024" as removed.
+    const stocktake = (years: string) => `The CMA shall undertake its first global stocktake in ${years} and every five years.`;
+    expect(brief(legalChanges(stocktake('[2023] [2024]'), stocktake('[2023][2024]')))).toEqual([['date', null, '[2023][2024]']]);
   });
 
   it('does not report a change of verb form or an unchanged obligation next to a change', () => {
