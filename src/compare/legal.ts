@@ -11,7 +11,10 @@
  * "not" was inserted) still sees "shall" on the old side. The finders find them where legal-window.ts
  * says they must look: the few words around each change that can hold their matches, and usually nowhere
  * (a change like "promptly" → "expeditiously" touches no legal item) — exactly the items that a scan of
- * the whole texts would give there, at the cost of the words near the changes. Items with the same key
+ * the whole texts would give there, at the cost of the words near the changes. An item that runs past its
+ * change into the equal text beside it ("shall, where appropriate, endeavour to", where only "endeavour to"
+ * went in) also takes the one item standing in that equal text on the other side ("shall, where
+ * appropriate"), which does not touch the change there (counterparts). Items with the same key
  * on both sides are the same item (an unchanged "shall" next to a changed word); the rest are paired in
  * reading order, each old item with the next new item of the same kind (never a sum of money with a time
  * limit); an old item left over was removed, a new one added — except a defined term, whose mere use in
