@@ -461,8 +461,11 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       const i = group.old[0]!;
       // The same words as written, paragraphed alike (a paragraph cut in two reads the same as a text), and
       // cross-references renumbered only as the drafts were.
+      // A pair made on shared paragraphs whose other paragraphs read the same word for word (similarity 1: a
+      // renumbered cross-reference is all that differs) is as exact as one made on the clause's key.
+      const exact = group.exact || (group.similarity >= 1 && m.oldTokens(i).looseKey === m.newTokens(j).looseKey);
       const same = group.identical === true ||
-        (group.exact && strictKey(readOld(i)) === strictKey(readNew(j)) &&
+        (exact && strictKey(readOld(i)) === strictKey(readNew(j)) &&
           sameCounts(wordsPerParagraph(oldClauses[i]!.clause, tokens), wordsPerParagraph(newClauses[j]!.clause, tokens)) &&
           referencesFollow(references ??= referenceMap(m, oldClauses, newClauses), readOld(i), readNew(j), oldClauses[i]!.clause, newClauses[j]!.clause, m.backgroundSimilarity(), tokens));
       kind = same ? 'unchanged' : 'edited';
