@@ -220,7 +220,7 @@ function newPositions(ops: readonly WordOp[]): (oldOffset: number) => number {
  */
 class Sweep {
   private next = 0;
-  /** The length of the longest item (take() searches from there). */
+  /** The length of the longest item (peek() searches from there). */
   private longest = 0;
   /** used[i]: items[i] was handed out already. */
   private readonly used: boolean[];
@@ -234,14 +234,12 @@ class Sweep {
     for (const f of items) if (f.end - f.start > this.longest) this.longest = f.end - f.start;
   }
 
-  /** The items overlapping [start, end) not handed out yet (wherever the sweep stands), handed out now. */
-  take(start: number, end: number): Found[] {
-    const found = this.peek(start, end);
-    for (const f of found) this.used[this.items.indexOf(f)] = true;
-    return found;
+  /** Hands out one item that peek() found. */
+  take(item: Found): void {
+    this.used[this.items.indexOf(item)] = true;
   }
 
-  /** The items overlapping [start, end) not handed out yet, left to be handed out. */
+  /** The items overlapping [start, end) not handed out yet, wherever the sweep stands (take() hands one out). */
   peek(start: number, end: number): Found[] {
     const items = this.items;
     // The first item that may reach `start`: none starts longer before it than the longest item is long.
@@ -379,7 +377,7 @@ function counterparts(sweep: Sweep, theirs: readonly Found[], mine: Side, their:
     // One counterpart, or none: an item standing for two ("[2023][2024]" where "[2023] [2024]" stood) is no
     // one-for-one change of either.
     if (found.length !== 1) continue;
-    sweep.take(found[0]!.start, found[0]!.end);
+    sweep.take(found[0]!);
     out = out === NONE ? found : [...out, ...found];
   }
   return out;
