@@ -195,14 +195,14 @@ export function tokenize(text: string): Tokens {
   // A word and its separator take at least two characters.
   if (scratch.length < (text.length >> 1) + 2) scratch = new Int32Array((text.length >> 1) + 4096);
   const words = scratch;
-  const result = scan(text, false, words, null);
+  const result = scan(text, false, words);
   // `shingles` is present from the start so that every Tokens object has one shape.
   return { words: copyInt32s(words, result.count), looseKey: result.key, endsAfterReference: result.afterReference, shingles: undefined, diceWith: undefined, dice: 0 };
 }
 
 /** Hash of the words as written plus punctuation (numbering still ignored): equal when two texts read the same. */
 export function strictKey(text: string): number {
-  return scan(text, true, null, null).key;
+  return scan(text, true, null).key;
 }
 
 /** A cross-reference as the keys read it: the reference word's kind ("article" for "Articles", "Art.") and its number as written. */
@@ -218,9 +218,20 @@ export interface Reference {
  */
 export function referencesIn(text: string): Reference[] {
   const out: Reference[] = [];
-  scan(text, true, null, out);
+  collected = out;
+  try {
+    scan(text, true, null);
+  } finally {
+    collected = null;
+  }
   return out;
 }
+
+/**
+ * Where scan() lists the references it reads (referencesIn), null otherwise: module state rather than a
+ * parameter, which cost the hot loose scan 8 % (a larger function, compiled less well) for a rare use.
+ */
+let collected: Reference[] | null = null;
 
 /** The kind of a reference word ("Articles", "art"), or undefined when the word is none. */
 export function referenceKind(word: string): string | undefined {
@@ -231,14 +242,14 @@ export function referenceKind(word: string): string | undefined {
  * The one pass over a text. Loose: lowercased words only, each stored in `words`. Strict: words as written and
  * punctuation, nothing stored.
  */
-function scan(text: string, strict: boolean, words: Int32Array | null, references: Reference[] | null): { count: number; key: number; afterReference: boolean } {
+function scan(text: string, strict: boolean, words: Int32Array | null): { count: number; key: number; afterReference: boolean } {
   const n = text.length;
   let count = 0;
   let ka = 0x9747b28c | 0, kb = 0x2f3c4a5d | 0; // two independent 32-bit halves of the key
   let lineStart = true;
   let afterReferenceWord = false;
-  // The hash of the last reference word, kept only when references are listed.
-  let referenceWord = 0;
+  // The hash of the last word: a reference number follows its reference word with only spaces between.
+  let lastWord = 0;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
@@ -260,7 +271,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null, reference
       afterReferenceWord = false;
       const j = skipReferenceNumber(text, i);
       if (j !== i) {
-        if (references) references.push({ word: REFERENCE_KINDS.get(referenceWord)!, number: text.slice(i, j) });
+        if (collected !== null) collected.push({ word: REFERENCE_KINDS.get(lastWord)!, number: text.slice(i, j) });
         if (words) words[count] = REFERENCE_NUMBER;
         count++;
         ka = Math.imul(ka ^ REFERENCE_NUMBER, P1); kb = Math.imul(kb + REFERENCE_NUMBER, P2) ^ (kb >>> 15);
@@ -292,7 +303,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null, reference
     const k = strict ? hs : h;
     ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
     afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
-    if (references && afterReferenceWord) referenceWord = h;
+    lastWord = h;
   }
   return { count, key: key53(ka, kb, count), afterReference: afterReferenceWord };
 }
