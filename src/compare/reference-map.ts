@@ -6,8 +6,9 @@
  * "subject to Article 3" unchanged when Article 2 kept its number: the exception now points elsewhere, a change
  * a reader must see. So a pair whose texts read the same has its references checked one by one: a number that
  * changed must name, in the new draft, the clause its old number named in the old draft ("Article 2bis" →
- * "Article 3" where old Article 2bis is new Article 3). A number that names no clause of the old draft (a
- * paragraph of the same article, an article of another treaty) must not change at all.
+ * "Article 3" where old Article 2bis is new Article 3), or, for "paragraph 2" and the like, the provision of
+ * the same clause that its old number named (follows: ownProvisions). A number that names neither (an article
+ * of another treaty, a paragraph of a decision) must not change at all.
  */
 import { referenceKind, referencesIn, type Reference } from './normalize.js';
 
