@@ -113,19 +113,12 @@ function matchingClose(text: string, open: number): number {
 
 
 /**
- * The openings ("[") of the alternatives of the group that spans exactly [start, end) of `text`, in order; empty
- * when no group of two or more alternatives spans it.
+ * The alternatives, each [its "[", after its "]"), of the group that spans exactly [start, end) of `text`, in
+ * order; empty when no group of two or more alternatives spans it.
  */
-export function alternativeOpenings(text: string, start: number, end: number): number[] {
-  const openings: number[] = [];
-  let open = start;
-  while (open < end && text.charCodeAt(open) === OPEN) {
-    const close = matchingClose(text, open);
-    if (close < 0) return [];
-    openings.push(open);
-    open = close + 1;
-  }
-  return openings.length >= 2 && open === end ? openings : [];
+export function alternativeSpans(text: string, start: number, end: number): [number, number][] {
+  const group = text.charCodeAt(start) === OPEN ? alternativesAround(text, start + 1, start + 1) : null;
+  return group && group.start === start && group.end === end ? group.spans : [];
 }
 
 /**
@@ -138,8 +131,8 @@ export function alternativeOpenings(text: string, start: number, end: number): n
 export function alternativeTaken(text: string, start: number, end: number, wording: string): number {
   const haystack = comparable(wording);
   let taken = -1, takenLength = 0, tie = false;
-  for (const open of alternativeOpenings(text, start, end)) {
-    const words = comparable(text.slice(open + 1, matchingClose(text, open)));
+  for (const [open, after] of alternativeSpans(text, start, end)) {
+    const words = comparable(text.slice(open + 1, after - 1));
     if (words === '' || !holdsWords(haystack, words)) continue;
     if (words.length > takenLength) { taken = open; takenLength = words.length; tie = false; }
     else if (words.length === takenLength) tie = true;

@@ -9,7 +9,7 @@
  */
 import type { Clause } from '../model/draft.js';
 import { bracketParties } from './bracket-parties.js';
-import { alternativeOpenings, alternativeTaken } from './legal-alternatives.js';
+import { alternativeSpans, alternativeTaken } from './legal-alternatives.js';
 import type { LegalChange } from './legal.js';
 
 /** One side of a compared pair: its text as compared and the clauses it was read from. */
@@ -39,7 +39,7 @@ export class ProposalReader {
     const kept = alternativeTaken(text, change.newStart!, change.newEnd!, change.old);
     if (kept < 0) return undefined;
     const parties = this.partiesOf('new');
-    const proposers = new Set(alternativeOpenings(text, change.newStart!, change.newEnd!).filter((open) => open !== kept).map((open) => parties.get(open)));
+    const proposers = new Set(alternativeSpans(text, change.newStart!, change.newEnd!).filter(([open]) => open !== kept).map(([open]) => parties.get(open)));
     const [only] = proposers;
     return proposers.size === 1 ? only : undefined;
   }

@@ -64,7 +64,6 @@ function describe(change: ClauseChangeJson): string {
   }
 }
 
-/** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
 /**
  * What a legal item says of who proposed the wording now standing ("as US proposed"), or '' — shared by the
  * text and HTML redlines and the app's compare view, so that all three say it alike.
@@ -73,6 +72,7 @@ export function proposedNote(legal: Pick<LegalChangeJson, 'proposedBy'>): string
   return legal.proposedBy ? `as ${legal.proposedBy} proposed` : '';
 }
 
+/** Notes on the provisions of a clause that changed, moved or were renumbered (unchanged ones in place say nothing). */
 export function notableProvisions(change: ClauseChangeJson): string[] {
   const labelOf = (refs: readonly ClauseRefJson[], id: string | undefined) => {
     if (id === undefined) return '';
