@@ -9,7 +9,7 @@ import type { ClauseChangeJson, ComparisonJson, WordOpJson } from '../src/compar
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
-import { notableProvisions, proposedNote } from '../src/export/text-redline.js';
+import { notableProvisions, proposedNote, staleCount, staleNote } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -38,7 +38,7 @@ interface Filters {
 
 const KIND_TEXT: Record<string, string> = {
   unchanged: 'Unchanged', edited: 'Edited', inserted: 'Inserted', deleted: 'Deleted', split: 'Split', merged: 'Merged',
-  moved: 'Moved', renumbered: 'Renumbered',
+  moved: 'Moved', renumbered: 'Renumbered', stale: 'Stale references',
 };
 
 export class CompareView {
@@ -72,7 +72,7 @@ export class CompareView {
     const kind = h('select', { 'aria-label': 'Kind of change', id: 'filter-kind' });
     for (const [value, text] of [
       ['changes', 'All changes'], ['all', 'Everything, with unchanged'], ['edited', 'Edited'], ['inserted', 'Inserted'],
-      ['deleted', 'Deleted'], ['moved', 'Moved'], ['split', 'Split'], ['merged', 'Merged'],
+      ['deleted', 'Deleted'], ['moved', 'Moved'], ['split', 'Split'], ['merged', 'Merged'], ['stale', 'Stale references'],
     ]) kind.append(h('option', { value: value! }, text!));
     kind.addEventListener('change', () => this.setFilter({ kind: kind.value }));
     const party = h('select', { 'aria-label': 'Party', id: 'filter-party' }, h('option', { value: '' }, 'Any party'));
@@ -226,6 +226,16 @@ export class CompareView {
       });
       this.summaryBar.append(chip);
     }
+    const stale = staleCount(this.result.comparison);
+    if (stale > 0) {
+      const chip = h('button', { type: 'button', class: 'count kind-stale', title: 'Show the clauses that cite a renumbered or deleted clause by its old number' },
+        h('span', { class: 'count-n' }, String(stale)), ` stale reference${stale === 1 ? '' : 's'}`);
+      chip.addEventListener('click', () => {
+        this.root.querySelector<HTMLSelectElement>('#filter-kind')!.value = 'stale';
+        this.setFilter({ kind: 'stale' });
+      });
+      this.summaryBar.append(chip);
+    }
     // What the marks mean, for a reader new to redlines (moved text especially: Word's blue double lines).
     this.summaryBar.append(h('span', { class: 'legend', 'aria-label': 'What the marks mean' },
       h('ins', {}, 'inserted'), ' ', h('del', {}, 'deleted'), ' ',
@@ -235,11 +245,13 @@ export class CompareView {
 
   private visible(change: ClauseChangeJson): boolean {
     const f = this.filters;
-    const onlyRenumbered = change.kind === 'unchanged' && change.renumbered && !change.moved;
-    if (f.kind === 'changes' && change.kind === 'unchanged' && !change.moved && !change.renumbered) return false;
-    if (f.kind === 'moved' ? !change.moved : f.kind !== 'changes' && f.kind !== 'all' && change.kind !== f.kind) return false;
+    // An unchanged clause that keeps a stale reference is a change to make: it shows among the changes.
+    const stale = (change.staleReferences?.length ?? 0) > 0;
+    const onlyRenumbered = change.kind === 'unchanged' && change.renumbered && !change.moved && !stale;
+    if (f.kind === 'changes' && change.kind === 'unchanged' && !change.moved && !change.renumbered && !stale) return false;
+    if (f.kind === 'stale' ? !stale : f.kind === 'moved' ? !change.moved : f.kind !== 'changes' && f.kind !== 'all' && change.kind !== f.kind) return false;
     if (f.hideRenumbering && onlyRenumbered) return false;
-    if (f.legalOnly && change.legal.length === 0) return false;
+    if (f.legalOnly && change.legal.length === 0 && !stale) return false;
     if (f.hideCosmetic && change.kind === 'edited' && !change.moved && isCosmeticOnly(change.words)) return false;
     if (f.party) {
       const touched = [...change.old.map((r) => this.result!.old.get(r.id)), ...change.new.map((r) => this.result!.new.get(r.id))]
@@ -286,6 +298,11 @@ export class CompareView {
           l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '')))
       : null;
 
+    const stale = change.staleReferences?.length
+      ? h('ul', { class: 'stale-flags', 'aria-label': 'Stale references' },
+        ...change.staleReferences.map((s) => h('li', { class: 'stale' }, h('strong', {}, 'stale reference'), ': ', staleNote(s))))
+      : null;
+
     // What became of each numbered paragraph ("4→5 edited", "2→2+3 split"), as the text and HTML redlines say it.
     const notes = notableProvisions(change);
     const provisions = notes.length ? h('p', { class: 'provision-notes' }, `Provisions: ${notes.join('; ')}`) : null;
@@ -302,7 +319,7 @@ export class CompareView {
         h('div', { class: 'side-new', 'aria-label': 'New text' }, ...ops.filter((o) => o.op !== 'delete').map(renderOp)),
       );
     }
-    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, provisions, body);
+    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, body);
   }
 
   /** "Moved from after Paragraph 3" — a link to the change that holds the clause it used to follow. */

@@ -77,6 +77,8 @@ export interface ClauseChange {
   old: number[];
   /** Indices into newClauses: empty for a deletion, several for a split. */
   new: number[];
+  /** Whether the two clauses' sources are the same, character for character (not merely read the same). */
+  identical: boolean;
   /** 1 for unchanged; Dice overlap of three-word shingles for edits; coverage for splits and merges; 0 otherwise. */
   similarity: number;
   provisions: ProvisionChange[];
@@ -445,7 +447,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
   for (let j = 0; j < newClauses.length; j++) {
     const g = m.newGroup[j]!;
     if (g < 0) {
-      changes.push({ kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], similarity: 0, provisions: [], provisionLines: undefined });
+      changes.push({ kind: 'inserted', moved: false, renumbered: false, old: [], new: [j], identical: false, similarity: 0, provisions: [], provisionLines: undefined });
       positions.push(j);
       continue;
     }
@@ -485,7 +487,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       // edited clause would be copied by each young-generation collection on the way.
       if (kind === 'edited' && provisionsShifted(p.changes)) provisionLines = { old: p.oldLines, new: p.newLines };
     }
-    changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, similarity, provisions, provisionLines });
+    changes.push({ kind, moved: group.moved, renumbered, old: group.old, new: group.new, identical: group.identical === true, similarity, provisions, provisionLines });
     positions.push(j);
   }
   // A deleted clause stands right after the nearest preceding old clause that kept its place.
@@ -499,7 +501,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       if (!group.moved) anchor = group.new[group.new.length - 1]!;
       continue;
     }
-    deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], similarity: 0, provisions: [], provisionLines: undefined });
+    deletions.push({ kind: 'deleted', moved: false, renumbered: false, old: [i], new: [], identical: false, similarity: 0, provisions: [], provisionLines: undefined });
     anchors.push(anchor);
   }
   return interleave(changes, positions, deletions, anchors);

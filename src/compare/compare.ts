@@ -6,9 +6,10 @@
 import type { Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, WordOpJson } from './contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
+import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
 import { diffByProvisions, type MovedText } from './words-by-provision.js';
 
@@ -18,6 +19,12 @@ export interface CompareOptions extends AlignOptions {
    * wants it; a tool that only looks at changes does not.
    */
   omitUnchangedText?: boolean;
+  /**
+   * Also look for cross-references left as they stood while the clause they named was renumbered or deleted
+   * (`staleReferences` on the entries; stale-references.ts). A pass of its own over the text of every clause
+   * the drafts share, which `parley diff` and the app ask for.
+   */
+  staleReferences?: boolean;
 }
 
 function ref(c: FlatClause): ClauseRefJson {
@@ -118,11 +125,18 @@ function legalJson(items: readonly LegalChange[], oldText: string, newText: stri
   });
 }
 
+function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
+  const out: StaleReferenceJson = { text: s.text, named: ref(oldClauses[s.named]!), now: s.now.map((j) => ref(newClauses[j]!)) };
+  if (s.names >= 0) out.names = ref(newClauses[s.names]!);
+  return out;
+}
+
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {
   const alignment = alignDrafts(oldDraft, newDraft, options);
   const parties = { ...oldDraft.meta.parties, ...newDraft.meta.parties };
   const summary = { unchanged: 0, edited: 0, inserted: 0, deleted: 0, split: 0, merged: 0, moved: 0, renumbered: 0 };
   const { oldClauses, newClauses } = alignment;
+  const stale = options.staleReferences ? StaleReferences.of(oldClauses, newClauses, alignment.changes) : null;
   const changes = alignment.changes.map((change: ClauseChange): ClauseChangeJson => {
     summary[change.kind]++;
     if (change.moved) summary.moved++;
@@ -130,8 +144,17 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     // Most clauses of a new version are unchanged, and the inserted and deleted ones have nothing inside to
     // tell: each is written with one object per field and no intermediate list (on 10,000 clauses the
     // objects built here are most of what the young generation has to copy on each collection).
-    if (change.kind === 'unchanged' || change.kind === 'inserted' || change.kind === 'deleted') return wholeClause(change, oldClauses, newClauses, options);
-    return pairedClause(change, oldClauses, newClauses, parties);
+    const entry = change.kind === 'unchanged' || change.kind === 'inserted' || change.kind === 'deleted'
+      ? wholeClause(change, oldClauses, newClauses, options)
+      : pairedClause(change, oldClauses, newClauses, parties);
+    if (stale && change.old.length > 0 && change.new.length > 0) {
+      const newText = () => entry.words[0]?.text ?? textOf(change.new.map((j) => newClauses[j]!));
+      const found = change.identical ? stale.inRedline([{ op: 'equal', text: newText() }])
+        : change.kind === 'unchanged' ? stale.inUnchanged(textOf(change.old.map((i) => oldClauses[i]!)), newText())
+        : stale.inRedline(entry.words);
+      if (found.length > 0) entry.staleReferences = found.map((s) => staleJson(s, oldClauses, newClauses));
+    }
+    return entry;
   });
   return {
     old: { title: oldDraft.meta.title, label: oldDraft.meta.label ?? '', clauses: alignment.oldClauses.length },

@@ -93,6 +93,23 @@ export interface ClauseChangeJson {
   words: WordOpJson[];
   /** Present when the title changed: the title as a redline. */
   titleWords?: WordOpJson[];
+  /**
+   * Present when the clause (the new text of a clause both drafts hold) keeps a cross-reference whose number
+   * now names another clause, or none, because the clause it named was renumbered or deleted
+   * (stale-references.ts): "Article 2" kept while old Article 2 became Article 3. Each reference once.
+   */
+  staleReferences?: StaleReferenceJson[];
+}
+
+export interface StaleReferenceJson {
+  /** The reference as the new draft writes it ("Article 2"). */
+  text: string;
+  /** The clause it named in the old draft. */
+  named: ClauseRefJson;
+  /** Where that clause stands in the new draft: empty when it was deleted, several when it was split. */
+  now: ClauseRefJson[];
+  /** The clause the same words name in the new draft; absent when they name none. */
+  names?: ClauseRefJson;
 }
 
 export interface DraftSummaryJson {

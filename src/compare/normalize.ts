@@ -92,14 +92,21 @@ export function wordHash(word: string): number {
   return h;
 }
 
-/** The kind of each reference word: its singular, full form. */
-const REFERENCE_KINDS = new Map<number, string>([
+/** The reference words, each with its kind: its singular, full form. */
+const REFERENCE_WORD_KINDS: readonly (readonly [string, string])[] = [
   ['article', 'article'], ['articles', 'article'], ['art', 'article'], ['paragraph', 'paragraph'], ['paragraphs', 'paragraph'],
   ['para', 'paragraph'], ['paras', 'paragraph'], ['subparagraph', 'subparagraph'], ['subparagraphs', 'subparagraph'],
   ['section', 'section'], ['sections', 'section'], ['chapter', 'chapter'], ['chapters', 'chapter'], ['annex', 'annex'],
   ['annexes', 'annex'], ['appendix', 'appendix'], ['part', 'part'], ['schedule', 'schedule'], ['clause', 'clause'],
   ['clauses', 'clause'], ['point', 'point'], ['points', 'point'],
-].map(([word, kind]) => [wordHash(word!), kind!]));
+];
+/** The kind of each reference word, by the word's hash (as the scanner computes it). */
+const REFERENCE_KINDS = new Map<number, string>(REFERENCE_WORD_KINDS.map(([word, kind]) => [wordHash(word), kind]));
+
+/** The reference words of a kind ("article": "article", "articles", "art"), lowercase. */
+export function referenceWords(kind: string): string[] {
+  return REFERENCE_WORD_KINDS.filter(([, k]) => k === kind).map(([word]) => word);
+}
 
 /** Words after which a number is a cross-reference, not content. */
 const REFERENCE_WORDS = new Set(REFERENCE_KINDS.keys());
@@ -232,6 +239,24 @@ export function referencesIn(text: string): Reference[] {
  * parameter, which cost the hot loose scan 8 % (a larger function, compiled less well) for a rare use.
  */
 let collected: Reference[] | null = null;
+
+/**
+ * The cross-reference whose reference word starts at `start` ("Article 12", "Sections II"), read as scan()
+ * reads one — the word, any spacing, then a reference number — with the index after the number; null when no
+ * reference starts there. For a reader that looks at a few places of a text (stale-references.ts) rather
+ * than tokenizing all of it.
+ */
+export function referenceAt(text: string, start: number): (Reference & { end: number }) | null {
+  const n = text.length;
+  let i = start;
+  let h = FNV_OFFSET;
+  while (i < n && classOf(text.charCodeAt(i)) === WORD) h = Math.imul(h ^ lower(text.charCodeAt(i++)), FNV_PRIME);
+  const word = i > start ? REFERENCE_KINDS.get(h) : undefined;
+  if (word === undefined) return null;
+  while (i < n && classOf(text.charCodeAt(i)) === SPACE) i++;
+  const end = skipReferenceNumber(text, i);
+  return end === i ? null : { word, number: text.slice(i, end), end };
+}
 
 /** The kind of a reference word ("Articles", "art"), or undefined when the word is none. */
 export function referenceKind(word: string): string | undefined {

@@ -13,7 +13,7 @@
 import { referenceKind, referencesIn, type Reference } from './normalize.js';
 
 /** A clause label as a reference names it ("article 3bis" for "Article 3bis", "Art. 3bis"), or null. */
-function labelKey(label: string): string | null {
+export function labelKey(label: string): string | null {
   const match = /^\s*([^\s\d.]+)\.?\s*(\S.*)$/.exec(label);
   if (!match) return null;
   const kind = referenceKind(match[1]!);
@@ -23,7 +23,7 @@ function labelKey(label: string): string | null {
 /** References that may name a provision of the clause they stand in. */
 const PROVISION_KINDS = new Set(['paragraph', 'subparagraph', 'point']);
 
-function referenceKey(reference: Reference): string {
+export function referenceKey(reference: Reference): string {
   return `${reference.word} ${reference.number.toLowerCase()}`;
 }
 

@@ -5,7 +5,7 @@
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
-import { notableProvisions, proposedNote, summaryLine } from './text-redline.js';
+import { isNotable, notableProvisions, proposedNote, staleNote, summaryLine } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -44,6 +44,11 @@ function legal(change: ClauseChangeJson): string {
   return `<ul class="legal">${items}</ul>`;
 }
 
+function stale(change: ClauseChangeJson): string {
+  if (!change.staleReferences?.length) return '';
+  return `<ul class="stale">${change.staleReferences.map((s) => `<li><b>stale reference</b>: ${escape(staleNote(s))}</li>`).join('')}</ul>`;
+}
+
 function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
   const title = change.new.length ? change.new.map(heading).join(' + ') : change.old.map(heading).join(' + ');
   const was = change.old.length && change.new.length && change.old.map((r) => r.label).join() !== change.new.map((r) => r.label).join()
@@ -55,7 +60,7 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
     : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new')}</div></div>`;
   const notes = notableProvisions(change);
   const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
-  return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${provisions}${body}</section>`;
+  return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
 }
 
 const STYLE = `
@@ -70,7 +75,8 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}del+ins{margin-left:3px}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
 ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:double}
-.legal{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
+.legal,.stale{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
+.stale{color:#8a4b00}
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
 .dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.legal .by{color:#555}
 .clause.unchanged .text{color:#555}
@@ -80,7 +86,7 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
   const layout = options.layout ?? 'side-by-side';
   const sections = c.changes
-    .filter((change) => !(options.changedOnly && change.kind === 'unchanged' && !change.moved))
+    .filter((change) => !options.changedOnly || isNotable(change))
     .map((change) => clause(change, layout)).join('\n');
   const title = `${escape(c.old.label || 'old')} → ${escape(c.new.label || 'new')}`;
   return `<!DOCTYPE html>

@@ -4,11 +4,11 @@
  * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
   colour?: boolean;
-  /** Leave unchanged clauses out (renumbered-only ones included). */
+  /** Leave unchanged clauses out (renumbered-only ones included), but for those that keep a stale reference. */
   changedOnly?: boolean;
 }
 
@@ -25,7 +25,37 @@ export function summaryLine(c: ComparisonJson): string {
     `${s.edited} edited`, `${s.inserted} inserted`, `${s.deleted} deleted`, `${s.split} split`, `${s.merged} merged`,
     `${s.moved} moved`, `${s.renumbered} renumbered`, `${s.unchanged} unchanged`,
   ];
+  const stale = staleCount(c);
+  if (stale > 0) parts.push(`${stale} stale reference${stale === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+/** How many stale cross-references the comparison found, in all clauses. */
+export function staleCount(c: ComparisonJson): number {
+  let n = 0;
+  for (const change of c.changes) n += change.staleReferences?.length ?? 0;
+  return n;
+}
+
+/** Whether a change is worth showing among the changes only: not an unchanged clause in place, unless it
+ * keeps a stale reference (its text did not change, and that is the trouble). */
+export function isNotable(change: ClauseChangeJson): boolean {
+  return change.kind !== 'unchanged' || change.moved || (change.staleReferences?.length ?? 0) > 0;
+}
+
+/** A clause as a note names it: "Article 3 (Stockpiles)". */
+function clauseName(ref: ClauseRefJson): string {
+  return ref.label && ref.title ? `${ref.label} (${ref.title})` : ref.label || ref.title;
+}
+
+/**
+ * A stale reference as the redlines tell it, shared by the text and HTML redlines and the app: '"Article 2"
+ * meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)'.
+ */
+export function staleNote(s: StaleReferenceJson): string {
+  const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
+  const names = s.names ? `here it names ${clauseName(s.names)}` : 'here it names no clause';
+  return `"${s.text}" meant ${clauseName(s.named)}, ${where}; ${names}`;
 }
 
 /**
@@ -160,7 +190,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
   lines.push(`${c.old.label || 'old'} (${c.old.clauses} clauses) → ${c.new.label || 'new'} (${c.new.clauses} clauses)`);
   lines.push(summaryLine(c));
   for (const change of c.changes) {
-    if (options.changedOnly && change.kind === 'unchanged' && !change.moved) continue;
+    if (options.changedOnly && !isNotable(change)) continue;
     lines.push('');
     lines.push(title(describe(change)));
     if (change.titleWords) lines.push(`  title: ${redlineText(change.titleWords, colour)}`);
@@ -170,6 +200,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
       const proposed = proposedNote(legal);
       lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}`);
     }
+    for (const stale of change.staleReferences ?? []) lines.push(`  stale reference: ${staleNote(stale)}`);
     const notes = notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {

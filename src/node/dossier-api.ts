@@ -16,7 +16,7 @@ import type { Draft } from '../model/draft.js';
 import { DossierError, openDossier, WORKING_FILE, type DossierHandle } from './dossier/store.js';
 import { lockHolder } from './dossier/lock.js';
 
-export type CompareDrafts = (oldDraft: Draft, newDraft: Draft, options?: { ids?: 'auto' | 'always' | 'never' }) => ComparisonJson;
+export type CompareDrafts = (oldDraft: Draft, newDraft: Draft, options?: { ids?: 'auto' | 'always' | 'never'; staleReferences?: boolean }) => ComparisonJson;
 
 export interface DossierApiOptions {
   /** Open without the write lock from the start. */
@@ -126,7 +126,7 @@ class LocalApi implements LocalDossierApi {
       if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
       const [older, newer] = await Promise.all([this.parseForCompare(oldChecked), this.parseForCompare(newChecked)]);
       // Versions of one dossier share their authored clause ids: trust them.
-      return compareDrafts(older.draft, newer.draft, { ids: 'always' });
+      return compareDrafts(older.draft, newer.draft, { ids: 'always', staleReferences: true });
     });
   }
 

@@ -243,7 +243,19 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.selectOption('#filter-kind', 'split');
     expect(await page.locator('article.change').count()).toBe(1);
     expect(await page.locator('article.change .badge').first().textContent()).toBe('Split');
+    // Emergency planning kept "under Paragraph 8", which named Stockpiling and now names Information sharing.
+    const staleChip = page.locator('.summary-bar .count.kind-stale');
+    expect(await staleChip.textContent()).toBe('1 stale reference');
+    await staleChip.click();
+    expect(await page.locator('#filter-kind').inputValue()).toBe('stale');
+    expect(await page.locator('article.change').count()).toBe(1);
+    expect(await page.locator('article.change .change-labels').textContent()).toContain('Emergency planning for shortages');
+    expect(await page.locator('article.change li.stale').textContent())
+      .toBe('stale reference: "Paragraph 8" meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)');
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-stale-reference.png') });
+    // Among all changes too, though its text did not change and renumbering is hidden.
     await page.selectOption('#filter-kind', 'changes');
+    expect(await page.locator('article.change', { hasText: 'Emergency planning for shortages' }).locator('li.stale').count()).toBe(1);
     await page.click('#tab-draft');
   });
 

@@ -37,7 +37,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error') output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
   const sameDossier = dossierOf(oldRef) !== null && dossierOf(oldRef) === dossierOf(newRef);
-  const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto' });
+  const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   let text: string;
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
   else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly });

@@ -1,0 +1,202 @@
+/**
+ * Stale cross-references: a reference the new draft left as it stood while the clause it named was renumbered
+ * or deleted (`staleReferences` on the entries, with `staleReferences: true`), on the sample negotiation, on
+ * hand-made drafts for each rule, on the adopted Paris Agreement renumbered without its references, and as a
+ * property of random renumberings with some references updated and some left.
+ */
+import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import type { ClauseChangeJson } from '../src/compare/contract.js';
+import { htmlRedline } from '../src/export/html-redline.js';
+import { textRedline } from '../src/export/text-redline.js';
+import { importDraft } from '../src/format/import-text.js';
+import { parseDraft } from '../src/format/markdown.js';
+import { corpus, corpusSkipReason } from './support/corpus.js';
+
+const dir = path.resolve(import.meta.dirname, '../fixtures/rare-earths-mou');
+const version = (v: number) => parseDraft(fs.readFileSync(path.join(dir, `versions/v${v}.md`), 'utf8')).draft;
+
+/** A draft of articles given as [title, body], numbered from 1 (or by `labels`). */
+function articles(list: readonly (readonly [string, string])[], labels?: readonly string[]): string {
+  return list.map(([title, body], k) => `## ${labels?.[k] ?? `Article ${k + 1}`}\n### ${title}\n\n${body}\n`).join('\n');
+}
+
+function compare(oldText: string, newText: string) {
+  return compareDrafts(importDraft(oldText).draft, importDraft(newText).draft, { staleReferences: true });
+}
+
+/** "Article 4: "Article 2" meant Article 2, now Article 3, names Article 2" for each stale reference. */
+function staleOf(c: { changes: ClauseChangeJson[] }): string[] {
+  return c.changes.flatMap((change) => (change.staleReferences ?? []).map((s) =>
+    `${change.new.map((r) => r.label).join('+')}: "${s.text}" meant ${s.named.label}, now ${s.now.map((r) => r.label).join('+') || '-'}, names ${s.names?.label ?? '-'}`));
+}
+
+const SCOPE: [string, string] = ['Scope', 'This Memorandum covers critical minerals and rare earth elements mined or refined in the territory of either Participant.'];
+const STOCKS: [string, string] = ['Stockpiles', 'The Participants will coordinate the building up and release of their strategic stockpiles of processed rare earths.'];
+const PRICING: [string, string] = ['Pricing', 'The Participants will explore a common pricing mechanism that reflects the real cost of responsible extraction and refining.'];
+const DEFINITIONS: [string, string] = ['Definitions', 'For this Memorandum, rare earth elements means the seventeen metallic elements, scandium and yttrium included.'];
+const review = (ref: string): [string, string] => ['Review', `Subject to ${ref}, the Participants will review the level of their stockpiles every year.`];
+
+describe('stale references', () => {
+  it('finds the sample negotiation\'s "under Paragraph 8" left in Emergency planning when Stockpiling became Paragraph 5 (v3 → v4)', () => {
+    const c = compareDrafts(version(3), version(4), { ids: 'always', staleReferences: true });
+    expect(staleOf(c)).toEqual(['Paragraph 9: "Paragraph 8" meant Paragraph 8, now Paragraph 5, names Paragraph 8']);
+    const change = c.changes.find((x) => x.staleReferences)!;
+    // The clause itself is unchanged: its text did not change, and that is the trouble.
+    expect(change).toMatchObject({ kind: 'unchanged', renumbered: true, new: [{ id: 'emergency-planning' }] });
+    expect(change.staleReferences![0]).toMatchObject({ named: { id: 'stockpiling', title: 'Stockpiling' }, now: [{ id: 'stockpiling' }], names: { id: 'information-sharing' } });
+    // v1 → v2 renumbered the reference with Stockpiling ("Paragraph 9" → "Paragraph 8"): nothing stale.
+    expect(staleOf(compareDrafts(version(1), version(2), { ids: 'always', staleReferences: true }))).toEqual([]);
+    // Asked for only: without the option the entries have no such field.
+    expect(compareDrafts(version(3), version(4), { ids: 'always' }).changes.some((x) => 'staleReferences' in x)).toBe(false);
+  });
+
+  it('says so in the text and HTML redlines, and shows the unchanged clause among the changes only', () => {
+    const c = compareDrafts(version(3), version(4), { ids: 'always', staleReferences: true });
+    const text = textRedline(c, { changedOnly: true });
+    expect(text.split('\n')[1]).toMatch(/, 1 stale reference$/);
+    expect(text).toContain('Paragraph 9 — Emergency planning for shortages (was Paragraph 7 — Emergency planning for shortages)  [unchanged, renumbered]\n' +
+      '  stale reference: "Paragraph 8" meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)');
+    // Other unchanged clauses stay out of the changes-only redline.
+    expect(text).not.toContain('Paragraph 7 — Research and innovation');
+    const html = htmlRedline(c, { changedOnly: true });
+    expect(html).toContain('<ul class="stale"><li><b>stale reference</b>: &quot;Paragraph 8&quot; meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)</li></ul>');
+    expect(html).toContain('id="c-emergency-planning"');
+  });
+
+  it('finds a reference left to an article renumbered by an insertion, and not one renumbered with it', () => {
+    const old = articles([SCOPE, STOCKS, review('Article 2'), ['Final', 'This Memorandum takes effect on signature, except Article 3.']]);
+    const now = articles([DEFINITIONS, SCOPE, STOCKS, review('Article 2'), ['Final', 'This Memorandum takes effect on signature, except Article 4.']]);
+    const c = compare(old, now);
+    expect(staleOf(c)).toEqual(['Article 4: "Article 2" meant Article 2, now Article 3, names Article 2']);
+    expect(c.changes.find((x) => x.staleReferences)!.staleReferences![0]!.names!.title).toBe('Scope');
+  });
+
+  it('finds a reference left to a deleted article, naming another one or none', () => {
+    // Article 2 deleted: "Article 2" now names old Article 3 (Pricing).
+    const c = compare(articles([SCOPE, STOCKS, PRICING, review('Article 2')]), articles([SCOPE, PRICING, review('Article 2')]));
+    expect(staleOf(c)).toEqual(['Article 3: "Article 2" meant Article 2, now -, names Article 2']);
+    // The last article deleted: "Article 3" names nothing now.
+    const d = compare(articles([SCOPE, review('Article 3'), STOCKS]), articles([SCOPE, review('Article 3')]));
+    expect(staleOf(d)).toEqual(['Article 2: "Article 3" meant Article 3, now -, names -']);
+  });
+
+  it('reads references in the equal text of an edited clause, and not those rewritten or in an inserted clause', () => {
+    const old = articles([SCOPE, STOCKS, review('Article 2')]);
+    // The review clause edited elsewhere ("every year" → "every two years"), its reference left: stale.
+    const edited = articles([DEFINITIONS, SCOPE, STOCKS, [review('Article 2')[0], review('Article 2')[1].replace('every year', 'every two years')]]);
+    expect(staleOf(compare(old, edited))).toEqual(['Article 4: "Article 2" meant Article 2, now Article 3, names Article 2']);
+    // The reference rewritten to name the new Article 2 on purpose ("Article 2" → "Articles 2 and 3"): not stale.
+    const rewritten = articles([DEFINITIONS, SCOPE, STOCKS, review('Articles 2 and 3')]);
+    expect(staleOf(compare(old, rewritten))).toEqual([]);
+    // A reference added to an edited clause, and one in a new article, were written for the new numbering.
+    const added = articles([DEFINITIONS, SCOPE, STOCKS, [review('Article 3')[0], review('Article 3')[1].replace('every year', 'every year, with the definitions in Article 2')]]);
+    expect(compare(old, added).changes.at(-1)!.kind).toBe('edited');
+    expect(staleOf(compare(old, added))).toEqual([]);
+    const inserted = articles([DEFINITIONS, SCOPE, STOCKS, review('Article 3'), ['Scope of the review', 'The review under Article 4 will cover the definitions in Article 1 and the scope in Article 2.']]);
+    expect(staleOf(compare(old, inserted))).toEqual([]);
+  });
+
+  it('leaves out references to another instrument, to a paragraph of the clause, and to labels several clauses share', () => {
+    const cites = 'The Participants will act consistently with Article 2 of the Convention, Article 2, paragraph 1, of the Convention and Article XX of GATT 1994, and as paragraph 2 provides.';
+    const old = articles([SCOPE, STOCKS, ['Other instruments', cites]]);
+    const now = articles([DEFINITIONS, SCOPE, STOCKS, ['Other instruments', cites]]);
+    expect(staleOf(compare(old, now))).toEqual([]);
+    // "of this Agreement" names the instrument itself.
+    const own = (n: number) => `The Participants will act consistently with Article ${n} of this Memorandum.`;
+    expect(staleOf(compare(articles([SCOPE, STOCKS, ['Own', own(2)]]), articles([DEFINITIONS, SCOPE, STOCKS, ['Own', own(2)]]))))
+      .toEqual(['Article 4: "Article 2" meant Article 2, now Article 3, names Article 2']);
+    // Memoranda number their clauses "Paragraph 1", "Paragraph 2": "Paragraph 2" names a clause, "paragraph 2" a provision.
+    const paragraphs = (list: (readonly [string, string])[]) => articles(list, list.map((_, k) => `Paragraph ${k + 1}`));
+    const body = 'The Participants will review the stockpiles referred to in Paragraph 2 in the manner set out in paragraph 3 below.\n\n3. The review will take place every year.';
+    expect(staleOf(compare(paragraphs([SCOPE, STOCKS, ['Review', body]]), paragraphs([DEFINITIONS, SCOPE, STOCKS, ['Review', body]]))))
+      .toEqual(['Paragraph 4: "Paragraph 2" meant Paragraph 2, now Paragraph 3, names Paragraph 2']);
+    // Two parts that each number their articles from 1: "Article 1" says not which.
+    const parts = (first: string) => `# Part I\n\n${first}## Article 1\n### Scope\n\n${SCOPE[1]}\n\n## Article 2\n### Review\n\nThe Participants will review Article 1 every year.\n\n# Part II\n\n## Article 1\n### Stockpiles\n\n${STOCKS[1]}\n`;
+    expect(staleOf(compare(parts(''), parts(`## Article 1\n### Definitions\n\n${DEFINITIONS[1]}\n\n`).replace('## Article 1\n### Scope', '## Article 2\n### Scope').replace('## Article 2\n### Review', '## Article 3\n### Review')))).toEqual([]);
+    // Shared in the old draft only (the new one numbers its articles on through both parts): still not said.
+    const throughout = `# Part I\n\n## Article 1\n### Definitions\n\n${DEFINITIONS[1]}\n\n## Article 2\n### Scope\n\n${SCOPE[1]}\n\n## Article 3\n### Review\n\nThe Participants will review Article 1 every year.\n\n# Part II\n\n## Article 4\n### Stockpiles\n\n${STOCKS[1]}\n`;
+    const c = compare(parts(''), throughout);
+    expect(c.summary).toMatchObject({ inserted: 1, unchanged: 5 });
+    expect(staleOf(c)).toEqual([]);
+    // And the other way round: shared in the new draft only.
+    const through = `# Part I\n\n## Article 1\n### Scope\n\n${SCOPE[1]}\n\n## Article 2\n### Review\n\nThe Participants will review Article 1 every year.\n\n# Part II\n\n## Article 3\n### Stockpiles\n\n${STOCKS[1]}\n`;
+    const restarted = throughout.replace('## Article 4\n### Stockpiles', '## Article 1\n### Stockpiles');
+    expect(compare(through, restarted).summary).toMatchObject({ inserted: 1, unchanged: 5 });
+    expect(staleOf(compare(through, restarted))).toEqual([]);
+  });
+
+  it('finds each own-article reference of the adopted Paris Agreement left behind when a new Article 1 renumbers it',
+    { skip: !corpus ? corpusSkipReason : false }, () => {
+      const folder = path.join(corpus!, 'paris-agreement-drafts');
+      const text = fs.readFileSync(path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith('v4'))!), 'utf8');
+      // Headings renumbered, references not.
+      const first = text.search(/^#+ Article 1\b/m);
+      const heading = /^#+ /.exec(text.slice(first))![0];
+      const renumbered = text.slice(0, first) + `${heading}Article 1\n\nThe Parties shall cooperate on critical minerals for clean energy technologies.\n\n` +
+        text.slice(first).replace(/^(#+ Article )(\d+)/gm, (_, h: string, n: string) => `${h}${Number(n) + 1}`);
+      const c = compare(text, renumbered);
+      expect(c.summary.inserted).toBe(1);
+      // The oracle: in each article, the distinct "Article N" that do not go on to name another instrument.
+      // "Article 4, paragraph 2, of the Convention", "Articles 9 and 10 of the Convention".
+      const ofAnother = /^(,? paragraphs? [0-9][0-9a-z().]*( and [0-9][0-9a-z().]*)?,?| and \d+)? of the /;
+      const expected: string[] = [];
+      const found: string[] = [];
+      for (const change of c.changes) {
+        if (change.kind === 'inserted' || !change.new[0]?.label.startsWith('Article')) continue;
+        const own = change.words.map((w) => (w.op === 'delete' ? '' : w.text)).join('');
+        const cited = new Set<string>();
+        for (const m of own.matchAll(/\bArticles? (\d+)\b/g)) if (!ofAnother.test(own.slice(m.index + m[0].length))) cited.add(`Article ${m[1]}`);
+        // Every article is renumbered (old N is new N+1), so every own reference is stale.
+        for (const ref of cited) expected.push(`${change.new[0]!.label}: ${ref}`);
+        for (const s of change.staleReferences ?? []) {
+          found.push(`${change.new[0]!.label}: Article ${/\d+/.exec(s.text)![0]}`);
+          expect(s.now.map((r) => r.label)).toEqual([`Article ${Number(/\d+/.exec(s.named.label)![0]) + 1}`]);
+        }
+      }
+      expect(expected.length).toBeGreaterThan(10);
+      expect(found.sort()).toEqual(expected.sort());
+    });
+
+  it('reports exactly the references left behind, for random insertions and deletions with some references updated', () => {
+    const topics = ['supply chains', 'joint investment', 'export bans', 'research', 'information sharing', 'emergency planning',
+      'pricing', 'anti-dumping', 'stockpiles', 'third-country suppliers', 'territorial integrity', 'institutions'];
+    const arb = fc.record({
+      n: fc.integer({ min: 3, max: 10 }),
+      at: fc.nat(),
+      insert: fc.boolean(),
+      // Per article: the articles it cites (by index, taken modulo n) and, per citation, whether it is updated.
+      cites: fc.array(fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 2 }), { minLength: 10, maxLength: 10 }),
+    });
+    fc.assert(fc.property(arb, ({ n, at, insert, cites }) => {
+      const where = at % (insert ? n + 1 : n);
+      const sentence = (k: number) => `The Participants will cooperate closely on ${topics[k]} and report to each other on ${topics[k]} every year`;
+      const citations = (k: number) => cites[k]!.map(([t, updated]) => ({ target: t % n, updated })).filter((c) => c.target !== k);
+      // New index of old article k (-1: deleted).
+      const after = (k: number) => (insert ? (k >= where ? k + 1 : k) : k === where ? -1 : k > where ? k - 1 : k);
+      const oldArticles: [string, string][] = [];
+      const newArticles: [string, string][] = [];
+      const expected: string[] = [];
+      for (let k = 0; k < n; k++) {
+        const refs = citations(k);
+        const body = (side: 'old' | 'new') => `${sentence(k)}${refs.map((c) => {
+          const number = side === 'old' || !c.updated || after(c.target) < 0 ? c.target + 1 : after(c.target) + 1;
+          return `, as provided in Article ${number}`;
+        }).join('')}.`;
+        oldArticles.push([`Topic ${k}`, body('old')]);
+        if (after(k) < 0) continue;
+        if (insert && newArticles.length === where) newArticles.push(['New topic', 'The Participants will set up a joint secretariat for this Memorandum.']);
+        newArticles.push([`Topic ${k}`, body('new')]);
+        const left = new Set(refs.filter((c) => (!c.updated || after(c.target) < 0) && after(c.target) !== c.target).map((c) => c.target + 1));
+        for (const number of left) expected.push(`Article ${after(k) + 1}: Article ${number}`);
+      }
+      if (insert && newArticles.length === where) newArticles.push(['New topic', 'The Participants will set up a joint secretariat for this Memorandum.']);
+      const c = compare(articles(oldArticles), articles(newArticles));
+      const found = c.changes.flatMap((change) => (change.staleReferences ?? []).map((s) => `${change.new[0]!.label}: ${s.text}`));
+      expect(found.sort()).toEqual([...new Set(expected)].sort());
+    }), { numRuns: 150 });
+  });
+});
