@@ -281,6 +281,22 @@ describe('alignDrafts and paragraphing', () => {
     const kind = (first: number, named: number) => compareDrafts(article(3, 3), article(first, named), { ids: 'always' }).changes[0]!.kind;
     expect(kind(1, 1)).toBe('unchanged');
     expect(kind(1, 2)).toBe('edited');
+    // "paragraph 3 of Article 9" names a paragraph of another article: this list's renumbering says nothing of it.
+    const elsewhere = (first: number, named: number) =>
+      parseDraft(`## Article 1 {#a1}\n\n${first}. Each Participant shall report yearly.\n\n${first + 1}. The report under paragraph ${named} of Article 9 is public.\n`).draft;
+    expect(compareDrafts(elsewhere(3, 3), elsewhere(1, 1), { ids: 'always' }).changes[0]!.kind).toBe('edited');
+  });
+
+  it('reads a reference to another instrument\'s article as changed, though an article of the draft was renumbered so', () => {
+    const draft = (inserted: boolean, n: number) => parseDraft([
+      ...(inserted ? ['## Article 1 {#new}\n\nDefinitions of critical minerals.\n'] : []),
+      `## Article ${inserted ? 2 : 1} {#a}\n\nThe Participants shall act consistently with Article ${n} of the Convention.\n`,
+      `## Article ${inserted ? 3 : 2} {#b}\n\nStockpiles of rare earths.\n`,
+    ].join('\n')).draft;
+    // Article 1 became Article 2, but "Article 1 of the Convention" → "Article 2 of the Convention" is an edit.
+    const changes = compareDrafts(draft(false, 1), draft(true, 2), { ids: 'always' }).changes;
+    expect(changes.find((c) => c.new[0]?.id === 'a')!.kind).toBe('edited');
+    expect(compareDrafts(draft(false, 1), draft(true, 1), { ids: 'always' }).changes.find((c) => c.new[0]?.id === 'a')!.kind).toBe('unchanged');
   });
 });
 

@@ -216,6 +216,8 @@ export function strictKey(text: string): number {
 export interface Reference {
   word: string;
   number: string;
+  /** Where its number ends in the text. */
+  end: number;
 }
 
 /**
@@ -246,7 +248,7 @@ let collected: Reference[] | null = null;
  * reference starts there. For a reader that looks at a few places of a text (stale-references.ts) rather
  * than tokenizing all of it.
  */
-export function referenceAt(text: string, start: number): (Reference & { end: number }) | null {
+export function referenceAt(text: string, start: number): Reference | null {
   const n = text.length;
   let i = start;
   let h = FNV_OFFSET;
@@ -296,7 +298,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
       afterReferenceWord = false;
       const j = skipReferenceNumber(text, i);
       if (j !== i) {
-        if (collected !== null) collected.push({ word: REFERENCE_KINDS.get(lastWord)!, number: text.slice(i, j) });
+        if (collected !== null) collected.push({ word: REFERENCE_KINDS.get(lastWord)!, number: text.slice(i, j), end: j });
         if (words) words[count] = REFERENCE_NUMBER;
         count++;
         ka = Math.imul(ka ^ REFERENCE_NUMBER, P1); kb = Math.imul(kb + REFERENCE_NUMBER, P2) ^ (kb >>> 15);

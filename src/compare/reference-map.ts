@@ -8,7 +8,8 @@
  * changed must name, in the new draft, the clause its old number named in the old draft ("Article 2bis" →
  * "Article 3" where old Article 2bis is new Article 3), or, for "paragraph 2" and the like, the provision of
  * the same clause that its old number named (follows: ownProvisions). A number that names neither (an article
- * of another treaty, a paragraph of a decision) must not change at all.
+ * of another treaty, a paragraph of a decision), or goes on to name another instrument or clause ("Article 4 of
+ * the Convention", "paragraph 2 of Article 9": namesElsewhere), must not change at all.
  */
 import { referenceKind, referencesIn, type Reference } from './normalize.js';
 
@@ -22,6 +23,20 @@ export function labelKey(label: string): string | null {
 
 /** References that may name a provision of the clause they stand in. */
 const PROVISION_KINDS = new Set(['paragraph', 'subparagraph', 'point']);
+
+/**
+ * Whether the reference whose number ends at `end` goes on to name another instrument or another clause, so
+ * that its number is not one of this instrument's clause labels, nor one of its own clause's provisions:
+ * "Article 4 of the Convention", "Article 4, paragraph 2(g), of the Convention", "Articles 9 and 10 of the
+ * Convention", "Article XX of GATT 1994", "paragraph 2 of Article 9" — an "of" after at most more numbers,
+ * not followed by "this" or "the present" (which name the instrument or clause itself).
+ */
+export function namesElsewhere(text: string, end: number): boolean {
+  OF_ELSEWHERE.lastIndex = end;
+  return OF_ELSEWHERE.test(text);
+}
+
+const OF_ELSEWHERE = /(?:[\s,[\]]|\d+[a-z]?\b|\b(?:and|or|to|paragraphs?|paras?|subparagraphs?|points?)\b\.?|\([a-z]+\))*\bof\s+(?!this\b|the\s+present\b)\S/iy;
 
 export function referenceKey(reference: Reference): string {
   return `${reference.word} ${reference.number.toLowerCase()}`;
@@ -59,9 +74,13 @@ export class ReferenceMap {
     for (let k = 0; k < olds.length; k++) {
       const was = olds[k]!, is = news[k]!;
       if (was.number === is.number) continue;
+      // "Article 4 of the Convention" names no clause of these drafts, whatever their Article 4 became.
+      const elsewhere = namesElsewhere(oldText, was.end) || namesElsewhere(newText, is.end);
+      if (elsewhere) return false;
       const named = this.oldByKey.get(referenceKey(was));
       const target = referenceKey(is);
       if (named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === target))) continue;
+      // Nor does "paragraph 2 of Article 9" name a provision of this clause.
       if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && ownProvisions(was.number, is.number)) continue;
       return false;
     }

@@ -17,7 +17,7 @@
  */
 import type { ClauseChange, FlatClause } from './align.js';
 import { referenceAt, referenceWords } from './normalize.js';
-import { labelKey, referenceKey } from './reference-map.js';
+import { labelKey, namesElsewhere, referenceKey } from './reference-map.js';
 
 export interface StaleReference {
   /** The reference as the new draft writes it ("Article 2"). */
@@ -135,7 +135,7 @@ function referenceFinder(moved: ReadonlyMap<string, Moved>): Finder {
       // is, may name a clause labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
       if (PROVISION_KINDS.has(reference.word) && !isUpperCase(text.charCodeAt(m.index))) continue;
       const key = referenceKey(reference);
-      if (!namesAnotherInstrument(text, reference.end)) found(key, text.slice(m.index, reference.end));
+      if (!namesElsewhere(text, reference.end)) found(key, text.slice(m.index, reference.end));
     }
   };
 }
@@ -146,15 +146,3 @@ const PROVISION_KINDS = new Set(['paragraph', 'subparagraph', 'point']);
 function isUpperCase(c: number): boolean {
   return c >= 65 && c <= 90;
 }
-
-/**
- * Whether the reference ending at `end` goes on to name another instrument: "Article 4 of the Convention",
- * "Article 4, paragraph 2(g), of the Convention", "Article XX of GATT 1994" — an "of" after at most the
- * provision numbers, not followed by "this" or "the present" (which name the instrument itself).
- */
-function namesAnotherInstrument(text: string, end: number): boolean {
-  OF_ANOTHER.lastIndex = end;
-  return OF_ANOTHER.test(text);
-}
-
-const OF_ANOTHER = /(?:[\s,[\]]|\d+[a-z]?\b|\b(?:and|or|to|paragraphs?|paras?|subparagraphs?|points?)\b\.?|\([a-z]+\))*\bof\s+(?!this\b|the\s+present\b)\S/iy;
