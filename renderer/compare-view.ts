@@ -5,7 +5,8 @@
  * through the changes. The comparison itself runs in the main process or the local server, never here.
  */
 import type { DossierApi, DraftRef } from '../src/api.js';
-import type { ClauseChangeJson, ComparisonJson, WordOpJson } from '../src/compare/contract.js';
+import type { ClauseChangeJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../src/compare/contract.js';
+import { staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
@@ -310,13 +311,13 @@ export class CompareView {
     const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
     let body: HTMLElement;
     if (this.mode === 'inline') {
-      body = h('div', { class: 'redline inline' }, ...ops.map(renderOp));
+      body = h('div', { class: 'redline inline' }, ...ops.map((op) => renderOp(op, change.staleReferences)));
     } else {
       body = h(
         'div',
         { class: 'redline side' },
-        h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...ops.filter((o) => o.op !== 'insert').map(renderOp)),
-        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...ops.filter((o) => o.op !== 'delete').map(renderOp)),
+        h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...ops.filter((o) => o.op !== 'insert').map((op) => renderOp(op))),
+        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...ops.filter((o) => o.op !== 'delete').map((op) => renderOp(op, change.staleReferences))),
       );
     }
     return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, body);
@@ -408,8 +409,15 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
   return ops;
 }
 
-function renderOp(op: WordOpJson): Node {
-  if (op.op === 'equal') return document.createTextNode(op.text);
+/** One op of a redline; the stale references given (the new side's) are marked in its equal text. */
+function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[]): Node {
+  if (op.op === 'equal') {
+    const pieces = staleMarks(op.text, stale);
+    if (pieces.length === 1 && !pieces[0]!.stale) return document.createTextNode(op.text);
+    const fragment = document.createDocumentFragment();
+    for (const piece of pieces) fragment.append(piece.stale ? h('mark', { class: 'stale-ref', title: staleNote(piece.stale) }, piece.text) : piece.text);
+    return fragment;
+  }
   // A change of bracketing alone is a lone "[" or "]": make it stand out, it matters as much as a word.
   const classes = [op.cosmetic ? 'cosmetic' : '', op.moved ? 'moved' : '', /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
   const attributes: Record<string, string> = classes ? { class: classes } : {};

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
 import type { ClauseChangeJson } from '../src/compare/contract.js';
 import { htmlRedline } from '../src/export/html-redline.js';
+import { staleMarks } from '../src/export/stale-marks.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { importDraft } from '../src/format/import-text.js';
 import { parseDraft } from '../src/format/markdown.js';
@@ -65,6 +66,17 @@ describe('stale references', () => {
     const html = htmlRedline(c, { changedOnly: true });
     expect(html).toContain('<ul class="stale"><li><b>stale reference</b>: &quot;Paragraph 8&quot; meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)</li></ul>');
     expect(html).toContain('id="c-emergency-planning"');
+    // The words themselves are marked in the new text, with the note as their title.
+    expect(html).toContain('including the release of stocks under <mark class="stale-ref" title="&quot;Paragraph 8&quot; meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)">Paragraph 8</mark> and the allocation');
+    expect(html.match(/<mark class="stale-ref"/g)).toHaveLength(1);
+  });
+
+  it('marks a stale reference as a whole word only', () => {
+    const stale = [{ text: 'Article 8', named: { id: 'a', label: 'Article 8', title: '', path: [] }, now: [] }];
+    expect(staleMarks('under Article 80 and Article 8, and Article 8b', stale).map((p) => (p.stale ? `<${p.text}>` : p.text)).join(''))
+      .toBe('under Article 80 and <Article 8>, and Article 8b');
+    expect(staleMarks('no reference here', stale)).toEqual([{ text: 'no reference here' }]);
+    expect(staleMarks('Article 8', undefined)).toEqual([{ text: 'Article 8' }]);
   });
 
   it('finds a reference left to an article renumbered by an insertion, and not one renumbered with it', () => {

@@ -4,7 +4,8 @@
  * deletions struck through, so the redline reads in print and without colour; text of a provision moved within
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
+import { staleMarks } from './stale-marks.js';
 import { isNotable, notableProvisions, proposedNote, staleNote, summaryLine } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -21,10 +22,15 @@ function heading(ref: ClauseRefJson): string {
   return escape(head || `#${ref.id}`);
 }
 
-function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new'): string {
+/** The redline of one side or both; the stale references of the change, given, are marked in its equal text. */
+function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?: readonly StaleReferenceJson[]): string {
   return words.map((w) => {
     const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
-    if (w.op === 'equal') return escape(w.text);
+    if (w.op === 'equal') {
+      return staleMarks(w.text, stale).map((piece) => (piece.stale
+        ? `<mark class="stale-ref" title="${escape(staleNote(piece.stale))}">${escape(piece.text)}</mark>`
+        : escape(piece.text))).join('');
+    }
     if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}>${escape(w.text)}</del>`;
     return keep === 'old' ? '' : `<ins${cls}>${escape(w.text)}</ins>`;
   }).join('').replace(/\n/g, '<br>');
@@ -56,8 +62,8 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
   const head = `<h2>${title}${was} ${badges(change)}</h2>`;
   const titleRedline = change.titleWords ? `<p class="title-change">Title: ${ops(change.titleWords, 'both')}</p>` : '';
   const body = layout === 'inline'
-    ? `<div class="text">${ops(change.words, 'both')}</div>`
-    : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new')}</div></div>`;
+    ? `<div class="text">${ops(change.words, 'both', change.staleReferences)}</div>`
+    : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new', change.staleReferences)}</div></div>`;
   const notes = notableProvisions(change);
   const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
   return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
@@ -76,7 +82,7 @@ ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
 ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:double}
 .legal,.stale{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
-.stale{color:#8a4b00}
+.stale{color:#8a4b00}mark.stale-ref{background:#fde8d7;color:inherit;border-bottom:2px solid #e0a36f}
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
 .dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.legal .by{color:#555}
 .clause.unchanged .text{color:#555}

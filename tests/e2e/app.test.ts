@@ -252,6 +252,9 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await page.locator('article.change .change-labels').textContent()).toContain('Emergency planning for shortages');
     expect(await page.locator('article.change li.stale').textContent())
       .toBe('stale reference: "Paragraph 8" meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)');
+    // The words are marked in the new text only.
+    expect(await page.locator('article.change .side-new mark.stale-ref').allTextContents()).toEqual(['Paragraph 8']);
+    expect(await page.locator('article.change .side-old mark.stale-ref').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'compare-stale-reference.png') });
     // Among all changes too, though its text did not change and renumbering is hidden.
     await page.selectOption('#filter-kind', 'changes');
