@@ -22,7 +22,7 @@ export function labelKey(label: string): string | null {
 }
 
 /** References that may name a provision of the clause they stand in. */
-const PROVISION_KINDS = new Set(['paragraph', 'subparagraph', 'point']);
+export const PROVISION_KINDS: ReadonlySet<string> = new Set(['paragraph', 'subparagraph', 'point']);
 
 /**
  * Whether the reference whose number ends at `end` goes on to name another instrument or another clause, so

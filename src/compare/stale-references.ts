@@ -10,14 +10,14 @@
  * looked for, at the places a regular expression finds their reference words (the texts are not tokenized:
  * this runs over every clause the drafts share), and only in the equal runs of the redline of a clause both
  * drafts hold: a reference inserted or rewritten, or in an inserted clause, was written for the new numbering.
- * Not read as stale: a label that several clauses share in one draft (parts that restart their numbering), a
- * reference to another instrument ("Article 4 of the Convention", "Article 4, paragraph 2, of the
- * Convention", "Article XX of GATT 1994"), and references to provisions ("paragraph 2", lowercase), which name a
- * provision of their own clause, not a clause.
+ * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
+ * reference that goes on to name another instrument or clause ("Article 4 of the Convention", "Articles 9 and
+ * 10 of the Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), and references to
+ * provisions ("paragraph 2", lowercase), which name a provision of their own clause, not a clause.
  */
 import type { ClauseChange, FlatClause } from './align.js';
 import { referenceAt, referenceWords } from './normalize.js';
-import { labelKey, namesElsewhere, referenceKey } from './reference-map.js';
+import { labelKey, namesElsewhere, PROVISION_KINDS, referenceKey } from './reference-map.js';
 
 export interface StaleReference {
   /** The reference as the new draft writes it ("Article 2"). */
@@ -117,8 +117,9 @@ function byLabelKey(clauses: readonly FlatClause[]): Map<string, number> {
 }
 
 /**
- * A reader of the references of the moved labels' kinds in a text. The regular expression finds the reference words of the kinds the moved labels have ("Article", "Articles",
- * "Art" for articles); referenceAt reads each as the comparison's keys do.
+ * A reader of the references of the moved labels' kinds in a text: the regular expression finds their reference
+ * words ("Article", "Articles", "Art" for articles), and referenceAt reads each as the comparison's keys do.
+ * References that go on to name another instrument or clause (namesElsewhere) are left out.
  */
 function referenceFinder(moved: ReadonlyMap<string, Moved>): Finder {
   const kinds = new Set([...moved.keys()].map((key) => key.slice(0, key.indexOf(' '))));
@@ -140,8 +141,6 @@ function referenceFinder(moved: ReadonlyMap<string, Moved>): Finder {
   };
 }
 
-/** Reference words that name provisions, unless capitalised (see referenceFinder). */
-const PROVISION_KINDS = new Set(['paragraph', 'subparagraph', 'point']);
 
 function isUpperCase(c: number): boolean {
   return c >= 65 && c <= 90;
