@@ -74,13 +74,12 @@ export class ReferenceMap {
     for (let k = 0; k < olds.length; k++) {
       const was = olds[k]!, is = news[k]!;
       if (was.number === is.number) continue;
-      // "Article 4 of the Convention" names no clause of these drafts, whatever their Article 4 became.
-      const elsewhere = namesElsewhere(oldText, was.end) || namesElsewhere(newText, is.end);
-      if (elsewhere) return false;
+      // "Article 4 of the Convention" names no clause of these drafts, whatever their Article 4 became, nor
+      // "paragraph 2 of Article 9" a provision of this clause.
+      if (namesElsewhere(oldText, was.end) || namesElsewhere(newText, is.end)) return false;
       const named = this.oldByKey.get(referenceKey(was));
       const target = referenceKey(is);
       if (named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === target))) continue;
-      // Nor does "paragraph 2 of Article 9" name a provision of this clause.
       if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && ownProvisions(was.number, is.number)) continue;
       return false;
     }
