@@ -69,6 +69,7 @@ describe('stale references', () => {
     // The words themselves are marked in the new text, with the note as their title.
     expect(html).toContain('including the release of stocks under <mark class="stale-ref" title="&quot;Paragraph 8&quot; meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)">Paragraph 8</mark> and the allocation');
     expect(html.match(/<mark class="stale-ref"/g)).toHaveLength(1);
+    expect(htmlRedline(c, { changedOnly: true, layout: 'inline' }).match(/<mark class="stale-ref"[^>]*>Paragraph 8<\/mark>/g)).toHaveLength(1);
   });
 
   it('marks a stale reference as a whole word only', () => {
