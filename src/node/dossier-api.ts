@@ -10,13 +10,14 @@
 import { basename, join } from 'node:path';
 import { ApiError, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type TableRequest } from '../api.js';
 import type { ComparisonJson } from '../compare/contract.js';
+import type { CompareOptions } from '../compare/compare.js';
 import { parseDraft, serializeDraft } from '../format/markdown.js';
 import type { VersionEntry } from '../model/dossier.js';
 import type { Draft } from '../model/draft.js';
 import { DossierError, openDossier, WORKING_FILE, type DossierHandle } from './dossier/store.js';
 import { lockHolder } from './dossier/lock.js';
 
-export type CompareDrafts = (oldDraft: Draft, newDraft: Draft, options?: { ids?: 'auto' | 'always' | 'never'; staleReferences?: boolean }) => ComparisonJson;
+export type CompareDrafts = (oldDraft: Draft, newDraft: Draft, options?: CompareOptions) => ComparisonJson;
 
 export interface DossierApiOptions {
   /** Open without the write lock from the start. */

@@ -74,6 +74,8 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       '',
       'The text redline marks [-deleted-] and {+inserted+} words; a paragraph moved within its clause',
       '[~where it stood~] and {~where it stands~}, with the words it changed on the way marked inside it.',
+      'A clause that still cites a renumbered or deleted clause by its old number gets a "stale reference"',
+      'note (JSON: staleReferences), and shows with --changed-only though its text did not change.',
       '',
       'A draft with errors is compared as far as it could be read; each error is named on standard error',
       'as file:line:column (`parley check` lists them all). Exit status: 0 compared, 2 a draft cannot be read.',
