@@ -6,7 +6,7 @@
  */
 import type { DossierApi, DraftRef } from '../src/api.js';
 import type { ClauseChangeJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../src/compare/contract.js';
-import { staleMarks } from '../src/export/stale-marks.js';
+import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
@@ -311,13 +311,16 @@ export class CompareView {
     const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
     let body: HTMLElement;
     if (this.mode === 'inline') {
-      body = h('div', { class: 'redline inline' }, ...ops.map((op) => renderOp(op, change.staleReferences)));
+      const offsets = newTextOffsets(ops);
+      body = h('div', { class: 'redline inline' }, ...ops.map((op, k) => renderOp(op, change.staleReferences, offsets[k])));
     } else {
+      const newSide = ops.filter((o) => o.op !== 'delete');
+      const offsets = newTextOffsets(newSide);
       body = h(
         'div',
         { class: 'redline side' },
         h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...ops.filter((o) => o.op !== 'insert').map((op) => renderOp(op))),
-        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...ops.filter((o) => o.op !== 'delete').map((op) => renderOp(op, change.staleReferences))),
+        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...newSide.map((op, k) => renderOp(op, change.staleReferences, offsets[k]))),
       );
     }
     return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, body);
@@ -409,10 +412,13 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
   return ops;
 }
 
-/** One op of a redline; the stale references given (the new side's) are marked in its equal text. */
-function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[]): Node {
+/**
+ * One op of a redline; the stale references given (the new side's) are marked in its equal text, `start` being
+ * where the op begins in the clause's new text.
+ */
+function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start = 0): Node {
   if (op.op === 'equal') {
-    const pieces = staleMarks(op.text, stale);
+    const pieces = staleMarks(op.text, stale, start);
     if (pieces.length === 1 && !pieces[0]!.stale) return document.createTextNode(op.text);
     const fragment = document.createDocumentFragment();
     for (const piece of pieces) fragment.append(piece.stale ? h('mark', { class: 'stale-ref', title: staleNote(piece.stale) }, piece.text) : piece.text);

@@ -72,12 +72,45 @@ describe('stale references', () => {
     expect(htmlRedline(c, { changedOnly: true, layout: 'inline' }).match(/<mark class="stale-ref"[^>]*>Paragraph 8<\/mark>/g)).toHaveLength(1);
   });
 
-  it('marks a stale reference as a whole word only', () => {
-    const stale = [{ text: 'Article 8', named: { id: 'a', label: 'Article 8', title: '', path: [] }, now: [] }];
-    expect(staleMarks('under Article 80 and Article 8, and Article 8b', stale).map((p) => (p.stale ? `<${p.text}>` : p.text)).join(''))
-      .toBe('under Article 80 and <Article 8>, and Article 8b');
-    expect(staleMarks('no reference here', stale)).toEqual([{ text: 'no reference here' }]);
-    expect(staleMarks('Article 8', undefined)).toEqual([{ text: 'Article 8' }]);
+  it('marks the places the comparison found, not every occurrence of the same words', () => {
+    const clause = 'under Article 8 and also Article 8, and Article 8 of the Convention';
+    const second = clause.indexOf('Article 8, and');
+    const stale = [{ text: 'Article 8', named: { id: 'a', label: 'Article 8', title: '', path: [] }, now: [], places: [{ start: second, end: second + 9 }] }];
+    const marked = (text: string, start: number) => staleMarks(text, stale, start).map((p) => (p.stale ? `<${p.text}>` : p.text)).join('');
+    expect(marked(clause, 0)).toBe('under Article 8 and also <Article 8>, and Article 8 of the Convention');
+    // A run that begins further into the clause's new text: its offsets are shifted by where it begins.
+    expect(marked(clause.slice(second - 5), second - 5)).toBe('also <Article 8>, and Article 8 of the Convention');
+    expect(marked(clause.slice(0, 10), 0)).toBe('under Arti');
+    expect(staleMarks('Article 8', undefined, 0)).toEqual([{ text: 'Article 8' }]);
+  });
+
+  it('marks only the reference left behind where the same words also stand renumbered correctly or naming another instrument', () => {
+    // Old Article 2 (Stockpiles) is cited and updated to "Article 3"; old Article 3 (Pricing) is cited and left at
+    // "Article 3", which now names Stockpiles; "Article 3 of the Convention" names another instrument.
+    const cites = (stocks: number, pricing: number) => ['Review', `The review will cover the stockpiles under Article ${stocks}, the prices under Article ${pricing} and the duties under Article 3 of the Convention.`] as const;
+    const c = compare(articles([SCOPE, STOCKS, PRICING, cites(2, 3)]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cites(3, 3)]));
+    expect(staleOf(c)).toEqual(['Article 5: "Article 3" meant Article 3, now Article 4, names Article 3']);
+    const change = c.changes.find((x) => x.staleReferences)!;
+    expect(change.kind).toBe('unchanged');
+    const text = change.words.map((w) => w.text).join('');
+    const places = change.staleReferences![0]!.places;
+    expect(places).toHaveLength(1);
+    expect(text.slice(places[0]!.start, places[0]!.end)).toBe('Article 3');
+    expect(text.slice(0, places[0]!.start)).toBe('The review will cover the stockpiles under Article 3, the prices under ');
+    for (const layout of ['side-by-side', 'inline'] as const) {
+      const html = htmlRedline(c, { changedOnly: true, layout });
+      expect(html.match(/<mark class="stale-ref"/g)).toHaveLength(1);
+      expect(html).toContain('the prices under <mark class="stale-ref"');
+    }
+    // In an edited clause the places count the inserted text before them, and not the deleted.
+    const edited = compare(articles([SCOPE, STOCKS, PRICING, cites(2, 3)]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, ['Review', cites(3, 3)[1].replace('The review will cover', 'Each year the review shall cover')]]));
+    const e = edited.changes.find((x) => x.staleReferences)!;
+    expect(e.kind).toBe('edited');
+    const newText = e.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+    const [place] = e.staleReferences![0]!.places;
+    expect(newText.slice(place!.start, place!.end)).toBe('Article 3');
+    expect(newText.slice(place!.start - 'the prices under '.length, place!.start)).toBe('the prices under ');
+    expect(htmlRedline(edited, { changedOnly: true, layout: 'inline' })).toContain('the prices under <mark class="stale-ref"');
   });
 
   it('finds a reference left to an article renumbered by an insertion, and not one renumbered with it', () => {
@@ -203,13 +236,19 @@ describe('stale references', () => {
         if (after(k) < 0) continue;
         if (insert && newArticles.length === where) newArticles.push(['New topic', 'The Participants will set up a joint secretariat for this Memorandum.']);
         newArticles.push([`Topic ${k}`, body('new')]);
-        const left = new Set(refs.filter((c) => (!c.updated || after(c.target) < 0) && after(c.target) !== c.target).map((c) => c.target + 1));
-        for (const number of left) expected.push(`Article ${after(k) + 1}: Article ${number}`);
+        const leftRefs = refs.filter((c) => (!c.updated || after(c.target) < 0) && after(c.target) !== c.target);
+        for (const c of leftRefs) expected.push(`Article ${after(k) + 1}: Article ${c.target + 1}`);
       }
       if (insert && newArticles.length === where) newArticles.push(['New topic', 'The Participants will set up a joint secretariat for this Memorandum.']);
       const c = compare(articles(oldArticles), articles(newArticles));
+      // Each label once per clause; its places, each reference left behind (a clause may cite one article twice).
       const found = c.changes.flatMap((change) => (change.staleReferences ?? []).map((s) => `${change.new[0]!.label}: ${s.text}`));
       expect(found.sort()).toEqual([...new Set(expected)].sort());
+      const placed = c.changes.flatMap((change) => {
+        const text = change.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+        return (change.staleReferences ?? []).flatMap((s) => s.places.map((p) => `${change.new[0]!.label}: ${text.slice(p.start, p.end)}`));
+      });
+      expect(placed.sort()).toEqual(expected.sort());
     }), { numRuns: 150 });
   });
 });

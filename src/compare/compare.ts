@@ -126,9 +126,10 @@ function legalJson(items: readonly LegalChange[], oldText: string, newText: stri
 }
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
-  const out: StaleReferenceJson = { text: s.text, named: ref(oldClauses[s.named]!), now: s.now.map((j) => ref(newClauses[j]!)) };
-  if (s.names >= 0) out.names = ref(newClauses[s.names]!);
-  return out;
+  const named = ref(oldClauses[s.named]!);
+  const now = s.now.map((j) => ref(newClauses[j]!));
+  const places = s.places.map(({ start, end }) => ({ start, end }));
+  return s.names >= 0 ? { text: s.text, named, now, names: ref(newClauses[s.names]!), places } : { text: s.text, named, now, places };
 }
 
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {

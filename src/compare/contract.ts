@@ -96,7 +96,8 @@ export interface ClauseChangeJson {
   /**
    * Present when the clause (the new text of a clause both drafts hold) keeps a cross-reference whose number
    * now names another clause, or none, because the clause it named was renumbered or deleted
-   * (stale-references.ts): "Article 2" kept while old Article 2 became Article 3. Each reference once.
+   * (stale-references.ts): "Article 2" kept while old Article 2 became Article 3. Each label once, with
+   * every place it stands.
    */
   staleReferences?: StaleReferenceJson[];
 }
@@ -110,6 +111,13 @@ export interface StaleReferenceJson {
   now: ClauseRefJson[];
   /** The clause the same words name in the new draft; absent when they name none. */
   names?: ClauseRefJson;
+  /**
+   * Each place the reference stands in the clause's new text — the `equal` and `insert` words joined (the
+   * clause text when `words` is empty) — as UTF-16 offsets, `start` up to `end`, in reading order. The same
+   * words elsewhere in the clause (a reference renumbered correctly, "Article 2 of the Convention") are not
+   * listed.
+   */
+  places: { start: number; end: number }[];
 }
 
 export interface DraftSummaryJson {

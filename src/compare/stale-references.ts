@@ -28,13 +28,28 @@ export interface StaleReference {
   now: readonly number[];
   /** The new clause the same words name now, or -1 when they name none. */
   names: number;
+  /**
+   * Where the reference stands in the clause's new text (the redline's equal and inserted runs joined): each
+   * place, in reading order, as written there ("Article 2", "Art. 2"). The same words elsewhere in the clause
+   * may be a reference renumbered correctly, or one that names another instrument; those are not listed.
+   */
+  places: TextPlace[];
 }
 
 /** A label whose clause moved: the old clause it named, where that went, what the label names now. */
-type Moved = Omit<StaleReference, 'text'>;
+type Moved = Omit<StaleReference, 'text' | 'places'>;
 
-/** Calls `found` with the key and the words as written of each reference of the moved labels' kinds in a text. */
-type Finder = (text: string, found: (key: string, text: string) => void) => void;
+/** A stretch of a text: from `start` up to `end` (UTF-16 offsets). */
+export interface TextPlace {
+  start: number;
+  end: number;
+}
+
+/**
+ * Calls `found` with the key, the words as written and their offset in the text, for each reference of the
+ * moved labels' kinds in a text.
+ */
+type Finder = (text: string, found: (key: string, text: string, at: number) => void) => void;
 
 /** A label held by more than one clause of a draft: no reference to it says which. */
 const SHARED = -2;
@@ -52,21 +67,21 @@ export class StaleReferences {
   }
 
   /**
-   * The stale references in the redline of a clause both drafts hold, in its equal runs, each label once, in
-   * reading order.
+   * The stale references in the redline of a clause both drafts hold, in its equal runs, each label once (with every
+   * place it stands), in reading order.
    */
   inRedline(ops: readonly { op: string; text: string }[]): readonly StaleReference[] {
-    let out: StaleReference[] | undefined;
-    let keys: string[] | undefined;
+    const found = new Found(this.moved);
+    let offset = 0;
     for (const op of ops) {
-      if (op.op !== 'equal') continue;
-      this.find(op.text, (key, text) => {
-        if (!this.moved.has(key) || keys?.includes(key)) return;
-        (keys ??= []).push(key);
-        (out ??= []).push({ text, ...this.moved.get(key)! });
-      });
+      if (op.op === 'delete') continue;
+      if (op.op === 'equal') {
+        const start = offset;
+        this.find(op.text, (key, text, at) => found.add(key, text, start + at));
+      }
+      offset += op.text.length;
     }
-    return out ?? NONE;
+    return found.list();
   }
 
   /**
@@ -78,15 +93,31 @@ export class StaleReferences {
     if (oldText === newText) return this.inRedline([{ op: 'equal', text: newText }]);
     const before: string[] = [];
     this.find(oldText, (key) => before.push(key));
-    let out: StaleReference[] | undefined;
-    let keys: string[] | undefined;
+    const found = new Found(this.moved);
     let k = 0;
-    this.find(newText, (key, text) => {
-      if (before[k++] !== key || !this.moved.has(key) || keys?.includes(key)) return;
-      (keys ??= []).push(key);
-      (out ??= []).push({ text, ...this.moved.get(key)! });
+    this.find(newText, (key, text, at) => {
+      if (before[k++] === key) found.add(key, text, at);
     });
-    return out ?? NONE;
+    return found.list();
+  }
+}
+
+/** The stale references of one clause as they are found: one per label, with every place it stands. */
+class Found {
+  private readonly byKey = new Map<string, StaleReference>();
+  constructor(private readonly moved: ReadonlyMap<string, Moved>) {}
+
+  add(key: string, text: string, at: number): void {
+    const moved = this.moved.get(key);
+    if (!moved) return;
+    const known = this.byKey.get(key);
+    const place = { start: at, end: at + text.length };
+    if (known) known.places.push(place);
+    else this.byKey.set(key, { text, ...moved, places: [place] });
+  }
+
+  list(): readonly StaleReference[] {
+    return this.byKey.size === 0 ? NONE : [...this.byKey.values()];
   }
 }
 
@@ -136,7 +167,7 @@ function referenceFinder(moved: ReadonlyMap<string, Moved>): Finder {
       // is, may name a clause labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
       if (PROVISION_KINDS.has(reference.word) && !isUpperCase(text.charCodeAt(m.index))) continue;
       const key = referenceKey(reference);
-      if (!namesElsewhere(text, reference.end)) found(key, text.slice(m.index, reference.end));
+      if (!namesElsewhere(text, reference.end)) found(key, text.slice(m.index, reference.end), m.index);
     }
   };
 }

@@ -5,7 +5,7 @@
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
-import { staleMarks } from './stale-marks.js';
+import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isNotable, notableProvisions, proposedNote, staleNote, summaryLine } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -24,10 +24,11 @@ function heading(ref: ClauseRefJson): string {
 
 /** The redline of one side or both; the stale references of the change, given, are marked in its equal text. */
 function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?: readonly StaleReferenceJson[]): string {
-  return words.map((w) => {
+  const offsets = stale ? newTextOffsets(words) : [];
+  return words.map((w, k) => {
     const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
     if (w.op === 'equal') {
-      return staleMarks(w.text, stale).map((piece) => (piece.stale
+      return staleMarks(w.text, stale, offsets[k] ?? 0).map((piece) => (piece.stale
         ? `<mark class="stale-ref" title="${escape(staleNote(piece.stale))}">${escape(piece.text)}</mark>`
         : escape(piece.text))).join('');
     }

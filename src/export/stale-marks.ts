@@ -1,7 +1,9 @@
 /**
  * Where a stale reference stands in a redline: an equal run of text cut into pieces, those that are one of the
- * change's stale references ("Paragraph 8", as a whole word: not the start of "Paragraph 80") marked, so that
- * the HTML redline and the app can highlight the words the note speaks of.
+ * change's stale references marked, so that the HTML redline and the app can highlight the words the note
+ * speaks of. The places come from the comparison (StaleReferenceJson.places, offsets in the clause's new text),
+ * not from searching the words: the same words may also stand where they are not stale ("Article 8" renumbered
+ * correctly from "Article 7", "Article 8 of the Convention").
  */
 import type { StaleReferenceJson } from '../compare/contract.js';
 
@@ -11,14 +13,19 @@ export interface TextPiece {
   stale?: StaleReferenceJson;
 }
 
-export function staleMarks(text: string, stale: readonly StaleReferenceJson[] | undefined): TextPiece[] {
+/**
+ * The pieces of one run of the new text, `start` being where the run begins in the clause's new text (the
+ * lengths of the equal and inserted runs before it).
+ */
+export function staleMarks(text: string, stale: readonly StaleReferenceJson[] | undefined, start: number): TextPiece[] {
   if (!stale?.length) return [{ text }];
+  const end = start + text.length;
   const hits: { start: number; end: number; stale: StaleReferenceJson }[] = [];
   for (const s of stale) {
-    for (let at = text.indexOf(s.text); at >= 0; at = text.indexOf(s.text, at + 1)) {
-      const end = at + s.text.length;
-      if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(end))) continue;
-      hits.push({ start: at, end, stale: s });
+    for (const place of s.places) {
+      // A place lies inside one equal run (the comparison reads only those); clip it all the same.
+      const from = Math.max(place.start, start), to = Math.min(place.end, end);
+      if (from < to) hits.push({ start: from - start, end: to - start, stale: s });
     }
   }
   if (hits.length === 0) return [{ text }];
@@ -35,8 +42,13 @@ export function staleMarks(text: string, stale: readonly StaleReferenceJson[] | 
   return pieces;
 }
 
-/** Letters and digits, ASCII or not (NaN, outside the text, is none). */
-function isWordChar(c: number): boolean {
-  if (Number.isNaN(c)) return false;
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+/** Where each op of a redline begins in the new text: equal and inserted runs count, deleted ones do not. */
+export function newTextOffsets(ops: readonly { op: string; text: string }[]): number[] {
+  const out: number[] = [];
+  let offset = 0;
+  for (const op of ops) {
+    out.push(offset);
+    if (op.op !== 'delete') offset += op.text.length;
+  }
+  return out;
 }
