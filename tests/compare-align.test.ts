@@ -298,6 +298,22 @@ describe('alignDrafts and paragraphing', () => {
     expect(changes.find((c) => c.new[0]?.id === 'a')!.kind).toBe('edited');
     expect(compareDrafts(draft(false, 1), draft(true, 1), { ids: 'always' }).changes.find((c) => c.new[0]?.id === 'a')!.kind).toBe('unchanged');
   });
+
+  it('reads a reference to a paragraph of a renumbered article ("Article 2(2)" → "Article 3(2)") as renumbering, not an edit', () => {
+    const draft = (inserted: boolean, reference: string) => parseDraft([
+      ...(inserted ? ['## Article 1 {#new}\n\nDefinitions of critical minerals.\n'] : []),
+      `## Article ${inserted ? 2 : 1} {#stocks}\n\n1. Stockpiles of rare earths.\n\n2. Releases of stocks are notified.\n`,
+      `## Article ${inserted ? 3 : 2} {#review}\n\nThe Participants shall review the releases notified under ${reference} every year.\n`,
+    ].join('\n')).draft;
+    const review = (old: string, now: string) => compareDrafts(draft(false, old), draft(true, now), { ids: 'always' }).changes.find((c) => c.new[0]?.id === 'review')!;
+    for (const [old, now] of [['Article 1(2)', 'Article 2(2)'], ['Article 1.2', 'Article 2.2'], ['Article 1(2)(a)', 'Article 2(2)(a)']]) {
+      expect(review(old!, now!), `${old} → ${now}`).toMatchObject({ kind: 'unchanged', renumbered: true });
+    }
+    // Another paragraph, or the article number not followed: edits.
+    expect(review('Article 1(2)', 'Article 2(1)').kind).toBe('edited');
+    expect(review('Article 1(2)', 'Article 3(2)').kind).toBe('edited');
+    expect(review('Article 1(2) of the Convention', 'Article 2(2) of the Convention').kind).toBe('edited');
+  });
 });
 
 describe('cross-references under renumbering (property)', () => {

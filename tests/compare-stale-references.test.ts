@@ -12,7 +12,7 @@ import { compareDrafts } from '../src/compare/compare.js';
 import type { ClauseChangeJson } from '../src/compare/contract.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { staleMarks } from '../src/export/stale-marks.js';
-import { textRedline } from '../src/export/text-redline.js';
+import { staleNote, textRedline } from '../src/export/text-redline.js';
 import { importDraft } from '../src/format/import-text.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { corpus, corpusSkipReason } from './support/corpus.js';
@@ -173,6 +173,116 @@ describe('stale references', () => {
     const restarted = throughout.replace('## Article 4\n### Stockpiles', '## Article 1\n### Stockpiles');
     expect(compare(through, restarted).summary).toMatchObject({ inserted: 1, unchanged: 5 });
     expect(staleOf(compare(through, restarted))).toEqual([]);
+  });
+
+  describe('references to paragraphs', () => {
+    const stocks = (paragraphs: readonly string[], extra = '') => ['Stockpiles', paragraphs.map((t, k) => `${k + 1}. ${t}`).join('\n\n') + extra] as const;
+    const COORDINATE = 'The Participants will coordinate the building up of their strategic stockpiles of processed rare earths.';
+    const INFORM = 'The Participants will inform each other of any planned release of stocks from their stockpiles.';
+    const TARGETS = 'The Participants will agree on common stockpiling targets for each of the critical minerals listed.';
+    const LIMIT = (ref: string) => `A release notified under ${ref} shall not exceed one tenth of the stocks held.`;
+    const notes = (c: { changes: ClauseChangeJson[] }) => c.changes.flatMap((change) => (change.staleReferences ?? []).map((s) => `${change.new[0]!.label}: ${staleNote(s)}`));
+
+    it('finds "paragraph 2" of the clause itself and of another clause, in each way of writing it, left after a paragraph was inserted before it', () => {
+      for (const form of ['paragraph 2 of Article 2', 'Article 2(2)', 'Article 2, paragraph 2', 'Article 2 paragraph 2', 'Article 2.2']) {
+        const c = compare(articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review(form)]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 2')]), review(form)]));
+        expect(notes(c), form).toEqual([
+          'Article 2: "paragraph 2" meant paragraph 2 of Article 2 (Stockpiles), now paragraph 3; paragraph 2 is now another paragraph',
+          `Article 3: "${form}" meant paragraph 2 of Article 2 (Stockpiles), now paragraph 3; paragraph 2 is now another paragraph`,
+        ]);
+        const reviewed = c.changes[2]!;
+        expect(reviewed.kind).toBe('unchanged');
+        expect(reviewed.staleReferences![0]).toMatchObject({ named: { label: 'Article 2' }, now: [{ label: 'Article 2' }], names: { label: 'Article 2' }, provision: { named: '2', now: '3', names: '2' } });
+        const [place] = reviewed.staleReferences![0]!.places;
+        expect(reviewed.words[0]!.text.slice(place!.start, place!.end)).toBe(form);
+      }
+    });
+
+    it('leaves references updated, to the clause\'s own paragraphs elsewhere, to another instrument, and to a renumbered article\'s paragraph (the article is the stale part)', () => {
+      const old = articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review('Article 2(2)')]);
+      // Updated: nothing stale, and the review clause is an edit (its reference names another paragraph now).
+      const updated = compare(old, articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('Article 2(3)')]));
+      expect(notes(updated)).toEqual([]);
+      // "paragraph 2 of this Article" in the review clause is the review clause's own, whose paragraphs did not move.
+      const own = compare(articles([SCOPE, stocks([COORDINATE, INFORM]), review('paragraph 2 of this Article')]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM]), review('paragraph 2 of this Article')]));
+      expect(notes(own)).toEqual([]);
+      // "Article 2(2) of the Convention", and "Article 3, paragraphs 1 and 2" (Article 3's paragraphs, not the clause's own).
+      for (const form of ['Article 2(2) of the Convention', 'Article 2, paragraph 2, of the Convention', 'paragraph 2 of Article 2 of the Convention', 'Article 3, paragraphs 2 and 3,']) {
+        const c = compare(articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT(form)])]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT(form)])]));
+        expect(notes(c), form).toEqual([]);
+      }
+      // Article 2 itself renumbered as well: the note is the article's.
+      const both = compare(old, articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('Article 2(2)')]));
+      expect(notes(both)).toEqual(['Article 4: "Article 2(2)" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
+      const written = (form: string) => articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review(form)]);
+      expect(notes(compare(written('paragraph 2 of Article 2'), articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('paragraph 2 of Article 2')]))))
+        .toEqual(['Article 4: "Article 2" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
+    });
+
+    it('reads a deleted paragraph only where no paragraph has its number now, and not points or paragraphs rewritten', () => {
+      // Paragraph 3 deleted, the last: "paragraph 3" names nothing now.
+      const last = compare(articles([SCOPE, stocks([COORDINATE, INFORM, TARGETS]), review('Article 2(3)')]), articles([SCOPE, stocks([COORDINATE, INFORM]), review('Article 2(3)')]));
+      expect(notes(last)).toEqual(['Article 3: "Article 2(3)" meant paragraph 3 of Article 2 (Stockpiles), since deleted; there is no paragraph 3 now']);
+      expect(last.changes[2]!.staleReferences![0]!.provision).toEqual({ named: '3' });
+      // Paragraph 2 deleted: paragraph 3 became 2, so "paragraph 3" names nothing and "paragraph 2" is left unread
+      // (the new paragraph 2 might be the old one rewritten, for all the alignment can tell).
+      const middle = compare(articles([SCOPE, stocks([COORDINATE, INFORM, TARGETS]), review('Article 2(2) and Article 2(3)')]), articles([SCOPE, stocks([COORDINATE, TARGETS]), review('Article 2(2) and Article 2(3)')]));
+      expect(notes(middle)).toEqual(['Article 3: "Article 2(3)" meant paragraph 3 of Article 2 (Stockpiles), now paragraph 2; there is no paragraph 3 now']);
+      // Paragraph 2 rewritten past recognition in place: the alignment deletes and inserts it; nothing said.
+      const rewritten = compare(articles([SCOPE, stocks([COORDINATE, INFORM]), review('Article 2(2)')]), articles([SCOPE, stocks([COORDINATE, 'Each Participant shall publish a yearly account of its strategic holdings of gallium.']), review('Article 2(2)')]));
+      expect(notes(rewritten)).toEqual([]);
+      // Paragraph 2 reworded by half as a paragraph was put before it: a weak pairing, not read.
+      const reworded = 'The Participants will inform each other without delay of any planned release from their national reserves.';
+      const weak = compare(articles([SCOPE, stocks([COORDINATE, INFORM]), review('Article 2(2)')]), articles([SCOPE, stocks([COORDINATE, TARGETS, reworded]), review('Article 2(2)')]));
+      const pairing = weak.changes[1]!.provisions.find((p) => p.old === '2')!;
+      expect(pairing.new).toBe('3');
+      expect(pairing.similarity).toBeLessThan(0.5);
+      expect(notes(weak)).toEqual([]);
+      // Points are not read: drafts write their labels in more than one way ("1(b)", "1.2").
+      const points = (list: readonly string[]) => ['Stockpiles', `1. The Participants will:\n\n${list.map((t, k) => `   (${'abc'[k]}) ${t}`).join('\n\n')}`] as const;
+      const pointed = compare(articles([SCOPE, points([COORDINATE, INFORM]), review('paragraph 1(b) of Article 2')]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review('paragraph 1(b) of Article 2')]));
+      expect(pointed.changes[1]!.provisions.some((p) => p.old === '1(b)' && p.new === '1(c)')).toBe(true);
+      expect(notes(pointed)).toEqual([]);
+      const dropped = compare(articles([SCOPE, points([COORDINATE, INFORM, TARGETS]), review('paragraph 1(c) of Article 2')]), articles([SCOPE, points([COORDINATE, INFORM]), review('paragraph 1(c) of Article 2')]));
+      expect(dropped.changes[1]!.provisions.some((p) => p.old === '1(c)' && p.kind === 'deleted')).toBe(true);
+      expect(notes(dropped)).toEqual([]);
+    });
+
+    it('reports exactly the paragraph references left behind, for a random paragraph inserted or deleted (property)', () => {
+      const topics = ['gallium', 'germanium', 'graphite', 'lithium', 'cobalt', 'nickel', 'tungsten', 'antimony', 'magnesium'];
+      const paragraph = (topic: string) => `The Participants will keep strategic stocks of ${topic} and report on their ${topic} holdings each year.`;
+      const forms = [(k: number) => `paragraph ${k} of Article 2`, (k: number) => `Article 2(${k})`, (k: number) => `Article 2, paragraph ${k}`];
+      const arb = fc.record({
+        n: fc.integer({ min: 2, max: 7 }),
+        at: fc.nat(),
+        insert: fc.boolean(),
+        cites: fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat()), { maxLength: 4 }),
+      });
+      fc.assert(fc.property(arb, ({ n, at, insert, cites }) => {
+        const where = at % (insert ? n + 1 : n);
+        // New number of old paragraph k (1-based; 0: deleted).
+        const after = (k: number) => (insert ? (k > where ? k + 1 : k) : k === where + 1 ? 0 : k > where + 1 ? k - 1 : k);
+        const oldParagraphs = topics.slice(0, n).map(paragraph);
+        const newParagraphs = insert ? [...oldParagraphs.slice(0, where), 'The Participants will agree on common targets for joint procurement of refined rare earth oxides.', ...oldParagraphs.slice(where)]
+          : oldParagraphs.filter((_, k) => k !== where);
+        const refs = cites.map(([target, updated, form]) => ({ k: (target % n) + 1, updated, form: forms[form % forms.length]! }));
+        const sentence = (side: 'old' | 'new') => refs.map(({ k, updated, form }) => form(side === 'new' && updated && after(k) > 0 ? after(k) : k)).join(', ');
+        const body = (side: 'old' | 'new') => refs.length ? `The review will cover ${sentence(side)} every year.` : 'The review will take place every year.';
+        const c = compare(articles([SCOPE, stocks(oldParagraphs), ['Review', body('old')]]), articles([SCOPE, stocks(newParagraphs), ['Review', body('new')]]));
+        const newCount = newParagraphs.length;
+        const expected = refs.filter(({ k, updated }) => (after(k) === 0 ? k > newCount : after(k) !== k && !updated)).map(({ k, form }) => form(k));
+        const found = (c.changes[2]!.staleReferences ?? []).flatMap((s) => s.places.map((p) => body('new').slice(p.start, p.end)));
+        expect(found.sort()).toEqual(expected.sort());
+      }), { numRuns: 150 });
+    });
+
+    it('finds the editorial note of the 4 December 2015 Paris compilation that still speaks of paragraphs 4 and 5 after they became 6 and 7',
+      { skip: !corpus ? corpusSkipReason : false }, () => {
+        const folder = path.join(corpus!, 'paris-agreement-drafts');
+        const read = (prefix: string) => importDraft(fs.readFileSync(path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith(prefix))!), 'utf8')).draft;
+        const c = compareDrafts(read('v1'), read('v2'), { staleReferences: true });
+        expect(notes(c)).toEqual(['Article 9: "Paragraphs 4" meant paragraph 4 of Article 9 (transparency), now paragraph 6; paragraph 4 is now another paragraph']);
+      });
   });
 
   it('finds each own-article reference of the adopted Paris Agreement left behind when a new Article 1 renumbers it',

@@ -126,10 +126,15 @@ function legalJson(items: readonly LegalChange[], oldText: string, newText: stri
 }
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
-  const named = ref(oldClauses[s.named]!);
-  const now = s.now.map((j) => ref(newClauses[j]!));
-  const places = s.places.map(({ start, end }) => ({ start, end }));
-  return s.names >= 0 ? { text: s.text, named, now, names: ref(newClauses[s.names]!), places } : { text: s.text, named, now, places };
+  const out: StaleReferenceJson = { text: s.text, named: ref(oldClauses[s.named]!), now: s.now.map((j) => ref(newClauses[j]!)) } as StaleReferenceJson;
+  if (s.names >= 0) out.names = ref(newClauses[s.names]!);
+  if (s.provision) {
+    const { named, now, names } = s.provision;
+    out.provision = now === null ? { named } : { named, now };
+    if (names !== null) out.provision.names = names;
+  }
+  out.places = s.places;
+  return out;
 }
 
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {
@@ -150,9 +155,10 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
       : pairedClause(change, oldClauses, newClauses, parties);
     if (stale && change.old.length > 0 && change.new.length > 0) {
       const newText = () => entry.words[0]?.text ?? textOf(change.new.map((j) => newClauses[j]!));
-      const found = change.identical ? stale.inRedline([{ op: 'equal', text: newText() }])
-        : change.kind === 'unchanged' ? stale.inUnchanged(textOf(change.old.map((i) => oldClauses[i]!)), newText())
-        : stale.inRedline(entry.words);
+      const own = change.old.length === 1 ? change.old[0]! : -1;
+      const found = change.identical ? stale.inRedline([{ op: 'equal', text: newText() }], own)
+        : change.kind === 'unchanged' ? stale.inUnchanged(textOf(change.old.map((i) => oldClauses[i]!)), newText(), own)
+        : stale.inRedline(entry.words, own);
       if (found.length > 0) entry.staleReferences = found.map((s) => staleJson(s, oldClauses, newClauses));
     }
     return entry;

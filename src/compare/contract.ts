@@ -112,6 +112,12 @@ export interface StaleReferenceJson {
   /** The clause the same words name in the new draft; absent when they name none. */
   names?: ClauseRefJson;
   /**
+   * For a reference to a paragraph ("paragraph 2 of Article 9", "Article 9(2)", or "paragraph 2" of the clause it
+   * stands in), the clause being `named`: the paragraph's label in the old draft (`named`), in the new one
+   * (`now`, absent when it was deleted), and the new paragraph the same number names (`names`, absent if none).
+   */
+  provision?: { named: string; now?: string; names?: string };
+  /**
    * Each place the reference stands in the clause's new text — the `equal` and `insert` words joined (the
    * clause text when `words` is empty) — as UTF-16 offsets, `start` up to `end`, in reading order. The same
    * words elsewhere in the clause (a reference renumbered correctly, "Article 2 of the Convention") are not

@@ -29,23 +29,48 @@ export const PROVISION_KINDS: ReadonlySet<string> = new Set(['paragraph', 'subpa
  * that its number is not one of this instrument's clause labels, nor one of its own clause's provisions:
  * "Article 4 of the Convention", "Article 4, paragraph 2(g), of the Convention", "Articles 9 and 10 of the
  * Convention", "Article XX of GATT 1994", "paragraph 2 of Article 9" — an "of" after at most more numbers,
- * not followed by "this" or "the present" (which name the instrument or clause itself).
+ * not followed by "this" or "the present" (which name the instrument or clause itself). `word` is the
+ * reference's kind ("article", "paragraph"): a clause is not "of Article 3", so after a clause reference
+ * such an "of" belongs to a reference of its own ("Article 2, paragraph 1 of Article 3").
  */
-export function namesElsewhere(text: string, end: number): boolean {
+export function namesElsewhere(text: string, end: number, word: string): boolean {
   OF_ELSEWHERE.lastIndex = end;
-  return OF_ELSEWHERE.test(text);
+  const match = OF_ELSEWHERE.exec(text);
+  if (match === null) return false;
+  if (PROVISION_KINDS.has(word) || !PROVISION_WORD.test(match[0])) return true;
+  // "Article 2, paragraph 1 of Article 3": the "of" is the paragraph's (a reference of its own, read on its own).
+  ARTICLE_AT.lastIndex = end + match[0].length - 1;
+  return !ARTICLE_AT.test(text);
 }
 
 const OF_ELSEWHERE = /(?:[\s,[\]]|\d+[a-z]?\b|\b(?:and|or|to|paragraphs?|paras?|subparagraphs?|points?)\b\.?|\([a-z]+\))*\bof\s+(?!this\b|the\s+present\b)\S/iy;
+const PROVISION_WORD = /\b(?:paragraphs?|paras?|subparagraphs?|points?)\b/i;
+const ARTICLE_AT = /(?:articles?|art)\b/iy;
 
 export function referenceKey(reference: Reference): string {
   return `${reference.word} ${reference.number.toLowerCase()}`;
 }
 
+/**
+ * A reference to a provision of a clause, cut into the clause it names and the provision: "article 2(2)(a)" →
+ * "article 2" and "(2)(a)", "article 3.2" → "article 3" and ".2" (the WTO's way of writing paragraph 2 of
+ * Article 3). Null when the number has no such part. Read this way only when the whole number is no clause's
+ * label: a draft numbered "Article 4.1", "Article 4.2" names those clauses so.
+ */
+export function splitProvision(key: string): { clause: string; provision: string } | null {
+  const match = PROVISION_PART.exec(key);
+  return match ? { clause: match[1]!, provision: match[2]! } : null;
+}
+
+/** A clause number (no dot or parenthesis in it), then a parenthesised or dotted provision part. */
+const PROVISION_PART = /^(\S+ [^\s.(]+)((?:\([^)]*\)|\.[0-9a-z]+)+)$/;
+
 export class ReferenceMap {
   /** Old clauses by the key of their label (several where parts repeat their numbering). */
   private readonly oldByKey = new Map<string, number[]>();
   private readonly newKeys: (string | null)[];
+  /** The new labels' keys as a set, made the first time a reference to a provision of a clause is read. */
+  private newKeySet: Set<string | null> | undefined;
 
   /**
    * @param oldLabels, newLabels the clause labels of the two drafts, by index
@@ -76,13 +101,23 @@ export class ReferenceMap {
       if (was.number === is.number) continue;
       // "Article 4 of the Convention" names no clause of these drafts, whatever their Article 4 became, nor
       // "paragraph 2 of Article 9" a provision of this clause.
-      if (namesElsewhere(oldText, was.end) || namesElsewhere(newText, is.end)) return false;
-      const named = this.oldByKey.get(referenceKey(was));
+      if (namesElsewhere(oldText, was.end, was.word) || namesElsewhere(newText, is.end, is.word)) return false;
+      const from = referenceKey(was);
       const target = referenceKey(is);
-      if (named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === target))) continue;
+      if (this.renumbered(from, target)) continue;
+      // "Article 2(2)" → "Article 3(2)": the same provision of a clause renumbered, where no clause is labelled so.
+      const a = this.oldByKey.has(from) ? null : splitProvision(from);
+      const b = a && !(this.newKeySet ??= new Set(this.newKeys)).has(target) ? splitProvision(target) : null;
+      if (a && b && a.provision === b.provision && this.renumbered(a.clause, b.clause)) continue;
       if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && ownProvisions(was.number, is.number)) continue;
       return false;
     }
     return true;
+  }
+
+  /** Whether the old clause labelled `from` became (or became part of) the new clause labelled `to`. */
+  private renumbered(from: string, to: string): boolean {
+    const named = this.oldByKey.get(from);
+    return named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === to)) ?? false;
   }
 }

@@ -8,19 +8,24 @@
  * Which numbers changed meaning is read off the alignment: an old clause's label ("Article 2") where the new
  * clause with that label, if any, is not one the old clause became. Then only references to those labels are
  * looked for, at the places a regular expression finds their reference words (the texts are not tokenized:
- * this runs over every clause the drafts share), and only in the equal runs of the redline of a clause both
- * drafts hold: a reference inserted or rewritten, or in an inserted clause, was written for the new numbering.
+ * this runs over every clause the drafts share), and only in text of a clause both drafts hold that the redline
+ * keeps equal: a reference inserted or rewritten, or in an inserted clause, was written for the new numbering.
+ *
+ * The same for provisions, read off the provision alignment of each edited clause: a paragraph inserted before
+ * paragraph 2 of Article 9 makes it paragraph 3, and "paragraph 2 of Article 9", "Article 9(2)", "Article 9,
+ * paragraph 2" left as they stood, or "paragraph 2" inside Article 9 itself, now name the new paragraph.
+ *
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
- * reference that goes on to name another instrument or clause ("Article 4 of the Convention", "Articles 9 and
- * 10 of the Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), and references to
- * provisions ("paragraph 2", lowercase), which name a provision of their own clause, not a clause.
+ * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
+ * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs and points, and the
+ * paragraphs of a clause that was split or merged, or whose paragraphs share labels.
  */
-import type { ClauseChange, FlatClause } from './align.js';
-import { referenceAt, referenceWords } from './normalize.js';
-import { labelKey, namesElsewhere, PROVISION_KINDS, referenceKey } from './reference-map.js';
+import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
+import { referenceAt, referenceWords, type Reference } from './normalize.js';
+import { labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
 export interface StaleReference {
-  /** The reference as the new draft writes it ("Article 2"). */
+  /** The reference as the new draft writes it ("Article 2", "paragraph 2 of Article 9"). */
   text: string;
   /** The old clause it named (an index into the old clauses). */
   named: number;
@@ -28,6 +33,8 @@ export interface StaleReference {
   now: readonly number[];
   /** The new clause the same words name now, or -1 when they name none. */
   names: number;
+  /** For a reference to a paragraph of the clause `named`: which one, what it became, what the number names now. */
+  provision?: ProvisionMove;
   /**
    * Where the reference stands in the clause's new text (the redline's equal and inserted runs joined): each
    * place, in reading order, as written there ("Article 2", "Art. 2"). The same words elsewhere in the clause
@@ -36,8 +43,12 @@ export interface StaleReference {
   places: TextPlace[];
 }
 
-/** A label whose clause moved: the old clause it named, where that went, what the label names now. */
-type Moved = Omit<StaleReference, 'text' | 'places'>;
+/** A paragraph whose number changed meaning: its old label, its new one (null: deleted), what has its old one now. */
+export interface ProvisionMove {
+  named: string;
+  now: string | null;
+  names: string | null;
+}
 
 /** A stretch of a text: from `start` up to `end` (UTF-16 offsets). */
 export interface TextPlace {
@@ -45,11 +56,19 @@ export interface TextPlace {
   end: number;
 }
 
-/**
- * Calls `found` with the key, the words as written and their offset in the text, for each reference of the
- * moved labels' kinds in a text.
- */
-type Finder = (text: string, found: (key: string, text: string, at: number) => void) => void;
+/** A stale reference without its words and places: what a moved label or paragraph number means. */
+type Moved = Omit<StaleReference, 'text' | 'places'>;
+
+/** A reference found in a text: what it means if stale, its words' span, and its key as written. */
+interface Hit {
+  /** One per clause, or per paragraph of a clause: references found under one key are one note. */
+  key: string;
+  stale: Moved | undefined;
+  start: number;
+  end: number;
+  /** The reference as written, to pair the k-th reference of an old text with the k-th of the new one. */
+  written: string;
+}
 
 /** A label held by more than one clause of a draft: no reference to it says which. */
 const SHARED = -2;
@@ -58,29 +77,41 @@ const NONE: readonly StaleReference[] = [];
 
 /** The references to labels that changed meaning, as found in redlines. */
 export class StaleReferences {
-  private constructor(private readonly moved: ReadonlyMap<string, Moved>, private readonly find: Finder) {}
+  private constructor(private readonly finder: ReferenceFinder) {}
 
-  /** The finder for an alignment, or null when no label names another clause than before (nothing to find). */
+  /** The finder for an alignment, or null when no label or paragraph number changed meaning (nothing to find). */
   static of(oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], changes: readonly ClauseChange[]): StaleReferences | null {
-    const moved = movedLabels(oldClauses, newClauses, changes);
-    return moved.size === 0 ? null : new StaleReferences(moved, referenceFinder(moved));
+    const oldByKey = byLabelKey(oldClauses);
+    const partners: (readonly number[])[] = oldClauses.map(() => NO_CLAUSES);
+    for (const change of changes) for (const i of change.old) partners[i] = change.new;
+    const moved = movedLabels(oldByKey, byLabelKey(newClauses), partners);
+    const paragraphs = movedParagraphs(changes);
+    if (moved.size === 0 && paragraphs.size === 0) return null;
+    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, partners));
   }
 
   /**
-   * The stale references in the redline of a clause both drafts hold, in its equal runs, each label once (with every
-   * place it stands), in reading order.
+   * The stale references in the redline of a clause both drafts hold, in its equal runs, each label once (with
+   * every place it stands), in reading order. `own`: the old clause the text is of (-1 when several: a split or
+   * merge), for "paragraph 2" without a clause named.
    */
-  inRedline(ops: readonly { op: string; text: string }[]): readonly StaleReference[] {
-    const found = new Found(this.moved);
-    let offset = 0;
+  inRedline(ops: readonly { op: string; text: string }[], own: number): readonly StaleReference[] {
+    // The whole new text is read, so that what follows a reference counts ("Article 2" with " of the Convention"
+    // inserted after it names the Convention), and a reference is kept only where it lies in one equal run.
+    const equal: number[] = [];
+    let text = '';
     for (const op of ops) {
       if (op.op === 'delete') continue;
-      if (op.op === 'equal') {
-        const start = offset;
-        this.find(op.text, (key, text, at) => found.add(key, text, start + at));
-      }
-      offset += op.text.length;
+      if (op.op === 'equal') equal.push(text.length, text.length + op.text.length);
+      text += op.text;
     }
+    if (equal.length === 0) return NONE;
+    const found = new Found(text);
+    let run = 0;
+    this.finder.find(text, own, (hit) => {
+      while (run < equal.length && equal[run + 1]! <= hit.start) run += 2;
+      if (run < equal.length && equal[run]! <= hit.start && hit.end <= equal[run + 1]!) found.add(hit);
+    });
     return found.list();
   }
 
@@ -89,31 +120,30 @@ export class StaleReferences {
    * cross-references renumbered as the drafts were (align.ts), so the k-th reference of one text is the k-th
    * of the other, and a reference is kept where its number is.
    */
-  inUnchanged(oldText: string, newText: string): readonly StaleReference[] {
-    if (oldText === newText) return this.inRedline([{ op: 'equal', text: newText }]);
+  inUnchanged(oldText: string, newText: string, own: number): readonly StaleReference[] {
+    if (oldText === newText) return this.inRedline([{ op: 'equal', text: newText }], own);
     const before: string[] = [];
-    this.find(oldText, (key) => before.push(key));
-    const found = new Found(this.moved);
+    this.finder.find(oldText, own, (hit) => before.push(hit.written));
+    const found = new Found(newText);
     let k = 0;
-    this.find(newText, (key, text, at) => {
-      if (before[k++] === key) found.add(key, text, at);
+    this.finder.find(newText, own, (hit) => {
+      if (before[k++] === hit.written) found.add(hit);
     });
     return found.list();
   }
 }
 
-/** The stale references of one clause as they are found: one per label, with every place it stands. */
+/** The stale references of one clause as they are found: one per key, with every place it stands. */
 class Found {
   private readonly byKey = new Map<string, StaleReference>();
-  constructor(private readonly moved: ReadonlyMap<string, Moved>) {}
+  constructor(private readonly text: string) {}
 
-  add(key: string, text: string, at: number): void {
-    const moved = this.moved.get(key);
-    if (!moved) return;
-    const known = this.byKey.get(key);
-    const place = { start: at, end: at + text.length };
+  add(hit: Hit): void {
+    if (!hit.stale) return;
+    const place = { start: hit.start, end: hit.end };
+    const known = this.byKey.get(hit.key);
     if (known) known.places.push(place);
-    else this.byKey.set(key, { text, ...moved, places: [place] });
+    else this.byKey.set(hit.key, { text: this.text.slice(hit.start, hit.end), ...hit.stale, places: [place] });
   }
 
   list(): readonly StaleReference[] {
@@ -122,18 +152,68 @@ class Found {
 }
 
 /** The labels that name another clause in the new draft than in the old (or none), by reference key. */
-function movedLabels(oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], changes: readonly ClauseChange[]): Map<string, Moved> {
-  const partners: (readonly number[])[] = oldClauses.map(() => NO_CLAUSES);
-  for (const change of changes) for (const i of change.old) partners[i] = change.new;
-  const newByKey = byLabelKey(newClauses);
+function movedLabels(oldByKey: ReadonlyMap<string, number>, newByKey: ReadonlyMap<string, number>, partners: readonly (readonly number[])[]): Map<string, Moved> {
   const moved = new Map<string, Moved>();
-  for (const [key, i] of byLabelKey(oldClauses)) {
+  for (const [key, i] of oldByKey) {
     if (i === SHARED) continue;
     const names = newByKey.get(key) ?? -1;
-    if (names === SHARED || partners[i]!.includes(names)) continue;
-    moved.set(key, { named: i, now: partners[i]!, names });
+    const now = partners[i]!;
+    if (names === SHARED || now.includes(names)) continue;
+    moved.set(key, { named: i, now, names });
   }
   return moved;
+}
+
+/**
+ * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one
+ * whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
+ * correct reference stale sends a drafter to change it:
+ * - only numbered paragraphs ("4", "4bis"), not points, whose labels drafts write in more than one way ("4(b)",
+ *   "4.2");
+ * - a paragraph that went on under another number only where the two are alike (PARTNER_SIMILAR);
+ * - a deleted paragraph only where no paragraph has its number now: one that does may be the same paragraph
+ *   rewritten past what the alignment pairs;
+ * - nothing about a label held twice on a side, or a paragraph split or merged.
+ */
+function movedParagraphs(changes: readonly ClauseChange[]): Map<number, Map<string, ProvisionMove>> {
+  const out = new Map<number, Map<string, ProvisionMove>>();
+  for (const change of changes) {
+    if (change.kind !== 'edited' || change.old.length !== 1 || change.new.length !== 1) continue;
+    if (!change.provisions.some((p) => p.renumbered || p.kind === 'deleted')) continue;
+    const became = new Map<string, ProvisionChange>();
+    const doubtful = new Set<string>();
+    const newLabels = new Map<string, string>();
+    for (const p of change.provisions) {
+      if (p.new !== null) {
+        const key = paragraphKey(p.new);
+        if (newLabels.has(key)) doubtful.add(key); else newLabels.set(key, p.new);
+      }
+      if (p.old === null) continue;
+      const key = paragraphKey(p.old);
+      if (became.has(key) || p.group !== undefined) doubtful.add(key);
+      became.set(key, p);
+    }
+    let moves: Map<string, ProvisionMove> | undefined;
+    for (const [key, p] of became) {
+      if (doubtful.has(key) || !PARAGRAPH_LABEL.test(key)) continue;
+      const names = newLabels.get(key) ?? null;
+      if (p.new === null ? names !== null : !PARAGRAPH_LABEL.test(paragraphKey(p.new)) || paragraphKey(p.new) === key || p.similarity < PARTNER_SIMILAR) continue;
+      (moves ??= new Map()).set(key, { named: p.old!, now: p.new, names });
+    }
+    if (moves) out.set(change.old[0]!, moves);
+  }
+  return out;
+}
+
+/** How alike a paragraph and the one it became under another number must be for references to it to be read. */
+const PARTNER_SIMILAR = 0.5;
+
+/** The labels of numbered paragraphs, as paragraphKey writes them: "4", "4bis". */
+const PARAGRAPH_LABEL = /^\d+[a-z]*$/;
+
+/** A paragraph label or reference number as compared: lowercase, no trailing dot. */
+function paragraphKey(label: string): string {
+  return label.trim().toLowerCase().replace(/\.$/, '');
 }
 
 const NO_CLAUSES: readonly number[] = [];
@@ -147,31 +227,123 @@ function byLabelKey(clauses: readonly FlatClause[]): Map<string, number> {
   return out;
 }
 
+/** "of Article 9", after "paragraph 2 " (the "of" and the clause reference). */
+const OF_CLAUSE = /\s*,?\s*of\s+/y;
+/** An "of" right after a reference, naming something else than this instrument or clause. */
+const OF_OTHER = /\s*,?\s*of\s+(?!this\b|the\s+present\b)\S/iy;
+/** ", paragraph 2", " paragraph 2" or ", paragraphs 1, 4 and 5" (the first read), after "Article 9". */
+const COMMA_PARAGRAPH = /,?\s*(?:paragraphs?|paras?)\.?\s+/iy;
+
 /**
- * A reader of the references of the moved labels' kinds in a text: the regular expression finds their reference
- * words ("Article", "Articles", "Art" for articles), and referenceAt reads each as the comparison's keys do.
- * References that go on to name another instrument or clause (namesElsewhere) are left out.
+ * Reads the references of a text that may be stale: the regular expression finds reference words of the kinds
+ * that matter ("Article", "Articles", "Art" for articles; "paragraph" where paragraphs were renumbered), and
+ * referenceAt reads each as the comparison's keys do.
  */
-function referenceFinder(moved: ReadonlyMap<string, Moved>): Finder {
-  const kinds = new Set([...moved.keys()].map((key) => key.slice(0, key.indexOf(' '))));
-  // Longer words first, so that "articles" is not read as "article".
-  const words = [...kinds].flatMap(referenceWords).sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi');
-  return (text, found) => {
+class ReferenceFinder {
+  private readonly pattern: RegExp;
+
+  constructor(
+    private readonly moved: ReadonlyMap<string, Moved>,
+    private readonly paragraphs: ReadonlyMap<number, ReadonlyMap<string, ProvisionMove>>,
+    private readonly oldByKey: ReadonlyMap<string, number>,
+    private readonly partners: readonly (readonly number[])[],
+  ) {
+    // Where paragraphs moved, a reference to any clause may go on to name one of them ("Article 9(2)").
+    const keys = paragraphs.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph'] : [...moved.keys()];
+    const kinds = new Set(keys.map((key) => key.split(' ')[0]!));
+    // Longer words first, so that "articles" is not read as "article".
+    const words = [...kinds].flatMap(referenceWords).sort((a, b) => b.length - a.length);
+    this.pattern = new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi');
+  }
+
+  /** Calls `found` with each reference of the text, stale or not (inUnchanged pairs them by their order). */
+  find(text: string, own: number, found: (hit: Hit) => void): void {
+    const pattern = this.pattern;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      const reference = referenceAt(text, m.index);
+      const start = m.index;
+      const reference = referenceAt(text, start);
       if (reference === null) continue;
       pattern.lastIndex = reference.end;
-      // "paragraph 2" names a provision of the clause it stands in; "Paragraph 2", capitalised as a heading
-      // is, may name a clause labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
-      if (PROVISION_KINDS.has(reference.word) && !isUpperCase(text.charCodeAt(m.index))) continue;
-      const key = referenceKey(reference);
-      if (!namesElsewhere(text, reference.end)) found(key, text.slice(m.index, reference.end), m.index);
+      const written = referenceKey(reference);
+      // "paragraph 2" names a provision; "Paragraph 2", capitalised as a heading is, names a clause where one is
+      // labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
+      if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.oldByKey.has(written))) {
+        if (reference.word === 'paragraph') this.paragraphReference(text, start, reference, own, found);
+        continue;
+      }
+      if (namesElsewhere(text, reference.end, reference.word)) continue;
+      let key = written;
+      const split = this.oldByKey.has(written) ? null : splitProvision(written);
+      if (split) {
+        // "Article 9(2)" names Article 9, where no clause is labelled "Article 9(2)" (reference-map.ts).
+        key = split.clause;
+        if (!this.moved.has(key)) {
+          found(this.paragraphHit(this.oldByKey.get(key), paragraphOf(split.provision), start, reference.end, written));
+          continue;
+        }
+      }
+      found({ key, stale: this.moved.get(key), start, end: reference.end, written });
+      // "Article 9, paragraph 2" (", of the Convention" after it went above): the paragraph is Article 9's, never
+      // one of the clause the words stand in, and is read when the article kept its number.
+      COMMA_PARAGRAPH.lastIndex = reference.end;
+      const number = COMMA_PARAGRAPH.test(text) ? paragraphNumberAt(text, COMMA_PARAGRAPH.lastIndex) : null;
+      if (number === null) continue;
+      pattern.lastIndex = number.end;
+      if (!this.moved.has(key)) found(this.paragraphHit(this.oldByKey.get(key), number.text, start, number.end, `${written}, paragraph ${number.text}`));
     }
-  };
+  }
+
+  /** "paragraph 2" (of the clause it stands in) or "paragraph 2 of Article 9". */
+  private paragraphReference(text: string, start: number, reference: Reference, own: number, found: (hit: Hit) => void): void {
+    let clause = own, end = reference.end, written = `paragraph ${reference.number.toLowerCase()}`;
+    if (namesElsewhere(text, reference.end, reference.word)) {
+      OF_CLAUSE.lastIndex = reference.end;
+      if (!OF_CLAUSE.test(text)) return;
+      const target = referenceAt(text, OF_CLAUSE.lastIndex);
+      if (target === null) return;
+      // "… of Article 9 of the Convention". (namesElsewhere would also read "of Article 9, paragraph 1 of
+      // Article 3" as Article 9's paragraph 1 of something else.)
+      OF_OTHER.lastIndex = target.end;
+      if (OF_OTHER.test(text)) return;
+      const key = referenceKey(target);
+      // A clause renumbered itself: its reference is read on its own (and is stale if left).
+      if (this.moved.has(key)) return;
+      clause = this.oldByKey.get(key) ?? -1;
+      end = target.end;
+      written += ` of ${key}`;
+      this.pattern.lastIndex = end;
+    }
+    found(this.paragraphHit(clause, reference.number, start, end, written));
+  }
+
+  private paragraphHit(clause: number | undefined, number: string, start: number, end: number, written: string): Hit {
+    const move = clause !== undefined && clause >= 0 ? this.paragraphs.get(clause)?.get(paragraphKey(number)) : undefined;
+    const now = move ? this.partners[clause!]! : NO_CLAUSES;
+    return {
+      key: `${clause}#${move?.named}`,
+      stale: move ? { named: clause!, now, names: now.length === 1 ? now[0]! : -1, provision: move } : undefined,
+      start,
+      end,
+      written,
+    };
+  }
 }
 
+/** The paragraph a provision part names: "(2)" → "2", "(2)(a)" → "2(a)", ".2" → "2". */
+function paragraphOf(provision: string): string {
+  const m = /^(?:\(([^)]*)\)|\.([0-9a-z]+))(.*)$/.exec(provision);
+  return m ? (m[1] ?? m[2]!) + m[3]! : provision;
+}
+
+/** A paragraph number at `i` ("2", "2(a)"), with where it ends. */
+function paragraphNumberAt(text: string, i: number): { text: string; end: number } | null {
+  PARAGRAPH_NUMBER.lastIndex = i;
+  const found = PARAGRAPH_NUMBER.exec(text);
+  return found ? { text: found[0], end: i + found[0].length } : null;
+}
+
+const PARAGRAPH_NUMBER = /\d+[a-z]?(?:\([0-9a-z]+\))*(?![0-9a-z])/iy;
 
 function isUpperCase(c: number): boolean {
   return c >= 65 && c <= 90;

@@ -53,6 +53,12 @@ function clauseName(ref: ClauseRefJson): string {
  * meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)'.
  */
 export function staleNote(s: StaleReferenceJson): string {
+  if (s.provision) {
+    // The clause kept its number (or the reference would name it stale on its own); its paragraph did not.
+    const { named, now, names } = s.provision;
+    const of = clauseName(s.named);
+    return `"${s.text}" meant paragraph ${named} of ${of}, ${now ? `now paragraph ${now}` : 'since deleted'}; ${names ? `paragraph ${names} is now another paragraph` : `there is no paragraph ${named} now`}`;
+  }
   const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
   const names = s.names ? `here it names ${clauseName(s.names)}` : 'here it names no clause';
   return `"${s.text}" meant ${clauseName(s.named)}, ${where}; ${names}`;
