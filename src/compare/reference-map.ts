@@ -53,17 +53,18 @@ export function referenceKey(reference: Reference): string {
 
 /**
  * A reference to a provision of a clause, cut into the clause it names and the provision: "article 2(2)(a)" →
- * "article 2" and "(2)(a)", "article 3.2" → "article 3" and ".2" (the WTO's way of writing paragraph 2 of
- * Article 3). Null when the number has no such part. Read this way only when the whole number is no clause's
- * label: a draft numbered "Article 4.1", "Article 4.2" names those clauses so.
+ * "article 2" and "(2)(a)". Null when the number has no such part. Read this way only when the whole number is
+ * no clause's label. A dotted number is not cut: "Article 3.2" is paragraph 2 of Article 3 as the WTO writes
+ * it, but Article 2 of Chapter 3 in agreements numbered as CETA is, which a draft numbering its own articles
+ * plainly may cite; reading it as the first would call a changed citation of the second a renumbering.
  */
 export function splitProvision(key: string): { clause: string; provision: string } | null {
   const match = PROVISION_PART.exec(key);
   return match ? { clause: match[1]!, provision: match[2]! } : null;
 }
 
-/** A clause number (no dot or parenthesis in it), then a parenthesised or dotted provision part. */
-const PROVISION_PART = /^(\S+ [^\s.(]+)((?:\([^)]*\)|\.[0-9a-z]+)+)$/;
+/** A clause number (no parenthesis in it), then one or more parenthesised parts. */
+const PROVISION_PART = /^(\S+ [^\s(]+)((?:\([^)]*\))+)$/;
 
 export class ReferenceMap {
   /** Old clauses by the key of their label (several where parts repeat their numbering). */

@@ -17,8 +17,9 @@
  *
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
  * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
- * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs and points, and the
- * paragraphs of a clause that was split or merged, or whose paragraphs share labels.
+ * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs and points, the
+ * paragraphs of a clause that was split or merged, or whose paragraphs share labels, and dotted numbers that are
+ * no clause's label ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { referenceAt, referenceWords, type Reference } from './normalize.js';
@@ -330,10 +331,10 @@ class ReferenceFinder {
   }
 }
 
-/** The paragraph a provision part names: "(2)" → "2", "(2)(a)" → "2(a)", ".2" → "2". */
+/** The paragraph a provision part names: "(2)" → "2", "(2)(a)" → "2(a)". */
 function paragraphOf(provision: string): string {
-  const m = /^(?:\(([^)]*)\)|\.([0-9a-z]+))(.*)$/.exec(provision);
-  return m ? (m[1] ?? m[2]!) + m[3]! : provision;
+  const m = /^\(([^)]*)\)(.*)$/.exec(provision);
+  return m ? m[1]! + m[2]! : provision;
 }
 
 /** A paragraph number at `i` ("2", "2(a)"), with where it ends. */
