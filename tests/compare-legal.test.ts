@@ -90,6 +90,13 @@ describe('figures and dates', () => {
 
   it('does not take cross-references or provision numbers for figures', () => {
     expect(legalChanges('4.  As provided in Article 5, the Parties', '5.  As provided in Article 6, the Parties')).toEqual([]);
+    expect(legalChanges('the tariffs in Schedule 5 apply', 'the tariffs in Schedule 6 apply')).toEqual([]);
+    expect(legalChanges('as shown in Table 2 of Annex I', 'as shown in Table 3 of Annex I')).toEqual([]);
+  });
+
+  it('reads a number after "schedule" or "table" used as a verb as a figure', () => {
+    expect(brief(legalChanges('The Participants will schedule 5 meetings a year.', 'The Participants will schedule 4 meetings a year.'))).toEqual([['figure', '5', '4']]);
+    expect(brief(legalChanges('Each side will table 3 proposals.', 'Each side will table 2 proposals.'))).toEqual([['figure', '3', '2']]);
   });
 
   it('reads a bare year as a date, not as an amount', () => {

@@ -262,7 +262,17 @@ const PERCENT = '\\s?(?:%|per\\s?cent|percent)';
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
 const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
 const COMPARATOR = '(?:at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
-const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|schedule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|table|figure|line|version)s?\.?\s*$/i;
+const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*$/i;
+/**
+ * Words that name a part of a text when capitalised ("Schedule 5", "Table 2") and are verbs of negotiation when
+ * not: "schedule 5 meetings", "table 3 proposals" count figures.
+ */
+const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*$/;
+
+/** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"). */
+function isStructural(before: string): boolean {
+  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before);
+}
 
 /** The number words: a figure's anchor is a digit or one of these (legal-window.ts). */
 export const NUMBER_WORDS: ReadonlySet<string> = patternWords(NUMWORD);
@@ -413,7 +423,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const isDigits = /\d/.test(numberText);
     const qualified = g.cur1 || g.cur2 || g.pct || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
     // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure.
-    if (!qualified && (!isDigits || STRUCTURAL.test(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
+    if (!qualified && (!isDigits || isStructural(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
     let n = parseNumber(numberText);
     if (n === null) continue;
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
