@@ -417,19 +417,24 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
  * where the op begins in the clause's new text.
  */
 function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start = 0): Node {
-  if (op.op === 'equal') {
-    const pieces = staleMarks(op.text, stale, start);
-    if (pieces.length === 1 && !pieces[0]!.stale) return document.createTextNode(op.text);
-    const fragment = document.createDocumentFragment();
-    for (const piece of pieces) fragment.append(piece.stale ? h('mark', { class: 'stale-ref', title: staleNote(piece.stale) }, piece.text) : piece.text);
-    return fragment;
-  }
+  if (op.op === 'equal') return withStaleMarks(op.text, stale, start);
   // A change of bracketing alone is a lone "[" or "]": make it stand out, it matters as much as a word.
   const classes = [op.cosmetic ? 'cosmetic' : '', op.moved ? 'moved' : '', /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
   const attributes: Record<string, string> = classes ? { class: classes } : {};
   // Moved text (a provision moved within its clause) says so to a pointer and to a screen reader.
   if (op.moved) attributes.title = op.op === 'insert' ? 'Moved here' : 'Moved from here';
+  // A paragraph moved within its clause is text the new draft kept: a stale reference in it is marked too.
+  if (op.op === 'insert' && op.moved) return h('ins', attributes, withStaleMarks(op.text, stale, start));
   return h(op.op === 'insert' ? 'ins' : 'del', attributes, op.text);
+}
+
+/** Text of the new side with the stale references the comparison placed in it marked (`start`: its offset). */
+function withStaleMarks(text: string, stale: readonly StaleReferenceJson[] | undefined, start: number): Node {
+  const pieces = staleMarks(text, stale, start);
+  if (pieces.length === 1 && !pieces[0]!.stale) return document.createTextNode(text);
+  const fragment = document.createDocumentFragment();
+  for (const piece of pieces) fragment.append(piece.stale ? h('mark', { class: 'stale-ref', title: staleNote(piece.stale) }, piece.text) : piece.text);
+  return fragment;
 }
 
 function indexDraft(draft: Draft): Map<string, ClauseInfo> {

@@ -147,6 +147,21 @@ describe('stale references', () => {
     expect(staleOf(compare(old, inserted))).toEqual([]);
   });
 
+  it('reads references in a paragraph moved within its clause, as text the new draft kept, and marks them there', () => {
+    const lines = (list: readonly string[]) => list.map((t, k) => `${k + 1}. ${t}`).join('\n\n');
+    const RELEASE = 'Releases under Article 3 will be notified to the other Participant without delay.';
+    const TARGET = 'The Participants will coordinate the building up of their strategic stockpiles of processed rare earths.';
+    const PROCURE = 'The Participants intend to explore joint procurement for their strategic stocks of gallium.';
+    const old = articles([SCOPE, ['Stockpiles', lines([RELEASE, TARGET, PROCURE])], PRICING]);
+    // Definitions put first (Pricing, Article 3, becomes Article 4), and the releases paragraph moved to the end.
+    const c = compare(old, articles([DEFINITIONS, SCOPE, ['Stockpiles', lines([TARGET, PROCURE, RELEASE])], PRICING]));
+    const change = c.changes.find((x) => x.staleReferences)!;
+    expect(change.words.some((w) => w.moved && w.op === 'insert' && w.text.includes('Article 3'))).toBe(true);
+    expect(staleOf(c)).toEqual(['Article 3: "Article 3" meant Article 3, now Article 4, names Article 3']);
+    const html = htmlRedline(c, { changedOnly: true, layout: 'inline' });
+    expect(html).toMatch(/<ins class="moved" title="Moved here">(?:[^<]|<br>)*Releases under <mark class="stale-ref"[^>]*>Article 3<\/mark>/);
+  });
+
   it('leaves out references to another instrument, to a paragraph of the clause, and to labels several clauses share', () => {
     const cites = 'The Participants will act consistently with Article 2 of the Convention, Article 2, paragraph 1, of the Convention and Article XX of GATT 1994, and as paragraph 2 provides.';
     const old = articles([SCOPE, STOCKS, ['Other instruments', cites]]);
@@ -216,6 +231,11 @@ describe('stale references', () => {
       // Article 2 itself renumbered as well: the note is the article's.
       const both = compare(old, articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('Article 2(2)')]));
       expect(notes(both)).toEqual(['Article 4: "Article 2(2)" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
+      // The article number renumbered with the drafts, its paragraph not: the review reads unchanged, and says so.
+      const half = compare(old, articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('Article 3(2)')]));
+      expect(half.changes.at(-1)).toMatchObject({ kind: 'unchanged', renumbered: true });
+      expect(notes(half)).toEqual(['Article 4: "Article 3(2)" meant paragraph 2 of Article 2 (Stockpiles), now paragraph 3 of Article 3; paragraph 2 is now another paragraph']);
+      expect(half.changes.at(-1)!.staleReferences![0]).toMatchObject({ named: { label: 'Article 2' }, now: [{ label: 'Article 3' }], names: { label: 'Article 3' } });
       const written = (form: string) => articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review(form)]);
       expect(notes(compare(written('paragraph 2 of Article 2'), articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('paragraph 2 of Article 2')]))))
         .toEqual(['Article 4: "Article 2" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
@@ -250,32 +270,61 @@ describe('stale references', () => {
       expect(notes(dropped)).toEqual([]);
     });
 
-    it('reports exactly the paragraph references left behind, for a random paragraph inserted or deleted (property)', () => {
+    it('reports exactly the paragraph references left behind, for a random paragraph inserted or deleted and the article renumbered or not (property)', () => {
       const topics = ['gallium', 'germanium', 'graphite', 'lithium', 'cobalt', 'nickel', 'tungsten', 'antimony', 'magnesium'];
       const paragraph = (topic: string) => `The Participants will keep strategic stocks of ${topic} and report on their ${topic} holdings each year.`;
-      const forms = [(k: number) => `paragraph ${k} of Article 2`, (k: number) => `Article 2(${k})`, (k: number) => `Article 2, paragraph ${k}`];
+      // Each way of writing a reference, and the words of it that name the article.
+      const forms = [
+        { write: (a: number, k: number) => `paragraph ${k} of Article ${a}`, article: (a: number) => `Article ${a}` },
+        { write: (a: number, k: number) => `Article ${a}(${k})`, article: (a: number, k: number) => `Article ${a}(${k})` },
+        { write: (a: number, k: number) => `Article ${a}, paragraph ${k}`, article: (a: number) => `Article ${a}` },
+      ];
       const arb = fc.record({
         n: fc.integer({ min: 2, max: 7 }),
         at: fc.nat(),
         insert: fc.boolean(),
-        cites: fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.nat()), { maxLength: 4 }),
+        // Definitions put first: the stockpiles article becomes Article 3.
+        shift: fc.boolean(),
+        // Per reference: its paragraph, whether its paragraph and its article numbers were updated, its form.
+        cites: fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.boolean(), fc.nat()), { maxLength: 4 }),
       });
-      fc.assert(fc.property(arb, ({ n, at, insert, cites }) => {
+      fc.assert(fc.property(arb, ({ n, at, insert, shift, cites }) => {
         const where = at % (insert ? n + 1 : n);
         // New number of old paragraph k (1-based; 0: deleted).
         const after = (k: number) => (insert ? (k > where ? k + 1 : k) : k === where + 1 ? 0 : k > where + 1 ? k - 1 : k);
         const oldParagraphs = topics.slice(0, n).map(paragraph);
         const newParagraphs = insert ? [...oldParagraphs.slice(0, where), 'The Participants will agree on common targets for joint procurement of refined rare earth oxides.', ...oldParagraphs.slice(where)]
           : oldParagraphs.filter((_, k) => k !== where);
-        const refs = cites.map(([target, updated, form]) => ({ k: (target % n) + 1, updated, form: forms[form % forms.length]! }));
-        const sentence = (side: 'old' | 'new') => refs.map(({ k, updated, form }) => form(side === 'new' && updated && after(k) > 0 ? after(k) : k)).join(', ');
+        const refs = cites.map(([target, updated, articleUpdated, form]) => ({ k: (target % n) + 1, updated, articleUpdated, form: forms[form % forms.length]! }));
+        const number = (side: 'old' | 'new', r: (typeof refs)[number]) => ({
+          a: side === 'new' && shift && r.articleUpdated ? 3 : 2,
+          k: side === 'new' && r.updated && after(r.k) > 0 ? after(r.k) : r.k,
+        });
+        const sentence = (side: 'old' | 'new') => refs.map((r) => { const { a, k } = number(side, r); return r.form.write(a, k); }).join(', ');
         const body = (side: 'old' | 'new') => refs.length ? `The review will cover ${sentence(side)} every year.` : 'The review will take place every year.';
-        const c = compare(articles([SCOPE, stocks(oldParagraphs), ['Review', body('old')]]), articles([SCOPE, stocks(newParagraphs), ['Review', body('new')]]));
+        const before = [SCOPE, stocks(oldParagraphs), ['Review', body('old')] as const];
+        const now = [...(shift ? [DEFINITIONS] : []), SCOPE, stocks(newParagraphs), ['Review', body('new')] as const];
+        const c = compare(articles(before), articles(now));
+        const review = c.changes.find((x) => x.new[0]?.title === 'Review')!;
+        // The review reads unchanged unless a paragraph number in it was changed (the words then differ).
+        const unchanged = refs.every((r) => number('old', r).k === number('new', r).k);
+        expect(review.kind).toBe(unchanged ? 'unchanged' : 'edited');
         const newCount = newParagraphs.length;
-        const expected = refs.filter(({ k, updated }) => (after(k) === 0 ? k > newCount : after(k) !== k && !updated)).map(({ k, form }) => form(k));
-        const found = (c.changes[2]!.staleReferences ?? []).flatMap((s) => s.places.map((p) => body('new').slice(p.start, p.end)));
+        // Left: not updated, or naming a deleted paragraph (nothing to update it to).
+        const paragraphLeft = (r: (typeof refs)[number]) => (after(r.k) === 0 ? r.k > newCount : !r.updated && after(r.k) !== r.k);
+        const expected = refs.flatMap((r) => {
+          const { a, k } = number('new', r);
+          // The article left at 2 while it became 3: the article's reference is stale, where its words were all
+          // kept (one whose paragraph number changed is not read: "Article 2(2)" → "Article 2(1)" is one word changed).
+          if (shift && !r.articleUpdated) return r.form !== forms[1] || number('old', r).k === k ? [r.form.article(a, k)] : [];
+          // Its paragraph left: stale, read in text the review kept, or, the article updated with the drafts,
+          // by pairing the references of a review that reads unchanged.
+          if (!paragraphLeft(r)) return [];
+          return !shift || unchanged ? [r.form.write(a, k)] : [];
+        });
+        const found = (review.staleReferences ?? []).flatMap((s) => s.places.map((p) => body('new').slice(p.start, p.end)));
         expect(found.sort()).toEqual(expected.sort());
-      }), { numRuns: 150 });
+      }), { numRuns: 200 });
     });
 
     it('finds the editorial note of the 4 December 2015 Paris compilation that still speaks of paragraphs 4 and 5 after they became 6 and 7',

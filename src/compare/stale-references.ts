@@ -69,6 +69,8 @@ interface Hit {
   end: number;
   /** The reference as written, to pair the k-th reference of an old text with the k-th of the new one. */
   written: string;
+  /** For a reference to a paragraph of a clause it names: the clause's key as written and the paragraph. */
+  paragraph?: { clause: string; number: string };
 }
 
 /** A label held by more than one clause of a draft: no reference to it says which. */
@@ -85,25 +87,27 @@ export class StaleReferences {
     const oldByKey = byLabelKey(oldClauses);
     const partners: (readonly number[])[] = oldClauses.map(() => NO_CLAUSES);
     for (const change of changes) for (const i of change.old) partners[i] = change.new;
-    const moved = movedLabels(oldByKey, byLabelKey(newClauses), partners);
+    const newByKey = byLabelKey(newClauses);
+    const moved = movedLabels(oldByKey, newByKey, partners);
     const paragraphs = movedParagraphs(changes);
     if (moved.size === 0 && paragraphs.size === 0) return null;
-    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, partners));
+    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners));
   }
 
   /**
-   * The stale references in the redline of a clause both drafts hold, in its equal runs, each label once (with
+   * The stale references in the redline of a clause both drafts hold, in the text it kept, each label once (with
    * every place it stands), in reading order. `own`: the old clause the text is of (-1 when several: a split or
    * merge), for "paragraph 2" without a clause named.
    */
-  inRedline(ops: readonly { op: string; text: string }[], own: number): readonly StaleReference[] {
+  inRedline(ops: readonly { op: string; text: string; moved?: boolean }[], own: number): readonly StaleReference[] {
     // The whole new text is read, so that what follows a reference counts ("Article 2" with " of the Convention"
-    // inserted after it names the Convention), and a reference is kept only where it lies in one equal run.
+    // inserted after it names the Convention), and a reference is kept only where it lies in one run the new
+    // draft kept as it stood: an equal run, or the text of a paragraph moved within its clause.
     const equal: number[] = [];
     let text = '';
     for (const op of ops) {
       if (op.op === 'delete') continue;
-      if (op.op === 'equal') equal.push(text.length, text.length + op.text.length);
+      if (op.op === 'equal' || op.moved) equal.push(text.length, text.length + op.text.length);
       text += op.text;
     }
     if (equal.length === 0) return NONE;
@@ -123,12 +127,18 @@ export class StaleReferences {
    */
   inUnchanged(oldText: string, newText: string, own: number): readonly StaleReference[] {
     if (oldText === newText) return this.inRedline([{ op: 'equal', text: newText }], own);
-    const before: string[] = [];
-    this.finder.find(oldText, own, (hit) => before.push(hit.written));
+    const before: Hit[] = [];
+    this.finder.find(oldText, own, (hit) => before.push(hit));
     const found = new Found(newText);
     let k = 0;
     this.finder.find(newText, own, (hit) => {
-      if (before[k++] === hit.written) found.add(hit);
+      const was = before[k++];
+      if (was === undefined) return;
+      if (was.written === hit.written) found.add(hit);
+      else {
+        const stale = this.finder.halfRenumbered(was, hit);
+        if (stale) found.add({ ...hit, key: `${stale.named}#${hit.paragraph!.number}`, stale });
+      }
     });
     return found.list();
   }
@@ -247,6 +257,7 @@ class ReferenceFinder {
     private readonly moved: ReadonlyMap<string, Moved>,
     private readonly paragraphs: ReadonlyMap<number, ReadonlyMap<string, ProvisionMove>>,
     private readonly oldByKey: ReadonlyMap<string, number>,
+    private readonly newByKey: ReadonlyMap<string, number>,
     private readonly partners: readonly (readonly number[])[],
   ) {
     // Where paragraphs moved, a reference to any clause may go on to name one of them ("Article 9(2)").
@@ -257,7 +268,10 @@ class ReferenceFinder {
     this.pattern = new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi');
   }
 
-  /** Calls `found` with each reference of the text, stale or not (inUnchanged pairs them by their order). */
+  /**
+   * Calls `found` with each reference of the text, stale or not: inUnchanged pairs the references of two texts
+   * by their order, so which references are reported depends on the text alone, not on what is stale.
+   */
   find(text: string, own: number, found: (hit: Hit) => void): void {
     const pattern = this.pattern;
     pattern.lastIndex = 0;
@@ -270,64 +284,85 @@ class ReferenceFinder {
       // "paragraph 2" names a provision; "Paragraph 2", capitalised as a heading is, names a clause where one is
       // labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
       if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.oldByKey.has(written))) {
-        if (reference.word === 'paragraph') this.paragraphReference(text, start, reference, own, found);
+        if (reference.word === 'paragraph') found(this.paragraphReference(text, start, reference, own));
         continue;
       }
       if (namesElsewhere(text, reference.end, reference.word)) continue;
-      let key = written;
       const split = this.oldByKey.has(written) ? null : splitProvision(written);
       if (split) {
-        // "Article 9(2)" names Article 9, where no clause is labelled "Article 9(2)" (reference-map.ts).
-        key = split.clause;
-        if (!this.moved.has(key)) {
-          found(this.paragraphHit(this.oldByKey.get(key), paragraphOf(split.provision), start, reference.end, written));
-          continue;
-        }
+        // "Article 9(2)" names paragraph 2 of Article 9, where no clause is labelled "Article 9(2)"
+        // (reference-map.ts); stale as the article's reference if the article moved, else as the paragraph's.
+        const hit = this.paragraphHit(split.clause, paragraphOf(split.provision), start, reference.end, written);
+        found(this.moved.has(split.clause) ? { ...hit, key: split.clause, stale: this.moved.get(split.clause) } : hit);
+        continue;
       }
-      found({ key, stale: this.moved.get(key), start, end: reference.end, written });
+      found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
       // "Article 9, paragraph 2" (", of the Convention" after it went above): the paragraph is Article 9's, never
-      // one of the clause the words stand in, and is read when the article kept its number.
+      // one of the clause the words stand in.
       COMMA_PARAGRAPH.lastIndex = reference.end;
       const number = COMMA_PARAGRAPH.test(text) ? paragraphNumberAt(text, COMMA_PARAGRAPH.lastIndex) : null;
+      // Not "Article 9, paragraph 2 of Article 3": that paragraph is read with its own clause.
       if (number === null) continue;
+      OF_CLAUSE.lastIndex = number.end;
+      if (OF_CLAUSE.test(text) && referenceAt(text, OF_CLAUSE.lastIndex) !== null) continue;
       pattern.lastIndex = number.end;
-      if (!this.moved.has(key)) found(this.paragraphHit(this.oldByKey.get(key), number.text, start, number.end, `${written}, paragraph ${number.text}`));
+      found(this.paragraphHit(written, number.text, start, number.end, `${written}, paragraph ${number.text}`));
     }
   }
 
-  /** "paragraph 2" (of the clause it stands in) or "paragraph 2 of Article 9". */
-  private paragraphReference(text: string, start: number, reference: Reference, own: number, found: (hit: Hit) => void): void {
-    let clause = own, end = reference.end, written = `paragraph ${reference.number.toLowerCase()}`;
-    if (namesElsewhere(text, reference.end, reference.word)) {
-      OF_CLAUSE.lastIndex = reference.end;
-      if (!OF_CLAUSE.test(text)) return;
-      const target = referenceAt(text, OF_CLAUSE.lastIndex);
-      if (target === null) return;
-      // "… of Article 9 of the Convention". (namesElsewhere would also read "of Article 9, paragraph 1 of
-      // Article 3" as Article 9's paragraph 1 of something else.)
-      OF_OTHER.lastIndex = target.end;
-      if (OF_OTHER.test(text)) return;
-      const key = referenceKey(target);
-      // A clause renumbered itself: its reference is read on its own (and is stale if left).
-      if (this.moved.has(key)) return;
-      clause = this.oldByKey.get(key) ?? -1;
-      end = target.end;
-      written += ` of ${key}`;
-      this.pattern.lastIndex = end;
-    }
-    found(this.paragraphHit(clause, reference.number, start, end, written));
+  /**
+   * "paragraph 2" (of the clause it stands in) or "paragraph 2 of Article 9". The clause reference after "of" is
+   * read again on its own: left as it stood while the clause moved, it is stale itself.
+   */
+  private paragraphReference(text: string, start: number, reference: Reference, own: number): Hit {
+    const written = `paragraph ${reference.number.toLowerCase()}`;
+    if (!namesElsewhere(text, reference.end, reference.word)) return this.paragraphHit(null, reference.number, start, reference.end, written, own);
+    OF_CLAUSE.lastIndex = reference.end;
+    const target = OF_CLAUSE.test(text) ? referenceAt(text, OF_CLAUSE.lastIndex) : null;
+    // "… of Article 9 of the Convention". (namesElsewhere would also read "of Article 9, paragraph 1 of
+    // Article 3" as Article 9's paragraph 1 of something else.)
+    if (target !== null) OF_OTHER.lastIndex = target.end;
+    if (target === null || OF_OTHER.test(text)) return { key: '', stale: undefined, start, end: reference.end, written };
+    const key = referenceKey(target);
+    return this.paragraphHit(key, reference.number, start, target.end, `${written} of ${key}`);
   }
 
-  private paragraphHit(clause: number | undefined, number: string, start: number, end: number, written: string): Hit {
-    const move = clause !== undefined && clause >= 0 ? this.paragraphs.get(clause)?.get(paragraphKey(number)) : undefined;
-    const now = move ? this.partners[clause!]! : NO_CLAUSES;
+  /**
+   * A reference to paragraph `number` of the clause whose label's key is `clause` (null: the clause `own` the
+   * text is of), stale if that paragraph's number changed meaning and the clause kept its own.
+   */
+  private paragraphHit(clause: string | null, number: string, start: number, end: number, written: string, own = -1): Hit {
+    const index = clause === null ? own : this.oldByKey.get(clause) ?? -1;
+    const paragraph = paragraphKey(number);
+    const move = index >= 0 && (clause === null || !this.moved.has(clause)) ? this.paragraphs.get(index)?.get(paragraph) : undefined;
     return {
-      key: `${clause}#${move?.named}`,
-      stale: move ? { named: clause!, now, names: now.length === 1 ? now[0]! : -1, provision: move } : undefined,
+      key: `${index}#${paragraph}`,
+      stale: move ? this.paragraphStale(index, move, -2) : undefined,
       start,
       end,
       written,
+      paragraph: clause === null ? undefined : { clause, number: paragraph },
     };
+  }
+
+  /** What a reference to a moved paragraph of old clause `index` means; `names` the new clause it names (-2: where it went). */
+  private paragraphStale(index: number, move: ProvisionMove, names: number): Moved {
+    const now = this.partners[index]!;
+    return { named: index, now, names: names !== -2 ? names : now.length === 1 ? now[0]! : -1, provision: move };
+  }
+
+  /**
+   * A reference whose clause was renumbered with the drafts and whose paragraph was not: "paragraph 2 of Article
+   * 2" became "paragraph 2 of Article 3" as Article 2 became Article 3, while its paragraph 2 became paragraph 1.
+   * `was` is the reference in the old text, `is` the one in the same place of the new.
+   */
+  halfRenumbered(was: Hit, is: Hit): Moved | undefined {
+    if (!was.paragraph || !is.paragraph || was.paragraph.number !== is.paragraph.number) return undefined;
+    const index = this.oldByKey.get(was.paragraph.clause) ?? -1;
+    const target = this.newByKey.get(is.paragraph.clause) ?? -1;
+    if (index < 0 || target < 0 || !this.partners[index]!.includes(target)) return undefined;
+    const move = this.paragraphs.get(index)?.get(was.paragraph.number);
+    return move ? this.paragraphStale(index, move, target) : undefined;
   }
 }
 

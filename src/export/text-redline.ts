@@ -54,10 +54,11 @@ function clauseName(ref: ClauseRefJson): string {
  */
 export function staleNote(s: StaleReferenceJson): string {
   if (s.provision) {
-    // The clause kept its number (or the reference would name it stale on its own); its paragraph did not.
+    // A paragraph reference is stale on its own when its clause kept its number, or was renumbered and the
+    // reference with it; in the second case say where the paragraph stands now.
     const { named, now, names } = s.provision;
-    const of = clauseName(s.named);
-    return `"${s.text}" meant paragraph ${named} of ${of}, ${now ? `now paragraph ${now}` : 'since deleted'}; ${names ? `paragraph ${names} is now another paragraph` : `there is no paragraph ${named} now`}`;
+    const moved = s.now.length === 1 && s.now[0]!.label !== s.named.label ? ` of ${s.now[0]!.label}` : '';
+    return `"${s.text}" meant paragraph ${named} of ${clauseName(s.named)}, ${now ? `now paragraph ${now}${moved}` : 'since deleted'}; ${names ? `paragraph ${names} is now another paragraph` : `there is no paragraph ${named} now`}`;
   }
   const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
   const names = s.names ? `here it names ${clauseName(s.names)}` : 'here it names no clause';
