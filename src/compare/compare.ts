@@ -126,15 +126,19 @@ function legalJson(items: readonly LegalChange[], oldText: string, newText: stri
 }
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
-  const out: StaleReferenceJson = { text: s.text, named: ref(oldClauses[s.named]!), now: s.now.map((j) => ref(newClauses[j]!)) } as StaleReferenceJson;
-  if (s.names >= 0) out.names = ref(newClauses[s.names]!);
-  if (s.provision) {
-    const { named, now, names } = s.provision;
-    out.provision = now === null ? { named } : { named, now };
-    if (names !== null) out.provision.names = names;
-  }
-  out.places = s.places;
-  return out;
+  const provision = s.provision && {
+    named: s.provision.named,
+    ...(s.provision.now !== null && { now: s.provision.now }),
+    ...(s.provision.names !== null && { names: s.provision.names }),
+  };
+  return {
+    text: s.text,
+    named: ref(oldClauses[s.named]!),
+    now: s.now.map((j) => ref(newClauses[j]!)),
+    ...(s.names >= 0 && { names: ref(newClauses[s.names]!) }),
+    ...(provision && { provision }),
+    places: s.places,
+  };
 }
 
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {

@@ -301,8 +301,8 @@ class ReferenceFinder {
       // one of the clause the words stand in.
       COMMA_PARAGRAPH.lastIndex = reference.end;
       const number = COMMA_PARAGRAPH.test(text) ? paragraphNumberAt(text, COMMA_PARAGRAPH.lastIndex) : null;
-      // Not "Article 9, paragraph 2 of Article 3": that paragraph is read with its own clause.
       if (number === null) continue;
+      // Not "Article 9, paragraph 2 of Article 3": that paragraph is read with its own clause.
       OF_CLAUSE.lastIndex = number.end;
       if (OF_CLAUSE.test(text) && referenceAt(text, OF_CLAUSE.lastIndex) !== null) continue;
       pattern.lastIndex = number.end;
@@ -337,7 +337,7 @@ class ReferenceFinder {
     const move = index >= 0 && (clause === null || !this.moved.has(clause)) ? this.paragraphs.get(index)?.get(paragraph) : undefined;
     return {
       key: `${index}#${paragraph}`,
-      stale: move ? this.paragraphStale(index, move, -2) : undefined,
+      stale: move ? this.paragraphStale(index, move) : undefined,
       start,
       end,
       written,
@@ -345,10 +345,13 @@ class ReferenceFinder {
     };
   }
 
-  /** What a reference to a moved paragraph of old clause `index` means; `names` the new clause it names (-2: where it went). */
-  private paragraphStale(index: number, move: ProvisionMove, names: number): Moved {
+  /**
+   * What a reference to a moved paragraph of old clause `index` means. The words name a paragraph of `names`:
+   * by default the clause the old one became, whose number the words kept.
+   */
+  private paragraphStale(index: number, move: ProvisionMove, names?: number): Moved {
     const now = this.partners[index]!;
-    return { named: index, now, names: names !== -2 ? names : now.length === 1 ? now[0]! : -1, provision: move };
+    return { named: index, now, names: names ?? (now.length === 1 ? now[0]! : -1), provision: move };
   }
 
   /**

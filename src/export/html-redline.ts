@@ -22,7 +22,10 @@ function heading(ref: ClauseRefJson): string {
   return escape(head || `#${ref.id}`);
 }
 
-/** The redline of one side or both; the stale references of the change, given, are marked in its equal text. */
+/**
+ * The redline of one side or both; the stale references of the change, given, are marked where they stand (in
+ * equal text, or in a paragraph moved within the clause).
+ */
 function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?: readonly StaleReferenceJson[]): string {
   const offsets = stale ? newTextOffsets(words) : [];
   return words.map((w, k) => {

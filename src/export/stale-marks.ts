@@ -1,5 +1,5 @@
 /**
- * Where a stale reference stands in a redline: an equal run of text cut into pieces, those that are one of the
+ * Where a stale reference stands in a redline: a run of kept text cut into pieces, those that are one of the
  * change's stale references marked, so that the HTML redline and the app can highlight the words the note
  * speaks of. The places come from the comparison (StaleReferenceJson.places, offsets in the clause's new text),
  * not from searching the words: the same words may also stand where they are not stale ("Article 8" renumbered
@@ -23,7 +23,7 @@ export function staleMarks(text: string, stale: readonly StaleReferenceJson[] | 
   const hits: { start: number; end: number; stale: StaleReferenceJson }[] = [];
   for (const s of stale) {
     for (const place of s.places) {
-      // A place lies inside one equal run (the comparison reads only those); clip it all the same.
+      // A place lies inside one run the new draft kept (the comparison reads only those); clip it all the same.
       const from = Math.max(place.start, start), to = Math.min(place.end, end);
       if (from < to) hits.push({ start: from - start, end: to - start, stale: s });
     }
