@@ -93,11 +93,16 @@ describe('stale references', () => {
     expect(staleOf(c)).toEqual(['Article 5: "Article 3" meant Article 3, now Article 4, names Article 3']);
     const change = c.changes.find((x) => x.staleReferences)!;
     expect(change.kind).toBe('unchanged');
-    const text = change.words.map((w) => w.text).join('');
+    // The reference renumbered with the drafts shows in the redline, as a cosmetic change.
+    expect(change.words.filter((w) => w.op !== 'equal')).toEqual([{ op: 'delete', text: '2', cosmetic: true }, { op: 'insert', text: '3', cosmetic: true }]);
+    const text = change.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
     const places = change.staleReferences![0]!.places;
     expect(places).toHaveLength(1);
     expect(text.slice(places[0]!.start, places[0]!.end)).toBe('Article 3');
     expect(text.slice(0, places[0]!.start)).toBe('The review will cover the stockpiles under Article 3, the prices under ');
+    // The text redline shows it too, and the HTML's old side keeps the old number.
+    expect(textRedline(c)).toContain('  The review will cover the stockpiles under Article [-2-]{+3+}, the prices under Article 3 and the duties under Article 3 of the Convention.');
+    expect(htmlRedline(c)).toContain('<div class="text old">The review will cover the stockpiles under Article <del class="cosmetic">2</del>, the prices under Article 3');
     for (const layout of ['side-by-side', 'inline'] as const) {
       const html = htmlRedline(c, { changedOnly: true, layout });
       expect(html.match(/<mark class="stale-ref"/g)).toHaveLength(1);

@@ -69,8 +69,21 @@ function wholeClause(change: ClauseChange, oldClauses: readonly FlatClause[], ne
     similarity: thousandths(change.similarity),
     provisions: [],
     legal: [],
-    words: text && !(op === 'equal' && options.omitUnchangedText) ? [{ op, text }] : [],
+    words: !text || (op === 'equal' && options.omitUnchangedText) ? []
+      : op === 'equal' && !change.identical && oldClause ? renumberedWords(clauseText(oldClause.clause, MARKED), text)
+      : [{ op, text }],
   };
+}
+
+/**
+ * The words of a clause that reads unchanged but whose text is not the same: its cross-references or paragraph
+ * numbers renumbered with the drafts ("subject to Article 2" → "Article 3"). The redline shows those numbers, as
+ * the words of every entry rebuild both texts, and marks them cosmetic: the alignment found that the clause
+ * reads the same but for its numbering.
+ */
+function renumberedWords(oldText: string, newText: string): WordOpJson[] {
+  if (oldText === newText) return [{ op: 'equal', text: newText }];
+  return wordOpsJson(diffWords(oldText, newText).map((w) => (w.op === 'equal' ? w : { ...w, cosmetic: true })));
 }
 
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
@@ -158,7 +171,8 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
       ? wholeClause(change, oldClauses, newClauses, options)
       : pairedClause(change, oldClauses, newClauses, parties);
     if (stale && change.old.length > 0 && change.new.length > 0) {
-      const newText = () => entry.words[0]?.text ?? textOf(change.new.map((j) => newClauses[j]!));
+      // An unchanged clause's one equal word is its new text; one renumbered inside has a redline (renumberedWords).
+      const newText = () => (entry.words.length === 1 && entry.words[0]!.op === 'equal' ? entry.words[0]!.text : textOf(change.new.map((j) => newClauses[j]!)));
       const own = change.old.length === 1 ? change.old[0]! : -1;
       const found = change.identical ? stale.inRedline([{ op: 'equal', text: newText() }], own)
         : change.kind === 'unchanged' ? stale.inUnchanged(textOf(change.old.map((i) => oldClauses[i]!)), newText(), own)

@@ -88,7 +88,9 @@ export interface ClauseChangeJson {
    * a paragraph inserted or deleted whole is a change of its own, which the next paragraph's change (its new
    * number) may follow with no equal text between. Where the redline follows the provisions, a change that
    * runs past the end of a line is written as one op per line (each of the later ones opening its line), so
-   * a reader may find two deletes, or two inserts, in a row: read them as one.
+   * a reader may find two deletes, or two inserts, in a row: read them as one. An unchanged clause has one
+   * equal run, or, where its cross-references or paragraph numbers were renumbered with the drafts, the
+   * numbers as cosmetic deletes and inserts between equal runs.
    */
   words: WordOpJson[];
   /** Present when the title changed: the title as a redline. */

@@ -211,7 +211,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     const notes = notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
-      const text = change.kind === 'unchanged' ? change.words.map((w) => w.text).join('') : redlineText(change.words, colour);
+      const text = redlineText(change.words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
     }
   }
