@@ -53,6 +53,16 @@ describe('importDraft: heading forms', () => {
   it('empty input is an error diagnostic, not an exception', () => {
     expect(importDraft('   \n', { file: 'x.txt' }).diagnostics[0]).toMatchObject({ file: 'x.txt', line: 1, severity: 'error', code: 'empty-draft' });
   });
+  it('Markdown: a heading with no text ("# ", "# {#id}") is a warning, its text kept with the clause before it', () => {
+    for (const empty of ['# ', '#   ', '# {#stray}', '### ']) {
+      const { draft, diagnostics } = importDraft(`## Article 1\n### Scope\n\nFirst text.\n${empty}\nSecond text.\n\n## Article 2\n\nOther text.\n`, { file: 'draft.md' });
+      expect(draft.clauses.map((c) => [c.label, c.title]), JSON.stringify(empty)).toEqual([['Article 1', 'Scope'], ['Article 2', '']]);
+      expect(draft.clauses[0]!.body.map((b) => b.type === 'paragraph' && b.children.map((i) => (i.type === 'text' ? i.value : '')).join(''))).toEqual(['First text.', 'Second text.']);
+      expect(diagnostics).toEqual([{ file: 'draft.md', line: 5, column: 1, severity: 'warning', code: 'empty-heading', message: 'heading has no text: read as part of the text before it' }]);
+    }
+    // Right after a number heading, where a title heading would stand.
+    expect(importDraft('## Article 1\n\n### \n\nText.\n', { file: 'draft.md' }).draft.clauses.map((c) => [c.label, c.title])).toEqual([['Article 1', '']]);
+  });
 });
 
 describe('assignGeneratedIds', () => {

@@ -79,7 +79,14 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
     }
     // Emphasis in headings ("Article 1 *(definitions)*") is typography, not part of label or title.
     text = text.replace(/[*_]+/g, '');
-    const heading = recogniseHeading(text, { allowNumber: true, allowPlain: true })!;
+    const heading = recogniseHeading(text, { allowNumber: true, allowPlain: true });
+    if (!heading) {
+      // A heading with nothing to read in it ("# ", "# **", "# {#id}") makes no clause: its text stays with the
+      // clause before it, and the reader is told.
+      diagnostics.push({ file, line: section.line, column: 1, severity: 'warning', code: 'empty-heading', message: 'heading has no text: read as part of the text before it' });
+      outline.add(markdownBlocks(section.body.join('\n')));
+      continue;
+    }
     const isBlank = section.body.every((l) => l.trim() === '');
     if (s === 0 && !title && heading.kind === 'plain' && outline.front.length === 0 && !outline.clauses.length) {
       title = heading.title;
@@ -89,8 +96,8 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
     let headingTitle = heading.title;
     const following = sections[s + 1];
     if (heading.label && !headingTitle && isBlank && following && following.depth > section.depth) {
-      const sub = recogniseHeading(following.text, { allowPlain: true })!;
-      if (sub.kind === 'plain' || sub.kind === 'caps') {
+      const sub = recogniseHeading(following.text, { allowPlain: true });
+      if (sub && (sub.kind === 'plain' || sub.kind === 'caps')) {
         headingTitle = sub.title;
         section.body = following.body;
         s++;
