@@ -1,0 +1,68 @@
+/**
+ * Drafts from outside are whatever someone typed. For random text built from the pieces drafts are made of
+ * (headings, numbers, brackets, directives, footnotes, fences, front matter, stray characters), the readers
+ * never throw, and the comparison of two such drafts never throws and keeps its contract: the words of each
+ * entry rebuild the old clause text (equal and deleted runs) and the new one (equal and inserted runs), and each
+ * stale reference's places lie in the new text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alignDrafts } from '../src/compare/align.js';
+import { compareDrafts } from '../src/compare/compare.js';
+import { importDraft } from '../src/format/import-text.js';
+import { parseDraft } from '../src/format/markdown.js';
+import { clauseText } from '../src/model/text.js';
+
+const PIECES = [
+  '# ', '## ', '### ', '#', '\n', '\n\n', '1. ', '2. ', '(a) ', '- ', '> ', '```\n', '[^1]', '[^1]: a note\n', '{#id}', '{#a .topic}',
+  '**', '*', ':bracket[', ']{by="EU"}', ':::position{party="EU" stance="reserves"}\n', ':::\n', '---\n', 'title: x\n', '[', ']',
+  'Article 1', 'Article 2', 'ARTICLE II', 'Article 2(1)', 'paragraph 2 of Article 1', 'Section 2.1:', 'PREAMBLE', 'Paragraph 4',
+  'of the Convention', 'shall ', 'will not ', 'thirty (30) days ', 'The Participants will cooperate on gallium. ', '\t', '\u00a0', '\r\n', 'é', '😀',
+];
+
+const text = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+
+/** A second draft: another random one, or the first with articles put in front and numbers and verbs changed. */
+const pair = fc.tuple(text, text, fc.nat(3)).map(([a, b, how]) => {
+  if (how === 0) return [a, b] as const;
+  const renumbered = a.replace(/Article (\d)/g, (_, d: string) => `Article ${Number(d) + how}`).replace(/shall/g, 'will');
+  return [a, how === 1 ? `## Article 1\n\nDefinitions of critical minerals.\n\n${renumbered}` : renumbered] as const;
+});
+
+describe('robustness on random drafts', () => {
+  it('the readers never throw', () => {
+    fc.assert(fc.property(text, (source) => {
+      importDraft(source, { format: 'markdown', file: 'x.md' });
+      importDraft(source, { format: 'text', file: 'x.txt' });
+      parseDraft(source, { file: 'x.md' });
+    }), { numRuns: 1500 });
+  });
+
+  it('the comparison never throws, its words rebuild both texts, and stale references lie in the new text', () => {
+    const marked = { brackets: 'marked' } as const;
+    fc.assert(fc.property(pair, ([a, b]) => {
+      const older = importDraft(a, { file: 'old.md' }).draft;
+      const newer = importDraft(b, { file: 'new.md' }).draft;
+      const comparison = compareDrafts(older, newer, { staleReferences: true });
+      const alignment = alignDrafts(older, newer);
+      expect(comparison.changes).toHaveLength(alignment.changes.length);
+      comparison.changes.forEach((change, k) => {
+        const aligned = alignment.changes[k]!;
+        const oldText = aligned.old.map((i) => clauseText(alignment.oldClauses[i]!.clause, marked)).join('\n');
+        const newText = aligned.new.map((j) => clauseText(alignment.newClauses[j]!.clause, marked)).join('\n');
+        if (change.words.length === 0) {
+          expect(oldText + newText).toBe('');
+          return;
+        }
+        const rebuilt = (skip: string) => change.words.filter((w) => w.op !== skip).map((w) => w.text).join('');
+        if (aligned.old.length > 0) expect(rebuilt('insert')).toBe(oldText);
+        if (aligned.new.length > 0) expect(rebuilt('delete')).toBe(newText);
+        for (const stale of change.staleReferences ?? []) {
+          expect(newText.slice(stale.places[0]!.start, stale.places[0]!.end)).toBe(stale.text);
+          for (const place of stale.places) expect(0 <= place.start && place.start < place.end && place.end <= newText.length).toBe(true);
+        }
+      });
+    }), { numRuns: 600 });
+  });
+});
