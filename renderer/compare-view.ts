@@ -423,8 +423,9 @@ function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start =
   const attributes: Record<string, string> = classes ? { class: classes } : {};
   // Moved text (a provision moved within its clause) says so to a pointer and to a screen reader.
   if (op.moved) attributes.title = op.op === 'insert' ? 'Moved here' : 'Moved from here';
-  // A paragraph moved within its clause is text the new draft kept: a stale reference in it is marked too.
-  if (op.op === 'insert' && op.moved) return h('ins', attributes, withStaleMarks(op.text, stale, start));
+  // A paragraph moved within its clause is text the new draft kept, and a cosmetic insert may be the renumbered
+  // part of a stale reference ("paragraph 2 of Article 3", its article renumbered): marked there too.
+  if (op.op === 'insert' && (op.moved || op.cosmetic)) return h('ins', attributes, withStaleMarks(op.text, stale, start));
   return h(op.op === 'insert' ? 'ins' : 'del', attributes, op.text);
 }
 

@@ -241,6 +241,9 @@ describe('stale references', () => {
       expect(half.changes.at(-1)).toMatchObject({ kind: 'unchanged', renumbered: true });
       expect(notes(half)).toEqual(['Article 4: "Article 3(2)" meant paragraph 2 of Article 2 (Stockpiles), now paragraph 3 of Article 3; paragraph 2 is now another paragraph']);
       expect(half.changes.at(-1)!.staleReferences![0]).toMatchObject({ named: { label: 'Article 2' }, now: [{ label: 'Article 3' }], names: { label: 'Article 3' } });
+      // Its renumbered article number is a cosmetic insert of the redline: the mark covers it too.
+      expect(half.changes.at(-1)!.words.filter((w) => w.op !== 'equal')).toEqual([{ op: 'delete', text: '2', cosmetic: true }, { op: 'insert', text: '3', cosmetic: true }]);
+      expect(htmlRedline(half, { changedOnly: true })).toMatch(/Subject to <mark class="stale-ref"[^>]*>Article <\/mark><ins class="cosmetic"><mark class="stale-ref"[^>]*>3<\/mark><\/ins><mark class="stale-ref"[^>]*>\(2\)<\/mark>, the Participants/);
       const written = (form: string) => articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review(form)]);
       expect(notes(compare(written('paragraph 2 of Article 2'), articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('paragraph 2 of Article 2')]))))
         .toEqual(['Article 4: "Article 2" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);

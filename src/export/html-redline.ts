@@ -30,13 +30,15 @@ function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?:
   const offsets = stale ? newTextOffsets(words) : [];
   return words.map((w, k) => {
     const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
-    // Stale references stand in text the new draft kept: equal runs, and paragraphs moved within the clause.
+    // Stale references stand in text the new draft kept: equal runs, paragraphs moved within the clause, and
+    // numbers renumbered with the drafts.
     const marked = () => staleMarks(w.text, stale, offsets[k] ?? 0).map((piece) => (piece.stale
       ? `<mark class="stale-ref" title="${escape(staleNote(piece.stale))}">${escape(piece.text)}</mark>`
       : escape(piece.text))).join('');
     if (w.op === 'equal') return marked();
     if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}>${escape(w.text)}</del>`;
-    return keep === 'old' ? '' : `<ins${cls}>${w.moved ? marked() : escape(w.text)}</ins>`;
+    // A reference renumbered with its article but not its paragraph runs into a cosmetic insert: mark it there too.
+    return keep === 'old' ? '' : `<ins${cls}>${w.moved || w.cosmetic ? marked() : escape(w.text)}</ins>`;
   }).join('').replace(/\n/g, '<br>');
 }
 
