@@ -413,8 +413,8 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
 }
 
 /**
- * One op of a redline; the stale references given (the new side's) are marked in its equal text, `start` being
- * where the op begins in the clause's new text.
+ * One op of a redline; the stale references given (the new side's) are marked where they stand (equal text,
+ * moved paragraphs, renumbered numbers), `start` being where the op begins in the clause's new text.
  */
 function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start = 0): Node {
   if (op.op === 'equal') return withStaleMarks(op.text, stale, start);
