@@ -244,6 +244,16 @@ describe('stale references', () => {
       // Its renumbered article number is a cosmetic insert of the redline: the mark covers it too.
       expect(half.changes.at(-1)!.words.filter((w) => w.op !== 'equal')).toEqual([{ op: 'delete', text: '2', cosmetic: true }, { op: 'insert', text: '3', cosmetic: true }]);
       expect(htmlRedline(half, { changedOnly: true })).toMatch(/Subject to <mark class="stale-ref"[^>]*>Article <\/mark><ins class="cosmetic"><mark class="stale-ref"[^>]*>3<\/mark><\/ins><mark class="stale-ref"[^>]*>\(2\)<\/mark>, the Participants/);
+      // The same in an edited clause: the old and new references paired by their place in the redline.
+      const editedHalf = compare(old, articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), ['Review', review('Article 3(2)')[1].replace('every year', 'every two years')]]));
+      expect(editedHalf.changes.at(-1)!.kind).toBe('edited');
+      expect(notes(editedHalf)).toEqual(['Article 4: "Article 3(2)" meant paragraph 2 of Article 2 (Stockpiles), now paragraph 3 of Article 3; paragraph 2 is now another paragraph']);
+      // The other way round: its paragraph renumbered (2 → 3) with the drafts, its article not.
+      expect(notes(compare(old, articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('Article 2(3)')]))))
+        .toEqual(['Article 4: "Article 2(3)" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
+      // A reference rewritten otherwise ("Article 2(2)" → "Article 2(1)": paragraph 2 did not become 1) was
+      // written for the new numbering: it names the new Article 2's paragraph 1, and nothing is said.
+      expect(notes(compare(old, articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('Article 2(1)')])))).toEqual([]);
       const written = (form: string) => articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review(form)]);
       expect(notes(compare(written('paragraph 2 of Article 2'), articles([DEFINITIONS, SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('paragraph 3')]), review('paragraph 2 of Article 2')]))))
         .toEqual(['Article 4: "Article 2" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
@@ -322,13 +332,12 @@ describe('stale references', () => {
         const paragraphLeft = (r: (typeof refs)[number]) => (after(r.k) === 0 ? r.k > newCount : !r.updated && after(r.k) !== r.k);
         const expected = refs.flatMap((r) => {
           const { a, k } = number('new', r);
-          // The article left at 2 while it became 3: the article's reference is stale, where its words were all
-          // kept (one whose paragraph number changed is not read: "Article 2(2)" → "Article 2(1)" is one word changed).
-          if (shift && !r.articleUpdated) return r.form !== forms[1] || number('old', r).k === k ? [r.form.article(a, k)] : [];
-          // Its paragraph left: stale, read in text the review kept, or, the article updated with the drafts,
-          // by pairing the references of a review that reads unchanged.
-          if (!paragraphLeft(r)) return [];
-          return !shift || unchanged ? [r.form.write(a, k)] : [];
+          // The article left at 2 while it became 3: the article's reference is stale, whatever became of its
+          // paragraph number ("Article 2(2)" → "Article 2(1)": the article's words kept).
+          if (shift && !r.articleUpdated) return [r.form.article(a, k)];
+          // Its paragraph left: stale, whether its article number was kept (the words kept) or renumbered with the
+          // drafts (the old and new references paired by their place).
+          return paragraphLeft(r) ? [r.form.write(a, k)] : [];
         });
         const found = (review.staleReferences ?? []).flatMap((s) => s.places.map((p) => body('new').slice(p.start, p.end)));
         expect(found.sort()).toEqual(expected.sort());

@@ -102,21 +102,40 @@ export class StaleReferences {
   inRedline(ops: readonly { op: string; text: string; moved?: boolean }[], own: number): readonly StaleReference[] {
     // The whole new text is read, so that what follows a reference counts ("Article 2" with " of the Convention"
     // inserted after it names the Convention), and a reference is kept only where it lies in one run the new
-    // draft kept as it stood: an equal run, or the text of a paragraph moved within its clause.
-    const equal: number[] = [];
+    // draft kept as it stood: an equal run, or the text of a paragraph moved within its clause. `runs` holds,
+    // for each such run, where it starts and ends in the new text and where it starts in the old one (-1 for
+    // moved text, which stood elsewhere).
+    const runs: number[] = [];
     let text = '';
+    let old = '';
     for (const op of ops) {
+      if (op.op !== 'insert') old += op.text;
       if (op.op === 'delete') continue;
-      if (op.op === 'equal' || op.moved) equal.push(text.length, text.length + op.text.length);
+      if (op.op === 'equal' || op.moved) runs.push(text.length, text.length + op.text.length, op.op === 'equal' ? old.length - op.text.length : -1);
       text += op.text;
     }
-    if (equal.length === 0) return NONE;
+    if (runs.length === 0) return NONE;
     const found = new Found(text);
+    // References that open in an equal run but whose number changed, with the old text's place of their opening.
+    const changed: { hit: Hit; oldStart: number }[] = [];
     let run = 0;
     this.finder.find(text, own, (hit) => {
-      while (run < equal.length && equal[run + 1]! <= hit.start) run += 2;
-      if (run < equal.length && equal[run]! <= hit.start && hit.end <= equal[run + 1]!) found.add(hit);
+      while (run < runs.length && runs[run + 1]! <= hit.start) run += 3;
+      if (run >= runs.length || hit.start < runs[run]!) return;
+      if (hit.end <= runs[run + 1]!) found.add(hit);
+      else if (runs[run + 2]! >= 0) changed.push({ hit, oldStart: runs[run + 2]! + hit.start - runs[run]! });
     });
+    if (changed.length > 0) {
+      // The same reference in the old text, opening at the same place, says whether the change left part of it
+      // behind (read after the new text: the finder reads one text at a time).
+      const oldHits = new Map<number, Hit>();
+      this.finder.find(old, own, (hit) => oldHits.set(hit.start, hit));
+      for (const { hit, oldStart } of changed) {
+        const was = oldHits.get(oldStart);
+        const stale = was && this.finder.partlyLeft(was, hit);
+        if (stale) found.add(stale);
+      }
+    }
     return found.list();
   }
 
@@ -136,8 +155,8 @@ export class StaleReferences {
       if (was === undefined) return;
       if (was.written === hit.written) found.add(hit);
       else {
-        const stale = this.finder.halfRenumbered(was, hit);
-        if (stale) found.add({ ...hit, key: `${stale.named}#${hit.paragraph!.number}`, stale });
+        const stale = this.finder.partlyLeft(was, hit);
+        if (stale) found.add(stale);
       }
     });
     return found.list();
@@ -355,11 +374,26 @@ class ReferenceFinder {
   }
 
   /**
+   * A reference whose words changed, but only part of it as the drafts were renumbered (`was` in the old text,
+   * `is` the one at the same place of the new), as the hit to report, or undefined: its article renumbered and
+   * its paragraph not (halfRenumbered), or the other way round — "Article 2(2)" made "Article 2(1)" as paragraph
+   * 2 of Article 2 became paragraph 1, while Article 2 became Article 3. A reference changed otherwise was
+   * rewritten, for the new numbering.
+   */
+  partlyLeft(was: Hit, is: Hit): Hit | undefined {
+    const half = this.halfRenumbered(was, is);
+    if (half) return { ...is, key: `${half.named}#${is.paragraph!.number}`, stale: half };
+    if (!is.stale || is.stale.provision || !was.paragraph || !is.paragraph || was.paragraph.clause !== is.paragraph.clause) return undefined;
+    const move = this.paragraphs.get(is.stale.named)?.get(was.paragraph.number);
+    return move?.now != null && paragraphKey(move.now) === is.paragraph.number ? is : undefined;
+  }
+
+  /**
    * A reference whose clause was renumbered with the drafts and whose paragraph was not: "paragraph 2 of Article
    * 2" became "paragraph 2 of Article 3" as Article 2 became Article 3, while its paragraph 2 became paragraph 1.
    * `was` is the reference in the old text, `is` the one in the same place of the new.
    */
-  halfRenumbered(was: Hit, is: Hit): Moved | undefined {
+  private halfRenumbered(was: Hit, is: Hit): Moved | undefined {
     if (!was.paragraph || !is.paragraph || was.paragraph.number !== is.paragraph.number) return undefined;
     const index = this.oldByKey.get(was.paragraph.clause) ?? -1;
     const target = this.newByKey.get(is.paragraph.clause) ?? -1;
