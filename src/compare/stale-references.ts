@@ -107,11 +107,11 @@ export class StaleReferences {
     // moved text, which stood elsewhere).
     const runs: number[] = [];
     let text = '';
-    let old = '';
+    let oldLength = 0;
     for (const op of ops) {
-      if (op.op !== 'insert') old += op.text;
+      if (op.op !== 'insert') oldLength += op.text.length;
       if (op.op === 'delete') continue;
-      if (op.op === 'equal' || op.moved) runs.push(text.length, text.length + op.text.length, op.op === 'equal' ? old.length - op.text.length : -1);
+      if (op.op === 'equal' || op.moved) runs.push(text.length, text.length + op.text.length, op.op === 'equal' ? oldLength - op.text.length : -1);
       text += op.text;
     }
     if (runs.length === 0) return NONE;
@@ -127,7 +127,9 @@ export class StaleReferences {
     });
     if (changed.length > 0) {
       // The same reference in the old text, opening at the same place, says whether the change left part of it
-      // behind (read after the new text: the finder reads one text at a time).
+      // behind (read after the new text: the finder reads one text at a time). The old text is joined only here:
+      // most clauses have no such reference.
+      const old = ops.filter((op) => op.op !== 'insert').map((op) => op.text).join('');
       const oldHits = new Map<number, Hit>();
       this.finder.find(old, own, (hit) => oldHits.set(hit.start, hit));
       for (const { hit, oldStart } of changed) {
@@ -227,8 +229,10 @@ function movedParagraphs(changes: readonly ClauseChange[]): Map<number, Map<stri
     for (const [key, p] of became) {
       if (doubtful.has(key) || !PARAGRAPH_LABEL.test(key)) continue;
       const names = newLabels.get(key) ?? null;
-      if (p.new === null ? names !== null : !PARAGRAPH_LABEL.test(paragraphKey(p.new)) || paragraphKey(p.new) === key || p.similarity < PARTNER_SIMILAR) continue;
-      (moves ??= new Map()).set(key, { named: p.old!, now: p.new, names });
+      const now = p.new === null ? null : paragraphKey(p.new);
+      // Deleted, where no paragraph has its number now; or gone on, as a numbered paragraph alike, under another number.
+      const read = now === null ? names === null : PARAGRAPH_LABEL.test(now) && now !== key && p.similarity >= PARTNER_SIMILAR;
+      if (read) (moves ??= new Map()).set(key, { named: p.old!, now: p.new, names });
     }
     if (moves) out.set(change.old[0]!, moves);
   }
