@@ -122,6 +122,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
   it('opens the sample dossier with its outline and versions, and hides the token', async () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // The browser's own errors too (a resource the page asks for and the server lacks is logged here).
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     await page.goto(url);
     await page.waitForSelector('body[data-ready=true]');
     expect(page.url()).not.toContain('token=');
