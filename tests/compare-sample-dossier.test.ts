@@ -65,6 +65,15 @@ describe('comparing the sample negotiation', () => {
     expect(supply.words.some((w) => w.op === 'delete' && /thirty \(30\)/.test(w.text))).toBe(true);
   });
 
+  it('strikes a dropped list item without striking and re-inserting the space after it (v1 → v2, pricing)', () => {
+    const c = compareDrafts(read(1), read(2), { ids: 'always' });
+    const pricing = c.changes.find((x) => x.new[0]?.id === 'pricing')!;
+    const at = pricing.words.findIndex((w) => w.op === 'delete' && w.text.includes('price floors'));
+    expect(pricing.words[at]!.text).toBe(', price floors for designated materials');
+    expect(pricing.words[at - 1]).toMatchObject({ op: 'equal', text: expect.stringMatching(/reference prices$/) });
+    expect(pricing.words[at + 1]).toMatchObject({ op: 'equal', text: expect.stringMatching(/^ and long-term/) });
+  });
+
   it('keeps the JSON contract: keys, counts and reading order of the new draft', () => {
     const c = compareDrafts(read(3), read(4), { ids: 'always' });
     expect(Object.keys(c)).toEqual(['old', 'new', 'summary', 'changes']);

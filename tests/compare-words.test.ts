@@ -84,6 +84,18 @@ describe('diffWords', () => {
     expect(ops.filter((o) => o.op === 'delete').map((o) => o.text)).toEqual(['shall', 'shall']);
   });
 
+  // Folding the space between two changes left that space at the end of both sides: a phrase struck with its
+  // space, and the space inserted again ("[-will explore the establishment of -]{+shall establish +}a").
+  it('gives back whitespace that a change would strike and insert again', () => {
+    const proposed = 'The Participants will explore the establishment of a mechanism. It may include reference prices and offtake arrangements.';
+    const countered = 'The Participants shall establish a mechanism. It may include reference prices, price floors for designated materials and offtake arrangements.';
+    expect(shape(diffWords(proposed, countered))).toEqual([
+      ['equal', 'The Participants '], ['delete', 'will explore the establishment of'], ['insert', 'shall establish'],
+      ['equal', ' a mechanism. It may include reference prices'], ['insert', ', price floors for designated materials'],
+      ['equal', ' and offtake arrangements.'],
+    ]);
+  });
+
   it('balances brackets around a changed numeral', () => {
     expect(shape(diffWords('see Article [5] here', 'see Article [7] here'))).toEqual([
       ['equal', 'see Article '], ['delete', '[5]'], ['insert', '[7]'], ['equal', ' here'],
@@ -196,6 +208,28 @@ describe('diffWords properties', () => {
       checkInvariants(a, b, diffWords(a, b));
       checkInvariants(a, b, diffWords(a, b, { cleanup: false }));
     }), { numRuns: 500 });
+  });
+
+  it('no change strikes and inserts the same whitespace at its start or end', () => {
+    const space = /^\s+/;
+    const trailing = /\s+$/;
+    // Sentences of a few words, and the same sentence with some words dropped or replaced: changes a word or a
+    // space apart, where the cleanup folds.
+    const word = fc.constantFrom('shall', 'will', 'establish', 'the', 'of', 'a', 'prices,', 'price', 'floors', 'and', 'explore');
+    const edited = fc.array(fc.tuple(word, fc.constantFrom('keep', 'keep', 'drop', 'replace'), word), { minLength: 1, maxLength: 14 }).map((parts) => [
+      parts.map(([w]) => w).join(' '),
+      parts.flatMap(([w, how, other]) => (how === 'keep' ? [w] : how === 'replace' ? [other] : [])).join(' '),
+    ] as const);
+    fc.assert(fc.property(edited, fc.boolean(), ([x, y], swap) => {
+      const [a, b] = swap ? [y, x] : [x, y];
+      const ops = diffWords(a, b);
+      for (let i = 0; i + 1 < ops.length; i++) {
+        if (ops[i]!.op !== 'delete' || ops[i + 1]!.op !== 'insert') continue;
+        const [del, ins] = [ops[i]!.text, ops[i + 1]!.text];
+        expect(space.exec(del)?.[0] !== undefined && space.exec(del)?.[0] === space.exec(ins)?.[0]).toBe(false);
+        expect(trailing.exec(del)?.[0] !== undefined && trailing.exec(del)?.[0] === trailing.exec(ins)?.[0]).toBe(false);
+      }
+    }), { numRuns: 1000 });
   });
 
   it('holds after a single keystroke in a long text', () => {
