@@ -99,6 +99,19 @@ describe('parley check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot be read: no such file or folder/);
   });
+
+  it('says when a folder is not a dossier, or a dossier has no working draft', () => {
+    const folder = fs.mkdtempSync(path.join(temp, 'plain-'));
+    const r = parley('diff', folder, `${fixture}@1`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${folder} is a folder but not a Parley dossier (it has no dossier.yaml)`);
+    const dossier = copyFixture('no-working');
+    fs.rmSync(path.join(dossier, 'working.md'));
+    const s = parley('show', dossier);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toContain(`${dossier} has no working draft (working.md); name a tabled version instead, as ${dossier}@N.`);
+    noStackTrace(r.stderr + s.stderr);
+  });
 });
 
 describe('parley show', () => {

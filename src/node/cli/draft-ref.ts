@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
 import type { Draft } from '../../model/draft.js';
 import { openDossier, WORKING_FILE } from '../dossier/store.js';
+import { MANIFEST_FILE } from '../dossier/manifest-io.js';
 import { DossierError } from '../dossier/errors.js';
 import { loadDraftFile, UserError } from '../read-draft-file.js';
 
@@ -47,8 +48,24 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
     throw new UserError(`${ref} cannot be read: no such file or folder.`);
   }
   if (isDir) {
+    // A folder names a dossier's working draft; say which of the two is missing rather than "working.md
+    // cannot be read", which leaves a user guessing whether the folder was meant to be a dossier.
+    if (!(await exists(join(ref, WORKING_FILE)))) {
+      throw new UserError(await exists(join(ref, MANIFEST_FILE))
+        ? `${ref} has no working draft (${WORKING_FILE}); name a tabled version instead, as ${ref}@N.`
+        : `${ref} is a folder but not a Parley dossier (it has no ${MANIFEST_FILE}); name a draft file, a dossier folder or DOSSIER@N.`);
+    }
     const loaded = await loadDraftFile(join(ref, WORKING_FILE));
     return { ...loaded, name: ref };
   }
   return { ...(await loadDraftFile(ref)), name: ref };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
