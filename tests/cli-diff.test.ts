@@ -103,6 +103,50 @@ describe('parley diff', () => {
     expect(missing.stderr).toMatch(/has no version 12/);
   });
 
+  it('writes -o files whole, says plainly where it cannot, and never writes over a draft it compares', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-out-'));
+    try {
+      const copy = path.join(dir, 'mou');
+      fs.cpSync(dossier, copy, { recursive: true });
+      const draft = path.join(dir, 'draft.md');
+      fs.writeFileSync(draft, '## Article 1 — Stockpiles\n\nThe Participants shall coordinate their stocks.\n');
+      const before = fs.readFileSync(draft, 'utf8');
+      const versionsBefore = fs.readdirSync(path.join(copy, 'versions'));
+      const refused = [
+        [[draft, `${copy}@5`, '-o', draft], `${draft} is a draft being compared; writing the output there would replace it`],
+        [[`${copy}@4`, `${copy}@5`, '-o', path.join(copy, 'working.md')], "is the dossier's working draft"],
+        [[`${copy}@4`, copy, '-o', path.join(copy, 'dossier.yaml')], "is the dossier's manifest"],
+        [[`${copy}@4`, `${copy}@5`, '-o', path.join(copy, 'versions', 'v6.md')], "is inside the dossier's folder of tabled versions, which only tabling writes"],
+        [['--base', '3', copy, '4', '5', '-o', path.join(copy, 'working.md')], "is the dossier's working draft"],
+        [[draft, `${copy}@5`, '-o', path.join(dir, 'no-such-folder', 'out.txt')], `cannot be written: the folder ${path.join(dir, 'no-such-folder')} does not exist.`],
+        [[draft, `${copy}@5`, '-o', dir], 'cannot be written: it is a folder; name a file to write to.'],
+      ] as const;
+      for (const [args, message] of refused) {
+        const r = parley('diff', ...args);
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).toContain(message);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+      expect(fs.readFileSync(draft, 'utf8')).toBe(before);
+      expect(fs.readdirSync(path.join(copy, 'versions'))).toEqual(versionsBefore);
+      expect(fs.readFileSync(path.join(copy, 'working.md'), 'utf8')).toBe(fs.readFileSync(path.join(dossier, 'working.md'), 'utf8'));
+      // Written: replacing an earlier redline leaves no temporary file behind; the three-way diff honours -o too.
+      const out = path.join(dir, 'redline.txt');
+      fs.writeFileSync(out, 'an earlier redline\n');
+      const r = parley('diff', `${copy}@4`, `${copy}@5`, '-o', out);
+      expect(r.code).toBe(0);
+      expect(fs.readFileSync(out, 'utf8')).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
+      const threeWay = path.join(dir, 'three-way.json');
+      const t = parley('diff', '--base', '3', copy, '4', '5', '--format', 'json', '-o', threeWay);
+      expect(t.code).toBe(0);
+      expect(t.stdout).toBe('');
+      expect(JSON.parse(fs.readFileSync(threeWay, 'utf8')).summary).toBeDefined();
+      expect(fs.readdirSync(dir).sort()).toEqual(['draft.md', 'mou', 'redline.txt', 'three-way.json']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('compares a draft with errors as far as it reads, and names the file, line and error on standard error', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-bad-'));
     try {

@@ -4,13 +4,13 @@
  * (`DOSSIER@3`; `DOSSIER` alone is its working draft).
  */
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { compareDrafts } from '../../compare/compare.js';
 import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDraftRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, type Output } from './output.js';
+import { guardedByRef, writeOutputFile } from './write-output.js';
 
 export interface DiffCliOptions {
   format?: string;
@@ -43,7 +43,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly });
   else text = textRedline(comparison, { colour: options.colour ?? false, changedOnly: options.changedOnly });
   if (options.output) {
-    await writeFile(options.output, text.endsWith('\n') ? text : text + '\n');
+    await writeOutputFile(options.output, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
     output.err(`Wrote ${options.output}`);
   } else {
     output.out(text);

@@ -28,7 +28,7 @@ export function buildProgram(): Command {
   registerTable(program);
   registerInit(program);
   registerDiff(program, (dossier, base, first, second, options) =>
-    threeWayCommand(dossier, base, first, second, { format: options.format, changedOnly: options.changedOnly, color: options.colour }));
+    threeWayCommand(dossier, base, first, second, { format: options.format, changedOnly: options.changedOnly, color: options.colour, output: options.output }));
   registerHistory(program);
   registerImport(program);
   registerServe(program);

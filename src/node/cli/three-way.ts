@@ -10,14 +10,17 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
+import { guardedByRef, writeOutputFile } from './write-output.js';
 
 export interface ThreeWayCliOptions {
   /** 'text' (default) or 'json'. */
   format?: string;
   /** Leave out clauses neither side changed. */
   changedOnly?: boolean;
-  /** Colour the redline (default: when stdout is a terminal). */
+  /** Colour the redline (default: when stdout is a terminal; never in a file). */
   color?: boolean;
+  /** Write to this file (whole or not at all) instead of standard output. */
+  output?: string;
 }
 
 /**
@@ -34,10 +37,14 @@ export async function threeWayCommand(dir: string, base: string, first: string, 
   // The working draft's errors matter only when it is one of the three.
   if ([b, f, s].some((v) => v.version === 'working')) for (const line of workingErrors) output.err(line);
   const result = threeWay(b.draft, f.draft, s.draft);
-  if (format === 'json') {
-    output.out(JSON.stringify(threeWayJson(result, b, f, s, options.changedOnly ?? false), null, 2));
+  const lines = format === 'json'
+    ? [JSON.stringify(threeWayJson(result, b, f, s, options.changedOnly ?? false), null, 2)]
+    : threeWayText(result, b, f, s, { changedOnly: options.changedOnly ?? false, color: options.output === undefined && (options.color ?? stdoutWantsColor()) });
+  if (options.output !== undefined) {
+    await writeOutputFile(options.output, lines.join('\n'), await guardedByRef(dir));
+    output.err(`Wrote ${options.output}`);
   } else {
-    for (const line of threeWayText(result, b, f, s, { changedOnly: options.changedOnly ?? false, color: options.color ?? stdoutWantsColor() })) output.out(line);
+    for (const line of lines) output.out(line);
   }
   return 0;
 }
