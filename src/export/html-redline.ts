@@ -1,5 +1,6 @@
 /**
- * A comparison as one self-contained HTML page (no network, no script): a summary, then clause by clause,
+ * A comparison as one self-contained HTML page (no network, no script): a summary, switches to hide cosmetic
+ * changes and unchanged clauses, then clause by clause,
  * inline (one redline) or side by side (old and new facing each other). Insertions are underlined and
  * deletions struck through, so the redline reads in print and without colour; text of a provision moved within
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
@@ -72,7 +73,9 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
     : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new', change.staleReferences)}</div></div>`;
   const notes = notableProvisions(change);
   const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
-  return `<section class="clause ${change.kind}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
+  // "notable": what --changed-only keeps (an unchanged clause with a stale reference is); the reader's "hide
+  // unchanged clauses" hides the rest.
+  return `<section class="clause ${change.kind}${isNotable(change) ? ' notable' : ''}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
 }
 
 const STYLE = `
@@ -92,8 +95,22 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
 .dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.legal .by{color:#555}
 .clause.unchanged .text{color:#555}
-@media print{ins,del{background:none}}
+.toggles{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;vertical-align:middle}input.toggles{margin:.6rem .35rem .2rem 0}label.toggles{margin-right:1.4rem}
+#hide-cosmetic:checked~main ins.cosmetic,#hide-cosmetic:checked~main del.cosmetic{text-decoration:none}
+#hide-cosmetic:checked~main .text:not(.old) del.cosmetic{display:none}
+#hide-unchanged:checked~main .clause:not(.notable){display:none}
+@media print{ins,del{background:none}.toggles{display:none}}
 `;
+
+/**
+ * The reader's switches, without script (the page allows none): each checkbox stands before <main>, which its
+ * checked state reaches through the sibling combinator. Hiding cosmetic changes shows them as plain text in
+ * the new draft's wording (struck cosmetic text is dropped where old and new share a column).
+ */
+function toggles(changedOnly: boolean): string {
+  const toggle = (id: string, text: string) => `<input type="checkbox" id="${id}" class="toggles"><label for="${id}" class="toggles">${text}</label>`;
+  return toggle('hide-cosmetic', 'Hide cosmetic changes') + (changedOnly ? '' : toggle('hide-unchanged', 'Hide unchanged clauses'));
+}
 
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
   const layout = options.layout ?? 'side-by-side';
@@ -108,6 +125,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <body><header><h1>${escape(c.new.title || c.old.title)}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
 <p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, renumbering)</p></header>
+${toggles(options.changedOnly ?? false)}
 <main>${sections}</main></body></html>
 `;
 }

@@ -1,0 +1,108 @@
+/**
+ * The HTML redline's switches, in Debian's Chromium: the page has no script, so "Hide cosmetic changes" and
+ * "Hide unchanged clauses" work by CSS alone; this checks what a reader then sees.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`HTML redline e2e tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+const OLD = `## Article 1 — Purpose
+
+The Participants will cooperate on critical minerals.
+
+## Article 2 — Stockpiles
+
+The Participants will coordinate the release of stocks; each Participant will notify the other within thirty (30) days.
+
+## Article 3 — Research
+
+The participants will promote joint research, including on recycling.
+`;
+// Article 2: one change in law and one of punctuation; Article 3: case and punctuation only.
+const NEW = `## Article 1 — Purpose
+
+The Participants will cooperate on critical minerals.
+
+## Article 2 — Stockpiles
+
+The Participants will coordinate the release of stocks, and each Participant will notify the other within sixty (60) days.
+
+## Article 3 — Research
+
+The Participants will promote joint research including on recycling.
+`;
+
+describe.skipIf(!hasChromium)('the HTML redline in Chromium', () => {
+  let dir = '';
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-html-'));
+    writeFileSync(join(dir, 'old.md'), OLD);
+    writeFileSync(join(dir, 'new.md'), NEW);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function redline(layout: string): string {
+    const out = join(dir, `${layout}.html`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', 'old.md', 'new.md', '--format', 'html', '--layout', layout, '-o', out], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return pathToFileURL(out).href;
+  }
+
+  it('hides cosmetic changes on request: the inline text then reads as the new draft, the change in law still marked', async () => {
+    const page = await browser.newPage();
+    await page.goto(redline('inline'));
+    const research = page.locator('section', { hasText: 'Article 3 — Research' }).locator('.text');
+    const stockpiles = page.locator('section', { hasText: 'Article 2 — Stockpiles' }).locator('.text');
+    // Marked: the struck lowercase "participants" and the dropped comma show.
+    expect(await research.innerText()).toContain('participants');
+    expect(await research.locator('del.cosmetic').count()).toBeGreaterThan(0);
+    await page.getByText('Hide cosmetic changes').click();
+    expect(await research.innerText()).toBe('The Participants will promote joint research including on recycling.');
+    expect(await research.locator('ins.cosmetic').first().evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('none');
+    // Substantive changes keep their marks.
+    expect(await stockpiles.locator('del', { hasText: 'thirty (30)' }).isVisible()).toBe(true);
+    expect(await stockpiles.locator('ins', { hasText: 'sixty (60)' }).evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('underline');
+    await page.getByText('Hide cosmetic changes').click();
+    expect(await research.innerText()).toContain('participants');
+    await page.close();
+  });
+
+  it('side by side, hiding cosmetic changes keeps the old column in the old wording', async () => {
+    const page = await browser.newPage();
+    await page.goto(redline('side-by-side'));
+    const research = page.locator('section', { hasText: 'Article 3 — Research' });
+    await page.getByText('Hide cosmetic changes').click();
+    expect(await research.locator('.text.old').innerText()).toBe('The participants will promote joint research, including on recycling.');
+    expect(await research.locator('.text.new').innerText()).toBe('The Participants will promote joint research including on recycling.');
+    await page.close();
+  });
+
+  it('hides unchanged clauses on request, and the switches stay off the printed page', async () => {
+    const page = await browser.newPage();
+    await page.goto(redline('side-by-side'));
+    const purpose = page.locator('section', { hasText: 'Article 1 — Purpose' });
+    expect(await purpose.isVisible()).toBe(true);
+    await page.getByText('Hide unchanged clauses').click();
+    expect(await purpose.isVisible()).toBe(false);
+    expect(await page.locator('section', { hasText: 'Article 2 — Stockpiles' }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByText('Hide unchanged clauses').isVisible()).toBe(false);
+    await page.close();
+  });
+});
