@@ -140,6 +140,9 @@ describe('diffWords', () => {
     for (const o of quotes) expect(o.cosmetic).toBe(true);
     expect(ops.find((o) => o.text === 'shall')!.cosmetic).toBe(false);
     expect(ops.filter((o) => o.op === 'equal').every((o) => o.cosmetic === undefined)).toBe(true);
+    // Agreeing bracketed language is no change of wording, but not one a reader may hide.
+    const agreed = diffWords('will share, [in real time], information', 'will share, in real time, information');
+    expect(agreed.filter((o) => o.op !== 'equal').map((o) => [o.op, o.text, o.cosmetic])).toEqual([['delete', '[', false], ['delete', ']', false]]);
   });
 });
 
@@ -158,6 +161,10 @@ describe('cosmetic changes', () => {
     expect(isCosmeticChange('$1 billion', '1 billion')).toBe(false);
     expect(isCosmeticChange('1.5', '15')).toBe(false);
     expect(isCosmeticChange('same', 'same')).toBe(false);
+    // Square brackets mark language not yet agreed: bracketing or agreeing text is a change of substance.
+    expect(isCosmeticChange('[in real time]', 'in real time')).toBe(false);
+    expect(isCosmeticChange('[', '')).toBe(false);
+    expect(isCosmeticChange('(30)', '30')).toBe(true);
   });
 
   it('names the kinds of difference', () => {

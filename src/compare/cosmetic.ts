@@ -3,7 +3,7 @@
  *
  * A change is cosmetic when the old and new text differ only in
  *   - whitespace   (spacing, line breaks, a space added or removed between two words),
- *   - punctuation  (commas, full stops, brackets, hyphens, dashes, quotation marks added or removed),
+ *   - punctuation  (commas, full stops, parentheses, hyphens, dashes, quotation marks added or removed),
  *   - letter case  ("Participants" ↔ "participants"),
  *   - quote style  (straight ↔ curly quotes and apostrophes: ' ’ ‘ ` and " “ ” „ « »).
  *
@@ -14,7 +14,9 @@
  * token), so "1.5" → "15" is not cosmetic.
  *
  * Significant symbols never count as punctuation: currency and mathematical symbols and % ‰ ‱ § ¶ # & @.
- * "10%" → "10" and "$1 billion" → "1 billion" are real changes.
+ * "10%" → "10" and "$1 billion" → "1 billion" are real changes. So are square brackets, which in a draft
+ * under negotiation mark language not yet agreed: "[in real time]" → "in real time" is the text agreed, and a
+ * reader hiding cosmetic changes must still see it.
  *
  * Where the flags live: `diffWords` marks each delete/insert op of a cosmetic change group with
  * `cosmetic: true` (and `false` on other changes; equal ops carry no flag). `legalChanges` marks a legal
@@ -37,7 +39,7 @@ export interface CosmeticClass {
 const SINGLE_QUOTES = /[‘’‚‛′`´]/g;
 const DOUBLE_QUOTES = /[“”„‟″«»]/g;
 const QUOTE_CHAR = /^['"‘’‚‛′`´“”„‟″«»]$/;
-const SIGNIFICANT_SYMBOL = /^[\p{Sc}\p{Sm}%‰‱§¶#&@]$/u;
+const SIGNIFICANT_SYMBOL = /^[\p{Sc}\p{Sm}%‰‱§¶#&@[\]]$/u;
 
 interface Ignore { quotes: boolean; case: boolean; whitespace: boolean; punctuation: boolean }
 

@@ -41,7 +41,7 @@ export type FlatProvision = ProvisionLine;
 /** The provisions of clauses, in reading order, points after the paragraph that holds them. */
 export function flattenProvisions(clauses: readonly Pick<Clause, 'body'>[], starts?: number[]): FlatProvision[] {
   const out: FlatProvision[] = [];
-  // Brackets marked: bracketing language is a (cosmetic) edit of the provision, as it is of the clause.
+  // Brackets marked: bracketing or agreeing language is an edit of the provision, as it is of the clause.
   for (const clause of clauses) {
     starts?.push(out.length);
     appendProvisionLines(clause, MARKED, out);
