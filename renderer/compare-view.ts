@@ -10,7 +10,7 @@ import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
-import { notableProvisions, proposedNote, staleCount, staleNote } from '../src/export/text-redline.js';
+import { isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -253,7 +253,7 @@ export class CompareView {
     if (f.kind === 'stale' ? !stale : f.kind === 'moved' ? !change.moved : f.kind !== 'changes' && f.kind !== 'all' && change.kind !== f.kind) return false;
     if (f.hideRenumbering && onlyRenumbered) return false;
     if (f.legalOnly && change.legal.length === 0 && !stale) return false;
-    if (f.hideCosmetic && change.kind === 'edited' && !change.moved && isCosmeticOnly(change.words)) return false;
+    if (f.hideCosmetic && isCosmeticOnly(change)) return false;
     if (f.party) {
       const touched = [...change.old.map((r) => this.result!.old.get(r.id)), ...change.new.map((r) => this.result!.new.get(r.id))]
         .some((info) => info?.parties.has(f.party));
@@ -265,7 +265,8 @@ export class CompareView {
   private renderList(): void {
     clear(this.list);
     if (!this.result) return;
-    this.list.className = `change-list mode-${this.mode}`;
+    // Hiding cosmetic changes hides the clauses that have nothing else, and unmarks them in the rest (app.css).
+    this.list.className = `change-list mode-${this.mode}${this.filters.hideCosmetic ? ' hide-cosmetic' : ''}`;
     const { comparison } = this.result;
     const fragment = document.createDocumentFragment();
     let shown = 0;
@@ -395,10 +396,6 @@ function describeRefs(change: ClauseChangeJson): string {
   return o === n ? n : `${o}  →  ${n}`;
 }
 
-function isCosmeticOnly(words: WordOpJson[]): boolean {
-  const changed = words.filter((w) => w.op !== 'equal');
-  return changed.length > 0 && changed.every((w) => w.cosmetic);
-}
 
 /** The word operations to show; clauses the engine sends without words (inserted, deleted, unchanged) use their text. */
 function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newInfo: ClauseInfo | undefined): WordOpJson[] {

@@ -147,6 +147,33 @@ describe('parley diff', () => {
     }
   });
 
+  it('--hide-cosmetic shows cosmetic changes as made, and with --changed-only leaves out clauses with nothing else', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-cosmetic-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'old.md'), '## Article 1 — Stockpiles\n\nThe Participants shall coordinate their stocks; each will report.\n\n## Article 2 — Research\n\nThe participants will promote joint research, including on recycling.\n');
+      fs.writeFileSync(path.join(dir, 'new.md'), '## Article 1 — Stockpiles\n\nThe Participants will coordinate their stocks, each will report.\n\n## Article 2 — Research\n\nThe Participants will promote joint research including on recycling.\n');
+      const run = (...flags: string[]) => parley('diff', path.join(dir, 'old.md'), path.join(dir, 'new.md'), ...flags);
+      const marked = run('--changed-only');
+      expect(marked.stdout).toContain('The Participants [-shall-]{+will+} coordinate their stocks[-;-]{+,+} each will report.');
+      expect(marked.stdout).toContain('Article 2 — Research  [edited]');
+      const hidden = run('--changed-only', '--hide-cosmetic');
+      expect(hidden.code).toBe(0);
+      expect(hidden.stdout).toContain('The Participants [-shall-]{+will+} coordinate their stocks, each will report.');
+      expect(hidden.stdout).not.toContain('Research');
+      // Without --changed-only the clause stays, reading as the new draft.
+      expect(run('--hide-cosmetic').stdout).toMatch(/Article 2 — Research {2}\[edited\]\n(?: {2}provisions: .*\n)? {2}The Participants will promote joint research including on recycling\./);
+      // The HTML page opens with the switch on; the JSON keeps its flags and refuses the option.
+      const html = path.join(dir, 'redline.html');
+      expect(run('--format', 'html', '--hide-cosmetic', '-o', html).code).toBe(0);
+      expect(fs.readFileSync(html, 'utf8')).toContain('<input type="checkbox" id="hide-cosmetic" class="toggles" checked>');
+      const json = run('--format', 'json', '--hide-cosmetic');
+      expect(json.code).toBe(2);
+      expect(json.stderr).toContain('--hide-cosmetic is for the text and HTML redlines');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('compares a draft with errors as far as it reads, and names the file, line and error on standard error', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-bad-'));
     try {

@@ -7,13 +7,15 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
-import { isNotable, notableProvisions, proposedNote, staleNote, summaryLine } from './text-redline.js';
+import { isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
 export interface HtmlRedlineOptions {
   layout?: HtmlLayout;
   changedOnly?: boolean;
+  /** Open with "Hide cosmetic changes" switched on (the reader can switch it off). */
+  hideCosmetic?: boolean;
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -75,7 +77,8 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
   const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
   // "notable": what --changed-only keeps (an unchanged clause with a stale reference is); the reader's "hide
   // unchanged clauses" hides the rest.
-  return `<section class="clause ${change.kind}${isNotable(change) ? ' notable' : ''}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
+  const classes = `clause ${change.kind}${isNotable(change) ? ' notable' : ''}${isCosmeticOnly(change) ? ' cosmetic-only' : ''}`;
+  return `<section class="${classes}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
 }
 
 const STYLE = `
@@ -97,7 +100,7 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 .clause.unchanged .text{color:#555}
 .toggles{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;vertical-align:middle}input.toggles{margin:.6rem .35rem .2rem 0}label.toggles{margin-right:1.4rem}
 #hide-cosmetic:checked~main ins.cosmetic,#hide-cosmetic:checked~main del.cosmetic{text-decoration:none}
-#hide-cosmetic:checked~main .text:not(.old) del.cosmetic{display:none}
+#hide-cosmetic:checked~main .text:not(.old) del.cosmetic,#hide-cosmetic:checked~main .clause.cosmetic-only{display:none}
 #hide-unchanged:checked~main .clause:not(.notable){display:none}
 @media print{ins,del{background:none}.toggles{display:none}}
 `;
@@ -105,11 +108,13 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 /**
  * The reader's switches, without script (the page allows none): each checkbox stands before <main>, which its
  * checked state reaches through the sibling combinator. Hiding cosmetic changes shows them as plain text in
- * the new draft's wording (struck cosmetic text is dropped where old and new share a column).
+ * the new draft's wording (struck cosmetic text is dropped where old and new share a column), and hides the
+ * clauses in which nothing else changed (isCosmeticOnly), as the app does.
  */
-function toggles(changedOnly: boolean): string {
-  const toggle = (id: string, text: string) => `<input type="checkbox" id="${id}" class="toggles"><label for="${id}" class="toggles">${text}</label>`;
-  return toggle('hide-cosmetic', 'Hide cosmetic changes') + (changedOnly ? '' : toggle('hide-unchanged', 'Hide unchanged clauses'));
+function toggles(changedOnly: boolean, hideCosmetic: boolean): string {
+  const toggle = (id: string, text: string, checked: boolean) =>
+    `<input type="checkbox" id="${id}" class="toggles"${checked ? ' checked' : ''}><label for="${id}" class="toggles">${text}</label>`;
+  return toggle('hide-cosmetic', 'Hide cosmetic changes', hideCosmetic) + (changedOnly ? '' : toggle('hide-unchanged', 'Hide unchanged clauses', false));
 }
 
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
@@ -125,7 +130,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <body><header><h1>${escape(c.new.title || c.old.title)}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
 <p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, renumbering)</p></header>
-${toggles(options.changedOnly ?? false)}
+${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}
 <main>${sections}</main></body></html>
 `;
 }

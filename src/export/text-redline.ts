@@ -10,6 +10,11 @@ export interface TextRedlineOptions {
   colour?: boolean;
   /** Leave unchanged clauses out (renumbered-only ones included), but for those that keep a stale reference. */
   changedOnly?: boolean;
+  /**
+   * Show cosmetic changes as made (no marks, the new wording), and with `changedOnly` leave out the clauses
+   * in which nothing else changed (isCosmeticOnly).
+   */
+  hideCosmetic?: boolean;
 }
 
 const ANSI = { red: '\u001b[31m', green: '\u001b[32m', cyan: '\u001b[36m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
@@ -41,6 +46,36 @@ export function staleCount(c: ComparisonJson): number {
  * keeps a stale reference (its text did not change, and that is the trouble). */
 export function isNotable(change: ClauseChangeJson): boolean {
   return change.kind !== 'unchanged' || change.moved || (change.staleReferences?.length ?? 0) > 0;
+}
+
+/**
+ * Whether all that changed in an edited clause is cosmetic (cosmetic.ts: spacing, punctuation, case, quote style,
+ * numbers renumbered with the drafts): a reader hiding cosmetic changes has nothing to see in it, unless it
+ * moved or keeps a stale reference. Shared by the text and HTML redlines and the app.
+ */
+export function isCosmeticOnly(change: ClauseChangeJson): boolean {
+  if (change.kind !== 'edited' || change.moved || (change.staleReferences?.length ?? 0) > 0) return false;
+  let changed = false;
+  for (const w of [...change.words, ...(change.titleWords ?? [])]) {
+    if (w.op === 'equal') continue;
+    if (!w.cosmetic) return false;
+    changed = true;
+  }
+  return changed;
+}
+
+/** Words with their cosmetic changes taken as made: deletes dropped, inserts read as equal text. */
+export function withoutCosmetic(words: readonly WordOpJson[]): WordOpJson[] {
+  const out: WordOpJson[] = [];
+  for (const w of words) {
+    if (w.cosmetic && w.op === 'delete') continue;
+    const op = w.cosmetic && w.op === 'insert' ? { op: 'equal' as const, text: w.text } : w;
+    const last = out[out.length - 1];
+    // Joined to equal text beside it, so the redline reads it as any kept text (one op per run, as diffWords).
+    if (op.op === 'equal' && last?.op === 'equal') out[out.length - 1] = { op: 'equal', text: last.text + op.text };
+    else out.push(op);
+  }
+  return out;
 }
 
 /** A clause as a note names it: "Article 3 (Stockpiles)". */
@@ -196,11 +231,13 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
   const title = (s: string) => (colour ? `${ANSI.bold}${s}${ANSI.reset}` : s);
   lines.push(`${c.old.label || 'old'} (${c.old.clauses} clauses) → ${c.new.label || 'new'} (${c.new.clauses} clauses)`);
   lines.push(summaryLine(c));
+  const hide = options.hideCosmetic === true;
   for (const change of c.changes) {
-    if (options.changedOnly && !isNotable(change)) continue;
+    if (options.changedOnly && (!isNotable(change) || (hide && isCosmeticOnly(change)))) continue;
     lines.push('');
     lines.push(title(describe(change)));
-    if (change.titleWords) lines.push(`  title: ${redlineText(change.titleWords, colour)}`);
+    const titleWords = change.titleWords && (hide ? withoutCosmetic(change.titleWords) : change.titleWords);
+    if (titleWords && titleWords.some((w) => w.op !== 'equal')) lines.push(`  title: ${redlineText(titleWords, colour)}`);
     for (const legal of change.legal) {
       const direction = legal.direction ? ` (${legal.direction})` : '';
       const cosmetic = legal.cosmetic ? ' (wording only)' : '';
@@ -211,7 +248,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     const notes = notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
-      const text = redlineText(change.words, colour);
+      const text = redlineText(hide ? withoutCosmetic(change.words) : change.words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
     }
   }

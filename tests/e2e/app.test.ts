@@ -232,6 +232,28 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await page.locator('#draft-view').isVisible()).toBe(true);
   });
 
+  it('hides cosmetic changes: unmarked inside the clauses shown, the new wording inline', async () => {
+    await page.click('#tab-compare');
+    await page.selectOption('#compare-old', '1');
+    await page.selectOption('#compare-new', '2');
+    await page.click('#compare-run');
+    await page.getByRole('radio', { name: 'Inline' }).click();
+    // Paragraph 3 of v2 ends a point with "." where v1 had ";", beside changes of substance ("shall" → "will").
+    const redline = page.locator('article.change', { hasText: 'Joint investment in mining and refining' }).locator('.redline.inline');
+    await expect.poll(() => redline.locator('del.cosmetic', { hasText: ';' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await redline.locator('del.cosmetic', { hasText: ';' }).isVisible()).toBe(true);
+    await page.check('#filter-cosmetic');
+    expect(await redline.locator('del.cosmetic', { hasText: ';' }).isVisible()).toBe(false);
+    expect(await redline.locator('ins.cosmetic', { hasText: '.' }).evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('none');
+    expect(await redline.locator('del', { hasText: 'shall' }).first().isVisible()).toBe(true);
+    // Side by side, the old column keeps the old wording.
+    await page.getByRole('radio', { name: 'Side by side' }).click();
+    const old = page.locator('article.change', { hasText: 'Joint investment in mining and refining' }).locator('.side-old');
+    expect(await old.locator('del.cosmetic', { hasText: ';' }).isVisible()).toBe(true);
+    await page.uncheck('#filter-cosmetic');
+    expect(await old.locator('del.cosmetic', { hasText: ';' }).evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('line-through');
+  });
+
   it('links a moved clause to where it came from and filters by kind', async () => {
     await page.click('#tab-compare');
     await page.selectOption('#compare-old', '3');

@@ -18,6 +18,7 @@ export interface DiffCliOptions {
   layout?: string;
   output?: string;
   colour?: boolean;
+  hideCosmetic?: boolean;
 }
 
 /** The dossier part of a reference ("dir@3" → "dir"), to tell whether both sides come from one dossier. */
@@ -31,6 +32,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   if (!['text', 'html', 'json'].includes(format)) throw new UserError(`--format must be text, html or json, not "${format}".`);
   const layout = (options.layout ?? 'side-by-side') as HtmlLayout;
   if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
+  if (options.hideCosmetic && format === 'json') throw new UserError('--hide-cosmetic is for the text and HTML redlines; the JSON marks each cosmetic change (`"cosmetic": true`) for its reader to hide.');
   const [a, b] = await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
   // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
@@ -40,8 +42,8 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   let text: string;
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
-  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly });
-  else text = textRedline(comparison, { colour: options.colour ?? false, changedOnly: options.changedOnly });
+  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
+  else text = textRedline(comparison, { colour: options.colour ?? false, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
   if (options.output) {
     await writeOutputFile(options.output, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
     output.err(`Wrote ${options.output}`);
@@ -60,6 +62,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
     .option('--format <format>', 'text, html or json (the JSON is a fixed contract)', 'text')
     .option('--changed-only', 'hide unchanged clauses')
+    .option('--hide-cosmetic', 'show changes of spacing, punctuation, case and quote style as made, unmarked (with --changed-only, leave out clauses with nothing else); in HTML, the page opens with that switch on')
     .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--base <version>', 'three-way: `parley diff --base V1 DOSSIER V2 V3` — what each side changed since V1, and conflicts')
