@@ -85,7 +85,7 @@ describe('parley diff', () => {
       '  provisions: 2→1 unchanged; 3→2 unchanged; 1→3 edited, moved',
       '  [~1. The Participants ~][-will-][~ coordinate the building up and management of their strategic stocks of critical minerals and rare earths.~]',
     ].join('\n'));
-    expect(r.stdout).toContain('  {~3. The Participants ~}{+shall+}{~ coordinate~}{+ without delay+}{~ the building up and management of their strategic stocks of critical minerals and rare earths.~}');
+    expect(r.stdout).toContain('  {~3. The Participants ~}{+shall+}{~ coordinate ~}{+without delay +}{~the building up and management of their strategic stocks of critical minerals and rare earths.~}');
     const words = JSON.parse(parley('diff', `${dossier}@5`, path.join(dir, 'moved.md'), '--format', 'json').stdout)
       .changes.find((c: { kind: string }) => c.kind === 'edited').words;
     expect(words).toContainEqual({ op: 'insert', text: 'shall' });

@@ -96,6 +96,21 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('starts an inserted or deleted phrase at its first word, the space after it inside', () => {
+    expect(shape(diffWords('the importance of critical supply chains', 'the importance of secure and fair markets for critical supply chains'))).toEqual([
+      ['equal', 'the importance of '], ['insert', 'secure and fair markets for '], ['equal', 'critical supply chains'],
+    ]);
+    expect(shape(diffWords('the importance of secure and fair markets for critical supply chains', 'the importance of critical supply chains'))).toEqual([
+      ['equal', 'the importance of '], ['delete', 'secure and fair markets for '], ['equal', 'critical supply chains'],
+    ]);
+    // Where the shortest edit put the space first (a repeated word lets it choose).
+    expect(shape(diffWords('with chains for', 'with of of chains chains of for'))).toEqual([
+      ['equal', 'with '], ['insert', 'of of '], ['equal', 'chains '], ['insert', 'chains of '], ['equal', 'for'],
+    ]);
+    // At the end of a text there is no space after it to take: the phrase keeps the one before it.
+    expect(shape(diffWords('trade and investment', 'trade and investment in minerals'))).toEqual([['equal', 'trade and investment'], ['insert', ' in minerals']]);
+  });
+
   it('balances brackets around a changed numeral', () => {
     expect(shape(diffWords('see Article [5] here', 'see Article [7] here'))).toEqual([
       ['equal', 'see Article '], ['delete', '[5]'], ['insert', '[7]'], ['equal', ' here'],
@@ -235,6 +250,26 @@ describe('diffWords properties', () => {
         const [del, ins] = [ops[i]!.text, ops[i + 1]!.text];
         expect(space.exec(del)?.[0] !== undefined && space.exec(del)?.[0] === space.exec(ins)?.[0]).toBe(false);
         expect(trailing.exec(del)?.[0] !== undefined && trailing.exec(del)?.[0] === trailing.exec(ins)?.[0]).toBe(false);
+      }
+    }), { numRuns: 1000 });
+  });
+
+  it('no insertion or deletion opens with the whitespace that follows it', () => {
+    // Sentences of a few words, and the same with words dropped, replaced or added after them.
+    const word = fc.constantFrom('with', 'of', 'chains', 'for', 'the', 'and', 'minerals', 'trade');
+    const edited = fc.array(fc.tuple(word, fc.constantFrom('keep', 'keep', 'drop', 'replace', 'add'), word, word), { minLength: 1, maxLength: 14 }).map((parts) => [
+      parts.map(([w]) => w).join(' '),
+      parts.flatMap(([w, how, x, y]) => (how === 'keep' ? [w] : how === 'replace' ? [x] : how === 'add' ? [w, x, y] : [])).join(' '),
+    ] as const);
+    fc.assert(fc.property(fc.oneof(fc.tuple(text, text), edited), ([a, b]) => {
+      const ops = diffWords(a, b);
+      for (let i = 0; i + 1 < ops.length; i++) {
+        const [op, next, before] = [ops[i]!, ops[i + 1]!, ops[i - 1]];
+        // A pure change: no delete before an insert, nor an insert after a delete.
+        const pure = (op.op === 'insert' && before?.op !== 'delete') || (op.op === 'delete' && next.op !== 'insert');
+        if (!pure || next.op !== 'equal' || op.text.trim() === '') continue;
+        const lead = /^\s+/.exec(op.text)?.[0];
+        expect(lead !== undefined && next.text.startsWith(lead) && !/^\s/.test(next.text.slice(lead.length))).toBe(false);
       }
     }), { numRuns: 1000 });
   });

@@ -33,8 +33,9 @@
  * ("[5]" → "[7]") takes the pair with it. Together: "within thirty (30) days" → "within sixty (60) days"
  * gives delete "thirty (30)", insert "sixty (60)", with "within " and " days" equal. Last, whitespace that
  * opens or closes both sides of a change goes back to the equal text beside it (factorCommonSpace), so that
- * no space is struck and inserted again. The merged change is written as one delete of all its old text
- * followed by one insert of all its new text.
+ * no space is struck and inserted again, and an inserted or deleted phrase starts at its first word, the space
+ * after it inside (startAtWords). The merged change is written as one delete of all its old text followed by
+ * one insert of all its new text.
  *
  * Why not jsdiff's diffWords: measured in bench/words.mjs, it takes ~1.5 ms for one keystroke in a
  * 2,500-word clause (this takes ~0.1 ms) and seconds for two unrelated 2,500-word texts (this: ~0.1 s).
@@ -163,7 +164,7 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   }
   pushEqual(ops, oldText, oldTo, oldText.length, newTo, newText.length);
   if (!cleanup) markCosmetic(ops); // raw runs: a delete run and the insert run after it are one change
-  return ops;
+  return cleanup ? startAtWords(ops) : ops;
 }
 
 /** Token index → character offset; an empty range sits where the next token starts (or the window ends). */
@@ -638,6 +639,48 @@ function factorCommonSpace(segments: Segment[], tokA: Toks, tokB: Toks): Segment
     if (last && last.equal && s.equal) { last.aEnd = s.aEnd; last.bEnd = s.bEnd; } else out.push(s);
   }
   return out;
+}
+
+/**
+ * A pure insertion or deletion that opens with whitespace, followed by equal text opening with the same
+ * whitespace, is read that much later: "of{+ secure and fair markets for+} critical" and "of {+secure and fair
+ * markets for +}critical" say the same, and the second is how a deletion already reads ("trade [-with -]and
+ * investment") and how Word marks inserted words, each with the space after it. On the ops rather than the
+ * segments: the equal text that follows may lie past the diffed window (middleWindow).
+ */
+function startAtWords(ops: WordOp[]): WordOp[] {
+  let dropped = false;
+  for (let k = 0; k + 1 < ops.length; k++) {
+    const op = ops[k]!, next = ops[k + 1]!;
+    if (op.op === 'equal' || next.op !== 'equal') continue;
+    // Pure: an insert with no delete before it (a delete is always followed by its insert, if any).
+    if (op.op === 'insert' && ops[k - 1]?.op === 'delete') continue;
+    const space = leadingSpace(op.text);
+    if (space === 0 || space === op.text.length || leadingSpace(next.text) !== space || next.text.slice(0, space) !== op.text.slice(0, space)) continue;
+    // The op's range (and its point on the other side) moves by the whitespace's length, which the equal text
+    // before it gains and the equal text after it loses.
+    const moved = op.text.slice(0, space);
+    op.text = op.text.slice(space) + moved;
+    op.oldStart! += space; op.oldEnd! += space; op.newStart! += space; op.newEnd! += space;
+    next.text = next.text.slice(space);
+    next.oldStart! += space; next.newStart! += space;
+    if (next.text === '') dropped = true;
+    const prev = ops[k - 1];
+    if (prev?.op === 'equal') {
+      prev.text += moved; prev.oldEnd! += space; prev.newEnd! += space;
+    } else {
+      ops.splice(k, 0, { op: 'equal', text: moved, oldStart: op.oldStart! - space, oldEnd: op.oldStart!, newStart: op.newStart! - space, newEnd: op.newStart! });
+      k++;
+    }
+  }
+  return dropped ? ops.filter((o) => o.text !== '') : ops;
+}
+
+/** The length of the whitespace a text opens with. */
+function leadingSpace(text: string): number {
+  let n = 0;
+  while (n < text.length && isSpaceCode(text.charCodeAt(n))) n++;
+  return n;
 }
 
 /**
