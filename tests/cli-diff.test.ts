@@ -141,6 +141,9 @@ describe('parley diff', () => {
       expect(t.code).toBe(0);
       expect(t.stdout).toBe('');
       expect(JSON.parse(fs.readFileSync(threeWay, 'utf8')).summary).toBeDefined();
+      // "-o -" is standard output, for both.
+      expect(parley('diff', `${copy}@4`, `${copy}@5`, '-o', '-').stdout).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
+      expect(parley('diff', '--base', '3', copy, '4', '5', '-o', '-').stdout).toBe(parley('diff', '--base', '3', copy, '4', '5').stdout);
       expect(fs.readdirSync(dir).sort()).toEqual(['draft.md', 'mou', 'redline.txt', 'three-way.json']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,8 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
   else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
   else text = textRedline(comparison, { colour: options.colour ?? false, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
-  if (options.output) {
+  // "-o -" is standard output, as for most command-line tools.
+  if (options.output && options.output !== '-') {
     await writeOutputFile(options.output, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
     output.err(`Wrote ${options.output}`);
   } else {
@@ -64,7 +65,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
     .option('--changed-only', 'hide unchanged clauses')
     .option('--hide-cosmetic', 'show changes of spacing, punctuation, case and quote style as made, unmarked (with --changed-only, leave out clauses with nothing else); in HTML, the page opens with that switch on')
     .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('-o, --output <file>', 'write to a file instead of standard output (written whole or not at all; "-": standard output)')
     .option('--base <version>', 'three-way: `parley diff --base V1 DOSSIER V2 V3` — what each side changed since V1, and conflicts')
     .option('--no-color', 'no colour in the terminal redline')
     .addHelpText('after', [

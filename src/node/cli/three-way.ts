@@ -39,8 +39,8 @@ export async function threeWayCommand(dir: string, base: string, first: string, 
   const result = threeWay(b.draft, f.draft, s.draft);
   const lines = format === 'json'
     ? [JSON.stringify(threeWayJson(result, b, f, s, options.changedOnly ?? false), null, 2)]
-    : threeWayText(result, b, f, s, { changedOnly: options.changedOnly ?? false, color: options.output === undefined && (options.color ?? stdoutWantsColor()) });
-  if (options.output !== undefined) {
+    : threeWayText(result, b, f, s, { changedOnly: options.changedOnly ?? false, color: (options.output === undefined || options.output === '-') && (options.color ?? stdoutWantsColor()) });
+  if (options.output !== undefined && options.output !== '-') {
     await writeOutputFile(options.output, lines.join('\n'), await guardedByRef(dir));
     output.err(`Wrote ${options.output}`);
   } else {
