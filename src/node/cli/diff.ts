@@ -73,6 +73,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       'Examples:',
       '  parley diff fixtures/rare-earths-mou@3 fixtures/rare-earths-mou@4',
       '  parley diff old.txt new.md --format html -o redline.html',
+      '  parley diff old.txt new.md --changed-only --hide-cosmetic',
       '  parley diff fixtures/rare-earths-mou@2 fixtures/rare-earths-mou@3 --format json',
       '  parley diff --base 3 fixtures/rare-earths-mou 4 5',
       '',
