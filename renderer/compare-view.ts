@@ -10,7 +10,7 @@ import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
-import { isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote } from '../src/export/text-redline.js';
+import { gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -295,9 +295,9 @@ export class CompareView {
     if (change.moved && oldRef) heading.append(this.movedLink(oldRef.id));
     const legal = change.legal.length
       ? h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' },
-        ...change.legal.map((l) => h('li', { class: `legal legal-${l.type}` },
+        ...gatheredLegal(change.legal).map(({ item: l, times }) => h('li', { class: `legal legal-${l.type}` },
           h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
-          l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '')))
+          l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '', timesNote(times))))
       : null;
 
     const stale = change.staleReferences?.length

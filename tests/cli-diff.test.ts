@@ -23,7 +23,11 @@ describe('parley diff', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('EU first proposal (14 clauses) → US counter-proposal (14 clauses)');
     expect(lines[1]).toBe('9 edited, 1 inserted, 0 deleted, 0 split, 1 merged, 0 moved, 6 renumbered, 3 unchanged');
-    expect(r.stdout).toContain('Paragraph 2 — Supply chains and trade routes  [edited]\n  obligation: shall → will (weaker)');
+    // "shall" made "will" in three paragraphs: one line that says so, where the JSON keeps three items.
+    expect(r.stdout).toContain('Paragraph 2 — Supply chains and trade routes  [edited]\n  obligation: shall → will (weaker), 3 times\n  figure:');
+    const supply = JSON.parse(parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'json').stdout).changes
+      .find((c: { new: { id: string }[] }) => c.new[0]?.id === 'supply-chains');
+    expect(supply.legal.filter((l: { type: string }) => l.type === 'obligation')).toHaveLength(3);
     expect(r.stdout).toMatch(/figure: within thirty \(30\) days → within sixty \(60\) days/);
     expect(r.stdout).toMatch(/\[-thirty \(30\)-\]\{\+sixty \(60\)\+\}/);
     expect(r.stdout).toContain('[merged]');
@@ -56,6 +60,7 @@ describe('parley diff', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<(script|link|img)\b|src=|https?:\/\//);
     expect(html).toMatch(/<del>thirty \(30\)<\/del><ins>sixty \(60\)<\/ins>/);
+    expect(html).toContain('<li><b>obligation</b>: <del>shall</del> → <ins>will</ins> <span class="dir weaker">weaker</span>, 3 times</li>');
     // What happened to each numbered paragraph, as the text redline says it.
     expect(html).toContain('<p class="provisions">Provisions: 1 edited; 2 edited; 2(b) edited; 2(c) deleted; 3 deleted</p>');
     expect(html).toMatch(/del\{[^}]*line-through/);

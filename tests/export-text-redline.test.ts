@@ -3,7 +3,7 @@
  * tone for cosmetic changes, so that a reader tells them from changes of substance at a glance.
  */
 import { describe, expect, it } from 'vitest';
-import { redlineText } from '../src/export/text-redline.js';
+import { gatheredLegal, redlineText, timesNote } from '../src/export/text-redline.js';
 
 const ESC = '\u001b[';
 
@@ -29,5 +29,17 @@ describe('redlineText', () => {
     expect(coloured).toContain(`${ESC}32m${ESC}2m{+,+}${ESC}0m`);
     expect(coloured).toContain(`${ESC}31m[-shall-]${ESC}0m`);
     expect(coloured).toContain(`${ESC}32m{+will+}${ESC}0m`);
+  });
+});
+
+describe('gatheredLegal', () => {
+  it('gathers identical legal items in order of first appearance, and only identical ones', () => {
+    const weaker = { type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' } as const;
+    const figure = { type: 'figure', old: 'thirty (30) days', new: 'sixty (60) days' } as const;
+    const proposed = { ...weaker, proposedBy: 'US' };
+    const gathered = gatheredLegal([weaker, figure, weaker, proposed]);
+    expect(gathered.map(({ item, times }) => [item, times])).toEqual([[weaker, 2], [figure, 1], [proposed, 1]]);
+    expect(gathered.map(({ times }) => timesNote(times))).toEqual([', twice', '', '']);
+    expect(timesNote(3)).toBe(', 3 times');
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
-import { isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine } from './text-redline.js';
+import { gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -52,10 +52,10 @@ function badges(change: ClauseChangeJson): string {
 
 function legal(change: ClauseChangeJson): string {
   if (!change.legal.length) return '';
-  const items = change.legal.map((l) =>
+  const items = gatheredLegal(change.legal).map(({ item: l, times }) =>
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
     `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
-    `${l.direction ? ` <span class="dir ${l.direction}">${l.direction}</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}</li>`).join('');
+    `${l.direction ? ` <span class="dir ${l.direction}">${l.direction}</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}${timesNote(times)}</li>`).join('');
   return `<ul class="legal">${items}</ul>`;
 }
 

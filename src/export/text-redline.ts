@@ -138,6 +138,27 @@ function describe(change: ClauseChangeJson): string {
 }
 
 /**
+ * The legal items of a clause with repeats gathered, in order of first appearance: "shall" made "will" in three
+ * paragraphs reads as one line "…, 3 times" rather than three identical lines. The JSON keeps one item per
+ * occurrence; only the redlines and the app gather them.
+ */
+export function gatheredLegal(items: readonly LegalChangeJson[]): { item: LegalChangeJson; times: number }[] {
+  const out: { item: LegalChangeJson; times: number }[] = [];
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.cosmetic, item.proposedBy]);
+    const at = seen.get(key);
+    if (at === undefined) { seen.set(key, out.length); out.push({ item, times: 1 }); } else out[at]!.times++;
+  }
+  return out;
+}
+
+/** ", twice" or ", 3 times" after a gathered legal item, or ''. */
+export function timesNote(times: number): string {
+  return times === 1 ? '' : times === 2 ? ', twice' : `, ${times} times`;
+}
+
+/**
  * What a legal item says of who proposed the wording now standing ("as US proposed"), or '' — shared by the
  * text and HTML redlines and the app's compare view, so that all three say it alike.
  */
@@ -239,11 +260,11 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     lines.push(title(describe(change)));
     const titleWords = change.titleWords && (hide ? withoutCosmetic(change.titleWords) : change.titleWords);
     if (titleWords && titleWords.some((w) => w.op !== 'equal')) lines.push(`  title: ${redlineText(titleWords, colour)}`);
-    for (const legal of change.legal) {
+    for (const { item: legal, times } of gatheredLegal(change.legal)) {
       const direction = legal.direction ? ` (${legal.direction})` : '';
       const cosmetic = legal.cosmetic ? ' (wording only)' : '';
       const proposed = proposedNote(legal);
-      lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}`);
+      lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`);
     }
     for (const stale of change.staleReferences ?? []) lines.push(`  stale reference: ${staleNote(stale)}`);
     const notes = notableProvisions(change);

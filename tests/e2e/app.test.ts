@@ -238,6 +238,9 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.selectOption('#compare-new', '2');
     await page.click('#compare-run');
     await page.getByRole('radio', { name: 'Inline' }).click();
+    // The same change in law in three paragraphs is one flag.
+    await expect.poll(() => page.locator('article.change', { hasText: 'Supply chains and trade routes' }).locator('.legal-obligation').allTextContents(), { timeout: 20_000 })
+      .toEqual(['obligation: shall → will (weaker), 3 times']);
     // Paragraph 3 of v2 ends a point with "." where v1 had ";", beside changes of substance ("shall" → "will").
     const redline = page.locator('article.change', { hasText: 'Joint investment in mining and refining' }).locator('.redline.inline');
     await expect.poll(() => redline.locator('del.cosmetic', { hasText: ';' }).count(), { timeout: 20_000 }).toBe(1);
