@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diffCommand } from '../src/node/cli/diff.js';
 import { corpus } from './support/corpus.js';
+import { collectOutput } from './support/output-collector.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dossier = path.join(root, 'fixtures/rare-earths-mou');
@@ -150,6 +152,22 @@ describe('parley diff', () => {
       expect(parley('diff', `${copy}@4`, `${copy}@5`, '-o', '-').stdout).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
       expect(parley('diff', '--base', '3', copy, '4', '5', '-o', '-').stdout).toBe(parley('diff', '--base', '3', copy, '4', '5').stdout);
       expect(fs.readdirSync(dir).sort()).toEqual(['draft.md', 'mou', 'redline.txt', 'three-way.json']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('colours the terminal redline, never a file written with -o (a terminal asks for colour either way)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-colour-'));
+    try {
+      const shown = collectOutput();
+      await diffCommand(`${dossier}@1`, `${dossier}@2`, { changedOnly: true, colour: true }, shown);
+      expect(shown.text()).toContain('\u001b[31m[-shall-]');
+      const file = path.join(dir, 'redline.txt');
+      await diffCommand(`${dossier}@1`, `${dossier}@2`, { changedOnly: true, colour: true, output: file }, collectOutput());
+      const written = fs.readFileSync(file, 'utf8');
+      expect(written).toContain('[-shall-]{+will+}');
+      expect(written).not.toContain('\u001b[');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

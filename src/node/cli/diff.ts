@@ -40,13 +40,14 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
   const sameDossier = dossierOf(oldRef) !== null && dossierOf(oldRef) === dossierOf(newRef);
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
+  // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
+  const toFile = options.output !== undefined && options.output !== '' && options.output !== '-';
   let text: string;
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
   else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
-  else text = textRedline(comparison, { colour: options.colour ?? false, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
-  // "-o -" is standard output, as for most command-line tools.
-  if (options.output && options.output !== '-') {
-    await writeOutputFile(options.output, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
+  else text = textRedline(comparison, { colour: !toFile && (options.colour ?? false), changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
+  if (toFile) {
+    await writeOutputFile(options.output!, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
     output.err(`Wrote ${options.output}`);
   } else {
     output.out(text);
