@@ -141,6 +141,17 @@ describe('parley show', () => {
 });
 
 describe('parley init and table', () => {
+  // Node's recursive mkdir spins forever where a file system answers ENOENT for a child of a folder that exists,
+  // as /proc does: this is the command returning at all, with a sentence.
+  it.skipIf(!fs.existsSync('/proc/self'))('says it cannot create a dossier where no folder can be made, and returns', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'init', '/proc/parley-cannot-be/here', '--title', 'T', '--party', 'EU=European Union'],
+      { encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Could not create the dossier /proc/parley-cannot-be/here');
+    noStackTrace(r.stderr);
+  });
+
   it('creates a dossier, tables its working draft, and refuses a working draft with errors', () => {
     const dir = path.join(temp, 'new-dossier');
     const init = parley('init', dir, '--title', 'Test MoU', '--party', 'EU=European Union', '--party', 'US=United States of America');

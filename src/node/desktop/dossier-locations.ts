@@ -6,7 +6,8 @@
  * the user's data folder on first run (never opened in place, so the bundled fixture is never modified).
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
+import { makeDirectories } from '../dossier/make-directories.js';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../dossier/atomic-write.js';
 import { MANIFEST_FILE } from '../dossier/manifest-io.js';
@@ -32,7 +33,7 @@ export function dossierFromArgs(argv: readonly string[], cwd: string): string | 
 export async function ensureSampleCopy(fixture: string, userDataDir: string): Promise<string> {
   const copy = join(userDataDir, 'rare-earths-mou');
   if (!isDossierFolder(copy)) {
-    await mkdir(copy, { recursive: true });
+    await makeDirectories(copy);
     await cp(fixture, copy, { recursive: true, filter: (source) => source !== join(fixture, STATE_DIR) });
   }
   return copy;

@@ -18,7 +18,8 @@
  * Tabling writes versions/vN.md first, then dossier.yaml. A crash in between leaves vN.md unrecorded; the next
  * writer moves it to .parley/interrupted/ and says so, so that the number can be tabled again.
  */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { makeDirectories } from './make-directories.js';
 import { join, resolve } from 'node:path';
 import { writeFrontMatter } from '../../format/front-matter.js';
 import {
@@ -147,7 +148,7 @@ export async function createDossier(dir: string, init: CreateDossierInit): Promi
     writeFrontMatter({ title: manifest.title, parties: Object.fromEntries(manifest.parties.map((p) => [p.id, p.name])) });
 
   try {
-    await mkdir(join(root, VERSIONS_DIR), { recursive: true });
+    await makeDirectories(join(root, VERSIONS_DIR));
     await ensureStateDir(root);
     await writeFileAtomic(join(root, WORKING_FILE), working);
     // dossier.yaml last: a folder without it is not a dossier, so a crash half-way leaves nothing that opens.
@@ -414,7 +415,7 @@ class Handle implements DossierHandle {
 
 async function ensureStateDir(root: string): Promise<void> {
   const state = join(root, STATE_DIR);
-  await mkdir(state, { recursive: true });
+  await makeDirectories(state);
   // The lock and journal belong to this machine: keep them out of any repository the dossier lives in.
   try {
     await writeFile(join(state, '.gitignore'), '*\n', { flag: 'wx' });
@@ -434,7 +435,7 @@ async function setAsideInterruptedTablings(root: string, manifest: DossierManife
     const match = /^v(\d+)\.md$/.exec(name);
     if (!match || Number(match[1]) <= last || manifest.versions.some((v) => v.file === `${VERSIONS_DIR}/${name}`)) continue;
     const asideDir = join(root, STATE_DIR, 'interrupted');
-    await mkdir(asideDir, { recursive: true });
+    await makeDirectories(asideDir);
     const aside = join(asideDir, `${name.slice(0, -3)}-${Date.now()}.md`);
     await rename(join(root, VERSIONS_DIR, name), aside);
     notices.push(`Tabling of version ${match[1]} was interrupted before it was recorded; its file was moved to ${aside}. Table it again if it is wanted.`);
