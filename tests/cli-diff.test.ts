@@ -1,7 +1,7 @@
 /**
  * `parley diff` as a user runs it: the real binary on the sample dossier and on corpus files.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,12 @@ const dossier = path.join(root, 'fixtures/rare-earths-mou');
 function parley(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The exit status of a parley run that must not block this process (another child reads what it writes). */
+function parleyAsync(...args: string[]): Promise<number | null> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/parley.mjs'), ...args], { stdio: 'ignore' });
+  return new Promise((resolve) => child.on('close', resolve));
 }
 
 describe('parley diff', () => {
@@ -110,7 +116,7 @@ describe('parley diff', () => {
     expect(missing.stderr).toMatch(/has no version 12/);
   });
 
-  it('writes -o files whole, says plainly where it cannot, and never writes over a draft it compares', () => {
+  it('writes -o files whole, says plainly where it cannot, and never writes over a draft it compares', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-out-'));
     try {
       const copy = path.join(dir, 'mou');
@@ -148,6 +154,21 @@ describe('parley diff', () => {
       expect(t.code).toBe(0);
       expect(t.stdout).toBe('');
       expect(JSON.parse(fs.readFileSync(threeWay, 'utf8')).summary).toBeDefined();
+      // A pipe (as /dev/null or a device would be) is written into, not replaced by a regular file.
+      const fifo = path.join(dir, 'pipe');
+      if (spawnSync('mkfifo', [fifo]).status === 0) {
+        const reader = spawn('cat', [fifo]);
+        let read = '';
+        reader.stdout.on('data', (chunk) => { read += chunk; });
+        const done = new Promise((resolve) => reader.on('close', resolve));
+        expect(await parleyAsync('diff', `${copy}@4`, `${copy}@5`, '-o', fifo)).toBe(0);
+        const stillAPipe = fs.statSync(fifo).isFIFO();
+        if (!stillAPipe) reader.kill(); // replaced by a file: nothing will ever reach the reader
+        expect(stillAPipe).toBe(true);
+        await done;
+        expect(read).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
+        fs.rmSync(fifo);
+      }
       // "-o -" is standard output, for both.
       expect(parley('diff', `${copy}@4`, `${copy}@5`, '-o', '-').stdout).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
       expect(parley('diff', '--base', '3', copy, '4', '5', '-o', '-').stdout).toBe(parley('diff', '--base', '3', copy, '4', '5').stdout);

@@ -3,7 +3,7 @@
  * being replaced is never left half-written; and a path that cannot be written is named in a sentence a user
  * can act on, not an internal error.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../dossier/atomic-write.js';
 import { MANIFEST_FILE } from '../dossier/manifest-io.js';
@@ -28,10 +28,27 @@ export async function writeOutputFile(file: string, text: string, protect: reado
     if (target === path) throw new UserError(`${file} is ${guarded.what}; writing the output there would replace it. Name another file.`);
     if (target.startsWith(path + sep)) throw new UserError(`${file} is inside ${guarded.what}, which only tabling writes. Name another file.`);
   }
+  const data = text.endsWith('\n') ? text : text + '\n';
   try {
-    await writeFileAtomic(file, text.endsWith('\n') ? text : text + '\n');
+    // A device or a pipe (-o /dev/null, a named pipe) is written into, not replaced: renaming a file over
+    // /dev/null would put a regular file where the device was.
+    if (await isSpecialFile(target)) await writeFile(target, data);
+    else await writeFileAtomic(file, data);
   } catch (error) {
-    throw new UserError(`${file} cannot be written: ${reasonOf(errnoCode(error), file)}`);
+    const code = errnoCode(error);
+    // ENOENT for a folder that exists (procfs): the folder takes no new files, it is not missing.
+    const folderMissing = code === 'ENOENT' && !(await isFolder(dirname(resolve(file))));
+    throw new UserError(`${file} cannot be written: ${code === 'ENOENT' && !folderMissing ? 'that folder takes no new files; nothing was written.' : reasonOf(code, file)}`);
+  }
+}
+
+/** Whether a path names something other than a regular file or a folder (a device, a pipe, a socket). */
+async function isSpecialFile(path: string): Promise<boolean> {
+  try {
+    const s = await stat(path);
+    return !s.isFile() && !s.isDirectory();
+  } catch {
+    return false;
   }
 }
 
