@@ -169,6 +169,15 @@ describe('parley diff', () => {
         expect(read).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
         fs.rmSync(fifo);
       }
+      // Through a symbolic link, the file it names is replaced and the link stays.
+      const real = path.join(dir, 'real-redline.txt');
+      fs.writeFileSync(real, 'an earlier redline\n');
+      fs.symlinkSync(real, path.join(dir, 'link.txt'));
+      expect(parley('diff', `${copy}@4`, `${copy}@5`, '-o', path.join(dir, 'link.txt')).code).toBe(0);
+      expect(fs.lstatSync(path.join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+      expect(fs.readFileSync(real, 'utf8')).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
+      fs.rmSync(path.join(dir, 'link.txt'));
+      fs.rmSync(real);
       // "-o -" is standard output, for both.
       expect(parley('diff', `${copy}@4`, `${copy}@5`, '-o', '-').stdout).toBe(parley('diff', `${copy}@4`, `${copy}@5`).stdout);
       expect(parley('diff', '--base', '3', copy, '4', '5', '-o', '-').stdout).toBe(parley('diff', '--base', '3', copy, '4', '5').stdout);

@@ -33,7 +33,8 @@ export async function writeOutputFile(file: string, text: string, protect: reado
     // A device or a pipe (-o /dev/null, a named pipe) is written into, not replaced: renaming a file over
     // /dev/null would put a regular file where the device was.
     if (await isSpecialFile(target)) await writeFile(target, data);
-    else await writeFileAtomic(file, data);
+    // Through a symbolic link to the file it names: the link stays a link.
+    else await writeFileAtomic(target, data);
   } catch (error) {
     const code = errnoCode(error);
     // ENOENT for a folder that exists (procfs): the folder takes no new files, it is not missing.
