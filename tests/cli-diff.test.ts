@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffCommand } from '../src/node/cli/diff.js';
+import { loadDraftFromStandardInput } from '../src/node/read-draft-file.js';
 import { corpus } from './support/corpus.js';
 import { collectOutput } from './support/output-collector.js';
 
@@ -185,6 +186,26 @@ describe('parley diff', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('reads one of the drafts from standard input as "-"', () => {
+    const v1 = fs.readFileSync(path.join(dossier, 'versions/v1.md'));
+    const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`, '--format', 'json'], { input: v1, encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    const fromFile = JSON.parse(parley('diff', path.join(dossier, 'versions/v1.md'), `${dossier}@2`, '--format', 'json').stdout);
+    expect(JSON.parse(piped.stdout).summary).toEqual(fromFile.summary);
+    const both = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', '-'], { input: v1, encoding: 'utf8' });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('Only one of the two drafts can come from standard input');
+    const empty = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`], { input: '', encoding: 'utf8' });
+    expect(empty.stderr).toContain('<standard input> is empty: there is no draft in it.');
+  });
+
+  it('stops reading standard input past the size a draft can have', async () => {
+    async function* endless() {
+      for (;;) yield Buffer.alloc(1024 * 1024, 'a');
+    }
+    await expect(loadDraftFromStandardInput(endless())).rejects.toThrow(/over 32 MB; Parley reads drafts of up to that size/);
   });
 
   it('colours the terminal redline, never a file written with -o (a terminal asks for colour either way)', async () => {

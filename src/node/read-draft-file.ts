@@ -92,7 +92,31 @@ function describeFsError(error: unknown): string {
  * such; anything else is imported (plain text, loose Markdown).
  */
 export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
-  const text = await readDraftText(file);
+  return readDraft(await readDraftText(file), file);
+}
+
+/** What diagnostics call a draft read from standard input. */
+export const STANDARD_INPUT = '<standard input>';
+
+/**
+ * A draft piped in (`parley diff - new.md`), read to its end with the same limit and checks as a file; without
+ * a file name, a Parley draft is told by its front matter alone.
+ */
+export async function loadDraftFromStandardInput(input: AsyncIterable<Uint8Array> = process.stdin): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    size += chunk.length;
+    if (size > MAX_DRAFT_BYTES) {
+      throw new UserError(`The draft on standard input is over ${MAX_DRAFT_BYTES / 1024 / 1024} MB; Parley reads drafts of up to that size ` +
+        '(a 2,000-article treaty is about 3.4 MB). Is this the right input?');
+    }
+    chunks.push(chunk);
+  }
+  return readDraft(decodeDraftBytes(Buffer.concat(chunks), STANDARD_INPUT), STANDARD_INPUT);
+}
+
+function readDraft(text: string, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
     return { ...parseDraft(text, { file }), text };

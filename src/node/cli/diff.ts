@@ -33,6 +33,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const layout = (options.layout ?? 'side-by-side') as HtmlLayout;
   if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
   if (options.hideCosmetic && format === 'json') throw new UserError('--hide-cosmetic is for the text and HTML redlines; the JSON marks each cosmetic change (`"cosmetic": true`) for its reader to hide.');
+  if (oldRef === '-' && newRef === '-') throw new UserError('Only one of the two drafts can come from standard input ("-").');
   const [a, b] = await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
   // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
@@ -58,7 +59,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
 export function registerDiff(program: Command, threeWay?: (dossier: string, base: string, first: string, second: string, options: DiffCliOptions) => Promise<number>): void {
   program
     .command('diff')
-    .argument('<old>', 'the older draft: a file, DOSSIER@N, or a dossier folder (its working draft)')
+    .argument('<old>', 'the older draft: a file, DOSSIER@N, a dossier folder (its working draft), or - (standard input)')
     .argument('<new>', 'the newer draft, in the same forms')
     .argument('[third]', 'with --base: the second side')
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')

@@ -1,6 +1,6 @@
 /**
- * Naming a draft on the command line: a file, a dossier folder (its working draft), or DOSSIER@N (tabled
- * version N of a dossier).
+ * Naming a draft on the command line: a file, a dossier folder (its working draft), DOSSIER@N (tabled version N
+ * of a dossier), or "-" (standard input).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,9 +10,11 @@ import type { Draft } from '../../model/draft.js';
 import { openDossier, WORKING_FILE } from '../dossier/store.js';
 import { MANIFEST_FILE } from '../dossier/manifest-io.js';
 import { DossierError } from '../dossier/errors.js';
-import { loadDraftFile, UserError } from '../read-draft-file.js';
+import { loadDraftFile, loadDraftFromStandardInput, UserError } from '../read-draft-file.js';
 
 export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; name: string }> {
+  // "-": the draft piped in, as most command-line tools read it.
+  if (ref === '-') return { ...(await loadDraftFromStandardInput()), name: 'standard input' };
   const at = /^(.*)@(\d+)$/.exec(ref);
   if (at) {
     const [, dir, n] = at;
