@@ -205,7 +205,14 @@ describe('parley diff', () => {
     async function* endless() {
       for (;;) yield Buffer.alloc(1024 * 1024, 'a');
     }
-    await expect(loadDraftFromStandardInput(endless())).rejects.toThrow(/over 32 MB; Parley reads drafts of up to that size/);
+    await expect(loadDraftFromStandardInput(endless())).rejects.toThrow(/<standard input> holds over 32 MB; Parley reads drafts of up to that size/);
+  });
+
+  it.skipIf(!fs.existsSync('/dev/zero'))('refuses a device that never ends, named as a file', () => {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '/dev/zero', `${dossier}@2`], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('/dev/zero holds over 32 MB');
   });
 
   it('colours the terminal redline, never a file written with -o (a terminal asks for colour either way)', async () => {

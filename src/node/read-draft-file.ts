@@ -2,6 +2,7 @@
  * Reading a draft file from disk with a plain sentence for everything that can be wrong with it: missing,
  * a folder, empty, binary, not UTF-8, implausibly large. Nothing here throws anything but UserError.
  */
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
@@ -22,13 +23,24 @@ export const MAX_DRAFT_BYTES = 32 * 1024 * 1024;
 
 export async function readDraftText(file: string): Promise<string> {
   let size: number;
+  let regular: boolean;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new UserError(`${file} is a folder, not a draft file.`);
     size = info.size;
+    regular = info.isFile();
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`${file} cannot be read: ${describeFsError(error)}.`);
+  }
+  // A pipe or a device (/dev/stdin, <(…)) has no size to check first: read it with the limit as it comes.
+  if (!regular) {
+    try {
+      return decodeDraftBytes(await readLimited(createReadStream(file), file), file);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      throw new UserError(`${file} cannot be read: ${describeFsError(error)}.`);
+    }
   }
   if (size > MAX_DRAFT_BYTES) {
     throw new UserError(`${file} is ${(size / 1024 / 1024).toFixed(1)} MB; Parley reads drafts of up to ${MAX_DRAFT_BYTES / 1024 / 1024} MB ` +
@@ -103,17 +115,22 @@ export const STANDARD_INPUT = '<standard input>';
  * a file name, a Parley draft is told by its front matter alone.
  */
 export async function loadDraftFromStandardInput(input: AsyncIterable<Uint8Array> = process.stdin): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
+  return readDraft(decodeDraftBytes(await readLimited(input, STANDARD_INPUT), STANDARD_INPUT), STANDARD_INPUT);
+}
+
+/** A stream read to its end, refused once it passes the size a draft can have (it may never end). */
+async function readLimited(input: AsyncIterable<Uint8Array>, name: string): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of input) {
     size += chunk.length;
     if (size > MAX_DRAFT_BYTES) {
-      throw new UserError(`The draft on standard input is over ${MAX_DRAFT_BYTES / 1024 / 1024} MB; Parley reads drafts of up to that size ` +
+      throw new UserError(`${name} holds over ${MAX_DRAFT_BYTES / 1024 / 1024} MB; Parley reads drafts of up to that size ` +
         '(a 2,000-article treaty is about 3.4 MB). Is this the right input?');
     }
     chunks.push(chunk);
   }
-  return readDraft(decodeDraftBytes(Buffer.concat(chunks), STANDARD_INPUT), STANDARD_INPUT);
+  return Buffer.concat(chunks);
 }
 
 function readDraft(text: string, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
