@@ -197,6 +197,9 @@ describe('parley diff', () => {
     const both = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', '-'], { input: v1, encoding: 'utf8' });
     expect(both.status).toBe(2);
     expect(both.stderr).toContain('Only one of the two drafts can come from standard input');
+    const shown = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'show', '-'], { input: v1, encoding: 'utf8' });
+    expect(shown.status).toBe(0);
+    expect(shown.stdout).toContain(parley('show', path.join(dossier, 'versions/v1.md')).stdout.split('\n').slice(1).join('\n'));
     const empty = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`], { input: '', encoding: 'utf8' });
     expect(empty.stderr).toContain('<standard input> is empty: there is no draft in it.');
   });
