@@ -396,7 +396,6 @@ function describeRefs(change: ClauseChangeJson): string {
   return o === n ? n : `${o}  →  ${n}`;
 }
 
-
 /** The word operations to show; clauses the engine sends without words (inserted, deleted, unchanged) use their text. */
 function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newInfo: ClauseInfo | undefined): WordOpJson[] {
   if (change.words.length > 0) return change.words;

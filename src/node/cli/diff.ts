@@ -8,7 +8,7 @@ import { compareDrafts } from '../../compare/compare.js';
 import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
 import { UserError } from '../read-draft-file.js';
-import { loadDraftRef } from './draft-ref.js';
+import { loadDraftRef, versionRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, type Output } from './output.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 
@@ -19,12 +19,6 @@ export interface DiffCliOptions {
   output?: string;
   colour?: boolean;
   hideCosmetic?: boolean;
-}
-
-/** The dossier part of a reference ("dir@3" → "dir"), to tell whether both sides come from one dossier. */
-function dossierOf(ref: string): string | null {
-  const m = /^(.*)@\d+$/.exec(ref);
-  return m ? m[1]! : null;
 }
 
 export async function diffCommand(oldRef: string, newRef: string, options: DiffCliOptions = {}, output: Output = consoleOutput): Promise<number> {
@@ -39,7 +33,8 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
   for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error') output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
-  const sameDossier = dossierOf(oldRef) !== null && dossierOf(oldRef) === dossierOf(newRef);
+  const oldDossier = versionRef(oldRef)?.dossier;
+  const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
   const toFile = options.output !== undefined && options.output !== '' && options.output !== '-';

@@ -10,14 +10,21 @@ import type { Draft } from '../../model/draft.js';
 import { openDossier, WORKING_FILE } from '../dossier/store.js';
 import { MANIFEST_FILE } from '../dossier/manifest-io.js';
 import { DossierError } from '../dossier/errors.js';
+import { pathKind } from '../path-kind.js';
 import { loadDraftFile, loadDraftFromStandardInput, UserError } from '../read-draft-file.js';
+
+/** A tabled version named as DOSSIER@N: the dossier folder and N; null for any other reference. */
+export function versionRef(ref: string): { dossier: string; version: number } | null {
+  const at = /^(.*)@(\d+)$/.exec(ref);
+  return at ? { dossier: at[1]!, version: Number(at[2]) } : null;
+}
 
 export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; name: string }> {
   // "-": the draft piped in, as most command-line tools read it.
   if (ref === '-') return { ...(await loadDraftFromStandardInput()), name: 'standard input' };
-  const at = /^(.*)@(\d+)$/.exec(ref);
+  const at = versionRef(ref);
   if (at) {
-    const [, dir, n] = at;
+    const { dossier: dir, version: n } = at;
     let handle;
     try {
       handle = await openDossier(dir!, { readOnly: true });
@@ -26,7 +33,7 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
       throw error;
     }
     try {
-      const version = handle.listVersions().find((v) => v.version === Number(n));
+      const version = handle.listVersions().find((v) => v.version === n);
       if (!version) {
         const known = handle.listVersions().map((v) => v.version);
         throw new UserError(`${dir} has no version ${n}` + (known.length ? ` (its versions are ${known.join(', ')}).` : ' (nothing has been tabled yet).'));
@@ -52,8 +59,8 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
   if (isDir) {
     // A folder names a dossier's working draft; say which of the two is missing rather than "working.md
     // cannot be read", which leaves a user guessing whether the folder was meant to be a dossier.
-    if (!(await exists(join(ref, WORKING_FILE)))) {
-      throw new UserError(await exists(join(ref, MANIFEST_FILE))
+    if ((await pathKind(join(ref, WORKING_FILE))) === 'missing') {
+      throw new UserError((await pathKind(join(ref, MANIFEST_FILE))) !== 'missing'
         ? `${ref} has no working draft (${WORKING_FILE}); name a tabled version instead, as ${ref}@N.`
         : `${ref} is a folder but not a Parley dossier (it has no ${MANIFEST_FILE}); name a draft file, a dossier folder or DOSSIER@N.`);
     }
@@ -61,13 +68,4 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
     return { ...loaded, name: ref };
   }
   return { ...(await loadDraftFile(ref)), name: ref };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

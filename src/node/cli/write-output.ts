@@ -3,13 +3,15 @@
  * being replaced is never left half-written; and a path that cannot be written is named in a sentence a user
  * can act on, not an internal error.
  */
-import { realpath, stat, writeFile } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../dossier/atomic-write.js';
 import { MANIFEST_FILE } from '../dossier/manifest-io.js';
 import { VERSIONS_DIR, WORKING_FILE } from '../dossier/store.js';
 import { errnoCode } from '../dossier/errors.js';
+import { pathKind } from '../path-kind.js';
 import { UserError } from '../read-draft-file.js';
+import { versionRef } from './draft-ref.js';
 
 /** A path the output must not replace, and what it is, for the message. A folder guards everything inside. */
 export interface Guarded {
@@ -32,24 +34,14 @@ export async function writeOutputFile(file: string, text: string, protect: reado
   try {
     // A device or a pipe (-o /dev/null, a named pipe) is written into, not replaced: renaming a file over
     // /dev/null would put a regular file where the device was.
-    if (await isSpecialFile(target)) await writeFile(target, data);
+    if ((await pathKind(target)) === 'other') await writeFile(target, data);
     // Through a symbolic link to the file it names: the link stays a link.
     else await writeFileAtomic(target, data);
   } catch (error) {
     const code = errnoCode(error);
     // ENOENT for a folder that exists (procfs): the folder takes no new files, it is not missing.
-    const folderMissing = code === 'ENOENT' && !(await isFolder(dirname(resolve(file))));
+    const folderMissing = code === 'ENOENT' && (await pathKind(dirname(resolve(file)))) !== 'folder';
     throw new UserError(`${file} cannot be written: ${code === 'ENOENT' && !folderMissing ? 'that folder takes no new files; nothing was written.' : reasonOf(code, file)}`);
-  }
-}
-
-/** Whether a path names something other than a regular file or a folder (a device, a pipe, a socket). */
-async function isSpecialFile(path: string): Promise<boolean> {
-  try {
-    const s = await stat(path);
-    return !s.isFile() && !s.isDirectory();
-  } catch {
-    return false;
   }
 }
 
@@ -87,20 +79,11 @@ async function canonical(path: string): Promise<string> {
  * file itself, or, for a dossier (DOSSIER or DOSSIER@N), its working draft, manifest and tabled versions.
  */
 export async function guardedByRef(ref: string): Promise<Guarded[]> {
-  const at = /^(.*)@\d+$/.exec(ref);
-  const dossier = at ? at[1]! : (await isFolder(ref)) ? ref : null;
+  const dossier = versionRef(ref)?.dossier ?? ((await pathKind(ref)) === 'folder' ? ref : null);
   if (dossier === null) return [{ path: ref, what: 'a draft being compared' }];
   return [
     { path: join(dossier, WORKING_FILE), what: "the dossier's working draft" },
     { path: join(dossier, MANIFEST_FILE), what: "the dossier's manifest" },
     { path: join(dossier, VERSIONS_DIR), what: "the dossier's folder of tabled versions" },
   ];
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
