@@ -69,7 +69,7 @@ describe('parley diff', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<(script|link|img)\b|src=|https?:\/\//);
     expect(html).toMatch(/<del>thirty \(30\)<\/del><ins>sixty \(60\)<\/ins>/);
-    expect(html).toContain('<li><b>obligation</b>: <del>shall</del> → <ins>will</ins> <span class="dir weaker">weaker</span>, 3 times</li>');
+    expect(html).toContain('<li><b>obligation</b>: <del>shall</del> → <ins>will</ins> <span class="dir weaker">(weaker)</span>, 3 times</li>');
     // What happened to each numbered paragraph, as the text redline says it.
     expect(html).toContain('<p class="provisions">Provisions: 1 edited; 2 edited; 2(b) edited; 2(c) deleted; 3 deleted</p>');
     expect(html).toMatch(/del\{[^}]*line-through/);

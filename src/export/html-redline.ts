@@ -45,9 +45,14 @@ function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?:
   }).join('').replace(/\n/g, '<br>');
 }
 
+/**
+ * What happened to the clause, in parentheses and with commas, as the text redline writes it: the page is also
+ * opened in Word and LibreOffice, which drop most of the style sheet, and there "Purpose edited renumbered"
+ * would run into the title.
+ */
 function badges(change: ClauseChangeJson): string {
   const list = [change.kind, change.moved ? 'moved' : '', change.renumbered ? 'renumbered' : ''].filter(Boolean);
-  return list.map((b) => `<span class="badge ${b}">${b}</span>`).join(' ');
+  return `<span class="badges">(${list.map((b) => `<span class="badge ${b}">${b}</span>`).join(', ')})</span>`;
 }
 
 function legal(change: ClauseChangeJson): string {
@@ -55,7 +60,7 @@ function legal(change: ClauseChangeJson): string {
   const items = gatheredLegal(change.legal).map(({ item: l, times }) =>
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
     `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
-    `${l.direction ? ` <span class="dir ${l.direction}">${l.direction}</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}${timesNote(times)}</li>`).join('');
+    `${l.direction ? ` <span class="dir ${l.direction}">(${l.direction})</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}${timesNote(times)}</li>`).join('');
   return `<ul class="legal">${items}</ul>`;
 }
 
@@ -64,15 +69,28 @@ function stale(change: ClauseChangeJson): string {
   return `<ul class="stale">${change.staleReferences.map((s) => `<li><b>stale reference</b>: ${escape(staleNote(s))}</li>`).join('')}</ul>`;
 }
 
-function clause(change: ClauseChangeJson, layout: HtmlLayout): string {
+/**
+ * Old and new facing each other, as a table rather than a CSS grid: Word and LibreOffice lay out a table in two
+ * columns but stack a grid's cells, which left a reader of the circulated page two unlabelled copies of the
+ * clause one under the other. The header row names the drafts, since the page is long and read from the middle.
+ */
+function sideBySide(change: ClauseChangeJson, sides: Sides): string {
+  return `<table class="pair" width="100%" cellpadding="6"><thead><tr><th width="50%">${sides.old}</th><th width="50%">${sides.new}</th></tr></thead>` +
+    `<tbody><tr><td class="text old">${ops(change.words, 'old')}</td><td class="text new">${ops(change.words, 'new', change.staleReferences)}</td></tr></tbody></table>`;
+}
+
+/** The two drafts' names, escaped, as the side-by-side columns are headed. */
+interface Sides { old: string; new: string }
+
+function clause(change: ClauseChangeJson, layout: HtmlLayout, sides: Sides): string {
   const title = change.new.length ? change.new.map(heading).join(' + ') : change.old.map(heading).join(' + ');
   const was = change.old.length && change.new.length && change.old.map((r) => r.label).join() !== change.new.map((r) => r.label).join()
-    ? ` <span class="was">was ${change.old.map(heading).join(' + ')}</span>` : '';
+    ? ` <span class="was">(was ${change.old.map(heading).join(' + ')})</span>` : '';
   const head = `<h2>${title}${was} ${badges(change)}</h2>`;
   const titleRedline = change.titleWords ? `<p class="title-change">Title: ${ops(change.titleWords, 'both')}</p>` : '';
   const body = layout === 'inline'
     ? `<div class="text">${ops(change.words, 'both', change.staleReferences)}</div>`
-    : `<div class="pair"><div class="text old">${ops(change.words, 'old')}</div><div class="text new">${ops(change.words, 'new', change.staleReferences)}</div></div>`;
+    : sideBySide(change, sides);
   const notes = notableProvisions(change);
   const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
   // "notable": what --changed-only keeps (an unchanged clause with a stale reference is); the reader's "hide
@@ -87,9 +105,10 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .summary,.legend{font-family:system-ui,sans-serif;font-size:.9rem;color:#333}
 .clause{border-top:1px solid #ddd;padding:.6rem 0}.clause h2{font-size:1.05rem;margin:.2rem 0}
 .was{font-weight:normal;color:#555;font-size:.9rem}
-.badge{font:600 .72rem system-ui,sans-serif;text-transform:uppercase;border:1px solid #888;border-radius:3px;padding:0 .3rem;color:#333}
-.badge.edited{border-color:#b26a00}.badge.inserted{border-color:#1b5e20}.badge.deleted{border-color:#b71c1c}
-.pair{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}.text{white-space:normal}
+.badges{font:600 .78rem system-ui,sans-serif;color:#555}.badge{text-transform:uppercase;letter-spacing:.02em}
+.badge.edited{color:#b26a00}.badge.inserted{color:#1b5e20}.badge.deleted{color:#b71c1c}
+.pair{width:100%;border-collapse:collapse;table-layout:fixed}.pair td,.pair th{vertical-align:top;text-align:left;padding:0 .75rem 0 0}.pair td+td,.pair th+th{padding:0 0 0 .75rem}
+.pair th{font:600 .72rem system-ui,sans-serif;color:#666;padding-bottom:.2rem}.text{white-space:normal}
 ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}del+ins{margin-left:3px}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
 ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:double}
@@ -114,15 +133,17 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 function toggles(changedOnly: boolean, hideCosmetic: boolean): string {
   const toggle = (id: string, text: string, checked: boolean) =>
     `<input type="checkbox" id="${id}" class="toggles"${checked ? ' checked' : ''}><label for="${id}" class="toggles">${text}</label>`;
-  return toggle('hide-cosmetic', 'Hide cosmetic changes', hideCosmetic) + (changedOnly ? '' : toggle('hide-unchanged', 'Hide unchanged clauses', false));
+  // The space keeps the two labels apart where the checkboxes and their margins are dropped (Word, LibreOffice).
+  return toggle('hide-cosmetic', 'Hide cosmetic changes', hideCosmetic) + (changedOnly ? '' : ' ' + toggle('hide-unchanged', 'Hide unchanged clauses', false));
 }
 
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
   const layout = options.layout ?? 'side-by-side';
+  const sides: Sides = { old: escape(c.old.label || 'old'), new: escape(c.new.label || 'new') };
   const sections = c.changes
     .filter((change) => !options.changedOnly || isNotable(change))
-    .map((change) => clause(change, layout)).join('\n');
-  const title = `${escape(c.old.label || 'old')} → ${escape(c.new.label || 'new')}`;
+    .map((change) => clause(change, layout, sides)).join('\n');
+  const title = `${sides.old} → ${sides.new}`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
