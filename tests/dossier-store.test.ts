@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -398,5 +398,21 @@ describe('the sample negotiation (fixtures/rare-earths-mou)', () => {
     expect(draft.meta).toMatchObject({ version: count + 1, label: 'US reply', tabledBy: 'US', date: '2026-06-10', status: 'chair-text' });
     const working = parseDraft(await handle.readWorking()).draft;
     expect(draft.clauses).toEqual(working.clauses);
+  });
+});
+
+describe('saving through a symbolic link', () => {
+  it('saves a working draft that is a link into the file it names, and keeps the link', async () => {
+    const dir = await newDossier();
+    // The drafter keeps the working draft in a synced folder and links it into the dossier.
+    const synced = join(await tempDir(), 'synced-draft.md');
+    await writeFile(synced, WORKING);
+    await rm(join(dir, 'working.md'));
+    await symlink(synced, join(dir, 'working.md'));
+    const handle = await open(dir);
+    await handle.saveWorking(WORKING.replace('intend to', 'shall'));
+    expect((await lstat(join(dir, 'working.md'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(synced, 'utf8')).toContain('The Participants shall cooperate');
+    expect(await handle.readWorking()).toContain('The Participants shall cooperate');
   });
 });

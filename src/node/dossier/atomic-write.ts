@@ -10,7 +10,7 @@
  * write-file-atomic does 1–3 but not 4 and cannot create exclusively, hence these few lines over node:fs.
  */
 import { randomBytes } from 'node:crypto';
-import { link, open, readdir, rename, unlink } from 'node:fs/promises';
+import { link, open, readdir, realpath, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { errnoCode } from './errors.js';
 
@@ -55,8 +55,13 @@ export async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Replace (or create) `target` with `data` atomically and durably. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Replace (or create) `target` with `data` atomically and durably. Through a symbolic link, the file the link
+ * names is replaced and the link kept: renaming over the link itself would leave that file unchanged and the
+ * link gone (a working draft linked from a synced folder would silently stop being saved there).
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const target = await throughLinks(path);
   const temp = await writeTemp(target, data);
   try {
     await rename(temp, target);
@@ -65,6 +70,15 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     throw error;
   }
   await syncDirectory(dirname(target));
+}
+
+/** The file `path` names, symbolic links followed; `path` itself where it names nothing yet (or a dangling link). */
+async function throughLinks(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
