@@ -61,6 +61,23 @@ describe('parley history', () => {
     expect(json.versions[1].change.words[0]).toEqual({ op: expect.any(String), text: expect.any(String) });
   });
 
+  it('lists what changed in law in each change, as parley diff does, before its redline', async () => {
+    const o = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'no-export-bans', { format: 'text', color: false }, o);
+    const text = o.text();
+    expect(text).toContain('  changed by US:\n    obligation: shall not → will not (weaker)\n    obligation: shall → will (weaker), twice\n' +
+      '    figure: at least thirty (30) days → at least fifteen (15) days\n    1. The Participants [-shall-]{+will+} not impose');
+    // v5 settles the brackets: who proposed the wording that stays.
+    expect(text).toMatch(/v5 — [^\n]*\n[^\n]*\n {2}changed by US:\n {4}obligation: \[shall not\]\[will not\] → will not \(as US proposed\)\n/);
+    // Renumbering alone says nothing in law.
+    expect(text).toMatch(/changed by EU \(renumbered\):\n {4}1\. The Participants \[shall not\]/);
+    const j = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'no-export-bans', { format: 'json', working: false }, j);
+    const v2 = JSON.parse(j.text()).versions[1];
+    expect(v2.change.legal).toContainEqual({ type: 'obligation', old: 'shall not', new: 'will not', direction: 'weaker' });
+    expect(JSON.parse(j.text()).versions[0].change).toBeUndefined();
+  });
+
   it('names close ids when the clause id is unknown', async () => {
     const error = await historyCommand(SAMPLE_DOSSIER, 'no-export-ban', { format: 'text' }, collectOutput()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);

@@ -22,6 +22,21 @@ describe('parley diff --base (three-way)', () => {
     expect(text).not.toContain('#purpose');
   });
 
+  it('lists what changed in law on each side, and in a conflict what stands between the sides', async () => {
+    const o = collectOutput();
+    await threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { changedOnly: true, color: false }, o);
+    const text = o.text();
+    expect(text).toMatch(/#joint-investment {2}— changed by the second side only\n {2}second \(v5\): edited\n {4}obligation: will → intend to \(weaker\)\n/);
+    expect(text).toContain('    figure: not less than EUR 10 billion → EUR 8 billion\n');
+    expect(text).toMatch(/ {2}v4 → v5:\n {4}obligation: \[shall not\]\[will not\] → will not \(as US proposed\)\n/);
+    const j = collectOutput();
+    await threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'json' }, j);
+    const byId = Object.fromEntries(JSON.parse(j.text()).clauses.map((c: { id: string }) => [c.id, c]));
+    expect(byId['joint-investment'].secondChange.legal).toContainEqual({ type: 'obligation', old: 'will', new: 'intend to', direction: 'weaker' });
+    expect(byId['joint-investment'].firstChange.legal).toEqual([]);
+    expect(byId['no-export-bans'].betweenLegal).toContainEqual({ type: 'figure', old: '[thirty (30)][fifteen (15)]', new: 'at least thirty (30) days', proposedBy: 'EU' });
+  });
+
   it('compares the working draft too, and lists unchanged clauses without --changed-only', async () => {
     const o = collectOutput();
     await threeWayCommand(SAMPLE_DOSSIER, '5', 'working', '5', { color: false }, o);

@@ -102,7 +102,7 @@ describe('stale references', () => {
     expect(text.slice(0, places[0]!.start)).toBe('The review will cover the stockpiles under Article 3, the prices under ');
     // The text redline shows it too, and the HTML's old side keeps the old number.
     expect(textRedline(c)).toContain('  The review will cover the stockpiles under Article [-2-]{+3+}, the prices under Article 3 and the duties under Article 3 of the Convention.');
-    expect(htmlRedline(c)).toContain('<div class="text old">The review will cover the stockpiles under Article <del class="cosmetic">2</del>, the prices under Article 3');
+    expect(htmlRedline(c)).toContain('<td class="text old">The review will cover the stockpiles under Article <del class="cosmetic">2</del>, the prices under Article 3');
     for (const layout of ['side-by-side', 'inline'] as const) {
       const html = htmlRedline(c, { changedOnly: true, layout });
       expect(html.match(/<mark class="stale-ref"/g)).toHaveLength(1);

@@ -62,7 +62,7 @@ describe('threeWay on tiny drafts', () => {
     const f = result.entries.find((x) => x.id === 'f')!;
     expect([f.firstChange.change, f.secondChange.change]).toEqual(['deleted', 'edited']);
     expect(f.between).toBeUndefined();
-    expect(result.entries.find((x) => x.id === 'new1')!.firstChange).toEqual({ change: 'inserted', words: [{ op: 'insert', text: 'A clause only the first side inserts.' }] });
+    expect(result.entries.find((x) => x.id === 'new1')!.firstChange).toEqual({ change: 'inserted', words: [{ op: 'insert', text: 'A clause only the first side inserts.' }], legal: [] });
   });
 
   it('does not count renumbering as a change', () => {

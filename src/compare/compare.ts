@@ -3,10 +3,10 @@
  * contract (contract.ts). Clauses are aligned first (align.ts); words are diffed only inside aligned pairs
  * (words.ts); what changed in law is read from those diffs (legal.ts).
  */
-import type { Draft } from '../model/draft.js';
+import type { Clause, Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
@@ -110,7 +110,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
       if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;
       return item;
     }),
-    legal: legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), oldText, newText, olds, news),
+    legal: clauseLegal(oldText, newText, ops, moves, olds.map((c) => c.clause), news.map((c) => c.clause), parties),
     words: wordOpsJson(ops),
   };
   const oldTitle = olds.map((c) => c.title).join(' / ');
@@ -120,18 +120,21 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
 }
 
 /**
- * The legal items as the JSON contract writes them; a change to or from a group of bracketed alternatives
- * names the party whose proposal it comes from (`proposedBy`, proposed-by.ts).
+ * What changed in law from one version of a clause (or clauses, split or merged) to another, as the JSON
+ * contract writes it: `ops` is the redline of oldText to newText, `moves` the provisions it moved. A change to
+ * or from a group of bracketed alternatives names the party whose proposal it comes from (`proposedBy`,
+ * proposed-by.ts). Also what `parley history` and the three-way diff list for a clause.
  */
-function legalJson(items: readonly LegalChange[], oldText: string, newText: string, olds: readonly FlatClause[], news: readonly FlatClause[]): ClauseChangeJson['legal'] {
+export function clauseLegal(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], olds: readonly Clause[], news: readonly Clause[], parties: Record<string, string>): LegalChangeJson[] {
+  const items: readonly LegalChange[] = legalChangesWithMoves(oldText, newText, ops, moves, { parties });
   // Built only for a clause with such a change (few are): most edited clauses have no bracket group in law.
   let proposals: ProposalReader | undefined;
   return items.map((l) => {
-    const item: ClauseChangeJson['legal'][number] = { type: l.type, old: l.old, new: l.new };
+    const item: LegalChangeJson = { type: l.type, old: l.old, new: l.new };
     if (l.direction) item.direction = l.direction;
     if (l.cosmetic) item.cosmetic = true;
     const party = l.old?.startsWith('[') || l.new?.startsWith('[')
-      ? (proposals ??= new ProposalReader({ text: oldText, clauses: olds.map((c) => c.clause) }, { text: newText, clauses: news.map((c) => c.clause) })).proposedBy(l)
+      ? (proposals ??= new ProposalReader({ text: oldText, clauses: olds }, { text: newText, clauses: news })).proposedBy(l)
       : undefined;
     if (party) item.proposedBy = party;
     return item;

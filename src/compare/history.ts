@@ -19,7 +19,9 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { redlineClauses } from './words-by-provision.js';
+import { clauseLegal } from './compare.js';
+import type { LegalChangeJson } from './contract.js';
+import { redlineClauses, type MovedText } from './words-by-provision.js';
 import { diffWords, type WordOp } from './words.js';
 
 export interface HistoryVersion {
@@ -62,6 +64,8 @@ export interface ClauseChangeStep {
   by: PartyId;
   /** Word redline of the clause text against the previous appearance; equal-only when unchanged. */
   words: WordOp[];
+  /** What changed in law, as `parley diff` lists it for the clause (empty when unchanged). */
+  legal: LegalChangeJson[];
   /** Word redline of the title, present when the title changed. */
   titleWords?: WordOp[];
 }
@@ -130,7 +134,7 @@ function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?:
 
 export function clauseHistory(versions: readonly HistoryVersion[], clauseId: string): ClauseHistory {
   const entries: HistoryEntry[] = [];
-  let previous: { version: number | 'working'; clause: ClauseAppearance; source: Clause } | null = null;
+  let previous: { version: number | 'working'; clause: ClauseAppearance; source: Clause; parties: Record<string, string> } | null = null;
   versions.forEach((v, i) => {
     const entry: HistoryEntry = { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, clause: null };
     const found = findClause(v.draft, clauseId);
@@ -146,17 +150,21 @@ export function clauseHistory(versions: readonly HistoryVersion[], clauseId: str
       }
       if (previous) {
         const same = previous.clause.text === now.text && previous.clause.title === now.title;
+        const moves: MovedText[] = [];
+        const words = redlineClauses(previous.source, found, previous.clause.text, now.text, moves);
         const step: ClauseChangeStep = {
           since: previous.version,
           kind: same ? 'unchanged' : 'edited',
           renumbered: normalizeLabel(previous.clause.label) !== normalizeLabel(now.label),
           by: v.tabledBy,
-          words: redlineClauses(previous.source, found, previous.clause.text, now.text),
+          words,
+          legal: previous.clause.text === now.text ? []
+            : clauseLegal(previous.clause.text, now.text, words, moves, [previous.source], [found], { ...previous.parties, ...v.draft.meta.parties }),
         };
         if (previous.clause.title !== now.title) step.titleWords = diffWords(previous.clause.title, now.title);
         entry.change = step;
       }
-      previous = { version: v.version, clause: now, source: found };
+      previous = { version: v.version, clause: now, source: found, parties: v.draft.meta.parties };
     } else if (!previous) {
       entry.absent = { reason: 'not-yet', into: [] };
     } else if (wasThere && before) {

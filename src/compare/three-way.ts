@@ -20,7 +20,9 @@ import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { diffWords, type WordOp } from './words.js';
-import { redlineClauses } from './words-by-provision.js';
+import { clauseLegal } from './compare.js';
+import type { LegalChangeJson } from './contract.js';
+import { redlineClauses, type MovedText } from './words-by-provision.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
 export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
@@ -40,6 +42,8 @@ export interface ThreeWaySide {
   change: SideChange;
   /** Redline of the clause text from the base to this side; empty when unchanged. */
   words: WordOp[];
+  /** What changed in law from the base to this side, as `parley diff` lists it (edited clauses only). */
+  legal: LegalChangeJson[];
   /** Redline of the title, when the title changed. */
   titleWords?: WordOp[];
 }
@@ -54,6 +58,8 @@ export interface ThreeWayEntry {
   secondChange: ThreeWaySide;
   /** For a conflict with the clause on both sides: the redline from the first side's text to the second's. */
   between?: WordOp[];
+  /** With `between`: what in law stands between the two sides (first → second), the points to settle. */
+  betweenLegal?: LegalChangeJson[];
 }
 
 export interface ThreeWayResult {
@@ -88,9 +94,15 @@ function snapshot(clause: Clause, path: string[]): ThreeWayClause {
 /** The clause each snapshot was taken of, for its provisions (the redline follows them: redlineClauses). */
 const sources = new WeakMap<ThreeWayClause, Clause>();
 
-/** The redline of one snapshot's text against another's (every snapshot is taken by snapshot()). */
-function redline(a: ThreeWayClause, b: ThreeWayClause): WordOp[] {
-  return redlineClauses(sources.get(a)!, sources.get(b)!, a.text, b.text);
+/**
+ * The redline of one snapshot's text against another's (every snapshot is taken by snapshot()), and what
+ * changed in law between them.
+ */
+function redline(a: ThreeWayClause, b: ThreeWayClause, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
+  const moves: MovedText[] = [];
+  const from = sources.get(a)!, to = sources.get(b)!;
+  const words = redlineClauses(from, to, a.text, b.text, moves);
+  return { words, legal: a.text === b.text ? [] : clauseLegal(a.text, b.text, words, moves, [from], [to], parties) };
 }
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
@@ -98,11 +110,11 @@ function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean 
   return a.title === b.title && a.text === b.text;
 }
 
-function sideChange(base: ThreeWayClause | null, side: ThreeWayClause | null): ThreeWaySide {
-  if (sameState(base, side)) return { change: 'unchanged', words: [] };
-  if (!base) return { change: 'inserted', words: side!.text ? [{ op: 'insert', text: side!.text }] : [] };
-  if (!side) return { change: 'deleted', words: base.text ? [{ op: 'delete', text: base.text }] : [] };
-  const out: ThreeWaySide = { change: 'edited', words: redline(base, side) };
+function sideChange(base: ThreeWayClause | null, side: ThreeWayClause | null, parties: Record<string, string>): ThreeWaySide {
+  if (sameState(base, side)) return { change: 'unchanged', words: [], legal: [] };
+  if (!base) return { change: 'inserted', words: side!.text ? [{ op: 'insert', text: side!.text }] : [], legal: [] };
+  if (!side) return { change: 'deleted', words: base.text ? [{ op: 'delete', text: base.text }] : [], legal: [] };
+  const out: ThreeWaySide = { change: 'edited', ...redline(base, side, parties) };
   if (base.title !== side.title) out.titleWords = diffWords(base.title, side.title);
   return out;
 }
@@ -134,12 +146,13 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   const f = indexDraft(first);
   const s = indexDraft(second);
   const summary: Record<ThreeWayStatus, number> = { unchanged: 0, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 };
+  const parties = { ...base.meta.parties, ...first.meta.parties, ...second.meta.parties };
   const entries = mergedOrder(f.order, [s.order, b.order]).map((id): ThreeWayEntry => {
     const baseClause = b.byId.get(id)?.clause ?? null;
     const firstClause = f.byId.get(id)?.clause ?? null;
     const secondClause = s.byId.get(id)?.clause ?? null;
-    const firstChange = sideChange(baseClause, firstClause);
-    const secondChange = sideChange(baseClause, secondClause);
+    const firstChange = sideChange(baseClause, firstClause, parties);
+    const secondChange = sideChange(baseClause, secondClause, parties);
     const firstMoved = firstChange.change !== 'unchanged';
     const secondMoved = secondChange.change !== 'unchanged';
     const status: ThreeWayStatus = !firstMoved && !secondMoved ? 'unchanged'
@@ -148,7 +161,11 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
       : sameState(firstClause, secondClause) ? 'both-same' : 'conflict';
     summary[status]++;
     const entry: ThreeWayEntry = { id, status, base: baseClause, first: firstClause, second: secondClause, firstChange, secondChange };
-    if (status === 'conflict' && firstClause && secondClause) entry.between = redline(firstClause, secondClause);
+    if (status === 'conflict' && firstClause && secondClause) {
+      const between = redline(firstClause, secondClause, parties);
+      entry.between = between.words;
+      entry.betweenLegal = between.legal;
+    }
     return entry;
   });
   return { summary, entries };

@@ -45,12 +45,12 @@ import { diffWords, type WordOp } from './words.js';
  * brackets marked): provision-led where that applies, as compareDrafts reads an edited clause. For readers that
  * hold two versions of one clause without a comparison of the drafts (three-way, history).
  */
-export function redlineClauses(oldClause: Pick<Clause, 'body'>, newClause: Pick<Clause, 'body'>, oldText: string, newText: string): WordOp[] {
+export function redlineClauses(oldClause: Pick<Clause, 'body'>, newClause: Pick<Clause, 'body'>, oldText: string, newText: string, moves?: MovedText[]): WordOp[] {
   if (oldText === newText) return diffWords(oldText, newText);
   // No comparison of the drafts measured their background here: that of real drafts (near 0, Matcher), so that
   // the provisions pair, and the redline reads, as parley diff reads them on such drafts.
   const p = alignProvisionLines([oldClause], [newClause], 0);
-  return diffByProvisions(oldText, newText, p.oldLines, p.newLines, p.changes) ?? diffWords(oldText, newText);
+  return diffByProvisions(oldText, newText, p.oldLines, p.newLines, p.changes, moves) ?? diffWords(oldText, newText);
 }
 
 /** Provisions deleted and inserted in one place are diffed together when they share this much (see gap). */

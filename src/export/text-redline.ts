@@ -159,6 +159,19 @@ export function timesNote(times: number): string {
 }
 
 /**
+ * What changed in law, one line per gathered item ("obligation: shall → will (weaker), 3 times"): the text
+ * redline's lines, which `parley history` and the three-way diff print too.
+ */
+export function legalLines(items: readonly LegalChangeJson[]): string[] {
+  return gatheredLegal(items).map(({ item: legal, times }) => {
+    const direction = legal.direction ? ` (${legal.direction})` : '';
+    const cosmetic = legal.cosmetic ? ' (wording only)' : '';
+    const proposed = proposedNote(legal);
+    return `${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`;
+  });
+}
+
+/**
  * What a legal item says of who proposed the wording now standing ("as US proposed"), or '' — shared by the
  * text and HTML redlines and the app's compare view, so that all three say it alike.
  */
@@ -260,12 +273,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     lines.push(title(describe(change)));
     const titleWords = change.titleWords && (hide ? withoutCosmetic(change.titleWords) : change.titleWords);
     if (titleWords && titleWords.some((w) => w.op !== 'equal')) lines.push(`  title: ${redlineText(titleWords, colour)}`);
-    for (const { item: legal, times } of gatheredLegal(change.legal)) {
-      const direction = legal.direction ? ` (${legal.direction})` : '';
-      const cosmetic = legal.cosmetic ? ' (wording only)' : '';
-      const proposed = proposedNote(legal);
-      lines.push(`  ${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`);
-    }
+    for (const line of legalLines(change.legal)) lines.push('  ' + line);
     for (const stale of change.staleReferences ?? []) lines.push(`  stale reference: ${staleNote(stale)}`);
     const notes = notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));

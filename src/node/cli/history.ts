@@ -10,6 +10,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, versionName } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
+import { legalLines } from '../../export/text-redline.js';
 
 export interface HistoryCliOptions {
   format: string;
@@ -105,6 +106,8 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
     return lines;
   }
   lines.push(`  changed${change.by ? ` by ${change.by}` : ''}${notes.length ? ` (${notes.join('; ')})` : ''}:`);
+  // What changed in law first, as `parley diff` lists it.
+  lines.push(...legalLines(change.legal).map((line) => '    ' + line));
   lines.push(...indent(redlineText(change.words, color), '    '));
   return lines;
 }

@@ -10,6 +10,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
+import { legalLines } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 
 export interface ThreeWayCliOptions {
@@ -53,9 +54,8 @@ function describe(v: HistoryVersion) {
   return { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date };
 }
 
-
 function sideJson(side: ThreeWaySide) {
-  return { change: side.change, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
+  return { change: side.change, legal: side.legal, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
 }
 
 export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
@@ -72,7 +72,7 @@ export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first
       second: e.second,
       firstChange: sideJson(e.firstChange),
       secondChange: sideJson(e.secondChange),
-      ...(e.between ? { between: wordOpsJson(e.between) } : {}),
+      ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [] } : {}),
     })),
   };
 }
@@ -109,6 +109,7 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     if (e.secondChange.change !== 'unchanged') lines.push(...sideLines(`second (${secondName})`, e.secondChange, options.color));
     if (e.between) {
       lines.push(`  ${firstName} → ${secondName}:`);
+      lines.push(...legalLines(e.betweenLegal ?? []).map((line) => '    ' + line));
       lines.push(...indent(redlineText(e.between, options.color), '    '));
     }
   }
@@ -118,6 +119,8 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
 function sideLines(who: string, side: ThreeWaySide, color: boolean): string[] {
   const lines = [`  ${who}: ${side.change}`];
   if (side.titleWords) lines.push(`    title: ${redlineText(side.titleWords, color)}`);
+  // What changed in law first, as `parley diff` lists it.
+  lines.push(...legalLines(side.legal).map((line) => '    ' + line));
   if (side.words.length) lines.push(...indent(redlineText(side.words, color), '    '));
   return lines;
 }
