@@ -30,6 +30,16 @@ import { renderPositions } from './positions-view.js';
 import { importDraft } from '../src/format/import-text.js';
 
 type ViewId = 'draft' | 'compare' | 'positions';
+
+/**
+ * The 'import-draft' menu payload (ImportedDraftFile in src/node/serve/api-methods.ts, which the renderer may
+ * not import): the text of the file the user picked, a Word document already converted, and its format.
+ */
+interface ImportedFile {
+  fileName: string;
+  text: string;
+  format?: 'auto' | 'markdown' | 'text';
+}
 import { TextSelection, type Command } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
 
@@ -487,16 +497,16 @@ class App {
         case 'table-version':
           this.showView('draft');
           return document.getElementById('table-label')?.focus();
-        case 'import-draft': return this.importDraft(payload as { fileName: string; text: string });
+        case 'import-draft': return this.importDraft(payload as ImportedFile);
       }
     });
   }
 
   /** Replace the working draft by an imported text (one undoable step); the dossier's title and parties stay. */
-  private importDraft(file: { fileName: string; text: string }): void {
+  private importDraft(file: ImportedFile): void {
     if (!file || typeof file.text !== 'string') return;
     if (!window.confirm(`Replace the working draft with the text of ${file.fileName}? You can undo this.`)) return;
-    const { draft, diagnostics } = importDraft(file.text, { file: file.fileName });
+    const { draft, diagnostics } = importDraft(file.text, { file: file.fileName, format: file.format });
     const errors = diagnostics.filter((d) => d.severity === 'error');
     for (const d of diagnostics) this.notice(`${d.file ?? file.fileName}:${d.line}: ${d.message}`, d.severity === 'error' ? 'error' : 'info');
     if (errors.length > 0 && draft.clauses.length === 0) return;

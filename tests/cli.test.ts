@@ -73,7 +73,9 @@ describe('parley check', () => {
 
   it.each([
     ['empty', '', 1, /is empty/],
-    ['binary', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 2, /binary file/],
+    ['binary', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 2, /binary file/],
+    // A ZIP header is read as a Word document, which this one cannot be.
+    ['archive', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 2, /archive\.md cannot be read: it looks like a Word document \(a ZIP archive\) but cannot be unpacked/],
     ['latin1', Buffer.from('Article 1\n\nCaf\xe9\n', 'latin1'), 2, /:3: this file is not valid UTF-8/],
   ] as const)('gives a clear message for an %s file, never a stack trace', (name, content, code, message) => {
     const file = path.join(temp, `${name}.md`);

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { importDraft } from '../format/import-text.js';
+import { isZipArchive, WordDocumentError, wordDocumentText } from '../format/import/docx.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
 
@@ -22,6 +23,11 @@ export class UserError extends Error {
 export const MAX_DRAFT_BYTES = 32 * 1024 * 1024;
 
 export async function readDraftText(file: string): Promise<string> {
+  return decodeDraftBytes(await readDraftBytes(file), file);
+}
+
+/** A draft file's bytes, with a sentence for a missing file, a folder or one too large to be a draft. */
+async function readDraftBytes(file: string): Promise<Uint8Array> {
   let size: number;
   let regular: boolean;
   try {
@@ -36,7 +42,7 @@ export async function readDraftText(file: string): Promise<string> {
   // A pipe or a device (/dev/stdin, <(…)) has no size to check first: read it with the limit as it comes.
   if (!regular) {
     try {
-      return decodeDraftBytes(await readLimited(createReadStream(file), file), file);
+      return await readLimited(createReadStream(file), file);
     } catch (error) {
       if (error instanceof UserError) throw error;
       throw new UserError(`${file} cannot be read: ${describeFsError(error)}.`);
@@ -52,7 +58,7 @@ export async function readDraftText(file: string): Promise<string> {
   } catch (error) {
     throw new UserError(`${file} cannot be read: ${describeFsError(error)}.`);
   }
-  return decodeDraftBytes(bytes, file);
+  return bytes;
 }
 
 /** Bytes to text, refusing what is not a UTF-8 text file, with the line where the trouble is. */
@@ -61,7 +67,7 @@ export function decodeDraftBytes(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new UserError(`${file} is a binary file (it contains a zero byte at line ${lineAt(bytes, nul)}), not a text draft. ` +
-      'Parley reads Markdown and plain-text drafts; save Word documents as text first.');
+      'Parley reads Markdown, plain-text and Word (.docx) drafts; save an older Word (.doc) or other document as .docx or as text first.');
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -101,10 +107,34 @@ function describeFsError(error: unknown): string {
 
 /**
  * Read a draft in whatever form it comes: a Parley Markdown file (front matter with `parley:`) is parsed as
- * such; anything else is imported (plain text, loose Markdown).
+ * such; anything else is imported (plain text, loose Markdown, a Word document).
  */
 export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
-  return readDraft(await readDraftText(file), file);
+  return readDraft(sourceFromBytes(await readDraftBytes(file), file), file);
+}
+
+/**
+ * A draft file's text as the importers read it, and in which format: UTF-8 text as it is ('auto': the reader
+ * decides), a Word document converted (the conversion says whether it made Markdown or plain text).
+ */
+export interface DraftSource {
+  text: string;
+  format: 'auto' | 'markdown' | 'text';
+}
+
+export async function readDraftSource(file: string): Promise<DraftSource> {
+  return sourceFromBytes(await readDraftBytes(file), file);
+}
+
+/** A Word document (a ZIP archive, whatever its name) is converted; anything else must be UTF-8 text. */
+function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
+  if (!isZipArchive(bytes)) return { text: decodeDraftBytes(bytes, file), format: 'auto' };
+  try {
+    return wordDocumentText(bytes);
+  } catch (error) {
+    if (error instanceof WordDocumentError) throw new UserError(`${file} cannot be read: ${error.message}`);
+    throw error;
+  }
 }
 
 /** What diagnostics call a draft read from standard input. */
@@ -115,7 +145,7 @@ export const STANDARD_INPUT = '<standard input>';
  * a file name, a Parley draft is told by its front matter alone.
  */
 export async function loadDraftFromStandardInput(input: AsyncIterable<Uint8Array> = process.stdin): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
-  return readDraft(decodeDraftBytes(await readLimited(input, STANDARD_INPUT), STANDARD_INPUT), STANDARD_INPUT);
+  return readDraft(sourceFromBytes(await readLimited(input, STANDARD_INPUT), STANDARD_INPUT), STANDARD_INPUT);
 }
 
 /** A stream read to its end, refused once it passes the size a draft can have (it may never end). */
@@ -133,7 +163,16 @@ async function readLimited(input: AsyncIterable<Uint8Array>, name: string): Prom
   return Buffer.concat(chunks);
 }
 
-function readDraft(text: string, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
+function readDraft(source: DraftSource, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
+  const text = source.text;
+  if (source.format !== 'auto') {
+    // A converted Word document: imported in the format the conversion made.
+    const imported = importDraft(text, { file, format: source.format });
+    if (imported.draft.clauses.length === 0 && !imported.diagnostics.some((d) => d.severity === 'error')) {
+      imported.diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'empty-draft', message: 'the Word document has no text to import (text boxes, drawings and deleted text are not read)' });
+    }
+    return { ...imported, text };
+  }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
     return { ...parseDraft(text, { file }), text };

@@ -102,7 +102,7 @@ export function importSummary(draft: Draft, report: InheritReport | null, latest
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .argument('<file>', 'the draft to import: plain text, loose Markdown or a Parley draft')
+    .argument('<file>', 'the draft to import: plain text, loose Markdown, a Word document (.docx) or a Parley draft')
     .description('make an outside draft the working draft of a dossier, each clause keeping the id of the clause it matches in the latest version')
     .requiredOption('--into <dossier>', 'the dossier folder')
     .option('--force', 'replace the working draft even if it holds untabled changes')

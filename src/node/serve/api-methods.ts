@@ -53,6 +53,8 @@ export type MenuCommand =
 export interface ImportedDraftFile {
   fileName: string;
   text: string;
+  /** 'auto' for a text file (told by its name and content); what a Word document was converted to. */
+  format: 'auto' | 'markdown' | 'text';
 }
 
 /**

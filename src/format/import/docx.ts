@@ -1,0 +1,399 @@
+/**
+ * Word documents (.docx) → the text the draft importers read.
+ *
+ *   wordDocumentText(bytes)  →  { text, format: 'markdown' | 'text' }   (throws WordDocumentError)
+ *
+ * Drafts arrive from the other side as Word documents. What the importers need from one is its paragraphs in
+ * order, each with what Word shows in front of it: automatic numbering ("Article 3", "1.", "(a)") is not in the
+ * text of a paragraph but computed from numbering.xml, and a draft's paragraph numbers are half of what the
+ * comparison aligns on, so they are computed here as Word would show them. Headings are read from the
+ * paragraph's outline level (Heading 1…9 styles, or an outline level set directly):
+ *   - with headings, the text is loose Markdown (`## Article 3 — Stockpiles`, paragraphs escaped by remark);
+ *   - without (articles typed as plain paragraphs, the common case), plain text, for the plain-text importer's
+ *     recognition of "Article 5", "SECTION II" and the like.
+ * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out): an
+ * incoming draft with changes marked is the other side's proposal. Field codes, deleted text, hidden text,
+ * drawings and text boxes, footnote and comment marks are left out.
+ *
+ * The archive is read with fflate and the XML with @xmldom/xmldom; this module touches no disk.
+ */
+import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
+import { unzipSync } from 'fflate';
+
+/** A .docx that cannot be read; the message is a sentence for the user (the caller adds the file name). */
+export class WordDocumentError extends Error {
+  override readonly name = 'WordDocumentError';
+}
+
+/** Whether bytes are a ZIP archive (a .docx is one): the local file header's signature "PK\3\4". */
+export function isZipArchive(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const DOCUMENT = 'word/document.xml';
+const NUMBERING = 'word/numbering.xml';
+const STYLES = 'word/styles.xml';
+/** Past this, a part is not a draft's (a 2,000-article treaty's document.xml is some 15 MB): a ZIP bomb. */
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+export function wordDocumentText(bytes: Uint8Array): { text: string; format: 'markdown' | 'text' } {
+  const paragraphs = wordParagraphs(bytes);
+  const hasHeadings = paragraphs.some((p) => p.heading > 0);
+  return hasHeadings ? { text: asMarkdown(paragraphs), format: 'markdown' } : { text: asPlainText(paragraphs), format: 'text' };
+}
+
+/** The paragraphs of a Word document in reading order, each with the number Word shows in front of it. */
+export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
+  const parts = readParts(bytes);
+  const document = parts.get(DOCUMENT);
+  if (!document) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
+  const styles = new Styles(parts.get(STYLES));
+  const numbering = new Numbering(parts.get(NUMBERING));
+  const body = childElements(document.documentElement).find((e) => e.localName === 'body');
+  const paragraphs: WordParagraph[] = [];
+  if (body) collectParagraphs(body, styles, numbering, paragraphs);
+  return paragraphs;
+}
+
+function readParts(bytes: Uint8Array): Map<string, Document> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name !== DOCUMENT && file.name !== NUMBERING && file.name !== STYLES) return false;
+        if (file.originalSize > MAX_PART_BYTES) throw new WordDocumentError(`its ${file.name} unpacks to ${(file.originalSize / 1024 / 1024).toFixed(0)} MB, more than any draft; is this the right file?`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof WordDocumentError) throw error;
+    throw new WordDocumentError(`it looks like a Word document (a ZIP archive) but cannot be unpacked (${error instanceof Error ? error.message : String(error)}); it may be damaged or cut short.`);
+  }
+  const parts = new Map<string, Document>();
+  for (const [name, data] of Object.entries(files)) {
+    const xml = new TextDecoder('utf-8').decode(data);
+    try {
+      parts.set(name, new DOMParser().parseFromString(xml, 'text/xml'));
+    } catch (error) {
+      throw new WordDocumentError(`its ${name} is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the document may be damaged.`);
+    }
+  }
+  return parts;
+}
+
+export interface WordParagraph {
+  /** 0 for body text; 1 for a title, 2… for Heading 1… (the Markdown depth). */
+  heading: number;
+  /** What Word shows in front of the paragraph by automatic numbering ("Article 3", "1."), or ''. */
+  number: string;
+  /** What follows the number: Word's tab, a space or nothing. */
+  suffix: '\t' | ' ' | '';
+  /** The Word list (numId) and level (0 outermost) the number comes from; '' and -1 when not numbered. */
+  list: string;
+  level: number;
+  text: string;
+}
+
+// --- XML helpers --------------------------------------------------------------------------------------------
+
+function childElements(node: Node | null): Element[] {
+  const out: Element[] = [];
+  if (!node) return out;
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
+  return out;
+}
+
+function child(node: Node, name: string): Element | undefined {
+  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as Element).localName === name && (c as Element).namespaceURI === W) return c as Element;
+  return undefined;
+}
+
+/** A w: attribute (w:val, w:ilvl…). */
+function attr(element: Element | undefined, name: string): string | null {
+  if (!element) return null;
+  return element.getAttributeNS(W, name) || element.getAttribute(`w:${name}`) || null;
+}
+
+/** A w:val read as a whole number, or null. */
+function intVal(element: Element | undefined): number | null {
+  const value = attr(element, 'val');
+  return value !== null && /^-?\d+$/.test(value) ? Number(value) : null;
+}
+
+// --- Styles ----------------------------------------------------------------------------------------------------
+
+interface StyleFacts {
+  basedOn: string | null;
+  /** Outline level 0–8 (Heading 1 is 0), or null. */
+  outline: number | null;
+  isTitle: boolean;
+  numId: string | null;
+  ilvl: number | null;
+}
+
+/** Paragraph styles: the outline level and numbering a paragraph inherits from its style and the styles it is based on. */
+class Styles {
+  private readonly byId = new Map<string, StyleFacts>();
+  private defaultId: string | null = null;
+
+  constructor(doc: Document | undefined) {
+    if (!doc) return;
+    for (const style of childElements(doc.documentElement)) {
+      if (style.localName !== 'style' || attr(style, 'type') !== 'paragraph') continue;
+      const id = attr(style, 'styleId');
+      if (!id) continue;
+      if (attr(style, 'default') === '1' || attr(style, 'default') === 'true') this.defaultId = id;
+      const name = (attr(child(style, 'name'), 'val') ?? id).toLowerCase();
+      const pPr = child(style, 'pPr');
+      const numPr = pPr && child(pPr, 'numPr');
+      const named = /^heading\s*(\d)$/.exec(name);
+      this.byId.set(id, {
+        basedOn: attr(child(style, 'basedOn'), 'val'),
+        outline: intVal(pPr && child(pPr, 'outlineLvl')) ?? (named ? Number(named[1]) - 1 : null),
+        isTitle: name === 'title',
+        numId: attr(numPr && child(numPr, 'numId'), 'val'),
+        ilvl: intVal(numPr && child(numPr, 'ilvl')),
+      });
+    }
+  }
+
+  /** A fact of the style, or of the first style up its basedOn chain that sets it. */
+  private inherited<K extends keyof StyleFacts>(id: string | null, key: K): StyleFacts[K] | null {
+    const seen = new Set<string>();
+    for (let at = id ?? this.defaultId; at && !seen.has(at); at = this.byId.get(at)?.basedOn ?? null) {
+      seen.add(at);
+      const value = this.byId.get(at)?.[key];
+      if (value !== null && value !== undefined && value !== false) return value;
+    }
+    return null;
+  }
+
+  outline(id: string | null): number | null { return this.inherited(id, 'outline'); }
+  isTitle(id: string | null): boolean { return this.inherited(id, 'isTitle') === true; }
+  numbering(id: string | null): { numId: string | null; ilvl: number | null } {
+    return { numId: this.inherited(id, 'numId'), ilvl: this.inherited(id, 'ilvl') };
+  }
+}
+
+// --- Numbering -------------------------------------------------------------------------------------------------
+
+interface Level {
+  start: number;
+  format: string;
+  /** "%1.", "Article %1", "%1.%2" — %n is level n's current number. */
+  text: string;
+  suffix: '\t' | ' ' | '';
+  /** Number every level in decimal (legal numbering: "1.1.1" under a "I." heading). */
+  legal: boolean;
+}
+
+/**
+ * Automatic numbering as Word computes it: each list (w:num) counts per level; numbering a paragraph at one
+ * level restarts the levels below it. A w:num refers to an abstract definition and may override start values.
+ */
+class Numbering {
+  private readonly abstracts = new Map<string, Map<number, Level>>();
+  private readonly lists = new Map<string, { abstract: string; starts: Map<number, number> }>();
+  private readonly counters = new Map<string, number[]>();
+
+  constructor(doc: Document | undefined) {
+    if (!doc) return;
+    for (const element of childElements(doc.documentElement)) {
+      if (element.localName === 'abstractNum') {
+        const levels = new Map<number, Level>();
+        for (const lvl of childElements(element)) {
+          if (lvl.localName !== 'lvl') continue;
+          const suffix = attr(child(lvl, 'suff'), 'val');
+          levels.set(Number(attr(lvl, 'ilvl') ?? 0), {
+            start: intVal(child(lvl, 'start')) ?? 1,
+            format: attr(child(lvl, 'numFmt'), 'val') ?? 'decimal',
+            text: attr(child(lvl, 'lvlText'), 'val') ?? '',
+            suffix: suffix === 'space' ? ' ' : suffix === 'nothing' ? '' : '\t',
+            legal: child(lvl, 'isLgl') !== undefined && attr(child(lvl, 'isLgl'), 'val') !== '0' && attr(child(lvl, 'isLgl'), 'val') !== 'false',
+          });
+        }
+        const id = attr(element, 'abstractNumId');
+        if (id !== null) this.abstracts.set(id, levels);
+      } else if (element.localName === 'num') {
+        const id = attr(element, 'numId');
+        const abstract = attr(child(element, 'abstractNumId'), 'val');
+        if (id === null || abstract === null) continue;
+        const starts = new Map<number, number>();
+        for (const override of childElements(element)) {
+          if (override.localName !== 'lvlOverride') continue;
+          const start = intVal(child(override, 'startOverride'));
+          if (start !== null) starts.set(Number(attr(override, 'ilvl') ?? 0), start);
+        }
+        this.lists.set(id, { abstract, starts });
+      }
+    }
+  }
+
+  /** The number shown in front of the next paragraph of list `numId` at level `ilvl`, counted. */
+  next(numId: string, ilvl: number): { number: string; suffix: Level['suffix'] } | null {
+    const list = this.lists.get(numId);
+    const levels = list && this.abstracts.get(list.abstract);
+    const level = levels?.get(ilvl);
+    if (!list || !levels || !level) return null;
+    const startOf = (k: number) => list.starts.get(k) ?? levels.get(k)?.start ?? 1;
+    let counts = this.counters.get(numId);
+    if (!counts) this.counters.set(numId, (counts = []));
+    counts[ilvl] = counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl]! + 1;
+    // Levels below restart; levels above not yet used count from their start.
+    counts.length = ilvl + 1;
+    for (let k = 0; k < ilvl; k++) if (counts[k] === undefined) counts[k] = startOf(k);
+    if (level.format === 'bullet' || level.format === 'none') return { number: '', suffix: '' };
+    const number = level.text.replace(/%(\d)/g, (_, n: string) => {
+      const k = Number(n) - 1;
+      const format = k === ilvl || !level.legal ? levels.get(k)?.format ?? 'decimal' : 'decimal';
+      return formatNumber(counts![k] ?? startOf(k), format);
+    });
+    return { number, suffix: level.suffix };
+  }
+}
+
+function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'lowerLetter': return letters(n);
+    case 'upperLetter': return letters(n).toUpperCase();
+    case 'lowerRoman': return roman(n).toLowerCase();
+    case 'upperRoman': return roman(n);
+    case 'decimalZero': return n < 10 ? `0${n}` : String(n);
+    default: return String(n);
+  }
+}
+
+/** Word's letters: a…z, then aa…zz, aaa… (the letter repeated, not a base-26 count). */
+function letters(n: number): string {
+  if (n < 1) return String(n);
+  const letter = String.fromCharCode(97 + ((n - 1) % 26));
+  return letter.repeat(Math.floor((n - 1) / 26) + 1);
+}
+
+function roman(n: number): string {
+  if (n < 1 || n > 3999) return String(n);
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [value, numeral] of table) while (n >= value) { out += numeral; n -= value; }
+  return out;
+}
+
+// --- The body --------------------------------------------------------------------------------------------------
+
+/** Elements whose content is not part of the text as it reads (deleted, hidden, drawn, or markup). */
+const SKIPPED = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'sectPr', 'drawing', 'pict', 'object', 'AlternateContent', 'instrText', 'delText', 'delInstrText',
+  'footnoteReference', 'endnoteReference', 'commentReference', 'annotationRef', 'fldChar', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'sym', 'lastRenderedPageBreak']);
+
+function collectParagraphs(container: Element, styles: Styles, numbering: Numbering, out: WordParagraph[]): void {
+  for (const element of childElements(container)) {
+    if (element.localName === 'p' && element.namespaceURI === W) {
+      const paragraph = readParagraph(element, styles, numbering);
+      if (paragraph) out.push(paragraph);
+    } else if (!SKIPPED.has(element.localName ?? '')) {
+      // Tables (each cell's paragraphs in turn), content controls, insertions.
+      collectParagraphs(element, styles, numbering, out);
+    }
+  }
+}
+
+function readParagraph(p: Element, styles: Styles, numbering: Numbering): WordParagraph | null {
+  const pPr = child(p, 'pPr');
+  // A paragraph whose mark was deleted and that keeps no text is gone with the change accepted.
+  const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
+  const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
+  const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
+  const text = runText(p, heading > 0).replace(/[ \u00a0]+$/g, '');
+  // Numbering: the paragraph's own, else its style's (numId 0 switches numbering off).
+  const numPr = pPr && child(pPr, 'numPr');
+  const fromStyle = styles.numbering(styleId);
+  const numId = attr(numPr && child(numPr, 'numId'), 'val') ?? fromStyle.numId;
+  const ilvl = intVal(numPr && child(numPr, 'ilvl')) ?? fromStyle.ilvl ?? 0;
+  if (!text.trim()) return null;
+  const shown = numId && numId !== '0' ? numbering.next(numId, ilvl) : null;
+  return { heading, number: shown?.number ?? '', suffix: shown?.suffix ?? '', list: shown ? numId! : '', level: shown ? ilvl : -1, text };
+}
+
+/** The text of a paragraph's runs, in order, as it reads with tracked changes accepted. */
+function runText(node: Element, inHeading: boolean): string {
+  let out = '';
+  for (const element of childElements(node)) {
+    const name = element.localName ?? '';
+    if (SKIPPED.has(name)) continue;
+    if (name === 'r' && isHidden(element)) continue;
+    switch (name) {
+      case 't': out += element.textContent ?? ''; break;
+      case 'tab': case 'ptab': out += '\t'; break;
+      case 'br': case 'cr': out += inHeading ? ' ' : '\n'; break;
+      case 'noBreakHyphen': out += '-'; break;
+      case 'softHyphen': break;
+      default: out += runText(element, inHeading);
+    }
+  }
+  return out;
+}
+
+function isHidden(run: Element): boolean {
+  const rPr = child(run, 'rPr');
+  const vanish = rPr && child(rPr, 'vanish');
+  return vanish !== undefined && attr(vanish, 'val') !== '0' && attr(vanish, 'val') !== 'false';
+}
+
+// --- Output ----------------------------------------------------------------------------------------------------
+
+/**
+ * The line of a paragraph with its number. In a heading, the tab Word puts after the number, or one typed
+ * between number and title, separates label from title ("Article 3 — Stockpiles"), as the heading
+ * recognition reads it.
+ */
+function line(p: WordParagraph): string {
+  if (p.heading > 0) {
+    const whole = p.number ? `${p.number}${p.suffix === '' ? '' : '\t'}${p.text}` : p.text;
+    return whole.replace(/\s*\t\s*/g, ' — ').replace(/^ — | — $/g, '').replace(/\s+/g, ' ').trim();
+  }
+  // Word's tab after a number is spacing, as LibreOffice's text export writes it: one space.
+  return p.number ? `${p.number}${p.suffix === '' ? '' : ' '}${p.text}` : p.text;
+}
+
+function asPlainText(paragraphs: readonly WordParagraph[]): string {
+  return paragraphs.map(line).join('\n\n') + '\n';
+}
+
+/**
+ * Loose Markdown: headings as ATX lines, the shallowest heading level of the document at `##` (the draft's
+ * title, Word's Title style, at `#`), as Parley drafts nest clauses; paragraphs with Markdown's punctuation
+ * escaped, so that Word's "*" or "_" stay text — but for a leading "1." or "1)", which is left to read as a
+ * list item: a numbered paragraph is a provision, and the importer reads lists as such.
+ */
+function asMarkdown(paragraphs: readonly WordParagraph[]): string {
+  const levels = paragraphs.filter((p) => p.heading > 1).map((p) => p.heading);
+  const shift = levels.length ? Math.min(...levels) - 2 : 0;
+  // The list item open for deeper levels of its list: points "(a)" under paragraph "2." are indented into
+  // its item, as Parley drafts write them, so that "3." goes on the same list.
+  let item: { list: string; indent: string } | null = null;
+  return paragraphs.map((p) => {
+    if (p.heading > 0) {
+      item = null;
+      return p.heading === 1 ? `# ${line(p)}` : `${'#'.repeat(Math.min(6, p.heading - shift))} ${line(p)}`;
+    }
+    const text = escapeParagraph(line(p));
+    const marker = /^\d{1,9}[.)] /.exec(text);
+    if (marker && p.level === 0) {
+      item = { list: p.list, indent: ' '.repeat(marker[0].length) };
+      return text;
+    }
+    if (item && p.list === item.list && p.level > 0) return text.split('\n').map((l) => item!.indent + l).join('\n');
+    item = null;
+    return text;
+  }).join('\n\n') + '\n';
+}
+
+/** Any ASCII punctuation may be backslash-escaped in CommonMark; these are the ones that make syntax here. */
+const INLINE_SYNTAX = /[\\`*_<>\[\]!&:#|~=+-]/g;
+
+function escapeParagraph(text: string): string {
+  const listMarker = /^\d{1,9}[.)](?=[ \t])/.exec(text)?.[0] ?? '';
+  const rest = text.slice(listMarker.length).replace(INLINE_SYNTAX, (c) => `\\${c}`);
+  // Lines after a soft break must not open a block of their own either; indentation would make code.
+  return (listMarker + rest).split('\n').map((l) => l.replace(/^[ \t]+/, '')).join('\n');
+}

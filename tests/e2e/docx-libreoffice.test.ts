@@ -1,0 +1,105 @@
+/**
+ * Word's automatic numbering as Parley computes it (src/format/import/docx.ts), checked against a real word
+ * processor: LibreOffice Writer opens the same .docx and writes it out as plain text, numbers included; every
+ * paragraph must read the same. The document mixes what treaty drafts use: Roman section numbers, articles
+ * restarting in each section, paragraphs numbered after their article ("1.2"), letters past z, Roman points, a
+ * list starting at 3, two lists of one definition counting apart, a number followed by a space.
+ *
+ * Left out because LibreOffice 7.4 (Debian 12) and Word differ on them, and Parley follows Word and the
+ * standard: w:isLgl (Word writes "2.1" under section "II"; LibreOffice "II.1") and a number followed by
+ * nothing (LibreOffice's text export puts a space after it anyway).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph } from 'docx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordParagraphs } from '../../src/format/import/docx.js';
+
+const hasOffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+if (!hasOffice) console.warn('Word numbering tests against LibreOffice skipped: soffice is missing (apt-get install libreoffice-writer-nogui)');
+
+function numberingDocument(): Document {
+  const p = (text: string, reference: string, level: number, instance = 0, heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+    new Paragraph({ text, numbering: { reference, level, instance }, ...(heading ? { heading } : {}) });
+  const children: Paragraph[] = [];
+  // Sections I, II with articles restarting in each; paragraphs 1.1, 1.2 under Article 1 of Section II.
+  children.push(p('General provisions', 'outline', 0, 0, HeadingLevel.HEADING_1));
+  children.push(p('Purpose', 'outline', 1, 0, HeadingLevel.HEADING_2));
+  children.push(p('The Participants will cooperate on critical minerals.', 'paragraphs', 0, 1));
+  children.push(p('They will meet every year.', 'paragraphs', 0, 1));
+  children.push(p('Cooperation', 'outline', 0, 0, HeadingLevel.HEADING_1));
+  children.push(p('Supply chains', 'outline', 1, 0, HeadingLevel.HEADING_2));
+  children.push(p('Mapping of supply routes.', 'outline', 2));
+  children.push(p('Security of ports.', 'outline', 2));
+  children.push(p('Research', 'outline', 1, 0, HeadingLevel.HEADING_2));
+  // A second list of the same definition counts on its own.
+  children.push(p('Joint research is promoted.', 'paragraphs', 0, 2));
+  children.push(p('The results are shared, in particular:', 'paragraphs', 0, 2));
+  for (let k = 0; k < 28; k++) children.push(p(`item ${k + 1} of the list;`, 'paragraphs', 1, 2));
+  children.push(p('under the following conditions:', 'paragraphs', 1, 2));
+  children.push(p('first condition;', 'paragraphs', 2, 2));
+  children.push(p('second condition;', 'paragraphs', 2, 2));
+  children.push(p('third condition.', 'paragraphs', 2, 2));
+  children.push(p('Results are published.', 'paragraphs', 0, 2));
+  // A list that starts at 3, its numbers followed by a space.
+  children.push(p('Third recital.', 'fromThree', 0, 3));
+  children.push(p('Fourth recital.', 'fromThree', 0, 3));
+  return new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'outline',
+          levels: [
+            { level: 0, format: LevelFormat.UPPER_ROMAN, text: 'SECTION %1', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.DECIMAL, text: 'Article %2', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.DECIMAL, text: '%2.%3', alignment: AlignmentType.LEFT },
+          ],
+        },
+        {
+          reference: 'paragraphs',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.LEFT },
+            { level: 2, format: LevelFormat.LOWER_ROMAN, text: '(%3)', alignment: AlignmentType.LEFT },
+          ],
+        },
+        { reference: 'fromThree', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start: 3, suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT }] },
+      ],
+    },
+    sections: [{ children }],
+  });
+}
+
+describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
+  let dir = '';
+  let docx: Buffer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-numbering-'));
+    docx = await Packer.toBuffer(numberingDocument());
+    writeFileSync(join(dir, 'numbering.docx'), docx);
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('numbers every paragraph as LibreOffice shows it', () => {
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, 'numbering.docx')], { encoding: 'utf8', timeout: 100_000 });
+    expect(office.status, office.stderr).toBe(0);
+    const theirs = readFileSync(join(dir, 'numbering.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const ours = wordParagraphs(docx).map((p) => `${p.number}${p.suffix === '' ? '' : ' '}${p.text}`);
+    // Spot checks, so that a failure says what went wrong in words as well as in the whole list.
+    expect(ours).toContain('SECTION II Cooperation');
+    expect(ours).toContain('Article 1 Supply chains');
+    expect(ours).toContain('1.2 Security of ports.');
+    expect(ours).toContain('(aa) item 27 of the list;');
+    expect(ours).toContain('(iii) third condition.');
+    expect(ours).toContain('3. Third recital.');
+    expect(ours).toEqual(theirs);
+  }, 120_000);
+});

@@ -1,0 +1,122 @@
+/**
+ * Word documents as drafts: `parley diff`, `show` and `import` read a .docx as the other side sends it, with
+ * Word's automatic numbering computed (numbers are not in the text), tracked changes accepted, tables read,
+ * and a sentence for what is not a readable Word document. The documents are written by the `docx` library
+ * (tests/support/word-document.ts); tests/e2e/docx-libreoffice.test.ts checks the numbering against LibreOffice.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readImportFile } from '../src/node/desktop/import-file.js';
+import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { wordDraftOfVersion } from './support/word-document.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const parley = (args: string[], input?: Buffer) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe('Word documents as drafts', () => {
+  let dir = '';
+  let plain = '';
+  let tracked = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-docx-'));
+    plain = join(dir, 'us-counter-proposal.docx');
+    writeFileSync(plain, await wordDraftOfVersion(SAMPLE_DOSSIER, 2));
+    tracked = join(dir, 'eu-markup.docx');
+    writeFileSync(tracked, await wordDraftOfVersion(SAMPLE_DOSSIER, 2, {
+      tracked: [{ find: 'will not impose', replace: 'shall not impose', author: 'EU' }],
+      signatureTable: true,
+    }));
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads Word\'s automatic numbering as the numbers of clauses, paragraphs and points: the version reads unchanged', () => {
+    const r = parley(['diff', `${SAMPLE_DOSSIER}@2`, plain, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(c.new.title).toBe('Memorandum of Understanding between the European Union and the United States of America on Critical Minerals and Rare Earths');
+    // Every clause of v2, numbered alike ("Paragraph 4", "1.", "(a)" restarting in each clause), no text changed.
+    expect(c.summary).toMatchObject({ unchanged: 14, edited: 0, inserted: 0, deleted: 0, renumbered: 0 });
+    const outline = parley(['show', plain]);
+    expect(outline.stdout).toContain('Paragraph 2 — Supply chains and trade routes  #paragraph-2\n    3 provisions: 1 2(3 points) 3');
+  });
+
+  it('reads tracked changes as accepted, and the paragraphs of tables', () => {
+    const r = parley(['diff', `${SAMPLE_DOSSIER}@2`, tracked, '--changed-only']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('obligation: will not → shall not (stronger)');
+    expect(r.stdout).toContain('The Participants [-will-]{+shall+} not impose');
+    expect(r.stdout).toMatch(/Signatures {2}\[inserted\]\n[^\n]*Done at Brussels[^\n]*\n {2}\{\+For the European Union\+\}\n {2}\{\+For the United States of America\+\}/);
+  });
+
+  it('imports a Word document into a dossier, each clause keeping the id of the clause it matches', () => {
+    const dossier = join(dir, 'dossier');
+    cpSync(SAMPLE_DOSSIER, dossier, { recursive: true });
+    const r = parley(['import', tracked, '--into', dossier, '--force']);
+    expect(r.code, r.stderr).toBe(0);
+    // Aligned with the latest version (v5), which no longer has v2's Review clause; the signatures are new.
+    expect(r.stdout).toContain('15 clauses: 13 kept their ids, 2 new (ids review-2, signatures).');
+    const working = readFileSync(join(dossier, 'working.md'), 'utf8');
+    expect(working).toMatch(/## Paragraph 4 — No export bans \{#no-export-bans[^}]*\}\n\n1\. The Participants shall not impose export bans/);
+    // Word's points sit in their paragraph, and the list goes on after them, as the dossier's drafts are written.
+    expect(working).toContain('in particular by:\n\n   (a) identifying the maritime and land routes');
+    expect(working).toContain('between the Participants.\n\n3. Each Participant will designate a contact point');
+  });
+
+  it('reads a Word document from standard input', () => {
+    const r = parley(['show', '-'], readFileSync(plain));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Paragraph 13 — Final provisions');
+  });
+
+  it('hands the desktop application\'s Import Draft a Word document converted, with its format', async () => {
+    const file = await readImportFile(plain);
+    expect(file.fileName).toBe('us-counter-proposal.docx');
+    expect(file.format).toBe('markdown');
+    expect(file.text).toContain('## Paragraph 4 — No export bans\n\n1. The Participants will not impose');
+    // A text draft is read as before (its format told by name and content); a binary file is refused in a sentence.
+    expect((await readImportFile(join(SAMPLE_DOSSIER, 'versions', 'v1.md'))).format).toBe('auto');
+    const binary = join(dir, 'picture.png');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+    await expect(readImportFile(binary)).rejects.toThrow(/picture\.png is a binary file/);
+  });
+
+  it('says what is wrong with a file that is not a readable Word document, naming it', () => {
+    const notWord = join(dir, 'archive.docx');
+    writeFileSync(notWord, zipSync({ 'notes.txt': new TextEncoder().encode('Not a draft.') }));
+    const a = parley(['diff', notWord, `${SAMPLE_DOSSIER}@2`]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain(`${notWord} cannot be read: it is a ZIP archive but not a Word document`);
+
+    const cut = join(dir, 'cut.docx');
+    const whole = readFileSync(plain);
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+    const b = parley(['show', cut]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/cut\.docx cannot be read: it looks like a Word document \(a ZIP archive\) but cannot be unpacked .*damaged or cut short/);
+
+    const badXml = join(dir, 'bad-xml.docx');
+    writeFileSync(badXml, zipSync({ 'word/document.xml': new TextEncoder().encode('<w:document xmlns:w="x"><w:body><w:p>') }));
+    const c = parley(['show', badXml]);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('bad-xml.docx cannot be read: its word/document.xml is not well-formed XML');
+
+    // An old binary Word file (or any other binary) is told to be saved as .docx.
+    const doc = join(dir, 'old.doc');
+    writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    const d = parley(['show', doc]);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/old\.doc is a binary file .*save an older Word \(\.doc\) or other document as \.docx or as text first/);
+    for (const r of [a, b, c, d]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * A Word document made from a tabled version of the sample dossier, as the other side's office would send it:
+ * written with the `docx` library, clause headings in the Heading 2 style and numbered by Word ("Paragraph
+ * %1"), numbered paragraphs and lettered points numbered by Word too (restarting in every clause), so that no
+ * number is in the text itself. Optional tracked changes and a signature table.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun,
+} from 'docx';
+
+export interface WordDraftOptions {
+  /** Tracked changes to write into the text: `find` in the version's text becomes a deletion + insertion. */
+  tracked?: { find: string; replace: string; author: string }[];
+  /** A signature block in a table after the last clause. */
+  signatureTable?: boolean;
+}
+
+const CHANGE_DATE = '2026-06-10T09:00:00Z';
+
+/** The .docx bytes of version `version` of the dossier at `dossier`. */
+export async function wordDraftOfVersion(dossier: string, version: number, options: WordDraftOptions = {}): Promise<Buffer> {
+  const source = readFileSync(join(dossier, 'versions', `v${version}.md`), 'utf8');
+  const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
+  const title = /^title: (.*)$/m.exec(source)![1]!;
+  const children: (Paragraph | Table)[] = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
+  let clause = 0;
+  let changeId = 1;
+  const runs = (text: string): (TextRun | InsertedTextRun | DeletedTextRun)[] => {
+    const change = options.tracked?.find((t) => text.includes(t.find));
+    if (!change) return [new TextRun(text)];
+    const at = text.indexOf(change.find);
+    return [
+      new TextRun(text.slice(0, at)),
+      new DeletedTextRun({ text: change.find, id: changeId++, author: change.author, date: CHANGE_DATE }),
+      new InsertedTextRun({ text: change.replace, id: changeId++, author: change.author, date: CHANGE_DATE }),
+      new TextRun(text.slice(at + change.find.length)),
+    ];
+  };
+  for (const raw of body.split('\n\n')) {
+    const block = raw.trim();
+    // Positions and other directives are Parley's own notes, not text a Word document would carry.
+    if (!block || block.startsWith(':::')) continue;
+    const heading = /^## (?:(Paragraph \d+) — )?(.*?)(?: \{[^}]*\})?$/.exec(block);
+    if (heading) {
+      // Numbered clauses by Word's numbering; an unnumbered heading (the preamble) as typed.
+      if (heading[1]) {
+        clause++;
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, numbering: { reference: 'clauses', level: 0 }, children: [new TextRun(heading[2]!)] }));
+      } else {
+        children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading[2]!)] }));
+      }
+      continue;
+    }
+    const numbered = /^(\d+)\. ([\s\S]*)$/.exec(block);
+    const point = /^\(([a-z])\) ([\s\S]*)$/.exec(block);
+    if (numbered) children.push(new Paragraph({ numbering: { reference: 'provisions', level: 0, instance: clause }, children: runs(numbered[2]!) }));
+    else if (point) children.push(new Paragraph({ numbering: { reference: 'provisions', level: 1, instance: clause }, children: runs(point[2]!) }));
+    else children.push(new Paragraph({ children: runs(block) }));
+  }
+  if (options.signatureTable) {
+    const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+    children.push(new Paragraph('Done at Brussels, in duplicate, in the English language.'));
+    children.push(new Table({ rows: [new TableRow({ children: [cell('For the European Union'), cell('For the United States of America')] })] }));
+  }
+  const document = new Document({
+    numbering: {
+      config: [
+        { reference: 'clauses', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: 'Paragraph %1', alignment: AlignmentType.LEFT }] },
+        {
+          reference: 'provisions',
+          levels: [
+            { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}
