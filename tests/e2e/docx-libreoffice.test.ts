@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordParagraphs } from '../../src/format/import/docx.js';
 
@@ -46,7 +47,9 @@ function numberingDocument(): Document {
   children.push(p('Results are published.', 'paragraphs', 0, 2));
   // A list that starts at 3, its numbers followed by a space.
   children.push(p('Third recital.', 'fromThree', 0, 3));
-  children.push(p('Fourth recital.', 'fromThree', 0, 3));
+  // An empty numbered paragraph still takes its number.
+  children.push(new Paragraph({ numbering: { reference: 'fromThree', level: 0, instance: 3 } }));
+  children.push(p('Fifth recital.', 'fromThree', 0, 3));
   return new Document({
     numbering: {
       config: [
@@ -73,6 +76,58 @@ function numberingDocument(): Document {
   });
 }
 
+/**
+ * The document with the second list over a shared definition stripped of its start overrides (the `docx`
+ * library writes one for every list): it then continues the first list's count, as Word continues a list
+ * across instances of one definition.
+ */
+function withContinuedList(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  const xml = strFromU8(files['word/numbering.xml']!);
+  const nums = [...xml.matchAll(/<w:num w:numId="\d+"><w:abstractNumId w:val="(\d+)"\/>.*?<\/w:num>/g)];
+  const second = nums.find((m, k) => nums.slice(0, k).some((earlier) => earlier[1] === m[1]))!;
+  const stripped = second[0].replace(/<w:lvlOverride\b.*?<\/w:lvlOverride>/g, '');
+  files['word/numbering.xml'] = strToU8(xml.replace(second[0], stripped));
+  return zipSync(files);
+}
+
+/**
+ * The document with its articles numbered through their style, as Word templates do: the Heading 2 style names
+ * the list and its level, the level names the style back, and the heading paragraphs carry no numbering of
+ * their own.
+ */
+function withStyleNumbering(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  let document = strFromU8(files['word/document.xml']!);
+  const direct = /<w:pStyle w:val="Heading2"\/><w:numPr><w:ilvl w:val="(\d)"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/;
+  const [, ilvl, numId] = direct.exec(document)!;
+  document = document.replace(new RegExp(direct.source, 'g'), '<w:pStyle w:val="Heading2"/>');
+  let numbering = strFromU8(files['word/numbering.xml']!);
+  const abstract = new RegExp(`<w:num w:numId="${numId}"><w:abstractNumId w:val="(\\d+)"`).exec(numbering)![1];
+  const at = numbering.indexOf(`<w:abstractNum w:abstractNumId="${abstract}"`);
+  const level = numbering.indexOf(`<w:lvl w:ilvl="${ilvl}"`, at);
+  // After the level's <w:start/>, where the schema puts w:pStyle.
+  const start = numbering.indexOf('/>', numbering.indexOf('<w:start', level)) + 2;
+  numbering = numbering.slice(0, start) + '<w:pStyle w:val="Heading2"/>' + numbering.slice(start);
+  const styles = strFromU8(files['word/styles.xml']!).replace(/(<w:style w:type="paragraph" w:styleId="Heading2">.*?)(<w:rPr>)/, `$1<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>$2`);
+  files['word/document.xml'] = strToU8(document);
+  files['word/numbering.xml'] = strToU8(numbering);
+  files['word/styles.xml'] = strToU8(styles);
+  return zipSync(files);
+}
+
+/** Every paragraph as LibreOffice writes it in a plain-text export, and as Parley reads it. */
+function bothReadings(dir: string, name: string, docx: Uint8Array): { theirs: string[]; ours: string[] } {
+  writeFileSync(join(dir, `${name}.docx`), docx);
+  const profile = pathToFileURL(join(dir, 'profile')).href;
+  const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, `${name}.docx`)], { encoding: 'utf8', timeout: 100_000 });
+  expect(office.status, office.stderr).toBe(0);
+  // LibreOffice writes an empty numbered paragraph as its number alone; Parley drops empty paragraphs.
+  const theirs = readFileSync(join(dir, `${name}.txt`), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^\d+\.$/.test(l));
+  const ours = wordParagraphs(docx).map((p) => `${p.number}${p.suffix === '' ? '' : ' '}${p.text}`);
+  return { theirs, ours };
+}
+
 describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
   let dir = '';
   let docx: Buffer;
@@ -88,18 +143,30 @@ describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
   });
 
   it('numbers every paragraph as LibreOffice shows it', () => {
-    const profile = pathToFileURL(join(dir, 'profile')).href;
-    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, 'numbering.docx')], { encoding: 'utf8', timeout: 100_000 });
-    expect(office.status, office.stderr).toBe(0);
-    const theirs = readFileSync(join(dir, 'numbering.txt'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-    const ours = wordParagraphs(docx).map((p) => `${p.number}${p.suffix === '' ? '' : ' '}${p.text}`);
+    const { theirs, ours } = bothReadings(dir, 'numbering', docx);
     // Spot checks, so that a failure says what went wrong in words as well as in the whole list.
     expect(ours).toContain('SECTION II Cooperation');
     expect(ours).toContain('Article 1 Supply chains');
     expect(ours).toContain('1.2 Security of ports.');
+    expect(ours).toContain('1. Joint research is promoted.');
     expect(ours).toContain('(aa) item 27 of the list;');
     expect(ours).toContain('(iii) third condition.');
     expect(ours).toContain('3. Third recital.');
+    expect(ours).toContain('5. Fifth recital.');
+    expect(ours).toEqual(theirs);
+  }, 120_000);
+
+  it('numbers headings through their style, the list level linked to the style', () => {
+    const linked = withStyleNumbering(docx);
+    expect(strFromU8(unzipSync(linked)['word/document.xml']!)).not.toMatch(/Heading2"\/><w:numPr>/);
+    const { theirs, ours } = bothReadings(dir, 'styled', linked);
+    expect(ours).toContain('Article 2 Research');
+    expect(ours).toEqual(theirs);
+  }, 120_000);
+
+  it('continues a list across two instances of one definition when the second does not restart it', () => {
+    const { theirs, ours } = bothReadings(dir, 'continued', withContinuedList(docx));
+    expect(ours).toContain('3. Joint research is promoted.');
     expect(ours).toEqual(theirs);
   }, 120_000);
 });

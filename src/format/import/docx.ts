@@ -189,13 +189,18 @@ interface Level {
 }
 
 /**
- * Automatic numbering as Word computes it: each list (w:num) counts per level; numbering a paragraph at one
- * level restarts the levels below it. A w:num refers to an abstract definition and may override start values.
+ * Automatic numbering as Word computes it (ECMA-376 §17.9): the running count belongs to the abstract definition,
+ * so that every list (w:num) over one definition continues the same sequence, and a list that overrides a level's
+ * start (w:lvlOverride/w:startOverride) restarts it there the first time it is used at that level. Numbering a
+ * paragraph at one level restarts the levels below it.
  */
 class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
   private readonly lists = new Map<string, { abstract: string; starts: Map<number, number> }>();
+  /** Running counts per abstract definition, by level. */
   private readonly counters = new Map<string, number[]>();
+  /** "numId:level" pairs already used: a start override applies on the first only. */
+  private readonly used = new Set<string>();
 
   constructor(doc: Document | undefined) {
     if (!doc) return;
@@ -236,10 +241,13 @@ class Numbering {
     const levels = list && this.abstracts.get(list.abstract);
     const level = levels?.get(ilvl);
     if (!list || !levels || !level) return null;
-    const startOf = (k: number) => list.starts.get(k) ?? levels.get(k)?.start ?? 1;
-    let counts = this.counters.get(numId);
-    if (!counts) this.counters.set(numId, (counts = []));
-    counts[ilvl] = counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl]! + 1;
+    const startOf = (k: number) => levels.get(k)?.start ?? 1;
+    let counts = this.counters.get(list.abstract);
+    if (!counts) this.counters.set(list.abstract, (counts = []));
+    const override = list.starts.get(ilvl);
+    const first = !this.used.has(`${numId}:${ilvl}`);
+    this.used.add(`${numId}:${ilvl}`);
+    counts[ilvl] = first && override !== undefined ? override : counts[ilvl] === undefined ? startOf(ilvl) : counts[ilvl]! + 1;
     // Levels below restart; levels above not yet used count from their start.
     counts.length = ilvl + 1;
     for (let k = 0; k < ilvl; k++) if (counts[k] === undefined) counts[k] = startOf(k);
@@ -299,7 +307,6 @@ function collectParagraphs(container: Element, styles: Styles, numbering: Number
 
 function readParagraph(p: Element, styles: Styles, numbering: Numbering): WordParagraph | null {
   const pPr = child(p, 'pPr');
-  // A paragraph whose mark was deleted and that keeps no text is gone with the change accepted.
   const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
   const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
@@ -308,9 +315,15 @@ function readParagraph(p: Element, styles: Styles, numbering: Numbering): WordPa
   const numPr = pPr && child(pPr, 'numPr');
   const fromStyle = styles.numbering(styleId);
   const numId = attr(numPr && child(numPr, 'numId'), 'val') ?? fromStyle.numId;
+  // The level: the paragraph's own, else its style's, else the first (as LibreOffice reads a style that names
+  // the list alone; Word writes the level into a style numbered at any other).
   const ilvl = intVal(numPr && child(numPr, 'ilvl')) ?? fromStyle.ilvl ?? 0;
-  if (!text.trim()) return null;
+  // A paragraph whose mark is a tracked deletion joins the next one once accepted: it neither counts nor shows.
+  const markDeleted = pPr !== undefined && child(pPr, 'rPr') !== undefined && child(child(pPr, 'rPr')!, 'del') !== undefined;
+  if (markDeleted && !text.trim()) return null;
+  // An empty numbered paragraph still takes its number in Word, so the count goes on before it is dropped.
   const shown = numId && numId !== '0' ? numbering.next(numId, ilvl) : null;
+  if (!text.trim()) return null;
   return { heading, number: shown?.number ?? '', suffix: shown?.suffix ?? '', list: shown ? numId! : '', level: shown ? ilvl : -1, text };
 }
 
