@@ -51,6 +51,14 @@ describe('Word documents as drafts', () => {
     expect(outline.stdout).toContain('Paragraph 2 — Supply chains and trade routes  #paragraph-2\n    3 provisions: 1 2(3 points) 3');
   });
 
+  it('reads a Word document without heading styles as a plain-text draft, its articles recognised from their text', async () => {
+    const typed = join(dir, 'typed-headings.docx');
+    writeFileSync(typed, await wordDraftOfVersion(SAMPLE_DOSSIER, 2, { typedHeadings: true }));
+    const r = parley(['diff', `${SAMPLE_DOSSIER}@2`, typed, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ unchanged: 14, edited: 0, inserted: 0, deleted: 0 });
+  });
+
   it('reads tracked changes as accepted, and the paragraphs of tables', () => {
     const r = parley(['diff', `${SAMPLE_DOSSIER}@2`, tracked, '--changed-only']);
     expect(r.code, r.stderr).toBe(0);

@@ -15,6 +15,8 @@ export interface WordDraftOptions {
   tracked?: { find: string; replace: string; author: string }[];
   /** A signature block in a table after the last clause. */
   signatureTable?: boolean;
+  /** Clause headings typed as plain paragraphs ("Paragraph 4 — No export bans"), as many drafts are, not styled. */
+  typedHeadings?: boolean;
 }
 
 const CHANGE_DATE = '2026-06-10T09:00:00Z';
@@ -24,7 +26,7 @@ export async function wordDraftOfVersion(dossier: string, version: number, optio
   const source = readFileSync(join(dossier, 'versions', `v${version}.md`), 'utf8');
   const body = source.replace(/^---\n[\s\S]*?\n---\n/, '');
   const title = /^title: (.*)$/m.exec(source)![1]!;
-  const children: (Paragraph | Table)[] = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
+  const children: (Paragraph | Table)[] = [options.typedHeadings ? new Paragraph({ children: [new TextRun({ text: title.toUpperCase(), bold: true })] }) : new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
   let clause = 0;
   let changeId = 1;
   const runs = (text: string): (TextRun | InsertedTextRun | DeletedTextRun)[] => {
@@ -44,6 +46,11 @@ export async function wordDraftOfVersion(dossier: string, version: number, optio
     if (!block || block.startsWith(':::')) continue;
     const heading = /^## (?:(Paragraph \d+) — )?(.*?)(?: \{[^}]*\})?$/.exec(block);
     if (heading) {
+      if (options.typedHeadings) {
+        if (heading[1]) clause++;
+        children.push(new Paragraph({ children: [new TextRun({ text: block.replace(/^## /, '').replace(/ \{[^}]*\}$/, ''), bold: true })] }));
+        continue;
+      }
       // Numbered clauses by Word's numbering; an unnumbered heading (the preamble) as typed.
       if (heading[1]) {
         clause++;
