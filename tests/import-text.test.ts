@@ -34,6 +34,15 @@ describe('importDraft: heading forms', () => {
     expect(p.map((x) => [x.label, x.text])).toEqual([['1', 'The purpose is this.'], ['2', 'Means:']]);
     expect(p[1]!.points.map((x) => x.text)).toEqual(['(a) one;', '(b) two.']);
   });
+  it('a tab between label and title, as typed in a word processor, separates them like a dash', () => {
+    expect(heads('MOU\n\nArticle 1\tPurpose\n\n1.\tThe Participants will cooperate.\n\nARTICLE 2 \t SCOPE\n\n1.\tText.')).toEqual([
+      [0, 'Article 1', 'Purpose'], [0, 'ARTICLE 2', 'SCOPE'],
+    ]);
+    expect(heads('# T\n\n## Article 1\tPurpose\n\n1. x.\n', 'markdown')).toEqual([[0, 'Article 1', 'Purpose']]);
+    // A tab elsewhere is spacing: the provision keeps its words.
+    const { draft } = importDraft('MOU\n\nArticle 1\n\n1.\tThe Participants\twill cooperate.', { format: 'text' });
+    expect(provisionsOf(draft.clauses[0]!)[0]!.text).toBe('The Participants will cooperate.');
+  });
   it('boxed headings', () => {
     expect(heads('T\n\n*****************\n* Article 7     *\n*****************\n\nText.')).toEqual([[0, 'Article 7', '']]);
   });

@@ -31,6 +31,18 @@ const KEYWORD_HEADING = new RegExp(
     `(?:$|\\s*[:.—–]\\s*(.*)$|\\s+-\\s+(.*)$|\\s*\\((.*)\\)\\s*$)`, // nothing, separator + title, or "(title)"
   'i',
 );
+/** A keyword label followed by a tab: "Article 5<tab>Stockpiles", as drafts typed in a word processor have it. */
+const LABEL_THEN_TAB = new RegExp(`^(\\s*\\[?\\s*(?:Article|Section|Paragraph|Part|Chapter)\\s+${NUMBER}\\s*\\]?)[ ]*\\t[ \\t]*(?=\\S)`, 'i');
+
+/**
+ * The tab between a heading's label and its title made the dash it stands for ("Article 5 — Stockpiles"):
+ * collapsing whitespace would otherwise leave "Article 5 Stockpiles", whose label and title cannot be told
+ * apart. Called before whitespace is collapsed (here and in plain-paragraphs.ts).
+ */
+export function separateLabelAtTab(line: string): string {
+  return line.includes('\t') ? line.replace(LABEL_THEN_TAB, '$1 — ') : line;
+}
+
 /** "5." or "5.2" alone, or followed by a short title: the heading form of numbered drafts. */
 const NUMBER_HEADING = /^(\d{1,3}(?:\.\d{1,3})*)\.?(?:\s+(.*))?$/;
 const FOOTNOTE_MARKER = /\[\^?\d{1,3}\]/g;
@@ -78,7 +90,7 @@ export function recogniseHeading(
   options: { allowCaps?: boolean; allowNumber?: boolean; allowPlain?: boolean } = {},
 ): RecognisedHeading | null {
   const dropped: string[] = [];
-  const text = removeMarkers(stripDecoration(line), dropped).replace(/\s+/g, ' ').trim();
+  const text = removeMarkers(stripDecoration(separateLabelAtTab(line)), dropped).replace(/\s+/g, ' ').trim();
   if (!text) return null;
   if (PREAMBLE.test(text)) return { kind: 'preamble', label: '', title: text, rank: 1, droppedMarkers: dropped };
   const keyword = KEYWORD_HEADING.exec(text);

@@ -8,7 +8,7 @@
  * breaks of extracted PDFs) are bridged when the next line continues in lower case. Runs of spaces (layout
  * padding, double spaces after a full stop) read as one space.
  */
-import { recogniseHeading } from './heading-recognition.js';
+import { recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
 
 export interface PlainParagraph {
   /** The unwrapped text, single-spaced. */
@@ -48,7 +48,7 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
   let pendingBlank = false;
 
   const flush = () => {
-    if (parts.length) out.push({ text: parts.join(' ').replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
+    if (parts.length) out.push({ text: separateLabelAtTab(parts.join(' ')).replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
     parts = [];
     count = 0;
   };
