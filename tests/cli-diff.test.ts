@@ -247,8 +247,8 @@ describe('parley diff', () => {
       expect(hidden.code).toBe(0);
       expect(hidden.stdout).toContain('The Participants [-shall-]{+will+} coordinate their stocks, each will report.');
       expect(hidden.stdout).not.toContain('Research');
-      // Without --changed-only the clause stays, reading as the new draft.
-      expect(run('--hide-cosmetic').stdout).toMatch(/Article 2 — Research {2}\[edited\]\n(?: {2}provisions: .*\n)? {2}The Participants will promote joint research including on recycling\./);
+      // Without --changed-only the clause is shown, in its new wording, and says why nothing is marked.
+      expect(run('--hide-cosmetic').stdout).toMatch(/Article 2 — Research {2}\[edited: cosmetic only, not marked\]\n {2}The Participants will promote joint research including on recycling\./);
       // The HTML page opens with the switch on; the JSON keeps its flags and refuses the option.
       const html = path.join(dir, 'redline.html');
       expect(run('--format', 'html', '--hide-cosmetic', '-o', html).code).toBe(0);

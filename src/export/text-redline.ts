@@ -119,8 +119,9 @@ export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'move
   }).join('');
 }
 
-function describe(change: ClauseChangeJson): string {
-  const flags: string[] = [change.kind];
+/** The clause's heading line; `cosmeticHidden`: its changes are all cosmetic and hidden, which it says. */
+function describe(change: ClauseChangeJson, cosmeticHidden = false): string {
+  const flags: string[] = [cosmeticHidden ? `${change.kind}: cosmetic only, not marked` : change.kind];
   if (change.moved) flags.push('moved');
   if (change.renumbered) flags.push('renumbered');
   const now = change.new.map(heading).join(' + ');
@@ -270,12 +271,15 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
   for (const change of c.changes) {
     if (options.changedOnly && (!isNotable(change) || (hide && isCosmeticOnly(change)))) continue;
     lines.push('');
-    lines.push(title(describe(change)));
+    // Shown without --changed-only, a clause whose changes are all hidden says so rather than read as edited
+    // with nothing marked.
+    const cosmeticHidden = hide && change.kind === 'edited' && isCosmeticOnly(change);
+    lines.push(title(describe(change, cosmeticHidden)));
     const titleWords = change.titleWords && (hide ? withoutCosmetic(change.titleWords) : change.titleWords);
     if (titleWords && titleWords.some((w) => w.op !== 'equal')) lines.push(`  title: ${redlineText(titleWords, colour)}`);
     for (const line of legalLines(change.legal)) lines.push('  ' + line);
     for (const stale of change.staleReferences ?? []) lines.push(`  stale reference: ${staleNote(stale)}`);
-    const notes = notableProvisions(change);
+    const notes = cosmeticHidden ? [] : notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
       const text = redlineText(hide ? withoutCosmetic(change.words) : change.words, colour);

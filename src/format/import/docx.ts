@@ -8,7 +8,8 @@
  * text of a paragraph but computed from numbering.xml, and a draft's paragraph numbers are half of what the
  * comparison aligns on, so they are computed here as Word would show them. Headings are read from the
  * paragraph's outline level (Heading 1…9 styles, or an outline level set directly):
- *   - with headings, the text is loose Markdown (`## Article 3 — Stockpiles`, paragraphs escaped by remark);
+ *   - with headings, the text is loose Markdown (`## Article 3 — Stockpiles`, paragraphs escaped, numbered
+ *     paragraphs as list items with their points inside, as Parley drafts are written);
  *   - without (articles typed as plain paragraphs, the common case), plain text, for the plain-text importer's
  *     recognition of "Article 5", "SECTION II" and the like.
  * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out): an
