@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { importDraft } from '../src/format/import-text.js';
+import { wordDocumentText } from '../src/format/import/docx.js';
+import { clauseText } from '../src/model/text.js';
 import { readImportFile } from '../src/node/desktop/import-file.js';
 import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { wordDraftOfVersion } from './support/word-document.js';
@@ -97,6 +101,20 @@ describe('Word documents as drafts', () => {
     const binary = join(dir, 'picture.png');
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
     await expect(readImportFile(binary)).rejects.toThrow(/picture\.png is a binary file/);
+  });
+
+  it('keeps Word text that looks like Markdown as the text it is', async () => {
+    const tricky = 'Terms *marked* or _underlined_ \\ [as defined] & <listed> # here ~ | ! `code`';
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ text: 'Article 1 — Definitions', heading: HeadingLevel.HEADING_1 }),
+      new Paragraph(tricky),
+      // A line break in the paragraph, the next line opening as a bullet, a quote or a heading underline would.
+      new Paragraph({ children: [new TextRun('First line'), new TextRun({ text: '- second line', break: 1 }), new TextRun({ text: '> third', break: 1 }), new TextRun({ text: '=== fourth', break: 1 })] }),
+    ] }] }));
+    const { text, format } = wordDocumentText(bytes);
+    const { draft } = importDraft(text, { format });
+    expect(draft.clauses.map((c) => c.label)).toEqual(['Article 1']);
+    expect(clauseText(draft.clauses[0]!)).toBe(`${tricky}\nFirst line - second line > third === fourth`);
   });
 
   it('says what is wrong with a file that is not a readable Word document, naming it', () => {

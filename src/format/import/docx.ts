@@ -16,10 +16,11 @@
  * incoming draft with changes marked is the other side's proposal. Field codes, deleted text, hidden text,
  * drawings and text boxes, footnote and comment marks are left out.
  *
- * The archive is read with fflate and the XML with @xmldom/xmldom; this module touches no disk.
+ * The archive is read with fflate and the XML with saxes (into a small tree of its own: a DOM library took a
+ * second over the 5 MB document.xml of a 2,000-article treaty); this module touches no disk.
  */
-import { DOMParser, type Document, type Element, type Node } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
+import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 
 /** A .docx that cannot be read; the message is a sentence for the user (the caller adds the file name). */
 export class WordDocumentError extends Error {
@@ -31,7 +32,8 @@ export function isZipArchive(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** WordprocessingML's namespace, as Transitional (what Word writes) and Strict OOXML name it. */
+const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
@@ -51,13 +53,13 @@ export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
   if (!document) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
   const styles = new Styles(parts.get(STYLES));
   const numbering = new Numbering(parts.get(NUMBERING));
-  const body = childElements(document.documentElement).find((e) => e.localName === 'body');
+  const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
   if (body) collectParagraphs(body, styles, numbering, paragraphs);
   return paragraphs;
 }
 
-function readParts(bytes: Uint8Array): Map<string, Document> {
+function readParts(bytes: Uint8Array): Map<string, XmlElement> {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, {
@@ -71,11 +73,10 @@ function readParts(bytes: Uint8Array): Map<string, Document> {
     if (error instanceof WordDocumentError) throw error;
     throw new WordDocumentError(`it looks like a Word document (a ZIP archive) but cannot be unpacked (${error instanceof Error ? error.message : String(error)}); it may be damaged or cut short.`);
   }
-  const parts = new Map<string, Document>();
+  const parts = new Map<string, XmlElement>();
   for (const [name, data] of Object.entries(files)) {
-    const xml = new TextDecoder('utf-8').decode(data);
     try {
-      parts.set(name, new DOMParser().parseFromString(xml, 'text/xml'));
+      parts.set(name, parseXml(new TextDecoder('utf-8').decode(data)));
     } catch (error) {
       throw new WordDocumentError(`its ${name} is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the document may be damaged.`);
     }
@@ -96,28 +97,55 @@ export interface WordParagraph {
   text: string;
 }
 
-// --- XML helpers --------------------------------------------------------------------------------------------
+// --- XML --------------------------------------------------------------------------------------------------
 
-function childElements(node: Node | null): Element[] {
-  const out: Element[] = [];
-  if (!node) return out;
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
-  return out;
+/** An element as this module reads it: local name and namespace, WordprocessingML attributes, text. */
+interface XmlElement {
+  local: string;
+  uri: string;
+  /** Attributes as saxes gives them (by qualified name); read through attr(), by local name. */
+  attrs: Record<string, SaxesAttributeNS>;
+  children: XmlElement[];
+  /** Character data directly inside the element (the text of a w:t). */
+  text: string;
 }
 
-function child(node: Node, name: string): Element | undefined {
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as Element).localName === name && (c as Element).namespaceURI === W) return c as Element;
-  return undefined;
+/** The document element of an XML text; throws on XML that is not well-formed. */
+function parseXml(xml: string): XmlElement {
+  const parser = new SaxesParser({ xmlns: true });
+  const root: XmlElement = { local: '', uri: '', attrs: {}, children: [], text: '' };
+  const stack: XmlElement[] = [root];
+  // Tens of thousands of elements in a long treaty: each keeps saxes' own attribute record rather than a copy.
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = { local: tag.local, uri: tag.uri, attrs: tag.attributes as Record<string, SaxesAttributeNS>, children: [], text: '' };
+    stack[stack.length - 1]!.children.push(element);
+    stack.push(element);
+  });
+  parser.on('closetag', () => { stack.pop(); });
+  parser.on('text', (text) => { stack[stack.length - 1]!.text += text; });
+  parser.on('error', (error) => { throw error; });
+  parser.write(xml).close();
+  const document = root.children[0];
+  if (!document) throw new Error('there is no document element');
+  return document;
 }
 
-/** A w: attribute (w:val, w:ilvl…). */
-function attr(element: Element | undefined, name: string): string | null {
+function child(element: XmlElement, name: string): XmlElement | undefined {
+  return element.children.find((c) => c.local === name && W.has(c.uri));
+}
+
+/** A w: attribute (w:val, w:ilvl…), or an unprefixed one of that name. */
+function attr(element: XmlElement | undefined, name: string): string | null {
   if (!element) return null;
-  return element.getAttributeNS(W, name) || element.getAttribute(`w:${name}`) || null;
+  for (const key in element.attrs) {
+    const a = element.attrs[key]!;
+    if (a.local === name && (a.prefix === '' || W.has(a.uri))) return a.value;
+  }
+  return null;
 }
 
 /** A w:val read as a whole number, or null. */
-function intVal(element: Element | undefined): number | null {
+function intVal(element: XmlElement | undefined): number | null {
   const value = attr(element, 'val');
   return value !== null && /^-?\d+$/.test(value) ? Number(value) : null;
 }
@@ -138,10 +166,10 @@ class Styles {
   private readonly byId = new Map<string, StyleFacts>();
   private defaultId: string | null = null;
 
-  constructor(doc: Document | undefined) {
+  constructor(doc: XmlElement | undefined) {
     if (!doc) return;
-    for (const style of childElements(doc.documentElement)) {
-      if (style.localName !== 'style' || attr(style, 'type') !== 'paragraph') continue;
+    for (const style of doc.children) {
+      if (style.local !== 'style' || attr(style, 'type') !== 'paragraph') continue;
       const id = attr(style, 'styleId');
       if (!id) continue;
       if (attr(style, 'default') === '1' || attr(style, 'default') === 'true') this.defaultId = id;
@@ -203,13 +231,13 @@ class Numbering {
   /** "numId:level" pairs already used: a start override applies on the first only. */
   private readonly used = new Set<string>();
 
-  constructor(doc: Document | undefined) {
+  constructor(doc: XmlElement | undefined) {
     if (!doc) return;
-    for (const element of childElements(doc.documentElement)) {
-      if (element.localName === 'abstractNum') {
+    for (const element of doc.children) {
+      if (element.local === 'abstractNum') {
         const levels = new Map<number, Level>();
-        for (const lvl of childElements(element)) {
-          if (lvl.localName !== 'lvl') continue;
+        for (const lvl of element.children) {
+          if (lvl.local !== 'lvl') continue;
           const suffix = attr(child(lvl, 'suff'), 'val');
           levels.set(Number(attr(lvl, 'ilvl') ?? 0), {
             start: intVal(child(lvl, 'start')) ?? 1,
@@ -221,13 +249,13 @@ class Numbering {
         }
         const id = attr(element, 'abstractNumId');
         if (id !== null) this.abstracts.set(id, levels);
-      } else if (element.localName === 'num') {
+      } else if (element.local === 'num') {
         const id = attr(element, 'numId');
         const abstract = attr(child(element, 'abstractNumId'), 'val');
         if (id === null || abstract === null) continue;
         const starts = new Map<number, number>();
-        for (const override of childElements(element)) {
-          if (override.localName !== 'lvlOverride') continue;
+        for (const override of element.children) {
+          if (override.local !== 'lvlOverride') continue;
           const start = intVal(child(override, 'startOverride'));
           if (start !== null) starts.set(Number(attr(override, 'ilvl') ?? 0), start);
         }
@@ -294,19 +322,19 @@ function roman(n: number): string {
 const SKIPPED = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'sectPr', 'drawing', 'pict', 'object', 'AlternateContent', 'instrText', 'delText', 'delInstrText',
   'footnoteReference', 'endnoteReference', 'commentReference', 'annotationRef', 'fldChar', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'sym', 'lastRenderedPageBreak']);
 
-function collectParagraphs(container: Element, styles: Styles, numbering: Numbering, out: WordParagraph[]): void {
-  for (const element of childElements(container)) {
-    if (element.localName === 'p' && element.namespaceURI === W) {
+function collectParagraphs(container: XmlElement, styles: Styles, numbering: Numbering, out: WordParagraph[]): void {
+  for (const element of container.children) {
+    if (element.local === 'p' && W.has(element.uri)) {
       const paragraph = readParagraph(element, styles, numbering);
       if (paragraph) out.push(paragraph);
-    } else if (!SKIPPED.has(element.localName ?? '')) {
+    } else if (!SKIPPED.has(element.local)) {
       // Tables (each cell's paragraphs in turn), content controls, insertions.
       collectParagraphs(element, styles, numbering, out);
     }
   }
 }
 
-function readParagraph(p: Element, styles: Styles, numbering: Numbering): WordParagraph | null {
+function readParagraph(p: XmlElement, styles: Styles, numbering: Numbering): WordParagraph | null {
   const pPr = child(p, 'pPr');
   const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
   const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
@@ -329,14 +357,14 @@ function readParagraph(p: Element, styles: Styles, numbering: Numbering): WordPa
 }
 
 /** The text of a paragraph's runs, in order, as it reads with tracked changes accepted. */
-function runText(node: Element, inHeading: boolean): string {
+function runText(node: XmlElement, inHeading: boolean): string {
   let out = '';
-  for (const element of childElements(node)) {
-    const name = element.localName ?? '';
+  for (const element of node.children) {
+    const name = element.local;
     if (SKIPPED.has(name)) continue;
     if (name === 'r' && isHidden(element)) continue;
     switch (name) {
-      case 't': out += element.textContent ?? ''; break;
+      case 't': out += element.text; break;
       case 'tab': case 'ptab': out += '\t'; break;
       case 'br': case 'cr': out += inHeading ? ' ' : '\n'; break;
       case 'noBreakHyphen': out += '-'; break;
@@ -347,7 +375,7 @@ function runText(node: Element, inHeading: boolean): string {
   return out;
 }
 
-function isHidden(run: Element): boolean {
+function isHidden(run: XmlElement): boolean {
   const rPr = child(run, 'rPr');
   const vanish = rPr && child(rPr, 'vanish');
   return vanish !== undefined && attr(vanish, 'val') !== '0' && attr(vanish, 'val') !== 'false';
@@ -402,12 +430,20 @@ function asMarkdown(paragraphs: readonly WordParagraph[]): string {
   }).join('\n\n') + '\n';
 }
 
-/** Any ASCII punctuation may be backslash-escaped in CommonMark; these are the ones that make syntax here. */
-const INLINE_SYNTAX = /[\\`*_<>\[\]!&:#|~=+-]/g;
+/**
+ * The characters that make inline syntax anywhere in a line (the set markdownBlocks' fast path looks for, so
+ * that text without them, most of a draft, still takes it), and those that open a block at a line's start.
+ */
+const INLINE_SYNTAX = /[\\`*_<>[\]&!|#~]/g;
+const BLOCK_OPENING = /^[-+>=]/;
 
 function escapeParagraph(text: string): string {
   const listMarker = /^\d{1,9}[.)](?=[ \t])/.exec(text)?.[0] ?? '';
   const rest = text.slice(listMarker.length).replace(INLINE_SYNTAX, (c) => `\\${c}`);
-  // Lines after a soft break must not open a block of their own either; indentation would make code.
-  return (listMarker + rest).split('\n').map((l) => l.replace(/^[ \t]+/, '')).join('\n');
+  // Every line (a soft break starts one) without indentation, which would make code, and without a character
+  // that would open a block of its own.
+  return (listMarker + rest).split('\n').map((l, k) => {
+    const line = l.replace(/^[ \t]+/, '');
+    return (k > 0 || !listMarker) && BLOCK_OPENING.test(line) ? `\\${line}` : line;
+  }).join('\n');
 }

@@ -1,0 +1,65 @@
+// Reading Word documents: median time to convert a .docx of a generated treaty (src/format/import/docx.ts)
+// and import the result, against importing the same treaty's own Markdown in the same process (the baseline:
+// what the draft costs to read without Word around it).
+//   npm run build && node bench/docx.mjs
+// No target is set for it; the figure tells whether a treaty that arrives in Word is read as fast as one that
+// arrives as text. The documents are written with the `docx` library: headings in the Heading 2 style,
+// paragraphs numbered by Word, restarting in every article.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
+const load = (p) => import(pathToFileURL(path.join(root, p)).href);
+const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-treaty.mjs')).href);
+const { importDraft } = await load('dist/src/format/import-text.js');
+const { wordDocumentText } = await load('dist/src/format/import/docx.js');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+function time(fn, runs) {
+  fn(); // warm-up
+  const times = [];
+  for (let k = 0; k < runs; k++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** The generator's Markdown of n articles, and the same treaty as a Word document. */
+async function treaty(n) {
+  const { oldText } = makePair(n, 42, { words: 210 });
+  const children = [];
+  let article = 0;
+  let label = '';
+  for (const line of oldText.split('\n')) {
+    let m;
+    if ((m = /^## (.*)$/.exec(line))) { label = m[1]; article++; continue; }
+    if ((m = /^### (.*)$/.exec(line))) { children.push(new Paragraph({ text: `${label} — ${m[1]}`, heading: HeadingLevel.HEADING_2 })); label = ''; continue; }
+    if (!line.trim()) continue;
+    if (label) { children.push(new Paragraph({ text: label, heading: HeadingLevel.HEADING_2 })); label = ''; }
+    if ((m = /^\d+\. (.*)$/.exec(line))) children.push(new Paragraph({ text: m[1], numbering: { reference: 'provisions', level: 0, instance: article } }));
+    else children.push(new Paragraph(line.trim()));
+  }
+  const document = new Document({
+    numbering: { config: [{ reference: 'provisions', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT }] }] },
+    sections: [{ children }],
+  });
+  return { markdown: oldText, docx: await Packer.toBuffer(document) };
+}
+
+for (const [n, runs] of [[200, 9], [2000, 5]]) {
+  const { markdown, docx } = await treaty(n);
+  const clauses = importDraft(markdown, { format: 'markdown' }).draft.clauses.length;
+  const converted = wordDocumentText(docx);
+  const read = importDraft(converted.text, { format: converted.format }).draft.clauses.length;
+  if (read !== clauses) throw new Error(`the Word document read as ${read} clauses, its Markdown as ${clauses}`);
+  const word = time(() => { const c = wordDocumentText(docx); importDraft(c.text, { format: c.format }); }, runs);
+  const convert = time(() => wordDocumentText(docx), runs);
+  const text = time(() => importDraft(markdown, { format: 'markdown' }), runs);
+  console.log(`${n.toLocaleString('en').padStart(5)} articles (.docx ${(docx.length / 1e6).toFixed(2)} MB, text ${(markdown.length / 1e6).toFixed(1)} MB): ` +
+    `read from Word ${word.toFixed(0)} ms (of which converting ${convert.toFixed(0)} ms); from its Markdown ${text.toFixed(0)} ms; ratio ${(word / text).toFixed(1)} (median of ${runs})`);
+}
