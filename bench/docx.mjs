@@ -6,9 +6,9 @@
 // arrives as text. The documents are written with the `docx` library: headings in the Heading 2 style,
 // paragraphs numbered by Word, restarting in every article.
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
+import { time } from './lib/timing.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
@@ -17,17 +17,6 @@ const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-
 const { importDraft } = await load('dist/src/format/import-text.js');
 const { wordDocumentText } = await load('dist/src/format/import/docx.js');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-function time(fn, runs) {
-  fn(); // warm-up
-  const times = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 /** The generator's Markdown of n articles, and the same treaty as a Word document. */
 async function treaty(n) {

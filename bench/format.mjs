@@ -4,8 +4,8 @@
 // Targets (issue 2): a 2,000-article draft reads into the model in ≤ 1 s and is written back in ≤ 0.5 s;
 // the growth from 200 to 20,000 articles stays linear.
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { time } from './lib/timing.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
@@ -16,17 +16,6 @@ const { importDraft } = await load('dist/src/format/import-text.js');
 const { splitAtHeadings } = await load('dist/src/format/chunks.js');
 const { markdownProcessor } = await load('dist/src/format/processor.js');
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-function time(fn, runs) {
-  fn(); // warm-up
-  const times = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 /** A canonical Parley file of n generated articles (the generator's Markdown, imported and written out). */
 function canonical(n) {
