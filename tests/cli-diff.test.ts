@@ -62,10 +62,12 @@ describe('parley diff', () => {
   });
 
   it('writes one self-contained HTML page, with insertions underlined and deletions struck through', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'diff-')), 'redline.html');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diff-'));
+    const out = path.join(dir, 'redline.html');
     const r = parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'html', '--layout', 'inline', '-o', out);
     expect(r.code).toBe(0);
     const html = fs.readFileSync(out, 'utf8');
+    fs.rmSync(dir, { recursive: true, force: true });
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<(script|link|img)\b|src=|https?:\/\//);
     expect(html).toMatch(/<del>thirty \(30\)<\/del><ins>sixty \(60\)<\/ins>/);

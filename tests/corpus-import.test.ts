@@ -107,8 +107,13 @@ describe('synthetic treaties from gen-treaty.mjs', () => {
   const tool = path.resolve(import.meta.dirname, '../../shared/tools/gen-treaty.mjs');
   it.skipIf(!fs.existsSync(tool))('import with one clause per article, titles from the ### line', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gt-'));
-    execFileSync(process.execPath, [tool, '50', dir, '42']);
-    const source = fs.readFileSync(path.join(dir, 'old.md'), 'utf8');
+    let source: string;
+    try {
+      execFileSync(process.execPath, [tool, '50', dir, '42']);
+      source = fs.readFileSync(path.join(dir, 'old.md'), 'utf8');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     const { draft } = importDraft(source, { file: 'old.md' });
     expect(draft.clauses.map((c) => c.label)).toEqual(Array.from({ length: 50 }, (_, i) => `Article ${i + 1}`));
     expect(draft.clauses.every((c) => c.title !== '' && c.children.length === 0)).toBe(true);
