@@ -117,6 +117,27 @@ describe('Word documents as drafts', () => {
     expect(clauseText(draft.clauses[0]!)).toBe(`${tricky}\nFirst line - second line > third === fourth`);
   });
 
+  it('names the paragraph of the document in what it reports, empty paragraphs counted as Word counts them', async () => {
+    const styled = join(dir, 'marker.docx');
+    writeFileSync(styled, await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ text: 'Memorandum', heading: HeadingLevel.TITLE }), new Paragraph(''), new Paragraph(''),
+      new Paragraph({ text: 'Article 1 — Purpose', heading: HeadingLevel.HEADING_1 }), new Paragraph('Text one.'),
+      new Paragraph({ text: 'Article 2[1] — Scope', heading: HeadingLevel.HEADING_1 }), new Paragraph('Text two.'),
+    ] }] })));
+    const a = parley(['check', styled]);
+    expect(a.stdout).toContain(`${styled}:6:1: warning: footnote marker [1] left out of the heading "Article 2[1] — Scope" (paragraph 6 of the document) [footnote-in-heading]`);
+    const typed = join(dir, 'marker-typed.docx');
+    writeFileSync(typed, await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph('MEMORANDUM'), new Paragraph(''), new Paragraph('Article 1'), new Paragraph('Text one.'), new Paragraph('Article 2[1]'), new Paragraph('Text two.'),
+    ] }] })));
+    expect(parley(['check', typed]).stdout).toContain('(paragraph 5 of the document) [footnote-in-heading]');
+    // A document with nothing Parley reads says so in its own terms.
+    const empty = join(dir, 'empty.docx');
+    writeFileSync(empty, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })));
+    const e = parley(['check', empty]);
+    expect(e.stdout).toContain('error: the Word document has no text Parley reads (text boxes, drawings, footnotes and deleted text are left out)');
+  });
+
   it('says what is wrong with a file that is not a readable Word document, naming it', () => {
     const notWord = join(dir, 'archive.docx');
     writeFileSync(notWord, zipSync({ 'notes.txt': new TextEncoder().encode('Not a draft.') }));

@@ -120,6 +120,8 @@ export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagn
 export interface DraftSource {
   text: string;
   format: 'auto' | 'markdown' | 'text';
+  /** A converted Word document's: the document paragraph of each paragraph of `text` (wordDocumentText). */
+  paragraphs?: number[];
 }
 
 export async function readDraftSource(file: string): Promise<DraftSource> {
@@ -166,16 +168,33 @@ async function readLimited(input: AsyncIterable<Uint8Array>, name: string): Prom
 function readDraft(source: DraftSource, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
   const text = source.text;
   if (source.format !== 'auto') {
-    // A converted Word document: imported in the format the conversion made.
+    // A converted Word document: imported in the format the conversion made; what the importer says of a line
+    // of the converted text is said of the document's paragraph (a .docx has no lines to go to).
     const imported = importDraft(text, { file, format: source.format });
-    if (imported.draft.clauses.length === 0 && !imported.diagnostics.some((d) => d.severity === 'error')) {
-      imported.diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'empty-draft', message: 'the Word document has no text to import (text boxes, drawings and deleted text are not read)' });
-    }
-    return { ...imported, text };
+    const byLine = paragraphsByLine(text);
+    const paragraphOf = (line: number) => source.paragraphs?.[(byLine[line - 1] ?? 1) - 1] ?? byLine[line - 1] ?? line;
+    const diagnostics = imported.diagnostics.map((d): Diagnostic => d.code === 'empty-draft'
+      ? { ...d, message: 'the Word document has no text Parley reads (text boxes, drawings, footnotes and deleted text are left out)' }
+      : { ...d, line: paragraphOf(d.line), column: 1, message: `${d.message} (paragraph ${paragraphOf(d.line)} of the document)` });
+    return { draft: imported.draft, diagnostics, text };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
     return { ...parseDraft(text, { file }), text };
   }
   return { ...importDraft(text, { file }), text };
+}
+
+/** For each line of a converted document's text, the number of the text's paragraph it belongs to (from 1). */
+function paragraphsByLine(text: string): number[] {
+  const out: number[] = [];
+  let paragraph = 0;
+  let blank = true;
+  for (const line of text.split('\n')) {
+    const isBlank = line.trim() === '';
+    if (!isBlank && blank) paragraph++;
+    blank = isBlank;
+    out.push(Math.max(paragraph, 1));
+  }
+  return out;
 }

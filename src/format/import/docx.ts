@@ -40,10 +40,15 @@ const STYLES = 'word/styles.xml';
 /** Past this, a part is not a draft's (a 2,000-article treaty's document.xml is some 15 MB): a ZIP bomb. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
-export function wordDocumentText(bytes: Uint8Array): { text: string; format: 'markdown' | 'text' } {
+/**
+ * `paragraphs`: for each paragraph of the text (blank-line separated, in order), its number among all the
+ * document's paragraphs, empty ones included, as a reader counts them in Word.
+ */
+export function wordDocumentText(bytes: Uint8Array): { text: string; format: 'markdown' | 'text'; paragraphs: number[] } {
   const paragraphs = wordParagraphs(bytes);
   const hasHeadings = paragraphs.some((p) => p.heading > 0);
-  return hasHeadings ? { text: asMarkdown(paragraphs), format: 'markdown' } : { text: asPlainText(paragraphs), format: 'text' };
+  const numbers = paragraphs.map((p) => p.index);
+  return hasHeadings ? { text: asMarkdown(paragraphs), format: 'markdown', paragraphs: numbers } : { text: asPlainText(paragraphs), format: 'text', paragraphs: numbers };
 }
 
 /** The paragraphs of a Word document in reading order, each with the number Word shows in front of it. */
@@ -55,7 +60,7 @@ export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  if (body) collectParagraphs(body, styles, numbering, paragraphs);
+  if (body) collectParagraphs(body, styles, numbering, paragraphs, { count: 0 });
   return paragraphs;
 }
 
@@ -95,6 +100,8 @@ export interface WordParagraph {
   list: string;
   level: number;
   text: string;
+  /** Its number among the document's paragraphs (from 1), empty ones included. */
+  index: number;
 }
 
 // --- XML --------------------------------------------------------------------------------------------------
@@ -322,19 +329,19 @@ function roman(n: number): string {
 const SKIPPED = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'sectPr', 'drawing', 'pict', 'object', 'AlternateContent', 'instrText', 'delText', 'delInstrText',
   'footnoteReference', 'endnoteReference', 'commentReference', 'annotationRef', 'fldChar', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'sym', 'lastRenderedPageBreak']);
 
-function collectParagraphs(container: XmlElement, styles: Styles, numbering: Numbering, out: WordParagraph[]): void {
+function collectParagraphs(container: XmlElement, styles: Styles, numbering: Numbering, out: WordParagraph[], seen: { count: number }): void {
   for (const element of container.children) {
     if (element.local === 'p' && W.has(element.uri)) {
-      const paragraph = readParagraph(element, styles, numbering);
+      const paragraph = readParagraph(element, styles, numbering, ++seen.count);
       if (paragraph) out.push(paragraph);
     } else if (!SKIPPED.has(element.local)) {
       // Tables (each cell's paragraphs in turn), content controls, insertions.
-      collectParagraphs(element, styles, numbering, out);
+      collectParagraphs(element, styles, numbering, out, seen);
     }
   }
 }
 
-function readParagraph(p: XmlElement, styles: Styles, numbering: Numbering): WordParagraph | null {
+function readParagraph(p: XmlElement, styles: Styles, numbering: Numbering, index: number): WordParagraph | null {
   const pPr = child(p, 'pPr');
   const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
   const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
@@ -353,7 +360,7 @@ function readParagraph(p: XmlElement, styles: Styles, numbering: Numbering): Wor
   // An empty numbered paragraph still takes its number in Word, so the count goes on before it is dropped.
   const shown = numId && numId !== '0' ? numbering.next(numId, ilvl) : null;
   if (!text.trim()) return null;
-  return { heading, number: shown?.number ?? '', suffix: shown?.suffix ?? '', list: shown ? numId! : '', level: shown ? ilvl : -1, text };
+  return { heading, number: shown?.number ?? '', suffix: shown?.suffix ?? '', list: shown ? numId! : '', level: shown ? ilvl : -1, text, index };
 }
 
 /** The text of a paragraph's runs, in order, as it reads with tracked changes accepted. */
