@@ -28,6 +28,7 @@ import { outlineOf, renderOutline } from './outline.js';
 import { createHttpApi, takeToken } from './transport-http.js';
 import { renderPositions } from './positions-view.js';
 import { importDraft } from '../src/format/import-text.js';
+import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
 
 type ViewId = 'draft' | 'compare' | 'positions';
 
@@ -39,6 +40,7 @@ interface ImportedFile {
   fileName: string;
   text: string;
   format?: 'auto' | 'markdown' | 'text';
+  paragraphs?: number[];
 }
 import { TextSelection, type Command } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
@@ -506,7 +508,10 @@ class App {
   private importDraft(file: ImportedFile): void {
     if (!file || typeof file.text !== 'string') return;
     if (!window.confirm(`Replace the working draft with the text of ${file.fileName}? You can undo this.`)) return;
-    const { draft, diagnostics } = importDraft(file.text, { file: file.fileName, format: file.format });
+    const imported = importDraft(file.text, { file: file.fileName, format: file.format });
+    const draft = imported.draft;
+    // A Word document's findings name its paragraphs, as `parley check` does.
+    const diagnostics = file.paragraphs ? inDocumentTerms(imported.diagnostics, file.text, file.paragraphs) : imported.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error');
     for (const d of diagnostics) this.notice(`${d.file ?? file.fileName}:${d.line}: ${d.message}`, d.severity === 'error' ? 'error' : 'info');
     if (errors.length > 0 && draft.clauses.length === 0) return;

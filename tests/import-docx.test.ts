@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { importDraft } from '../src/format/import-text.js';
 import { wordDocumentText } from '../src/format/import/docx.js';
+import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
 import { clauseText } from '../src/model/text.js';
 import { readImportFile } from '../src/node/desktop/import-file.js';
 import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
@@ -136,6 +137,13 @@ describe('Word documents as drafts', () => {
     writeFileSync(empty, await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('')] }] })));
     const e = parley(['check', empty]);
     expect(e.stdout).toContain('error: the Word document has no text Parley reads (text boxes, drawings, footnotes and deleted text are left out)');
+  });
+
+  it('maps a line of the converted text to the document paragraph, for the application\'s Import Draft too', () => {
+    // The converted text's second paragraph (lines 3–4: a soft line break) is the document's fifth.
+    const text = '# Title\n\nArticle 2[1]\nsecond line\n\nText.\n';
+    const found = inDocumentTerms([{ file: 'm.docx', line: 4, column: 7, severity: 'warning', code: 'x', message: 'something' }], text, [1, 5, 6]);
+    expect(found).toEqual([{ file: 'm.docx', line: 5, column: 1, severity: 'warning', code: 'x', message: 'something (paragraph 5 of the document)' }]);
   });
 
   it('says what is wrong with a file that is not a readable Word document, naming it', () => {

@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { importDraft } from '../format/import-text.js';
 import { isZipArchive, WordDocumentError, wordDocumentText } from '../format/import/docx.js';
+import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
 
@@ -171,30 +172,11 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     // A converted Word document: imported in the format the conversion made; what the importer says of a line
     // of the converted text is said of the document's paragraph (a .docx has no lines to go to).
     const imported = importDraft(text, { file, format: source.format });
-    const byLine = paragraphsByLine(text);
-    const paragraphOf = (line: number) => source.paragraphs?.[(byLine[line - 1] ?? 1) - 1] ?? byLine[line - 1] ?? line;
-    const diagnostics = imported.diagnostics.map((d): Diagnostic => d.code === 'empty-draft'
-      ? { ...d, message: 'the Word document has no text Parley reads (text boxes, drawings, footnotes and deleted text are left out)' }
-      : { ...d, line: paragraphOf(d.line), column: 1, message: `${d.message} (paragraph ${paragraphOf(d.line)} of the document)` });
-    return { draft: imported.draft, diagnostics, text };
+    return { draft: imported.draft, diagnostics: inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []), text };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
     return { ...parseDraft(text, { file }), text };
   }
   return { ...importDraft(text, { file }), text };
-}
-
-/** For each line of a converted document's text, the number of the text's paragraph it belongs to (from 1). */
-function paragraphsByLine(text: string): number[] {
-  const out: number[] = [];
-  let paragraph = 0;
-  let blank = true;
-  for (const line of text.split('\n')) {
-    const isBlank = line.trim() === '';
-    if (!isBlank && blank) paragraph++;
-    blank = isBlank;
-    out.push(Math.max(paragraph, 1));
-  }
-  return out;
 }

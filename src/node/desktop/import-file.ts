@@ -9,5 +9,5 @@ import type { ImportedDraftFile } from '../serve/api-methods.js';
  */
 export async function readImportFile(path: string): Promise<ImportedDraftFile> {
   const source = await readDraftSource(path);
-  return { fileName: basename(path), text: source.text, format: source.format };
+  return { fileName: basename(path), text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}) };
 }

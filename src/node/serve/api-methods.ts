@@ -55,6 +55,8 @@ export interface ImportedDraftFile {
   text: string;
   /** 'auto' for a text file (told by its name and content); what a Word document was converted to. */
   format: 'auto' | 'markdown' | 'text';
+  /** A converted Word document's: the document paragraph of each paragraph of `text`, for what the import reports. */
+  paragraphs?: number[];
 }
 
 /**
