@@ -130,6 +130,7 @@ function parseXml(xml: string): XmlElement {
   });
   parser.on('closetag', () => { stack.pop(); });
   parser.on('text', (text) => { stack[stack.length - 1]!.text += text; });
+  parser.on('cdata', (text) => { stack[stack.length - 1]!.text += text; });
   parser.on('error', (error) => { throw error; });
   parser.write(xml).close();
   const document = root.children[0];
