@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { importDraft } from '../src/format/import-text.js';
 import { wordDocumentText } from '../src/format/import/docx.js';
 import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
@@ -144,6 +144,32 @@ describe('Word documents as drafts', () => {
     const text = '# Title\n\nArticle 2[1]\nsecond line\n\nText.\n';
     const found = inDocumentTerms([{ file: 'm.docx', line: 4, column: 7, severity: 'warning', code: 'x', message: 'something' }], text, [1, 5, 6]);
     expect(found).toEqual([{ file: 'm.docx', line: 5, column: 1, severity: 'warning', code: 'x', message: 'something (paragraph 5 of the document)' }]);
+  });
+
+  it('reads footnotes as the text importers do: the mark where it stands, the notes in a closing Footnotes clause', async () => {
+    for (const styled of [true, false]) {
+      const heading = (text: string) => (styled ? new Paragraph({ text, heading: HeadingLevel.HEADING_1 }) : new Paragraph(text));
+      const bytes = await Packer.toBuffer(new Document({
+        footnotes: {
+          1: { children: [new Paragraph('As defined in the Convention of 1994.')] },
+          2: { children: [new Paragraph('Text proposed by the US.'), new Paragraph('Second paragraph of the note.')] },
+        },
+        sections: [{ children: [
+          heading('Article 1 — Definitions'),
+          new Paragraph({ children: [new TextRun('1. Critical minerals'), new FootnoteReferenceRun(1), new TextRun(' means the minerals listed in Annex I.')] }),
+          heading('Article 2 — Stockpiles'),
+          new Paragraph({ children: [new TextRun('1. The Participants will coordinate their stocks.'), new FootnoteReferenceRun(2)] }),
+        ] }],
+      }));
+      const { text, format } = wordDocumentText(bytes);
+      const { draft } = importDraft(text, { format });
+      const why = `${format}:\n${text}`;
+      expect(draft.clauses.map((c) => c.title), why).toEqual(['Definitions', 'Stockpiles', 'Footnotes']);
+      const mark = styled ? '[^1]' : '[1]';
+      expect(clauseText(draft.clauses[0]!), why).toBe(`1. Critical minerals${mark} means the minerals listed in Annex I.`);
+      expect(clauseText(draft.clauses[2]!), why).toContain('As defined in the Convention of 1994.');
+      expect(clauseText(draft.clauses[2]!), why).toContain('Text proposed by the US. Second paragraph of the note.');
+    }
   });
 
   it('says what is wrong with a file that is not a readable Word document, naming it', () => {

@@ -13,8 +13,9 @@
  *   - without (articles typed as plain paragraphs, the common case), plain text, for the plain-text importer's
  *     recognition of "Article 5", "SECTION II" and the like.
  * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out): an
- * incoming draft with changes marked is the other side's proposal. Field codes, deleted text, hidden text,
- * drawings and text boxes, footnote and comment marks are left out.
+ * incoming draft with changes marked is the other side's proposal. Footnotes come as the text importers take
+ * them: a mark where the reference stands and the notes at the end ("Footnotes"). Field codes, deleted and
+ * hidden text, drawings and text boxes, endnotes and comments are left out.
  *
  * The archive is read with fflate and the XML with saxes (into a small tree of its own: a DOM library took a
  * second over the 5 MB document.xml of a 2,000-article treaty); this module touches no disk.
@@ -37,22 +38,37 @@ const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
+const FOOTNOTES = 'word/footnotes.xml';
 /** Past this, a part is not a draft's (a 2,000-article treaty's document.xml is some 15 MB): a ZIP bomb. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 /**
  * `paragraphs`: for each paragraph of the text (blank-line separated, in order), its number among all the
- * document's paragraphs, empty ones included, as a reader counts them in Word.
+ * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
+ * refers to it).
  */
 export function wordDocumentText(bytes: Uint8Array): { text: string; format: 'markdown' | 'text'; paragraphs: number[] } {
-  const paragraphs = wordParagraphs(bytes);
+  const { paragraphs, notes } = readDocument(bytes);
   const hasHeadings = paragraphs.some((p) => p.heading > 0);
-  const numbers = paragraphs.map((p) => p.index);
-  return hasHeadings ? { text: asMarkdown(paragraphs), format: 'markdown', paragraphs: numbers } : { text: asPlainText(paragraphs), format: 'text', paragraphs: numbers };
+  const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
+  return hasHeadings ? { text: asMarkdown(paragraphs, notes), format: 'markdown', paragraphs: numbers } : { text: asPlainText(paragraphs, notes), format: 'text', paragraphs: numbers };
 }
 
-/** The paragraphs of a Word document in reading order, each with the number Word shows in front of it. */
+/**
+ * The paragraphs of a Word document in reading order, each with the number Word shows in front of it; a
+ * footnote reference reads "[1]", numbered in order as Word numbers them.
+ */
 export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
+  return readDocument(bytes).paragraphs.map((p) => ({ ...p, text: withNoteMarks(p.text, (n) => `[${n}]`) }));
+}
+
+/** A footnote as the importers take it: its text, and the document paragraph that refers to it. */
+interface Note {
+  text: string;
+  paragraph: number;
+}
+
+function readDocument(bytes: Uint8Array): { paragraphs: WordParagraph[]; notes: Note[] } {
   const parts = readParts(bytes);
   const document = parts.get(DOCUMENT);
   if (!document) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
@@ -60,8 +76,39 @@ export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  if (body) collectParagraphs(body, styles, numbering, paragraphs, { count: 0 });
-  return paragraphs;
+  const context: Reading = { styles, numbering, count: 0, references: [] };
+  if (body) collectParagraphs(body, context, paragraphs);
+  // The footnotes referred to, in the order of reference: Word numbers them so.
+  const footnotes = footnoteTexts(parts.get(FOOTNOTES));
+  const notes = context.references.map((r) => ({ text: footnotes.get(r.id) ?? '', paragraph: r.paragraph }));
+  return { paragraphs, notes };
+}
+
+/** Each footnote's text by id (the separators Word keeps among them left out), its paragraphs joined. */
+function footnoteTexts(doc: XmlElement | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const note of doc?.children ?? []) {
+    const type = attr(note, 'type');
+    const id = attr(note, 'id');
+    if (note.local !== 'footnote' || id === null || (type !== null && type !== 'normal')) continue;
+    const texts: string[] = [];
+    const collect = (element: XmlElement): void => {
+      for (const c of element.children) {
+        if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null));
+        else if (!SKIPPED.has(c.local)) collect(c);
+      }
+    };
+    collect(note);
+    out.set(id, texts.map((t) => t.trim()).filter(Boolean).join(' '));
+  }
+  return out;
+}
+
+/** Where a footnote is referred to in the text while reading: private-use marks around its number. */
+const NOTE_MARK = /\uE000(\d+)\uE001/g;
+
+function withNoteMarks(text: string, mark: (n: number) => string): string {
+  return text.replace(NOTE_MARK, (_, n: string) => mark(Number(n)));
 }
 
 function readParts(bytes: Uint8Array): Map<string, XmlElement> {
@@ -69,7 +116,7 @@ function readParts(bytes: Uint8Array): Map<string, XmlElement> {
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (file.name !== DOCUMENT && file.name !== NUMBERING && file.name !== STYLES) return false;
+        if (file.name !== DOCUMENT && file.name !== NUMBERING && file.name !== STYLES && file.name !== FOOTNOTES) return false;
         if (file.originalSize > MAX_PART_BYTES) throw new WordDocumentError(`its ${file.name} unpacks to ${(file.originalSize / 1024 / 1024).toFixed(0)} MB, more than any draft; is this the right file?`);
         return true;
       },
@@ -328,26 +375,35 @@ function roman(n: number): string {
 
 /** Elements whose content is not part of the text as it reads (deleted, hidden, drawn, or markup). */
 const SKIPPED = new Set(['del', 'moveFrom', 'pPr', 'rPr', 'sectPr', 'drawing', 'pict', 'object', 'AlternateContent', 'instrText', 'delText', 'delInstrText',
-  'footnoteReference', 'endnoteReference', 'commentReference', 'annotationRef', 'fldChar', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'sym', 'lastRenderedPageBreak']);
+  'footnoteRef', 'endnoteReference', 'commentReference', 'annotationRef', 'fldChar', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'sym', 'lastRenderedPageBreak']);
 
-function collectParagraphs(container: XmlElement, styles: Styles, numbering: Numbering, out: WordParagraph[], seen: { count: number }): void {
+/** What reading the body carries along: the document's styles and numbering, paragraphs seen, notes referred to. */
+interface Reading {
+  styles: Styles;
+  numbering: Numbering;
+  count: number;
+  references: { id: string; paragraph: number }[];
+}
+
+function collectParagraphs(container: XmlElement, context: Reading, out: WordParagraph[]): void {
   for (const element of container.children) {
     if (element.local === 'p' && W.has(element.uri)) {
-      const paragraph = readParagraph(element, styles, numbering, ++seen.count);
+      const paragraph = readParagraph(element, context, ++context.count);
       if (paragraph) out.push(paragraph);
     } else if (!SKIPPED.has(element.local)) {
       // Tables (each cell's paragraphs in turn), content controls, insertions.
-      collectParagraphs(element, styles, numbering, out, seen);
+      collectParagraphs(element, context, out);
     }
   }
 }
 
-function readParagraph(p: XmlElement, styles: Styles, numbering: Numbering, index: number): WordParagraph | null {
+function readParagraph(p: XmlElement, context: Reading, index: number): WordParagraph | null {
+  const { styles, numbering } = context;
   const pPr = child(p, 'pPr');
   const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
   const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
-  const text = runText(p, heading > 0).replace(/[ \u00a0]+$/g, '');
+  const text = runText(p, heading > 0, { context, paragraph: index }).replace(/[ \u00a0]+$/g, '');
   // Numbering: the paragraph's own, else its style's (numId 0 switches numbering off).
   const numPr = pPr && child(pPr, 'numPr');
   const fromStyle = styles.numbering(styleId);
@@ -364,8 +420,11 @@ function readParagraph(p: XmlElement, styles: Styles, numbering: Numbering, inde
   return { heading, number: shown?.number ?? '', suffix: shown?.suffix ?? '', list: shown ? numId! : '', level: shown ? ilvl : -1, text, index };
 }
 
-/** The text of a paragraph's runs, in order, as it reads with tracked changes accepted. */
-function runText(node: XmlElement, inHeading: boolean): string {
+/**
+ * The text of a paragraph's runs, in order, as it reads with tracked changes accepted. A footnote reference
+ * (`notes`: where to record it; null inside a footnote) becomes a mark the output turns into "[1]" or "[^1]".
+ */
+function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading; paragraph: number } | null): string {
   let out = '';
   for (const element of node.children) {
     const name = element.local;
@@ -377,7 +436,15 @@ function runText(node: XmlElement, inHeading: boolean): string {
       case 'br': case 'cr': out += inHeading ? ' ' : '\n'; break;
       case 'noBreakHyphen': out += '-'; break;
       case 'softHyphen': break;
-      default: out += runText(element, inHeading);
+      case 'footnoteReference': {
+        const id = attr(element, 'id');
+        if (notes && id !== null) {
+          notes.context.references.push({ id, paragraph: notes.paragraph });
+          out += `\uE000${notes.context.references.length}\uE001`;
+        }
+        break;
+      }
+      default: out += runText(element, inHeading, notes);
     }
   }
   return out;
@@ -405,8 +472,11 @@ function line(p: WordParagraph): string {
   return p.number ? `${p.number}${p.suffix === '' ? '' : ' '}${p.text}` : p.text;
 }
 
-function asPlainText(paragraphs: readonly WordParagraph[]): string {
-  return paragraphs.map(line).join('\n\n') + '\n';
+/** Plain text: footnote marks "[1]", the footnotes after a rule at the end, as the plain-text importer reads them. */
+function asPlainText(paragraphs: readonly WordParagraph[], notes: readonly Note[]): string {
+  const body = paragraphs.map((p) => withNoteMarks(line(p), (n) => `[${n}]`));
+  const footnotes = notes.length ? ['-----', ...notes.map((note, k) => `[${k + 1}] ${note.text.replace(/\s+/g, ' ')}`)] : [];
+  return [...body, ...footnotes].join('\n\n') + '\n';
 }
 
 /**
@@ -415,7 +485,7 @@ function asPlainText(paragraphs: readonly WordParagraph[]): string {
  * escaped, so that Word's "*" or "_" stay text — but for a leading "1." or "1)", which is left to read as a
  * list item: a numbered paragraph is a provision, and the importer reads lists as such.
  */
-function asMarkdown(paragraphs: readonly WordParagraph[]): string {
+function asMarkdown(paragraphs: readonly WordParagraph[], notes: readonly Note[]): string {
   const levels = paragraphs.filter((p) => p.heading > 1).map((p) => p.heading);
   const shift = levels.length ? Math.min(...levels) - 2 : 0;
   // The list item open for deeper levels of its list: points "(a)" under paragraph "2." are indented into
@@ -424,9 +494,11 @@ function asMarkdown(paragraphs: readonly WordParagraph[]): string {
   return paragraphs.map((p) => {
     if (p.heading > 0) {
       item = null;
-      return p.heading === 1 ? `# ${line(p)}` : `${'#'.repeat(Math.min(6, p.heading - shift))} ${line(p)}`;
+      const heading = withNoteMarks(line(p), (n) => `[^${n}]`);
+      return p.heading === 1 ? `# ${heading}` : `${'#'.repeat(Math.min(6, p.heading - shift))} ${heading}`;
     }
-    const text = escapeParagraph(line(p));
+    // Escaped first: the marks are private-use characters, and "[^1]" must stay as written.
+    const text = withNoteMarks(escapeParagraph(line(p)), (n) => `[^${n}]`);
     const marker = /^\d{1,9}[.)] /.exec(text);
     if (marker && p.level === 0) {
       item = { list: p.list, indent: ' '.repeat(marker[0].length) };
@@ -435,7 +507,7 @@ function asMarkdown(paragraphs: readonly WordParagraph[]): string {
     if (item && p.list === item.list && p.level > 0) return text.split('\n').map((l) => item!.indent + l).join('\n');
     item = null;
     return text;
-  }).join('\n\n') + '\n';
+  }).concat(notes.map((note, k) => `[^${k + 1}]: ${note.text.replace(/\s+/g, ' ')}`)).join('\n\n') + '\n';
 }
 
 /**
