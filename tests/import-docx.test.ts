@@ -72,6 +72,29 @@ describe('Word documents as drafts', () => {
     expect(r.stdout).toMatch(/Signatures {2}\[inserted\]\n[^\n]*Done at Brussels[^\n]*\n {2}\{\+For the European Union\+\}\n {2}\{\+For the United States of America\+\}/);
   });
 
+  it('compares a Word document before and after its tracked changes (diff --tracked)', () => {
+    const r = parley(['diff', '--tracked', tracked, '--changed-only']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('eu-markup.docx before its tracked changes (15 clauses) → eu-markup.docx with its tracked changes (15 clauses)\n' +
+      '1 edited, 0 inserted, 0 deleted, 0 split, 0 merged, 0 moved, 0 renumbered, 14 unchanged');
+    expect(r.stdout).toContain('Paragraph 4 — No export bans  [edited]\n  obligation: will not → shall not (stronger)');
+    expect(r.stdout).toContain('1. The Participants [-will-]{+shall+} not impose');
+    // The side before the changes has the deleted words and not the inserted ones.
+    const before = wordDocumentText(readFileSync(tracked), { changes: 'original' }).text;
+    expect(before).toContain('The Participants will not impose');
+    expect(before).not.toContain('shall not impose');
+    // One Word document, nothing else.
+    const two = parley(['diff', '--tracked', tracked, plain]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('--tracked compares one Word document with itself');
+    const text = parley(['diff', '--tracked', join(SAMPLE_DOSSIER, 'versions', 'v2.md')]);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/--tracked reads the tracked changes of a Word document \(\.docx\); .*v2\.md is not one\./);
+    const one = parley(['diff', plain]);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('diff compares two drafts: name the older and the newer (or one Word document with --tracked).');
+  });
+
   it('imports a Word document into a dossier, each clause keeping the id of the clause it matches', () => {
     const dossier = join(dir, 'dossier');
     cpSync(SAMPLE_DOSSIER, dossier, { recursive: true });

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { importDraft } from '../format/import-text.js';
 import { isZipArchive, WordDocumentError, wordDocumentText } from '../format/import/docx.js';
@@ -112,6 +112,29 @@ function describeFsError(error: unknown): string {
  */
 export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
   return readDraft(sourceFromBytes(await readDraftBytes(file), file), file);
+}
+
+/**
+ * A Word document's two drafts: as it stood before its tracked changes and with them accepted (`parley diff
+ * --tracked`), each labelled so. Anything but a Word document is refused in a sentence.
+ */
+export async function loadTrackedChanges(file: string): Promise<{ before: Draft; after: Draft; diagnostics: Diagnostic[] }> {
+  const bytes = await readDraftBytes(file);
+  if (!isZipArchive(bytes)) throw new UserError(`--tracked reads the tracked changes of a Word document (.docx); ${file} is not one.`);
+  const read = (changes: 'original' | 'accepted', label: string) => {
+    let source: DraftSource;
+    try {
+      source = wordDocumentText(bytes, { changes });
+    } catch (error) {
+      if (error instanceof WordDocumentError) throw new UserError(`${file} cannot be read: ${error.message}`);
+      throw error;
+    }
+    const loaded = readDraft(source, file);
+    return { ...loaded, draft: { ...loaded.draft, meta: { ...loaded.draft.meta, label } } };
+  };
+  const before = read('original', `${basename(file)} before its tracked changes`);
+  const after = read('accepted', `${basename(file)} with its tracked changes`);
+  return { before: before.draft, after: after.draft, diagnostics: after.diagnostics };
 }
 
 /**

@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wordParagraphs } from '../../src/format/import/docx.js';
+import { wordDocumentText, wordParagraphs } from '../../src/format/import/docx.js';
 
 const hasOffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 if (!hasOffice) console.warn('Word numbering tests against LibreOffice skipped: soffice is missing (apt-get install libreoffice-writer-nogui)');
@@ -128,6 +128,19 @@ function bothReadings(dir: string, name: string, docx: Uint8Array): { theirs: st
   return { theirs, ours };
 }
 
+/** A text document with one tracked deletion ("shall") and one insertion ("will"), by "US", in LibreOffice's own format. */
+const TRACKED_FODT = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:body><office:text>
+<text:tracked-changes text:track-changes="true">
+<text:changed-region text:id="ct1"><text:deletion><office:change-info><dc:creator>US</dc:creator><dc:date>2026-06-10T09:00:00</dc:date></office:change-info><text:p>shall</text:p></text:deletion></text:changed-region>
+<text:changed-region text:id="ct2"><text:insertion><office:change-info><dc:creator>US</dc:creator><dc:date>2026-06-10T09:00:00</dc:date></office:change-info></text:insertion></text:changed-region>
+</text:tracked-changes>
+<text:h text:outline-level="1">Article 1 — Purpose</text:h>
+<text:p>1. The Participants <text:change text:change-id="ct1"/><text:change-start text:change-id="ct2"/>will<text:change-end text:change-id="ct2"/> cooperate on critical minerals.</text:p>
+</office:text></office:body></office:document>
+`;
+
 describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
   let dir = '';
   let docx: Buffer;
@@ -162,6 +175,17 @@ describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
     const { theirs, ours } = bothReadings(dir, 'styled', linked);
     expect(ours).toContain('Article 2 Research');
     expect(ours).toEqual(theirs);
+  }, 120_000);
+
+  it('reads the tracked changes of a document LibreOffice saved as .docx, accepted or not yet made', () => {
+    writeFileSync(join(dir, 'tracked.fodt'), TRACKED_FODT);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, join(dir, 'tracked.fodt')], { encoding: 'utf8', timeout: 100_000 });
+    expect(office.status, office.stderr).toBe(0);
+    const saved = readFileSync(join(dir, 'tracked.docx'));
+    expect(strFromU8(unzipSync(saved)['word/document.xml']!)).toMatch(/<w:del\b[^>]*w:author="US"/);
+    expect(wordDocumentText(saved).text).toContain('1. The Participants will cooperate on critical minerals.');
+    expect(wordDocumentText(saved, { changes: 'original' }).text).toContain('1. The Participants shall cooperate on critical minerals.');
   }, 120_000);
 
   it('continues a list across two instances of one definition when the second does not restart it', () => {

@@ -47,8 +47,8 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
  * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
  * refers to it).
  */
-export function wordDocumentText(bytes: Uint8Array): { text: string; format: 'markdown' | 'text'; paragraphs: number[] } {
-  const { paragraphs, notes } = readDocument(bytes);
+export function wordDocumentText(bytes: Uint8Array, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[] } {
+  const { paragraphs, notes } = readDocument(bytes, options);
   const hasHeadings = paragraphs.some((p) => p.heading > 0);
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   return hasHeadings ? { text: asMarkdown(paragraphs, notes), format: 'markdown', paragraphs: numbers } : { text: asPlainText(paragraphs, notes), format: 'text', paragraphs: numbers };
@@ -62,13 +62,22 @@ export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
   return readDocument(bytes).paragraphs.map((p) => ({ ...p, text: withNoteMarks(p.text, (n) => `[${n}]`) }));
 }
 
+export interface WordReadOptions {
+  /**
+   * Tracked changes: 'accepted' (default) reads the document as it would stand with them accepted, the other
+   * side's proposal; 'original' as it stood before them (insertions out, deletions in), so that the two can
+   * be compared (`parley diff --tracked`).
+   */
+  changes?: 'accepted' | 'original';
+}
+
 /** A footnote as the importers take it: its text, and the document paragraph that refers to it. */
 interface Note {
   text: string;
   paragraph: number;
 }
 
-function readDocument(bytes: Uint8Array): { paragraphs: WordParagraph[]; notes: Note[] } {
+function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[] } {
   const parts = readParts(bytes);
   const document = parts.get(DOCUMENT);
   if (!document) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
@@ -76,16 +85,16 @@ function readDocument(bytes: Uint8Array): { paragraphs: WordParagraph[]; notes: 
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  const context: Reading = { styles, numbering, count: 0, references: [] };
+  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original' };
   if (body) collectParagraphs(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
-  const footnotes = footnoteTexts(parts.get(FOOTNOTES));
+  const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
   const notes = context.references.map((r) => ({ text: footnotes.get(r.id) ?? '', paragraph: r.paragraph }));
   return { paragraphs, notes };
 }
 
 /** Each footnote's text by id (the separators Word keeps among them left out), its paragraphs joined. */
-function footnoteTexts(doc: XmlElement | undefined): Map<string, string> {
+function footnoteTexts(doc: XmlElement | undefined, original: boolean): Map<string, string> {
   const out = new Map<string, string>();
   for (const note of doc?.children ?? []) {
     const type = attr(note, 'type');
@@ -94,7 +103,7 @@ function footnoteTexts(doc: XmlElement | undefined): Map<string, string> {
     const texts: string[] = [];
     const collect = (element: XmlElement): void => {
       for (const c of element.children) {
-        if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null));
+        if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null, original));
         else if (!SKIPPED.has(c.local)) collect(c);
       }
     };
@@ -383,7 +392,14 @@ interface Reading {
   numbering: Numbering;
   count: number;
   references: { id: string; paragraph: number }[];
+  /** Tracked changes rejected: the document as it stood before them (WordReadOptions). */
+  original: boolean;
 }
+
+/** Tracked deletions and the place a move came from: text of the document before its changes. */
+const TRACKED_OUT = new Set(['del', 'moveFrom']);
+/** Tracked insertions and the place a move went to: text of the document with its changes. */
+const TRACKED_IN = new Set(['ins', 'moveTo']);
 
 function collectParagraphs(container: XmlElement, context: Reading, out: WordParagraph[]): void {
   for (const element of container.children) {
@@ -403,7 +419,7 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
   const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
-  const text = runText(p, heading > 0, { context, paragraph: index }).replace(/[ \u00a0]+$/g, '');
+  const text = runText(p, heading > 0, { context, paragraph: index }, context.original).replace(/[ \u00a0]+$/g, '');
   // Numbering: the paragraph's own, else its style's (numId 0 switches numbering off).
   const numPr = pPr && child(pPr, 'numPr');
   const fromStyle = styles.numbering(styleId);
@@ -411,9 +427,11 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   // The level: the paragraph's own, else its style's, else the first (as LibreOffice reads a style that names
   // the list alone; Word writes the level into a style numbered at any other).
   const ilvl = intVal(numPr && child(numPr, 'ilvl')) ?? fromStyle.ilvl ?? 0;
-  // A paragraph whose mark is a tracked deletion joins the next one once accepted: it neither counts nor shows.
-  const markDeleted = pPr !== undefined && child(pPr, 'rPr') !== undefined && child(child(pPr, 'rPr')!, 'del') !== undefined;
-  if (markDeleted && !text.trim()) return null;
+  // A paragraph whose mark is a tracked deletion joins the next one once accepted, and one whose mark is a
+  // tracked insertion was not there before: left empty so, it neither counts nor shows.
+  const markChange = pPr && child(pPr, 'rPr');
+  const markGone = markChange !== undefined && child(markChange, context.original ? 'ins' : 'del') !== undefined;
+  if (markGone && !text.trim()) return null;
   // An empty numbered paragraph still takes its number in Word, so the count goes on before it is dropped.
   const shown = numId && numId !== '0' ? numbering.next(numId, ilvl) : null;
   if (!text.trim()) return null;
@@ -424,10 +442,23 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
  * The text of a paragraph's runs, in order, as it reads with tracked changes accepted. A footnote reference
  * (`notes`: where to record it; null inside a footnote) becomes a mark the output turns into "[1]" or "[^1]".
  */
-function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading; paragraph: number } | null): string {
+function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading; paragraph: number } | null, original: boolean): string {
   let out = '';
   for (const element of node.children) {
     const name = element.local;
+    // Tracked changes: what is read depends on whether they are taken as accepted or as not yet made.
+    if (TRACKED_OUT.has(name)) {
+      if (original) out += runText(element, inHeading, notes, original);
+      continue;
+    }
+    if (TRACKED_IN.has(name)) {
+      if (!original) out += runText(element, inHeading, notes, original);
+      continue;
+    }
+    if (name === 'delText') {
+      if (original) out += element.text;
+      continue;
+    }
     if (SKIPPED.has(name)) continue;
     if (name === 'r' && isHidden(element)) continue;
     switch (name) {
@@ -444,7 +475,7 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
         }
         break;
       }
-      default: out += runText(element, inHeading, notes);
+      default: out += runText(element, inHeading, notes, original);
     }
   }
   return out;

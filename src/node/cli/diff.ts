@@ -7,7 +7,9 @@ import type { Command } from 'commander';
 import { compareDrafts } from '../../compare/compare.js';
 import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
-import { UserError } from '../read-draft-file.js';
+import type { Diagnostic } from '../../format/diagnostic.js';
+import type { Draft } from '../../model/draft.js';
+import { loadTrackedChanges, UserError } from '../read-draft-file.js';
 import { loadDraftRef, versionRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, type Output } from './output.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
@@ -19,6 +21,8 @@ export interface DiffCliOptions {
   output?: string;
   colour?: boolean;
   hideCosmetic?: boolean;
+  /** Compare a Word document before its tracked changes with the same document with them accepted. */
+  tracked?: boolean;
 }
 
 export async function diffCommand(oldRef: string, newRef: string, options: DiffCliOptions = {}, output: Output = consoleOutput): Promise<number> {
@@ -28,7 +32,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
   if (options.hideCosmetic && format === 'json') throw new UserError('--hide-cosmetic is for the text and HTML redlines; the JSON marks each cosmetic change (`"cosmetic": true`) for its reader to hide.');
   if (oldRef === '-' && newRef === '-') throw new UserError('Only one of the two drafts can come from standard input ("-").');
-  const [a, b] = await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
+  const [a, b] = options.tracked ? await trackedSides(oldRef) : await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
   // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
   for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error') output.err(formatFinding(d));
@@ -51,11 +55,18 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   return 0;
 }
 
+/** The two sides of `--tracked`: the Word document before its tracked changes, and with them accepted. */
+async function trackedSides(file: string): Promise<[{ draft: Draft; diagnostics: Diagnostic[] }, { draft: Draft; diagnostics: Diagnostic[] }]> {
+  if (file === '-') throw new UserError('--tracked reads a Word document named as a file, not standard input.');
+  const { before, after, diagnostics } = await loadTrackedChanges(file);
+  return [{ draft: before, diagnostics: [] }, { draft: after, diagnostics }];
+}
+
 export function registerDiff(program: Command, threeWay?: (dossier: string, base: string, first: string, second: string, options: DiffCliOptions) => Promise<number>): void {
   program
     .command('diff')
     .argument('<old>', 'the older draft: a file (Parley draft, text, Markdown or Word .docx), DOSSIER@N, a dossier folder (its working draft), or - (standard input)')
-    .argument('<new>', 'the newer draft, in the same forms')
+    .argument('[new]', 'the newer draft, in the same forms (none with --tracked)')
     .argument('[third]', 'with --base: the second side')
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
     .option('--format <format>', 'text, html or json (the JSON is a fixed contract)', 'text')
@@ -63,6 +74,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
     .option('--hide-cosmetic', 'show changes of spacing, punctuation, case and quote style as made, unmarked (with --changed-only, leave out clauses with nothing else); in HTML, the page opens with that switch on')
     .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')
     .option('-o, --output <file>', 'write to a file instead of standard output (written whole or not at all; "-": standard output)')
+    .option('--tracked', 'one Word document: compare it as it stood before its tracked changes with the same document with them accepted')
     .option('--base <version>', 'three-way: `parley diff --base V1 DOSSIER V2 V3` — what each side changed since V1, and conflicts')
     .option('--no-color', 'no colour in the terminal redline')
     .addHelpText('after', [
@@ -73,6 +85,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       '  parley diff old.txt new.md --changed-only --hide-cosmetic',
       '  parley diff fixtures/rare-earths-mou@2 fixtures/rare-earths-mou@3 --format json',
       '  parley diff --base 3 fixtures/rare-earths-mou 4 5',
+      '  parley diff --tracked counter-proposal.docx --changed-only',
       '',
       'The text redline marks [-deleted-] and {+inserted+} words; a paragraph moved within its clause',
       '[~where it stood~] and {~where it stands~}, with the words it changed on the way marked inside it.',
@@ -83,8 +96,14 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       'A draft with errors is compared as far as it could be read; each error is named on standard error',
       'as file:line:column (`parley check` lists them all). Exit status: 0 compared, 2 a draft cannot be read.',
     ].join('\n'))
-    .action(async (first: string, second: string, third: string | undefined, options: DiffCliOptions & { base?: string; color?: boolean }) => {
+    .action(async (first: string, second: string | undefined, third: string | undefined, options: DiffCliOptions & { base?: string; color?: boolean }) => {
       const colour = options.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      if (options.tracked) {
+        if (options.base !== undefined || second !== undefined) throw new UserError('--tracked compares one Word document with itself (before and after its tracked changes): name just that document.');
+        process.exitCode = await diffCommand(first, first, { ...options, colour });
+        return;
+      }
+      if (second === undefined) throw new UserError('diff compares two drafts: name the older and the newer (or one Word document with --tracked).');
       if (options.base !== undefined) {
         if (!threeWay) throw new UserError('three-way comparison is not available in this build.');
         if (third === undefined) throw new UserError('with --base, name the dossier and two versions: parley diff --base V1 DOSSIER V2 V3');
