@@ -39,7 +39,7 @@ const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
 const FOOTNOTES = 'word/footnotes.xml';
-/** Past this, a part is not a draft's (a 2,000-article treaty's document.xml is some 15 MB): a ZIP bomb. */
+/** Past this, a part is not a draft's (a 2,000-article treaty's document.xml is some 5 MB): a ZIP bomb. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 /**
