@@ -32,6 +32,9 @@ import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
 
 type ViewId = 'draft' | 'compare' | 'positions';
 
+import { TextSelection, type Command } from 'prosemirror-state';
+import { redo, undo } from 'prosemirror-history';
+
 /**
  * The 'import-draft' menu payload (ImportedDraftFile in src/node/serve/api-methods.ts, which the renderer may
  * not import): the text of the file the user picked, a Word document already converted, and its format.
@@ -42,8 +45,6 @@ interface ImportedFile {
   format?: 'auto' | 'markdown' | 'text';
   paragraphs?: number[];
 }
-import { TextSelection, type Command } from 'prosemirror-state';
-import { redo, undo } from 'prosemirror-history';
 
 declare global {
   interface Window {

@@ -127,6 +127,15 @@ describe('Word documents as drafts', () => {
     await expect(readImportFile(binary)).rejects.toThrow(/picture\.png is a binary file/);
   });
 
+  it('leaves out hidden text, as Word does not show it', async () => {
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [
+      new Paragraph({ text: 'Article 1 — Purpose', heading: HeadingLevel.HEADING_1 }),
+      new Paragraph({ children: [new TextRun('1. The Participants will cooperate'), new TextRun({ text: ' [internal: check with DG TRADE]', vanish: true }), new TextRun('.')] }),
+    ] }] }));
+    const { text, format } = wordDocumentText(bytes);
+    expect(clauseText(importDraft(text, { format }).draft.clauses[0]!)).toBe('1. The Participants will cooperate.');
+  });
+
   it('keeps Word text that looks like Markdown as the text it is', async () => {
     const tricky = 'Terms *marked* or _underlined_ \\ [as defined] & <listed> # here ~ | ! `code`';
     const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [

@@ -11,7 +11,7 @@ import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
-import { diffByProvisions, type MovedText } from './words-by-provision.js';
+import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -123,7 +123,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
  * What changed in law from one version of a clause (or clauses, split or merged) to another, as the JSON
  * contract writes it: `ops` is the redline of oldText to newText, `moves` the provisions it moved. A change to
  * or from a group of bracketed alternatives names the party whose proposal it comes from (`proposedBy`,
- * proposed-by.ts). Also what `parley history` and the three-way diff list for a clause.
+ * proposed-by.ts).
  */
 export function clauseLegal(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], olds: readonly Clause[], news: readonly Clause[], parties: Record<string, string>): LegalChangeJson[] {
   const items: readonly LegalChange[] = legalChangesWithMoves(oldText, newText, ops, moves, { parties });
@@ -139,6 +139,17 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
     if (party) item.proposedBy = party;
     return item;
   });
+}
+
+/**
+ * Two versions of one clause, each with its text (clauseText, brackets marked), without a comparison of whole
+ * drafts around them: the redline, provision-led where that applies (redlineClauses), and what changed in law.
+ * What `parley history` and the three-way diff tell of a clause.
+ */
+export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
+  const moves: MovedText[] = [];
+  const words = redlineClauses(oldClause, newClause, oldText, newText, moves);
+  return { words, legal: oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties) };
 }
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {

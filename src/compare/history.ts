@@ -19,9 +19,8 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseLegal } from './compare.js';
+import { clauseRedline } from './compare.js';
 import type { LegalChangeJson } from './contract.js';
-import { redlineClauses, type MovedText } from './words-by-provision.js';
 import { diffWords, type WordOp } from './words.js';
 
 export interface HistoryVersion {
@@ -150,16 +149,14 @@ export function clauseHistory(versions: readonly HistoryVersion[], clauseId: str
       }
       if (previous) {
         const same = previous.clause.text === now.text && previous.clause.title === now.title;
-        const moves: MovedText[] = [];
-        const words = redlineClauses(previous.source, found, previous.clause.text, now.text, moves);
+        const { words, legal } = clauseRedline(previous.source, found, previous.clause.text, now.text, { ...previous.parties, ...v.draft.meta.parties });
         const step: ClauseChangeStep = {
           since: previous.version,
           kind: same ? 'unchanged' : 'edited',
           renumbered: normalizeLabel(previous.clause.label) !== normalizeLabel(now.label),
           by: v.tabledBy,
           words,
-          legal: previous.clause.text === now.text ? []
-            : clauseLegal(previous.clause.text, now.text, words, moves, [previous.source], [found], { ...previous.parties, ...v.draft.meta.parties }),
+          legal,
         };
         if (previous.clause.title !== now.title) step.titleWords = diffWords(previous.clause.title, now.title);
         entry.change = step;

@@ -20,9 +20,8 @@ import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { diffWords, type WordOp } from './words.js';
-import { clauseLegal } from './compare.js';
+import { clauseRedline } from './compare.js';
 import type { LegalChangeJson } from './contract.js';
-import { redlineClauses, type MovedText } from './words-by-provision.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
 export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
@@ -91,7 +90,7 @@ function snapshot(clause: Clause, path: string[]): ThreeWayClause {
   return shot;
 }
 
-/** The clause each snapshot was taken of, for its provisions (the redline follows them: redlineClauses). */
+/** The clause each snapshot was taken of, for its provisions (the redline follows them: clauseRedline). */
 const sources = new WeakMap<ThreeWayClause, Clause>();
 
 /**
@@ -99,10 +98,7 @@ const sources = new WeakMap<ThreeWayClause, Clause>();
  * changed in law between them.
  */
 function redline(a: ThreeWayClause, b: ThreeWayClause, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
-  const moves: MovedText[] = [];
-  const from = sources.get(a)!, to = sources.get(b)!;
-  const words = redlineClauses(from, to, a.text, b.text, moves);
-  return { words, legal: a.text === b.text ? [] : clauseLegal(a.text, b.text, words, moves, [from], [to], parties) };
+  return clauseRedline(sources.get(a)!, sources.get(b)!, a.text, b.text, parties);
 }
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { importDraft } from '../format/import-text.js';
-import { isZipArchive, WordDocumentError, wordDocumentText } from '../format/import/docx.js';
+import { isZipArchive, WordDocumentError, wordDocumentText, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
@@ -122,14 +122,7 @@ export async function loadTrackedChanges(file: string): Promise<{ before: Draft;
   const bytes = await readDraftBytes(file);
   if (!isZipArchive(bytes)) throw new UserError(`--tracked reads the tracked changes of a Word document (.docx); ${file} is not one.`);
   const read = (changes: 'original' | 'accepted', label: string) => {
-    let source: DraftSource;
-    try {
-      source = wordDocumentText(bytes, { changes });
-    } catch (error) {
-      if (error instanceof WordDocumentError) throw new UserError(`${file} cannot be read: ${error.message}`);
-      throw error;
-    }
-    const loaded = readDraft(source, file);
+    const loaded = readDraft(sourceFromBytes(bytes, file, { changes }), file);
     return { ...loaded, draft: { ...loaded.draft, meta: { ...loaded.draft.meta, label } } };
   };
   const before = read('original', `${basename(file)} before its tracked changes`);
@@ -152,11 +145,14 @@ export async function readDraftSource(file: string): Promise<DraftSource> {
   return sourceFromBytes(await readDraftBytes(file), file);
 }
 
-/** A Word document (a ZIP archive, whatever its name) is converted; anything else must be UTF-8 text. */
-function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
+/**
+ * A Word document (a ZIP archive, whatever its name) is converted, its tracked changes read as `word` says;
+ * anything else must be UTF-8 text.
+ */
+function sourceFromBytes(bytes: Uint8Array, file: string, word: WordReadOptions = {}): DraftSource {
   if (!isZipArchive(bytes)) return { text: decodeDraftBytes(bytes, file), format: 'auto' };
   try {
-    return wordDocumentText(bytes);
+    return wordDocumentText(bytes, word);
   } catch (error) {
     if (error instanceof WordDocumentError) throw new UserError(`${file} cannot be read: ${error.message}`);
     throw error;

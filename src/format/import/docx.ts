@@ -208,6 +208,12 @@ function attr(element: XmlElement | undefined, name: string): string | null {
   return null;
 }
 
+/** A switch element (`<w:vanish/>`, `<w:isLgl/>`): on when present, unless its w:val turns it off. */
+function isOn(element: XmlElement | undefined): boolean {
+  const value = attr(element, 'val');
+  return element !== undefined && value !== '0' && value !== 'false' && value !== 'off';
+}
+
 /** A w:val read as a whole number, or null. */
 function intVal(element: XmlElement | undefined): number | null {
   const value = attr(element, 'val');
@@ -308,7 +314,7 @@ class Numbering {
             format: attr(child(lvl, 'numFmt'), 'val') ?? 'decimal',
             text: attr(child(lvl, 'lvlText'), 'val') ?? '',
             suffix: suffix === 'space' ? ' ' : suffix === 'nothing' ? '' : '\t',
-            legal: child(lvl, 'isLgl') !== undefined && attr(child(lvl, 'isLgl'), 'val') !== '0' && attr(child(lvl, 'isLgl'), 'val') !== 'false',
+            legal: isOn(child(lvl, 'isLgl')),
           });
         }
         const id = attr(element, 'abstractNumId');
@@ -483,8 +489,7 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
 
 function isHidden(run: XmlElement): boolean {
   const rPr = child(run, 'rPr');
-  const vanish = rPr && child(rPr, 'vanish');
-  return vanish !== undefined && attr(vanish, 'val') !== '0' && attr(vanish, 'val') !== 'false';
+  return isOn(rPr && child(rPr, 'vanish'));
 }
 
 // --- Output ----------------------------------------------------------------------------------------------------
