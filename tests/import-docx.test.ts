@@ -20,6 +20,18 @@ import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { wordDraftOfVersion } from './support/word-document.js';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/** A copy of a ZIP archive whose headers (local and central) all state `size` as the unpacked size. */
+function withDeclaredSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = zip.slice();
+  const view = new DataView(out.buffer);
+  for (let at = 0; at + 4 <= out.length; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50) view.setUint32(at + 22, size, true); // local file header
+    else if (signature === 0x02014b50) view.setUint32(at + 24, size, true); // central directory entry
+  }
+  return out;
+}
 const parley = (args: string[], input?: Buffer) => {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), ...args], { encoding: 'utf8', input, env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -231,5 +243,45 @@ describe('Word documents as drafts', () => {
     expect(d.code).toBe(2);
     expect(d.stderr).toMatch(/old\.doc is a binary file .*save an older Word \(\.doc\) or other document as \.docx or as text first/);
     for (const r of [a, b, c, d]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('joins a paragraph whose mark is a tracked deletion to the next, and reads tracked property changes before them', () => {
+    // What Word writes when, with changes tracked, a negotiator joins two paragraphs (the first one's mark
+    // deleted), splits one (a new mark inserted) and makes a paragraph a heading (the former properties kept
+    // in w:pPrChange).
+    const para = (text: string, properties = '') => `<w:p>${properties ? `<w:pPr>${properties}</w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const heading = '<w:outlineLvl w:val="0"/>';
+    const markTracked = (kind: 'ins' | 'del') => `<w:rPr><w:${kind} w:id="9" w:author="EU" w:date="2026-06-10T09:00:00Z"/></w:rPr>`;
+    const body = [
+      para('Paragraph 1 — Cooperation', heading),
+      para('The Participants shall cooperate. ', markTracked('del')),
+      para('They will exchange information on supply risks.'),
+      para('The Participants intend to coordinate ', markTracked('ins')),
+      para('emergency stockpiles.'),
+      para('Paragraph 2 — Stockpiles', `${heading}<w:pPrChange w:id="10" w:author="US" w:date="2026-06-10T09:00:00Z"><w:pPr/></w:pPrChange>`),
+      para('Each Participant may keep stockpiles.'),
+    ].join('');
+    const docx = zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`) });
+    const accepted = wordDocumentText(docx);
+    expect(accepted.text).toBe('## Paragraph 1 — Cooperation\n\nThe Participants shall cooperate. They will exchange information on supply risks.\n\n' +
+      'The Participants intend to coordinate\n\nemergency stockpiles.\n\n## Paragraph 2 — Stockpiles\n\nEach Participant may keep stockpiles.\n');
+    // The joined paragraph is found where it begins in the document: its paragraph 2.
+    expect(accepted.paragraphs).toEqual([1, 2, 4, 5, 6, 7]);
+    const original = wordDocumentText(docx, { changes: 'original' });
+    expect(original.text).toBe('## Paragraph 1 — Cooperation\n\nThe Participants shall cooperate.\n\nThey will exchange information on supply risks.\n\n' +
+      'The Participants intend to coordinate emergency stockpiles.\n\nParagraph 2 — Stockpiles\n\nEach Participant may keep stockpiles.\n');
+    expect(original.paragraphs).toEqual([1, 2, 3, 4, 6, 7]);
+  });
+
+  it('refuses a part that says it unpacks past any draft, and never unpacks more than a part declares', () => {
+    // A ZIP records each file's unpacked size; a forged archive can state anything there.
+    const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r><w:t>Filler text.</w:t></w:r></w:p>'.repeat(20_000)}</w:body></w:document>`;
+    const declaring = (size: number) => withDeclaredSizes(zipSync({ 'word/document.xml': new TextEncoder().encode(body) }), size);
+    // The whole document reads as written, so the two forgeries below are all that stands in the way.
+    expect(wordDocumentText(zipSync({ 'word/document.xml': new TextEncoder().encode(body) })).text).toContain('Filler text.');
+    expect(() => wordDocumentText(declaring(300 * 1024 * 1024))).toThrow(/its word\/document\.xml unpacks to 300 MB, more than any draft/);
+    // Declared smaller than it is (a bomb hiding its size): reading stops at the declared size, and the cut
+    // XML is reported rather than the rest unpacked.
+    expect(() => wordDocumentText(declaring(1000))).toThrow(/its word\/document\.xml is not well-formed XML/);
   });
 });

@@ -12,8 +12,9 @@
  *     paragraphs as list items with their points inside, as Parley drafts are written);
  *   - without (articles typed as plain paragraphs, the common case), plain text, for the plain-text importer's
  *     recognition of "Article 5", "SECTION II" and the like.
- * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out): an
- * incoming draft with changes marked is the other side's proposal. Footnotes come as the text importers take
+ * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out, a
+ * paragraph whose mark was deleted joined to the next): an incoming draft with changes marked is the other
+ * side's proposal. Footnotes come as the text importers take
  * them: a mark where the reference stands and the notes at the end ("Footnotes"). Field codes, deleted and
  * hidden text, drawings and text boxes, endnotes and comments are left out.
  *
@@ -85,8 +86,8 @@ function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { parag
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original' };
-  if (body) collectParagraphs(body, context, paragraphs);
+  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null };
+  if (body) collectBody(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
   const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
   const notes = context.references.map((r) => ({ text: footnotes.get(r.id) ?? '', paragraph: r.paragraph }));
@@ -400,6 +401,12 @@ interface Reading {
   references: { id: string; paragraph: number }[];
   /** Tracked changes rejected: the document as it stood before them (WordReadOptions). */
   original: boolean;
+  /**
+   * The text of paragraphs whose mark is gone in the view read (a tracked deletion of the mark once accepted,
+   * a tracked insertion of it before): it begins the next paragraph, which keeps its own properties, as
+   * the paragraph mark carries them. `at` is the number of the paragraph the text began in.
+   */
+  carried: { text: string; at: number } | null;
 }
 
 /** Tracked deletions and the place a move came from: text of the document before its changes. */
@@ -419,13 +426,37 @@ function collectParagraphs(container: XmlElement, context: Reading, out: WordPar
   }
 }
 
+/** The body's paragraphs, the text of a last paragraph whose mark is gone kept as a paragraph of its own. */
+function collectBody(body: XmlElement, context: Reading, out: WordParagraph[]): void {
+  collectParagraphs(body, context, out);
+  const rest = context.carried;
+  if (rest && rest.text.trim()) out.push({ heading: 0, number: '', suffix: '', list: '', level: -1, text: rest.text.replace(/[ \u00a0]+$/g, ''), index: rest.at });
+  context.carried = null;
+}
+
 function readParagraph(p: XmlElement, context: Reading, index: number): WordParagraph | null {
   const { styles, numbering } = context;
-  const pPr = child(p, 'pPr');
+  const ownPr = child(p, 'pPr');
+  // Before its tracked changes, a paragraph has the properties its tracked property change recorded (a
+  // style, a heading level or numbering given or taken away).
+  const pPr = context.original ? previousProperties(ownPr) ?? ownPr : ownPr;
   const styleId = attr(pPr && child(pPr, 'pStyle'), 'val');
   const outline = intVal(pPr && child(pPr, 'outlineLvl')) ?? styles.outline(styleId);
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
-  const text = runText(p, heading > 0, { context, paragraph: index }, context.original).replace(/[ \u00a0]+$/g, '');
+  const carried = context.carried;
+  context.carried = null;
+  const own = runText(p, heading > 0, { context, paragraph: carried?.at ?? index }, context.original);
+  const whole = carried ? carried.text + own : own;
+  // A paragraph whose mark is a tracked deletion joins the next one once accepted (its text begins that
+  // paragraph, Word putting nothing between them), and one whose mark is a tracked insertion was joined to the
+  // next before it: either way it is not a paragraph of its own, and takes no number.
+  const markChange = ownPr && child(ownPr, 'rPr');
+  if (markChange !== undefined && child(markChange, context.original ? 'ins' : 'del') !== undefined) {
+    context.carried = { text: whole, at: carried?.at ?? index };
+    return null;
+  }
+  if (carried) index = carried.at;
+  const text = whole.replace(/[ \u00a0]+$/g, '');
   // Numbering: the paragraph's own, else its style's (numId 0 switches numbering off).
   const numPr = pPr && child(pPr, 'numPr');
   const fromStyle = styles.numbering(styleId);
@@ -433,11 +464,6 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   // The level: the paragraph's own, else its style's, else the first (as LibreOffice reads a style that names
   // the list alone; Word writes the level into a style numbered at any other).
   const ilvl = intVal(numPr && child(numPr, 'ilvl')) ?? fromStyle.ilvl ?? 0;
-  // A paragraph whose mark is a tracked deletion joins the next one once accepted, and one whose mark is a
-  // tracked insertion was not there before: left empty so, it neither counts nor shows.
-  const markChange = pPr && child(pPr, 'rPr');
-  const markGone = markChange !== undefined && child(markChange, context.original ? 'ins' : 'del') !== undefined;
-  if (markGone && !text.trim()) return null;
   // An empty numbered paragraph still takes its number in Word, so the count goes on before it is dropped.
   const shown = numId && numId !== '0' ? numbering.next(numId, ilvl) : null;
   if (!text.trim()) return null;
@@ -485,6 +511,12 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
     }
   }
   return out;
+}
+
+/** The properties a tracked property change (w:pPrChange) recorded as the paragraph's before it, if any. */
+function previousProperties(pPr: XmlElement | undefined): XmlElement | undefined {
+  const change = pPr && child(pPr, 'pPrChange');
+  return change && child(change, 'pPr');
 }
 
 function isHidden(run: XmlElement): boolean {
