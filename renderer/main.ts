@@ -4,7 +4,7 @@
  * served by `parley serve`, the HTTP transport is installed here.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { DossierApi, DossierSummary } from '../src/api.js';
+import type { DossierApi, DossierSummary, InheritedDraft } from '../src/api.js';
 import type { VersionEntry } from '../src/model/dossier.js';
 import { DRAFT_STATUSES, STANCES, type Draft, type Stance } from '../src/model/draft.js';
 import {
@@ -29,22 +29,12 @@ import { createHttpApi, takeToken } from './transport-http.js';
 import { renderPositions } from './positions-view.js';
 import { importDraft } from '../src/format/import-text.js';
 import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
+import { IMPORT_ACCEPT, MAX_IMPORT_BYTES, type ImportedFile, type WebImport } from './imported-file.js';
 
 type ViewId = 'draft' | 'compare' | 'positions';
 
 import { TextSelection, type Command } from 'prosemirror-state';
 import { redo, undo } from 'prosemirror-history';
-
-/**
- * The 'import-draft' menu payload (ImportedDraftFile in src/node/serve/api-methods.ts, which the renderer may
- * not import): the text of the file the user picked, a Word document already converted, and its format.
- */
-interface ImportedFile {
-  fileName: string;
-  text: string;
-  format?: 'auto' | 'markdown' | 'text';
-  paragraphs?: number[];
-}
 
 declare global {
   interface Window {
@@ -55,6 +45,8 @@ declare global {
 }
 
 const AUTOSAVE_DELAY = 1000;
+/** Import Draft's shortcut, as the desktop application's File menu has it (electron/menu.ts). */
+const IMPORT_KEY = 'Mod-i';
 const OUTLINE_DELAY = 250;
 
 function installApi(): DossierApi {
@@ -141,6 +133,9 @@ class App {
     }
     const saveButton = h('button', { type: 'button', id: 'save', title: `Save the working draft (${keyLabel(KEYS.save)})` }, 'Save');
     saveButton.addEventListener('click', () => void this.save());
+    // In a browser there is no File menu: Import Draft is a button (and its shortcut) next to Save.
+    const webImport = this.webImport();
+    const importer = webImport && !s.readOnly ? this.buildImportButton(webImport) : null;
 
     this.draftView = h(
       'div',
@@ -157,7 +152,7 @@ class App {
       h('header', { class: 'app-header' },
         h('div', { class: 'brand' }, h('span', { class: 'app-name' }, 'Parley'), h('span', { class: 'dossier-name', title: s.title }, s.name)),
         tabs,
-        h('div', { class: 'save-area' }, this.saveState, saveButton)),
+        h('div', { class: 'save-area' }, this.saveState, ...(importer ? [importer.area] : []), saveButton)),
       this.messages,
       this.draftView,
       this.compare.root,
@@ -186,7 +181,59 @@ class App {
         event.preventDefault();
         void this.save();
       }
+      // The desktop menu's Import Draft shortcut, where there is no menu.
+      if (importer && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
+        event.preventDefault();
+        importer.open();
+      }
     });
+  }
+
+  /** The browser's Import Draft, when the page is served by `parley serve` (the desktop shell has a menu instead). */
+  private webImport(): WebImport | null {
+    const api = this.api as DossierApi & Partial<WebImport> & { onMenu?: unknown };
+    return typeof api.importFile === 'function' && !api.onMenu ? (api as DossierApi & WebImport) : null;
+  }
+
+  /**
+   * "Import…": a file picker whose file is sent to the local server to be read as the desktop application
+   * reads it (a Word document converted there), then put into the editor by importDraft.
+   */
+  private buildImportButton(webImport: WebImport): { area: HTMLElement; open: () => void } {
+    const picker = h('input', { type: 'file', id: 'import-file', accept: IMPORT_ACCEPT, hidden: true, 'aria-hidden': 'true', tabindex: '-1' }) as HTMLInputElement;
+    const button = h('button', { type: 'button', id: 'import', title: `Replace the working draft with a draft file: Markdown, plain text or Word .docx (${keyLabel(IMPORT_KEY)})` }, 'Import…');
+    const open = () => {
+      if (!button.hasAttribute('disabled')) picker.click();
+    };
+    button.addEventListener('click', open);
+    picker.addEventListener('change', () => {
+      const file = picker.files?.[0];
+      picker.value = ''; // the same file may be chosen again
+      if (!file) return;
+      void this.importPicked(webImport, file, button);
+    });
+    return { area: h('span', { class: 'import-area' }, button, picker), open };
+  }
+
+  private async importPicked(webImport: WebImport, file: File, button: HTMLElement): Promise<void> {
+    if (file.size > MAX_IMPORT_BYTES) {
+      this.notice(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Parley reads drafts of up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (a 2,000-article treaty is about 3.4 MB). Is this the right file?`, 'error');
+      return;
+    }
+    const progress = h('div', { class: 'message info', role: 'status', id: 'import-progress' }, h('span', {}, `Reading ${file.name}…`));
+    this.messages.append(progress);
+    button.setAttribute('disabled', '');
+    let read: ImportedFile;
+    try {
+      read = await webImport.importFile(file.name, await file.arrayBuffer());
+    } catch (error) {
+      this.notice(describeError(error), 'error');
+      return;
+    } finally {
+      progress.remove();
+      button.removeAttribute('disabled');
+    }
+    await this.importDraft(read);
   }
 
   private installPartyColours(): void {
@@ -500,27 +547,37 @@ class App {
         case 'table-version':
           this.showView('draft');
           return document.getElementById('table-label')?.focus();
-        case 'import-draft': return this.importDraft(payload as ImportedFile);
+        case 'import-draft': return void this.importDraft(payload as ImportedFile);
       }
     });
   }
 
-  /** Replace the working draft by an imported text (one undoable step); the dossier's title and parties stay. */
-  private importDraft(file: ImportedFile): void {
+  /**
+   * Replace the working draft by an imported text (one undoable step). Its clauses take the ids of the clauses
+   * they match in the latest tabled version, as `parley import` gives them (DossierApi.inheritIds), so that
+   * comparison and clause history follow them; the dossier's title and parties stay.
+   */
+  private async importDraft(file: ImportedFile): Promise<void> {
     if (!file || typeof file.text !== 'string') return;
     if (!window.confirm(`Replace the working draft with the text of ${file.fileName}? You can undo this.`)) return;
     const imported = importDraft(file.text, { file: file.fileName, format: file.format });
-    const draft = imported.draft;
     // A Word document's findings name its paragraphs, as `parley check` does.
     const diagnostics = file.paragraphs ? inDocumentTerms(imported.diagnostics, file.text, file.paragraphs) : imported.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error');
     for (const d of diagnostics) this.notice(`${d.file ?? file.fileName}:${d.line}: ${d.message}`, d.severity === 'error' ? 'error' : 'info');
-    if (errors.length > 0 && draft.clauses.length === 0) return;
+    if (errors.length > 0 && imported.draft.clauses.length === 0) return;
+    let inherited: InheritedDraft;
+    try {
+      inherited = await this.api.inheritIds(imported.draft);
+    } catch (error) {
+      this.notice(`${file.fileName} was not imported: ${describeError(error)}`, 'error');
+      return;
+    }
     const current = this.view.state.doc;
-    const doc = draftToDoc({ ...draft, meta: current.attrs.meta });
+    const doc = draftToDoc({ ...inherited.draft, meta: current.attrs.meta });
     this.view.dispatch(this.view.state.tr.replaceWith(0, current.content.size, doc.content));
     this.showView('draft');
-    this.notice(`Imported ${file.fileName}: ${draft.clauses.length} clauses. Save to keep it.`, 'info');
+    this.notice(`Imported ${file.fileName}: ${importedIds(inherited)} Save to keep it.`, 'info');
   }
 
   private renderTimeline(): void {
@@ -544,6 +601,19 @@ class App {
     });
     this.timelineList.append(h('li', { class: 'timeline-entry working' }, h('div', { class: 'timeline-head' }, h('span', { class: 'version-no' }, '✎'), h('span', { class: 'version-label' }, 'Working draft'))));
   }
+}
+
+/** What became of the clause ids of an import, in a sentence or two. */
+function importedIds(inherited: InheritedDraft): string {
+  let clauses = 0;
+  const count = (list: Draft['clauses']) => { for (const c of list) { clauses++; count(c.children); } };
+  count(inherited.draft.clauses);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (inherited.fromVersion === null) return `${plural(clauses, 'clause')} (nothing is tabled yet, so the ids are new).`;
+  const fresh = inherited.fresh.length ? `, ${inherited.fresh.length} new (${inherited.fresh.join(', ')})` : ', none new';
+  const few = inherited.dropped.slice(0, 10).join(', ') + (inherited.dropped.length > 10 ? ` and ${inherited.dropped.length - 10} more` : '');
+  const dropped = inherited.dropped.length ? ` Not in it, of v${inherited.fromVersion}: ${few}.` : '';
+  return `${plural(clauses, 'clause')}, ${inherited.kept} matched to clauses of v${inherited.fromVersion}${fresh}.${dropped}`;
 }
 
 function describeError(error: unknown): string {

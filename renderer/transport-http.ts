@@ -1,11 +1,13 @@
 /**
  * DossierApi over HTTP, for `parley serve`: POST /api/<method> with the arguments as a JSON array and the
  * token in the X-Parley-Token header; the server answers {ok:true,value} or {ok:false,error:{code,message}}.
+ * Also Import Draft's reading of a picked file (WebImport): POST /api/import-file with the file's bytes.
  *
  * The token arrives once in the page address (?token=…). It is kept in sessionStorage (so a reload still works)
  * and removed from the address bar so that it does not linger in history or get copied along with the URL.
  */
 import { ApiError, type DossierApi } from '../src/api.js';
+import type { WebImport } from './imported-file.js';
 
 const STORAGE_KEY = 'parley.token';
 
@@ -22,14 +24,15 @@ export function takeToken(): string | null {
   return sessionStorage.getItem(STORAGE_KEY);
 }
 
-export function createHttpApi(token: string | null, base = ''): DossierApi {
-  async function call<T>(method: keyof DossierApi, args: unknown[]): Promise<T> {
+export function createHttpApi(token: string | null, base = ''): DossierApi & WebImport {
+  const call = <T>(method: keyof DossierApi, args: unknown[]): Promise<T> => post<T>(`/api/${method}`, 'application/json', JSON.stringify(args));
+  async function post<T>(path: string, contentType: string, payload: BodyInit): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(`${base}/api/${method}`, {
+      response = await fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Parley-Token': token ?? '' },
-        body: JSON.stringify(args),
+        headers: { 'Content-Type': contentType, 'X-Parley-Token': token ?? '' },
+        body: payload,
       });
     } catch {
       throw new ApiError('offline', 'Parley cannot reach its local server. Is `parley serve` still running?');
@@ -53,5 +56,7 @@ export function createHttpApi(token: string | null, base = ''): DossierApi {
     autosaveWorking: (draft) => call('autosaveWorking', [draft]),
     tableVersion: (request) => call('tableVersion', [request]),
     compare: (oldRef, newRef) => call('compare', [oldRef, newRef]),
+    inheritIds: (draft) => call('inheritIds', [draft]),
+    importFile: (name, bytes) => post(`/api/import-file?name=${encodeURIComponent(name)}`, 'application/octet-stream', bytes),
   };
 }

@@ -60,6 +60,25 @@ export interface DossierApi {
   tableVersion(request: TableRequest): Promise<VersionEntry>;
   /** Compare two drafts of the dossier; the result is the `parley diff --format json` contract. */
   compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson>;
+  /**
+   * A draft brought in from outside (Import Draft) as a draft of this dossier, as `parley import` makes it:
+   * each clause takes the id (and topics) of the clause it aligns with in the latest tabled version, new
+   * clauses new ids; the front matter is the dossier's title and parties. Nothing is saved.
+   */
+  inheritIds(draft: Draft): Promise<InheritedDraft>;
+}
+
+/** What inheritIds gives back: the draft, and what became of the ids (for the user's notice). */
+export interface InheritedDraft {
+  draft: Draft;
+  /** The tabled version whose ids were inherited; null when nothing is tabled yet (the ids stay as generated). */
+  fromVersion: number | null;
+  /** Clauses that kept the id of their counterpart. */
+  kept: number;
+  /** Ids given to clauses new in the imported draft. */
+  fresh: string[];
+  /** Ids of the latest version that no imported clause took (deleted or merged away). */
+  dropped: string[];
 }
 
 /** Errors cross transports as data: a code a UI can act on and a sentence a person can read. */

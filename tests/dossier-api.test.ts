@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../src/api.js';
 import type { ComparisonJson } from '../src/compare/contract.js';
 import { parseDraft } from '../src/format/markdown.js';
+import { importDraft } from '../src/format/import-text.js';
 import { parseManifest } from '../src/model/dossier.js';
 import type { Draft, Paragraph } from '../src/model/draft.js';
 import { openDossierApi, type LocalDossierApi } from '../src/node/dossier-api.js';
@@ -199,6 +200,34 @@ describe('openDossierApi', () => {
     const v4 = join(dir, 'versions/v4.md');
     await writeFile(v4, (await readFile(v4, 'utf8')).replace('Stockpiling', 'Stock-piling'));
     expect((await rejection(api.compare(3, 4))).code).toBe('hash-mismatch');
+  });
+
+  it('gives an imported draft the clause ids of the latest version, new ids to new clauses, and saves nothing', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    // Version 2's text as it would arrive from outside: plain text, every id generated from its label.
+    const v2 = (await readFile(join(dir, 'versions/v2.md'), 'utf8')).replace(/^---\n[\s\S]*?\n---\n/, '').replace(/ \{#[^}]*\}$/gm, '');
+    const incoming = importDraft(v2, { file: 'counter-proposal.md' }).draft;
+    expect(incoming.clauses.map((c) => c.id)).toContain('paragraph-4');
+    const workingBefore = await readFile(join(dir, 'working.md'), 'utf8');
+
+    const result = await api.inheritIds(incoming);
+    const latest = (await api.summary()).versions.at(-1)!.version;
+    expect(result.fromVersion).toBe(latest);
+    const byTitle = new Map(result.draft.clauses.map((c) => [c.title, c]));
+    // "No export bans" is Paragraph 4 in version 2 and Paragraph 6 in the latest: the id follows the text.
+    expect(byTitle.get('No export bans')).toMatchObject({ label: 'Paragraph 4', id: 'no-export-bans', topics: ['export-restrictions'] });
+    expect(result.kept).toBeGreaterThan(10);
+    expect(result.draft.clauses.every((c) => !/^paragraph-\d+$/.test(c.id))).toBe(true);
+    // Clauses the latest version no longer has are new (never the id of a clause deleted on the way), and the
+    // latest version's clauses missing from the import are listed.
+    const review = byTitle.get('Review')!;
+    expect(result.fresh).toEqual([review.id]);
+    expect(review.id).not.toBe('review');
+    expect(result.dropped).toContain('territorial-integrity');
+    expect(result.draft.meta).toMatchObject({ title: (await api.summary()).title });
+    expect(await readFile(join(dir, 'working.md'), 'utf8')).toBe(workingBefore);
+    expect((await rejection(api.inheritIds({ clauses: 'none' } as unknown as Draft))).code).toBe('invalid-input');
   });
 
   it('never modifies the fixture', async () => {

@@ -90,7 +90,7 @@ describe('electron/main.ts (bundled, under a stand-in for electron)', () => {
       expect(refused, String(sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(Object.keys(fake.ipcHandlers).sort()).toEqual(
-      ['autosaveWorking', 'compare', 'readDraft', 'saveWorking', 'summary', 'tableVersion'].map((m) => `parley:${m}`));
+      ['autosaveWorking', 'compare', 'inheritIds', 'readDraft', 'saveWorking', 'summary', 'tableVersion'].map((m) => `parley:${m}`));
   });
 
   it('serves dist/renderer through parley://app with the CSP, and nothing outside it', async () => {

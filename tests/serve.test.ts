@@ -10,13 +10,16 @@ import { openDossier } from '../src/node/dossier/store.js';
 import { startServer, type RunningServer } from '../src/node/serve/server.js';
 import { copySampleDossier, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { bundleServeCli } from './support/serve-cli.js';
+import { wordDraftOfVersion } from './support/word-document.js';
+import { MAX_IMPORT_BYTES } from '../renderer/imported-file.js';
+import { MAX_DRAFT_BYTES } from '../src/node/read-draft-file.js';
 
 const URL_LINE = /^Parley is serving (.+) at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{32}))$/;
 
 interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
 
 /** node:http rather than fetch: fetch will not send a forged Host header, which is what a rebinding attack does. */
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       let body = '';
@@ -203,6 +206,35 @@ describe('startServer', () => {
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     expect((await call(server, 'close', [])).status).toBe(400);
     expect((await send(server.port, '/api/summary', { headers: { 'X-Parley-Token': server.token } })).status).toBe(405);
+  });
+
+  it('reads a draft file the page sends as Import Draft reads one: a Word document converted, what is not a draft refused', async () => {
+    const dir = await sample();
+    const server = await serve(dir);
+    const workingBefore = await readFile(join(dir, 'working.md'), 'utf8');
+    const upload = (name: string, body: Uint8Array, token = server.token) =>
+      send(server.port, `/api/import-file?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'X-Parley-Token': token }, body });
+    // The name is only ever a name: a path sent along is cut to its last part.
+    const word = await upload('C:\\Users\\eu\\..\\us counter-proposal.docx', await wordDraftOfVersion(SAMPLE_DOSSIER, 2));
+    expect(word.status).toBe(200);
+    const read = JSON.parse(word.body) as { ok: boolean; value: { fileName: string; format: string; text: string; paragraphs: number[] } };
+    expect(read.ok).toBe(true);
+    expect(read.value).toMatchObject({ fileName: 'us counter-proposal.docx', format: 'markdown' });
+    // Word's numbering, computed on the server ("Paragraph %1" is not in the text of the heading).
+    expect(read.value.text).toContain('## Paragraph 4 — No export bans');
+    expect(read.value.paragraphs.length).toBeGreaterThan(20);
+
+    const doc = await upload('old.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    expect(doc.status).toBe(200);
+    expect(JSON.parse(doc.body)).toMatchObject({ ok: false, error: { code: 'unreadable', message: expect.stringMatching(/^old\.doc is a binary file .*save an older Word \(\.doc\)/) } });
+    const tooLarge = await upload('scan.txt', new Uint8Array(33 * 1024 * 1024).fill(65));
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ ok: false, error: { code: 'too-large', message: expect.stringMatching(/^scan\.txt is larger than 32 MB/) } });
+    expect((await upload('x.md', new TextEncoder().encode('# X'), 'wrong-token')).status).toBe(403);
+    // The page refuses a file past the same size before sending it.
+    expect(MAX_IMPORT_BYTES).toBe(MAX_DRAFT_BYTES);
+    // Reading is all it does: the page puts the text into its editor, and the user saves it or not.
+    expect(await readFile(join(dir, 'working.md'), 'utf8')).toBe(workingBefore);
   });
 
   it('a second server on the same dossier opens it read-only and cannot write', async () => {

@@ -109,3 +109,15 @@ export function idsOf(drafts: readonly Draft[]): Set<string> {
   for (const d of drafts) for (const c of flattenDraft(d)) out.add(c.id);
   return out;
 }
+
+/**
+ * An imported draft as it enters a dossier whose tabled versions are `tabled` (oldest first): the ids of the
+ * latest version inherited, no new id taken from any earlier one (inheritIds with `reserved`). With nothing
+ * tabled there is nothing to inherit: a copy with its generated ids, and no report. `parley import` and the
+ * application's Import Draft (DossierApi.inheritIds) both bring drafts in so.
+ */
+export function inheritFromVersions(tabled: readonly Draft[], incoming: Draft): { draft: Draft; report: InheritReport | null } {
+  const latest = tabled[tabled.length - 1];
+  if (!latest) return { draft: structuredClone(incoming), report: null };
+  return inheritIds(latest, incoming, { reserved: idsOf(tabled) });
+}

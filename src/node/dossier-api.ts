@@ -8,7 +8,7 @@
  * sentence a person can read; nothing else (and no stack trace) crosses to the user interface.
  */
 import { basename, join } from 'node:path';
-import { ApiError, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type TableRequest } from '../api.js';
+import { ApiError, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type InheritedDraft, type TableRequest } from '../api.js';
 import type { ComparisonJson } from '../compare/contract.js';
 import type { CompareOptions } from '../compare/compare.js';
 import { parseDraft, serializeDraft } from '../format/markdown.js';
@@ -131,6 +131,27 @@ class LocalApi implements LocalDossierApi {
     });
   }
 
+  inheritIds(draft: Draft): Promise<InheritedDraft> {
+    return guard('bring the imported draft into the dossier', async () => {
+      checkDraft(draft, 'The imported draft');
+      const versions = this.handle.listVersions();
+      const tabled: Draft[] = [];
+      for (const v of versions) tabled.push((await this.parseForCompare(v.version)).draft);
+      // Loaded on first use, as the comparison is (inheriting aligns the drafts).
+      const { inheritFromVersions } = await import('../compare/inherit-ids.js');
+      const { draft: inherited, report } = inheritFromVersions(tabled, draft);
+      const { manifest } = this.handle;
+      inherited.meta = { title: manifest.title, parties: Object.fromEntries(manifest.parties.map((p) => [p.id, p.name])) };
+      return {
+        draft: inherited,
+        fromVersion: report ? versions[versions.length - 1]!.version : null,
+        kept: report?.kept.length ?? 0,
+        fresh: report?.fresh.map((c) => c.id) ?? [],
+        dropped: report?.dropped ?? [],
+      };
+    });
+  }
+
   close(): Promise<void> {
     return guard('close the dossier', () => this.handle.close());
   }
@@ -171,11 +192,16 @@ function checkRef(ref: unknown): DraftRef {
   throw new ApiError('invalid-input', `${JSON.stringify(ref) ?? String(ref)} is not a draft: name a tabled version by its number (1, 2 …) or "working".`);
 }
 
-/** Serialize a draft that came from a user interface (over HTTP it is whatever JSON was sent). */
-function serialize(draft: Draft): string {
+/** Refuse what is not a draft: one from a user interface is, over HTTP, whatever JSON was sent. */
+function checkDraft(draft: Draft, what: string): void {
   if (typeof draft !== 'object' || draft === null || !Array.isArray(draft.clauses) || !Array.isArray(draft.front) || typeof draft.meta !== 'object' || draft.meta === null) {
-    throw new ApiError('invalid-input', 'The draft to save is not a Parley draft (it needs meta, front and clauses).');
+    throw new ApiError('invalid-input', `${what} is not a Parley draft (it needs meta, front and clauses).`);
   }
+}
+
+/** Serialize a draft that came from a user interface. */
+function serialize(draft: Draft): string {
+  checkDraft(draft, 'The draft to save');
   try {
     return serializeDraft(draft);
   } catch (error) {

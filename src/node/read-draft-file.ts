@@ -147,9 +147,9 @@ export async function readDraftSource(file: string): Promise<DraftSource> {
 
 /**
  * A Word document (a ZIP archive, whatever its name) is converted, its tracked changes read as `word` says;
- * anything else must be UTF-8 text.
+ * anything else must be UTF-8 text. `file` names the file in what is said of it.
  */
-function sourceFromBytes(bytes: Uint8Array, file: string, word: WordReadOptions = {}): DraftSource {
+export function sourceFromBytes(bytes: Uint8Array, file: string, word: WordReadOptions = {}): DraftSource {
   if (!isZipArchive(bytes)) return { text: decodeDraftBytes(bytes, file), format: 'auto' };
   try {
     return wordDocumentText(bytes, word);

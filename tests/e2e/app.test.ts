@@ -7,11 +7,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordDraftOfVersion } from '../support/word-document.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -392,5 +393,44 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await change.locator('.legal').textContent()).toMatch(/will\s*→\s*shall/);
     await change.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'compare-moved-paragraph.png') });
+  });
+  it('imports a Word document from the browser (Ctrl+I): Word\'s numbering read, each clause keeping its id', async () => {
+    const docx = join(dir, '..', 'eu-markup.docx');
+    await writeFile(docx, await wordDraftOfVersion(join(ROOT, 'fixtures', 'rare-earths-mou'), 2, {
+      tracked: [{ find: 'will not impose', replace: 'shall not impose', author: 'EU' }],
+    }));
+    if ((await page.locator('body[data-ready=true]').count()) === 0) {
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready=true]');
+    }
+    await page.click('#tab-draft');
+    await page.locator('.draft-text').focus();
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+i');
+    const confirmed = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
+    await (await chooser).setFiles(docx);
+    expect(await confirmed).toBe('Replace the working draft with the text of eu-markup.docx? You can undo this.');
+    const notice = page.locator('.message', { hasText: 'Imported eu-markup.docx' });
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    expect(await notice.textContent()).toMatch(/^Imported eu-markup\.docx: 14 clauses, 13 matched to clauses of v\d+, 1 new \(review-2\)\. Not in it, of v\d+: .+\. Save to keep it\./);
+    // The tracked change accepted, and the clause numbered as Word numbers it (the number is in no text run).
+    const text = await page.locator('.draft-text').textContent();
+    expect(text).toContain('The Participants shall not impose');
+    await expect.poll(() => page.locator('.outline-entry', { hasText: 'No export bans' }).textContent()).toContain('Paragraph 4');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('#save-state').textContent()).toBe('Saved');
+    // Saved with the dossier's clause ids, as `parley import` gives them: history follows the clause.
+    const saved = await readFile(join(dir, 'working.md'), 'utf8');
+    expect(saved).toContain('## Paragraph 4 — No export bans {#no-export-bans .export-restrictions}');
+    expect(saved).not.toMatch(/\{#paragraph-\d+/);
+
+    // A file that is not a draft is refused in a sentence naming it; the draft stays as it was.
+    const doc = join(dir, '..', 'old.doc');
+    await writeFile(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+    await page.setInputFiles('#import-file', doc);
+    const refusal = page.locator('.message.error', { hasText: 'old.doc' });
+    await expect.poll(() => refusal.count(), { timeout: 20_000 }).toBe(1);
+    expect(await refusal.textContent()).toMatch(/^old\.doc is a binary file .*save an older Word \(\.doc\) or other document as \.docx/);
+    expect(await page.locator('.draft-text').textContent()).toBe(text);
   });
 });

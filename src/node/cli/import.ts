@@ -8,7 +8,7 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { inheritIds, idsOf, type InheritReport } from '../../compare/inherit-ids.js';
+import { inheritFromVersions, type InheritReport } from '../../compare/inherit-ids.js';
 import { parseDraft, serializeDraft } from '../../format/markdown.js';
 import type { Draft } from '../../model/draft.js';
 import { DossierError } from '../dossier/errors.js';
@@ -63,14 +63,8 @@ export async function importCommand(file: string, options: ImportCliOptions, out
     }
     const manifest = handle.manifest;
     const dossierMeta = { title: manifest.title, parties: Object.fromEntries(manifest.parties.map((p) => [p.id, p.name])) };
-    let draft: Draft;
-    let report: InheritReport | null = null;
-    if (latest) {
-      ({ draft, report } = inheritIds(latest, loaded.draft, { reserved: idsOf(tabled) }));
-    } else {
-      // Nothing tabled yet: there are no ids to inherit, the generated ones stand.
-      draft = structuredClone(loaded.draft);
-    }
+    // Nothing tabled yet: there are no ids to inherit, the generated ones stand (report null).
+    const { draft, report } = inheritFromVersions(tabled, loaded.draft);
     draft.meta = dossierMeta;
     await handle.saveWorking(serializeDraft(draft), { force: options.force });
     for (const line of importSummary(draft, report, latest ? versions[versions.length - 1]!.version : null)) output.out(line);

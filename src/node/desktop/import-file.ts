@@ -1,6 +1,10 @@
-/** A draft file the user chose to import, read for the renderer (which, sandboxed, cannot read files). */
+/**
+ * A draft file the user chose to import, read for the renderer: the desktop application's main process reads
+ * the file the user picked (the sandboxed renderer cannot), and `parley serve` converts the bytes a browser
+ * sends (a page cannot read a Word document's numbering itself without the converter).
+ */
 import { basename } from 'node:path';
-import { readDraftSource } from '../read-draft-file.js';
+import { readDraftSource, sourceFromBytes, type DraftSource } from '../read-draft-file.js';
 import type { ImportedDraftFile } from '../serve/api-methods.js';
 
 /**
@@ -8,6 +12,14 @@ import type { ImportedDraftFile } from '../serve/api-methods.js';
  * (not binary, UTF-8, not implausibly large); what is wrong is said in a sentence naming the file.
  */
 export async function readImportFile(path: string): Promise<ImportedDraftFile> {
-  const source = await readDraftSource(path);
-  return { fileName: basename(path), text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}) };
+  return importedFile(basename(path), await readDraftSource(path));
+}
+
+/** The same for a file's bytes, sent under the name `fileName`. */
+export function importedFileFromBytes(fileName: string, bytes: Uint8Array): ImportedDraftFile {
+  return importedFile(fileName, sourceFromBytes(bytes, fileName));
+}
+
+function importedFile(fileName: string, source: DraftSource): ImportedDraftFile {
+  return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}) };
 }

@@ -13,6 +13,7 @@ export const DOSSIER_API_METHODS = [
   'autosaveWorking',
   'tableVersion',
   'compare',
+  'inheritIds',
 ] as const;
 
 export type DossierApiMethod = (typeof DOSSIER_API_METHODS)[number];

@@ -8,6 +8,8 @@
  *   POST /api/<method>           a DossierApi call; body: JSON array of arguments; header X-Parley-Token: T
  *                                → 200 { ok: true, value } | { ok: false, error: { code, message } }
  *                                → 400 for malformed JSON or an unknown method
+ *   POST /api/import-file?name=F  a draft file picked in the page, its bytes as the body (import-route.ts)
+ *                                → 200 { ok: true, value: ImportedDraftFile } | { ok: false, error }; 413 too large
  *   anything else                404 (405 for a wrong HTTP method)
  * Refused with 403 (plain text): a Host header other than 127.0.0.1:<port> or localhost:<port>, a foreign
  * Origin, a missing or wrong token. The page reads the token for its API calls from its own URL
@@ -18,6 +20,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { openDossierApi, type DossierApiOptions, type LocalDossierApi } from '../dossier-api.js';
 import { handleApiCall } from './api-route.js';
+import { handleImportFile, IMPORT_FILE_PATH } from './import-route.js';
 import {
   cookieValue, hostIsAllowed, newToken, originIsAllowed, sameToken, setSecurityHeaders, tokenCookie, tokenCookieName, TOKEN_HEADER,
 } from './security.js';
@@ -69,6 +72,7 @@ export async function startServer(dir: string, options: ServeOptions = {}): Prom
       const given = request.headers[TOKEN_HEADER];
       if (!sameToken(Array.isArray(given) ? given[0] : given, token)) return sendPlain(response, 403, 'Forbidden: missing or wrong X-Parley-Token header.');
       if (request.method !== 'POST') return sendPlain(response, 405, 'API calls are POST requests.', { Allow: 'POST' });
+      if (url.pathname === IMPORT_FILE_PATH) return handleImportFile(url, request, response);
       return handleApiCall(api, url.pathname.slice('/api/'.length), request, response);
     }
 
