@@ -134,6 +134,17 @@ describe('diagnostics', () => {
     expect(locate(`${FRONT}\n## {#a}\n\nText.\n`)).toEqual(['draft.md:14:1 empty-heading']);
   });
 
+  it('keeps lists and block quotes nested past any draft\'s depth as written, and says where', () => {
+    // 8,000 block quotes inside one another: read (as a raw block past depth 32), not a stack overflow.
+    const deep = `${FRONT}\n## Article 1 {#a}\n\n${'>'.repeat(8_000)} The Participants will cooperate.\n`;
+    const { draft: d, diagnostics } = parseDraft(deep, { file: 'draft.md' });
+    expect(diagnostics.map((x) => `${x.line}:${x.column} ${x.code}`)).toEqual(['16:33 deep-nesting']);
+    expect(d.clauses[0]!.body.length).toBe(1);
+    expect(serializeDraft(d)).toContain('The Participants will cooperate.');
+    // A draft's own nesting (a few levels) is read as structure, without a word.
+    expect(locate(`${FRONT}\n## Article 1 {#a}\n\n> > > Quoted.\n`)).toEqual([]);
+  });
+
   it('accepts the stance alias "reserve" and writes it canonically', () => {
     const { draft: d, diagnostics } = parseDraft(`${FRONT}\n## A {#a}\n\n:::position{party="US" stance="reserve"}\nNote.\n:::\n`);
     expect(diagnostics).toEqual([]);

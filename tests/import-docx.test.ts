@@ -273,7 +273,7 @@ describe('Word documents as drafts', () => {
     expect(original.paragraphs).toEqual([1, 2, 3, 4, 6, 7]);
   });
 
-  it('refuses a part that says it unpacks past any draft, and never unpacks more than a part declares', () => {
+  it('refuses a part that says it unpacks past any draft, never unpacks more than a part declares, and refuses absurd nesting', () => {
     // A ZIP records each file's unpacked size; a forged archive can state anything there.
     const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r><w:t>Filler text.</w:t></w:r></w:p>'.repeat(20_000)}</w:body></w:document>`;
     const declaring = (size: number) => withDeclaredSizes(zipSync({ 'word/document.xml': new TextEncoder().encode(body) }), size);
@@ -283,5 +283,12 @@ describe('Word documents as drafts', () => {
     // Declared smaller than it is (a bomb hiding its size): reading stops at the declared size, and the cut
     // XML is reported rather than the rest unpacked.
     expect(() => wordDocumentText(declaring(1000))).toThrow(/its word\/document\.xml is not well-formed XML/);
+    // Elements nested thousands deep (content controls in content controls) are refused in a sentence, not
+    // read until the stack runs out.
+    const nested = (depth: number) => zipSync({ 'word/document.xml': new TextEncoder().encode(
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:sdt><w:sdtContent>'.repeat(depth)}` +
+      `<w:p><w:r><w:t>Article 1 Scope</w:t></w:r></w:p>${'</w:sdtContent></w:sdt>'.repeat(depth)}</w:body></w:document>`) });
+    expect(wordDocumentText(nested(100)).text).toContain('Article 1 Scope');
+    expect(() => wordDocumentText(nested(20_000))).toThrow(/^its word\/document\.xml nests elements more than 256 deep, as no Word document does; it may be damaged\.$/);
   });
 });

@@ -34,6 +34,15 @@ describe('importDraft: heading forms', () => {
     expect(p.map((x) => [x.label, x.text])).toEqual([['1', 'The purpose is this.'], ['2', 'Means:']]);
     expect(p[1]!.points.map((x) => x.text)).toEqual(['(a) one;', '(b) two.']);
   });
+  it('reads lists and block quotes nested thousands deep without running out of stack, their text kept', () => {
+    const quotes = importDraft(`# Article 1\n\n${'>'.repeat(8_000)} The Participants will cooperate.\n`).draft;
+    expect(JSON.stringify(quotes.clauses[0]!.body)).toContain('The Participants will cooperate.');
+    const lists = importDraft(`# Article 1\n\n${Array.from({ length: 60 }, (_, i) => `${' '.repeat(2 * i)}- level ${i + 1}`).join('\n')}\n`).draft;
+    const text = JSON.stringify(lists.clauses[0]!.body);
+    expect(text).toContain('level 1"');
+    expect(text).toContain('level 60');
+  });
+
   it('a tab between label and title, as typed in a word processor, separates them like a dash', () => {
     expect(heads('MOU\n\nArticle 1\tPurpose\n\n1.\tThe Participants will cooperate.\n\nARTICLE 2 \t SCOPE\n\n1.\tText.')).toEqual([
       [0, 'Article 1', 'Purpose'], [0, 'ARTICLE 2', 'SCOPE'],

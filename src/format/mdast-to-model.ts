@@ -26,9 +26,20 @@ export interface ConvertContext {
   parties: ReadonlySet<string>;
 }
 
-export function toBlocks(nodes: readonly RootContent[], ctx: ConvertContext): Block[] {
+/**
+ * Lists, block quotes and positions nested deeper than this are kept as written (a raw block) rather than
+ * converted: no draft nests so deep, and every reader of the model walks blocks by recursion.
+ */
+export const MAX_BLOCK_NESTING = 32;
+
+export function toBlocks(nodes: readonly RootContent[], ctx: ConvertContext, depth = 0): Block[] {
   const blocks: Block[] = [];
   for (const node of nodes) {
+    if ((node.type === 'list' || node.type === 'blockquote' || node.type === 'containerDirective') && depth >= MAX_BLOCK_NESTING) {
+      report(ctx, node, 'warning', 'deep-nesting', `lists, block quotes and positions are nested more than ${MAX_BLOCK_NESTING} deep here; the rest is kept as written`);
+      blocks.push({ type: 'rawBlock', value: slice(ctx, node) });
+      continue;
+    }
     switch (node.type) {
       case 'paragraph': {
         const children = toInlines(node.children, ctx);
@@ -45,15 +56,15 @@ export function toBlocks(nodes: readonly RootContent[], ctx: ConvertContext): Bl
           children: node.children.map((item) => ({
             type: 'listItem' as const,
             spread: Boolean(item.spread),
-            children: toBlocks(item.children, ctx),
+            children: toBlocks(item.children, ctx, depth + 1),
           })),
         });
         break;
       case 'blockquote':
-        blocks.push({ type: 'blockquote', children: toBlocks(node.children, ctx) });
+        blocks.push({ type: 'blockquote', children: toBlocks(node.children, ctx, depth + 1) });
         break;
       case 'containerDirective':
-        if (node.name === 'position') blocks.push(toPosition(node, ctx));
+        if (node.name === 'position') blocks.push(toPosition(node, ctx, depth));
         else {
           report(ctx, node, 'warning', 'unknown-directive', `":::${node.name}" is not a Parley block; it is kept as written`);
           blocks.push({ type: 'rawBlock', value: slice(ctx, node) });
@@ -66,7 +77,7 @@ export function toBlocks(nodes: readonly RootContent[], ctx: ConvertContext): Bl
   return blocks;
 }
 
-function toPosition(node: ContainerDirective, ctx: ConvertContext): Block {
+function toPosition(node: ContainerDirective, ctx: ConvertContext, depth: number): Block {
   const attributes = node.attributes ?? {};
   const party = attributes.party ?? '';
   const written = attributes.stance ?? '';
@@ -85,7 +96,7 @@ function toPosition(node: ContainerDirective, ctx: ConvertContext): Block {
   }
   // The directive's label ([...] after the name) is not used for positions.
   const children = node.children.filter((child) => !(child.type === 'paragraph' && (child.data as { directiveLabel?: boolean } | undefined)?.directiveLabel));
-  return { type: 'position', party, stance, children: toBlocks(children, ctx) };
+  return { type: 'position', party, stance, children: toBlocks(children, ctx, depth + 1) };
 }
 
 export function toInlines(nodes: readonly PhrasingContent[], ctx: ConvertContext): Inline[] {

@@ -140,6 +140,7 @@ function readParts(bytes: Uint8Array): Map<string, XmlElement> {
     try {
       parts.set(name, parseXml(new TextDecoder('utf-8').decode(data)));
     } catch (error) {
+      if (error instanceof TooDeep) throw new WordDocumentError(`its ${name} nests elements more than ${MAX_DEPTH} deep, as no Word document does; it may be damaged.`);
       throw new WordDocumentError(`its ${name} is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the document may be damaged.`);
     }
   }
@@ -174,13 +175,20 @@ interface XmlElement {
   text: string;
 }
 
-/** The document element of an XML text; throws on XML that is not well-formed. */
+/** Deeper than tables in tables in content controls ever go in a real document (Word itself stops far sooner). */
+const MAX_DEPTH = 256;
+
+class TooDeep extends Error {}
+
+/** The document element of an XML text; throws on XML that is not well-formed, TooDeep past MAX_DEPTH. */
 function parseXml(xml: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true });
   const root: XmlElement = { local: '', uri: '', attrs: {}, children: [], text: '' };
   const stack: XmlElement[] = [root];
   // Tens of thousands of elements in a long treaty: each keeps saxes' own attribute record rather than a copy.
   parser.on('opentag', (tag) => {
+    // The tree is read by recursion; nesting this deep is no document's (a damaged or crafted one).
+    if (stack.length > MAX_DEPTH) throw new TooDeep();
     const element: XmlElement = { local: tag.local, uri: tag.uri, attrs: tag.attributes as Record<string, SaxesAttributeNS>, children: [], text: '' };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);

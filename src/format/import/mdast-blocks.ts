@@ -10,6 +10,7 @@ import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline, ListItem } from '../../model/draft.js';
 import { loosen, nestPoints, provisionBlocks } from './provision-blocks.js';
+import { MAX_BLOCK_NESTING } from '../mdast-to-model.js';
 
 const parser = unified().use(remarkParse);
 
@@ -50,9 +51,14 @@ function inlines(nodes: readonly PhrasingContent[], source: string): Inline[] {
   return out;
 }
 
-function blocks(nodes: readonly RootContent[], source: string): Block[] {
+function blocks(nodes: readonly RootContent[], source: string, depth = 0): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
+    // As the Parley format does (MAX_BLOCK_NESTING): past that depth, kept as written.
+    if ((node.type === 'list' || node.type === 'blockquote') && depth >= MAX_BLOCK_NESTING) {
+      out.push({ type: 'rawBlock', value: slice(source, node) });
+      continue;
+    }
     switch (node.type) {
       case 'paragraph':
         out.push({ type: 'paragraph', children: inlines(node.children, source) });
@@ -68,12 +74,12 @@ function blocks(nodes: readonly RootContent[], source: string): Block[] {
           start: node.ordered ? (node.start ?? 1) : null,
           spread: node.spread === true,
           children: node.children.map(
-            (item): ListItem => ({ type: 'listItem', spread: item.spread === true, children: nestPoints(blocks(item.children, source)) }),
+            (item): ListItem => ({ type: 'listItem', spread: item.spread === true, children: nestPoints(blocks(item.children, source, depth + 1)) }),
           ),
         });
         break;
       case 'blockquote':
-        out.push({ type: 'blockquote', children: blocks(node.children, source) });
+        out.push({ type: 'blockquote', children: blocks(node.children, source, depth + 1) });
         break;
       default: {
         const value = slice(source, node);
