@@ -559,6 +559,10 @@ class App {
    */
   private async importDraft(file: ImportedFile): Promise<void> {
     if (!file || typeof file.text !== 'string') return;
+    if (this.summary.readOnly) {
+      this.notice(`${file.fileName} was not imported: this window is read-only (the dossier is open in another one).`, 'error');
+      return;
+    }
     if (!window.confirm(`Replace the working draft with the text of ${file.fileName}? You can undo this.`)) return;
     const imported = importDraft(file.text, { file: file.fileName, format: file.format });
     // A Word document's findings name its paragraphs, as `parley check` does.
