@@ -14,9 +14,9 @@
  *     recognition of "Article 5", "SECTION II" and the like.
  * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out, a
  * paragraph whose mark was deleted joined to the next): an incoming draft with changes marked is the other
- * side's proposal. Footnotes come as the text importers take
- * them: a mark where the reference stands and the notes at the end ("Footnotes"). Field codes, deleted and
- * hidden text, drawings and text boxes, endnotes and comments are left out.
+ * side's proposal. Footnotes come as the text importers take them: a mark where the reference stands and the
+ * notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes and
+ * comments are left out.
  *
  * The archive is read with fflate and the XML with saxes (into a small tree of its own: a DOM library took a
  * second over the 5 MB document.xml of a 2,000-article treaty); this module touches no disk.
