@@ -1,10 +1,12 @@
 /**
  * `parley diff --base V1 DOSSIER V2 V3`: threeWayCommand on the sample dossier, with its output collected.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { threeWayCommand } from '../src/node/cli/three-way.js';
 import { UserError } from '../src/node/read-draft-file.js';
-import { copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { copySampleDossier, copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
 
 describe('parley diff --base (three-way)', () => {
@@ -44,6 +46,20 @@ describe('parley diff --base (three-way)', () => {
     expect(text).toContain('14 unchanged, 1 first-only, 0 second-only, 0 both-same, 0 conflict (15 clauses)');
     expect(text).toContain('#purpose  — unchanged');
     expect(text).toMatch(/first \(working draft\): edited\n[\s\S]*?\[-joint-\]\{\+coordinated\+\}/);
+    expect(o.stdout[1]).toBe('first:  working draft — Working draft after ad referendum — not tabled');
+  });
+
+  it('names a working draft without a label of its own (one brought in by parley import) once', async () => {
+    const copy = await copySampleDossier();
+    try {
+      const working = join(copy.dir, 'working.md');
+      await writeFile(working, (await readFile(working, 'utf8')).replace(/^label: .*\n/m, ''));
+      const o = collectOutput();
+      await threeWayCommand(copy.dir, '4', '5', 'working', { changedOnly: true, color: false }, o);
+      expect(o.stdout[2]).toBe('second: working draft — not tabled');
+    } finally {
+      await copy.dispose();
+    }
   });
 
   it('names an error of the working draft on standard error, and still compares it', async () => {

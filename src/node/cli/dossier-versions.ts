@@ -77,3 +77,12 @@ export function pickVersion(versions: readonly HistoryVersion[], ref: string, di
 export function versionName(version: number | 'working'): string {
   return version === 'working' ? 'working draft' : `v${version}`;
 }
+
+/**
+ * "v3 — Joint text after the Brussels round", for the line that introduces a version; a working draft without a
+ * label of its own (one made by `parley import`) is just "working draft", not "working draft — working draft".
+ */
+export function versionTitle(v: { version: number | 'working'; label: string }): string {
+  const name = versionName(v.version);
+  return v.label && v.label.toLowerCase() !== name ? `${name} — ${v.label}` : name;
+}

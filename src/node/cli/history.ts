@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { allClauseIds, clauseHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
 import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
-import { loadDossierVersions, versionName } from './dossier-versions.js';
+import { loadDossierVersions, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 import { legalLines } from '../../export/text-redline.js';
@@ -67,9 +67,9 @@ export function historyText(history: ClauseHistory, color = false): string[] {
 function versionLine(e: HistoryEntry): string {
   if (e.version === 'working') {
     const facts = [e.tabledBy ? `prepared by ${e.tabledBy}` : '', e.date].filter(Boolean).join(', ');
-    return `working draft — ${e.label} — not tabled${facts ? ` (${facts})` : ''}`;
+    return `${versionTitle(e)} — not tabled${facts ? ` (${facts})` : ''}`;
   }
-  return `${versionName(e.version)} — ${e.label} — tabled by ${e.tabledBy}, ${e.date}`;
+  return `${versionTitle(e)} — tabled by ${e.tabledBy}, ${e.date}`;
 }
 
 function entryBody(e: HistoryEntry, color: boolean): string[] {

@@ -7,7 +7,7 @@ import { THREE_WAY_STATUSES, threeWay, type ThreeWayEntry, type ThreeWayResult, 
 import type { HistoryVersion } from '../../compare/history.js';
 import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
-import { loadDossierVersions, pickVersion, versionName } from './dossier-versions.js';
+import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 import { legalLines } from '../../export/text-redline.js';
@@ -79,7 +79,7 @@ export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first
 
 function versionLine(role: string, v: HistoryVersion): string {
   const who = v.version === 'working' ? 'not tabled' : `tabled by ${v.tabledBy}, ${v.date}`;
-  return `${role} ${versionName(v.version)} — ${v.label} — ${who}`;
+  return `${role} ${versionTitle(v)} — ${who}`;
 }
 
 const STATUS_WORDS: Record<ThreeWayEntry['status'], string> = {
