@@ -190,6 +190,25 @@ describe('parley diff', () => {
     }
   });
 
+  it('calls drafts from outside, which have no label, by their file names', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-names-'));
+    try {
+      const ours = path.join(dir, 'eu-draft.txt');
+      const theirs = path.join(dir, 'us-reply.txt');
+      fs.writeFileSync(ours, 'Article 1 Purpose\n\nThe Participants shall cooperate.\n');
+      fs.writeFileSync(theirs, 'Article 1 Purpose\n\nThe Participants will cooperate.\n');
+      expect(parley('diff', ours, theirs).stdout.split('\n')[0]).toBe('eu-draft.txt (1 clause) → us-reply.txt (1 clause)');
+      expect(parley('diff', ours, theirs, '--format', 'html').stdout).toContain('<title>eu-draft.txt → us-reply.txt — Parley comparison</title>');
+      // A version of a dossier keeps its label; standard input is called so.
+      const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`], { input: fs.readFileSync(theirs), encoding: 'utf8' });
+      expect(piped.stdout.split('\n')[0]).toBe('standard input (1 clause) → US counter-proposal (14 clauses)');
+      // The JSON contract is left as the drafts say: no label.
+      expect(JSON.parse(parley('diff', ours, theirs, '--format', 'json').stdout).old.label).toBe('');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads one of the drafts from standard input as "-"', () => {
     const v1 = fs.readFileSync(path.join(dossier, 'versions/v1.md'));
     const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`, '--format', 'json'], { input: v1, encoding: 'utf8' });

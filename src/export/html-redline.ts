@@ -7,7 +7,7 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
-import { gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote } from './text-redline.js';
+import { gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -16,6 +16,8 @@ export interface HtmlRedlineOptions {
   changedOnly?: boolean;
   /** Open with "Hide cosmetic changes" switched on (the reader can switch it off). */
   hideCosmetic?: boolean;
+  /** What to call a draft that has no label of its own (a file from outside: its file name). */
+  names?: DraftNames;
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -139,7 +141,7 @@ function toggles(changedOnly: boolean, hideCosmetic: boolean): string {
 
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
   const layout = options.layout ?? 'side-by-side';
-  const sides: Sides = { old: escape(c.old.label || 'old'), new: escape(c.new.label || 'new') };
+  const sides: Sides = { old: escape(c.old.label || options.names?.old || 'old'), new: escape(c.new.label || options.names?.new || 'new') };
   const sections = c.changes
     .filter((change) => !options.changedOnly || isNotable(change))
     .map((change) => clause(change, layout, sides)).join('\n');

@@ -15,6 +15,14 @@ export interface TextRedlineOptions {
    * in which nothing else changed (isCosmeticOnly).
    */
   hideCosmetic?: boolean;
+  /** What to call a draft that has no label of its own (a file from outside: its file name). */
+  names?: DraftNames;
+}
+
+/** The names of the two drafts where they have no label (`parley diff` passes the file names). */
+export interface DraftNames {
+  old?: string;
+  new?: string;
 }
 
 const ANSI = { red: '\u001b[31m', green: '\u001b[32m', cyan: '\u001b[36m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
@@ -265,7 +273,8 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
   const colour = options.colour === true;
   const lines: string[] = [];
   const title = (s: string) => (colour ? `${ANSI.bold}${s}${ANSI.reset}` : s);
-  lines.push(`${c.old.label || 'old'} (${c.old.clauses} clauses) → ${c.new.label || 'new'} (${c.new.clauses} clauses)`);
+  const clauses = (n: number) => `${n} ${n === 1 ? 'clause' : 'clauses'}`;
+  lines.push(`${c.old.label || options.names?.old || 'old'} (${clauses(c.old.clauses)}) → ${c.new.label || options.names?.new || 'new'} (${clauses(c.new.clauses)})`);
   lines.push(summaryLine(c));
   const hide = options.hideCosmetic === true;
   for (const change of c.changes) {

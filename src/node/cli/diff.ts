@@ -4,6 +4,7 @@
  * (`DOSSIER@3`; `DOSSIER` alone is its working draft).
  */
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { compareDrafts } from '../../compare/compare.js';
 import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
@@ -43,9 +44,11 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
   const toFile = options.output !== undefined && options.output !== '' && options.output !== '-';
   let text: string;
+  // A draft from outside has no label: the redline calls it by its file name.
+  const names = options.tracked ? {} : { old: nameOfRef(oldRef), new: nameOfRef(newRef) };
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
-  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
-  else text = textRedline(comparison, { colour: !toFile && (options.colour ?? false), changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic });
+  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names });
+  else text = textRedline(comparison, { colour: !toFile && (options.colour ?? false), changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names });
   if (toFile) {
     await writeOutputFile(options.output!, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
     output.err(`Wrote ${options.output}`);
@@ -53,6 +56,11 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
     output.out(text);
   }
   return 0;
+}
+
+/** What to call a draft named on the command line that has no label: its file name, or "standard input". */
+function nameOfRef(ref: string): string {
+  return ref === '-' ? 'standard input' : basename(ref);
 }
 
 /** The two sides of `--tracked`: the Word document before its tracked changes, and with them accepted. */
