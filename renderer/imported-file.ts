@@ -10,6 +10,8 @@ export interface ImportedFile {
   format?: 'auto' | 'markdown' | 'text';
   /** A converted Word document's: the document paragraph of each paragraph of `text`. */
   paragraphs?: number[];
+  /** Sentences to show with the import (a Word document's tracked changes, read as accepted). */
+  notes?: string[];
 }
 
 /** What a page served by `parley serve` has that the desktop application does in its main process. */

@@ -582,6 +582,7 @@ class App {
     this.view.dispatch(this.view.state.tr.replaceWith(0, current.content.size, doc.content));
     this.showView('draft');
     this.notice(`Imported ${file.fileName}: ${importedIds(inherited)} Save to keep it.`, 'info');
+    for (const note of file.notes ?? []) this.notice(note, 'warning');
   }
 
   private renderTimeline(): void {

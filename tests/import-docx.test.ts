@@ -82,11 +82,20 @@ describe('Word documents as drafts', () => {
     expect(r.stdout).toContain('obligation: will not → shall not (stronger)');
     expect(r.stdout).toContain('The Participants [-will-]{+shall+} not impose');
     expect(r.stdout).toMatch(/Signatures {2}\[inserted\]\n[^\n]*Done at Brussels[^\n]*\n {2}\{\+For the European Union\+\}\n {2}\{\+For the United States of America\+\}/);
+    // The reader is told that the document has tracked changes and that they were accepted: it could pass for
+    // a clean text. The first is in the document's paragraph 25 (Paragraph 4, point 1).
+    expect(r.stderr).toBe(`${tracked}:25:1: warning: 2 tracked changes by EU read as accepted, the first in paragraph 25 of the document; ` +
+      '`parley diff --tracked eu-markup.docx` compares the document before and after them [tracked-changes]\n');
+    expect(parley(['check', tracked]).stdout).toContain('warning: 2 tracked changes by EU read as accepted');
+    // A document without tracked changes is read without a word about them.
+    expect(parley(['diff', `${SAMPLE_DOSSIER}@2`, plain, '--changed-only']).stderr).toBe('');
   });
 
   it('compares a Word document before and after its tracked changes (diff --tracked)', () => {
     const r = parley(['diff', '--tracked', tracked, '--changed-only']);
     expect(r.code, r.stderr).toBe(0);
+    // Asked for both views, the reader needs no word that the changes were accepted.
+    expect(r.stderr).toBe('');
     expect(r.stdout).toContain('eu-markup.docx before its tracked changes (15 clauses) → eu-markup.docx with its tracked changes (15 clauses)\n' +
       '1 edited, 0 inserted, 0 deleted, 0 split, 0 merged, 0 moved, 0 renumbered, 14 unchanged');
     expect(r.stdout).toContain('Paragraph 4 — No export bans  [edited]\n  obligation: will not → shall not (stronger)');

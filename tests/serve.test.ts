@@ -223,6 +223,10 @@ describe('startServer', () => {
     // Word's numbering, computed on the server ("Paragraph %1" is not in the text of the heading).
     expect(read.value.text).toContain('## Paragraph 4 — No export bans');
     expect(read.value.paragraphs.length).toBeGreaterThan(20);
+    expect(read.value).not.toHaveProperty('notes');
+    // With tracked changes, which are read as accepted, the page is given a sentence to show.
+    const marked = await upload('eu-markup.docx', await wordDraftOfVersion(SAMPLE_DOSSIER, 2, { tracked: [{ find: 'will not impose', replace: 'shall not impose', author: 'EU' }] }));
+    expect(JSON.parse(marked.body).value.notes).toEqual([expect.stringMatching(/^eu-markup\.docx: 2 tracked changes by EU read as accepted, the first in paragraph \d+ of the document; `parley diff --tracked eu-markup\.docx`/)]);
 
     const doc = await upload('old.doc', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
     expect(doc.status).toBe(200);

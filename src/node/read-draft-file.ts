@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { importDraft } from '../format/import-text.js';
-import { isZipArchive, WordDocumentError, wordDocumentText, type WordReadOptions } from '../format/import/docx.js';
+import { isZipArchive, WordDocumentError, wordDocumentText, type TrackedChanges, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
@@ -139,6 +139,22 @@ export interface DraftSource {
   format: 'auto' | 'markdown' | 'text';
   /** A converted Word document's: the document paragraph of each paragraph of `text` (wordDocumentText). */
   paragraphs?: number[];
+  /**
+   * A Word document read with its tracked changes accepted without being asked how (the default): those
+   * changes, which its reader is told of (trackedChangesNote).
+   */
+  tracked?: TrackedChanges;
+}
+
+/**
+ * What a reader of a Word document with tracked changes, read as accepted, should be told: that it has them,
+ * whose they are, and how to see them. Null when it has none.
+ */
+export function trackedChangesNote(tracked: TrackedChanges | undefined, file: string): string | null {
+  if (!tracked || tracked.count === 0) return null;
+  const by = tracked.authors.length ? ` by ${tracked.authors.join(', ')}` : '';
+  return `${tracked.count} tracked ${tracked.count === 1 ? 'change' : 'changes'}${by} read as accepted, the first in paragraph ${tracked.firstParagraph} ` +
+    `of the document; \`parley diff --tracked ${basename(file)}\` compares the document before and after them`;
 }
 
 export async function readDraftSource(file: string): Promise<DraftSource> {
@@ -152,7 +168,9 @@ export async function readDraftSource(file: string): Promise<DraftSource> {
 export function sourceFromBytes(bytes: Uint8Array, file: string, word: WordReadOptions = {}): DraftSource {
   if (!isZipArchive(bytes)) return { text: decodeDraftBytes(bytes, file), format: 'auto' };
   try {
-    return wordDocumentText(bytes, word);
+    const { text, format, paragraphs, tracked } = wordDocumentText(bytes, word);
+    // Asked for one view or the other (--tracked), the reader knows of the changes already.
+    return { text, format, paragraphs, ...(word.changes === undefined ? { tracked } : {}) };
   } catch (error) {
     if (error instanceof WordDocumentError) throw new UserError(`${file} cannot be read: ${error.message}`);
     throw error;
@@ -191,7 +209,10 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     // A converted Word document: imported in the format the conversion made; what the importer says of a line
     // of the converted text is said of the document's paragraph (a .docx has no lines to go to).
     const imported = importDraft(text, { file, format: source.format });
-    return { draft: imported.draft, diagnostics: inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []), text };
+    const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
+    const note = trackedChangesNote(source.tracked, file);
+    if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: 'tracked-changes', message: note });
+    return { draft: imported.draft, diagnostics, text };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {

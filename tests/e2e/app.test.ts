@@ -413,6 +413,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     const notice = page.locator('.message', { hasText: 'Imported eu-markup.docx' });
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
     expect(await notice.textContent()).toMatch(/^Imported eu-markup\.docx: 14 clauses, 13 matched to clauses of v\d+, 1 new \(review-2\)\. Not in it, of v\d+: .+\. Save to keep it\./);
+    // The reader is told that the document's tracked changes were accepted.
+    expect(await page.locator('.message.warning', { hasText: 'tracked changes' }).textContent()).toMatch(/^eu-markup\.docx: 2 tracked changes by EU read as accepted/);
     // The tracked change accepted, and the clause numbered as Word numbers it (the number is in no text run).
     const text = await page.locator('.draft-text').textContent();
     expect(text).toContain('The Participants shall not impose');

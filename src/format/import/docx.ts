@@ -48,11 +48,22 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
  * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
  * refers to it).
  */
-export function wordDocumentText(bytes: Uint8Array, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[] } {
-  const { paragraphs, notes } = readDocument(bytes, options);
+export function wordDocumentText(bytes: Uint8Array, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges } {
+  const { paragraphs, notes, tracked } = readDocument(bytes, options);
   const hasHeadings = paragraphs.some((p) => p.heading > 0);
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
-  return hasHeadings ? { text: asMarkdown(paragraphs, notes), format: 'markdown', paragraphs: numbers } : { text: asPlainText(paragraphs, notes), format: 'text', paragraphs: numbers };
+  const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
+  return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked };
+}
+
+/**
+ * The tracked changes of a document's body, as a reader is told of them: how many (each insertion, deletion,
+ * move, paragraph mark and property change), by whom, and the document paragraph of the first (0: none).
+ */
+export interface TrackedChanges {
+  count: number;
+  authors: string[];
+  firstParagraph: number;
 }
 
 /**
@@ -78,7 +89,7 @@ interface Note {
   paragraph: number;
 }
 
-function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[] } {
+function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges } {
   const parts = readParts(bytes);
   const document = parts.get(DOCUMENT);
   if (!document) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
@@ -86,12 +97,13 @@ function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { parag
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null };
+  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, tracked: { count: 0, authors: new Set(), firstParagraph: 0 } };
   if (body) collectBody(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
   const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
   const notes = context.references.map((r) => ({ text: footnotes.get(r.id) ?? '', paragraph: r.paragraph }));
-  return { paragraphs, notes };
+  const { count, authors, firstParagraph } = context.tracked;
+  return { paragraphs, notes, tracked: { count, authors: [...authors], firstParagraph } };
 }
 
 /** Each footnote's text by id (the separators Word keeps among them left out), its paragraphs joined. */
@@ -415,6 +427,17 @@ interface Reading {
    * the paragraph mark carries them. `at` is the number of the paragraph the text began in.
    */
   carried: { text: string; at: number } | null;
+  /** The tracked changes met so far (TrackedChanges; authors as a set). */
+  tracked: { count: number; authors: Set<string>; firstParagraph: number };
+}
+
+/** Count a tracked change (an ins, del, move or property change element) met in paragraph `paragraph`. */
+function noteTracked(context: Reading, change: XmlElement, paragraph: number): void {
+  const tracked = context.tracked;
+  tracked.count++;
+  if (tracked.firstParagraph === 0) tracked.firstParagraph = paragraph;
+  const author = attr(change, 'author');
+  if (author) tracked.authors.add(author);
 }
 
 /** Tracked deletions and the place a move came from: text of the document before its changes. */
@@ -459,6 +482,9 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   // paragraph, Word putting nothing between them), and one whose mark is a tracked insertion was joined to the
   // next before it: either way it is not a paragraph of its own, and takes no number.
   const markChange = ownPr && child(ownPr, 'rPr');
+  for (const change of [markChange && child(markChange, 'ins'), markChange && child(markChange, 'del'), ownPr && child(ownPr, 'pPrChange')]) {
+    if (change) noteTracked(context, change, index);
+  }
   if (markChange !== undefined && child(markChange, context.original ? 'ins' : 'del') !== undefined) {
     context.carried = { text: whole, at: carried?.at ?? index };
     return null;
@@ -488,10 +514,12 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
     const name = element.local;
     // Tracked changes: what is read depends on whether they are taken as accepted or as not yet made.
     if (TRACKED_OUT.has(name)) {
+      if (notes) noteTracked(notes.context, element, notes.paragraph);
       if (original) out += runText(element, inHeading, notes, original);
       continue;
     }
     if (TRACKED_IN.has(name)) {
+      if (notes) noteTracked(notes.context, element, notes.paragraph);
       if (!original) out += runText(element, inHeading, notes, original);
       continue;
     }

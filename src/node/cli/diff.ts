@@ -36,7 +36,8 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const [a, b] = options.tracked ? await trackedSides(oldRef) : await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
   // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
-  for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error') output.err(formatFinding(d));
+  // So is a Word document read with tracked changes accepted: the reader may take it for a clean text.
+  for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error' || d.code === 'tracked-changes') output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
   const oldDossier = versionRef(oldRef)?.dossier;
   const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;

@@ -73,7 +73,7 @@ export async function showPath(ref: string, format: string, output: Output = con
   } else {
     for (const line of outlineText(draft)) output.out(line);
   }
-  for (const d of diagnostics.filter((x) => x.severity === 'error')) output.err(formatFinding(d));
+  for (const d of diagnostics.filter((x) => x.severity === 'error' || x.code === 'tracked-changes')) output.err(formatFinding(d));
   return 0;
 }
 

@@ -4,7 +4,7 @@
  * sends (a page cannot read a Word document's numbering itself without the converter).
  */
 import { basename } from 'node:path';
-import { readDraftSource, sourceFromBytes, type DraftSource } from '../read-draft-file.js';
+import { readDraftSource, sourceFromBytes, trackedChangesNote, type DraftSource } from '../read-draft-file.js';
 import type { ImportedDraftFile } from '../serve/api-methods.js';
 
 /**
@@ -21,5 +21,6 @@ export function importedFileFromBytes(fileName: string, bytes: Uint8Array): Impo
 }
 
 function importedFile(fileName: string, source: DraftSource): ImportedDraftFile {
-  return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}) };
+  const note = trackedChangesNote(source.tracked, fileName);
+  return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}), ...(note ? { notes: [`${fileName}: ${note}.`] } : {}) };
 }
