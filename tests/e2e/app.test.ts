@@ -405,6 +405,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     }
     await page.click('#tab-draft');
     await page.locator('.draft-text').focus();
+    const before = await page.locator('.draft-text').textContent();
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+i');
     const confirmed = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
@@ -419,6 +420,12 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     const text = await page.locator('.draft-text').textContent();
     expect(text).toContain('The Participants shall not impose');
     await expect.poll(() => page.locator('.outline-entry', { hasText: 'No export bans' }).textContent()).toContain('Paragraph 4');
+    // One undoable step: undone, the draft is back as it was; redone, the import again.
+    await page.locator('.draft-text').focus();
+    await page.keyboard.press('Control+z');
+    expect(await page.locator('.draft-text').textContent()).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await page.locator('.draft-text').textContent()).toBe(text);
     await page.keyboard.press('Control+s');
     await expect.poll(() => page.locator('#save-state').textContent()).toBe('Saved');
     // Saved with the dossier's clause ids, as `parley import` gives them: history follows the clause.
