@@ -10,14 +10,20 @@
  * nothing (LibreOffice's text export puts a space after it anyway).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, LevelSuffix, Packer, Paragraph } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareDrafts } from '../../src/compare/compare.js';
+import { importDraft } from '../../src/format/import-text.js';
 import { wordDocumentText, wordParagraphs } from '../../src/format/import/docx.js';
+import { parseDraft } from '../../src/format/markdown.js';
+import type { Block } from '../../src/model/draft.js';
+import { inlineText } from '../../src/model/text.js';
+import { SAMPLE_DOSSIER } from '../support/fixture-copy.js';
 
 const hasOffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 if (!hasOffice) console.warn('Word numbering tests against LibreOffice skipped: soffice is missing (apt-get install libreoffice-writer-nogui)');
@@ -141,6 +147,39 @@ const TRACKED_FODT = `<?xml version="1.0" encoding="UTF-8"?>
 </office:text></office:body></office:document>
 `;
 
+/**
+ * A minimal .docx (package parts included, so that a word processor opens it) in which, with changes
+ * tracked, two paragraphs were joined (the first one's mark deleted) and one was split (a mark inserted).
+ */
+function joinedAndSplit(): Uint8Array {
+  const para = (text: string, mark = '') => `<w:p><w:pPr>${mark ? `<w:rPr><w:${mark} w:id="9" w:author="EU" w:date="2026-06-10T09:00:00Z"/></w:rPr>` : ''}</w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const body = '<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>Paragraph 1 — Cooperation</w:t></w:r></w:p>' +
+    para('The Participants shall cooperate. ', 'del') + para('They will exchange information on supply risks.') +
+    para('The Participants intend to coordinate ', 'ins') + para('emergency stockpiles.');
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/document.xml': strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+  });
+}
+
+/**
+ * A tabled version of the sample dossier as a simple web page (headings, paragraphs, numbered lists with
+ * lettered points), for LibreOffice to turn into a Word document with numbering of its own making.
+ */
+function versionAsHtml(version: number): string {
+  const { draft } = parseDraft(readFileSync(join(SAMPLE_DOSSIER, 'versions', `v${version}.md`), 'utf8'));
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const blocks = (list: readonly Block[], depth: number): string => list.map((b) => {
+    if (b.type === 'paragraph') return `<p>${escape(inlineText(b.children, { brackets: 'marked' }))}</p>`;
+    if (b.type !== 'list') return '';
+    const items = b.children.map((item) => `<li>${blocks(item.children, depth + 1).replace(/^<p>(.*?)<\/p>/, '$1')}</li>`).join('');
+    return `<ol${depth > 0 ? ' type="a"' : ''}>${items}</ol>`;
+  }).join('\n');
+  const clauses = draft.clauses.map((c) => `<h2>${escape([c.label, c.title].filter(Boolean).join(' — '))}</h2>\n${blocks(c.body, 0)}`);
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escape(draft.meta.title)}</title></head><body>${clauses.join('\n')}</body></html>`;
+}
+
 describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
   let dir = '';
   let docx: Buffer;
@@ -186,6 +225,42 @@ describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
     expect(strFromU8(unzipSync(saved)['word/document.xml']!)).toMatch(/<w:del\b[^>]*w:author="US"/);
     expect(wordDocumentText(saved).text).toContain('1. The Participants will cooperate on critical minerals.');
     expect(wordDocumentText(saved, { changes: 'original' }).text).toContain('1. The Participants shall cooperate on critical minerals.');
+  }, 120_000);
+
+  it('reads paragraphs joined and split with changes tracked alike in our document and in LibreOffice\'s copy of it', () => {
+    writeFileSync(join(dir, 'joined.docx'), joinedAndSplit());
+    mkdirSync(join(dir, 'resaved'), { recursive: true });
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 'resaved'), join(dir, 'joined.docx')], { encoding: 'utf8', timeout: 100_000 });
+    expect(office.status, office.stderr).toBe(0);
+    const resaved = readFileSync(join(dir, 'resaved', 'joined.docx'));
+    // LibreOffice understood the marks (it writes them back as its own), so its copy is a second writer's.
+    expect(strFromU8(unzipSync(resaved)['word/document.xml']!)).toMatch(/<w:rPr><w:del\b[^>]*w:author="EU"/);
+    for (const document of [joinedAndSplit(), resaved]) {
+      expect(wordDocumentText(document).text).toBe('## Paragraph 1 — Cooperation\n\nThe Participants shall cooperate. They will exchange information on supply risks.\n\n' +
+        'The Participants intend to coordinate\n\nemergency stockpiles.\n');
+      expect(wordDocumentText(document, { changes: 'original' }).text).toBe('## Paragraph 1 — Cooperation\n\nThe Participants shall cooperate.\n\n' +
+        'They will exchange information on supply risks.\n\nThe Participants intend to coordinate emergency stockpiles.\n');
+    }
+  }, 120_000);
+
+  it('reads a version that LibreOffice wrote as .docx, numbered its own way, as the version it came from', () => {
+    writeFileSync(join(dir, 'version-2.html'), versionAsHtml(2));
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, join(dir, 'version-2.html')], { encoding: 'utf8', timeout: 100_000 });
+    expect(office.status, office.stderr).toBe(0);
+    const written = readFileSync(join(dir, 'version-2.docx'));
+    // The paragraph numbers are LibreOffice's list numbering, not text.
+    expect(strFromU8(unzipSync(written)['word/document.xml']!)).not.toContain('>1. The Participants');
+    expect(strFromU8(unzipSync(written)['word/numbering.xml']!)).toContain('w:abstractNum');
+    const { text, format } = wordDocumentText(written);
+    expect(text).toContain('## Paragraph 4 — No export bans');
+    // Numbered as LibreOffice shows them (its own text export reads "2. The Participants will work …" and
+    // "(a) identifying …" too): the comparison below would not notice numbers missing, since it reads past them.
+    expect(text).toContain('\n\n2. The Participants will work together to keep the trade routes');
+    expect(text).toContain('\n\n(a) identifying the maritime and land routes');
+    const comparison = compareDrafts(parseDraft(readFileSync(join(SAMPLE_DOSSIER, 'versions', 'v2.md'), 'utf8')).draft, importDraft(text, { format }).draft);
+    expect(comparison.summary).toMatchObject({ unchanged: 14, edited: 0, inserted: 0, deleted: 0, renumbered: 0 });
   }, 120_000);
 
   it('continues a list across two instances of one definition when the second does not restart it', () => {
