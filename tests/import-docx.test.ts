@@ -123,6 +123,7 @@ describe('Word documents as drafts', () => {
     expect(r.code, r.stderr).toBe(0);
     // Aligned with the latest version (v5), which no longer has v2's Review clause; the signatures are new.
     expect(r.stdout).toContain('15 clauses: 13 kept their ids, 2 new (ids review-2, signatures).');
+    expect(r.stderr).toMatch(/eu-markup\.docx:25:1: warning: 2 tracked changes by EU read as accepted/);
     const working = readFileSync(join(dossier, 'working.md'), 'utf8');
     expect(working).toMatch(/## Paragraph 4 — No export bans \{#no-export-bans[^}]*\}\n\n1\. The Participants shall not impose export bans/);
     // Word's points sit in their paragraph, and the list goes on after them, as the dossier's drafts are written.

@@ -30,6 +30,8 @@ function sameContent(a: Draft, b: Draft): boolean {
 export async function importCommand(file: string, options: ImportCliOptions, output: Output = consoleOutput): Promise<number> {
   const loaded = await loadDraftFile(file);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  // A Word document's tracked changes are imported as accepted: the user is told, as diff and show tell them.
+  for (const d of loaded.diagnostics) if (d.code === 'tracked-changes') output.err(formatFinding(d));
   if (errors.length) {
     for (const e of errors) output.err(formatFinding(e));
     output.err(`Not imported: ${file} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}.`);
