@@ -60,6 +60,8 @@ class App {
   private dirty = false;
   private saving = false;
   private autosaveTimer = 0;
+  /** Edits not yet written to the autosave journal (or saved): leaving the page now would lose them. */
+  private autosavePending = false;
   private outlineTimer = 0;
   private outlineSignature = '';
   private saveState = h('span', { class: 'save-state', id: 'save-state', role: 'status', 'aria-live': 'polite' }, '');
@@ -187,6 +189,37 @@ class App {
         importer.open();
       }
     });
+    if (webImport) this.guardBrowserPage(webImport, s.readOnly);
+  }
+
+  /**
+   * In a browser, two ways to leave the page by accident: a file dropped on it (the browser would open the
+   * file in its place) is imported instead; and leaving with edits not yet in the autosave journal (it is
+   * written a second after the last keystroke) asks first. Everything older is restored on the next opening.
+   * The desktop shell refuses navigation and saves on closing itself.
+   */
+  private guardBrowserPage(webImport: WebImport, readOnly: boolean): void {
+    window.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = readOnly ? 'none' : 'copy';
+    });
+    window.addEventListener('drop', (event) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      if (readOnly) {
+        this.notice(`${file.name} was not imported: this window is read-only (the dossier is open in another one).`, 'error');
+        return;
+      }
+      void this.importPicked(webImport, file, document.getElementById('import') ?? document.body);
+    });
+    window.addEventListener('beforeunload', (event) => {
+      if (!this.autosavePending) return;
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = '';
+    });
   }
 
   /** The browser's Import Draft, when the page is served by `parley serve` (the desktop shell has a menu instead). */
@@ -264,15 +297,22 @@ class App {
     this.dirty = true;
     this.showSaveState();
     window.clearTimeout(this.autosaveTimer);
+    this.autosavePending = !this.summary.readOnly;
     this.autosaveTimer = window.setTimeout(() => void this.autosave(), AUTOSAVE_DELAY);
     window.clearTimeout(this.outlineTimer);
     this.outlineTimer = window.setTimeout(() => this.renderOutline(), OUTLINE_DELAY);
   }
 
   private async autosave(): Promise<void> {
-    if (!this.dirty || this.summary.readOnly) return;
+    if (!this.dirty || this.summary.readOnly) {
+      this.autosavePending = false;
+      return;
+    }
+    const doc = this.view.state.doc;
     try {
-      await this.api.autosaveWorking(docToDraft(this.view.state.doc));
+      await this.api.autosaveWorking(docToDraft(doc));
+      // Edits made while it was written wait for the next autosave.
+      if (this.view.state.doc === doc) this.autosavePending = false;
     } catch (error) {
       this.notice(`Autosave failed: ${describeError(error)}`, 'error');
     }
@@ -288,6 +328,7 @@ class App {
       await this.api.saveWorking(docToDraft(doc));
       // Edits made while the save was in flight are still unsaved.
       this.dirty = this.view.state.doc !== doc;
+      if (!this.dirty) this.autosavePending = false;
       document.getElementById('recovered-banner')?.remove();
     } catch (error) {
       this.notice(`Saving failed: ${describeError(error)}`, 'error');

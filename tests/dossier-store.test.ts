@@ -247,6 +247,23 @@ describe('working draft', () => {
     expect(await third.readWorking()).toBe('unsaved words');
   });
 
+  it('offers autosaved text to the next reader while the same process runs (a reloaded page), until saved', async () => {
+    const dir = await newDossier();
+    const handle = await open(dir);
+    // Text that reads as working.md is no unsaved work.
+    await handle.autosave(await handle.readWorking());
+    expect(handle.recovered).toBeNull();
+    await handle.autosave('typed a moment ago');
+    expect(handle.recovered).toEqual({ from: join(dir, '.parley/autosave.json'), savedAt: expect.any(String) });
+    expect(await handle.readWorking()).toBe('typed a moment ago');
+    expect(await readFile(join(dir, 'working.md'), 'utf8')).toBe(WORKING);
+    // Tabling takes working.md: it waits until the newer text is saved or discarded.
+    expect((await rejection(handle.tableWorking({ label: 'x', by: 'EU' }))).message).toMatch(/save or discard them before tabling/);
+    await handle.saveWorking('typed a moment ago');
+    expect(handle.recovered).toBeNull();
+    expect(await handle.readWorking()).toBe('typed a moment ago');
+  });
+
   it('does not offer an autosave older than working.md, but keeps it', async () => {
     const dir = await newDossier();
     const first = await openDossier(dir);

@@ -442,4 +442,43 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await refusal.textContent()).toMatch(/^old\.doc is a binary file .*save an older Word \(\.doc\) or other document as \.docx/);
     expect(await page.locator('.draft-text').textContent()).toBe(text);
   });
+  it('in a browser, imports a file dropped on the page, and asks before leaving edits not yet autosaved', async () => {
+    if ((await page.locator('body[data-ready=true]').count()) === 0) {
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready=true]');
+    }
+    await page.click('#tab-draft');
+    // A draft dropped on the page is imported (the browser would otherwise open the file in the page's place).
+    const dropped = '# Article 1 — Purpose\n\nThe Participants will cooperate on gallium and germanium.\n';
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped-draft.md', { type: 'text/markdown' }));
+      return data;
+    }, dropped);
+    const confirmed = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
+    await page.dispatchEvent('.draft-text', 'drop', { dataTransfer: transfer });
+    expect(await confirmed).toBe('Replace the working draft with the text of dropped-draft.md? You can undo this.');
+    await expect.poll(() => page.locator('.draft-text').textContent(), { timeout: 20_000 }).toContain('cooperate on gallium and germanium');
+    expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+
+    // An edit not yet in the autosave journal (it is written a second after the last keystroke): leaving asks.
+    await selectPhrase(page, 'gallium');
+    await page.keyboard.type('antimony');
+    const asked = page.waitForEvent('dialog');
+    void page.evaluate(() => window.location.reload()).catch(() => undefined);
+    const leaving = await asked;
+    expect(leaving.type()).toBe('beforeunload');
+    await leaving.dismiss();
+    expect(await page.locator('.draft-text').textContent()).toContain('cooperate on antimony and germanium');
+    // Once it is in the journal, the page leaves without asking, and the edit is restored on reopening.
+    await page.waitForTimeout(2500);
+    let askedAgain = false;
+    page.once('dialog', (dialog) => { askedAgain = true; void dialog.dismiss(); });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    expect(askedAgain).toBe(false);
+    expect(await page.locator('.draft-text').textContent()).toContain('cooperate on antimony and germanium');
+    expect(await page.locator('#recovered-banner span').textContent()).toMatch(/^Unsaved work from .+ was restored\.$/);
+    expect(await page.locator('#save-state').textContent()).toBe('Unsaved');
+  });
 });

@@ -96,7 +96,10 @@ export interface DossierHandle {
   readonly manifest: DossierManifest;
   /** Warnings about dossier.yaml (unknown keys …); errors prevent opening. */
   readonly warnings: readonly ManifestDiagnostic[];
-  /** Set when unsaved work was found in the autosave journal; readWorking() returns it until saved or discarded. */
+  /**
+   * Set when unsaved work was found in the autosave journal on opening, or autosaved through this handle since
+   * the last save; readWorking() returns it until saved or discarded.
+   */
   readonly recovered: Recovery | null;
   /** Plain sentences about what opening found and did (leftovers set aside …), for the user to see. */
   readonly notices: readonly string[];
@@ -107,7 +110,7 @@ export interface DossierHandle {
   readWorking(): Promise<string>;
   /** Write working.md atomically and clear the autosave journal. */
   saveWorking(text: string, options?: SaveOptions): Promise<void>;
-  /** Record unsaved text in the autosave journal; working.md is untouched. */
+  /** Record unsaved text in the autosave journal (and, until saved, as the working draft read); working.md is untouched. */
   autosave(text: string): Promise<void>;
   /** Drop recovered text: the user chose working.md as it is on disk. */
   discardRecovery(): Promise<void>;
@@ -196,6 +199,8 @@ export async function openDossier(dir: string, options: OpenOptions = {}): Promi
 class Handle implements DossierHandle {
   recovered: Recovery | null = null;
   private pending: JournalEntry | null = null;
+  /** How many times working.md was saved through this handle: an autosave overtaken by a save is not pending. */
+  private saves = 0;
   private closed = false;
 
   constructor(
@@ -277,6 +282,7 @@ class Handle implements DossierHandle {
       throw ioError('save', path, error);
     }
     this.workingSha = sha256(text);
+    this.saves++;
     this.pending = null;
     this.recovered = null;
     await clearJournal(this.stateDir);
@@ -284,8 +290,17 @@ class Handle implements DossierHandle {
 
   async autosave(text: string): Promise<void> {
     this.assertWritable('autosave');
+    const saves = this.saves;
     // Based on working.md as this handle knows it; recovery later requires working.md to still be that.
-    await writeJournal(this.stateDir, { savedAt: new Date().toISOString(), baseSha256: this.workingSha, text });
+    const entry: JournalEntry = { savedAt: new Date().toISOString(), baseSha256: this.workingSha, text };
+    await writeJournal(this.stateDir, entry);
+    // Until it is saved or discarded, the autosaved text is the working draft for whoever reads it next (a page
+    // reloaded or reopened while this process runs), just as after a crash. A save that overtook this autosave
+    // wins, and text that reads as working.md is no unsaved work.
+    if (this.saves === saves && sha256(text) !== this.workingSha) {
+      this.pending = entry;
+      this.recovered = { from: journalPath(this.stateDir), savedAt: entry.savedAt };
+    }
   }
 
   async discardRecovery(): Promise<void> {
