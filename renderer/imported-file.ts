@@ -4,6 +4,9 @@
  * sends it with the 'import-draft' menu command; in a browser, `parley serve` converts the bytes the page sends
  * (WebImport). The shape is ImportedDraftFile of src/node/serve/api-methods.ts, which the renderer may not import.
  */
+import type { InheritedDraft } from '../src/api.js';
+import type { Draft } from '../src/model/draft.js';
+
 export interface ImportedFile {
   fileName: string;
   text: string;
@@ -28,3 +31,16 @@ export const IMPORT_ACCEPT = '.md,.markdown,.txt,.text,.docx';
  * not import): a larger file is refused before it is sent.
  */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/** What became of the clause ids of an import (DossierApi.inheritIds), in a sentence or two. */
+export function importedIds(inherited: InheritedDraft): string {
+  let clauses = 0;
+  const count = (list: Draft['clauses']) => { for (const c of list) { clauses++; count(c.children); } };
+  count(inherited.draft.clauses);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (inherited.fromVersion === null) return `${plural(clauses, 'clause')} (nothing is tabled yet, so the ids are new).`;
+  const fresh = inherited.fresh.length ? `, ${inherited.fresh.length} new (${inherited.fresh.join(', ')})` : ', none new';
+  const few = inherited.dropped.slice(0, 10).join(', ') + (inherited.dropped.length > 10 ? ` and ${inherited.dropped.length - 10} more` : '');
+  const dropped = inherited.dropped.length ? ` Not in it, of v${inherited.fromVersion}: ${few}.` : '';
+  return `${plural(clauses, 'clause')}, ${inherited.kept} matched to clauses of v${inherited.fromVersion}${fresh}.${dropped}`;
+}

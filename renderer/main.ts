@@ -29,7 +29,9 @@ import { createHttpApi, takeToken } from './transport-http.js';
 import { renderPositions } from './positions-view.js';
 import { importDraft } from '../src/format/import-text.js';
 import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
-import { IMPORT_ACCEPT, MAX_IMPORT_BYTES, type ImportedFile, type WebImport } from './imported-file.js';
+import { browserPage } from './browser-page.js';
+import { describeError } from './errors.js';
+import { importedIds, type ImportedFile } from './imported-file.js';
 
 type ViewId = 'draft' | 'compare' | 'positions';
 
@@ -45,8 +47,6 @@ declare global {
 }
 
 const AUTOSAVE_DELAY = 1000;
-/** Import Draft's shortcut, as the desktop application's File menu has it (electron/menu.ts). */
-const IMPORT_KEY = 'Mod-i';
 const OUTLINE_DELAY = 250;
 
 function installApi(): DossierApi {
@@ -136,8 +136,17 @@ class App {
     const saveButton = h('button', { type: 'button', id: 'save', title: `Save the working draft (${keyLabel(KEYS.save)})` }, 'Save');
     saveButton.addEventListener('click', () => void this.save());
     // In a browser there is no File menu: Import Draft is a button (and its shortcut) next to Save.
-    const webImport = this.webImport();
-    const importer = webImport && !s.readOnly ? this.buildImportButton(webImport) : null;
+    const browser = browserPage(this.api, {
+      readOnly: s.readOnly,
+      notice: (text, kind) => this.notice(text, kind),
+      progress: (text) => {
+        const message = h('div', { class: 'message info', role: 'status', id: 'import-progress' }, h('span', {}, text));
+        this.messages.append(message);
+        return () => message.remove();
+      },
+      importDraft: (file) => this.importDraft(file),
+      unsavedKeystrokes: () => this.autosavePending,
+    });
 
     this.draftView = h(
       'div',
@@ -154,7 +163,7 @@ class App {
       h('header', { class: 'app-header' },
         h('div', { class: 'brand' }, h('span', { class: 'app-name' }, 'Parley'), h('span', { class: 'dossier-name', title: s.title }, s.name)),
         tabs,
-        h('div', { class: 'save-area' }, this.saveState, ...(importer ? [importer.area] : []), saveButton)),
+        h('div', { class: 'save-area' }, this.saveState, ...(browser?.importArea ? [browser.importArea] : []), saveButton)),
       this.messages,
       this.draftView,
       this.compare.root,
@@ -184,89 +193,11 @@ class App {
         void this.save();
       }
       // The desktop menu's Import Draft shortcut, where there is no menu.
-      if (importer && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
+      if (browser?.openImport && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
         event.preventDefault();
-        importer.open();
+        browser.openImport();
       }
     });
-    if (webImport) this.guardBrowserPage(webImport, s.readOnly);
-  }
-
-  /**
-   * In a browser, two ways to leave the page by accident: a file dropped on it (the browser would open the
-   * file in its place) is imported instead; and leaving with edits not yet in the autosave journal (it is
-   * written a second after the last keystroke) asks first. Everything older is restored on the next opening.
-   * The desktop shell refuses navigation and saves on closing itself.
-   */
-  private guardBrowserPage(webImport: WebImport, readOnly: boolean): void {
-    window.addEventListener('dragover', (event) => {
-      if (!event.dataTransfer?.types.includes('Files')) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = readOnly ? 'none' : 'copy';
-    });
-    window.addEventListener('drop', (event) => {
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
-      event.preventDefault();
-      if (readOnly) {
-        this.notice(`${file.name} was not imported: this window is read-only (the dossier is open in another one).`, 'error');
-        return;
-      }
-      void this.importPicked(webImport, file, document.getElementById('import') ?? document.body);
-    });
-    window.addEventListener('beforeunload', (event) => {
-      if (!this.autosavePending) return;
-      event.preventDefault();
-      // Older browsers ask only when returnValue is set.
-      event.returnValue = '';
-    });
-  }
-
-  /** The browser's Import Draft, when the page is served by `parley serve` (the desktop shell has a menu instead). */
-  private webImport(): WebImport | null {
-    const api = this.api as DossierApi & Partial<WebImport> & { onMenu?: unknown };
-    return typeof api.importFile === 'function' && !api.onMenu ? (api as DossierApi & WebImport) : null;
-  }
-
-  /**
-   * "Import…": a file picker whose file is sent to the local server to be read as the desktop application
-   * reads it (a Word document converted there), then put into the editor by importDraft.
-   */
-  private buildImportButton(webImport: WebImport): { area: HTMLElement; open: () => void } {
-    const picker = h('input', { type: 'file', id: 'import-file', accept: IMPORT_ACCEPT, hidden: true, 'aria-hidden': 'true', tabindex: '-1' }) as HTMLInputElement;
-    const button = h('button', { type: 'button', id: 'import', title: `Replace the working draft with a draft file: Markdown, plain text or Word .docx (${keyLabel(IMPORT_KEY)})` }, 'Import…');
-    const open = () => {
-      if (!button.hasAttribute('disabled')) picker.click();
-    };
-    button.addEventListener('click', open);
-    picker.addEventListener('change', () => {
-      const file = picker.files?.[0];
-      picker.value = ''; // the same file may be chosen again
-      if (!file) return;
-      void this.importPicked(webImport, file, button);
-    });
-    return { area: h('span', { class: 'import-area' }, button, picker), open };
-  }
-
-  private async importPicked(webImport: WebImport, file: File, button: HTMLElement): Promise<void> {
-    if (file.size > MAX_IMPORT_BYTES) {
-      this.notice(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Parley reads drafts of up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (a 2,000-article treaty is about 3.4 MB). Is this the right file?`, 'error');
-      return;
-    }
-    const progress = h('div', { class: 'message info', role: 'status', id: 'import-progress' }, h('span', {}, `Reading ${file.name}…`));
-    this.messages.append(progress);
-    button.setAttribute('disabled', '');
-    let read: ImportedFile;
-    try {
-      read = await webImport.importFile(file.name, await file.arrayBuffer());
-    } catch (error) {
-      this.notice(describeError(error), 'error');
-      return;
-    } finally {
-      progress.remove();
-      button.removeAttribute('disabled');
-    }
-    await this.importDraft(read);
   }
 
   private installPartyColours(): void {
@@ -647,24 +578,6 @@ class App {
     });
     this.timelineList.append(h('li', { class: 'timeline-entry working' }, h('div', { class: 'timeline-head' }, h('span', { class: 'version-no' }, '✎'), h('span', { class: 'version-label' }, 'Working draft'))));
   }
-}
-
-/** What became of the clause ids of an import, in a sentence or two. */
-function importedIds(inherited: InheritedDraft): string {
-  let clauses = 0;
-  const count = (list: Draft['clauses']) => { for (const c of list) { clauses++; count(c.children); } };
-  count(inherited.draft.clauses);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (inherited.fromVersion === null) return `${plural(clauses, 'clause')} (nothing is tabled yet, so the ids are new).`;
-  const fresh = inherited.fresh.length ? `, ${inherited.fresh.length} new (${inherited.fresh.join(', ')})` : ', none new';
-  const few = inherited.dropped.slice(0, 10).join(', ') + (inherited.dropped.length > 10 ? ` and ${inherited.dropped.length - 10} more` : '');
-  const dropped = inherited.dropped.length ? ` Not in it, of v${inherited.fromVersion}: ${few}.` : '';
-  return `${plural(clauses, 'clause')}, ${inherited.kept} matched to clauses of v${inherited.fromVersion}${fresh}.${dropped}`;
-}
-
-function describeError(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  return e?.message ? e.message : String(error);
 }
 
 function formatTime(iso: string): string {
