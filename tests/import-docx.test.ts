@@ -283,6 +283,22 @@ describe('Word documents as drafts', () => {
     expect(original.paragraphs).toEqual([1, 2, 3, 4, 6, 7]);
   });
 
+  it('leaves out the placeholder text of empty content controls, and reads filled ones', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const control = (content: string, placeholder: boolean) =>
+      `<w:sdt><w:sdtPr>${placeholder ? '<w:showingPlcHdr/>' : ''}<w:placeholder><w:docPart w:val="DefaultPlaceholder"/></w:placeholder></w:sdtPr><w:sdtContent>${content}</w:sdtContent></w:sdt>`;
+    const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const body = `<w:p>${run('Article 1 Signature')}</w:p>` +
+      `<w:p>${run('Done at ')}${control(run('Click or tap here to enter text.'), true)}${run(', on ')}${control(run('10 June 2026'), false)}${run('.')}</w:p>` +
+      control(`<w:p>${run('Click or tap here to enter text.')}</w:p>`, true) +
+      `<w:p>${run('For the European Union')}</w:p>`;
+    const { text, paragraphs } = wordDocumentText(zipSync({ 'word/document.xml': new TextEncoder().encode(`<w:document ${W}><w:body>${body}</w:body></w:document>`) }));
+    expect(text).not.toContain('Click or tap');
+    expect(text).toContain('Done at , on 10 June 2026.');
+    // The empty control's paragraph still counts among the document's paragraphs, as a reader counts them.
+    expect(paragraphs).toEqual([1, 2, 4]);
+  });
+
   it('refuses a part that says it unpacks past any draft, never unpacks more than a part declares, and refuses absurd nesting', () => {
     // A ZIP records each file's unpacked size; a forged archive can state anything there.
     const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:p><w:r><w:t>Filler text.</w:t></w:r></w:p>'.repeat(20_000)}</w:body></w:document>`;

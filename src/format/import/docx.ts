@@ -15,8 +15,8 @@
  * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out, a
  * paragraph whose mark was deleted joined to the next): an incoming draft with changes marked is the other
  * side's proposal. Footnotes come as the text importers take them: a mark where the reference stands and the
- * notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes and
- * comments are left out.
+ * notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes,
+ * comments and the placeholder text of empty content controls are left out.
  *
  * The archive is read with fflate and the XML with saxes (into a small tree of its own: a DOM library took a
  * second over the 5 MB document.xml of a 2,000-article treaty); this module touches no disk.
@@ -97,7 +97,7 @@ function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { parag
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, tracked: { count: 0, authors: new Set(), firstParagraph: 0 } };
+  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, placeholders: 0, tracked: { count: 0, authors: new Set(), firstParagraph: 0 } };
   if (body) collectBody(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
   const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
@@ -427,6 +427,8 @@ interface Reading {
    * the paragraph mark carries them. `at` is the number of the paragraph the text began in.
    */
   carried: { text: string; at: number } | null;
+  /** How many content controls showing their placeholder text the paragraphs being read are inside. */
+  placeholders: number;
   /** The tracked changes met so far (TrackedChanges; authors as a set). */
   tracked: { count: number; authors: Set<string>; firstParagraph: number };
 }
@@ -451,10 +453,22 @@ function collectParagraphs(container: XmlElement, context: Reading, out: WordPar
       const paragraph = readParagraph(element, context, ++context.count);
       if (paragraph) out.push(paragraph);
     } else if (!SKIPPED.has(element.local)) {
-      // Tables (each cell's paragraphs in turn), content controls, insertions.
+      // Tables (each cell's paragraphs in turn), content controls, insertions. A content control showing its
+      // placeholder ("Click or tap here to enter text.") holds no text of the document: its paragraphs count
+      // but read empty.
+      const placeholder = isPlaceholder(element);
+      if (placeholder) context.placeholders++;
       collectParagraphs(element, context, out);
+      if (placeholder) context.placeholders--;
     }
   }
+}
+
+/** Whether an element is a content control showing its placeholder text instead of any of its own. */
+function isPlaceholder(element: XmlElement): boolean {
+  if (element.local !== 'sdt') return false;
+  const properties = child(element, 'sdtPr');
+  return isOn(properties && child(properties, 'showingPlcHdr'));
 }
 
 /** The body's paragraphs, the text of a last paragraph whose mark is gone kept as a paragraph of its own. */
@@ -476,7 +490,7 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
   const carried = context.carried;
   context.carried = null;
-  const own = runText(p, heading > 0, { context, paragraph: carried?.at ?? index }, context.original);
+  const own = context.placeholders > 0 ? '' : runText(p, heading > 0, { context, paragraph: carried?.at ?? index }, context.original);
   const whole = carried ? carried.text + own : own;
   // A paragraph whose mark is a tracked deletion joins the next one once accepted (its text begins that
   // paragraph, Word putting nothing between them), and one whose mark is a tracked insertion was joined to the
@@ -543,7 +557,7 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
         }
         break;
       }
-      default: out += runText(element, inHeading, notes, original);
+      default: if (!isPlaceholder(element)) out += runText(element, inHeading, notes, original);
     }
   }
   return out;
