@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { importDraft } from '../format/import-text.js';
-import { isZipArchive, WordDocumentError, wordDocumentText, type TrackedChanges, type WordReadOptions } from '../format/import/docx.js';
+import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
@@ -121,8 +121,10 @@ export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagn
 export async function loadTrackedChanges(file: string): Promise<{ before: Draft; after: Draft; diagnostics: Diagnostic[] }> {
   const bytes = await readDraftBytes(file);
   if (!isZipArchive(bytes)) throw new UserError(`--tracked reads the tracked changes of a Word document (.docx); ${file} is not one.`);
+  // Unpacked and parsed once, read in both views.
+  const document = asUserError(file, () => unpackWordDocument(bytes));
   const read = (changes: 'original' | 'accepted', label: string) => {
-    const loaded = readDraft(sourceFromBytes(bytes, file, { changes }), file);
+    const loaded = readDraft(wordSource(document, file, { changes }), file);
     return { ...loaded, draft: { ...loaded.draft, meta: { ...loaded.draft.meta, label } } };
   };
   const before = read('original', `${basename(file)} before its tracked changes`);
@@ -146,6 +148,9 @@ export interface DraftSource {
   tracked?: TrackedChanges;
 }
 
+/** The code of the finding that a Word document's tracked changes were read as accepted (trackedChangesNote). */
+export const TRACKED_CHANGES = 'tracked-changes';
+
 /**
  * What a reader of a Word document with tracked changes, read as accepted, should be told: that it has them,
  * whose they are, and how to see them. Null when it has none.
@@ -162,15 +167,24 @@ export async function readDraftSource(file: string): Promise<DraftSource> {
 }
 
 /**
- * A Word document (a ZIP archive, whatever its name) is converted, its tracked changes read as `word` says;
+ * A Word document (a ZIP archive, whatever its name) is converted, its tracked changes read as accepted;
  * anything else must be UTF-8 text. `file` names the file in what is said of it.
  */
-export function sourceFromBytes(bytes: Uint8Array, file: string, word: WordReadOptions = {}): DraftSource {
-  if (!isZipArchive(bytes)) return { text: decodeDraftBytes(bytes, file), format: 'auto' };
+export function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
+  return isZipArchive(bytes) ? wordSource(bytes, file) : { text: decodeDraftBytes(bytes, file), format: 'auto' };
+}
+
+/** A Word document converted, its tracked changes read as `word` says. */
+function wordSource(document: Uint8Array | UnpackedWordDocument, file: string, word: WordReadOptions = {}): DraftSource {
+  const { text, format, paragraphs, tracked } = asUserError(file, () => wordDocumentText(document, word));
+  // Asked for one view or the other (--tracked), the reader knows of the changes already.
+  return { text, format, paragraphs, ...(word.changes === undefined ? { tracked } : {}) };
+}
+
+/** What reading a Word document finds wrong, said of the file. */
+function asUserError<T>(file: string, read: () => T): T {
   try {
-    const { text, format, paragraphs, tracked } = wordDocumentText(bytes, word);
-    // Asked for one view or the other (--tracked), the reader knows of the changes already.
-    return { text, format, paragraphs, ...(word.changes === undefined ? { tracked } : {}) };
+    return read();
   } catch (error) {
     if (error instanceof WordDocumentError) throw new UserError(`${file} cannot be read: ${error.message}`);
     throw error;
@@ -211,7 +225,7 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const imported = importDraft(text, { file, format: source.format });
     const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
     const note = trackedChangesNote(source.tracked, file);
-    if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: 'tracked-changes', message: note });
+    if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
     return { draft: imported.draft, diagnostics, text };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));

@@ -48,8 +48,8 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
  * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
  * refers to it).
  */
-export function wordDocumentText(bytes: Uint8Array, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges } {
-  const { paragraphs, notes, tracked } = readDocument(bytes, options);
+export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges } {
+  const { paragraphs, notes, tracked } = readDocument(source instanceof UnpackedWordDocument ? source : unpackWordDocument(source), options);
   const hasHeadings = paragraphs.some((p) => p.heading > 0);
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
@@ -71,7 +71,7 @@ export interface TrackedChanges {
  * footnote reference reads "[1]", numbered in order as Word numbers them.
  */
 export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
-  return readDocument(bytes).paragraphs.map((p) => ({ ...p, text: withNoteMarks(p.text, (n) => `[${n}]`) }));
+  return readDocument(unpackWordDocument(bytes)).paragraphs.map((p) => ({ ...p, text: withNoteMarks(p.text, (n) => `[${n}]`) }));
 }
 
 export interface WordReadOptions {
@@ -89,11 +89,26 @@ interface Note {
   paragraph: number;
 }
 
-function readDocument(bytes: Uint8Array, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges } {
+/**
+ * A Word document unpacked and its XML parsed (the bulk of reading one), to be read as text once or in both
+ * views of its tracked changes (`parley diff --tracked`) without unpacking it twice.
+ */
+export class UnpackedWordDocument {
+  /** @internal Use unpackWordDocument. */
+  constructor(readonly parts: ReadonlyMap<string, XmlElement>) {}
+}
+
+/** Unpack and parse a .docx; throws WordDocumentError for a damaged archive, bad XML or a ZIP that is no Word document. */
+export function unpackWordDocument(bytes: Uint8Array): UnpackedWordDocument {
   const parts = readParts(bytes);
-  const document = parts.get(DOCUMENT);
-  if (!document) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
+  if (!parts.has(DOCUMENT)) throw new WordDocumentError('it is a ZIP archive but not a Word document (it has no word/document.xml). Save it as .docx, or as plain text.');
+  return new UnpackedWordDocument(parts);
+}
+
+function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges } {
+  const document = parts.get(DOCUMENT)!;
   const styles = new Styles(parts.get(STYLES));
+  // Fresh for each reading: it counts the numbers as the paragraphs are read.
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../format/diagnostic.js';
 import type { Draft } from '../../model/draft.js';
 import { loadTrackedChanges, UserError } from '../read-draft-file.js';
 import { loadDraftRef, versionRef } from './draft-ref.js';
-import { consoleOutput, formatFinding, type Output } from './output.js';
+import { consoleOutput, formatFinding, toldWhenReading, type Output } from './output.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 
 export interface DiffCliOptions {
@@ -37,7 +37,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
   // So is a Word document read with tracked changes accepted: the reader may take it for a clean text.
-  for (const d of [...a.diagnostics, ...b.diagnostics]) if (d.severity === 'error' || d.code === 'tracked-changes') output.err(formatFinding(d));
+  for (const d of [...a.diagnostics, ...b.diagnostics]) if (toldWhenReading(d)) output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
   const oldDossier = versionRef(oldRef)?.dossier;
   const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;

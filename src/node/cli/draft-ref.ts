@@ -27,7 +27,7 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
     const { dossier: dir, version: n } = at;
     let handle;
     try {
-      handle = await openDossier(dir!, { readOnly: true });
+      handle = await openDossier(dir, { readOnly: true });
     } catch (error) {
       if (error instanceof DossierError) throw new UserError(error.message);
       throw error;
@@ -45,7 +45,7 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
         if (error instanceof DossierError) throw new UserError(error.message, 1);
         throw error;
       }
-      return { ...parseDraft(text, { file: join(dir!, version.file) }), name: `${dir}@${n}` };
+      return { ...parseDraft(text, { file: join(dir, version.file) }), name: `${dir}@${n}` };
     } finally {
       await handle.close();
     }

@@ -14,7 +14,7 @@ import type { Draft } from '../../model/draft.js';
 import { DossierError } from '../dossier/errors.js';
 import { openDossier, WORKING_FILE } from '../dossier/store.js';
 import { loadDraftFile, UserError } from '../read-draft-file.js';
-import { consoleOutput, formatFinding, plural, type Output } from './output.js';
+import { consoleOutput, formatFinding, plural, toldWhenReading, type Output } from './output.js';
 
 export interface ImportCliOptions {
   into: string;
@@ -30,10 +30,9 @@ function sameContent(a: Draft, b: Draft): boolean {
 export async function importCommand(file: string, options: ImportCliOptions, output: Output = consoleOutput): Promise<number> {
   const loaded = await loadDraftFile(file);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  // A Word document's tracked changes are imported as accepted: the user is told, as diff and show tell them.
-  for (const d of loaded.diagnostics) if (d.code === 'tracked-changes') output.err(formatFinding(d));
+  // Errors, and a Word document's tracked changes imported as accepted, as diff and show tell of them.
+  for (const d of loaded.diagnostics) if (toldWhenReading(d)) output.err(formatFinding(d));
   if (errors.length) {
-    for (const e of errors) output.err(formatFinding(e));
     output.err(`Not imported: ${file} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}.`);
     return 1;
   }

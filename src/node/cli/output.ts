@@ -3,9 +3,19 @@
  * editors and terminals make clickable, and counts in plain words.
  */
 import type { Diagnostic } from '../../format/diagnostic.js';
+import { TRACKED_CHANGES } from '../read-draft-file.js';
 
 export function formatFinding(d: Diagnostic): string {
   return `${d.file ?? '<input>'}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
+}
+
+/**
+ * Whether a command that reads a draft to do something else with it (diff, show, import) tells of a finding on
+ * standard error: an error, and a Word document's tracked changes read as accepted, since such a document can
+ * pass for a clean text. The rest is for `parley check`.
+ */
+export function toldWhenReading(d: Diagnostic): boolean {
+  return d.severity === 'error' || d.code === TRACKED_CHANGES;
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {

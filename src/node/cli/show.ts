@@ -9,7 +9,7 @@ import { provisionsOf, walkClauses } from '../../model/provisions.js';
 import { clauseHeading } from '../../model/text.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDraftRef } from './draft-ref.js';
-import { consoleOutput, formatFinding, plural, type Output } from './output.js';
+import { consoleOutput, formatFinding, plural, toldWhenReading, type Output } from './output.js';
 
 export function outlineJson(draft: Draft) {
   return {
@@ -73,7 +73,7 @@ export async function showPath(ref: string, format: string, output: Output = con
   } else {
     for (const line of outlineText(draft)) output.out(line);
   }
-  for (const d of diagnostics.filter((x) => x.severity === 'error' || x.code === 'tracked-changes')) output.err(formatFinding(d));
+  for (const d of diagnostics.filter(toldWhenReading)) output.err(formatFinding(d));
   return 0;
 }
 

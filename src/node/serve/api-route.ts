@@ -20,12 +20,9 @@ export async function handleApiCall(api: DossierApi, method: string, request: In
   if (!isDossierApiMethod(method)) {
     return sendJson(response, 400, failure('unknown-method', `"${method}" is not a Parley API method.`));
   }
-  let body: string;
-  try {
-    body = await readBody(request, MAX_BODY_BYTES);
-  } catch (error) {
-    return sendJson(response, 413, failure('too-large', error instanceof Error ? error.message : String(error)));
-  }
+  const bytes = await readBody(request, MAX_BODY_BYTES);
+  if (!bytes) return sendJson(response, 413, failure('too-large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+  const body = bytes.toString('utf8');
   let args: unknown;
   try {
     args = JSON.parse(body);
@@ -56,20 +53,20 @@ export function sendJson(response: ServerResponse, status: number, data: unknown
   response.end(body);
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/**
+ * A request's body, or null past `limit`: the rest is read and dropped rather than the connection cut, so that
+ * the client (still sending) receives the answer that says why. The API calls' and the import route's.
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | null = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error(`The request body is larger than ${limit} bytes.`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > limit) chunks = null;
+      else chunks?.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(chunks && Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }

@@ -14,13 +14,13 @@ import { ApiError } from '../../api.js';
 import { toApiError } from '../dossier-api.js';
 import { importedFileFromBytes } from '../desktop/import-file.js';
 import { MAX_DRAFT_BYTES, UserError } from '../read-draft-file.js';
-import { sendJson, type ApiReply } from './api-route.js';
+import { readBody, sendJson, type ApiReply } from './api-route.js';
 
 export const IMPORT_FILE_PATH = '/api/import-file';
 
 export async function handleImportFile(url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const fileName = displayName(url.searchParams.get('name'));
-  const bytes = await readBytes(request, MAX_DRAFT_BYTES);
+  const bytes = await readBody(request, MAX_DRAFT_BYTES);
   if (!bytes) {
     const message = `${fileName} is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB; Parley reads drafts of up to that size (a 2,000-article treaty is about 3.4 MB). Is this the right file?`;
     return sendJson(response, 413, { ok: false, error: new ApiError('too-large', message).toJSON() } satisfies ApiReply);
@@ -39,22 +39,4 @@ export async function handleImportFile(url: URL, request: IncomingMessage, respo
 function displayName(name: string | null): string {
   const last = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f]/g, '').trim();
   return last ? last.slice(0, 255) : 'the imported file';
-}
-
-/**
- * The body's bytes, or null past `limit`: the rest is read and dropped rather than the connection cut, so that
- * the page (still sending) receives the answer that says why.
- */
-function readBytes(request: IncomingMessage, limit: number): Promise<Uint8Array | null> {
-  return new Promise((resolve, reject) => {
-    let chunks: Buffer[] | null = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) chunks = null;
-      else chunks?.push(chunk);
-    });
-    request.on('end', () => resolve(chunks && Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
