@@ -24,7 +24,10 @@ const pieces = [
   'bn', 'm', 'days', 'calendar', 'tonnes', '2°C', '1.5', '1,000', 'Article 5', '(a)', '4.', 'paragraph', 'fivepercent',
   // dates
   '31 December 2026', 'December 31, 2026', '2026-10-26', 'the twenty-first day', 'the 21st day', 'May 2026', 'may 2026',
-  '2030', 'by 2030', '2000 tonnes', 'of', 'day', 'the',
+  '2030', 'by 2030', '2000 tonnes', 'of', 'day', 'the', '1 March', 'March 1', '1st of June', 'June 30th', 'march', 'May 5', '5 may',
+  // frequencies and fractions
+  'once', 'twice a year', 'three times per year', 'times', 'a', 'per', 'each calendar year', 'annum', 'annually', 'semi-annually',
+  'quarterly', 'semi', 'two-thirds', 'one third of', 'one half', 'half', 'quarters', 'third', 'majority',
   // names and terms
   'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
   'U.S.', 'JAPAN', 'japan', 'united States', 'OF', 'Of', 'Shall', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',

@@ -110,6 +110,43 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('Signed on the 26th of October 2025, in duplicate', 'Signed on October 26, 2025, in duplicate')))
       .toEqual([['date', '26th of October 2025', 'October 26, 2025', 'cosmetic']]);
   });
+
+  it('reports a day of a month without a year, and takes no modal "may" for a month', () => {
+    expect(brief(legalChanges('The Participants consult before 1 March each year.', 'The Participants consult before 1 April each year.')))
+      .toEqual([['date', '1 March', '1 April']]);
+    expect(brief(legalChanges('reports are due by June 30.', 'reports are due by September 30.'))).toEqual([['date', 'June 30', 'September 30']]);
+    expect(brief(legalChanges('reports are due by 30 June.', 'reports are due by June 30th.'))).toEqual([['date', '30 June', 'June 30th', 'cosmetic']]);
+    // "paragraph 1 may" and "5 march" are no dates: only a month written as a name is read without a year.
+    expect(legalChanges('Article 1 may be amended by consensus.', 'Article 1 may be amended by a majority.')).toEqual([]);
+    expect(brief(legalChanges('the 5 march past the gate', 'the 6 march past the gate'))).toEqual([['figure', '5', '6']]);
+  });
+
+  it('reports how often: "once a year", "three times per year", "quarterly", as one kind of figure', () => {
+    expect(brief(legalChanges('The Committee meets at least once a year.', 'The Committee meets at least twice a year.')))
+      .toEqual([['figure', 'at least once a year', 'at least twice a year']]);
+    expect(brief(legalChanges('The Committee meets three times per year.', 'The Committee meets quarterly.')))
+      .toEqual([['figure', 'three times per year', 'quarterly']]);
+    expect(brief(legalChanges('reports are published semi-annually', 'reports are published annually'))).toEqual([['figure', 'semi-annually', 'annually']]);
+    // The same frequency written another way is cosmetic: once a month is twelve times a year.
+    expect(brief(legalChanges('The Parties meet once a month.', 'The Parties meet twelve times a year.')))
+      .toEqual([['figure', 'once a month', 'twelve times a year', 'cosmetic']]);
+    // A frequency is never paired with a time limit.
+    expect(brief(legalChanges('meet annually and reply within 30 days', 'meet and reply within 45 days')))
+      .toEqual([['figure', 'annually', null], ['figure', 'within 30 days', 'within 45 days']]);
+    // "Once" opening a clause is no figure.
+    expect(legalChanges('Once the Agreement enters into force, the Parties consult.', 'Once the Agreement enters into force, the Parties meet.')).toEqual([]);
+  });
+
+  it('reads a fraction in words as the percentage it is', () => {
+    expect(brief(legalChanges('adopted by a majority of two-thirds of the Members', 'adopted by a majority of three-quarters of the Members')))
+      .toEqual([['figure', 'two-thirds', 'three-quarters']]);
+    expect(brief(legalChanges('not less than one third of the Parties', 'not less than 50 per cent of the Parties')))
+      .toEqual([['figure', 'not less than one third', 'not less than 50 per cent']]);
+    expect(brief(legalChanges('one half of the costs', '50% of the costs'))).toEqual([['figure', 'one half', '50%', 'cosmetic']]);
+    // "one third country" is a country, not a fraction; "two third-country suppliers" neither.
+    expect(legalChanges('supplies from one third country only', 'supplies from one third country alone')).toEqual([]);
+    expect(legalChanges('two third-country suppliers are named', 'two third-country suppliers are listed')).toEqual([]);
+  });
 });
 
 describe('defined terms and parties', () => {
@@ -120,7 +157,7 @@ describe('defined terms and parties', () => {
   it('reports a definition added, but not a defined term merely used in an added sentence', () => {
     const a = 'Malaysia (the “Participants”) cooperate.';
     expect(brief(legalChanges(a, 'Malaysia cooperate.'))).toContainEqual(['defined-term', 'Participants', null]);
-    expect(legalChanges(a, a + ' The Participants meet yearly.')).toEqual([]);
+    expect(legalChanges(a, a + ' The Participants meet in Brussels.')).toEqual([]);
   });
 
   it('does not pair terms that merely fall in the same rewritten passage', () => {

@@ -243,7 +243,9 @@ const ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth
   'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
 const ORDINAL_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 'sixtieth', 'seventieth', 'eightieth', 'ninetieth'];
 
-const NUMWORD = `(?:${[...UNITS, ...TENS.filter(Boolean), ...Object.keys(SCALES)].join('|')})`;
+/** How many times: "once a year", "at least twice". */
+const MULTIPLES: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
+const NUMWORD = `(?:${[...UNITS, ...TENS.filter(Boolean), ...Object.keys(SCALES), ...Object.keys(MULTIPLES)].join('|')})`;
 const NUMWORDS = `${NUMWORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMWORD})*`;
 const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const NUMBER = `(?:(?:${DIGITS})|${NUMWORDS})(?:\\s*\\(\\s*(?:${DIGITS})\\s*\\))?`;
@@ -261,6 +263,32 @@ const CURRENCY_AFTER = '\\s+(?:(?:US\\s+)?dollars|euros?|pounds|yen|USD|EUR|AUD|
 const PERCENT = '\\s?(?:%|per\\s?cent|percent)';
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
 const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
+/**
+ * How often, after a number: "twice a year", "three times per year", "four times each calendar year". The
+ * period's share of a year gives the frequency its value (times a year), so "once a month" and "twelve times a
+ * year" read as the same figure written differently.
+ */
+const RATE = '\\s+(?:times?\\s+)?(?:a|an|per|each|every)\\s+(?:calendar\\s+)?(?<period>year|annum|quarter|month|fortnight|week|day)';
+const PERIODS_A_YEAR: Record<string, number> = { year: 1, annum: 1, quarter: 4, month: 12, fortnight: 26, week: 52, day: 365 };
+/** How often, in one word: "annually", "quarterly", "semi-annually". */
+const FREQUENCY_WORDS: Record<string, number> = {
+  annually: 1, yearly: 1, 'semi-annually': 2, semiannually: 2, biannually: 2, biennially: 0.5, triennially: 1 / 3,
+  quarterly: 4, monthly: 12, fortnightly: 26, weekly: 52, daily: 365,
+};
+const FREQUENCY = `(?:${Object.keys(FREQUENCY_WORDS).join('|')})`;
+/**
+ * The denominator of a fraction written in words ("two-thirds", "one half of"), with its value. A fraction is
+ * read as the percentage it is, so that "two-thirds" → "75 per cent" is paired and "one half" → "50 per cent"
+ * is cosmetic.
+ */
+const DENOMINATORS: Record<string, number> = {
+  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6,
+  sixths: 6, seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+};
+const DENOMINATOR = `(?:${Object.keys(DENOMINATORS).join('|')})`;
+/** What must follow a fraction with a singular denominator ("one third of", "one-half majority"): without it,
+ * "one third" is as likely to be "one third country". */
+const FRACTION_FOLLOWS = /\s+(?:of|majority)(?![\p{L}\p{N}])/iuy;
 const COMPARATOR = '(?:at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
 const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*$/i;
 /**
@@ -274,8 +302,10 @@ function isStructural(before: string): boolean {
   return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before);
 }
 
-/** The number words: a figure's anchor is a digit or one of these (legal-window.ts). */
+/** The number words. */
 export const NUMBER_WORDS: ReadonlySet<string> = patternWords(NUMWORD);
+/** A figure's anchor is a digit or one of these: the number words and the frequencies in one word (legal-window.ts). */
+export const FIGURE_ANCHOR_WORDS: ReadonlySet<string> = new Set([...NUMBER_WORDS, ...patternWords(FREQUENCY)]);
 /**
  * Every run of ASCII letters in a figure (lowercased), for legal-window.ts: the words of its parts (a number
  * joins its words with spaces, hyphens and "and"), and, since a percent sign or word may touch what comes
@@ -283,18 +313,18 @@ export const NUMBER_WORDS: ReadonlySet<string> = patternWords(NUMWORD);
  */
 export const FIGURE_WORDS: ReadonlySet<string> = (() => {
   const words = new Set<string>(['and', ...NUMBER_WORDS]);
-  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, SCALE]) for (const w of patternWords(part)) words.add(w);
+  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, SCALE, RATE, FREQUENCY, DENOMINATOR]) for (const w of patternWords(part)) words.add(w);
   for (const w of [...NUMBER_WORDS, ...patternWords(SCALE)]) for (const p of patternFirstWords(PERCENT)) words.add(w + p);
   return words;
 })();
 
 // The figure itself, matched sticky at a candidate start (see findFigures for how starts are found).
 const FIGURE_Y = new RegExp(
-  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<unit>${UNIT}))?)${WORD_END}`,
+  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<fn>${NUMWORDS})[\\s-]+(?<fd>${DENOMINATOR})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<rate>${RATE})|(?<unit>${UNIT}))?|(?<freq>${FREQUENCY}))${WORD_END}`,
   'iuy');
 // Where a figure's number can begin: a digit or a number word at the start of a word. Scanning for these
 // first, instead of trying the whole figure pattern at every character, is what keeps long texts fast.
-const NUMBER_ANCHOR_RE = new RegExp(`${WORD_START}(?:\\d|${NUMWORD}${WORD_END})`, 'giu');
+const NUMBER_ANCHOR_RE = new RegExp(`${WORD_START}(?:\\d|(?:${NUMWORD}|${FREQUENCY})${WORD_END})`, 'giu');
 const CURRENCY_BEFORE_END = new RegExp(`${CURRENCY_BEFORE}$`, 'iu');
 const COMPARATOR_END = new RegExp(`${WORD_START}${COMPARATOR}$`, 'iu');
 
@@ -312,7 +342,7 @@ export function parseNumber(written: string): number | null {
     if (w === 'and' || w === '') continue;
     const u = UNITS.indexOf(w);
     const t = TENS.indexOf(w);
-    if (u >= 0) { current += u; any = true; } else if (t >= 2) { current += t * 10; any = true; } else if (w === 'hundred') { current = (current || 1) * 100; any = true; } else if (SCALES[w]) { total += (current || 1) * SCALES[w]!; current = 0; any = true; } else return null;
+    if (MULTIPLES[w] !== undefined) { current += MULTIPLES[w]!; any = true; } else if (u >= 0) { current += u; any = true; } else if (t >= 2) { current += t * 10; any = true; } else if (w === 'hundred') { current = (current || 1) * 100; any = true; } else if (SCALES[w]) { total += (current || 1) * SCALES[w]!; current = 0; any = true; } else return null;
   }
   return any ? total + current : null;
 }
@@ -419,21 +449,64 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const end = start + m[0].length;
     NUMBER_ANCHOR_RE.lastIndex = end;
     const g = m.groups!;
+    if (g.freq || g.fd) {
+      const item = g.freq ? frequencyWord(g.freq, g.cmp) : fraction(text, end, g.fn!, g.fd!, g.cmp);
+      if (item && !isDate(start, end)) found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: item.value, kind: item.kind, rank: undefined, polarity: undefined, quoted: undefined });
+      continue;
+    }
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
-    const qualified = g.cur1 || g.cur2 || g.pct || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
+    const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
     // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure.
     if (!qualified && (!isDigits || isStructural(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
     let n = parseNumber(numberText);
     if (n === null) continue;
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
     if (scale) n *= scale === 'bn' ? 1e9 : scale === 'm' ? 1e6 : SCALES[scale]!;
-    const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.unit ? 'quantity' : 'number';
-    const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.unit ? canonicalUnit(g.unit) : '';
-    const comparator = (g.cmp ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^no /, 'not ');
+    if (g.rate) n *= PERIODS_A_YEAR[g.period!.toLowerCase()]!;
+    const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? 'quantity' : 'number';
+    const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
+    const comparator = canonicalComparator(g.cmp);
     if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
+}
+
+/** The unit of a frequency's value: times a year. */
+const A_YEAR = '/year';
+
+/** "At least" as a figure's value writes it: lowercase, one space, "no less" read as "not less". */
+function canonicalComparator(written: string | undefined): string {
+  return (written ?? '').trim().toLowerCase().replace(/\s+/g, ' ').replace(/^no /, 'not ');
+}
+
+/** Kind and value of a frequency in one word ("quarterly": four times a year). */
+function frequencyWord(written: string, comparator: string | undefined): { kind: string; value: string } {
+  const times = FREQUENCY_WORDS[written.toLowerCase()]!;
+  return { kind: 'frequency', value: `${canonicalComparator(comparator)}|${roundValue(times)}|${A_YEAR}` };
+}
+
+/**
+ * Kind and value of a fraction in words, ending at `end` (null when it is none): a plural denominator after a
+ * number of two or more ("two-thirds", "three quarters"), or a singular one after one ("one half", "one-third")
+ * followed by "of" or "majority". Read as a percentage.
+ */
+function fraction(text: string, end: number, numerator: string, denominator: string, comparator: string | undefined): { kind: string; value: string } | null {
+  const n = parseNumber(numerator);
+  const d = denominator.toLowerCase();
+  const plural = d.endsWith('s');
+  if (n === null || n === 0) return null;
+  if (plural ? n < 2 : n !== 1) return null;
+  if (!plural) {
+    FRACTION_FOLLOWS.lastIndex = end;
+    if (!FRACTION_FOLLOWS.test(text)) return null;
+  }
+  return { kind: 'percent', value: `${canonicalComparator(comparator)}|${roundValue((100 * n) / DENOMINATORS[d]!)}|%` };
+}
+
+/** A value to four decimals, so that a third written two ways reads the same. */
+function roundValue(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -449,6 +522,9 @@ const DATE_FORMS = [
   `(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`,
   `the\\s+(?<nth>${ORDINAL_WORD}|\\d+(?:st|nd|rd|th))\\s+day`,
   `(?<m4>${MONTH})\\s+(?<y4>\\d{4})`,
+  // A day of a month without a year ("before 1 March", "by June 30"): deadlines that recur each year.
+  `(?<d6>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m6>${MONTH})`,
+  `(?<m7>${MONTH})\\s+(?<d7>\\d{1,2})(?:st|nd|rd|th)?`,
   // A bare year ("by 2030"), unless it is an amount or a quantity ("$2000", "2000 tonnes").
   `(?<![$€£¥]\\s?)(?<y5>(?:19|20|21)\\d{2})(?![.,]\\d)(?!\\s*(?:%|per\\s?cent|percent|(?:business\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kg|kilograms?|thousand|million|billion|dollars|euros?)${WORD_END}))`,
 ];
@@ -473,6 +549,16 @@ function ordinalValue(written: string): number | null {
 }
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
+
+function isUpperAscii(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Words every date holds one of, for legal-window.ts, besides a year's four digits in a row: "day" (the "the …
+ * day" form) and the month names (a day of a month without a year).
+ */
+export const DATE_ANCHOR_WORDS: ReadonlySet<string> = new Set(['day', ...MONTHS]);
 
 export function findDates(text: string): Found[] {
   const found: Found[] = [];
@@ -500,7 +586,12 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
     else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
     else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
     else if (g.y5) value = g.y5;
-    else {
+    else if (g.m6 || g.m7) {
+      // Without a year a month must be written as a name is: "paragraph 1 may" is no date, nor "5 march".
+      const month = (g.m6 ?? g.m7)!;
+      if (!isUpperAscii(month.charCodeAt(0))) continue;
+      value = `--${pad(MONTHS.indexOf(month.toLowerCase()) + 1)}-${pad((g.d6 ?? g.d7)!)}`;
+    } else {
       // "May 2026" is a date; "may 2026" in running text is almost always the modal before a number.
       if (g.m4 === 'may') continue;
       value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;

@@ -17,8 +17,8 @@
  *     matches there as a scan from the start of the text (its next match is the first one starting after
  *     the edge either way), and the windows of nearby ranges may be merged.
  * A window is dropped when none of its words holds what every match must hold (the finder's "anchor": an
- * obligation's first word, a figure's digit or number word, a date's four digits in a row or "day", a
- * name's letters).
+ * obligation's first word, a figure's digit, number word or frequency word ("quarterly"), a date's four digits
+ * in a row, "day" or a month's name, a name's letters).
  *
  * "Match" means every match of a finder's scan, kept or not ("may 2026" is a date match the date finder
  * drops; an unqualified "5" is a figure match): the scan steps over all of them. A figure widens back from
@@ -32,7 +32,7 @@
  * anything for them. Names are matched with case (see NameFinder.words).
  */
 import {
-  CURRENCY_CODE_WORDS, DATE_WORDS, FIGURE_WORDS, NUMBER_WORDS, OBLIGATION_FIRST_WORDS, OBLIGATION_WORDS, isSpaceAt,
+  CURRENCY_CODE_WORDS, DATE_ANCHOR_WORDS, DATE_WORDS, FIGURE_ANCHOR_WORDS, FIGURE_WORDS, OBLIGATION_FIRST_WORDS, OBLIGATION_WORDS, isSpaceAt,
 } from './legal-find.js';
 
 export const OBLIGATION = 0;
@@ -421,9 +421,9 @@ const LETTER_BITS: ReadonlyMap<string, number> = (() => {
   add(OBLIGATION_WORDS, 1 << OBLIGATION);
   add(OBLIGATION_FIRST_WORDS, both(OBLIGATION));
   add(FIGURE_WORDS, 1 << FIGURE);
-  add(NUMBER_WORDS, both(FIGURE));
+  add(FIGURE_ANCHOR_WORDS, both(FIGURE));
   add(DATE_WORDS, 1 << DATE);
-  // Every date holds four digits in a row (a year) or, in "the … day" form, the word "day".
-  add(new Set(['day']), both(DATE));
+  // Every date holds four digits in a row (a year), or the word "day" ("the … day" form), or a month's name.
+  add(DATE_ANCHOR_WORDS, both(DATE));
   return bits;
 })();
