@@ -75,6 +75,19 @@ describe('obligations', () => {
   });
 });
 
+describe('prohibitions and rights in other words', () => {
+  it('reads "refrain from" after a modal as its prohibition, and "is entitled to" as a permission', () => {
+    expect(brief(legalChanges('The Parties shall not impose duties.', 'The Parties shall refrain from imposing duties.')))
+      .toEqual([['obligation', 'shall not', 'shall refrain from', 'same']]);
+    expect(brief(legalChanges('The Parties shall refrain from imposing duties.', 'The Parties will refrain from imposing duties.')))
+      .toEqual([['obligation', 'shall refrain from', 'will refrain from', 'weaker']]);
+    expect(brief(legalChanges('Each Party is entitled to suspend the Agreement.', 'Each Party may suspend the Agreement.')))
+      .toEqual([['obligation', 'is entitled to', 'may', 'same']]);
+    expect(brief(legalChanges('Each Party has the right to regulate.', 'Each Party shall regulate.')))
+      .toEqual([['obligation', 'has the right to', 'shall', 'stronger']]);
+  });
+});
+
 describe('figures and dates', () => {
   it('reports a changed time limit as one figure', () => {
     expect(brief(legalChanges('Payment within thirty (30) days of notice.', 'Payment within sixty (60) days of notice.')))
@@ -135,6 +148,17 @@ describe('figures and dates', () => {
       .toEqual([['figure', 'annually', null], ['figure', 'within 30 days', 'within 45 days']]);
     // "Once" opening a clause is no figure.
     expect(legalChanges('Once the Agreement enters into force, the Parties consult.', 'Once the Agreement enters into force, the Parties meet.')).toEqual([]);
+  });
+
+  it('reads "no later than" as part of a time limit, scales written against the number, and thousands grouped by spaces', () => {
+    // Taking the comparator out turns a deadline into a fixed day: a change in law, though the figure stayed.
+    expect(brief(legalChanges('notify not later than 30 days after signature', 'notify 30 days after signature')))
+      .toEqual([['figure', 'not later than 30 days', '30 days']]);
+    expect(brief(legalChanges('no later than 30 days', 'not later than thirty (30) days'))).toEqual([['figure', 'no later than 30 days', 'not later than thirty (30) days', 'cosmetic']]);
+    expect(brief(legalChanges('a fund of USD 1.5bn', 'a fund of USD 2bn'))).toEqual([['figure', 'USD 1.5bn', 'USD 2bn']]);
+    expect(brief(legalChanges('a fund of €20m', 'a fund of EUR 20 million'))).toEqual([['figure', '€20m', 'EUR 20 million', 'cosmetic']]);
+    expect(brief(legalChanges('a stock of 1 000 tonnes', 'a stock of 2 000 tonnes'))).toEqual([['figure', '1 000 tonnes', '2 000 tonnes']]);
+    expect(brief(legalChanges('a grant of EUR 100\u00a0000', 'a grant of EUR 100,000'))).toEqual([['figure', 'EUR 100\u00a0000', 'EUR 100,000', 'cosmetic']]);
   });
 
   it('reads a fraction in words as the percentage it is', () => {

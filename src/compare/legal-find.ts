@@ -247,9 +247,11 @@ const ORDINAL_TENS = ['', '', 'twentieth', 'thirtieth', 'fortieth', 'fiftieth', 
 const MULTIPLES: Record<string, number> = { once: 1, twice: 2, thrice: 3 };
 const NUMWORD = `(?:${[...UNITS, ...TENS.filter(Boolean), ...Object.keys(SCALES), ...Object.keys(MULTIPLES)].join('|')})`;
 const NUMWORDS = `${NUMWORD}(?:(?:\\s+|-)(?:and\\s+)?${NUMWORD})*`;
-const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+// Thousands grouped by commas ("1,000") or, as EU and UN texts write them, by spaces ("1 000", "100\u00a0000").
+const DIGITS = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:[ \\u00a0\\u2009\\u202f]\\d{3})+(?!\\d)(?:[.,]\\d+)?|\\d+(?:\\.\\d+)?';
 const NUMBER = `(?:(?:${DIGITS})|${NUMWORDS})(?:\\s*\\(\\s*(?:${DIGITS})\\s*\\))?`;
-const SCALE = '(?:\\s+(?:thousand|million|billion|trillion|bn|m))?';
+// "bn" and "m" may touch the number ("USD 1.5bn", "€20m").
+const SCALE = '(?:\\s+(?:thousand|million|billion|trillion)|\\s*(?:bn|m))?';
 /** Currency codes written before a number ("USD 5"). */
 const CURRENCY_CODES = ['USD', 'EUR', 'AUD', 'JPY', 'GBP'];
 const CURRENCY_BEFORE = `(?:US\\$|A\\$|\\$|€|£|¥|(?:${CURRENCY_CODES.join('|')})\\s?)`;
@@ -289,7 +291,7 @@ const DENOMINATOR = `(?:${Object.keys(DENOMINATORS).join('|')})`;
 /** What must follow a fraction with a singular denominator ("one third of", "one-half majority"): without it,
  * "one third" is as likely to be "one third country". */
 const FRACTION_FOLLOWS = /\s+(?:of|majority)(?![\p{L}\p{N}])/iuy;
-const COMPARATOR = '(?:at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
+const COMPARATOR = '(?:no\\s+later\\s+than|not\\s+later\\s+than|no\\s+earlier\\s+than|not\\s+earlier\\s+than|at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
 const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*$/i;
 /**
  * Words that name a part of a text when capitalised ("Schedule 5", "Table 2") and are verbs of negotiation when
@@ -333,7 +335,7 @@ export function parseNumber(written: string): number | null {
   // Plain digits, the usual case ("30"): no pattern needed.
   if (isDigits(written)) return Number(written);
   const paren = /\(\s*([\d,.]+)\s*\)/.exec(written);
-  const digits = (paren ? paren[1]! : written).replace(/,/g, '');
+  const digits = (paren ? paren[1]! : written).replace(/(\d)[,\s\u00a0\u2009\u202f](?=\d{3}(?!\d))/g, '$1');
   if (/^\s*\d+(?:\.\d+)?\s*$/.test(digits)) return Number(digits);
   let total = 0;
   let current = 0;

@@ -7,11 +7,12 @@
  *   3  firm intention     will, are to, have decided to / decide to
  *   2  best efforts       should, intend to, are intended to, plan to, endeavour / endeavor to, seek to,
  *                         aim to, strive to, use best efforts to, make every effort to, are expected to
- *   1  permission         may, can, are encouraged to, are free to, need not, are not required to
+ *   1  permission         may, can, are encouraged to, are free to, are entitled to, have the right to, need
+ *                         not, are not required to
  *
  * Negative forms rank the strength of the prohibition, on their own scale:
  *   4  shall not, must not, may not (a withdrawn permission: the drafting convention for a prohibition),
- *      agree / undertake / commit not to
+ *      agree / undertake / commit not to, refrain from (after a modal: the modal's rank, "will refrain from" = 3)
  *   3  will not, are not to, cannot
  *   2  should not, intend not to, do not intend to, are not intended to, endeavour / seek not to
  * "need not" and "are not required to" are not prohibitions: they lift an obligation, so they are positive
@@ -63,6 +64,9 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'are not intended to', pattern: `${BE} not intended to`, rank: 2, polarity: 'negative' },
   { lemma: 'endeavour not to', pattern: `${S('endeavou?r')} not to`, rank: 2, polarity: 'negative' },
   { lemma: 'seek not to', pattern: '(?:seeks?|sought) not to', rank: 2, polarity: 'negative' },
+  // "Refrain from" is how treaties often write a prohibition: after a modal it takes the modal's rank
+  // ("shall refrain from" = "shall not", "will refrain from" = "will not"; see Compounds).
+  { lemma: 'refrain from', pattern: '(?:refrains?|refrained) from', rank: 4, polarity: 'negative' },
   // Positive, binding.
   { lemma: 'shall', pattern: 'shall', rank: 4, polarity: 'positive' },
   { lemma: 'must', pattern: 'must', rank: 4, polarity: 'positive' },
@@ -89,6 +93,8 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   // Permission.
   { lemma: 'are encouraged to', pattern: `${BE} encouraged to`, rank: 1, polarity: 'positive' },
   { lemma: 'are free to', pattern: `${BE} free to`, rank: 1, polarity: 'positive' },
+  { lemma: 'are entitled to', pattern: `${BE} entitled to`, rank: 1, polarity: 'positive' },
+  { lemma: 'have the right to', pattern: '(?:has|have|had) the right to', rank: 1, polarity: 'positive' },
   { lemma: 'may', pattern: 'may(?! \\d)', rank: 1, polarity: 'positive' },
   { lemma: 'can', pattern: 'can', rank: 1, polarity: 'positive' },
 ];
