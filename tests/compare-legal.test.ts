@@ -75,6 +75,42 @@ describe('obligations', () => {
   });
 });
 
+describe('prohibitions written through their subject', () => {
+  it('reads "No Party shall" and "Neither Participant will" as prohibitions', () => {
+    // A prohibition became a permission: a reversal, with no direction (not a "weaker shall").
+    expect(brief(legalChanges('No Party shall impose export duties.', 'Each Party may impose export duties.')))
+      .toEqual([['obligation', 'No Party shall', 'Each Party may']]);
+    // Only the subject changed: without reading it, nothing in law was reported.
+    expect(brief(legalChanges('Neither Participant shall impose export bans.', 'Each Participant shall impose export bans.')))
+      .toEqual([['obligation', 'Neither Participant shall', 'Each Participant shall']]);
+    expect(brief(legalChanges('Neither Participant shall impose export bans.', 'Neither Participant will impose export bans.')))
+      .toEqual([['obligation', 'Neither Participant shall', 'Neither Participant will', 'weaker']]);
+    // "No Party may" withdraws a permission: as strong a prohibition as "shall not".
+    expect(brief(legalChanges('No Party may impose export bans.', 'The Parties shall not impose export bans.')))
+      .toEqual([['obligation', 'No Party may', 'shall not', 'same']]);
+    expect(brief(legalChanges('Nothing in this Memorandum shall affect the rights of the Participants.', 'Nothing in this Memorandum will affect the rights of the Participants.')))
+      .toEqual([['obligation', 'Nothing in this Memorandum shall', 'Nothing in this Memorandum will', 'weaker']]);
+    expect(brief(legalChanges('In no case shall a Party disclose the data.', 'In no case should a Party disclose the data.')))
+      .toEqual([['obligation', 'In no case shall', 'In no case should', 'weaker']]);
+  });
+
+  it('does not take "no later than" or a "no" inside the subject for a negation', () => {
+    expect(brief(legalChanges('No later than 30 days after signature the Parties shall notify.', 'No later than 30 days after signature the Parties may notify.')))
+      .toEqual([['obligation', 'shall', 'may', 'weaker']]);
+    expect(brief(legalChanges('1. The Parties, having no objection, shall adopt the plan.', '1. The Parties, having no objection, will adopt the plan.')))
+      .toEqual([['obligation', 'shall', 'will', 'weaker']]);
+    // A subject longer than a few words is not read back.
+    expect(brief(legalChanges('No Party or any agency, body or authority acting on its behalf or under its direction shall impose duties.', 'No Party or any agency, body or authority acting on its behalf or under its direction will impose duties.')))
+      .toEqual([['obligation', 'shall', 'will', 'weaker']]);
+  });
+
+  it('reads "shall never" as "shall not", and "shall not be required to" as lifting an obligation', () => {
+    expect(legalChanges('The Parties shall not impose bans.', 'The Parties shall never impose bans.')).toEqual([]);
+    expect(brief(legalChanges('The Parties shall not be required to disclose.', 'The Parties shall disclose.')))
+      .toEqual([['obligation', 'shall not be required to', 'shall', 'stronger']]);
+  });
+});
+
 describe('prohibitions and rights in other words', () => {
   it('reads "refrain from" after a modal as its prohibition, and "is entitled to" as a permission', () => {
     expect(brief(legalChanges('The Parties shall not impose duties.', 'The Parties shall refrain from imposing duties.')))

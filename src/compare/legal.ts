@@ -37,6 +37,7 @@ import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresEx
 import { ANY_KIND, joinAlternatives } from './legal-alternatives.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
+import { negationReach, withSubject } from './negated-subject.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
 
@@ -67,7 +68,7 @@ export interface LegalOptions {
  * that side takes part, not even what stands right where the paragraph went in; and such a change takes only
  * the items inside it (`wholeLines`), not those of the next line that merely follow its line break.
  */
-interface ChangeRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldNone?: boolean; newNone?: boolean; wholeLines?: boolean }
+interface ChangeRange { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldNone?: boolean; newNone?: boolean; wholeLines?: boolean; negation?: boolean }
 
 export function legalChanges(oldText: string, newText: string, ops?: WordOp[], options: LegalOptions = {}): LegalChange[] {
   return readChanges(oldText, newText, ops ?? diffWords(oldText, newText), options, NO_MOVES);
@@ -77,6 +78,8 @@ export function legalChanges(oldText: string, newText: string, ops?: WordOp[], o
 function readChanges(oldText: string, newText: string, ops: WordOp[], options: LegalOptions, moves: readonly MovedText[]): LegalChange[] {
   const changes = changeRanges(ops);
   if (changes.length === 0) return [];
+  // A change that puts in or takes out "No" / "Neither" reaches the modal it governs (negated-subject.ts).
+  negationReach(changes, oldText, newText);
 
   const names = partyNamesCached(options.parties);
   const givenTerms = options.definedTerms ?? NO_STRINGS;
@@ -98,6 +101,9 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
     oldFound[c] = joinAlternatives(oldText, oldFound[c]!);
     newFound[c] = joinAlternatives(newText, newFound[c]!);
   }
+  // Obligations as their clause parts read them: "No Party shall" is a prohibition.
+  oldFound[OBLIGATION] = readSubjects(oldText, oldFound[OBLIGATION]!, changes, 'old');
+  newFound[OBLIGATION] = readSubjects(newText, newFound[OBLIGATION]!, changes, 'new');
 
   const out: LegalChange[] = [];
   for (let c = 0; c < KINDS.length; c++) {
@@ -132,6 +138,14 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
 }
 
 const NO_MOVES: readonly MovedText[] = [];
+
+/** The obligations of one side, each read with its subject (withSubject). */
+function readSubjects(text: string, found: Found[], changes: readonly ChangeRange[], side: 'old' | 'new'): Found[] {
+  if (found.length === 0) return found;
+  const reaching = changes.filter((c) => c.negation);
+  const inNegationChange = (offset: number) => reaching.some((c) => (side === 'old' ? c.oldStart <= offset && offset < c.oldEnd : c.newStart <= offset && offset < c.newEnd));
+  return found.map((f) => withSubject(text, f, inNegationChange));
+}
 
 /** The kinds (indices into KINDS, as findNear fills them) whose alternatives are joined: not names, whose brackets say less. */
 const ALTERNATIVE_KINDS = [OBLIGATION, FIGURE, DATE];

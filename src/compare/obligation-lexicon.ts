@@ -46,7 +46,13 @@ const S = (verb: string) => `${verb}(?:s|d|ed)?`;
 
 /** Longest forms first within each group, so that "shall not" wins over "shall". */
 export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
-  // Negative: the prohibitions and their weaker relatives.
+  // Negative: the prohibitions and their weaker relatives. "Shall not be required to" lifts an obligation
+  // (see "need not"); "never" after a modal is "not" (the same lemma: not reported as a change).
+  { lemma: 'are not required to', pattern: '(?:shall|will|must) not be (?:required|obliged|obligated) to', rank: 1, polarity: 'positive' },
+  { lemma: 'shall not', pattern: 'shall never', rank: 4, polarity: 'negative' },
+  { lemma: 'must not', pattern: 'must never', rank: 4, polarity: 'negative' },
+  { lemma: 'may not', pattern: 'may never', rank: 4, polarity: 'negative' },
+  { lemma: 'will not', pattern: 'will never', rank: 3, polarity: 'negative' },
   { lemma: 'shall not', pattern: "(?:shall not|shan't)", rank: 4, polarity: 'negative' },
   { lemma: 'must not', pattern: "(?:must not|mustn't)", rank: 4, polarity: 'negative' },
   { lemma: 'may not', pattern: 'may not', rank: 4, polarity: 'negative' },

@@ -1,0 +1,158 @@
+/**
+ * Prohibitions written through their subject: "No Party shall", "Neither Participant will", "Nothing in this
+ * Memorandum shall", "Nor shall", "In no case may". The modal is positive; the subject makes the sentence a
+ * prohibition. legal.ts reads such an obligation as its negative form ("No Party shall" as "shall not"), so
+ * that "No Party shall" → "Each Party may" is a reversal, not a weaker "shall", and "Neither Participant
+ * shall" → "Each Participant shall" (where only the subject changed) is reported at all.
+ *
+ * The finders (legal-find.ts) stay as they are: an obligation is found as its modal, within the words a
+ * change can reach (legal-window.ts). Two steps here extend that:
+ *   - negationReach: a change whose words hold a negating word ("Neither" → "Each") reaches on through the
+ *     equal text after it, to the end of the clause part, so that the modal it governs is read with it;
+ *   - withSubject: an obligation whose clause part opens with a negating word is read as negated, and its
+ *     text runs from that word ("Neither Participant shall"); one whose subject stands in such a change is
+ *     read from its subject too ("Each Participant shall"), so that both sides of the change read alike.
+ *
+ * A clause part is what follows a full stop, colon, semicolon, comma, closing bracket or line break; the
+ * subject is at most SUBJECT_WORDS words long. "No later than 30 days after …, the Parties shall" is not a
+ * negation (nor "no less", "no more", "no earlier").
+ */
+import type { Found } from './legal-find.js';
+import type { Polarity } from './obligation-lexicon.js';
+
+/** Words that, opening a clause part, make the obligation after them a prohibition. */
+const NEGATORS = new Set(['no', 'neither', 'nor', 'nothing', 'none']);
+/** Words after "no" that make it a comparator ("no later than"), not a negation. */
+const NOT_NEGATING_AFTER_NO = new Set(['later', 'less', 'more', 'earlier', 'sooner', 'fewer', 'longer', 'greater']);
+/** Openings that negate the clause part by its circumstance: "In no case shall", "Under no circumstances may". */
+const NEGATING_OPENINGS = new Set(['in no', 'under no', 'at no', 'on no']);
+/** The longest subject read back from a modal ("No provision of this Agreement shall" is five words). */
+const SUBJECT_WORDS = 8;
+
+/** Characters that end a clause part; square brackets too (negotiating marks: a bracketed modal has no subject of its own). */
+function isPartEnd(c: number): boolean {
+  return c === 46 || c === 59 || c === 58 || c === 44 || c === 41 || c === 10 || c === 13 || c === 91 || c === 93;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
+}
+
+/** The words of a clause part before `at` (an obligation's start), with where the first begins; null if longer than SUBJECT_WORDS. */
+function subjectBefore(text: string, at: number): { start: number; words: string[] } | null {
+  const words: string[] = [];
+  let i = at;
+  let start = at;
+  for (;;) {
+    while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
+    if (i === 0 || isPartEnd(text.charCodeAt(i - 1))) break;
+    if (words.length === SUBJECT_WORDS) return null;
+    let s = i;
+    while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
+    words.unshift(text.slice(s, i).toLowerCase().replace(/^[("'“‘[]+/, ''));
+    start = s;
+    i = s;
+  }
+  return words.length > 0 ? { start, words } : null;
+}
+
+/** Whether a clause part that opens with these words is negated. */
+function negates(words: readonly string[]): boolean {
+  const first = words[0]!;
+  if (NEGATORS.has(first)) return !(first === 'no' && words.length > 1 && NOT_NEGATING_AFTER_NO.has(words[1]!));
+  return words.length > 2 && NEGATING_OPENINGS.has(`${first} ${words[1]}`);
+}
+
+/** The negating words, and "in no" / "under no" … openings, as a search. */
+const NEGATING_WORD = /(?<![\p{L}\p{N}])(?:(?:in|under|at|on)\s+)?(?:no|neither|nor|nothing|none)(?![\p{L}\p{N}])/giu;
+/** Changes longer than this many words on a side are rewritten passages, not a subject turned round. */
+const SHORT_CHANGE = SUBJECT_WORDS;
+
+/**
+ * Whether text[from, to) is a short change holding a word that opens a negated clause part ("Neither" →
+ * "Each" at the start of a sentence): a negating word with only blanks between it and a clause part's end.
+ */
+function turnsSubject(text: string, from: number, to: number): boolean {
+  if (to - from > 200 || text.slice(from, to).split(/\s+/).filter(Boolean).length > SHORT_CHANGE) return false;
+  NEGATING_WORD.lastIndex = from;
+  for (let m = NEGATING_WORD.exec(text); m && m.index < to; m = NEGATING_WORD.exec(text)) {
+    let i = m.index;
+    while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
+    if (i === 0 || isPartEnd(text.charCodeAt(i - 1))) {
+      const words = m[0].toLowerCase().split(/\s+/);
+      if (words.length === 1 && words[0] === 'no' && NOT_NEGATING_AFTER_NO.has(wordAfter(text, m.index + m[0].length))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The word after offset `at` (lowercased), past blanks. */
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  while (i < text.length && isBlankCode(text.charCodeAt(i))) i++;
+  let e = i;
+  while (e < text.length && !isBlankCode(text.charCodeAt(e)) && !isPartEnd(text.charCodeAt(e))) e++;
+  return text.slice(i, e).toLowerCase();
+}
+
+/** A change as legal.ts reads it: its range on each side. */
+export interface NegationChange { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldNone?: boolean; newNone?: boolean; negation?: boolean }
+
+/**
+ * Changes that put in or take out a negating word opening a clause part (turnsSubject) reach on through the equal text after them to the end of
+ * the clause part (never into the next change), on both sides alike: the equal text is the same there. Such a
+ * change is marked `negation`. Changes come in text order.
+ */
+export function negationReach(changes: NegationChange[], oldText: string, newText: string): void {
+  for (let k = 0; k < changes.length; k++) {
+    const c = changes[k]!;
+    if (c.oldNone || c.newNone) continue;
+    if (!turnsSubject(oldText, c.oldStart, c.oldEnd) && !turnsSubject(newText, c.newStart, c.newEnd)) continue;
+    const limit = k + 1 < changes.length ? changes[k + 1]!.oldStart : oldText.length;
+    let end = c.oldEnd;
+    let words = 0;
+    while (end < limit && words < SUBJECT_WORDS + 4) {
+      const ch = oldText.charCodeAt(end);
+      if (isPartEnd(ch)) break;
+      if (isBlankCode(ch)) { end++; continue; }
+      while (end < limit && !isBlankCode(oldText.charCodeAt(end)) && !isPartEnd(oldText.charCodeAt(end))) end++;
+      words++;
+    }
+    const reach = end - c.oldEnd;
+    c.oldEnd += reach;
+    c.newEnd += reach;
+    c.negation = true;
+  }
+}
+
+/**
+ * An obligation as its clause part reads it: negated by a negating subject (text from that subject, key and
+ * strength of the negative form), or read from its subject where that subject stands in a change that put in
+ * or took out a negating word (`inNegationChange`), else as found.
+ */
+export function withSubject(text: string, f: Found, inNegationChange: (offset: number) => boolean): Found {
+  if (f.polarity === 'negative') return f;
+  const subject = subjectBefore(text, f.start);
+  if (!subject) return f;
+  if (negates(subject.words)) {
+    const { rank, polarity } = negatedStrength(f);
+    return { ...f, start: subject.start, text: text.slice(subject.start, f.end), key: `negated ${f.key}`, value: `negated ${f.value}`, rank, polarity };
+  }
+  if (inNegationChange(subject.start)) return { ...f, start: subject.start, text: text.slice(subject.start, f.end) };
+  return f;
+}
+
+/**
+ * The strength of a positive obligation under a negating subject, as the lexicon ranks the negative forms:
+ * "No Party may" withdraws a permission (a prohibition as strong as "shall not"), "None … can" is "cannot",
+ * "No Party is required to" lifts an obligation (a permission, like "need not"); otherwise the prohibition
+ * is as strong as the obligation was.
+ */
+function negatedStrength(f: Found): { rank: number | undefined; polarity: Polarity } {
+  const key = f.key;
+  if (/^(?:are required to|are not required to)\b/.test(key)) return { rank: 1, polarity: 'positive' };
+  if (key.startsWith('may')) return { rank: 4 - (f.rank !== undefined && f.rank % 1 !== 0 ? 0.5 : 0), polarity: 'negative' };
+  if (key.startsWith('can')) return { rank: 3 - (f.rank !== undefined && f.rank % 1 !== 0 ? 0.5 : 0), polarity: 'negative' };
+  return { rank: f.rank, polarity: 'negative' };
+}
