@@ -142,10 +142,16 @@ const NO_MOVES: readonly MovedText[] = [];
 /** The obligations of one side, each read with its subject (withSubject). */
 function readSubjects(text: string, found: Found[], changes: readonly ChangeRange[], side: 'old' | 'new'): Found[] {
   if (found.length === 0) return found;
-  const reaching = changes.filter((c) => c.negation);
-  const inNegationChange = (offset: number) => reaching.some((c) => (side === 'old' ? c.oldStart <= offset && offset < c.oldEnd : c.newStart <= offset && offset < c.newEnd));
-  return found.map((f) => withSubject(text, f, inNegationChange));
+  let reaching = false;
+  for (const c of changes) if (c.negation) { reaching = true; break; }
+  const inNegationChange = !reaching ? NEVER
+    : (offset: number) => changes.some((c) => c.negation === true && (side === 'old' ? c.oldStart <= offset && offset < c.oldEnd : c.newStart <= offset && offset < c.newEnd));
+  // The finders' lists are this call's own: read in place.
+  for (let i = 0; i < found.length; i++) found[i] = withSubject(text, found[i]!, inNegationChange);
+  return found;
 }
+
+const NEVER = () => false;
 
 /** The kinds (indices into KINDS, as findNear fills them) whose alternatives are joined: not names, whose brackets say less. */
 const ALTERNATIVE_KINDS = [OBLIGATION, FIGURE, DATE];

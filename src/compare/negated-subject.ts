@@ -38,53 +38,87 @@ function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
 }
 
-/** The words of a clause part before `at` (an obligation's start), with where the first begins; null if longer than SUBJECT_WORDS. */
-function subjectBefore(text: string, at: number): { start: number; words: string[] } | null {
-  const words: string[] = [];
+/**
+ * Where the clause part holding an obligation that starts at `at` begins (its first word), and where its
+ * second word begins (-1: none before the obligation); null when more than SUBJECT_WORDS words stand between.
+ * Offsets only: this runs for every obligation near a change, and most subjects ("The Parties") negate nothing.
+ */
+function subjectBefore(text: string, at: number): { start: number; second: number } | null {
   let i = at;
-  let start = at;
-  for (;;) {
+  let start = -1;
+  let second = -1;
+  for (let words = 0; ; words++) {
     while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
     if (i === 0 || isPartEnd(text.charCodeAt(i - 1))) break;
-    if (words.length === SUBJECT_WORDS) return null;
+    if (words === SUBJECT_WORDS) return null;
     let s = i;
     while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
-    words.unshift(text.slice(s, i).toLowerCase().replace(/^[("'“‘[]+/, ''));
+    second = start;
     start = s;
     i = s;
   }
-  return words.length > 0 ? { start, words } : null;
+  return start < 0 ? null : { start, second: second >= 0 && second < at ? second : -1 };
 }
 
-/** Whether a clause part that opens with these words is negated. */
-function negates(words: readonly string[]): boolean {
-  const first = words[0]!;
-  if (NEGATORS.has(first)) return !(first === 'no' && words.length > 1 && NOT_NEGATING_AFTER_NO.has(words[1]!));
-  return words.length > 2 && NEGATING_OPENINGS.has(`${first} ${words[1]}`);
+/** The word of `text` starting at `at`, lowercased, without opening quotes. */
+function wordAt(text: string, at: number): string {
+  let e = at;
+  while (e < text.length && !isBlankCode(text.charCodeAt(e)) && !isPartEnd(text.charCodeAt(e))) e++;
+  return text.slice(at, e).toLowerCase().replace(/^["'“‘]+/, '');
 }
 
-/** The negating words, and "in no" / "under no" … openings, as a search. */
-const NEGATING_WORD = /(?<![\p{L}\p{N}])(?:(?:in|under|at|on)\s+)?(?:no|neither|nor|nothing|none)(?![\p{L}\p{N}])/giu;
+/** Whether a clause part whose first word starts at `start` (second at `second`, -1: none) is negated. */
+function negates(text: string, start: number, second: number): boolean {
+  // Every negating word and opening starts with one of these letters: most subjects are rejected unread.
+  const c = text.charCodeAt(start) | 0x20;
+  if (c !== 110 && c !== 105 && c !== 117 && c !== 97 && c !== 111 && c !== 34 && c !== 39 && c < 128) return false;
+  const first = wordAt(text, start);
+  if (NEGATORS.has(first)) return !(first === 'no' && second >= 0 && NOT_NEGATING_AFTER_NO.has(wordAt(text, second)));
+  return second >= 0 && NEGATING_OPENINGS.has(`${first} ${wordAt(text, second)}`) && wordEnd(text, second) < text.length;
+}
+
+/** Where the word starting at `at` ends. */
+function wordEnd(text: string, at: number): number {
+  let e = at;
+  while (e < text.length && !isBlankCode(text.charCodeAt(e)) && !isPartEnd(text.charCodeAt(e))) e++;
+  return e;
+}
+
 /** Changes longer than this many words on a side are rewritten passages, not a subject turned round. */
 const SHORT_CHANGE = SUBJECT_WORDS;
+/** The first words of the negating openings ("in no case", "under no circumstances"). */
+const OPENING_FIRST_WORDS = new Set([...NEGATING_OPENINGS].map((o) => o.split(' ')[0]!));
 
 /**
  * Whether text[from, to) is a short change holding a word that opens a negated clause part ("Neither" →
- * "Each" at the start of a sentence): a negating word with only blanks between it and a clause part's end.
+ * "Each" at the start of a sentence): a negating word, or a negating opening, with only blanks between it
+ * and a clause part's end. Read word by word, with a string made only of words that start with a letter a
+ * negating word or opening starts with: this runs for every change of every edited clause.
  */
 function turnsSubject(text: string, from: number, to: number): boolean {
-  if (to - from > 200 || text.slice(from, to).split(/\s+/).filter(Boolean).length > SHORT_CHANGE) return false;
-  NEGATING_WORD.lastIndex = from;
-  for (let m = NEGATING_WORD.exec(text); m && m.index < to; m = NEGATING_WORD.exec(text)) {
-    let i = m.index;
-    while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
-    if (i === 0 || isPartEnd(text.charCodeAt(i - 1))) {
-      const words = m[0].toLowerCase().split(/\s+/);
-      if (words.length === 1 && words[0] === 'no' && NOT_NEGATING_AFTER_NO.has(wordAfter(text, m.index + m[0].length))) continue;
-      return true;
+  let words = 0;
+  let found = false;
+  for (let i = from; i < to;) {
+    const c = text.charCodeAt(i);
+    if (isBlankCode(c) || isPartEnd(c)) { i++; continue; }
+    const end = wordEnd(text, i);
+    if (++words > SHORT_CHANGE) return false;
+    const l = c | 0x20;
+    if (!found && (l === 110 || l === 105 || l === 117 || l === 97 || l === 111) && opensPart(text, i)) {
+      const word = text.slice(i, end).toLowerCase();
+      if (NEGATORS.has(word)) found = !(word === 'no' && NOT_NEGATING_AFTER_NO.has(wordAfter(text, end)));
+      else if (OPENING_FIRST_WORDS.has(word)) found = NEGATORS.has(wordAfter(text, end));
     }
+    i = end;
   }
-  return false;
+  return found;
+}
+
+/** Whether only blanks stand between a clause part's end (or the start of the text) and offset `at`. */
+function opensPart(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
+  return i === 0 || isPartEnd(text.charCodeAt(i - 1));
 }
 
 /** The word after offset `at` (lowercased), past blanks. */
@@ -135,7 +169,7 @@ export function withSubject(text: string, f: Found, inNegationChange: (offset: n
   if (f.polarity === 'negative') return f;
   const subject = subjectBefore(text, f.start);
   if (!subject) return f;
-  if (negates(subject.words)) {
+  if (negates(text, subject.start, subject.second)) {
     const { rank, polarity } = negatedStrength(f);
     return { ...f, start: subject.start, text: text.slice(subject.start, f.end), key: `negated ${f.key}`, value: `negated ${f.value}`, rank, polarity };
   }
