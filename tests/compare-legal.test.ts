@@ -288,6 +288,10 @@ describe('bracketed alternatives', () => {
     // And the reverse: a text put in brackets beside a new alternative.
     expect(brief(legalChanges('Each Participant will cooperate.', 'Each Participant [shall][will] cooperate.')))
       .toEqual([['obligation', 'will', '[shall][will]']]);
+    // A number word alone in its brackets is a figure: what qualifies it ("a year") stands outside them.
+    expect(brief(legalChanges('The Committee will meet at least once a year.', 'The Committee will meet at least [twice][once] a year.')))
+      .toEqual([['figure', 'at least once a year', '[twice][once]']]);
+    expect(legalChanges('one of the Participants may [act]', 'one of the Participants may [act][decide]')).toEqual([]);
   });
 
   it('gives a direction only when every alternative has the same strength', () => {

@@ -364,6 +364,11 @@ function canonicalCurrency(c: string): string {
   return k;
 }
 
+/** Whether text[start, end) is the whole of a bracketed alternative, beside another: "[twice]" in "[twice][once]". */
+function isWholeAlternative(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93 && (text.charCodeAt(start - 2) === 93 || text.charCodeAt(end + 1) === 91);
+}
+
 /** "4." or "4)" opening a line is the number of a provision, not a figure. */
 function isListMarker(text: string, start: number, end: number): boolean {
   if (!/^[.)]/.test(text.slice(end, end + 1))) return false;
@@ -459,8 +464,10 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
     const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
-    // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure.
-    if (!qualified && (!isDigits || isStructural(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
+    // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure; a
+    // number word that is a whole bracketed alternative ("at least [twice][once] a year") is one: what
+    // qualifies it stands outside the brackets.
+    if (!qualified && (!isDigits ? !isWholeAlternative(text, start, end) : isStructural(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
     let n = parseNumber(numberText);
     if (n === null) continue;
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
