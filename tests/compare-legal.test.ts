@@ -111,6 +111,22 @@ describe('prohibitions written through their subject', () => {
   });
 });
 
+describe('reservations of a party\'s own law, powers and funds', () => {
+  it('reads them as hedges: taking one out makes the obligation stronger', () => {
+    expect(brief(legalChanges('Each Party shall, within its competence, ensure compliance.', 'Each Party shall ensure compliance.')))
+      .toEqual([['obligation', 'shall, within its competence', 'shall', 'stronger']]);
+    expect(brief(legalChanges('The Participants will, subject to the availability of appropriated funds, contribute.', 'The Participants will contribute.')))
+      .toEqual([['obligation', 'will, subject to the availability of appropriated funds', 'will', 'stronger']]);
+    expect(brief(legalChanges('The Parties shall, in accordance with their domestic law, cooperate.', 'The Parties will, in accordance with their domestic law, cooperate.')))
+      .toEqual([['obligation', 'shall, in accordance with their domestic law', 'will, in accordance with their domestic law', 'weaker']]);
+  });
+
+  it('does not read the US of "US$" as the party', () => {
+    expect(brief(legalChanges('a fund of USD 10 billion', 'a fund of US$10bn', undefined, { parties: { US: 'United States of America' } })))
+      .toEqual([['figure', 'USD 10 billion', 'US$10bn', 'cosmetic']]);
+  });
+});
+
 describe('prohibitions and rights in other words', () => {
   it('reads "refrain from" after a modal as its prohibition, and "is entitled to" as a permission', () => {
     expect(brief(legalChanges('The Parties shall not impose duties.', 'The Parties shall refrain from imposing duties.')))

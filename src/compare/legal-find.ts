@@ -696,8 +696,10 @@ export class NameFinder {
       const scan = to + 1 >= text.length ? text : text.slice(0, to + 1);
       re.lastIndex = from;
       for (let m = re.exec(scan); m && m.index < to; m = re.exec(scan)) {
-        const key = this.names.get(normalizeSpace(m[0])) ?? normalizeSpace(m[0]);
         const end = m.index + m[0].length;
+        // "US$", "A$": a currency sign, not the party.
+        if (this.kind === 'party' && text.charCodeAt(end) === 36) continue;
+        const key = this.names.get(normalizeSpace(m[0])) ?? normalizeSpace(m[0]);
         const quoted = OPEN_QUOTE.test(text.charAt(m.index - 1)) && CLOSE_QUOTE.test(text.charAt(end));
         found.push({ start: m.index, end, text: m[0], key, value: key, kind: this.kind, rank: undefined, polarity: undefined, quoted });
       }

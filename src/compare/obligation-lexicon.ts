@@ -113,6 +113,11 @@ export const OBLIGATION_QUALIFIERS: readonly string[] = [
   'if (?:possible|appropriate)',
   'when (?:possible|appropriate)',
   'in principle',
+  // Reservations of the parties' own law and powers, as memoranda write them.
+  'within (?:its|their) (?:respective )?(?:competences?|powers|means)',
+  'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?',
+  'subject to (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?',
+  'subject to (?:the )?(?:availability of )?(?:available |appropriated )?(?:funds|resources|appropriations)',
 ];
 
 /** How much a hedge lowers the rank of the obligation it follows. */
