@@ -317,7 +317,7 @@ function findNear(text: string, changes: readonly ChangeRange[], side: 'old' | '
   const windows = finderWindows(text, touch, { terms: terms.words, parties: parties.words });
   const found: Found[][] = [NONE, NONE, NONE, NONE, NONE];
   if (windows[OBLIGATION]!.length > 0) found[0] = findObligationsIn(text, windows[OBLIGATION]!);
-  if (windows[FIGURE]!.length > 0) found[1] = findFiguresExcept(text, (start, end) => overlapsDate(text, start, end), windows[FIGURE]!);
+  if (windows[FIGURE]!.length > 0) found[1] = withoutDates(text, findFiguresExcept(text, NO_DATE, windows[FIGURE]!));
   if (windows[DATE]!.length > 0) found[2] = findDatesIn(text, windows[DATE]!);
   if (windows[TERM]!.length > 0) found[3] = terms.within(text, windows[TERM]!);
   if (windows[PARTY]!.length > 0) found[4] = parties.within(text, windows[PARTY]!);
@@ -329,14 +329,31 @@ const KINDS: readonly LegalChangeType[] = ['obligation', 'figure', 'date', 'defi
 const NONE: Found[] = [];
 
 /**
- * Whether a figure at [start, end) overlaps a date (a figure inside a date is not a figure). Asked only of
- * the few figures found: the dates with a character in the figure are those that the date finder finds in
- * its windows for the figure's range (legal-window.ts).
+ * The figures that overlap no date (a figure inside a date is not a figure). The dates with a character in a
+ * figure are those the date finder finds in its windows for the figures' ranges (legal-window.ts), looked for
+ * once for all the figures: asked figure by figure, a clause that is a table of numbers (a tariff schedule)
+ * grew a date window over the whole table for each of its figures.
  */
-function overlapsDate(text: string, start: number, end: number): boolean {
-  const windows = finderWindows(text, [[start, end - 1]], NO_NAMES, 1 << DATE)[DATE]!;
-  return windows.length > 0 && findDatesIn(text, windows).some((d) => d.start < end && start < d.end);
+function withoutDates(text: string, figures: Found[]): Found[] {
+  if (figures.length === 0) return figures;
+  const ranges: Array<[number, number]> = figures.map((f) => [f.start, f.end - 1]);
+  const windows = finderWindows(text, ranges, NO_NAMES, 1 << DATE)[DATE]!;
+  if (windows.length === 0) return figures;
+  const dates = findDatesIn(text, windows);
+  if (dates.length === 0) return figures;
+  // Both lists in text order: one pass.
+  const out: Found[] = [];
+  let d = 0;
+  for (const f of figures) {
+    while (d < dates.length && dates[d]!.end <= f.start) d++;
+    if (d < dates.length && dates[d]!.start < f.end) continue;
+    out.push(f);
+  }
+  return out;
 }
+
+/** The test of findFiguresExcept when the dates are left out afterwards (withoutDates). */
+const NO_DATE = () => false;
 
 const NO_NAMES = { terms: new Set<string>(), parties: new Set<string>() };
 
