@@ -159,6 +159,19 @@ describe('figures and dates', () => {
     expect(legalChanges('as shown in Table 2 of Annex I', 'as shown in Table 3 of Annex I')).toEqual([]);
   });
 
+  it('takes no footnote mark, enumeration, or number of a name for a figure or a date (the US trade agreements are full of them)', () => {
+    expect(legalChanges('apply a rate of customs duty[1] on goods.', 'apply a rate of customs duty[2] on goods.')).toEqual([]);
+    expect(legalChanges('protection for intellectual property.[4] Malaysia shall', 'protection for intellectual property.[3] Malaysia shall')).toEqual([]);
+    expect(legalChanges('text.\n[2] For greater certainty, this applies.', 'text.\n[3] For greater certainty, this applies.')).toEqual([]);
+    expect(legalChanges('practices that result in: (1) the export of goods', 'practices that result in: (2) the export of goods')).toEqual([]);
+    expect(legalChanges('consistently with Article III:2 of GATT 1994', 'consistently with Article III:4 of GATT 1994')).toEqual([]);
+    expect(legalChanges('in accordance with the General Agreement on Tariffs and Trade 1994 (GATT 1994).', 'in accordance with the WTO Agreement.')).toEqual([]);
+    expect(legalChanges('as provided in Executive Order 14257 of April 2', 'as provided in Executive Order 14346 of April 2')).toEqual([]);
+    // A year that is not part of a name is still a date, and a number in brackets a party proposed still a figure.
+    expect(brief(legalChanges('By 2030 the Parties shall review it.', 'By 2035 the Parties shall review it.'))).toEqual([['date', '2030', '2035']]);
+    expect(brief(legalChanges('within [30] days', 'within [45] days'))).toEqual([['figure', '30', '45']]);
+  });
+
   it('reads a number after "schedule" or "table" used as a verb as a figure', () => {
     expect(brief(legalChanges('The Participants will schedule 5 meetings a year.', 'The Participants will schedule 4 meetings a year.'))).toEqual([['figure', '5', '4']]);
     expect(brief(legalChanges('Each side will table 3 proposals.', 'Each side will table 2 proposals.'))).toEqual([['figure', '3', '2']]);

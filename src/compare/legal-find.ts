@@ -364,6 +364,15 @@ function canonicalCurrency(c: string): string {
   return k;
 }
 
+/** Whether text[start, end) is digits alone in brackets written against the text before them, or opening a line: a footnote mark or a footnote. */
+function isFootnoteMark(text: string, start: number, end: number): boolean {
+  if (start < 1 || text.charCodeAt(start - 1) !== 91 || text.charCodeAt(end) !== 93) return false;
+  // At the start of a line: the footnote itself ("[2] For greater certainty, …").
+  if (start === 1 || text.charCodeAt(start - 2) === 10) return true;
+  const before = text.charCodeAt(start - 2);
+  return before !== 91 && before !== 93 && before !== 40 && !isSpaceAt(text, start - 2);
+}
+
 /** Whether text[start, end) is the whole of a bracketed alternative, beside another: "[twice]" in "[twice][once]". */
 function isWholeAlternative(text: string, start: number, end: number): boolean {
   return text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93 && (text.charCodeAt(start - 2) === 93 || text.charCodeAt(end + 1) === 91);
@@ -377,9 +386,9 @@ function isListMarker(text: string, start: number, end: number): boolean {
   return i < 0 || text[i] === '\n';
 }
 
-/** Digits that are part of a document symbol or reference: "1/CP.17", "CP.17", "A/RES/70/1". */
+/** Digits that are part of a document symbol or reference: "1/CP.17", "CP.17", "A/RES/70/1", "Article III:2". */
 function isSymbolPart(text: string, start: number, end: number): boolean {
-  return /[/\p{L}]\.?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
+  return /[/\p{L}][.:]?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
 }
 
 /**
@@ -464,6 +473,12 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
     const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
+    // A footnote mark ("duty[1]", "property.[4]": digits in brackets against the text before) is not a figure.
+    if (!qualified && isDigits && isFootnoteMark(text, start, end)) continue;
+    // Nor an enumeration within a sentence: "result in: (1) the export of …, (2) …".
+    if (!qualified && isDigits && text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) continue;
+    // Nor is a bare number that follows a name: "Executive Order 14257", "GATT 1994", "Section 301".
+    if (!qualified && isDigits && isNamedYear(text, start)) continue;
     // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure; a
     // number word that is a whole bracketed alternative ("at least [twice][once] a year") is one: what
     // qualifies it stands outside the brackets.
@@ -564,6 +579,28 @@ function isUpperAscii(c: number): boolean {
 }
 
 /**
+ * Whether the bare number (a year) at `at` is part of a name ("GATT 1994", "the General Agreement on Tariffs
+ * and Trade 1994", "Agenda 2030", "Executive Order 14257"): it follows an acronym, or a capitalised word that
+ * does not open a sentence ("By 2030" and "Since 2020" do). Markdown emphasis and closing quotes or brackets
+ * between them are passed over.
+ */
+function isNamedYear(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (isSpaceAt(text, i - 1) || NAME_END.includes(text[i - 1]!))) i--;
+  const end = i;
+  while (i > 0 && /[\p{L}\p{N}'’.-]/u.test(text[i - 1]!)) i--;
+  const word = text.slice(i, end);
+  if (!/^\p{Lu}/u.test(word)) return false;
+  if (/^\p{Lu}{2,}$/u.test(word)) return true;
+  let j = i;
+  while (j > 0 && (isSpaceAt(text, j - 1) || NAME_END.includes(text[j - 1]!)) && text[j - 1] !== '\n') j--;
+  return j > 0 && !/[.!?:;\n]/.test(text[j - 1]!);
+}
+
+/** What may stand between a name and its year: emphasis marks, closing quotes and brackets. */
+const NAME_END = '*_”’"\')';
+
+/**
  * Words every date holds one of, for legal-window.ts, besides a year's four digits in a row: "day" (the "the …
  * day" form) and the month names (a day of a month without a year).
  */
@@ -594,7 +631,10 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
     else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
     else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
     else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
-    else if (g.y5) value = g.y5;
+    else if (g.y5) {
+      if (isNamedYear(text, m.index)) continue;
+      value = g.y5;
+    }
     else if (g.m6 || g.m7) {
       // Without a year a month must be written as a name is: "paragraph 1 may" is no date, nor "5 march".
       const month = (g.m6 ?? g.m7)!;
