@@ -157,6 +157,10 @@ describe('figures and dates', () => {
     expect(legalChanges('4.  As provided in Article 5, the Parties', '5.  As provided in Article 6, the Parties')).toEqual([]);
     expect(legalChanges('the tariffs in Schedule 5 apply', 'the tariffs in Schedule 6 apply')).toEqual([]);
     expect(legalChanges('as shown in Table 2 of Annex I', 'as shown in Table 3 of Annex I')).toEqual([]);
+    // Every number of a list of references, not the first only (the Paris drafts' "Articles 3, 4, 6, 7, 8 and 9").
+    expect(legalChanges('efforts defined in Articles 3, 4, 6, 7, 8 and 9 towards', 'efforts defined in Articles 3, 4, 6, 7, 8 and 10 towards')).toEqual([]);
+    expect(legalChanges('under paragraphs 2 to 5 of Article 4', 'under paragraphs 2 to 6 of Article 4')).toEqual([]);
+    expect(brief(legalChanges('meet 3 times, and 4 experts attend', 'meet 3 times, and 5 experts attend'))).toEqual([['figure', '4', '5']]);
   });
 
   it('takes no footnote mark, enumeration, or number of a name for a figure or a date (the US trade agreements are full of them)', () => {

@@ -299,9 +299,15 @@ const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|p
  */
 const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*$/;
 
-/** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"). */
+/**
+ * A list of labels after a structural word, up to the next one: "Articles 3, 4, 6, 7, 8 and " (before "9"),
+ * "paragraphs 2 to " (before "5"), "Annexes I and ".
+ */
+const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table)s?\.?\s+[\dIVXLC]+[a-z]?(?:\s*\(\w+\))*(?:\s*(?:,|and|or|to|through|[-–])\s*[\dIVXLC]+[a-z]?(?:\s*\(\w+\))*)*\s*(?:,|and|or|to|through|[-–])\s*$/i;
+
+/** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
 function isStructural(before: string): boolean {
-  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before);
+  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before) || STRUCTURAL_LIST.test(before);
 }
 
 /** The number words. */
@@ -482,7 +488,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure; a
     // number word that is a whole bracketed alternative ("at least [twice][once] a year") is one: what
     // qualifies it stands outside the brackets.
-    if (!qualified && (!isDigits ? !isWholeAlternative(text, start, end) : isStructural(text.slice(Math.max(0, start - 20), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
+    if (!qualified && (!isDigits ? !isWholeAlternative(text, start, end) : isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
     let n = parseNumber(numberText);
     if (n === null) continue;
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
