@@ -160,6 +160,8 @@ describe('figures and dates', () => {
     // Every number of a list of references, not the first only (the Paris drafts' "Articles 3, 4, 6, 7, 8 and 9").
     expect(legalChanges('efforts defined in Articles 3, 4, 6, 7, 8 and 9 towards', 'efforts defined in Articles 3, 4, 6, 7, 8 and 10 towards')).toEqual([]);
     expect(legalChanges('under paragraphs 2 to 5 of Article 4', 'under paragraphs 2 to 6 of Article 4')).toEqual([]);
+    expect(legalChanges('in accordance with paragraph [14] above and Articles [9] and [11].', 'in accordance with paragraph [15] above and Articles [9] and [12].')).toEqual([]);
+    expect(legalChanges('information required under Article 6.13, 6.14, 7 and 8.', 'information required under Article 6.13, 6.15, 7 and 9.')).toEqual([]);
     expect(brief(legalChanges('meet 3 times, and 4 experts attend', 'meet 3 times, and 5 experts attend'))).toEqual([['figure', '4', '5']]);
   });
 
@@ -168,6 +170,8 @@ describe('figures and dates', () => {
     expect(legalChanges('protection for intellectual property.[4] Malaysia shall', 'protection for intellectual property.[3] Malaysia shall')).toEqual([]);
     expect(legalChanges('text.\n[2] For greater certainty, this applies.', 'text.\n[3] For greater certainty, this applies.')).toEqual([]);
     expect(legalChanges('practices that result in: (1) the export of goods', 'practices that result in: (2) the export of goods')).toEqual([]);
+    expect(legalChanges('at the twenty-second session of the COP,9 the Mechanism', 'at the twenty-second session of the COP,10 the Mechanism')).toEqual([]);
+    expect(brief(legalChanges('in two tranches, 5 and 6', 'in two tranches, 5 and 7'))).toEqual([['figure', '6', '7']]);
     expect(legalChanges('consistently with Article III:2 of GATT 1994', 'consistently with Article III:4 of GATT 1994')).toEqual([]);
     expect(legalChanges('in accordance with the General Agreement on Tariffs and Trade 1994 (GATT 1994).', 'in accordance with the WTO Agreement.')).toEqual([]);
     expect(legalChanges('as provided in Executive Order 14257 of April 2', 'as provided in Executive Order 14346 of April 2')).toEqual([]);

@@ -292,18 +292,18 @@ const DENOMINATOR = `(?:${Object.keys(DENOMINATORS).join('|')})`;
  * "one third" is as likely to be "one third country". */
 const FRACTION_FOLLOWS = /\s+(?:of|majority)(?![\p{L}\p{N}])/iuy;
 const COMPARATOR = '(?:no\\s+later\\s+than|not\\s+later\\s+than|no\\s+earlier\\s+than|not\\s+earlier\\s+than|at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
-const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*$/i;
+const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*\[?$/i;
 /**
  * Words that name a part of a text when capitalised ("Schedule 5", "Table 2") and are verbs of negotiation when
  * not: "schedule 5 meetings", "table 3 proposals" count figures.
  */
-const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*$/;
+const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*\[?$/;
 
 /**
  * A list of labels after a structural word, up to the next one: "Articles 3, 4, 6, 7, 8 and " (before "9"),
  * "paragraphs 2 to " (before "5"), "Annexes I and ".
  */
-const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table)s?\.?\s+[\dIVXLC]+[a-z]?(?:\s*\(\w+\))*(?:\s*(?:,|and|or|to|through|[-–])\s*[\dIVXLC]+[a-z]?(?:\s*\(\w+\))*)*\s*(?:,|and|or|to|through|[-–])\s*$/i;
+const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table)s?\.?\s+\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*(?:\s*(?:,|and|or|to|through|[-–])\s*\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*)*\s*(?:,|and|or|to|through|[-–])\s*\[?$/i;
 
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
 function isStructural(before: string): boolean {
@@ -392,9 +392,10 @@ function isListMarker(text: string, start: number, end: number): boolean {
   return i < 0 || text[i] === '\n';
 }
 
-/** Digits that are part of a document symbol or reference: "1/CP.17", "CP.17", "A/RES/70/1", "Article III:2". */
+/** Digits that are part of a document symbol or reference ("1/CP.17", "CP.17", "A/RES/70/1", "Article III:2"), or a footnote mark ("COP,9"). */
 function isSymbolPart(text: string, start: number, end: number): boolean {
-  return /[/\p{L}][.:]?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
+  // A number written against a letter, or against a comma after one ("COP,9": a footnote mark), is no figure.
+  return /[/#\p{L}][.:,]?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
 }
 
 /**
