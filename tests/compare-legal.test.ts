@@ -92,6 +92,9 @@ describe('prohibitions written through their subject', () => {
       .toEqual([['obligation', 'Nothing in this Memorandum shall', 'Nothing in this Memorandum will', 'weaker']]);
     expect(brief(legalChanges('In no case shall a Party disclose the data.', 'In no case should a Party disclose the data.')))
       .toEqual([['obligation', 'In no case shall', 'In no case should', 'weaker']]);
+    // A second modal of the clause part is negated too, and read from itself.
+    expect(brief(legalChanges('No Party shall impose or shall maintain bans.', 'No Party shall impose or will maintain bans.')))
+      .toEqual([['obligation', 'shall', 'will', 'weaker']]);
   });
 
   it('does not take "no later than" or a "no" inside the subject for a negation', () => {

@@ -26,6 +26,9 @@ const NEGATORS = new Set(['no', 'neither', 'nor', 'nothing', 'none']);
 const NOT_NEGATING_AFTER_NO = new Set(['later', 'less', 'more', 'earlier', 'sooner', 'fewer', 'longer', 'greater']);
 /** Openings that negate the clause part by its circumstance: "In no case shall", "Under no circumstances may". */
 const NEGATING_OPENINGS = new Set(['in no', 'under no', 'at no', 'on no']);
+/** Modal verbs: a subject holds none. */
+const MODALS = new Set(['shall', 'will', 'may', 'must', 'should', 'can', 'cannot', 'could', 'would', 'might']);
+const MAX_MODAL_LENGTH = 6;
 /** The longest subject read back from a modal ("No provision of this Agreement shall" is five words). */
 const SUBJECT_WORDS = 8;
 
@@ -53,6 +56,8 @@ function subjectBefore(text: string, at: number): { start: number; second: numbe
     if (words === SUBJECT_WORDS) return null;
     let s = i;
     while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
+    // Another modal before this one ("No Party shall impose or shall maintain"): the subject is that one's.
+    if (i - s <= MAX_MODAL_LENGTH && MODALS.has(text.slice(s, i).toLowerCase())) return null;
     second = start;
     start = s;
     i = s;
