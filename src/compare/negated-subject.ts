@@ -13,8 +13,8 @@
  *     text runs from that word ("Neither Participant shall"); one whose subject stands in such a change is
  *     read from its subject too ("Each Participant shall"), so that both sides of the change read alike.
  *
- * A clause part is what follows a full stop, colon, semicolon, comma, closing bracket or line break; the
- * subject is at most SUBJECT_WORDS words long. "No later than 30 days after …, the Parties shall" is not a
+ * A clause part is what follows a full stop, colon, semicolon, comma, closing parenthesis, square bracket or
+ * line break, up to a modal; the subject is at most SUBJECT_WORDS words long and holds no modal. "No later than 30 days after …, the Parties shall" is not a
  * negation (nor "no less", "no more", "no earlier").
  */
 import type { Found } from './legal-find.js';
@@ -29,6 +29,7 @@ const NEGATING_OPENINGS = new Set(['in no', 'under no', 'at no', 'on no']);
 /** Modal verbs: a subject holds none. */
 const MODALS = new Set(['shall', 'will', 'may', 'must', 'should', 'can', 'cannot', 'could', 'would', 'might']);
 const MAX_MODAL_LENGTH = 6;
+const MODAL_INITIALS = new Set([...MODALS].map((m) => m.charCodeAt(0)));
 /** The longest subject read back from a modal ("No provision of this Agreement shall" is five words). */
 const SUBJECT_WORDS = 8;
 
@@ -57,7 +58,7 @@ function subjectBefore(text: string, at: number): { start: number; second: numbe
     let s = i;
     while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
     // Another modal before this one ("No Party shall impose or shall maintain"): the subject is that one's.
-    if (i - s <= MAX_MODAL_LENGTH && MODALS.has(text.slice(s, i).toLowerCase())) return null;
+    if (i - s <= MAX_MODAL_LENGTH && MODAL_INITIALS.has(text.charCodeAt(s) | 0x20) && MODALS.has(text.slice(s, i).toLowerCase())) return null;
     second = start;
     start = s;
     i = s;
