@@ -80,7 +80,7 @@ function negates(text: string, start: number, second: number): boolean {
   if (c !== 110 && c !== 105 && c !== 117 && c !== 97 && c !== 111 && c !== 34 && c !== 39 && c < 128) return false;
   const first = wordAt(text, start);
   if (NEGATORS.has(first)) return !(first === 'no' && second >= 0 && NOT_NEGATING_AFTER_NO.has(wordAt(text, second)));
-  return second >= 0 && NEGATING_OPENINGS.has(`${first} ${wordAt(text, second)}`) && wordEnd(text, second) < text.length;
+  return second >= 0 && NEGATING_OPENINGS.has(`${first} ${wordAt(text, second)}`);
 }
 
 /** Where the word starting at `at` ends. */
@@ -140,9 +140,9 @@ function wordAfter(text: string, at: number): string {
 export interface NegationChange { oldStart: number; oldEnd: number; newStart: number; newEnd: number; oldNone?: boolean; newNone?: boolean; negation?: boolean }
 
 /**
- * Changes that put in or take out a negating word opening a clause part (turnsSubject) reach on through the equal text after them to the end of
- * the clause part (never into the next change), on both sides alike: the equal text is the same there. Such a
- * change is marked `negation`. Changes come in text order.
+ * Changes that put in or take out a negating word opening a clause part (turnsSubject) reach on through the
+ * equal text after them to the end of the clause part (never into the next change), on both sides alike: the
+ * equal text is the same there. Such a change is marked `negation`. Changes come in text order.
  */
 export function negationReach(changes: NegationChange[], oldText: string, newText: string): void {
   for (let k = 0; k < changes.length; k++) {
