@@ -222,6 +222,10 @@ describe('figures and dates', () => {
     // A frequency is never paired with a time limit.
     expect(brief(legalChanges('meet annually and reply within 30 days', 'meet and reply within 45 days')))
       .toEqual([['figure', 'annually', null], ['figure', 'within 30 days', 'within 45 days']]);
+    // A count without a period: "renewable once" → "twice" (a term's renewals), but "once" as a conjunction is none.
+    expect(brief(legalChanges('for five years, renewable once.', 'for five years, renewable twice.'))).toEqual([['figure', 'once', 'twice']]);
+    expect(brief(legalChanges('It may be extended once for a further period.', 'It may be extended twice for a further period.'))).toEqual([['figure', 'once', 'twice']]);
+    expect(legalChanges('once the Agreement enters into force, they meet', 'when the Agreement enters into force, they meet')).toEqual([]);
     // "Once" opening a clause is no figure.
     expect(legalChanges('Once the Agreement enters into force, the Parties consult.', 'Once the Agreement enters into force, the Parties meet.')).toEqual([]);
   });

@@ -379,6 +379,28 @@ function isFootnoteMark(text: string, start: number, end: number): boolean {
   return before !== 91 && before !== 93 && before !== 40 && !isSpaceAt(text, start - 2);
 }
 
+/** Words before "once" that make it a count: "renewable once", "extended once for a further period". */
+const COUNTED_AFTER = new Set(['renewable', 'renewed', 'extended', 'extendable', 'extensible', 'repeated', 'only', 'exactly']);
+
+/**
+ * Whether a bare "twice" or "thrice", or a "once" that counts ("renewable once", "extended once for …", "once
+ * only", "once."), is a figure: "once the Agreement enters into force" is a conjunction.
+ */
+function isCount(text: string, start: number, end: number, written: string): boolean {
+  const word = written.toLowerCase();
+  if (word === 'twice' || word === 'thrice') return true;
+  if (word !== 'once') return false;
+  let after = end;
+  while (after < text.length && isSpaceAt(text, after) && text.charCodeAt(after) !== 10) after++;
+  if (after >= text.length || /[.,;:)\n]/.test(text[after]!)) return true;
+  if (/^(?:only|again|more)(?![\p{L}\p{N}])/iu.test(text.slice(after, after + 6))) return true;
+  let before = start;
+  while (before > 0 && isSpaceAt(text, before - 1)) before--;
+  let from = before;
+  while (from > 0 && /\p{L}/u.test(text[from - 1]!)) from--;
+  return COUNTED_AFTER.has(text.slice(from, before).toLowerCase());
+}
+
 /** Whether text[start, end) is the whole of a bracketed alternative, beside another: "[twice]" in "[twice][once]". */
 function isWholeAlternative(text: string, start: number, end: number): boolean {
   return text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93 && (text.charCodeAt(start - 2) === 93 || text.charCodeAt(end + 1) === 91);
@@ -489,7 +511,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure; a
     // number word that is a whole bracketed alternative ("at least [twice][once] a year") is one: what
     // qualifies it stands outside the brackets.
-    if (!qualified && (!isDigits ? !isWholeAlternative(text, start, end) : isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
+    if (!qualified && (!isDigits ? !isWholeAlternative(text, start, end) && !isCount(text, start, end, numberText) : isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
     let n = parseNumber(numberText);
     if (n === null) continue;
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
