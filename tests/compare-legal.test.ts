@@ -130,6 +130,24 @@ describe('reservations of a party\'s own law, powers and funds', () => {
   });
 });
 
+describe('the instrument\'s legal force', () => {
+  it('reports "not legally binding" → "legally binding", as an item of its own kind with no direction', () => {
+    expect(brief(legalChanges('This Memorandum is not legally binding.', 'This Memorandum is legally binding.')))
+      .toEqual([['obligation', 'not legally binding', 'legally binding']]);
+    expect(brief(legalChanges('This Memorandum does not create any legally binding obligations.', 'This Memorandum creates legally binding obligations.')))
+      .toEqual([['obligation', 'does not create any legally binding', 'legally binding']]);
+    // What a memorandum usually says of itself is one item, read whole.
+    expect(brief(legalChanges('Each will cooperate.', 'Each will cooperate. This Memorandum is not intended to create legally binding obligations.')))
+      .toEqual([['obligation', null, 'is not intended to create legally binding']]);
+    // Never paired with a modal: a "shall" taken out beside it is its own item.
+    expect(brief(legalChanges('The Parties shall cooperate. This MOU is non-binding.', 'The Parties cooperate. This MOU is legally binding.')))
+      .toEqual([['obligation', 'shall', null], ['obligation', 'non-binding', 'legally binding']]);
+    // A modal before it keeps its own reading.
+    expect(brief(legalChanges('The Parties shall conclude a legally binding agreement.', 'The Parties will conclude a legally binding agreement.')))
+      .toEqual([['obligation', 'shall', 'will', 'weaker']]);
+  });
+});
+
 describe('prohibitions and rights in other words', () => {
   it('reads "refrain from" after a modal as its prohibition, and "is entitled to" as a permission', () => {
     expect(brief(legalChanges('The Parties shall not impose duties.', 'The Parties shall refrain from imposing duties.')))

@@ -202,10 +202,12 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
     let negative = weakest.polarity === 'negative';
     let lemmas = weakest.lemma;
     let qualified = false;
-    for (;;) {
+    // A statement of legal force stands alone: nothing compounds with it, nor does a hedge follow it.
+    const status = weakest.status === true;
+    for (; !status;) {
       const q = !qualified && mayQualify(text, end) ? QUALIFIER_RE.exec(text.slice(end, end + 80)) : null;
       if (q) { qualified = true; end += q[0].length; continue; }
-      if (i + 1 < count && isBlank(text, end, atomStart[i + 1]!)) {
+      if (i + 1 < count && isBlank(text, end, atomStart[i + 1]!) && OBLIGATION_LEXICON[atomEntry[i + 1]!]!.status !== true) {
         i++;
         // A compound ranks as its weakest part; any negative part makes it negative.
         const e = OBLIGATION_LEXICON[atomEntry[i]!]!;
@@ -224,7 +226,7 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
     while (last > start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
     const expression = text.slice(start, last);
     const key = lemmas + (qualified ? ' (qualified)' : '');
-    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: 'obligation', rank, polarity, quoted: undefined });
+    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: status ? 'status' : 'obligation', rank: status ? undefined : rank, polarity, quoted: undefined });
   }
 }
 

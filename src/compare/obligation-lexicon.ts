@@ -25,6 +25,8 @@
  * part: the effort verb governs what is owed.
  * Verb forms are folded to a lemma ("intends to" = "intend to"), so that a change of grammatical number is
  * not reported as a change of obligation.
+ * The instrument's legal force ("legally binding", "not legally binding", "does not create legally binding …") is
+ * read too, as a kind of its own (`status`), with no rank.
  * Not covered: a hedge placed before the subject ("To the extent possible, the Parties shall ..."), "is to"
  * (too often "the purpose ... is to"), and the month "May" (excluded when a number follows).
  */
@@ -38,6 +40,11 @@ export interface ObligationAtom {
   pattern: string;
   rank: number;
   polarity: Polarity;
+  /**
+   * A statement of the instrument's legal force ("legally binding", "not legally binding"), not a duty: read
+   * as an item of its own kind, never compounded with a modal nor paired with one, with no strength.
+   */
+  status?: true;
 }
 
 const BE = '(?:is|are|be|am)';
@@ -46,6 +53,10 @@ const S = (verb: string) => `${verb}(?:s|d|ed)?`;
 
 /** Longest forms first within each group, so that "shall not" wins over "shall". */
 export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
+  // The instrument's legal force: what a memorandum says of itself ("This Memorandum is not legally binding").
+  // First, so that "does not create legally binding" is read whole, not as "does"… and "shall not".
+  { lemma: 'not legally binding', pattern: '(?:(?:(?:does|do|did|will|shall) not|(?:is|are) not intended to) (?:create|establish|give rise to|constitute) (?:any |an? )?legally binding|not legally binding|legally non-binding|non-binding|nonbinding)', rank: 0, polarity: 'negative', status: true },
+  { lemma: 'legally binding', pattern: 'legally binding', rank: 0, polarity: 'positive', status: true },
   // Negative: the prohibitions and their weaker relatives. "Shall not be required to" lifts an obligation
   // (see "need not"); "never" after a modal is "not" (the same lemma: not reported as a change).
   { lemma: 'are not required to', pattern: '(?:shall|will|must) not be (?:required|obliged|obligated) to', rank: 1, polarity: 'positive' },
