@@ -309,7 +309,22 @@ const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|
 
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
 function isStructural(before: string): boolean {
-  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before) || STRUCTURAL_LIST.test(before);
+  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before) || (mayEndList(before) && STRUCTURAL_LIST.test(before));
+}
+
+/**
+ * Whether a text may end with a list separator (",", "-", "–", "and", "or", "to", "through", then perhaps "["):
+ * a cheap test before STRUCTURAL_LIST, which, anchored only at its end, is tried from every position.
+ */
+function mayEndList(before: string): boolean {
+  let i = before.length;
+  while (i > 0 && (before.charCodeAt(i - 1) === 32 || before.charCodeAt(i - 1) === 91 || isSpaceAt(before, i - 1))) i--;
+  if (i === 0) return false;
+  const c = before.charCodeAt(i - 1);
+  if (c === 44 || c === 45 || c === 0x2013) return true;
+  const l = c | 0x20;
+  // The last letters of "and", "or", "to", "through".
+  return l === 100 || l === 114 || l === 111 || l === 104;
 }
 
 /** The number words. */
@@ -619,7 +634,11 @@ function isNamedYear(text: string, at: number): boolean {
   let i = at;
   while (i > 0 && (isSpaceAt(text, i - 1) || NAME_END.includes(text[i - 1]!))) i--;
   const end = i;
-  while (i > 0 && /[\p{L}\p{N}'’.-]/u.test(text[i - 1]!)) i--;
+  while (i > 0 && isNameChar(text.charCodeAt(i - 1))) i--;
+  if (i === end) return false;
+  // Most words before a number are lowercase ("within 30", "by 2030"): rejected without a pattern.
+  const first = text.charCodeAt(i);
+  if (first < 128 && !(first >= 65 && first <= 90)) return false;
   const word = text.slice(i, end);
   if (!/^\p{Lu}/u.test(word)) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
@@ -628,14 +647,20 @@ function isNamedYear(text: string, at: number): boolean {
   return j > 0 && !/[.!?:;\n]/.test(text[j - 1]!);
 }
 
+/** A character of a name's word: a letter or digit (any non-ASCII character counts), an apostrophe, a full stop or a hyphen. */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 39 || c === 46 || c === 45 || (c >= 0xc0 && !isSpaceCode(c));
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** What may stand between a name and its year: emphasis marks, closing quotes and brackets. */
 const NAME_END = '*_”’"\')';
 
-/**
- * Words every date holds one of, for legal-window.ts, besides a year's four digits in a row: "day" (the "the …
- * day" form) and the month names (a day of a month without a year).
- */
-export const DATE_ANCHOR_WORDS: ReadonlySet<string> = new Set(['day', ...MONTHS]);
+/** Words every date without a digit holds, for legal-window.ts: "day" (the "the … day" form). */
+export const DATE_ANCHOR_WORDS: ReadonlySet<string> = new Set(['day']);
 
 export function findDates(text: string): Found[] {
   const found: Found[] = [];

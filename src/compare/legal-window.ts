@@ -17,8 +17,8 @@
  *     matches there as a scan from the start of the text (its next match is the first one starting after
  *     the edge either way), and the windows of nearby ranges may be merged.
  * A window is dropped when none of its words holds what every match must hold (the finder's "anchor": an
- * obligation's first word, a figure's digit, number word or frequency word ("quarterly"), a date's four digits
- * in a row, "day" or a month's name, a name's letters).
+ * obligation's first word, a figure's digit, number word or frequency word ("quarterly"), a date's digit or
+ * "day", a name's letters).
  *
  * "Match" means every match of a finder's scan, kept or not ("may 2026" is a date match the date finder
  * drops; an unqualified "5" is a figure match): the scan steps over all of them. A figure widens back from
@@ -47,8 +47,8 @@ const FINDERS = 5;
 const ANCHOR = FINDERS;
 const both = (f: number) => (1 << f) | (1 << (f + ANCHOR));
 
-const DIGIT_BITS = both(FIGURE) | (1 << DATE);
-const YEAR_BITS = both(DATE);
+// Every date holds a digit (a year, or the day of a month written without one) or the word "day".
+const DIGIT_BITS = both(FIGURE) | both(DATE);
 const NON_ASCII_BITS = both(OBLIGATION) | both(FIGURE) | both(DATE);
 // Signs that may stand alone in a figure: "thirty ( 30 ) days", "5 %", and "$" (after a code: "US$").
 const FIGURE_SIGN_BITS = 1 << FIGURE;
@@ -191,7 +191,6 @@ function wordBits(text: string, from: number, vocabulary: Vocabulary, terms: Wor
   let bits = 0;
   let letters = false;
   let comma = false;
-  let digits = 0;
   let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -208,13 +207,11 @@ function wordBits(text: string, from: number, vocabulary: Vocabulary, terms: Wor
       if (j - i > CODE_LENGTH && endsWithCurrencyCode(text, j)) bits |= 1 << FIGURE;
       if (terms !== null && terms.size > 0 && terms.find(text, i, j, h) >= 0) bits |= both(TERM);
       letters = true;
-      digits = 0;
       i = j;
       continue;
     }
     if (c === 32 || (c >= 9 && c <= 13)) break;
-    if (c >= 48 && c <= 57) { bits |= ++digits >= 4 ? DIGIT_BITS | YEAR_BITS : DIGIT_BITS; i++; continue; }
-    digits = 0;
+    if (c >= 48 && c <= 57) { bits |= DIGIT_BITS; i++; continue; }
     if (c >= 128) {
       if (isSpaceAt(text, i)) break;
       bits |= NON_ASCII_BITS;
@@ -423,7 +420,7 @@ const LETTER_BITS: ReadonlyMap<string, number> = (() => {
   add(FIGURE_WORDS, 1 << FIGURE);
   add(FIGURE_ANCHOR_WORDS, both(FIGURE));
   add(DATE_WORDS, 1 << DATE);
-  // Every date holds four digits in a row (a year), or the word "day" ("the … day" form), or a month's name.
+  // Every date holds a digit (DIGIT_BITS) or, in "the … day" form, the word "day".
   add(DATE_ANCHOR_WORDS, both(DATE));
   return bits;
 })();
