@@ -387,6 +387,18 @@ function canonicalCurrency(c: string): string {
   return k;
 }
 
+/**
+ * Whether bare digits at text[start, end) are no figure: a cross-reference ("Article 5", "Articles 3, 4 and 9"), the
+ * number of a provision opening a line ("4."), a document symbol ("1/CP.17"), a footnote mark or footnote
+ * ("duty[1]", "[2] For greater certainty"), an enumeration in a sentence ("result in: (1) …"), or a number that
+ * belongs to a name ("Executive Order 14257", "GATT 1994", "Section 301").
+ */
+function isLabelOrMark(text: string, start: number, end: number): boolean {
+  return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
+    isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
+    followsName(text, start);
+}
+
 /** Whether text[start, end) is digits alone in brackets written against the text before them, or opening a line: a footnote mark or a footnote. */
 function isFootnoteMark(text: string, start: number, end: number): boolean {
   if (start < 1 || text.charCodeAt(start - 1) !== 91 || text.charCodeAt(end) !== 93) return false;
@@ -519,16 +531,9 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
     const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
-    // A footnote mark ("duty[1]", "property.[4]": digits in brackets against the text before) is not a figure.
-    if (!qualified && isDigits && isFootnoteMark(text, start, end)) continue;
-    // Nor an enumeration within a sentence: "result in: (1) the export of …, (2) …".
-    if (!qualified && isDigits && text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) continue;
-    // Nor is a bare number that follows a name: "Executive Order 14257", "GATT 1994", "Section 301".
-    if (!qualified && isDigits && isNamedYear(text, start)) continue;
-    // A bare number word ("one of the Participants") or a cross-reference ("Article 5") is not a figure; a
-    // number word that is a whole bracketed alternative ("at least [twice][once] a year") is one: what
-    // qualifies it stands outside the brackets.
-    if (!qualified && (!isDigits ? !isWholeAlternative(text, start, end) && !isCount(text, start, end, numberText) : isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end))) continue;
+    // A bare number in words is a figure only as a count or a bracketed alternative; one in digits, unless it
+    // labels, marks or names something (isLabelOrMark).
+    if (!qualified && (isDigits ? isLabelOrMark(text, start, end) : !isWholeAlternative(text, start, end) && !isCount(text, start, end, numberText))) continue;
     let n = parseNumber(numberText);
     if (n === null) continue;
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
@@ -630,11 +635,11 @@ function isUpperAscii(c: number): boolean {
  * does not open a sentence ("By 2030" and "Since 2020" do). Markdown emphasis and closing quotes or brackets
  * between them are passed over.
  */
-function isNamedYear(text: string, at: number): boolean {
+function followsName(text: string, at: number): boolean {
   let i = at;
   while (i > 0 && (isSpaceAt(text, i - 1) || NAME_END.includes(text[i - 1]!))) i--;
   const end = i;
-  while (i > 0 && isNameChar(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isNameChar(text, i - 1)) i--;
   if (i === end) return false;
   // Most words before a number are lowercase ("within 30", "by 2030"): rejected without a pattern.
   const first = text.charCodeAt(i);
@@ -647,13 +652,10 @@ function isNamedYear(text: string, at: number): boolean {
   return j > 0 && !/[.!?:;\n]/.test(text[j - 1]!);
 }
 
-/** A character of a name's word: a letter or digit (any non-ASCII character counts), an apostrophe, a full stop or a hyphen. */
-function isNameChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 39 || c === 46 || c === 45 || (c >= 0xc0 && !isSpaceCode(c));
-}
-
-function isSpaceCode(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** A character of a name's word: a letter or digit (any non-ASCII character but a space counts), an apostrophe, a full stop or a hyphen. */
+function isNameChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c === 39 || c === 46 || c === 45 || (c >= 0xc0 && !isSpaceAt(text, i));
 }
 
 /** What may stand between a name and its year: emphasis marks, closing quotes and brackets. */
@@ -688,7 +690,7 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
     else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
     else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
     else if (g.y5) {
-      if (isNamedYear(text, m.index)) continue;
+      if (followsName(text, m.index)) continue;
       value = g.y5;
     }
     else if (g.m6 || g.m7) {

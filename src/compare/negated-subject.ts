@@ -38,6 +38,7 @@ function isPartEnd(c: number): boolean {
   return c === 46 || c === 59 || c === 58 || c === 44 || c === 41 || c === 10 || c === 13 || c === 91 || c === 93;
 }
 
+/** Whitespace within a line (a line break ends a clause part: isPartEnd). */
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
 }
@@ -68,9 +69,7 @@ function subjectBefore(text: string, at: number): { start: number; second: numbe
 
 /** The word of `text` starting at `at`, lowercased, without opening quotes. */
 function wordAt(text: string, at: number): string {
-  let e = at;
-  while (e < text.length && !isBlankCode(text.charCodeAt(e)) && !isPartEnd(text.charCodeAt(e))) e++;
-  return text.slice(at, e).toLowerCase().replace(/^["'“‘]+/, '');
+  return text.slice(at, wordEnd(text, at)).toLowerCase().replace(/^["'“‘]+/, '');
 }
 
 /** Whether a clause part whose first word starts at `start` (second at `second`, -1: none) is negated. */
@@ -127,13 +126,11 @@ function opensPart(text: string, at: number): boolean {
   return i === 0 || isPartEnd(text.charCodeAt(i - 1));
 }
 
-/** The word after offset `at` (lowercased), past blanks. */
+/** The word after offset `at` (as wordAt reads it), past blanks. */
 function wordAfter(text: string, at: number): string {
   let i = at;
   while (i < text.length && isBlankCode(text.charCodeAt(i))) i++;
-  let e = i;
-  while (e < text.length && !isBlankCode(text.charCodeAt(e)) && !isPartEnd(text.charCodeAt(e))) e++;
-  return text.slice(i, e).toLowerCase();
+  return wordAt(text, i);
 }
 
 /** A change as legal.ts reads it: its range on each side. */
