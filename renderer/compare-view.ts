@@ -415,12 +415,23 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
 function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start = 0): Node {
   if (op.op === 'equal') return withStaleMarks(op.text, stale, start);
   // A change of bracketing alone is a lone "[" or "]": make it stand out, it matters as much as a word.
-  const classes = [op.cosmetic ? 'cosmetic' : '', op.moved ? 'moved' : '', /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
+  // (Not a bracket only set otherwise: a change of formatting.)
+  const classes = [op.cosmetic ? 'cosmetic' : '', op.moved ? 'moved' : '', !op.style && /^\s*[[\]]+\s*$/.test(op.text) ? 'bracket-change' : ''].filter(Boolean).join(' ');
   const attributes: Record<string, string> = classes ? { class: classes } : {};
   // Moved text (a provision moved within its clause) says so to a pointer and to a screen reader.
   if (op.moved) attributes.title = op.op === 'insert' ? 'Moved here' : 'Moved from here';
   // A paragraph moved within its clause is text the new draft kept, and a cosmetic insert may be the renumbered
   // part of a stale reference ("paragraph 2 of Article 3", its article renumbered): marked there too.
+  // A change of formatting shows each side in its style, and says which to a pointer.
+  if (op.style) {
+    attributes.title = `Formatting: ${op.op === 'delete' ? 'was' : 'now'} ${op.style}`;
+    const text = op.op === 'insert' ? withStaleMarks(op.text, stale, start) : document.createTextNode(op.text);
+    const styled = op.style === 'plain' ? text
+      : op.style === 'italic' ? h('i', {}, text)
+      : op.style === 'bold' ? h('b', {}, text)
+      : h('b', {}, h('i', {}, text));
+    return h(op.op === 'insert' ? 'ins' : 'del', attributes, styled);
+  }
   if (op.op === 'insert' && (op.moved || op.cosmetic)) return h('ins', attributes, withStaleMarks(op.text, stale, start));
   return h(op.op === 'insert' ? 'ins' : 'del', attributes, op.text);
 }

@@ -68,6 +68,22 @@ describe('Word documents as drafts', () => {
     expect(outline.stdout).toContain('Paragraph 2 — Supply chains and trade routes  #paragraph-2\n    3 provisions: 1 2(3 points) 3');
   });
 
+  it('compares no formatting against a Word document, whose italic Parley does not read', () => {
+    // Version 2 with a phrase set in italic, against the Word document made from version 2 (no italic read):
+    // the document's text lacks the italic because Parley reads only its words, which is no change.
+    const styled = join(dir, 'v2-italic.md');
+    const source = readFileSync(join(SAMPLE_DOSSIER, 'versions', 'v2.md'), 'utf8');
+    expect(source).toContain('critical minerals and rare earths');
+    writeFileSync(styled, source.replaceAll('critical minerals and rare earths', '*critical minerals and rare earths*'));
+    const r = parley(['diff', styled, plain, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ unchanged: 14, edited: 0 });
+    // Between two Parley drafts the same italic is a change of formatting (cosmetic).
+    const against = parley(['diff', `${SAMPLE_DOSSIER}@2`, styled, '--format', 'json']);
+    const formatted = JSON.parse(against.stdout).changes.filter((c: { words: { style?: string }[] }) => c.words.some((w) => w.style === 'italic'));
+    expect(formatted.length).toBeGreaterThan(3);
+  });
+
   it('reads a Word document without heading styles as a plain-text draft, its articles recognised from their text', async () => {
     const typed = join(dir, 'typed-headings.docx');
     writeFileSync(typed, await wordDraftOfVersion(SAMPLE_DOSSIER, 2, { typedHeadings: true }));

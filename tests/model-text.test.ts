@@ -2,9 +2,14 @@
  * The plain text of a clause (model/text.ts) as the comparison reads it: one paragraph per line, a list item
  * opened by its number as written in the draft ("4. "), whatever the list starts at.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDraft } from '../src/format/markdown.js';
-import { bracketMarks, clauseText } from '../src/model/text.js';
+import { importDraft } from '../src/format/import-text.js';
+import type { Block, Clause, Inline } from '../src/model/draft.js';
+import { BOLD, ITALIC, blocksText, blocksTextLength, bracketMarks, clauseText, styleRuns } from '../src/model/text.js';
+import { corpus } from './support/corpus.js';
 
 const textOf = (body: string) => clauseText(parseDraft(`## Article 1\n\n${body}\n`).draft.clauses[0]!, { brackets: 'marked' });
 
@@ -39,5 +44,89 @@ describe('bracketMarks', () => {
     const marks = bracketMarks(clause.body);
     expect(marks).toEqual([null, 'EU', null, 'US', 'EU', 'US']);
     expect(text.split('[').length - 1).toBe(marks.length);
+  });
+});
+
+/** The text of every italic or bold leaf, in order, with its style: read from the tree, not from offsets. */
+function styledLeaves(blocks: readonly Block[]): { text: string; style: number }[] {
+  const out: { text: string; style: number }[] = [];
+  const inlines = (nodes: readonly Inline[], style: number): void => {
+    for (const n of nodes) {
+      if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'rawInline') { if (style && n.value) out.push({ text: n.value, style }); }
+      else if (n.type === 'emphasis') inlines(n.children, style | ITALIC);
+      else if (n.type === 'strong') inlines(n.children, style | BOLD);
+      else if (n.type === 'bracket') inlines(n.children, style);
+    }
+  };
+  const walk = (list: readonly Block[]): void => {
+    for (const b of list) {
+      if (b.type === 'paragraph') inlines(b.children, 0);
+      else if (b.type === 'list') for (const item of b.children) walk(item.children);
+      else if (b.type === 'blockquote') walk(b.children);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+describe('styleRuns and blocksTextLength', () => {
+  const body = (md: string) => parseDraft(`## Article 1\n\n${md}\n`).draft.clauses[0]!.body;
+
+  it('place italic and bold text where blocksText writes it, brackets marked or not', () => {
+    const blocks = body([
+      'The provisions shall apply *mutatis mutandis* to :bracket[**this** Agreement]{by="EU"}.',
+      '',
+      '1. First, ***both*** here;',
+      '',
+      '   > quoted *aside*',
+      '',
+      '2. Second *a* *b*.',
+    ].join('\n'));
+    for (const brackets of ['marked', 'plain'] as const) {
+      const text = blocksText(blocks, { brackets });
+      expect(blocksTextLength(blocks, { brackets })).toBe(text.length);
+      const runs = styleRuns(blocks, { brackets });
+      expect(runs.map((r) => [text.slice(r.start, r.end), r.style])).toEqual([
+        ['mutatis mutandis', ITALIC], ['this', BOLD], ['both', ITALIC | BOLD], ['aside', ITALIC], ['a', ITALIC], ['b', ITALIC],
+      ]);
+    }
+  });
+
+  it('joins adjacent runs of one style', () => {
+    const blocks = body('Set *in* *italic*, and *x*_y_ joined.');
+    const text = blocksText(blocks);
+    expect(styleRuns(blocks).map((r) => text.slice(r.start, r.end))).toEqual(['in', 'italic', 'xy']);
+  });
+
+  it.skipIf(!corpus)('agree with blocksText on every clause of the real texts and the sample dossier', () => {
+    const files: string[] = [];
+    for (const dir of fs.readdirSync(corpus!)) {
+      const full = path.join(corpus!, dir);
+      if (!fs.statSync(full).isDirectory()) continue;
+      for (const f of fs.readdirSync(full)) if (/\.(md|txt)$/.test(f)) files.push(path.join(full, f));
+      const extras = path.join(full, 'extras');
+      if (fs.existsSync(extras)) for (const f of fs.readdirSync(extras)) if (f.endsWith('.md')) files.push(path.join(extras, f));
+    }
+    const versions = path.resolve('fixtures/rare-earths-mou/versions');
+    for (const f of fs.readdirSync(versions)) files.push(path.join(versions, f));
+    let styled = 0;
+    const visit = (clauses: readonly Clause[]): void => {
+      for (const c of clauses) {
+        for (const brackets of ['marked', 'plain'] as const) {
+          const text = blocksText(c.body, { brackets });
+          expect(blocksTextLength(c.body, { brackets })).toBe(text.length);
+          const runs = styleRuns(c.body, { brackets });
+          // The runs, read at their offsets, hold the styled leaves' text in order (adjacent ones joined).
+          const leaves = styledLeaves(c.body);
+          expect(runs.map((r) => text.slice(r.start, r.end)).join('')).toBe(leaves.map((l) => l.text).join(''));
+          for (const r of runs) expect(r.end).toBeLessThanOrEqual(text.length);
+          styled += runs.length;
+        }
+        visit(c.children);
+      }
+    };
+    for (const f of files) visit(importDraft(fs.readFileSync(f, 'utf8'), { file: f }).draft.clauses);
+    // The Paris drafts set much in italic and bold: the check read some.
+    expect(styled).toBeGreaterThan(100);
   });
 });

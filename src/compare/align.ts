@@ -27,8 +27,9 @@
  * The rest is inserted or deleted.
  *
  * Classification of a pair: `unchanged` when title and text read the same ignoring numbering (cross-reference
- * numbers included); otherwise `edited` — a title-only change, or a change of case or punctuation, is an edit
- * (the word diff marks it cosmetic). `renumbered` when the labels differ (case and spacing aside); renumbering
+ * numbers included) and set the same words in italic and bold (where both drafts carry formatting:
+ * formatting.ts); otherwise `edited` — a title-only change, or a change of case, punctuation or formatting, is an
+ * edit (the redline marks it cosmetic). `renumbered` when the labels differ (case and spacing aside); renumbering
  * alone never makes an edit.
  *
  * Changes come in the new draft's reading order; a deleted clause stands right after the nearest clause before
@@ -36,6 +37,7 @@
  * unchanged, inserted and deleted clauses `provisions` is empty (there is nothing to tell inside them).
  */
 import type { Clause, Draft } from '../model/draft.js';
+import { blocksTextLength } from '../model/text.js';
 import { looksGenerated } from '../format/ids.js';
 import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens, wordsPerParagraph } from './content-tokens.js';
@@ -46,6 +48,7 @@ import { interleave } from './report-order.js';
 import { ReferenceMap } from './reference-map.js';
 import { DraftSources } from './source-key.js';
 import { int32s } from './int-arena.js';
+import { sameFormatting, stylesCompared } from './formatting.js';
 
 export type { ProvisionChange } from './provisions-align.js';
 
@@ -99,6 +102,8 @@ export interface Alignment {
   oldClauses: FlatClause[];
   newClauses: FlatClause[];
   changes: ClauseChange[];
+  /** Whether the two drafts' formatting is compared (formatting.ts: neither comes from plain text or Word). */
+  stylesCompared: boolean;
 }
 
 /** Pairs weaker than this are not made by the free similarity search (gaps have their own, lower bars). */
@@ -195,7 +200,8 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   m.fillGaps(GAP_SIMILAR, LONE_GAP_SIMILAR);
   m.markMoves();
 
-  return { oldClauses, newClauses, changes: describe(m, oldClauses, newClauses, readOld, readNew, tokens) };
+  const styles = stylesCompared(oldDraft, newDraft);
+  return { oldClauses, newClauses, changes: describe(m, oldClauses, newClauses, readOld, readNew, tokens, styles), stylesCompared: styles };
 }
 
 /**
@@ -433,11 +439,17 @@ function referencesFollow(references: ReferenceMap, oldText: string, newText: st
   return references.follows(oldText, newText, (a, b) => pairs.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b)));
 }
 
+/** The length of contentText(c) (content-tokens.ts: title, a line break, body), without writing it. */
+function contentLength(c: Clause): number {
+  const body = blocksTextLength(c.body, { brackets: 'marked' });
+  return c.title ? c.title.length + 1 + body : body;
+}
+
 function sameCounts(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, k) => n === b[k]);
 }
 
-function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string, tokens: (text: string) => Tokens): ClauseChange[] {
+function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[], readOld: (i: number) => string, readNew: (j: number) => string, tokens: (text: string) => Tokens, styles: boolean): ClauseChange[] {
   const changes: ClauseChange[] = [];
   const positions: number[] = [];
   // Groups already described (a split's group is reached from each of its new clauses).
@@ -465,13 +477,20 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       // cross-references renumbered only as the drafts were.
       // A pair made on shared paragraphs whose other paragraphs read the same word for word (similarity 1: a
       // renumbered cross-reference is all that differs) is as exact as one made on the clause's key.
-      const exact = group.exact || (group.similarity >= 1 && m.oldTokens(i).looseKey === m.newTokens(j).looseKey);
-      const same = group.identical === true ||
+      // A pair whose source differs in formatting only (emphasis cuts a paragraph into several text values, so
+      // the paragraphs do not pair verbatim) reads the same word for word: the same text, of the same length.
+      const oldClause = oldClauses[i]!.clause, newClause = newClauses[j]!.clause;
+      const sameText = group.identical !== true && !group.exact && contentLength(oldClause) === contentLength(newClause) && readOld(i) === readNew(j);
+      const exact = group.exact || sameText || (group.similarity >= 1 && m.oldTokens(i).looseKey === m.newTokens(j).looseKey);
+      const readsSame = group.identical === true ||
         (exact && strictKey(readOld(i)) === strictKey(readNew(j)) &&
-          sameCounts(wordsPerParagraph(oldClauses[i]!.clause, tokens), wordsPerParagraph(newClauses[j]!.clause, tokens)) &&
-          referencesFollow(references ??= referenceMap(m, oldClauses, newClauses), readOld(i), readNew(j), oldClauses[i]!.clause, newClauses[j]!.clause, m.backgroundSimilarity(), tokens));
+          sameCounts(wordsPerParagraph(oldClause, tokens), wordsPerParagraph(newClause, tokens)) &&
+          referencesFollow(references ??= referenceMap(m, oldClauses, newClauses), readOld(i), readNew(j), oldClause, newClause, m.backgroundSimilarity(), tokens));
+      // Words that read the same set otherwise (italic added or taken away) are an edit, cosmetic only, where
+      // both drafts carry formatting (formatting.ts).
+      const same = readsSame && (group.identical === true || !styles || sameFormatting(oldClause, newClause));
       kind = same ? 'unchanged' : 'edited';
-      if (same) similarity = 1;
+      if (readsSame) similarity = 1;
       renumbered = !sameLabel(oldClauses[i]!.label, newClauses[j]!.label);
     }
     // The group's own index lists: the matcher is done with them (and is dropped with this call).

@@ -11,6 +11,7 @@ import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
+import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 
 export interface CompareOptions extends AlignOptions {
@@ -45,11 +46,12 @@ function thousandths(similarity: number): number {
 }
 
 /** Word ops as the JSON contract writes them: without their offsets, the flags only where set. */
-export function wordOpsJson(ops: readonly Pick<WordOp, 'op' | 'text' | 'cosmetic' | 'moved'>[]): WordOpJson[] {
+export function wordOpsJson(ops: readonly Pick<WordOp, 'op' | 'text' | 'cosmetic' | 'moved' | 'style'>[]): WordOpJson[] {
   return ops.map((op) => {
     const out: WordOpJson = { op: op.op, text: op.text };
     if (op.cosmetic) out.cosmetic = true;
     if (op.moved) out.moved = true;
+    if (op.style) out.style = op.style;
     return out;
   });
 }
@@ -87,7 +89,7 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
 }
 
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
-function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>): ClauseChangeJson {
+function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean): ClauseChangeJson {
   const olds = change.old.map((i) => oldClauses[i]!);
   const news = change.new.map((i) => newClauses[i]!);
   const oldText = textOf(olds);
@@ -111,12 +113,24 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
       return item;
     }),
     legal: clauseLegal(oldText, newText, ops, moves, olds.map((c) => c.clause), news.map((c) => c.clause), parties),
-    words: wordOpsJson(ops),
+    words: wordOpsJson(withFormatting(ops, olds.map((c) => c.clause), oldText, news.map((c) => c.clause), newText, stylesCompared)),
   };
   const oldTitle = olds.map((c) => c.title).join(' / ');
   const newTitle = news.map((c) => c.title).join(' / ');
   if (oldTitle !== newTitle) out.titleWords = wordOpsJson(diffWords(oldTitle, newTitle));
   return out;
+}
+
+/**
+ * The redline with its changes of formatting only marked (formatting.ts), where the drafts compare formatting.
+ * After the legal reading, which reads words, not their style.
+ */
+function withFormatting(ops: WordOp[], olds: readonly Clause[], oldText: string, news: readonly Clause[], newText: string, stylesCompared: boolean): WordOp[] {
+  if (!stylesCompared) return ops;
+  const oldRuns = clausesStyleRuns(olds);
+  const newRuns = clausesStyleRuns(news);
+  if (oldRuns.length === 0 && newRuns.length === 0) return ops;
+  return markFormatting(ops, oldText, oldRuns, newText, newRuns);
 }
 
 /**
@@ -149,8 +163,11 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
 export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
   const words = redlineClauses(oldClause, newClause, oldText, newText, moves);
-  return { words, legal: oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties) };
+  const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
+  // The versions of one dossier are Parley drafts, which carry formatting: it is always compared here.
+  return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, true), legal };
 }
+
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
   const provision = s.provision && {
@@ -183,7 +200,7 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     // objects built here are most of what the young generation has to copy on each collection).
     const entry = change.kind === 'unchanged' || change.kind === 'inserted' || change.kind === 'deleted'
       ? wholeClause(change, oldClauses, newClauses, options)
-      : pairedClause(change, oldClauses, newClauses, parties);
+      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared);
     if (stale && change.old.length > 0 && change.new.length > 0) {
       // An unchanged clause's one equal word is its new text; one renumbered inside has a redline (renumberedWords).
       const newText = () => (entry.words.length === 1 && entry.words[0]!.op === 'equal' ? entry.words[0]!.text : textOf(change.new.map((j) => newClauses[j]!)));

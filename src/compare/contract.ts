@@ -71,6 +71,12 @@ export interface WordOpJson {
    * says from where to where.
    */
   moved?: boolean;
+  /**
+   * Set on the delete and insert of a change of formatting only: the same text, set otherwise (italic or bold
+   * added or taken away: "mutatis mutandis" → "*mutatis mutandis*"). The text's style on that side: `plain`,
+   * `italic`, `bold` or `bold italic`. Such a change is also `cosmetic`.
+   */
+  style?: 'plain' | 'italic' | 'bold' | 'bold italic';
 }
 
 export interface ClauseChangeJson {

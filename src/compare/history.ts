@@ -20,6 +20,7 @@ import { clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
 import { clauseRedline } from './compare.js';
+import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 import { diffWords, type WordOp } from './words.js';
 
@@ -148,7 +149,8 @@ export function clauseHistory(versions: readonly HistoryVersion[], clauseId: str
         if (asNew) entry.relation = asNew;
       }
       if (previous) {
-        const same = previous.clause.text === now.text && previous.clause.title === now.title;
+        // The same words set otherwise (italic added) are an edit, as parley diff reads them (formatting.ts).
+        const same = previous.clause.text === now.text && previous.clause.title === now.title && sameFormatting(previous.source, found);
         const { words, legal } = clauseRedline(previous.source, found, previous.clause.text, now.text, { ...previous.parties, ...v.draft.meta.parties });
         const step: ClauseChangeStep = {
           since: previous.version,

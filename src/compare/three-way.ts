@@ -21,6 +21,7 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { diffWords, type WordOp } from './words.js';
 import { clauseRedline } from './compare.js';
+import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
@@ -103,7 +104,7 @@ function redline(a: ThreeWayClause, b: ThreeWayClause, parties: Record<string, s
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
   if (!a || !b) return a === b;
-  return a.title === b.title && a.text === b.text;
+  return a.title === b.title && a.text === b.text && sameFormatting(sources.get(a)!, sources.get(b)!);
 }
 
 function sideChange(base: ThreeWayClause | null, side: ThreeWayClause | null, parties: Record<string, string>): ThreeWaySide {

@@ -67,6 +67,11 @@ export interface WordOp {
    * moved text starts or ends or a line ends. Readers of whole changes (legal.ts) read them as one op.
    */
   continues?: boolean;
+  /**
+   * On the cosmetic delete and insert of a change of formatting only (formatting.ts): the text's style on that
+   * side.
+   */
+  style?: 'plain' | 'italic' | 'bold' | 'bold italic';
 }
 
 export interface DiffWordsOptions {

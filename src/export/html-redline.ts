@@ -27,6 +27,14 @@ function heading(ref: ClauseRefJson): string {
   return escape(head || `#${ref.id}`);
 }
 
+/** How each style is set, for a change of formatting. */
+const STYLE_TAGS: Record<NonNullable<WordOpJson['style']>, (html: string) => string> = {
+  plain: (html) => html,
+  italic: (html) => `<i>${html}</i>`,
+  bold: (html) => `<b>${html}</b>`,
+  'bold italic': (html) => `<b><i>${html}</i></b>`,
+};
+
 /**
  * The redline of one side or both; the stale references of the change, given, are marked where they stand (in
  * equal text, or in a paragraph moved within the clause).
@@ -41,9 +49,12 @@ function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?:
       ? `<mark class="stale-ref" title="${escape(staleNote(piece.stale))}">${escape(piece.text)}</mark>`
       : escape(piece.text))).join('');
     if (w.op === 'equal') return marked();
-    if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}>${escape(w.text)}</del>`;
+    // A change of formatting shows each side in its style, and says which in its title.
+    const styled = (html: string) => (w.style ? STYLE_TAGS[w.style](html) : html);
+    const title = w.style ? ` title="Formatting: ${w.op === 'delete' ? 'was' : 'now'} ${w.style}"` : '';
+    if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}${title}>${styled(escape(w.text))}</del>`;
     // A reference renumbered with its article but not its paragraph runs into a cosmetic insert: mark it there too.
-    return keep === 'old' ? '' : `<ins${cls}>${w.moved || w.cosmetic ? marked() : escape(w.text)}</ins>`;
+    return keep === 'old' ? '' : `<ins${cls}${title}>${styled(w.moved || w.cosmetic ? marked() : escape(w.text))}</ins>`;
   }).join('').replace(/\n/g, '<br>');
 }
 
@@ -152,7 +163,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <title>${title} — Parley comparison</title><style>${STYLE}</style></head>
 <body><header><h1>${escape(c.new.title || c.old.title)}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
-<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, renumbering)</p></header>
+<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, formatting, renumbering)</p></header>
 ${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}
 <main>${sections}</main></body></html>
 `;

@@ -108,6 +108,9 @@ export function staleNote(s: StaleReferenceJson): string {
   return `"${s.text}" meant ${clauseName(s.named)}, ${where}; ${names}`;
 }
 
+/** The Markdown marks of a style, as a change of formatting shows it. */
+const STYLE_MARKS: Record<NonNullable<WordOpJson['style']>, string> = { plain: '', italic: '*', bold: '**', 'bold italic': '***' };
+
 /**
  * Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers
  * who cannot tell the colours apart), dimmed where the change is cosmetic; moved text [~moved away~] and
@@ -115,13 +118,18 @@ export function staleNote(s: StaleReferenceJson): string {
  * spans lines is marked line by line, so that every line reads on its own ("{+2. A new paragraph.+}" on its
  * line, not "{+" at the end of the line before); a change of line breaks alone keeps its marks.
  */
-export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'moved' | 'cosmetic'>[], colour = false): string {
+export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'moved' | 'cosmetic' | 'style'>[], colour = false): string {
   return ops.map((op) => {
     if (op.op === 'equal') return op.text;
     const sign = op.moved ? '~' : op.op === 'delete' ? '-' : '+';
     const [open, close] = op.op === 'delete' ? [`[${sign}`, `${sign}]`] : [`{${sign}`, `${sign}}`];
     const hue = (op.moved ? ANSI.cyan : op.op === 'delete' ? ANSI.red : ANSI.green) + (op.cosmetic && !op.moved ? ANSI.dim : '');
-    const mark = (text: string) => (colour ? `${hue}${open}${text}${close}${ANSI.reset}` : `${open}${text}${close}`);
+    // A change of formatting shows each side's style as Markdown writes it: [-mutatis mutandis-]{+*mutatis mutandis*+}.
+    const styleMark = op.style ? STYLE_MARKS[op.style] : '';
+    const mark = (text: string) => {
+      const styled = styleMark + text + styleMark;
+      return colour ? `${hue}${open}${styled}${close}${ANSI.reset}` : `${open}${styled}${close}`;
+    };
     if (!op.text.includes('\n') || /^\n+$/.test(op.text)) return mark(op.text);
     return op.text.split('\n').map((line) => (line === '' ? '' : mark(line))).join('\n');
   }).join('');

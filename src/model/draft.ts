@@ -103,4 +103,10 @@ export interface Draft {
   /** Content before the first heading (usually empty in Parley files; the title block of imported texts). */
   front: Block[];
   clauses: Clause[];
+  /**
+   * Set on a draft read from a source that says nothing of italic or bold (a plain-text draft; a Word document,
+   * whose text alone Parley reads): its text has none, which is no change of formatting. The comparison does
+   * not compare formatting against it (compare/formatting.ts). Not written to disk.
+   */
+  unformatted?: boolean;
 }

@@ -129,3 +129,103 @@ export function bracketMarks(blocks: readonly Block[]): (string | null)[] {
   walk(blocks);
   return out;
 }
+
+/** Bits of a StyleRun's style. */
+export const ITALIC = 1;
+export const BOLD = 2;
+
+/** A stretch of text set in italic or bold (or both), by its offsets in the text blocksText gives. */
+export interface StyleRun {
+  start: number;
+  end: number;
+  /** ITALIC, BOLD or both. */
+  style: number;
+}
+
+/**
+ * Where blocksText(blocks, options) reads emphasis (italic) and strong (bold) text: the runs in order, adjacent
+ * runs of one style joined.
+ */
+export function styleRuns(blocks: readonly Block[], options: TextOptions = {}): StyleRun[] {
+  const runs: StyleRun[] = [];
+  measure(blocks, options, runs);
+  return runs;
+}
+
+/** The length of blocksText(blocks, options), without writing it. */
+export function blocksTextLength(blocks: readonly Block[], options: TextOptions = {}): number {
+  return measure(blocks, options, null);
+}
+
+/**
+ * The length of blocksText(blocks, options), and into `runs` (unless null) its styled stretches. Kept beside
+ * blocksText, whose walk it follows (positions skipped, list item openings, a line between blocks, brackets
+ * marked or not), counting characters instead of writing them.
+ */
+function measure(blocks: readonly Block[], options: TextOptions, runs: StyleRun[] | null): number {
+  let at = 0;
+  const mark = (length: number, style: number): void => {
+    if (style === 0 || length === 0 || !runs) return;
+    const last = runs[runs.length - 1];
+    if (last && last.end === at && last.style === style) last.end = at + length;
+    else runs.push({ start: at, end: at + length, style });
+  };
+  const inlines = (nodes: readonly Inline[], style: number): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+        case 'rawInline':
+          mark(node.value.length, style);
+          at += node.value.length;
+          break;
+        case 'break':
+          at += 1;
+          break;
+        case 'emphasis':
+          inlines(node.children, style | ITALIC);
+          break;
+        case 'strong':
+          inlines(node.children, style | BOLD);
+          break;
+        case 'bracket':
+          if (options.brackets === 'marked') at += 1;
+          inlines(node.children, style);
+          if (options.brackets === 'marked') at += 1;
+          break;
+      }
+    }
+  };
+  const walk = (list: readonly Block[]): void => {
+    // As blocksText: whether anything was written yet, for the line break before the next part.
+    let any = false;
+    for (const block of list) {
+      switch (block.type) {
+        case 'paragraph':
+          if (any) at += 1;
+          inlines(block.children, 0);
+          break;
+        case 'list':
+          for (let i = 0; i < block.children.length; i++) {
+            at += itemOpening(any, block.ordered ? (block.start ?? 1) + i : -1).length;
+            walk(block.children[i]!.children);
+            any = true;
+          }
+          continue;
+        case 'blockquote':
+          if (any) at += 1;
+          walk(block.children);
+          break;
+        case 'rawBlock':
+          if (any) at += 1;
+          at += block.value.length;
+          break;
+        default:
+          continue;
+      }
+      any = true;
+    }
+  };
+  walk(blocks);
+  return at;
+}

@@ -226,7 +226,8 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
     const note = trackedChangesNote(source.tracked, file);
     if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
-    return { draft: imported.draft, diagnostics, text };
+    // Its runs' italic and bold are not read (format/import/docx.ts): none is no change of formatting.
+    return { draft: { ...imported.draft, unformatted: true }, diagnostics, text };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {

@@ -130,5 +130,5 @@ export function importPlainText(source: string, file: string | undefined): { dra
   if (!outline.clauses.length) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'no-clauses', message: 'no clause headings recognised; the whole text is kept as front matter' });
   }
-  return { draft: { meta: { title, parties: {} }, front: outline.front, clauses: outline.clauses }, diagnostics };
+  return { draft: { meta: { title, parties: {} }, front: outline.front, clauses: outline.clauses, unformatted: true }, diagnostics };
 }
