@@ -94,7 +94,8 @@ export function recogniseHeading(
   if (!text) return null;
   if (PREAMBLE.test(text)) return { kind: 'preamble', label: '', title: text, rank: 1, droppedMarkers: dropped };
   const keyword = KEYWORD_HEADING.exec(text);
-  if (keyword) {
+  // "Article 5" or "ARTICLE 5", not "paragraph 12." (the end of a sentence wrapped onto a line of its own).
+  if (keyword && /^\[?\s*\p{Lu}/u.test(text)) {
     const title = cleanTitle(keyword[2] ?? keyword[3] ?? keyword[4]);
     // A parenthesised subject tag ("(definitions)") is a title whatever its case.
     if (title === '' || keyword[4] !== undefined || looksLikeTitle(title)) {
@@ -103,6 +104,8 @@ export function recogniseHeading(
       return { kind: division ? 'division' : 'clause', label, title, rank: division ? 1 : 2, droppedMarkers: dropped };
     }
   }
+  const lettered = letteredHeading(text, dropped, options);
+  if (lettered) return lettered;
   if (options.allowNumber) {
     const num = NUMBER_HEADING.exec(text);
     if (num) {
@@ -119,6 +122,35 @@ export function recogniseHeading(
   if (options.allowPlain) return { kind: 'plain', label: '', title: cleanTitle(text), rank: 2, droppedMarkers: dropped };
   return null;
 }
+
+/**
+ * "A. Preamble", "D. [Mitigation", "E. [[Adaptation and loss and damage]": a capital letter and a short title,
+ * the sections of a negotiating text (the UNFCCC's Geneva text of February 2015 brackets whole sections, and
+ * glues footnote numbers to their titles: "[[Facilitating implementation and compliance9]"). A division: the
+ * clauses below it are its own. "B. Each Party shall …" is a lettered paragraph, not a heading. A bracketed
+ * title wherever the line stands (it also ends the paragraph before it); one in title case ("A. Areas of
+ * Cooperation") only where the line stands alone (`allowNumber`), and one in capitals ("A. DRAFT AGREEMENT")
+ * where capital titles are headings (`allowCaps`: not in a title block).
+ */
+function letteredHeading(text: string, dropped: string[], options: { allowCaps?: boolean; allowNumber?: boolean }): RecognisedHeading | null {
+  const m = LETTERED_HEADING.exec(text);
+  if (!m) return null;
+  const bracketed = m[2]!.startsWith('[');
+  let raw = m[2]!;
+  // A footnote number glued to the end of a bracketed title: "[[Preamble]1", "[[… compliance9]".
+  const glued = bracketed ? /(?<=[\p{L}\]])(\d{1,2})(\]?)$/u.exec(raw) : null;
+  if (glued) {
+    dropped.push(glued[1]!);
+    raw = raw.slice(0, glued.index) + glued[2]!;
+  }
+  const title = raw.replace(/[[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!title || title.split(' ').length > 12 || /[.,;:]$/.test(title) || !/^\p{Lu}/u.test(title)) return null;
+  if (!bracketed && !(options.allowCaps && isCapitalTitle(title)) && !(options.allowNumber && isTitleCase(title) && !isCapitalTitle(title))) return null;
+  if (PREAMBLE.test(title)) return { kind: 'preamble', label: '', title, rank: 1, droppedMarkers: dropped };
+  return { kind: 'division', label: m[1]!, title, rank: 1, droppedMarkers: dropped };
+}
+
+const LETTERED_HEADING = /^([A-Z])\.\s+(\[*\s*\p{Lu}.*)$/u;
 
 /** "Areas of Cooperation": most longer words capitalised, as titles are and sentences are not. */
 function isTitleCase(text: string): boolean {

@@ -8,7 +8,7 @@
  * breaks of extracted PDFs) are bridged when the next line continues in lower case. Runs of spaces (layout
  * padding, double spaces after a full stop) read as one space.
  */
-import { recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
+import { isTitleLine, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
 
 export interface PlainParagraph {
   /** The unwrapped text, single-spaced. */
@@ -26,6 +26,8 @@ const PREAMBULAR_MARKER = /^Pp\d+$/;
 const RULE = /^-{3,}$/;
 const BOX_EDGE = /^\*{3,}$/;
 const ENDS_SENTENCE = /[.:;,)\]”"]$/;
+/** A provision label and nothing else: "15.", "(a)", "iv)". */
+const LABEL_ONLY = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
 
 /**
  * In layout text (few blank lines) a paragraph also ends at a short line that closes a sentence when the next
@@ -46,6 +48,9 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
   let count = 0;
   let lastLine = '';
   let pendingBlank = false;
+  // Whether the blank lines before this one hold a page break (a form feed: plain-text.ts leaves one where it
+  // took out a page number or running head).
+  let pageBreak = false;
 
   const flush = () => {
     if (parts.length) out.push({ text: separateLabelAtTab(parts.join(' ')).replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
@@ -63,6 +68,7 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
     const t = raw.trim();
     if (t === '') {
       pendingBlank = true;
+      if (raw.includes('\f')) pageBreak = true;
       continue;
     }
     if (BOX_EDGE.test(t)) {
@@ -93,12 +99,20 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
       recogniseHeading(t)?.kind === 'division' ||
       recogniseHeading(t)?.kind === 'clause' ||
       recogniseHeading(t)?.kind === 'preamble';
-    const continuesAfterBlank = pendingBlank && parts.length > 0 && /^\p{Ll}/u.test(t) && !ENDS_SENTENCE.test(lastLine);
+    // A label alone at the foot of a page takes the text at the top of the next one, unless that is a title:
+    // "30." … (page break) … "[Option 1: …]" is paragraph 30 (a bracketed sentence is no title). ("5." and a
+    // blank line over "Text." is a heading.)
+    const labelOnly = parts.length === 1 && LABEL_ONLY.test(parts[0]!);
+    const continuesAfterBlank = pendingBlank && parts.length > 0 &&
+      ((/^\p{Ll}/u.test(t) && !ENDS_SENTENCE.test(lastLine)) || (labelOnly && pageBreak && !opensNew && !isTitleLine(t.replace(/\]+$/, ''))));
+    // A provision's label alone on its line ("15." over "[Option 1: …]") opens the paragraph below it: it ends
+    // no sentence.
     const layoutBreak =
-      layout && parts.length > 0 && ENDS_SENTENCE.test(lastLine) && lastLine.length < width * 0.75 && /^[\p{Lu}[]/u.test(t);
+      layout && parts.length > 0 && !labelOnly && ENDS_SENTENCE.test(lastLine) && lastLine.length < width * 0.75 && /^[\p{Lu}[]/u.test(t);
     const headingBefore = parts.length === 1 && count === 1 && isStandaloneHeading(parts[0]!);
     if ((pendingBlank && !continuesAfterBlank) || opensNew || layoutBreak || headingBefore) flush();
     pendingBlank = false;
+    pageBreak = false;
     if (PREAMBULAR_MARKER.test(t)) {
       // "Pp3" stands on its own line above its recital: it labels the paragraph that follows.
       add(t, i + 1);

@@ -21,6 +21,7 @@ import type { Draft } from '../../model/draft.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { ClauseOutline } from './clause-outline.js';
 import { isTitleLine, recogniseHeading } from './heading-recognition.js';
+import { findPageFurniture } from './page-furniture.js';
 import { splitPlainParagraphs, type PlainParagraph } from './plain-paragraphs.js';
 import { provisionBlocks, textParagraph } from './provision-blocks.js';
 import type { Clause } from '../../model/draft.js';
@@ -35,6 +36,9 @@ export function importPlainText(source: string, file: string | undefined): { dra
   const diagnostics: Diagnostic[] = [];
   // The title is the first line (blanked out, not removed, so that diagnostics keep their line numbers).
   const lines = source.split(/\r\n?|\n/);
+  // Page numbers and running heads of a text extracted from a PDF are blanked out (not removed, so that
+  // diagnostics keep their line numbers), each as a page break: a paragraph may go on across it.
+  for (const i of findPageFurniture(lines)) lines[i] = '\f';
   const titleAt = lines.findIndex((l) => l.trim() !== '');
   let title = '';
   const firstLine = lines[titleAt]?.trim() ?? '';
