@@ -45,6 +45,21 @@ describe('page furniture of text extracted from a PDF', () => {
     ]);
   });
 
+  it('moves a footnote printed at the foot of a page to the closing Footnotes clause', () => {
+    const src = 'Negotiating text\n\n' + pages([
+      ['Article 1', '', '1. The Parties shall cooperate on critical minerals.2', '', '', '2', '    See paragraphs 31, 33 and 38', '    of the annex.'],
+      ['Article 2', '', '1. Each Party shall notify the other.', '', '3', '    Proposed by one Party.', '4', '    Proposed by another.'],
+      ['Article 3', '', '1. This Memorandum shall enter into force on signature.'],
+    ]);
+    const { draft } = importDraft(src, { format: 'text' });
+    expect(draft.clauses.map((c) => c.label || c.title)).toEqual(['Article 1', 'Article 2', 'Article 3', 'Footnotes']);
+    expect(clauseText(draft.clauses[3]!)).toBe('[2] See paragraphs 31, 33 and 38 of the annex.\n[3] Proposed by one Party.\n[4] Proposed by another.');
+    expect(clauseText(draft.clauses[0]!)).toBe('1. The Parties shall cooperate on critical minerals.2');
+    // Text at the foot of a page that is not footnotes only stays where it is.
+    const kept = 'Negotiating text\n\n' + pages([['Article 1', '', '5', 'Not indented, so not a footnote.'], ['Article 2', '', 'Two.'], ['Article 3', '', 'Three.']]);
+    expect(allText(kept)).toContain('Not indented, so not a footnote.');
+  });
+
   it('reads the same with page numbers at the left margin and form feeds only', () => {
     expect(heads('Negotiating text\n\n' + pages([['Article 1', '', 'One.'], ['Article 2', '', 'Two.'], ['Article 3', '', 'Three.']], 'UNFCCC/ADP/2015/1', 'left')))
       .toEqual([[0, 'Article 1', ''], [0, 'Article 2', ''], [0, 'Article 3', '']]);
@@ -95,10 +110,14 @@ describe.skipIf(!corpus)('the Geneva negotiating text (12 February 2015), as ext
     expect(top).toEqual([
       'Preamble', 'B Definitions', 'C General / Objective', 'D Mitigation', 'E Adaptation and loss and damage', 'G Option I: Finance',
       'H Technology development and transfer', 'I Capacity-building', 'J Transparency of action and support',
-      'L Facilitating implementation and compliance', 'M Procedural and institutional provisions',
+      'L Facilitating implementation and compliance', 'M Procedural and institutional provisions', 'Footnotes',
     ]);
+    // Its ten footnotes, printed at the foot of their pages, in the Footnotes clause and in no section.
+    expect(clauseText(draft.clauses.at(-1)!).split('\n').map((l) => l.slice(0, 4))).toEqual(['[1] ', '[2] ', '[3] ', '[4] ', '[5] ', '[6] ', '[7] ', '[8] ', '[9] ', '[10]']);
+    expect(clauseText(draft.clauses.find((c) => c.label === 'C')!)).not.toContain('See paragraphs 31, 33, 38');
     const words = [...walkClauses(draft.clauses)].map(({ clause }) => clauseText(clause)).join('\n');
     expect(words).not.toContain('ADP 2-8 - agenda item 3');
+    expect(words).not.toMatch(/^\d{1,3} (?:See|This paragraph|Proposed|Some Parties)/m);
     // Paragraph 13 of Mitigation opens with its number alone on a line, its text on the next.
     const mitigation = draft.clauses.find((c) => c.label === 'D')!;
     expect(provisionsOf(mitigation).find((p) => p.label === '13')?.text).toMatch(/^13\.1 \[Option 1: All Parties, in accordance with Article 4/);

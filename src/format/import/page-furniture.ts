@@ -1,6 +1,6 @@
 /**
  * Page furniture of text extracted from a PDF (`pdftotext -layout` and the like): page numbers and running
- * heads, which are not text of the instrument. Left in, each page number of the UNFCCC's Geneva negotiating
+ * heads, which are not text of the instrument, and the footnotes printed at the foot of its pages. Left in, each page number of the UNFCCC's Geneva negotiating
  * text (February 2015) read as a clause heading ("15", "16", …) cutting the sections apart, and its running
  * head ("ADP 2-8 - agenda item 3") as a line of whatever clause it fell in, 85 times.
  *
@@ -22,6 +22,55 @@ const MIN_RUN = 3;
 
 /** A running head stands beside at least this share of the page numbers and form feeds (and three of them). */
 const HEAD_SHARE = 0.4;
+
+/** What of a page is not running text: its furniture, and the footnotes printed at its foot. */
+export interface PageLayout {
+  /** The lines that are page numbers or running heads. */
+  furniture: Set<number>;
+  /** Footnotes at the foot of a page, in reading order: their number and text, and the lines they took. */
+  footnotes: { number: string; text: string; lines: number[] }[];
+}
+
+/** A footnote's number alone on its line, at the foot of a page, its text indented below it. */
+const FOOTNOTE_NUMBER = /^(\s*)(\d{1,3})\s*$/;
+
+/**
+ * The page numbers and running heads of the text, and the footnotes at the foot of its pages: above a page
+ * number, after blank lines, a block of lines made of footnotes only — each a number alone on its line and
+ * its text, indented further, on the lines below ("2" / "    See paragraphs 31, 33, 38."). Anything else at
+ * the foot of a page is text.
+ */
+export function readPageLayout(lines: readonly string[]): PageLayout {
+  const furniture = findPageFurniture(lines);
+  const footnotes: PageLayout['footnotes'] = [];
+  const pageNumbers = [...furniture].filter((i) => PAGE_NUMBER.test(lines[i]!.trim())).sort((a, b) => a - b);
+  for (const page of pageNumbers) {
+    let end = page - 1;
+    while (end >= 0 && (lines[end]!.trim() === '' || furniture.has(end))) end--;
+    let start = end;
+    while (start > 0 && lines[start - 1]!.trim() !== '' && !furniture.has(start - 1)) start--;
+    if (end < 0) continue;
+    const notes: PageLayout['footnotes'] = [];
+    let ok = true;
+    for (let i = start; i <= end && ok; ) {
+      const number = FOOTNOTE_NUMBER.exec(lines[i]!);
+      if (!number) { ok = false; break; }
+      const indent = number[1]!.length;
+      const taken = [i];
+      const text: string[] = [];
+      for (i++; i <= end && !FOOTNOTE_NUMBER.test(lines[i]!); i++) {
+        const line = lines[i]!;
+        if (line.length - line.trimStart().length <= indent) { ok = false; break; }
+        text.push(line.trim());
+        taken.push(i);
+      }
+      if (text.length === 0) ok = false;
+      notes.push({ number: number[2]!, text: text.join(' ').replace(/\s+/g, ' '), lines: taken });
+    }
+    if (ok && notes.length > 0) footnotes.push(...notes);
+  }
+  return { furniture, footnotes };
+}
 
 /** The indices of the lines that are page numbers or running heads. */
 export function findPageFurniture(lines: readonly string[]): Set<number> {
@@ -48,14 +97,22 @@ export function findPageFurniture(lines: readonly string[]): Set<number> {
       if (i !== at && text !== '' && !PAGE_NUMBER.test(text)) visit(i, text);
     }
   };
-  const anchors = [...new Set([...candidates.map((c) => c.line), ...feeds])];
+  // Anchors close together (a page number, the form feed after it, a footnote number above it) are one place:
+  // each place counts a text once.
+  const anchors = [...new Set([...candidates.map((c) => c.line), ...feeds])].sort((a, b) => a - b);
   const nearCount = new Map<string, number>();
-  for (const at of anchors) {
+  let places = 0;
+  for (let k = 0; k < anchors.length; ) {
     const seen = new Set<string>();
-    nearby(at, (_i, text) => seen.add(text));
+    let last = anchors[k]!;
+    for (; k < anchors.length && anchors[k]! - last <= NEAR; k++) {
+      last = anchors[k]!;
+      nearby(last, (_i, text) => seen.add(text));
+    }
+    places++;
     for (const text of seen) nearCount.set(text, (nearCount.get(text) ?? 0) + 1);
   }
-  const headAt = Math.max(MIN_RUN, HEAD_SHARE * anchors.length);
+  const headAt = Math.max(MIN_RUN, HEAD_SHARE * places);
   const isHead = (text: string) => (nearCount.get(text) ?? 0) >= headAt && text.length <= 120;
 
   // Runs of numbers counting up one by one, in reading order (other numbers, footnote marks, may stand

@@ -21,7 +21,7 @@ import type { Draft } from '../../model/draft.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { ClauseOutline } from './clause-outline.js';
 import { isTitleLine, recogniseHeading } from './heading-recognition.js';
-import { findPageFurniture } from './page-furniture.js';
+import { readPageLayout } from './page-furniture.js';
 import { splitPlainParagraphs, type PlainParagraph } from './plain-paragraphs.js';
 import { provisionBlocks, textParagraph } from './provision-blocks.js';
 import type { Clause } from '../../model/draft.js';
@@ -37,8 +37,11 @@ export function importPlainText(source: string, file: string | undefined): { dra
   // The title is the first line (blanked out, not removed, so that diagnostics keep their line numbers).
   const lines = source.split(/\r\n?|\n/);
   // Page numbers and running heads of a text extracted from a PDF are blanked out (not removed, so that
-  // diagnostics keep their line numbers), each as a page break: a paragraph may go on across it.
-  for (const i of findPageFurniture(lines)) lines[i] = '\f';
+  // diagnostics keep their line numbers), each as a page break: a paragraph may go on across it. The footnotes
+  // at the foot of its pages go to the closing "Footnotes" clause, as "[2] …".
+  const layout = readPageLayout(lines);
+  for (const i of layout.furniture) lines[i] = '\f';
+  for (const note of layout.footnotes) for (const i of note.lines) lines[i] = '\f';
   const titleAt = lines.findIndex((l) => l.trim() !== '');
   let title = '';
   const firstLine = lines[titleAt]?.trim() ?? '';
@@ -117,6 +120,11 @@ export function importPlainText(source: string, file: string | undefined): { dra
       started = true;
     }
     push(p.text);
+  }
+
+  if (layout.footnotes.length > 0) {
+    if (trailing !== 'footnotes') outline.open('', 'Footnotes', 0);
+    for (const note of layout.footnotes) push(`[${note.number}] ${note.text}`);
   }
 
   const finish = (clauses: Clause[]) => {
