@@ -5,7 +5,7 @@
  * compare it with the previous one and see the bracket and the edit in the redline, reload and find
  * everything still there. Screenshots of the editor and the compare view go to test-artifacts/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,35 +13,13 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordDraftOfVersion } from '../support/word-document.js';
+import { serve } from '../support/serve-process.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`e2e tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
-
-/** Start `parley serve DIR --no-open` and resolve with its URL once it announces it. */
-function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'serve', dir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`parley serve did not announce its address in 20 s.\nstdout: ${out}\nstderr: ${err}`)), 20_000);
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      const match = /Parley is serving .+ at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`parley serve exited (${code}) before announcing its address.\nstdout: ${out}\nstderr: ${err}`));
-    });
-  });
-}
 
 /** Select a phrase of the draft as a user would with the mouse: a DOM selection, which the editor picks up. */
 function selectPhrase(page: Page, phrase: string): Promise<void> {
