@@ -18,6 +18,7 @@ const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-
 const { compareDrafts } = await import(pathToFileURL(path.join(root, 'dist/src/compare/compare.js')).href);
 const { importDraft } = await import(pathToFileURL(path.join(root, 'dist/src/format/import-text.js')).href);
 const { flattenDraft } = await import(pathToFileURL(path.join(root, 'dist/src/compare/align.js')).href);
+const { inheritIds } = await import(pathToFileURL(path.join(root, 'dist/src/compare/inherit-ids.js')).href);
 
 const coldRuns = [];
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
@@ -97,6 +98,20 @@ if (mem) console.log(`  memory above the two loaded drafts during compare: ${mem
     checked.push(performance.now() - t0);
   }
   console.log(`  with the stale-reference check, as parley diff runs it: median ${median(checked).toFixed(1)} ms against ${median(plain).toFixed(1)} ms without it, timed in turns`);
+}
+
+// Two versions of one dossier, as the app and `parley diff DOSSIER@1 DOSSIER@2` compare them: the newer one
+// brought in as `parley import --into` brings it (each clause inheriting its id), the clauses paired by id.
+{
+  const versions = { old: p2000.old, new: inheritIds(p2000.old, p2000.new).draft };
+  const byIds = [];
+  for (let k = 0; k < 10; k++) compareDrafts(versions.old, versions.new, { ids: 'always' });
+  for (let k = 0; k < 15; k++) {
+    const t0 = performance.now();
+    compareDrafts(versions.old, versions.new, { ids: 'always' });
+    byIds.push(performance.now() - t0);
+  }
+  console.log(`  two versions of one dossier, clauses paired by id (as the app compares): median ${median(byIds).toFixed(1)} ms`);
 }
 
 const pAll = pair(2000, { edit: 1 });

@@ -172,7 +172,10 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
       if (i === undefined || (idMode === 'auto' && isGeneratedId(c, newClauses))) continue;
       // A duplicated id (a copy-pasted clause) pairs once.
       if (m.oldGroup[i]! >= 0 || m.newGroup[c.index]! >= 0) continue;
-      m.pair(i, c.index);
+      // A clause whose source did not change pairs without being tokenized, as in stage 2: between two
+      // versions of a dossier, where every clause pairs by id, that is most of them.
+      if (DraftSources.same(oldSource, i, newSource, c.index)) m.pairIdentical(i, c.index);
+      else m.pair(i, c.index);
     }
   }
 
