@@ -75,6 +75,16 @@ describe('a change of formatting only', () => {
     expect(changes(compareDrafts(before, after).changes[0]!.words)).toEqual(['delete "mutatis mutandis" plain cosmetic', 'insert "mutatis mutandis" italic cosmetic']);
   });
 
+  it('leaves a clause unchanged whose italic differs only in the spaces it takes in', () => {
+    const before = draft('Apply it *mutatis mutandis* now, *a* *b*.', OTHER);
+    const after = draft('Apply it mutatis mutandis now, *a b*.', OTHER);
+    const para = after.clauses[0]!.body[0]!;
+    if (para.type !== 'paragraph') throw new Error('a paragraph');
+    // " mutatis mutandis " in italic, spaces and all, as Word often sets it.
+    para.children = [{ type: 'text', value: 'Apply it' }, { type: 'emphasis', children: [{ type: 'text', value: ' mutatis mutandis ' }] }, { type: 'text', value: 'now, ' }, ...para.children.slice(1)];
+    expect(compareDrafts(before, after).changes.map((c) => c.kind)).toEqual(['unchanged', 'unchanged']);
+  });
+
   it('leaves a clause unchanged whose formatting is the same, renumbered cross-references aside', () => {
     const before = draft('Apply *mutatis mutandis* as Article 2 says.', OTHER);
     const after = draft('Apply *mutatis mutandis* as Article 2 says.', OTHER);

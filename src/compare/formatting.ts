@@ -39,20 +39,38 @@ export function clausesStyleRuns(clauses: readonly Clause[]): StyleRun[] {
 }
 
 /**
- * Whether two clauses set the same stretches of text in the same styles: the styled pieces of text, in order,
- * read alike. (By their text rather than their offsets, so that a cross-reference renumbered before them does
- * not count.) Their texts are read only when they have styled text.
+ * Whether two clauses set the same stretches of text in the same styles, as markFormatting reads them: the
+ * styled pieces, in order, read alike (by their text rather than their offsets, so that a cross-reference
+ * renumbered before them does not count). Spaces do not count here either: a piece is trimmed of the spaces at
+ * its ends, and two of one style with only spaces between them are one ("*a* *b*" is "*a b*"). Their texts are
+ * read only when they have styled text.
  */
 export function sameFormatting(oldClause: Pick<Clause, 'body'>, newClause: Pick<Clause, 'body'>): boolean {
   const a = styleRuns(oldClause.body, MARKED);
   const b = styleRuns(newClause.body, MARKED);
-  if (a.length !== b.length) return false;
-  if (a.length === 0) return true;
-  const oldText = blocksText(oldClause.body, MARKED), newText = blocksText(newClause.body, MARKED);
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k]!, y = b[k]!;
-    if (x.style !== y.style || oldText.slice(x.start, x.end) !== newText.slice(y.start, y.end)) return false;
+  if (a.length === 0 && b.length === 0) return true;
+  const x = styledPieces(a, blocksText(oldClause.body, MARKED));
+  const y = styledPieces(b, blocksText(newClause.body, MARKED));
+  return x.length === y.length && x.every((p, k) => p.style === y[k]!.style && p.text === y[k]!.text);
+}
+
+/** The styled pieces of a text (see sameFormatting): runs trimmed of spaces, joined across spaces. */
+function styledPieces(runs: readonly StyleRun[], text: string): { style: number; text: string }[] {
+  const out: { style: number; start: number; end: number }[] = [];
+  for (const run of runs) {
+    let start = run.start, end = Math.min(run.end, text.length);
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    const last = out[out.length - 1];
+    if (last && last.style === run.style && onlySpaces(text, last.end, start)) last.end = end;
+    else out.push({ style: run.style, start, end });
   }
+  return out.map((p) => ({ style: p.style, text: text.slice(p.start, p.end) }));
+}
+
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
