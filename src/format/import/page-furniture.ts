@@ -1,14 +1,16 @@
 /**
  * Page furniture of text extracted from a PDF (`pdftotext -layout` and the like): page numbers and running
- * heads, which are not text of the instrument, and the footnotes printed at the foot of its pages. Left in, each page number of the UNFCCC's Geneva negotiating
- * text (February 2015) read as a clause heading ("15", "16", …) cutting the sections apart, and its running
- * head ("ADP 2-8 - agenda item 3") as a line of whatever clause it fell in, 85 times.
+ * heads, which are not text of the instrument, and the footnotes printed at the foot of its pages. Left in,
+ * each page number of the UNFCCC's Geneva negotiating text (February 2015) read as a clause heading ("15",
+ * "16", …) cutting the sections apart, and its running head ("ADP 2-8 - agenda item 3") as a line of whatever
+ * clause it fell in, 85 times.
  *
  * A page number is a line holding a number alone ("12", "- 12 -", "Page 12", "12 of 40"). A bare number may
  * also be an article's heading, so a number is taken for a page number only as one of a run of at least
  * three that count up one by one through the text, most of them marked as page furniture: a form feed within
- * a few lines, a line padded far to the right, or a line repeated beside the others (the running head).
- * Running heads are then the lines repeated at least three times beside the page numbers or after a form feed.
+ * a few lines, a line padded far to the right, or a running head beside it. A running head is a line that
+ * stands beside most page breaks (two fifths of the places where a page number or a form feed stands, and at
+ * least three): "Option 2:" beside three page breaks of ninety is text.
  */
 
 /** A line that holds a page number only; the number is group 1. */
