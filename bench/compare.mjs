@@ -199,4 +199,18 @@ for (let k = 0; k < 5; k++) {
   if (r.status !== 0) throw new Error(String(r.stderr));
 }
 console.log(`parley diff old.md new.md --format json (2,000 articles, whole process): median ${median(e2e).toFixed(0)} ms (target ≤ 1,500 ms)`);
+// The same command run from the compiled modules one by one (dist/src/), as bin/parley.mjs ran it before the
+// command line was bundled (scripts/build-cli.mjs): what loading some three hundred modules costs.
+{
+  const tree = [];
+  const entry = pathToFileURL(path.join(root, 'dist/src/node/cli/index.js')).href;
+  const script = `const { main } = await import(${JSON.stringify(entry)}); await main(['node', 'parley', 'diff', 'old.md', 'new.md', '--format', 'json', '-o', ${JSON.stringify(path.join(work, 'out-tree.json'))}]);`;
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: p2000.dir });
+    tree.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(String(r.stderr));
+  }
+  console.log(`  the same from the unbundled modules (dist/src/): median ${median(tree).toFixed(0)} ms; ratio bundled / unbundled ${(median(e2e) / median(tree)).toFixed(2)}`);
+}
 fs.rmSync(work, { recursive: true, force: true });
