@@ -55,6 +55,9 @@ describe('robustness on random drafts', () => {
           expect(oldText + newText).toBe('');
           return;
         }
+        // An edit shows: something in its redline or its title is marked (a reader must not meet "[edited]" and
+        // find nothing changed).
+        if (change.kind === 'edited') expect(change.words.some((w) => w.op !== 'equal') || change.titleWords !== undefined, JSON.stringify(change)).toBe(true);
         const rebuilt = (skip: string) => change.words.filter((w) => w.op !== skip).map((w) => w.text).join('');
         if (aligned.old.length > 0) expect(rebuilt('insert')).toBe(oldText);
         if (aligned.new.length > 0) expect(rebuilt('delete')).toBe(newText);
