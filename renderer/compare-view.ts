@@ -293,12 +293,7 @@ export class CompareView {
       h('span', { class: 'change-labels' }, describeRefs(change)),
     );
     if (change.moved && oldRef) heading.append(this.movedLink(oldRef.id));
-    const legal = change.legal.length
-      ? h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' },
-        ...gatheredLegal(change.legal).map(({ item: l, times }) => h('li', { class: `legal legal-${l.type}` },
-          h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
-          l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '', timesNote(times))))
-      : null;
+    const legal = change.legal.length ? legalFlags(change) : null;
 
     const stale = change.staleReferences?.length
       ? h('ul', { class: 'stale-flags', 'aria-label': 'Stale references' },
@@ -307,7 +302,7 @@ export class CompareView {
 
     // What became of each numbered paragraph ("4→5 edited", "2→2+3 split"), as the text and HTML redlines say it.
     const notes = notableProvisions(change);
-    const provisions = notes.length ? h('p', { class: 'provision-notes' }, `Provisions: ${notes.join('; ')}`) : null;
+    const provisions = notes.length ? provisionNotes(notes) : null;
 
     const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
     let body: HTMLElement;
@@ -406,6 +401,57 @@ function wordsOf(change: ClauseChangeJson, oldInfo: ClauseInfo | undefined, newI
   if (oldInfo) ops.push({ op: 'delete', text: oldInfo.text });
   if (newInfo) ops.push({ op: 'insert', text: (oldInfo ? '\n' : '') + newInfo.text });
   return ops;
+}
+
+/** Provision notes shown at once; a clause rewritten through shows the rest on request. */
+const PROVISIONS_SHOWN = 12;
+
+/** "Provisions: 4→5 edited; …", the first PROVISIONS_SHOWN, and a button that shows the rest. */
+function provisionNotes(notes: readonly string[]): HTMLElement {
+  const line = h('p', { class: 'provision-notes' }, `Provisions: ${notes.slice(0, PROVISIONS_SHOWN).join('; ')}`);
+  if (notes.length > PROVISIONS_SHOWN) {
+    const more = h('button', { type: 'button', class: 'legal-more' }, `${notes.length - PROVISIONS_SHOWN} more`);
+    more.addEventListener('click', () => {
+      line.textContent = `Provisions: ${notes.join('; ')}`;
+      line.tabIndex = -1;
+      line.focus();
+    });
+    line.append('; ', more);
+  }
+  return line;
+}
+
+/** What changed in law shown at once; a clause with more (one largely rewritten) shows the rest on request. */
+const LEGAL_SHOWN = 8;
+
+/**
+ * What changed in law in a clause, as flags. A clause rewritten through (a compilation text made a clean draft)
+ * can have a hundred: the first LEGAL_SHOWN are shown, and a button says how many more there are and of which
+ * kinds, and shows them.
+ */
+function legalFlags(change: ClauseChangeJson): HTMLElement {
+  const flag = ({ item: l, times }: ReturnType<typeof gatheredLegal>[number]) => h('li', { class: `legal legal-${l.type}` },
+    h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
+    l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '', timesNote(times));
+  const items = gatheredLegal(change.legal);
+  const list = h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' }, ...items.slice(0, LEGAL_SHOWN).map(flag));
+  const rest = items.slice(LEGAL_SHOWN);
+  if (rest.length > 0) {
+    const kinds = new Map<string, number>();
+    for (const { item } of rest) kinds.set(item.type, (kinds.get(item.type) ?? 0) + 1);
+    const more = h('button', { type: 'button', class: 'legal-more' },
+      `${rest.length} more: ${[...kinds].map(([type, n]) => `${n} ${type.replace('-', ' ')}`).join(', ')}`);
+    const holder = h('li', { class: 'legal-more-item' }, more);
+    more.addEventListener('click', () => {
+      const flags = rest.map(flag);
+      holder.replaceWith(...flags);
+      // The button is gone: keep the keyboard where the reader was, on the first flag it revealed.
+      flags[0]!.tabIndex = -1;
+      flags[0]!.focus();
+    });
+    list.append(holder);
+  }
+  return list;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { EditorView } from 'prosemirror-view';
 import type { DossierApi, DossierSummary, InheritedDraft } from '../src/api.js';
+import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { VersionEntry } from '../src/model/dossier.js';
 import { DRAFT_STATUSES, STANCES, type Draft, type Stance } from '../src/model/draft.js';
 import {
@@ -46,6 +47,8 @@ declare global {
   }
 }
 
+/** Findings of reading a draft shown as a notice each; more are counted in one (noticeFindings). */
+const FINDINGS_SHOWN = 3;
 const AUTOSAVE_DELAY = 1000;
 const OUTLINE_DELAY = 250;
 
@@ -83,7 +86,7 @@ class App {
       performance.mark('parley:loaded');
       this.build(working.draft);
       performance.mark('parley:built');
-      for (const d of working.diagnostics) this.notice(`${d.file ?? 'working.md'}:${d.line}: ${d.message}`, d.severity === 'error' ? 'error' : 'info');
+      this.noticeFindings('working.md', working.diagnostics);
       // Ready once the first frame with the draft has been produced (a frame, then a task after it), so that
       // tests and bench/renderer.mjs measure what the user sees, on the page's clock.
       requestAnimationFrame(() => setTimeout(() => {
@@ -277,11 +280,39 @@ class App {
   // -------------------------------------------------------------------------------------------------------
   // Messages
 
-  private notice(text: string, kind: 'info' | 'warning' | 'error', id?: string): void {
+  private notice(text: string, kind: 'info' | 'warning' | 'error', id?: string, details?: HTMLElement): HTMLElement {
     const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Dismiss' }, '×');
-    const message = h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status', id }, h('span', {}, text), close);
+    const message = h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status', id }, h('span', {}, text), details, close);
     close.addEventListener('click', () => message.remove());
     this.messages.append(message);
+    return message;
+  }
+
+  /**
+   * What reading a draft found (`file:line: message`). A few are a notice each; more (an imported negotiating
+   * text can have dozens of brackets that open in one paragraph and close in another) are one notice that
+   * counts them, with the first, and lists the rest on request, instead of a wall of messages over the text.
+   */
+  private noticeFindings(fallbackFile: string, diagnostics: readonly Diagnostic[]): void {
+    const line = (d: Diagnostic) => `${d.file ?? fallbackFile}:${d.line}: ${d.message}`;
+    if (diagnostics.length <= FINDINGS_SHOWN) {
+      for (const d of diagnostics) this.notice(line(d), d.severity === 'error' ? 'error' : 'info');
+      return;
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    const counts = [errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(', ');
+    const show = h('button', { type: 'button', class: 'findings-toggle', 'aria-expanded': 'false' }, 'Show all');
+    const list = h('ol', { class: 'findings', hidden: true }, ...diagnostics.map((d) => h('li', {}, line(d))));
+    const message = this.notice(`${diagnostics.length} findings in ${diagnostics[0]!.file ?? fallbackFile} (${counts}); the first: ${line(diagnostics[0]!)}`,
+      errors ? 'error' : 'info', undefined, show);
+    message.classList.add('findings-message');
+    message.append(list);
+    show.addEventListener('click', () => {
+      list.hidden = !list.hidden;
+      show.setAttribute('aria-expanded', String(!list.hidden));
+      show.textContent = list.hidden ? 'Show all' : 'Hide';
+    });
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -540,7 +571,7 @@ class App {
     // A Word document's findings name its paragraphs, as `parley check` does.
     const diagnostics = file.paragraphs ? inDocumentTerms(imported.diagnostics, file.text, file.paragraphs) : imported.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    for (const d of diagnostics) this.notice(`${d.file ?? file.fileName}:${d.line}: ${d.message}`, d.severity === 'error' ? 'error' : 'info');
+    this.noticeFindings(file.fileName, diagnostics);
     if (errors.length > 0 && imported.draft.clauses.length === 0) return;
     let inherited: InheritedDraft;
     try {
