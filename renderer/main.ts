@@ -304,7 +304,9 @@ class App {
     const counts = [errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean).join(', ');
     const show = h('button', { type: 'button', class: 'findings-toggle', 'aria-expanded': 'false' }, 'Show all');
     const list = h('ol', { class: 'findings', hidden: true }, ...diagnostics.map((d) => h('li', {}, line(d))));
-    const message = this.notice(`${diagnostics.length} findings in ${diagnostics[0]!.file ?? fallbackFile} (${counts}); the first: ${line(diagnostics[0]!)}`,
+    const first = diagnostics[0]!;
+    const file = first.file ?? fallbackFile;
+    const message = this.notice(`${diagnostics.length} findings in ${file} (${counts}); the first, line ${first.line}: ${first.message}`,
       errors ? 'error' : 'info', undefined, show);
     message.classList.add('findings-message');
     message.append(list);

@@ -66,7 +66,9 @@ describe.skipIf(!ready)('a clause with many changes in law, in the compare view'
     expect(await notice.count()).toBe(1);
     expect(await page.locator('.message').count()).toBeLessThan(5);
     const file = join(dossier, 'working.md');
-    expect((await notice.locator('span').first().textContent())?.startsWith(`${findings.length} findings in ${file} (`)).toBe(true);
+    expect(await notice.locator('span').first().textContent()).toBe(
+      `${findings.length} findings in ${file} (${findings.length} warnings); the first, line ${findings[0]!.line}: ${findings[0]!.message}`);
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
     const list = notice.locator('ol.findings li');
     expect(await list.first().isVisible()).toBe(false);
     await notice.getByRole('button', { name: 'Show all' }).click();
