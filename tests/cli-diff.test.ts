@@ -263,7 +263,9 @@ describe('parley diff', () => {
       const run = (...flags: string[]) => parley('diff', path.join(dir, 'old.md'), path.join(dir, 'new.md'), ...flags);
       const marked = run('--changed-only');
       expect(marked.stdout).toContain('The Participants [-shall-]{+will+} coordinate their stocks[-;-]{+,+} each will report.');
-      expect(marked.stdout).toContain('Article 2 — Research  [edited]');
+      // An edit of substance says only that it is edited; one whose changes are all cosmetic says so.
+      expect(marked.stdout).toContain('Article 1 — Stockpiles  [edited]\n');
+      expect(marked.stdout).toContain('Article 2 — Research  [edited, cosmetic only]\n');
       const hidden = run('--changed-only', '--hide-cosmetic');
       expect(hidden.code).toBe(0);
       expect(hidden.stdout).toContain('The Participants [-shall-]{+will+} coordinate their stocks, each will report.');

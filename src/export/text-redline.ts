@@ -135,9 +135,14 @@ export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'move
   }).join('');
 }
 
-/** The clause's heading line; `cosmeticHidden`: its changes are all cosmetic and hidden, which it says. */
+/**
+ * The clause's heading line. An edit whose changes are all cosmetic says so, so that a reader scanning the
+ * headings knows there is nothing of substance in it ("[edited, cosmetic only]"), and `cosmeticHidden` that
+ * they are not marked either.
+ */
 function describe(change: ClauseChangeJson, cosmeticHidden = false): string {
-  const flags: string[] = [cosmeticHidden ? `${change.kind}: cosmetic only, not marked` : change.kind];
+  const cosmetic = !cosmeticHidden && change.kind === 'edited' && isCosmeticOnly(change);
+  const flags: string[] = [cosmeticHidden ? `${change.kind}: cosmetic only, not marked` : cosmetic ? `${change.kind}, cosmetic only` : change.kind];
   if (change.moved) flags.push('moved');
   if (change.renumbered) flags.push('renumbered');
   const now = change.new.map(heading).join(' + ');
