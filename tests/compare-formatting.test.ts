@@ -102,6 +102,7 @@ describe('a change of formatting only', () => {
   it('reads in the text redline with each side in Markdown marks, and hides as cosmetic', () => {
     const r = compareDrafts(draft('Apply mutatis mutandis.', OTHER), draft('Apply *mutatis mutandis*.', OTHER));
     expect(textRedline(r, { changedOnly: true })).toContain('Apply [-mutatis mutandis-]{+*mutatis mutandis*+}.');
+    expect(textRedline(r, { changedOnly: true })).toContain('Article 1  [edited, cosmetic only]\n');
     expect(textRedline(r, { changedOnly: false, hideCosmetic: true })).toContain('[edited: cosmetic only, not marked]');
   });
 
@@ -109,6 +110,7 @@ describe('a change of formatting only', () => {
     const html = htmlRedline(compareDrafts(draft('Apply **mutatis mutandis**.', OTHER), draft('Apply *mutatis mutandis*.', OTHER)));
     expect(html).toContain('<del class="cosmetic" title="Formatting: was bold"><b>mutatis mutandis</b></del>');
     expect(html).toContain('<ins class="cosmetic" title="Formatting: now italic"><i>mutatis mutandis</i></ins>');
+    expect(html).toContain('<span class="badges">(<span class="badge edited">edited</span>, <span class="badge cosmetic-only">cosmetic only</span>)</span>');
   });
 });
 

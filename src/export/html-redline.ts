@@ -64,8 +64,9 @@ function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?:
  * would run into the title.
  */
 function badges(change: ClauseChangeJson): string {
-  const list = [change.kind, change.moved ? 'moved' : '', change.renumbered ? 'renumbered' : ''].filter(Boolean);
-  return `<span class="badges">(${list.map((b) => `<span class="badge ${b}">${b}</span>`).join(', ')})</span>`;
+  // As the text redline heads it: an edit whose changes are all cosmetic says so.
+  const list = [change.kind, isCosmeticOnly(change) ? 'cosmetic only' : '', change.moved ? 'moved' : '', change.renumbered ? 'renumbered' : ''].filter(Boolean);
+  return `<span class="badges">(${list.map((b) => `<span class="badge ${b.replace(' ', '-')}">${b}</span>`).join(', ')})</span>`;
 }
 
 function legal(change: ClauseChangeJson): string {
