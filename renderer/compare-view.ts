@@ -284,6 +284,8 @@ export class CompareView {
     const oldRef = change.old[0];
     const newRef = change.new[0];
     const badges = h('span', { class: 'badges' }, h('span', { class: `badge kind-${change.kind}` }, KIND_TEXT[change.kind]!));
+    // As the text and HTML redlines head it: an edit whose changes are all cosmetic says so.
+    if (isCosmeticOnly(change)) badges.append(h('span', { class: 'badge cosmetic-only' }, 'Cosmetic only'));
     if (change.moved) badges.append(h('span', { class: 'badge kind-moved' }, 'Moved'));
     if (change.renumbered) badges.append(h('span', { class: 'badge kind-renumbered' }, 'Renumbered'));
     const heading = h(

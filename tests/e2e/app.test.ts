@@ -496,6 +496,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await struck.getAttribute('title')).toBe('Formatting: was plain');
     expect(await inserted.locator('i').allTextContents()).toEqual(['critical minerals and rare earths']);
     expect(await inserted.getAttribute('title')).toBe('Formatting: now italic');
+    expect(await change.locator('.badge').allTextContents()).toEqual(['Edited', 'Cosmetic only']);
     expect(await inserted.locator('i').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
     await change.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'compare-formatting.png') });
