@@ -4,28 +4,23 @@
  * shows the first eight and a button naming how many more and of which kinds, which shows them all. The
  * working draft's many findings (brackets opened in one paragraph and closed in another) are one notice.
  */
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDrafts } from '../../src/compare/compare.js';
 import { parseDraft } from '../../src/format/markdown.js';
 import { gatheredLegal } from '../../src/export/text-redline.js';
 import { corpus } from '../support/corpus.js';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { serve, stopServer } from '../support/serve-process.js';
+import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ready = existsSync(CHROMIUM) && corpus !== null;
 if (!ready) console.warn(`compare e2e test on real texts skipped: needs ${CHROMIUM} and the corpus`);
 
-const parley = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`parley ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-};
 
 describe.skipIf(!ready)('a clause with many changes in law, in the compare view', () => {
   let work = '';
@@ -38,24 +33,18 @@ describe.skipIf(!ready)('a clause with many changes in law, in the compare view'
     work = await mkdtemp(join(tmpdir(), 'parley-e2e-legal-'));
     dossier = join(work, 'paris');
     const drafts = join(corpus!, 'paris-agreement-drafts');
-    parley('init', dossier, '--title', 'Paris Agreement', '--party', 'COP=Conference of the Parties');
-    parley('import', join(drafts, 'v1_2015-10-23_ADP-draft-agreement.md'), '--into', dossier);
-    parley('table', dossier, '--label', 'ADP draft, 23 October', '--by', 'COP');
-    parley('import', join(drafts, 'v2_2015-12-04_ADP-compilation-draft-agreement.md'), '--into', dossier);
-    parley('table', dossier, '--label', 'ADP compilation, 4 December', '--by', 'COP');
+    runParley('init', dossier, '--title', 'Paris Agreement', '--party', 'COP=Conference of the Parties');
+    runParley('import', join(drafts, 'v1_2015-10-23_ADP-draft-agreement.md'), '--into', dossier);
+    runParley('table', dossier, '--label', 'ADP draft, 23 October', '--by', 'COP');
+    runParley('import', join(drafts, 'v2_2015-12-04_ADP-compilation-draft-agreement.md'), '--into', dossier);
+    runParley('table', dossier, '--label', 'ADP compilation, 4 December', '--by', 'COP');
     const started = await serve(dossier);
     server = started.child;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(started.url);
-    await page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
+    ({ browser, page } = await launchPage());
+    await openApp(page, started.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, server, work));
 
   it('counts what reading the working draft found in one notice, the whole list on request', async () => {
     // The compilation text's brackets often open in one paragraph and close in another: dozens of findings.

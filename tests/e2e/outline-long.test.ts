@@ -5,24 +5,19 @@
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { serve, stopServer } from '../support/serve-process.js';
+import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const GEN = join(PROJECT_ROOT, '..', 'shared', 'tools', 'gen-treaty.mjs');
 const ARTICLES = 600;
 const ready = existsSync(CHROMIUM) && existsSync(GEN);
 if (!ready) console.warn(`long-outline e2e test skipped: needs ${CHROMIUM} and ${GEN}`);
 
-const parley = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`parley ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-};
 
 describe.skipIf(!ready)('the outline of a long draft', () => {
   let work = '';
@@ -34,12 +29,11 @@ describe.skipIf(!ready)('the outline of a long draft', () => {
     work = await mkdtemp(join(tmpdir(), 'parley-e2e-long-'));
     const gen = spawnSync(process.execPath, [GEN, String(ARTICLES), join(work, 'gen'), '7'], { encoding: 'utf8' });
     if (gen.status !== 0) throw new Error(gen.stderr);
-    parley('init', join(work, 'dossier'), '--title', 'Long treaty', '--party', 'A=Party A', '--party', 'B=Party B');
-    parley('import', join(work, 'gen', 'old.md'), '--into', join(work, 'dossier'));
+    runParley('init', join(work, 'dossier'), '--title', 'Long treaty', '--party', 'A=Party A', '--party', 'B=Party B');
+    runParley('import', join(work, 'gen', 'old.md'), '--into', join(work, 'dossier'));
     const started = await serve(join(work, 'dossier'));
     server = started.child;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ browser, page } = await launchPage());
     // How many entries the outline holds when the page says it is ready (the observer runs right after).
     await page.addInitScript(() => {
       new MutationObserver(() => {
@@ -48,15 +42,10 @@ describe.skipIf(!ready)('the outline of a long draft', () => {
         }
       }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-ready'] });
     });
-    await page.goto(started.url);
-    await page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
+    await openApp(page, started.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-    if (work) await rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown(browser, server, work));
 
   it('is not all written before the text is ready to use: the rest follows while the page is idle', async () => {
     const atReady = await page.evaluate(() => (window as unknown as { outlineAtReady?: number }).outlineAtReady);

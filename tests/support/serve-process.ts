@@ -1,6 +1,11 @@
-/** `parley serve DIR --no-open` from the built bin (dist/), as a user starts it, resolved once it says where. */
-import { spawn, type ChildProcess } from 'node:child_process';
+/**
+ * What the end-to-end tests need to run the app: `parley serve DIR --no-open` from the built bin, as a user
+ * starts it (resolved once it says where), Chromium and a page, and the `parley` command to prepare a dossier.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './fixture-copy.js';
 
 export function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -31,4 +36,33 @@ export async function stopServer(child: ChildProcess | undefined): Promise<void>
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/** Debian's Chromium, where the end-to-end tests drive the app. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** A headless Chromium and a page of the size the end-to-end tests look at. */
+export async function launchPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  return { browser, page };
+}
+
+/** `parley ARGS…` from the built bin, as a user runs it; throws with its output when it fails. */
+export function runParley(...args: string[]): void {
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`parley ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+/** Open the app at its address and wait until it says it is ready (the draft on screen). */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 60_000 });
+}
+
+/** Close the browser, stop the server and remove the test's folder, whichever of them were started. */
+export async function tearDown(browser: Browser | undefined, server: ChildProcess | undefined, work: string): Promise<void> {
+  await browser?.close();
+  await stopServer(server);
+  if (work) await rm(work, { recursive: true, force: true });
 }
