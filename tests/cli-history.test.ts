@@ -5,7 +5,9 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { historyCommand, registerHistory } from '../src/node/cli/history.js';
 import { UserError } from '../src/node/read-draft-file.js';
-import { copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { copySampleDossier, copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
 
 describe('parley history', () => {
@@ -76,6 +78,23 @@ describe('parley history', () => {
     const v2 = JSON.parse(j.text()).versions[1];
     expect(v2.change.legal).toContainEqual({ type: 'obligation', old: 'shall not', new: 'will not', direction: 'weaker' });
     expect(JSON.parse(j.text()).versions[0].change).toBeUndefined();
+  });
+
+  it('says of a change whose words are all cosmetic that it is (a phrase set in italic)', async () => {
+    const copy = await copySampleDossier();
+    try {
+      const working = join(copy.dir, 'working.md');
+      const text = await readFile(working, 'utf8');
+      expect(text).toContain('projects of mutual interest');
+      await writeFile(working, text.replace('projects of mutual interest', 'projects of *mutual interest*'));
+      const o = collectOutput();
+      expect(await historyCommand(copy.dir, 'joint-investment', { format: 'text', color: false }, o)).toBe(0);
+      const step = o.text().split('working draft')[1]!;
+      expect(step).toContain('  changed by EU (cosmetic only):');
+      expect(step).toContain('projects of [-mutual interest-]{+*mutual interest*+}');
+    } finally {
+      await copy.dispose();
+    }
   });
 
   it('names close ids when the clause id is unknown', async () => {

@@ -97,7 +97,10 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
     lines.push(...indent(c.text, '    '));
     return lines;
   }
+  // A step whose changes are all cosmetic says so, as `parley diff` heads such a clause.
+  const changed = [...change.words, ...(change.titleWords ?? [])].filter((w) => w.op !== 'equal');
   const notes = [
+    change.kind !== 'unchanged' && changed.length > 0 && changed.every((w) => w.cosmetic) ? 'cosmetic only' : '',
     change.renumbered ? 'renumbered' : '',
     isPreviousVersion(change.since, e.version) ? '' : `against ${versionName(change.since)}, where it last appeared`,
   ].filter(Boolean);
