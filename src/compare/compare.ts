@@ -126,11 +126,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
  * After the legal reading, which reads words, not their style.
  */
 function withFormatting(ops: WordOp[], olds: readonly Clause[], oldText: string, news: readonly Clause[], newText: string, stylesCompared: boolean): WordOp[] {
-  if (!stylesCompared) return ops;
-  const oldRuns = clausesStyleRuns(olds);
-  const newRuns = clausesStyleRuns(news);
-  if (oldRuns.length === 0 && newRuns.length === 0) return ops;
-  return markFormatting(ops, oldText, oldRuns, newText, newRuns);
+  return stylesCompared ? markFormatting(ops, oldText, clausesStyleRuns(olds), newText, clausesStyleRuns(news)) : ops;
 }
 
 /**
@@ -167,7 +163,6 @@ export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: str
   // The versions of one dossier are Parley drafts, which carry formatting: it is always compared here.
   return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, true), legal };
 }
-
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
   const provision = s.provision && {

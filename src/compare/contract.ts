@@ -54,6 +54,9 @@ export interface LegalChangeJson {
   proposedBy?: string;
 }
 
+/** How a stretch of text is set, in a change of formatting only (WordOpJson.style). */
+export type TextStyleJson = 'plain' | 'italic' | 'bold' | 'bold italic';
+
 export interface WordOpJson {
   op: 'equal' | 'insert' | 'delete';
   text: string;
@@ -76,7 +79,7 @@ export interface WordOpJson {
    * added or taken away: "mutatis mutandis" → "*mutatis mutandis*"). The text's style on that side: `plain`,
    * `italic`, `bold` or `bold italic`. Such a change is also `cosmetic`.
    */
-  style?: 'plain' | 'italic' | 'bold' | 'bold italic';
+  style?: TextStyleJson;
 }
 
 export interface ClauseChangeJson {

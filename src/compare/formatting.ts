@@ -12,12 +12,12 @@
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { blocksText, BOLD, clauseText, ITALIC, styleRuns, type StyleRun } from '../model/text.js';
+import type { TextStyleJson } from './contract.js';
+import { isSpaceCode } from './tokenize.js';
 import type { WordOp } from './words.js';
 
-export type StyleName = 'plain' | 'italic' | 'bold' | 'bold italic';
-
 /** The name the JSON contract gives a style (bits of model/text.ts). */
-export function styleName(style: number): StyleName {
+function styleName(style: number): TextStyleJson {
   return style === (ITALIC | BOLD) ? 'bold italic' : style === BOLD ? 'bold' : style === ITALIC ? 'italic' : 'plain';
 }
 
@@ -59,8 +59,8 @@ function styledPieces(runs: readonly StyleRun[], text: string): { style: number;
   const out: { style: number; start: number; end: number }[] = [];
   for (const run of runs) {
     let start = run.start, end = Math.min(run.end, text.length);
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
     const last = out[out.length - 1];
     if (last && last.style === run.style && onlySpaces(text, last.end, start)) last.end = end;
@@ -70,17 +70,13 @@ function styledPieces(runs: readonly StyleRun[], text: string): { style: number;
 }
 
 function onlySpaces(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
 }
 
 /** Whether formatting is compared between two drafts: neither comes from a source that carries none. */
 export function stylesCompared(oldDraft: Draft, newDraft: Draft): boolean {
   return !oldDraft.unformatted && !newDraft.unformatted;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f;
 }
 
 /** The style of each character of a text of `length` characters, from its runs. */
@@ -124,7 +120,7 @@ export function markFormatting(ops: readonly WordOp[], oldText: string, oldRuns:
       changed = true;
     };
     for (let k = 0; k < text.length; k++) {
-      if (isSpace(text.charCodeAt(k))) continue;
+      if (isSpaceCode(text.charCodeAt(k))) continue;
       const a = oldStyles[o + k]!, b = newStyles[n + k]!;
       if (a === b) { flush(); continue; }
       const p = (a << 2) | b;

@@ -40,6 +40,7 @@
  * Why not jsdiff's diffWords: measured in bench/words.mjs, it takes ~1.5 ms for one keystroke in a
  * 2,500-word clause (this takes ~0.1 ms) and seconds for two unrelated 2,500-word texts (this: ~0.1 s).
  */
+import type { TextStyleJson } from './contract.js';
 import { isCosmeticChange, markCosmetic } from './cosmetic.js';
 import { IntList } from './int-list.js';
 import { diffSequencesInto, EQUAL_RUN, RUN_SIZE, type StandIns } from './myers.js';
@@ -71,7 +72,7 @@ export interface WordOp {
    * On the cosmetic delete and insert of a change of formatting only (formatting.ts): the text's style on that
    * side.
    */
-  style?: 'plain' | 'italic' | 'bold' | 'bold italic';
+  style?: TextStyleJson;
 }
 
 export interface DiffWordsOptions {

@@ -5,7 +5,7 @@
  * deletions struck through, so the redline reads in print and without colour; text of a provision moved within
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
 
@@ -28,7 +28,7 @@ function heading(ref: ClauseRefJson): string {
 }
 
 /** How each style is set, for a change of formatting. */
-const STYLE_TAGS: Record<NonNullable<WordOpJson['style']>, (html: string) => string> = {
+const STYLE_TAGS: Record<TextStyleJson, (html: string) => string> = {
   plain: (html) => html,
   italic: (html) => `<i>${html}</i>`,
   bold: (html) => `<b>${html}</b>`,

@@ -4,7 +4,7 @@
  * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
   colour?: boolean;
@@ -63,8 +63,13 @@ export function isNotable(change: ClauseChangeJson): boolean {
  */
 export function isCosmeticOnly(change: ClauseChangeJson): boolean {
   if (change.kind !== 'edited' || change.moved || (change.staleReferences?.length ?? 0) > 0) return false;
+  return allCosmetic([...change.words, ...(change.titleWords ?? [])]);
+}
+
+/** Whether a redline changes something and every change it makes is cosmetic (`parley history` asks of a step). */
+export function allCosmetic(ops: readonly Pick<WordOpJson, 'op' | 'cosmetic'>[]): boolean {
   let changed = false;
-  for (const w of [...change.words, ...(change.titleWords ?? [])]) {
+  for (const w of ops) {
     if (w.op === 'equal') continue;
     if (!w.cosmetic) return false;
     changed = true;
@@ -109,7 +114,7 @@ export function staleNote(s: StaleReferenceJson): string {
 }
 
 /** The Markdown marks of a style, as a change of formatting shows it. */
-const STYLE_MARKS: Record<NonNullable<WordOpJson['style']>, string> = { plain: '', italic: '*', bold: '**', 'bold italic': '***' };
+const STYLE_MARKS: Record<TextStyleJson, string> = { plain: '', italic: '*', bold: '**', 'bold italic': '***' };
 
 /**
  * Words as a redline: [-deleted-]{+inserted+}, red and green when `colour` is set (the marks stay, for readers
@@ -141,7 +146,7 @@ export function redlineText(ops: readonly Pick<WordOpJson, 'op' | 'text' | 'move
  * they are not marked either.
  */
 function describe(change: ClauseChangeJson, cosmeticHidden = false): string {
-  const cosmetic = !cosmeticHidden && change.kind === 'edited' && isCosmeticOnly(change);
+  const cosmetic = !cosmeticHidden && isCosmeticOnly(change);
   const flags: string[] = [cosmeticHidden ? `${change.kind}: cosmetic only, not marked` : cosmetic ? `${change.kind}, cosmetic only` : change.kind];
   if (change.moved) flags.push('moved');
   if (change.renumbered) flags.push('renumbered');

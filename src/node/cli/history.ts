@@ -10,7 +10,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { legalLines } from '../../export/text-redline.js';
+import { allCosmetic, legalLines } from '../../export/text-redline.js';
 
 export interface HistoryCliOptions {
   format: string;
@@ -97,10 +97,9 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
     lines.push(...indent(c.text, '    '));
     return lines;
   }
-  // A step whose changes are all cosmetic says so, as `parley diff` heads such a clause.
-  const changed = [...change.words, ...(change.titleWords ?? [])].filter((w) => w.op !== 'equal');
   const notes = [
-    change.kind !== 'unchanged' && changed.length > 0 && changed.every((w) => w.cosmetic) ? 'cosmetic only' : '',
+    // A step whose changes are all cosmetic says so, as `parley diff` heads such a clause.
+    change.kind !== 'unchanged' && allCosmetic([...change.words, ...(change.titleWords ?? [])]) ? 'cosmetic only' : '',
     change.renumbered ? 'renumbered' : '',
     isPreviousVersion(change.since, e.version) ? '' : `against ${versionName(change.since)}, where it last appeared`,
   ].filter(Boolean);
