@@ -10,6 +10,7 @@
  */
 import type { Draft } from '../model/draft.js';
 import type { Diagnostic } from './diagnostic.js';
+import { readFrontMatter, splitFrontMatter } from './front-matter.js';
 import { assignGeneratedIds } from './ids.js';
 import { importLooseMarkdown } from './import/loose-markdown.js';
 import { importPlainText } from './import/plain-text.js';
@@ -32,7 +33,15 @@ export function detectFormat(source: string, file?: string): 'text' | 'markdown'
 export function importDraft(source: string, options: ImportOptions = {}): { draft: Draft; diagnostics: Diagnostic[] } {
   const file = options.file;
   const format = !options.format || options.format === 'auto' ? detectFormat(source, file) : options.format;
-  const text = source.replace(/^\uFEFF/, '');
+  let text = source.replace(/^\uFEFF/, '');
+  // Front matter of another tool's (a web page's "title:", "source_url:"): its title is the draft's, its lines
+  // are left blank (not removed, so that what is said of a line points at it).
+  let frontTitle = '';
+  const split = format === 'markdown' ? splitFrontMatter(text) : null;
+  if (split && split.yaml !== null) {
+    frontTitle = readFrontMatter(split.yaml, split.yamlLine, file).meta.title;
+    text = '\n'.repeat(split.bodyLine - 1) + split.body;
+  }
   if (!text.trim()) {
     return {
       draft: { meta: { title: titleFromFile(file), parties: {} }, front: [], clauses: [] },
@@ -40,6 +49,7 @@ export function importDraft(source: string, options: ImportOptions = {}): { draf
     };
   }
   const result = format === 'markdown' ? importLooseMarkdown(text, file) : importPlainText(text, file);
+  if (frontTitle) result.draft.meta.title = frontTitle;
   if (!result.draft.meta.title) result.draft.meta.title = titleFromFile(file);
   assignGeneratedIds(result.draft.clauses);
   return result;
@@ -48,4 +58,13 @@ export function importDraft(source: string, options: ImportOptions = {}): { draf
 function titleFromFile(file: string | undefined): string {
   const base = file ? file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') : '';
   return base || 'Untitled draft';
+}
+
+/**
+ * Whether Markdown text carries what only a Parley draft has: an id on a heading ("## Article 4 {#no-export-bans}")
+ * or a Parley mark (":bracket[…]", ":::position"). A file with front matter but no "parley:" key and none of
+ * these comes from elsewhere (a web page, a site generator) and is imported, not read as the Parley format.
+ */
+export function hasParleyMarks(source: string): boolean {
+  return /^ {0,3}#{1,6}[ \t].*\{#[A-Za-z][\w.-]*[^}]*\}[ \t]*$/m.test(source) || /:bracket\[|^ {0,3}:{3,}[ \t]*position\b/m.test(source);
 }

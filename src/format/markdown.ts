@@ -68,6 +68,13 @@ export function parseDraft(source: string, options: ParseOptions = {}): ParseRes
     stack.push(clause);
   }
   assignGeneratedIds(draft.clauses);
+  if (draft.clauses.length === 0 && draft.front.length > 0) {
+    // Text with no "#" heading is all title block: nothing to compare, bracket or table clause by clause.
+    diagnostics.push({
+      file, line: split.bodyLine + (/^(?:[ \t]*\r?\n)*/.exec(split.body)![0].match(/\n/g)?.length ?? 0), column: 1, severity: 'warning', code: 'no-clauses',
+      message: 'the draft has text but no clause heading ("## Article 1 — Title"): all of it is read as the title block',
+    });
+  }
   diagnostics.push(...checkDraft(draft, file, headingLines));
   return { draft, diagnostics: diagnostics.sort((a, b) => a.line - b.line || a.column - b.column) };
 }

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
-import { importDraft } from '../format/import-text.js';
+import { hasParleyMarks, importDraft } from '../format/import-text.js';
 import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { parseDraft } from '../format/markdown.js';
@@ -231,7 +231,16 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
-    return { ...parseDraft(text, { file }), text };
+    const parsed = parseDraft(text, { file });
+    // Front matter without "parley:" over a text with no id and no mark of Parley's is a web page's or a site
+    // generator's: imported, as a draft from outside (its front matter's title kept). Front matter that is
+    // not valid YAML is reported as Parley's.
+    if (!isParley && !hasParleyMarks(text) && !parsed.diagnostics.some((d) => d.code.startsWith('front-matter'))) {
+      const imported = importDraft(text, { file, format: 'markdown' });
+      // Unless the import finds no clause either: then the Parley reading says so (no-clauses).
+      if (imported.draft.clauses.length > 0) return { ...imported, text };
+    }
+    return { ...parsed, text };
   }
   return { ...importDraft(text, { file }), text };
 }

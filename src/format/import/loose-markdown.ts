@@ -15,14 +15,19 @@ import type { Block, Clause, Draft } from '../../model/draft.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { ClauseOutline } from './clause-outline.js';
 import { recogniseHeading } from './heading-recognition.js';
-import { markdownBlocks } from './mdast-blocks.js';
+import { markdownBlocks, markdownParagraph } from './mdast-blocks.js';
 import { textParagraph } from './provision-blocks.js';
 import { inlineText } from '../../model/text.js';
 import { SIGNATURE_OPENING } from './plain-text.js';
+import { findBoldHeadings } from './bold-headings.js';
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
+/** A "#" heading line anywhere in the source (fences aside: a heading in a code block is too rare to matter). */
+const ATX_ANYWHERE = /^ {0,3}#{1,6}[ \t]+\S/m;
+const RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const CONVERTED_FOOTNOTE = /^(?:\\\[(\d{1,3})\\\]|<a\s[^>]*href="#_ftnref\d+"[^>]*>\[(\d{1,3})\]<\/a>)\s*/;
 const ATTRIBUTES = /\s*\{#([A-Za-z][\w.-]*)((?:\s+\.[\w-]+)*)\s*\}\s*$/;
 
 interface Section {
@@ -37,28 +42,77 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const front: string[] = [];
   const sections: Section[] = [];
-  const footnotes: string[] = [];
+  // Footnote texts; `markdown` for those of a converted document, whose emphasis is Markdown (a "[^1]:"
+  // definition is kept as written).
+  const footnotes: { text: string; markdown: boolean }[] = [];
   let inFence: string | null = null;
   let inFootnote = false;
+  // Whether the last paragraph outside the footnotes' lines was a "[^1]:" definition (its indented paragraphs follow).
+  let definitionOpen = false;
+  // Footnotes of a converted Word document: after a rule, "\[1\] text" or "<a href="#_ftnref1">[1]</a> text"
+  // (a link back to the marker).
+  let afterRule = false;
+  // A draft converted from Word has its headings in bold, not as "#" lines.
+  const boldHeadings = ATX_ANYWHERE.test(source) ? null : findBoldHeadings(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const fence = FENCE.exec(line);
     if (fence) inFence = inFence === null ? fence[1]![0]! : inFence === fence[1]![0] ? null : inFence;
+    const found = boldHeadings?.get(i);
+    if (found) {
+      inFootnote = false;
+      sections.push({ depth: found.depth, text: found.text, line: i + 1, body: [] });
+      // A Preamble heading takes no line: the paragraph it is put before opens the preamble.
+      if (found.lines > 0) {
+        i += found.lines - 1;
+        continue;
+      }
+    }
     const heading = inFence === null ? ATX.exec(line) : null;
     if (heading) {
       inFootnote = false;
+      afterRule = false;
+      definitionOpen = false;
       sections.push({ depth: heading[1]!.length, text: heading[2]!, line: i + 1, body: [] });
       continue;
     }
+    if (inFence === null && RULE.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) {
+      const nextText = lines.slice(i + 1).find((l) => l.trim() !== '');
+      if (nextText !== undefined && CONVERTED_FOOTNOTE.test(nextText)) {
+        afterRule = true;
+        inFootnote = false;
+        continue;
+      }
+    }
+    if (afterRule && inFence === null) {
+      // Everything after the footnotes' rule is footnotes (links to annexes after a second rule too), as
+      // the plain-text importer reads it: each paragraph one.
+      const converted = CONVERTED_FOOTNOTE.exec(line);
+      if (line.trim() === '' || RULE.test(line)) inFootnote = false;
+      else if (converted) footnotes.push({ text: `[${converted[1] ?? converted[2]}] ${line.slice(converted[0].length).trim()}`, markdown: true });
+      else if (inFootnote) footnotes[footnotes.length - 1]!.text += '\n' + line.trim();
+      else footnotes.push({ text: line.trim(), markdown: true });
+      inFootnote = line.trim() !== '' && !RULE.test(line);
+      continue;
+    }
     if (inFence === null && FOOTNOTE_DEFINITION.test(line)) {
-      footnotes.push(line);
+      footnotes.push({ text: line, markdown: false });
       inFootnote = true;
+      definitionOpen = true;
       continue;
     }
     if (inFootnote && line.trim() !== '') {
-      footnotes[footnotes.length - 1] += ' ' + line.trim();
+      footnotes[footnotes.length - 1]!.text += ' ' + line.trim();
       continue;
     }
+    // A paragraph indented by four spaces after a definition and a blank line goes on with that footnote, as
+    // Markdown's footnotes have it.
+    if (definitionOpen && line.trim() !== '' && /^(?: {4}|\t)/.test(line)) {
+      footnotes[footnotes.length - 1]!.text += ' ' + line.trim();
+      inFootnote = true;
+      continue;
+    }
+    if (line.trim() !== '') definitionOpen = false;
     inFootnote = false;
     (sections.length ? sections[sections.length - 1]!.body : front).push(line);
   }
@@ -115,7 +169,8 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
   moveSignatures(outline);
   if (footnotes.length) {
     outline.open('', 'Footnotes', 0, 2);
-    outline.add(footnotes.map(textParagraph));
+    // A converted footnote's "[1]" is text, not a link: its text is read as one paragraph.
+    outline.add(footnotes.map((f) => (f.markdown ? markdownParagraph(f.text) : textParagraph(f.text))));
   }
   if (!title && outline.front.length) {
     const first = outline.front[0]!;

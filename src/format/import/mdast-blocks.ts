@@ -2,14 +2,15 @@
  * Loose Markdown (one clause body at a time) → model blocks, through remark-parse.
  *
  * Only what the model has a place for is mapped (paragraphs, lists, block quotes, emphasis, strong, code,
- * breaks); anything else is kept verbatim from the source (raw blocks and inlines), so no text is lost.
+ * breaks); anything else is kept verbatim from the source (raw blocks and inlines), so no text is lost, but for
+ * the tags of underline, links and spans (their text is kept) and empty HTML comments.
  * Bold "**Option 1:**" stays strong text; square brackets stay text.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
-import type { Block, Inline, ListItem } from '../../model/draft.js';
-import { loosen, nestPoints, provisionBlocks } from './provision-blocks.js';
+import type { Block, Inline, ListItem, Paragraph } from '../../model/draft.js';
+import { loosen, nestPoints, numberedParagraphsAsItems, provisionBlocks, textParagraph } from './provision-blocks.js';
 import { MAX_BLOCK_NESTING } from '../mdast-to-model.js';
 
 const parser = unified().use(remarkParse);
@@ -20,13 +21,61 @@ function slice(source: string, node: { position?: { start: { offset?: number }; 
   return start === undefined || end === undefined ? '' : source.slice(start, end);
 }
 
+/** Opening or closing tags of underline, links and spans. */
+const WRAPPING_TAG = /^<\/?(?:u|a|span)(?:\s[^>]*)?>$/i;
+
+/** Line breaks and runs of spaces (tabs, no-break spaces) as one space; a single no-break space is kept. */
+function oneSpaced(text: string): string {
+  return text.replace(/[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]{2,}|\t/g, ' ');
+}
+
+/**
+ * Bold around nothing ("** **", maybe over a line end), which converters leave where Word had an empty bold
+ * run ("1.**   ** Cambodia shall"): no text, and Markdown would show its asterisks. It leaves a space, or the
+ * line end it held. ("**General** **Matters**" is two bold words.)
+ */
+const EMPTY_BOLD = /(^|[^\w*])(\*\*|__)[ \t\u00a0]*(\n?)[ \t\u00a0]*\2(?=\s|$)/g;
+function withoutEmptyBold(source: string): string {
+  return source.includes('**') || source.includes('__') ? source.replace(EMPTY_BOLD, (_, before: string, _bold, end: string) => before + (end || ' ')) : source;
+}
+
+/**
+ * The paragraphs of indented text: a line is a paragraph of its own ("Option 1: …" over "Option 2: …"),
+ * unless it carries on a sentence the line before left open (it opens in lower case).
+ */
+function indentedParagraphs(text: string): string[] {
+  const out: string[] = [];
+  let open = false;
+  for (const raw of text.split('\n')) {
+    const line = oneSpaced(raw).trim();
+    if (!line) {
+      open = false;
+      continue;
+    }
+    if (open && /^\p{Ll}/u.test(line) && !/[.:;]$/.test(out[out.length - 1]!)) out[out.length - 1] += ' ' + line;
+    else out.push(line);
+    open = true;
+  }
+  return out;
+}
+
+/** A paragraph's text without spaces at its ends (trailing no-break spaces of a converted document). */
+function trimEnds(children: Inline[]): Inline[] {
+  const first = children[0];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  const last = children[children.length - 1];
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  return children.filter((c) => c.type !== 'text' || c.value !== '');
+}
+
 function inlines(nodes: readonly PhrasingContent[], source: string): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
-        // Soft line breaks of hard-wrapped Markdown are spaces in the paragraph.
-        const value = node.value.replace(/\s*\n\s*/g, ' ');
+        // Soft line breaks of hard-wrapped Markdown are spaces in the paragraph, and a run of spaces reads as
+        // one, as Markdown shows it ("1.  The purpose", two spaces after a full stop).
+        const value = oneSpaced(node.value);
         const last = out[out.length - 1];
         if (last && last.type === 'text') last.value += value;
         else out.push({ type: 'text', value });
@@ -43,6 +92,12 @@ function inlines(nodes: readonly PhrasingContent[], source: string): Inline[] {
         break;
       case 'break':
         out.push({ type: 'break' });
+        break;
+      case 'html':
+        // Tags a converted Word document wraps around text (underline, footnote links): the text between
+        // them is kept, the tags are not text of the draft. Any other HTML is kept as written.
+        if (WRAPPING_TAG.test(node.value)) break;
+        out.push({ type: 'rawInline', value: node.value });
         break;
       default:
         out.push({ type: 'rawInline', value: slice(source, node) });
@@ -61,11 +116,18 @@ function blocks(nodes: readonly RootContent[], source: string, depth = 0): Block
     }
     switch (node.type) {
       case 'paragraph':
-        out.push({ type: 'paragraph', children: inlines(node.children, source) });
+        out.push({ type: 'paragraph', children: trimEnds(inlines(node.children, source)) });
         break;
       case 'heading':
         // Setext or stray headings inside a body: their text is kept as a paragraph.
-        out.push({ type: 'paragraph', children: inlines(node.children, source) });
+        out.push({ type: 'paragraph', children: trimEnds(inlines(node.children, source)) });
+        break;
+      case 'code':
+        // Text indented by four spaces or more is a code block to Markdown; in a draft (copied from a word
+        // processor, a first-line indent) it is paragraphs.
+        if (!/^ {0,3}(?:`{3}|~{3})/.test(slice(source, node))) {
+          out.push(...provisionBlocks(indentedParagraphs(node.value)));
+        } else out.push({ type: 'rawBlock', value: slice(source, node) });
         break;
       case 'list':
         out.push({
@@ -83,6 +145,8 @@ function blocks(nodes: readonly RootContent[], source: string, depth = 0): Block
         break;
       default: {
         const value = slice(source, node);
+        // An empty HTML comment is what pandoc puts between two lists, not text.
+        if (node.type === 'html' && /^<!--\s*-->$/.test(value.trim())) break;
         if (value.trim()) out.push({ type: 'rawBlock', value });
       }
     }
@@ -95,16 +159,26 @@ const PLAIN_MARKDOWN = /^[^*_`[\]<>\\&!|#~]*$/;
 const MARKUP_LINE = /^(?:[ \t]|[-+>=]|\d+\))/m;
 const TIGHT_ITEM = /[^\n]\n\d{1,9}[.)][ \t]/;
 
-export function markdownBlocks(source: string): Block[] {
+export function markdownBlocks(markdown: string): Block[] {
+  const source = withoutEmptyBold(markdown);
   if (!source.trim()) return [];
   // Fast path for bodies with no Markdown syntax beyond "1." paragraphs (generated treaties, most clean
   // drafts): same blocks as remark would give, several times faster on a 2,000-article draft.
   // A numbered line straight after another line (a tight list) is left to remark: its items are separate
   // paragraphs, not one wrapped paragraph.
   if (PLAIN_MARKDOWN.test(source) && !MARKUP_LINE.test(source.replace(/^\n+/, '')) && !TIGHT_ITEM.test(source)) {
-    const paragraphs = source.split(/\n[ \t]*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+    const paragraphs = source.split(/\n[ \t]*\n/).map((p) => oneSpaced(p).trim()).filter(Boolean);
     return provisionBlocks(paragraphs);
   }
   const tree = parser.parse(source) as Root;
-  return loosen(nestPoints(blocks(tree.children, source)));
+  return loosen(nestPoints(numberedParagraphsAsItems(blocks(tree.children, source))));
+}
+
+/** One paragraph of loose Markdown (a footnote of a converted document) as one model paragraph. */
+export function markdownParagraph(markdown: string): Paragraph {
+  const source = withoutEmptyBold(markdown);
+  const tree = parser.parse(source) as Root;
+  const only = tree.children.length === 1 ? tree.children[0]! : null;
+  if (only?.type !== 'paragraph') return textParagraph(oneSpaced(source).trim());
+  return { type: 'paragraph', children: trimEnds(inlines(only.children, source)) };
 }

@@ -26,7 +26,7 @@ import { splitPlainParagraphs, type PlainParagraph } from './plain-paragraphs.js
 import { provisionBlocks, textParagraph } from './provision-blocks.js';
 import type { Clause } from '../../model/draft.js';
 
-const PREAMBLE_OPENING =
+export const PREAMBLE_OPENING =
   /^\[?\s*(?:The\s+(?:Government|Governments|Parties|Participants|United States|Republic|Kingdom|States)\b|Whereas\b|WHEREAS\b|\p{Lu}{3,}(?:\s\p{Lu}{3,})?\s(?:to|the|that|their|its|of|as|with|in)\b)/u;
 export const SIGNATURE_OPENING = /^(?:IN WITNESS WHEREOF|DONE\b|Done (?:at|in)\b|Signed\b|SIGNED\b)/;
 const FOOTNOTE = /^\[\^?\d{1,3}\]/;

@@ -49,6 +49,30 @@ export function provisionBlocks(texts: readonly string[]): Block[] {
 }
 
 /**
+ * Paragraphs that open with a number ("2\.  The United States shall …": a converter escapes a number typed by
+ * hand, not made by Word's numbering) become items of an ordered list, as provisionBlocks makes them of plain
+ * text: the same provision whether the number was typed or automatic.
+ */
+export function numberedParagraphsAsItems(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const first = block.type === 'paragraph' ? block.children[0] : undefined;
+    const numbered = first?.type === 'text' ? NUMBERED.exec(first.value) : null;
+    if (!numbered || block.type !== 'paragraph') {
+      out.push(block);
+      continue;
+    }
+    const n = Number(numbered[1]);
+    const rest = [{ ...first!, value: (first as { value: string }).value.slice(numbered[0].length) }, ...block.children.slice(1)];
+    const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: rest as Inline[] }] };
+    const list = lastOrderedList(out);
+    if (list && (list.start ?? 1) + list.children.length === n) list.children.push(item);
+    else out.push({ type: 'list', ordered: true, start: n, spread: false, children: [item] });
+  }
+  return out;
+}
+
+/**
  * Numbered paragraphs are written as loose lists (a blank line between items, and between a paragraph and
  * its points): in a tight list a point would read back as part of its paragraph's text. A list of one item
  * cannot show looseness, so it is recorded as tight, as a parser would read it back.

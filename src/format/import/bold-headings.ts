@@ -1,0 +1,128 @@
+/**
+ * Headings of a Markdown draft that has no Markdown headings: a paragraph set wholly in bold.
+ *
+ * Word documents converted to Markdown (pandoc, web pages copied from a government site) write "**Section 1.
+ * Tariffs and Quotas**", "**Article 1.1: Tariffs**" and "**<u>OBJECTIVE</u>**" as bold paragraphs, never as
+ * "#" lines: read as Markdown headings only, such a draft has no clause at all. Here each paragraph wholly in
+ * bold (underline tags aside) is read as the plain-text importer reads a line standing alone: a keyword or
+ * numbered heading anywhere, a title in capitals once the preamble or a heading has begun. "**EMPHASIZING**
+ * their shared values" is a recital (only its first word is bold), not a heading.
+ *
+ * The result says, by source line, which headings to open: loose-markdown.ts opens them as it would "#"
+ * headings, so that nesting, titles and the body of each clause are read as for any Markdown draft. Divisions
+ * (Section, Part, Chapter) are one level above the clauses they hold, as in plain text.
+ */
+import { isTitleLine, recogniseHeading } from './heading-recognition.js';
+import { PREAMBLE_OPENING } from './plain-text.js';
+
+export interface FoundHeading {
+  /** Heading depth as a "#" line would give it (2 for divisions and top-level clauses, 3 inside a division). */
+  depth: number;
+  /** The heading text, as it would stand after the "#"s ("Section I — Critical Minerals and Rare Earths"). */
+  text: string;
+  /** Source lines the heading takes up (its paragraph, and a title paragraph merged into it); 0 for a
+   * Preamble heading put before the paragraph that opens the preamble. */
+  lines: number;
+}
+
+const BOLD = /^(\*\*|__)(.+)\1$/s;
+/** Tags a converted document puts around underlined text: "<u>", "<span style="text-decoration: underline">". */
+const UNDERLINE_TAG = /<\/?(?:u|span)(?:\s[^>]*)?>/gi;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const NUMBERED = /^\d{1,3}\\?[.)]\s/;
+
+interface SourceParagraph {
+  /** 0-based index of the first line. */
+  start: number;
+  lineCount: number;
+  text: string;
+}
+
+/** Blank-line separated paragraphs, lines joined by a space (fenced code is left out). */
+function paragraphs(lines: readonly string[]): SourceParagraph[] {
+  const out: SourceParagraph[] = [];
+  let fence: string | null = null;
+  let current: SourceParagraph | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const opening = FENCE.exec(line);
+    if (opening) fence = fence === null ? opening[1]![0]! : fence === opening[1]![0] ? null : fence;
+    if (fence !== null || opening || line.trim() === '') {
+      current = null;
+      continue;
+    }
+    if (current) {
+      current.text += ' ' + line.trim();
+      current.lineCount++;
+    } else out.push((current = { start: i, lineCount: 1, text: line.trim() }));
+  }
+  return out;
+}
+
+/**
+ * The text of a paragraph set wholly in bold, without the markers; null otherwise. Underline tags, inside
+ * or around the bold ("<span style=…>**Section 5. …**</span>"), do not count, nor a space between two bold
+ * runs ("**General** **Matters**"), nor a footnote marker after it.
+ */
+function boldText(text: string): string | null {
+  const plain = text
+    .replace(UNDERLINE_TAG, '')
+    .replace(/(\*\*|__)(\s+)\1/g, '$2')
+    // A footnote marker just after the bold: "**Article 2.6: Intellectual Property**\[3\]".
+    .replace(/(\*\*|__)\s*(\\?\[\^?\d{1,3}\\?\])\s*$/, '$2$1')
+    .trim();
+  const m = BOLD.exec(plain);
+  if (!m || m[2]!.includes(m[1]!)) return null;
+  // Markdown's escapes ("\[3\]", "1\.") are not text of the heading.
+  return m[2]!.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1').replace(/\s+/g, ' ').trim() || null;
+}
+
+/** Markdown markers and escapes taken off, to read a paragraph's opening as the plain-text importer does. */
+function plainOpening(text: string): string {
+  return text.replace(/[*_]/g, '').replace(UNDERLINE_TAG, '').replace(/\\(?=[[\].()])/g, '');
+}
+
+/** Headings to open, by the 0-based line they start on. Empty when no paragraph reads as a heading. */
+export function findBoldHeadings(lines: readonly string[]): Map<number, FoundHeading> {
+  const found = new Map<number, FoundHeading>();
+  const list = paragraphs(lines);
+  let started = false;
+  let inDivision = false;
+  for (let p = 0; p < list.length; p++) {
+    const paragraph = list[p]!;
+    const next = list[p + 1];
+    const bold = boldText(paragraph.text);
+    const heading = bold
+      ? recogniseHeading(bold, { allowCaps: started || (next !== undefined && NUMBERED.test(next.text)), allowNumber: true })
+      : null;
+    if (heading && bold) {
+      if (heading.kind === 'preamble') {
+        found.set(paragraph.start, { depth: 2, text: 'Preamble', lines: paragraph.lineCount });
+        started = true;
+        inDivision = false;
+        continue;
+      }
+      let text = bold;
+      let lineCount = paragraph.lineCount;
+      // "**Section I**" over "**Critical Minerals and Rare Earths**": the second is the first's title.
+      const title = next && !heading.title && heading.label ? boldText(next.text) : null;
+      if (title && isTitleLine(title) && !recogniseHeading(title)) {
+        text = `${heading.label} — ${title}`;
+        lineCount = next!.start + next!.lineCount - paragraph.start;
+        p++;
+      }
+      const division = heading.kind === 'division';
+      found.set(paragraph.start, { depth: division || !inDivision ? 2 : 3, text, lines: lineCount });
+      if (division) inDivision = true;
+      started = true;
+      continue;
+    }
+    if (!started && PREAMBLE_OPENING.test(plainOpening(paragraph.text))) {
+      found.set(paragraph.start, { depth: 2, text: 'Preamble', lines: 0 });
+      started = true;
+    }
+  }
+  // A preamble alone is no outline: without a single heading the draft stays as Markdown headings read it.
+  for (const heading of found.values()) if (heading.text !== 'Preamble') return found;
+  return new Map();
+}

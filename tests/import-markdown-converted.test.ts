@@ -1,0 +1,241 @@
+// Markdown that arrives from outside the way real drafts do: a Word document converted by pandoc or copied off
+// a government web page — headings in bold instead of "#" lines, underline tags, footnotes after a rule,
+// empty bold runs, runs of spaces, text indented into a code block — and front matter of another tool's.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importDraft } from '../src/format/import-text.js';
+import { loadDraftFile } from '../src/node/read-draft-file.js';
+import { inlineText } from '../src/model/text.js';
+import { provisionsOf, walkClauses } from '../src/model/provisions.js';
+import type { Block, Clause, Draft } from '../src/model/draft.js';
+
+const importMd = (text: string) => importDraft(text, { file: 'draft.md' }).draft;
+
+/** "label — title" of every clause, nested ones indented. */
+function outline(draft: Draft): string[] {
+  return [...walkClauses(draft.clauses)].map(({ clause, path }) => '  '.repeat(path.length) + [clause.label, clause.title].filter(Boolean).join(' — '));
+}
+
+function blockText(block: Block): string {
+  if (block.type === 'paragraph') return inlineText(block.children);
+  if (block.type === 'list') return block.children.map((item) => item.children.map(blockText).join(' / ')).join(' | ');
+  if (block.type === 'rawBlock') return `RAW:${block.value}`;
+  return block.type;
+}
+
+const clause = (draft: Draft, title: string): Clause =>
+  [...walkClauses(draft.clauses)].map((w) => w.clause).find((c) => c.title === title || c.label === title)!;
+
+const CONVERTED = [
+  '**AGREEMENT BETWEEN THE UNITED STATES OF AMERICA AND THE REPUBLIC OF',
+  'EXAMPLE ON RECIPROCAL TRADE**',
+  '',
+  '**Preamble**',
+  '',
+  'The Government of the United States of America and the Government of',
+  'the Republic of Example (“the Parties”),',
+  '',
+  '**EMPHASIZING** their shared commitment to resilient supply chains;',
+  '',
+  '**HAVE AGREED** as follows:',
+  '',
+  '**<span style="text-decoration: underline">Section 1:  Tariffs and',
+  'Quotas</span>**',
+  '',
+  '**Article 1.1: Tariffs **',
+  '',
+  '1.**\u00a0\u00a0\u00a0\u00a0 ** Example shall apply a rate of customs',
+  'duty<a href="#_ftn1" id="_ftnref1">[1]</a> as set out in Annex I.',
+  '',
+  '2\\.  The United States shall apply  a revised tariff rate.\u00a0\u00a0',
+  '',
+  '**Article 1.2: Intellectual Property**\\[2\\]** **',
+  '',
+  'Example shall provide a robust standard of protection.',
+  '',
+  '<span style="text-decoration: underline">**Section 2.  General Matters**</span>',
+  '',
+  '**Article 2.1: Entry into Force**',
+  '',
+  'This Agreement shall enter into force 60 days after signature.',
+  '',
+  '------------------------------------------------------------------------',
+  '',
+  '\\[1\\] **Customs duty** includes any duty or charge of any kind',
+  'imposed on the importation of a good.',
+  '',
+  '<a href="#_ftnref2" id="_ftn2">[2]</a> For purposes of this Agreement, *intellectual property* refers to',
+  'all categories of intellectual property.',
+  '',
+  '------------------------------------------------------------------------',
+  '',
+  '**[Annexes](https://example.org/annexes.pdf)**',
+  '',
+].join('\n');
+
+describe('Markdown converted from a Word document', () => {
+  it('reads paragraphs wholly in bold as headings: sections over articles, underline tags and a footnote marker aside', () => {
+    const draft = importMd(CONVERTED);
+    expect(outline(draft)).toEqual([
+      'Preamble',
+      'Section 1 — Tariffs and Quotas',
+      '  Article 1.1 — Tariffs',
+      '  Article 1.2 — Intellectual Property',
+      'Section 2 — General Matters',
+      '  Article 2.1 — Entry into Force',
+      'Footnotes',
+    ]);
+    // The capitals of the title block before the preamble are no heading.
+    expect(draft.front.map(blockText).join(' ')).toContain('AGREEMENT BETWEEN THE UNITED STATES');
+    // A recital whose first word is bold is a recital.
+    expect(provisionsOf(clause(draft, 'Preamble')).length).toBe(3);
+  });
+
+  it('leaves out empty bold runs, link and underline tags and runs of spaces; keeps the footnote marker as text', () => {
+    const article = clause(importMd(CONVERTED), 'Article 1.1');
+    expect(provisionsOf(article).map((p) => [p.label, p.text])).toEqual([
+      ['1', 'Example shall apply a rate of customs duty[1] as set out in Annex I.'],
+      ['2', 'The United States shall apply a revised tariff rate.'],
+    ]);
+  });
+
+  it('takes what follows the rule before the footnotes as footnotes, their emphasis read as Markdown', () => {
+    const notes = clause(importMd(CONVERTED), 'Footnotes');
+    expect(notes.body.map(blockText)).toEqual([
+      '[1] Customs duty includes any duty or charge of any kind imposed on the importation of a good.',
+      '[2] For purposes of this Agreement, intellectual property refers to all categories of intellectual property.',
+      expect.stringContaining('Annexes'),
+    ]);
+    const first = notes.body[0]!;
+    expect(first.type === 'paragraph' && first.children.some((c) => c.type === 'strong')).toBe(true);
+    // The last article keeps its own text only.
+    expect(clause(importMd(CONVERTED), 'Article 2.1').body.map(blockText)).toEqual(['This Agreement shall enter into force 60 days after signature.']);
+  });
+
+  it('takes a bold title under a bold label-only heading as its title, and opens the preamble at its first words', () => {
+    const draft = importMd([
+      'Whereas, rare earths are essential for advanced technologies;',
+      '',
+      'Therefore, the Participants have reached the following understanding:',
+      '',
+      '**Section I**',
+      '',
+      '**Critical Minerals** **and Rare Earths**',
+      '',
+      '1.  The Participants intend to cooperate.',
+      '',
+      '**<u>GENERAL PROVISIONS</u>**',
+      '',
+      '1.  This Framework takes effect on signature.',
+    ].join('\n'));
+    expect(outline(draft)).toEqual(['Preamble', 'Section I — Critical Minerals and Rare Earths', '  GENERAL PROVISIONS']);
+    expect(provisionsOf(clause(draft, 'Preamble')).length).toBe(2);
+  });
+
+  it('reads bold paragraphs as text where the draft has "#" headings', () => {
+    const draft = importMd('## Article 3\n\n**Option 1:**\n\nThe Parties shall cooperate.\n\n**AREAS OF COOPERATION**\n');
+    expect(outline(draft)).toEqual(['Article 3']);
+    expect(draft.clauses[0]!.body.map(blockText)).toEqual(['Option 1:', 'The Parties shall cooperate.', 'AREAS OF COOPERATION']);
+  });
+
+  it('reads text indented into a code block as paragraphs, a line each unless it carries on a sentence', () => {
+    const draft = importMd([
+      '## Article 4',
+      '',
+      '      Option 1: Nationally determined contributions',
+      '      Option 2: Nationally determined mitigation component of the',
+      '      contribution referred to in Article 2bis',
+      '',
+      '```',
+      '    kept as written',
+      '```',
+    ].join('\n'));
+    expect(draft.clauses[0]!.body.map(blockText)).toEqual([
+      'Option 1: Nationally determined contributions',
+      'Option 2: Nationally determined mitigation component of the contribution referred to in Article 2bis',
+      'RAW:```\n    kept as written\n```',
+    ]);
+  });
+
+  it('keeps the indented paragraphs of a "[^1]:" footnote with it, not in the last article', () => {
+    const draft = importMd([
+      '## Article 26',
+      '',
+      'The original of this Agreement shall be deposited.',
+      '',
+      '[^1]: Without prejudice to how the agreement refers to contributions:',
+      '',
+      '    Option 1: Nationally Determined Mitigation Contribution',
+      '',
+      '    Option 2: Mitigation Component',
+    ].join('\n'));
+    expect(clause(draft, 'Article 26').body.map(blockText)).toEqual(['The original of this Agreement shall be deposited.']);
+    expect(clause(draft, 'Footnotes').body.map(blockText)).toEqual([
+      '[^1]: Without prejudice to how the agreement refers to contributions: Option 1: Nationally Determined Mitigation Contribution Option 2: Mitigation Component',
+    ]);
+  });
+});
+
+describe('a Markdown file with front matter of another tool', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-foreign-'));
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const WEB_PAGE = [
+    '---',
+    'title: United States-Example Framework on Critical Minerals',
+    'source_url: https://www.example.gov/framework/',
+    'tags: briefings-statements',
+    '---',
+    '',
+    '*October 20, 2025*',
+    '',
+    'Whereas, rare earths are essential;',
+    '',
+    '**Section I**',
+    '',
+    '**Critical Minerals**',
+    '',
+    '1.  The Participants intend to cooperate.',
+    '',
+  ].join('\n');
+
+  it('is imported, its headings recognised, titled by its front matter', async () => {
+    const { draft, diagnostics } = await loadDraftFile(write('web.md', WEB_PAGE));
+    expect(diagnostics).toEqual([]);
+    expect(draft.meta.title).toBe('United States-Example Framework on Critical Minerals');
+    expect(outline(draft)).toEqual(['Preamble', 'Section I — Critical Minerals']);
+  });
+
+  it('is read the same by the application\'s Import Draft, which imports whatever file it is given', () => {
+    const { draft } = importDraft(WEB_PAGE, { file: 'page.md' });
+    expect(draft.meta.title).toBe('United States-Example Framework on Critical Minerals');
+    expect(outline(draft)).toEqual(['Preamble', 'Section I — Critical Minerals']);
+    // The front matter's lines are no text of the draft.
+    expect(JSON.stringify(draft)).not.toContain('source_url');
+  });
+
+  it('with "#" headings is imported as loose Markdown: "*(definitions)*" is a title, a footnote goes to Footnotes', async () => {
+    const { draft } = await loadDraftFile(write('site.md', '---\ntitle: Paris Agreement\nedit: true\n---\n\n## Article 1 *(definitions)*\n\nFor the purpose of this Agreement[^1], the definitions apply.\n\n[^1]: As in the Convention.\n'));
+    expect(outline(draft)).toEqual(['Article 1 — definitions', 'Footnotes']);
+  });
+
+  it('is still read as a Parley draft when it says "parley:", carries ids or marks, or has front matter that is not YAML', async () => {
+    // "parley: 1" with no heading: a Parley draft with a title block only, not imported.
+    const own = await loadDraftFile(write('own.md', '---\nparley: 1\ntitle: T\n---\n\n**Section I**\n\n**Critical Minerals**\n\n1.  Text.\n'));
+    expect(own.draft.clauses).toEqual([]);
+    // … and says that none of its text is in a clause, at the text's first line.
+    expect(own.diagnostics.map((d) => [d.line, d.severity, d.code])).toEqual([[6, 'warning', 'no-clauses']]);
+    // Ids on headings are Parley's: the id is kept as written.
+    const withIds = await loadDraftFile(write('ids.md', '---\ntitle: T\n---\n\n## Article 1 — Stockpiles {#stockpiles}\n\nText with :bracket[shall]{by="EU"} in it.\n'));
+    expect(withIds.draft.clauses[0]!.id).toBe('stockpiles');
+    expect(withIds.draft.clauses[0]!.body[0]!.type).toBe('paragraph');
+    expect(JSON.stringify(withIds.draft.clauses[0]!.body)).toContain('"bracket"');
+    const broken = await loadDraftFile(write('broken.md', '---\ntitle: [unclosed\n---\n\n**Section I**\n\n1.  Text.\n'));
+    expect(broken.diagnostics.map((d) => d.code)).toContain('front-matter-syntax');
+  });
+});
