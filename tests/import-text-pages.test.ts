@@ -93,6 +93,9 @@ describe('headings that are not, and lettered sections', () => {
 
   it('leaves a lettered line in capitals in the title block alone ("A. DRAFT AGREEMENT"), and reports a glued footnote number', () => {
     expect(heads('ADP\n\nA. DRAFT AGREEMENT\n\nArticle 1\n\nText.\n')).toEqual([[0, 'Article 1', '']]);
+    // A bracketed heading wrapped over two lines is one heading; a subheading on the next line is not part of it.
+    expect(heads('Title\n\nK. [[Time frames and process related to commitments / contributions / Other matters\n   related to implementation]8\nOption I:\n\nD. [Mitigation\n[Long-term and global aspects of mitigation]\n\n13. Text.\n'))
+      .toEqual([[0, 'K', 'Time frames and process related to commitments / contributions / Other matters related to implementation'], [0, 'D', 'Mitigation']]);
     const r = importDraft('Title\n\nA. [[Preamble]1\n\n[Recalling the Convention,]\n\nB. [[Finance]2\n\n1. Text.\n', { format: 'text' });
     expect(r.draft.clauses.map((c) => [c.label, c.title])).toEqual([['', 'Preamble'], ['B', 'Finance']]);
     expect(r.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
@@ -110,6 +113,8 @@ describe.skipIf(!corpus)('the Geneva negotiating text (12 February 2015), as ext
     expect(top).toEqual([
       'Preamble', 'B Definitions', 'C General / Objective', 'D Mitigation', 'E Adaptation and loss and damage', 'G Option I: Finance',
       'H Technology development and transfer', 'I Capacity-building', 'J Transparency of action and support',
+      // Section K's heading wraps over two lines ("… related to implementation and" / "ambition]8").
+      'K Time frames and process related to commitments / contributions / Other matters related to implementation and ambition',
       'L Facilitating implementation and compliance', 'M Procedural and institutional provisions', 'Footnotes',
     ]);
     // Its ten footnotes, printed at the foot of their pages, in the Footnotes clause and in no section.

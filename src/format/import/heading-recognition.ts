@@ -144,7 +144,8 @@ function letteredHeading(text: string, dropped: string[], options: { allowCaps?:
     raw = raw.slice(0, glued.index) + glued[2]!;
   }
   const title = raw.replace(/[[\]]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!title || title.split(' ').length > 12 || /[.,;:]$/.test(title) || !/^\p{Lu}/u.test(title)) return null;
+  // A bracketed title may run long (Geneva's section K has seventeen words); one in plain type is short.
+  if (!title || title.split(' ').length > (bracketed ? 20 : 12) || /[.,;:]$/.test(title) || !/^\p{Lu}/u.test(title)) return null;
   if (!bracketed && !(options.allowCaps && isCapitalTitle(title)) && !(options.allowNumber && isTitleCase(title) && !isCapitalTitle(title))) return null;
   if (PREAMBLE.test(title)) return { kind: 'preamble', label: '', title, rank: 1, droppedMarkers: dropped };
   return { kind: 'division', label: m[1]!, title, rank: 1, droppedMarkers: dropped };

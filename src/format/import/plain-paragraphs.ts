@@ -17,13 +17,17 @@ export interface PlainParagraph {
   line: number;
   /** Number of source lines it came from (a one-line paragraph may be a heading). */
   lineCount: number;
-  /** A heading found inside a box of asterisks, or a separator rule ("-----"). */
-  kind: 'text' | 'boxed' | 'rule';
+  /** A heading found inside a box of asterisks, a lettered section heading wrapped over two lines, or a
+   * separator rule ("-----"). */
+  kind: 'text' | 'boxed' | 'heading' | 'rule';
 }
 
 const STARTS_PROVISION = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)](?=\s|$)|\[\^?\d{1,3}\]:?\s)/i;
 const PREAMBULAR_MARKER = /^Pp\d+$/;
 const RULE = /^-{3,}$/;
+/** The first line of a bracketed lettered section heading ("K. [[Time frames …"), and a line closing its bracket. */
+const WRAPPED_LETTERED = /^[A-Z]\.\s+\[/;
+const BRACKET_CLOSES = /\]\d{0,2}$/;
 const BOX_EDGE = /^\*{3,}$/;
 const ENDS_SENTENCE = /[.:;,)\]”"]$/;
 /** A provision label and nothing else: "15.", "(a)", "iv)". */
@@ -86,6 +90,18 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
         pendingBlank = true;
         continue;
       }
+    }
+    // A lettered section's heading wrapped over two lines ("K. [[Time frames and process related to … and" over
+    // "ambition]8"): one heading, where its bracket closes. Wrapped: a long first line, the second going on in
+    // lower case ("D. [Mitigation" over "[Long-term and global aspects of mitigation]" is a heading and a
+    // subheading).
+    const wrapped = WRAPPED_LETTERED.test(t) && t.length >= 60 && !BRACKET_CLOSES.test(t) ? (lines[i + 1] ?? '').trim() : '';
+    if (/^\p{Ll}/u.test(wrapped) && BRACKET_CLOSES.test(wrapped) && recogniseHeading(`${t} ${wrapped}`)?.kind === 'division') {
+      flush();
+      out.push({ text: `${t} ${wrapped}`.replace(/\s+/g, ' '), line: i + 1, lineCount: 2, kind: 'heading' });
+      i++;
+      pendingBlank = true;
+      continue;
     }
     if (RULE.test(t)) {
       flush();

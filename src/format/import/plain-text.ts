@@ -92,7 +92,7 @@ export function importPlainText(source: string, file: string | undefined): { dra
       continue;
     }
     const heading =
-      p.kind === 'boxed' || p.lineCount === 1
+      p.kind === 'boxed' || p.kind === 'heading' || p.lineCount === 1
         ? recogniseHeading(p.text, {
             allowCaps: p.kind === 'boxed' || started || (next !== undefined && NUMBERED.test(next.text)),
             allowNumber: true,
