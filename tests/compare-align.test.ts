@@ -122,6 +122,24 @@ describe('alignDrafts', () => {
     expect(changeOf(a, 'old', 1).similarity).toBeGreaterThan(0.5);
   });
 
+  it('finds a section of options condensed into several articles: a split whose parts cover little of the whole', () => {
+    // As the Geneva text's procedural section became Articles 12–26 of October 2015: each new article is one
+    // of the section's options, the other options were dropped (the articles cover a third of the section).
+    const dropped = [
+      'Option 2: The Parties shall establish a standing committee of twenty experts elected by the governing body for five years.',
+      'Option 3: No new institutional arrangements are needed beyond those already serving the Convention and its Kyoto Protocol.',
+      'Option 4: Decisions of the governing body are taken by consensus unless a two thirds majority of Parties present decides otherwise.',
+      'Option 5: Each regional group nominates one member of the bureau, and small island developing States one further member.',
+      'Option 6: The secretariat reports to every session on the budget, staffing and the arrangements for meetings of subsidiary bodies.',
+      'Option 7: Observers accredited to the Convention may attend the sessions unless one third of the Parties present object.',
+    ];
+    const a = alignDrafts(
+      draft(clause('Article 1', 'Investment', A), clause('M', 'Procedural and institutional provisions', [B, C, D, ...dropped].join(' ')), clause('Article 5', 'Stockpiles', E)),
+      draft(clause('Article 1', 'Investment', A), clause('Article 12', 'CMA', B), clause('Article 13', 'Secretariat', C), clause('Article 14', 'Voting', D), clause('Article 15', 'Stockpiles', E)),
+    );
+    expect(summary(a)).toEqual(['unchanged Article 1→Article 1', 'split M→Article 12+Article 13+Article 14', 'unchanged Article 5→Article 15 renumbered']);
+  });
+
   it('finds a merge: two old clauses folded into one', () => {
     const a = alignDrafts(
       draft(clause('2.1', 'Import Licensing', A), clause('2.2', 'Technical Regulations', B), clause('2.3', 'Agriculture', D)),

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
 import { importDraft } from '../src/format/import-text.js';
 import { clauseText } from '../src/model/text.js';
 import { provisionsOf, walkClauses } from '../src/model/provisions.js';
@@ -126,5 +127,17 @@ describe.skipIf(!corpus)('the Geneva negotiating text (12 February 2015), as ext
     // Paragraph 13 of Mitigation opens with its number alone on a line, its text on the next.
     const mitigation = draft.clauses.find((c) => c.label === 'D')!;
     expect(provisionsOf(mitigation).find((p) => p.label === '13')?.text).toMatch(/^13\.1 \[Option 1: All Parties, in accordance with Article 4/);
+  });
+
+  it('compared with the co-chairs\' non-paper of October 2015, its procedural section M is split into the articles made of it', () => {
+    const read = (file: string) => importDraft(fs.readFileSync(file, 'utf8'), { file }).draft;
+    const dir = path.join(corpus ?? '', 'paris-agreement-drafts');
+    const result = compareDrafts(read(path.join(dir, 'extras', 'v-1_2015-02-12_geneva-negotiating-text_FULL.txt')), read(path.join(dir, 'v0_2015-10-05_ADP-cochairs-nonpaper-draft-agreement.txt')));
+    const split = result.changes.find((c) => c.old[0]?.label === 'M')!;
+    expect(split.kind).toBe('split');
+    // Each of these lies half or more inside M; Article 15 (bodies serving the agreement) and 17 (further
+    // requirements) are new text.
+    expect(split.new.map((n) => n.label)).toEqual(['Article 12', 'Article 13', 'Article 14', 'Article 16', ...[18, 19, 20, 21, 22, 23, 24, 25, 26].map((n) => `Article ${n}`)]);
+    expect(result.changes.filter((c) => c.kind === 'inserted').map((c) => c.new[0]!.label)).toContain('Article 15');
   });
 });

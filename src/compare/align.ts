@@ -190,7 +190,7 @@ export function alignDrafts(oldDraft: Draft, newDraft: Draft, options: AlignOpti
   matchByParagraphs(m, oldSource, newSource, oldHasBody, newHasBody, tokens);
   m.matchExact(oldHasBody, newHasBody);
   m.matchSimilar(SIMILAR, oldHasBody, newHasBody);
-  m.matchSplitsAndMerges(oldHasBody, newHasBody);
+  m.matchSplitsAndMerges(oldHasBody, newHasBody, true);
 
   // 5. Headings (and any clause still unmatched that has children) by their children's votes, deepest first.
   matchByChildren(m, oldClauses, newClauses);

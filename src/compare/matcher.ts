@@ -51,6 +51,14 @@ const WHOLE_COVERAGE = 0.5;
  * trade agreements from 0.09 (80-word articles) to 0.25: the line lies between, well clear of both.
  */
 const FORMULAIC = 0.05;
+/**
+ * A whole condensed into its parts: a negotiating text's section of options becomes several short articles
+ * (the Geneva text's procedural section M, 46 paragraphs, became Articles 12–26 of October 2015: each article
+ * lies 0.5–1 inside it, together they cover a third of it). The parts must then come mostly from the whole
+ * (this share of all their shingles, raised above the background), and cover at least this much of it.
+ */
+const CONDENSED_PARTS = 0.6;
+const CONDENSED_COVERAGE = 0.2;
 /** Neighbouring parts of one split stand at most this many units apart. */
 const MAX_PART_DISTANCE = 3;
 /** A pair weaker than this may be re-read as one part of a split or merge. */
@@ -445,12 +453,16 @@ export class Matcher {
    * an unmatched unit, or the whole's own partner when that pair was weak (a split's largest part usually
    * pairs with the original by similarity first).
    */
-  matchSplitsAndMerges(eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true): void {
-    this.findParts('split', eligibleOld, eligibleNew);
-    this.findParts('merge', eligibleOld, eligibleNew);
+  /**
+   * `condensed`: also splits and merges whose parts come mostly from a whole they cover little of (clauses of
+   * a negotiating text condensed; not provisions, where a point lies inside any paragraph that repeats it).
+   */
+  matchSplitsAndMerges(eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true, condensed = false): void {
+    this.findParts('split', eligibleOld, eligibleNew, condensed);
+    this.findParts('merge', eligibleOld, eligibleNew, condensed);
   }
 
-  private findParts(mode: 'split' | 'merge', eligibleOld: (i: number) => boolean, eligibleNew: (j: number) => boolean): void {
+  private findParts(mode: 'split' | 'merge', eligibleOld: (i: number) => boolean, eligibleNew: (j: number) => boolean, condensed: boolean): void {
     const split = mode === 'split';
     const wholeGroup = split ? this.oldGroup : this.newGroup;
     const partGroup = split ? this.newGroup : this.oldGroup;
@@ -541,7 +553,7 @@ export class Matcher {
       let covered = 0;
       for (const p of free) covered += containment(whole, partSet(p));
       const coverage = Math.min(1, covered);
-      if (coverage < WHOLE_COVERAGE) continue;
+      if (coverage < WHOLE_COVERAGE && !(condensed && coverage >= CONDENSED_COVERAGE && this.mostlyInside(free, whole, partSet))) continue;
       if (wholeGroup[w]! >= 0) this.removeGroup(wholeGroup[w]!);
       for (const p of free) if (partGroup[p]! >= 0) this.removeGroup(partGroup[p]!);
       free.sort((a, b) => a - b);
@@ -549,6 +561,17 @@ export class Matcher {
         ? { old: [w], new: free, similarity: coverage, exact: false, moved: false }
         : { old: free, new: [w], similarity: coverage, exact: false, moved: false });
     }
+  }
+
+  /** Whether the parts' shingles, all together, lie inside the whole by CONDENSED_PARTS (raised). */
+  private mostlyInside(parts: readonly number[], whole: Int32Array, partSet: (p: number) => Int32Array): boolean {
+    let inside = 0, total = 0;
+    for (const p of parts) {
+      const set = partSet(p);
+      inside += containment(set, whole) * set.length;
+      total += set.length;
+    }
+    return total > 0 && inside / total >= this.bar(CONDENSED_PARTS);
   }
 
   /**
