@@ -134,6 +134,34 @@ describe('Markdown converted from a Word document', () => {
     expect(provisionsOf(clause(draft, 'Preamble')).length).toBe(2);
   });
 
+  it('reads a keyword heading alone on its line as a heading too, as plain text is read; "5." alone stays a list item', () => {
+    const draft = importMd([
+      'MEMORANDUM OF UNDERSTANDING',
+      '',
+      'The Participants,',
+      '',
+      '*Recognising* the importance of critical minerals,',
+      '',
+      'Have reached the following understanding:',
+      '',
+      'Section I',
+      '',
+      'Cooperation',
+      '',
+      '1.  The Participants intend to cooperate.',
+      '',
+      'Article 2 — Stockpiles',
+      '',
+      'Each Participant intends to keep *strategic* stocks.',
+      '',
+      'FINAL PROVISIONS',
+      '',
+      'This Memorandum takes effect on signature.',
+    ].join('\n'));
+    expect(outline(draft)).toEqual(['Preamble', 'Section I — Cooperation', '  Article 2 — Stockpiles', '  FINAL PROVISIONS']);
+    expect(draft.front.map(blockText)).toEqual(['MEMORANDUM OF UNDERSTANDING']);
+  });
+
   it('reads bold paragraphs as text where the draft has "#" headings', () => {
     const draft = importMd('## Article 3\n\n**Option 1:**\n\nThe Parties shall cooperate.\n\n**AREAS OF COOPERATION**\n');
     expect(outline(draft)).toEqual(['Article 3']);

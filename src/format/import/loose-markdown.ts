@@ -19,7 +19,7 @@ import { markdownBlocks, markdownParagraph } from './mdast-blocks.js';
 import { textParagraph } from './provision-blocks.js';
 import { inlineText } from '../../model/text.js';
 import { SIGNATURE_OPENING } from './plain-text.js';
-import { findBoldHeadings } from './bold-headings.js';
+import { findParagraphHeadings } from './paragraph-headings.js';
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -52,13 +52,13 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
   // Footnotes of a converted Word document: after a rule, "\[1\] text" or "<a href="#_ftnref1">[1]</a> text"
   // (a link back to the marker).
   let afterRule = false;
-  // A draft converted from Word has its headings in bold, not as "#" lines.
-  const boldHeadings = ATX_ANYWHERE.test(source) ? null : findBoldHeadings(lines);
+  // A draft converted from Word has its headings in bold, not as "#" lines; one pasted, on lines of their own.
+  const paragraphHeadings = ATX_ANYWHERE.test(source) ? null : findParagraphHeadings(lines);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const fence = FENCE.exec(line);
     if (fence) inFence = inFence === null ? fence[1]![0]! : inFence === fence[1]![0] ? null : inFence;
-    const found = boldHeadings?.get(i);
+    const found = paragraphHeadings?.get(i);
     if (found) {
       inFootnote = false;
       sections.push({ depth: found.depth, text: found.text, line: i + 1, body: [] });

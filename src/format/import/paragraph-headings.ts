@@ -1,12 +1,14 @@
 /**
- * Headings of a Markdown draft that has no Markdown headings: a paragraph set wholly in bold.
+ * Headings of a Markdown draft that has no Markdown headings: paragraphs that read as headings.
  *
  * Word documents converted to Markdown (pandoc, web pages copied from a government site) write "**Section 1.
- * Tariffs and Quotas**", "**Article 1.1: Tariffs**" and "**<u>OBJECTIVE</u>**" as bold paragraphs, never as
- * "#" lines: read as Markdown headings only, such a draft has no clause at all. Here each paragraph wholly in
- * bold (underline tags aside) is read as the plain-text importer reads a line standing alone: a keyword or
- * numbered heading anywhere, a title in capitals once the preamble or a heading has begun. "**EMPHASIZING**
- * their shared values" is a recital (only its first word is bold), not a heading.
+ * Tariffs and Quotas**", "**Article 1.1: Tariffs**" and "**<u>OBJECTIVE</u>**" as bold paragraphs, and a draft
+ * pasted as Markdown may have "Article 5" alone on its line, never as "#" lines: read as Markdown headings only,
+ * such a draft has no clause at all. Here a paragraph wholly in bold (underline tags aside) is read as the
+ * plain-text importer reads a line standing alone: a keyword or numbered heading anywhere, a title in capitals
+ * once the preamble or a heading has begun. A one-line paragraph not in bold is a heading by its keyword
+ * ("Article 5", "Section II", "Preamble") or, once begun, its capitals; "5." alone is a list item to Markdown.
+ * "**EMPHASIZING** their shared values" is a recital (only its first word is bold), not a heading.
  *
  * The result says, by source line, which headings to open: loose-markdown.ts opens them as it would "#"
  * headings, so that nesting, titles and the body of each clause are read as for any Markdown draft. Divisions
@@ -82,8 +84,13 @@ function plainOpening(text: string): string {
   return text.replace(/[*_]/g, '').replace(UNDERLINE_TAG, '').replace(/\\(?=[[\].()])/g, '');
 }
 
+/** The text of a one-line paragraph not in bold that may be a heading by its words alone. */
+function lineText(paragraph: SourceParagraph | undefined): string | null {
+  return paragraph && paragraph.lineCount === 1 ? plainOpening(paragraph.text).replace(/\s+/g, ' ').trim() : null;
+}
+
 /** Headings to open, by the 0-based line they start on. Empty when no paragraph reads as a heading. */
-export function findBoldHeadings(lines: readonly string[]): Map<number, FoundHeading> {
+export function findParagraphHeadings(lines: readonly string[]): Map<number, FoundHeading> {
   const found = new Map<number, FoundHeading>();
   const list = paragraphs(lines);
   let started = false;
@@ -92,20 +99,22 @@ export function findBoldHeadings(lines: readonly string[]): Map<number, FoundHea
     const paragraph = list[p]!;
     const next = list[p + 1];
     const bold = boldText(paragraph.text);
-    const heading = bold
-      ? recogniseHeading(bold, { allowCaps: started || (next !== undefined && NUMBERED.test(next.text)), allowNumber: true })
-      : null;
-    if (heading && bold) {
+    const allowCaps = started || (next !== undefined && NUMBERED.test(next.text));
+    const line = bold ? null : lineText(paragraph);
+    let heading = bold ? recogniseHeading(bold, { allowCaps, allowNumber: true }) : line ? recogniseHeading(line, { allowCaps }) : null;
+    if (heading && line && heading.kind !== 'division' && heading.kind !== 'clause' && heading.kind !== 'preamble' && heading.kind !== 'caps') heading = null;
+    const own = bold ?? line;
+    if (heading && own) {
       if (heading.kind === 'preamble') {
         found.set(paragraph.start, { depth: 2, text: 'Preamble', lines: paragraph.lineCount });
         started = true;
         inDivision = false;
         continue;
       }
-      let text = bold;
+      let text = own;
       let lineCount = paragraph.lineCount;
       // "**Section I**" over "**Critical Minerals and Rare Earths**": the second is the first's title.
-      const title = next && !heading.title && heading.label ? boldText(next.text) : null;
+      const title = next && !heading.title && heading.label ? (bold ? boldText(next.text) : lineText(next)) : null;
       if (title && isTitleLine(title) && !recogniseHeading(title)) {
         text = `${heading.label} — ${title}`;
         lineCount = next!.start + next!.lineCount - paragraph.start;
