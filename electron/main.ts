@@ -224,7 +224,7 @@ async function importDraft(): Promise<void> {
   const options = {
     title: 'Import draft',
     properties: ['openFile' as const],
-    filters: [{ name: 'Drafts', extensions: ['md', 'txt', 'docx'] }, { name: 'All files', extensions: ['*'] }],
+    filters: [{ name: 'Drafts', extensions: ['md', 'txt', 'docx', 'html', 'htm'] }, { name: 'All files', extensions: ['*'] }],
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   const file = result.filePaths[0];

@@ -24,7 +24,7 @@ export interface WebImport {
 }
 
 /** Draft files the file picker offers (any file may still be chosen; what is not a draft is refused in a sentence). */
-export const IMPORT_ACCEPT = '.md,.markdown,.txt,.text,.docx';
+export const IMPORT_ACCEPT = '.md,.markdown,.txt,.text,.docx,.html,.htm';
 
 /**
  * The largest draft file Parley reads (MAX_DRAFT_BYTES of src/node/read-draft-file.ts, which the renderer may

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { importDraft } from '../src/format/import-text.js';
 import { loadDraftFile } from '../src/node/read-draft-file.js';
+import { importedFileFromBytes } from '../src/node/desktop/import-file.js';
 import { inlineText } from '../src/model/text.js';
 import { provisionsOf, walkClauses } from '../src/model/provisions.js';
 import type { Block, Clause, Draft } from '../src/model/draft.js';
@@ -265,5 +266,62 @@ describe('a Markdown file with front matter of another tool', () => {
     expect(JSON.stringify(withIds.draft.clauses[0]!.body)).toContain('"bracket"');
     const broken = await loadDraftFile(write('broken.md', '---\ntitle: [unclosed\n---\n\n**Section I**\n\n1.  Text.\n'));
     expect(broken.diagnostics.map((d) => d.code)).toContain('front-matter-syntax');
+  });
+});
+
+describe('a web page (HTML)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-html-'));
+  const PAGE = [
+    '<!DOCTYPE html>',
+    '<html><head><title>Example Agreement | Ministry of Trade</title><style>p { margin: 0 }</style><script>var Article = 9;</script></head>',
+    '<body><nav><a href="/">Home</a> <a href="/treaties/">Treaties</a></nav>',
+    '<p><strong>AGREEMENT BETWEEN THE UNITED STATES AND EXAMPLE</strong></p>',
+    '<p><strong>Preamble</strong></p>',
+    '<p>The Government of the United States of America and the Government of Example (“the Parties”),</p>',
+    '<p><strong>EMPHASIZING</strong> their shared values;</p>',
+    '<p><strong><u>Section 1: Tariffs</u></strong></p>',
+    '<p><strong>Article 1.1: Tariffs&nbsp;</strong></p>',
+    '<p>1.&nbsp;&nbsp;&nbsp; Example shall apply a rate of customs duty<a href="#_ftn1" id="_ftnref1">[1]</a> as set out in <em>Annex I</em>.</p>',
+    '<p>2.&nbsp;&nbsp;&nbsp; The United States shall apply a revised rate.</p>',
+    '<p>IN WITNESS WHEREOF the undersigned have signed this Agreement.</p>',
+    '<table><tr><td>FOR THE UNITED STATES OF AMERICA:</td><td>FOR EXAMPLE:</td></tr><tr><td>Jane Doe</td><td>John Roe</td></tr></table>',
+    '<hr>',
+    '<p><a href="#_ftnref1" id="_ftn1">[1]</a> <strong>Customs duty</strong> includes any duty.</p>',
+    '<footer>Copyright</footer>',
+    '</body></html>',
+  ].join('\n');
+
+  it('is read by its headings, footnotes and signature block; navigation, scripts and styles are no text of it', async () => {
+    const file = path.join(dir, 'agreement.html');
+    fs.writeFileSync(file, PAGE);
+    const { draft, diagnostics } = await loadDraftFile(file);
+    expect(diagnostics).toEqual([]);
+    expect(outline(draft)).toEqual(['Preamble', 'Section 1 — Tariffs', '  Article 1.1 — Tariffs', 'Signatures', 'Footnotes']);
+    // No <h1>: the <title>.
+    expect(draft.meta.title).toBe('Example Agreement | Ministry of Trade');
+    expect(provisionsOf(clause(draft, 'Article 1.1')).map((p) => [p.label, p.text])).toEqual([
+      ['1', 'Example shall apply a rate of customs duty[1] as set out in Annex I.'],
+      ['2', 'The United States shall apply a revised rate.'],
+    ]);
+    // Italic is read: a change to it is a change of formatting.
+    expect(JSON.stringify(clause(draft, 'Article 1.1').body)).toContain('"emphasis"');
+    expect(draft.unformatted).toBeUndefined();
+    expect(clause(draft, 'Signatures').body.map(blockText)).toEqual([
+      'IN WITNESS WHEREOF the undersigned have signed this Agreement.', 'FOR THE UNITED STATES OF AMERICA:', 'FOR EXAMPLE:', 'Jane Doe', 'John Roe',
+    ]);
+    expect(clause(draft, 'Footnotes').body.map(blockText)).toEqual(['[1] Customs duty includes any duty.']);
+    expect(JSON.stringify(draft)).not.toMatch(/Treaties|var Article|margin|Copyright/);
+  });
+
+  it('is told by its first tag whatever its name, and the application\'s Import Draft gets its text as Markdown', async () => {
+    const file = path.join(dir, 'saved-from-browser.txt');
+    fs.writeFileSync(file, PAGE.replace('<title>', '<title>').replace('<body>', '<body><h1>Agreement on Reciprocal Trade</h1>'));
+    const { draft } = await loadDraftFile(file);
+    expect(draft.meta.title).toBe('Agreement on Reciprocal Trade');
+    expect(outline(draft)).toContain('  Article 1.1 — Tariffs');
+    const imported = importedFileFromBytes('agreement.htm', new TextEncoder().encode(PAGE));
+    expect(imported.format).toBe('markdown');
+    expect(imported.text).not.toContain('<');
+    expect(outline(importDraft(imported.text, { file: imported.fileName, format: imported.format }).draft)).toContain('  Article 1.1 — Tariffs');
   });
 });

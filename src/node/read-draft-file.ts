@@ -9,6 +9,7 @@ import type { Diagnostic } from '../format/diagnostic.js';
 import { hasParleyMarks, importDraft } from '../format/import-text.js';
 import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
+import { htmlDocumentText, looksLikeHtml } from '../format/import/html.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
 
@@ -139,6 +140,10 @@ export async function loadTrackedChanges(file: string): Promise<{ before: Draft;
 export interface DraftSource {
   text: string;
   format: 'auto' | 'markdown' | 'text';
+  /** What the text was converted from: a Word document (whose italic and bold are not read) or a web page. */
+  from?: 'word' | 'html';
+  /** A web page's title (its first <h1>, else its <title>): the draft's. */
+  title?: string;
   /** A converted Word document's: the document paragraph of each paragraph of `text` (wordDocumentText). */
   paragraphs?: number[];
   /**
@@ -171,14 +176,21 @@ export async function readDraftSource(file: string): Promise<DraftSource> {
  * anything else must be UTF-8 text. `file` names the file in what is said of it.
  */
 export function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
-  return isZipArchive(bytes) ? wordSource(bytes, file) : { text: decodeDraftBytes(bytes, file), format: 'auto' };
+  if (isZipArchive(bytes)) return wordSource(bytes, file);
+  const text = decodeDraftBytes(bytes, file);
+  // A web page (by its name, or by its first tag under any name): its text as Markdown (format/import/html.ts).
+  if (/\.x?html?$/i.test(file) || looksLikeHtml(text)) {
+    const page = htmlDocumentText(text);
+    return { text: page.text, format: 'markdown', from: 'html', ...(page.title ? { title: page.title } : {}) };
+  }
+  return { text, format: 'auto' };
 }
 
 /** A Word document converted, its tracked changes read as `word` says. */
 function wordSource(document: Uint8Array | UnpackedWordDocument, file: string, word: WordReadOptions = {}): DraftSource {
   const { text, format, paragraphs, tracked } = asUserError(file, () => wordDocumentText(document, word));
   // Asked for one view or the other (--tracked), the reader knows of the changes already.
-  return { text, format, paragraphs, ...(word.changes === undefined ? { tracked } : {}) };
+  return { text, format, from: 'word', paragraphs, ...(word.changes === undefined ? { tracked } : {}) };
 }
 
 /** What reading a Word document finds wrong, said of the file. */
@@ -219,6 +231,13 @@ async function readLimited(input: AsyncIterable<Uint8Array>, name: string): Prom
 
 function readDraft(source: DraftSource, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
   const text = source.text;
+  if (source.from === 'html') {
+    // A web page: its text has no lines of the page's, so what the importer says is said of the page.
+    const imported = importDraft(text, { file, format: 'markdown' });
+    if (source.title) imported.draft.meta.title = source.title;
+    const diagnostics = imported.diagnostics.map((d) => ({ ...d, line: 1, column: 1, message: `${d.message} (in the page's text)` }));
+    return { draft: imported.draft, diagnostics, text };
+  }
   if (source.format !== 'auto') {
     // A converted Word document: imported in the format the conversion made; what the importer says of a line
     // of the converted text is said of the document's paragraph (a .docx has no lines to go to).

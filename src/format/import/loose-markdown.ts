@@ -24,10 +24,21 @@ import { findParagraphHeadings } from './paragraph-headings.js';
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
-/** A "#" heading line anywhere in the source (fences aside: a heading in a code block is too rare to matter). */
-const ATX_ANYWHERE = /^ {0,3}#{1,6}[ \t]+\S/m;
+/**
+ * Whether the source has no "#" heading but, at most, its title: one heading, its first line, that names no
+ * clause (a web page's <h1>). Fences aside: a heading in a code block is too rare to matter.
+ */
+function noHeadingsButTitle(source: string): boolean {
+  const first = ATX_LINE.exec(source);
+  if (!first) return true;
+  const rest = source.slice(first.index + first[0].length);
+  if (/^ {0,3}#{1,6}[ \t]+\S/m.test(rest) || source.slice(0, first.index).trim() !== '') return false;
+  const kind = recogniseHeading(first[1]!)?.kind;
+  return kind !== 'division' && kind !== 'clause' && kind !== 'preamble';
+}
+const ATX_LINE = /^ {0,3}#{1,6}[ \t]+(\S.*)$/m;
 const RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
-const CONVERTED_FOOTNOTE = /^(?:\\\[(\d{1,3})\\\]|<a\s[^>]*href="#_ftnref\d+"[^>]*>\[(\d{1,3})\]<\/a>)\s*/;
+const CONVERTED_FOOTNOTE = /^(?:\\\[(\d{1,3})\\?\]|<a\s[^>]*href="#_ftnref\d+"[^>]*>\[(\d{1,3})\]<\/a>)\s*/;
 const ATTRIBUTES = /\s*\{#([A-Za-z][\w.-]*)((?:\s+\.[\w-]+)*)\s*\}\s*$/;
 
 interface Section {
@@ -52,8 +63,9 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
   // Footnotes of a converted Word document: after a rule, "\[1\] text" or "<a href="#_ftnref1">[1]</a> text"
   // (a link back to the marker).
   let afterRule = false;
-  // A draft converted from Word has its headings in bold, not as "#" lines; one pasted, on lines of their own.
-  const paragraphHeadings = ATX_ANYWHERE.test(source) ? null : findParagraphHeadings(lines);
+  // A draft converted from Word has its headings in bold, not as "#" lines; one pasted, on lines of their own;
+  // a web page may have one "#" line, its title, over such headings.
+  const paragraphHeadings = noHeadingsButTitle(source) ? findParagraphHeadings(lines) : null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const fence = FENCE.exec(line);

@@ -15,7 +15,7 @@
  * (Section, Part, Chapter) are one level above the clauses they hold, as in plain text.
  */
 import { isTitleLine, recogniseHeading } from './heading-recognition.js';
-import { PREAMBLE_OPENING } from './plain-text.js';
+import { PREAMBLE_OPENING, SIGNATURE_OPENING } from './plain-text.js';
 
 export interface FoundHeading {
   /** Heading depth as a "#" line would give it (2 for divisions and top-level clauses, 3 inside a division). */
@@ -67,7 +67,9 @@ function paragraphs(lines: readonly string[]): SourceParagraph[] {
  * runs ("**General** **Matters**"), nor a footnote marker after it.
  */
 function boldText(text: string): string | null {
-  const plain = text
+  const plain = decodeReferences(text)
+    // Asterisks escaped by a converter that met "**Title **" (no bold to Markdown: a space before its end).
+    .replace(/\\\*/g, '*')
     .replace(UNDERLINE_TAG, '')
     .replace(/(\*\*|__)(\s+)\1/g, '$2')
     // A footnote marker just after the bold: "**Article 2.6: Intellectual Property**\[3\]".
@@ -79,9 +81,21 @@ function boldText(text: string): string | null {
   return m[2]!.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1').replace(/\s+/g, ' ').trim() || null;
 }
 
+const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Character references a converter writes ("&#xA0;" for a no-break space at a heading's end) as characters. */
+function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos|nbsp));/gi, (whole, hex: string, dec: string, name: string) => {
+    if (name) return NAMED_REFERENCES[name.toLowerCase()] ?? whole;
+    const code = hex ? parseInt(hex, 16) : Number(dec);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 /** Markdown markers and escapes taken off, to read a paragraph's opening as the plain-text importer does. */
 function plainOpening(text: string): string {
-  return text.replace(/[*_]/g, '').replace(UNDERLINE_TAG, '').replace(/\\(?=[[\].()])/g, '');
+  return decodeReferences(text).replace(/[*_]/g, '').replace(UNDERLINE_TAG, '').replace(/\\(?=[[\].()])/g, '');
 }
 
 /** The text of a one-line paragraph not in bold that may be a heading by its words alone. */
@@ -98,6 +112,8 @@ export function findParagraphHeadings(lines: readonly string[]): Map<number, Fou
   for (let p = 0; p < list.length; p++) {
     const paragraph = list[p]!;
     const next = list[p + 1];
+    // The signature block and what follows it ("FOR THE GOVERNMENT OF …" in capitals) hold no heading.
+    if (started && SIGNATURE_OPENING.test(plainOpening(paragraph.text))) break;
     const bold = boldText(paragraph.text);
     const allowCaps = started || (next !== undefined && NUMBERED.test(next.text));
     const line = bold ? null : lineText(paragraph);

@@ -54,7 +54,7 @@ export type MenuCommand =
 export interface ImportedDraftFile {
   fileName: string;
   text: string;
-  /** 'auto' for a text file (told by its name and content); what a Word document was converted to. */
+  /** 'auto' for a text file (told by its name and content); what a Word document or a web page was converted to. */
   format: 'auto' | 'markdown' | 'text';
   /** A converted Word document's: the document paragraph of each paragraph of `text`, for what the import reports. */
   paragraphs?: number[];

@@ -1,0 +1,93 @@
+/**
+ * Web pages (.html) → the loose Markdown the draft importers read.
+ *
+ *   htmlDocumentText(html)  →  { text, title }
+ *
+ * Treaties and memoranda are published as web pages (a government's site, the UN's), and a draft saved from a
+ * browser is one. The page is parsed by rehype-parse (parse5, as a browser parses) and turned into Markdown by
+ * rehype-remark: headings, paragraphs, lists, emphasis — so the loose Markdown importer reads it as any
+ * Markdown draft, its headings from <h1>–<h6> or, where a page sets them as bold paragraphs, from those
+ * (paragraph-headings.ts). What a page has and a draft does not is left out or flattened here:
+ *   - links within the page (footnote marks "[1]" linking to their notes) are their text; links elsewhere stay;
+ *   - a table (a signature block laid out in columns) is its cells' text, a paragraph each, row by row;
+ *   - the page's first <h1>, else its <title>, is the draft's title.
+ * Scripts, styles, navigation and the head are not text of the draft.
+ */
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkStringify from 'remark-stringify';
+import type { Element, Root as HastRoot } from 'hast';
+import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+
+/** Whether text is an HTML page rather than a text draft: it opens with a doctype or an <html> element. */
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(text);
+}
+
+/** Elements of a page that are not its text. */
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'form', 'button', 'svg']);
+
+export function htmlDocumentText(html: string): { text: string; title: string } {
+  const tree = unified().use(rehypeParse).parse(html) as HastRoot;
+  const title = titleOf(tree);
+  dropNonText(tree);
+  // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands.
+  const markdown = unified().use(rehypeRemark, { handlers: { u: (state, node) => state.all(node) } }).runSync(tree) as MdastRoot;
+  flatten(markdown);
+  const text = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).stringify(markdown);
+  return { text: String(text), title };
+}
+
+/** The page's first <h1>, else its <title> (which often ends with the site's name). */
+function titleOf(tree: HastRoot): string {
+  return textOfFirst(tree, 'h1') || textOfFirst(tree, 'title');
+}
+
+function textOfFirst(tree: HastRoot, tagName: string): string {
+  let found: Element | null = null;
+  const visit = (node: HastRoot | Element): void => {
+    for (const child of node.children) {
+      if (found || child.type !== 'element') continue;
+      if (child.tagName === tagName) found = child;
+      else visit(child);
+    }
+  };
+  visit(tree);
+  return found ? textOf(found).replace(/\s+/g, ' ').trim() : '';
+}
+
+function textOf(node: Element): string {
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+}
+
+function dropNonText(node: HastRoot | Element): void {
+  node.children = node.children.filter((child) => !(child.type === 'element' && (NOT_TEXT.has(child.tagName) || child.tagName === 'head')));
+  for (const child of node.children) if (child.type === 'element') dropNonText(child);
+}
+
+type Parent = Extract<MdastNodes, { children: unknown[] }>;
+
+/** Links within the page become their text; tables become a paragraph per cell. */
+function flatten(node: Parent): void {
+  const out: MdastNodes[] = [];
+  for (const child of node.children as MdastNodes[]) {
+    if (child.type === 'link' && child.url.startsWith('#')) {
+      flatten(child);
+      out.push(...child.children);
+      continue;
+    }
+    if (child.type === 'table') {
+      for (const row of child.children) {
+        for (const cell of row.children) {
+          if (toString(cell).trim()) out.push({ type: 'paragraph', children: cell.children } satisfies Paragraph);
+        }
+      }
+      continue;
+    }
+    if ('children' in child) flatten(child as Parent);
+    out.push(child);
+  }
+  (node as { children: (RootContent | PhrasingContent)[] }).children = out as (RootContent | PhrasingContent)[];
+}
