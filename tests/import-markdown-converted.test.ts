@@ -313,6 +313,24 @@ describe('a web page (HTML)', () => {
     expect(JSON.stringify(draft)).not.toMatch(/Treaties|var Article|margin|Copyright/);
   });
 
+  it('writes out what Markdown\'s lists cannot hold: numbered headings, lettered and Roman points', async () => {
+    const file = path.join(dir, 'numbered.html');
+    fs.writeFileSync(file, [
+      '<!DOCTYPE html><html><body>',
+      '<ol><li value="1"><h2>Purpose</h2></li></ol>',
+      '<ol><li><p>The purpose is cooperation.</p></li><li><p>The Participants will act:</p>',
+      '<ol type="a"><li><p>promptly;</p></li><li><p>jointly.</p></li></ol></li></ol>',
+      '<ol start="2"><li><h2>supply chains and trade routes</h2></li></ol>',
+      '<ol><li><p>Routes are kept open by:</p><ol type="i" start="3"><li><p>ports;</p></li><li><p>shipping lanes.</p></li></ol></li></ol>',
+      '</body></html>',
+    ].join('\n'));
+    const { draft } = await loadDraftFile(file);
+    expect(outline(draft)).toEqual(['1 — Purpose', '2 — supply chains and trade routes']);
+    const points = (c: Clause) => provisionsOf(c).map((p) => [p.label, p.text, p.points.map((q) => q.text)]);
+    expect(points(draft.clauses[0]!)).toEqual([['1', 'The purpose is cooperation.', []], ['2', 'The Participants will act:', ['(a) promptly;', '(b) jointly.']]]);
+    expect(points(draft.clauses[1]!)).toEqual([['1', 'Routes are kept open by:', ['(iii) ports;', '(iv) shipping lanes.']]]);
+  });
+
   it('is told by its first tag whatever its name, and the application\'s Import Draft gets its text as Markdown', async () => {
     const file = path.join(dir, 'saved-from-browser.txt');
     fs.writeFileSync(file, PAGE.replace('<title>', '<title>').replace('<body>', '<body><h1>Agreement on Reciprocal Trade</h1>'));

@@ -10,6 +10,7 @@
  * (paragraph-headings.ts). What a page has and a draft does not is left out or flattened here:
  *   - links within the page (footnote marks "[1]" linking to their notes) are their text; links elsewhere stay;
  *   - a table (a signature block laid out in columns) is its cells' text, a paragraph each, row by row;
+ *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
  *   - the page's first <h1>, else its <title>, is the draft's title.
  * Scripts, styles, navigation and the head are not text of the draft.
  */
@@ -33,6 +34,7 @@ export function htmlDocumentText(html: string): { text: string; title: string } 
   const tree = unified().use(rehypeParse).parse(html) as HastRoot;
   const title = titleOf(tree);
   dropNonText(tree);
+  spellOutListNumbers(tree);
   // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands.
   const markdown = unified().use(rehypeRemark, { handlers: { u: (state, node) => state.all(node) } }).runSync(tree) as MdastRoot;
   flatten(markdown);
@@ -65,6 +67,78 @@ function textOf(node: Element): string {
 function dropNonText(node: HastRoot | Element): void {
   node.children = node.children.filter((child) => !(child.type === 'element' && (NOT_TEXT.has(child.tagName) || child.tagName === 'head')));
   for (const child of node.children) if (child.type === 'element') dropNonText(child);
+}
+
+/**
+ * What Markdown's lists cannot say, written out as text before the conversion: a numbered heading (a word
+ * processor's HTML puts "Paragraph 1 — Purpose" as `<ol><li value="1"><h2>Purpose</h2></li></ol>`) becomes
+ * the heading "1. Purpose"; items of a list lettered or in Roman numerals (`<ol type="a">`, the points of a
+ * paragraph) become paragraphs opening with their label, "(a) …", as drafts write points.
+ */
+function spellOutListNumbers(node: HastRoot | Element): void {
+  const out: (HastRoot['children'][number])[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'element') {
+      out.push(child);
+      continue;
+    }
+    spellOutListNumbers(child);
+    if (child.tagName !== 'ol') {
+      out.push(child);
+      continue;
+    }
+    const type = String(child.properties?.type ?? '1');
+    const items = child.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+    const headings = items.map((li) => {
+      const content = li.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+      const only = content.length === 1 ? content[0]! : null;
+      return only && only.type === 'element' && /^h[1-6]$/.test(only.tagName) ? only : null;
+    });
+    let n = Number(child.properties?.start ?? 1) || 1;
+    const labels = items.map((li) => {
+      const value = Number(li.properties?.value);
+      if (Number.isInteger(value) && value > 0) n = value;
+      return formatNumber(n++, type);
+    });
+    if (items.length > 0 && headings.every((h) => h !== null)) {
+      headings.forEach((h, k) => {
+        h!.children.unshift({ type: 'text', value: `${labels[k]}. ` });
+        out.push(h!);
+      });
+      continue;
+    }
+    if (type !== '1') {
+      items.forEach((li, k) => {
+        const first = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+        const label = { type: 'text' as const, value: `(${labels[k]}) ` };
+        if (first) first.children.unshift(label);
+        else li.children.unshift(label);
+        out.push({ type: 'element', tagName: first ? 'div' : 'p', properties: {}, children: li.children });
+      });
+      continue;
+    }
+    out.push(child);
+  }
+  (node as { children: typeof out }).children = out;
+}
+
+/** A list item's number as its list shows it: 1, a, A, i or I. */
+function formatNumber(n: number, type: string): string {
+  if (type === 'a' || type === 'A') {
+    let s = '';
+    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(97 + ((k - 1) % 26)) + s;
+    return type === 'A' ? s.toUpperCase() : s;
+  }
+  if (type === 'i' || type === 'I') {
+    const numerals: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+    let s = '';
+    for (let k = n, i = 0; k > 0;) {
+      const [value, numeral] = numerals[i]!;
+      if (k >= value) { s += numeral; k -= value; } else i++;
+    }
+    return type === 'I' ? s.toUpperCase() : s;
+  }
+  return String(n);
 }
 
 type Parent = Extract<MdastNodes, { children: unknown[] }>;

@@ -14,7 +14,7 @@
 import type { Block, Clause, Draft } from '../../model/draft.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { ClauseOutline } from './clause-outline.js';
-import { recogniseHeading } from './heading-recognition.js';
+import { recogniseHeading, type RecognisedHeading } from './heading-recognition.js';
 import { markdownBlocks, markdownParagraph } from './mdast-blocks.js';
 import { textParagraph } from './provision-blocks.js';
 import { inlineText } from '../../model/text.js';
@@ -145,7 +145,7 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
     }
     // Emphasis in headings ("Article 1 *(definitions)*") is typography, not part of label or title.
     text = text.replace(/[*_]+/g, '');
-    const heading = recogniseHeading(text, { allowNumber: true, allowPlain: true });
+    const heading = numberedHeading(recogniseHeading(text, { allowNumber: true, allowPlain: true }));
     if (!heading) {
       // A heading with nothing to read in it ("# ", "# **", "# {#id}") makes no clause: its text stays with the
       // clause before it, and the reader is told.
@@ -189,6 +189,16 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
     if (first.type === 'paragraph') title = inlineText(first.children);
   }
   return { draft: { meta: { title, parties: {} }, front: outline.front, clauses: outline.clauses }, diagnostics };
+}
+
+/**
+ * A "#" heading is a heading whatever its words: "## 2. Supply chains and trade routes" is clause 2, titled,
+ * though its title is not in title case (which a numbered line of plain text needs to be told from a
+ * numbered paragraph).
+ */
+function numberedHeading(heading: RecognisedHeading | null): RecognisedHeading | null {
+  const m = heading?.kind === 'plain' ? /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/.exec(heading.title) : null;
+  return m ? { ...heading!, kind: 'number', label: m[1]!, title: m[2]! } : heading;
 }
 
 /** A signature paragraph at the end of the last clause starts a trailing "Signatures" clause. */
