@@ -188,6 +188,30 @@ describe('Markdown converted from a Word document', () => {
     ]);
   });
 
+  it('reads a site generator\'s table-of-contents marker and link definitions as no text: Markdown shows neither', () => {
+    const draft = importMd([
+      '*As [published][12dec] on 12 December 2015.*',
+      '',
+      '* TOC',
+      '{:toc}',
+      '',
+      '## Article 11',
+      '',
+      '1. A mechanism is hereby established.',
+      '* TOC',
+      '{:toc}',
+      '',
+      '## Article 26',
+      '',
+      'The original shall be deposited.',
+      '',
+      '[12dec]: http://unfccc.int/resource/docs/2015/cop21/eng/l09r01.pdf',
+    ].join('\n'));
+    expect(clause(draft, 'Article 11').body.map(blockText)).toEqual(['A mechanism is hereby established.']);
+    expect(clause(draft, 'Article 26').body.map(blockText)).toEqual(['The original shall be deposited.']);
+    expect(JSON.stringify(draft)).not.toMatch(/TOC|toc|unfccc/);
+  });
+
   it('keeps the indented paragraphs of a "[^1]:" footnote with it, not in the last article', () => {
     const draft = importMd([
       '## Article 26',

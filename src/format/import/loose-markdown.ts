@@ -24,6 +24,7 @@ import { findParagraphHeadings } from './paragraph-headings.js';
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
+const KRAMDOWN_ATTRIBUTES = /^ {0,3}\{:[^}]*\}\s*$/;
 /**
  * Whether the source has no "#" heading but, at most, its title: one heading, its first line, that names no
  * clause (a web page's <h1>). Fences aside: a heading in a code block is too rare to matter.
@@ -126,7 +127,14 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
     }
     if (line.trim() !== '') definitionOpen = false;
     inFootnote = false;
-    (sections.length ? sections[sections.length - 1]!.body : front).push(line);
+    const body = sections.length ? sections[sections.length - 1]!.body : front;
+    // A site generator's attribute line ("{:toc}", "{: .note}") shows nothing; "{:toc}" puts the page's table
+    // of contents in place of the list item "* TOC" above it, which is no text of the draft either.
+    if (inFence === null && KRAMDOWN_ATTRIBUTES.test(line)) {
+      if (/^\{:\s*toc\s*\}/.test(line.trim()) && body.length && /^\s*(?:[-*+]|\d+[.)])\s+TOC\s*$/i.test(body[body.length - 1]!)) body.pop();
+      continue;
+    }
+    body.push(line);
   }
 
   let title = '';

@@ -3,7 +3,8 @@
  *
  * Only what the model has a place for is mapped (paragraphs, lists, block quotes, emphasis, strong, code,
  * breaks); anything else is kept verbatim from the source (raw blocks and inlines), so no text is lost, but for
- * the tags of underline, links and spans (their text is kept) and empty HTML comments.
+ * the tags of underline, links and spans (their text is kept), empty HTML comments and link definitions (an
+ * address given apart, which Markdown does not show).
  * Bold "**Option 1:**" stays strong text; square brackets stay text.
  */
 import { unified } from 'unified';
@@ -142,6 +143,9 @@ function blocks(nodes: readonly RootContent[], source: string, depth = 0): Block
         break;
       case 'blockquote':
         out.push({ type: 'blockquote', children: blocks(node.children, source, depth + 1) });
+        break;
+      case 'definition':
+        // A link's address, given apart ("[12dec]: http://…"): Markdown shows nothing of it.
         break;
       default: {
         const value = slice(source, node);
