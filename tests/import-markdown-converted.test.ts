@@ -355,6 +355,29 @@ describe('a web page (HTML)', () => {
     expect(points(draft.clauses[1]!)).toEqual([['1', 'Routes are kept open by:', ['(iii) ports;', '(iv) shipping lanes.']]]);
   });
 
+  it('reads bold set by a style, a line break after a heading\'s label and line breaks before points', async () => {
+    const file = path.join(dir, 'breaks.html');
+    fs.writeFileSync(file, [
+      '<!DOCTYPE html><html><head><title>Memorandum</title></head><body><div class="content">',
+      '<div>The Participants,</div>',
+      '<p><strong>Article 1<br>Definitions</strong></p>',
+      '<p>For the purposes of this Memorandum:<br>(a) "minerals" means ores;<br>(b) "refining" means processing.</p>',
+      '<p><span style="font-weight: bold">Article 2 – Cooperation</span></p>',
+      '<div>1. The Participants will <span style="font-style:italic">cooperate</span>.</div>',
+      '<div>2. They will meet yearly.</div>',
+      '<p><b>ARTICLE 3<br/>FINAL PROVISIONS</b></p>',
+      '<p>This Memorandum takes effect on signature.</p>',
+      '</div></body></html>',
+    ].join('\n'));
+    const { draft } = await loadDraftFile(file);
+    expect(outline(draft)).toEqual(['Preamble', 'Article 1 — Definitions', 'Article 2 — Cooperation', 'ARTICLE 3 — FINAL PROVISIONS']);
+    expect(provisionsOf(clause(draft, 'Article 1')).map((p) => [p.label, p.text])).toEqual([
+      [null, 'For the purposes of this Memorandum:'], ['(a)', '(a) "minerals" means ores;'], ['(b)', '(b) "refining" means processing.'],
+    ]);
+    expect(provisionsOf(clause(draft, 'Article 2')).map((p) => p.label)).toEqual(['1', '2']);
+    expect(JSON.stringify(clause(draft, 'Article 2').body)).toContain('"emphasis"');
+  });
+
   it('is told by its first tag whatever its name, and the application\'s Import Draft gets its text as Markdown', async () => {
     const file = path.join(dir, 'saved-from-browser.txt');
     fs.writeFileSync(file, PAGE.replace('<title>', '<title>').replace('<body>', '<body><h1>Agreement on Reciprocal Trade</h1>'));

@@ -11,6 +11,8 @@
  *   - links within the page (footnote marks "[1]" linking to their notes) are their text; links elsewhere stay;
  *   - a table (a signature block laid out in columns) is its cells' text, a paragraph each, row by row;
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
+ *   - bold and italic set by a style are bold and italic; a line break before "(a)" starts a provision, one
+ *     after a heading's label ("ARTICLE 3<br>FINAL PROVISIONS") separates label and title;
  *   - the page's first <h1>, else its <title>, is the draft's title.
  * Scripts, styles, navigation and the head are not text of the draft.
  */
@@ -34,6 +36,8 @@ export function htmlDocumentText(html: string): { text: string; title: string } 
   const tree = unified().use(rehypeParse).parse(html) as HastRoot;
   const title = titleOf(tree);
   dropNonText(tree);
+  styledSpans(tree);
+  meaningfulBreaks(tree);
   spellOutListNumbers(tree);
   // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands.
   const markdown = unified().use(rehypeRemark, { handlers: { u: (state, node) => state.all(node) } }).runSync(tree) as MdastRoot;
@@ -67,6 +71,63 @@ function textOf(node: Element): string {
 function dropNonText(node: HastRoot | Element): void {
   node.children = node.children.filter((child) => !(child.type === 'element' && (NOT_TEXT.has(child.tagName) || child.tagName === 'head')));
   for (const child of node.children) if (child.type === 'element') dropNonText(child);
+}
+
+/** "font-weight: bold" and "font-style: italic" set by a style: the elements that say so. */
+function styledSpans(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    styledSpans(child);
+    if (child.tagName !== 'span') continue;
+    const style = String(child.properties?.style ?? '');
+    if (/font-weight\s*:\s*(?:bold|[6-9]00)/i.test(style)) child.tagName = 'strong';
+    else if (/font-style\s*:\s*italic/i.test(style)) child.tagName = 'em';
+  }
+}
+
+/** A provision's label at the start of a line: "(a) ", "1. ", "(iv) ". */
+const LINE_LABEL = /^\s*(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|\d{1,3}[.)]|[a-z]\))\s/i;
+/** A heading's label alone: "Article 3", "SECTION II". */
+const LABEL_ALONE = /^\s*(?:article|section|part|chapter|paragraph)\s+[\w.]+\s*$/i;
+
+/**
+ * Line breaks that mean more than a line: in a paragraph, one before "(a) …" or "2. …" starts a provision
+ * (the paragraph is cut there); in a heading, one after its label ("ARTICLE 3<br>FINAL PROVISIONS") separates
+ * label and title, as Word's tab does.
+ */
+function meaningfulBreaks(node: HastRoot | Element): void {
+  const out: (HastRoot['children'][number])[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'element') {
+      out.push(child);
+      continue;
+    }
+    meaningfulBreaks(child);
+    if (/^h[1-6]$/.test(child.tagName) || child.tagName === 'strong' || child.tagName === 'b') {
+      child.children = child.children.map((c, k) => {
+        const before = child.children.slice(0, k).map((x) => (x.type === 'text' ? x.value : x.type === 'element' ? textOf(x) : '')).join('');
+        return c.type === 'element' && c.tagName === 'br' && LABEL_ALONE.test(before) ? { type: 'text', value: ' — ' } : c;
+      });
+    }
+    if (child.tagName !== 'p' && child.tagName !== 'div') {
+      out.push(child);
+      continue;
+    }
+    // Cut at each break followed by a label.
+    let piece: Element = { ...child, children: [] };
+    for (let k = 0; k < child.children.length; k++) {
+      const c = child.children[k]!;
+      const next = child.children[k + 1];
+      if (c.type === 'element' && c.tagName === 'br' && next?.type === 'text' && LINE_LABEL.test(next.value) && piece.children.length > 0) {
+        out.push(piece);
+        piece = { ...child, children: [] };
+        continue;
+      }
+      piece.children.push(c);
+    }
+    out.push(piece);
+  }
+  (node as { children: typeof out }).children = out;
 }
 
 /**
