@@ -20,7 +20,7 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkStringify from 'remark-stringify';
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 
@@ -95,39 +95,29 @@ const LABEL_ALONE = /^\s*(?:article|section|part|chapter|paragraph)\s+[\w.]+\s*$
  * (the paragraph is cut there); in a heading, one after its label ("ARTICLE 3<br>FINAL PROVISIONS") separates
  * label and title, as Word's tab does.
  */
-function meaningfulBreaks(node: HastRoot | Element): void {
-  const out: (HastRoot['children'][number])[] = [];
-  for (const child of node.children) {
-    if (child.type !== 'element') {
-      out.push(child);
-      continue;
-    }
-    meaningfulBreaks(child);
-    if (/^h[1-6]$/.test(child.tagName) || child.tagName === 'strong' || child.tagName === 'b') {
-      child.children = child.children.map((c, k) => {
-        const before = child.children.slice(0, k).map((x) => (x.type === 'text' ? x.value : x.type === 'element' ? textOf(x) : '')).join('');
+function meaningfulBreaks(tree: HastRoot): void {
+  replaceElements(tree, (element) => {
+    if (/^h[1-6]$/.test(element.tagName) || element.tagName === 'strong' || element.tagName === 'b') {
+      element.children = element.children.map((c, k) => {
+        const before = element.children.slice(0, k).map((x) => (x.type === 'text' ? x.value : x.type === 'element' ? textOf(x) : '')).join('');
         return c.type === 'element' && c.tagName === 'br' && LABEL_ALONE.test(before) ? { type: 'text', value: ' — ' } : c;
       });
     }
-    if (child.tagName !== 'p' && child.tagName !== 'div') {
-      out.push(child);
-      continue;
-    }
+    if (element.tagName !== 'p' && element.tagName !== 'div') return [element];
     // Cut at each break followed by a label.
-    let piece: Element = { ...child, children: [] };
-    for (let k = 0; k < child.children.length; k++) {
-      const c = child.children[k]!;
-      const next = child.children[k + 1];
+    const pieces: Element[] = [{ ...element, children: [] }];
+    for (let k = 0; k < element.children.length; k++) {
+      const c = element.children[k]!;
+      const next = element.children[k + 1];
+      const piece = pieces[pieces.length - 1]!;
       if (c.type === 'element' && c.tagName === 'br' && next?.type === 'text' && LINE_LABEL.test(next.value) && piece.children.length > 0) {
-        out.push(piece);
-        piece = { ...child, children: [] };
+        pieces.push({ ...element, children: [] });
         continue;
       }
       piece.children.push(c);
     }
-    out.push(piece);
-  }
-  (node as { children: typeof out }).children = out;
+    return pieces;
+  });
 }
 
 /**
@@ -136,49 +126,49 @@ function meaningfulBreaks(node: HastRoot | Element): void {
  * the heading "1. Purpose"; items of a list lettered or in Roman numerals (`<ol type="a">`, the points of a
  * paragraph) become paragraphs opening with their label, "(a) …", as drafts write points.
  */
-function spellOutListNumbers(node: HastRoot | Element): void {
-  const out: (HastRoot['children'][number])[] = [];
-  for (const child of node.children) {
-    if (child.type !== 'element') {
-      out.push(child);
-      continue;
-    }
-    spellOutListNumbers(child);
-    if (child.tagName !== 'ol') {
-      out.push(child);
-      continue;
-    }
-    const type = String(child.properties?.type ?? '1');
-    const items = child.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
+function spellOutListNumbers(tree: HastRoot): void {
+  replaceElements(tree, (list) => {
+    if (list.tagName !== 'ol') return [list];
+    const type = String(list.properties?.type ?? '1');
+    const items = list.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li');
     const headings = items.map((li) => {
       const content = li.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
       const only = content.length === 1 ? content[0]! : null;
       return only && only.type === 'element' && /^h[1-6]$/.test(only.tagName) ? only : null;
     });
-    let n = Number(child.properties?.start ?? 1) || 1;
+    let n = Number(list.properties?.start ?? 1) || 1;
     const labels = items.map((li) => {
       const value = Number(li.properties?.value);
       if (Number.isInteger(value) && value > 0) n = value;
       return formatNumber(n++, type);
     });
     if (items.length > 0 && headings.every((h) => h !== null)) {
-      headings.forEach((h, k) => {
+      return headings.map((h, k) => {
         h!.children.unshift({ type: 'text', value: `${labels[k]}. ` });
-        out.push(h!);
+        return h!;
       });
+    }
+    if (type === '1') return [list];
+    return items.map((li, k): Element => {
+      const first = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
+      const label = { type: 'text' as const, value: `(${labels[k]}) ` };
+      if (first) first.children.unshift(label);
+      else li.children.unshift(label);
+      return { type: 'element', tagName: first ? 'div' : 'p', properties: {}, children: li.children };
+    });
+  });
+}
+
+/** Each element below `node`, its own children done first, replaced by the nodes `replace` makes of it. */
+function replaceElements(node: HastRoot | Element, replace: (element: Element) => ElementContent[]): void {
+  const out: (HastRoot['children'][number])[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'element') {
+      out.push(child);
       continue;
     }
-    if (type !== '1') {
-      items.forEach((li, k) => {
-        const first = li.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
-        const label = { type: 'text' as const, value: `(${labels[k]}) ` };
-        if (first) first.children.unshift(label);
-        else li.children.unshift(label);
-        out.push({ type: 'element', tagName: first ? 'div' : 'p', properties: {}, children: li.children });
-      });
-      continue;
-    }
-    out.push(child);
+    replaceElements(child, replace);
+    out.push(...replace(child));
   }
   (node as { children: typeof out }).children = out;
 }
