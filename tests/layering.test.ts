@@ -22,6 +22,19 @@ async function violations(baseDir: string) {
   };
 }
 
+describe('the renderer bundle', () => {
+  // Parsed on every start of the app: the readers only the Node side needs stay out of it. (A static rule
+  // cannot tell: src/model/dossier.ts imports the YAML library for functions the renderer never calls, which
+  // the bundler leaves out.) `npm test` builds the bundle first; its source map lists what went in.
+  it('holds none of the Node side\'s readers: YAML, HTML pages, Word documents', () => {
+    const map = path.join(root, 'dist', 'renderer', 'app.js.map');
+    expect(fs.existsSync(map), `${map} is missing: run npm run build first`).toBe(true);
+    const sources: string[] = JSON.parse(fs.readFileSync(map, 'utf8')).sources;
+    expect(sources.some((s) => s.includes('prosemirror-view'))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/(yaml|rehype-parse|rehype-remark|hast-util-to-mdast|parse5|saxes|fflate)\//.test(s))).toEqual([]);
+  });
+});
+
 describe('layering', () => {
   it('the project keeps its layers', async () => {
     const { cruised, rules } = await violations(root);

@@ -10,7 +10,7 @@
  */
 import type { Draft } from '../model/draft.js';
 import type { Diagnostic } from './diagnostic.js';
-import { readFrontMatter, splitFrontMatter } from './front-matter.js';
+import { splitFrontMatter } from './front-matter-split.js';
 import { assignGeneratedIds } from './ids.js';
 import { importLooseMarkdown } from './import/loose-markdown.js';
 import { importPlainText } from './import/plain-text.js';
@@ -34,14 +34,11 @@ export function importDraft(source: string, options: ImportOptions = {}): { draf
   const file = options.file;
   const format = !options.format || options.format === 'auto' ? detectFormat(source, file) : options.format;
   let text = source.replace(/^\uFEFF/, '');
-  // Front matter of another tool's (a web page's "title:", "source_url:"): its title is the draft's, its lines
-  // are left blank (not removed, so that what is said of a line points at it).
-  let frontTitle = '';
+  // Front matter of another tool's (a web page's "title:", "source_url:") is no text of the draft: its lines
+  // are left blank (not removed, so that what is said of a line points at it). Its title is read where the
+  // YAML reader is at hand (node/read-draft-file.ts): the renderer's importer does without that library.
   const split = format === 'markdown' ? splitFrontMatter(text) : null;
-  if (split && split.yaml !== null) {
-    frontTitle = readFrontMatter(split.yaml, split.yamlLine, file).meta.title;
-    text = '\n'.repeat(split.bodyLine - 1) + split.body;
-  }
+  if (split && split.yaml !== null) text = '\n'.repeat(split.bodyLine - 1) + split.body;
   if (!text.trim()) {
     return {
       draft: { meta: { title: titleFromFile(file), parties: {} }, front: [], clauses: [] },
@@ -49,7 +46,6 @@ export function importDraft(source: string, options: ImportOptions = {}): { draf
     };
   }
   const result = format === 'markdown' ? importLooseMarkdown(text, file) : importPlainText(text, file);
-  if (frontTitle) result.draft.meta.title = frontTitle;
   if (!result.draft.meta.title) result.draft.meta.title = titleFromFile(file);
   assignGeneratedIds(result.draft.clauses);
   return result;

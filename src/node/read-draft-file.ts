@@ -256,6 +256,8 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     // not valid YAML is reported as Parley's.
     if (!isParley && !hasParleyMarks(text) && !parsed.diagnostics.some((d) => d.code.startsWith('front-matter'))) {
       const imported = importDraft(text, { file, format: 'markdown' });
+      // Titled by its front matter, as the Parley reading read it.
+      if (parsed.draft.meta.title) imported.draft.meta.title = parsed.draft.meta.title;
       // Unless the import finds no clause either: then the Parley reading says so (no-clauses).
       if (imported.draft.clauses.length > 0) return { ...imported, text };
     }
