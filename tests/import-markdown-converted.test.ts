@@ -377,6 +377,27 @@ describe('a web page (HTML)', () => {
     expect(JSON.stringify(clause(draft, 'Article 2').body)).toContain('"emphasis"');
   });
 
+  it('reads superscript footnote marks as "[1]" and a list of footnotes as the Footnotes clause', async () => {
+    const file = path.join(dir, 'footnotes.html');
+    fs.writeFileSync(file, [
+      '<!DOCTYPE html><html><head><title>Agreement</title></head><body>',
+      '<h1>Agreement on Critical Minerals</h1>',
+      '<h2>Article 1 — Tariffs</h2>',
+      '<p>Each Party shall apply a rate of customs duty<sup><a href="#fn1" id="fnref1">1</a></sup> as set out in Annex I.</p>',
+      '<h2>Article 2 — Stockpiles</h2>',
+      '<p>Each Party shall keep stocks for 90 days<a href="#_ftn2" name="_ftnref2"><sup>[2]</sup></a>.</p>',
+      '<section class="footnotes" role="doc-endnotes"><hr><ol><li id="fn1"><p>Customs duty includes any charge.<a href="#fnref1" role="doc-backlink">↩︎</a></p></li></ol></section>',
+      '<div id="ftn2"><p><a href="#_ftnref2" name="_ftn2"><sup>[2]</sup></a> Ninety days of average imports.</p></div>',
+      '</body></html>',
+    ].join('\n'));
+    const { draft } = await loadDraftFile(file);
+    expect(outline(draft)).toEqual(['Article 1 — Tariffs', 'Article 2 — Stockpiles', 'Footnotes']);
+    expect(draft.meta.title).toBe('Agreement on Critical Minerals');
+    expect(clause(draft, 'Article 1').body.map(blockText)).toEqual(['Each Party shall apply a rate of customs duty[1] as set out in Annex I.']);
+    expect(clause(draft, 'Article 2').body.map(blockText)).toEqual(['Each Party shall keep stocks for 90 days[2].']);
+    expect(clause(draft, 'Footnotes').body.map(blockText)).toEqual(['[1] Customs duty includes any charge.', '[2] Ninety days of average imports.']);
+  });
+
   it('is told by its first tag whatever its name, and the application\'s Import Draft gets its text as Markdown', async () => {
     const file = path.join(dir, 'saved-from-browser.txt');
     fs.writeFileSync(file, PAGE.replace('<title>', '<title>').replace('<body>', '<body><h1>Agreement on Reciprocal Trade</h1>'));

@@ -9,6 +9,8 @@
  * Markdown draft, its headings from <h1>–<h6> or, where a page sets them as bold paragraphs, from those
  * (paragraph-headings.ts). What a page has and a draft does not is left out or flattened here:
  *   - links within the page (footnote marks "[1]" linking to their notes) are their text; links elsewhere stay;
+ *   - a superscript number is a footnote mark "[1]", and a list of footnotes (pandoc's, an endnotes <aside>)
+ *     comes after a rule as "[1] text", where the importers take footnotes from;
  *   - a table (a signature block laid out in columns) is its cells' text, a paragraph each, row by row;
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
  *   - bold and italic set by a style are bold and italic; a line break before "(a)" starts a provision, one
@@ -37,6 +39,8 @@ export function htmlDocumentText(html: string): { text: string; title: string } 
   const title = titleOf(tree);
   dropNonText(tree);
   styledSpans(tree);
+  footnoteLists(tree);
+  footnoteMarks(tree);
   meaningfulBreaks(tree);
   spellOutListNumbers(tree);
   // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands.
@@ -118,6 +122,44 @@ function meaningfulBreaks(tree: HastRoot): void {
     }
     return pieces;
   });
+}
+
+/** A footnote mark set as a superscript number ("duty<sup>1</sup>", "<sup>[2]</sup>"): "[1]", as drafts write it. */
+function footnoteMarks(tree: HastRoot): void {
+  replaceElements(tree, (element) => {
+    if (element.tagName !== 'sup') return [element];
+    const number = /^\s*\[?(\d{1,3})\]?\s*$/.exec(textOf(element));
+    return number ? [{ type: 'text', value: `[${number[1]}]` }] : [element];
+  });
+}
+
+/**
+ * A page's list of footnotes (pandoc's `<section class="footnotes">`, an `<aside role="doc-endnotes">`): after a
+ * rule, "[1] text" a paragraph each, as the importers take footnotes, without the links back to the marks.
+ */
+function footnoteLists(tree: HastRoot): void {
+  replaceElements(tree, (element) => {
+    const classes = element.properties?.className;
+    const isList = (Array.isArray(classes) && classes.some((c) => /^(?:footnotes|endnotes)$/.test(String(c)))) ||
+      /^doc-(?:endnotes|footnotes)$/.test(String(element.properties?.role ?? ''));
+    if (!isList) return [element];
+    const items: Element[] = [];
+    const collect = (node: Element): void => {
+      for (const c of node.children) if (c.type === 'element') (c.tagName === 'li' ? items.push(c) : collect(c));
+    };
+    collect(element);
+    const notes = items.map((li, k): Element => {
+      const id = /(\d+)$/.exec(String(li.properties?.id ?? ''));
+      const content = li.children.flatMap((c) => (c.type === 'element' && c.tagName === 'p' ? c.children : [c])).filter((c) => !isBackLink(c));
+      return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `[${id ? id[1] : k + 1}] ` }, ...content] };
+    });
+    return [{ type: 'element', tagName: 'hr', properties: {}, children: [] }, ...notes];
+  });
+}
+
+function isBackLink(node: ElementContent): boolean {
+  if (node.type !== 'element' || node.tagName !== 'a') return false;
+  return /^#fnref/i.test(String(node.properties?.href ?? '')) || /doc-backlink/.test(String(node.properties?.role ?? '')) || /^\s*[↩︎\u21a9\ufe0e]+\s*$/.test(textOf(node));
 }
 
 /**
