@@ -1,6 +1,7 @@
 /**
  * Drafts from outside are whatever someone typed. For random text built from the pieces drafts are made of
- * (headings, numbers, brackets, directives, footnotes, fences, front matter, stray characters), the readers
+ * (headings, numbers, brackets, directives, footnotes, fences, front matter, stray characters, and the tags and
+ * marks of converted documents and web pages), the readers
  * never throw, and the comparison of two such drafts never throws and keeps its contract: the words of each
  * entry rebuild the old clause text (equal and deleted runs) and the new one (equal and inserted runs), and each
  * stale reference's places lie in the new text.
@@ -10,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../src/compare/align.js';
 import { compareDrafts } from '../src/compare/compare.js';
 import { importDraft } from '../src/format/import-text.js';
+import { htmlDocumentText } from '../src/format/import/html.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { clauseText } from '../src/model/text.js';
 
@@ -18,6 +20,10 @@ const PIECES = [
   '**', '*', ':bracket[', ']{by="EU"}', ':::position{party="EU" stance="reserves"}\n', ':::\n', '---\n', 'title: x\n', '[', ']',
   'Article 1', 'Article 2', 'ARTICLE II', 'Article 2(1)', 'paragraph 2 of Article 1', 'Section 2.1:', 'PREAMBLE', 'Paragraph 4',
   'of the Convention', 'shall ', 'will not ', 'thirty (30) days ', 'The Participants will cooperate on gallium. ', '\t', '\u00a0', '\r\n', 'é', '😀',
+  // What converted documents and web pages hold.
+  '<!DOCTYPE html>', '<p>', '</p>', '<strong>', '</strong>', '<u>', '<br>', '<h2>', '</h2>', '<ol type="a"><li>', '<ol start="3"><li value="2">',
+  '</li></ol>', '<sup>1</sup>', '<a href="#_ftn1">[1]</a>', '<section class="footnotes"><ol><li id="fn1">', '<table><tr><td>',
+  '<span style="font-weight:bold">', '</span>', '&#xA0;', '\\[1\\] ', '** **', '* TOC\n', '{:toc}\n', '[ref]: http://x\n', '    indented\n',
 ];
 
 const text = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }), { maxLength: 40 })
@@ -36,6 +42,8 @@ describe('robustness on random drafts', () => {
       importDraft(source, { format: 'markdown', file: 'x.md' });
       importDraft(source, { format: 'text', file: 'x.txt' });
       parseDraft(source, { file: 'x.md' });
+      // A web page: made Markdown, then imported as one.
+      importDraft(htmlDocumentText(source).text, { format: 'markdown', file: 'x.html' });
     }), { numRuns: 1500 });
   });
 
