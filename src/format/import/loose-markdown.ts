@@ -25,6 +25,7 @@ const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
 const KRAMDOWN_ATTRIBUTES = /^ {0,3}\{:[^}]*\}\s*$/;
+const ATX_LINE = /^ {0,3}#{1,6}[ \t]+(\S.*)$/m;
 /**
  * Whether the source has no "#" heading but, at most, its title: one heading, its first line, that names no
  * clause (a web page's <h1>). Fences aside: a heading in a code block is too rare to matter.
@@ -37,7 +38,6 @@ function noHeadingsButTitle(source: string): boolean {
   const kind = recogniseHeading(first[1]!)?.kind;
   return kind !== 'division' && kind !== 'clause' && kind !== 'preamble';
 }
-const ATX_LINE = /^ {0,3}#{1,6}[ \t]+(\S.*)$/m;
 const RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const CONVERTED_FOOTNOTE = /^(?:\\\[(\d{1,3})\\?\]|<a\s[^>]*href="#_ftnref\d+"[^>]*>\[(\d{1,3})\]<\/a>)\s*/;
 const ATTRIBUTES = /\s*\{#([A-Za-z][\w.-]*)((?:\s+\.[\w-]+)*)\s*\}\s*$/;
@@ -90,8 +90,9 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
       continue;
     }
     if (inFence === null && RULE.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) {
-      const nextText = lines.slice(i + 1).find((l) => l.trim() !== '');
-      if (nextText !== undefined && CONVERTED_FOOTNOTE.test(nextText)) {
+      let next = i + 1;
+      while (next < lines.length && lines[next]!.trim() === '') next++;
+      if (next < lines.length && CONVERTED_FOOTNOTE.test(lines[next]!)) {
         afterRule = true;
         inFootnote = false;
         continue;

@@ -14,6 +14,7 @@
  * headings, so that nesting, titles and the body of each clause are read as for any Markdown draft. Divisions
  * (Section, Part, Chapter) are one level above the clauses they hold, as in plain text.
  */
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { isTitleLine, recogniseHeading } from './heading-recognition.js';
 import { PREAMBLE_OPENING, SIGNATURE_OPENING } from './plain-text.js';
 
@@ -81,13 +82,14 @@ function boldText(text: string): string | null {
   return m[2]!.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1').replace(/\s+/g, ' ').trim() || null;
 }
 
-const NAMED_REFERENCES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Character references a converter writes ("&#xA0;" for a no-break space at a heading's end) as characters. */
+/**
+ * Character references a converter writes ("&#xA0;" for a no-break space at a heading's end, "&amp;") as the
+ * characters they stand for; names are looked up as micromark looks them up.
+ */
 function decodeReferences(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos|nbsp));/gi, (whole, hex: string, dec: string, name: string) => {
-    if (name) return NAMED_REFERENCES[name.toLowerCase()] ?? whole;
+  return text.replace(/&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z0-9]{1,31}));/g, (whole, hex: string, dec: string, name: string) => {
+    if (name) return decodeNamedCharacterReference(name) || whole;
     const code = hex ? parseInt(hex, 16) : Number(dec);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
