@@ -252,9 +252,9 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {
     const parsed = parseDraft(text, { file });
     // Front matter without "parley:" over a text with no id and no mark of Parley's is a web page's or a site
-    // generator's: imported, as a draft from outside (its front matter's title kept). Front matter that is
-    // not valid YAML is reported as Parley's.
-    if (!isParley && !hasParleyMarks(text) && !parsed.diagnostics.some((d) => d.code.startsWith('front-matter'))) {
+    // generator's: imported, as a draft from outside (its front matter's title kept). Front matter with an
+    // error (not YAML, a title that is not text) is reported as Parley's; a site's date with a time is no error.
+    if (!isParley && !hasParleyMarks(text) && !parsed.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('front-matter'))) {
       const imported = importDraft(text, { file, format: 'markdown' });
       // Titled by its front matter, as the Parley reading read it.
       if (parsed.draft.meta.title) imported.draft.meta.title = parsed.draft.meta.title;
