@@ -399,6 +399,42 @@ describe('a web page (HTML)', () => {
     expect(clause(draft, 'Footnotes').body.map(blockText)).toEqual(['[1] Customs duty includes any charge.', '[2] Ninety days of average imports.']);
   });
 
+  it('reads a page in the shape Word saves one: conditional comments, tab spans, list numbers typed in the text', async () => {
+    // Modelled on Word's "Save as Web Page" markup (no Word here to make one): its list numbers and footnote marks
+    // sit between <![if !supportLists]> and <![endif]>, a heading's tab is a span with mso-tab-count.
+    const file = path.join(dir, 'word.htm');
+    fs.writeFileSync(file, [
+      '<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word" xmlns="http://www.w3.org/TR/REC-html40">',
+      '<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15">',
+      '<title>EU-US MoU draft</title>',
+      '<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->',
+      '<style><!-- p.MsoNormal {margin:0cm;} --></style></head>',
+      '<body lang=EN-GB style=\'tab-interval:36.0pt\'>',
+      '<div class=WordSection1>',
+      '<p class=MsoTitle align=center style=\'text-align:center\'><span lang=EN-US>Memorandum of Understanding on Critical Minerals<o:p></o:p></span></p>',
+      '<p class=MsoNormal><span lang=EN-US>The European Union and the United States of America (the &quot;Participants&quot;),<o:p></o:p></span></p>',
+      '<p class=MsoNormal><b><span lang=EN-US>Paragraph 1<span style=\'mso-tab-count:1\'>&nbsp;&nbsp;&nbsp; </span>Purpose<o:p></o:p></span></b></p>',
+      '<p class=MsoListParagraph style=\'text-indent:-18.0pt;mso-list:l0 level1 lfo1\'><![if !supportLists]><span lang=EN-US>1.<span style=\'font:7.0pt "Times New Roman"\'>&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]><span lang=EN-US>The purpose of this Memorandum is cooperation.<o:p></o:p></span></p>',
+      '<p class=MsoListParagraph style=\'margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1\'><![if !supportLists]><span lang=EN-US>(a)<span style=\'font:7.0pt "Times New Roman"\'>&nbsp;&nbsp; </span></span><![endif]><span lang=EN-US>in <i>mining</i>;<o:p></o:p></span></p>',
+      '<p class=MsoNormal><b><span lang=EN-US>Paragraph 2<span style=\'mso-tab-count:1\'>&nbsp;&nbsp;&nbsp; </span>No export bans<o:p></o:p></span></b></p>',
+      '<p class=MsoNormal><span lang=EN-US>The Participants will not impose export bans<a style=\'mso-footnote-id:ftn1\' href="#_ftn1" name="_ftnref1" title=""><span class=MsoFootnoteReference><span style=\'mso-special-character:footnote\'><![if !supportFootnotes]><span class=MsoFootnoteReference><span style=\'font-size:11.0pt\'>[1]</span></span><![endif]></span></span></a>.<o:p></o:p></span></p>',
+      '</div>',
+      '<div style=\'mso-element:footnote-list\'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width="33%"><![endif]>',
+      '<div style=\'mso-element:footnote\' id=ftn1>',
+      '<p class=MsoFootnoteText><a style=\'mso-footnote-id:ftn1\' href="#_ftnref1" name="_ftn1" title=""><span class=MsoFootnoteReference><span style=\'mso-special-character:footnote\'><![if !supportFootnotes]><span class=MsoFootnoteReference><span style=\'font-size:10.0pt\'>[1]</span></span><![endif]></span></span></a> Other than for reasons of security.</p>',
+      '</div></div>',
+      '</body></html>',
+    ].join('\n'));
+    const { draft } = await loadDraftFile(file);
+    expect(outline(draft)).toEqual(['Paragraph 1 — Purpose', 'Paragraph 2 — No export bans', 'Footnotes']);
+    expect(provisionsOf(clause(draft, 'Paragraph 1')).map((p) => [p.label, p.text, p.points.map((q) => q.text)])).toEqual([
+      ['1', 'The purpose of this Memorandum is cooperation.', ['(a) in mining;']],
+    ]);
+    expect(clause(draft, 'Paragraph 2').body.map(blockText)).toEqual(['The Participants will not impose export bans[1].']);
+    expect(clause(draft, 'Footnotes').body.map(blockText)).toEqual(['[1] Other than for reasons of security.']);
+    expect(JSON.stringify(draft)).not.toMatch(/supportLists|endif|mso-/);
+  });
+
   it('is told by its first tag whatever its name, and the application\'s Import Draft gets its text as Markdown', async () => {
     const file = path.join(dir, 'saved-from-browser.txt');
     fs.writeFileSync(file, PAGE.replace('<title>', '<title>').replace('<body>', '<body><h1>Agreement on Reciprocal Trade</h1>'));

@@ -73,7 +73,9 @@ function textOf(node: Element): string {
 }
 
 function dropNonText(node: HastRoot | Element): void {
-  node.children = node.children.filter((child) => !(child.type === 'element' && (NOT_TEXT.has(child.tagName) || child.tagName === 'head')));
+  // Comments too: Word's web pages wrap list numbers and footnote marks in conditional ones (`<![if
+  // !supportLists]>1.<![endif]>`), whose markers would come through as text; the number between them stays.
+  node.children = node.children.filter((child) => child.type !== 'comment' && !(child.type === 'element' && (NOT_TEXT.has(child.tagName) || child.tagName === 'head')));
   for (const child of node.children) if (child.type === 'element') dropNonText(child);
 }
 
@@ -89,6 +91,11 @@ function styledSpans(node: HastRoot | Element): void {
   }
 }
 
+/** A line break, or the tab Word's web pages write as a span ("Paragraph 1<span style='mso-tab-count:1'>"). */
+function isLabelBreak(node: ElementContent): boolean {
+  return node.type === 'element' && (node.tagName === 'br' || (node.tagName === 'span' && /mso-tab-count/.test(String(node.properties?.style ?? ''))));
+}
+
 /** A provision's label at the start of a line: "(a) ", "1. ", "(iv) ". */
 const LINE_LABEL = /^\s*(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|\d{1,3}[.)]|[a-z]\))\s/i;
 /** A heading's label alone: "Article 3", "SECTION II". */
@@ -96,15 +103,15 @@ const LABEL_ALONE = /^\s*(?:article|section|part|chapter|paragraph)\s+[\w.]+\s*$
 
 /**
  * Line breaks that mean more than a line: in a paragraph, one before "(a) …" or "2. …" starts a provision
- * (the paragraph is cut there); in a heading, one after its label ("ARTICLE 3<br>FINAL PROVISIONS") separates
- * label and title, as Word's tab does.
+ * (the paragraph is cut there); in a heading, one after its label ("ARTICLE 3<br>FINAL PROVISIONS"), or Word's
+ * tab there, separates label and title.
  */
 function meaningfulBreaks(tree: HastRoot): void {
   replaceElements(tree, (element) => {
-    if (/^h[1-6]$/.test(element.tagName) || element.tagName === 'strong' || element.tagName === 'b') {
+    if (element.children.some(isLabelBreak)) {
       element.children = element.children.map((c, k) => {
         const before = element.children.slice(0, k).map((x) => (x.type === 'text' ? x.value : x.type === 'element' ? textOf(x) : '')).join('');
-        return c.type === 'element' && c.tagName === 'br' && LABEL_ALONE.test(before) ? { type: 'text', value: ' — ' } : c;
+        return isLabelBreak(c) && LABEL_ALONE.test(before) ? { type: 'text', value: ' — ' } : c;
       });
     }
     if (element.tagName !== 'p' && element.tagName !== 'div') return [element];
