@@ -19,7 +19,7 @@
 import { longestIncreasingSubsequence } from './lis.js';
 import type { Tokens } from './normalize.js';
 import { ShingleIndex } from './shingle-index.js';
-import { containment, dice, forEachShared, shinglesOfTokens } from './shingles.js';
+import { containment, dice, forEachShared, intersectionSize, shinglesOfTokens } from './shingles.js';
 
 export interface Group {
   /** Old unit indices, ascending. One for a pair or a split, several for a merge. */
@@ -568,7 +568,7 @@ export class Matcher {
     let inside = 0, total = 0;
     for (const p of parts) {
       const set = partSet(p);
-      inside += containment(set, whole) * set.length;
+      inside += intersectionSize(set, whole);
       total += set.length;
     }
     return total > 0 && inside / total >= this.bar(CONDENSED_PARTS);

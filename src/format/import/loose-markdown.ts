@@ -19,10 +19,9 @@ import { markdownBlocks, markdownParagraph } from './mdast-blocks.js';
 import { textParagraph } from './provision-blocks.js';
 import { inlineText } from '../../model/text.js';
 import { SIGNATURE_OPENING } from './plain-text.js';
-import { findParagraphHeadings } from './paragraph-headings.js';
+import { fenceAfter, findParagraphHeadings } from './paragraph-headings.js';
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
 const KRAMDOWN_ATTRIBUTES = /^ {0,3}\{:[^}]*\}\s*$/;
 const ATX_LINE = /^ {0,3}#{1,6}[ \t]+(\S.*)$/m;
@@ -69,8 +68,7 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
   const paragraphHeadings = noHeadingsButTitle(source) ? findParagraphHeadings(lines) : null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fence = FENCE.exec(line);
-    if (fence) inFence = inFence === null ? fence[1]![0]! : inFence === fence[1]![0] ? null : inFence;
+    inFence = fenceAfter(inFence, line);
     const found = paragraphHeadings?.get(i);
     if (found) {
       inFootnote = false;

@@ -32,6 +32,16 @@ const BOLD = /^(\*\*|__)(.+)\1$/s;
 /** Tags a converted document puts around underlined text: "<u>", "<span style="text-decoration: underline">". */
 const UNDERLINE_TAG = /<\/?(?:u|span)(?:\s[^>]*)?>/gi;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Whether a code fence is open after `line`: the fence character of the open fence ("`" or "~"), or null. A
+ * fence closes at the next fence line of the same character.
+ */
+export function fenceAfter(open: string | null, line: string): string | null {
+  const mark = FENCE.exec(line)?.[1]![0];
+  if (mark === undefined) return open;
+  return open === null ? mark : open === mark ? null : open;
+}
 const NUMBERED = /^\d{1,3}\\?[.)]\s/;
 
 interface SourceParagraph {
@@ -48,9 +58,10 @@ function paragraphs(lines: readonly string[]): SourceParagraph[] {
   let current: SourceParagraph | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const opening = FENCE.exec(line);
-    if (opening) fence = fence === null ? opening[1]![0]! : fence === opening[1]![0] ? null : fence;
-    if (fence !== null || opening || line.trim() === '') {
+    const wasOpen = fence !== null;
+    fence = fenceAfter(fence, line);
+    // Lines inside a fence, and the fence lines themselves, are no paragraph.
+    if (wasOpen || fence !== null || line.trim() === '') {
       current = null;
       continue;
     }

@@ -1,5 +1,6 @@
 /**
- * `parley import FILE --into DOSSIER`: a draft that arrived from outside (plain text, loose Markdown, or a
+ * `parley import FILE --into DOSSIER`: a draft that arrived from outside (plain text, loose Markdown, a Word
+ * document or a web page, or a
  * Parley file from another dossier) becomes the dossier's working draft, each clause carrying the id of the
  * clause it aligns with in the latest tabled version (src/compare/inherit-ids.ts), so that comparison and
  * history follow the clauses through it.
@@ -97,7 +98,7 @@ export function importSummary(draft: Draft, report: InheritReport | null, latest
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .argument('<file>', 'the draft to import: plain text, loose Markdown, a Word document (.docx) or a Parley draft')
+    .argument('<file>', 'the draft to import: plain text, loose Markdown, a Word document (.docx), a web page (.html) or a Parley draft')
     .description('make an outside draft the working draft of a dossier, each clause keeping the id of the clause it matches in the latest version')
     .requiredOption('--into <dossier>', 'the dossier folder')
     .option('--force', 'replace the working draft even if it holds untabled changes')

@@ -80,7 +80,7 @@ export async function showPath(ref: string, format: string, output: Output = con
 export function registerShow(program: Command): void {
   program
     .command('show')
-    .argument('<path>', 'a draft file (text, Markdown or Word .docx), a dossier folder (its working draft), DOSSIER@N (tabled version N) or - (standard input)')
+    .argument('<path>', 'a draft file (text, Markdown, Word .docx or a web page .html), a dossier folder (its working draft), DOSSIER@N (tabled version N) or - (standard input)')
     .description('print the outline of a draft: labels, titles, ids, provisions, brackets and positions per clause')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExamples:\n  parley show fixtures/rare-earths-mou@3\n  parley show fixtures/rare-earths-mou --format json')
