@@ -69,7 +69,7 @@ export function decodeDraftBytes(bytes: Uint8Array, file: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new UserError(`${file} is a binary file (it contains a zero byte at line ${lineAt(bytes, nul)}), not a text draft. ` +
-      'Parley reads Markdown, plain-text and Word (.docx) drafts; save an older Word (.doc) or other document as .docx or as text first.');
+      'Parley reads Markdown, plain-text, Word (.docx) and web-page (.html) drafts; save an older Word (.doc) or other document as .docx or as text first.');
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -235,7 +235,9 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     // A web page: its text has no lines of the page's, so what the importer says is said of the page.
     const imported = importDraft(text, { file, format: 'markdown' });
     if (source.title) imported.draft.meta.title = source.title;
-    const diagnostics = imported.diagnostics.map((d) => ({ ...d, line: 1, column: 1, message: `${d.message} (in the page's text)` }));
+    const diagnostics = imported.diagnostics.map((d): Diagnostic => d.code === 'empty-draft'
+      ? { ...d, message: 'the web page has no text Parley reads (its head, scripts, styles and navigation are left out)' }
+      : { ...d, line: 1, column: 1, message: `${d.message} (in the page's text)` });
     return { draft: imported.draft, diagnostics, text };
   }
   if (source.format !== 'auto') {

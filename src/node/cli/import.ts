@@ -1,9 +1,8 @@
 /**
  * `parley import FILE --into DOSSIER`: a draft that arrived from outside (plain text, loose Markdown, a Word
- * document or a web page, or a
- * Parley file from another dossier) becomes the dossier's working draft, each clause carrying the id of the
- * clause it aligns with in the latest tabled version (src/compare/inherit-ids.ts), so that comparison and
- * history follow the clauses through it.
+ * document, a web page, or a Parley file from another dossier) becomes the dossier's working draft, each clause
+ * carrying the id of the clause it aligns with in the latest tabled version (src/compare/inherit-ids.ts), so
+ * that comparison and history follow the clauses through it.
  *
  * The working draft is replaced, so untabled work in it is not overwritten unless --force says so.
  */
