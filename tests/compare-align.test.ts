@@ -78,6 +78,22 @@ describe('alignDrafts', () => {
     expect(changeOf(a, 'new', 0).similarity).toBe(1);
   });
 
+  it('reports a change of quote style or dash as an edit, cosmetic only, in the clause and in its provision', () => {
+    // The Paris co-chairs' text of 5 October 2015 quoted its defined terms in curly quotes, the draft of
+    // 23 October in straight ones: that was read as unchanged while the redline struck every quote.
+    const old = `1. For the purposes of this Memorandum, the definitions in Article 1 of the Framework apply. In addition, ‘stockpile’ means a reserve of critical minerals held by a Participant — or by an agency acting for it.\n\n2. ${A}`;
+    const now = `1. For the purposes of this Memorandum, the definitions in Article 1 of the Framework apply. In addition, 'stockpile' means a reserve of critical minerals held by a Participant - or by an agency acting for it.\n\n2. ${A}`;
+    const json = compareDrafts(draft(clause('Article 1', 'Definitions', old)), draft(clause('Article 1', 'Definitions', now)));
+    const change = json.changes.find((c) => c.new[0]?.label === 'Article 1')!;
+    expect(change.kind).toBe('edited');
+    expect(change.similarity).toBe(1);
+    const changed = change.words.filter((w) => w.op !== 'equal');
+    expect(changed.map((w) => w.text)).toEqual(['‘', "'", '’', "'", '—', '-']);
+    expect(changed.every((w) => w.cosmetic)).toBe(true);
+    expect(change.provisions.filter((p) => p.kind !== 'unchanged').map((p) => `${p.kind} ${p.old}`)).toEqual(['edited 1']);
+    expect(change.legal).toEqual([]);
+  });
+
   it('reports an inserted clause in its place, and the rest renumbered', () => {
     const a = alignDrafts(
       draft(clause('Article 1', 'Investment', A), clause('Article 2', 'Information', B)),

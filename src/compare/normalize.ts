@@ -6,8 +6,9 @@
  * - `words`: one 32-bit hash per word, lowercased — the input of shingles and similarity;
  * - `looseKey`: a hash of the lowercased words only — two texts with the same loose key are the same clause
  *   for alignment, whatever their case, punctuation, quote style or whitespace;
- * - `strictKey(text)` (a second, rarer pass): a hash of the words as written plus punctuation — equal strict
- *   keys mean "unchanged"; equal loose keys with different strict keys mean a cosmetic edit.
+ * - `strictKey(text)` (a second, rarer pass): a hash of the words and punctuation as written (quote style and
+ *   dashes included; spacing not) — equal strict keys mean "unchanged"; equal loose keys with different strict
+ *   keys mean a cosmetic edit.
  *
  * Both keys ignore numbering, because numbering is presentation: a paragraph number at the start of a line
  * ("1.", "(2)", "(a)", "b)", "4.1") is skipped, and the number after a reference word ("Article 12",
@@ -67,14 +68,6 @@ for (let c = 0; c < 128; c++) learn(c);
 
 function classOf(c: number): number {
   return CLASS[c] || learn(c);
-}
-
-/** Curly quotes and dashes read as their plain forms, so that a change of quote style is cosmetic. */
-function plainPunct(c: number): number {
-  if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x2032) return 39; // '
-  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f || c === 0x2033) return 34; // "
-  if (c >= 0x2010 && c <= 0x2015) return 45; // -
-  return c;
 }
 
 function lower(c: number): number {
@@ -308,7 +301,9 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     }
     if (cls === PUNCT) {
       if (strict) {
-        c = plainPunct(c) + 0x10000;
+        // Every mark as written: a change of quote style (' → ’) or dash (- → —) is an edit, cosmetic only (the
+        // redline shows it), not "unchanged".
+        c += 0x10000;
         ka = Math.imul(ka ^ c, P1); kb = Math.imul(kb + c, P2) ^ (kb >>> 15);
       }
       i++;
