@@ -13,6 +13,8 @@ export interface ImportedFile {
   format?: 'auto' | 'markdown' | 'text';
   /** A converted Word document's: the document paragraph of each paragraph of `text`. */
   paragraphs?: number[];
+  /** A converted Word document's paragraphs with italic or bold, marked (applyRunStyles). */
+  styled?: string[];
   /** Sentences to show with the import (a Word document's tracked changes, read as accepted). */
   notes?: string[];
 }

@@ -30,6 +30,7 @@ import { createHttpApi, takeToken } from './transport-http.js';
 import { renderPositions } from './positions-view.js';
 import { importDraft } from '../src/format/import-text.js';
 import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
+import { applyRunStyles } from '../src/format/import/word-run-styles.js';
 import { browserPage } from './browser-page.js';
 import { describeError } from './errors.js';
 import { importedIds, type ImportedFile } from './imported-file.js';
@@ -570,6 +571,8 @@ class App {
     }
     if (!window.confirm(`Replace the working draft with the text of ${file.fileName}? You can undo this.`)) return;
     const imported = importDraft(file.text, { file: file.fileName, format: file.format });
+    // A Word document's italic and bold, which the conversion marked beside its text.
+    if (file.styled) applyRunStyles(imported.draft, file.styled);
     // A Word document's findings name its paragraphs, as `parley check` does.
     const diagnostics = file.paragraphs ? inDocumentTerms(imported.diagnostics, file.text, file.paragraphs) : imported.diagnostics;
     const errors = diagnostics.filter((d) => d.severity === 'error');

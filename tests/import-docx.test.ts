@@ -68,20 +68,50 @@ describe('Word documents as drafts', () => {
     expect(outline.stdout).toContain('Paragraph 2 — Supply chains and trade routes  #paragraph-2\n    3 provisions: 1 2(3 points) 3');
   });
 
-  it('compares no formatting against a Word document, whose italic Parley does not read', () => {
-    // Version 2 with a phrase set in italic, against the Word document made from version 2 (no italic read):
-    // the document's text lacks the italic because Parley reads only its words, which is no change.
-    const styled = join(dir, 'v2-italic.md');
+  it('reads italic and bold from a Word document, direct or by the Emphasis and Strong styles, headings styled or typed', async () => {
+    // Version 2 with phrases in italic and bold, in Markdown and as Word documents (clause headings in Heading
+    // styles, or typed as bold paragraphs and read as plain text is): the two read the same, formatting
+    // compared; against version 2 as tabled (no italic) each styled phrase is a change of formatting.
+    const phrases = [
+      { phrase: 'critical minerals and rare earths', as: 'italic', mark: '*' },
+      { phrase: 'as soon as practicable', as: 'bold', mark: '**' },
+      { phrase: 'strategic stocks', as: 'Strong', mark: '**' },
+      { phrase: 'trade defence instruments', as: 'Emphasis', mark: '*' },
+    ] as const;
     const source = readFileSync(join(SAMPLE_DOSSIER, 'versions', 'v2.md'), 'utf8');
-    expect(source).toContain('critical minerals and rare earths');
-    writeFileSync(styled, source.replaceAll('critical minerals and rare earths', '*critical minerals and rare earths*'));
-    const r = parley(['diff', styled, plain, '--format', 'json']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).summary).toMatchObject({ unchanged: 14, edited: 0 });
-    // Between two Parley drafts the same italic is a change of formatting (cosmetic).
-    const against = parley(['diff', `${SAMPLE_DOSSIER}@2`, styled, '--format', 'json']);
-    const formatted = JSON.parse(against.stdout).changes.filter((c: { words: { style?: string }[] }) => c.words.some((w) => w.style === 'italic'));
-    expect(formatted.length).toBeGreaterThan(3);
+    let styledSource = source;
+    for (const { phrase, mark } of phrases) {
+      expect(source).toContain(phrase);
+      styledSource = styledSource.replaceAll(phrase, `${mark}${phrase}${mark}`);
+    }
+    const styled = join(dir, 'v2-styled.md');
+    writeFileSync(styled, styledSource);
+    for (const typedHeadings of [false, true]) {
+      const word = join(dir, `v2-styled${typedHeadings ? '-typed' : ''}.docx`);
+      writeFileSync(word, await wordDraftOfVersion(SAMPLE_DOSSIER, 2, { styled: phrases.map(({ phrase, as }) => ({ phrase, as })), typedHeadings }));
+      const same = parley(['diff', styled, word, '--format', 'json']);
+      expect(same.code, same.stderr).toBe(0);
+      expect(JSON.parse(same.stdout).summary, `headings typed: ${typedHeadings}`).toMatchObject({ unchanged: 14, edited: 0 });
+      const against = JSON.parse(parley(['diff', `${SAMPLE_DOSSIER}@2`, word, '--format', 'json']).stdout);
+      const styles = new Set<string>();
+      for (const c of against.changes) for (const w of c.words) if (w.op === 'insert' && w.style) styles.add(`${w.style}: ${w.text}`);
+      expect([...styles].sort()).toEqual([
+        'bold: as soon as practicable', 'bold: strategic stocks', 'italic: critical minerals and rare earths', 'italic: trade defence instruments',
+      ]);
+      // As many clauses as between version 2 and the Markdown with the same phrases styled.
+      expect(against.summary).toEqual(JSON.parse(parley(['diff', `${SAMPLE_DOSSIER}@2`, styled, '--format', 'json']).stdout).summary);
+      expect(against.summary).toMatchObject({ edited: 10, unchanged: 4 });
+      expect(against.changes.every((c: { kind: string; words: { op: string; cosmetic?: boolean }[] }) => c.kind === 'unchanged' || c.words.every((w) => w.op === 'equal' || w.cosmetic))).toBe(true);
+    }
+    // Imported into a dossier, the working draft keeps them, written as Markdown writes them.
+    const dossier = join(dir, 'styled-dossier');
+    cpSync(SAMPLE_DOSSIER, dossier, { recursive: true });
+    const imported = parley(['import', join(dir, 'v2-styled-typed.docx'), '--into', dossier, '--force']);
+    expect(imported.code, imported.stderr).toBe(0);
+    const working = readFileSync(join(dossier, 'working.md'), 'utf8');
+    expect(working).toContain('The Participants will share, **as soon as practicable**, information on risks and disruptions affecting the supply of *critical minerals and rare earths*, including:');
+    expect(working).toContain('management of their **strategic stocks** of *critical minerals and rare earths*.');
+    expect(working).toContain('applying their *trade defence instruments* against');
   });
 
   it('reads a Word document without heading styles as a plain-text draft, its articles recognised from their text', async () => {

@@ -7,8 +7,9 @@
  * change: the text deleted in its old style and inserted in its new one (`style` on both ops), so that a
  * reader sees what changed and one hiding cosmetic changes does not.
  *
- * A draft read from a source that carries no italic or bold (plain text, a Word document: Draft.unformatted)
- * says nothing of formatting: against it, formatting is not compared (stylesCompared).
+ * A draft read from a source that carries no italic or bold (plain text; a Word document whose styled words
+ * could not all be placed: Draft.unformatted) says nothing of formatting: against it, formatting is not
+ * compared (stylesCompared).
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { blocksText, BOLD, clauseText, ITALIC, styleRuns, type StyleRun } from '../model/text.js';

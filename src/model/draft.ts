@@ -104,9 +104,10 @@ export interface Draft {
   front: Block[];
   clauses: Clause[];
   /**
-   * Set on a draft read from a source that says nothing of italic or bold (a plain-text draft; a Word document,
-   * whose text alone Parley reads): its text has none, which is no change of formatting. The comparison does
-   * not compare formatting against it (compare/formatting.ts). Not written to disk.
+   * Set on a draft read from a source that says nothing of italic or bold (a plain-text draft; a Word document
+   * whose italic and bold could not all be given back to its paragraphs, format/import/word-run-styles.ts): its
+   * text has none, or not all, which is no change of formatting. The comparison does not compare formatting
+   * against it (compare/formatting.ts). Not written to disk.
    */
   unformatted?: boolean;
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../format/diagnostic.js';
 import { hasParleyMarks, importDraft } from '../format/import-text.js';
 import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
+import { applyRunStyles } from '../format/import/word-run-styles.js';
 import { htmlDocumentText, looksLikeHtml } from '../format/import/html.js';
 import { parseDraft } from '../format/markdown.js';
 import type { Draft } from '../model/draft.js';
@@ -146,6 +147,8 @@ export interface DraftSource {
   title?: string;
   /** A converted Word document's: the document paragraph of each paragraph of `text` (wordDocumentText). */
   paragraphs?: number[];
+  /** A converted Word document's paragraphs with italic or bold, style marks in them (applyRunStyles). */
+  styled?: string[];
   /**
    * A Word document read with its tracked changes accepted without being asked how (the default): those
    * changes, which its reader is told of (trackedChangesNote).
@@ -188,9 +191,9 @@ export function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
 
 /** A Word document converted, its tracked changes read as `word` says. */
 function wordSource(document: Uint8Array | UnpackedWordDocument, file: string, word: WordReadOptions = {}): DraftSource {
-  const { text, format, paragraphs, tracked } = asUserError(file, () => wordDocumentText(document, word));
+  const { text, format, paragraphs, tracked, styled } = asUserError(file, () => wordDocumentText(document, word));
   // Asked for one view or the other (--tracked), the reader knows of the changes already.
-  return { text, format, from: 'word', paragraphs, ...(word.changes === undefined ? { tracked } : {}) };
+  return { text, format, from: 'word', paragraphs, styled, ...(word.changes === undefined ? { tracked } : {}) };
 }
 
 /** What reading a Word document finds wrong, said of the file. */
@@ -247,8 +250,12 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
     const note = trackedChangesNote(source.tracked, file);
     if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
-    // Its runs' italic and bold are not read (format/import/docx.ts): none is no change of formatting.
-    return { draft: { ...imported.draft, unformatted: true }, diagnostics, text };
+    // Its runs' italic and bold, given back to the paragraphs they were read from; where some found no
+    // paragraph, the draft's formatting is not whole, and is not compared.
+    // (The plain-text importer marks its drafts unformatted: this one's formatting was read.)
+    const { unplaced } = applyRunStyles(imported.draft, source.styled ?? []);
+    const { unformatted: _plain, ...draft } = imported.draft;
+    return { draft: unplaced > 0 ? { ...draft, unformatted: true } : draft, diagnostics, text };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {

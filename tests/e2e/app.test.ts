@@ -372,10 +372,11 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await change.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'compare-moved-paragraph.png') });
   });
-  it('imports a Word document from the browser (Ctrl+I): Word\'s numbering read, each clause keeping its id', async () => {
+  it('imports a Word document from the browser (Ctrl+I): Word\'s numbering and italic read, each clause keeping its id', async () => {
     const docx = join(dir, '..', 'eu-markup.docx');
     await writeFile(docx, await wordDraftOfVersion(join(ROOT, 'fixtures', 'rare-earths-mou'), 2, {
       tracked: [{ find: 'will not impose', replace: 'shall not impose', author: 'EU' }],
+      styled: [{ phrase: 'critical minerals and rare earths', as: 'italic' }],
     }));
     if ((await page.locator('body[data-ready=true]').count()) === 0) {
       await page.goto(url);
@@ -398,6 +399,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     const text = await page.locator('.draft-text').textContent();
     expect(text).toContain('The Participants shall not impose');
     await expect.poll(() => page.locator('.outline-entry', { hasText: 'No export bans' }).textContent()).toContain('Paragraph 4');
+    // The document's italic, which the conversion gives besides its text: shown in the editor.
+    expect(await page.locator('.draft-text em', { hasText: /^critical minerals and rare earths$/ }).count()).toBeGreaterThan(5);
     // One undoable step: undone, the draft is back as it was; redone, the import again.
     await page.locator('.draft-text').focus();
     await page.keyboard.press('Control+z');
@@ -410,6 +413,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     const saved = await readFile(join(dir, 'working.md'), 'utf8');
     expect(saved).toContain('## Paragraph 4 — No export bans {#no-export-bans .export-restrictions}');
     expect(saved).not.toMatch(/\{#paragraph-\d+/);
+    expect(saved).toContain('a reliable and sustainable supply of *critical minerals and rare earths*.');
 
     // A file that is not a draft is refused in a sentence naming it; the draft stays as it was.
     const doc = join(dir, '..', 'old.doc');

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDrafts } from '../../src/compare/compare.js';
 import { importDraft } from '../../src/format/import-text.js';
 import { wordDocumentText, wordParagraphs } from '../../src/format/import/docx.js';
+import { applyRunStyles } from '../../src/format/import/word-run-styles.js';
 import { parseDraft } from '../../src/format/markdown.js';
 import type { Block } from '../../src/model/draft.js';
 import { inlineText } from '../../src/model/text.js';
@@ -167,9 +168,11 @@ function joinedAndSplit(): Uint8Array {
  * A tabled version of the sample dossier as a simple web page (headings, paragraphs, numbered lists with
  * lettered points), for LibreOffice to turn into a Word document with numbering of its own making.
  */
-function versionAsHtml(version: number): string {
+function versionAsHtml(version: number, tags: Record<string, string> = {}): string {
   const { draft } = parseDraft(readFileSync(join(SAMPLE_DOSSIER, 'versions', `v${version}.md`), 'utf8'));
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // `tags`: phrases set in an element of their own wherever they occur (`<i>`, `<strong>`).
+  const tagged = (text: string) => Object.entries(tags).reduce((t, [phrase, tag]) => t.replaceAll(phrase, `<${tag}>${phrase}</${tag}>`), text);
+  const escape = (text: string) => tagged(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   const blocks = (list: readonly Block[], depth: number): string => list.map((b) => {
     if (b.type === 'paragraph') return `<p>${escape(inlineText(b.children, { brackets: 'marked' }))}</p>`;
     if (b.type !== 'list') return '';
@@ -261,6 +264,26 @@ describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
     expect(text).toContain('\n\n(a) identifying the maritime and land routes');
     const comparison = compareDrafts(parseDraft(readFileSync(join(SAMPLE_DOSSIER, 'versions', 'v2.md'), 'utf8')).draft, importDraft(text, { format }).draft);
     expect(comparison.summary).toMatchObject({ unchanged: 14, edited: 0, inserted: 0, deleted: 0, renumbered: 0 });
+  }, 120_000);
+
+  it('reads the italic and bold of a version that LibreOffice wrote as .docx: it reads unchanged, formatting compared', () => {
+    const tags = { 'critical minerals and rare earths': 'i', 'strategic stocks': 'strong', 'trade defence instruments': 'em', 'as soon as practicable': 'b' };
+    writeFileSync(join(dir, 'styled-2.html'), versionAsHtml(2, tags));
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, join(dir, 'styled-2.html')], { encoding: 'utf8', timeout: 100_000 });
+    expect(office.status, office.stderr).toBe(0);
+    const word = wordDocumentText(readFileSync(join(dir, 'styled-2.docx')));
+    const imported = importDraft(word.text, { format: word.format }).draft;
+    expect(applyRunStyles(imported, word.styled)).toMatchObject({ unplaced: 0 });
+    // The same phrases marked in the version's Markdown.
+    let source = readFileSync(join(SAMPLE_DOSSIER, 'versions', 'v2.md'), 'utf8');
+    for (const [phrase, tag] of Object.entries(tags)) source = source.replaceAll(phrase, tag === 'i' || tag === 'em' ? `*${phrase}*` : `**${phrase}**`);
+    expect(compareDrafts(parseDraft(source).draft, imported).summary).toMatchObject({ unchanged: 14, edited: 0 });
+    // Against the version as tabled, without them: each clause holding one is a change of formatting.
+    const plain = compareDrafts(parseDraft(readFileSync(join(SAMPLE_DOSSIER, 'versions', 'v2.md'), 'utf8')).draft, imported);
+    expect(plain.summary).toMatchObject({ unchanged: 4, edited: 10 });
+    const styles = new Set(plain.changes.flatMap((c) => c.words.filter((w) => w.op === 'insert').map((w) => `${w.style}: ${w.text}`)));
+    expect([...styles].sort()).toEqual(['bold: as soon as practicable', 'bold: strategic stocks', 'italic: critical minerals and rare earths', 'italic: trade defence instruments']);
   }, 120_000);
 
   it('continues a list across two instances of one definition when the second does not restart it', () => {

@@ -17,6 +17,11 @@ export interface WordDraftOptions {
   signatureTable?: boolean;
   /** Clause headings typed as plain paragraphs ("Paragraph 4 — No export bans"), as many drafts are, not styled. */
   typedHeadings?: boolean;
+  /**
+   * Phrases of the text set in a style, wherever they occur: italic or bold as direct formatting, or the
+   * character style Word calls Emphasis (italic) or Strong (bold).
+   */
+  styled?: { phrase: string; as: 'italic' | 'bold' | 'Emphasis' | 'Strong' }[];
 }
 
 const CHANGE_DATE = '2026-06-10T09:00:00Z';
@@ -31,7 +36,7 @@ export async function wordDraftOfVersion(dossier: string, version: number, optio
   let changeId = 1;
   const runs = (text: string): (TextRun | InsertedTextRun | DeletedTextRun)[] => {
     const change = options.tracked?.find((t) => text.includes(t.find));
-    if (!change) return [new TextRun(text)];
+    if (!change) return styledRuns(text, options.styled ?? []);
     const at = text.indexOf(change.find);
     return [
       new TextRun(text.slice(0, at)),
@@ -72,6 +77,12 @@ export async function wordDraftOfVersion(dossier: string, version: number, optio
     children.push(new Table({ rows: [new TableRow({ children: [cell('For the European Union'), cell('For the United States of America')] })] }));
   }
   const document = new Document({
+    styles: {
+      characterStyles: [
+        { id: 'Emphasis', name: 'Emphasis', run: { italics: true } },
+        { id: 'Strong', name: 'Strong', run: { bold: true } },
+      ],
+    },
     numbering: {
       config: [
         { reference: 'clauses', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: 'Paragraph %1', alignment: AlignmentType.LEFT }] },
@@ -87,4 +98,22 @@ export async function wordDraftOfVersion(dossier: string, version: number, optio
     sections: [{ children }],
   });
   return Packer.toBuffer(document);
+}
+
+/** The runs of a text with every occurrence of the styled phrases in its style. */
+function styledRuns(text: string, styled: NonNullable<WordDraftOptions['styled']>): TextRun[] {
+  const out: TextRun[] = [];
+  let rest = text;
+  for (;;) {
+    const next = styled.map((s) => ({ ...s, at: rest.indexOf(s.phrase) })).filter((s) => s.at >= 0).sort((a, b) => a.at - b.at)[0];
+    if (!next) break;
+    if (next.at > 0) out.push(new TextRun(rest.slice(0, next.at)));
+    const phrase = next.phrase;
+    out.push(next.as === 'italic' ? new TextRun({ text: phrase, italics: true })
+      : next.as === 'bold' ? new TextRun({ text: phrase, bold: true })
+      : new TextRun({ text: phrase, style: next.as }));
+    rest = rest.slice(next.at + phrase.length);
+  }
+  if (rest) out.push(new TextRun(rest));
+  return out;
 }

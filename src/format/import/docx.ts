@@ -14,7 +14,9 @@
  *     recognition of "Article 5", "SECTION II" and the like.
  * Tracked changes are read as the document would stand with them accepted (insertions in, deletions out, a
  * paragraph whose mark was deleted joined to the next): an incoming draft with changes marked is the other
- * side's proposal. Footnotes come as the text importers take them: a mark where the reference stands and the
+ * side's proposal. Italic and bold (direct, or by a character style) are marked in a paragraph's text where they
+ * change, and handed over beside the plain text (`styled`) for word-run-styles.ts to give back to the imported
+ * draft; headings and footnotes are read plain. Footnotes come as the text importers take them: a mark where the reference stands and the
  * notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes,
  * comments and the placeholder text of empty content controls are left out.
  *
@@ -23,6 +25,7 @@
  */
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
+import { STYLE_BOLD, STYLE_ITALIC, STYLE_MARKS, styleMark } from './word-run-styles.js';
 
 /** A .docx that cannot be read; the message is a sentence for the user (the caller adds the file name). */
 export class WordDocumentError extends Error {
@@ -48,12 +51,17 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
  * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
  * refers to it).
  */
-export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges } {
-  const { paragraphs, notes, tracked } = readDocument(source instanceof UnpackedWordDocument ? source : unpackWordDocument(source), options);
+export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges; styled: string[] } {
+  const read = readDocument(source instanceof UnpackedWordDocument ? source : unpackWordDocument(source), options);
+  const { notes, tracked } = read;
+  // The paragraphs with italic or bold, as the importers read them but for the style marks (footnote
+  // references as "[1]"): what applyRunStyles gives back to the imported draft. The text itself is plain.
+  const styled = read.paragraphs.filter((p) => p.heading === 0 && p.text.search(STYLE_MARKS) >= 0).map((p) => withNoteMarks(line(p), (n) => `[${n}]`));
+  const paragraphs = styled.length ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;
   const hasHeadings = paragraphs.some((p) => p.heading > 0);
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
-  return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked };
+  return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked, styled };
 }
 
 /**
@@ -71,7 +79,7 @@ export interface TrackedChanges {
  * footnote reference reads "[1]", numbered in order as Word numbers them.
  */
 export function wordParagraphs(bytes: Uint8Array): WordParagraph[] {
-  return readDocument(unpackWordDocument(bytes)).paragraphs.map((p) => ({ ...p, text: withNoteMarks(p.text, (n) => `[${n}]`) }));
+  return readDocument(unpackWordDocument(bytes)).paragraphs.map((p) => ({ ...p, text: withNoteMarks(p.text.replace(STYLE_MARKS, ''), (n) => `[${n}]`) }));
 }
 
 export interface WordReadOptions {
@@ -250,6 +258,12 @@ function isOn(element: XmlElement | undefined): boolean {
   return element !== undefined && value !== '0' && value !== 'false' && value !== 'off';
 }
 
+/** A switch of run properties (`i`, `b`) as set there: true, false (`w:val="0"`), or null when absent. */
+function switchOf(rPr: XmlElement | undefined, name: string): boolean | null {
+  const element = rPr && child(rPr, name);
+  return element ? isOn(element) : null;
+}
+
 /** A w:val read as a whole number, or null. */
 function intVal(element: XmlElement | undefined): number | null {
   const value = attr(element, 'val');
@@ -267,14 +281,31 @@ interface StyleFacts {
   ilvl: number | null;
 }
 
-/** Paragraph styles: the outline level and numbering a paragraph inherits from its style and the styles it is based on. */
+/** A character style's italic and bold (null: not set by it), and the style it is based on. */
+interface CharacterStyle {
+  basedOn: string | null;
+  italic: boolean | null;
+  bold: boolean | null;
+}
+
+/**
+ * Paragraph styles: the outline level and numbering a paragraph inherits from its style and the styles it is
+ * based on. Character styles: the italic and bold of a run styled "Emphasis" or "Strong".
+ */
 class Styles {
   private readonly byId = new Map<string, StyleFacts>();
+  private readonly characters = new Map<string, CharacterStyle>();
   private defaultId: string | null = null;
 
   constructor(doc: XmlElement | undefined) {
     if (!doc) return;
     for (const style of doc.children) {
+      if (style.local === 'style' && attr(style, 'type') === 'character') {
+        const id = attr(style, 'styleId');
+        const rPr = child(style, 'rPr');
+        if (id) this.characters.set(id, { basedOn: attr(child(style, 'basedOn'), 'val'), italic: switchOf(rPr, 'i'), bold: switchOf(rPr, 'b') });
+        continue;
+      }
       if (style.local !== 'style' || attr(style, 'type') !== 'paragraph') continue;
       const id = attr(style, 'styleId');
       if (!id) continue;
@@ -300,6 +331,17 @@ class Styles {
       seen.add(at);
       const value = this.byId.get(at)?.[key];
       if (value !== null && value !== undefined && value !== false) return value;
+    }
+    return null;
+  }
+
+  /** Italic or bold as a character style sets it, or the first style up its basedOn chain that does (null: none). */
+  characterSwitch(id: string, key: 'italic' | 'bold'): boolean | null {
+    const seen = new Set<string>();
+    for (let at: string | null = id; at && !seen.has(at); at = this.characters.get(at)?.basedOn ?? null) {
+      seen.add(at);
+      const value = this.characters.get(at)?.[key];
+      if (value !== null && value !== undefined) return value;
     }
     return null;
   }
@@ -505,7 +547,10 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
   const carried = context.carried;
   context.carried = null;
-  const own = context.placeholders > 0 ? '' : runText(p, heading > 0, { context, paragraph: carried?.at ?? index }, context.original);
+  const marks: StyleMarks | null = heading > 0 ? null : { styles, current: 0 };
+  let own = context.placeholders > 0 ? '' : runText(p, heading > 0, { context, paragraph: carried?.at ?? index }, context.original, marks);
+  // Every paragraph ends in plain text, so that one joined to the next (a deleted mark) does not lend it its style.
+  if (marks && marks.current !== 0) own += styleMark(0);
   const whole = carried ? carried.text + own : own;
   // A paragraph whose mark is a tracked deletion joins the next one once accepted (its text begins that
   // paragraph, Word putting nothing between them), and one whose mark is a tracked insertion was joined to the
@@ -519,7 +564,8 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
     return null;
   }
   if (carried) index = carried.at;
-  const text = whole.replace(/[ \u00a0]+$/g, '');
+  // Spaces at the end are no text; nor is a style mark there, which styles nothing.
+  const text = whole.replace(/[ \u00a0\uE010-\uE013]+$/g, '');
   // Numbering: the paragraph's own, else its style's (numId 0 switches numbering off).
   const numPr = pPr && child(pPr, 'numPr');
   const fromStyle = styles.numbering(styleId);
@@ -529,7 +575,7 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   const ilvl = intVal(numPr && child(numPr, 'ilvl')) ?? fromStyle.ilvl ?? 0;
   // An empty numbered paragraph still takes its number in Word, so the count goes on before it is dropped.
   const shown = numId && numId !== '0' ? numbering.next(numId, ilvl) : null;
-  if (!text.trim()) return null;
+  if (!text.replace(STYLE_MARKS, '').trim()) return null;
   return { heading, number: shown?.number ?? '', suffix: shown?.suffix ?? '', list: shown ? numId! : '', level: shown ? ilvl : -1, text, index };
 }
 
@@ -537,19 +583,19 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
  * The text of a paragraph's runs, in order, as it reads with tracked changes accepted. A footnote reference
  * (`notes`: where to record it; null inside a footnote) becomes a mark the output turns into "[1]" or "[^1]".
  */
-function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading; paragraph: number } | null, original: boolean): string {
+function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading; paragraph: number } | null, original: boolean, marks: StyleMarks | null = null): string {
   let out = '';
   for (const element of node.children) {
     const name = element.local;
     // Tracked changes: what is read depends on whether they are taken as accepted or as not yet made.
     if (TRACKED_OUT.has(name)) {
       if (notes) noteTracked(notes.context, element, notes.paragraph);
-      if (original) out += runText(element, inHeading, notes, original);
+      if (original) out += runText(element, inHeading, notes, original, marks);
       continue;
     }
     if (TRACKED_IN.has(name)) {
       if (notes) noteTracked(notes.context, element, notes.paragraph);
-      if (!original) out += runText(element, inHeading, notes, original);
+      if (!original) out += runText(element, inHeading, notes, original, marks);
       continue;
     }
     if (name === 'delText') {
@@ -558,6 +604,17 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
     }
     if (SKIPPED.has(name)) continue;
     if (name === 'r' && isHidden(element)) continue;
+    if (name === 'r' && marks) {
+      // A run in a style of its own (italic, bold) opens with a mark of its style; one in the style before, without.
+      const text = runText(element, inHeading, notes, original, marks);
+      const style = runStyle(element, marks.styles, original);
+      if (text && style !== marks.current) {
+        out += styleMark(style);
+        marks.current = style;
+      }
+      out += text;
+      continue;
+    }
     switch (name) {
       case 't': out += element.text; break;
       case 'tab': case 'ptab': out += '\t'; break;
@@ -572,10 +629,34 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
         }
         break;
       }
-      default: if (!isPlaceholder(element)) out += runText(element, inHeading, notes, original);
+      default: if (!isPlaceholder(element)) out += runText(element, inHeading, notes, original, marks);
     }
   }
   return out;
+}
+
+/**
+ * Italic and bold while reading a paragraph's runs: the style of the text read so far (STYLE_ITALIC,
+ * STYLE_BOLD), marked in the text where it changes (styleMark) so that the importers' paragraphs can be given
+ * it back (word-run-styles.ts). Null where styles are not read: headings (a title is plain text) and footnotes.
+ */
+interface StyleMarks {
+  styles: Styles;
+  current: number;
+}
+
+/**
+ * A run's italic and bold: its own properties (w:i, w:b; w:val="0" turns one off), else its character style's
+ * ("Emphasis", "Strong"). Before its tracked changes (`original`), the properties a tracked formatting change
+ * (w:rPrChange) recorded. A paragraph style's italic or bold (a whole paragraph in "Quote") is not read.
+ */
+function runStyle(run: XmlElement, styles: Styles, original: boolean): number {
+  let rPr = child(run, 'rPr');
+  const change = original && rPr ? child(rPr, 'rPrChange') : undefined;
+  if (change) rPr = child(change, 'rPr');
+  const styleId = attr(rPr && child(rPr, 'rStyle'), 'val');
+  const on = (key: 'i' | 'b', name: 'italic' | 'bold') => switchOf(rPr, key) ?? (styleId ? styles.characterSwitch(styleId, name) : null) ?? false;
+  return (on('i', 'italic') ? STYLE_ITALIC : 0) | (on('b', 'bold') ? STYLE_BOLD : 0);
 }
 
 /** The properties a tracked property change (w:pPrChange) recorded as the paragraph's before it, if any. */

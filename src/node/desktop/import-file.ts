@@ -22,5 +22,6 @@ export function importedFileFromBytes(fileName: string, bytes: Uint8Array): Impo
 
 function importedFile(fileName: string, source: DraftSource): ImportedDraftFile {
   const note = trackedChangesNote(source.tracked, fileName);
-  return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}), ...(note ? { notes: [`${fileName}: ${note}.`] } : {}) };
+  return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}),
+    ...(source.styled?.length ? { styled: source.styled } : {}), ...(note ? { notes: [`${fileName}: ${note}.`] } : {}) };
 }

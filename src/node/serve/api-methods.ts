@@ -58,6 +58,8 @@ export interface ImportedDraftFile {
   format: 'auto' | 'markdown' | 'text';
   /** A converted Word document's: the document paragraph of each paragraph of `text`, for what the import reports. */
   paragraphs?: number[];
+  /** A converted Word document's paragraphs with italic or bold, marked (applyRunStyles gives the draft their style). */
+  styled?: string[];
   /** Sentences the user should read with the import (a Word document's tracked changes, read as accepted). */
   notes?: string[];
 }
