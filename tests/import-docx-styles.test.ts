@@ -24,9 +24,10 @@ type Run = string | { text: string; rPr: string };
 const run = (r: Run) => typeof r === 'string' ? `<w:r><w:t xml:space="preserve">${r}</w:t></w:r>` : `<w:r><w:rPr>${r.rPr}</w:rPr><w:t xml:space="preserve">${r.text}</w:t></w:r>`;
 const para = (runs: Run[], pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${runs.map(run).join('')}</w:p>`;
 const heading = (text: string) => para([text], '<w:pStyle w:val="Heading2"/>');
-const docx = (body: string) => zipSync({
+const docx = (body: string, footnotes?: string) => zipSync({
   'word/document.xml': new TextEncoder().encode(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
   'word/styles.xml': new TextEncoder().encode(STYLES),
+  ...(footnotes ? { 'word/footnotes.xml': new TextEncoder().encode(`<w:footnotes ${W}>${footnotes}</w:footnotes>`) } : {}),
 });
 const italic = (text: string) => ({ text, rPr: '<w:i/>' });
 const bold = (text: string) => ({ text, rPr: '<w:b/>' });
@@ -104,6 +105,16 @@ describe('italic and bold of a Word document', () => {
     const bytes = docx([heading('Article 4 — Force'), para(['This Memorandum is not legally ', changed, '.'])].join(''));
     expect(paragraphs(read(bytes).draft)).toEqual(['This Memorandum is not legally **binding**.']);
     expect(paragraphs(read(bytes, 'original').draft)).toEqual(['This Memorandum is not legally *binding*.']);
+  });
+
+  it('gives a paragraph with a footnote reference its styles, the reference kept where it stands', () => {
+    const reference = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>';
+    const body = heading('Article 6 — Final provisions') +
+      `<w:p><w:r><w:t xml:space="preserve">This Memorandum is </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>not</w:t></w:r>${reference}<w:r><w:t xml:space="preserve"> legally binding.</w:t></w:r></w:p>`;
+    const note = '<w:footnote w:id="1"><w:p><w:r><w:t>As the Participants understand it.</w:t></w:r></w:p></w:footnote>';
+    const { draft, unplaced } = read(docx(body, note));
+    expect(paragraphs(draft)[0]).toBe('This Memorandum is *not*[^1] legally binding.');
+    expect(unplaced).toBe(0);
   });
 
   it('writes the styles read as Markdown that reads back the same', () => {

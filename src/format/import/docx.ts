@@ -55,10 +55,12 @@ export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, opti
   const read = readDocument(source instanceof UnpackedWordDocument ? source : unpackWordDocument(source), options);
   const { notes, tracked } = read;
   // The paragraphs with italic or bold, as the importers read them but for the style marks (footnote
-  // references as "[1]"): what applyRunStyles gives back to the imported draft. The text itself is plain.
-  const styled = read.paragraphs.filter((p) => p.heading === 0 && p.text.search(STYLE_MARKS) >= 0).map((p) => withNoteMarks(line(p), (n) => `[${n}]`));
+  // references as the text below writes them): what applyRunStyles gives back to the imported draft. The text
+  // itself is plain.
+  const hasHeadings = read.paragraphs.some((p) => p.heading > 0);
+  const styled = read.paragraphs.filter((p) => p.heading === 0 && p.text.search(STYLE_MARKS) >= 0)
+    .map((p) => withNoteMarks(line(p), (n) => (hasHeadings ? `[^${n}]` : `[${n}]`)));
   const paragraphs = styled.length ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;
-  const hasHeadings = paragraphs.some((p) => p.heading > 0);
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
   return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked, styled };
