@@ -21,6 +21,12 @@ import { compareDrafts } from '../../src/compare/compare.js';
 import { importDraft } from '../../src/format/import-text.js';
 import { wordDocumentText, wordParagraphs } from '../../src/format/import/docx.js';
 import { applyRunStyles } from '../../src/format/import/word-run-styles.js';
+import { loadDraftFile } from '../../src/node/read-draft-file.js';
+import { corpus } from '../support/corpus.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeStringify from 'rehype-stringify';
 import { parseDraft } from '../../src/format/markdown.js';
 import type { Block } from '../../src/model/draft.js';
 import { inlineText } from '../../src/model/text.js';
@@ -284,6 +290,30 @@ describe.skipIf(!hasOffice)('Word numbering, against LibreOffice', () => {
     expect(plain.summary).toMatchObject({ unchanged: 4, edited: 10 });
     const styles = new Set(plain.changes.flatMap((c) => c.words.filter((w) => w.op === 'insert').map((w) => `${w.style}: ${w.text}`)));
     expect([...styles].sort()).toEqual(['bold: as soon as practicable', 'bold: strategic stocks', 'italic: critical minerals and rare earths', 'italic: trade defence instruments']);
+  }, 120_000);
+
+  it.skipIf(!corpus)('reads the Paris Agreement with its editorial corrections, written as .docx by LibreOffice, as the corrected text: italic and all', async () => {
+    // The corrections of 29 January 2016 put "mutatis mutandis" and other words in italic. The corrected text's
+    // Markdown made a web page (remark → rehype), which LibreOffice writes as .docx (italic as its Emphasis style).
+    const corrected = join(corpus!, 'paris-agreement-drafts/extras/v4b_2016-01-29_paris-agreement-final-with-editorial-corrections.md');
+    const adopted = join(corpus!, 'paris-agreement-drafts/v4_2015-12-12_paris-agreement-final.md');
+    const markdown = readFileSync(corrected, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const body = String(unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).processSync(markdown));
+    writeFileSync(join(dir, 'corrected.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, join(dir, 'corrected.html')], { encoding: 'utf8', timeout: 100_000 });
+    expect(office.status, office.stderr).toBe(0);
+    expect(strFromU8(unzipSync(readFileSync(join(dir, 'corrected.docx')))['word/document.xml']!)).toContain('<w:rStyle w:val="Emphasis"/>');
+    const word = await loadDraftFile(join(dir, 'corrected.docx'));
+    expect(word.draft.unformatted).toBeUndefined();
+    const same = compareDrafts((await loadDraftFile(corrected)).draft, word.draft);
+    expect(same.summary).toMatchObject({ unchanged: 31, edited: 0 });
+    // From the adopted text, the Word document shows the corrections as the corrected text's Markdown does.
+    const fromWord = compareDrafts((await loadDraftFile(adopted)).draft, word.draft);
+    const fromMarkdown = compareDrafts((await loadDraftFile(adopted)).draft, (await loadDraftFile(corrected)).draft);
+    expect(fromWord.summary).toEqual(fromMarkdown.summary);
+    expect(fromWord.changes.map((c) => c.words)).toEqual(fromMarkdown.changes.map((c) => c.words));
+    expect(fromWord.changes.some((c) => c.words.some((w) => w.style === 'italic' && w.text.includes('mutatis mutandis')))).toBe(true);
   }, 120_000);
 
   it('continues a list across two instances of one definition when the second does not restart it', () => {
