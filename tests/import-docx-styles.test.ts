@@ -107,6 +107,15 @@ describe('italic and bold of a Word document', () => {
     expect(paragraphs(read(bytes, 'original').draft)).toEqual(['This Memorandum is not legally *binding*.']);
   });
 
+  it('leaves no mark of style in a heading that a paragraph with italic was joined to (its mark a tracked deletion)', () => {
+    const deletedMark = '<w:rPr><w:del w:id="3" w:author="EU" w:date="2026-06-10T09:00:00Z"/></w:rPr>';
+    const body = para(['Each Participant will keep ', italic('stocks'), ' of '], deletedMark) + heading('Article 7 — Stocks') + para(['Text.']);
+    const { word, draft } = read(docx(body));
+    expect(word.text).not.toMatch(/[\uE010-\uE013]/);
+    expect(word.text).toContain('Each Participant will keep stocks of Article 7 — Stocks');
+    expect(JSON.stringify(draft)).not.toMatch(/[\uE010-\uE013]/);
+  });
+
   it('gives a paragraph with a footnote reference its styles, the reference kept where it stands', () => {
     const reference = '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>';
     const body = heading('Article 6 — Final provisions') +

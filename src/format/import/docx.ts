@@ -16,8 +16,8 @@
  * paragraph whose mark was deleted joined to the next): an incoming draft with changes marked is the other
  * side's proposal. Italic and bold (direct, or by a character style) are marked in a paragraph's text where they
  * change, and handed over beside the plain text (`styled`) for word-run-styles.ts to give back to the imported
- * draft; headings and footnotes are read plain. Footnotes come as the text importers take them: a mark where the reference stands and the
- * notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes,
+ * draft; headings and footnotes are read plain. Footnotes come as the text importers take them: a mark where
+ * the reference stands and the notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes,
  * comments and the placeholder text of empty content controls are left out.
  *
  * The archive is read with fflate and the XML with saxes (into a small tree of its own: a DOM library took a
@@ -60,7 +60,9 @@ export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, opti
   const hasHeadings = read.paragraphs.some((p) => p.heading > 0);
   const styled = read.paragraphs.filter((p) => p.heading === 0 && p.text.search(STYLE_MARKS) >= 0)
     .map((p) => withNoteMarks(line(p), (n) => (hasHeadings ? `[^${n}]` : `[${n}]`)));
-  const paragraphs = styled.length ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;
+  // (A heading may hold marks too: the text of a paragraph joined to it by a deleted paragraph mark.)
+  const marked = read.paragraphs.some((p) => p.text.search(STYLE_MARKS) >= 0);
+  const paragraphs = marked ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
   return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked, styled };
