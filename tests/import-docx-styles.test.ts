@@ -104,6 +104,8 @@ describe('italic and bold of a Word document', () => {
     const changed = { text: 'binding', rPr: '<w:b/><w:rPrChange w:id="1" w:author="EU" w:date="2026-06-10T09:00:00Z"><w:rPr><w:i/></w:rPr></w:rPrChange>' };
     const bytes = docx([heading('Article 4 — Force'), para(['This Memorandum is not legally ', changed, '.'])].join(''));
     expect(paragraphs(read(bytes).draft)).toEqual(['This Memorandum is not legally **binding**.']);
+    // Counted among the document's tracked changes, which its reader is told were read as accepted.
+    expect(read(bytes).word.tracked).toEqual({ count: 1, authors: ['EU'], firstParagraph: 2 });
     expect(paragraphs(read(bytes, 'original').draft)).toEqual(['This Memorandum is not legally *binding*.']);
   });
 

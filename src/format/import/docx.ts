@@ -612,6 +612,10 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
       // A run in a style of its own (italic, bold) opens with a mark of its style; one in the style before, without.
       const text = runText(element, inHeading, notes, original, marks);
       const style = runStyle(element, marks.styles, original);
+      // A tracked change of its formatting is one of the document's tracked changes, as a paragraph's is.
+      const rPr = child(element, 'rPr');
+      const formatChange = rPr && child(rPr, 'rPrChange');
+      if (formatChange && notes) noteTracked(notes.context, formatChange, notes.paragraph);
       if (text && style !== marks.current) {
         out += styleMark(style);
         marks.current = style;
