@@ -122,6 +122,26 @@ describe('Word documents as drafts', () => {
     expect(JSON.parse(r.stdout).summary).toMatchObject({ unchanged: 14, edited: 0, inserted: 0, deleted: 0 });
   });
 
+  it('reads a Word document with its sections in a Heading style and its recitals and articles typed: preamble and articles found', async () => {
+    const typed = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
+    const document = new Document({ sections: [{ children: [
+      new Paragraph({ text: 'Agreement on Reciprocal Trade', heading: HeadingLevel.TITLE }),
+      typed('The United States of America and Malaysia (the Parties),'),
+      typed('HAVE AGREED as follows:'),
+      new Paragraph({ text: 'Section 1: Tariffs and Quotas', heading: HeadingLevel.HEADING_1 }),
+      typed('Article 1.1: Tariffs', true),
+      typed('Malaysia shall apply a rate of customs duty on originating goods of the United States.'),
+      typed('Article 1.2: Quotas', true),
+      typed('Neither Party shall adopt or maintain quotas on originating goods of the other Party.'),
+    ] }] });
+    const file = join(dir, 'sections-styled.docx');
+    writeFileSync(file, await Packer.toBuffer(document));
+    const r = parley(['show', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Preamble  #preamble\n    2 provisions: ¶ ¶\nSection 1 — Tariffs and Quotas  #section-1\n  Article 1.1 — Tariffs');
+    expect(r.stdout).toContain('  Article 1.2 — Quotas  #section-1-article-1-2\n      1 provision: ¶');
+  });
+
   it('reads tracked changes as accepted, and the paragraphs of tables', () => {
     const r = parley(['diff', `${SAMPLE_DOSSIER}@2`, tracked, '--changed-only']);
     expect(r.code, r.stderr).toBe(0);

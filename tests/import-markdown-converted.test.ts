@@ -169,6 +169,35 @@ describe('Markdown converted from a Word document', () => {
     expect(draft.clauses[0]!.body.map(blockText)).toEqual(['Option 1:', 'The Parties shall cooperate.', 'AREAS OF COOPERATION']);
   });
 
+  it('reads an article typed as a paragraph of its own under a "#" section as that section\'s clause', () => {
+    // A Word document whose sections are in a Heading style and whose articles are typed in bold.
+    const draft = importMd([
+      '# Agreement on Reciprocal Trade', '', '## Section 1: Tariffs and Quotas', '', '**Article 1.1: Tariffs**', '',
+      '1. Malaysia shall apply a rate of customs duty set out in Schedule 1.', '', 'Article 1.2: Quotas', '',
+      'Neither Party shall adopt quotas. Article 3 applies.', '', '## Section 2: Non-Tariff Barriers', '', '**Article 2.1: Import Licensing**', '',
+      'Malaysia shall not adopt import licensing requirements.', '',
+    ].join('\n'));
+    expect(outline(draft)).toEqual(['Section 1 — Tariffs and Quotas', '  Article 1.1 — Tariffs', '  Article 1.2 — Quotas', 'Section 2 — Non-Tariff Barriers', '  Article 2.1 — Import Licensing']);
+    expect(clause(draft, 'Quotas').body.map(blockText)).toEqual(['Neither Party shall adopt quotas. Article 3 applies.']);
+  });
+
+  it('reads the recitals before the first heading as the preamble, so that a changed recital is compared', async () => {
+    const { compareDrafts } = await import('../src/compare/compare.js');
+    const draft = (recital: string) => importMd(['# Agreement', '', 'The Parties to this Agreement,', '', recital, '', 'Have agreed as follows:', '', '## Article 1 — Scope', '', 'This Agreement applies.', ''].join('\n'));
+    const before = draft('Recognizing the need for cooperation,');
+    expect(before.meta.title).toBe('Agreement');
+    expect(outline(before)).toEqual(['Preamble', 'Article 1 — Scope']);
+    expect(before.front).toEqual([]);
+    const comparison = compareDrafts(before, draft('Recognizing the urgent need for cooperation,'));
+    expect(comparison.summary).toMatchObject({ edited: 1, unchanged: 1 });
+    expect(comparison.changes[0]!.words.filter((w) => w.op === 'insert').map((w) => w.text)).toEqual(['urgent ']);
+    // A draft with a Preamble heading of its own keeps it; a title block that opens no preamble stays the front.
+    expect(outline(importMd('# Agreement\n\n## Preamble\n\nThe Parties,\n\n## Article 1\n\nText.\n'))).toEqual(['Preamble', 'Article 1']);
+    const titled = importMd('Memorandum of Understanding\n\n26 October 2025\n\n## Article 1\n\nText.\n');
+    expect(outline(titled)).toEqual(['Article 1']);
+    expect(titled.front.map(blockText)).toEqual(['Memorandum of Understanding', '26 October 2025']);
+  });
+
   it('reads text indented into a code block as paragraphs, a line each unless it carries on a sentence', () => {
     const draft = importMd([
       '## Article 4',

@@ -18,8 +18,8 @@ import { recogniseHeading, type RecognisedHeading } from './heading-recognition.
 import { markdownBlocks, markdownParagraph } from './mdast-blocks.js';
 import { textParagraph } from './provision-blocks.js';
 import { inlineText } from '../../model/text.js';
-import { SIGNATURE_OPENING } from './plain-text.js';
-import { fenceAfter, findParagraphHeadings } from './paragraph-headings.js';
+import { PREAMBLE_OPENING, SIGNATURE_OPENING } from './plain-text.js';
+import { fenceAfter, findParagraphHeadings, typedClauseHeading } from './paragraph-headings.js';
 
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/;
@@ -66,6 +66,8 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
   // A draft converted from Word has its headings in bold, not as "#" lines; one pasted, on lines of their own;
   // a web page may have one "#" line, its title, over such headings.
   const paragraphHeadings = noHeadingsButTitle(source) ? findParagraphHeadings(lines) : null;
+  // With "#" headings, the depth of the last one: an article typed as a paragraph under it opens one deeper.
+  let headingDepth = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     inFence = fenceAfter(inFence, line);
@@ -84,8 +86,18 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
       inFootnote = false;
       afterRule = false;
       definitionOpen = false;
-      sections.push({ depth: heading[1]!.length, text: heading[2]!, line: i + 1, body: [] });
+      headingDepth = heading[1]!.length;
+      sections.push({ depth: headingDepth, text: heading[2]!, line: i + 1, body: [] });
       continue;
+    }
+    // An article's heading typed as a paragraph of its own under a "#" heading (not in a footnote or list).
+    if (!paragraphHeadings && headingDepth > 0 && inFence === null && !inFootnote && !afterRule && !definitionOpen &&
+        (i === 0 || lines[i - 1]!.trim() === '') && (i + 1 === lines.length || lines[i + 1]!.trim() === '') && !/^\s/.test(line)) {
+      const typed = typedClauseHeading(line);
+      if (typed) {
+        sections.push({ depth: Math.min(6, headingDepth + 1), text: typed, line: i + 1, body: [] });
+        continue;
+      }
     }
     if (inFence === null && RULE.test(line) && (i === 0 || lines[i - 1]!.trim() === '')) {
       let next = i + 1;
@@ -185,6 +197,7 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
     outline.add(markdownBlocks(section.body.join('\n')));
   }
 
+  openPreamble(outline);
   moveSignatures(outline);
   if (footnotes.length) {
     outline.open('', 'Footnotes', 0, 2);
@@ -206,6 +219,22 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
 function numberedHeading(heading: RecognisedHeading | null): RecognisedHeading | null {
   const m = heading?.kind === 'plain' ? /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/.exec(heading.title) : null;
   return m ? { ...heading!, kind: 'number', label: m[1]!, title: m[2]! } : heading;
+}
+
+/**
+ * Recitals before the first heading ("The Parties to this Agreement, … Recognizing …, Have agreed as follows:"),
+ * as a Word document with its articles in Heading styles or a web page with `<h2>` articles has them, are the
+ * preamble, as the plain-text importer reads them: a clause of its own, from the paragraph that opens like one,
+ * before the first clause. Left in the front (the title block), which the comparison does not read, a changed
+ * recital went unseen. A draft with a Preamble heading of its own, or with no heading, is left as it is.
+ */
+function openPreamble(outline: ClauseOutline): void {
+  const first = outline.clauses[0];
+  if (!first || (!first.label && first.title === 'Preamble')) return;
+  const at = outline.front.findIndex((b) => b.type === 'paragraph' && PREAMBLE_OPENING.test(inlineText(b.children).trim()));
+  if (at < 0) return;
+  const recitals = outline.front.splice(at);
+  outline.clauses.unshift({ id: '', level: first.level, label: '', title: 'Preamble', topics: [], body: recitals, children: [] });
 }
 
 /** A signature paragraph at the end of the last clause starts a trailing "Signatures" clause. */

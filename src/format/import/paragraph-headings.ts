@@ -111,6 +111,17 @@ function plainOpening(text: string): string {
   return decodeReferences(text).replace(/[*_]/g, '').replace(UNDERLINE_TAG, '').replace(/\\(?=[[\].()])/g, '');
 }
 
+/**
+ * An article's heading typed as a one-line paragraph ("Article 1.1: Tariffs", "**Article 2**") among the "#"
+ * headings of a draft whose divisions only are headings (a Word document with its sections in a Heading style
+ * and its articles typed in bold): the heading's text, or null. Only a clause's keyword makes one here; a
+ * division, a number or capitals do not, which "#" headings already give.
+ */
+export function typedClauseHeading(line: string): string | null {
+  const text = plainOpening(line).replace(/\s+/g, ' ').trim();
+  return text && recogniseHeading(text)?.kind === 'clause' ? text : null;
+}
+
 /** The text of a one-line paragraph not in bold that may be a heading by its words alone. */
 function lineText(paragraph: SourceParagraph | undefined): string | null {
   return paragraph && paragraph.lineCount === 1 ? plainOpening(paragraph.text).replace(/\s+/g, ' ').trim() : null;
