@@ -193,6 +193,10 @@ describe('Markdown converted from a Word document', () => {
     expect(comparison.changes[0]!.words.filter((w) => w.op === 'insert').map((w) => w.text)).toEqual(['urgent ']);
     // A draft with a Preamble heading of its own keeps it; a title block that opens no preamble stays the front.
     expect(outline(importMd('# Agreement\n\n## Preamble\n\nThe Parties,\n\n## Article 1\n\nText.\n'))).toEqual(['Preamble', 'Article 1']);
+    // The word typed over the recitals, in bold or not, heads the clause.
+    const typed = importMd('# Agreement\n\n**PREAMBLE**\n\nRecognizing the need for cooperation,\n\n## Article 1\n\nText.\n');
+    expect(outline(typed)).toEqual(['Preamble', 'Article 1']);
+    expect(typed.clauses[0]!.body.map(blockText)).toEqual(['Recognizing the need for cooperation,']);
     const titled = importMd('Memorandum of Understanding\n\n26 October 2025\n\n## Article 1\n\nText.\n');
     expect(outline(titled)).toEqual(['Article 1']);
     expect(titled.front.map(blockText)).toEqual(['Memorandum of Understanding', '26 October 2025']);

@@ -231,9 +231,12 @@ function numberedHeading(heading: RecognisedHeading | null): RecognisedHeading |
 function openPreamble(outline: ClauseOutline): void {
   const first = outline.clauses[0];
   if (!first || (!first.label && first.title === 'Preamble')) return;
-  const at = outline.front.findIndex((b) => b.type === 'paragraph' && PREAMBLE_OPENING.test(inlineText(b.children).trim()));
+  const text = (b: Block) => (b.type === 'paragraph' ? inlineText(b.children).replace(/[*_]/g, '').trim() : '');
+  // The word "Preamble" typed over them (a heading in all but style) is the clause's heading.
+  const at = outline.front.findIndex((b) => PREAMBLE_OPENING.test(text(b)) || recogniseHeading(text(b))?.kind === 'preamble');
   if (at < 0) return;
   const recitals = outline.front.splice(at);
+  if (recogniseHeading(text(recitals[0]!))?.kind === 'preamble') recitals.shift();
   outline.clauses.unshift({ id: '', level: first.level, label: '', title: 'Preamble', topics: [], body: recitals, children: [] });
 }
 
