@@ -13,6 +13,25 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importDraft } from '../src/format/import-text.js';
 import { WordDocumentError, wordDocumentText } from '../src/format/import/docx.js';
+import { applyRunStyles } from '../src/format/import/word-run-styles.js';
+import type { Block, Draft } from '../src/model/draft.js';
+import { inlineText } from '../src/model/text.js';
+
+/** The text of every paragraph of a draft, formatting aside. */
+function paragraphTexts(draft: Draft): string[] {
+  const out: string[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') out.push(inlineText(b.children));
+      else if (b.type === 'list') for (const item of b.children) visit(item.children);
+      else if (b.type === 'position' || b.type === 'blockquote') visit(b.children);
+    }
+  };
+  visit(draft.front);
+  const clauses = (list: Draft['clauses']) => { for (const c of list) { visit(c.body); clauses(c.children); } };
+  clauses(draft.clauses);
+  return out;
+}
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const TRACK = 'w:id="1" w:author="EU" w:date="2026-06-10T09:00:00Z"';
@@ -22,6 +41,11 @@ const run = fc.constantFrom(
   '<w:r><w:tab/></w:r>', '<w:r><w:br/></w:r>', '<w:r><w:footnoteReference w:id="1"/></w:r>', '<w:r><w:footnoteReference w:id="99"/></w:r>',
   '<w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r>', '<w:r><w:delText>gone</w:delText></w:r>', '<w:r><w:instrText>PAGE</w:instrText></w:r>',
   '<w:r><w:t>(a)</w:t></w:r>', '<w:r><w:t>Paragraph 4 — No export bans</w:t></w:r>', '<w:r><w:t>[</w:t></w:r>', '<w:r><w:t>#</w:t></w:r>', '',
+  // Italic and bold: direct, turned off, by a character style (one based on a loop), changed with changes tracked.
+  '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">mutatis mutandis </w:t></w:r>', '<w:r><w:rPr><w:b/><w:i/></w:rPr><w:t>shall</w:t></w:r>',
+  '<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>*not*</w:t></w:r>', '<w:r><w:rPr><w:rStyle w:val="Emphasis"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>',
+  '<w:r><w:rPr><w:rStyle w:val="CharLoop"/></w:rPr><w:t>looped</w:t></w:r>', '<w:r><w:rPr><w:rStyle w:val="Missing"/><w:b/></w:rPr><w:t>1.</w:t></w:r>',
+  `<w:r><w:rPr><w:i/><w:rPrChange ${'w:id="2" w:author="US" w:date="2026-06-10T09:00:00Z"'}><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>binding</w:t></w:r>`,
 );
 const wrapped = fc.tuple(fc.constantFrom('ins', 'del', 'moveFrom', 'moveTo', 'hyperlink', 'smartTag'), fc.array(run, { maxLength: 3 }))
   .map(([tag, runs]) => `<w:${tag} ${tag === 'hyperlink' || tag === 'smartTag' ? '' : TRACK}>${runs.join('')}</w:${tag}>`);
@@ -75,6 +99,9 @@ const STYLES = `<w:styles ${W}>` +
   '<w:style w:type="paragraph" w:styleId="ListNumber"><w:name w:val="List Number"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>' +
   '<w:style w:type="paragraph" w:styleId="Loop"><w:name w:val="Loop"/><w:basedOn w:val="Loop2"/></w:style>' +
   '<w:style w:type="paragraph" w:styleId="Loop2"><w:name w:val="Loop 2"/><w:basedOn w:val="Loop"/></w:style>' +
+  '<w:style w:type="character" w:styleId="Emphasis"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>' +
+  '<w:style w:type="character" w:styleId="CharLoop"><w:name w:val="Loop"/><w:basedOn w:val="CharLoop2"/></w:style>' +
+  '<w:style w:type="character" w:styleId="CharLoop2"><w:name w:val="Loop 2"/><w:basedOn w:val="CharLoop"/></w:style>' +
   '</w:styles>';
 const FOOTNOTES = `<w:footnotes ${W}><w:footnote w:id="1"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
 
@@ -91,11 +118,19 @@ const word = fc.tuple(fc.array(block, { maxLength: 12 }), numberingXml, fc.boole
 describe('robustness on random Word documents', () => {
   it('reads each one (both ways for its tracked changes) or refuses it in a sentence; nothing else escapes', () => {
     let read = 0;
+    let restyled = 0;
     fc.assert(fc.property(word, (bytes) => {
       for (const changes of ['accepted', 'original'] as const) {
         try {
-          const { text, format } = wordDocumentText(bytes, { changes });
-          importDraft(text, { format, file: 'random.docx' });
+          const { text, format, styled } = wordDocumentText(bytes, { changes });
+          const { draft } = importDraft(text, { format, file: 'random.docx' });
+          // Giving the italic and bold back never changes a word, and leaves no mark of style anywhere.
+          const words = JSON.stringify(paragraphTexts(draft));
+          const { placed, unplaced } = applyRunStyles(draft, styled);
+          expect(placed + unplaced).toBeLessThanOrEqual(styled.length);
+          restyled += placed;
+          expect(JSON.stringify(paragraphTexts(draft))).toBe(words);
+          expect(JSON.stringify(draft) + text).not.toMatch(/[\uE010-\uE013]/);
           read++;
         } catch (error) {
           expect(error).toBeInstanceOf(WordDocumentError);
@@ -104,5 +139,7 @@ describe('robustness on random Word documents', () => {
     }), { numRuns: 400 });
     // The documents are well-formed: nearly all of them must be read, not refused.
     expect(read).toBeGreaterThan(700);
+    // And many of them have paragraphs with italic or bold given back.
+    expect(restyled).toBeGreaterThan(100);
   });
 });
