@@ -118,9 +118,15 @@ function plainOpening(text: string): string {
  * division, a number or capitals do not, which "#" headings already give.
  */
 export function typedClauseHeading(line: string): string | null {
+  // Read only a short line that opens with a clause's keyword: this is asked of every one-line paragraph of a
+  // draft with "#" headings (thousands in a long treaty), and heading recognition is a handful of expressions.
+  if (line.length > 200 || !CLAUSE_KEYWORD_OPENING.test(line)) return null;
   const text = plainOpening(line).replace(/\s+/g, ' ').trim();
   return text && recogniseHeading(text)?.kind === 'clause' ? text : null;
 }
+
+/** How a clause's heading typed as a paragraph opens, emphasis, escapes and a bracket aside. */
+const CLAUSE_KEYWORD_OPENING = /^[\s*_\\[]*(?:article|paragraph)\s/i;
 
 /** The text of a one-line paragraph not in bold that may be a heading by its words alone. */
 function lineText(paragraph: SourceParagraph | undefined): string | null {
