@@ -209,6 +209,31 @@ describe('parley diff', () => {
     }
   });
 
+  it('shows a change of the instrument\'s own title, not of a title taken from a file name', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-titles-'));
+    try {
+      const mou = path.join(dir, 'mou.txt');
+      const agreement = path.join(dir, 'agreement.txt');
+      const untitled = path.join(dir, 'untitled.txt');
+      fs.writeFileSync(mou, 'Memorandum of Understanding on Critical Minerals\n\nArticle 1 — Purpose\n\nThe Participants will cooperate.\n');
+      fs.writeFileSync(agreement, 'Agreement on Critical Minerals\n\nArticle 1 — Purpose\n\nThe Participants will cooperate.\n');
+      fs.writeFileSync(untitled, 'Article 1 — Purpose\n\nThe Participants will cooperate.\n');
+      const text = parley('diff', mou, agreement).stdout.split('\n');
+      expect(text[1]).toBe('0 edited, 0 inserted, 0 deleted, 0 split, 0 merged, 0 moved, 0 renumbered, 1 unchanged');
+      expect(text[2]).toBe('title: [-Memorandum of Understanding-]{+Agreement+} on Critical Minerals');
+      const json = JSON.parse(parley('diff', mou, agreement, '--format', 'json').stdout);
+      expect(json.titleWords).toEqual([{ op: 'delete', text: 'Memorandum of Understanding' }, { op: 'insert', text: 'Agreement' }, { op: 'equal', text: ' on Critical Minerals' }]);
+      expect(parley('diff', mou, agreement, '--format', 'html').stdout).toContain('<h1><del>Memorandum of Understanding</del><ins>Agreement</ins> on Critical Minerals</h1>');
+      // A draft whose text names no title is titled by its file's name, which is no change of the instrument.
+      expect(JSON.parse(parley('diff', mou, untitled, '--format', 'json').stdout).titleWords).toBeUndefined();
+      expect(parley('diff', mou, untitled).stdout).not.toMatch(/^title:/m);
+      // Nor is a title the same in both.
+      expect(JSON.parse(parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'json').stdout).titleWords).toBeUndefined();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads one of the drafts from standard input as "-"', () => {
     const v1 = fs.readFileSync(path.join(dossier, 'versions/v1.md'));
     const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`, '--format', 'json'], { input: v1, encoding: 'utf8' });

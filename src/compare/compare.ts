@@ -207,9 +207,11 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     }
     return entry;
   });
+  const titled = !oldDraft.untitled && !newDraft.untitled && oldDraft.meta.title !== newDraft.meta.title;
   return {
     old: { title: oldDraft.meta.title, label: oldDraft.meta.label ?? '', clauses: alignment.oldClauses.length },
     new: { title: newDraft.meta.title, label: newDraft.meta.label ?? '', clauses: alignment.newClauses.length },
+    ...(titled ? { titleWords: wordOpsJson(diffWords(oldDraft.meta.title, newDraft.meta.title)) } : {}),
     summary,
     changes,
   };

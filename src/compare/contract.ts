@@ -146,6 +146,11 @@ export interface DraftSummaryJson {
 export interface ComparisonJson {
   old: DraftSummaryJson;
   new: DraftSummaryJson;
+  /**
+   * The redline of the instrument's title, where the two drafts' own titles differ (a Memorandum become an
+   * Agreement, another party named): not for a draft titled by its file's name (Draft.untitled).
+   */
+  titleWords?: WordOpJson[];
   summary: Record<'unchanged' | 'edited' | 'inserted' | 'deleted' | 'split' | 'merged' | 'moved' | 'renumbered', number>;
   changes: ClauseChangeJson[];
 }

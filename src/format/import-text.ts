@@ -41,12 +41,15 @@ export function importDraft(source: string, options: ImportOptions = {}): { draf
   if (split && split.yaml !== null) text = '\n'.repeat(split.bodyLine - 1) + split.body;
   if (!text.trim()) {
     return {
-      draft: { meta: { title: titleFromFile(file), parties: {} }, front: [], clauses: [] },
+      draft: { meta: { title: titleFromFile(file), parties: {} }, front: [], clauses: [], untitled: true },
       diagnostics: [{ file, line: 1, column: 1, severity: 'error', code: 'empty-draft', message: 'the draft is empty: there is no text to import' }],
     };
   }
   const result = format === 'markdown' ? importLooseMarkdown(text, file) : importPlainText(text, file);
-  if (!result.draft.meta.title) result.draft.meta.title = titleFromFile(file);
+  if (!result.draft.meta.title) {
+    result.draft.meta.title = titleFromFile(file);
+    result.draft.untitled = true;
+  }
   assignGeneratedIds(result.draft.clauses);
   return result;
 }

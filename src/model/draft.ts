@@ -110,4 +110,9 @@ export interface Draft {
    * against it (compare/formatting.ts). Not written to disk.
    */
   unformatted?: boolean;
+  /**
+   * Set on an imported draft whose text gives it no title: its title is its file's name, which says nothing of
+   * the instrument, and the comparison does not compare it (compare.ts). Not written to disk.
+   */
+  untitled?: boolean;
 }

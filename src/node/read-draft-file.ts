@@ -237,7 +237,10 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
   if (source.from === 'html') {
     // A web page: its text has no lines of the page's, so what the importer says is said of the page.
     const imported = importDraft(text, { file, format: 'markdown' });
-    if (source.title) imported.draft.meta.title = source.title;
+    if (source.title) {
+      imported.draft.meta.title = source.title;
+      delete imported.draft.untitled;
+    }
     const diagnostics = imported.diagnostics.map((d): Diagnostic => d.code === 'empty-draft'
       ? { ...d, message: 'the web page has no text Parley reads (its head, scripts, styles and navigation are left out)' }
       : { ...d, line: 1, column: 1, message: `${d.message} (in the page's text)` });
@@ -266,7 +269,10 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     if (!isParley && !hasParleyMarks(text) && !parsed.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('front-matter'))) {
       const imported = importDraft(text, { file, format: 'markdown' });
       // Titled by its front matter, as the Parley reading read it.
-      if (parsed.draft.meta.title) imported.draft.meta.title = parsed.draft.meta.title;
+      if (parsed.draft.meta.title) {
+        imported.draft.meta.title = parsed.draft.meta.title;
+        delete imported.draft.untitled;
+      }
       // Unless the import finds no clause either: then the Parley reading says so (no-clauses).
       if (imported.draft.clauses.length > 0) return { ...imported, text };
     }
