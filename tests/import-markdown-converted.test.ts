@@ -354,8 +354,8 @@ describe('a web page (HTML)', () => {
     const { draft, diagnostics } = await loadDraftFile(file);
     expect(diagnostics).toEqual([]);
     expect(outline(draft)).toEqual(['Preamble', 'Section 1 — Tariffs', '  Article 1.1 — Tariffs', 'Signatures', 'Footnotes']);
-    // No <h1>: the <title>.
-    expect(draft.meta.title).toBe('Example Agreement | Ministry of Trade');
+    // No <h1>: the <title>, without the site's name after its bar.
+    expect(draft.meta.title).toBe('Example Agreement');
     expect(provisionsOf(clause(draft, 'Article 1.1')).map((p) => [p.label, p.text])).toEqual([
       ['1', 'Example shall apply a rate of customs duty[1] as set out in Annex I.'],
       ['2', 'The United States shall apply a revised rate.'],

@@ -15,7 +15,7 @@
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
  *   - bold and italic set by a style are bold and italic; a line break before "(a)" starts a provision, one
  *     after a heading's label ("ARTICLE 3<br>FINAL PROVISIONS") separates label and title;
- *   - the page's first <h1>, else its <title>, is the draft's title.
+ *   - the page's first <h1>, else its <title> (without a site's name after a bar), is the draft's title.
  * Scripts, styles, navigation and the head are not text of the draft.
  */
 import { unified } from 'unified';
@@ -50,9 +50,16 @@ export function htmlDocumentText(html: string): { text: string; title: string } 
   return { text: String(text), title };
 }
 
-/** The page's first <h1>, else its <title> (which often ends with the site's name). */
+/**
+ * The page's first <h1>, else its <title>, without the site's name a title often carries after a bar ("Agreement
+ * on Reciprocal Trade | The White House": the longest part). A dash is left alone: instruments are named with
+ * one ("United States - Japan Framework for …").
+ */
 function titleOf(tree: HastRoot): string {
-  return textOfFirst(tree, 'h1') || textOfFirst(tree, 'title');
+  const heading = textOfFirst(tree, 'h1');
+  if (heading) return heading;
+  const parts = textOfFirst(tree, 'title').split(/\s+\|\s+/).map((p) => p.trim());
+  return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
 }
 
 function textOfFirst(tree: HastRoot, tagName: string): string {
