@@ -8,6 +8,9 @@
  * - "## Article 9" directly followed by "### Valuation Committee" (a heading without a label, nothing between):
  *   the second heading is the TITLE of Article 9, not a sub-clause.
  * - A first heading without a label, before any content ("## Draft agreement and …"), is the draft's title.
+ * - Recitals before the first heading (from the paragraph that opens like a preamble) are a "Preamble" clause,
+ *   as the plain-text importer reads them; an article's heading typed as a paragraph of its own under a "#"
+ *   division ("**Article 1.1: Tariffs**") opens a clause one level below it.
  * - Footnote definitions ("[^1]: …") go to a trailing "Footnotes" clause; a final signature paragraph
  *   ("DONE at Paris …", "IN WITNESS WHEREOF …") and what follows it to a trailing "Signatures" clause.
  */
