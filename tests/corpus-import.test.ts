@@ -98,10 +98,11 @@ describe.skipIf(!corpus)('imported corpus drafts survive the Parley format', () 
     const text = serializeDraft(imported);
     const back = parseDraft(text, { file });
     expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    // The same draft, but for what was said of its source (a plain-text one carries no formatting), which is
-    // not written to disk.
-    const { unformatted, ...content } = imported;
+    // The same draft, but for what was said of its source (a plain-text one carries no formatting; one whose
+    // text names no title is titled by its file's name), which is not written to disk.
+    const { unformatted, untitled, ...content } = imported;
     expect(unformatted).toBe(file.endsWith('.txt') ? true : undefined);
+    expect(untitled === true).toBe(content.meta.title === path.basename(file).replace(/\.[^.]+$/, ''));
     expect(back.draft).toStrictEqual(content);
     expect(serializeDraft(back.draft)).toBe(text);
   });
