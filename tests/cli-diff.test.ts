@@ -227,6 +227,11 @@ describe('parley diff', () => {
       // A draft whose text names no title is titled by its file's name, which is no change of the instrument.
       expect(JSON.parse(parley('diff', mou, untitled, '--format', 'json').stdout).titleWords).toBeUndefined();
       expect(parley('diff', mou, untitled).stdout).not.toMatch(/^title:/m);
+      // A title set in capitals in one draft: in the JSON, marked cosmetic; not announced in the text.
+      const capitals = path.join(dir, 'capitals.txt');
+      fs.writeFileSync(capitals, 'MEMORANDUM OF UNDERSTANDING ON CRITICAL MINERALS\n\nArticle 1 — Purpose\n\nThe Participants will cooperate.\n');
+      expect(JSON.parse(parley('diff', mou, capitals, '--format', 'json').stdout).titleWords.every((w: { op: string; cosmetic?: boolean }) => w.op === 'equal' || w.cosmetic)).toBe(true);
+      expect(parley('diff', mou, capitals).stdout).not.toMatch(/^title:/m);
       // Nor is a title the same in both.
       expect(JSON.parse(parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'json').stdout).titleWords).toBeUndefined();
     } finally {

@@ -62,6 +62,12 @@ describe('importDraft: heading forms', () => {
     expect(provisionsOf(draft.clauses[0]!).length).toBe(4);
     expect(provisionsOf(draft.clauses[1]!).length).toBe(1);
   });
+  it('footnotes after the signature block with no rule before them (a Word document\'s rule is a border) are the Footnotes', () => {
+    const { draft } = importDraft('Title\n\nArticle 1 — Scope\n\nThis applies.[1]\n\nDONE at X, in duplicate.\n\nFor A [2] For B\n\n[1] For greater certainty, scope is as defined.\n\n[2] Signed ad referendum.', { format: 'text' });
+    expect(draft.clauses.map((c) => c.title)).toEqual(['Scope', 'Signatures', 'Footnotes']);
+    expect(provisionsOf(draft.clauses[1]!).map((p) => p.text)).toEqual(['DONE at X, in duplicate.', 'For A [2] For B']);
+    expect(provisionsOf(draft.clauses[2]!).map((p) => p.text)).toEqual(['[1] For greater certainty, scope is as defined.', '[2] Signed ad referendum.']);
+  });
   it('Markdown: "## Article 9" + "### Valuation Committee" is one clause with a title; **Option 1:** stays strong; brackets stay text', () => {
     const { draft } = importDraft('## Article 9\n### Valuation Committee\n\n1. First [shall][should] act.\n\n**Option 1:** text\n\n## Article 10\n### Other\n\n1. x', { format: 'markdown' });
     expect(draft.clauses.map((c) => [c.label, c.title, c.children.length])).toEqual([['Article 9', 'Valuation Committee', 0], ['Article 10', 'Other', 0]]);

@@ -7,7 +7,7 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
-import { gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
+import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -162,7 +162,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${title} — Parley comparison</title><style>${STYLE}</style></head>
-<body><header><h1>${c.titleWords ? ops(c.titleWords, 'both') : escape(c.new.title || c.old.title)}</h1><p>${title}</p>
+<body><header><h1>${c.titleWords && !allCosmetic(c.titleWords) ? ops(c.titleWords, 'both') : escape(c.new.title || c.old.title)}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
 <p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, formatting, renumbering)</p></header>
 ${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}

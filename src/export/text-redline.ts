@@ -295,9 +295,9 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
   lines.push(`${c.old.label || options.names?.old || 'old'} (${clauses(c.old.clauses)}) → ${c.new.label || options.names?.new || 'new'} (${clauses(c.new.clauses)})`);
   lines.push(summaryLine(c));
   const hide = options.hideCosmetic === true;
-  // The instrument's own title, where it changed (shown unless only cosmetic changes are in it and they are hidden).
-  const instrumentTitle = c.titleWords && (hide ? withoutCosmetic(c.titleWords) : c.titleWords);
-  if (instrumentTitle && instrumentTitle.some((w) => w.op !== 'equal')) lines.push(`title: ${redlineText(instrumentTitle, colour)}`);
+  // The instrument's own title, where it changed in words (a title in capitals in one draft is no change to
+  // announce: the JSON has it, marked cosmetic).
+  if (c.titleWords && !allCosmetic(c.titleWords)) lines.push(`title: ${redlineText(hide ? withoutCosmetic(c.titleWords) : c.titleWords, colour)}`);
   for (const change of c.changes) {
     if (options.changedOnly && (!isNotable(change) || (hide && isCosmeticOnly(change)))) continue;
     lines.push('');

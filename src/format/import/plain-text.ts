@@ -30,6 +30,7 @@ export const PREAMBLE_OPENING =
   /^\[?\s*(?:The\s+(?:Government|Governments|Parties|Participants|United States|Republic|Kingdom|States)\b|Whereas\b|WHEREAS\b|\p{Lu}{3,}(?:\s\p{Lu}{3,})?\s(?:to|the|that|their|its|of|as|with|in)\b)/u;
 export const SIGNATURE_OPENING = /^(?:IN WITNESS WHEREOF|DONE\b|Done (?:at|in)\b|Signed\b|SIGNED\b)/;
 const FOOTNOTE = /^\[\^?\d{1,3}\]/;
+const FIRST_FOOTNOTE = /^\[\^?1\]\s/;
 const NUMBERED = /^\d{1,3}[.)]\s/;
 
 export function importPlainText(source: string, file: string | undefined): { draft: Draft; diagnostics: Diagnostic[] } {
@@ -82,6 +83,12 @@ export function importPlainText(source: string, file: string | undefined): { dra
       continue;
     }
     if (trailing) {
+      // Footnotes after the signature block with no rule before them (a Word document's, its rule a border
+      // that is not text): the first, "[1] …", opens them.
+      if (trailing === 'signatures' && FIRST_FOOTNOTE.test(p.text)) {
+        outline.open('', 'Footnotes', 0);
+        trailing = 'footnotes';
+      }
       push(p.text);
       continue;
     }
