@@ -100,6 +100,14 @@ describe('italic and bold of a Word document', () => {
     expect(result).toEqual({ placed: 2, unplaced: 1 });
   });
 
+  it('gives a sentence that comes twice, plain and then with italic, its italic where the document has it', () => {
+    const body = [heading('Article 8 — Consultations'), para(['The Participants will consult.']), para(['Either Participant may ask.']),
+      para(['The Participants ', italic('will'), ' consult.'])].join('');
+    const { draft, unplaced } = read(docx(body));
+    expect(paragraphs(draft)).toEqual(['The Participants will consult.', 'Either Participant may ask.', 'The Participants *will* consult.']);
+    expect(unplaced).toBe(0);
+  });
+
   it('reads the formatting a tracked change replaced as the document stood before it', () => {
     const changed = { text: 'binding', rPr: '<w:b/><w:rPrChange w:id="1" w:author="EU" w:date="2026-06-10T09:00:00Z"><w:rPr><w:i/></w:rPr></w:rPrChange>' };
     const bytes = docx([heading('Article 4 — Force'), para(['This Memorandum is not legally ', changed, '.'])].join(''));

@@ -56,10 +56,13 @@ export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, opti
   const { notes, tracked } = read;
   // The paragraphs with italic or bold, as the importers read them but for the style marks (footnote
   // references as the text below writes them): what applyRunStyles gives back to the imported draft. The text
-  // itself is plain.
+  // itself is plain. A paragraph that reads the same as a styled one without being styled comes too, in its
+  // place, so that each of the two is matched in its turn (the plain one is given nothing).
   const hasHeadings = read.paragraphs.some((p) => p.heading > 0);
-  const styled = read.paragraphs.filter((p) => p.heading === 0 && p.text.search(STYLE_MARKS) >= 0)
-    .map((p) => withNoteMarks(line(p), (n) => (hasHeadings ? `[^${n}]` : `[${n}]`)));
+  const asRead = (p: WordParagraph) => withNoteMarks(line(p), (n) => (hasHeadings ? `[^${n}]` : `[${n}]`));
+  const body = read.paragraphs.filter((p) => p.heading === 0);
+  const styledTexts = new Set(body.filter((p) => p.text.search(STYLE_MARKS) >= 0).map((p) => asRead(p).replace(STYLE_MARKS, '')));
+  const styled = styledTexts.size === 0 ? [] : body.map(asRead).filter((l) => l.search(STYLE_MARKS) >= 0 || styledTexts.has(l));
   // (A heading may hold marks too: the text of a paragraph joined to it by a deleted paragraph mark.)
   const marked = read.paragraphs.some((p) => p.text.search(STYLE_MARKS) >= 0);
   const paragraphs = marked ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;

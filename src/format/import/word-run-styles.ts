@@ -145,22 +145,27 @@ function styledInlines(text: string, styleAt: (i: number) => number): Inline[] {
 }
 
 /**
- * Whether every letter and digit of a text is in some style: a heading typed in bold rather than styled words
- * (and a text with none, such as a styled dash, has no formatting a reader sees).
+ * Whether some letters or digits of a text are in a style and some are not: styled words, which a paragraph not
+ * found loses. A text wholly in bold is a heading typed so, which becomes a clause's heading (plain text in any
+ * draft); one wholly plain (the twin of a styled paragraph) or with no letter (a styled dash) loses nothing.
  */
-function whollyStyled(entry: StyledText): boolean {
+function partlyStyled(entry: StyledText): boolean {
+  let styled = false, plain = false;
   for (let i = 0; i < entry.text.length; i++) {
-    if (entry.styles[i] === 0 && /[\p{L}\p{N}]/u.test(entry.text[i]!)) return false;
+    if (!/[\p{L}\p{N}]/u.test(entry.text[i]!)) continue;
+    if (entry.styles[i] === 0) plain = true; else styled = true;
+    if (styled && plain) return true;
   }
-  return true;
+  return false;
 }
 
 /**
  * Give the paragraphs of `draft` (its front and every clause's body, lists included) the italic and bold of
  * the `styled` paragraphs they were imported from (wordDocumentText's `styled`). Only paragraphs of plain
  * text are restyled. `unplaced`: styled paragraphs that no paragraph of the draft took, but for those wholly
- * in bold or italic: a heading typed as a paragraph in bold ("ARTICLE 5") becomes a clause's heading, whose
- * title is plain text in every draft.
+ * in bold or italic (partlyStyled: a heading typed as a paragraph in bold, "ARTICLE 5", becomes a clause's
+ * heading, whose title is plain text in every draft). `styled` may hold unstyled paragraphs too, the twins of
+ * styled ones, so that the same text twice is matched in order: a paragraph that takes one is left plain.
  */
 export function applyRunStyles(draft: Draft, styled: readonly string[]): { placed: number; unplaced: number } {
   if (styled.length === 0) return { placed: 0, unplaced: 0 };
@@ -200,7 +205,7 @@ export function applyRunStyles(draft: Draft, styled: readonly string[]): { place
   visitClauses(draft.clauses);
   let unplaced = 0;
   styled.forEach((line, k) => {
-    if (!taken.has(k) && !whollyStyled(readMarked(line, k))) unplaced++;
+    if (!taken.has(k) && partlyStyled(readMarked(line, k))) unplaced++;
   });
   return { placed: taken.size, unplaced };
 }
