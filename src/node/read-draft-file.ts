@@ -141,7 +141,7 @@ export async function loadTrackedChanges(file: string): Promise<{ before: Draft;
 export interface DraftSource {
   text: string;
   format: 'auto' | 'markdown' | 'text';
-  /** What the text was converted from: a Word document (whose italic and bold are not read) or a web page. */
+  /** What the text was converted from: a Word document (its italic and bold in `styled`) or a web page. */
   from?: 'word' | 'html';
   /** A web page's title (its first <h1>, else its <title>): the draft's. */
   title?: string;
@@ -232,15 +232,18 @@ async function readLimited(input: AsyncIterable<Uint8Array>, name: string): Prom
   return Buffer.concat(chunks);
 }
 
+/** Give an imported draft the title its source names beside its text (a page's <h1>, front matter's `title:`). */
+function titleDraft(draft: Draft, title: string): void {
+  draft.meta.title = title;
+  delete draft.untitled;
+}
+
 function readDraft(source: DraftSource, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
   const text = source.text;
   if (source.from === 'html') {
     // A web page: its text has no lines of the page's, so what the importer says is said of the page.
     const imported = importDraft(text, { file, format: 'markdown' });
-    if (source.title) {
-      imported.draft.meta.title = source.title;
-      delete imported.draft.untitled;
-    }
+    if (source.title) titleDraft(imported.draft, source.title);
     const diagnostics = imported.diagnostics.map((d): Diagnostic => d.code === 'empty-draft'
       ? { ...d, message: 'the web page has no text Parley reads (its head, scripts, styles and navigation are left out)' }
       : { ...d, line: 1, column: 1, message: `${d.message} (in the page's text)` });
@@ -269,10 +272,7 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     if (!isParley && !hasParleyMarks(text) && !parsed.diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('front-matter'))) {
       const imported = importDraft(text, { file, format: 'markdown' });
       // Titled by its front matter, as the Parley reading read it.
-      if (parsed.draft.meta.title) {
-        imported.draft.meta.title = parsed.draft.meta.title;
-        delete imported.draft.untitled;
-      }
+      if (parsed.draft.meta.title) titleDraft(imported.draft, parsed.draft.meta.title);
       // Unless the import finds no clause either: then the Parley reading says so (no-clauses).
       if (imported.draft.clauses.length > 0) return { ...imported, text };
     }

@@ -59,12 +59,12 @@ export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, opti
   // itself is plain. A paragraph that reads the same as a styled one without being styled comes too, in its
   // place, so that each of the two is matched in its turn (the plain one is given nothing).
   const hasHeadings = read.paragraphs.some((p) => p.heading > 0);
-  const asRead = (p: WordParagraph) => withNoteMarks(line(p), (n) => (hasHeadings ? `[^${n}]` : `[${n}]`));
-  const body = read.paragraphs.filter((p) => p.heading === 0);
-  const styledTexts = new Set(body.filter((p) => p.text.search(STYLE_MARKS) >= 0).map((p) => asRead(p).replace(STYLE_MARKS, '')));
-  const styled = styledTexts.size === 0 ? [] : body.map(asRead).filter((l) => l.search(STYLE_MARKS) >= 0 || styledTexts.has(l));
   // (A heading may hold marks too: the text of a paragraph joined to it by a deleted paragraph mark.)
   const marked = read.paragraphs.some((p) => p.text.search(STYLE_MARKS) >= 0);
+  const lines = marked ? read.paragraphs.filter((p) => p.heading === 0).map((p) => withNoteMarks(line(p), (n) => (hasHeadings ? `[^${n}]` : `[${n}]`))) : [];
+  const isStyled = (l: string) => l.search(STYLE_MARKS) >= 0;
+  const styledTexts = new Set(lines.filter(isStyled).map((l) => l.replace(STYLE_MARKS, '')));
+  const styled = styledTexts.size === 0 ? [] : lines.filter((l) => isStyled(l) || styledTexts.has(l));
   const paragraphs = marked ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
@@ -614,11 +614,12 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
     if (name === 'r' && marks) {
       // A run in a style of its own (italic, bold) opens with a mark of its style; one in the style before, without.
       const text = runText(element, inHeading, notes, original, marks);
-      const style = runStyle(element, marks.styles, original);
-      // A tracked change of its formatting is one of the document's tracked changes, as a paragraph's is.
       const rPr = child(element, 'rPr');
       const formatChange = rPr && child(rPr, 'rPrChange');
+      // A tracked change of its formatting is one of the document's tracked changes, as a paragraph's is.
       if (formatChange && notes) noteTracked(notes.context, formatChange, notes.paragraph);
+      // Before that change, the run had the formatting it recorded.
+      const style = runStyle(original && formatChange ? child(formatChange, 'rPr') : rPr, marks.styles);
       if (text && style !== marks.current) {
         out += styleMark(style);
         marks.current = style;
@@ -657,14 +658,11 @@ interface StyleMarks {
 }
 
 /**
- * A run's italic and bold: its own properties (w:i, w:b; w:val="0" turns one off), else its character style's
- * ("Emphasis", "Strong"). Before its tracked changes (`original`), the properties a tracked formatting change
- * (w:rPrChange) recorded. A paragraph style's italic or bold (a whole paragraph in "Quote") is not read.
+ * A run's italic and bold from its properties `rPr`: its own (w:i, w:b; w:val="0" turns one off), else its
+ * character style's ("Emphasis", "Strong"). A paragraph style's italic or bold (a whole paragraph in "Quote") is
+ * not read.
  */
-function runStyle(run: XmlElement, styles: Styles, original: boolean): number {
-  let rPr = child(run, 'rPr');
-  const change = original && rPr ? child(rPr, 'rPrChange') : undefined;
-  if (change) rPr = child(change, 'rPr');
+function runStyle(rPr: XmlElement | undefined, styles: Styles): number {
   const styleId = attr(rPr && child(rPr, 'rStyle'), 'val');
   const on = (key: 'i' | 'b', name: 'italic' | 'bold') => switchOf(rPr, key) ?? (styleId ? styles.characterSwitch(styleId, name) : null) ?? false;
   return (on('i', 'italic') ? STYLE_ITALIC : 0) | (on('b', 'bold') ? STYLE_BOLD : 0);

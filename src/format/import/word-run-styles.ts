@@ -94,19 +94,18 @@ function singleSpaced(text: string): { text: string; at: Int32Array | null } {
  * The styled paragraphs by their text, and by their text without an item number, each list in document order
  * (the same text may come twice, styled otherwise).
  */
-function indexStyled(styled: readonly string[]): Map<string, StyledText[]> {
+function indexStyled(entries: readonly StyledText[]): Map<string, StyledText[]> {
   const byText = new Map<string, StyledText[]>();
   const add = (key: string, entry: StyledText) => {
     const list = byText.get(key);
     if (list) list.push(entry); else byText.set(key, [entry]);
   };
-  styled.forEach((line, k) => {
-    const entry = readMarked(line, k);
-    if (!entry.text) return;
+  for (const entry of entries) {
+    if (!entry.text) continue;
     add(entry.text, entry);
     const number = ITEM_NUMBER.exec(entry.text);
-    if (number) add(entry.text.slice(number[0].length), { text: entry.text.slice(number[0].length), styles: entry.styles.slice(number[0].length), paragraph: k });
-  });
+    if (number) add(entry.text.slice(number[0].length), { text: entry.text.slice(number[0].length), styles: entry.styles.slice(number[0].length), paragraph: entry.paragraph });
+  }
   return byText;
 }
 
@@ -169,7 +168,8 @@ function partlyStyled(entry: StyledText): boolean {
  */
 export function applyRunStyles(draft: Draft, styled: readonly string[]): { placed: number; unplaced: number } {
   if (styled.length === 0) return { placed: 0, unplaced: 0 };
-  const byText = indexStyled(styled);
+  const entries = styled.map(readMarked);
+  const byText = indexStyled(entries);
   // The styled paragraphs already given back (each is indexed twice when it has an item number).
   const taken = new Set<number>();
   const restyle = (paragraph: Paragraph): void => {
@@ -204,8 +204,6 @@ export function applyRunStyles(draft: Draft, styled: readonly string[]): { place
   };
   visitClauses(draft.clauses);
   let unplaced = 0;
-  styled.forEach((line, k) => {
-    if (!taken.has(k) && partlyStyled(readMarked(line, k))) unplaced++;
-  });
+  for (const entry of entries) if (!taken.has(entry.paragraph) && partlyStyled(entry)) unplaced++;
   return { placed: taken.size, unplaced };
 }
