@@ -10,12 +10,13 @@
  * does natively (memcmp) and fast.
  *
  * Each clause's parts are listed once and kept: walking the clause trees again to confirm a pair would cost
- * more than the comparison itself. They are kept in a few large arrays (chunks) allocated at their full size,
- * not in an array per clause: the parts live through the whole alignment, and on 10,000 articles twenty
- * thousand small arrays were copied by every young-generation collection on the way; an array this large is
- * placed in the large-object space, which collections do not copy. (One array grown by push was worse still:
- * copied each time it grew.) The key is hashed as the parts are listed (a second pass over them cost a quarter
- * of the listing).
+ * more than the comparison itself. They are kept in a few arrays (chunks) allocated at their full size, not in
+ * an array per clause: twenty thousand small arrays on 10,000 articles were each copied by every
+ * young-generation collection on the way. (One array grown by push was worse still: copied each time it grew.)
+ * A chunk stays below V8's largest regular object: a larger array goes to the large-object space, and
+ * allocating one there cost about a millisecond on this project's machines (`new Array(32768)` 1 ms,
+ * `new Array(8192)` 23 µs) — the four chunks of two 2,000-article drafts were a sixth of their comparison. The key is hashed as the parts are
+ * listed (a second pass over them cost a quarter of the listing).
  */
 import type { Block, Clause, Inline } from '../model/draft.js';
 
@@ -23,11 +24,10 @@ import type { Block, Clause, Inline } from '../model/draft.js';
 const SAMPLES = 8;
 
 /**
- * Entries per chunk of parts: 256 KB of pointers, above V8's largest regular object (so the chunk goes to the
- * large-object space) and below the length at which `new Array(n)` makes a slow dictionary array. A clause
- * with more parts gets a chunk of its own size.
+ * Entries per chunk of parts: 64 KB of pointers, half V8's largest regular object (128 KB). A clause with more
+ * parts gets a chunk of its own size.
  */
-const CHUNK = 1 << 15;
+const CHUNK = 1 << 13;
 
 /** Whether a text is all whitespace (as /\S/ would say), by a loop: this runs for every text value of a draft. */
 function isBlank(value: string): boolean {
