@@ -45,6 +45,7 @@ import { isCosmeticChange, markCosmetic } from './cosmetic.js';
 import { IntList } from './int-list.js';
 import { diffSequencesInto, EQUAL_RUN, RUN_SIZE, type StandIns } from './myers.js';
 import { appendTokens, emptyTokenRun, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
+import { diffByRows, hasTableRows } from './table-rows.js';
 import { commonPrefixLength, commonSuffixLength, cutStandIns, findEqualStretches } from './word-stand-ins.js';
 
 export interface WordOp {
@@ -83,6 +84,11 @@ export interface DiffWordsOptions {
    * result is the same either way; false tokenizes the whole window, for tests that check exactly that.
    */
   standIns?: boolean;
+  /**
+   * Where both texts hold table rows, diff them line by line first (table-rows.ts; default true). The diff of
+   * a pair of lines is made with false.
+   */
+  byRows?: boolean;
 }
 
 /** A stretch of the token sequences: equal (same tokens on both sides) or a change. */
@@ -104,6 +110,11 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   const cleanup = options.cleanup ?? true;
   if (oldText === newText) {
     return oldText === '' ? [] : [{ op: 'equal', text: oldText, oldStart: 0, oldEnd: oldText.length, newStart: 0, newEnd: newText.length }];
+  }
+  if (options.byRows !== false && hasTableRows(oldText) && hasTableRows(newText)) {
+    const lines = { ...options, byRows: false };
+    const rows = diffByRows(oldText, newText, (a, b) => diffWords(a, b, lines));
+    if (rows) return rows;
   }
   const window = middleWindow(oldText, newText);
   const from = window.from, oldTo = window.oldTo, newTo = window.newTo;

@@ -7,6 +7,7 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
+import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -37,25 +38,122 @@ const STYLE_TAGS: Record<TextStyleJson, (html: string) => string> = {
 
 /**
  * The redline of one side or both; the stale references of the change, given, are marked where they stand (in
- * equal text, or in a paragraph moved within the clause).
+ * equal text, or in a paragraph moved within the clause). Lines that are the rows of a pipe table (a schedule in
+ * an annex: model/pipe-table.ts) are laid out as a table, each cell with its own changes; other lines are
+ * separated by line breaks.
  */
 function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?: readonly StaleReferenceJson[]): string {
   const offsets = stale ? newTextOffsets(words) : [];
-  return words.map((w, k) => {
-    const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
-    // Stale references stand in text the new draft kept: equal runs, paragraphs moved within the clause, and
-    // numbers renumbered with the drafts.
-    const marked = () => staleMarks(w.text, stale, offsets[k] ?? 0).map((piece) => (piece.stale
-      ? `<mark class="stale-ref" title="${escape(staleNote(piece.stale))}">${escape(piece.text)}</mark>`
-      : escape(piece.text))).join('');
-    if (w.op === 'equal') return marked();
-    // A change of formatting shows each side in its style, and says which in its title.
-    const styled = (html: string) => (w.style ? STYLE_TAGS[w.style](html) : html);
-    const title = w.style ? ` title="Formatting: ${w.op === 'delete' ? 'was' : 'now'} ${w.style}"` : '';
-    if (w.op === 'delete') return keep === 'new' ? '' : `<del${cls}${title}>${styled(escape(w.text))}</del>`;
-    // A reference renumbered with its article but not its paragraph runs into a cosmetic insert: mark it there too.
-    return keep === 'old' ? '' : `<ins${cls}${title}>${styled(w.moved || w.cosmetic ? marked() : escape(w.text))}</ins>`;
-  }).join('').replace(/\n/g, '<br>');
+  // The ops of the side(s) shown, cut into lines; each piece knows where it starts in the new text.
+  const lines: Piece[][] = [[]];
+  words.forEach((w, k) => {
+    if ((w.op === 'delete' && keep === 'new') || (w.op === 'insert' && keep === 'old')) return;
+    let at = 0;
+    w.text.split('\n').forEach((text, n) => {
+      if (n > 0) lines.push([]);
+      if (text) lines[lines.length - 1]!.push({ w, text, offset: (offsets[k] ?? 0) + at });
+      at += text.length + 1;
+    });
+  });
+  if (!lines.some((_, i) => tableAt(lines, i) > 0)) {
+    // No table: each op as a whole, its line breaks inside its marks.
+    return words.map((w, k) => ((w.op === 'delete' && keep === 'new') || (w.op === 'insert' && keep === 'old')
+      ? '' : opHtml({ w, text: w.text, offset: offsets[k] ?? 0 }, stale))).join('').replace(/\n/g, '<br>');
+  }
+  const out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    const rows = tableAt(lines, i);
+    if (rows > 0) {
+      out.push(table(lines.slice(i, i + rows), stale));
+      i += rows;
+      continue;
+    }
+    // A line break after every line but the last, and none next to a table (a block of its own).
+    const line = lines[i]!.map((piece) => opHtml(piece, stale)).join('');
+    out.push(i + 1 < lines.length && tableAt(lines, i + 1) === 0 ? line + '<br>' : line);
+    i++;
+  }
+  return out.join('');
+}
+
+/** A run of one op's text: a line of it, or a cell of a table row. */
+interface Piece { w: WordOpJson; text: string; offset: number }
+
+/** The text of a line as it reads on the side(s) shown. */
+const lineText = (line: readonly Piece[]) => line.map((p) => p.text).join('');
+
+/**
+ * How many lines from `from` are the rows of a pipe table (0: none): a header row, a delimiter row, then rows
+ * that open and close with a pipe. (Inline, a changed delimiter row is there twice, old and new.)
+ */
+function tableAt(lines: readonly Piece[][], from: number): number {
+  if (from + 1 >= lines.length || !isPipeRow(lineText(lines[from]!)) || isDelimiterRow(lineText(lines[from]!))) return 0;
+  let to = from + 1;
+  while (to < lines.length && isDelimiterRow(lineText(lines[to]!))) to++;
+  if (to === from + 1) return 0;
+  while (to < lines.length && isPipeRow(lineText(lines[to]!))) to++;
+  return to - from;
+}
+
+/** Rows of a pipe table as a table: the rows before the delimiter head it. */
+function table(rows: readonly Piece[][], stale?: readonly StaleReferenceJson[]): string {
+  let head = true;
+  const html: string[] = [];
+  for (const row of rows) {
+    if (isDelimiterRow(lineText(row))) {
+      head = false;
+      continue;
+    }
+    const tag = head ? 'th' : 'td';
+    html.push(`<tr>${cells(row).map((cell) => `<${tag}>${cell.map((piece) => opHtml(piece, stale)).join('')}</${tag}>`).join('')}</tr>`);
+  }
+  return `<table class="pipe-table" border="1" cellpadding="4">${html.join('')}</table>`;
+}
+
+/** A row's pieces cut at its cells' pipes (not at an escaped one), without the pipes at its two ends. */
+function cells(row: readonly Piece[]): Piece[][] {
+  const out: Piece[][] = [[]];
+  for (const piece of row) {
+    let from = 0;
+    for (let i = 0; i <= piece.text.length; i++) {
+      const end = i === piece.text.length;
+      if (!end && !(piece.text[i] === '|' && piece.text[i - 1] !== '\\')) continue;
+      if (i > from) out[out.length - 1]!.push({ w: piece.w, text: piece.text.slice(from, i), offset: piece.offset + from });
+      if (!end) out.push([]);
+      from = i + 1;
+    }
+  }
+  // Before the first pipe and after the last: the row's margins, not cells. The spaces that pad a cell are
+  // not its text.
+  return out.slice(1, -1).map((cell) => {
+    const trimmed = cell.map((piece) => ({ ...piece }));
+    const first = trimmed[0], last = trimmed[trimmed.length - 1];
+    if (first) {
+      const text = first.text.trimStart();
+      first.offset += first.text.length - text.length;
+      first.text = text;
+    }
+    if (last) last.text = last.text.trimEnd();
+    return trimmed.filter((piece) => piece.text !== '');
+  });
+}
+
+/** One piece of an op, marked as the op is: inserted, deleted, moved, cosmetic, restyled, or a stale reference. */
+function opHtml(piece: Piece, stale?: readonly StaleReferenceJson[]): string {
+  const { w, text } = piece;
+  const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
+  // Stale references stand in text the new draft kept: equal runs, paragraphs moved within the clause, and
+  // numbers renumbered with the drafts.
+  const marked = () => staleMarks(text, stale, piece.offset).map((part) => (part.stale
+    ? `<mark class="stale-ref" title="${escape(staleNote(part.stale))}">${escape(part.text)}</mark>`
+    : escape(part.text))).join('');
+  if (w.op === 'equal') return marked();
+  // A change of formatting shows each side in its style, and says which in its title.
+  const styled = (html: string) => (w.style ? STYLE_TAGS[w.style](html) : html);
+  const title = w.style ? ` title="Formatting: ${w.op === 'delete' ? 'was' : 'now'} ${w.style}"` : '';
+  if (w.op === 'delete') return `<del${cls}${title}>${styled(escape(text))}</del>`;
+  // A reference renumbered with its article but not its paragraph runs into a cosmetic insert: mark it there too.
+  return `<ins${cls}${title}>${styled(w.moved || w.cosmetic ? marked() : escape(text))}</ins>`;
 }
 
 /**
@@ -123,6 +221,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .badge.edited{color:#b26a00}.badge.inserted{color:#1b5e20}.badge.deleted{color:#b71c1c}
 .pair{width:100%;border-collapse:collapse;table-layout:fixed}.pair td,.pair th{vertical-align:top;text-align:left;padding:0 .75rem 0 0}.pair td+td,.pair th+th{padding:0 0 0 .75rem}
 .pair th{font:600 .72rem system-ui,sans-serif;color:#666;padding-bottom:.2rem}.text{white-space:normal}
+.pipe-table{border-collapse:collapse;margin:.3rem 0}.pipe-table td,.pipe-table th,.pipe-table td+td,.pipe-table th+th{border:1px solid #bbb;padding:.1rem .45rem;text-align:left;vertical-align:top;font:inherit;color:inherit}.pipe-table th{font-weight:600;background:#f2f2f2}
 ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}del+ins{margin-left:3px}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}
 ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:double}

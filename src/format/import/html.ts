@@ -11,7 +11,10 @@
  *   - links within the page (footnote marks "[1]" linking to their notes) are their text; links elsewhere stay;
  *   - a superscript number is a footnote mark "[1]", and a list of footnotes (pandoc's, an endnotes <aside>)
  *     comes after a rule as "[1] text", where the importers take footnotes from;
- *   - a table (a signature block laid out in columns) is its cells' text, a paragraph each, row by row;
+ *   - a table of data (a header row of <th>, or three columns and rows or more, a line of text in each cell: a
+ *     schedule of tariffs, a list of minerals) is a pipe table, a paragraph with a line per row
+ *     (model/pipe-table.ts); any other table (a signature block laid out in columns) is its cells' text, a
+ *     paragraph each, row by row;
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
  *   - bold and italic set by a style are bold and italic; a line break before "(a)" starts a provision, one
  *     after a heading's label ("ARTICLE 3<br>FINAL PROVISIONS") separates label and title;
@@ -25,6 +28,9 @@ import remarkStringify from 'remark-stringify';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import type { State } from 'hast-util-to-mdast';
+import type { Html } from 'mdast';
+import { pipeTableText } from '../../model/pipe-table.js';
 
 /** Whether text is an HTML page rather than a text draft: it opens with a doctype or an <html> element. */
 export function looksLikeHtml(text: string): boolean {
@@ -43,8 +49,14 @@ export function htmlDocumentText(html: string): { text: string; title: string } 
   footnoteMarks(tree);
   meaningfulBreaks(tree);
   spellOutListNumbers(tree);
-  // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands.
-  const markdown = unified().use(rehypeRemark, { handlers: { u: (state, node) => state.all(node) } }).runSync(tree) as MdastRoot;
+  dataTables(tree);
+  // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands. A data table,
+  // already written as a pipe table, goes into the Markdown as it is.
+  const handlers = {
+    u: (state: State, node: Element) => state.all(node),
+    [PIPE_TABLE]: (_state: State, node: Element): Html => ({ type: 'html', value: String(node.properties[PIPE_TEXT]) }),
+  };
+  const markdown = unified().use(rehypeRemark, { handlers }).runSync(tree) as MdastRoot;
   flatten(markdown);
   const text = unified().use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*', rule: '-' }).stringify(markdown);
   return { text: String(text), title };
@@ -73,6 +85,72 @@ function textOfFirst(tree: HastRoot, tagName: string): string {
   };
   visit(tree);
   return found ? textOf(found).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** The element a data table becomes (dataTables), and the property holding its pipe table's text. */
+const PIPE_TABLE = 'parley-pipe-table';
+const PIPE_TEXT = 'pipeText';
+
+/** Elements that make a table cell more than a line of text. */
+const CELL_BLOCKS = new Set(['table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'hr']);
+
+/**
+ * Tables of data, as pipe tables (see the module's comment). Whether a table holds data is read from its
+ * cells: a header row of <th> (or a <thead>), or at least three columns and three rows; and no cell holding more
+ * than a paragraph (a page laid out in a table, a signature block with its lines). Cells keep their text only:
+ * a schedule's cells are figures and names.
+ */
+function dataTables(tree: HastRoot): void {
+  replaceElements(tree, (element) => {
+    if (element.tagName !== 'table') return [element];
+    const rows = tableRows(element);
+    if (!rows) return [element];
+    const cells = rows.map((row) => row.cells.map(cellText));
+    const header = rows[0]!.cells.every((c) => c.tagName === 'th') || rows[0]!.inHead;
+    const columns = Math.max(...cells.map((r) => r.length));
+    if (rows.length < 2 || columns < 2 || !(header || (columns >= 3 && rows.length >= 3))) return [element];
+    // A cell's Markdown is read again by the loose Markdown importer: its punctuation is escaped (a pipe twice,
+    // so that the text keeps it escaped, in its cell).
+    const escaped = cells.map((row) => row.map((c) => c.replace(/[\\`*_[\]<>&!~#]/g, '\\$&')));
+    const text = pipeTableText(escaped).replace(/\\\|/g, '\\\\\\|');
+    return [{ type: 'element', tagName: PIPE_TABLE, properties: { [PIPE_TEXT]: text }, children: [] }];
+  });
+}
+
+/** The rows of a table and their cells, or null where a cell holds more than a line of text. */
+function tableRows(table: Element): { cells: Element[]; inHead: boolean }[] | null {
+  const rows: { cells: Element[]; inHead: boolean }[] = [];
+  const visit = (node: Element, inHead: boolean): boolean => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') {
+        if (!visit(child, child.tagName === 'thead')) return false;
+      } else if (child.tagName === 'tr') {
+        const cells = child.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'));
+        if (cells.some((c) => !isLineCell(c))) return false;
+        if (cells.length > 0) rows.push({ cells, inHead });
+      }
+    }
+    return true;
+  };
+  return visit(table, false) && rows.length > 0 ? rows : null;
+}
+
+/** Whether a cell holds a line of text: no lists, headings or tables, at most one paragraph. */
+function isLineCell(cell: Element): boolean {
+  let paragraphs = 0;
+  const visit = (node: Element): boolean => node.children.every((c) => {
+    if (c.type !== 'element') return true;
+    if (CELL_BLOCKS.has(c.tagName)) return false;
+    if ((c.tagName === 'p' || c.tagName === 'div') && ++paragraphs > 1) return false;
+    return visit(c);
+  });
+  return visit(cell);
+}
+
+/** A cell's text on one line. */
+function cellText(cell: Element): string {
+  return textOf(cell).replace(/\s+/g, ' ').trim();
 }
 
 function textOf(node: Element): string {

@@ -13,6 +13,7 @@ import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Block, Inline, ListItem, Paragraph } from '../../model/draft.js';
 import { loosen, nestPoints, numberedParagraphsAsItems, provisionBlocks, textParagraph } from './provision-blocks.js';
 import { MAX_BLOCK_NESTING } from '../mdast-to-model.js';
+import { isPipeTable } from '../../model/pipe-table.js';
 
 const parser = unified().use(remarkParse);
 
@@ -69,24 +70,33 @@ function trimEnds(children: Inline[]): Inline[] {
   return children.filter((c) => c.type !== 'text' || c.value !== '');
 }
 
-function inlines(nodes: readonly PhrasingContent[], source: string): Inline[] {
+/** A table row's line: its line breaks kept (spaces around them dropped), other runs of spaces as one. */
+function rowSpaced(text: string): string {
+  return text.replace(/[ \t\u00a0]*\n[ \t\u00a0]*/g, '\n').replace(/[ \t\u00a0]{2,}|\t/g, ' ');
+}
+
+/**
+ * The inlines of a paragraph; `rows`: the paragraph is a pipe table (model/pipe-table.ts), whose line breaks
+ * are its rows and are kept.
+ */
+function inlines(nodes: readonly PhrasingContent[], source: string, rows = false): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text': {
         // Soft line breaks of hard-wrapped Markdown are spaces in the paragraph, and a run of spaces reads as
         // one, as Markdown shows it ("1.  The purpose", two spaces after a full stop).
-        const value = oneSpaced(node.value);
+        const value = rows ? rowSpaced(node.value) : oneSpaced(node.value);
         const last = out[out.length - 1];
         if (last && last.type === 'text') last.value += value;
         else out.push({ type: 'text', value });
         break;
       }
       case 'emphasis':
-        out.push({ type: 'emphasis', children: inlines(node.children, source) });
+        out.push({ type: 'emphasis', children: inlines(node.children, source, rows) });
         break;
       case 'strong':
-        out.push({ type: 'strong', children: inlines(node.children, source) });
+        out.push({ type: 'strong', children: inlines(node.children, source, rows) });
         break;
       case 'inlineCode':
         out.push({ type: 'inlineCode', value: node.value });
@@ -117,7 +127,8 @@ function blocks(nodes: readonly RootContent[], source: string, depth = 0): Block
     }
     switch (node.type) {
       case 'paragraph':
-        out.push({ type: 'paragraph', children: trimEnds(inlines(node.children, source)) });
+        // A table (a schedule, a list of minerals) keeps a line per row, as the Parley format reads it.
+        out.push({ type: 'paragraph', children: trimEnds(inlines(node.children, source, isPipeTable(slice(source, node)))) });
         break;
       case 'heading':
         // Setext or stray headings inside a body: their text is kept as a paragraph.

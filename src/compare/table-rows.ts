@@ -1,0 +1,169 @@
+/**
+ * The word diff of texts holding a table (a schedule of tariffs, a list of minerals: model/pipe-table.ts), row
+ * by row.
+ *
+ * Read as one run of words, a table whose new version adds a row diffs across rows: "Cerium compounds | 3%" and
+ * the new row "Other rare earth compounds | 4%" share the word "compounds", and the redline then reads as if
+ * the cerium rate had become 4%. Here the lines are compared first — equal lines by a longest common
+ * subsequence, then, between them, rows that name the same thing in their first cell (the HS code, the
+ * mineral), then lines left in equal numbers in order — and words are diffed only inside paired lines. Lines
+ * left over are deleted or inserted whole; where neither side of a stretch holds a table row, its lines are
+ * diffed as running text.
+ */
+import { isPipeRow, splitRow } from '../model/pipe-table.js';
+import type { WordOp } from './words.js';
+
+type Diff = (oldText: string, newText: string) => WordOp[];
+
+/** Beyond this many line pairs, the longest common subsequence is not computed (the words are diffed whole). */
+const MAX_CELLS = 1 << 20;
+
+/** Whether a text has a line that reads as a table row, cheaply ruled out for text without a pipe. */
+export function hasTableRows(text: string): boolean {
+  if (!text.includes('|')) return false;
+  return text.split('\n').some(isPipeRow);
+}
+
+/**
+ * The diff of two texts that both hold table rows, line by line (see above), or null where they have too many
+ * lines for it. `diff` diffs two texts that are not to be read by rows (a pair of lines, a stretch of prose).
+ */
+export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp[] | null {
+  const a = oldText.split('\n'), b = newText.split('\n');
+  if ((a.length + 1) * (b.length + 1) > MAX_CELLS) return null;
+  const out: WordOp[] = [];
+  // Each line owns the line break after it (the last line has none).
+  const sepA = (i: number) => (i < a.length - 1 ? '\n' : '');
+  const sepB = (j: number) => (j < b.length - 1 ? '\n' : '');
+  const separators = (i: number, j: number) => {
+    const x = i >= 0 ? sepA(i) : '', y = j >= 0 ? sepB(j) : '';
+    if (x && y) out.push({ op: 'equal', text: '\n' });
+    else if (x) out.push({ op: 'delete', text: x });
+    else if (y) out.push({ op: 'insert', text: y });
+  };
+  const pairLines = (i: number, j: number) => {
+    out.push(...diff(a[i]!, b[j]!));
+    separators(i, j);
+  };
+  const deleteLine = (i: number) => { if (a[i]! + sepA(i)) out.push({ op: 'delete', text: a[i]! + sepA(i) }); };
+  const insertLine = (j: number) => { if (b[j]! + sepB(j)) out.push({ op: 'insert', text: b[j]! + sepB(j) }); };
+
+  /** A stretch of lines between equal ones: rows paired by their first cell, the rest in order or as text. */
+  const gap = (i0: number, i1: number, j0: number, j1: number) => {
+    let i = i0, j = j0;
+    for (const [pi, pj] of keyedPairs(a, i0, i1, b, j0, j1)) {
+      unkeyed(i, pi, j, pj);
+      pairLines(pi, pj);
+      i = pi + 1;
+      j = pj + 1;
+    }
+    unkeyed(i, i1, j, j1);
+  };
+  const unkeyed = (i0: number, i1: number, j0: number, j1: number) => {
+    if (i1 - i0 === j1 - j0) {
+      for (let k = 0; k < i1 - i0; k++) pairLines(i0 + k, j0 + k);
+      return;
+    }
+    const rows = a.slice(i0, i1).some(isPipeRow) || b.slice(j0, j1).some(isPipeRow);
+    if (rows || i0 === i1 || j0 === j1) {
+      for (let i = i0; i < i1; i++) deleteLine(i);
+      for (let j = j0; j < j1; j++) insertLine(j);
+      return;
+    }
+    // Prose on both sides, in different numbers of lines: diffed as running text.
+    out.push(...diff(a.slice(i0, i1).join('\n'), b.slice(j0, j1).join('\n')));
+    separators(i1 - 1, j1 - 1);
+  };
+
+  let i = 0, j = 0;
+  for (const [ei, ej] of equalLines(a, b)) {
+    gap(i, ei, j, ej);
+    if (a[ei]) out.push({ op: 'equal', text: a[ei]! });
+    separators(ei, ej);
+    i = ei + 1;
+    j = ej + 1;
+  }
+  gap(i, a.length, j, b.length);
+  return withOffsets(ordered(out));
+}
+
+/** The pairs of equal lines of a longest common subsequence, in order. */
+function equalLines(a: readonly string[], b: readonly string[]): [number, number][] {
+  const n = a.length, m = b.length;
+  // lcs[i * (m + 1) + j]: the length of a longest common subsequence of a[i..] and b[j..].
+  const lcs = new Int32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < n && j < m;) {
+    if (a[i] === b[j]) { pairs.push([i, j]); i++; j++; } else if (lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!) i++; else j++;
+  }
+  return pairs;
+}
+
+/** Rows of a[i0, i1) and b[j0, j1) with the same first cell (none empty or shared by two rows of a side), in order. */
+function keyedPairs(a: readonly string[], i0: number, i1: number, b: readonly string[], j0: number, j1: number): [number, number][] {
+  const keys = (lines: readonly string[], from: number, to: number) => {
+    const byKey = new Map<string, number>();
+    for (let k = from; k < to; k++) {
+      if (!isPipeRow(lines[k]!)) continue;
+      const key = splitRow(lines[k]!)[0]!.toLowerCase();
+      if (key) byKey.set(key, byKey.has(key) ? -1 : k);
+    }
+    return byKey;
+  };
+  const inA = keys(a, i0, i1), inB = keys(b, j0, j1);
+  const pairs: [number, number][] = [];
+  let last = -1;
+  for (const [key, i] of inA) {
+    const j = inB.get(key);
+    if (i < 0 || j === undefined || j < 0 || j <= last) continue;
+    pairs.push([i, j]);
+    last = j;
+  }
+  return pairs;
+}
+
+/**
+ * The ops with each change's deletions before its insertions, and neighbours of one kind as one op (cosmetic
+ * only if both were): a paired line's diff may end in an insertion that the next deleted row continues.
+ */
+function ordered(ops: readonly WordOp[]): WordOp[] {
+  const out: WordOp[] = [];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k]!.op === 'equal') {
+      const last = out[out.length - 1];
+      if (last?.op === 'equal') last.text += ops[k]!.text; else out.push({ op: 'equal', text: ops[k]!.text });
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < ops.length && ops[end]!.op !== 'equal') end++;
+    for (const kind of ['delete', 'insert'] as const) {
+      const run = ops.slice(k, end).filter((o) => o.op === kind);
+      if (run.length === 0) continue;
+      out.push({ op: kind, text: run.map((o) => o.text).join(''), cosmetic: run.every((o) => o.cosmetic === true) });
+    }
+    k = end;
+  }
+  return out;
+}
+
+/** Each op's offsets in the two texts (words.ts: a deletion's point in the new text, an insertion's in the old). */
+function withOffsets(ops: WordOp[]): WordOp[] {
+  let o = 0, n = 0;
+  for (const op of ops) {
+    const length = op.text.length;
+    op.oldStart = o;
+    op.newStart = n;
+    if (op.op !== 'insert') o += length;
+    if (op.op !== 'delete') n += length;
+    op.oldEnd = o;
+    op.newEnd = n;
+  }
+  return ops;
+}

@@ -1,0 +1,70 @@
+/**
+ * Tables in a draft's text: a paragraph whose lines are the rows of a pipe table, as Markdown (GFM) writes one.
+ *
+ *   | HS code | Description       | Rate |
+ *   |---------|-------------------|------|
+ *   | 2805.30 | Rare earth metals | 5%   |
+ *
+ * The draft model has no table of its own: a schedule of tariffs or a list of minerals in an annex is a
+ * paragraph with a line per row, which the Parley format writes and reads as it stands (DESIGN.md: GFM is not
+ * enabled). The importers write the tables they find this way (a web page's, a Markdown draft's); the comparison
+ * diffs the rows as lines; the HTML redline lays such a paragraph out as a table again.
+ */
+
+/** The delimiter row under the header: a pipe and cells of dashes, each maybe aligned by colons. */
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** Whether a line is a pipe table's delimiter row ("|---|:--:|"): it holds a pipe, and dashes in every cell. */
+export function isDelimiterRow(line: string): boolean {
+  return line.includes('|') && DELIMITER_ROW.test(line);
+}
+
+/** Whether a line reads as a table row: it opens and closes with a pipe. */
+export function isPipeRow(line: string): boolean {
+  const t = line.trim();
+  return t.length >= 2 && t.startsWith('|') && t.endsWith('|');
+}
+
+/**
+ * Whether text (a paragraph's source) is a pipe table: a header row, a delimiter row with as many cells, and
+ * rows after it, every line holding a pipe.
+ */
+export function isPipeTable(text: string): boolean {
+  const lines = text.trim().split('\n');
+  if (lines.length < 2 || !isDelimiterRow(lines[1]!) || !lines.every((l) => l.includes('|'))) return false;
+  return splitRow(lines[0]!).length === splitRow(lines[1]!).length;
+}
+
+/**
+ * The cells of a row, without the pipes at its ends; a pipe escaped with a backslash stays in its cell. Cells are
+ * trimmed.
+ */
+export function splitRow(line: string): string[] {
+  const cells: string[] = [];
+  let t = line.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|') && !t.endsWith('\\|')) t = t.slice(0, -1);
+  let cell = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '\\' && t[i + 1] === '|') { cell += '\\|'; i++; continue; }
+    if (c === '|') { cells.push(cell.trim()); cell = ''; continue; }
+    cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/**
+ * Rows of cell texts as a pipe table: the first row is the header. A cell's line breaks become spaces and its
+ * pipes are escaped, so that every row stays one line with its cells.
+ */
+export function pipeTableText(rows: readonly (readonly string[])[]): string {
+  const width = Math.max(...rows.map((r) => r.length));
+  const line = (cells: readonly string[]) => {
+    const full = [...cells];
+    while (full.length < width) full.push('');
+    return `| ${full.map((c) => c.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')).join(' | ')} |`;
+  };
+  return [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
+}

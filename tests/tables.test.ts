@@ -1,0 +1,149 @@
+/**
+ * Tables in drafts (a schedule of tariffs, a list of minerals): read from Markdown and web pages as pipe tables,
+ * compared row by row, laid out as tables in the HTML redline.
+ */
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import { diffWords, type WordOp } from '../src/compare/words.js';
+import { htmlRedline } from '../src/export/html-redline.js';
+import { textRedline } from '../src/export/text-redline.js';
+import { parseDraft, serializeDraft } from '../src/format/markdown.js';
+import { isPipeTable, pipeTableText, splitRow } from '../src/model/pipe-table.js';
+import { blocksText } from '../src/model/text.js';
+import { loadDraftFile } from '../src/node/read-draft-file.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-tables-'));
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+const SCHEDULE = [
+  '| HS code | Description | Rate |',
+  '|---|---|---|',
+  '| 2805.30 | Rare earth metals | 5% |',
+  '| 2846.10 | Cerium compounds | 3% |',
+];
+const markdown = (rows: string[]) => [
+  '# Agreement on Reciprocal Trade', '',
+  '## Article 1 — Tariffs', '',
+  '1. Each Party shall apply the tariff rates set out in the table below.', '',
+  ...rows, '',
+  '2. The rates shall apply from 1 January 2027.', '',
+  '## Article 2 — Final provisions', '',
+  'This Agreement shall enter into force on signature.', '',
+].join('\n');
+
+const html = (table: string) => [
+  '<!DOCTYPE html><html><head><title>Agreement on Reciprocal Trade</title></head><body>',
+  '<h1>Agreement on Reciprocal Trade</h1>',
+  '<h2>Article 1 — Tariffs</h2>',
+  '<p>1. Each Party shall apply the tariff rates set out in the table below.</p>',
+  table,
+  '<p>2. The rates shall apply from 1 January 2027.</p>',
+  '</body></html>',
+].join('\n');
+
+/** Both texts rebuilt from the ops, and each op's offsets where its text stands. */
+function expectRebuilds(ops: WordOp[], oldText: string, newText: string): void {
+  expect(ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('')).toBe(oldText);
+  expect(ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('')).toBe(newText);
+  for (const o of ops) {
+    expect(o.text).not.toBe('');
+    if (o.op !== 'insert') expect(oldText.slice(o.oldStart, o.oldEnd)).toBe(o.text);
+    if (o.op !== 'delete') expect(newText.slice(o.newStart, o.newEnd)).toBe(o.text);
+  }
+}
+
+describe('pipe tables', () => {
+  it('are told from text that merely holds pipes, and cut into cells', () => {
+    expect(isPipeTable(SCHEDULE.join('\n'))).toBe(true);
+    expect(isPipeTable('| a | b |\n| --- | :---: |')).toBe(true);
+    expect(isPipeTable('a | b\n---')).toBe(false);
+    expect(isPipeTable('| a | b |\n| --- |')).toBe(false);
+    expect(isPipeTable('Option 1 | Option 2')).toBe(false);
+    expect(splitRow('| 2846.10 | A \\| B |  3% |')).toEqual(['2846.10', 'A \\| B', '3%']);
+    expect(pipeTableText([['Code', 'Name'], ['1', 'a|b'], ['2']])).toBe('| Code | Name |\n| --- | --- |\n| 1 | a\\|b |\n| 2 |  |');
+  });
+});
+
+describe('a table in a Markdown draft', () => {
+  it('keeps a line per row, and the draft saved in the Parley format reads back the same', async () => {
+    const { draft } = await loadDraftFile(write('schedule.md', markdown(SCHEDULE)));
+    const body = draft.clauses[0]!.body;
+    expect(blocksText([body[1]!])).toBe(SCHEDULE.join('\n'));
+    const text = serializeDraft(draft);
+    expect(parseDraft(text).draft.clauses[0]!.body).toEqual(body);
+  });
+
+  it('is compared row by row: an added row is inserted whole, an edited cell changes in its row', async () => {
+    const added = [...SCHEDULE.slice(0, 3), '| 2846.10 | Compounds of cerium | 3% |', '| 2846.90 | Other rare earth compounds | 4% |'];
+    const old = (await loadDraftFile(write('v1.md', markdown(SCHEDULE)))).draft;
+    const now = (await loadDraftFile(write('v2.md', markdown(added)))).draft;
+    const c = compareDrafts(old, now);
+    const change = c.changes[0]!;
+    expect(change.kind).toBe('edited');
+    const changes = change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text]);
+    expect(changes).toEqual([
+      ['delete', 'Cerium compounds'], ['insert', 'Compounds of cerium'],
+      ['insert', '| 2846.90 | Other rare earth compounds | 4% |\n'],
+    ]);
+    // The rate of cerium compounds did not change: no figure reads 3% → 4%.
+    expect(change.legal.filter((l) => l.type === 'figure').map((l) => [l.old, l.new])).toEqual([[null, '2846.90'], [null, '4%']]);
+    expect(textRedline(c)).toContain('{+| 2846.90 | Other rare earth compounds | 4% |+}');
+  });
+});
+
+describe('the word diff of texts with table rows', () => {
+  it('pairs rows by their first cell, and diffs words only inside a pair', () => {
+    const oldText = 'The rates:\n| Code | Rate |\n|---|---|\n| A1 | five |\n| B2 | six |\n| C3 | seven |';
+    const newText = 'The rates:\n| Code | Rate |\n|---|---|\n| B2 | eight |\n| Z9 | nine |\n| C3 | seven |';
+    const ops = diffWords(oldText, newText);
+    expectRebuilds(ops, oldText, newText);
+    expect(ops.filter((o) => o.op !== 'equal').map((o) => [o.op, o.text])).toEqual([
+      ['delete', '| A1 | five |\n'], ['delete', 'six'], ['insert', 'eight'], ['insert', '| Z9 | nine |\n'],
+    ]);
+  });
+
+  it('rebuilds both texts, with right offsets, whatever rows are added, removed or edited', () => {
+    const cell = fc.constantFrom('5%', '3%', 'Cerium', 'rare earth metals', 'Neodymium oxide', '2805.30', 'nil', '');
+    const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);
+    const prose = fc.constantFrom('The rates apply.', 'Each Party shall apply them.', '');
+    const text = fc.array(fc.oneof(row, row, prose), { minLength: 1, maxLength: 8 }).map((lines) => ['| Code | Rate |', '|---|---|', ...lines].join('\n'));
+    fc.assert(fc.property(text, text, (a, b) => expectRebuilds(diffWords(a, b), a, b)), { numRuns: 300 });
+  });
+});
+
+describe('a table on a web page', () => {
+  it('with a header row, or three columns and rows, is a pipe table; a signature block in columns is not', async () => {
+    const withHeader = await loadDraftFile(write('th.html', html(
+      '<table><thead><tr><th>HS code</th><th>Rate</th></tr></thead><tbody><tr><td>2805.30</td><td>5% <em>ad valorem</em></td></tr><tr><td>2846.10</td><td>*3% | 4%</td></tr></tbody></table>')));
+    expect(blocksText(withHeader.draft.clauses[0]!.body)).toContain(
+      '| HS code | Rate |\n| --- | --- |\n| 2805.30 | 5% ad valorem |\n| 2846.10 | *3% \\| 4% |');
+    const threeColumns = await loadDraftFile(write('three.html', html(
+      '<table><tr><td>Mineral</td><td>Share</td><td>Year</td></tr><tr><td>Lithium</td><td>40%</td><td>2030</td></tr><tr><td>Cobalt</td><td>25%</td><td>2030</td></tr></table>')));
+    expect(blocksText(threeColumns.draft.clauses[0]!.body)).toContain('| Lithium | 40% | 2030 |');
+    const signatures = await loadDraftFile(write('sign.html', html(
+      '<table><tr><td>FOR THE UNITED STATES:</td><td>FOR EXAMPLE:</td></tr><tr><td>Jane Doe</td><td>John Roe</td></tr></table>')));
+    expect(blocksText(signatures.draft.clauses[0]!.body)).not.toContain('|');
+    const layout = await loadDraftFile(write('layout.html', html(
+      '<table><tr><th>A</th><th>B</th></tr><tr><td><p>One.</p><p>Two.</p></td><td>x</td></tr></table>')));
+    expect(blocksText(layout.draft.clauses[0]!.body)).not.toContain('|');
+  });
+
+  it('is laid out as a table in the HTML redline, each cell with its changes', async () => {
+    const table = (rate: string) => `<table><tr><th>HS code</th><th>Rate</th></tr><tr><td>2805.30</td><td>${rate}</td></tr></table>`;
+    const old = (await loadDraftFile(write('a.html', html(table('5%'))))).draft;
+    const now = (await loadDraftFile(write('b.html', html(table('0%'))))).draft;
+    for (const layout of ['inline', 'side-by-side'] as const) {
+      const page = htmlRedline(compareDrafts(old, now), { layout });
+      expect(page).toMatch(/<table class="pipe-table"[^>]*><tr><th>HS code<\/th><th>Rate<\/th><\/tr><tr><td>2805\.30<\/td><td>(?:<del>5<\/del>)?(?:<ins>0<\/ins>)?%<\/td><\/tr><\/table>/);
+      expect(page).not.toContain('| HS code');
+    }
+  });
+});
