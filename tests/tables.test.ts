@@ -2,6 +2,7 @@
  * Tables in drafts (a schedule of tariffs, a list of minerals): read from Markdown and web pages as pipe tables,
  * compared row by row, laid out as tables in the HTML redline.
  */
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import fc from 'fast-check';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ import { blocksText } from '../src/model/text.js';
 import { loadDraftFile } from '../src/node/read-draft-file.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-tables-'));
-const write = (name: string, text: string) => {
+const write = (name: string, text: string | Uint8Array) => {
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
@@ -145,5 +146,52 @@ describe('a table on a web page', () => {
       expect(page).toMatch(/<table class="pipe-table"[^>]*><tr><th>HS code<\/th><th>Rate<\/th><\/tr><tr><td>2805\.30<\/td><td>(?:<del>5<\/del>)?(?:<ins>0<\/ins>)?%<\/td><\/tr><\/table>/);
       expect(page).not.toContain('| HS code');
     }
+  });
+});
+
+/** A Word document with an article holding a table, its articles in a Heading style or (headings false) typed. */
+async function wordDraft(rows: string[][], options: { header: boolean; headings: boolean }): Promise<Buffer> {
+  const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
+  const head = (text: string) => (options.headings ? new Paragraph({ text, heading: HeadingLevel.HEADING_2 }) : new Paragraph(text));
+  const doc = new Document({ sections: [{ children: [
+    head('Article 1 — Tariffs'),
+    new Paragraph('1. Each Party shall apply the rates below.'),
+    new Table({ rows: rows.map((cells, k) => new TableRow({ tableHeader: options.header && k === 0, children: cells.map(cell) })) }),
+    new Paragraph('2. The rates shall apply from 1 January 2027.'),
+    head('Article 2 — Final provisions'),
+    new Paragraph('This Agreement shall enter into force on signature.'),
+  ] }] });
+  return Packer.toBuffer(doc);
+}
+
+describe('a table in a Word document', () => {
+  for (const headings of [true, false]) {
+    it(`with a header row is a pipe table, compared row by row (articles ${headings ? 'in a Heading style' : 'typed'})`, async () => {
+      const rows = [['HS code', 'Rate'], ['2805.30', '5%'], ['2846.10', '3% *ad valorem* | x']];
+      const old = await loadDraftFile(write(`w1-${headings}.docx`, await wordDraft(rows, { header: true, headings })));
+      expect(old.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(blocksText(old.draft.clauses[0]!.body)).toContain('| HS code | Rate |\n| --- | --- |\n| 2805.30 | 5% |\n| 2846.10 | 3% *ad valorem* \\| x |');
+      const added = [rows[0]!, ['2805.30', '0%'], rows[2]!, ['2846.90', '4%']];
+      const now = await loadDraftFile(write(`w2-${headings}.docx`, await wordDraft(added, { header: true, headings })));
+      const change = compareDrafts(old.draft, now.draft).changes[0]!;
+      expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([
+        ['delete', '5'], ['insert', '0'], ['insert', '| 2846.90 | 4% |\n'],
+      ]);
+    });
+  }
+
+  it('of two columns without a header row (a signature block) is read cell by cell', async () => {
+    const { draft } = await loadDraftFile(write('sign.docx', await wordDraft([['FOR THE UNITED STATES:', 'FOR EXAMPLE:'], ['Jane Doe', 'John Roe']], { header: false, headings: true })));
+    expect(blocksText(draft.clauses[0]!.body)).not.toContain('|');
+    expect(blocksText(draft.clauses[0]!.body)).toContain('FOR EXAMPLE:\nJane Doe');
+  });
+});
+
+describe('a table in a plain-text draft', () => {
+  it('keeps its rows as lines, in one paragraph', async () => {
+    const text = ['AGREEMENT', '', 'Article 1', '', '1. Each Party shall apply the rates below.', '', '| HS code | Rate |', '|---|---|', '|  2805.30 | 5% |', '', '2. The rates apply.', ''].join('\n');
+    const { draft } = await loadDraftFile(write('plain.txt', text));
+    const body = draft.clauses[0]!.body;
+    expect(blocksText(body)).toContain('Each Party shall apply the rates below.\n| HS code | Rate |\n|---|---|\n| 2805.30 | 5% |\n');
   });
 });

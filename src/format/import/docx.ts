@@ -26,6 +26,7 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 import { STYLE_BOLD, STYLE_ITALIC, STYLE_MARKS, styleMark } from './word-run-styles.js';
+import { pipeTableText } from '../../model/pipe-table.js';
 
 /** A .docx that cannot be read; the message is a sentence for the user (the caller adds the file name). */
 export class WordDocumentError extends Error {
@@ -202,6 +203,8 @@ export interface WordParagraph {
   text: string;
   /** Its number among the document's paragraphs (from 1), empty ones included. */
   index: number;
+  /** For a data table read as one paragraph (readDataTable): its cells' texts, row by row; `text` is its pipe table. */
+  rows?: string[][];
 }
 
 // --- XML --------------------------------------------------------------------------------------------------
@@ -516,6 +519,9 @@ function collectParagraphs(container: XmlElement, context: Reading, out: WordPar
     if (element.local === 'p' && W.has(element.uri)) {
       const paragraph = readParagraph(element, context, ++context.count);
       if (paragraph) out.push(paragraph);
+    } else if (element.local === 'tbl' && W.has(element.uri) && isDataTable(element) && context.carried === null && context.placeholders === 0) {
+      const table = readDataTable(element, context);
+      if (table) out.push(table);
     } else if (!SKIPPED.has(element.local)) {
       // Tables (each cell's paragraphs in turn), content controls, insertions. A content control showing its
       // placeholder ("Click or tap here to enter text.") holds no text of the document: its paragraphs count
@@ -526,6 +532,55 @@ function collectParagraphs(container: XmlElement, context: Reading, out: WordPar
       if (placeholder) context.placeholders--;
     }
   }
+}
+
+/** The w: children of an element with a local name. */
+function childrenNamed(element: XmlElement, name: string): XmlElement[] {
+  return element.children.filter((c) => c.local === name && W.has(c.uri));
+}
+
+/**
+ * Whether a table holds data (a tariff schedule, a list of minerals), to be read as a pipe table
+ * (model/pipe-table.ts): each cell one paragraph at most and no table inside, and a header row repeated on each
+ * page (w:tblHeader) or at least three columns and three rows. Any other table (a signature block laid out in
+ * columns, a page laid out in a table) is read as its paragraphs, cell by cell.
+ */
+function isDataTable(table: XmlElement): boolean {
+  const rows = childrenNamed(table, 'tr');
+  if (rows.length < 2) return false;
+  let columns = 0;
+  for (const row of rows) {
+    const cells = childrenNamed(row, 'tc');
+    columns = Math.max(columns, cells.length);
+    for (const cell of cells) {
+      if (childrenNamed(cell, 'p').length > 1 || cell.children.some((c) => c.local === 'tbl' || c.local === 'sdt')) return false;
+    }
+  }
+  const rowProperties = child(rows[0]!, 'trPr');
+  const header = rowProperties !== undefined && isOn(child(rowProperties, 'tblHeader'));
+  return columns >= 2 && (header || (columns >= 3 && rows.length >= 3));
+}
+
+/**
+ * A data table as one paragraph, its rows as the lines of a pipe table; each cell's paragraph is read as any
+ * other (numbering, tracked changes), its italic and bold not kept. Null if no cell has text.
+ */
+function readDataTable(table: XmlElement, context: Reading): WordParagraph | null {
+  const rows: string[][] = [];
+  let first = 0;
+  for (const row of childrenNamed(table, 'tr')) {
+    const cells: string[] = [];
+    for (const cell of childrenNamed(row, 'tc')) {
+      const p = childrenNamed(cell, 'p')[0];
+      const index = p ? ++context.count : 0;
+      if (first === 0) first = index;
+      const paragraph = p ? readParagraph(p, context, index) : null;
+      cells.push(paragraph ? line(paragraph).replace(STYLE_MARKS, '').replace(/\s+/g, ' ').trim() : '');
+    }
+    if (cells.length > 0) rows.push(cells);
+  }
+  if (!rows.some((cells) => cells.some((c) => c !== ''))) return null;
+  return { heading: 0, number: '', suffix: '', list: '', level: -1, text: pipeTableText(rows), index: first, rows };
 }
 
 /** Whether an element is a content control showing its placeholder text instead of any of its own. */
@@ -720,6 +775,10 @@ function asMarkdown(paragraphs: readonly WordParagraph[], notes: readonly Note[]
       const heading = withNoteMarks(line(p), (n) => `[^${n}]`);
       return p.heading === 1 ? `# ${heading}` : `${'#'.repeat(Math.min(6, p.heading - shift))} ${heading}`;
     }
+    if (p.rows) {
+      item = null;
+      return markdownTable(p.rows);
+    }
     // Escaped first: the marks are private-use characters, and "[^1]" must stay as written.
     const text = withNoteMarks(escapeParagraph(line(p)), (n) => `[^${n}]`);
     const marker = /^\d{1,9}[.)] /.exec(text);
@@ -739,6 +798,15 @@ function asMarkdown(paragraphs: readonly WordParagraph[], notes: readonly Note[]
  */
 const INLINE_SYNTAX = /[\\`*_<>[\]&!|#~]/g;
 const BLOCK_OPENING = /^[-+>=]/;
+
+/**
+ * A data table as Markdown: its cells' punctuation escaped (a pipe twice, so that the text read back keeps it
+ * escaped, in its cell), the pipes between cells not.
+ */
+function markdownTable(rows: readonly string[][]): string {
+  const cells = rows.map((row) => row.map((cell) => withNoteMarks(cell.replace(INLINE_SYNTAX, (c) => (c === '|' ? '|' : `\\${c}`)), (n) => `[^${n}]`)));
+  return pipeTableText(cells).replace(/\\\|/g, '\\\\\\|');
+}
 
 function escapeParagraph(text: string): string {
   const listMarker = /^\d{1,9}[.)](?=[ \t])/.exec(text)?.[0] ?? '';

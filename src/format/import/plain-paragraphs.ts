@@ -6,9 +6,11 @@
  * "(a)"), a preambular marker ("Pp3"), a footnote ("[2] ..."), or that is a clause heading on its own
  * ("Article 4 (ADAPTATION)" in layout text has no blank line around it). Blank lines inside a sentence (page
  * breaks of extracted PDFs) are bridged when the next line continues in lower case. Runs of spaces (layout
- * padding, double spaces after a full stop) read as one space.
+ * padding, double spaces after a full stop) read as one space. A pipe table (a header row over a "|---|" row)
+ * is one paragraph whose lines are its rows.
  */
 import { isTitleLine, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
+import { isDelimiterRow, isPipeRow } from '../../model/pipe-table.js';
 
 export interface PlainParagraph {
   /** The unwrapped text, single-spaced. */
@@ -100,6 +102,17 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
       flush();
       out.push({ text: `${t} ${wrapped}`.replace(/\s+/g, ' '), line: i + 1, lineCount: 2, kind: 'heading' });
       i++;
+      pendingBlank = true;
+      continue;
+    }
+    if (isPipeRow(t) && isDelimiterRow((lines[i + 1] ?? '').trim())) {
+      // A table (model/pipe-table.ts): its rows stay lines, one paragraph.
+      flush();
+      let j = i + 2;
+      while (j < lines.length && (isPipeRow(lines[j]!) || isDelimiterRow(lines[j]!))) j++;
+      const rows = lines.slice(i, j).map((l) => l.trim().replace(/[ \t]+/g, ' '));
+      out.push({ text: rows.join('\n'), line: i + 1, lineCount: j - i, kind: 'text' });
+      i = j - 1;
       pendingBlank = true;
       continue;
     }
