@@ -10,6 +10,7 @@ import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
+import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
@@ -310,15 +311,15 @@ export class CompareView {
     let body: HTMLElement;
     if (this.mode === 'inline') {
       const offsets = newTextOffsets(ops);
-      body = h('div', { class: 'redline inline' }, ...ops.map((op, k) => renderOp(op, change.staleReferences, offsets[k])));
+      body = h('div', { class: 'redline inline' }, ...redlineNodes(ops, change.staleReferences, offsets));
     } else {
       const newSide = ops.filter((o) => o.op !== 'delete');
       const offsets = newTextOffsets(newSide);
       body = h(
         'div',
         { class: 'redline side' },
-        h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...ops.filter((o) => o.op !== 'insert').map((op) => renderOp(op))),
-        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...newSide.map((op, k) => renderOp(op, change.staleReferences, offsets[k]))),
+        h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...redlineNodes(ops.filter((o) => o.op !== 'insert'))),
+        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...redlineNodes(newSide, change.staleReferences, offsets)),
       );
     }
     return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, body);
@@ -454,6 +455,26 @@ function legalFlags(change: ClauseChangeJson): HTMLElement {
     list.append(holder);
   }
   return list;
+}
+
+/**
+ * The ops of a redline (those of the side shown), each as renderOp makes it; where they hold a table (a tariff
+ * schedule: src/export/redline-layout.ts), its rows set out as a table, each cell with its own changes.
+ * `offsets[k]`: where op k starts in the new text, for the stale references.
+ */
+function redlineNodes(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[], offsets: readonly number[] = []): Node[] {
+  const blocks = tableLayout(ops, 'both', offsets);
+  if (!blocks) return ops.map((op, k) => renderOp(op, stale, offsets[k]));
+  const piece = (p: RedlinePiece) => renderOp({ ...p.op, text: p.text }, stale, p.offset);
+  return blocks.map((block) => {
+    if (block.kind === 'table') {
+      return h('table', { class: 'pipe-table' }, ...block.rows.map((row) =>
+        h('tr', {}, ...row.cells.map((cell) => h(row.header ? 'th' : 'td', {}, ...cell.map(piece))))));
+    }
+    const fragment = document.createDocumentFragment();
+    block.lines.forEach((line, k) => fragment.append(...(k > 0 ? [document.createTextNode('\n')] : []), ...line.map(piece)));
+    return fragment;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
-import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
+import { tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -39,108 +39,26 @@ const STYLE_TAGS: Record<TextStyleJson, (html: string) => string> = {
 /**
  * The redline of one side or both; the stale references of the change, given, are marked where they stand (in
  * equal text, or in a paragraph moved within the clause). Lines that are the rows of a pipe table (a schedule in
- * an annex: model/pipe-table.ts) are laid out as a table, each cell with its own changes; other lines are
- * separated by line breaks.
+ * an annex) are set out as a table, each cell with its own changes (redline-layout.ts).
  */
-function ops(words: readonly WordOpJson[], keep: 'both' | 'old' | 'new', stale?: readonly StaleReferenceJson[]): string {
+function ops(words: readonly WordOpJson[], keep: RedlineSide, stale?: readonly StaleReferenceJson[]): string {
   const offsets = stale ? newTextOffsets(words) : [];
-  // The ops of the side(s) shown, cut into lines; each piece knows where it starts in the new text.
-  const lines: Piece[][] = [[]];
-  words.forEach((w, k) => {
-    if ((w.op === 'delete' && keep === 'new') || (w.op === 'insert' && keep === 'old')) return;
-    let at = 0;
-    w.text.split('\n').forEach((text, n) => {
-      if (n > 0) lines.push([]);
-      if (text) lines[lines.length - 1]!.push({ w, text, offset: (offsets[k] ?? 0) + at });
-      at += text.length + 1;
-    });
-  });
-  if (!lines.some((_, i) => tableAt(lines, i) > 0)) {
-    // No table: each op as a whole, its line breaks inside its marks.
-    return words.map((w, k) => ((w.op === 'delete' && keep === 'new') || (w.op === 'insert' && keep === 'old')
-      ? '' : opHtml({ w, text: w.text, offset: offsets[k] ?? 0 }, stale))).join('').replace(/\n/g, '<br>');
-  }
-  const out: string[] = [];
-  for (let i = 0; i < lines.length;) {
-    const rows = tableAt(lines, i);
-    if (rows > 0) {
-      out.push(table(lines.slice(i, i + rows), stale));
-      i += rows;
-      continue;
-    }
-    // A line break after every line but the last, and none next to a table (a block of its own).
-    const line = lines[i]!.map((piece) => opHtml(piece, stale)).join('');
-    out.push(i + 1 < lines.length && tableAt(lines, i + 1) === 0 ? line + '<br>' : line);
-    i++;
-  }
-  return out.join('');
-}
-
-/** A run of one op's text: a line of it, or a cell of a table row. */
-interface Piece { w: WordOpJson; text: string; offset: number }
-
-/** The text of a line as it reads on the side(s) shown. */
-const lineText = (line: readonly Piece[]) => line.map((p) => p.text).join('');
-
-/**
- * How many lines from `from` are the rows of a pipe table (0: none): a header row, a delimiter row, then rows
- * that open and close with a pipe. (Inline, a changed delimiter row is there twice, old and new.)
- */
-function tableAt(lines: readonly Piece[][], from: number): number {
-  if (from + 1 >= lines.length || !isPipeRow(lineText(lines[from]!)) || isDelimiterRow(lineText(lines[from]!))) return 0;
-  let to = from + 1;
-  while (to < lines.length && isDelimiterRow(lineText(lines[to]!))) to++;
-  if (to === from + 1) return 0;
-  while (to < lines.length && isPipeRow(lineText(lines[to]!))) to++;
-  return to - from;
-}
-
-/** Rows of a pipe table as a table: the rows before the delimiter head it. */
-function table(rows: readonly Piece[][], stale?: readonly StaleReferenceJson[]): string {
-  let head = true;
-  const html: string[] = [];
-  for (const row of rows) {
-    if (isDelimiterRow(lineText(row))) {
-      head = false;
-      continue;
-    }
-    const tag = head ? 'th' : 'td';
-    html.push(`<tr>${cells(row).map((cell) => `<${tag}>${cell.map((piece) => opHtml(piece, stale)).join('')}</${tag}>`).join('')}</tr>`);
-  }
-  return `<table class="pipe-table" border="1" cellpadding="4">${html.join('')}</table>`;
-}
-
-/** A row's pieces cut at its cells' pipes (not at an escaped one), without the pipes at its two ends. */
-function cells(row: readonly Piece[]): Piece[][] {
-  const out: Piece[][] = [[]];
-  for (const piece of row) {
-    let from = 0;
-    for (let i = 0; i <= piece.text.length; i++) {
-      const end = i === piece.text.length;
-      if (!end && !(piece.text[i] === '|' && piece.text[i - 1] !== '\\')) continue;
-      if (i > from) out[out.length - 1]!.push({ w: piece.w, text: piece.text.slice(from, i), offset: piece.offset + from });
-      if (!end) out.push([]);
-      from = i + 1;
-    }
-  }
-  // Before the first pipe and after the last: the row's margins, not cells. The spaces that pad a cell are
-  // not its text.
-  return out.slice(1, -1).map((cell) => {
-    const trimmed = cell.map((piece) => ({ ...piece }));
-    const first = trimmed[0], last = trimmed[trimmed.length - 1];
-    if (first) {
-      const text = first.text.trimStart();
-      first.offset += first.text.length - text.length;
-      first.text = text;
-    }
-    if (last) last.text = last.text.trimEnd();
-    return trimmed.filter((piece) => piece.text !== '');
-  });
+  const shown = (w: WordOpJson) => !((w.op === 'delete' && keep === 'new') || (w.op === 'insert' && keep === 'old'));
+  const blocks = tableLayout(words, keep, offsets);
+  // No table: each op as a whole, its line breaks inside its marks.
+  if (!blocks) return words.map((op, k) => (shown(op) ? opHtml({ op, text: op.text, offset: offsets[k] ?? 0 }, stale) : '')).join('').replace(/\n/g, '<br>');
+  const pieces = (list: readonly RedlinePiece[]) => list.map((piece) => opHtml(piece, stale)).join('');
+  return blocks.map((block) => (block.kind === 'lines'
+    ? block.lines.map(pieces).join('<br>')
+    : `<table class="pipe-table" border="1" cellpadding="4">${block.rows.map((row) => {
+      const tag = row.header ? 'th' : 'td';
+      return `<tr>${row.cells.map((cell) => `<${tag}>${pieces(cell)}</${tag}>`).join('')}</tr>`;
+    }).join('')}</table>`)).join('');
 }
 
 /** One piece of an op, marked as the op is: inserted, deleted, moved, cosmetic, restyled, or a stale reference. */
-function opHtml(piece: Piece, stale?: readonly StaleReferenceJson[]): string {
-  const { w, text } = piece;
+function opHtml(piece: RedlinePiece, stale?: readonly StaleReferenceJson[]): string {
+  const { op: w, text } = piece;
   const cls = w.moved ? ` class="moved" title="${w.op === 'delete' ? 'Moved from here' : 'Moved here'}"` : w.cosmetic ? ' class="cosmetic"' : '';
   // Stale references stand in text the new draft kept: equal runs, paragraphs moved within the clause, and
   // numbers renumbered with the drafts.

@@ -1,0 +1,74 @@
+/**
+ * A table in the application's compare view: a tariff schedule tabled, then a row added and a rate changed in the
+ * working draft. Side by side and inline, the rows are set out as a table, each cell with its changes, and the
+ * added row is inserted whole (the rate above it is not read as changed).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
+
+const ready = existsSync(CHROMIUM);
+if (!ready) console.warn(`compare-table e2e test skipped: needs ${CHROMIUM}`);
+
+const draft = (rows: string[]) => [
+  '# Agreement on Reciprocal Trade', '',
+  '## Article 1 — Tariffs', '',
+  '1. Each Party shall apply the tariff rates set out in the table below.', '',
+  '| HS code | Description | Rate |', '|---|---|---|', ...rows, '',
+  '2. The rates shall apply from 1 January 2027.', '',
+].join('\n');
+
+describe.skipIf(!ready)('a table in the compare view', () => {
+  let work = '';
+  let server: ChildProcess | undefined;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'parley-e2e-table-'));
+    const dossier = join(work, 'dossier');
+    runParley('init', dossier, '--title', 'Agreement on Reciprocal Trade', '--party', 'US=United States', '--party', 'EX=Example');
+    writeFileSync(join(work, 'v1.md'), draft(['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |']));
+    runParley('import', join(work, 'v1.md'), '--into', dossier);
+    runParley('table', dossier, '--label', 'First draft', '--by', 'US');
+    writeFileSync(join(work, 'v2.md'), draft(['| 2805.30 | Rare earth metals | 0% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds | 4% |']));
+    runParley('import', join(work, 'v2.md'), '--into', dossier);
+    const started = await serve(dossier);
+    server = started.child;
+    ({ browser, page } = await launchPage());
+    await openApp(page, started.url);
+  });
+
+  afterAll(() => tearDown(browser, server, work));
+
+  it('sets the rows out as a table, side by side and inline', async () => {
+    await page.click('#tab-compare');
+    await page.selectOption('#compare-old', '1');
+    await page.selectOption('#compare-new', 'working');
+    await page.click('#compare-run');
+    const change = page.locator('article.change', { hasText: 'Tariffs' });
+    await expect.poll(() => change.count(), { timeout: 20_000 }).toBe(1);
+    const rows = (side: string) => change.locator(`${side} table.pipe-table tr`);
+    expect(await rows('.side-old').count()).toBe(3);
+    expect(await rows('.side-new').count()).toBe(4);
+    expect(await rows('.side-new').first().locator('th').allTextContents()).toEqual(['HS code', 'Description', 'Rate']);
+    expect(await rows('.side-old').nth(1).locator('td del').allTextContents()).toEqual(['5']);
+    expect(await rows('.side-new').nth(1).locator('td ins').allTextContents()).toEqual(['0']);
+    // The cerium row is the same on both sides; the added row is inserted in every cell.
+    expect(await rows('.side-new').nth(2).locator('ins').count()).toBe(0);
+    expect(await rows('.side-new').nth(3).locator('td').allTextContents()).toEqual(['2846.90', 'Other rare earth compounds', '4%']);
+    expect(await rows('.side-new').nth(3).locator('td:not(:has(ins))').count()).toBe(0);
+    expect(await change.locator('.side-new').textContent()).not.toContain('|---');
+
+    await page.getByRole('radio', { name: 'Inline' }).click();
+    const inline = change.locator('.redline.inline table.pipe-table tr');
+    expect(await inline.count()).toBe(4);
+    expect(await inline.nth(1).locator('td').nth(2).textContent()).toBe('50%');
+    expect(await inline.nth(1).locator('td del').allTextContents()).toEqual(['5']);
+  });
+});
