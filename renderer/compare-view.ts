@@ -11,7 +11,7 @@ import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
-import { gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote } from '../src/export/text-redline.js';
+import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -49,6 +49,8 @@ export class CompareView {
   private newSelect = h('select', { id: 'compare-new', 'aria-label': 'Newer draft' });
   private mode: 'side' | 'inline' = 'side';
   private status = h('div', { class: 'compare-status', role: 'status', 'aria-live': 'polite' });
+  /** The instrument's title as a redline, when the two drafts name it differently (not only in case or spacing). */
+  private titleChange = h('div', { class: 'title-change', hidden: '' });
   private summaryBar = h('div', { class: 'summary-bar', 'aria-label': 'Changes by kind' });
   private list = h('div', { class: 'change-list', id: 'change-list' });
   private filters: Filters = { kind: 'changes', party: '', legalOnly: false, hideCosmetic: false, hideRenumbering: true };
@@ -111,6 +113,7 @@ export class CompareView {
       ),
       this.summaryBar,
       this.status,
+      this.titleChange,
       this.list,
     );
     // On the document: after a click on the list, focus sits on the body, and n / p must still work.
@@ -149,6 +152,8 @@ export class CompareView {
     const progress = window.setTimeout(() => {
       if (request !== this.request) return;
       clear(this.status);
+      clear(this.titleChange);
+      this.titleChange.hidden = true;
       this.status.className = 'compare-status busy';
       this.status.append(h('progress', { 'aria-label': 'Comparing' }), ' Comparing drafts…');
     }, 500);
@@ -170,6 +175,10 @@ export class CompareView {
       clear(this.status);
       this.status.className = 'compare-status';
       this.status.textContent = `${comparison.old.label || 'Old'} → ${comparison.new.label || 'New'} · compared in ${Math.round(performance.now() - started)} ms`;
+      clear(this.titleChange);
+      const title = comparison.titleWords;
+      this.titleChange.hidden = !title || allCosmetic(title);
+      if (title && !allCosmetic(title)) this.titleChange.append(h('span', { class: 'title-change-label' }, 'Title: '), ...redlineNodes(title));
       this.current = -1;
       this.renderSummary();
       this.renderList();

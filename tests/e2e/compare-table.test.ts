@@ -1,10 +1,11 @@
 /**
  * A table in the application's compare view: a tariff schedule tabled, then a row added and a rate changed in the
  * working draft. Side by side and inline, the rows are set out as a table, each cell with its changes, and the
- * added row is inserted whole (the rate above it is not read as changed).
+ * added row is inserted whole (the rate above it is not read as changed). The instrument's title, changed too, is
+ * shown above the changes as a redline.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,9 @@ describe.skipIf(!ready)('a table in the compare view', () => {
     runParley('table', dossier, '--label', 'First draft', '--by', 'US');
     writeFileSync(join(work, 'v2.md'), draft(['| 2805.30 | Rare earth metals | 0% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds | 4% |']));
     runParley('import', join(work, 'v2.md'), '--into', dossier);
+    // The working draft names the instrument anew.
+    const working = join(dossier, 'working.md');
+    writeFileSync(working, readFileSync(working, 'utf8').replace(/^title: .*$/m, 'title: Agreement on Reciprocal Trade in Critical Minerals'));
     const started = await serve(dossier);
     server = started.child;
     ({ browser, page } = await launchPage());
@@ -46,7 +50,7 @@ describe.skipIf(!ready)('a table in the compare view', () => {
 
   afterAll(() => tearDown(browser, server, work));
 
-  it('sets the rows out as a table, side by side and inline', async () => {
+  it('sets the rows out as a table, side by side and inline, under the title changed', async () => {
     await page.click('#tab-compare');
     await page.selectOption('#compare-old', '1');
     await page.selectOption('#compare-new', 'working');
@@ -64,6 +68,10 @@ describe.skipIf(!ready)('a table in the compare view', () => {
     expect(await rows('.side-new').nth(3).locator('td').allTextContents()).toEqual(['2846.90', 'Other rare earth compounds', '4%']);
     expect(await rows('.side-new').nth(3).locator('td:not(:has(ins))').count()).toBe(0);
     expect(await change.locator('.side-new').textContent()).not.toContain('|---');
+
+    const title = page.locator('.title-change');
+    expect(await title.isVisible()).toBe(true);
+    expect((await title.locator('ins').allTextContents()).map((t) => t.trim())).toEqual(['in Critical Minerals']);
 
     await page.getByRole('radio', { name: 'Inline' }).click();
     const inline = change.locator('.redline.inline table.pipe-table tr');
