@@ -7,7 +7,8 @@
  * the point in the new text where the words were), insert ops the new range (and the point in the old text).
  * Within a change the deletion comes before the insertion. Ops never have empty text.
  *
- * Steps:
+ * Steps (texts that both hold rows of a table are first compared line by line, and these steps run on the pairs
+ * of lines: table-rows.ts):
  *   1. Trim the common prefix and suffix by characters, then widen the middle to whitespace boundaries
  *      (tokens never span whitespace, see tokenize.ts), so that re-diffing a long clause after one keystroke
  *      tokenizes and diffs only a few words.
