@@ -123,7 +123,7 @@ describe('the word diff of texts with table rows', () => {
 describe('a table on a web page', () => {
   it('with a header row, or three columns and rows, is a pipe table; a signature block in columns is not', async () => {
     const withHeader = await loadDraftFile(write('th.html', html(
-      '<table><thead><tr><th>HS code</th><th>Rate</th></tr></thead><tbody><tr><td>2805.30</td><td>5% <em>ad valorem</em></td></tr><tr><td>2846.10</td><td>*3% | 4%</td></tr></tbody></table>')));
+      '<table><thead><tr><th>HS code</th><th>Rate</th></tr></thead><tbody><tr><td>2805.30</td><td>5%<br><em>ad valorem</em></td></tr><tr><td>2846.10</td><td>*3% | 4%</td></tr></tbody></table>')));
     expect(blocksText(withHeader.draft.clauses[0]!.body)).toContain(
       '| HS code | Rate |\n| --- | --- |\n| 2805.30 | 5% ad valorem |\n| 2846.10 | *3% \\| 4% |');
     const threeColumns = await loadDraftFile(write('three.html', html(

@@ -153,8 +153,9 @@ function cellText(cell: Element): string {
   return textOf(cell).replace(/\s+/g, ' ').trim();
 }
 
+/** The text of an element; a line break (<br>) reads as a space ("Agreement<br>between …"). */
 function textOf(node: Element): string {
-  return node.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? textOf(c) : '')).join('');
+  return node.children.map((c) => (c.type === 'text' ? c.value : c.type !== 'element' ? '' : c.tagName === 'br' ? ' ' : textOf(c))).join('');
 }
 
 function dropNonText(node: HastRoot | Element): void {
