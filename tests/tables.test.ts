@@ -129,6 +129,9 @@ describe('a table on a web page', () => {
     const threeColumns = await loadDraftFile(write('three.html', html(
       '<table><tr><td>Mineral</td><td>Share</td><td>Year</td></tr><tr><td>Lithium</td><td>40%</td><td>2030</td></tr><tr><td>Cobalt</td><td>25%</td><td>2030</td></tr></table>')));
     expect(blocksText(threeColumns.draft.clauses[0]!.body)).toContain('| Lithium | 40% | 2030 |');
+    const spanned = await loadDraftFile(write('span.html', html(
+      '<table><tr><th>Mineral</th><th colspan="2">Share by year</th><th>Note</th></tr><tr><td>Lithium</td><td>40%</td><td>2030</td><td>strategic</td></tr></table>')));
+    expect(blocksText(spanned.draft.clauses[0]!.body)).toContain('| Mineral | Share by year | | Note |\n| --- | --- | --- | --- |\n| Lithium | 40% | 2030 | strategic |');
     const signatures = await loadDraftFile(write('sign.html', html(
       '<table><tr><td>FOR THE UNITED STATES:</td><td>FOR EXAMPLE:</td></tr><tr><td>Jane Doe</td><td>John Roe</td></tr></table>')));
     expect(blocksText(signatures.draft.clauses[0]!.body)).not.toContain('|');
@@ -179,6 +182,18 @@ describe('a table in a Word document', () => {
       ]);
     });
   }
+
+  it('keeps its columns in line where a cell spans two', async () => {
+    const doc = new Document({ sections: [{ children: [
+      new Paragraph({ text: 'Article 1 — Minerals', heading: HeadingLevel.HEADING_2 }),
+      new Table({ rows: [
+        new TableRow({ tableHeader: true, children: [new TableCell({ children: [new Paragraph('Mineral')] }), new TableCell({ columnSpan: 2, children: [new Paragraph('Share by year')] }), new TableCell({ children: [new Paragraph('Note')] })] }),
+        new TableRow({ children: ['Lithium', '40%', '2030', 'strategic'].map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+      ] }),
+    ] }] });
+    const { draft } = await loadDraftFile(write('span.docx', await Packer.toBuffer(doc)));
+    expect(blocksText(draft.clauses[0]!.body)).toBe('| Mineral | Share by year | | Note |\n| --- | --- | --- | --- |\n| Lithium | 40% | 2030 | strategic |');
+  });
 
   it('of two columns without a header row (a signature block) is read cell by cell', async () => {
     const { draft } = await loadDraftFile(write('sign.docx', await wordDraft([['FOR THE UNITED STATES:', 'FOR EXAMPLE:'], ['Jane Doe', 'John Roe']], { header: false, headings: true })));

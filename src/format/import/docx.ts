@@ -576,6 +576,10 @@ function readDataTable(table: XmlElement, context: Reading): WordParagraph | nul
       if (first === 0) first = index;
       const paragraph = p ? readParagraph(p, context, index) : null;
       cells.push(paragraph ? line(paragraph).replace(STYLE_MARKS, '').replace(/\s+/g, ' ').trim() : '');
+      // A cell spanning grid columns (w:gridSpan) is followed by empty ones, so that the columns stay in line.
+      const properties = child(cell, 'tcPr');
+      const spanned = intVal(properties && child(properties, 'gridSpan')) ?? 1;
+      for (let k = 1; k < Math.min(spanned, 64); k++) cells.push('');
     }
     if (cells.length > 0) rows.push(cells);
   }

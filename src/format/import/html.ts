@@ -105,7 +105,8 @@ function dataTables(tree: HastRoot): void {
     if (element.tagName !== 'table') return [element];
     const rows = tableRows(element);
     if (!rows) return [element];
-    const cells = rows.map((row) => row.cells.map(cellText));
+    // A cell spanning columns (colspan) is followed by empty ones, so that the columns stay in line.
+    const cells = rows.map((row) => row.cells.flatMap((cell) => [cellText(cell), ...Array<string>(span(cell) - 1).fill('')]));
     const header = rows[0]!.cells.every((c) => c.tagName === 'th') || rows[0]!.inHead;
     const columns = Math.max(...cells.map((r) => r.length));
     if (rows.length < 2 || columns < 2 || !(header || (columns >= 3 && rows.length >= 3))) return [element];
@@ -146,6 +147,12 @@ function isLineCell(cell: Element): boolean {
     return visit(c);
   });
   return visit(cell);
+}
+
+/** How many columns a cell spans (its colspan, within reason). */
+function span(cell: Element): number {
+  const n = Number(cell.properties?.colSpan ?? 1);
+  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
 }
 
 /** A cell's text on one line. */
