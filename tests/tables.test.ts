@@ -132,6 +132,9 @@ describe('a table on a web page', () => {
     const spanned = await loadDraftFile(write('span.html', html(
       '<table><tr><th>Mineral</th><th colspan="2">Share by year</th><th>Note</th></tr><tr><td>Lithium</td><td>40%</td><td>2030</td><td>strategic</td></tr></table>')));
     expect(blocksText(spanned.draft.clauses[0]!.body)).toContain('| Mineral | Share by year | | Note |\n| --- | --- | --- | --- |\n| Lithium | 40% | 2030 | strategic |');
+    const rowSpanned = await loadDraftFile(write('rowspan.html', html(
+      '<table><tr><th>Mineral</th><th>Form</th><th>Rate</th></tr><tr><td rowspan="2">Cerium</td><td>Oxide</td><td>3%</td></tr><tr><td>Chloride</td><td>4%</td></tr></table>')));
+    expect(blocksText(rowSpanned.draft.clauses[0]!.body)).toContain('| Cerium | Oxide | 3% |\n| | Chloride | 4% |');
     const signatures = await loadDraftFile(write('sign.html', html(
       '<table><tr><td>FOR THE UNITED STATES:</td><td>FOR EXAMPLE:</td></tr><tr><td>Jane Doe</td><td>John Roe</td></tr></table>')));
     expect(blocksText(signatures.draft.clauses[0]!.body)).not.toContain('|');

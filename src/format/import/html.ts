@@ -105,8 +105,7 @@ function dataTables(tree: HastRoot): void {
     if (element.tagName !== 'table') return [element];
     const rows = tableRows(element);
     if (!rows) return [element];
-    // A cell spanning columns (colspan) is followed by empty ones, so that the columns stay in line.
-    const cells = rows.map((row) => row.cells.flatMap((cell) => [cellText(cell), ...Array<string>(span(cell) - 1).fill('')]));
+    const cells = gridTexts(rows.map((row) => row.cells));
     const header = rows[0]!.cells.every((c) => c.tagName === 'th') || rows[0]!.inHead;
     const columns = Math.max(...cells.map((r) => r.length));
     if (rows.length < 2 || columns < 2 || !(header || (columns >= 3 && rows.length >= 3))) return [element];
@@ -149,9 +148,38 @@ function isLineCell(cell: Element): boolean {
   return visit(cell);
 }
 
-/** How many columns a cell spans (its colspan, within reason). */
-function span(cell: Element): number {
-  const n = Number(cell.properties?.colSpan ?? 1);
+/**
+ * The cells' texts row by row, each in its column: a cell spanning columns (colspan) is followed by empty cells,
+ * and one spanning rows (rowspan) leaves an empty cell in its column of the rows below, so that the columns stay
+ * in line.
+ */
+function gridTexts(rows: readonly Element[][]): string[][] {
+  // How many more rows each column is covered by a cell above.
+  const covered: number[] = [];
+  return rows.map((row) => {
+    const out: string[] = [];
+    const skipCovered = () => {
+      while ((covered[out.length] ?? 0) > 0) {
+        covered[out.length]!--;
+        out.push('');
+      }
+    };
+    for (const cell of row) {
+      skipCovered();
+      const rowSpan = span(cell, 'rowSpan');
+      for (let k = 0; k < span(cell, 'colSpan'); k++) {
+        if (rowSpan > 1) covered[out.length] = rowSpan - 1;
+        out.push(k === 0 ? cellText(cell) : '');
+      }
+    }
+    skipCovered();
+    return out;
+  });
+}
+
+/** How many columns or rows a cell spans (its colspan or rowspan, within reason). */
+function span(cell: Element, property: 'colSpan' | 'rowSpan'): number {
+  const n = Number(cell.properties?.[property] ?? 1);
   return Number.isInteger(n) && n >= 1 && n <= 64 ? n : 1;
 }
 
