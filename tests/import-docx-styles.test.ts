@@ -17,6 +17,9 @@ const STYLES = `<w:styles ${W}>
   <w:style w:type="character" w:styleId="Emphasis"><w:name w:val="Emphasis"/><w:rPr><w:i/></w:rPr></w:style>
   <w:style w:type="character" w:styleId="LatinTerm"><w:name w:val="Latin term"/><w:basedOn w:val="Emphasis"/></w:style>
   <w:style w:type="character" w:styleId="Plain"><w:name w:val="Plain"/><w:basedOn w:val="Emphasis"/><w:rPr><w:i w:val="0"/></w:rPr></w:style>
+  <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+  <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:rPr><w:i/></w:rPr></w:style>
+  <w:style w:type="paragraph" w:styleId="IntenseQuote"><w:name w:val="Intense Quote"/><w:basedOn w:val="Quote"/><w:rPr><w:b/></w:rPr></w:style>
   <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
 </w:styles>`;
 
@@ -74,6 +77,22 @@ describe('italic and bold of a Word document', () => {
       'A plain word and an italic full stop.',
     ]);
     expect({ placed, unplaced }).toEqual({ placed: 3, unplaced: 0 });
+  });
+
+  it('reads the italic and bold a paragraph style gives its text, which a run may turn off', () => {
+    const body = [
+      heading('Article 1 — Recitals'),
+      para(['The Parties recall ', { text: 'their', rPr: '<w:i w:val="0"/>' }, ' commitments.'], '<w:pStyle w:val="Quote"/>'),
+      para(['Inherited emphasis.'], '<w:pStyle w:val="IntenseQuote"/>'),
+      para(['A plain paragraph in the default style.']),
+    ].join('');
+    const { draft, unplaced } = read(docx(body));
+    expect(paragraphs(draft)).toEqual([
+      '*The Parties recall* their *commitments.*',
+      '***Inherited emphasis.***',
+      'A plain paragraph in the default style.',
+    ]);
+    expect(unplaced).toBe(0);
   });
 
   it('gives numbered paragraphs and points their styles, in the plain-text reading of a document without headings too', () => {

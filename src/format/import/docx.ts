@@ -289,6 +289,9 @@ interface StyleFacts {
   isTitle: boolean;
   numId: string | null;
   ilvl: number | null;
+  /** Italic and bold set by the style for its paragraphs' text (null: not set by it). */
+  italic: boolean | null;
+  bold: boolean | null;
 }
 
 /** A character style's italic and bold (null: not set by it), and the style it is based on. */
@@ -299,8 +302,8 @@ interface CharacterStyle {
 }
 
 /**
- * Paragraph styles: the outline level and numbering a paragraph inherits from its style and the styles it is
- * based on. Character styles: the italic and bold of a run styled "Emphasis" or "Strong".
+ * Paragraph styles: the outline level, numbering, italic and bold a paragraph inherits from its style and the
+ * styles it is based on. Character styles: the italic and bold of a run styled "Emphasis" or "Strong".
  */
 class Styles {
   private readonly byId = new Map<string, StyleFacts>();
@@ -324,12 +327,15 @@ class Styles {
       const pPr = child(style, 'pPr');
       const numPr = pPr && child(pPr, 'numPr');
       const named = /^heading\s*(\d)$/.exec(name);
+      const rPr = child(style, 'rPr');
       this.byId.set(id, {
         basedOn: attr(child(style, 'basedOn'), 'val'),
         outline: intVal(pPr && child(pPr, 'outlineLvl')) ?? (named ? Number(named[1]) - 1 : null),
         isTitle: name === 'title',
         numId: attr(numPr && child(numPr, 'numId'), 'val'),
         ilvl: intVal(numPr && child(numPr, 'ilvl')),
+        italic: switchOf(rPr, 'i'),
+        bold: switchOf(rPr, 'b'),
       });
     }
   }
@@ -354,6 +360,20 @@ class Styles {
       if (value !== null && value !== undefined) return value;
     }
     return null;
+  }
+
+  /**
+   * Italic or bold as a paragraph style sets it for its text ("Quote" in Word's own styles is italic), or the
+   * first style up its basedOn chain that does; the default paragraph style for a paragraph without one.
+   */
+  paragraphSwitch(id: string | null, key: 'italic' | 'bold'): boolean {
+    const seen = new Set<string>();
+    for (let at = id ?? this.defaultId; at && !seen.has(at); at = this.byId.get(at)?.basedOn ?? null) {
+      seen.add(at);
+      const value = this.byId.get(at)?.[key];
+      if (value !== null && value !== undefined) return value;
+    }
+    return false;
   }
 
   outline(id: string | null): number | null { return this.inherited(id, 'outline'); }
@@ -613,7 +633,8 @@ function readParagraph(p: XmlElement, context: Reading, index: number): WordPara
   const heading = styles.isTitle(styleId) ? 1 : outline !== null && outline >= 0 && outline <= 8 ? Math.min(6, outline + 2) : 0;
   const carried = context.carried;
   context.carried = null;
-  const marks: StyleMarks | null = heading > 0 ? null : { styles, current: 0 };
+  const marks: StyleMarks | null = heading > 0 ? null
+    : { styles, current: 0, paragraph: (styles.paragraphSwitch(styleId, 'italic') ? STYLE_ITALIC : 0) | (styles.paragraphSwitch(styleId, 'bold') ? STYLE_BOLD : 0) };
   let own = context.placeholders > 0 ? '' : runText(p, heading > 0, { context, paragraph: carried?.at ?? index }, context.original, marks);
   // Every paragraph ends in plain text, so that one joined to the next (a deleted mark) does not lend it its style.
   if (marks && marks.current !== 0) own += styleMark(0);
@@ -678,7 +699,7 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
       // A tracked change of its formatting is one of the document's tracked changes, as a paragraph's is.
       if (formatChange && notes) noteTracked(notes.context, formatChange, notes.paragraph);
       // Before that change, the run had the formatting it recorded.
-      const style = runStyle(original && formatChange ? child(formatChange, 'rPr') : rPr, marks.styles);
+      const style = runStyle(original && formatChange ? child(formatChange, 'rPr') : rPr, marks.styles, marks.paragraph);
       if (text && style !== marks.current) {
         out += styleMark(style);
         marks.current = style;
@@ -714,16 +735,19 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
 interface StyleMarks {
   styles: Styles;
   current: number;
+  /** The italic and bold the paragraph's style gives its runs (STYLE_ITALIC | STYLE_BOLD). */
+  paragraph: number;
 }
 
 /**
  * A run's italic and bold from its properties `rPr`: its own (w:i, w:b; w:val="0" turns one off), else its
- * character style's ("Emphasis", "Strong"). A paragraph style's italic or bold (a whole paragraph in "Quote") is
- * not read.
+ * character style's ("Emphasis", "Strong"), else its paragraph style's (`paragraph`: a whole paragraph in
+ * "Quote"). (Word toggles a style's italic against the style below it; read here, the nearest setting wins.)
  */
-function runStyle(rPr: XmlElement | undefined, styles: Styles): number {
+function runStyle(rPr: XmlElement | undefined, styles: Styles, paragraph: number): number {
   const styleId = attr(rPr && child(rPr, 'rStyle'), 'val');
-  const on = (key: 'i' | 'b', name: 'italic' | 'bold') => switchOf(rPr, key) ?? (styleId ? styles.characterSwitch(styleId, name) : null) ?? false;
+  const on = (key: 'i' | 'b', name: 'italic' | 'bold') => switchOf(rPr, key) ?? (styleId ? styles.characterSwitch(styleId, name) : null)
+    ?? (paragraph & (name === 'italic' ? STYLE_ITALIC : STYLE_BOLD)) !== 0;
   return (on('i', 'italic') ? STYLE_ITALIC : 0) | (on('b', 'bold') ? STYLE_BOLD : 0);
 }
 
