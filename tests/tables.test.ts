@@ -4,6 +4,7 @@
  */
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import fc from 'fast-check';
+import { zipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft, serializeDraft } from '../src/format/markdown.js';
 import { isPipeTable, pipeTableText, splitRow } from '../src/model/pipe-table.js';
 import { blocksText } from '../src/model/text.js';
-import { loadDraftFile } from '../src/node/read-draft-file.js';
+import { loadDraftFile, loadTrackedChanges } from '../src/node/read-draft-file.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-tables-'));
 const write = (name: string, text: string | Uint8Array) => {
@@ -196,6 +197,22 @@ describe('a table in a Word document', () => {
     ] }] });
     const { draft } = await loadDraftFile(write('span.docx', await Packer.toBuffer(doc)));
     expect(blocksText(draft.clauses[0]!.body)).toBe('| Mineral | Share by year | | Note |\n| --- | --- | --- | --- |\n| Lithium | 40% | 2030 | strategic |');
+  });
+
+  it('loses no row wrapped in a content control, and leaves out a row deleted by a tracked change', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const cell = (text: string, wrap = (t: string) => t) => `<w:tc><w:p>${wrap(`<w:r><w:t>${text}</w:t></w:r>`)}</w:p></w:tc>`;
+    const row = (cells: string[], trPr = '', wrap?: (t: string) => string) => `<w:tr>${trPr}${cells.map((c) => cell(c, wrap)).join('')}</w:tr>`;
+    const deleted = (t: string) => `<w:del w:id="1" w:author="EX">${t.replace('<w:t>', '<w:delText>').replace('</w:t>', '</w:delText>')}</w:del>`;
+    const header = row(['HS code', 'Rate'], '<w:trPr><w:tblHeader/></w:trPr>');
+    const document = (table: string) => zipSync({ 'word/document.xml': new TextEncoder().encode(
+      `<w:document ${W}><w:body><w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>Article 1 — Tariffs</w:t></w:r></w:p><w:tbl>${table}</w:tbl></w:body></w:document>`) });
+    const wrapped = await loadDraftFile(write('sdt.docx', document(`${header}${row(['2805.30', '5%'])}<w:sdt><w:sdtContent>${row(['2846.10', '3%'])}</w:sdtContent></w:sdt>`)));
+    expect(blocksText(wrapped.draft.clauses[0]!.body)).toMatch(/2805\.30[\s\S]*2846\.10/);
+    const file = write('tracked.docx', document(`${header}${row(['2805.30', '5%'])}${row(['2846.10', '3%'], '<w:trPr><w:del w:id="2" w:author="EX"/></w:trPr>', deleted)}`));
+    const { before, after } = await loadTrackedChanges(file);
+    expect(blocksText(after.clauses[0]!.body)).toBe('| HS code | Rate |\n| --- | --- |\n| 2805.30 | 5% |');
+    expect(blocksText(before.clauses[0]!.body)).toContain('| 2846.10 | 3% |');
   });
 
   it('of two columns without a header row (a signature block) is read cell by cell', async () => {

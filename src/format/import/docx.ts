@@ -559,6 +559,17 @@ function childrenNamed(element: XmlElement, name: string): XmlElement[] {
   return element.children.filter((c) => c.local === name && W.has(c.uri));
 }
 
+/** Marks that may stand anywhere between a table's parts and hold no text. */
+const MARKERS = ['bookmarkStart', 'bookmarkEnd', 'commentRangeStart', 'commentRangeEnd', 'proofErr', 'permStart', 'permEnd'];
+const TABLE_PARTS = new Set(['tblPr', 'tblGrid', 'tr', ...MARKERS]);
+const ROW_PARTS = new Set(['trPr', 'tblPrEx', 'tc', ...MARKERS]);
+const CELL_PARTS = new Set(['tcPr', 'p', ...MARKERS]);
+
+/** Whether every child element of an element is one of `parts`. */
+function onlyChildren(element: XmlElement, parts: ReadonlySet<string>): boolean {
+  return element.children.every((c) => parts.has(c.local));
+}
+
 /**
  * Whether a table holds data (a tariff schedule, a list of minerals), to be read as a pipe table
  * (model/pipe-table.ts): each cell one paragraph at most and no table inside, and a header row repeated on each
@@ -566,14 +577,18 @@ function childrenNamed(element: XmlElement, name: string): XmlElement[] {
  * columns, a page laid out in a table) is read as its paragraphs, cell by cell.
  */
 function isDataTable(table: XmlElement): boolean {
+  // Rows, cells and paragraphs wrapped in anything else (a content control repeating rows, custom XML) are read
+  // as before, element by element: nothing of them may be missed here.
+  if (!onlyChildren(table, TABLE_PARTS)) return false;
   const rows = childrenNamed(table, 'tr');
   if (rows.length < 2) return false;
   let columns = 0;
   for (const row of rows) {
+    if (!onlyChildren(row, ROW_PARTS)) return false;
     const cells = childrenNamed(row, 'tc');
     columns = Math.max(columns, cells.length);
     for (const cell of cells) {
-      if (childrenNamed(cell, 'p').length > 1 || cell.children.some((c) => c.local === 'tbl' || c.local === 'sdt')) return false;
+      if (!onlyChildren(cell, CELL_PARTS) || childrenNamed(cell, 'p').length > 1) return false;
     }
   }
   const rowProperties = child(rows[0]!, 'trPr');
@@ -601,9 +616,10 @@ function readDataTable(table: XmlElement, context: Reading): WordParagraph | nul
       const spanned = intVal(properties && child(properties, 'gridSpan')) ?? 1;
       for (let k = 1; k < Math.min(spanned, 64); k++) cells.push('');
     }
-    if (cells.length > 0) rows.push(cells);
+    // A row with no text (one deleted by a tracked change, once accepted) is no row of the table.
+    if (cells.some((c) => c !== '')) rows.push(cells);
   }
-  if (!rows.some((cells) => cells.some((c) => c !== ''))) return null;
+  if (rows.length === 0) return null;
   return { heading: 0, number: '', suffix: '', list: '', level: -1, text: pipeTableText(rows), index: first, rows };
 }
 
