@@ -83,6 +83,14 @@ describe('a table in a Markdown draft', () => {
     expect(parseDraft(text).draft.clauses[0]!.body).toEqual(body);
   });
 
+  it('whose row has more or fewer cells than its header is reported by check, with the row\'s line', () => {
+    const text = ['---', 'title: T', '---', '', '## Article 1 — Tariffs', '', ...SCHEDULE.slice(0, 3), '| 2846.10 | Cerium compounds 3% |', ''].join('\n');
+    const { diagnostics } = parseDraft(text, { file: 'draft.md' });
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(['10:1 warning table-row-cells']);
+    expect(diagnostics[0]!.message).toContain('2 cells and its header 3');
+    expect(parseDraft(markdown(SCHEDULE).replace('# Agreement', '---\ntitle: T\n---\n\n# Agreement')).diagnostics).toEqual([]);
+  });
+
   it('is compared row by row: an added row is inserted whole, an edited cell changes in its row', async () => {
     const added = [...SCHEDULE.slice(0, 3), '| 2846.10 | Compounds of cerium | 3% |', '| 2846.90 | Other rare earth compounds | 4% |'];
     const old = (await loadDraftFile(write('v1.md', markdown(SCHEDULE)))).draft;

@@ -5,10 +5,11 @@
  * exact source text it came from, so that a draft survives a round trip even when it holds things Parley
  * has no use for.
  */
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import { STANCES, type Block, type Inline, type Stance } from '../model/draft.js';
 import type { Diagnostic } from './diagnostic.js';
+import { isPipeTable, splitRow } from '../model/pipe-table.js';
 
 /** Aliases accepted for stances (the DESIGN example writes "reserve"); written back in canonical form. */
 const STANCE_ALIASES: Record<string, Stance> = {
@@ -44,6 +45,7 @@ export function toBlocks(nodes: readonly RootContent[], ctx: ConvertContext, dep
       case 'paragraph': {
         const children = toInlines(node.children, ctx);
         checkSquareBrackets(children, node, ctx);
+        checkTableRows(node, ctx);
         blocks.push({ type: 'paragraph', children });
         break;
       }
@@ -196,6 +198,29 @@ function slice(ctx: ConvertContext, node: Nodes): string {
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return '';
   return ctx.source.slice(start, end);
+}
+
+/**
+ * A pipe table (model/pipe-table.ts) whose row has more or fewer cells than its header: a cell left out or a "|"
+ * typed in a cell's text, which shifts the columns after it (and the comparison and the redline read the row so).
+ */
+function checkTableRows(node: Paragraph, ctx: ConvertContext): void {
+  const text = slice(ctx, node);
+  if (!text.includes('|') || !isPipeTable(text)) return;
+  const lines = text.split('\n');
+  const columns = splitRow(lines[0]!).length;
+  lines.forEach((line, k) => {
+    const cells = splitRow(line).length;
+    if (k < 2 || cells === columns) return;
+    ctx.diagnostics.push({
+      file: ctx.file,
+      line: (node.position?.start.line ?? 1) + ctx.firstLine - 1 + k,
+      column: 1 + line.length - line.trimStart().length,
+      severity: 'warning',
+      code: 'table-row-cells',
+      message: `table row has ${cells} cells and its header ${columns}: a cell is missing, or a "|" in a cell's text needs a backslash ("\\|")`,
+    });
+  });
 }
 
 export function report(ctx: ConvertContext, node: Nodes, severity: Diagnostic['severity'], code: string, message: string, columnShift = 0): void {
