@@ -370,6 +370,14 @@ describe('a web page (HTML)', () => {
     expect(JSON.stringify(draft)).not.toMatch(/Treaties|var Article|margin|Copyright/);
   });
 
+  it('keeps struck-through text as text (the page could not be read at all)', async () => {
+    const file = path.join(dir, 'struck.html');
+    fs.writeFileSync(file, '<!DOCTYPE html><html><body><h2>Article 1</h2><p>The Parties <s>shall</s> <del>must</del> <strike>may</strike> will cooperate.</p></body></html>');
+    const { draft, diagnostics } = await loadDraftFile(file);
+    expect(diagnostics).toEqual([]);
+    expect(provisionsOf(draft.clauses[0]!).map((p) => p.text)).toEqual(['The Parties shall must may will cooperate.']);
+  });
+
   it('writes out what Markdown\'s lists cannot hold: numbered headings, lettered and Roman points', async () => {
     const file = path.join(dir, 'numbered.html');
     fs.writeFileSync(file, [

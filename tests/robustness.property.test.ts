@@ -24,6 +24,9 @@ const PIECES = [
   '<!DOCTYPE html>', '<p>', '</p>', '<strong>', '</strong>', '<u>', '<br>', '<h2>', '</h2>', '<ol type="a"><li>', '<ol start="3"><li value="2">',
   '</li></ol>', '<sup>1</sup>', '<a href="#_ftn1">[1]</a>', '<section class="footnotes"><ol><li id="fn1">', '<table><tr><td>',
   '<span style="font-weight:bold">', '</span>', '&#xA0;', '\\[1\\] ', '** **', '* TOC\n', '{:toc}\n', '[ref]: http://x\n', '    indented\n',
+  '<s>', '</s>', '<del>', '<strike>', '<th>', '</td><td>', '</tr><tr><td>', '<td colspan="2">', '<td rowspan="3">', '</td></tr></table>',
+  // Tables as Markdown writes them.
+  '| a | b |\n', '|---|---|\n', '| 2805.30 | 5% |\n', '| x \\| y |', '|',
 ];
 
 const text = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }), { maxLength: 40 })

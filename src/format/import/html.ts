@@ -16,6 +16,7 @@
  *     (model/pipe-table.ts); any other table (a signature block laid out in columns) is its cells' text, a
  *     paragraph each, row by row;
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
+ *   - underlined and struck-through text (<u>, <s>, <del>, <strike>) is its text, the mark not read;
  *   - bold and italic set by a style are bold and italic; a line break before "(a)" starts a provision, one
  *     after a heading's label ("ARTICLE 3<br>FINAL PROVISIONS") separates label and title;
  *   - the page's first <h1>, else its <title> (without a site's name after a bar), is the draft's title.
@@ -50,10 +51,16 @@ export function htmlDocumentText(html: string): { text: string; title: string } 
   meaningfulBreaks(tree);
   spellOutListNumbers(tree);
   dataTables(tree);
-  // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands. A data table,
+  // Underline is not emphasis (hast-util-to-mdast reads <u> as italic): its text, as it stands. Nor is struck
+  // text a change the page makes (hast-util-to-mdast reads <s>, <del> and <strike> as GFM's strikethrough, which
+  // the Markdown Parley writes has not: the page could not be read at all): its text too, kept. A data table,
   // already written as a pipe table, goes into the Markdown as it is.
+  const asText = (state: State, node: Element) => state.all(node);
   const handlers = {
-    u: (state: State, node: Element) => state.all(node),
+    u: asText,
+    s: asText,
+    del: asText,
+    strike: asText,
     [PIPE_TABLE]: (_state: State, node: Element): Html => ({ type: 'html', value: String(node.properties[PIPE_TEXT]) }),
   };
   const markdown = unified().use(rehypeRemark, { handlers }).runSync(tree) as MdastRoot;
