@@ -30,6 +30,8 @@ export function isPipeRow(line: string): boolean {
  * rows after it, every line holding a pipe.
  */
 export function isPipeTable(text: string): boolean {
+  // Asked of every paragraph a Markdown reader meets: most hold no pipe, and need not be cut into lines.
+  if (!text.includes('|')) return false;
   const lines = text.trim().split('\n');
   if (lines.length < 2 || !isDelimiterRow(lines[1]!) || !lines.every((l) => l.includes('|'))) return false;
   return splitRow(lines[0]!).length === splitRow(lines[1]!).length;
