@@ -176,9 +176,9 @@ export class CompareView {
       this.status.className = 'compare-status';
       this.status.textContent = `${comparison.old.label || 'Old'} → ${comparison.new.label || 'New'} · compared in ${Math.round(performance.now() - started)} ms`;
       clear(this.titleChange);
-      const title = comparison.titleWords;
-      this.titleChange.hidden = !title || allCosmetic(title);
-      if (title && !allCosmetic(title)) this.titleChange.append(h('span', { class: 'title-change-label' }, 'Title: '), ...redlineNodes(title));
+      const title = comparison.titleWords && !allCosmetic(comparison.titleWords) ? comparison.titleWords : null;
+      this.titleChange.hidden = title === null;
+      if (title) this.titleChange.append(h('span', { class: 'title-change-label' }, 'Title: '), ...redlineNodes(title));
       this.current = -1;
       this.renderSummary();
       this.renderList();

@@ -15,8 +15,8 @@
  * young-generation collection on the way. (One array grown by push was worse still: copied each time it grew.)
  * A chunk stays below V8's largest regular object: a larger array goes to the large-object space, and
  * allocating one there cost about a millisecond on this project's machines (`new Array(32768)` 1 ms,
- * `new Array(8192)` 23 µs) — the four chunks of two 2,000-article drafts were a sixth of their comparison. The key is hashed as the parts are
- * listed (a second pass over them cost a quarter of the listing).
+ * `new Array(8192)` 23 µs) — the four chunks of two 2,000-article drafts were a sixth of their comparison.
+ * The key is hashed as the parts are listed (a second pass over them cost a quarter of the listing).
  */
 import type { Block, Clause, Inline } from '../model/draft.js';
 

@@ -7,7 +7,7 @@
  */
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
-import { tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
+import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -43,10 +43,9 @@ const STYLE_TAGS: Record<TextStyleJson, (html: string) => string> = {
  */
 function ops(words: readonly WordOpJson[], keep: RedlineSide, stale?: readonly StaleReferenceJson[]): string {
   const offsets = stale ? newTextOffsets(words) : [];
-  const shown = (w: WordOpJson) => !((w.op === 'delete' && keep === 'new') || (w.op === 'insert' && keep === 'old'));
   const blocks = tableLayout(words, keep, offsets);
   // No table: each op as a whole, its line breaks inside its marks.
-  if (!blocks) return words.map((op, k) => (shown(op) ? opHtml({ op, text: op.text, offset: offsets[k] ?? 0 }, stale) : '')).join('').replace(/\n/g, '<br>');
+  if (!blocks) return words.map((op, k) => (isShownOn(op, keep) ? opHtml({ op, text: op.text, offset: offsets[k] ?? 0 }, stale) : '')).join('').replace(/\n/g, '<br>');
   const pieces = (list: readonly RedlinePiece[]) => list.map((piece) => opHtml(piece, stale)).join('');
   return blocks.map((block) => (block.kind === 'lines'
     ? block.lines.map(pieces).join('<br>')

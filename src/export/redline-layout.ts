@@ -17,6 +17,11 @@ export type RedlineBlock =
 /** Which ops are shown: both sides (inline), or one side of a side-by-side redline. */
 export type RedlineSide = 'both' | 'old' | 'new';
 
+/** Whether an op is shown on a side: a deletion is not on the new side, an insertion not on the old. */
+export function isShownOn(op: WordOpJson, side: RedlineSide): boolean {
+  return !((op.op === 'delete' && side === 'new') || (op.op === 'insert' && side === 'old'));
+}
+
 /**
  * The blocks of a redline with a table in it, or null when it has none (the ops are then shown as they are).
  * `offsets[k]`: where op k starts in the new text (stale-marks.ts newTextOffsets), for marks placed there.
@@ -26,7 +31,7 @@ export function tableLayout(words: readonly WordOpJson[], side: RedlineSide, off
   if (!words.some((w) => w.text.includes('|'))) return null;
   const lines: RedlinePiece[][] = [[]];
   words.forEach((op, k) => {
-    if ((op.op === 'delete' && side === 'new') || (op.op === 'insert' && side === 'old')) return;
+    if (!isShownOn(op, side)) return;
     let at = 0;
     op.text.split('\n').forEach((text, n) => {
       if (n > 0) lines.push([]);

@@ -206,12 +206,13 @@ function slice(ctx: ConvertContext, node: Nodes): string {
  */
 function checkTableRows(node: Paragraph, ctx: ConvertContext): void {
   const text = slice(ctx, node);
-  if (!text.includes('|') || !isPipeTable(text)) return;
+  if (!isPipeTable(text)) return;
   const lines = text.split('\n');
   const columns = splitRow(lines[0]!).length;
   lines.forEach((line, k) => {
+    if (k < 2) return;
     const cells = splitRow(line).length;
-    if (k < 2 || cells === columns) return;
+    if (cells === columns) return;
     ctx.diagnostics.push({
       file: ctx.file,
       line: (node.position?.start.line ?? 1) + ctx.firstLine - 1 + k,

@@ -7,8 +7,9 @@
  *
  * The draft model has no table of its own: a schedule of tariffs or a list of minerals in an annex is a
  * paragraph with a line per row, which the Parley format writes and reads as it stands (DESIGN.md: GFM is not
- * enabled). The importers write the tables they find this way (a web page's, a Markdown draft's); the comparison
- * diffs the rows as lines; the HTML redline lays such a paragraph out as a table again.
+ * enabled). The importers keep the tables they find this way (a Markdown or plain-text draft's, a web page's, a
+ * Word document's); the comparison diffs the rows as lines (compare/table-rows.ts); the HTML redline and the
+ * application's compare view lay such a paragraph out as a table again (export/redline-layout.ts).
  */
 
 /** The delimiter row under the header: a pipe and cells of dashes, each maybe aligned by colons. */
@@ -69,4 +70,16 @@ export function pipeTableText(rows: readonly (readonly string[])[]): string {
     return `| ${full.map((c) => c.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|')).join(' | ')} |`;
   };
   return [line(rows[0]!), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
+}
+
+/** Markdown's inline punctuation, which a cell's text keeps as text by a backslash. */
+const INLINE_PUNCTUATION = /[\\`*_[\]<>&!~#]/g;
+
+/**
+ * Rows of cell texts as a pipe table written in Markdown for the loose Markdown importer to read (a web page's or
+ * a Word document's table): the cells' punctuation escaped, so that "*" stays text, and a pipe in a cell twice,
+ * so that the text read back keeps it escaped, in its cell (splitRow).
+ */
+export function pipeTableMarkdown(rows: readonly (readonly string[])[]): string {
+  return pipeTableText(rows.map((row) => row.map((cell) => cell.replace(INLINE_PUNCTUATION, '\\$&')))).replace(/\\\|/g, '\\\\\\|');
 }

@@ -26,7 +26,7 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 import { STYLE_BOLD, STYLE_ITALIC, STYLE_MARKS, styleMark } from './word-run-styles.js';
-import { pipeTableText } from '../../model/pipe-table.js';
+import { pipeTableMarkdown, pipeTableText } from '../../model/pipe-table.js';
 
 /** A .docx that cannot be read; the message is a sentence for the user (the caller adds the file name). */
 export class WordDocumentError extends Error {
@@ -821,7 +821,8 @@ function asMarkdown(paragraphs: readonly WordParagraph[], notes: readonly Note[]
     }
     if (p.rows) {
       item = null;
-      return markdownTable(p.rows);
+      // Footnote marks after the escaping, as for a paragraph: "[^1]" must stay as written.
+      return withNoteMarks(pipeTableMarkdown(p.rows), (n) => `[^${n}]`);
     }
     // Escaped first: the marks are private-use characters, and "[^1]" must stay as written.
     const text = withNoteMarks(escapeParagraph(line(p)), (n) => `[^${n}]`);
@@ -842,15 +843,6 @@ function asMarkdown(paragraphs: readonly WordParagraph[], notes: readonly Note[]
  */
 const INLINE_SYNTAX = /[\\`*_<>[\]&!|#~]/g;
 const BLOCK_OPENING = /^[-+>=]/;
-
-/**
- * A data table as Markdown: its cells' punctuation escaped (a pipe twice, so that the text read back keeps it
- * escaped, in its cell), the pipes between cells not.
- */
-function markdownTable(rows: readonly string[][]): string {
-  const cells = rows.map((row) => row.map((cell) => withNoteMarks(cell.replace(INLINE_SYNTAX, (c) => (c === '|' ? '|' : `\\${c}`)), (n) => `[^${n}]`)));
-  return pipeTableText(cells).replace(/\\\|/g, '\\\\\\|');
-}
 
 function escapeParagraph(text: string): string {
   const listMarker = /^\d{1,9}[.)](?=[ \t])/.exec(text)?.[0] ?? '';

@@ -31,7 +31,7 @@ import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot
 import { toString } from 'mdast-util-to-string';
 import type { State } from 'hast-util-to-mdast';
 import type { Html } from 'mdast';
-import { pipeTableText } from '../../model/pipe-table.js';
+import { pipeTableMarkdown } from '../../model/pipe-table.js';
 
 /** Whether text is an HTML page rather than a text draft: it opens with a doctype or an <html> element. */
 export function looksLikeHtml(text: string): boolean {
@@ -116,10 +116,7 @@ function dataTables(tree: HastRoot): void {
     const header = rows[0]!.cells.every((c) => c.tagName === 'th') || rows[0]!.inHead;
     const columns = Math.max(...cells.map((r) => r.length));
     if (rows.length < 2 || columns < 2 || !(header || (columns >= 3 && rows.length >= 3))) return [element];
-    // A cell's Markdown is read again by the loose Markdown importer: its punctuation is escaped (a pipe twice,
-    // so that the text keeps it escaped, in its cell).
-    const escaped = cells.map((row) => row.map((c) => c.replace(/[\\`*_[\]<>&!~#]/g, '\\$&')));
-    const text = pipeTableText(escaped).replace(/\\\|/g, '\\\\\\|');
+    const text = pipeTableMarkdown(cells);
     return [{ type: 'element', tagName: PIPE_TABLE, properties: { [PIPE_TEXT]: text }, children: [] }];
   });
 }
