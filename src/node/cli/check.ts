@@ -75,7 +75,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .argument('<path>', 'a draft file (.md, .txt, .docx, .html) or a dossier folder')
-    .description('report problems in a draft or a dossier: front matter, duplicate ids, unknown parties, unbalanced brackets, unknown stances, empty headings, tabled versions whose bytes changed')
+    .description('report problems in a draft or a dossier: front matter, duplicate ids, unknown parties, unbalanced brackets, unknown stances, empty headings, table rows with more or fewer cells than their header, tabled versions whose bytes changed')
     .addHelpText('after', '\nExit status: 0 clean, 1 problems found, 2 the path cannot be read.\n\nExample:\n  parley check fixtures/rare-earths-mou')
     .action(async (path: string) => {
       process.exitCode = await checkPath(path);
