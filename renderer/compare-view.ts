@@ -304,7 +304,9 @@ export class CompareView {
       badges,
       h('span', { class: 'change-labels' }, describeRefs(change)),
     );
-    if (change.moved && oldRef) heading.append(this.movedLink(oldRef.id));
+    // Where it came from is known once the old draft is loaded (the list is painted again then): until then no
+    // link, rather than one that says "the beginning" and leads nowhere.
+    if (change.moved && oldRef && oldInfo.has(oldRef.id)) heading.append(this.movedLink(oldRef.id));
     const legal = change.legal.length ? legalFlags(change) : null;
 
     const stale = change.staleReferences?.length
