@@ -11,7 +11,7 @@ import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
-import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote } from '../src/export/text-redline.js';
+import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -280,6 +280,12 @@ export class CompareView {
     const { comparison } = this.result;
     const fragment = document.createDocumentFragment();
     let shown = 0;
+    // The text before the first clause (an imported draft's title block), where it changed, heads the list.
+    const front = frontChange(comparison);
+    if (front && this.visible(front)) {
+      shown++;
+      fragment.append(this.renderChange(front, 'title-block'));
+    }
     comparison.changes.forEach((change, index) => {
       if (!this.visible(change)) return;
       shown++;
@@ -289,7 +295,8 @@ export class CompareView {
     this.list.append(fragment);
   }
 
-  private renderChange(change: ClauseChangeJson, index: number): HTMLElement {
+  /** `index`: the change's place in the comparison's list, or a name for an entry of no clause. */
+  private renderChange(change: ClauseChangeJson, index: number | string): HTMLElement {
     const { old: oldInfo, new: newInfo } = this.result!;
     const oldRef = change.old[0];
     const newRef = change.new[0];

@@ -239,6 +239,56 @@ describe('parley diff', () => {
     }
   });
 
+  it('shows a changed title block (the text before the first clause), which no clause holds, in every format', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-front-'));
+    try {
+      const write = (name: string, front: string, title = 'Memorandum on Critical Minerals') => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, `# ${title}\n\n${front}\n\n## Article 1 — Purpose\n\nThe Participants will cooperate.\n`);
+        return file;
+      };
+      const eu = write('eu.md', 'between the European Union and the United States of America');
+      const member = write('member.md', 'between the European Union, its Member States and the United States of America');
+      const text = parley('diff', eu, member).stdout.split('\n');
+      expect(text[1]).toBe('0 edited, 0 inserted, 0 deleted, 0 split, 0 merged, 0 moved, 0 renumbered, 1 unchanged, title block edited');
+      expect(text.slice(3, 5)).toEqual(['Title block (before the first clause)  [edited]', '  between the European Union{+, its Member States+} and the United States of America']);
+      // Shown among the changes only, too.
+      expect(parley('diff', eu, member, '--changed-only').stdout).toContain('{+, its Member States+}');
+      const json = JSON.parse(parley('diff', eu, member, '--format', 'json').stdout);
+      expect(json.front.words).toEqual([
+        { op: 'equal', text: 'between the European Union' }, { op: 'insert', text: ', its Member States' }, { op: 'equal', text: ' and the United States of America' },
+      ]);
+      expect(json.changes).toHaveLength(1);
+      const html = parley('diff', eu, member, '--format', 'html').stdout;
+      expect(html).toMatch(/<section class="clause edited notable" id="c-title-block"><h2>Title block \(before the first clause\)[^]*?<ins>, its Member States<\/ins>/);
+      expect(html.indexOf('id="c-title-block"')).toBeLessThan(html.indexOf('id="c-article-1"'));
+      // What changed in law in it: a party of the draft's named otherwise (here the parties' names are the
+      // drafts' own: a Parley draft's front matter).
+      const canonical = (name: string, front: string) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, `---\nparley: 1\ntitle: Memorandum\nparties:\n  EU: European Union\n  US: United States of America\n  JP: Japan\n---\n\n${front}\n\n## Article 1 {#purpose}\n\nThe Participants will cooperate.\n`);
+        return file;
+      };
+      const withUs = canonical('us.md', 'between the European Union and the United States of America');
+      const withJapan = canonical('jp.md', 'between the European Union and Japan');
+      expect(JSON.parse(parley('diff', withUs, withJapan, '--format', 'json').stdout).front.legal)
+        .toContainEqual({ type: 'party', old: 'United States of America', new: 'Japan' });
+      // The same title block: nothing to show; one that changes only in case: cosmetic, hidden on request.
+      expect(JSON.parse(parley('diff', eu, eu, '--format', 'json').stdout).front).toBeUndefined();
+      const capitals = write('capitals.md', 'BETWEEN THE EUROPEAN UNION AND THE UNITED STATES OF AMERICA');
+      expect(JSON.parse(parley('diff', eu, capitals, '--format', 'json').stdout).front.words.every((w: { op: string; cosmetic?: boolean }) => w.op === 'equal' || w.cosmetic)).toBe(true);
+      expect(parley('diff', eu, capitals, '--changed-only', '--hide-cosmetic').stdout).not.toContain('Title block');
+      // A title block that only restates the title, in capitals, changes as the title does: said once.
+      const restated = (name: string, party: string) => write(name, `AGREEMENT WITH ${party.toUpperCase()}`, `Agreement with ${party}`);
+      const cambodia = restated('kh.md', 'Cambodia'), jordan = restated('jo.md', 'Jordan');
+      const restatedJson = JSON.parse(parley('diff', cambodia, jordan, '--format', 'json').stdout);
+      expect(restatedJson.titleWords).toContainEqual({ op: 'insert', text: 'Jordan' });
+      expect(restatedJson.front).toBeUndefined();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads one of the drafts from standard input as "-"', () => {
     const v1 = fs.readFileSync(path.join(dossier, 'versions/v1.md'));
     const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', '-', `${dossier}@2`, '--format', 'json'], { input: v1, encoding: 'utf8' });

@@ -135,6 +135,20 @@ describe('parley show', () => {
     for (const c of outline.clauses) expect(Object.keys(c)).toEqual(['id', 'label', 'title', 'level', 'path', 'topics', 'state', 'provisions', 'brackets', 'positions']);
   });
 
+  it('shows the title block an import kept before the first clause, and none for a draft without one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-show-front-'));
+    try {
+      const file = path.join(dir, 'mou.txt');
+      fs.writeFileSync(file, 'Memorandum on Critical Minerals\n\nbetween the European Union and Japan\n\nArticle 1 — Purpose\n\nThe Participants will cooperate.\n');
+      expect(parley('show', file).stdout.split('\n').slice(0, 2)).toEqual(['Memorandum on Critical Minerals', 'Title block: between the European Union and Japan']);
+      expect(JSON.parse(parley('show', file, '--format', 'json').stdout).front).toBe('between the European Union and Japan');
+      expect(parley('show', `${fixture}@4`).stdout).not.toContain('Title block');
+      expect(JSON.parse(parley('show', `${fixture}@4`, '--format', 'json').stdout).front).toBe('');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the versions a dossier has when asked for one it lacks', () => {
     const r = parley('show', `${fixture}@9`);
     expect(r.code).toBe(2);

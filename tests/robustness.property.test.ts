@@ -13,7 +13,7 @@ import { compareDrafts } from '../src/compare/compare.js';
 import { importDraft } from '../src/format/import-text.js';
 import { htmlDocumentText } from '../src/format/import/html.js';
 import { parseDraft } from '../src/format/markdown.js';
-import { clauseText } from '../src/model/text.js';
+import { blocksText, clauseText } from '../src/model/text.js';
 
 const PIECES = [
   '# ', '## ', '### ', '#', '\n', '\n\n', '1. ', '2. ', '(a) ', '- ', '> ', '```\n', '[^1]', '[^1]: a note\n', '{#id}', '{#a .topic}',
@@ -58,6 +58,15 @@ describe('robustness on random drafts', () => {
       const comparison = compareDrafts(older, newer, { staleReferences: true });
       const alignment = alignDrafts(older, newer);
       expect(comparison.changes).toHaveLength(alignment.changes.length);
+      // The title block's redline too: none where the text before the first clause is the same, one where it
+      // differs under the same title (a title changed too may take it along: compare.ts, restatesTitle).
+      const oldFront = blocksText(older.front, marked), newFront = blocksText(newer.front, marked);
+      if (oldFront === newFront) expect(comparison.front).toBeUndefined();
+      else if (older.meta.title === newer.meta.title) expect(comparison.front).toBeDefined();
+      if (comparison.front) {
+        expect(comparison.front.words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(oldFront);
+        expect(comparison.front.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(newFront);
+      }
       comparison.changes.forEach((change, k) => {
         const aligned = alignment.changes[k]!;
         const oldText = aligned.old.map((i) => clauseText(alignment.oldClauses[i]!.clause, marked)).join('\n');

@@ -4,7 +4,7 @@
  * (words.ts); what changed in law is read from those diffs (legal.ts).
  */
 import type { Clause, Draft } from '../model/draft.js';
-import { clauseText } from '../model/text.js';
+import { blocksText, clauseText } from '../model/text.js';
 import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
@@ -154,14 +154,39 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
 /**
  * Two versions of one clause, each with its text (clauseText, brackets marked), without a comparison of whole
  * drafts around them: the redline, provision-led where that applies (redlineClauses), and what changed in law.
- * What `parley history` and the three-way diff tell of a clause.
+ * What `parley history` and the three-way diff tell of a clause, and the comparison of the text before the first
+ * clause. The versions of one dossier are Parley drafts, which carry formatting: it is compared unless
+ * `stylesCompared` says otherwise (formatting.ts).
  */
-export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
+export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>, stylesCompared = true): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
   const words = redlineClauses(oldClause, newClause, oldText, newText, moves);
   const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
-  // The versions of one dossier are Parley drafts, which carry formatting: it is always compared here.
-  return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, true), legal };
+  return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, stylesCompared), legal };
+}
+
+/**
+ * The redline of the text before the first clause, where it differs (null where it does not). That text is no
+ * clause, and the alignment never reads it; but an imported draft keeps its title block there — the parties'
+ * names, a date — and a party named otherwise must not go unseen. Read as the body of a clause of its own.
+ */
+function frontRedline(oldDraft: Draft, newDraft: Draft, parties: Record<string, string>, stylesCompared: boolean): ComparisonJson['front'] | null {
+  if (oldDraft.front.length === 0 && newDraft.front.length === 0) return null;
+  const oldClause = frontClause(oldDraft), newClause = frontClause(newDraft);
+  const oldText = clauseText(oldClause, MARKED), newText = clauseText(newClause, MARKED);
+  if (oldText === newText) return null;
+  const { words, legal } = clauseRedline(oldClause, newClause, oldText, newText, parties, stylesCompared);
+  return { words: wordOpsJson(words), legal };
+}
+
+/** Whether the text before the first clause reads as the title, case, spacing and punctuation aside. */
+function restatesTitle(draft: Draft): boolean {
+  const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return loose(blocksText(draft.front)) === loose(draft.meta.title);
+}
+
+function frontClause(draft: Draft): Clause {
+  return { id: '', level: 1, label: '', title: '', topics: [], body: draft.front, children: [] };
 }
 
 function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): StaleReferenceJson {
@@ -208,10 +233,14 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     return entry;
   });
   const titled = !oldDraft.untitled && !newDraft.untitled && oldDraft.meta.title !== newDraft.meta.title;
+  // A title block that only restates the title in capitals ("AGREEMENT BETWEEN …") changes as the title does,
+  // which titleWords shows.
+  const front = titled && restatesTitle(oldDraft) && restatesTitle(newDraft) ? null : frontRedline(oldDraft, newDraft, parties, alignment.stylesCompared);
   return {
     old: { title: oldDraft.meta.title, label: oldDraft.meta.label ?? '', clauses: alignment.oldClauses.length },
     new: { title: newDraft.meta.title, label: newDraft.meta.label ?? '', clauses: alignment.newClauses.length },
     ...(titled ? { titleWords: wordOpsJson(diffWords(oldDraft.meta.title, newDraft.meta.title)) } : {}),
+    ...(front ? { front } : {}),
     summary,
     changes,
   };

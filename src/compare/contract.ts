@@ -151,6 +151,13 @@ export interface ComparisonJson {
    * Agreement, another party named): not for a draft titled by its file's name (Draft.untitled).
    */
   titleWords?: WordOpJson[];
+  /**
+   * Present when the text before the first clause differs: the title block of an imported draft ("between the
+   * Government of … and the Government of …", a date line), which no clause holds. Its redline and what
+   * changed in law in it (a party named otherwise), as a clause's `words` and `legal`. Not where both drafts'
+   * title blocks only restate their titles (in capitals, say): `titleWords` has that change.
+   */
+  front?: { words: WordOpJson[]; legal: LegalChangeJson[] };
   summary: Record<'unchanged' | 'edited' | 'inserted' | 'deleted' | 'split' | 'merged' | 'moved' | 'renumbered', number>;
   changes: ClauseChangeJson[];
 }

@@ -8,7 +8,7 @@
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
-import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, type DraftNames } from './text-redline.js';
+import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -170,7 +170,7 @@ function toggles(changedOnly: boolean, hideCosmetic: boolean): string {
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
   const layout = options.layout ?? 'side-by-side';
   const sides: Sides = { old: escape(c.old.label || options.names?.old || 'old'), new: escape(c.new.label || options.names?.new || 'new') };
-  const sections = c.changes
+  const sections = withFront(c)
     .filter((change) => !options.changedOnly || isNotable(change))
     .map((change) => clause(change, layout, sides)).join('\n');
   const title = `${sides.old} → ${sides.new}`;

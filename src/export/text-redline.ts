@@ -40,6 +40,8 @@ export function summaryLine(c: ComparisonJson): string {
   ];
   const stale = staleCount(c);
   if (stale > 0) parts.push(`${stale} stale reference${stale === 1 ? '' : 's'}`);
+  // Counts of clauses: a changed title block (no clause) would otherwise read as nothing changed.
+  if (c.front) parts.push('title block edited');
   return parts.join(', ');
 }
 
@@ -48,6 +50,26 @@ export function staleCount(c: ComparisonJson): number {
   let n = 0;
   for (const change of c.changes) n += change.staleReferences?.length ?? 0;
   return n;
+}
+
+/** How the redlines head the text before the first clause, which no clause holds. */
+export const TITLE_BLOCK = 'Title block (before the first clause)';
+
+/**
+ * The change of the text before the first clause (ComparisonJson.front: an imported draft's title block), as
+ * the entry of an edited clause, so that the redlines show it as they show a clause — first, before every
+ * clause; null where it did not change.
+ */
+export function frontChange(c: ComparisonJson): ClauseChangeJson | null {
+  if (!c.front) return null;
+  const ref: ClauseRefJson = { id: 'title-block', label: '', title: TITLE_BLOCK, path: [] };
+  return { kind: 'edited', moved: false, renumbered: false, old: [ref], new: [ref], similarity: 0, provisions: [], legal: c.front.legal, words: c.front.words };
+}
+
+/** The changes as the redlines show them: the title block's first, where it changed (frontChange). */
+export function withFront(c: ComparisonJson): ClauseChangeJson[] {
+  const front = frontChange(c);
+  return front ? [front, ...c.changes] : c.changes;
 }
 
 /** Whether a change is worth showing among the changes only: not an unchanged clause in place, unless it
@@ -298,7 +320,7 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
   // The instrument's own title, where it changed in words (a title in capitals in one draft is no change to
   // announce: the JSON has it, marked cosmetic).
   if (c.titleWords && !allCosmetic(c.titleWords)) lines.push(`title: ${redlineText(hide ? withoutCosmetic(c.titleWords) : c.titleWords, colour)}`);
-  for (const change of c.changes) {
+  for (const change of withFront(c)) {
     if (options.changedOnly && (!isNotable(change) || (hide && isCosmeticOnly(change)))) continue;
     lines.push('');
     // Shown without --changed-only, a clause whose changes are all hidden says so rather than read as edited

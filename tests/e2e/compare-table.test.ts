@@ -2,7 +2,8 @@
  * A table in the application's compare view: a tariff schedule tabled, then a row added and a rate changed in the
  * working draft. Side by side and inline, the rows are set out as a table, each cell with its changes, and the
  * added row is inserted whole (the rate above it is not read as changed). The instrument's title, changed too, is
- * shown above the changes as a redline.
+ * shown above the changes as a redline, and the changed title block (the line naming the parties, before the first
+ * clause) heads the changes.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,9 @@ import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../su
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare-table e2e test skipped: needs ${CHROMIUM}`);
 
-const draft = (rows: string[]) => [
+const draft = (rows: string[], between: string) => [
   '# Agreement on Reciprocal Trade', '',
+  between, '',
   '## Article 1 — Tariffs', '',
   '1. Each Party shall apply the tariff rates set out in the table below.', '',
   '| HS code | Description | Rate |', '|---|---|---|', ...rows, '',
@@ -34,10 +36,10 @@ describe.skipIf(!ready)('a table in the compare view', () => {
     work = await mkdtemp(join(tmpdir(), 'parley-e2e-table-'));
     const dossier = join(work, 'dossier');
     runParley('init', dossier, '--title', 'Agreement on Reciprocal Trade', '--party', 'US=United States', '--party', 'EX=Example');
-    writeFileSync(join(work, 'v1.md'), draft(['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |']));
+    writeFileSync(join(work, 'v1.md'), draft(['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |'], 'between the United States of America and the Republic of Example'));
     runParley('import', join(work, 'v1.md'), '--into', dossier);
     runParley('table', dossier, '--label', 'First draft', '--by', 'US');
-    writeFileSync(join(work, 'v2.md'), draft(['| 2805.30 | Rare earth metals | 0% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds | 4% |']));
+    writeFileSync(join(work, 'v2.md'), draft(['| 2805.30 | Rare earth metals | 0% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds | 4% |'], 'between the United States of America and the Kingdom of Example'));
     runParley('import', join(work, 'v2.md'), '--into', dossier);
     // The working draft names the instrument anew.
     const working = join(dossier, 'working.md');
@@ -72,6 +74,13 @@ describe.skipIf(!ready)('a table in the compare view', () => {
     const title = page.locator('.title-change');
     expect(await title.isVisible()).toBe(true);
     expect((await title.locator('ins').allTextContents()).map((t) => t.trim())).toEqual(['in Critical Minerals']);
+
+    // The title block's change heads the list, as a clause's would be shown.
+    const front = page.locator('article.change').first();
+    expect(await front.getAttribute('id')).toBe('change-title-block');
+    expect(await front.locator('.change-labels').textContent()).toBe('Title block (before the first clause)');
+    expect(await front.locator('.side-old del').allTextContents()).toEqual(['Republic']);
+    expect(await front.locator('.side-new ins').allTextContents()).toEqual(['Kingdom']);
 
     await page.getByRole('radio', { name: 'Inline' }).click();
     const inline = change.locator('.redline.inline table.pipe-table tr');

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { clauseState, bracketsOf, positionsOf } from '../../negotiate/clause-state.js';
 import type { Draft } from '../../model/draft.js';
 import { provisionsOf, walkClauses } from '../../model/provisions.js';
-import { clauseHeading } from '../../model/text.js';
+import { blocksText, clauseHeading } from '../../model/text.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDraftRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, plural, toldWhenReading, type Output } from './output.js';
@@ -14,6 +14,8 @@ import { consoleOutput, formatFinding, plural, toldWhenReading, type Output } fr
 export function outlineJson(draft: Draft) {
   return {
     meta: draft.meta,
+    /** The text before the first clause (an imported draft's title block), as plain text; empty for none. */
+    front: blocksText(draft.front),
     clauses: [...walkClauses(draft.clauses)].map(({ clause, path }) => ({
       id: clause.id,
       label: clause.label,
@@ -42,6 +44,9 @@ export function outlineText(draft: Draft): string[] {
   if (facts.length) lines.push(facts.join(', '));
   const parties = Object.entries(meta.parties);
   if (parties.length) lines.push('Parties: ' + parties.map(([id, name]) => `${id} (${name})`).join(', '));
+  // The title block is compared too (`parley diff`): show what the import kept there.
+  const front = blocksText(draft.front).replace(/\s+/g, ' ').trim();
+  if (front) lines.push(`Title block: ${truncate(front, 100)}`);
   lines.push('');
   for (const { clause, path } of walkClauses(draft.clauses)) {
     const indent = '  '.repeat(path.length);
