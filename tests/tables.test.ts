@@ -120,6 +120,21 @@ describe('the word diff of texts with table rows', () => {
     ]);
   });
 
+  it('reads a schedule of thousands of rows row by row too: a rate changed, a row added, a row taken out', () => {
+    const rows = Array.from({ length: 3000 }, (_, k) => `| ${2800 + Math.floor(k / 100)}.${String(k % 100).padStart(2, '0')} | Product ${k} of the schedule | ${k % 7}% |`);
+    const oldText = ['| HS code | Description | Rate |', '|---|---|---|', ...rows].join('\n');
+    const changed = [...rows];
+    changed[500] = changed[500]!.replace('| 3% |', '| 9% |');
+    changed.splice(2500, 1);
+    changed.splice(1200, 0, '| 9999.99 | A new product line | 2% |');
+    const newText = ['| HS code | Description | Rate |', '|---|---|---|', ...changed].join('\n');
+    const ops = diffWords(oldText, newText);
+    expectRebuilds(ops, oldText, newText);
+    expect(ops.filter((o) => o.op !== 'equal').map((o) => [o.op, o.text])).toEqual([
+      ['delete', '3'], ['insert', '9'], ['insert', '| 9999.99 | A new product line | 2% |\n'], ['delete', `${rows[2500]}\n`],
+    ]);
+  });
+
   it('rebuilds both texts, with right offsets, whatever rows are added, removed or edited', () => {
     const cell = fc.constantFrom('5%', '3%', 'Cerium', 'rare earth metals', 'Neodymium oxide', '2805.30', 'nil', '');
     const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);

@@ -12,11 +12,9 @@
  */
 import { isPipeRow, splitRow } from '../model/pipe-table.js';
 import type { WordOp } from './words.js';
+import { diffSequences } from './myers.js';
 
 type Diff = (oldText: string, newText: string) => WordOp[];
-
-/** Beyond this many line pairs, the longest common subsequence is not computed (the words are diffed whole). */
-const MAX_CELLS = 1 << 20;
 
 /** Whether a text has a line that reads as a table row, cheaply ruled out for text without a pipe. */
 export function hasTableRows(text: string): boolean {
@@ -25,12 +23,11 @@ export function hasTableRows(text: string): boolean {
 }
 
 /**
- * The diff of two texts that both hold table rows, line by line (see above), or null where they have too many
- * lines for it. `diff` diffs two texts that are not to be read by rows (a pair of lines, a stretch of prose).
+ * The diff of two texts that both hold table rows, line by line (see above). `diff` diffs two texts that are
+ * not to be read by rows (a pair of lines, a stretch of prose).
  */
-export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp[] | null {
+export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp[] {
   const a = oldText.split('\n'), b = newText.split('\n');
-  if ((a.length + 1) * (b.length + 1) > MAX_CELLS) return null;
   const out: WordOp[] = [];
   // Each line owns the line break after it (the last line has none).
   const sepA = (i: number) => (i < a.length - 1 ? '\n' : '');
@@ -87,19 +84,22 @@ export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp
   return withOffsets(ordered(out));
 }
 
-/** The pairs of equal lines of a longest common subsequence, in order. */
+/**
+ * The pairs of equal lines of a longest common subsequence, in order: Myers' difference over the lines as
+ * numbers (equal lines, equal numbers), so that a schedule of thousands of rows costs time in proportion to its
+ * rows and their changes, not to their product.
+ */
 function equalLines(a: readonly string[], b: readonly string[]): [number, number][] {
-  const n = a.length, m = b.length;
-  // lcs[i * (m + 1) + j]: the length of a longest common subsequence of a[i..] and b[j..].
-  const lcs = new Int32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
-    }
-  }
+  const numbers = new Map<string, number>();
+  const number = (line: string) => {
+    let n = numbers.get(line);
+    if (n === undefined) numbers.set(line, (n = numbers.size));
+    return n;
+  };
   const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m;) {
-    if (a[i] === b[j]) { pairs.push([i, j]); i++; j++; } else if (lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!) i++; else j++;
+  for (const run of diffSequences(Int32Array.from(a, number), Int32Array.from(b, number))) {
+    if (run.op !== 'equal') continue;
+    for (let k = 0; k < run.aEnd - run.aStart; k++) pairs.push([run.aStart + k, run.bStart + k]);
   }
   return pairs;
 }

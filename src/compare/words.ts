@@ -114,8 +114,7 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   }
   if (options.byRows !== false && hasTableRows(oldText) && hasTableRows(newText)) {
     const lines = { ...options, byRows: false };
-    const rows = diffByRows(oldText, newText, (a, b) => diffWords(a, b, lines));
-    if (rows) return rows;
+    return diffByRows(oldText, newText, (a, b) => diffWords(a, b, lines));
   }
   const window = middleWindow(oldText, newText);
   const from = window.from, oldTo = window.oldTo, newTo = window.newTo;
