@@ -107,6 +107,30 @@ describe('a table in a Markdown draft', () => {
     expect(change.legal.filter((l) => l.type === 'figure').map((l) => [l.old, l.new])).toEqual([[null, '2846.90'], [null, '4%']]);
     expect(textRedline(c)).toContain('{+| 2846.90 | Other rare earth compounds | 4% |+}');
   });
+
+  it('marks a row put elsewhere word for word as moved, and reads nothing in law into it', async () => {
+    const rows = ['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Yttrium oxide | 6% |'];
+    const sorted = [rows[2]!, rows[0]!, rows[1]!];
+    const old = (await loadDraftFile(write('m1.md', markdown([...SCHEDULE.slice(0, 2), ...rows])))).draft;
+    const now = (await loadDraftFile(write('m2.md', markdown([...SCHEDULE.slice(0, 2), ...sorted])))).draft;
+    const c = compareDrafts(old, now);
+    const change = c.changes[0]!;
+    expect(change.words.filter((w) => w.op !== 'equal')).toEqual([
+      { op: 'insert', text: `${rows[2]}\n`, moved: true },
+      { op: 'delete', text: `${rows[2]}\n`, moved: true },
+    ]);
+    // A moved row that was the text's last line takes the line break before it along (no break struck alone).
+    const last = diffWords([...SCHEDULE.slice(0, 2), ...rows].join('\n'), [...SCHEDULE.slice(0, 2), ...sorted].join('\n'));
+    expect(last.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.moved])).toEqual([['insert', `${rows[2]}\n`, true], ['delete', `\n${rows[2]}`, true]]);
+    // Without the move, 6% and 2846.90 read as taken out and added again.
+    expect(change.legal).toEqual([]);
+    expect(textRedline(c)).toMatch(/\{~\| 2846\.90 \| Yttrium oxide \| 6% \|~\}\n {2}\| 2805\.30 [^]*\n {2}\[~\| 2846\.90 \| Yttrium oxide \| 6% \|~\]/);
+    // A row moved and changed on the way is no move: taken out and put in.
+    const edited = (await loadDraftFile(write('m3.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('6%', '7%'), rows[0]!, rows[1]!])))).draft;
+    const e = compareDrafts(old, edited).changes[0]!;
+    expect(e.words.some((w) => w.moved)).toBe(false);
+    expect(e.legal.map((l) => [l.type, l.old, l.new])).toContainEqual(['figure', null, '7%']);
+  });
 });
 
 describe('the word diff of texts with table rows', () => {

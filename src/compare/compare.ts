@@ -11,6 +11,7 @@ import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
+import { movedRows } from './table-rows.js';
 import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 
@@ -98,6 +99,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   const lines = change.provisionLines;
   const moves: MovedText[] = [];
   const ops = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions, moves)) || diffWords(oldText, newText);
+  moves.push(...movedRows(ops));
   const out: ClauseChangeJson = {
     kind: change.kind,
     moved: change.moved,
@@ -161,6 +163,7 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
 export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>, stylesCompared = true): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
   const words = redlineClauses(oldClause, newClause, oldText, newText, moves);
+  moves.push(...movedRows(words));
   const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
   return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, stylesCompared), legal };
 }

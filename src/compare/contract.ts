@@ -71,7 +71,8 @@ export interface WordOpJson {
    * where the provision moved to; on an insert, text that came from where it stood (its item number or point
    * label goes with its place and may differ). The words that changed on the way are plain deletes and
    * inserts between them (as Word marks an edit inside moved text). The provision note (`provisions`, moved)
-   * says from where to where.
+   * says from where to where. Also on a table row taken out and put in elsewhere word for word (each such row
+   * an op of its own, the same text at both ends but for a line break).
    */
   moved?: boolean;
   /**

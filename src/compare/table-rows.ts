@@ -12,6 +12,7 @@
  */
 import { isPipeRow, splitRow } from '../model/pipe-table.js';
 import type { WordOp } from './words.js';
+import type { MovedText } from './words-by-provision.js';
 import { diffSequences } from './myers.js';
 
 type Diff = (oldText: string, newText: string) => WordOp[];
@@ -42,8 +43,20 @@ export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp
     out.push(...diff(a[i]!, b[j]!));
     separators(i, j);
   };
-  const deleteLine = (i: number) => { if (a[i]! + sepA(i)) out.push({ op: 'delete', text: a[i]! + sepA(i) }); };
-  const insertLine = (j: number) => { if (b[j]! + sepB(j)) out.push({ op: 'insert', text: b[j]! + sepB(j) }); };
+  // Rows deleted and inserted whole, by their text: one found on both sides moved (markMovedRows).
+  const deletedRows: WordOp[] = [], insertedRows: WordOp[] = [];
+  const deleteLine = (i: number) => {
+    if (!(a[i]! + sepA(i))) return;
+    const op: WordOp = { op: 'delete', text: a[i]! + sepA(i) };
+    out.push(op);
+    if (isPipeRow(a[i]!)) deletedRows.push(op);
+  };
+  const insertLine = (j: number) => {
+    if (!(b[j]! + sepB(j))) return;
+    const op: WordOp = { op: 'insert', text: b[j]! + sepB(j) };
+    out.push(op);
+    if (isPipeRow(b[j]!)) insertedRows.push(op);
+  };
 
   /** A stretch of lines between equal ones: rows paired by their first cell, the rest in order or as text. */
   const gap = (i0: number, i1: number, j0: number, j1: number) => {
@@ -81,7 +94,54 @@ export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp
     j = ej + 1;
   }
   gap(i, a.length, j, b.length);
+  markMovedRows(deletedRows, insertedRows);
   return withOffsets(ordered(out));
+}
+
+/**
+ * A row taken out in one place and put in, word for word, in another (a schedule sorted anew) moved: both ops
+ * marked `moved`, as a provision moved within its clause is (words.ts), rather than read as a row deleted and
+ * another added. Rows pair by their text, each at most once, in order.
+ */
+function markMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[]): void {
+  if (deleted.length === 0 || inserted.length === 0) return;
+  const row = (op: WordOp) => op.text.replace(/\n$/, '');
+  const waiting = new Map<string, WordOp[]>();
+  for (const op of deleted) {
+    const list = waiting.get(row(op));
+    if (list) list.push(op); else waiting.set(row(op), [op]);
+  }
+  for (const op of inserted) {
+    const match = waiting.get(row(op))?.shift();
+    if (!match) continue;
+    match.moved = true;
+    op.moved = true;
+  }
+}
+
+/**
+ * The moved rows of a redline (markMovedRows) as the legal reading takes moved text (legal.ts,
+ * legalChangesWithMoves): where each stood and where it stands, so that the figures in a row that only moved
+ * are not read as removed in one place and added in another. Pairs a moved deleted row with the moved inserted
+ * row of the same text, in order.
+ */
+export function movedRows(ops: readonly WordOp[]): MovedText[] {
+  const waiting = new Map<string, WordOp[]>();
+  const out: MovedText[] = [];
+  const row = (op: WordOp) => op.text.replace(/^\n|\n$/g, '');
+  for (const op of ops) {
+    if (op.moved && op.op === 'delete' && isPipeRow(row(op))) {
+      const list = waiting.get(row(op));
+      if (list) list.push(op); else waiting.set(row(op), [op]);
+    }
+  }
+  if (waiting.size === 0) return out;
+  for (const op of ops) {
+    if (!op.moved || op.op !== 'insert') continue;
+    const match = waiting.get(row(op))?.shift();
+    if (match) out.push({ old: [{ start: match.oldStart!, end: match.oldEnd! }], new: [{ start: op.newStart!, end: op.newEnd! }] });
+  }
+  return out;
 }
 
 /**
@@ -129,7 +189,8 @@ function keyedPairs(a: readonly string[], i0: number, i1: number, b: readonly st
 
 /**
  * The ops with each change's deletions before its insertions, and neighbours of one kind as one op (cosmetic
- * only if both were): a paired line's diff may end in an insertion that the next deleted row continues.
+ * only if both were): a paired line's diff may end in an insertion that the next deleted row continues. Each
+ * moved row stays an op of its own; the ops of one side of a change after the first are marked `continues`.
  */
 function ordered(ops: readonly WordOp[]): WordOp[] {
   const out: WordOp[] = [];
@@ -145,8 +206,29 @@ function ordered(ops: readonly WordOp[]): WordOp[] {
     while (end < ops.length && ops[end]!.op !== 'equal') end++;
     for (const kind of ['delete', 'insert'] as const) {
       const run = ops.slice(k, end).filter((o) => o.op === kind);
-      if (run.length === 0) continue;
-      out.push({ op: kind, text: run.map((o) => o.text).join(''), cosmetic: run.every((o) => o.cosmetic === true) });
+      const parts: WordOp[] = [];
+      for (let r = 0; r < run.length;) {
+        const moved = run[r]!.moved === true;
+        let to = r + 1;
+        // Each moved row an op of its own (movedRows pairs them by their text).
+        if (!moved) while (to < run.length && run[to]!.moved !== true) to++;
+        const part = run.slice(r, to);
+        const op: WordOp = { op: kind, text: part.map((o) => o.text).join(''), cosmetic: part.every((o) => o.cosmetic === true) };
+        const previous = parts[parts.length - 1];
+        // The line break before a moved last row goes with it (the row is struck on its line, not after a
+        // struck line break of its own).
+        if (moved && previous && !previous.moved && previous.text === '\n') {
+          previous.text += op.text;
+          previous.moved = true;
+          previous.cosmetic = false;
+        } else {
+          if (moved) op.moved = true;
+          if (parts.length > 0) op.continues = true;
+          parts.push(op);
+        }
+        r = to;
+      }
+      out.push(...parts);
     }
     k = end;
   }
