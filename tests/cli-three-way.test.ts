@@ -62,6 +62,24 @@ describe('parley diff --base (three-way)', () => {
     }
   });
 
+  it('shows a title block a side put before the first clause first, apart from the clauses', async () => {
+    const copy = await copySampleDossier();
+    try {
+      const working = join(copy.dir, 'working.md');
+      await writeFile(working, (await readFile(working, 'utf8')).replace('\n## ', '\nbetween the European Union and the United States of America\n\n## '));
+      const o = collectOutput();
+      await threeWayCommand(copy.dir, '5', '5', 'working', { changedOnly: true, color: false }, o);
+      expect(o.text()).toContain('\nTitle block (before the first clause)  — changed by the second side only\n  second (working draft): inserted\n    {+between the European Union and the United States of America+}\n');
+      const j = collectOutput();
+      await threeWayCommand(copy.dir, '5', '5', 'working', { format: 'json' }, j);
+      const json = JSON.parse(j.text());
+      expect(json.front).toMatchObject({ id: '', status: 'second-only', base: null, first: null, second: { text: 'between the European Union and the United States of America' } });
+      expect(json.clauses.some((c: { id: string }) => c.id === '')).toBe(false);
+    } finally {
+      await copy.dispose();
+    }
+  });
+
   it('names an error of the working draft on standard error, and still compares it', async () => {
     const copy = await copySampleDossierWithWorkingError();
     try {

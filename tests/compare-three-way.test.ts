@@ -71,6 +71,23 @@ describe('threeWay on tiny drafts', () => {
     expect(r.entries[0]!.status).toBe('unchanged');
   });
 
+  it('tells of the title block (the text before the first clause) apart from the clauses, where a side changed it', () => {
+    const withFront = (text: string) => ({ ...draft([art(1, 'a', 'Alpha stays as it is.')]), front: [p(text)] });
+    const eu = withFront('between the European Union and the United States of America');
+    const japan = withFront('between the European Union and Japan');
+    const states = withFront('between the European Union, its Member States and the United States of America');
+    const r = threeWay(eu, japan, states);
+    expect(r.front?.status).toBe('conflict');
+    expect(r.front?.id).toBe('');
+    expect(r.front?.firstChange.legal).toContainEqual({ type: 'party', old: 'United States of America', new: 'Japan' });
+    expect(r.front?.secondChange.words.filter((w) => w.op === 'insert').map((w) => w.text)).toEqual([', its Member States']);
+    // No clause counted for it, and no title block entry where no side changed it.
+    expect(r.summary).toEqual({ unchanged: 1, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 });
+    expect(threeWay(eu, eu, japan).front?.status).toBe('second-only');
+    expect(threeWay(eu, eu, eu).front).toBeUndefined();
+    expect(threeWay(draft([art(1, 'a', 'Alpha.')]), draft([art(1, 'a', 'Alpha.')]), draft([art(1, 'a', 'Alpha.')])).front).toBeUndefined();
+  });
+
   it('counts a title change as a change', () => {
     const r = threeWay(base, draft([art(1, 'a', 'Alpha stays as it is.', 'Alpha renamed')]), base);
     expect(r.entries.find((e) => e.id === 'a')!.status).toBe('first-only');

@@ -188,7 +188,8 @@ function restatesTitle(draft: Draft): boolean {
   return loose(blocksText(draft.front)) === loose(draft.meta.title);
 }
 
-function frontClause(draft: Draft): Clause {
+/** The text before a draft's first clause as the body of a clause of no heading, for the readers of clauses. */
+export function frontClause(draft: Draft): Clause {
   return { id: '', level: 1, label: '', title: '', topics: [], body: draft.front, children: [] };
 }
 

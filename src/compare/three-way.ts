@@ -20,7 +20,7 @@ import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { diffWords, type WordOp } from './words.js';
-import { clauseRedline } from './compare.js';
+import { clauseRedline, frontClause } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 
@@ -65,6 +65,11 @@ export interface ThreeWayEntry {
 export interface ThreeWayResult {
   summary: Record<ThreeWayStatus, number>;
   entries: ThreeWayEntry[];
+  /**
+   * The text before the first clause (an imported draft's title block: the parties' names), where a side
+   * changed it: an entry of its own, with the id '' and no heading, counted in no summary (it is no clause).
+   */
+  front?: ThreeWayEntry;
 }
 
 interface Located {
@@ -145,25 +150,36 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   const summary: Record<ThreeWayStatus, number> = { unchanged: 0, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 };
   const parties = { ...base.meta.parties, ...first.meta.parties, ...second.meta.parties };
   const entries = mergedOrder(f.order, [s.order, b.order]).map((id): ThreeWayEntry => {
-    const baseClause = b.byId.get(id)?.clause ?? null;
-    const firstClause = f.byId.get(id)?.clause ?? null;
-    const secondClause = s.byId.get(id)?.clause ?? null;
-    const firstChange = sideChange(baseClause, firstClause, parties);
-    const secondChange = sideChange(baseClause, secondClause, parties);
-    const firstMoved = firstChange.change !== 'unchanged';
-    const secondMoved = secondChange.change !== 'unchanged';
-    const status: ThreeWayStatus = !firstMoved && !secondMoved ? 'unchanged'
-      : firstMoved && !secondMoved ? 'first-only'
-      : !firstMoved ? 'second-only'
-      : sameState(firstClause, secondClause) ? 'both-same' : 'conflict';
-    summary[status]++;
-    const entry: ThreeWayEntry = { id, status, base: baseClause, first: firstClause, second: secondClause, firstChange, secondChange };
-    if (status === 'conflict' && firstClause && secondClause) {
-      const between = redline(firstClause, secondClause, parties);
-      entry.between = between.words;
-      entry.betweenLegal = between.legal;
-    }
+    const entry = entryOf(id, b.byId.get(id)?.clause ?? null, f.byId.get(id)?.clause ?? null, s.byId.get(id)?.clause ?? null, parties);
+    summary[entry.status]++;
     return entry;
   });
-  return { summary, entries };
+  const front = entryOf('', frontOf(base), frontOf(first), frontOf(second), parties);
+  return front.status === 'unchanged' ? { summary, entries } : { summary, entries, front };
+}
+
+/** A draft's title block as a clause snapshot; null where it has no text. */
+function frontOf(draft: Draft): ThreeWayClause | null {
+  if (draft.front.length === 0) return null;
+  const shot = snapshot(frontClause(draft), []);
+  return shot.text.trim() ? shot : null;
+}
+
+/** What each side did to one clause since the base, and whether the two agree. */
+function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: ThreeWayClause | null, secondClause: ThreeWayClause | null, parties: Record<string, string>): ThreeWayEntry {
+  const firstChange = sideChange(baseClause, firstClause, parties);
+  const secondChange = sideChange(baseClause, secondClause, parties);
+  const firstMoved = firstChange.change !== 'unchanged';
+  const secondMoved = secondChange.change !== 'unchanged';
+  const status: ThreeWayStatus = !firstMoved && !secondMoved ? 'unchanged'
+    : firstMoved && !secondMoved ? 'first-only'
+    : !firstMoved ? 'second-only'
+    : sameState(firstClause, secondClause) ? 'both-same' : 'conflict';
+  const entry: ThreeWayEntry = { id, status, base: baseClause, first: firstClause, second: secondClause, firstChange, secondChange };
+  if (status === 'conflict' && firstClause && secondClause) {
+    const between = redline(firstClause, secondClause, parties);
+    entry.between = between.words;
+    entry.betweenLegal = between.legal;
+  }
+  return entry;
 }

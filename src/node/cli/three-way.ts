@@ -10,7 +10,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { legalLines } from '../../export/text-redline.js';
+import { legalLines, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 
 export interface ThreeWayCliOptions {
@@ -64,16 +64,21 @@ export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first
     first: describe(first),
     second: describe(second),
     summary: result.summary,
-    clauses: result.entries.filter((e) => !changedOnly || e.status !== 'unchanged').map((e) => ({
-      id: e.id,
-      status: e.status,
-      base: e.base,
-      first: e.first,
-      second: e.second,
-      firstChange: sideJson(e.firstChange),
-      secondChange: sideJson(e.secondChange),
-      ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [] } : {}),
-    })),
+    ...(result.front ? { front: entryJson(result.front) } : {}),
+    clauses: result.entries.filter((e) => !changedOnly || e.status !== 'unchanged').map(entryJson),
+  };
+}
+
+function entryJson(e: ThreeWayEntry) {
+  return {
+    id: e.id,
+    status: e.status,
+    base: e.base,
+    first: e.first,
+    second: e.second,
+    firstChange: sideJson(e.firstChange),
+    secondChange: sideJson(e.secondChange),
+    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [] } : {}),
   };
 }
 
@@ -96,10 +101,12 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
   lines.push(THREE_WAY_STATUSES.map((s) => `${result.summary[s]} ${s}`).join(', ') + ` (${plural(result.entries.length, 'clause')})`);
   const firstName = versionName(first.version);
   const secondName = versionName(second.version);
-  for (const e of result.entries) {
+  // The title block (no clause, no id) first, where a side changed it.
+  for (const e of result.front ? [result.front, ...result.entries] : result.entries) {
     if (options.changedOnly && e.status === 'unchanged') continue;
     const c = e.second ?? e.first ?? e.base!;
-    lines.push('', `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}  — ${STATUS_WORDS[e.status]}`);
+    const heading = e === result.front ? TITLE_BLOCK : `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}`;
+    lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}`);
     if (e.status === 'unchanged') continue;
     if (e.status === 'both-same') {
       lines.push(...sideLines(`both (${firstName}, ${secondName})`, e.firstChange, options.color));
