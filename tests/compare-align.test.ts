@@ -67,6 +67,20 @@ describe('alignDrafts', () => {
     expect(s).toBeLessThan(1);
   });
 
+  it('reports a short clause reworded in place as edited, though it shares no three-word phrase; an unrelated one replacing it as deleted and inserted', () => {
+    const around = (middle: string) => draft(clause('Article 1', '', A), clause('Article 2', '', middle), clause('Article 3', '', B));
+    const reworded = alignDrafts(
+      around('Partnerships between United States and Malaysian companies.'),
+      around('Partnerships between U.S. and Thai companies.'),
+    );
+    expect(summary(reworded)).toEqual(['unchanged Article 1→Article 1', 'edited Article 2→Article 2', 'unchanged Article 3→Article 3']);
+    const replaced = alignDrafts(
+      around('This Memorandum will enter into force on the date of its signature.'),
+      around('Disputes will be settled amicably through consultations between the Participants.'),
+    );
+    expect(summary(replaced)).toEqual(['unchanged Article 1→Article 1', 'deleted Article 2→-', 'inserted -→Article 2', 'unchanged Article 3→Article 3']);
+  });
+
   it('reports a title-only change as edited', () => {
     const a = alignDrafts(draft(clause('Article 1', 'Investment', A)), draft(clause('Article 1', 'Joint investment', A)));
     expect(summary(a)).toEqual(['edited Article 1→Article 1']);

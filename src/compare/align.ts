@@ -20,7 +20,8 @@
  *   6. titles    — leftovers sharing a title held by no other leftover, with a little textual overlap
  *                  (sister instruments rewrite "Services" throughout and keep its title).
  *   7. gaps      — between two in-order pairs, leftovers that still resemble each other (a heavily reworded
- *                  clause standing where its predecessor stood), paired in order by a small dynamic programme.
+ *                  clause standing where its predecessor stood), paired in order by a small dynamic programme; a
+ *                  short clause alone in its gap on both sides pairs on half its words (Matcher.shortRewording).
  *   8. moves     — a longest increasing subsequence over the pairs; pairs outside it moved.
  * Every similarity bar is raised above the drafts' background similarity (how alike two unrelated clauses
  * are: high in formulaic texts), measured on a sample of pairs (Matcher.backgroundSimilarity).

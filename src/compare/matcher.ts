@@ -12,7 +12,8 @@
  *                        few candidates, then a greedy assignment best-first;
  *   matchSplitsAndMerges() one unit's text largely inside two or more neighbouring ones on the other side;
  *   matchTitles()        leftovers sharing a title no other leftover has, on little textual evidence;
- *   fillGaps()           between two consecutive in-order anchors, the leftovers that still resemble each other;
+ *   fillGaps()           between two consecutive in-order anchors, the leftovers that still resemble each other
+ *                        (two short units alone in their gap: by their words, shortRewording);
  *   markMoves()          a longest increasing subsequence over the pairs; those outside it moved.
  * What stays unmatched is inserted (new side) or deleted (old side).
  */
@@ -63,6 +64,10 @@ const CONDENSED_COVERAGE = 0.2;
 const MAX_PART_DISTANCE = 3;
 /** A pair weaker than this may be re-read as one part of a split or merge. */
 const WEAK_PAIR = 0.9;
+/** Units of at most this many words are short: their shingles say little (Matcher.shortRewording). */
+const SHORT_UNIT = 24;
+/** Two short units alone in their gap are one reworded when they share this share of their distinct words. */
+const SHORT_WORD_OVERLAP = 0.5;
 /** Gaps larger than this (old × new leftovers) are not searched pairwise. */
 const MAX_GAP_PAIRS = 2500;
 /** Background-raised bars never exceed this (drafts of near-identical clauses still pair on strong overlap). */
@@ -605,6 +610,10 @@ export class Matcher {
       const no = olds.length, nn = news.length;
       if (no === 0 || nn === 0 || no * nn > MAX_GAP_PAIRS) continue;
       const lone = no === 1 && nn === 1;
+      if (lone && background < FORMULAIC && this.shortRewording(olds[0]!, news[0]!, loneThreshold)) {
+        this.pair(olds[0]!, news[0]!);
+        continue;
+      }
       let bar = Math.max(lone ? loneThreshold : threshold, Math.min(MAX_BAR, (lone ? 2 : 3) * background));
       const similarity = new Float64Array(no * nn);
       // Whether some pair clears the bar but not MAX_BAR: only then can the bar against chance decide anything
@@ -640,6 +649,21 @@ export class Matcher {
         else b++;
       }
     }
+  }
+
+  /**
+   * Whether two short units, alone in their gap, are one reworded in place: too short for three-word shingles to
+   * say (a sentence of a dozen words with three of them changed shares no shingle: "between United States and
+   * Malaysian companies" → "between U.S. and Thai companies"), they share most of their words instead. Only in
+   * drafts that are not formulaic, where two unrelated short clauses seldom share half their words.
+   */
+  private shortRewording(i: number, j: number, bar: number): boolean {
+    const a = this.oldTokens(i).words, b = this.newTokens(j).words;
+    if (a.length > SHORT_UNIT || b.length > SHORT_UNIT || this.similarity(i, j) >= bar) return false;
+    const setA = new Set(a), setB = new Set(b);
+    let shared = 0;
+    for (const w of setA) if (setB.has(w)) shared++;
+    return (2 * shared) / (setA.size + setB.size) >= SHORT_WORD_OVERLAP;
   }
 
   /**
