@@ -189,6 +189,13 @@ describe('a table on a web page', () => {
     const layout = await loadDraftFile(write('layout.html', html(
       '<table><tr><th>A</th><th>B</th></tr><tr><td><p>One.</p><p>Two.</p></td><td>x</td></tr></table>')));
     expect(blocksText(layout.draft.clauses[0]!.body)).not.toContain('|');
+    // Two columns without a header: a schedule when every row but the first has a figure in the second.
+    const schedule = await loadDraftFile(write('two.html', html(
+      '<table><tr><td>Mineral</td><td>Rate</td></tr><tr><td>Cerium compounds</td><td>3%</td></tr><tr><td>Yttrium</td><td>0%</td></tr></table>')));
+    expect(blocksText(schedule.draft.clauses[0]!.body)).toContain('| Mineral | Rate |\n| --- | --- |\n| Cerium compounds | 3% |\n| Yttrium | 0% |');
+    const names = await loadDraftFile(write('two-names.html', html(
+      '<table><tr><td>For the United States</td><td>For Example</td></tr><tr><td>Jane Doe</td><td>John Roe</td></tr><tr><td>Secretary</td><td>Minister</td></tr></table>')));
+    expect(blocksText(names.draft.clauses[0]!.body)).not.toContain('|');
   });
 
   it('is laid out as a table in the HTML redline, each cell with its changes', async () => {
@@ -266,6 +273,15 @@ describe('a table in a Word document', () => {
     const { draft } = await loadDraftFile(write('sign.docx', await wordDraft([['FOR THE UNITED STATES:', 'FOR EXAMPLE:'], ['Jane Doe', 'John Roe']], { header: false, headings: true })));
     expect(blocksText(draft.clauses[0]!.body)).not.toContain('|');
     expect(blocksText(draft.clauses[0]!.body)).toContain('FOR EXAMPLE:\nJane Doe');
+    // Longer, with a date line: still no schedule.
+    const dated = await loadDraftFile(write('sign2.docx', await wordDraft([['FOR THE UNITED STATES:', 'FOR EXAMPLE:'], ['Jane Doe', 'John Roe'], ['Secretary of Commerce', 'Minister of Trade'], ['Date: 26 October 2025', 'Date: 26 October 2025']], { header: false, headings: true })));
+    expect(blocksText(dated.draft.clauses[0]!.body)).not.toContain('|');
+  });
+
+  it('of two columns without a header row but with a figure in every row is a schedule, a pipe table', async () => {
+    const rows = [['Mineral', 'Rate'], ['Cerium compounds', '3%'], ['Lanthanum oxide', '4%'], ['Yttrium', '0%']];
+    const { draft } = await loadDraftFile(write('two.docx', await wordDraft(rows, { header: false, headings: true })));
+    expect(blocksText(draft.clauses[0]!.body)).toContain('| Mineral | Rate |\n| --- | --- |\n| Cerium compounds | 3% |\n| Lanthanum oxide | 4% |\n| Yttrium | 0% |');
   });
 });
 

@@ -83,3 +83,18 @@ const INLINE_PUNCTUATION = /[\\`*_[\]<>&!~#]/g;
 export function pipeTableMarkdown(rows: readonly (readonly string[])[]): string {
   return pipeTableText(rows.map((row) => row.map((cell) => cell.replace(INLINE_PUNCTUATION, '\\$&')))).replace(/\\\|/g, '\\\\\\|');
 }
+
+/** A cell longer than this is prose, not a schedule's entry. */
+const SCHEDULE_CELL = 100;
+
+/**
+ * Whether a table of two columns, without a header row of its own, holds a schedule ("Cerium compounds | 3%"): at
+ * least three rows, no cell longer than a line, and a figure in the second column of every row but the first
+ * (which may head the columns). The importers read a table of three columns or more, or one with a header row, as
+ * data anyway; two columns alone are as often a signature block ("For the Government of … | For the Government of
+ * …", names, titles), which this tells apart by its figures: a signature block has a date line at most.
+ */
+export function isTwoColumnSchedule(rows: readonly (readonly string[])[]): boolean {
+  if (rows.length < 3 || rows.some((row) => row.length !== 2 || row.some((cell) => cell.length > SCHEDULE_CELL))) return false;
+  return rows.slice(1).every((row) => /\d/.test(row[1]!));
+}

@@ -26,7 +26,7 @@
 import { unzipSync } from 'fflate';
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 import { STYLE_BOLD, STYLE_ITALIC, STYLE_MARKS, styleMark } from './word-run-styles.js';
-import { pipeTableMarkdown, pipeTableText } from '../../model/pipe-table.js';
+import { isTwoColumnSchedule, pipeTableMarkdown, pipeTableText } from '../../model/pipe-table.js';
 
 /** A .docx that cannot be read; the message is a sentence for the user (the caller adds the file name). */
 export class WordDocumentError extends Error {
@@ -573,7 +573,8 @@ function onlyChildren(element: XmlElement, parts: ReadonlySet<string>): boolean 
 /**
  * Whether a table holds data (a tariff schedule, a list of minerals), to be read as a pipe table
  * (model/pipe-table.ts): each cell one paragraph at most and no table inside, and a header row repeated on each
- * page (w:tblHeader) or at least three columns and three rows. Any other table (a signature block laid out in
+ * page (w:tblHeader) or at least three columns and three rows, or two columns of a schedule (isTwoColumnSchedule:
+ * a figure in the second column of every row but the first). Any other table (a signature block laid out in
  * columns, a page laid out in a table) is read as its paragraphs, cell by cell.
  */
 function isDataTable(table: XmlElement): boolean {
@@ -593,7 +594,15 @@ function isDataTable(table: XmlElement): boolean {
   }
   const rowProperties = child(rows[0]!, 'trPr');
   const header = rowProperties !== undefined && isOn(child(rowProperties, 'tblHeader'));
-  return columns >= 2 && (header || (columns >= 3 && rows.length >= 3));
+  if (columns >= 2 && (header || (columns >= 3 && rows.length >= 3))) return true;
+  // Two columns: a schedule by its figures, not a signature block (the cells' text, roughly: enough to tell).
+  return columns === 2 && isTwoColumnSchedule(rows.map((row) => childrenNamed(row, 'tc').map((cell) => roughText(cell).replace(/\s+/g, ' ').trim())));
+}
+
+/** The text of the w:t elements inside an element, in order: what it reads, tracked deletions aside. */
+function roughText(element: XmlElement): string {
+  if (element.local === 't' && W.has(element.uri)) return element.text;
+  return element.children.map(roughText).join('');
 }
 
 /**

@@ -11,8 +11,8 @@
  *   - links within the page (footnote marks "[1]" linking to their notes) are their text; links elsewhere stay;
  *   - a superscript number is a footnote mark "[1]", and a list of footnotes (pandoc's, an endnotes <aside>)
  *     comes after a rule as "[1] text", where the importers take footnotes from;
- *   - a table of data (a header row of <th>, or three columns and rows or more, a line of text in each cell: a
- *     schedule of tariffs, a list of minerals) is a pipe table, a paragraph with a line per row
+ *   - a table of data (a header row of <th>, or three columns and rows or more, or two columns with figures in
+ *     the second, a line of text in each cell: a schedule of tariffs, a list of minerals) is a pipe table, a paragraph with a line per row
  *     (model/pipe-table.ts); any other table (a signature block laid out in columns) is its cells' text, a
  *     paragraph each, row by row;
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
@@ -31,7 +31,7 @@ import type { Nodes as MdastNodes, Paragraph, PhrasingContent, Root as MdastRoot
 import { toString } from 'mdast-util-to-string';
 import type { State } from 'hast-util-to-mdast';
 import type { Html } from 'mdast';
-import { pipeTableMarkdown } from '../../model/pipe-table.js';
+import { isTwoColumnSchedule, pipeTableMarkdown } from '../../model/pipe-table.js';
 
 /** Whether text is an HTML page rather than a text draft: it opens with a doctype or an <html> element. */
 export function looksLikeHtml(text: string): boolean {
@@ -103,7 +103,8 @@ const CELL_BLOCKS = new Set(['table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 
 
 /**
  * Tables of data, as pipe tables (see the module's comment). Whether a table holds data is read from its
- * cells: a header row of <th> (or a <thead>), or at least three columns and three rows; and no cell holding more
+ * cells: a header row of <th> (or a <thead>), or at least three columns and three rows, or two columns of a
+ * schedule (isTwoColumnSchedule: figures in the second); and no cell holding more
  * than a paragraph (a page laid out in a table, a signature block with its lines). Cells keep their text only:
  * a schedule's cells are figures and names.
  */
@@ -115,7 +116,7 @@ function dataTables(tree: HastRoot): void {
     const cells = gridTexts(rows.map((row) => row.cells));
     const header = rows[0]!.cells.every((c) => c.tagName === 'th') || rows[0]!.inHead;
     const columns = Math.max(...cells.map((r) => r.length));
-    if (rows.length < 2 || columns < 2 || !(header || (columns >= 3 && rows.length >= 3))) return [element];
+    if (rows.length < 2 || columns < 2 || !(header || (columns >= 3 && rows.length >= 3) || isTwoColumnSchedule(cells))) return [element];
     const text = pipeTableMarkdown(cells);
     return [{ type: 'element', tagName: PIPE_TABLE, properties: { [PIPE_TEXT]: text }, children: [] }];
   });
