@@ -292,4 +292,36 @@ describe('a table in a plain-text draft', () => {
     const body = draft.clauses[0]!.body;
     expect(blocksText(body)).toContain('Each Party shall apply the rates below.\n| HS code | Rate |\n|---|---|\n| 2805.30 | 5% |\n');
   });
+
+  const layoutDraft = (rows: string[]) => ['AGREEMENT', '', 'Article 1', '', '1. Each Party shall apply the following rates.', '', ...rows, '', '2. The rates apply from 1 January 2027.', ''].join('\n');
+  const SPACED = [
+    '   HS code      Description                    Rate',
+    '   2805.30      Rare earth metals              5%',
+    '   2846.10      Cerium compounds               3%',
+  ];
+
+  it('reads a table set out in columns with spaces (as pdftotext -layout gives one) as a pipe table, compared row by row', async () => {
+    const old = (await loadDraftFile(write('layout1.txt', layoutDraft(SPACED)))).draft;
+    expect(blocksText(old.clauses[0]!.body)).toBe([
+      '1. Each Party shall apply the following rates.',
+      '| HS code | Description | Rate |', '| --- | --- | --- |', '| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |',
+      '2. The rates apply from 1 January 2027.',
+    ].join('\n'));
+    // Right-aligned figures, and tabs, keep their columns too.
+    const tabbed = (await loadDraftFile(write('layout-tabs.txt', layoutDraft(['Code\tRate', '2805.30\t  5%', '2846.10\t 10%'])))).draft;
+    expect(blocksText(tabbed.clauses[0]!.body)).toContain('| Code | Rate |\n| --- | --- |\n| 2805.30 | 5% |\n| 2846.10 | 10% |');
+    const added = (await loadDraftFile(write('layout2.txt', layoutDraft([...SPACED, '   2846.90      Other rare earth compounds     4%'])))).draft;
+    const change = compareDrafts(old, added).changes[0]!;
+    expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', '| 2846.90 | Other rare earth compounds | 4% |\n']]);
+  });
+
+  it('takes no prose, list of points or signature block set out with spaces for a table', async () => {
+    const read = async (name: string, rows: string[]) => blocksText((await loadDraftFile(write(name, layoutDraft(rows)))).draft.clauses[0]!.body);
+    // Points with their labels set apart.
+    expect(await read('points.txt', ['   (a)   rare earth metals of 2025;', '   (b)   cerium compounds of 2026;', '   (c)   yttrium of 2027.'])).not.toContain('|');
+    // A signature block in two columns: no figures.
+    expect(await read('sign.txt', ['FOR THE UNITED STATES:        FOR EXAMPLE:', 'Jane Doe                      John Roe', 'Secretary of Commerce         Minister of Trade'])).not.toContain('|');
+    // Justified prose whose double spaces fall in no common gutter.
+    expect(await read('prose.txt', ['The Parties  shall apply the rates of 2025 to all goods', 'imported from  the territory of the other Party in 2026', 'and thereafter  until the end of 2030.'])).not.toContain('|');
+  });
 });

@@ -6,11 +6,13 @@
  * "(a)"), a preambular marker ("Pp3"), a footnote ("[2] ..."), or that is a clause heading on its own
  * ("Article 4 (ADAPTATION)" in layout text has no blank line around it). Blank lines inside a sentence (page
  * breaks of extracted PDFs) are bridged when the next line continues in lower case. Runs of spaces (layout
- * padding, double spaces after a full stop) read as one space. A pipe table (a header row over a "|---|" row)
- * is one paragraph whose lines are its rows.
+ * padding, double spaces after a full stop) read as one space. A pipe table (a header row over a "|---|" row),
+ * or a table set out in columns with spaces (layout-table.ts, written as a pipe table), is one paragraph whose
+ * lines are its rows.
  */
 import { isTitleLine, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
-import { isDelimiterRow, isPipeRow } from '../../model/pipe-table.js';
+import { isDelimiterRow, isPipeRow, pipeTableText } from '../../model/pipe-table.js';
+import { layoutTableAt } from './layout-table.js';
 
 export interface PlainParagraph {
   /** The unwrapped text, single-spaced. */
@@ -31,6 +33,8 @@ const RULE = /^-{3,}$/;
 const WRAPPED_LETTERED = /^[A-Z]\.\s+\[/;
 const BRACKET_CLOSES = /\]\d{0,2}$/;
 const BOX_EDGE = /^\*{3,}$/;
+/** Two runs of text on a line set apart by a gutter: the first line of a table set out with spaces, maybe. */
+const SPACED = /\S(?: {2,}|\t)\S/;
 const ENDS_SENTENCE = /[.:;,)\]”"]$/;
 /** A provision label and nothing else: "15.", "(a)", "iv)". */
 const LABEL_ONLY = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
@@ -102,6 +106,15 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
       flush();
       out.push({ text: `${t} ${wrapped}`.replace(/\s+/g, ' '), line: i + 1, lineCount: 2, kind: 'heading' });
       i++;
+      pendingBlank = true;
+      continue;
+    }
+    // A table set out with spaces (layout-table.ts): a pipe table, its rows lines of one paragraph.
+    const spaced = SPACED.test(t) ? layoutTableAt(lines, i) : null;
+    if (spaced) {
+      flush();
+      out.push({ text: pipeTableText(spaced.rows), line: i + 1, lineCount: spaced.end - i, kind: 'text' });
+      i = spaced.end - 1;
       pendingBlank = true;
       continue;
     }

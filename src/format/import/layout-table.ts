@@ -1,0 +1,77 @@
+/**
+ * A table set out with spaces in plain text — a schedule as `pdftotext -layout` extracts it, or as typed in an
+ * e-mail — read as rows of cells:
+ *
+ *   HS code      Description                    Rate
+ *   2805.30      Rare earth metals              5%
+ *   2846.10      Cerium compounds               3%
+ *
+ * Joined as wrapped text, its rows ran into one line ("HS code Description Rate 2805.30 Rare earth metals 5% …"),
+ * and the comparison read a row added as the rate above it changed. Read as a table, it becomes a pipe table
+ * (model/pipe-table.ts), which the comparison reads row by row.
+ *
+ * The rule, strict so that prose is never taken for a table: at least three lines in a row (a header and two
+ * rows), each cut by runs of two or more spaces (or tabs) into the same number of cells, two or more; between
+ * every two neighbouring columns a gutter of spaces that runs through every line (the columns may be aligned
+ * left or right); no line opening with a provision's label ("(a)   text" is a point, not a row); and a figure in
+ * at least half of the lines below the first (a schedule has rates, codes or dates: a signature block set in two
+ * columns has none).
+ */
+
+/** A cell of a line: where it starts and ends (UTF-16 offsets in the line), and its text. */
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A run of text with single spaces inside: a cell (a tab, written as NUL by expandTabs, always ends one). */
+const CELL = /[^\s\0]+(?: [^\s\0]+)*/g;
+/** A provision's label opening a line: "1.", "(a)", "iv)". */
+const LABEL = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
+
+/**
+ * A line with its tabs expanded to the next stop of eight columns, as a terminal or a text editor shows it; each
+ * tab's first column is NUL, so that a tab parts two cells even where it is one column wide.
+ */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const c of line) out += c === '\t' ? '\0' + ' '.repeat(7 - (out.length % 8)) : c;
+  return out;
+}
+
+/** The cells of one line: text runs separated by two or more spaces, or by a tab. */
+function cellsOf(line: string): Cell[] {
+  const cells: Cell[] = [];
+  for (const m of expandTabs(line).matchAll(CELL)) cells.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  return cells;
+}
+
+/**
+ * The table that starts at line `from`, as rows of cell texts (the first row its header), and the index of the
+ * line after it; null where no table starts there.
+ */
+export function layoutTableAt(lines: readonly string[], from: number): { rows: string[][]; end: number } | null {
+  const first = cellsOf(lines[from] ?? '');
+  if (first.length < 2) return null;
+  const table: Cell[][] = [first];
+  for (let j = from + 1; j < lines.length; j++) {
+    const cells = cellsOf(lines[j]!);
+    if (cells.length !== first.length) break;
+    table.push(cells);
+  }
+  if (table.length < 3) return null;
+  if (table.some((cells) => LABEL.test(cells[0]!.text))) return null;
+  // A gutter between every two columns, through every line: no cell of a column reaches the next's start (two
+  // spaces apart; lines set out with tabs, whose stops align the columns, one).
+  const gutter = lines.slice(from, from + table.length).some((l) => l.includes('\t')) ? 1 : 2;
+  for (let k = 1; k < first.length; k++) {
+    const rightmostEnd = Math.max(...table.map((cells) => cells[k - 1]!.end));
+    const leftmostStart = Math.min(...table.map((cells) => cells[k]!.start));
+    if (rightmostEnd + gutter > leftmostStart) return null;
+  }
+  const withFigures = table.slice(1).filter((cells) => cells.some((c) => /\d/.test(c.text))).length;
+  if (withFigures * 2 < table.length - 1) return null;
+  return { rows: table.map((cells) => cells.map((c) => c.text)), end: from + table.length };
+}
