@@ -318,7 +318,13 @@ describe('Word documents as drafts', () => {
     const d = parley(['show', doc]);
     expect(d.code).toBe(2);
     expect(d.stderr).toMatch(/old\.doc is a binary file .*save an older Word \(\.doc\) or other document as \.docx or as text first/);
-    for (const r of [a, b, c, d]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    // A PDF (here one without a zero byte, which would otherwise be read as text) is told how to get its text.
+    const pdf = join(dir, 'mou.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const e = parley(['show', pdf]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toMatch(/mou\.pdf is a PDF document, which Parley does not read: extract its text first \(`pdftotext -layout FILE\.pdf FILE\.txt`/);
+    for (const r of [a, b, c, d, e]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('joins a paragraph whose mark is a tracked deletion to the next, and reads tracked property changes before them', () => {

@@ -64,9 +64,19 @@ async function readDraftBytes(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
+/** Whether bytes open as a PDF file does ("%PDF-"). */
+function isPdf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
+}
+
 /** Bytes to text, refusing what is not a UTF-8 text file, with the line where the trouble is. */
 export function decodeDraftBytes(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new UserError(`${file} is empty: there is no draft in it.`, 1);
+  // A PDF may hold no zero byte, and would then be read as text: its markup.
+  if (isPdf(bytes)) {
+    throw new UserError(`${file} is a PDF document, which Parley does not read: extract its text first (\`pdftotext -layout FILE.pdf FILE.txt\`, ` +
+      'from poppler-utils, keeps its line breaks and tables), or save the document as Word (.docx) from where it was written.');
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new UserError(`${file} is a binary file (it contains a zero byte at line ${lineAt(bytes, nul)}), not a text draft. ` +
