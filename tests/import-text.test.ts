@@ -22,6 +22,14 @@ describe('importDraft: heading forms', () => {
       [0, 'Section II', 'Critical Minerals and Rare Earths'], [0, 'SECTION 2', ''], [1, 'Article 2.1', 'Import Licensing'],
     ]);
   });
+  it('a long heading wrapped at the page\'s width (a PDF\'s text) is one heading; a heading over a title or a heading in capitals is not', () => {
+    const body = '1. The Parties shall cooperate on export controls and related matters of common interest\nto them both.';
+    const wrapped = `T\n\nArticle 5.2: Export Controls, Sanctions, Investment Security, and Related\nMatters\n\n${body}\n\nArticle 5.3: Other\n\n${body}`;
+    expect(heads(wrapped)).toEqual([[0, 'Article 5.2', 'Export Controls, Sanctions, Investment Security, and Related Matters'], [0, 'Article 5.3', 'Other']]);
+    // A short heading over its title line, and a long one over a heading of its own in capitals, stay apart.
+    expect(heads(`T\n\nArticle 5\nStockpiles\n\n${body}`)).toEqual([[0, 'Article 5', 'Stockpiles']]);
+    expect(heads(`T\n\nArticle 5.2: Export Controls, Sanctions, Investment Security, and Related\nSECTION 3\n\n${body}`).map((h) => h[1])).toEqual(['Article 5.2', 'SECTION 3']);
+  });
   it('"5." and "5.[2] Title" number headings; footnote marker reported', () => {
     const r = importDraft('T\n\n5.\n\nText.\n\n6.[2] Stockpiling\n\nText.', { format: 'text' });
     expect(r.draft.clauses.map((c) => [c.label, c.title])).toEqual([['5', ''], ['6', 'Stockpiling']]);

@@ -152,6 +152,14 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
     const layoutBreak =
       layout && parts.length > 0 && !labelOnly && ENDS_SENTENCE.test(lastLine) && lastLine.length < width * 0.75 && /^[\p{Lu}[]/u.test(t);
     const headingBefore = parts.length === 1 && count === 1 && isStandaloneHeading(parts[0]!);
+    if (headingBefore && wrapsHeading(parts[0]!, t, pendingBlank, (lines[i + 1] ?? '').trim(), width)) {
+      // One heading over two lines.
+      out.push({ text: `${parts[0]} ${t}`.replace(/\s+/g, ' '), line: start, lineCount: 2, kind: 'heading' });
+      parts = [];
+      count = 0;
+      pendingBlank = true;
+      continue;
+    }
     if ((pendingBlank && !continuesAfterBlank) || opensNew || layoutBreak || headingBefore) flush();
     pendingBlank = false;
     pageBreak = false;
@@ -167,6 +175,18 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
   }
   flush();
   return out;
+}
+
+/**
+ * Whether `line` is the rest of a clause heading wrapped at the page's width ("Article 5.2: Export Controls,
+ * Sanctions, Investment Security, and Related" over "Matters", as a PDF's text has it): the heading line runs near
+ * the width and ends in no punctuation, and the next line is a few words in title case with a blank line after
+ * it. A line in capitals, or after a blank line, is a heading of its own.
+ */
+function wrapsHeading(heading: string, line: string, afterBlank: boolean, next: string, width: number): boolean {
+  if (afterBlank || next !== '' || heading.length < Math.max(50, width * 0.7) || /[.:;,)\]]$/.test(heading)) return false;
+  if (recogniseHeading(heading)?.kind !== 'clause' || line.length > 40 || /[.:;]$/.test(line)) return false;
+  return /^\p{Lu}\p{Ll}/u.test(line) && !isStandaloneHeading(line) && !STARTS_PROVISION.test(line);
 }
 
 function isStandaloneHeading(text: string): boolean {
