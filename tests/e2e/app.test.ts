@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordDraftOfVersion } from '../support/word-document.js';
-import { serve } from '../support/serve-process.js';
+import { chooserFromShortcut, serve } from '../support/serve-process.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -398,10 +398,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.click('#tab-draft');
     await page.locator('.draft-text').focus();
     const before = await page.locator('.draft-text').textContent();
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+i');
     const confirmed = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.accept(); }));
-    await (await chooser).setFiles(docx);
+    await (await chooserFromShortcut(page, 'Control+i')).setFiles(docx);
     expect(await confirmed).toBe('Replace the working draft with the text of eu-markup.docx? You can undo this.');
     const notice = page.locator('.message', { hasText: 'Imported eu-markup.docx' });
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);

@@ -18,7 +18,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpus } from '../support/corpus.js';
-import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, chooserFromShortcut, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
 
 const CASE = 'us-critical-minerals-MOUs_MY-vs-TH';
 const ready = existsSync(CHROMIUM) && corpus !== null;
@@ -51,10 +51,8 @@ describe.skipIf(!ready)('importing a web page in the browser', () => {
   it('reads the page as the memorandum, each clause keeping its id, and saves it as the working draft', async () => {
     await page.click('#tab-draft');
     await page.locator('.draft-text').focus();
-    const chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Control+i');
     page.once('dialog', (dialog) => void dialog.accept());
-    const picked = await chooser;
+    const picked = await chooserFromShortcut(page, 'Control+i');
     // The file picker offers web pages.
     expect(await picked.element().getAttribute('accept')).toContain('.html');
     await picked.setFiles(join(work, 'mou.html'));

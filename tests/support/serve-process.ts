@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type FileChooser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './fixture-copy.js';
 
 export function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -66,3 +66,22 @@ export async function tearDown(browser: Browser | undefined, server: ChildProces
   await stopServer(server);
   if (work) await rm(work, { recursive: true, force: true });
 }
+
+/**
+ * The file chooser that a keyboard shortcut opens (Import Draft: Control+I). Playwright learns of a chooser only
+ * once it intercepts them, which it starts doing when asked to wait for one; on a loaded machine the key can
+ * beat that, and Chromium's own (headless, invisible) chooser opens instead. The key is pressed again, up to
+ * three times, until a chooser is seen; a shortcut that never opens one still fails.
+ */
+export async function chooserFromShortcut(page: Page, key: string): Promise<FileChooser> {
+  for (let attempt = 1; ; attempt++) {
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press(key);
+    try {
+      return await chooser;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
