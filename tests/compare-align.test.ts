@@ -74,6 +74,9 @@ describe('alignDrafts', () => {
       around('Partnerships between U.S. and Thai companies.'),
     );
     expect(summary(reworded)).toEqual(['unchanged Article 1→Article 1', 'edited Article 2→Article 2', 'unchanged Article 3→Article 3']);
+    // Its similarity is the share of words the two have in common (no shingle is shared): partnerships, between,
+    // and, companies of 7 distinct words on each side ("U.S." reads as two).
+    expect(changeOf(reworded, 'new', 1).similarity).toBeCloseTo((2 * 4) / (7 + 7), 5);
     const replaced = alignDrafts(
       around('This Memorandum will enter into force on the date of its signature.'),
       around('Disputes will be settled amicably through consultations between the Participants.'),

@@ -83,7 +83,8 @@ export interface ClauseChange {
   new: number[];
   /** Whether the two clauses' sources are the same, character for character (not merely read the same). */
   identical: boolean;
-  /** 1 for unchanged; Dice overlap of three-word shingles for edits; coverage for splits and merges; 0 otherwise. */
+  /** 1 for unchanged; Dice overlap of three-word shingles for edits (of distinct words for a short clause
+   * reworded in place: Matcher.shortRewording); coverage for splits and merges; 0 otherwise. */
   similarity: number;
   provisions: ProvisionChange[];
   /** For an edited clause whose provisions shifted (provisionsShifted): the flattened provisions that

@@ -610,8 +610,9 @@ export class Matcher {
       const no = olds.length, nn = news.length;
       if (no === 0 || nn === 0 || no * nn > MAX_GAP_PAIRS) continue;
       const lone = no === 1 && nn === 1;
-      if (lone && background < FORMULAIC && this.shortRewording(olds[0]!, news[0]!, loneThreshold)) {
-        this.pair(olds[0]!, news[0]!);
+      const words = lone && background < FORMULAIC ? this.shortRewording(olds[0]!, news[0]!, loneThreshold) : 0;
+      if (words > 0) {
+        this.pair(olds[0]!, news[0]!, words);
         continue;
       }
       let bar = Math.max(lone ? loneThreshold : threshold, Math.min(MAX_BAR, (lone ? 2 : 3) * background));
@@ -655,15 +656,18 @@ export class Matcher {
    * Whether two short units, alone in their gap, are one reworded in place: too short for three-word shingles to
    * say (a sentence of a dozen words with three of them changed shares no shingle: "between United States and
    * Malaysian companies" → "between U.S. and Thai companies"), they share most of their words instead. Only in
-   * drafts that are not formulaic, where two unrelated short clauses seldom share half their words.
+   * drafts that are not formulaic, where two unrelated short clauses seldom share half their words. Returns that
+   * share (the Dice overlap of their distinct words), which the pair reports as its similarity, or 0 when they
+   * are not one reworded.
    */
-  private shortRewording(i: number, j: number, bar: number): boolean {
+  private shortRewording(i: number, j: number, bar: number): number {
     const a = this.oldTokens(i).words, b = this.newTokens(j).words;
-    if (a.length > SHORT_UNIT || b.length > SHORT_UNIT || this.similarity(i, j) >= bar) return false;
+    if (a.length > SHORT_UNIT || b.length > SHORT_UNIT || this.similarity(i, j) >= bar) return 0;
     const setA = new Set(a), setB = new Set(b);
     let shared = 0;
     for (const w of setA) if (setB.has(w)) shared++;
-    return (2 * shared) / (setA.size + setB.size) >= SHORT_WORD_OVERLAP;
+    const overlap = (2 * shared) / (setA.size + setB.size);
+    return overlap >= SHORT_WORD_OVERLAP ? overlap : 0;
   }
 
   /**
