@@ -15,6 +15,9 @@
  *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
+ *
+ * The text before the first clause (an imported draft's title block, which names the parties) is read the same
+ * way, as an entry of its own (`front`) outside the clauses and their counts.
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';

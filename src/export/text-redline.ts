@@ -1,5 +1,6 @@
 /**
- * A comparison as a terminal redline: a summary of counts, then clause by clause in the new draft's order,
+ * A comparison as a terminal redline: a summary of counts, then the title block where it changed (frontChange),
+ * then clause by clause in the new draft's order,
  * deletions as [-…-] and insertions as {+…+} (the wdiff convention, readable without colour), coloured when
  * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
