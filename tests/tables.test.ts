@@ -315,6 +315,25 @@ describe('a table in a plain-text draft', () => {
     expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', '| 2846.90 | Other rare earth compounds | 4% |\n']]);
   });
 
+  it('reads a cell wrapped within its column onto the next line as part of its row', async () => {
+    const { draft } = await loadDraftFile(write('layout-wrapped.txt', layoutDraft([
+      '   HS code      Description                    Rate',
+      '   2805.30      Rare earth metals, whether     5%',
+      '                or not intermixed',
+      '   2846.10      Cerium compounds               3%',
+      '   2846.90      Other rare earth compounds,    4%',
+      '                inorganic or organic',
+    ])));
+    expect(blocksText(draft.clauses[0]!.body)).toContain([
+      '| HS code | Description | Rate |', '| --- | --- | --- |', '| 2805.30 | Rare earth metals, whether or not intermixed | 5% |',
+      '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds, inorganic or organic | 4% |',
+      '2. The rates apply',
+    ].join('\n'));
+    // A line out of the columns' line ends the table: it is read as text.
+    const { draft: after } = await loadDraftFile(write('layout-note.txt', layoutDraft([...SPACED, '   2846.90      Other compounds                4%', '         Note: rates are ad valorem.'])));
+    expect(blocksText(after.clauses[0]!.body)).toContain('| 2846.90 | Other compounds | 4% |\nNote: rates are ad valorem.');
+  });
+
   it('takes no prose, list of points or signature block set out with spaces for a table', async () => {
     const read = async (name: string, rows: string[]) => blocksText((await loadDraftFile(write(name, layoutDraft(rows)))).draft.clauses[0]!.body);
     // Points with their labels set apart.

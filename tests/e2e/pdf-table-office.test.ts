@@ -1,8 +1,9 @@
 /**
  * A tariff schedule that arrives as a PDF: a Word document with a table, printed to PDF by a real LibreOffice and
  * its text extracted with pdftotext -layout (poppler-utils), as the README tells a user to do. The plain-text
- * importer reads the columns set out with spaces as a pipe table (src/format/import/layout-table.ts), and the
- * comparison of two such extracts reads a row added as one inserted row.
+ * importer reads the columns set out with spaces as a pipe table (src/format/import/layout-table.ts), a long cell
+ * wrapped within its column as one cell, and the comparison of two such extracts reads a row added as one
+ * inserted row.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,9 +59,13 @@ describe.skipIf(!hasOffice)('a schedule extracted from a PDF', () => {
     expect(readFileSync(before, 'utf8')).toMatch(/2805\.30 {2,}Rare earth metals {2,}5%/);
     const old = (await loadDraftFile(before)).draft;
     expect(blocksText(old.clauses[0]!.body)).toContain('| HS code | Description | Rate |\n| --- | --- | --- |\n| 2805.30 | Rare earth metals | 5% |\n| 2846.10 | Cerium compounds | 3% |');
-    const now = (await loadDraftFile(await extracted('after', [...SCHEDULE, ['2846.90', 'Other rare earth compounds', '4%']]))).draft;
+    // A long description, which the PDF wraps within its column over several lines: one cell still.
+    const long = 'Other compounds of rare-earth metals, of yttrium or of scandium or of mixtures of these metals, whether or not intermixed';
+    const after = await extracted('after', [...SCHEDULE, ['2846.90', long, '4%']]);
+    expect(readFileSync(after, 'utf8')).toMatch(/2846\.90 {2,}Other compounds of rare-earth {2,}4%\n {10,}metals/);
+    const now = (await loadDraftFile(after)).draft;
     const change = compareDrafts(old, now).changes.find((c) => c.kind !== 'unchanged')!;
-    expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', '| 2846.90 | Other rare earth compounds | 4% |\n']]);
+    expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', `| 2846.90 | ${long} | 4% |\n`]]);
     // The cerium rate did not change.
     expect(change.legal.filter((l) => l.old === '3%')).toEqual([]);
   }, 120_000);

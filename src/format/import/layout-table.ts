@@ -15,7 +15,8 @@
  * every two neighbouring columns a gutter of spaces that runs through every line (the columns may be aligned
  * left or right); no line opening with a provision's label ("(a)   text" is a point, not a row); and a figure in
  * at least half of the lines below the first (a schedule has rates, codes or dates: a signature block set in two
- * columns has none).
+ * columns has none). A line of fewer cells, each starting where a column does and the first column empty, is a
+ * cell's text wrapped within its column, and continues the row above.
  */
 
 /** A cell of a line: where it starts and ends (UTF-16 offsets in the line), and its text. */
@@ -56,10 +57,20 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
   const first = cellsOf(lines[from] ?? '');
   if (first.length < 2) return null;
   const table: Cell[][] = [first];
-  for (let j = from + 1; j < lines.length; j++) {
-    const cells = cellsOf(lines[j]!);
-    if (cells.length !== first.length) break;
-    table.push(cells);
+  // Each row's cell texts, with the lines that continue a cell (wrapped in its column) added.
+  const texts: string[][] = [first.map((c) => c.text)];
+  let end = from + 1;
+  for (; end < lines.length; end++) {
+    const cells = cellsOf(lines[end]!);
+    if (cells.length === first.length) {
+      table.push(cells);
+      texts.push(cells.map((c) => c.text));
+      continue;
+    }
+    const columns = table.length >= 2 ? continuedColumns(cells, table) : null;
+    if (!columns) break;
+    const row = texts[texts.length - 1]!;
+    columns.forEach((k, n) => (row[k] = `${row[k]} ${cells[n]!.text}`.trim()));
   }
   if (table.length < 3) return null;
   if (table.some((cells) => LABEL.test(cells[0]!.text))) return null;
@@ -73,5 +84,24 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
   }
   const withFigures = table.slice(1).filter((cells) => cells.some((c) => /\d/.test(c.text))).length;
   if (withFigures * 2 < table.length - 1) return null;
-  return { rows: table.map((cells) => cells.map((c) => c.text)), end: from + table.length };
+  return { rows: texts, end };
+}
+
+/**
+ * For a line of fewer cells below a row, the columns its cells continue, or null: a cell's text wrapped within its
+ * column ("Rare earth metals, whether" over "or not intermixed"), as pdftotext sets a long cell out. Each cell must
+ * start where its column starts (within a column) and end before the next column, and the first column must be
+ * empty: a line with a first cell is a row of its own, and one with cells out of line is no part of the table.
+ */
+function continuedColumns(cells: readonly Cell[], table: readonly Cell[][]): number[] | null {
+  if (cells.length === 0) return null;
+  const width = table[0]!.length;
+  const starts = Array.from({ length: width }, (_, k) => Math.min(...table.map((row) => row[k]!.start)));
+  const columns: number[] = [];
+  for (const cell of cells) {
+    const k = starts.findIndex((start) => Math.abs(cell.start - start) <= 1);
+    if (k <= 0 || columns.includes(k) || (k + 1 < width && cell.end + 2 > starts[k + 1]!)) return null;
+    columns.push(k);
+  }
+  return columns;
 }
