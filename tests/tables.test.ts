@@ -315,7 +315,7 @@ describe('a table in a plain-text draft', () => {
     expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', '| 2846.90 | Other rare earth compounds | 4% |\n']]);
   });
 
-  it('reads a cell wrapped within its column onto the next line as part of its row', async () => {
+  it('reads a cell wrapped within its column onto the next line as part of its row, and a row with an empty cell as a row', async () => {
     const { draft } = await loadDraftFile(write('layout-wrapped.txt', layoutDraft([
       '   HS code      Description                    Rate',
       '   2805.30      Rare earth metals, whether     5%',
@@ -329,6 +329,9 @@ describe('a table in a plain-text draft', () => {
       '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds, inorganic or organic | 4% |',
       '2. The rates apply',
     ].join('\n'));
+    // A row with an empty cell (no rate yet) stays a row, its cell empty.
+    const { draft: gap } = await loadDraftFile(write('layout-empty.txt', layoutDraft([...SPACED, '   2846.90      Other rare earth compounds', '   2850.00      Hydrides                       6%'])));
+    expect(blocksText(gap.clauses[0]!.body)).toContain('| 2846.10 | Cerium compounds | 3% |\n| 2846.90 | Other rare earth compounds |  |\n| 2850.00 | Hydrides | 6% |');
     // A line out of the columns' line ends the table: it is read as text.
     const { draft: after } = await loadDraftFile(write('layout-note.txt', layoutDraft([...SPACED, '   2846.90      Other compounds                4%', '         Note: rates are ad valorem.'])));
     expect(blocksText(after.clauses[0]!.body)).toContain('| 2846.90 | Other compounds | 4% |\nNote: rates are ad valorem.');

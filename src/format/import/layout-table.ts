@@ -15,8 +15,9 @@
  * every two neighbouring columns a gutter of spaces that runs through every line (the columns may be aligned
  * left or right); no line opening with a provision's label ("(a)   text" is a point, not a row); and a figure in
  * at least half of the lines below the first (a schedule has rates, codes or dates: a signature block set in two
- * columns has none). A line of fewer cells, each starting where a column does and the first column empty, is a
- * cell's text wrapped within its column, and continues the row above.
+ * columns has none). Below the header and a row, a line of fewer cells is a row with empty cells where its first
+ * cell stands in the first column and each lies within one column (partialRow); with the first column empty,
+ * each starting where a column does, it is a cell's text wrapped within its column, and continues the row above.
  */
 
 /** A cell of a line: where it starts and ends (UTF-16 offsets in the line), and its text. */
@@ -67,6 +68,11 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
       texts.push(cells.map((c) => c.text));
       continue;
     }
+    const partial = table.length >= 2 ? partialRow(cells, table) : null;
+    if (partial) {
+      texts.push(partial);
+      continue;
+    }
     const columns = table.length >= 2 ? continuedColumns(cells, table) : null;
     if (!columns) break;
     const row = texts[texts.length - 1]!;
@@ -85,6 +91,30 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
   const withFigures = table.slice(1).filter((cells) => cells.some((c) => /\d/.test(c.text))).length;
   if (withFigures * 2 < table.length - 1) return null;
   return { rows: texts, end };
+}
+
+/**
+ * A line of fewer cells that is a row with empty cells ("2846.90   Other compounds" with no rate yet), as its
+ * texts column by column, or null: its first cell stands in the first column, and each cell starts within a
+ * column (from that column's leftmost start in the full rows) and ends before the next one's. A line of prose
+ * running across columns is none.
+ */
+function partialRow(cells: readonly Cell[], table: readonly Cell[][]): string[] | null {
+  const width = table[0]!.length;
+  if (cells.length === 0 || cells.length >= width) return null;
+  const spans = Array.from({ length: width }, (_, k) => ({
+    start: Math.min(...table.map((row) => row[k]!.start)),
+    end: Math.max(...table.map((row) => row[k]!.end)),
+  }));
+  const row: string[] = new Array(width).fill('');
+  for (const cell of cells) {
+    // The column it starts in (a right-aligned figure starts inside its column's span), if it ends before the next.
+    let k = width - 1;
+    while (k >= 0 && cell.start < spans[k]!.start - 1) k--;
+    if (k < 0 || row[k] !== '' || (k + 1 < width && cell.end + 2 > spans[k + 1]!.start)) return null;
+    row[k] = cell.text;
+  }
+  return row[0] !== '' ? row : null;
 }
 
 /**

@@ -34,7 +34,7 @@ const WRAPPED_LETTERED = /^[A-Z]\.\s+\[/;
 const BRACKET_CLOSES = /\]\d{0,2}$/;
 const BOX_EDGE = /^\*{3,}$/;
 /** Two runs of text on a line set apart by a gutter: the first line of a table set out with spaces, maybe. */
-const SPACED = /\S(?: {2,}|\t)\S/;
+const SPACED = /\S(?: {2,}|\t)\s*\S/;
 const ENDS_SENTENCE = /[.:;,)\]”"]$/;
 /** A provision label and nothing else: "15.", "(a)", "iv)". */
 const LABEL_ONLY = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
@@ -110,7 +110,8 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
       continue;
     }
     // A table set out with spaces (layout-table.ts): a pipe table, its rows lines of one paragraph.
-    const spaced = SPACED.test(t) ? layoutTableAt(lines, i) : null;
+    // (A table's first two lines both have a gutter: most lines of layout text are ruled out without reading cells.)
+    const spaced = SPACED.test(t) && SPACED.test(lines[i + 1] ?? '') ? layoutTableAt(lines, i) : null;
     if (spaced) {
       flush();
       out.push({ text: pipeTableText(spaced.rows), line: i + 1, lineCount: spaced.end - i, kind: 'text' });
