@@ -101,47 +101,49 @@ export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp
 /**
  * A row taken out in one place and put in, word for word, in another (a schedule sorted anew) moved: both ops
  * marked `moved`, as a provision moved within its clause is (words.ts), rather than read as a row deleted and
- * another added. Rows pair by their text, each at most once, in order.
+ * another added.
  */
 function markMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[]): void {
-  if (deleted.length === 0 || inserted.length === 0) return;
-  const row = (op: WordOp) => op.text.replace(/\n$/, '');
-  const waiting = new Map<string, WordOp[]>();
-  for (const op of deleted) {
-    const list = waiting.get(row(op));
-    if (list) list.push(op); else waiting.set(row(op), [op]);
-  }
-  for (const op of inserted) {
-    const match = waiting.get(row(op))?.shift();
-    if (!match) continue;
-    match.moved = true;
-    op.moved = true;
-  }
+  pairRowsByText(deleted, inserted, (d, i) => {
+    d.moved = true;
+    i.moved = true;
+  });
 }
 
 /**
  * The moved rows of a redline (markMovedRows) as the legal reading takes moved text (legal.ts,
  * legalChangesWithMoves): where each stood and where it stands, so that the figures in a row that only moved
- * are not read as removed in one place and added in another. Pairs a moved deleted row with the moved inserted
- * row of the same text, in order.
+ * are not read as removed in one place and added in another.
  */
-export function movedRows(ops: readonly WordOp[]): MovedText[] {
-  const waiting = new Map<string, WordOp[]>();
+export function movedRows(ops: readonly WordOp[]): readonly MovedText[] {
+  // Asked of every edited clause's redline: most move nothing, and need no lists built.
+  if (!ops.some((op) => op.moved && op.op === 'delete')) return NO_MOVES;
   const out: MovedText[] = [];
-  const row = (op: WordOp) => op.text.replace(/^\n|\n$/g, '');
-  for (const op of ops) {
-    if (op.moved && op.op === 'delete' && isPipeRow(row(op))) {
-      const list = waiting.get(row(op));
-      if (list) list.push(op); else waiting.set(row(op), [op]);
-    }
-  }
-  if (waiting.size === 0) return out;
-  for (const op of ops) {
-    if (!op.moved || op.op !== 'insert') continue;
-    const match = waiting.get(row(op))?.shift();
-    if (match) out.push({ old: [{ start: match.oldStart!, end: match.oldEnd! }], new: [{ start: op.newStart!, end: op.newEnd! }] });
-  }
+  const deleted = ops.filter((op) => op.moved && op.op === 'delete' && isPipeRow(rowText(op)));
+  const inserted = ops.filter((op) => op.moved && op.op === 'insert');
+  pairRowsByText(deleted, inserted, (d, i) => out.push({ old: [{ start: d.oldStart!, end: d.oldEnd! }], new: [{ start: i.newStart!, end: i.newEnd! }] }));
   return out;
+}
+
+const NO_MOVES: readonly MovedText[] = [];
+
+/** A row's op's text without the line break it carries (after it, or before a text's last line). */
+function rowText(op: WordOp): string {
+  return op.text.replace(/^\n|\n$/g, '');
+}
+
+/** Deleted and inserted rows of the same text, each paired at most once, in order. */
+function pairRowsByText(deleted: readonly WordOp[], inserted: readonly WordOp[], pair: (deleted: WordOp, inserted: WordOp) => void): void {
+  if (deleted.length === 0 || inserted.length === 0) return;
+  const waiting = new Map<string, WordOp[]>();
+  for (const op of deleted) {
+    const list = waiting.get(rowText(op));
+    if (list) list.push(op); else waiting.set(rowText(op), [op]);
+  }
+  for (const op of inserted) {
+    const match = waiting.get(rowText(op))?.shift();
+    if (match) pair(match, op);
+  }
 }
 
 /**

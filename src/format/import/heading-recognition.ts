@@ -34,6 +34,9 @@ const KEYWORD_HEADING = new RegExp(
 /** A keyword label followed by a tab: "Article 5<tab>Stockpiles", as drafts typed in a word processor have it. */
 const LABEL_THEN_TAB = new RegExp(`^(\\s*\\[?\\s*(?:Article|Section|Paragraph|Part|Chapter)\\s+${NUMBER}\\s*\\]?)[ ]*\\t[ \\t]*(?=\\S)`, 'i');
 
+/** A provision's label and nothing else: "15.", "(a)", "iv)". */
+export const LABEL_ONLY = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
+
 /**
  * The tab between a heading's label and its title made the dash it stands for ("Article 5 — Stockpiles"):
  * collapsing whitespace would otherwise leave "Article 5 Stockpiles", whose label and title cannot be told

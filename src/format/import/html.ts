@@ -12,9 +12,9 @@
  *   - a superscript number is a footnote mark "[1]", and a list of footnotes (pandoc's, an endnotes <aside>)
  *     comes after a rule as "[1] text", where the importers take footnotes from;
  *   - a table of data (a header row of <th>, or three columns and rows or more, or two columns with figures in
- *     the second, a line of text in each cell: a schedule of tariffs, a list of minerals) is a pipe table, a paragraph with a line per row
- *     (model/pipe-table.ts); any other table (a signature block laid out in columns) is its cells' text, a
- *     paragraph each, row by row;
+ *     the second, a line of text in each cell: a schedule of tariffs, a list of minerals) is a pipe table, a
+ *     paragraph with a line per row (model/pipe-table.ts); any other table (a signature block laid out in
+ *     columns) is its cells' text, a paragraph each, row by row;
  *   - numbered headings and lettered points, which Markdown's lists cannot hold, have their labels written out;
  *   - underlined and struck-through text (<u>, <s>, <del>, <strike>) is its text, the mark not read;
  *   - bold and italic set by a style are bold and italic; a line break before "(a)" starts a provision, one
@@ -104,8 +104,8 @@ const CELL_BLOCKS = new Set(['table', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 
 /**
  * Tables of data, as pipe tables (see the module's comment). Whether a table holds data is read from its
  * cells: a header row of <th> (or a <thead>), or at least three columns and three rows, or two columns of a
- * schedule (isTwoColumnSchedule: figures in the second); and no cell holding more
- * than a paragraph (a page laid out in a table, a signature block with its lines). Cells keep their text only:
+ * schedule (isTwoColumnSchedule: figures in the second); and no cell holding more than a paragraph (a page laid
+ * out in a table, a signature block with its lines). Cells keep their text only:
  * a schedule's cells are figures and names.
  */
 function dataTables(tree: HastRoot): void {

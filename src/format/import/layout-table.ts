@@ -19,6 +19,7 @@
  * cell stands in the first column and each lies within one column (partialRow); with the first column empty,
  * each starting where a column does, it is a cell's text wrapped within its column, and continues the row above.
  */
+import { LABEL_ONLY } from './heading-recognition.js';
 
 /** A cell of a line: where it starts and ends (UTF-16 offsets in the line), and its text. */
 interface Cell {
@@ -29,8 +30,6 @@ interface Cell {
 
 /** A run of text with single spaces inside: a cell (a tab, written as NUL by expandTabs, always ends one). */
 const CELL = /[^\s\0]+(?: [^\s\0]+)*/g;
-/** A provision's label opening a line: "1.", "(a)", "iv)". */
-const LABEL = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
 
 /**
  * A line with its tabs expanded to the next stop of eight columns, as a terminal or a text editor shows it; each
@@ -68,18 +67,21 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
       texts.push(cells.map((c) => c.text));
       continue;
     }
-    const partial = table.length >= 2 ? partialRow(cells, table) : null;
+    // Below the header and a row: a row with empty cells, or cells' text wrapped in their columns.
+    if (table.length < 2 || cells.length === 0) break;
+    const starts = columnStarts(table);
+    const partial = partialRow(cells, starts);
     if (partial) {
       texts.push(partial);
       continue;
     }
-    const columns = table.length >= 2 ? continuedColumns(cells, table) : null;
+    const columns = continuedColumns(cells, starts);
     if (!columns) break;
     const row = texts[texts.length - 1]!;
     columns.forEach((k, n) => (row[k] = `${row[k]} ${cells[n]!.text}`.trim()));
   }
   if (table.length < 3) return null;
-  if (table.some((cells) => LABEL.test(cells[0]!.text))) return null;
+  if (table.some((cells) => LABEL_ONLY.test(cells[0]!.text))) return null;
   // A gutter between every two columns, through every line: no cell of a column reaches the next's start (two
   // spaces apart; lines set out with tabs, whose stops align the columns, one).
   const gutter = lines.slice(from, from + table.length).some((l) => l.includes('\t')) ? 1 : 2;
@@ -96,22 +98,17 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
 /**
  * A line of fewer cells that is a row with empty cells ("2846.90   Other compounds" with no rate yet), as its
  * texts column by column, or null: its first cell stands in the first column, and each cell starts within a
- * column (from that column's leftmost start in the full rows) and ends before the next one's. A line of prose
- * running across columns is none.
+ * column (columnStarts) and ends before the next one's. A line of prose running across columns is none.
  */
-function partialRow(cells: readonly Cell[], table: readonly Cell[][]): string[] | null {
-  const width = table[0]!.length;
-  if (cells.length === 0 || cells.length >= width) return null;
-  const spans = Array.from({ length: width }, (_, k) => ({
-    start: Math.min(...table.map((row) => row[k]!.start)),
-    end: Math.max(...table.map((row) => row[k]!.end)),
-  }));
+function partialRow(cells: readonly Cell[], starts: readonly number[]): string[] | null {
+  const width = starts.length;
+  if (cells.length >= width) return null;
   const row: string[] = new Array(width).fill('');
   for (const cell of cells) {
-    // The column it starts in (a right-aligned figure starts inside its column's span), if it ends before the next.
+    // The column it starts in (a right-aligned figure starts inside its column), if it ends before the next.
     let k = width - 1;
-    while (k >= 0 && cell.start < spans[k]!.start - 1) k--;
-    if (k < 0 || row[k] !== '' || (k + 1 < width && cell.end + 2 > spans[k + 1]!.start)) return null;
+    while (k >= 0 && cell.start < starts[k]! - 1) k--;
+    if (k < 0 || row[k] !== '' || (k + 1 < width && cell.end + 2 > starts[k + 1]!)) return null;
     row[k] = cell.text;
   }
   return row[0] !== '' ? row : null;
@@ -123,10 +120,8 @@ function partialRow(cells: readonly Cell[], table: readonly Cell[][]): string[] 
  * start where its column starts (within a column) and end before the next column, and the first column must be
  * empty: a line with a first cell is a row of its own, and one with cells out of line is no part of the table.
  */
-function continuedColumns(cells: readonly Cell[], table: readonly Cell[][]): number[] | null {
-  if (cells.length === 0) return null;
-  const width = table[0]!.length;
-  const starts = Array.from({ length: width }, (_, k) => Math.min(...table.map((row) => row[k]!.start)));
+function continuedColumns(cells: readonly Cell[], starts: readonly number[]): number[] | null {
+  const width = starts.length;
   const columns: number[] = [];
   for (const cell of cells) {
     const k = starts.findIndex((start) => Math.abs(cell.start - start) <= 1);
@@ -134,4 +129,9 @@ function continuedColumns(cells: readonly Cell[], table: readonly Cell[][]): num
     columns.push(k);
   }
   return columns;
+}
+
+/** Where each column starts: the leftmost start of its cells in the full rows. */
+function columnStarts(table: readonly Cell[][]): number[] {
+  return table[0]!.map((_, k) => Math.min(...table.map((row) => row[k]!.start)));
 }

@@ -229,7 +229,8 @@ function numberedHeading(heading: RecognisedHeading | null): RecognisedHeading |
  * as a Word document with its articles in Heading styles or a web page with `<h2>` articles has them, are the
  * preamble, as the plain-text importer reads them: a clause of its own, from the paragraph that opens like one,
  * before the first clause. Left in the front (the title block), which the comparison reads only as a whole
- * (compare.ts, frontRedline), a changed recital would be neither aligned nor read in law as a clause's text is. A draft with a Preamble heading of its own, or with no heading, is left as it is.
+ * (compare.ts, frontRedline), a changed recital would be neither aligned nor read in law as a clause's text is.
+ * A draft with a Preamble heading of its own, or with no heading, is left as it is.
  */
 function openPreamble(outline: ClauseOutline): void {
   const first = outline.clauses[0];

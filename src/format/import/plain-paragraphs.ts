@@ -10,7 +10,7 @@
  * or a table set out in columns with spaces (layout-table.ts, written as a pipe table), is one paragraph whose
  * lines are its rows.
  */
-import { isTitleLine, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
+import { isTitleLine, LABEL_ONLY, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
 import { isDelimiterRow, isPipeRow, pipeTableText } from '../../model/pipe-table.js';
 import { layoutTableAt } from './layout-table.js';
 
@@ -36,8 +36,6 @@ const BOX_EDGE = /^\*{3,}$/;
 /** Two runs of text on a line set apart by a gutter: the first line of a table set out with spaces, maybe. */
 const SPACED = /\S(?: {2,}|\t)\s*\S/;
 const ENDS_SENTENCE = /[.:;,)\]”"]$/;
-/** A provision label and nothing else: "15.", "(a)", "iv)". */
-const LABEL_ONLY = /^(?:\(\s*(?:\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|\d{1,3}[.)])$/i;
 
 /**
  * In layout text (few blank lines) a paragraph also ends at a short line that closes a sentence when the next
