@@ -86,7 +86,7 @@ export function registerShow(program: Command): void {
   program
     .command('show')
     .argument('<path>', 'a draft file (text, Markdown, Word .docx or a web page .html), a dossier folder (its working draft), DOSSIER@N (tabled version N) or - (standard input)')
-    .description('print the outline of a draft: labels, titles, ids, provisions, brackets and positions per clause')
+    .description('print the outline of a draft: its title block (the text before the first clause, if any), then labels, titles, ids, provisions, brackets and positions per clause')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExamples:\n  parley show fixtures/rare-earths-mou@3\n  parley show fixtures/rare-earths-mou --format json')
     .action(async (path: string, options: { format: string }) => {
