@@ -218,6 +218,22 @@ describe('figures and dates', () => {
       .toEqual([['date', '26th of October 2025', 'October 26, 2025', 'cosmetic']]);
   });
 
+  it('reads the date of a signature block, its year in words', () => {
+    // "this twentieth day of October, two thousand and twenty-five" is one date, not an ordinal, a month and a figure.
+    expect(brief(legalChanges('Signed in Washington this twentieth day of October, two thousand and twenty-five.', 'Signed in Tokyo this 28th day of October, two thousand and twenty-five.')))
+      .toEqual([['date', 'twentieth day of October, two thousand and twenty-five', '28th day of October, two thousand and twenty-five']]);
+    expect(brief(legalChanges('Done at Paris this twelfth day of December two thousand and fifteen.', 'Done at Paris this 12th day of December 2015.')))
+      .toEqual([['date', 'twelfth day of December two thousand and fifteen', '12th day of December 2015', 'cosmetic']]);
+    expect(brief(legalChanges('Done at Geneva on the first day of July nineteen hundred and ninety-four.', 'Done at Geneva on the first day of July nineteen hundred and ninety-five.')))
+      .toEqual([['date', 'the first day of July nineteen hundred and ninety-four', 'the first day of July nineteen hundred and ninety-five']]);
+    // A year after "of" and a capitalised word names an instrument, as a year after such a word does.
+    expect(brief(legalChanges('under the Tariff Act of 1930 and', 'under the Trade Act of 1974 and'))).toEqual([]);
+    expect(brief(legalChanges('completed in December of 2025.', 'completed in December of 2026.'))).toEqual([['date', '2025', '2026']]);
+    expect(brief(legalChanges('Reports of 2025 are published.', 'Reports of 2026 are published.'))).toEqual([['date', '2025', '2026']]);
+    // A number in words after a month is a quantity where a unit follows it.
+    expect(brief(legalChanges('deliver by 1 March two thousand tonnes', 'deliver by 1 March three thousand tonnes'))).toEqual([['figure', 'two thousand tonnes', 'three thousand tonnes']]);
+  });
+
   it('reports a day of a month without a year, and takes no modal "may" for a month', () => {
     expect(brief(legalChanges('The Participants consult before 1 March each year.', 'The Participants consult before 1 April each year.')))
       .toEqual([['date', '1 March', '1 April']]);

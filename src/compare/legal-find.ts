@@ -590,25 +590,51 @@ function roundValue(v: number): number {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = `(?:${MONTHS.join('|')})`;
 const ORDINAL_WORD = `(?:(?:${TENS.filter(Boolean).join('|')})[-\\s](?:${ORDINAL_UNITS.slice(1, 10).join('|')})|${[...ORDINAL_UNITS.slice(1), ...ORDINAL_TENS.filter(Boolean), 'hundredth'].join('|')})`;
-/** The forms of a date, each an alternative of DATE_RE (legal-window.ts reads their words too). */
-const DATE_FORMS = [
-  `(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m1>${MONTH}),?\\s+(?<y1>\\d{4})`,
+/**
+ * A year written out, as signature blocks write it ("two thousand and twenty-five", "nineteen hundred and
+ * ninety-four"): always after a day and a month, never alone (a number in words alone is a figure).
+ */
+const BELOW_HUNDRED = `(?:(?:${TENS.filter(Boolean).join('|')})(?:[-\\s](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).reverse().join('|')})`;
+/** What a number that is a year is not followed by: a percent sign or a unit ("2000 tonnes"). */
+const NOT_A_QUANTITY = `(?!\\s*(?:%|per\\s?cent|percent|(?:business\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kg|kilograms?|thousand|million|billion|dollars|euros?)${WORD_END}))`;
+const YEAR_IN_WORDS = `(?:two\\s+thousand(?:\\s+(?:and\\s+)?${BELOW_HUNDRED})?|(?:nineteen|twenty)\\s+hundred(?:\\s+(?:and\\s+)?${BELOW_HUNDRED})?)${NOT_A_QUANTITY}`;
+/** The forms of a date, each an alternative of DATE_RE (legal-window.ts reads their words too); `year` is the
+ * pattern of a year after a day and a month. */
+const dateForms = (year: string) => [
+  `(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m1>${MONTH}),?\\s+(?<y1>${year})`,
   `(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>\\d{4})`,
   `(?<y3>\\d{4})-(?<m3>\\d{2})-(?<d3>\\d{2})`,
+  // The day of a month in words, as treaties are signed: "this twelfth day of December two thousand and
+  // fifteen", "the 28th day of October, 2025"; with "the" and no month, a day counted ("the thirtieth day").
+  `(?:the\\s+)?(?<od>${ORDINAL_WORD}|\\d{1,2}(?:st|nd|rd|th))\\s+day\\s+of\\s+(?<om>${MONTH})(?:,?\\s+(?<oy>${year}))?`,
   `the\\s+(?<nth>${ORDINAL_WORD}|\\d+(?:st|nd|rd|th))\\s+day`,
   `(?<m4>${MONTH})\\s+(?<y4>\\d{4})`,
   // A day of a month without a year ("before 1 March", "by June 30"): deadlines that recur each year.
   `(?<d6>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m6>${MONTH})`,
   `(?<m7>${MONTH})\\s+(?<d7>\\d{1,2})(?:st|nd|rd|th)?`,
   // A bare year ("by 2030"), unless it is an amount or a quantity ("$2000", "2000 tonnes").
-  `(?<![$€£¥]\\s?)(?<y5>(?:19|20|21)\\d{2})(?![.,]\\d)(?!\\s*(?:%|per\\s?cent|percent|(?:business\\s+|calendar\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kg|kilograms?|thousand|million|billion|dollars|euros?)${WORD_END}))`,
+  `(?<![$€£¥]\\s?)(?<y5>(?:19|20|21)\\d{2})(?![.,]\\d)${NOT_A_QUANTITY}`,
 ];
-const DATE_RE = new RegExp(`${WORD_START}(?:${DATE_FORMS.join('|')})${WORD_END}`, 'giu');
+const DATE_RE = new RegExp(`${WORD_START}(?:${dateForms(`\\d{4}|${YEAR_IN_WORDS}`).join('|')})${WORD_END}`, 'giu');
 /**
  * Every run of ASCII letters in a date match (lowercased), for legal-window.ts. Every match holds a digit
- * or, in "the … day" form, the word "day".
+ * or, in the forms written in words, the word "day". The words of a year in words are read apart: a space
+ * stands between them and the rest of any date, and spelling out every date with each of them would make
+ * hundreds of thousands of strings.
  */
-export const DATE_WORDS: ReadonlySet<string> = new Set(DATE_FORMS.flatMap((f) => [...patternWords(f)]));
+export const DATE_WORDS: ReadonlySet<string> = new Set([...dateForms('\\d{4}').flatMap((f) => [...patternWords(f)]), ...patternWords(YEAR_IN_WORDS)]);
+
+/** The value of a year as YEAR_IN_WORDS or four digits write it. */
+function yearValue(written: string): number {
+  if (/^\d+$/.test(written)) return Number(written);
+  let total = 0;
+  for (const w of written.toLowerCase().split(/[-\s]+/)) {
+    if (w === 'thousand') total *= 1000;
+    else if (w === 'hundred') total *= 100;
+    else if (w !== 'and') total += Math.max(UNITS.indexOf(w), 0) + Math.max(TENS.indexOf(w), 0) * 10;
+  }
+  return total;
+}
 
 function ordinalValue(written: string): number | null {
   const digits = /^(\d+)/.exec(written);
@@ -631,9 +657,9 @@ function isUpperAscii(c: number): boolean {
 
 /**
  * Whether the bare number (a year) at `at` is part of a name ("GATT 1994", "the General Agreement on Tariffs
- * and Trade 1994", "Agenda 2030", "Executive Order 14257"): it follows an acronym, or a capitalised word that
- * does not open a sentence ("By 2030" and "Since 2020" do). Markdown emphasis and closing quotes or brackets
- * between them are passed over.
+ * and Trade 1994", "Agenda 2030", "Executive Order 14257", "the Tariff Act of 1930"): it follows an acronym,
+ * or a capitalised word that does not open a sentence ("By 2030" and "Since 2020" do), or such a word and
+ * "of". Markdown emphasis and closing quotes or brackets between them are passed over.
  */
 function followsName(text: string, at: number): boolean {
   let i = at;
@@ -641,12 +667,26 @@ function followsName(text: string, at: number): boolean {
   const end = i;
   while (i > 0 && isNameChar(text, i - 1)) i--;
   if (i === end) return false;
+  // A year after "of" names the instrument before it ("the Trade Act of 1974"); "December of 2025" is a date.
+  if (end - i === 2 && text.startsWith('of', i)) {
+    let k = i;
+    while (k > 0 && isSpaceAt(text, k - 1) && text[k - 1] !== '\n') k--;
+    const before = k;
+    while (k > 0 && isNameChar(text, k - 1)) k--;
+    const name = text.slice(k, before);
+    return k < before && /^\p{Lu}/u.test(name) && !MONTHS.includes(name.toLowerCase()) && opensNoSentence(text, k);
+  }
   // Most words before a number are lowercase ("within 30", "by 2030"): rejected without a pattern.
   const first = text.charCodeAt(i);
   if (first < 128 && !(first >= 65 && first <= 90)) return false;
   const word = text.slice(i, end);
   if (!/^\p{Lu}/u.test(word)) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
+  return opensNoSentence(text, i);
+}
+
+/** Whether the word at `i` follows another on its line with no sentence end between them. */
+function opensNoSentence(text: string, i: number): boolean {
   let j = i;
   while (j > 0 && (isSpaceAt(text, j - 1) || NAME_END.includes(text[j - 1]!)) && text[j - 1] !== '\n') j--;
   return j > 0 && !/[.!?:;\n]/.test(text[j - 1]!);
@@ -685,9 +725,10 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
   for (let m = DATE_RE.exec(scan); m && m.index < to; m = DATE_RE.exec(scan)) {
     const g = m.groups!;
     let value: string;
-    if (g.y1) value = `${g.y1}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
+    if (g.y1) value = `${yearValue(g.y1)}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
     else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
     else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
+    else if (g.od) value = `${g.oy ? yearValue(g.oy) : '-'}-${pad(MONTHS.indexOf(g.om!.toLowerCase()) + 1)}-${pad(ordinalValue(g.od)!)}`;
     else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
     else if (g.y5) {
       if (followsName(text, m.index)) continue;
