@@ -188,6 +188,9 @@ describe('figures and dates', () => {
 
   it('takes no footnote mark, enumeration, or number of a name for a figure or a date (the US trade agreements are full of them)', () => {
     expect(legalChanges('apply a rate of customs duty[1] on goods.', 'apply a rate of customs duty[2] on goods.')).toEqual([]);
+    // A Markdown footnote reference (the Paris drafts' "[^11]"), spaced or not.
+    expect(legalChanges('comparability, consistency[^10]\nOption 3', 'comparability[^11]\nOption 3')).toEqual([]);
+    expect(legalChanges('as agreed [^4] by the Parties', 'as agreed [^5] by the Parties')).toEqual([]);
     expect(legalChanges('protection for intellectual property.[4] Malaysia shall', 'protection for intellectual property.[3] Malaysia shall')).toEqual([]);
     expect(legalChanges('text.\n[2] For greater certainty, this applies.', 'text.\n[3] For greater certainty, this applies.')).toEqual([]);
     expect(legalChanges('practices that result in: (1) the export of goods', 'practices that result in: (2) the export of goods')).toEqual([]);
@@ -216,6 +219,12 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('on the thirtieth day after', 'on the sixtieth day after'))).toEqual([['date', 'the thirtieth day', 'the sixtieth day']]);
     expect(brief(legalChanges('Signed on the 26th of October 2025, in duplicate', 'Signed on October 26, 2025, in duplicate')))
       .toEqual([['date', '26th of October 2025', 'October 26, 2025', 'cosmetic']]);
+  });
+
+  it('reads both sides of a change that strikes whole lines and puts in text in their place', () => {
+    // The struck text begins with a line break (a text's last line taken out) and the new text runs on: the
+    // new side still takes part.
+    expect(brief(legalChanges('\npay 3% now', 'levy 0% later\n'))).toEqual([['figure', '3%', '0%']]);
   });
 
   it('reads the date of a signature block, its year in words', () => {

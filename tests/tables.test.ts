@@ -108,7 +108,7 @@ describe('a table in a Markdown draft', () => {
     expect(textRedline(c)).toContain('{+| 2846.90 | Other rare earth compounds | 4% |+}');
   });
 
-  it('marks a row put elsewhere word for word as moved, and reads nothing in law into it', async () => {
+  it('marks a row put elsewhere as moved, word for word or under the same code, and reads in law only what changed in it', async () => {
     const rows = ['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Yttrium oxide | 6% |'];
     const sorted = [rows[2]!, rows[0]!, rows[1]!];
     const old = (await loadDraftFile(write('m1.md', markdown([...SCHEDULE.slice(0, 2), ...rows])))).draft;
@@ -125,11 +125,25 @@ describe('a table in a Markdown draft', () => {
     // Without the move, 6% and 2846.90 read as taken out and added again.
     expect(change.legal).toEqual([]);
     expect(textRedline(c)).toMatch(/\{~\| 2846\.90 \| Yttrium oxide \| 6% \|~\}\n {2}\| 2805\.30 [^]*\n {2}\[~\| 2846\.90 \| Yttrium oxide \| 6% \|~\]/);
-    // A row moved and changed on the way is no move: taken out and put in.
+    // A row moved and changed on the way, the same HS code in its first cell, moved too: its rate is read
+    // against the rate it had (6% → 7%), not as a rate taken out and another put in.
     const edited = (await loadDraftFile(write('m3.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('6%', '7%'), rows[0]!, rows[1]!])))).draft;
     const e = compareDrafts(old, edited).changes[0]!;
-    expect(e.words.some((w) => w.moved)).toBe(false);
-    expect(e.legal.map((l) => [l.type, l.old, l.new])).toContainEqual(['figure', null, '7%']);
+    expect(e.words.filter((w) => w.op !== 'equal')).toEqual([
+      { op: 'insert', text: `${rows[2]!.replace('6%', '7%')}\n`, moved: true },
+      { op: 'delete', text: `${rows[2]}\n`, moved: true },
+    ]);
+    expect(e.legal.map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '7%']]);
+    // The last row of the text moved up and changed: its line break goes with it, and it reads the same way.
+    const lastEdited = (await loadDraftFile(write('m4.md', markdown([...SCHEDULE.slice(0, 2), rows[0]!, rows[2]!.replace('6%', '0%'), rows[1]!])))).draft;
+    const fromLast = compareDrafts(old, lastEdited).changes[0]!;
+    expect(fromLast.words.filter((w) => w.moved).length).toBe(2);
+    expect(fromLast.legal.map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '0%']]);
+    // A row with another code in its first cell is another row: taken out, and a new one put in.
+    const recoded = (await loadDraftFile(write('m5.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('2846.90', '2846.99').replace('6%', '7%'), rows[0]!, rows[1]!])))).draft;
+    const r = compareDrafts(old, recoded).changes[0]!;
+    expect(r.words.some((w) => w.moved)).toBe(false);
+    expect(r.legal.map((l) => [l.type, l.old, l.new])).toContainEqual(['figure', null, '7%']);
   });
 });
 

@@ -390,7 +390,7 @@ function canonicalCurrency(c: string): string {
 /**
  * Whether bare digits at text[start, end) are no figure: a cross-reference ("Article 5", "Articles 3, 4 and 9"), the
  * number of a provision opening a line ("4."), a document symbol ("1/CP.17"), a footnote mark or footnote
- * ("duty[1]", "[2] For greater certainty"), an enumeration in a sentence ("result in: (1) …"), or a number that
+ * ("duty[1]", "[2] For greater certainty", "[^11]"), an enumeration in a sentence ("result in: (1) …"), or a number that
  * belongs to a name ("Executive Order 14257", "GATT 1994", "Section 301").
  */
 function isLabelOrMark(text: string, start: number, end: number): boolean {
@@ -399,8 +399,13 @@ function isLabelOrMark(text: string, start: number, end: number): boolean {
     followsName(text, start);
 }
 
-/** Whether text[start, end) is digits alone in brackets written against the text before them, or opening a line: a footnote mark or a footnote. */
+/**
+ * Whether text[start, end) is digits alone in brackets written against the text before them, or opening a line,
+ * or a Markdown footnote's ("[^11]"): a footnote mark or a footnote.
+ */
 function isFootnoteMark(text: string, start: number, end: number): boolean {
+  // A Markdown footnote reference or definition, however spaced: "[^11]".
+  if (start >= 2 && text.charCodeAt(start - 1) === 94 && text.charCodeAt(start - 2) === 91 && text.charCodeAt(end) === 93) return true;
   if (start < 1 || text.charCodeAt(start - 1) !== 91 || text.charCodeAt(end) !== 93) return false;
   // At the start of a line: the footnote itself ("[2] For greater certainty, …").
   if (start === 1 || text.charCodeAt(start - 2) === 10) return true;

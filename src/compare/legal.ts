@@ -385,7 +385,13 @@ function changeRanges(ops: readonly WordOp[]): ChangeRange[] {
     }
     if (open && (lineEnded || (op.op === 'delete' && open.newEnd > open.newStart))) open = null;
     if (!open) { open = { oldStart: oldPos, oldEnd: oldPos, newStart: newPos, newEnd: newPos }; ranges.push(open); }
-    if (op.op === 'delete') { oldPos += length; open.oldEnd = oldPos; } else { newPos += length; open.newEnd = newPos; }
+    if (op.op === 'delete') { oldPos += length; open.oldEnd = oldPos; } else {
+      newPos += length;
+      open.newEnd = newPos;
+      // Text put in after whole lines taken out ("\n| last row |" struck, "| new row |" in its place): the
+      // change has a new side after all.
+      if (open.newNone) open.newNone = open.wholeLines = false;
+    }
     lineEnded = lastText.charCodeAt(lastText.length - 1) === 10;
     // Whole lines on one side only: the other side has no part in it.
     const wholeLines = lineEnded || op.text.charCodeAt(0) === 10;

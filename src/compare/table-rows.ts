@@ -12,7 +12,7 @@
  */
 import { isPipeRow, splitRow } from '../model/pipe-table.js';
 import type { WordOp } from './words.js';
-import type { MovedText } from './words-by-provision.js';
+import type { MovedText, TextSpan } from './words-by-provision.js';
 import { diffSequences } from './myers.js';
 
 type Diff = (oldText: string, newText: string) => WordOp[];
@@ -99,12 +99,13 @@ export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp
 }
 
 /**
- * A row taken out in one place and put in, word for word, in another (a schedule sorted anew) moved: both ops
- * marked `moved`, as a provision moved within its clause is (words.ts), rather than read as a row deleted and
- * another added.
+ * A row taken out in one place and put in in another (a schedule sorted anew) moved: both ops marked `moved`,
+ * as a provision moved within its clause is (words.ts), rather than read as a row deleted and another added.
+ * The row is the same word for word, or names the same thing in its first cell (the HS code: moved and its rate
+ * changed, which the legal reading reads against the row where it stood).
  */
 function markMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[]): void {
-  pairRowsByText(deleted, inserted, (d, i) => {
+  pairMovedRows(deleted, inserted, (d, i) => {
     d.moved = true;
     i.moved = true;
   });
@@ -113,16 +114,23 @@ function markMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[]):
 /**
  * The moved rows of a redline (markMovedRows) as the legal reading takes moved text (legal.ts,
  * legalChangesWithMoves): where each stood and where it stands, so that the figures in a row that only moved
- * are not read as removed in one place and added in another.
+ * are not read as removed in one place and added in another, and those of a row moved and changed are read
+ * against its own earlier figures.
  */
 export function movedRows(ops: readonly WordOp[]): readonly MovedText[] {
   // Asked of every edited clause's redline: most move nothing, and need no lists built.
   if (!ops.some((op) => op.moved && op.op === 'delete')) return NO_MOVES;
   const out: MovedText[] = [];
   const deleted = ops.filter((op) => op.moved && op.op === 'delete' && isPipeRow(rowText(op)));
-  const inserted = ops.filter((op) => op.moved && op.op === 'insert');
-  pairRowsByText(deleted, inserted, (d, i) => out.push({ old: [{ start: d.oldStart!, end: d.oldEnd! }], new: [{ start: i.newStart!, end: i.newEnd! }] }));
+  const inserted = ops.filter((op) => op.moved && op.op === 'insert' && isPipeRow(rowText(op)));
+  pairMovedRows(deleted, inserted, (d, i) => out.push({ old: [rowSpan(d, d.oldStart!)], new: [rowSpan(i, i.newStart!)] }));
   return out;
+}
+
+/** Where the row of an op that starts at `start` stands, without the line break the op carries. */
+function rowSpan(op: WordOp, start: number): TextSpan {
+  const before = op.text.startsWith('\n') ? 1 : 0;
+  return { start: start + before, end: start + before + rowText(op).length };
 }
 
 const NO_MOVES: readonly MovedText[] = [];
@@ -132,17 +140,39 @@ function rowText(op: WordOp): string {
   return op.text.replace(/^\n|\n$/g, '');
 }
 
-/** Deleted and inserted rows of the same text, each paired at most once, in order. */
-function pairRowsByText(deleted: readonly WordOp[], inserted: readonly WordOp[], pair: (deleted: WordOp, inserted: WordOp) => void): void {
+/**
+ * Deleted and inserted rows paired as moved, each at most once: first those of the same text, in order; then,
+ * of the rest, those with the same first cell, where no other row left on either side has it.
+ */
+function pairMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[], pair: (deleted: WordOp, inserted: WordOp) => void): void {
   if (deleted.length === 0 || inserted.length === 0) return;
   const waiting = new Map<string, WordOp[]>();
   for (const op of deleted) {
     const list = waiting.get(rowText(op));
     if (list) list.push(op); else waiting.set(rowText(op), [op]);
   }
+  const paired = new Set<WordOp>();
+  const left: WordOp[] = [];
   for (const op of inserted) {
     const match = waiting.get(rowText(op))?.shift();
-    if (match) pair(match, op);
+    if (match) {
+      pair(match, op);
+      paired.add(match);
+    } else left.push(op);
+  }
+  if (left.length === 0 || paired.size === deleted.length) return;
+  const byKey = (ops: readonly WordOp[]) => {
+    const keyed = new Map<string, WordOp | null>();
+    for (const op of ops) {
+      const key = splitRow(rowText(op))[0]!.toLowerCase();
+      if (key) keyed.set(key, keyed.has(key) ? null : op);
+    }
+    return keyed;
+  };
+  const oldByKey = byKey(deleted.filter((op) => !paired.has(op)));
+  for (const [key, op] of byKey(left)) {
+    const match = oldByKey.get(key);
+    if (op && match) pair(match, op);
   }
 }
 
