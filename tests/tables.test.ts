@@ -11,6 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
 import { diffWords, type WordOp } from '../src/compare/words.js';
+import { legalChangesWithMoves } from '../src/compare/legal.js';
+import { movedRows } from '../src/compare/table-rows.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft, serializeDraft } from '../src/format/markdown.js';
@@ -125,20 +127,27 @@ describe('a table in a Markdown draft', () => {
     // Without the move, 6% and 2846.90 read as taken out and added again.
     expect(change.legal).toEqual([]);
     expect(textRedline(c)).toMatch(/\{~\| 2846\.90 \| Yttrium oxide \| 6% \|~\}\n {2}\| 2805\.30 [^]*\n {2}\[~\| 2846\.90 \| Yttrium oxide \| 6% \|~\]/);
-    // A row moved and changed on the way, the same HS code in its first cell, moved too: its rate is read
-    // against the rate it had (6% → 7%), not as a rate taken out and another put in.
+    // A row moved and changed on the way, the same HS code in its first cell, moved too, as a moved provision
+    // is: the words it kept marked moved at both ends, the rate that changed a plain delete and insert; and the
+    // rate read against the rate it had (6% → 7%), not as a rate taken out and another put in.
     const edited = (await loadDraftFile(write('m3.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('6%', '7%'), rows[0]!, rows[1]!])))).draft;
     const e = compareDrafts(old, edited).changes[0]!;
     expect(e.words.filter((w) => w.op !== 'equal')).toEqual([
-      { op: 'insert', text: `${rows[2]!.replace('6%', '7%')}\n`, moved: true },
-      { op: 'delete', text: `${rows[2]}\n`, moved: true },
+      { op: 'insert', text: '| 2846.90 | Yttrium oxide | ', moved: true }, { op: 'insert', text: '7' }, { op: 'insert', text: '% |\n', moved: true },
+      { op: 'delete', text: '| 2846.90 | Yttrium oxide | ', moved: true }, { op: 'delete', text: '6' }, { op: 'delete', text: '% |\n', moved: true },
     ]);
+    expect(textRedline(compareDrafts(old, edited))).toContain('{~| 2846.90 | Yttrium oxide | ~}{+7+}{~% |~}');
     expect(e.legal.map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '7%']]);
-    // The last row of the text moved up and changed: its line break goes with it, and it reads the same way.
-    const lastEdited = (await loadDraftFile(write('m4.md', markdown([...SCHEDULE.slice(0, 2), rows[0]!, rows[2]!.replace('6%', '0%'), rows[1]!])))).draft;
-    const fromLast = compareDrafts(old, lastEdited).changes[0]!;
-    expect(fromLast.words.filter((w) => w.moved).length).toBe(2);
-    expect(fromLast.legal.map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '0%']]);
+    // The last line of the text moved up and changed: the line break before it goes with it, and its rate
+    // reads the same way.
+    const lastOld = [...SCHEDULE.slice(0, 2), ...rows].join('\n'), lastNew = [...SCHEDULE.slice(0, 2), rows[0]!, rows[2]!.replace('6%', '0%'), rows[1]!].join('\n');
+    const lastOps = diffWords(lastOld, lastNew);
+    expectRebuilds(lastOps, lastOld, lastNew);
+    expect(lastOps.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.moved ?? false])).toEqual([
+      ['insert', '| 2846.90 | Yttrium oxide | ', true], ['insert', '0', false], ['insert', '% |\n', true],
+      ['delete', '\n| 2846.90 | Yttrium oxide | ', true], ['delete', '6', false], ['delete', '% |', true],
+    ]);
+    expect(legalChangesWithMoves(lastOld, lastNew, lastOps, movedRows(lastOps)).map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '0%']]);
     // A row with another code in its first cell is another row: taken out, and a new one put in.
     const recoded = (await loadDraftFile(write('m5.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('2846.90', '2846.99').replace('6%', '7%'), rows[0]!, rows[1]!])))).draft;
     const r = compareDrafts(old, recoded).changes[0]!;

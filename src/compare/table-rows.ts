@@ -94,43 +94,99 @@ export function diffByRows(oldText: string, newText: string, diff: Diff): WordOp
     j = ej + 1;
   }
   gap(i, a.length, j, b.length);
-  markMovedRows(deletedRows, insertedRows);
-  return withOffsets(ordered(out));
+  const pieces = markMovedRows(deletedRows, insertedRows, diff);
+  return withOffsets(ordered(pieces.size === 0 ? out : out.flatMap((op) => pieces.get(op) ?? [op])));
 }
 
 /**
- * A row taken out in one place and put in in another (a schedule sorted anew) moved: both ops marked `moved`,
- * as a provision moved within its clause is (words.ts), rather than read as a row deleted and another added.
- * The row is the same word for word, or names the same thing in its first cell (the HS code: moved and its rate
- * changed, which the legal reading reads against the row where it stood).
+ * A row taken out in one place and put in in another (a schedule sorted anew) moved, as a provision moved within
+ * its clause is (words.ts), rather than read as a row deleted and another added: the row the same word for word,
+ * or naming the same thing in its first cell (the HS code) and changed on the way. Its ops are marked `moved`;
+ * a row changed on the way is cut into pieces, the words it kept marked moved and those that changed plain
+ * deletes (where it stood) and inserts (where it stands), as in a moved provision. Returns the pieces that
+ * replace each such row's op.
  */
-function markMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[]): void {
-  pairMovedRows(deleted, inserted, (d, i) => {
+function markMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[], diff: Diff): Map<WordOp, WordOp[]> {
+  const pieces = new Map<WordOp, WordOp[]>();
+  pairMovedRows(deleted, inserted, rowText, rowText, (d, i) => {
     d.moved = true;
     i.moved = true;
+    const before = rowText(d), after = rowText(i);
+    if (before === after) return;
+    const [away, here] = changedRowPieces(diff(before, after));
+    pieces.set(d, withLineBreak(d, away));
+    pieces.set(i, withLineBreak(i, here));
   });
+  return pieces;
+}
+
+/**
+ * A moved row's words as pieces where it stood (deletes) and where it stands (inserts), from the diff of its two
+ * texts: equal words moved, changed ones plain. Spacing between two changes stays with the change before it
+ * (marked moved alone it would read as an empty mark).
+ */
+function changedRowPieces(ops: readonly WordOp[]): [WordOp[], WordOp[]] {
+  const away: WordOp[] = [], here: WordOp[] = [];
+  for (const op of ops) {
+    const moved = op.op === 'equal';
+    const cosmetic = op.cosmetic === true;
+    const between = moved && /^\s+$/.test(op.text);
+    for (const [side, kind, skip] of [[away, 'delete', 'insert'], [here, 'insert', 'delete']] as const) {
+      if (op.op === skip) continue;
+      const last = side[side.length - 1];
+      if (last && (between || (last.moved === moved && (moved || last.cosmetic === cosmetic)))) last.text += op.text;
+      else side.push(moved ? { op: kind, text: op.text, moved: true } : { op: kind, text: op.text, cosmetic });
+    }
+  }
+  return [away, here];
+}
+
+/** Pieces of a row given back the line break its op carried (before it or after it), moved with the row. */
+function withLineBreak(op: WordOp, pieces: WordOp[]): WordOp[] {
+  const first = pieces[0], last = pieces[pieces.length - 1];
+  if (op.text.startsWith('\n')) {
+    if (first?.moved) first.text = `\n${first.text}`; else pieces.unshift({ op: op.op, text: '\n', moved: true });
+  }
+  if (op.text.endsWith('\n')) {
+    if (last?.moved) last.text += '\n'; else pieces.push({ op: op.op, text: '\n', moved: true });
+  }
+  return pieces;
 }
 
 /**
  * The moved rows of a redline (markMovedRows) as the legal reading takes moved text (legal.ts,
  * legalChangesWithMoves): where each stood and where it stands, so that the figures in a row that only moved
  * are not read as removed in one place and added in another, and those of a row moved and changed are read
- * against its own earlier figures.
+ * against its own earlier figures. Each row is the line of its text that holds a moved op, paired as
+ * markMovedRows paired them.
  */
 export function movedRows(ops: readonly WordOp[]): readonly MovedText[] {
-  // Asked of every edited clause's redline: most move nothing, and need no lists built.
+  // Asked of every edited clause's redline: most move nothing, and need no texts rebuilt.
   if (!ops.some((op) => op.moved && op.op === 'delete')) return NO_MOVES;
+  let oldText = '', newText = '';
+  const oldMoved: number[] = [], newMoved: number[] = [];
+  for (const op of ops) {
+    // An offset inside the op's text that is not its line break: where its row is.
+    const inside = op.text.charCodeAt(0) === 10 ? 1 : 0;
+    if (op.moved && inside < op.text.length) (op.op === 'delete' ? oldMoved.push(oldText.length + inside) : newMoved.push(newText.length + inside));
+    if (op.op !== 'insert') oldText += op.text;
+    if (op.op !== 'delete') newText += op.text;
+  }
+  const rows = (text: string, offsets: readonly number[]) => {
+    const spans: TextSpan[] = [];
+    for (const at of offsets) {
+      const start = text.lastIndexOf('\n', at - 1) + 1;
+      if (spans.length > 0 && spans[spans.length - 1]!.start === start) continue;
+      const end = text.indexOf('\n', at);
+      const span = { start, end: end < 0 ? text.length : end };
+      if (isPipeRow(text.slice(span.start, span.end))) spans.push(span);
+    }
+    return spans;
+  };
   const out: MovedText[] = [];
-  const deleted = ops.filter((op) => op.moved && op.op === 'delete' && isPipeRow(rowText(op)));
-  const inserted = ops.filter((op) => op.moved && op.op === 'insert' && isPipeRow(rowText(op)));
-  pairMovedRows(deleted, inserted, (d, i) => out.push({ old: [rowSpan(d, d.oldStart!)], new: [rowSpan(i, i.newStart!)] }));
+  pairMovedRows(rows(oldText, oldMoved), rows(newText, newMoved), (s) => oldText.slice(s.start, s.end), (s) => newText.slice(s.start, s.end),
+    (d, i) => out.push({ old: [d], new: [i] }));
   return out;
-}
-
-/** Where the row of an op that starts at `start` stands, without the line break the op carries. */
-function rowSpan(op: WordOp, start: number): TextSpan {
-  const before = op.text.startsWith('\n') ? 1 : 0;
-  return { start: start + before, end: start + before + rowText(op).length };
 }
 
 const NO_MOVES: readonly MovedText[] = [];
@@ -142,37 +198,38 @@ function rowText(op: WordOp): string {
 
 /**
  * Deleted and inserted rows paired as moved, each at most once: first those of the same text, in order; then,
- * of the rest, those with the same first cell, where no other row left on either side has it.
+ * of the rest, those with the same first cell, where no other row left on either side has it. `oldText` and
+ * `textOfNew` read a row's text on each side.
  */
-function pairMovedRows(deleted: readonly WordOp[], inserted: readonly WordOp[], pair: (deleted: WordOp, inserted: WordOp) => void): void {
+function pairMovedRows<D, I>(deleted: readonly D[], inserted: readonly I[], oldText: (d: D) => string, textOfNew: (i: I) => string, pair: (deleted: D, inserted: I) => void): void {
   if (deleted.length === 0 || inserted.length === 0) return;
-  const waiting = new Map<string, WordOp[]>();
-  for (const op of deleted) {
-    const list = waiting.get(rowText(op));
-    if (list) list.push(op); else waiting.set(rowText(op), [op]);
+  const waiting = new Map<string, D[]>();
+  for (const row of deleted) {
+    const list = waiting.get(oldText(row));
+    if (list) list.push(row); else waiting.set(oldText(row), [row]);
   }
-  const paired = new Set<WordOp>();
-  const left: WordOp[] = [];
-  for (const op of inserted) {
-    const match = waiting.get(rowText(op))?.shift();
-    if (match) {
-      pair(match, op);
+  const paired = new Set<D>();
+  const left: I[] = [];
+  for (const row of inserted) {
+    const match = waiting.get(textOfNew(row))?.shift();
+    if (match !== undefined) {
+      pair(match, row);
       paired.add(match);
-    } else left.push(op);
+    } else left.push(row);
   }
   if (left.length === 0 || paired.size === deleted.length) return;
-  const byKey = (ops: readonly WordOp[]) => {
-    const keyed = new Map<string, WordOp | null>();
-    for (const op of ops) {
-      const key = splitRow(rowText(op))[0]!.toLowerCase();
-      if (key) keyed.set(key, keyed.has(key) ? null : op);
+  const byKey = <R>(rows: readonly R[], text: (r: R) => string) => {
+    const keyed = new Map<string, R | null>();
+    for (const row of rows) {
+      const key = splitRow(text(row))[0]!.toLowerCase();
+      if (key) keyed.set(key, keyed.has(key) ? null : row);
     }
     return keyed;
   };
-  const oldByKey = byKey(deleted.filter((op) => !paired.has(op)));
-  for (const [key, op] of byKey(left)) {
+  const oldByKey = byKey(deleted.filter((row) => !paired.has(row)), oldText);
+  for (const [key, row] of byKey(left, textOfNew)) {
     const match = oldByKey.get(key);
-    if (op && match) pair(match, op);
+    if (row && match) pair(match, row);
   }
 }
 

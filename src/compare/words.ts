@@ -62,7 +62,8 @@ export interface WordOp {
    * On delete/insert ops of a provision moved within its clause (words-by-provision.ts): text that stands at
    * the other end of the move too — struck where it stood, inserted where it stands (its item number or point
    * label goes with its place and may differ). The words that changed on the way are plain deletes and inserts
-   * between them. Also on a table row taken out and put in elsewhere word for word (table-rows.ts).
+   * between them. Also on a table row taken out and put in elsewhere, word for word or under the same first cell
+   * (table-rows.ts), the words it changed on the way plain in the same way.
    */
   moved?: boolean;
   /**
