@@ -148,6 +148,14 @@ describe('a table in a Markdown draft', () => {
       ['delete', '\n| 2846.90 | Yttrium oxide | ', true], ['delete', '6', false], ['delete', '% |', true],
     ]);
     expect(legalChangesWithMoves(lastOld, lastNew, lastOps, movedRows(lastOps)).map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '0%']]);
+    // In a clause whose provisions shifted (a paragraph put in before the table), whose redline follows the
+    // provisions (words-by-provision.ts), the row is marked moved all the same.
+    const shifted = (await loadDraftFile(write('m6.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('6%', '7%'), rows[0]!, rows[1]!])
+      .replace('in the table below.', 'in the table below.\n\n2. Each Party shall publish the rates.').replace('2. The rates shall apply', '3. The rates shall apply')))).draft;
+    const s = compareDrafts(old, shifted).changes[0]!;
+    expect(s.provisions.map((p) => p.kind)).toContain('inserted');
+    expect(textRedline(compareDrafts(old, shifted))).toContain('{~| 2846.90 | Yttrium oxide | ~}{+7+}{~% |~}');
+    expect(s.legal.filter((l) => l.type === 'figure').map((l) => [l.old, l.new])).toEqual([['6%', '7%']]);
     // A row with another code in its first cell is another row: taken out, and a new one put in.
     const recoded = (await loadDraftFile(write('m5.md', markdown([...SCHEDULE.slice(0, 2), rows[2]!.replace('2846.90', '2846.99').replace('6%', '7%'), rows[0]!, rows[1]!])))).draft;
     const r = compareDrafts(old, recoded).changes[0]!;

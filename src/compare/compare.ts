@@ -99,7 +99,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   const lines = change.provisionLines;
   const moves: MovedText[] = [];
   const ops = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions, moves)) || diffWords(oldText, newText);
-  moves.push(...movedRows(ops));
+  moves.push(...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,
     moved: change.moved,
@@ -163,7 +163,7 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
 export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>, stylesCompared = true): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
   const words = redlineClauses(oldClause, newClause, oldText, newText, moves);
-  moves.push(...movedRows(words));
+  moves.push(...movedRows(words, moves));
   const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
   return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, stylesCompared), legal };
 }

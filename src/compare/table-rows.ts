@@ -158,9 +158,9 @@ function withLineBreak(op: WordOp, pieces: WordOp[]): WordOp[] {
  * legalChangesWithMoves): where each stood and where it stands, so that the figures in a row that only moved
  * are not read as removed in one place and added in another, and those of a row moved and changed are read
  * against its own earlier figures. Each row is the line of its text that holds a moved op, paired as
- * markMovedRows paired them.
+ * markMovedRows paired them; rows inside the moved provisions `provisions` are read with them.
  */
-export function movedRows(ops: readonly WordOp[]): readonly MovedText[] {
+export function movedRows(ops: readonly WordOp[], provisions: readonly MovedText[] = NO_MOVES): readonly MovedText[] {
   // Asked of every edited clause's redline: most move nothing, and need no texts rebuilt.
   if (!ops.some((op) => op.moved && op.op === 'delete')) return NO_MOVES;
   let oldText = '', newText = '';
@@ -172,19 +172,21 @@ export function movedRows(ops: readonly WordOp[]): readonly MovedText[] {
     if (op.op !== 'insert') oldText += op.text;
     if (op.op !== 'delete') newText += op.text;
   }
-  const rows = (text: string, offsets: readonly number[]) => {
+  // A row of a moved provision (a table moved whole) is read with its provision.
+  const within = (span: TextSpan, side: 'old' | 'new') => provisions.some((m) => m[side].some((s) => s.start <= span.start && span.end <= s.end));
+  const rows = (text: string, offsets: readonly number[], side: 'old' | 'new') => {
     const spans: TextSpan[] = [];
     for (const at of offsets) {
       const start = text.lastIndexOf('\n', at - 1) + 1;
       if (spans.length > 0 && spans[spans.length - 1]!.start === start) continue;
       const end = text.indexOf('\n', at);
       const span = { start, end: end < 0 ? text.length : end };
-      if (isPipeRow(text.slice(span.start, span.end))) spans.push(span);
+      if (isPipeRow(text.slice(span.start, span.end)) && !within(span, side)) spans.push(span);
     }
     return spans;
   };
   const out: MovedText[] = [];
-  pairMovedRows(rows(oldText, oldMoved), rows(newText, newMoved), (s) => oldText.slice(s.start, s.end), (s) => newText.slice(s.start, s.end),
+  pairMovedRows(rows(oldText, oldMoved, 'old'), rows(newText, newMoved, 'new'), (s) => oldText.slice(s.start, s.end), (s) => newText.slice(s.start, s.end),
     (d, i) => out.push({ old: [d], new: [i] }));
   return out;
 }

@@ -529,14 +529,15 @@ class OpWriter {
     for (const op of ops) {
       if (op.op === 'equal') this.equal(op.text);
       else {
-        this.change(op.op, op.text, op.cosmetic === true);
+        // A table row moved within the paragraph keeps its mark (table-rows.ts).
+        this.change(op.op, op.text, op.cosmetic === true, op.moved === true);
         this.partial = true;
       }
     }
   }
 
-  private change(op: 'delete' | 'insert', text: string, cosmetic: boolean): void {
-    (op === 'delete' ? this.deleted : this.inserted).add(text, cosmetic, false);
+  private change(op: 'delete' | 'insert', text: string, cosmetic: boolean, moved = false): void {
+    (op === 'delete' ? this.deleted : this.inserted).add(text, cosmetic, moved);
     this.cosmetic &&= cosmetic;
   }
 
