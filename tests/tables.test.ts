@@ -368,6 +368,24 @@ describe('a table in a plain-text draft', () => {
     expect(blocksText(after.clauses[0]!.body)).toContain('| 2846.90 | Other compounds | 4% |\nNote: rates are ad valorem.');
   });
 
+  it('reads a header wrapped over two lines as the header, not its first row', async () => {
+    const read = async (name: string, rows: string[]) => blocksText((await loadDraftFile(write(name, layoutDraft(rows)))).draft.clauses[0]!.body);
+    // As pdftotext sets out a schedule whose column titles wrap: the second line continues them.
+    expect(await read('header-wrapped.txt', [
+      '   HS Code     Description                    Base Rate    Staging',
+      '                                              (%)          Category',
+      '   2805.30     Rare earth metals              5            A',
+      '   2846.10     Cerium compounds               3.7          B',
+    ])).toContain('| HS Code | Description | Base Rate (%) | Staging Category |\n| --- | --- | --- | --- |\n| 2805.30 | Rare earth metals | 5 | A |\n| 2846.10 |');
+    // The first column's title wrapped too ("HS" over "code"): no figure in that line, so it is no row.
+    expect(await read('header-first.txt', [
+      '   HS          Description                    Rate',
+      '   code                                       (%)',
+      '   2805.30     Rare earth metals              5',
+      '   2846.10     Cerium compounds               3.7',
+    ])).toContain('| HS code | Description | Rate (%) |\n| --- | --- | --- |\n| 2805.30 | Rare earth metals | 5 |');
+  });
+
   it('takes no prose, list of points or signature block set out with spaces for a table', async () => {
     const read = async (name: string, rows: string[]) => blocksText((await loadDraftFile(write(name, layoutDraft(rows)))).draft.clauses[0]!.body);
     // Points with their labels set apart.

@@ -18,6 +18,7 @@
  * columns has none). Below the header and a row, a line of fewer cells is a row with empty cells where its first
  * cell stands in the first column and each lies within one column (partialRow); with the first column empty,
  * each starting where a column does, it is a cell's text wrapped within its column, and continues the row above.
+ * Right below the header, such a line continues the header (headerContinued): "Base Rate" over "(%)".
  */
 import { LABEL_ONLY } from './heading-recognition.js';
 
@@ -67,8 +68,15 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
       texts.push(cells.map((c) => c.text));
       continue;
     }
+    if (cells.length === 0) break;
+    // Right below the header: the header's text wrapped in its columns ("Base Rate" over "(%)").
+    if (table.length === 1) {
+      const columns = headerContinued(cells, first);
+      if (!columns) break;
+      columns.forEach((k, n) => (texts[0]![k] = `${texts[0]![k]} ${cells[n]!.text}`));
+      continue;
+    }
     // Below the header and a row: a row with empty cells, or cells' text wrapped in their columns.
-    if (table.length < 2 || cells.length === 0) break;
     const starts = columnStarts(table);
     const partial = partialRow(cells, starts);
     if (partial) {
@@ -128,6 +136,23 @@ function continuedColumns(cells: readonly Cell[], starts: readonly number[]): nu
     if (k <= 0 || columns.includes(k) || (k + 1 < width && cell.end + 2 > starts[k + 1]!)) return null;
     columns.push(k);
   }
+  return columns;
+}
+
+/**
+ * For a line of fewer cells right below the header, the header columns its cells continue, or null: each cell
+ * starts where a header cell does and ends before the next one's start. A line with text in the first column
+ * continues the header only where it holds no figure ("HS" over "code"): "2805.30  Rare earths" is a row.
+ */
+function headerContinued(cells: readonly Cell[], header: readonly Cell[]): number[] | null {
+  if (cells.length >= header.length) return null;
+  const columns: number[] = [];
+  for (const cell of cells) {
+    const k = header.findIndex((h) => Math.abs(cell.start - h.start) <= 1);
+    if (k < 0 || columns.includes(k) || (k + 1 < header.length && cell.end + 2 > header[k + 1]!.start)) return null;
+    columns.push(k);
+  }
+  if (columns.includes(0) && cells.some((c) => /\d/.test(c.text))) return null;
   return columns;
 }
 
