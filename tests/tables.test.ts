@@ -346,7 +346,7 @@ describe('a table in a plain-text draft', () => {
     expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', '| 2846.90 | Other rare earth compounds | 4% |\n']]);
   });
 
-  it('reads a cell wrapped within its column onto the next line as part of its row, and a row with an empty cell as a row', async () => {
+  it('reads a cell wrapped within its column onto the next line as part of its row, and a row with an empty cell (the first too) as a row', async () => {
     const { draft } = await loadDraftFile(write('layout-wrapped.txt', layoutDraft([
       '   HS code      Description                    Rate',
       '   2805.30      Rare earth metals, whether     5%',
@@ -359,6 +359,19 @@ describe('a table in a plain-text draft', () => {
       '| HS code | Description | Rate |', '| --- | --- | --- |', '| 2805.30 | Rare earth metals, whether or not intermixed | 5% |',
       '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds, inorganic or organic | 4% |',
       '2. The rates apply',
+    ].join('\n'));
+    // A line with the first column empty that sets a figure under a figure is a row of its own (a subheading's
+    // line), not more words of the row above.
+    const { draft: sub } = await loadDraftFile(write('layout-sub.txt', layoutDraft([
+      '   HS code      Description                    Rate',
+      '   2805.30      Rare earth metals, whether     5%',
+      '                or not intermixed',
+      '                - scandium                     3%',
+      '                - yttrium                      4%',
+      '   2846.10      Cerium compounds               3%',
+    ])));
+    expect(blocksText(sub.clauses[0]!.body)).toContain([
+      '| 2805.30 | Rare earth metals, whether or not intermixed | 5% |', '|  | - scandium | 3% |', '|  | - yttrium | 4% |', '| 2846.10 | Cerium compounds | 3% |',
     ].join('\n'));
     // A row with an empty cell (no rate yet) stays a row, its cell empty.
     const { draft: gap } = await loadDraftFile(write('layout-empty.txt', layoutDraft([...SPACED, '   2846.90      Other rare earth compounds', '   2850.00      Hydrides                       6%'])));

@@ -18,7 +18,8 @@
  * columns has none). Below the header and a row, a line of fewer cells is a row with empty cells where its first
  * cell stands in the first column and each lies within one column (partialRow); with the first column empty,
  * each starting where a column does, it is a cell's text wrapped within its column, and continues the row above.
- * Right below the header, such a line continues the header (headerContinued): "Base Rate" over "(%)".
+ * Right below the header, such a line continues the header (headerContinued): "Base Rate" over "(%)". A line
+ * with the first column empty that sets a figure under a figure is a row of its own ("- scandium   3%").
  */
 import { LABEL_ONLY } from './heading-recognition.js';
 
@@ -86,6 +87,14 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
     const columns = continuedColumns(cells, starts);
     if (!columns) break;
     const row = texts[texts.length - 1]!;
+    // A figure under a figure ("- scandium   3%" under "Rare earth metals   5%") is a row of its own, its first
+    // cell empty (a subheading's line): a wrapped cell goes on with words, not with another rate.
+    if (columns.some((k, n) => isFigure(cells[n]!.text) && isFigure(row[k]!))) {
+      const own: string[] = new Array(first.length).fill('');
+      columns.forEach((k, n) => (own[k] = cells[n]!.text));
+      texts.push(own);
+      continue;
+    }
     columns.forEach((k, n) => (row[k] = `${row[k]} ${cells[n]!.text}`.trim()));
   }
   if (table.length < 3) return null;
@@ -154,6 +163,11 @@ function headerContinued(cells: readonly Cell[], header: readonly Cell[]): numbe
   }
   if (columns.includes(0) && cells.some((c) => /\d/.test(c.text))) return null;
   return columns;
+}
+
+/** Whether a cell is a figure: a number with its signs ("5%", "3.7", "USD 1,000", "free" is none). */
+function isFigure(text: string): boolean {
+  return /^[^\p{L}]*\d[^\p{L}]*$/u.test(text) || /^\p{Lu}{3}\s?[\d.,]+$/u.test(text);
 }
 
 /** Where each column starts: the leftmost start of its cells in the full rows. */
