@@ -373,6 +373,13 @@ describe('a table in a plain-text draft', () => {
     expect(blocksText(sub.clauses[0]!.body)).toContain([
       '| 2805.30 | Rare earth metals, whether or not intermixed | 5% |', '|  | - scandium | 3% |', '|  | - yttrium | 4% |', '| 2846.10 | Cerium compounds | 3% |',
     ].join('\n'));
+    // A double space inside a cell (justified text, as extracted) leaves the cell whole: its parts lie in one column.
+    const { draft: spaced } = await loadDraftFile(write('layout-double.txt', layoutDraft([
+      '   HS code      Description                    Rate',
+      '   2805.30      Rare earth  metals             5%',
+      '   2846.90      Other  rare  earth compounds   4%',
+    ])));
+    expect(blocksText(spaced.clauses[0]!.body)).toContain('| 2805.30 | Rare earth metals | 5% |\n| 2846.90 | Other rare earth compounds | 4% |');
     // A row with an empty cell (no rate yet) stays a row, its cell empty.
     const { draft: gap } = await loadDraftFile(write('layout-empty.txt', layoutDraft([...SPACED, '   2846.90      Other rare earth compounds', '   2850.00      Hydrides                       6%'])));
     expect(blocksText(gap.clauses[0]!.body)).toContain('| 2846.10 | Cerium compounds | 3% |\n| 2846.90 | Other rare earth compounds |  |\n| 2850.00 | Hydrides | 6% |');

@@ -19,7 +19,8 @@
  * cell stands in the first column and each lies within one column (partialRow); with the first column empty,
  * each starting where a column does, it is a cell's text wrapped within its column, and continues the row above.
  * Right below the header, such a line continues the header (headerContinued): "Base Rate" over "(%)". A line
- * with the first column empty that sets a figure under a figure is a row of its own ("- scandium   3%").
+ * with the first column empty that sets a figure under a figure is a row of its own ("- scandium   3%"). A line
+ * of more cells, each within a column, is a row with a double space inside a cell (mergedCells).
  */
 import { LABEL_ONLY } from './heading-recognition.js';
 
@@ -70,6 +71,14 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
       continue;
     }
     if (cells.length === 0) break;
+    // More cells than columns: a cell with a double space inside ("Rare earth  metals", as justified text is
+    // extracted), each part within its column.
+    const merged = cells.length > first.length ? mergedCells(cells, columnStarts(table)) : null;
+    if (merged) {
+      table.push(merged);
+      texts.push(merged.map((c) => c.text));
+      continue;
+    }
     // Right below the header: the header's text wrapped in its columns ("Base Rate" over "(%)").
     if (table.length === 1) {
       const columns = headerContinued(cells, first);
@@ -163,6 +172,24 @@ function headerContinued(cells: readonly Cell[], header: readonly Cell[]): numbe
   }
   if (columns.includes(0) && cells.some((c) => /\d/.test(c.text))) return null;
   return columns;
+}
+
+/**
+ * A line of more cells than columns as one cell a column, or null: each column's cells joined, where every cell
+ * starts within a column (at or after its start, a right-aligned figure a little before it) and ends before the
+ * next column's start, and every column has one.
+ */
+function mergedCells(cells: readonly Cell[], starts: readonly number[]): Cell[] | null {
+  const width = starts.length;
+  const out: (Cell | undefined)[] = new Array(width);
+  for (const cell of cells) {
+    let k = width - 1;
+    while (k >= 0 && cell.start < starts[k]! - 1) k--;
+    if (k < 0 || (k + 1 < width && cell.end + 2 > starts[k + 1]!)) return null;
+    const before = out[k];
+    out[k] = before ? { start: before.start, end: cell.end, text: `${before.text} ${cell.text}` } : cell;
+  }
+  return out.every((c) => c !== undefined) ? (out as Cell[]) : null;
 }
 
 /** Whether a cell is a figure: a number with its signs ("5%", "3.7", "USD 1,000", "free" is none). */
