@@ -42,6 +42,13 @@ describe('importDraft: heading forms', () => {
     expect(p.map((x) => [x.label, x.text])).toEqual([['1', 'The purpose is this.'], ['2', 'Means:']]);
     expect(p[1]!.points.map((x) => x.text)).toEqual(['(a) one;', '(b) two.']);
   });
+  it('joins a word broken at its hyphen at a line end without a space ("non-" over "punitive"), and no other hyphen', () => {
+    const { draft } = importDraft('T\n\nArticle 1\n\n1. The mechanism shall be facilitative, non-\npunitive and non-adversarial in the post-\n2020 period -\nthat is, from now on. See Annex A-\nB.\n', { format: 'text' });
+    expect(provisionsOf(draft.clauses[0]!).map((x) => x.text)).toEqual([
+      'The mechanism shall be facilitative, non-punitive and non-adversarial in the post-2020 period - that is, from now on. See Annex A- B.',
+    ]);
+  });
+
   it('reads lists and block quotes nested thousands deep without running out of stack, their text kept', () => {
     const quotes = importDraft(`# Article 1\n\n${'>'.repeat(8_000)} The Participants will cooperate.\n`).draft;
     expect(JSON.stringify(quotes.clauses[0]!.body)).toContain('The Participants will cooperate.');

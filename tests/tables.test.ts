@@ -373,6 +373,14 @@ describe('a table in a plain-text draft', () => {
     expect(blocksText(sub.clauses[0]!.body)).toContain([
       '| 2805.30 | Rare earth metals, whether or not intermixed | 5% |', '|  | - scandium | 3% |', '|  | - yttrium | 4% |', '| 2846.10 | Cerium compounds | 3% |',
     ].join('\n'));
+    // A cell's word broken at its hyphen at the end of a line ("rare-" over "earth") joins without a space.
+    const { draft: hyphen } = await loadDraftFile(write('layout-hyphen.txt', layoutDraft([
+      '   HS code      Description                    Rate',
+      '   2805.30      Other compounds of rare-       5%',
+      '                earth metals',
+      '   2846.10      Cerium compounds               3%',
+    ])));
+    expect(blocksText(hyphen.clauses[0]!.body)).toContain('| 2805.30 | Other compounds of rare-earth metals | 5% |');
     // A double space inside a cell (justified text, as extracted) leaves the cell whole: its parts lie in one column.
     const { draft: spaced } = await loadDraftFile(write('layout-double.txt', layoutDraft([
       '   HS code      Description                    Rate',

@@ -62,7 +62,9 @@ describe.skipIf(!hasOffice)('a schedule extracted from a PDF', () => {
     // A long description, which the PDF wraps within its column over several lines: one cell still.
     const long = 'Other compounds of rare-earth metals, of yttrium or of scandium or of mixtures of these metals, whether or not intermixed';
     const after = await extracted('after', [...SCHEDULE, ['2846.90', long, '4%']]);
-    expect(readFileSync(after, 'utf8')).toMatch(/2846\.90 {2,}Other compounds of rare-earth {2,}4%\n {10,}metals/);
+    // (Where the column wraps depends on LibreOffice's version and fonts: 7.4 breaks it at "rare-", later ones
+    // after "rare-earth".)
+    expect(readFileSync(after, 'utf8')).toMatch(/2846\.90 {2,}Other compounds of rare-\S* {2,}4%\n {10,}\S/);
     const now = (await loadDraftFile(after)).draft;
     const change = compareDrafts(old, now).changes.find((c) => c.kind !== 'unchanged')!;
     expect(change.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['insert', `| 2846.90 | ${long} | 4% |\n`]]);

@@ -23,6 +23,7 @@
  * of more cells, each within a column, is a row with a double space inside a cell (mergedCells).
  */
 import { LABEL_ONLY } from './heading-recognition.js';
+import { joinWrapped } from './unwrap.js';
 
 /** A cell of a line: where it starts and ends (UTF-16 offsets in the line), and its text. */
 interface Cell {
@@ -83,7 +84,7 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
     if (table.length === 1) {
       const columns = headerContinued(cells, first);
       if (!columns) break;
-      columns.forEach((k, n) => (texts[0]![k] = `${texts[0]![k]} ${cells[n]!.text}`));
+      columns.forEach((k, n) => (texts[0]![k] = joinWrapped(texts[0]![k]!, cells[n]!.text)));
       continue;
     }
     // Below the header and a row: a row with empty cells, or cells' text wrapped in their columns.
@@ -104,7 +105,7 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
       texts.push(own);
       continue;
     }
-    columns.forEach((k, n) => (row[k] = `${row[k]} ${cells[n]!.text}`.trim()));
+    columns.forEach((k, n) => (row[k] = joinWrapped(row[k]!, cells[n]!.text)));
   }
   if (table.length < 3) return null;
   if (table.some((cells) => LABEL_ONLY.test(cells[0]!.text))) return null;

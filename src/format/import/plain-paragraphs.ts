@@ -13,6 +13,7 @@
 import { isTitleLine, LABEL_ONLY, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
 import { isDelimiterRow, isPipeRow, pipeTableText } from '../../model/pipe-table.js';
 import { layoutTableAt } from './layout-table.js';
+import { joinWrappedLines } from './unwrap.js';
 
 export interface PlainParagraph {
   /** The unwrapped text, single-spaced. */
@@ -61,7 +62,7 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
   let pageBreak = false;
 
   const flush = () => {
-    if (parts.length) out.push({ text: separateLabelAtTab(parts.join(' ')).replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
+    if (parts.length) out.push({ text: separateLabelAtTab(joinWrappedLines(parts)).replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
     parts = [];
     count = 0;
   };
