@@ -188,6 +188,11 @@ describe('figures and dates', () => {
 
   it('takes no footnote mark, enumeration, or number of a name for a figure or a date (the US trade agreements are full of them)', () => {
     expect(legalChanges('apply a rate of customs duty[1] on goods.', 'apply a rate of customs duty[2] on goods.')).toEqual([]);
+    // A table row's first cell: its key (an HS code, an item's number), not a figure; a rate in it still is one.
+    expect(brief(legalChanges('| Code | Rate |\n| --- | --- |\n| 2805.30 | 5% |', '| Code | Rate |\n| --- | --- |\n| 2805.30 | 5% |\n| 2846.10 | 3% |')))
+      .toEqual([['figure', null, '3%']]);
+    expect(brief(legalChanges('| 5% | cerium |', '| 6% | cerium |'))).toEqual([['figure', '5%', '6%']]);
+    expect(brief(legalChanges('a rate of 2805.30 | or', 'a rate of 2805.40 | or'))).toEqual([['figure', '2805.30', '2805.40']]);
     // A Markdown footnote reference (the Paris drafts' "[^11]"), spaced or not.
     expect(legalChanges('comparability, consistency[^10]\nOption 3', 'comparability[^11]\nOption 3')).toEqual([]);
     expect(legalChanges('as agreed [^4] by the Parties', 'as agreed [^5] by the Parties')).toEqual([]);

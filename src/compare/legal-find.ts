@@ -390,13 +390,29 @@ function canonicalCurrency(c: string): string {
 /**
  * Whether bare digits at text[start, end) are no figure: a cross-reference ("Article 5", "Articles 3, 4 and 9"), the
  * number of a provision opening a line ("4."), a document symbol ("1/CP.17"), a footnote mark or footnote
- * ("duty[1]", "[2] For greater certainty", "[^11]"), an enumeration in a sentence ("result in: (1) …"), or a number that
- * belongs to a name ("Executive Order 14257", "GATT 1994", "Section 301").
+ * ("duty[1]", "[2] For greater certainty", "[^11]"), an enumeration in a sentence ("result in: (1) …"), a number that
+ * belongs to a name ("Executive Order 14257", "GATT 1994", "Section 301"), or a table row's key (isRowKey).
  */
 function isLabelOrMark(text: string, start: number, end: number): boolean {
   return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
     isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
-    followsName(text, start);
+    followsName(text, start) || isRowKey(text, start, end);
+}
+
+/**
+ * Whether text[start, end) is the whole first cell of a table row ("| 8112.92 | Unwrought gallium | 3% |"): the
+ * row's key — an HS code, an item's number, a year — which names the row rather than setting a figure in it.
+ */
+function isRowKey(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i > 0 && isSpaceAt(text, i - 1) && text.charCodeAt(i - 1) !== 10) i--;
+  if (i === 0 || text.charCodeAt(i - 1) !== 124) return false;
+  i--;
+  while (i > 0 && isSpaceAt(text, i - 1) && text.charCodeAt(i - 1) !== 10) i--;
+  if (i > 0 && text.charCodeAt(i - 1) !== 10) return false;
+  let j = end;
+  while (j < text.length && isSpaceAt(text, j) && text.charCodeAt(j) !== 10) j++;
+  return text.charCodeAt(j) === 124;
 }
 
 /**
