@@ -200,15 +200,15 @@ function rowText(op: WordOp): string {
 
 /**
  * Deleted and inserted rows paired as moved, each at most once: first those of the same text, in order; then,
- * of the rest, those with the same first cell, where no other row left on either side has it. `oldText` and
+ * of the rest, those with the same first cell, where no other row left on either side has it. `textOfOld` and
  * `textOfNew` read a row's text on each side.
  */
-function pairMovedRows<D, I>(deleted: readonly D[], inserted: readonly I[], oldText: (d: D) => string, textOfNew: (i: I) => string, pair: (deleted: D, inserted: I) => void): void {
+function pairMovedRows<D, I>(deleted: readonly D[], inserted: readonly I[], textOfOld: (d: D) => string, textOfNew: (i: I) => string, pair: (deleted: D, inserted: I) => void): void {
   if (deleted.length === 0 || inserted.length === 0) return;
   const waiting = new Map<string, D[]>();
   for (const row of deleted) {
-    const list = waiting.get(oldText(row));
-    if (list) list.push(row); else waiting.set(oldText(row), [row]);
+    const list = waiting.get(textOfOld(row));
+    if (list) list.push(row); else waiting.set(textOfOld(row), [row]);
   }
   const paired = new Set<D>();
   const left: I[] = [];
@@ -228,7 +228,7 @@ function pairMovedRows<D, I>(deleted: readonly D[], inserted: readonly I[], oldT
     }
     return keyed;
   };
-  const oldByKey = byKey(deleted.filter((row) => !paired.has(row)), oldText);
+  const oldByKey = byKey(deleted.filter((row) => !paired.has(row)), textOfOld);
   for (const [key, row] of byKey(left, textOfNew)) {
     const match = oldByKey.get(key);
     if (row && match) pair(match, row);
