@@ -11,7 +11,7 @@ import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
-import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
+import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -453,7 +453,7 @@ const LEGAL_SHOWN = 8;
 function legalFlags(change: ClauseChangeJson): HTMLElement {
   const flag = ({ item: l, times }: ReturnType<typeof gatheredLegal>[number]) => h('li', { class: `legal legal-${l.type}` },
     h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
-    l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '', timesNote(times));
+    l.row ? ` (${rowNote(l)})` : '', l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '', timesNote(times));
   const items = gatheredLegal(change.legal);
   const list = h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' }, ...items.slice(0, LEGAL_SHOWN).map(flag));
   const rest = items.slice(LEGAL_SHOWN);

@@ -16,7 +16,7 @@ import { movedRows } from '../src/compare/table-rows.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft, serializeDraft } from '../src/format/markdown.js';
-import { isPipeTable, pipeTableText, splitRow } from '../src/model/pipe-table.js';
+import { isPipeTable, pipeTableText, rowNameAt, splitRow } from '../src/model/pipe-table.js';
 import { blocksText } from '../src/model/text.js';
 import { loadDraftFile, loadTrackedChanges } from '../src/node/read-draft-file.js';
 
@@ -73,6 +73,16 @@ describe('pipe tables', () => {
     expect(isPipeTable('Option 1 | Option 2')).toBe(false);
     expect(splitRow('| 2846.10 | A \\| B |  3% |')).toEqual(['2846.10', 'A \\| B', '3%']);
     expect(pipeTableText([['Code', 'Name'], ['1', 'a|b'], ['2']])).toBe('| Code | Name |\n| --- | --- |\n| 1 | a\\|b |\n| 2 |  |');
+  });
+});
+
+describe('the row a legal item stands in', () => {
+  it('is named by its first filled cell; the header, the delimiter row, the naming cell and prose have none', () => {
+    const text = 'Intro 5%\n| Code | Description | Rate |\n| --- | --- | --- |\n| 8112.92 | Unwrought gallium | 3% |\n|  | - scandium | 4% |\n' +
+      `| ${'Other compounds of rare-earth metals, of yttrium or of scandium'} | 5% |\nAfter 6%`;
+    const at = (w: string) => rowNameAt(text, text.indexOf(w));
+    expect([at('3%'), at('gallium'), at('4%'), at('5% |')]).toEqual(['8112.92', '8112.92', '- scandium', 'Other compounds of rare-earth metals…']);
+    expect([at('Rate'), at('---'), at('8112.92'), at('scandium'), at('Intro'), at('After')]).toEqual([null, null, null, null, null, null]);
   });
 });
 
@@ -139,6 +149,10 @@ describe('a table in a Markdown draft', () => {
     ]);
     expect(textRedline(compareDrafts(old, edited))).toContain('{~| 2846.90 | Yttrium oxide | ~}{+7+}{~% |~}');
     expect(e.legal.map((l) => [l.type, l.old, l.new])).toEqual([['figure', '6%', '7%']]);
+    // The item names its row: which line of the schedule changed.
+    expect(e.legal[0]!.row).toBe('2846.90');
+    expect(textRedline(compareDrafts(old, edited))).toContain('figure: 6% → 7% (row 2846.90)');
+    expect(htmlRedline(compareDrafts(old, edited), { layout: 'inline' })).toContain('<ins>7%</ins> <span class="row">(row 2846.90)</span>');
     // The last line of the text moved up and changed: the line break before it goes with it, and its rate
     // reads the same way.
     const lastOld = [...SCHEDULE.slice(0, 2), ...rows].join('\n'), lastNew = [...SCHEDULE.slice(0, 2), rows[0]!, rows[2]!.replace('6%', '0%'), rows[1]!].join('\n');

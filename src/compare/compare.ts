@@ -12,6 +12,7 @@ import { ProposalReader } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
 import { movedRows } from './table-rows.js';
+import { rowNameAt } from '../model/pipe-table.js';
 import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 
@@ -135,7 +136,7 @@ function withFormatting(ops: WordOp[], olds: readonly Clause[], oldText: string,
  * What changed in law from one version of a clause (or clauses, split or merged) to another, as the JSON
  * contract writes it: `ops` is the redline of oldText to newText, `moves` the provisions it moved. A change to
  * or from a group of bracketed alternatives names the party whose proposal it comes from (`proposedBy`,
- * proposed-by.ts).
+ * proposed-by.ts); one in a table row names the row (`row`).
  */
 export function clauseLegal(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], olds: readonly Clause[], news: readonly Clause[], parties: Record<string, string>): LegalChangeJson[] {
   const items: readonly LegalChange[] = legalChangesWithMoves(oldText, newText, ops, moves, { parties });
@@ -149,6 +150,9 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
       ? (proposals ??= new ProposalReader({ text: oldText, clauses: olds }, { text: newText, clauses: news })).proposedBy(l)
       : undefined;
     if (party) item.proposedBy = party;
+    // In a schedule, which row: where the item stands now, or stood.
+    const row = l.newStart !== undefined ? rowNameAt(newText, l.newStart) : l.oldStart !== undefined ? rowNameAt(oldText, l.oldStart) : null;
+    if (row) item.row = row;
     return item;
   });
 }

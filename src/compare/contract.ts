@@ -52,6 +52,11 @@ export interface LegalChangeJson {
    * → "forty-five (45)"), for unattributed and for literal brackets (typed as text).
    */
   proposedBy?: string;
+  /**
+   * For an item in a row of a table (a schedule): the row's name, its first filled cell ("8112.92"), cut after
+   * forty characters; absent elsewhere, and for the row's name itself.
+   */
+  row?: string;
 }
 
 /** How a stretch of text is set, in a change of formatting only (WordOpJson.style). */

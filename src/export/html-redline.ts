@@ -8,7 +8,7 @@
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
-import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
+import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -88,6 +88,7 @@ function legal(change: ClauseChangeJson): string {
   if (!change.legal.length) return '';
   const items = gatheredLegal(change.legal).map(({ item: l, times }) =>
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
+    `${l.row ? ` <span class="row">(${escape(rowNote(l))})</span>` : ''}` +
     `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
     `${l.direction ? ` <span class="dir ${l.direction}">(${l.direction})</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}${timesNote(times)}</li>`).join('');
   return `<ul class="legal">${items}</ul>`;

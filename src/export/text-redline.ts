@@ -196,7 +196,7 @@ export function gatheredLegal(items: readonly LegalChangeJson[]): { item: LegalC
   const out: { item: LegalChangeJson; times: number }[] = [];
   const seen = new Map<string, number>();
   for (const item of items) {
-    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.cosmetic, item.proposedBy]);
+    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.cosmetic, item.proposedBy, item.row]);
     const at = seen.get(key);
     if (at === undefined) { seen.set(key, out.length); out.push({ item, times: 1 }); } else out[at]!.times++;
   }
@@ -217,8 +217,14 @@ export function legalLines(items: readonly LegalChangeJson[]): string[] {
     const direction = legal.direction ? ` (${legal.direction})` : '';
     const cosmetic = legal.cosmetic ? ' (wording only)' : '';
     const proposed = proposedNote(legal);
-    return `${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`;
+    const row = legal.row ? ` (${rowNote(legal)})` : '';
+    return `${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${row}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`;
   });
+}
+
+/** Which table row a legal item stands in ("row 8112.92"), or '': said alike by the redlines and the app. */
+export function rowNote(legal: Pick<LegalChangeJson, 'row'>): string {
+  return legal.row ? `row ${legal.row}` : '';
 }
 
 /**

@@ -98,3 +98,34 @@ export function isTwoColumnSchedule(rows: readonly (readonly string[])[]): boole
   if (rows.length < 3 || rows.some((row) => row.length !== 2 || row.some((cell) => cell.length > SCHEDULE_CELL))) return false;
   return rows.slice(1).every((row) => /\d/.test(row[1]!));
 }
+
+/** A row's name longer than this is cut, with an ellipsis: it says which row, not what the row says. */
+const ROW_NAME = 40;
+
+/**
+ * The name of the table row that holds text[offset] — its first filled cell (an HS code, a mineral), cut to a few
+ * words — or null where the offset is in no row of a pipe table, in its header or delimiter row, or in the cell
+ * that names the row. Says which line of a schedule a change of rate is in.
+ */
+export function rowNameAt(text: string, offset: number): string | null {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  const line = text.slice(start, end);
+  if (!isPipeRow(line) || isDelimiterRow(line)) return null;
+  // The header: the line right above a delimiter row.
+  const nextEnd = lineEnd < 0 ? -1 : text.indexOf('\n', lineEnd + 1);
+  if (lineEnd >= 0 && isDelimiterRow(text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd))) return null;
+  const cells = splitRow(line);
+  const k = cells.findIndex((c) => c !== '');
+  if (k < 0) return null;
+  // Within the naming cell itself (the row's first cells up to it): no row to name.
+  const pipes = [...line.matchAll(/(?<!\\)\|/g)].map((m) => m.index);
+  if (offset - start < (pipes[k + 1] ?? line.length)) return null;
+  const name = cells[k]!.replace(/\\\|/g, '|');
+  if (name.length <= ROW_NAME) return name;
+  // Cut at a word's end where there is one in the second half.
+  const cut = name.slice(0, ROW_NAME - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > ROW_NAME / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}…`;
+}

@@ -70,6 +70,8 @@ describe.skipIf(!ready)('a table in the compare view', () => {
     expect(await rows('.side-new').nth(3).locator('td').allTextContents()).toEqual(['2846.90', 'Other rare earth compounds', '4%']);
     expect(await rows('.side-new').nth(3).locator('td:not(:has(ins))').count()).toBe(0);
     expect(await change.locator('.side-new').textContent()).not.toContain('|---');
+    // What changed in law names the row of each rate.
+    expect(await change.locator('.legal-flags li').allTextContents()).toEqual(['figure: 5% → 0% (row 2805.30)', 'figure: — → 4% (row 2846.90)']);
 
     const title = page.locator('.title-change');
     expect(await title.isVisible()).toBe(true);
