@@ -420,6 +420,13 @@ describe('a table in a plain-text draft', () => {
       '   2805.30     Rare earth metals              5            A',
       '   2846.10     Cerium compounds               3.7          B',
     ])).toContain('| HS Code | Description | Base Rate (%) | Staging Category |\n| --- | --- | --- | --- |\n| 2805.30 | Rare earth metals | 5 | A |\n| 2846.10 |');
+    // A right-aligned column's title wrapped under its end.
+    expect(await read('header-right.txt', [
+      '   HS Code     Description                    Base rate',
+      '                                                    (%)',
+      '   2805.30     Rare earth metals                      5',
+      '   2846.10     Cerium compounds                     3.7',
+    ])).toContain('| HS Code | Description | Base rate (%) |\n| --- | --- | --- |\n| 2805.30 | Rare earth metals | 5 |');
     // The first column's title wrapped too ("HS" over "code"): no figure in that line, so it is no row.
     expect(await read('header-first.txt', [
       '   HS          Description                    Rate',
@@ -433,6 +440,16 @@ describe('a table in a plain-text draft', () => {
     const read = async (name: string, rows: string[]) => blocksText((await loadDraftFile(write(name, layoutDraft(rows)))).draft.clauses[0]!.body);
     // Points with their labels set apart.
     expect(await read('points.txt', ['   (a)   rare earth metals of 2025;', '   (b)   cerium compounds of 2026;', '   (c)   yttrium of 2027.'])).not.toContain('|');
+    // Bullets set apart from their text, each wrapped onto a line under it (the Geneva text's Symbol-font bullets).
+    for (const bullet of ['\uf0b7', '•', '-']) {
+      expect(await read('bullets.txt', [
+        `   ${bullet}   Consistent with net zero emissions by 2050, or full decarbonization by`,
+        '       2050 and/or negative emissions by 2100;',
+        `   ${bullet}   Consistent with a global reduction of at least 50 per cent by 2050`,
+        '       compared with the levels in 1990;',
+        `   ${bullet}   Consistent with emissions peaking in 2015.`,
+      ])).not.toContain('|');
+    }
     // A signature block in two columns: no figures.
     expect(await read('sign.txt', ['FOR THE UNITED STATES:        FOR EXAMPLE:', 'Jane Doe                      John Roe', 'Secretary of Commerce         Minister of Trade'])).not.toContain('|');
     // Justified prose whose double spaces fall in no common gutter.

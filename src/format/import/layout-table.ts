@@ -25,6 +25,9 @@
 import { LABEL_ONLY } from './heading-recognition.js';
 import { joinWrapped } from './unwrap.js';
 
+/** A bullet: one character that is neither a letter nor a digit (•, ▪, -, *, a private-use glyph), or "o". */
+const BULLET = /^(?:[^\p{L}\p{N}]|o)$/u;
+
 /** A cell of a line: where it starts and ends (UTF-16 offsets in the line), and its text. */
 interface Cell {
   start: number;
@@ -108,7 +111,8 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
     columns.forEach((k, n) => (row[k] = joinWrapped(row[k]!, cells[n]!.text)));
   }
   if (table.length < 3) return null;
-  if (table.some((cells) => LABEL_ONLY.test(cells[0]!.text))) return null;
+  // Points and bullets set apart from their text ("(a)   …", "•   …", a Symbol font's "\uf0b7   …") are a list.
+  if (table.some((cells) => LABEL_ONLY.test(cells[0]!.text) || BULLET.test(cells[0]!.text))) return null;
   // A gutter between every two columns, through every line: no cell of a column reaches the next's start (two
   // spaces apart; lines set out with tabs, whose stops align the columns, one).
   const gutter = lines.slice(from, from + table.length).some((l) => l.includes('\t')) ? 1 : 2;
@@ -160,14 +164,15 @@ function continuedColumns(cells: readonly Cell[], starts: readonly number[]): nu
 
 /**
  * For a line of fewer cells right below the header, the header columns its cells continue, or null: each cell
- * starts where a header cell does and ends before the next one's start. A line with text in the first column
+ * starts or ends where a header cell does, and ends before the next one's start. A line with text in the first column
  * continues the header only where it holds no figure ("HS" over "code"): "2805.30  Rare earths" is a row.
  */
 function headerContinued(cells: readonly Cell[], header: readonly Cell[]): number[] | null {
   if (cells.length >= header.length) return null;
   const columns: number[] = [];
   for (const cell of cells) {
-    const k = header.findIndex((h) => Math.abs(cell.start - h.start) <= 1);
+    // Set under its title's start, or under its end (a right-aligned column of figures: "Base rate" over "(%)").
+    const k = header.findIndex((h) => Math.abs(cell.start - h.start) <= 1 || Math.abs(cell.end - h.end) <= 1);
     if (k < 0 || columns.includes(k) || (k + 1 < header.length && cell.end + 2 > header[k + 1]!.start)) return null;
     columns.push(k);
   }

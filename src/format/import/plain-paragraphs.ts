@@ -109,8 +109,9 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
       continue;
     }
     // A table set out with spaces (layout-table.ts): a pipe table, its rows lines of one paragraph.
-    // (A table's first two lines both have a gutter: most lines of layout text are ruled out without reading cells.)
-    const spaced = SPACED.test(t) && SPACED.test(lines[i + 1] ?? '') ? layoutTableAt(lines, i) : null;
+    // (A table's first two lines both have a gutter, or its first and third where its header wraps onto the second
+    // under one column: most lines of layout text are ruled out without reading cells.)
+    const spaced = SPACED.test(t) && (SPACED.test(lines[i + 1] ?? '') || SPACED.test(lines[i + 2] ?? '')) ? layoutTableAt(lines, i) : null;
     if (spaced) {
       flush();
       out.push({ text: pipeTableText(spaced.rows), line: i + 1, lineCount: spaced.end - i, kind: 'text' });
