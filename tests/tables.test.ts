@@ -205,6 +205,27 @@ describe('the word diff of texts with table rows', () => {
     ]);
   });
 
+  it('leaves a long schedule\'s unchanged rows out of a redline of changes only, counting them', async () => {
+    const rows = Array.from({ length: 300 }, (_, k) => `| ${2800 + Math.floor(k / 100)}.${String(k % 100).padStart(2, '0')} | Product ${k} | ${k % 7}% |`);
+    const changed = [...rows];
+    changed[150] = changed[150]!.replace('| 3% |', '| 9% |');
+    const old = (await loadDraftFile(write('long1.md', markdown([...SCHEDULE.slice(0, 2), ...rows])))).draft;
+    const now = (await loadDraftFile(write('long2.md', markdown([...SCHEDULE.slice(0, 2), ...changed])))).draft;
+    const c = compareDrafts(old, now);
+    const lines = textRedline(c, { changedOnly: true }).split('\n');
+    const at = lines.findIndex((l) => l.includes('{+9+}'));
+    // The header and the first two rows, a count, two rows either side of the change, a count, the last two rows.
+    expect(lines.slice(at - 5, at + 6).map((l) => l.trim())).toEqual([
+      '| 2800.00 | Product 0 | 0% |', '| 2800.01 | Product 1 | 1% |', '… 146 unchanged rows …', rows[148], rows[149],
+      '| 2801.50 | Product 150 | [-3-]{+9+}% |', rows[151], rows[152], '… 145 unchanged rows …', rows[298], rows[299],
+    ]);
+    expect(lines[at - 7]!.trim()).toBe('| HS code | Description | Rate |');
+    expect(lines.length).toBeLessThan(40);
+    // Without --changed-only, every row; the JSON always has every row.
+    expect(textRedline(c).split('\n').length).toBeGreaterThan(300);
+    expect(c.changes[0]!.words.map((w) => w.text).join('')).toContain(rows[200]);
+  });
+
   it('rebuilds both texts, with right offsets, whatever rows are added, removed or edited', () => {
     const cell = fc.constantFrom('5%', '3%', 'Cerium', 'rare earth metals', 'Neodymium oxide', '2805.30', 'nil', '');
     const row = fc.array(cell, { minLength: 1, maxLength: 4 }).map((cells) => `| ${cells.join(' | ')} |`);

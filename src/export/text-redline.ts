@@ -5,6 +5,7 @@
  * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
+import { elideUnchangedRows } from './elide-rows.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
@@ -341,7 +342,9 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     const notes = cosmeticHidden ? [] : notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
-      const text = redlineText(hide ? withoutCosmetic(change.words) : change.words, colour);
+      // Showing changes only, a schedule's long runs of unchanged rows are counted, not printed (elide-rows.ts).
+      const words = hide ? withoutCosmetic(change.words) : change.words;
+      const text = redlineText(options.changedOnly ? elideUnchangedRows(words) : words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
     }
   }
