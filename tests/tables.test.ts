@@ -233,6 +233,30 @@ describe('the word diff of texts with table rows', () => {
     const text = fc.array(fc.oneof(row, row, prose), { minLength: 1, maxLength: 8 }).map((lines) => ['| Code | Rate |', '|---|---|', ...lines].join('\n'));
     fc.assert(fc.property(text, text, (a, b) => expectRebuilds(diffWords(a, b), a, b)), { numRuns: 300 });
   });
+
+  it('gives the legal reading moved rows that are rows of each text, paired one to one, whatever rows moved or changed', () => {
+    const key = fc.constantFrom('2805.30', '2846.10', '2846.90', 'Cerium', '');
+    const rate = fc.constantFrom('5%', '3%', '0%', 'nil');
+    const row = fc.tuple(key, fc.constantFrom('metals', 'compounds', 'oxide'), rate).map((cells) => `| ${cells.join(' | ')} |`);
+    const text = fc.array(fc.oneof(row, row, row, fc.constant('The rates apply.')), { minLength: 1, maxLength: 8 })
+      .map((lines) => ['| Code | Description | Rate |', '|---|---|---|', ...lines].join('\n'));
+    fc.assert(fc.property(text, text, (a, b) => {
+      const ops = diffWords(a, b);
+      expectRebuilds(ops, a, b);
+      const moves = movedRows(ops);
+      for (const m of moves) {
+        expect(m.old).toHaveLength(1);
+        expect(m.new).toHaveLength(1);
+        const before = a.slice(m.old[0]!.start, m.old[0]!.end), after = b.slice(m.new[0]!.start, m.new[0]!.end);
+        // Whole lines of their texts, rows, and the same row or one under the same first cell.
+        expect([a[m.old[0]!.start - 1] ?? '\n', a[m.old[0]!.end] ?? '\n', b[m.new[0]!.start - 1] ?? '\n', b[m.new[0]!.end] ?? '\n']).toEqual(['\n', '\n', '\n', '\n']);
+        expect(before === after || splitRow(before)[0] === splitRow(after)[0]).toBe(true);
+      }
+      expect(new Set(moves.map((m) => m.old[0]!.start)).size).toBe(moves.length);
+      expect(new Set(moves.map((m) => m.new[0]!.start)).size).toBe(moves.length);
+      legalChangesWithMoves(a, b, ops, moves);
+    }), { numRuns: 400 });
+  });
 });
 
 describe('a table on a web page', () => {
