@@ -36,6 +36,7 @@ describe('parley diff --base (three-way)', () => {
     const byId = Object.fromEntries(JSON.parse(j.text()).clauses.map((c: { id: string }) => [c.id, c]));
     expect(byId['joint-investment'].secondChange.legal).toContainEqual({ type: 'obligation', old: 'will', new: 'intend to', direction: 'weaker' });
     expect(byId['joint-investment'].firstChange.legal).toEqual([]);
+    expect(byId['no-export-bans'].overlap).toBe(true);
     expect(byId['no-export-bans'].betweenLegal).toContainEqual({ type: 'figure', old: '[thirty (30)][fifteen (15)]', new: 'at least thirty (30) days', proposedBy: 'EU' });
   });
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { threeWay, type ThreeWayEntry } from '../src/compare/three-way.js';
+import { threeWayText } from '../src/node/cli/three-way.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { clause, draft, p } from './support/draft-builders.js';
 import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
@@ -86,6 +87,33 @@ describe('threeWay on tiny drafts', () => {
     expect(threeWay(eu, eu, japan).front?.status).toBe('second-only');
     expect(threeWay(eu, eu, eu).front).toBeUndefined();
     expect(threeWay(draft([art(1, 'a', 'Alpha.')]), draft([art(1, 'a', 'Alpha.')]), draft([art(1, 'a', 'Alpha.')])).front).toBeUndefined();
+  });
+
+  it('says of a conflict whether the sides changed a line of the base in common, or only different lines', () => {
+    const rows = ['| HS code | Rate |', '|---|---|', '| 2805.30 | 5% |', '| 2846.10 | 3% |', '| 2846.90 | 4% |'];
+    const schedule = (lines: string[]) => draft([clause('Article 1', 'Rates', 'a', [p('The rates are these.'), p(lines.join('\n'))])]);
+    const base = schedule(rows);
+    const withRate = (k: number, rate: string) => schedule(rows.map((r, i) => (i === k ? r.replace(/\d+%/, rate) : r)));
+    // One side changed the cerium rate, the other another row: both changes can stand.
+    const apart = threeWay(base, withRate(3, '2%'), withRate(4, '6%')).entries[0]!;
+    expect([apart.status, apart.overlap]).toEqual(['conflict', false]);
+    // Both changed the cerium rate, differently: a choice to make.
+    const same = threeWay(base, withRate(3, '2%'), withRate(3, '1%')).entries[0]!;
+    expect([same.status, same.overlap]).toEqual(['conflict', true]);
+    // One side's words inserted at the end of a row the other changed: the same line.
+    const appended = schedule(rows.map((r, i) => (i === 3 ? `${r.slice(0, -1)}ad valorem |` : r)));
+    expect(threeWay(base, withRate(3, '2%'), appended).entries[0]!.overlap).toBe(true);
+    // A paragraph edited on one side, a row on the other.
+    const prose = draft([clause('Article 1', 'Rates', 'a', [p('The rates are the following.'), p(rows.join('\n'))])]);
+    expect(threeWay(base, prose, withRate(2, '0%')).entries[0]!.overlap).toBe(false);
+    // Not a conflict: no overlap to tell.
+    expect(threeWay(base, withRate(3, '2%'), base).entries[0]!.overlap).toBeUndefined();
+    // The terminal says which kind of conflict it is.
+    const version = (n: number, d: typeof base) => ({ version: n, label: '', tabledBy: 'EU', date: '2026-11-28', status: 'draft' as const, draft: d });
+    const text = threeWayText(threeWay(base, withRate(3, '2%'), withRate(4, '6%')), version(1, base), version(2, base), version(3, base), { changedOnly: true, color: false }).join('\n');
+    expect(text).toContain('Article 1 — Rates  #a  — CONFLICT: changed by both, differently (in different lines: the two changes do not overlap)');
+    expect(threeWayText(threeWay(base, withRate(3, '2%'), withRate(3, '1%')), version(1, base), version(2, base), version(3, base), { changedOnly: true, color: false }).join('\n'))
+      .toContain('#a  — CONFLICT: changed by both, differently\n');
   });
 
   it('counts a title change as a change', () => {

@@ -11,7 +11,8 @@
  *   first-only   — only the first side changed it (edited, inserted or deleted it);
  *   second-only  — only the second side changed it;
  *   both-same    — both changed it and ended with the same state;
- *   conflict     — both changed it differently (one edited what the other deleted counts too).
+ *   conflict     — both changed it differently (one edited what the other deleted counts too); `overlap` says
+ *                  whether they changed a line of the base's text in common, or only different lines.
  *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
@@ -63,6 +64,12 @@ export interface ThreeWayEntry {
   between?: WordOp[];
   /** With `between`: what in law stands between the two sides (first → second), the points to settle. */
   betweenLegal?: LegalChangeJson[];
+  /**
+   * With `between`: whether the two sides changed any line of the base's text in common (or both its title). A
+   * conflict whose sides did not — one side changed a row of a schedule, the other another row, or another
+   * paragraph — can be settled by taking both changes; one that did needs a choice.
+   */
+  overlap?: boolean;
 }
 
 export interface ThreeWayResult {
@@ -183,6 +190,35 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     const between = redline(firstClause, secondClause, parties);
     entry.between = between.words;
     entry.betweenLegal = between.legal;
+    entry.overlap = (firstChange.titleWords !== undefined && secondChange.titleWords !== undefined) ||
+      sharesLine(linesTouched(firstChange.words), linesTouched(secondChange.words));
   }
   return entry;
+}
+
+/**
+ * The lines of the base's text a redline of it touches: each line a deletion takes text from, and the line an
+ * insertion is made in (an insertion at a line's end or start is made in that line).
+ */
+function linesTouched(ops: readonly WordOp[]): Set<number> {
+  const touched = new Set<number>();
+  let line = 0;
+  for (const op of ops) {
+    if (op.op === 'insert') { touched.add(line); continue; }
+    const breaks = countBreaks(op.text);
+    if (op.op === 'delete') for (let k = 0; k <= breaks; k++) touched.add(line + k);
+    line += breaks;
+  }
+  return touched;
+}
+
+function countBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function sharesLine(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  for (const line of a) if (b.has(line)) return true;
+  return false;
 }

@@ -78,7 +78,7 @@ function entryJson(e: ThreeWayEntry) {
     second: e.second,
     firstChange: sideJson(e.firstChange),
     secondChange: sideJson(e.secondChange),
-    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [] } : {}),
+    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : {}),
   };
 }
 
@@ -106,7 +106,9 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     if (options.changedOnly && e.status === 'unchanged') continue;
     const c = e.second ?? e.first ?? e.base!;
     const heading = e === result.front ? TITLE_BLOCK : `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}`;
-    lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}`);
+    // A conflict whose sides changed different lines of the base can take both changes: say so.
+    const apart = e.between && e.overlap === false ? ' (in different lines: the two changes do not overlap)' : '';
+    lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}${apart}`);
     if (e.status === 'unchanged') continue;
     if (e.status === 'both-same') {
       lines.push(...sideLines(`both (${firstName}, ${secondName})`, e.firstChange, options.color));
