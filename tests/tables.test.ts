@@ -16,8 +16,9 @@ import { movedRows } from '../src/compare/table-rows.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { parseDraft, serializeDraft } from '../src/format/markdown.js';
-import { isPipeTable, pipeTableText, rowNameAt, splitRow } from '../src/model/pipe-table.js';
+import { isPipeRow as isPipeRowLine, isPipeTable, pipeTableText, rowNameAt, splitRow } from '../src/model/pipe-table.js';
 import { blocksText } from '../src/model/text.js';
+import { importDraft } from '../src/format/import-text.js';
 import { loadDraftFile, loadTrackedChanges } from '../src/node/read-draft-file.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-tables-'));
@@ -479,6 +480,29 @@ describe('a table in a plain-text draft', () => {
       '   2805.30     Rare earth metals              5',
       '   2846.10     Cerium compounds               3.7',
     ])).toContain('| HS code | Description | Rate (%) |\n| --- | --- | --- |\n| 2805.30 | Rare earth metals | 5 |');
+  });
+
+  it('reads any text set out in columns without throwing, each table it finds square, and keeps every word', () => {
+    // Lines cut into columns at fixed starts, some cells empty, wrapped, doubled-spaced or bulleted: the rules of
+    // layout-table.ts (header continued, rows with empty cells, sub-rows, merged cells) all get a turn.
+    const word = fc.constantFrom('Rare', 'earth', 'metals', '5%', '3.7', '2805.30', '(%)', 'Rate', '-', '•', '(a)', 'of', '2027');
+    const cellText = fc.array(word, { minLength: 0, maxLength: 3 }).map((w) => w.join(fc.sample(fc.constantFrom(' ', '  '), 1)[0]!));
+    const line = fc.tuple(fc.constantFrom(0, 3), cellText, cellText, cellText).map(([indent, a, b, c]) =>
+      (' '.repeat(indent) + a.padEnd(14) + b.padEnd(30) + c).trimEnd());
+    fc.assert(fc.property(fc.array(line, { minLength: 2, maxLength: 8 }), (lines) => {
+      const { draft } = importDraft(layoutDraft(lines), { format: 'text' });
+      // Every word somewhere: in a clause's heading or body (a line may read as a heading), at any depth.
+      const parts: string[] = [blocksText(draft.front)];
+      const walk = (clauses: typeof draft.clauses): void => { for (const c of clauses) { parts.push(c.label, c.title, blocksText(c.body)); walk(c.children); } };
+      walk(draft.clauses);
+      const text = parts.join('\n');
+      const words = (t: string) => t.replace(/[|\\]/g, ' ').split(/\s+/).filter((w) => w && !/^-+$/.test(w));
+      for (const w of lines.flatMap(words)) expect(text).toContain(w);
+      for (const paragraph of text.split('\n\n')) {
+        const rows = paragraph.split('\n').filter(isPipeRowLine);
+        if (rows.length > 1) expect(new Set(rows.map((r) => splitRow(r).length)).size).toBe(1);
+      }
+    }), { numRuns: 500 });
   });
 
   it('takes no prose, list of points or signature block set out with spaces for a table', async () => {

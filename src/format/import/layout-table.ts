@@ -187,7 +187,8 @@ function headerContinued(cells: readonly Cell[], header: readonly Cell[]): numbe
  */
 function mergedCells(cells: readonly Cell[], starts: readonly number[]): Cell[] | null {
   const width = starts.length;
-  const out: (Cell | undefined)[] = new Array(width);
+  // Filled, not sparse: `every` below passes over holes.
+  const out: (Cell | undefined)[] = new Array(width).fill(undefined);
   for (const cell of cells) {
     let k = width - 1;
     while (k >= 0 && cell.start < starts[k]! - 1) k--;
