@@ -26,7 +26,10 @@ const PIECES = [
   '<span style="font-weight:bold">', '</span>', '&#xA0;', '\\[1\\] ', '** **', '* TOC\n', '{:toc}\n', '[ref]: http://x\n', '    indented\n',
   '<s>', '</s>', '<del>', '<strike>', '<th>', '</td><td>', '</tr><tr><td>', '<td colspan="2">', '<td rowspan="3">', '</td></tr></table>',
   // Tables as Markdown writes them.
-  '| a | b |\n', '|---|---|\n', '| 2805.30 | 5% |\n', '| x \\| y |', '|',
+  '| a | b |\n', '|---|---|\n', '| 2805.30 | 5% |\n', '| x \\| y |', '|', '| 2805.30 | 0% |\n', '|  | - scandium | 3% |\n',
+  // Tables set out with spaces, as text extracted from a PDF holds them (layout-table.ts).
+  '   HS code      Description            Rate\n', '                                       (%)\n', '   2805.30      Rare earth  metals     5%\n',
+  '                or not intermixed\n', '                - scandium             3%\n', '   2846.10      Cerium                 3.7\n', '\uf0b7   bullet\n', 'rare-\n',
 ];
 
 const text = fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...PIECES) }, { weight: 1, arbitrary: fc.string({ maxLength: 3 }) }), { maxLength: 40 })
