@@ -193,6 +193,9 @@ describe('figures and dates', () => {
       .toEqual([['figure', null, '3%']]);
     expect(brief(legalChanges('| 5% | cerium |', '| 6% | cerium |'))).toEqual([['figure', '5%', '6%']]);
     expect(brief(legalChanges('a rate of 2805.30 | or', 'a rate of 2805.40 | or'))).toEqual([['figure', '2805.30', '2805.40']]);
+    // A list of labels with a serial comma, and a list of options (the Paris compilation text).
+    expect(legalChanges('support considered in Articles 6, 7, 8, and 9) here', 'support considered in Articles 6, 7, and 9) here')).toEqual([]);
+    expect(legalChanges('A choice to be made for options 1, 2, and 3).', 'A choice to be made for options 1 and 3).')).toEqual([]);
     // A Markdown footnote reference (the Paris drafts' "[^11]"), spaced or not.
     expect(legalChanges('comparability, consistency[^10]\nOption 3', 'comparability[^11]\nOption 3')).toEqual([]);
     expect(legalChanges('as agreed [^4] by the Parties', 'as agreed [^5] by the Parties')).toEqual([]);

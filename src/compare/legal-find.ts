@@ -303,9 +303,9 @@ const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*\[?$/;
 
 /**
  * A list of labels after a structural word, up to the next one: "Articles 3, 4, 6, 7, 8 and " (before "9"),
- * "paragraphs 2 to " (before "5"), "Annexes I and ".
+ * "paragraphs 2 to " (before "5"), "Annexes I and ", "Articles 6, 7, 8, and " (a serial comma), "options 1, 2, and ".
  */
-const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table)s?\.?\s+\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*(?:\s*(?:,|and|or|to|through|[-–])\s*\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*)*\s*(?:,|and|or|to|through|[-–])\s*\[?$/i;
+const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*(?:\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*)*\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*\[?$/i;
 
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
 function isStructural(before: string): boolean {
