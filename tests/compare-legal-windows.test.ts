@@ -33,7 +33,7 @@ const pieces = [
   'quarterly', 'semi', 'two-thirds', 'one third of', 'one half', 'half', 'quarters', 'third', 'majority',
   'no later than', 'not later than 30 days', 'later', 'USD 1.5bn', '€20m', '1 000', '100\u00a0000', '000', 'refrain from',
   'shall refrain from', 'from', 'is entitled to', 'has the right to', 'right', ', in accordance with their domestic law,',
-  'within its competence', 'subject to the availability of appropriated funds', 'law', 'US$', 'A$ 5', 'duty[1]', '[2]', '[^11]', 'consistency[^5]', '| 2805.30 |', '|', '| 5% |', 'GATT 1994',
+  'within its competence', 'subject to the availability of appropriated funds', 'law', 'US$', 'A$ 5', 'duty[1]', '[2]', '[^11]', 'consistency[^5]', '| 2805.30 |', '|', '| 5% |', '(https://x.org/2025/10/a-5.pdf)', 'www.x.org/30', 'https://', 'GATT 1994',
   'Trade* 1994', 'III:2', '(1)', 'Order 14257', 'By 2030', 'Articles 3, 4 and', 'paragraphs 2 to', 'paragraph [14]', 'Article 6.13, 6.14', '###4', 'renewable once', 'twice', 'once only', 'not legally binding', 'legally', 'binding', 'non-binding',
   'does not create any legally binding', 'do',
   // names and terms

@@ -193,6 +193,13 @@ describe('figures and dates', () => {
       .toEqual([['figure', null, '3%']]);
     expect(brief(legalChanges('| 5% | cerium |', '| 6% | cerium |'))).toEqual([['figure', '5%', '6%']]);
     expect(brief(legalChanges('a rate of 2805.30 | or', 'a rate of 2805.40 | or'))).toEqual([['figure', '2805.30', '2805.40']]);
+    // A footnote run on after a sentence ("… interest. [1] The Parties …").
+    expect(legalChanges('to regulate in the public interest. [1] The Parties understand', 'to regulate in the public interest. [2] The Parties understand')).toEqual([]);
+    // The digits of a web address (the US agreements link their schedules): no figure, no date.
+    expect(brief(legalChanges('See [Schedule 1](https://www.whitehouse.gov/wp-content/uploads/2025/10/schedule-1.pdf).',
+      'See [Schedule 2](https://www.whitehouse.gov/wp-content/uploads/2026/11/3-Art-Schedule-2.pdf).'))).toEqual([]);
+    expect(brief(legalChanges('within 30 days (see www.example.org/2025/30)', 'within 60 days (see www.example.org/2026/60)')))
+      .toEqual([['figure', 'within 30 days', 'within 60 days']]);
     // A list of labels with a serial comma, and a list of options (the Paris compilation text).
     expect(legalChanges('support considered in Articles 6, 7, 8, and 9) here', 'support considered in Articles 6, 7, and 9) here')).toEqual([]);
     expect(legalChanges('A choice to be made for options 1, 2, and 3).', 'A choice to be made for options 1 and 3).')).toEqual([]);

@@ -391,13 +391,32 @@ function canonicalCurrency(c: string): string {
  * Whether bare digits at text[start, end) are no figure: a cross-reference ("Article 5", "Articles 3, 4 and 9"), the
  * number of a provision opening a line ("4."), a document symbol ("1/CP.17"), a footnote mark or footnote
  * ("duty[1]", "[2] For greater certainty", "[^11]"), an enumeration in a sentence ("result in: (1) …"), a number that
- * belongs to a name ("Executive Order 14257", "GATT 1994", "Section 301"), or a table row's key (isRowKey).
+ * belongs to a name ("Executive Order 14257", "GATT 1994", "Section 301"), a table row's key (isRowKey), or part
+ * of a web address (isInLink).
  */
 function isLabelOrMark(text: string, start: number, end: number): boolean {
   return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
     isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
-    followsName(text, start) || isRowKey(text, start, end);
+    followsName(text, start) || isRowKey(text, start, end) || isInLink(text, start);
 }
+
+/** The longest web address looked back over. */
+const LINK_REACH = 400;
+
+/**
+ * Whether text[at] is inside a web address ("https://…/uploads/2025/10/schedule-2.pdf", "www.…"): its digits are
+ * the address's, no figure or date.
+ */
+function isInLink(text: string, at: number): boolean {
+  let i = at;
+  const stop = Math.max(0, at - LINK_REACH);
+  while (i > stop && !isSpaceAt(text, i - 1) && !LINK_BOUNDS.includes(text[i - 1]!)) i--;
+  const run = text.slice(i, at);
+  return run.includes('://') || /^www\./i.test(run);
+}
+
+/** What stands around a web address in running text or Markdown: "(https://…)", "<https://…>", "[www.…]". */
+const LINK_BOUNDS = '(<["\'';
 
 /**
  * Whether text[start, end) is the whole first cell of a table row ("| 8112.92 | Unwrought gallium | 3% |"): the
@@ -423,8 +442,10 @@ function isFootnoteMark(text: string, start: number, end: number): boolean {
   // A Markdown footnote reference or definition, however spaced: "[^11]".
   if (start >= 2 && text.charCodeAt(start - 1) === 94 && text.charCodeAt(start - 2) === 91 && text.charCodeAt(end) === 93) return true;
   if (start < 1 || text.charCodeAt(start - 1) !== 91 || text.charCodeAt(end) !== 93) return false;
-  // At the start of a line: the footnote itself ("[2] For greater certainty, …").
+  // At the start of a line: the footnote itself ("[2] For greater certainty, …"); or run on after a sentence
+  // (". [1] The Parties understand …", footnotes flowed into one paragraph).
   if (start === 1 || text.charCodeAt(start - 2) === 10) return true;
+  if (/[.;:] $/.test(text.slice(Math.max(0, start - 3), start - 1)) && /^ \p{Lu}/u.test(text.slice(end + 1, end + 3))) return true;
   const before = text.charCodeAt(start - 2);
   return before !== 91 && before !== 93 && before !== 40 && !isSpaceAt(text, start - 2);
 }
@@ -745,6 +766,7 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
   DATE_RE.lastIndex = from;
   for (let m = DATE_RE.exec(scan); m && m.index < to; m = DATE_RE.exec(scan)) {
     const g = m.groups!;
+    if (isInLink(text, m.index)) continue;
     let value: string;
     if (g.y1) value = `${yearValue(g.y1)}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
     else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
