@@ -284,6 +284,15 @@ describe('parley diff', () => {
       const restatedJson = JSON.parse(parley('diff', cambodia, jordan, '--format', 'json').stdout);
       expect(restatedJson.titleWords).toContainEqual({ op: 'insert', text: 'Jordan' });
       expect(restatedJson.front).toBeUndefined();
+      // None on one side, the title restated twice on the other (a cover page and a heading: the Thailand MOU):
+      // nothing but the title, which titleWords shows.
+      const bare = path.join(dir, 'bare.md');
+      fs.writeFileSync(bare, '# Agreement with Cambodia\n\n## Article 1 — Purpose\n\nThe Participants will cooperate.\n');
+      const twice = write('twice.md', 'AGREEMENT WITH JORDAN\n\nAgreement with Jordan', 'Agreement with Jordan');
+      expect(JSON.parse(parley('diff', bare, twice, '--format', 'json').stdout).front).toBeUndefined();
+      // A title block that says more than the title is shown.
+      const more = write('more.md', 'AGREEMENT WITH JORDAN\n\nDone at Amman', 'Agreement with Jordan');
+      expect(JSON.parse(parley('diff', bare, more, '--format', 'json').stdout).front.words).toContainEqual({ op: 'insert', text: 'AGREEMENT WITH JORDAN\nDone at Amman' });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

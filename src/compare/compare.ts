@@ -186,10 +186,16 @@ function frontRedline(oldDraft: Draft, newDraft: Draft, parties: Record<string, 
   return { words: wordOpsJson(words), legal };
 }
 
-/** Whether the text before the first clause reads as the title, case, spacing and punctuation aside. */
+/**
+ * Whether the text before the first clause says nothing but the title: none, or the title once or more (a cover
+ * page and a heading), case, spacing and punctuation aside.
+ */
 function restatesTitle(draft: Draft): boolean {
   const loose = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return loose(blocksText(draft.front)) === loose(draft.meta.title);
+  const front = loose(blocksText(draft.front)), title = loose(draft.meta.title);
+  if (front === '') return true;
+  if (title === '' || front.length % (title.length + 1) !== title.length) return false;
+  return front === Array.from({ length: (front.length + 1) / (title.length + 1) }, () => title).join(' ');
 }
 
 /** The text before a draft's first clause as the body of a clause of no heading, for the readers of clauses. */
@@ -240,10 +246,11 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     }
     return entry;
   });
-  const titled = !oldDraft.untitled && !newDraft.untitled && oldDraft.meta.title !== newDraft.meta.title;
-  // A title block that only restates the title in capitals ("AGREEMENT BETWEEN …") changes as the title does,
-  // which titleWords shows.
-  const front = titled && restatesTitle(oldDraft) && restatesTitle(newDraft) ? null : frontRedline(oldDraft, newDraft, parties, alignment.stylesCompared);
+  const bothTitled = !oldDraft.untitled && !newDraft.untitled;
+  const titled = bothTitled && oldDraft.meta.title !== newDraft.meta.title;
+  // A title block that only restates the title in capitals ("AGREEMENT BETWEEN …"), or none beside one that does,
+  // changes as the title does, which titleWords shows.
+  const front = bothTitled && restatesTitle(oldDraft) && restatesTitle(newDraft) ? null : frontRedline(oldDraft, newDraft, parties, alignment.stylesCompared);
   return {
     old: { title: oldDraft.meta.title, label: oldDraft.meta.label ?? '', clauses: alignment.oldClauses.length },
     new: { title: newDraft.meta.title, label: newDraft.meta.label ?? '', clauses: alignment.newClauses.length },
