@@ -220,19 +220,24 @@ function pairMovedRows<D, I>(deleted: readonly D[], inserted: readonly I[], text
     } else left.push(row);
   }
   if (left.length === 0 || paired.size === deleted.length) return;
-  const byKey = <R>(rows: readonly R[], text: (r: R) => string) => {
-    const keyed = new Map<string, R | null>();
-    for (const row of rows) {
-      const key = splitRow(text(row))[0]!.toLowerCase();
-      if (key) keyed.set(key, keyed.has(key) ? null : row);
-    }
-    return keyed;
-  };
-  const oldByKey = byKey(deleted.filter((row) => !paired.has(row)), textOfOld);
-  for (const [key, row] of byKey(left, textOfNew)) {
+  const oldByKey = byFirstCell(deleted.filter((row) => !paired.has(row)), textOfOld);
+  for (const [key, row] of byFirstCell(left, textOfNew)) {
     const match = oldByKey.get(key);
-    if (row && match) pair(match, row);
+    if (row !== null && match !== undefined && match !== null) pair(match, row);
   }
+}
+
+/**
+ * Rows by what their first cell names (the HS code, the mineral; case aside): each key's row, or null where two
+ * rows share it (a key names one row or none). Rows with an empty first cell name nothing.
+ */
+function byFirstCell<R>(rows: readonly R[], text: (row: R) => string): Map<string, R | null> {
+  const keyed = new Map<string, R | null>();
+  for (const row of rows) {
+    const key = splitRow(text(row))[0]!.toLowerCase();
+    if (key) keyed.set(key, keyed.has(key) ? null : row);
+  }
+  return keyed;
 }
 
 /**
@@ -258,20 +263,16 @@ function equalLines(a: readonly string[], b: readonly string[]): [number, number
 /** Rows of a[i0, i1) and b[j0, j1) with the same first cell (none empty or shared by two rows of a side), in order. */
 function keyedPairs(a: readonly string[], i0: number, i1: number, b: readonly string[], j0: number, j1: number): [number, number][] {
   const keys = (lines: readonly string[], from: number, to: number) => {
-    const byKey = new Map<string, number>();
-    for (let k = from; k < to; k++) {
-      if (!isPipeRow(lines[k]!)) continue;
-      const key = splitRow(lines[k]!)[0]!.toLowerCase();
-      if (key) byKey.set(key, byKey.has(key) ? -1 : k);
-    }
-    return byKey;
+    const rows: number[] = [];
+    for (let k = from; k < to; k++) if (isPipeRow(lines[k]!)) rows.push(k);
+    return byFirstCell(rows, (k) => lines[k]!);
   };
   const inA = keys(a, i0, i1), inB = keys(b, j0, j1);
   const pairs: [number, number][] = [];
   let last = -1;
   for (const [key, i] of inA) {
     const j = inB.get(key);
-    if (i < 0 || j === undefined || j < 0 || j <= last) continue;
+    if (i === null || j === undefined || j === null || j <= last) continue;
     pairs.push([i, j]);
     last = j;
   }

@@ -22,7 +22,7 @@
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
-import { clauseText } from '../model/text.js';
+import { clauseText, countLineBreaks } from '../model/text.js';
 import { diffWords, type WordOp } from './words.js';
 import { clauseRedline, frontClause } from './compare.js';
 import { sameFormatting } from './formatting.js';
@@ -205,17 +205,11 @@ function linesTouched(ops: readonly WordOp[]): Set<number> {
   let line = 0;
   for (const op of ops) {
     if (op.op === 'insert') { touched.add(line); continue; }
-    const breaks = countBreaks(op.text);
+    const breaks = countLineBreaks(op.text);
     if (op.op === 'delete') for (let k = 0; k <= breaks; k++) touched.add(line + k);
     line += breaks;
   }
   return touched;
-}
-
-function countBreaks(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function sharesLine(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {

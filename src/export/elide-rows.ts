@@ -5,7 +5,7 @@
  * ("… 143 unchanged rows …"); the rows next to a change, and the table's header and delimiter row, stay.
  */
 import type { WordOpJson } from '../compare/contract.js';
-import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
+import { isBodyRow } from '../model/pipe-table.js';
 
 /** Unchanged rows kept next to a change, on each side. */
 export const ROW_CONTEXT = 2;
@@ -28,8 +28,7 @@ export function elideUnchangedRows(ops: readonly WordOpJson[], context = ROW_CON
 function elideInText(text: string, context: number): string {
   const lines = text.split('\n');
   if (lines.length < 2 * context + 3) return text;
-  // A body row: a pipe row, neither a delimiter row nor the header above one.
-  const body = (k: number) => isPipeRow(lines[k]!) && !isDelimiterRow(lines[k]!) && !(k + 1 < lines.length && isDelimiterRow(lines[k + 1]!));
+  const body = (k: number) => isBodyRow(lines[k]!, lines[k + 1]);
   const out: string[] = [];
   let k = 0;
   while (k < lines.length) {

@@ -99,6 +99,11 @@ export function isTwoColumnSchedule(rows: readonly (readonly string[])[]): boole
   return rows.slice(1).every((row) => /\d/.test(row[1]!));
 }
 
+/** Whether a line is a row of a table's body: a pipe row that is neither a delimiter row nor the header above one (`next`). */
+export function isBodyRow(line: string, next: string | undefined): boolean {
+  return isPipeRow(line) && !isDelimiterRow(line) && !(next !== undefined && isDelimiterRow(next));
+}
+
 /** A row's name longer than this is cut, with an ellipsis: it says which row, not what the row says. */
 const ROW_NAME = 40;
 
@@ -112,10 +117,8 @@ export function rowNameAt(text: string, offset: number): string | null {
   const lineEnd = text.indexOf('\n', offset);
   const end = lineEnd < 0 ? text.length : lineEnd;
   const line = text.slice(start, end);
-  if (!isPipeRow(line) || isDelimiterRow(line)) return null;
-  // The header: the line right above a delimiter row.
   const nextEnd = lineEnd < 0 ? -1 : text.indexOf('\n', lineEnd + 1);
-  if (lineEnd >= 0 && isDelimiterRow(text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd))) return null;
+  if (!isBodyRow(line, lineEnd < 0 ? undefined : text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd))) return null;
   const cells = splitRow(line);
   const k = cells.findIndex((c) => c !== '');
   if (k < 0) return null;

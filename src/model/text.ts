@@ -229,3 +229,10 @@ function measure(blocks: readonly Block[], options: TextOptions, runs: StyleRun[
   walk(blocks);
   return at;
 }
+
+/** How many line breaks a text holds: the number of its lines less one. */
+export function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

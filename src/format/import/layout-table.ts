@@ -136,13 +136,21 @@ function partialRow(cells: readonly Cell[], starts: readonly number[]): string[]
   if (cells.length >= width) return null;
   const row: string[] = new Array(width).fill('');
   for (const cell of cells) {
-    // The column it starts in (a right-aligned figure starts inside its column), if it ends before the next.
-    let k = width - 1;
-    while (k >= 0 && cell.start < starts[k]! - 1) k--;
-    if (k < 0 || row[k] !== '' || (k + 1 < width && cell.end + 2 > starts[k + 1]!)) return null;
+    const k = columnOf(cell, starts);
+    if (k < 0 || row[k] !== '') return null;
     row[k] = cell.text;
   }
   return row[0] !== '' ? row : null;
+}
+
+/**
+ * The column a cell lies in: the one it starts in (a right-aligned figure starts a little inside its column), if
+ * it ends before the next column starts; -1 otherwise.
+ */
+function columnOf(cell: Cell, starts: readonly number[]): number {
+  let k = starts.length - 1;
+  while (k >= 0 && cell.start < starts[k]! - 1) k--;
+  return k < 0 || (k + 1 < starts.length && cell.end + 2 > starts[k + 1]!) ? -1 : k;
 }
 
 /**
@@ -182,17 +190,15 @@ function headerContinued(cells: readonly Cell[], header: readonly Cell[]): numbe
 
 /**
  * A line of more cells than columns as one cell a column, or null: each column's cells joined, where every cell
- * starts within a column (at or after its start, a right-aligned figure a little before it) and ends before the
- * next column's start, and every column has one.
+ * lies within a column (columnOf) and every column has one.
  */
 function mergedCells(cells: readonly Cell[], starts: readonly number[]): Cell[] | null {
   const width = starts.length;
   // Filled, not sparse: `every` below passes over holes.
   const out: (Cell | undefined)[] = new Array(width).fill(undefined);
   for (const cell of cells) {
-    let k = width - 1;
-    while (k >= 0 && cell.start < starts[k]! - 1) k--;
-    if (k < 0 || (k + 1 < width && cell.end + 2 > starts[k + 1]!)) return null;
+    const k = columnOf(cell, starts);
+    if (k < 0) return null;
     const before = out[k];
     out[k] = before ? { start: before.start, end: cell.end, text: `${before.text} ${cell.text}` } : cell;
   }
