@@ -48,6 +48,18 @@ describe('importDraft: heading forms', () => {
       'The mechanism shall be facilitative, non-punitive and non-adversarial in the post-2020 period - that is, from now on. See Annex A- B.',
     ]);
   });
+  it('drops a typesetter\'s hyphen at a line end where the document writes the word whole, and keeps one the document writes', () => {
+    // "negoti-" over "ations": the text says "negotiations" elsewhere, and never "negoti-ations". "decision-" over
+    // "making": the text writes "decision-making" as well as "decisionmaking", so the hyphen stays. "co-" over
+    // "operation": the whole word appears nowhere, so the hyphen stays (as before).
+    const { draft } = importDraft([
+      'T', '', 'Article 1', '',
+      '1. The Parties shall conduct negoti-', 'ations in good faith, with decision-', 'making and co-', 'operation.', '',
+      '2. Such negotiations shall inform decisionmaking and decision-making alike.', '',
+      'Article 2', '', '| Item | Rate |', '|---|---|', '| Refining of ores and concen- | 5% |', '',
+    ].join('\n'), { format: 'text' });
+    expect(provisionsOf(draft.clauses[0]!)[0]!.text).toBe('The Parties shall conduct negotiations in good faith, with decision-making and co-operation.');
+  });
 
   it('reads lists and block quotes nested thousands deep without running out of stack, their text kept', () => {
     const quotes = importDraft(`# Article 1\n\n${'>'.repeat(8_000)} The Participants will cooperate.\n`).draft;

@@ -442,6 +442,15 @@ describe('a table in a plain-text draft', () => {
       '   2846.10      Cerium compounds               3%',
     ])));
     expect(blocksText(hyphen.clauses[0]!.body)).toContain('| 2805.30 | Other compounds of rare-earth metals | 5% |');
+    // A typesetter's hyphen ("concen-" over "trates") goes where the document writes the word whole elsewhere.
+    const { draft: typeset } = await loadDraftFile(write('layout-typeset.txt', layoutDraft([
+      '   HS code      Description                    Rate',
+      '   2825.30      Ores of rare earth metals and  5%',
+      '                their concen-',
+      '                trates',
+      '   2846.10      Cerium concentrates            3%',
+    ])));
+    expect(blocksText(typeset.clauses[0]!.body)).toContain('| 2825.30 | Ores of rare earth metals and their concentrates | 5% |');
     // A double space inside a cell (justified text, as extracted) leaves the cell whole: its parts lie in one column.
     const { draft: spaced } = await loadDraftFile(write('layout-double.txt', layoutDraft([
       '   HS code      Description                    Rate',

@@ -23,7 +23,7 @@
  * of more cells, each within a column, is a row with a double space inside a cell (mergedCells).
  */
 import { LABEL_ONLY } from './heading-recognition.js';
-import { joinWrapped } from './unwrap.js';
+import { joinWrapped, type Vocabulary } from './unwrap.js';
 
 /** A bullet: one character that is neither a letter nor a digit (•, ▪, -, *, a private-use glyph), or "o". */
 const BULLET = /^(?:[^\p{L}\p{N}]|o)$/u;
@@ -58,9 +58,10 @@ function cellsOf(line: string): Cell[] {
 
 /**
  * The table that starts at line `from`, as rows of cell texts (the first row its header), and the index of the
- * line after it; null where no table starts there.
+ * line after it; null where no table starts there. `vocabulary` (the document's words) tells whether a cell's word
+ * broken at a hyphen keeps it (unwrap.ts).
  */
-export function layoutTableAt(lines: readonly string[], from: number): { rows: string[][]; end: number } | null {
+export function layoutTableAt(lines: readonly string[], from: number, vocabulary?: Vocabulary): { rows: string[][]; end: number } | null {
   const first = cellsOf(lines[from] ?? '');
   if (first.length < 2) return null;
   const table: Cell[][] = [first];
@@ -87,7 +88,7 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
     if (table.length === 1) {
       const columns = headerContinued(cells, first);
       if (!columns) break;
-      columns.forEach((k, n) => (texts[0]![k] = joinWrapped(texts[0]![k]!, cells[n]!.text)));
+      columns.forEach((k, n) => (texts[0]![k] = joinWrapped(texts[0]![k]!, cells[n]!.text, vocabulary)));
       continue;
     }
     // Below the header and a row: a row with empty cells, or cells' text wrapped in their columns.
@@ -108,7 +109,7 @@ export function layoutTableAt(lines: readonly string[], from: number): { rows: s
       texts.push(own);
       continue;
     }
-    columns.forEach((k, n) => (row[k] = joinWrapped(row[k]!, cells[n]!.text)));
+    columns.forEach((k, n) => (row[k] = joinWrapped(row[k]!, cells[n]!.text, vocabulary)));
   }
   if (table.length < 3) return null;
   // Points and bullets set apart from their text ("(a)   …", "•   …", a Symbol font's "\uf0b7   …") are a list.

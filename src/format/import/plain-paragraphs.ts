@@ -13,7 +13,7 @@
 import { isTitleLine, LABEL_ONLY, recogniseHeading, separateLabelAtTab } from './heading-recognition.js';
 import { isDelimiterRow, isPipeRow, pipeTableText } from '../../model/pipe-table.js';
 import { layoutTableAt } from './layout-table.js';
-import { joinWrappedLines } from './unwrap.js';
+import { joinWrappedLines, Vocabulary } from './unwrap.js';
 
 export interface PlainParagraph {
   /** The unwrapped text, single-spaced. */
@@ -51,6 +51,8 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
   const lines = source.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
   const layout = isLayoutText(lines);
   const width = Math.max(...lines.map((l) => l.trimEnd().length));
+  // The document's own words, which tell a typesetter's hyphen at a line's end from the word's (unwrap.ts).
+  const vocabulary = new Vocabulary(lines);
   const out: PlainParagraph[] = [];
   let parts: string[] = [];
   let start = 0;
@@ -62,7 +64,7 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
   let pageBreak = false;
 
   const flush = () => {
-    if (parts.length) out.push({ text: separateLabelAtTab(joinWrappedLines(parts)).replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
+    if (parts.length) out.push({ text: separateLabelAtTab(joinWrappedLines(parts, vocabulary)).replace(/\s+/g, ' ').trim(), line: start, lineCount: count, kind: 'text' });
     parts = [];
     count = 0;
   };
@@ -111,7 +113,7 @@ export function splitPlainParagraphs(source: string): PlainParagraph[] {
     // A table set out with spaces (layout-table.ts): a pipe table, its rows lines of one paragraph.
     // (A table's first two lines both have a gutter, or its first and third where its header wraps onto the second
     // under one column: most lines of layout text are ruled out without reading cells.)
-    const spaced = SPACED.test(t) && (SPACED.test(lines[i + 1] ?? '') || SPACED.test(lines[i + 2] ?? '')) ? layoutTableAt(lines, i) : null;
+    const spaced = SPACED.test(t) && (SPACED.test(lines[i + 1] ?? '') || SPACED.test(lines[i + 2] ?? '')) ? layoutTableAt(lines, i, vocabulary) : null;
     if (spaced) {
       flush();
       out.push({ text: pipeTableText(spaced.rows), line: i + 1, lineCount: spaced.end - i, kind: 'text' });
