@@ -89,7 +89,7 @@ describe('threeWay on tiny drafts', () => {
     expect(threeWay(draft([art(1, 'a', 'Alpha.')]), draft([art(1, 'a', 'Alpha.')]), draft([art(1, 'a', 'Alpha.')])).front).toBeUndefined();
   });
 
-  it('says of a conflict whether the sides changed a line of the base in common, or only different lines', () => {
+  it('says of a conflict whether the sides changed a row of the base in common, or only different rows', () => {
     const rows = ['| HS code | Rate |', '|---|---|', '| 2805.30 | 5% |', '| 2846.10 | 3% |', '| 2846.90 | 4% |'];
     const schedule = (lines: string[]) => draft([clause('Article 1', 'Rates', 'a', [p('The rates are these.'), p(lines.join('\n'))])]);
     const base = schedule(rows);
@@ -111,9 +111,31 @@ describe('threeWay on tiny drafts', () => {
     // The terminal says which kind of conflict it is.
     const version = (n: number, d: typeof base) => ({ version: n, label: '', tabledBy: 'EU', date: '2026-11-28', status: 'draft' as const, draft: d });
     const text = threeWayText(threeWay(base, withRate(3, '2%'), withRate(4, '6%')), version(1, base), version(2, base), version(3, base), { changedOnly: true, color: false }).join('\n');
-    expect(text).toContain('Article 1 — Rates  #a  — CONFLICT: changed by both, differently (in different lines: the two changes do not overlap)');
+    expect(text).toContain('Article 1 — Rates  #a  — CONFLICT: changed by both, differently (in different sentences or rows: the two changes do not overlap)');
     expect(threeWayText(threeWay(base, withRate(3, '2%'), withRate(3, '1%')), version(1, base), version(2, base), version(3, base), { changedOnly: true, color: false }).join('\n'))
       .toContain('#a  — CONFLICT: changed by both, differently\n');
+  });
+
+  it('says of a conflict in one paragraph whether the sides changed a sentence in common, or only different sentences', () => {
+    const text = 'The U.S. Government shall review the stockpile every year. The Participants will share information on supply risks. Each Participant may designate a contact point.';
+    const one = (t: string) => draft([art(1, 'a', t)]);
+    const base = one(text);
+    const overlap = (first: string, second: string) => {
+      const e = threeWay(base, one(first), one(second)).entries[0]!;
+      expect(e.status).toBe('conflict');
+      return e.overlap;
+    };
+    // The first sentence changed on one side, the third on the other: both can stand.
+    expect(overlap(text.replace('every year', 'every two years'), text.replace('may designate', 'shall designate'))).toBe(false);
+    // Both changed the second sentence, at different words: read together.
+    expect(overlap(text.replace('will share', 'shall share'), text.replace('supply risks', 'supply and price risks'))).toBe(true);
+    // "U.S." ends no sentence: a change before it and one after it are in one sentence.
+    expect(overlap(text.replace('The U.S.', 'The United States'), text.replace('shall review', 'will review'))).toBe(true);
+    // A sentence added right after the second meets a change to the second (and one to the third), not one to the first.
+    const added = text.replace('supply risks. ', 'supply risks. They will meet yearly. ');
+    expect(overlap(added, text.replace('will share', 'shall share'))).toBe(true);
+    expect(overlap(added, text.replace('may designate', 'shall designate'))).toBe(true);
+    expect(overlap(added, text.replace('every year', 'every two years'))).toBe(false);
   });
 
   it('counts a title change as a change', () => {

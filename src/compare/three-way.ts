@@ -12,7 +12,8 @@
  *   second-only  — only the second side changed it;
  *   both-same    — both changed it and ended with the same state;
  *   conflict     — both changed it differently (one edited what the other deleted counts too); `overlap` says
- *                  whether they changed a line of the base's text in common, or only different lines.
+ *                  whether they changed a sentence of the base's text in common (a paragraph or a schedule's
+ *                  row ends a sentence too), or only different sentences.
  *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
@@ -22,7 +23,8 @@
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
-import { clauseText, countLineBreaks } from '../model/text.js';
+import { clauseText } from '../model/text.js';
+import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
 import { clauseRedline, frontClause } from './compare.js';
 import { sameFormatting } from './formatting.js';
@@ -65,9 +67,9 @@ export interface ThreeWayEntry {
   /** With `between`: what in law stands between the two sides (first → second), the points to settle. */
   betweenLegal?: LegalChangeJson[];
   /**
-   * With `between`: whether the two sides changed any line of the base's text in common (or both its title). A
-   * conflict whose sides did not — one side changed a row of a schedule, the other another row, or another
-   * paragraph — can be settled by taking both changes; one that did needs a choice.
+   * With `between`: whether the two sides changed any sentence of the base's text in common (or both its title).
+   * A conflict whose sides did not — one side changed a row of a schedule, the other another row, or another
+   * sentence or paragraph — can be settled by taking both changes; one that did needs a choice.
    */
   overlap?: boolean;
 }
@@ -191,28 +193,43 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     entry.between = between.words;
     entry.betweenLegal = between.legal;
     entry.overlap = (firstChange.titleWords !== undefined && secondChange.titleWords !== undefined) ||
-      sharesLine(linesTouched(firstChange.words), linesTouched(secondChange.words));
+      meet(baseClause, firstChange.words, secondChange.words);
   }
   return entry;
 }
 
 /**
- * The lines of the base's text a redline of it touches: each line a deletion takes text from, and the line an
- * insertion is made in (an insertion at a line's end or start is made in that line).
+ * Whether two sides' redlines of the base's text change a sentence of it in common. A side that inserted the
+ * clause has no base text to share: the sides meet (both wrote the whole clause).
  */
-function linesTouched(ops: readonly WordOp[]): Set<number> {
+function meet(base: ThreeWayClause | null, first: readonly WordOp[], second: readonly WordOp[]): boolean {
+  if (!base) return true;
+  const starts = sentenceStarts(base.text);
+  return sharesSentence(sentencesTouched(first, starts), sentencesTouched(second, starts));
+}
+
+/**
+ * The sentences of the base's text (sentences.ts: a paragraph or a schedule's row ends one too) that a redline of
+ * it touches: each sentence a deletion takes text from, and the sentence an insertion is made in — both sentences
+ * where it is made between two (a sentence added after another, or before it, meets a change to either).
+ */
+function sentencesTouched(ops: readonly WordOp[], starts: readonly number[]): Set<number> {
   const touched = new Set<number>();
-  let line = 0;
+  let offset = 0;
   for (const op of ops) {
-    if (op.op === 'insert') { touched.add(line); continue; }
-    const breaks = countLineBreaks(op.text);
-    if (op.op === 'delete') for (let k = 0; k <= breaks; k++) touched.add(line + k);
-    line += breaks;
+    const at = sentenceAt(starts, offset);
+    if (op.op === 'insert') {
+      touched.add(at);
+      if (at > 0 && starts[at] === offset) touched.add(at - 1);
+      continue;
+    }
+    if (op.op === 'delete') for (let k = at, last = sentenceAt(starts, offset + Math.max(0, op.text.length - 1)); k <= last; k++) touched.add(k);
+    offset += op.text.length;
   }
   return touched;
 }
 
-function sharesLine(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  for (const line of a) if (b.has(line)) return true;
+function sharesSentence(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  for (const sentence of a) if (b.has(sentence)) return true;
   return false;
 }

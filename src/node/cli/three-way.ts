@@ -107,7 +107,7 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     const c = e.second ?? e.first ?? e.base!;
     const heading = e === result.front ? TITLE_BLOCK : `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}`;
     // A conflict whose sides changed different lines of the base can take both changes: say so.
-    const apart = e.between && e.overlap === false ? ' (in different lines: the two changes do not overlap)' : '';
+    const apart = e.between && e.overlap === false ? ' (in different sentences or rows: the two changes do not overlap)' : '';
     lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}${apart}`);
     if (e.status === 'unchanged') continue;
     if (e.status === 'both-same') {
