@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { historyCommand, registerHistory } from '../src/node/cli/history.js';
 import { UserError } from '../src/node/read-draft-file.js';
+import { openDossier } from '../src/node/dossier/store.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copySampleDossier, copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
@@ -97,6 +98,50 @@ describe('parley history', () => {
     }
   });
 
+  it('--title-block: the text before the first clause in every version, each change with who tabled it', async () => {
+    const copy = await copySampleDossier();
+    try {
+      // An imported draft keeps its title block before its first clause: the US tables one as v6, and the working
+      // draft after it says it otherwise.
+      const handle = await openDossier(copy.dir);
+      const withFront = async (front: string) => {
+        const text = await handle.readWorking();
+        expect(text).toContain('\n## Preamble');
+        await handle.saveWorking(text.replace('\n## Preamble', `\n${front}\n\n## Preamble`));
+      };
+      try {
+        await withFront('MEMORANDUM OF UNDERSTANDING between the European Union and the United States of America\n\nBrussels, 1 July 2026');
+        await handle.tableWorking({ label: 'US text as imported', by: 'US', date: '2026-07-01' });
+        const tabled = await handle.readWorking();
+        const changed = tabled.replace('and the United States of America\n', 'and the Government of the United States of America\n').replace('1 July 2026', '15 July 2026');
+        expect(changed).toContain('Government of the United States of America\n\nBrussels, 15 July 2026');
+        await handle.saveWorking(changed);
+      } finally {
+        await handle.close();
+      }
+      const o = collectOutput();
+      expect(await historyCommand(copy.dir, undefined, { format: 'text', color: false, titleBlock: true }, o)).toBe(0);
+      const text = o.text();
+      expect(text).toContain('History of the title block (the text before the first clause) — in 2 versions of 7, 1 change');
+      expect(text).toMatch(/v5 — [^\n]*\n {2}\(not in this version yet\)/);
+      expect(text).toMatch(/v6 — US text as imported — tabled by US, 2026-07-01\nTitle block\n {2}first appears here:\n {4}MEMORANDUM OF UNDERSTANDING between the European Union and the United States/);
+      expect(text).toMatch(/working draft[^\n]*\nTitle block\n {2}changed by EU:/);
+      expect(text).toContain('and the {+Government of the +}United States');
+      expect(text).toContain('date: 1 July 2026 → 15 July 2026');
+      const j = collectOutput();
+      await historyCommand(copy.dir, undefined, { format: 'json', working: false, titleBlock: true }, j);
+      const json = JSON.parse(j.text());
+      expect(json.id).toBe('');
+      expect(json.versions.map((v: { clause: unknown }) => v.clause !== null)).toEqual([false, false, false, false, false, true]);
+      // A clause id and --title-block together, or neither, is a clear error; so is a dossier without a title block.
+      await expect(historyCommand(copy.dir, 'research', { format: 'text', titleBlock: true }, collectOutput())).rejects.toThrow(/either a clause id or --title-block/);
+      await expect(historyCommand(copy.dir, undefined, { format: 'text' }, collectOutput())).rejects.toThrow(/Name the clause/);
+      await expect(historyCommand(SAMPLE_DOSSIER, undefined, { format: 'text', titleBlock: true }, collectOutput())).rejects.toThrow(/No version of .* has a title block/);
+    } finally {
+      await copy.dispose();
+    }
+  });
+
   it('names close ids when the clause id is unknown', async () => {
     const error = await historyCommand(SAMPLE_DOSSIER, 'no-export-ban', { format: 'text' }, collectOutput()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
@@ -112,6 +157,6 @@ describe('parley history', () => {
     const program = new Command();
     registerHistory(program);
     const command = program.commands.find((c) => c.name() === 'history')!;
-    expect(command.options.map((o) => o.long)).toEqual(['--format', '--no-working']);
+    expect(command.options.map((o) => o.long)).toEqual(['--format', '--no-working', '--title-block']);
   });
 });

@@ -3,6 +3,7 @@
  * word redline and the party that tabled the version that made it.
  *
  *   clauseHistory(versions, clauseId)  →  ClauseHistory
+ *   titleBlockHistory(versions)        →  ClauseHistory   (the text before the first clause, id '')
  *
  * Versions of one dossier share clause ids, so the clause is found in each version by its id. Where it is
  * absent, consecutive versions are aligned (alignDrafts with ids: 'always') to tell a reader what became of
@@ -16,10 +17,10 @@
  */
 import type { Clause, Draft, DraftStatus, PartyId } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
-import { clauseHeading, clauseText } from '../model/text.js';
+import { blocksText, clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline } from './compare.js';
+import { clauseRedline, frontClause } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 import { diffWords, type WordOp } from './words.js';
@@ -133,18 +134,35 @@ function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?:
 }
 
 export function clauseHistory(versions: readonly HistoryVersion[], clauseId: string): ClauseHistory {
+  return historyOf(versions, clauseId, (draft) => findClause(draft, clauseId), true);
+}
+
+/**
+ * The history of the text before the first clause (an imported draft's title block: the instrument's name, the
+ * parties, a date), as of a clause: it is no clause and has no id (the id is ''), and a version without one has
+ * it absent, deleted. Its appearance's heading is "Title block".
+ */
+export function titleBlockHistory(versions: readonly HistoryVersion[]): ClauseHistory {
+  return historyOf(versions, '', (draft) => (blocksText(draft.front).trim() ? frontClause(draft) : undefined), false);
+}
+
+/**
+ * One piece of text through the versions: `find` gives it in a version (undefined where absent); `relations`
+ * says whether it is a clause the alignment can find split or merged.
+ */
+function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: (draft: Draft) => Clause | undefined, relations: boolean): ClauseHistory {
   const entries: HistoryEntry[] = [];
   let previous: { version: number | 'working'; clause: ClauseAppearance; source: Clause; parties: Record<string, string> } | null = null;
   versions.forEach((v, i) => {
     const entry: HistoryEntry = { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, clause: null };
-    const found = findClause(v.draft, clauseId);
+    const found = find(v.draft);
     // Aligning is only needed where the clause appears or disappears next to an earlier version.
     const before = i > 0 ? versions[i - 1]! : null;
-    const wasThere = before ? findClause(before.draft, clauseId) !== undefined : false;
+    const wasThere = before ? find(before.draft) !== undefined : false;
     if (found) {
-      const now = appearanceOf(found);
+      const now = relations ? appearanceOf(found) : { ...appearanceOf(found), heading: 'Title block' };
       entry.clause = now;
-      if (before) {
+      if (before && relations) {
         const { asNew } = relationAcross(before.draft, v.draft, clauseId);
         if (asNew) entry.relation = asNew;
       }
@@ -167,7 +185,7 @@ export function clauseHistory(versions: readonly HistoryVersion[], clauseId: str
     } else if (!previous) {
       entry.absent = { reason: 'not-yet', into: [] };
     } else if (wasThere && before) {
-      const { asOld } = relationAcross(before.draft, v.draft, clauseId);
+      const asOld = relations ? relationAcross(before.draft, v.draft, clauseId).asOld : undefined;
       entry.absent = asOld ? { reason: asOld.kind, into: asOld.into } : { reason: 'deleted', into: [] };
     } else {
       // Still gone: repeat what happened to it when it went, so each block reads on its own.

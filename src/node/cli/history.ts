@@ -4,7 +4,7 @@
  * party that tabled the change, or "unchanged"; where it is absent, why (merged, split, deleted).
  */
 import type { Command } from 'commander';
-import { allClauseIds, clauseHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
+import { allClauseIds, clauseHistory, titleBlockHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
 import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, versionName, versionTitle } from './dossier-versions.js';
@@ -18,21 +18,34 @@ export interface HistoryCliOptions {
   color?: boolean;
   /** Include the working draft after the tabled versions (default true). */
   working?: boolean;
+  /** The history of the title block (the text before the first clause) instead of a clause's. */
+  titleBlock?: boolean;
 }
 
-export async function historyCommand(dir: string, clauseId: string, options: HistoryCliOptions, output: Output = consoleOutput): Promise<number> {
+export async function historyCommand(dir: string, clauseId: string | undefined, options: HistoryCliOptions, output: Output = consoleOutput): Promise<number> {
   if (options.format !== 'text' && options.format !== 'json') {
     throw new UserError(`--format must be text or json, not "${options.format}".`);
   }
-  const versions = await loadDossierVersions(dir, { working: options.working, report: (d) => output.err(formatFinding(d)) });
-  const known = allClauseIds(versions.map((v) => v.draft));
-  const id = clauseId.replace(/^#/, '');
-  if (!known.includes(id)) {
-    const close = closeIds(known, id, 5);
-    throw new UserError(`No clause has the id "${id}" in any version of ${dir}.` +
-      (close.length ? ` Close ids: ${close.join(', ')}.` : '') + ` (\`parley show ${dir}\` lists the ids.)`);
+  if (options.titleBlock ? clauseId !== undefined : clauseId === undefined) {
+    throw new UserError(options.titleBlock
+      ? `Give either a clause id or --title-block, not both (the title block is the text before the first clause).`
+      : `Name the clause: parley history ${dir} CLAUSE-ID (\`parley show ${dir}\` lists the ids), or --title-block for the text before the first clause.`);
   }
-  const history = clauseHistory(versions, id);
+  const versions = await loadDossierVersions(dir, { working: options.working, report: (d) => output.err(formatFinding(d)) });
+  let history: ClauseHistory;
+  if (options.titleBlock) {
+    history = titleBlockHistory(versions);
+    if (history.entries.every((e) => !e.clause)) throw new UserError(`No version of ${dir} has a title block (text before its first clause).`);
+  } else {
+    const known = allClauseIds(versions.map((v) => v.draft));
+    const id = clauseId!.replace(/^#/, '');
+    if (!known.includes(id)) {
+      const close = closeIds(known, id, 5);
+      throw new UserError(`No clause has the id "${id}" in any version of ${dir}.` +
+        (close.length ? ` Close ids: ${close.join(', ')}.` : '') + ` (\`parley show ${dir}\` lists the ids.)`);
+    }
+    history = clauseHistory(versions, id);
+  }
   if (options.format === 'json') {
     output.out(JSON.stringify(historyJson(history), null, 2));
   } else {
@@ -56,7 +69,8 @@ export function historyText(history: ClauseHistory, color = false): string[] {
   const present = history.entries.filter((e) => e.clause);
   const changes = history.entries.filter((e) => e.change?.kind === 'edited').length;
   const latest = present[present.length - 1]?.clause;
-  const lines = [`History of #${history.id}${latest ? `: ${latest.heading}` : ''} — in ${plural(present.length, 'version')} of ${history.entries.length}, ${plural(changes, 'change')}`];
+  const subject = history.id === '' ? 'the title block (the text before the first clause)' : `#${history.id}${latest ? `: ${latest.heading}` : ''}`;
+  const lines = [`History of ${subject} — in ${plural(present.length, 'version')} of ${history.entries.length}, ${plural(changes, 'change')}`];
   for (const entry of history.entries) {
     lines.push('', versionLine(entry));
     lines.push(...entryBody(entry, color));
@@ -147,12 +161,13 @@ export function registerHistory(program: Command): void {
   program
     .command('history')
     .argument('<dossier>', 'the dossier folder')
-    .argument('<clause-id>', 'the clause id, as `parley show` lists it (e.g. no-export-bans)')
+    .argument('[clause-id]', 'the clause id, as `parley show` lists it (e.g. no-export-bans)')
     .description('the text of one clause in every version of a dossier, each change redlined with the party that tabled it')
     .option('--format <format>', 'text or json', 'text')
     .option('--no-working', 'leave out the working draft (tabled versions only)')
-    .addHelpText('after', '\nExample:\n  parley history fixtures/rare-earths-mou no-export-bans')
-    .action(async (dir: string, clauseId: string, options: { format: string; working: boolean }) => {
-      process.exitCode = await historyCommand(dir, clauseId, { format: options.format, working: options.working });
+    .option('--title-block', 'the text before the first clause (an imported draft\'s title block: the parties, a date) instead of a clause')
+    .addHelpText('after', '\nExamples:\n  parley history fixtures/rare-earths-mou no-export-bans\n  parley history my-dossier --title-block')
+    .action(async (dir: string, clauseId: string | undefined, options: { format: string; working: boolean; titleBlock?: boolean }) => {
+      process.exitCode = await historyCommand(dir, clauseId, { format: options.format, working: options.working, titleBlock: options.titleBlock === true });
     });
 }
