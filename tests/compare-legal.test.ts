@@ -192,6 +192,12 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('| Code | Rate |\n| --- | --- |\n| 2805.30 | 5% |', '| Code | Rate |\n| --- | --- |\n| 2805.30 | 5% |\n| 2846.10 | 3% |')))
       .toEqual([['figure', null, '3%']]);
     expect(brief(legalChanges('| 5% | cerium |', '| 6% | cerium |'))).toEqual([['figure', '5%', '6%']]);
+    // Unless the first column holds amounts: a quota table's volumes, grouped in thousands or under a header that
+    // names an amount, are figures.
+    const quota = (first: string, volume: string) => `| ${first} | Rate within quota |\n| --- | --- |\n| ${volume} | 0% |\n| 2,000 | 2% |`;
+    expect(brief(legalChanges(quota('Quantity (tonnes)', '15000'), quota('Quantity (tonnes)', '12000')))).toEqual([['figure', '15000', '12000']]);
+    expect(brief(legalChanges(quota('Tranche', '15,000'), quota('Tranche', '12,000')))).toEqual([['figure', '15,000', '12,000']]);
+    expect(legalChanges(quota('Item', '15'), quota('Item', '12'))).toEqual([]);
     expect(brief(legalChanges('a rate of 2805.30 | or', 'a rate of 2805.40 | or'))).toEqual([['figure', '2805.30', '2805.40']]);
     // A footnote run on after a sentence ("… interest. [1] The Parties …").
     expect(legalChanges('to regulate in the public interest. [1] The Parties understand', 'to regulate in the public interest. [2] The Parties understand')).toEqual([]);

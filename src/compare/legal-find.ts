@@ -10,6 +10,7 @@
  */
 import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
 import { patternFirstWords, patternLastWords, patternStrings, patternWords } from './pattern-words.js';
+import { isDelimiterRow, isPipeRow, splitRow } from '../model/pipe-table.js';
 
 export interface Found {
   start: number;
@@ -421,6 +422,8 @@ const LINK_BOUNDS = '(<["\'';
 /**
  * Whether text[start, end) is the whole first cell of a table row ("| 8112.92 | Unwrought gallium | 3% |"): the
  * row's key — an HS code, an item's number, a year — which names the row rather than setting a figure in it.
+ * Not where the number reads as an amount: grouped in thousands ("| 1,000 | …"), or under a first column whose
+ * header names an amount ("Quantity (tonnes)", "Amount", "Rate": a quota table's volumes are figures).
  */
 function isRowKey(text: string, start: number, end: number): boolean {
   let i = start;
@@ -431,7 +434,28 @@ function isRowKey(text: string, start: number, end: number): boolean {
   if (i > 0 && text.charCodeAt(i - 1) !== 10) return false;
   let j = end;
   while (j < text.length && isSpaceAt(text, j) && text.charCodeAt(j) !== 10) j++;
-  return text.charCodeAt(j) === 124;
+  if (text.charCodeAt(j) !== 124) return false;
+  return !/\d[, ]\d{3}(?!\d)/.test(text.slice(start, end)) && !AMOUNT_HEADER.test(firstHeaderCell(text, i));
+}
+
+/** A column header that names an amount rather than what a row is about. */
+const AMOUNT_HEADER = /\b(?:amount|quantity|quantities|volume|value|quota|rate|price|duty|limit|threshold|ceiling|tonnes|tons|kg|kilograms|usd|eur|percent|percentage)\b|%|\$|€/i;
+
+/** The first cell of the header of the table whose row starts at `lineStart` ('' where the table has none). */
+function firstHeaderCell(text: string, lineStart: number): string {
+  let header = '';
+  for (let at = lineStart; at > 0;) {
+    const from = text.lastIndexOf('\n', at - 2) + 1;
+    const line = text.slice(from, at - 1);
+    if (!isPipeRow(line)) break;
+    if (isDelimiterRow(line)) {
+      const above = text.lastIndexOf('\n', from - 2) + 1;
+      header = from > 0 ? text.slice(above, from - 1) : '';
+      break;
+    }
+    at = from;
+  }
+  return header && isPipeRow(header) ? splitRow(header)[0] ?? '' : '';
 }
 
 /**
