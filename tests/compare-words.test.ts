@@ -182,6 +182,26 @@ describe('cosmetic changes', () => {
     expect(isCosmeticChange('(30)', '30')).toBe(true);
   });
 
+  it('accepts one word spelled the British and the American way, and no other word', () => {
+    const variants = [
+      ['organisation', 'organization'], ['Recognising', 'Recognizing'], ['analysed', 'analyzed'], ['labour', 'labor'], ['endeavours', 'endeavors'],
+      ['favourable', 'favorable'], ['centre', 'center'], ['metres', 'meters'], ['defence', 'defense'], ['programme', 'program'],
+      ['travelled', 'traveled'], ['modelling', 'modeling'], ['judgement', 'judgment'], ['sulphur', 'sulfur'], ['aluminium', 'aluminum'],
+      ['caesium', 'cesium'], ['fulfil', 'fulfill'], ['licence', 'license'],
+    ];
+    for (const [british, american] of variants) expect([british, isCosmeticChange(british!, american!)]).toEqual([british, true]);
+    // Words that only look alike: another word, or another unit.
+    for (const [a, b] of [['four', 'for'], ['filled', 'filed'], ['tonne', 'ton'], ['tonnes', 'tons'], ['shall', 'should'], ['licence', 'licensee'], ['centre', 'centres']]) {
+      expect([a, b, isCosmeticChange(a!, b!)]).toEqual([a, b, false]);
+    }
+    expect(classifyCosmetic('organisation', 'organization')).toEqual({ cosmetic: true, kinds: ['spelling'] });
+    // In a redline: the changed word is marked cosmetic, the other change is not.
+    const ops = diffWords('The Participants will endeavour to cooperate in the defence sector.', 'The Participants will endeavor to cooperate in the security sector.');
+    expect(ops.filter((o) => o.op !== 'equal').map((o) => [o.op, o.text, o.cosmetic])).toEqual([
+      ['delete', 'endeavour', true], ['insert', 'endeavor', true], ['delete', 'defence', false], ['insert', 'security', false],
+    ]);
+  });
+
   it('names the kinds of difference', () => {
     expect(classifyCosmetic('“Framework”', '"Framework"')).toEqual({ cosmetic: true, kinds: ['quotes'] });
     expect(classifyCosmetic('The Parties,', 'the  Parties')).toEqual({ cosmetic: true, kinds: ['case', 'whitespace', 'punctuation'] });

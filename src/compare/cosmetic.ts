@@ -5,7 +5,9 @@
  *   - whitespace   (spacing, line breaks, a space added or removed between two words),
  *   - punctuation  (commas, full stops, parentheses, hyphens, dashes, quotation marks added or removed),
  *   - letter case  ("Participants" ↔ "participants"),
- *   - quote style  (straight ↔ curly quotes and apostrophes: ' ’ ‘ ` and " “ ” „ « »).
+ *   - quote style  (straight ↔ curly quotes and apostrophes: ' ’ ‘ ` and " “ ” „ « »),
+ *   - spelling     (one word spelled the British and the American way: "organisation" ↔ "organization",
+ *                   "labour" ↔ "labor"; spelling-variants.ts).
  *
  * How it is decided: both texts are reduced to their "substance" — the word tokens (lower-cased, quotes
  * folded) and the significant symbols, in order, joined without separators — and compared. Whitespace
@@ -25,9 +27,10 @@
  * for a reader who wants to hide, say, quote style but not punctuation.
  */
 import { tokenize } from './tokenize.js';
+import { isSpellingVariant } from './spelling-variants.js';
 import type { WordOp } from './words.js';
 
-export type CosmeticKind = 'quotes' | 'case' | 'whitespace' | 'punctuation';
+export type CosmeticKind = 'quotes' | 'case' | 'whitespace' | 'punctuation' | 'spelling';
 
 export interface CosmeticClass {
   /** True when the texts differ and every difference is of the kinds listed. */
@@ -68,10 +71,13 @@ function substance(text: string, ignore: Ignore): string {
 
 const ALL: Ignore = { quotes: true, case: true, whitespace: true, punctuation: true };
 
-/** True when the two texts differ, and only in whitespace, punctuation, letter case or quote style. */
+/**
+ * True when the two texts differ, and only in whitespace, punctuation, letter case or quote style, or are one
+ * word spelled the British and the American way.
+ */
 export function isCosmeticChange(oldText: string, newText: string): boolean {
   if (oldText === newText) return false;
-  if (!sameAsciiAlphanumerics(oldText, newText)) return false;
+  if (!sameAsciiAlphanumerics(oldText, newText)) return isSpellingVariant(oldText, newText);
   return substance(oldText, ALL) === substance(newText, ALL);
 }
 
@@ -107,18 +113,21 @@ function sameAsciiAlphanumerics(a: string, b: string): boolean {
   }
 }
 
-const KIND_ORDER: CosmeticKind[] = ['quotes', 'case', 'whitespace', 'punctuation'];
+/** The kinds read by the text's substance; a spelling variant is told by its word (spelling-variants.ts). */
+const KIND_ORDER: (keyof Ignore)[] = ['quotes', 'case', 'whitespace', 'punctuation'];
 
 /**
  * Classify a change (old text → new text; null for an insertion or a deletion) as cosmetic or not, and
  * name the kinds of difference it consists of: the smallest set of kinds that, ignored, makes the texts
- * equal (ties broken in the order quotes, case, whitespace, punctuation).
+ * equal (ties broken in the order quotes, case, whitespace, punctuation); a spelling variant is of the kind
+ * 'spelling' alone.
  */
 export function classifyCosmetic(oldText: string | null, newText: string | null): CosmeticClass {
   const a = oldText ?? '';
   const b = newText ?? '';
   if (!isCosmeticChange(a, b)) return { cosmetic: false, kinds: [] };
-  let best: CosmeticKind[] | null = null;
+  if (isSpellingVariant(a, b)) return { cosmetic: true, kinds: ['spelling'] };
+  let best: (keyof Ignore)[] | null = null;
   // 16 subsets of 4 kinds: cheap for the short texts of one change.
   for (let mask = 1; mask < 16; mask++) {
     const kinds = KIND_ORDER.filter((_, i) => (mask & (1 << i)) !== 0);

@@ -43,6 +43,7 @@
  */
 import type { TextStyleJson } from './contract.js';
 import { isCosmeticChange, markCosmetic } from './cosmetic.js';
+import { isSpellingVariant } from './spelling-variants.js';
 import { IntList } from './int-list.js';
 import { diffSequencesInto, EQUAL_RUN, RUN_SIZE, type StandIns } from './myers.js';
 import { appendTokens, emptyTokenRun, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
@@ -516,12 +517,20 @@ function rangeEnd(tokens: Toks, start: number, end: number): number {
 function isCosmeticSegment(seg: Segment, tokA: Toks, tokB: Toks): boolean {
   const as = rangeStart(tokA, seg.aStart), ae = rangeEnd(tokA, seg.aStart, seg.aEnd);
   const bs = rangeStart(tokB, seg.bStart), be = rangeEnd(tokB, seg.bStart, seg.bEnd);
-  return !lettersDiffer(tokA.text, as, ae, tokB.text, bs, be) && isCosmeticChange(tokA.text.slice(as, ae), tokB.text.slice(bs, be));
+  return lettersDiffer(tokA.text, as, ae, tokB.text, bs, be) ? spellingVariantAt(tokA.text, as, ae, tokB.text, bs, be)
+    : isCosmeticChange(tokA.text.slice(as, ae), tokB.text.slice(bs, be));
+}
+
+/** isSpellingVariant of a[as, ae) and b[bs, be), the texts sliced only where their lengths allow one. */
+function spellingVariantAt(a: string, as: number, ae: number, b: string, bs: number, be: number): boolean {
+  const la = ae - as, lb = be - bs;
+  return la >= 4 && lb >= 4 && Math.abs(la - lb) <= 3 && isSpellingVariant(a.slice(as, ae), b.slice(bs, be));
 }
 
 /** isCosmeticChange, answered without it where its letters and digits already tell (most word changes). */
 function isCosmetic(oldText: string, newText: string): boolean {
-  return !lettersDiffer(oldText, 0, oldText.length, newText, 0, newText.length) && isCosmeticChange(oldText, newText);
+  return lettersDiffer(oldText, 0, oldText.length, newText, 0, newText.length) ? spellingVariantAt(oldText, 0, oldText.length, newText, 0, newText.length)
+    : isCosmeticChange(oldText, newText);
 }
 
 /**

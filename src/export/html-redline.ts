@@ -181,7 +181,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <title>${title} — Parley comparison</title><style>${STYLE}</style></head>
 <body><header><h1>${c.titleWords && !allCosmetic(c.titleWords) ? ops(c.titleWords, 'both') : escape(c.new.title || c.old.title)}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
-<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, formatting, renumbering)</p></header>
+<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, British or American spelling, formatting, renumbering)</p></header>
 ${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}
 <main>${sections}</main></body></html>
 `;

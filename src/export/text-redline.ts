@@ -82,7 +82,7 @@ export function isNotable(change: ClauseChangeJson): boolean {
 
 /**
  * Whether all that changed in an edited clause is cosmetic (cosmetic.ts: spacing, punctuation, case, quote style,
- * numbers renumbered with the drafts; formatting.ts: italic and bold): a reader hiding cosmetic changes has
+ * British or American spelling, numbers renumbered with the drafts; formatting.ts: italic and bold): a reader hiding cosmetic changes has
  * nothing to see in it, unless it moved or keeps a stale reference. Shared by the text and HTML redlines and the app.
  */
 export function isCosmeticOnly(change: ClauseChangeJson): boolean {
