@@ -67,8 +67,8 @@ export interface WordOpJson {
   text: string;
   /**
    * Set on changes that differ only in whitespace, punctuation, case, quote style, British or American spelling
-   * or formatting (`style`), and on the number of a list item or the label of a point renumbered by a provision inserted, deleted or moved before
-   * it ("2" → "3", "(a)" → "(b)": the provision alignment paired it).
+   * or formatting (`style`), and on the number of a list item or the label of a point renumbered by a provision
+   * inserted, deleted or moved before it ("2" → "3", "(a)" → "(b)": the provision alignment paired it).
    */
   cosmetic?: boolean;
   /**

@@ -223,7 +223,10 @@ function sentencesTouched(ops: readonly WordOp[], starts: readonly number[]): Se
       if (at > 0 && starts[at] === offset) touched.add(at - 1);
       continue;
     }
-    if (op.op === 'delete') for (let k = at, last = sentenceAt(starts, offset + Math.max(0, op.text.length - 1)); k <= last; k++) touched.add(k);
+    if (op.op === 'delete') {
+      const last = sentenceAt(starts, offset + Math.max(0, op.text.length - 1));
+      for (let k = at; k <= last; k++) touched.add(k);
+    }
     offset += op.text.length;
   }
   return touched;
