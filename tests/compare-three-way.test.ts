@@ -138,6 +138,33 @@ describe('threeWay on tiny drafts', () => {
     expect(overlap(added, text.replace('every year', 'every two years'))).toBe(false);
   });
 
+  it('gives the text with both changes where they do not overlap, for a joint text', () => {
+    const text = 'The U.S. Government shall review the stockpile every year. The Participants will share information on supply risks. Each Participant may designate a contact point.';
+    const one = (t: string, title = 'a') => draft([art(1, 'a', t, title)]);
+    const newSide = (words: { op: string; text: string }[]) => words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+    const oldSide = (words: { op: string; text: string }[]) => words.filter((w) => w.op !== 'insert').map((w) => w.text).join('');
+    const e = threeWay(one(text), one(text.replace('every year', 'every two years'), 'Stockpiles'), one(text.replace('may designate', 'shall designate'))).entries[0]!;
+    expect([e.status, e.overlap]).toEqual(['conflict', false]);
+    expect(newSide(e.combined!.words)).toBe(text.replace('every year', 'every two years').replace('may designate', 'shall designate'));
+    expect(oldSide(e.combined!.words)).toBe(text);
+    expect(e.combined!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['delete', 'year'], ['insert', 'two years'], ['delete', 'may'], ['insert', 'shall']]);
+    // The title from the side that changed it.
+    expect(e.combined!.title).toBe('Stockpiles');
+    // Changes in one sentence: no combined text.
+    expect(threeWay(one(text), one(text.replace('will share', 'shall share')), one(text.replace('supply risks', 'price risks'))).entries[0]!.combined).toBeUndefined();
+    // A schedule: each side changed another row.
+    const rows = ['| HS code | Rate |', '|---|---|', '| 2805.30 | 5% |', '| 2846.10 | 3% |'];
+    const schedule = (lines: string[]) => draft([clause('Article 1', 'Rates', 'a', [p('The rates are these.'), p(lines.join('\n'))])]);
+    const rate = (k: number, to: string) => schedule(rows.map((r, i) => (i === k ? r.replace(/\d+%/, to) : r)));
+    const table = threeWay(schedule(rows), rate(2, '4%'), rate(3, '2%')).entries[0]!;
+    expect(newSide(table.combined!.words)).toContain('| 2805.30 | 4% |\n| 2846.10 | 2% |');
+    // The terminal shows it under the conflict.
+    const version = (n: number, d: ReturnType<typeof draft>) => ({ version: n, label: '', tabledBy: 'EU', date: '2026-11-29', status: 'draft' as const, draft: d });
+    const lines = threeWayText(threeWay(schedule(rows), rate(2, '4%'), rate(3, '2%')), version(1, schedule(rows)), version(2, rate(2, '4%')), version(3, rate(3, '2%')), { changedOnly: true, color: false }).join('\n');
+    expect(lines).toContain('  both changes together (v2 and v3, against the base):');
+    expect(lines).toMatch(/\| 2805\.30 \| \[-5-\]\{\+4\+\}% \|\n {4}\| 2846\.10 \| \[-3-\]\{\+2\+\}% \|/);
+  });
+
   it('counts a title change as a change', () => {
     const r = threeWay(base, draft([art(1, 'a', 'Alpha stays as it is.', 'Alpha renamed')]), base);
     expect(r.entries.find((e) => e.id === 'a')!.status).toBe('first-only');

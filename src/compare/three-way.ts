@@ -67,6 +67,11 @@ export interface ThreeWayEntry {
   /** With `between`: what in law stands between the two sides (first → second), the points to settle. */
   betweenLegal?: LegalChangeJson[];
   /**
+   * For a conflict whose sides did not overlap (`overlap` false): the base's text with both sides' changes made,
+   * as a redline against the base (each change as its side made it), and the title either side gave it.
+   */
+  combined?: { words: WordOp[]; title: string };
+  /**
    * With `between`: whether the two sides changed any sentence of the base's text in common (or both its title).
    * A conflict whose sides did not — one side changed a row of a schedule, the other another row, or another
    * sentence or paragraph — can be settled by taking both changes; one that did needs a choice.
@@ -194,8 +199,51 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     entry.betweenLegal = between.legal;
     entry.overlap = (firstChange.titleWords !== undefined && secondChange.titleWords !== undefined) ||
       meet(baseClause, firstChange.words, secondChange.words);
+    const words = entry.overlap || !baseClause ? null : combinedRedline(baseClause.text, firstChange.words, secondChange.words);
+    if (words) entry.combined = { words, title: firstChange.titleWords ? firstClause.title : secondClause.title };
   }
   return entry;
+}
+
+/** A side's change of the base's text: the base's characters [start, end) it replaced, and its ops there. */
+interface Hunk { start: number; end: number; ops: WordOp[] }
+
+/** The changes of a redline of the base, each a run of deletes and inserts between equal text. */
+function hunksOf(ops: readonly WordOp[]): Hunk[] {
+  const hunks: Hunk[] = [];
+  let offset = 0;
+  let open: Hunk | null = null;
+  for (const op of ops) {
+    if (op.op === 'equal') {
+      open = null;
+      offset += op.text.length;
+      continue;
+    }
+    if (!open) hunks.push((open = { start: offset, end: offset, ops: [] }));
+    open.ops.push(op);
+    if (op.op === 'delete') open.end = offset += op.text.length;
+  }
+  return hunks;
+}
+
+/**
+ * The base's text with the changes of both redlines made (each redline rebuilds the base from its equal and
+ * deleted text): their changes in the order of the base, with the base's text between them. Null where two
+ * changes replace text in common after all (overlap, which reads sentences, rules that out; this is the guard).
+ */
+function combinedRedline(base: string, first: readonly WordOp[], second: readonly WordOp[]): WordOp[] | null {
+  const hunks = [...hunksOf(first), ...hunksOf(second)].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: WordOp[] = [];
+  let at = 0;
+  for (const hunk of hunks) {
+    if (hunk.start < at) return null;
+    if (hunk.start > at) out.push({ op: 'equal', text: base.slice(at, hunk.start) });
+    // Offsets dropped: they point into the side's text, not the combined one.
+    for (const { op, text, cosmetic, moved, style } of hunk.ops) out.push({ op, text, ...(cosmetic !== undefined && { cosmetic }), ...(moved && { moved }), ...(style && { style }) });
+    at = hunk.end;
+  }
+  if (at < base.length) out.push({ op: 'equal', text: base.slice(at) });
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { THREE_WAY_STATUSES, threeWay, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../../compare/three-way.js';
 import type { HistoryVersion } from '../../compare/history.js';
+import type { WordOp } from '../../compare/words.js';
 import { wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
@@ -79,7 +80,13 @@ function entryJson(e: ThreeWayEntry) {
     firstChange: sideJson(e.firstChange),
     secondChange: sideJson(e.secondChange),
     ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : {}),
+    ...(e.combined ? { combined: { title: e.combined.title, text: newSide(e.combined.words), words: wordOpsJson(e.combined.words) } } : {}),
   };
+}
+
+/** The text a redline reads on its new side. */
+function newSide(words: readonly WordOp[]): string {
+  return words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
 }
 
 function versionLine(role: string, v: HistoryVersion): string {
@@ -120,6 +127,13 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
       lines.push(`  ${firstName} → ${secondName}:`);
       lines.push(...legalLines(e.betweenLegal ?? []).map((line) => '    ' + line));
       lines.push(...indent(redlineText(e.between, options.color), '    '));
+    }
+    if (e.combined) {
+      // Two changes that can both stand: the text with both, against the base, for a joint text.
+      lines.push(`  both changes together (${firstName} and ${secondName}, against the base):`);
+      const base = e.base!;
+      if (e.combined.title !== base.title) lines.push(`    title: ${e.combined.title}`);
+      lines.push(...indent(redlineText(e.combined.words, options.color), '    '));
     }
   }
   return lines;
