@@ -3,7 +3,10 @@
  * tone for cosmetic changes, so that a reader tells them from changes of substance at a glance.
  */
 import { describe, expect, it } from 'vitest';
-import { gatheredLegal, redlineText, timesNote } from '../src/export/text-redline.js';
+import { gatheredLegal, redlineText, textRedline, timesNote } from '../src/export/text-redline.js';
+import { elideUnchanged } from '../src/export/elide-unchanged.js';
+import { compareDrafts } from '../src/compare/compare.js';
+import { parseDraft } from '../src/format/markdown.js';
 
 const ESC = '\u001b[';
 
@@ -41,5 +44,35 @@ describe('gatheredLegal', () => {
     expect(gathered.map(({ item, times }) => [item, times])).toEqual([[weaker, 2], [figure, 1], [proposed, 1]]);
     expect(gathered.map(({ times }) => timesNote(times))).toEqual([', twice', '', '']);
     expect(timesNote(3)).toBe(', 3 times');
+  });
+});
+
+describe('a redline of changes only', () => {
+  const article = (paragraphs: string[]) => parseDraft(`---\nparley: 1\ntitle: T\n---\n\n## Article 1 {#a}\n\n${paragraphs.map((t, k) => `${k + 1}. ${t}`).join('\n')}\n`).draft;
+  const paragraphs = Array.from({ length: 9 }, (_, k) => `The Participants will cooperate on matter number ${k + 1} of this Memorandum.`);
+
+  it('counts the unchanged paragraphs of an edited clause beyond one either side of a change, and prints them all otherwise', () => {
+    const changed = paragraphs.map((t, k) => (k === 4 ? t.replace('will cooperate', 'shall cooperate') : t));
+    const c = compareDrafts(article(paragraphs), article(changed));
+    const lines = textRedline(c, { changedOnly: true }).split('\n').map((l) => l.trim());
+    const at = lines.findIndex((l) => l.includes('[-will-]{+shall+}'));
+    expect(lines.slice(at - 2, at + 3)).toEqual([
+      '… 3 unchanged paragraphs …', `4. ${paragraphs[3]}`, '5. The Participants [-will-]{+shall+} cooperate on matter number 5 of this Memorandum.', `6. ${paragraphs[5]}`, '… 3 unchanged paragraphs …',
+    ]);
+    // Without --changed-only, every paragraph.
+    expect(textRedline(c).split('\n').filter((l) => l.includes('matter number'))).toHaveLength(9);
+  });
+
+  it('keeps a line the caller keeps (a stale reference), and leaves a clause without a change whole', () => {
+    const ops = [
+      { op: 'equal', text: 'Zero.\nOne.\nTwo.\nThree, see Article 8.\nFour.\nFive.\nSix ' },
+      { op: 'delete', text: 'shall' }, { op: 'insert', text: 'will' },
+      { op: 'equal', text: ' act.' },
+    ] as const;
+    expect(elideUnchanged([...ops]).map((o) => o.text)[0]).toBe('… 5 unchanged paragraphs …\nFive.\nSix ');
+    // The kept line, and one paragraph of context either side of it.
+    expect(elideUnchanged([...ops], { keep: (line) => line.includes('Article 8') }).map((o) => o.text)[0]).toBe('… 2 unchanged paragraphs …\nTwo.\nThree, see Article 8.\nFour.\nFive.\nSix ');
+    const unchanged = [{ op: 'equal', text: 'One.\nTwo.\nThree.\nFour.\nFive.' }] as const;
+    expect(elideUnchanged([...unchanged])).toEqual(unchanged);
   });
 });

@@ -5,7 +5,7 @@
  * the terminal can show it. A provision moved within its clause is marked [~…~] where it stood and {~…~} where
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
-import { elideUnchangedRows } from './elide-rows.js';
+import { elideUnchanged } from './elide-unchanged.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
@@ -342,9 +342,12 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     const notes = cosmeticHidden ? [] : notableProvisions(change);
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
-      // Showing changes only, a schedule's long runs of unchanged rows are counted, not printed (elide-rows.ts).
+      // Showing changes only, long runs of unchanged rows and paragraphs are counted, not printed
+      // (elide-unchanged.ts); a line holding a stale reference stays.
       const words = hide ? withoutCosmetic(change.words) : change.words;
-      const text = redlineText(options.changedOnly ? elideUnchangedRows(words) : words, colour);
+      const stale = (change.staleReferences ?? []).map((s) => s.text);
+      const keep = (line: string) => stale.some((text) => line.includes(text));
+      const text = redlineText(options.changedOnly ? elideUnchanged(words, { keep }) : words, colour);
       if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
     }
   }

@@ -79,7 +79,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
     .argument('[third]', 'with --base: the second side')
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
     .option('--format <format>', 'text, html or json (the JSON is a fixed contract)', 'text')
-    .option('--changed-only', 'hide unchanged clauses; in the text redline, a table\'s unchanged rows beyond two either side of a change are counted, not printed')
+    .option('--changed-only', 'hide unchanged clauses; in the text redline, an edited clause\'s unchanged paragraphs beyond one either side of a change, and a table\'s unchanged rows beyond two, are counted, not printed')
     .option('--hide-cosmetic', 'show changes of spacing, punctuation, case, quote style, British or American spelling and formatting (italic, bold) as made, unmarked (with --changed-only, leave out clauses with nothing else); in HTML, the page opens with that switch on')
     .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')
     .option('-o, --output <file>', 'write to a file instead of standard output (written whole or not at all; "-": standard output)')
