@@ -29,6 +29,14 @@ describe('obligations', () => {
     expect(brief(legalChanges('Each Participant will cooperate.', 'Each Participant intends to cooperate.'))).toEqual([['obligation', 'will', 'intends to', 'weaker']]);
     expect(brief(legalChanges('Each Participant may cooperate.', 'Each Participant endeavours to cooperate.'))).toEqual([['obligation', 'may', 'endeavours to', 'stronger']]);
     expect(brief(legalChanges('They agree to cooperate.', 'They seek to cooperate.'))).toEqual([['obligation', 'agree to', 'seek to', 'weaker']]);
+    // The exhortations of negotiating texts: invited (as encouraged) < requested, urged, called upon (as should).
+    // The Paris co-chairs' text of October 2015 "invited" Parties to formulate long-term strategies; the
+    // Agreement says they "should strive to".
+    expect(brief(legalChanges('Parties are invited to formulate strategies.', 'All Parties should strive to formulate strategies.')))
+      .toEqual([['obligation', 'are invited to', 'should strive to', 'stronger']]);
+    expect(brief(legalChanges('Parties are urged to report.', 'Parties are invited to report.'))).toEqual([['obligation', 'are urged to', 'are invited to', 'weaker']]);
+    expect(brief(legalChanges('Parties are requested to report.', 'Parties are called upon to report.'))).toEqual([['obligation', 'are requested to', 'are called upon to', 'same']]);
+    expect(brief(legalChanges('Parties are invited to report.', 'Parties are encouraged to report.'))).toEqual([['obligation', 'are invited to', 'are encouraged to', 'same']]);
   });
 
   it('handles negation: shall not → will not weakens the prohibition; shall → shall not reverses', () => {

@@ -6,9 +6,10 @@
  *   4  binding           shall, must, agree to, undertake to, commit to, are required / obliged / bound to
  *   3  firm intention     will, are to, have decided to / decide to
  *   2  best efforts       should, intend to, are intended to, plan to, endeavour / endeavor to, seek to,
- *                         aim to, strive to, use best efforts to, make every effort to, are expected to
- *   1  permission         may, can, are encouraged to, are free to, are entitled to, have the right to, need
- *                         not, are not required to
+ *                         aim to, strive to, use best efforts to, make every effort to, are expected to,
+ *                         are requested / urged / called upon to
+ *   1  permission         may, can, are encouraged to, are invited to, are free to, are entitled to, have the
+ *                         right to, need not, are not required to
  *
  * Negative forms rank the strength of the prohibition, on their own scale:
  *   4  shall not, must not, may not (a withdrawn permission: the drafting convention for a prohibition),
@@ -107,8 +108,13 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'use best efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:best|reasonable) efforts to', rank: 2, polarity: 'positive' },
   { lemma: 'make every effort to', pattern: '(?:makes?|made) every effort to', rank: 2, polarity: 'positive' },
   { lemma: 'are expected to', pattern: `${BE} expected to`, rank: 2, polarity: 'positive' },
+  // The exhortations of conference decisions and negotiating texts ("Parties are urged to", "are invited to").
+  { lemma: 'are requested to', pattern: `${BE} requested to`, rank: 2, polarity: 'positive' },
+  { lemma: 'are urged to', pattern: `${BE} urged to`, rank: 2, polarity: 'positive' },
+  { lemma: 'are called upon to', pattern: `${BE} called (?:up)?on to`, rank: 2, polarity: 'positive' },
   // Permission.
   { lemma: 'are encouraged to', pattern: `${BE} encouraged to`, rank: 1, polarity: 'positive' },
+  { lemma: 'are invited to', pattern: `${BE} invited to`, rank: 1, polarity: 'positive' },
   { lemma: 'are free to', pattern: `${BE} free to`, rank: 1, polarity: 'positive' },
   { lemma: 'are entitled to', pattern: `${BE} entitled to`, rank: 1, polarity: 'positive' },
   { lemma: 'have the right to', pattern: '(?:has|have|had) the right to', rank: 1, polarity: 'positive' },
