@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { threeWay, type ThreeWayEntry } from '../src/compare/three-way.js';
 import { threeWayText } from '../src/node/cli/three-way.js';
@@ -192,5 +193,29 @@ describe('threeWay on the sample dossier', () => {
       expect(status[id], id).toBe('conflict');
     }
     expect(Object.keys(status)).toHaveLength(15);
+  });
+});
+
+describe('threeWay on random sentences (property)', () => {
+  const word = fc.constantFrom('The', 'Participants', 'will', 'shall', 'cooperate', 'on', 'stockpiles', 'U.S.', 'within', 'thirty', '(30)', 'days', 'rare', 'earths');
+  const sentence = fc.array(word, { minLength: 2, maxLength: 8 }).map((w) => `${w.join(' ')}.`);
+  const edit = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+
+  it('where the two sides changed different sentences, gives exactly the text with both changes', () => {
+    fc.assert(fc.property(fc.array(sentence, { minLength: 2, maxLength: 6 }), fc.nat(), fc.nat(), edit, edit, (sentences, i, j, a, b) => {
+      const k1 = i % sentences.length, k2 = j % sentences.length;
+      const changed = (k: number, by: string) => sentences.map((s, n) => (n === k ? `${by} ${s}` : s)).join(' ');
+      const one = (t: string) => draft([art(1, 'a', t)]);
+      const base = sentences.join(' ');
+      const e = threeWay(one(base), one(changed(k1, a)), one(changed(k2, b))).entries[0]!;
+      if (e.status !== 'conflict') return;
+      if (!e.overlap) {
+        const both = sentences.map((s, n) => [n === k1 ? a : '', n === k2 ? b : '', s].filter(Boolean).join(' ')).join(' ');
+        expect(e.combined!.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(both);
+        expect(e.combined!.words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(base);
+      } else expect(e.combined).toBeUndefined();
+      // Changes to one sentence always meet.
+      if (k1 === k2) expect(e.overlap).toBe(true);
+    }), { numRuns: 300 });
   });
 });

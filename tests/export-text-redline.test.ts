@@ -2,6 +2,7 @@
  * The terminal redline's marks: the same with colour and without, colour adding red, green, cyan and a dim
  * tone for cosmetic changes, so that a reader tells them from changes of substance at a glance.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gatheredLegal, redlineText, textRedline, timesNote } from '../src/export/text-redline.js';
 import { elideUnchanged } from '../src/export/elide-unchanged.js';
@@ -74,5 +75,31 @@ describe('a redline of changes only', () => {
     expect(elideUnchanged([...ops], { keep: (line) => line.includes('Article 8') }).map((o) => o.text)[0]).toBe('… 2 unchanged paragraphs …\nTwo.\nThree, see Article 8.\nFour.\nFive.\nSix ');
     const unchanged = [{ op: 'equal', text: 'One.\nTwo.\nThree.\nFour.\nFive.' }] as const;
     expect(elideUnchanged([...unchanged])).toEqual(unchanged);
+  });
+});
+
+describe('a redline of changes only (property)', () => {
+  const line = fc.constantFrom('1. The Participants will cooperate.', '| 2805.30 | Rare earth metals | 5% |', '| Code | Rate |', '|---|---|', '', '(a) stockpiles;');
+  const op = fc.oneof(
+    fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => ({ op: 'equal' as const, text: lines.join('\n') })),
+    fc.constantFrom({ op: 'delete' as const, text: 'shall' }, { op: 'insert' as const, text: 'will\n' }, { op: 'insert' as const, text: '\n| 2846.10 | Cerium | 3% |' }),
+  );
+
+  it('leaves the changes as they are and counts exactly the lines it leaves out', () => {
+    fc.assert(fc.property(fc.array(op, { minLength: 1, maxLength: 8 }), (ops) => {
+      const out = elideUnchanged(ops);
+      expect(out.filter((o) => o.op !== 'equal')).toEqual(ops.filter((o) => o.op !== 'equal'));
+      ops.forEach((o, k) => {
+        if (o.op !== 'equal') return;
+        const lines = out[k]!.text.split('\n');
+        const counted = lines.reduce((n, l) => n + Number(/^… ([\d,]+) unchanged (?:rows|paragraphs?) …$/.exec(l)?.[1]?.replace(/,/g, '') ?? 0), 0);
+        const kept = lines.filter((l) => !/^… [\d,]+ unchanged/.test(l));
+        expect(kept.length + counted).toBe(o.text.split('\n').length);
+        // What is kept is the text's lines, in order.
+        const all = o.text.split('\n');
+        let at = 0;
+        for (const l of kept) { while (at < all.length && all[at] !== l) at++; expect(at).toBeLessThan(all.length); at++; }
+      });
+    }), { numRuns: 400 });
   });
 });
