@@ -17,7 +17,8 @@ describe('parley diff --base (three-way)', () => {
     expect(o.stdout[0]).toBe('base:   v3 — Joint text after the Brussels round — tabled by EU, 2026-03-12');
     expect(text).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
     expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only');
-    expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently\n {2}first \(v4\): edited\n/);
+    expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently \(in different sentences or rows: the two changes do not overlap\)\n {2}first \(v4\): edited\n/);
+    expect(text).toMatch(/#pricing {2}— CONFLICT: changed by both, differently\n/);
     // The inserted paragraph is marked on its own line, whole.
     expect(text).toContain('\n    {+3. The Participants intend to explore joint procurement for their strategic stocks.+}\n');
     // --changed-only hides the three clauses neither side touched.
@@ -36,7 +37,12 @@ describe('parley diff --base (three-way)', () => {
     const byId = Object.fromEntries(JSON.parse(j.text()).clauses.map((c: { id: string }) => [c.id, c]));
     expect(byId['joint-investment'].secondChange.legal).toContainEqual({ type: 'obligation', old: 'will', new: 'intend to', direction: 'weaker' });
     expect(byId['joint-investment'].firstChange.legal).toEqual([]);
-    expect(byId['no-export-bans'].overlap).toBe(true);
+    // v4 resolved the bracketed list as v5 did, and changed nothing v5 did not: the change both made counts once,
+    // and the text with both changes is v5's.
+    expect(byId['no-export-bans'].overlap).toBe(false);
+    expect(byId['no-export-bans'].combined.text).toBe(byId['no-export-bans'].second.text);
+    // Both changed the pricing mechanism's text, differently.
+    expect([byId.pricing.overlap, byId.pricing.combined]).toEqual([true, undefined]);
     expect(byId['no-export-bans'].betweenLegal).toContainEqual({ type: 'figure', old: '[thirty (30)][fifteen (15)]', new: 'at least thirty (30) days', proposedBy: 'EU' });
   });
 
@@ -114,11 +120,32 @@ describe('parley diff --base (three-way)', () => {
     expect(total).toBe(json.clauses.length);
   });
 
+  it('writes the three-way comparison as a self-contained web page', async () => {
+    const o = collectOutput();
+    await threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'html' }, o);
+    const html = o.text();
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.toMatch(/<script|https?:\/\//);
+    expect(html).toContain('base: v3 — Joint text after the Brussels round — tabled by EU, 2026-03-12');
+    expect(html).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
+    // A conflict: the two sides facing each other, what stands between them, and the text with both changes.
+    const bans = html.slice(html.indexOf('No export bans'), html.indexOf('</section>', html.indexOf('No export bans')));
+    expect(bans).toContain('conflict: changed by both, differently');
+    expect(bans).toContain('<th width="50%">v4: edited</th><th width="50%">v5: edited</th>');
+    expect(bans).toContain('<b>obligation</b>: <del>[shall not][will not]</del> → <ins>will not</ins>');
+    expect(bans).toContain('Both changes together (v4 and v5, against the base):');
+    // A clause one side changed: that side's redline.
+    const investment = html.slice(html.indexOf('Joint investment'), html.indexOf('</section>', html.indexOf('Joint investment')));
+    expect(investment).toContain('changed by the second side only');
+    expect(investment).toContain('<p class="side">v5: edited</p>');
+  });
+
   it('refuses a version the dossier does not have, naming those it has', async () => {
     const error = await threeWayCommand(SAMPLE_DOSSIER, '3', '4', '9', {}, collectOutput()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/has no version 9 \(its versions are 1, 2, 3, 4, 5, and "working"\)/);
     await expect(threeWayCommand(SAMPLE_DOSSIER, 'latest', '4', '5', {}, collectOutput())).rejects.toThrow(/"latest" is not a version/);
-    await expect(threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'html' }, collectOutput())).rejects.toThrow(/--format must be text or json/);
+    await expect(threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'xml' }, collectOutput())).rejects.toThrow(/--format must be text, html or json/);
   });
 });

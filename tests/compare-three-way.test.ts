@@ -151,6 +151,12 @@ describe('threeWay on tiny drafts', () => {
     expect(e.combined!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['delete', 'year'], ['insert', 'two years'], ['delete', 'may'], ['insert', 'shall']]);
     // The title from the side that changed it.
     expect(e.combined!.title).toBe('Stockpiles');
+    // A change both sides made alike counts once: here both added the same sentence, and the second also changed
+    // the first sentence.
+    const added = text.replace('supply risks. ', 'supply risks. They will meet every year. ');
+    const agreed = threeWay(one(text), one(added), one(added.replace('every year.', 'every second year.'))).entries[0]!;
+    expect([agreed.status, agreed.overlap]).toEqual(['conflict', false]);
+    expect(newSide(agreed.combined!.words)).toBe(added.replace('every year.', 'every second year.'));
     // Changes in one sentence: no combined text.
     expect(threeWay(one(text), one(text.replace('will share', 'shall share')), one(text.replace('supply risks', 'price risks'))).entries[0]!.combined).toBeUndefined();
     // A schedule: each side changed another row.

@@ -197,19 +197,26 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     const between = redline(firstClause, secondClause, parties);
     entry.between = between.words;
     entry.betweenLegal = between.legal;
-    entry.overlap = (firstChange.titleWords !== undefined && secondChange.titleWords !== undefined) ||
-      meet(baseClause, firstChange.words, secondChange.words);
-    const words = entry.overlap || !baseClause ? null : combinedRedline(baseClause.text, firstChange.words, secondChange.words);
-    if (words) entry.combined = { words, title: firstChange.titleWords ? firstClause.title : secondClause.title };
+    const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined;
+    const merged = baseClause ? mergeChanges(baseClause.text, firstChange.words, secondChange.words) : null;
+    entry.overlap = titles || merged === null;
+    if (!entry.overlap) entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
   }
   return entry;
 }
 
 /** A side's change of the base's text: the base's characters [start, end) it replaced, and its ops there. */
-interface Hunk { start: number; end: number; ops: WordOp[] }
+interface Hunk {
+  /** The base's characters [from, to) it replaces, where the side's redline set it, and its ops there. */
+  from: number;
+  to: number;
+  ops: WordOp[];
+  /** What tells two hunks alike (keyOf): the change at the leftmost place where it reads the same. */
+  key: string;
+}
 
 /** The changes of a redline of the base, each a run of deletes and inserts between equal text. */
-function hunksOf(ops: readonly WordOp[]): Hunk[] {
+function hunksOf(ops: readonly WordOp[], base: string): Hunk[] {
   const hunks: Hunk[] = [];
   let offset = 0;
   let open: Hunk | null = null;
@@ -219,68 +226,79 @@ function hunksOf(ops: readonly WordOp[]): Hunk[] {
       offset += op.text.length;
       continue;
     }
-    if (!open) hunks.push((open = { start: offset, end: offset, ops: [] }));
+    if (!open) hunks.push((open = { from: offset, to: offset, ops: [], key: '' }));
     open.ops.push(op);
-    if (op.op === 'delete') open.end = offset += op.text.length;
+    if (op.op === 'delete') open.to = offset += op.text.length;
   }
+  for (const h of hunks) h.key = keyOf(h, base);
   return hunks;
 }
 
 /**
- * The base's text with the changes of both redlines made (each redline rebuilds the base from its equal and
- * deleted text): their changes in the order of the base, with the base's text between them. Null where two
- * changes replace text in common after all (overlap, which reads sentences, rules that out; this is the guard).
+ * A hunk's identity: where it starts and ends and what it takes out and puts in, a change that only inserts or
+ * only deletes taken at the leftmost place where it reads the same. Two word diffs may set one sentence added in
+ * the same words at different places ("risks. |They will meet. |" or "risks|. They will meet|."), and a change
+ * both sides made must be seen to be one change.
  */
-function combinedRedline(base: string, first: readonly WordOp[], second: readonly WordOp[]): WordOp[] | null {
-  const hunks = [...hunksOf(first), ...hunksOf(second)].sort((a, b) => a.start - b.start || a.end - b.end);
+function keyOf(h: Hunk, base: string): string {
+  const deleted = h.ops.filter((o) => o.op === 'delete').map((o) => o.text).join('');
+  const inserted = h.ops.filter((o) => o.op === 'insert').map((o) => o.text).join('');
+  let start = h.from;
+  if (deleted === '' || inserted === '') {
+    let text = deleted || inserted;
+    while (start > 0 && text !== '' && base[start - 1] === text[text.length - 1]) {
+      text = base[start - 1] + text.slice(0, -1);
+      start--;
+    }
+    return JSON.stringify([start, deleted ? 'delete' : 'insert', text]);
+  }
+  return JSON.stringify([start, h.to, deleted, inserted]);
+}
+
+/**
+ * The base's text with both sides' changes made, as a redline against it; null where the two sides change a
+ * sentence of the base in common (sentences.ts: a paragraph or a schedule's row ends one too). A change both
+ * sides made alike (a sentence each added in the same words, in the same place) is agreed, and counts once.
+ * A side that inserted the clause has no base text to share: the sides meet (both wrote the whole clause),
+ * which the caller decides before asking.
+ */
+function mergeChanges(base: string, first: readonly WordOp[], second: readonly WordOp[]): WordOp[] | null {
+  const ours = hunksOf(first, base), theirs = hunksOf(second, base);
+  const theirKeys = new Set(theirs.map((t) => t.key)), ourKeys = new Set(ours.map((h) => h.key));
+  // The agreed changes are taken as the first side wrote them.
+  const agreed = ours.filter((h) => theirKeys.has(h.key));
+  const onlyOurs = ours.filter((h) => !theirKeys.has(h.key));
+  const onlyTheirs = theirs.filter((t) => !ourKeys.has(t.key));
+  const starts = sentenceStarts(base);
+  const touched = sentencesOf(onlyOurs, starts);
+  for (const sentence of sentencesOf(onlyTheirs, starts)) if (touched.has(sentence)) return null;
+  const hunks = [...agreed, ...onlyOurs, ...onlyTheirs].sort((a, b) => a.from - b.from || a.to - b.to);
   const out: WordOp[] = [];
   let at = 0;
   for (const hunk of hunks) {
-    if (hunk.start < at) return null;
-    if (hunk.start > at) out.push({ op: 'equal', text: base.slice(at, hunk.start) });
+    // Disjoint sentences leave disjoint text; this guards the rule above.
+    if (hunk.from < at) return null;
+    if (hunk.from > at) out.push({ op: 'equal', text: base.slice(at, hunk.from) });
     // Offsets dropped: they point into the side's text, not the combined one.
     for (const { op, text, cosmetic, moved, style } of hunk.ops) out.push({ op, text, ...(cosmetic !== undefined && { cosmetic }), ...(moved && { moved }), ...(style && { style }) });
-    at = hunk.end;
+    at = hunk.to;
   }
   if (at < base.length) out.push({ op: 'equal', text: base.slice(at) });
   return out;
 }
 
 /**
- * Whether two sides' redlines of the base's text change a sentence of it in common. A side that inserted the
- * clause has no base text to share: the sides meet (both wrote the whole clause).
+ * The sentences of the base that changes touch: each sentence a change takes text from, and the sentence text
+ * is put in — both sentences where it goes in between two (a sentence added after another, or before it, meets
+ * a change to either).
  */
-function meet(base: ThreeWayClause | null, first: readonly WordOp[], second: readonly WordOp[]): boolean {
-  if (!base) return true;
-  const starts = sentenceStarts(base.text);
-  return sharesSentence(sentencesTouched(first, starts), sentencesTouched(second, starts));
-}
-
-/**
- * The sentences of the base's text (sentences.ts: a paragraph or a schedule's row ends one too) that a redline of
- * it touches: each sentence a deletion takes text from, and the sentence an insertion is made in — both sentences
- * where it is made between two (a sentence added after another, or before it, meets a change to either).
- */
-function sentencesTouched(ops: readonly WordOp[], starts: readonly number[]): Set<number> {
+function sentencesOf(hunks: readonly Hunk[], starts: readonly number[]): Set<number> {
   const touched = new Set<number>();
-  let offset = 0;
-  for (const op of ops) {
-    const at = sentenceAt(starts, offset);
-    if (op.op === 'insert') {
-      touched.add(at);
-      if (at > 0 && starts[at] === offset) touched.add(at - 1);
-      continue;
-    }
-    if (op.op === 'delete') {
-      const last = sentenceAt(starts, offset + Math.max(0, op.text.length - 1));
-      for (let k = at; k <= last; k++) touched.add(k);
-    }
-    offset += op.text.length;
+  for (const { from: start, to: end, ops } of hunks) {
+    const at = sentenceAt(starts, start);
+    for (let k = at, last = sentenceAt(starts, Math.max(start, end - 1)); k <= last; k++) touched.add(k);
+    if (ops.some((op) => op.op === 'insert') && at > 0 && starts[at] === start) touched.add(at - 1);
   }
   return touched;
 }
 
-function sharesSentence(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  for (const sentence of a) if (b.has(sentence)) return true;
-  return false;
-}

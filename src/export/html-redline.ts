@@ -5,7 +5,7 @@
  * deletions struck through, so the redline reads in print and without colour; text of a provision moved within
  * its clause is blue and doubly underlined (where it stands) or struck (where it stood), as Word shows a move.
  */
-import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
@@ -21,7 +21,7 @@ export interface HtmlRedlineOptions {
   names?: DraftNames;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function heading(ref: ClauseRefJson): string {
   const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
@@ -41,7 +41,7 @@ const STYLE_TAGS: Record<TextStyleJson, (html: string) => string> = {
  * equal text, or in a paragraph moved within the clause). Lines that are the rows of a pipe table (a schedule in
  * an annex) are set out as a table, each cell with its own changes (redline-layout.ts).
  */
-function ops(words: readonly WordOpJson[], keep: RedlineSide, stale?: readonly StaleReferenceJson[]): string {
+export function ops(words: readonly WordOpJson[], keep: RedlineSide, stale?: readonly StaleReferenceJson[]): string {
   const offsets = stale ? newTextOffsets(words) : [];
   const blocks = tableLayout(words, keep, offsets);
   // No table: each op as a whole, its line breaks inside its marks.
@@ -85,13 +85,18 @@ function badges(change: ClauseChangeJson): string {
 }
 
 function legal(change: ClauseChangeJson): string {
-  if (!change.legal.length) return '';
-  const items = gatheredLegal(change.legal).map(({ item: l, times }) =>
+  return legalList(change.legal);
+}
+
+/** What changed in law, as a list (nothing where nothing did). */
+export function legalList(items: readonly LegalChangeJson[]): string {
+  if (!items.length) return '';
+  const rows = gatheredLegal(items).map(({ item: l, times }) =>
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
     `${l.row ? ` <span class="row">(${escape(rowNote(l))})</span>` : ''}` +
     `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
     `${l.direction ? ` <span class="dir ${l.direction}">(${l.direction})</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}${timesNote(times)}</li>`).join('');
-  return `<ul class="legal">${items}</ul>`;
+  return `<ul class="legal">${rows}</ul>`;
 }
 
 function stale(change: ClauseChangeJson): string {
@@ -129,7 +134,7 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout, sides: Sides): str
   return `<section class="${classes}" id="c-${escape((change.new[0] ?? change.old[0])!.id)}">${head}${titleRedline}${legal(change)}${stale(change)}${provisions}${body}</section>`;
 }
 
-const STYLE = `
+export const STYLE = `
 body{font:16px/1.5 Georgia,"Times New Roman",serif;color:#1b1b1b;margin:0 auto;max-width:72rem;padding:1.5rem}
 header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margin:.2rem 0}
 .summary,.legend{font-family:system-ui,sans-serif;font-size:.9rem;color:#333}
@@ -168,6 +173,10 @@ function toggles(changedOnly: boolean, hideCosmetic: boolean): string {
   return toggle('hide-cosmetic', 'Hide cosmetic changes', hideCosmetic) + (changedOnly ? '' : ' ' + toggle('hide-unchanged', 'Hide unchanged clauses', false));
 }
 
+/** The marks a redline page uses, shown at its head. */
+export const LEGEND = '<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> ' +
+  '<ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, British or American spelling, formatting, renumbering)</p>';
+
 export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {}): string {
   const layout = options.layout ?? 'side-by-side';
   const sides: Sides = { old: escape(c.old.label || options.names?.old || 'old'), new: escape(c.new.label || options.names?.new || 'new') };
@@ -181,7 +190,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <title>${title} — Parley comparison</title><style>${STYLE}</style></head>
 <body><header><h1>${c.titleWords && !allCosmetic(c.titleWords) ? ops(c.titleWords, 'both') : escape(c.new.title || c.old.title)}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
-<p class="legend">Marks: <ins>inserted</ins> <del>deleted</del> <del class="moved">moved from here</del> <ins class="moved">moved here</ins> <ins class="cosmetic">cosmetic</ins> (spacing, punctuation, case, British or American spelling, formatting, renumbering)</p></header>
+${LEGEND}</header>
 ${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}
 <main>${sections}</main></body></html>
 `;

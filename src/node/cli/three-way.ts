@@ -13,9 +13,10 @@ import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 import { legalLines, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
+import { htmlThreeWay } from '../../export/html-three-way.js';
 
 export interface ThreeWayCliOptions {
-  /** 'text' (default) or 'json'. */
+  /** 'text' (default), 'html' or 'json'. */
   format?: string;
   /** Leave out clauses neither side changed. */
   changedOnly?: boolean;
@@ -32,7 +33,7 @@ export interface ThreeWayCliOptions {
 export async function threeWayCommand(dir: string, base: string, first: string, second: string,
   options: ThreeWayCliOptions = {}, output: Output = consoleOutput): Promise<number> {
   const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UserError(`--format must be text or json for a three-way diff, not "${format}".`);
+  if (!['text', 'html', 'json'].includes(format)) throw new UserError(`--format must be text, html or json for a three-way diff, not "${format}".`);
   const workingErrors: string[] = [];
   const versions = await loadDossierVersions(dir, { report: (d) => workingErrors.push(formatFinding(d)) });
   const [b, f, s] = [pickVersion(versions, base, dir), pickVersion(versions, first, dir), pickVersion(versions, second, dir)];
@@ -41,6 +42,13 @@ export async function threeWayCommand(dir: string, base: string, first: string, 
   const result = threeWay(b.draft, f.draft, s.draft);
   const lines = format === 'json'
     ? [JSON.stringify(threeWayJson(result, b, f, s, options.changedOnly ?? false), null, 2)]
+    : format === 'html'
+    ? [htmlThreeWay(result, {
+      title: s.draft.meta.title || b.draft.meta.title,
+      versions: { base: versionLine('', b).trim(), first: versionLine('', f).trim(), second: versionLine('', s).trim() },
+      short: { first: versionName(f.version), second: versionName(s.version) },
+      changedOnly: options.changedOnly ?? false,
+    })]
     : threeWayText(result, b, f, s, { changedOnly: options.changedOnly ?? false, color: (options.output === undefined || options.output === '-') && (options.color ?? stdoutWantsColor()) });
   if (options.output !== undefined && options.output !== '-') {
     await writeOutputFile(options.output, lines.join('\n'), await guardedByRef(dir));
