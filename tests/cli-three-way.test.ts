@@ -18,7 +18,7 @@ describe('parley diff --base (three-way)', () => {
     expect(text).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
     expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only');
     expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently \(in different sentences or rows: the two changes do not overlap\)\n {2}first \(v4\): edited\n/);
-    expect(text).toMatch(/#pricing {2}— CONFLICT: changed by both, differently\n/);
+    expect(text).toMatch(/#anti-dumping {2}— CONFLICT: changed by both, differently\n/);
     // The inserted paragraph is marked on its own line, whole.
     expect(text).toContain('\n    {+3. The Participants intend to explore joint procurement for their strategic stocks.+}\n');
     // --changed-only hides the three clauses neither side touched.
@@ -41,8 +41,13 @@ describe('parley diff --base (three-way)', () => {
     // and the text with both changes is v5's.
     expect(byId['no-export-bans'].overlap).toBe(false);
     expect(byId['no-export-bans'].combined.text).toBe(byId['no-export-bans'].second.text);
-    // Both changed the pricing mechanism's text, differently.
-    expect([byId.pricing.overlap, byId.pricing.combined]).toEqual([true, undefined]);
+    // Both cut the anti-dumping paragraphs out of the pricing mechanism and gave it the same shorter title: made
+    // alike, the title is no overlap, and the text with both changes is v5's.
+    expect(byId.pricing.overlap).toBe(false);
+    expect(byId.pricing.combined.title).toBe('Common pricing mechanism');
+    expect(byId.pricing.combined.text).toBe(byId.pricing.second.text);
+    // Both inserted the anti-dumping paragraph, with different words in its second point: they meet.
+    expect([byId['anti-dumping'].overlap, byId['anti-dumping'].combined]).toEqual([true, undefined]);
     expect(byId['no-export-bans'].betweenLegal).toContainEqual({ type: 'figure', old: '[thirty (30)][fifteen (15)]', new: 'at least thirty (30) days', proposedBy: 'EU' });
   });
 

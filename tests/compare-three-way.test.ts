@@ -149,8 +149,11 @@ describe('threeWay on tiny drafts', () => {
     expect(newSide(e.combined!.words)).toBe(text.replace('every year', 'every two years').replace('may designate', 'shall designate'));
     expect(oldSide(e.combined!.words)).toBe(text);
     expect(e.combined!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['delete', 'year'], ['insert', 'two years'], ['delete', 'may'], ['insert', 'shall']]);
-    // The title from the side that changed it.
+    // The title from the side that changed it; both giving it the same new title is no overlap either.
     expect(e.combined!.title).toBe('Stockpiles');
+    const retitled = threeWay(one(text), one(text.replace('every year', 'every two years'), 'Stockpiles'), one(text.replace('may designate', 'shall designate'), 'Stockpiles')).entries[0]!;
+    expect([retitled.overlap, retitled.combined?.title]).toEqual([false, 'Stockpiles']);
+    expect(threeWay(one(text), one(text, 'Stockpiles'), one(text.replace('may designate', 'shall designate'), 'Reserves')).entries[0]!.overlap).toBe(true);
     // A change both sides made alike counts once: here both added the same sentence, and the second also changed
     // the first sentence.
     const added = text.replace('supply risks. ', 'supply risks. They will meet every year. ');

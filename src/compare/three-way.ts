@@ -72,9 +72,10 @@ export interface ThreeWayEntry {
    */
   combined?: { words: WordOp[]; title: string };
   /**
-   * With `between`: whether the two sides changed any sentence of the base's text in common (or both its title).
-   * A conflict whose sides did not — one side changed a row of a schedule, the other another row, or another
-   * sentence or paragraph — can be settled by taking both changes; one that did needs a choice.
+   * With `between`: whether the two sides changed any sentence of the base's text in common (or both its title,
+   * differently); a change both made alike counts once. A conflict whose sides did not — one side changed a row
+   * of a schedule, the other another row, or another sentence or paragraph — can be settled by taking both
+   * changes; one that did needs a choice.
    */
   overlap?: boolean;
 }
@@ -197,7 +198,8 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     const between = redline(firstClause, secondClause, parties);
     entry.between = between.words;
     entry.betweenLegal = between.legal;
-    const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined;
+    // Both gave the clause a new title, and not the same one.
+    const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined && firstClause.title !== secondClause.title;
     const merged = baseClause ? mergeChanges(baseClause.text, firstChange.words, secondChange.words) : null;
     entry.overlap = titles || merged === null;
     if (!entry.overlap) entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
@@ -205,7 +207,7 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
   return entry;
 }
 
-/** A side's change of the base's text: the base's characters [start, end) it replaced, and its ops there. */
+/** One change a side made to the base's text. */
 interface Hunk {
   /** The base's characters [from, to) it replaces, where the side's redline set it, and its ops there. */
   from: number;
