@@ -47,4 +47,15 @@ describe.skipIf(!corpus)(`renumbering the adopted Paris Agreement (${corpus ? 'c
     const edited = c.changes.find((x) => x.kind === 'edited')!;
     expect(edited.words.filter((w) => w.op !== 'equal').map((w) => w.text)).toEqual(['2', '9']);
   });
+
+  it('marks a reference renumbered with the drafts cosmetic inside an article that was edited (9 December draft → adopted text)', () => {
+    const read = (prefix: string) => importDraft(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith(prefix))!), 'utf8')).draft;
+    const c = compareDrafts(read('v3'), read('v4'));
+    // The transparency article cites the adaptation article, 4 in the draft and 7 in the adopted text.
+    const entry = c.changes.find((x) => x.kind === 'edited' && x.words.some((w) => w.text.endsWith('adaptation actions under Article ')))!;
+    const at = entry.words.findIndex((w) => w.text.endsWith('adaptation actions under Article '));
+    expect(entry.words.slice(at + 1, at + 3)).toEqual([{ op: 'delete', text: '4', cosmetic: true }, { op: 'insert', text: '7', cosmetic: true }]);
+    // The article's other changes stay changes.
+    expect(entry.words.some((w) => w.op !== 'equal' && !w.cosmetic)).toBe(true);
+  });
 });

@@ -15,6 +15,9 @@ import { movedRows } from './table-rows.js';
 import { rowNameAt } from '../model/pipe-table.js';
 import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
+import { ReferenceMap } from './reference-map.js';
+import { markRenumberedReferences } from './renumbered-references.js';
+import { sameLabel } from './normalize.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -91,7 +94,7 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
 }
 
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
-function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean): ClauseChangeJson {
+function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean, references: () => ReferenceMap): ClauseChangeJson {
   const olds = change.old.map((i) => oldClauses[i]!);
   const news = change.new.map((i) => newClauses[i]!);
   const oldText = textOf(olds);
@@ -99,7 +102,11 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // An edited clause follows its provision alignment where it can (words-by-provision.ts).
   const lines = change.provisionLines;
   const moves: MovedText[] = [];
-  const ops = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions, moves)) || diffWords(oldText, newText);
+  const diffed = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions, moves)) || diffWords(oldText, newText);
+  // "Article 2" → "Article 3" where Article 2 became Article 3 (renumbered-references.ts); "paragraph 2" where
+  // this clause's paragraph 2 became paragraph 3.
+  const ownProvisions = (a: string, b: string) => change.provisions.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
+  const ops = markRenumberedReferences(diffed, references, ownProvisions);
   moves.push(...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,
@@ -219,12 +226,24 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
   };
 }
 
+/** The drafts' renumbering as cross-references follow it: each old clause's partners in the alignment. */
+function renumbering(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): ReferenceMap {
+  const partners: (readonly number[])[] = new Array(oldClauses.length).fill(NO_PARTNERS);
+  for (const change of changes) for (const i of change.old) partners[i] = change.new;
+  return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => partners[i]!);
+}
+
+const NO_PARTNERS: readonly number[] = [];
+
 export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: CompareOptions = {}): ComparisonJson {
   const alignment = alignDrafts(oldDraft, newDraft, options);
   const parties = { ...oldDraft.meta.parties, ...newDraft.meta.parties };
   const summary = { unchanged: 0, edited: 0, inserted: 0, deleted: 0, split: 0, merged: 0, moved: 0, renumbered: 0 };
   const { oldClauses, newClauses } = alignment;
   const stale = options.staleReferences ? StaleReferences.of(oldClauses, newClauses, alignment.changes) : null;
+  // Built the first time an edited clause has a change that may renumber a cross-reference.
+  let referenceMap: ReferenceMap | undefined;
+  const references = () => (referenceMap ??= renumbering(alignment.changes, oldClauses, newClauses));
   const changes = alignment.changes.map((change: ClauseChange): ClauseChangeJson => {
     summary[change.kind]++;
     if (change.moved) summary.moved++;
@@ -234,7 +253,7 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     // objects built here are most of what the young generation has to copy on each collection).
     const entry = change.kind === 'unchanged' || change.kind === 'inserted' || change.kind === 'deleted'
       ? wholeClause(change, oldClauses, newClauses, options)
-      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared);
+      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared, references);
     if (stale && change.old.length > 0 && change.new.length > 0) {
       // An unchanged clause's one equal word is its new text; one renumbered inside has a redline (renumberedWords).
       const newText = () => (entry.words.length === 1 && entry.words[0]!.op === 'equal' ? entry.words[0]!.text : textOf(change.new.map((j) => newClauses[j]!)));

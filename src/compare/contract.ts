@@ -68,7 +68,9 @@ export interface WordOpJson {
   /**
    * Set on changes that differ only in whitespace, punctuation, case, quote style, British or American spelling
    * or formatting (`style`), and on the number of a list item or the label of a point renumbered by a provision
-   * inserted, deleted or moved before it ("2" → "3", "(a)" → "(b)": the provision alignment paired it).
+   * inserted, deleted or moved before it ("2" → "3", "(a)" → "(b)": the provision alignment paired it), and on
+   * a cross-reference's number renumbered with the clause it names ("Article 2" → "Article 3" where Article 2
+   * became Article 3: renumbered-references.ts).
    */
   cosmetic?: boolean;
   /**

@@ -1,0 +1,122 @@
+/**
+ * Cross-references renumbered with the drafts, inside a clause that was edited: marked cosmetic.
+ *
+ * A clause that reads the same but for its cross-references renumbered as the drafts were is unchanged, its
+ * numbers cosmetic (compare.ts, renumberedWords). An edited clause had no such reading: where an article was
+ * inserted before Article 2, "as set out in Article [-2-]{+3+}" stood in its redline as a change like any
+ * other, beside the words that did change, and a reader hiding cosmetic changes still had to check each one.
+ *
+ * Each change of a line is judged on its own: the line as the old draft wrote it, against the same line with
+ * that one change made. The change is a renumbered reference when the two read the same with reference numbers
+ * left out (normalize.ts, strictKey) and each number that changed names, in the new draft, the clause (or the
+ * clause's own provision) its old number named in the old draft (reference-map.ts, follows). "Article 2" →
+ * "Article 3" where old Article 2 is still Article 2, "Article 4 of the Convention" → "Article 5 of the
+ * Convention", and "30 days" → "60 days" stay changes.
+ *
+ * Only a change short enough to be a number ("2" → "3", "2bis" → "3", "4(2)" → "5(2)") is read at all: the
+ * rest, nearly every change, costs a regular-expression test.
+ */
+import { referencesIn, strictKey } from './normalize.js';
+import type { ReferenceMap } from './reference-map.js';
+import type { WordOp } from './words.js';
+
+/**
+ * What a renumbered reference's changed part can look like: a clause or provision number with a digit in it
+ * ("2", "3bis", "4.1", "5(2)"), in Roman numerals ("IV"), or a point's letter ("(b)"). Not a word: nearly
+ * every change is one, and none of them is read further.
+ */
+const NUMBER_LIKE = /^\s*(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}|[IVXLC]{1,7}|\([a-z]{1,4}\))\s*$/;
+
+/**
+ * The redline with each change that renumbers a cross-reference as the drafts were renumbered marked cosmetic.
+ * `references` is called only when a change may be one; `ownProvisions(a, b)`: whether provision `a` of this
+ * clause became `b` (what "paragraph 2" names). Returns `ops` itself when nothing is marked.
+ */
+export function markRenumberedReferences(ops: WordOp[], references: () => ReferenceMap, ownProvisions?: (a: string, b: string) => boolean): WordOp[] {
+  let out: WordOp[] | null = null;
+  // The line read now: ops[first, k), after `head` (the end of an equal op that broke the line before it).
+  let first = 0;
+  let head = '';
+  for (let k = 0; k <= ops.length; k++) {
+    const op = ops[k];
+    const breaks = op !== undefined && op.op === 'equal' && op.text.includes('\n');
+    if (op !== undefined && !breaks) {
+      // A line inserted or deleted whole (a paragraph put in before this one) leaves both sides at a line's start.
+      if (op.op !== 'equal' && k === first && head === '' && op.text.endsWith('\n')) first = k + 1;
+      continue;
+    }
+    const tail = op === undefined ? '' : op.text.slice(0, op.text.indexOf('\n'));
+    if (hasCandidate(ops, first, k)) out = markLine(out ?? [...ops], ops, first, k, head, tail, references, ownProvisions) ?? out;
+    if (op !== undefined) head = op.text.slice(op.text.lastIndexOf('\n') + 1);
+    first = k + 1;
+  }
+  return out ?? ops;
+}
+
+/** Whether ops[start, end) hold a change that may be a renumbered reference, and none across a line break. */
+function hasCandidate(ops: readonly WordOp[], start: number, end: number): boolean {
+  let candidate = false;
+  for (let k = start; k < end; k++) {
+    const op = ops[k]!;
+    if (op.op === 'equal') continue;
+    if (op.text.includes('\n')) return false;
+    if (!op.cosmetic && NUMBER_LIKE.test(op.text)) candidate = true;
+  }
+  return candidate;
+}
+
+/**
+ * Marks the changes of one line (`head`, ops[first, end), `tail`) that renumber a reference; the marked ops are
+ * replaced in `out` (a copy of `ops`). Null when none is.
+ */
+function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: number, head: string, tail: string, references: () => ReferenceMap,
+  ownProvisions?: (a: string, b: string) => boolean): WordOp[] | null {
+  // The changes of the line: runs of deletes and inserts between equal ops.
+  const changes: Array<[number, number]> = [];
+  for (let k = first; k < end; k++) {
+    if (ops[k]!.op === 'equal') continue;
+    let e = k + 1;
+    while (e < end && ops[e]!.op !== 'equal') e++;
+    changes.push([k, e]);
+    k = e - 1;
+  }
+  const oldLine = head + lineText(ops, first, end, -1) + tail;
+  const oldKey = strictKey(oldLine);
+  let marked = false;
+  for (let c = 0; c < changes.length; c++) {
+    const [from, to] = changes[c]!;
+    let numberLike = true;
+    let already = true;
+    for (let k = from; k < to; k++) {
+      if (!NUMBER_LIKE.test(ops[k]!.text)) numberLike = false;
+      if (!ops[k]!.cosmetic) already = false;
+    }
+    if (!numberLike || already) continue;
+    const newLine = head + lineText(ops, first, end, c, changes) + tail;
+    if (newLine === oldLine || strictKey(newLine) !== oldKey || !renumbersReference(oldLine, newLine) || !references().follows(oldLine, newLine, ownProvisions)) continue;
+    for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
+    marked = true;
+  }
+  return marked ? out : null;
+}
+
+/**
+ * Whether a reference's number differs between the two lines: the key leaves out a paragraph's own number too,
+ * and a paragraph numbered in one draft and not in the other is no reference renumbered.
+ */
+function renumbersReference(oldLine: string, newLine: string): boolean {
+  const olds = referencesIn(oldLine), news = referencesIn(newLine);
+  return olds.length === news.length && olds.some((r, k) => r.number !== news[k]!.number);
+}
+
+/** The line's text between its end ops: as the old draft wrote it, but with change number `made` made. */
+function lineText(ops: readonly WordOp[], first: number, end: number, made: number, changes?: ReadonlyArray<[number, number]>): string {
+  const [from, to] = made >= 0 ? changes![made]! : [-1, -1];
+  let text = '';
+  for (let k = first; k < end; k++) {
+    const op = ops[k]!;
+    const inMade = k >= from && k < to;
+    if (op.op === 'equal' || (op.op === 'delete' && !inMade) || (op.op === 'insert' && inMade)) text += op.text;
+  }
+  return text;
+}

@@ -1,0 +1,62 @@
+/**
+ * Inside an edited clause, a cross-reference renumbered as the drafts were ("Article 2" → "Article 3" where
+ * Article 2 became Article 3) is a cosmetic change of the redline, which a reader hiding cosmetic changes does
+ * not see; one that now names another clause, or another instrument's article, stays a change.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import type { ClauseChangeJson } from '../src/compare/contract.js';
+import { importDraft } from '../src/format/import-text.js';
+
+/** A draft of articles given as [title, body], numbered from 1. */
+function articles(list: readonly (readonly [string, string])[]): string {
+  return list.map(([title, body], k) => `## Article ${k + 1}\n### ${title}\n\n${body}\n`).join('\n');
+}
+
+const NOTICE: [string, string] = ['Notice', 'Each Participant shall notify the other Participant of any export restriction on rare earth elements.'];
+const STOCKS: [string, string] = ['Stockpiles', 'Each Participant shall maintain strategic stocks of critical minerals for ninety days of demand.'];
+const INSERTED: [string, string] = ['Research', 'The Participants intend to fund joint research on the separation and refining of heavy rare earths.'];
+
+/** The changes of the entry for the new clause `label`: [op, text, cosmetic]. */
+function changesOf(oldText: string, newText: string, label: string): Array<[string, string, boolean]> {
+  const entry = compareDrafts(importDraft(oldText).draft, importDraft(newText).draft).changes.find((c: ClauseChangeJson) => c.new[0]?.label === label)!;
+  expect(entry.kind).toBe('edited');
+  return entry.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
+}
+
+describe('cross-references renumbered inside an edited clause', () => {
+  it('marks the reference cosmetic and the words that changed beside it not', () => {
+    const scope = (ref: string, modal: string) => ['Scope', `1. Export restrictions are notified as set out in Article ${ref}.\n\n2. Each Participant ${modal} consult the other.`] as [string, string];
+    // An article put in before the one cited: Article 2 is now Article 3, and the citation follows it.
+    const changes = changesOf(articles([scope('2', 'shall'), NOTICE, STOCKS]), articles([scope('3', 'will'), INSERTED, NOTICE, STOCKS]), 'Article 1');
+    expect(changes).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', 'shall', false], ['insert', 'will', false]]);
+  });
+
+  it('judges each change of a line on its own: a renumbered reference beside an edit in the same sentence', () => {
+    const scope = (ref: string, days: string) => ['Scope', `Export restrictions are notified as set out in Article ${ref} within ${days} days.`] as [string, string];
+    const changes = changesOf(articles([scope('2', 'thirty'), NOTICE, STOCKS]), articles([scope('3', 'fifteen'), INSERTED, NOTICE, STOCKS]), 'Article 1');
+    expect(changes).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', 'thirty', false], ['insert', 'fifteen', false]]);
+  });
+
+  it('keeps a reference that now names another article a change', () => {
+    // Nothing was renumbered: "Article 2" → "Article 3" points the notification at the stockpiles.
+    const scope = (ref: string, modal: string) => ['Scope', `1. Export restrictions are notified as set out in Article ${ref}.\n\n2. Each Participant ${modal} consult the other.`] as [string, string];
+    const changes = changesOf(articles([scope('2', 'shall'), NOTICE, STOCKS]), articles([scope('3', 'will'), NOTICE, STOCKS]), 'Article 1');
+    expect(changes.slice(0, 2)).toEqual([['delete', '2', false], ['insert', '3', false]]);
+  });
+
+  it("keeps a change to another instrument's article a change, whatever this draft's articles became", () => {
+    const scope = (ref: string, modal: string) => ['Scope', `1. Export restrictions are notified as set out in Article ${ref} of the GATT 1994.\n\n2. Each Participant ${modal} consult the other.`] as [string, string];
+    const changes = changesOf(articles([scope('2', 'shall'), NOTICE, STOCKS]), articles([scope('3', 'will'), INSERTED, NOTICE, STOCKS]), 'Article 1');
+    expect(changes.slice(0, 2)).toEqual([['delete', '2', false], ['insert', '3', false]]);
+  });
+
+  it("marks a reference to the clause's own paragraph that was renumbered", () => {
+    const old = ['Stockpiles', '1. Each Participant shall maintain strategic stocks.\n\n2. The stocks referred to in paragraph 1 of this Article cover ninety days of demand.'] as [string, string];
+    const now = ['Stockpiles', '1. The Participants intend to coordinate their stockpiling.\n\n2. Each Participant shall maintain strategic stocks.\n\n3. The stocks referred to in paragraph 2 of this Article cover sixty days of demand.'] as [string, string];
+    // Inserted paragraph 1; the paragraph numbers 1 → 2 and 2 → 3 (cosmetic, paired by the provision alignment);
+    // the reference; the days.
+    const changes = changesOf(articles([old]), articles([now]), 'Article 1');
+    expect(changes.slice(5)).toEqual([['delete', '1', true], ['insert', '2', true], ['delete', 'ninety', false], ['insert', 'sixty', false]]);
+  });
+});
