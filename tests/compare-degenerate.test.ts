@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../src/compare/align.js';
+import { compareDrafts } from '../src/compare/compare.js';
 import { legalChanges } from '../src/compare/legal.js';
 import type { Clause, Draft } from '../src/model/draft.js';
 import { importDraft } from '../src/format/import-text.js';
@@ -141,5 +142,22 @@ describe('what changed in law, on degenerate input', () => {
     edited[10_000] = edited[10_000]!.replace('1 000 tonnes', '2 000 tonnes');
     const oldText = rows.join('\n'), newText = edited.join('\n');
     expect(legalChanges(oldText, newText).map((c) => [c.type, c.old, c.new])).toEqual([['figure', '1 000 tonnes', '2 000 tonnes']]);
+  });
+
+  it('one paragraph of 100,000 words citing articles renumbered with the drafts 5,000 times: every citation is read, none is marked cosmetic line by line (once reading the paragraph for each)', () => {
+    // Article 1 cites Article 2 throughout, and gains a sentence; an article put in before Article 2 renumbers
+    // it, and the citations follow. In a paragraph this long they stay plain changes (renumbered-references.ts).
+    const sentence = (n: number) => `The measures referred to in Article ${n} apply to every shipment of critical minerals concerned here.`;
+    const body = (n: number) => Array.from({ length: 5_000 }, () => sentence(n)).join(' ');
+    const other = (label: string, text: string) => clause(label, '', text);
+    const c = compareDrafts(
+      draft(other('Article 1', body(2)), other('Article 2', 'Each Participant shall notify its export restrictions.')),
+      draft(other('Article 1', `${body(3)} Each Participant shall report.`), other('Article 2', 'The Participants intend to fund joint research.'), other('Article 3', 'Each Participant shall notify its export restrictions.')),
+    );
+    const first = c.changes[0]!;
+    expect(first.kind).toBe('edited');
+    const changed = first.words.filter((w) => w.op !== 'equal');
+    expect(changed).toHaveLength(10_001);
+    expect(changed.every((w) => !w.cosmetic)).toBe(true);
   });
 });

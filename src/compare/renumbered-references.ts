@@ -53,6 +53,9 @@ export function markRenumberedReferences(ops: WordOp[], references: () => Refere
   return out ?? ops;
 }
 
+/** How many characters one line's changes may read between them (candidates × the line's length). */
+const READING_BUDGET = 1 << 22;
+
 /** Whether ops[start, end) hold a change that may be a renumbered reference, and none across a line break. */
 function hasCandidate(ops: readonly WordOp[], start: number, end: number): boolean {
   let candidate = false;
@@ -80,19 +83,23 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
     changes.push([k, e]);
     k = e - 1;
   }
-  const oldLine = head + lineText(ops, first, end, -1) + tail;
-  const oldKey = strictKey(oldLine);
-  let marked = false;
-  for (let c = 0; c < changes.length; c++) {
-    const [from, to] = changes[c]!;
+  const candidates = changes.filter(([from, to]) => {
     let numberLike = true;
     let already = true;
     for (let k = from; k < to; k++) {
       if (!NUMBER_LIKE.test(ops[k]!.text)) numberLike = false;
       if (!ops[k]!.cosmetic) already = false;
     }
-    if (!numberLike || already) continue;
-    const newLine = head + lineText(ops, first, end, c, changes) + tail;
+    return numberLike && !already;
+  });
+  const oldLine = head + lineText(ops, first, end, -1, -1) + tail;
+  // Each change reads the whole line: a paragraph of a hundred thousand words with a figure changed in every
+  // sentence would read it thousands of times. Past this much reading, its numbers stay changes.
+  if (candidates.length * oldLine.length > READING_BUDGET) return null;
+  const oldKey = strictKey(oldLine);
+  let marked = false;
+  for (const [from, to] of candidates) {
+    const newLine = head + lineText(ops, first, end, from, to) + tail;
     if (newLine === oldLine || strictKey(newLine) !== oldKey || !renumbersReference(oldLine, newLine) || !references().follows(oldLine, newLine, ownProvisions)) continue;
     for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
     marked = true;
@@ -109,14 +116,13 @@ function renumbersReference(oldLine: string, newLine: string): boolean {
   return olds.length === news.length && olds.some((r, k) => r.number !== news[k]!.number);
 }
 
-/** The line's text between its end ops: as the old draft wrote it, but with change number `made` made. */
-function lineText(ops: readonly WordOp[], first: number, end: number, made: number, changes?: ReadonlyArray<[number, number]>): string {
-  const [from, to] = made >= 0 ? changes![made]! : [-1, -1];
+/** The line's text between its end ops: as the old draft wrote it, but with the change ops[from, to) made. */
+function lineText(ops: readonly WordOp[], first: number, end: number, from: number, to: number): string {
   let text = '';
   for (let k = first; k < end; k++) {
     const op = ops[k]!;
-    const inMade = k >= from && k < to;
-    if (op.op === 'equal' || (op.op === 'delete' && !inMade) || (op.op === 'insert' && inMade)) text += op.text;
+    const made = k >= from && k < to;
+    if (op.op === 'equal' || (op.op === 'delete' && !made) || (op.op === 'insert' && made)) text += op.text;
   }
   return text;
 }
