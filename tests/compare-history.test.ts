@@ -83,6 +83,15 @@ describe('clauseHistory on the sample dossier', () => {
     expect(h.entries[2]!.absent).toEqual({ reason: 'deleted', into: [] });
   });
 
+  it('marks a cross-reference renumbered with the clause it names cosmetic, as parley diff does', () => {
+    // v2 moved stockpiling from Paragraph 9 to 8, and the emergency plans' "release of stocks under Paragraph 9"
+    // followed it, beside the US's shall → will.
+    const step = clauseHistory(versions, 'emergency-planning').entries[1]!.change!;
+    const at = step.words.findIndex((w) => w.text.endsWith('release of stocks under Paragraph '));
+    expect(step.words.slice(at + 1, at + 3).map(({ op, text, cosmetic }) => [op, text, cosmetic])).toEqual([['delete', '9', true], ['insert', '8', true]]);
+    expect(step.words.filter((w) => w.op === 'delete' && w.text === 'shall').every((w) => !w.cosmetic)).toBe(true);
+  });
+
   it('gives the working draft\'s one edit', () => {
     const h = clauseHistory(versions, 'research');
     const working = h.entries[5]!.change!;

@@ -5,7 +5,7 @@
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { blocksText, clauseText } from '../model/text.js';
-import { alignDrafts, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
+import { alignDrafts, flattenDraft, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
@@ -169,11 +169,14 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
  * drafts around them: the redline, provision-led where that applies (redlineClauses), and what changed in law.
  * What `parley history` and the three-way diff tell of a clause, and the comparison of the text before the first
  * clause. The versions of one dossier are Parley drafts, which carry formatting: it is compared unless
- * `stylesCompared` says otherwise (formatting.ts).
+ * `stylesCompared` says otherwise (formatting.ts). With `references` (the renumbering between the two versions:
+ * renumberingById), a cross-reference renumbered with the clause it names is marked cosmetic.
  */
-export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>, stylesCompared = true): { words: WordOp[]; legal: LegalChangeJson[] } {
+export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>, stylesCompared = true,
+  references?: () => ReferenceMap): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
-  const words = redlineClauses(oldClause, newClause, oldText, newText, moves);
+  const redlined = redlineClauses(oldClause, newClause, oldText, newText, moves);
+  const words = references ? markRenumberedReferences(redlined, references) : redlined;
   moves.push(...movedRows(words, moves));
   const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
   return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, stylesCompared), legal };
@@ -224,6 +227,20 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
     ...(provision && { provision }),
     places: s.places,
   };
+}
+
+/**
+ * The renumbering between two versions of one dossier as cross-references follow it: each old clause's partner
+ * is the new clause with its id.
+ */
+export function renumberingById(oldDraft: Draft, newDraft: Draft): ReferenceMap {
+  const oldClauses = flattenDraft(oldDraft), newClauses = flattenDraft(newDraft);
+  const newIndex = new Map<string, number>();
+  newClauses.forEach((c, j) => { if (!newIndex.has(c.id)) newIndex.set(c.id, j); });
+  return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => {
+    const j = newIndex.get(oldClauses[i]!.id);
+    return j === undefined ? NO_PARTNERS : [j];
+  });
 }
 
 /** The drafts' renumbering as cross-references follow it: each old clause's partners in the alignment. */

@@ -20,7 +20,7 @@ import { walkClauses } from '../model/provisions.js';
 import { blocksText, clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline, frontClause } from './compare.js';
+import { clauseRedline, frontClause, renumberingById } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 import { diffWords, type WordOp } from './words.js';
@@ -152,7 +152,7 @@ export function titleBlockHistory(versions: readonly HistoryVersion[]): ClauseHi
  */
 function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: (draft: Draft) => Clause | undefined, relations: boolean): ClauseHistory {
   const entries: HistoryEntry[] = [];
-  let previous: { version: number | 'working'; clause: ClauseAppearance; source: Clause; parties: Record<string, string> } | null = null;
+  let previous: { version: number | 'working'; clause: ClauseAppearance; source: Clause; parties: Record<string, string>; draft: Draft } | null = null;
   versions.forEach((v, i) => {
     const entry: HistoryEntry = { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, clause: null };
     const found = find(v.draft);
@@ -169,7 +169,10 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
       if (previous) {
         // The same words set otherwise (italic added) are an edit, as parley diff reads them (formatting.ts).
         const same = previous.clause.text === now.text && previous.clause.title === now.title && sameFormatting(previous.source, found);
-        const { words, legal } = clauseRedline(previous.source, found, previous.clause.text, now.text, { ...previous.parties, ...v.draft.meta.parties });
+        // A cross-reference renumbered with the clause it names, by ids, is cosmetic, as in parley diff.
+        const since = previous.draft;
+        const { words, legal } = clauseRedline(previous.source, found, previous.clause.text, now.text, { ...previous.parties, ...v.draft.meta.parties }, true,
+          () => renumberingById(since, v.draft));
         const step: ClauseChangeStep = {
           since: previous.version,
           kind: same ? 'unchanged' : 'edited',
@@ -181,7 +184,7 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
         if (previous.clause.title !== now.title) step.titleWords = diffWords(previous.clause.title, now.title);
         entry.change = step;
       }
-      previous = { version: v.version, clause: now, source: found, parties: v.draft.meta.parties };
+      previous = { version: v.version, clause: now, source: found, parties: v.draft.meta.parties, draft: v.draft };
     } else if (!previous) {
       entry.absent = { reason: 'not-yet', into: [] };
     } else if (wasThere && before) {
