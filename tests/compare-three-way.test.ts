@@ -203,6 +203,14 @@ describe('threeWay on the sample dossier', () => {
     }
     expect(Object.keys(status)).toHaveLength(15);
   });
+
+  it('marks a cross-reference renumbered with the clause it names cosmetic in a side\'s redline, as parley diff does', () => {
+    // v1 → v2 moved stockpiling from Paragraph 9 to 8; the emergency plans' reference to it followed.
+    const emergency = threeWay(read(1), read(2), read(1)).entries.find((e) => e.id === 'emergency-planning')!;
+    const words = emergency.firstChange.words;
+    const at = words.findIndex((w) => w.text.endsWith('release of stocks under Paragraph '));
+    expect(words.slice(at + 1, at + 3).map(({ op, text, cosmetic }) => [op, text, cosmetic])).toEqual([['delete', '9', true], ['insert', '8', true]]);
+  });
 });
 
 describe('threeWay on random sentences (property)', () => {

@@ -26,7 +26,8 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
-import { clauseRedline, frontClause } from './compare.js';
+import { clauseRedline, frontClause, renumberingById } from './compare.js';
+import type { ReferenceMap } from './reference-map.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 
@@ -102,27 +103,42 @@ function indexDraft(draft: Draft): { byId: Map<string, Located>; order: string[]
   for (const { clause, path } of walkClauses(draft.clauses)) {
     // Ids are unique in a valid draft; should one repeat, the first occurrence stands for it.
     if (byId.has(clause.id)) continue;
-    byId.set(clause.id, { clause: snapshot(clause, path), index: order.length });
+    byId.set(clause.id, { clause: snapshot(clause, path, draft), index: order.length });
     order.push(clause.id);
   }
   return { byId, order };
 }
 
-function snapshot(clause: Clause, path: string[]): ThreeWayClause {
+function snapshot(clause: Clause, path: string[], draft: Draft | null): ThreeWayClause {
   const shot = { label: clause.label, title: clause.title, path, text: clauseText(clause, { brackets: 'marked' }) };
   sources.set(shot, clause);
+  if (draft) drafts.set(shot, draft);
   return shot;
 }
 
 /** The clause each snapshot was taken of, for its provisions (the redline follows them: clauseRedline). */
 const sources = new WeakMap<ThreeWayClause, Clause>();
+/** The draft each clause's snapshot was taken in, for the renumbering between two versions (not the title block). */
+const drafts = new WeakMap<ThreeWayClause, Draft>();
+/** The renumbering between two drafts by ids, made once per pair (renumberingById flattens both drafts). */
+const renumberings = new WeakMap<Draft, WeakMap<Draft, ReferenceMap>>();
+
+function renumbering(from: Draft, to: Draft): ReferenceMap {
+  let byTarget = renumberings.get(from);
+  if (!byTarget) renumberings.set(from, (byTarget = new WeakMap()));
+  let map = byTarget.get(to);
+  if (!map) byTarget.set(to, (map = renumberingById(from, to)));
+  return map;
+}
 
 /**
  * The redline of one snapshot's text against another's (every snapshot is taken by snapshot()), and what
  * changed in law between them.
  */
 function redline(a: ThreeWayClause, b: ThreeWayClause, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
-  return clauseRedline(sources.get(a)!, sources.get(b)!, a.text, b.text, parties);
+  // A cross-reference renumbered with the clause it names is cosmetic, as parley diff marks it.
+  const from = drafts.get(a), to = drafts.get(b);
+  return clauseRedline(sources.get(a)!, sources.get(b)!, a.text, b.text, parties, true, from && to ? () => renumbering(from, to) : undefined);
 }
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
@@ -179,7 +195,7 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
 /** A draft's title block as a clause snapshot; null where it has no text. */
 function frontOf(draft: Draft): ThreeWayClause | null {
   if (draft.front.length === 0) return null;
-  const shot = snapshot(frontClause(draft), []);
+  const shot = snapshot(frontClause(draft), [], null);
   return shot.text.trim() ? shot : null;
 }
 
