@@ -60,3 +60,28 @@ describe('cross-references renumbered inside an edited clause', () => {
     expect(changes.slice(5)).toEqual([['delete', '1', true], ['insert', '2', true], ['delete', 'ninety', false], ['insert', 'sixty', false]]);
   });
 });
+
+describe('footnote marks renumbered with their notes', () => {
+  // Drafts as they arrive in text: marks after words, the notes listed in a clause of their own.
+  const draftText = (labour: string, notes: string[], extraMark: boolean) => [
+    '## Article 1\n### Intellectual property\n\nEach Participant shall protect intellectual property.' + (extraMark ? '[1]' : '') + ' It shall enforce it.\n',
+    `## Article 2\n### Labour\n\nEach Participant shall protect labour rights.[${labour}] It shall enforce its labour laws.\n`,
+    `## Article 3\n### Investment\n\nEach Participant shall screen investments.[${Number(labour) + 1}]\n`,
+    `## Notes\n\n${notes.join('\n\n')}\n`,
+  ].join('\n');
+  const LABOUR = 'For purposes of this Article, labour rights include those in the ILO Declaration.';
+  const ZONES = 'For greater certainty, this Article covers special economic zones.';
+  const IP = 'For purposes of this Memorandum, intellectual property covers trade secrets.';
+
+  it('marks a mark and its note cosmetic where the note says the same under its new number, and not where its words changed', () => {
+    const old = draftText('1', [`[1] ${LABOUR}`, `[2] ${ZONES}`], false);
+    // A note put in first renumbers both; the zones note also changed its words.
+    const now = draftText('2', [`[1] ${IP}`, `[2] ${LABOUR}`, `[3] ${ZONES.replace('covers', 'also covers')}`], true);
+    const entries = compareDrafts(importDraft(old).draft, importDraft(now).draft).changes;
+    const changes = (label: string) => entries.find((c) => c.new[0]?.label === label || c.new[0]?.title === label)!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
+    expect(changes('Article 2')).toEqual([['delete', '[1]', true], ['insert', '[2]', true]]);
+    expect(changes('Article 3')).toEqual([['delete', '[2]', false], ['insert', '[3]', false]]);
+    // In the list: the note put in, the labour note renumbered, the zones note renumbered and reworded.
+    expect(changes('Notes')).toEqual([['insert', `[1] ${IP}\n`, false], ['delete', '[1]', true], ['insert', '[2]', true], ['delete', '[2]', false], ['insert', '[3]', false], ['insert', 'also ', false]]);
+  });
+});

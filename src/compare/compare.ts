@@ -17,6 +17,7 @@ import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 import { ReferenceMap } from './reference-map.js';
 import { markRenumberedReferences } from './renumbered-references.js';
+import { footnotesIn, markRenumberedFootnotes, type Footnotes } from './renumbered-footnotes.js';
 import { sameLabel } from './normalize.js';
 
 export interface CompareOptions extends AlignOptions {
@@ -94,7 +95,8 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
 }
 
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
-function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean, references: () => ReferenceMap): ClauseChangeJson {
+function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean, references: () => ReferenceMap,
+  notes: () => { old: Footnotes; new: Footnotes }): ClauseChangeJson {
   const olds = change.old.map((i) => oldClauses[i]!);
   const news = change.new.map((i) => newClauses[i]!);
   const oldText = textOf(olds);
@@ -106,7 +108,8 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // "Article 2" → "Article 3" where Article 2 became Article 3 (renumbered-references.ts); "paragraph 2" where
   // this clause's paragraph 2 became paragraph 3.
   const ownProvisions = (a: string, b: string) => change.provisions.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
-  const ops = markRenumberedReferences(diffed, references, ownProvisions);
+  // "[4]" → "[5]" where note 4 is now note 5, word for word (renumbered-footnotes.ts).
+  const ops = markRenumberedFootnotes(markRenumberedReferences(diffed, references, ownProvisions), notes);
   moves.push(...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,
@@ -261,6 +264,9 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
   // Built the first time an edited clause has a change that may renumber a cross-reference.
   let referenceMap: ReferenceMap | undefined;
   const references = () => (referenceMap ??= renumbering(alignment.changes, oldClauses, newClauses));
+  // The footnotes of both drafts, read the first time a redline changes one footnote mark for another.
+  let footnotes: { old: Footnotes; new: Footnotes } | undefined;
+  const notes = () => (footnotes ??= { old: footnotesIn(oldClauses.map((c) => clauseText(c.clause, MARKED))), new: footnotesIn(newClauses.map((c) => clauseText(c.clause, MARKED))) });
   const changes = alignment.changes.map((change: ClauseChange): ClauseChangeJson => {
     summary[change.kind]++;
     if (change.moved) summary.moved++;
@@ -270,7 +276,7 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     // objects built here are most of what the young generation has to copy on each collection).
     const entry = change.kind === 'unchanged' || change.kind === 'inserted' || change.kind === 'deleted'
       ? wholeClause(change, oldClauses, newClauses, options)
-      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared, references);
+      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared, references, notes);
     if (stale && change.old.length > 0 && change.new.length > 0) {
       // An unchanged clause's one equal word is its new text; one renumbered inside has a redline (renumberedWords).
       const newText = () => (entry.words.length === 1 && entry.words[0]!.op === 'equal' ? entry.words[0]!.text : textOf(change.new.map((j) => newClauses[j]!)));

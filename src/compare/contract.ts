@@ -70,7 +70,8 @@ export interface WordOpJson {
    * or formatting (`style`), and on the number of a list item or the label of a point renumbered by a provision
    * inserted, deleted or moved before it ("2" → "3", "(a)" → "(b)": the provision alignment paired it), and on
    * a cross-reference's number renumbered with the clause it names ("Article 2" → "Article 3" where Article 2
-   * became Article 3: renumbered-references.ts).
+   * became Article 3: renumbered-references.ts), and on a footnote mark renumbered with a note that says the
+   * same ("[4]" → "[5]": renumbered-footnotes.ts).
    */
   cosmetic?: boolean;
   /**
