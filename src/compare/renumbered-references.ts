@@ -56,16 +56,16 @@ export function markRenumberedReferences(ops: WordOp[], references: () => Refere
 /** How many characters one line's changes may read between them (candidates × the line's length). */
 const READING_BUDGET = 1 << 22;
 
-/** Whether ops[start, end) hold a change that may be a renumbered reference, and none across a line break. */
+/**
+ * Whether ops[start, end) hold a change that may be a renumbered reference. (A change across a line break joins
+ * the lines on each side of it into one stretch, read as one line.)
+ */
 function hasCandidate(ops: readonly WordOp[], start: number, end: number): boolean {
-  let candidate = false;
   for (let k = start; k < end; k++) {
     const op = ops[k]!;
-    if (op.op === 'equal') continue;
-    if (op.text.includes('\n')) return false;
-    if (!op.cosmetic && NUMBER_LIKE.test(op.text)) candidate = true;
+    if (op.op !== 'equal' && !op.cosmetic && NUMBER_LIKE.test(op.text)) return true;
   }
-  return candidate;
+  return false;
 }
 
 /**
