@@ -117,6 +117,19 @@ describe('clauseHistory on tiny drafts', () => {
     expect(deleted(h.entries[2]!.change!.words)).toBe('shall');
   });
 
+  it('marks a footnote mark renumbered with its note cosmetic, and one whose note changed not', () => {
+    const LABOUR = 'For purposes of this Memorandum, labour rights include those in the ILO Declaration.';
+    const notes = (...list: string[]) => clause('', 'Notes', 'notes', list.map((n) => p(n)));
+    const h = clauseHistory([
+      version(1, 'EU', draft([a('The Participants shall protect labour rights.[1] They shall screen investments.[2]'), notes(`[1] ${LABOUR}`, '[2] Investment covers equity.')])),
+      // A note put in first renumbers both; the investment note also changed its words.
+      version(2, 'US', draft([a('The Participants will protect labour rights.[2] They shall screen investments.[3]'),
+        notes('[1] Intellectual property covers trade secrets.', `[2] ${LABOUR}`, '[3] Investment covers equity and loans.')])),
+    ], 'scope');
+    const changed = h.entries[1]!.change!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
+    expect(changed).toEqual([['delete', 'shall', false], ['insert', 'will', false], ['delete', '[1]', true], ['insert', '[2]', true], ['delete', '[2]', false], ['insert', '[3]', false]]);
+  });
+
   it('redlines a title change separately from the text', () => {
     const h = clauseHistory([
       version(1, 'EU', draft([a('Text stays.')])),

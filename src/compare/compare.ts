@@ -172,14 +172,15 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
  * drafts around them: the redline, provision-led where that applies (redlineClauses), and what changed in law.
  * What `parley history` and the three-way diff tell of a clause, and the comparison of the text before the first
  * clause. The versions of one dossier are Parley drafts, which carry formatting: it is compared unless
- * `stylesCompared` says otherwise (formatting.ts). With `references` (the renumbering between the two versions:
- * renumberingById), a cross-reference renumbered with the clause it names is marked cosmetic.
+ * `stylesCompared` says otherwise (formatting.ts). With `versions` (the two drafts the clauses stand in:
+ * versionPair), a cross-reference renumbered with the clause it names, and a footnote mark with its note, are
+ * marked cosmetic, as in compareDrafts.
  */
 export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: string, newText: string, parties: Record<string, string>, stylesCompared = true,
-  references?: () => ReferenceMap): { words: WordOp[]; legal: LegalChangeJson[] } {
+  versions?: VersionPair): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
   const redlined = redlineClauses(oldClause, newClause, oldText, newText, moves);
-  const words = references ? markRenumberedReferences(redlined, references) : redlined;
+  const words = versions ? markRenumberedFootnotes(markRenumberedReferences(redlined, versions.references), versions.notes) : redlined;
   moves.push(...movedRows(words, moves));
   const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
   return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, stylesCompared), legal };
@@ -232,11 +233,28 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
   };
 }
 
+/** Two versions of one dossier, as the marking of renumbered references and footnotes reads them (clauseRedline). */
+export interface VersionPair {
+  references: () => ReferenceMap;
+  notes: () => { old: Footnotes; new: Footnotes };
+}
+
+/** The renumbering (by clause ids) and the footnotes of two versions, each read on first need and kept. */
+export function versionPair(oldDraft: Draft, newDraft: Draft): VersionPair {
+  let references: ReferenceMap | undefined;
+  let notes: { old: Footnotes; new: Footnotes } | undefined;
+  const notesOf = (draft: Draft) => footnotesIn(flattenDraft(draft).map((c) => clauseText(c.clause, MARKED)));
+  return {
+    references: () => (references ??= renumberingById(oldDraft, newDraft)),
+    notes: () => (notes ??= { old: notesOf(oldDraft), new: notesOf(newDraft) }),
+  };
+}
+
 /**
  * The renumbering between two versions of one dossier as cross-references follow it: each old clause's partner
  * is the new clause with its id.
  */
-export function renumberingById(oldDraft: Draft, newDraft: Draft): ReferenceMap {
+function renumberingById(oldDraft: Draft, newDraft: Draft): ReferenceMap {
   const oldClauses = flattenDraft(oldDraft), newClauses = flattenDraft(newDraft);
   const newIndex = new Map<string, number>();
   newClauses.forEach((c, j) => { if (!newIndex.has(c.id)) newIndex.set(c.id, j); });

@@ -20,7 +20,7 @@ import { walkClauses } from '../model/provisions.js';
 import { blocksText, clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline, frontClause, renumberingById } from './compare.js';
+import { clauseRedline, frontClause, versionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 import { diffWords, type WordOp } from './words.js';
@@ -169,10 +169,10 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
       if (previous) {
         // The same words set otherwise (italic added) are an edit, as parley diff reads them (formatting.ts).
         const same = previous.clause.text === now.text && previous.clause.title === now.title && sameFormatting(previous.source, found);
-        // A cross-reference renumbered with the clause it names, by ids, is cosmetic, as in parley diff.
-        const since = previous.draft;
+        // A cross-reference renumbered with the clause it names (by ids), or a footnote mark with its note, is
+        // cosmetic, as in parley diff.
         const { words, legal } = clauseRedline(previous.source, found, previous.clause.text, now.text, { ...previous.parties, ...v.draft.meta.parties }, true,
-          () => renumberingById(since, v.draft));
+          versionPair(previous.draft, v.draft));
         const step: ClauseChangeStep = {
           since: previous.version,
           kind: same ? 'unchanged' : 'edited',

@@ -26,8 +26,7 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
-import { clauseRedline, frontClause, renumberingById } from './compare.js';
-import type { ReferenceMap } from './reference-map.js';
+import { clauseRedline, frontClause, versionPair, type VersionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 
@@ -118,17 +117,17 @@ function snapshot(clause: Clause, path: string[], draft: Draft | null): ThreeWay
 
 /** The clause each snapshot was taken of, for its provisions (the redline follows them: clauseRedline). */
 const sources = new WeakMap<ThreeWayClause, Clause>();
-/** The draft each clause's snapshot was taken in, for the renumbering between two versions (not the title block). */
+/** The draft each clause's snapshot was taken in, for the renumbering and the footnotes of two versions (not the title block). */
 const drafts = new WeakMap<ThreeWayClause, Draft>();
-/** The renumbering between two drafts by ids, made once per pair (renumberingById flattens both drafts). */
-const renumberings = new WeakMap<Draft, WeakMap<Draft, ReferenceMap>>();
+/** Two drafts as versionPair reads them, made once per pair (each reading flattens both drafts). */
+const pairs = new WeakMap<Draft, WeakMap<Draft, VersionPair>>();
 
-function renumbering(from: Draft, to: Draft): ReferenceMap {
-  let byTarget = renumberings.get(from);
-  if (!byTarget) renumberings.set(from, (byTarget = new WeakMap()));
-  let map = byTarget.get(to);
-  if (!map) byTarget.set(to, (map = renumberingById(from, to)));
-  return map;
+function pairOf(from: Draft, to: Draft): VersionPair {
+  let byTarget = pairs.get(from);
+  if (!byTarget) pairs.set(from, (byTarget = new WeakMap()));
+  let pair = byTarget.get(to);
+  if (!pair) byTarget.set(to, (pair = versionPair(from, to)));
+  return pair;
 }
 
 /**
@@ -136,9 +135,10 @@ function renumbering(from: Draft, to: Draft): ReferenceMap {
  * changed in law between them.
  */
 function redline(a: ThreeWayClause, b: ThreeWayClause, parties: Record<string, string>): { words: WordOp[]; legal: LegalChangeJson[] } {
-  // A cross-reference renumbered with the clause it names is cosmetic, as parley diff marks it.
+  // A cross-reference renumbered with the clause it names, or a footnote mark with its note, is cosmetic, as
+  // parley diff marks it.
   const from = drafts.get(a), to = drafts.get(b);
-  return clauseRedline(sources.get(a)!, sources.get(b)!, a.text, b.text, parties, true, from && to ? () => renumbering(from, to) : undefined);
+  return clauseRedline(sources.get(a)!, sources.get(b)!, a.text, b.text, parties, true, from && to ? pairOf(from, to) : undefined);
 }
 
 function sameState(a: ThreeWayClause | null, b: ThreeWayClause | null): boolean {
