@@ -95,8 +95,8 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
 }
 
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
-function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean, references: () => ReferenceMap,
-  notes: () => { old: Footnotes; new: Footnotes }): ClauseChangeJson {
+function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean,
+  versions: VersionPair): ClauseChangeJson {
   const olds = change.old.map((i) => oldClauses[i]!);
   const news = change.new.map((i) => newClauses[i]!);
   const oldText = textOf(olds);
@@ -109,7 +109,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // this clause's paragraph 2 became paragraph 3.
   const ownProvisions = (a: string, b: string) => change.provisions.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
   // "[4]" → "[5]" where note 4 is now note 5, word for word (renumbered-footnotes.ts).
-  const ops = markRenumberedFootnotes(markRenumberedReferences(diffed, references, ownProvisions), notes);
+  const ops = markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes);
   moves.push(...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,
@@ -233,7 +233,7 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
   };
 }
 
-/** Two versions of one dossier, as the marking of renumbered references and footnotes reads them (clauseRedline). */
+/** Two drafts as the marking of renumbered references and footnotes reads them: how clauses were renumbered, and the notes. */
 export interface VersionPair {
   references: () => ReferenceMap;
   notes: () => { old: Footnotes; new: Footnotes };
@@ -243,10 +243,9 @@ export interface VersionPair {
 export function versionPair(oldDraft: Draft, newDraft: Draft): VersionPair {
   let references: ReferenceMap | undefined;
   let notes: { old: Footnotes; new: Footnotes } | undefined;
-  const notesOf = (draft: Draft) => footnotesIn(flattenDraft(draft).map((c) => clauseText(c.clause, MARKED)));
   return {
     references: () => (references ??= renumberingById(oldDraft, newDraft)),
-    notes: () => (notes ??= { old: notesOf(oldDraft), new: notesOf(newDraft) }),
+    notes: () => (notes ??= { old: notesOf(flattenDraft(oldDraft)), new: notesOf(flattenDraft(newDraft)) }),
   };
 }
 
@@ -264,6 +263,11 @@ function renumberingById(oldDraft: Draft, newDraft: Draft): ReferenceMap {
   });
 }
 
+/** The footnotes of a draft's clauses (renumbered-footnotes.ts). */
+function notesOf(clauses: readonly FlatClause[]): Footnotes {
+  return footnotesIn(clauses.map((c) => clauseText(c.clause, MARKED)));
+}
+
 /** The drafts' renumbering as cross-references follow it: each old clause's partners in the alignment. */
 function renumbering(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): ReferenceMap {
   const partners: (readonly number[])[] = new Array(oldClauses.length).fill(NO_PARTNERS);
@@ -279,12 +283,15 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
   const summary = { unchanged: 0, edited: 0, inserted: 0, deleted: 0, split: 0, merged: 0, moved: 0, renumbered: 0 };
   const { oldClauses, newClauses } = alignment;
   const stale = options.staleReferences ? StaleReferences.of(oldClauses, newClauses, alignment.changes) : null;
-  // Built the first time an edited clause has a change that may renumber a cross-reference.
+  // The renumbering as the alignment found it, built the first time an edited clause has a change that may
+  // renumber a cross-reference; the footnotes of both drafts, read the first time a redline changes one footnote
+  // mark for another.
   let referenceMap: ReferenceMap | undefined;
-  const references = () => (referenceMap ??= renumbering(alignment.changes, oldClauses, newClauses));
-  // The footnotes of both drafts, read the first time a redline changes one footnote mark for another.
   let footnotes: { old: Footnotes; new: Footnotes } | undefined;
-  const notes = () => (footnotes ??= { old: footnotesIn(oldClauses.map((c) => clauseText(c.clause, MARKED))), new: footnotesIn(newClauses.map((c) => clauseText(c.clause, MARKED))) });
+  const versions: VersionPair = {
+    references: () => (referenceMap ??= renumbering(alignment.changes, oldClauses, newClauses)),
+    notes: () => (footnotes ??= { old: notesOf(oldClauses), new: notesOf(newClauses) }),
+  };
   const changes = alignment.changes.map((change: ClauseChange): ClauseChangeJson => {
     summary[change.kind]++;
     if (change.moved) summary.moved++;
@@ -294,7 +301,7 @@ export function compareDrafts(oldDraft: Draft, newDraft: Draft, options: Compare
     // objects built here are most of what the young generation has to copy on each collection).
     const entry = change.kind === 'unchanged' || change.kind === 'inserted' || change.kind === 'deleted'
       ? wholeClause(change, oldClauses, newClauses, options)
-      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared, references, notes);
+      : pairedClause(change, oldClauses, newClauses, parties, alignment.stylesCompared, versions);
     if (stale && change.old.length > 0 && change.new.length > 0) {
       // An unchanged clause's one equal word is its new text; one renumbered inside has a redline (renumberedWords).
       const newText = () => (entry.words.length === 1 && entry.words[0]!.op === 'equal' ? entry.words[0]!.text : textOf(change.new.map((j) => newClauses[j]!)));
