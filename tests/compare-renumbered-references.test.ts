@@ -51,6 +51,15 @@ describe('cross-references renumbered inside an edited clause', () => {
     expect(changes.slice(0, 2)).toEqual([['delete', '2', false], ['insert', '3', false]]);
   });
 
+  it("keeps a change to another article's paragraph a change, though this clause's own paragraph of that number was renumbered", () => {
+    const stocks: [string, string] = ['Stockpiles', '1. Each Participant shall hold stocks.\n\n2. The stocks cover ninety days.\n\n3. The stocks are reviewed yearly.'];
+    const old: [string, string] = ['Scope', '1. Each Participant shall notify the other.\n\n2. The stocks are held as set out in Article 2, paragraph 2.'];
+    // Paragraph 2 of this article became 3, but Article 2's paragraphs did not move: "paragraph 3" now cites the review.
+    const now: [string, string] = ['Scope', '1. Each Participant shall notify the other.\n\n2. Each Participant shall consult the other.\n\n3. The stocks are held as set out in Article 2, paragraph 3.'];
+    const changes = changesOf(articles([old, stocks]), articles([now, stocks]), 'Article 1');
+    expect(changes.slice(1)).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', false], ['insert', '3', false]]);
+  });
+
   it("marks a reference to the clause's own paragraph that was renumbered", () => {
     const old = ['Stockpiles', '1. Each Participant shall maintain strategic stocks.\n\n2. The stocks referred to in paragraph 1 of this Article cover ninety days of demand.'] as [string, string];
     const now = ['Stockpiles', '1. The Participants intend to coordinate their stockpiling.\n\n2. Each Participant shall maintain strategic stocks.\n\n3. The stocks referred to in paragraph 2 of this Article cover sixty days of demand.'] as [string, string];

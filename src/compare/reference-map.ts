@@ -7,7 +7,8 @@
  * a reader must see. So a pair whose texts read the same has its references checked one by one: a number that
  * changed must name, in the new draft, the clause its old number named in the old draft ("Article 2bis" →
  * "Article 3" where old Article 2bis is new Article 3), or, for "paragraph 2" and the like, the provision of
- * the same clause that its old number named (follows: ownProvisions). A number that names neither (an article
+ * the same clause that its old number named (follows: ownProvisions) — unless it is a paragraph of the clause
+ * cited right before it ("Article 2, paragraph 2"), whose renumbering is not read: such a number must not change. A number that names neither (an article
  * of another treaty, a paragraph of a decision), or goes on to name another instrument or clause ("Article 4 of
  * the Convention", "paragraph 2 of Article 9": namesElsewhere), must not change at all.
  */
@@ -66,6 +67,17 @@ export function splitProvision(key: string): { clause: string; provision: string
 /** A clause number (no parenthesis in it), then one or more parenthesised parts. */
 const PROVISION_PART = /^(\S+ [^\s(]+)((?:\([^)]*\))+)$/;
 
+/**
+ * Whether a reference to a provision belongs to the clause reference right before it: "Article 2, paragraph 2",
+ * "Article 2 paragraph 2" (the provision's word and number directly after the clause's number, a comma at most
+ * between them).
+ */
+function ofClauseBefore(text: string, before: Reference, provision: Reference): boolean {
+  return !PROVISION_KINDS.has(before.word) && ATTACHED.test(text.slice(before.end, provision.end));
+}
+
+const ATTACHED = /^\s*,?\s*(?:paragraphs?|paras?\.?|subparagraphs?|points?)\s*\S+$/i;
+
 export class ReferenceMap {
   /** Old clauses by the key of their label (several where parts repeat their numbering). */
   private readonly oldByKey = new Map<string, number[]>();
@@ -110,7 +122,10 @@ export class ReferenceMap {
       const a = this.oldByKey.has(from) ? null : splitProvision(from);
       const b = a && !(this.newKeySet ??= new Set(this.newKeys)).has(target) ? splitProvision(target) : null;
       if (a && b && a.provision === b.provision && this.renumbered(a.clause, b.clause)) continue;
-      if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && ownProvisions(was.number, is.number)) continue;
+      // "paragraph 2" of this clause, not one of the clause cited just before it ("Article 2, paragraph 2", whose
+      // paragraphs this clause's renumbering says nothing of).
+      if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && !(k > 0 && ofClauseBefore(oldText, olds[k - 1]!, was))
+        && ownProvisions(was.number, is.number)) continue;
       return false;
     }
     return true;
