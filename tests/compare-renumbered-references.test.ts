@@ -60,6 +60,17 @@ describe('cross-references renumbered inside an edited clause', () => {
     expect(changes.slice(1)).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', false], ['insert', '3', false]]);
   });
 
+  it("marks another article's paragraph cited as its provisions were renumbered", () => {
+    const stocks = (extra: boolean): [string, string] => ['Stockpiles', `${extra ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall hold stocks.\n\n${extra ? 3 : 2}. The stocks cover ninety days.`];
+    const scope = (ref: string, modal: string): [string, string] => ['Scope', `1. The stocks are held as set out in ${ref}.\n\n2. Each Participant ${modal} consult the other.`];
+    // An article put in before the stockpiles (Article 2 → 3), whose paragraph 2 became 3: both numbers follow.
+    const followed = changesOf(articles([scope('Article 2, paragraph 2', 'shall'), stocks(false)]), articles([scope('Article 3, paragraph 3', 'will'), INSERTED, stocks(true)]), 'Article 1');
+    expect(followed).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', true], ['insert', '3', true], ['delete', 'shall', false], ['insert', 'will', false]]);
+    // Its paragraphs did not move: "paragraph 3" would name nothing that was paragraph 2.
+    const moved = changesOf(articles([scope('Article 2, paragraph 2', 'shall'), stocks(false)]), articles([scope('Article 3, paragraph 3', 'will'), INSERTED, stocks(false)]), 'Article 1');
+    expect(moved.slice(0, 4)).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', false], ['insert', '3', false]]);
+  });
+
   it("marks a reference to the clause's own paragraph that was renumbered", () => {
     const old = ['Stockpiles', '1. Each Participant shall maintain strategic stocks.\n\n2. The stocks referred to in paragraph 1 of this Article cover ninety days of demand.'] as [string, string];
     const now = ['Stockpiles', '1. The Participants intend to coordinate their stockpiling.\n\n2. Each Participant shall maintain strategic stocks.\n\n3. The stocks referred to in paragraph 2 of this Article cover sixty days of demand.'] as [string, string];

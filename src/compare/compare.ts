@@ -271,8 +271,16 @@ function notesOf(clauses: readonly FlatClause[]): Footnotes {
 /** The drafts' renumbering as cross-references follow it: each old clause's partners in the alignment. */
 function renumbering(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): ReferenceMap {
   const partners: (readonly number[])[] = new Array(oldClauses.length).fill(NO_PARTNERS);
-  for (const change of changes) for (const i of change.old) partners[i] = change.new;
-  return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => partners[i]!);
+  const byOld: (ClauseChange | undefined)[] = new Array(oldClauses.length);
+  for (const change of changes) for (const i of change.old) { partners[i] = change.new; byOld[i] = change; }
+  // A clause's provisions as the alignment paired them ("Article 2, paragraph 2" → "Article 3, paragraph 3"): a
+  // clause aligned one to one and edited; an unchanged one's labels did not change.
+  const provisionsOf = (i: number, j: number, a: string, b: string) => {
+    const change = byOld[i];
+    if (!change || change.old.length !== 1 || change.new.length !== 1 || change.new[0] !== j) return false;
+    return change.provisions.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
+  };
+  return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => partners[i]!, provisionsOf);
 }
 
 const NO_PARTNERS: readonly number[] = [];

@@ -8,8 +8,8 @@
  * changed must name, in the new draft, the clause its old number named in the old draft ("Article 2bis" →
  * "Article 3" where old Article 2bis is new Article 3), or, for "paragraph 2" and the like, the provision of
  * the same clause that its old number named (follows: ownProvisions) — unless it is a paragraph of the clause
- * cited right before it ("Article 2, paragraph 2"), whose renumbering is not read: such a number must not
- * change. A number that names neither (an article of another treaty, a paragraph of a decision), or goes on to
+ * cited right before it ("Article 2, paragraph 2"), which must name that clause's provision as its provisions
+ * were aligned (provisionsOf), and must not change where that is not known. A number that names neither (an article of another treaty, a paragraph of a decision), or goes on to
  * name another instrument or clause ("Article 4 of the Convention", "paragraph 2 of Article 9": namesElsewhere),
  * must not change at all.
  */
@@ -89,8 +89,11 @@ export class ReferenceMap {
   /**
    * @param oldLabels, newLabels the clause labels of the two drafts, by index
    * @param partnersOf the new clauses an old clause was aligned with (none when it was deleted)
+   * @param provisionsOf for old clause `i` and new clause `j` aligned with it, whether its provision label `a`
+   *   became `b`, where the alignment of their provisions is known: what "Article 2, paragraph 2" names
    */
-  constructor(oldLabels: readonly string[], newLabels: readonly string[], private readonly partnersOf: (i: number) => readonly number[]) {
+  constructor(oldLabels: readonly string[], newLabels: readonly string[], private readonly partnersOf: (i: number) => readonly number[],
+    private readonly provisionsOf?: (i: number, j: number, a: string, b: string) => boolean) {
     oldLabels.forEach((label, i) => {
       const key = labelKey(label);
       if (key === null) return;
@@ -123,13 +126,30 @@ export class ReferenceMap {
       const a = this.oldByKey.has(from) ? null : splitProvision(from);
       const b = a && !(this.newKeySet ??= new Set(this.newKeys)).has(target) ? splitProvision(target) : null;
       if (a && b && a.provision === b.provision && this.renumbered(a.clause, b.clause)) continue;
-      // "paragraph 2" of this clause, not one of the clause cited just before it ("Article 2, paragraph 2", whose
-      // paragraphs this clause's renumbering says nothing of).
-      if (ownProvisions && PROVISION_KINDS.has(was.word) && was.word === is.word && !(k > 0 && ofClauseBefore(oldText, olds[k - 1]!, was))
-        && ownProvisions(was.number, is.number)) continue;
+      if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
+        // "Article 2, paragraph 2" → "Article 3, paragraph 3": that clause's paragraph, renumbered with it.
+        if (k > 0 && ofClauseBefore(oldText, olds[k - 1]!, was)) {
+          if (this.citedProvisionRenumbered(olds[k - 1]!, news[k - 1]!, was.number, is.number)) continue;
+          return false;
+        }
+        // "paragraph 2" of this clause.
+        if (ownProvisions?.(was.number, is.number)) continue;
+      }
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether provision `a` of the clause an old reference names became provision `b` of the clause the new
+   * reference names, that clause being the old one renumbered (or not).
+   */
+  private citedProvisionRenumbered(oldClause: Reference, newClause: Reference, a: string, b: string): boolean {
+    const provisionsOf = this.provisionsOf;
+    if (!provisionsOf) return false;
+    const to = referenceKey(newClause);
+    const named = this.oldByKey.get(referenceKey(oldClause));
+    return named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === to && provisionsOf(i, j, a, b))) ?? false;
   }
 
   /** Whether the old clause labelled `from` became (or became part of) the new clause labelled `to`. */

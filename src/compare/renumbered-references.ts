@@ -7,11 +7,13 @@
  * other, beside the words that did change, and a reader hiding cosmetic changes still had to check each one.
  *
  * Each change of a line is judged on its own: the line as the old draft wrote it, against the same line with
- * that one change made. The change is a renumbered reference when the two read the same with reference numbers
- * left out (normalize.ts, strictKey) and each number that changed names, in the new draft, the clause (or the
- * clause's own provision) its old number named in the old draft (reference-map.ts, follows). "Article 2" →
- * "Article 3" where old Article 2 is still Article 2, "Article 4 of the Convention" → "Article 5 of the
- * Convention", and "30 days" → "60 days" stay changes.
+ * that one change made (or that change and the one before it, for a paragraph cited with its article, both
+ * renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}"). The change is a renumbered reference when the two
+ * read the same with reference numbers left out (normalize.ts, strictKey) and each number that changed names,
+ * in the new draft, the clause its old number named in the old draft — or the provision: of this clause, or of
+ * the clause cited with it as the alignment paired that clause's provisions (reference-map.ts, follows).
+ * "Article 2" → "Article 3" where old Article 2 is still Article 2, "Article 4 of the Convention" → "Article 5
+ * of the Convention", and "30 days" → "60 days" stay changes.
  *
  * Only a change short enough to be a number ("2" → "3", "2bis" → "3", "4(2)" → "5(2)") is read at all: the
  * rest, nearly every change, costs a regular-expression test.
@@ -83,7 +85,7 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
     changes.push([k, e]);
     k = e - 1;
   }
-  const candidates = changes.filter(([from, to]) => {
+  const candidates: Array<readonly [number, number]> = changes.filter(([from, to]) => {
     let numberLike = true;
     let already = true;
     for (let k = from; k < to; k++) {
@@ -92,20 +94,31 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
     }
     return numberLike && !already;
   });
-  const oldLine = head + lineText(ops, first, end, -1, -1) + tail;
+  const oldLine = head + lineText(ops, first, end, NONE) + tail;
   // Each change reads the whole line: a paragraph of a hundred thousand words with a figure changed in every
   // sentence would read it thousands of times. Past this much reading, its numbers stay changes.
-  if (candidates.length * oldLine.length > READING_BUDGET) return null;
+  if (candidates.length * oldLine.length * 2 > READING_BUDGET) return null;
   const oldKey = strictKey(oldLine);
+  const follows = (made: ReadonlyArray<readonly [number, number]>) => {
+    const newLine = head + lineText(ops, first, end, made) + tail;
+    return newLine !== oldLine && strictKey(newLine) === oldKey && renumbersReference(oldLine, newLine) && references().follows(oldLine, newLine, ownProvisions);
+  };
+  const mark = (made: ReadonlyArray<readonly [number, number]>) => {
+    for (const [from, to] of made) for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
+  };
+  // A number that only follows with the one before it: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", where the
+  // paragraph is Article 2's, renumbered with it.
   let marked = false;
-  for (const [from, to] of candidates) {
-    const newLine = head + lineText(ops, first, end, from, to) + tail;
-    if (newLine === oldLine || strictKey(newLine) !== oldKey || !renumbersReference(oldLine, newLine) || !references().follows(oldLine, newLine, ownProvisions)) continue;
-    for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
-    marked = true;
+  for (let c = 0; c < candidates.length; c++) {
+    const alone = [candidates[c]!];
+    const withBefore = c > 0 ? [candidates[c - 1]!, candidates[c]!] : null;
+    const made = follows(alone) ? alone : withBefore && follows(withBefore) ? withBefore : null;
+    if (made) { mark(made); marked = true; }
   }
   return marked ? out : null;
 }
+
+const NONE: ReadonlyArray<readonly [number, number]> = [];
 
 /**
  * Whether a reference's number differs between the two lines: the key leaves out a paragraph's own number too,
@@ -116,13 +129,15 @@ function renumbersReference(oldLine: string, newLine: string): boolean {
   return olds.length === news.length && olds.some((r, k) => r.number !== news[k]!.number);
 }
 
-/** The line's text between its end ops: as the old draft wrote it, but with the change ops[from, to) made. */
-function lineText(ops: readonly WordOp[], first: number, end: number, from: number, to: number): string {
+/** The line's text between its end ops: as the old draft wrote it, but with the changes ops[from, to) of `made` made. */
+function lineText(ops: readonly WordOp[], first: number, end: number, made: ReadonlyArray<readonly [number, number]>): string {
   let text = '';
+  let m = 0;
   for (let k = first; k < end; k++) {
+    while (m < made.length && made[m]![1] <= k) m++;
     const op = ops[k]!;
-    const made = k >= from && k < to;
-    if (op.op === 'equal' || (op.op === 'delete' && !made) || (op.op === 'insert' && made)) text += op.text;
+    const inMade = m < made.length && made[m]![0] <= k;
+    if (op.op === 'equal' || (op.op === 'delete' && !inMade) || (op.op === 'insert' && inMade)) text += op.text;
   }
   return text;
 }
