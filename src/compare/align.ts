@@ -44,7 +44,7 @@ import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens, wordsPerParagraph } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { diceOfUnions } from './shingles.js';
-import { alignProvisionLines, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
+import { alignProvisionLines, pairsProvisions, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { ReferenceMap } from './reference-map.js';
 import { DraftSources } from './source-key.js';
@@ -459,7 +459,7 @@ const NO_PARTNERS: readonly number[] = [];
 function referencesFollow(references: ReferenceMap, oldText: string, newText: string, oldClause: Clause, newClause: Clause, background: number, tokens: (text: string) => Tokens): boolean {
   if (references.follows(oldText, newText)) return true;
   const pairs = alignProvisionLines([oldClause], [newClause], background, tokens).changes;
-  return references.follows(oldText, newText, (a, b) => pairs.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b)));
+  return references.follows(oldText, newText, (a, b) => pairsProvisions(pairs, a, b));
 }
 
 /** The length of contentText(c) (content-tokens.ts: title, a line break, body), without writing it. */

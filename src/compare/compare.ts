@@ -18,7 +18,7 @@ import { diffByProvisions, redlineClauses, type MovedText } from './words-by-pro
 import { ReferenceMap } from './reference-map.js';
 import { markRenumberedReferences } from './renumbered-references.js';
 import { footnotesIn, markRenumberedFootnotes, type Footnotes } from './renumbered-footnotes.js';
-import { sameLabel } from './normalize.js';
+import { pairsProvisions } from './provisions-align.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -107,7 +107,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   const diffed = (lines && diffByProvisions(oldText, newText, lines.old, lines.new, change.provisions, moves)) || diffWords(oldText, newText);
   // "Article 2" → "Article 3" where Article 2 became Article 3 (renumbered-references.ts); "paragraph 2" where
   // this clause's paragraph 2 became paragraph 3.
-  const ownProvisions = (a: string, b: string) => change.provisions.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
+  const ownProvisions = (a: string, b: string) => pairsProvisions(change.provisions, a, b);
   // "[4]" → "[5]" where note 4 is now note 5, word for word (renumbered-footnotes.ts).
   const ops = markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes);
   moves.push(...movedRows(ops, moves));
@@ -278,7 +278,7 @@ function renumbering(changes: readonly ClauseChange[], oldClauses: readonly Flat
   const provisionsOf = (i: number, j: number, a: string, b: string) => {
     const change = byOld[i];
     if (!change || change.old.length !== 1 || change.new.length !== 1 || change.new[0] !== j) return false;
-    return change.provisions.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
+    return pairsProvisions(change.provisions, a, b);
   };
   return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => partners[i]!, provisionsOf);
 }

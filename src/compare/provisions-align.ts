@@ -35,6 +35,14 @@ export interface ProvisionChange {
   newClause?: number;
 }
 
+/**
+ * Whether provision `a` became provision `b` as a provision alignment paired them: what a reference to "paragraph
+ * 2" of that clause now names (reference-map.ts).
+ */
+export function pairsProvisions(changes: readonly ProvisionChange[], a: string, b: string): boolean {
+  return changes.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
+}
+
 /** A provision or point, flattened in reading order; a point's label carries its paragraph's ("4(a)"). */
 export type FlatProvision = ProvisionLine;
 

@@ -9,9 +9,9 @@
  * "Article 3" where old Article 2bis is new Article 3), or, for "paragraph 2" and the like, the provision of
  * the same clause that its old number named (follows: ownProvisions) — unless it is a paragraph of the clause
  * cited right before it ("Article 2, paragraph 2"), which must name that clause's provision as its provisions
- * were aligned (provisionsOf), and must not change where that is not known. A number that names neither (an article of another treaty, a paragraph of a decision), or goes on to
- * name another instrument or clause ("Article 4 of the Convention", "paragraph 2 of Article 9": namesElsewhere),
- * must not change at all.
+ * were aligned (provisionsOf), and must not change where that is not known. A number that names neither (an
+ * article of another treaty, a paragraph of a decision), or goes on to name another instrument or clause
+ * ("Article 4 of the Convention", "paragraph 2 of Article 9": namesElsewhere), must not change at all.
  */
 import { referenceKind, referencesIn, type Reference } from './normalize.js';
 
