@@ -117,6 +117,19 @@ describe('clauseHistory on tiny drafts', () => {
     expect(deleted(h.entries[2]!.change!.words)).toBe('shall');
   });
 
+  it('marks a paragraph cited with its article cosmetic where both were renumbered, and not where the paragraph kept its number', () => {
+    const HOLD = 'Each Participant shall hold stocks.', COVER = 'The stocks cover ninety days.';
+    const stocks = (label: string, coordinate: boolean) => clause(label, 'Stockpiles', 'stocks',
+      coordinate ? [ol(1, [p('The Participants intend to coordinate.')], [p(HOLD)], [p(COVER)])] : [ol(1, [p(HOLD)], [p(COVER)])]);
+    const research = clause('Article 2', 'Research', 'research', [p('The Participants intend to fund joint research.')]);
+    const history = (coordinate: boolean) => clauseHistory([
+      version(1, 'EU', draft([a('The stocks are held as set out in paragraph 2 of Article 2. The Parties shall consult.'), stocks('Article 2', false)])),
+      version(2, 'US', draft([a('The stocks are held as set out in paragraph 3 of Article 3. The Parties will consult.'), research, stocks('Article 3', coordinate)])),
+    ], 'scope').entries[1]!.change!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
+    expect(history(true)).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', true], ['insert', '3', true], ['delete', 'shall', false], ['insert', 'will', false]]);
+    expect(history(false).slice(0, 4)).toEqual([['delete', '2', false], ['insert', '3', false], ['delete', '2', true], ['insert', '3', true]]);
+  });
+
   it('marks a footnote mark renumbered with its note cosmetic, and one whose note changed not', () => {
     const LABOUR = 'For purposes of this Memorandum, labour rights include those in the ILO Declaration.';
     const notes = (...list: string[]) => clause('', 'Notes', 'notes', list.map((n) => p(n)));

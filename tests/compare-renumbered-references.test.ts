@@ -71,6 +71,24 @@ describe('cross-references renumbered inside an edited clause', () => {
     expect(moved.slice(0, 4)).toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', false], ['insert', '3', false]]);
   });
 
+  it('reads a paragraph cited before its article ("paragraph 2 of Article 2") as that article\'s, renumbered with it or not', () => {
+    const stocks = (extra: boolean): [string, string] => ['Stockpiles', `${extra ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall hold stocks.\n\n${extra ? 3 : 2}. The stocks cover ninety days.`];
+    const scope = (ref: string, modal: string): [string, string] => ['Scope', `1. The stocks are held as set out in ${ref}.\n\n2. Each Participant ${modal} consult the other.`];
+    const before = articles([scope('paragraph 2 of Article 2', 'shall'), stocks(false)]);
+    // Article 2 → 3 and its paragraph 2 → 3: both numbers follow.
+    expect(changesOf(before, articles([scope('paragraph 3 of Article 3', 'will'), INSERTED, stocks(true)]), 'Article 1'))
+      .toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', true], ['insert', '3', true], ['delete', 'shall', false], ['insert', 'will', false]]);
+    // Its paragraphs did not move: "paragraph 3" now names the ninety days' neighbour, not the stocks held.
+    expect(changesOf(before, articles([scope('paragraph 3 of Article 3', 'will'), INSERTED, stocks(false)]), 'Article 1').slice(0, 4))
+      .toEqual([['delete', '2', false], ['insert', '3', false], ['delete', '2', true], ['insert', '3', true]]);
+    // Only the paragraph renumbered, in an article that kept its number: "paragraph 2 of Article 2" → "paragraph 3 of Article 2".
+    expect(changesOf(articles([scope('paragraph 2 of Article 2', 'shall'), stocks(false)]), articles([scope('paragraph 3 of Article 2', 'will'), stocks(true)]), 'Article 1').slice(0, 2))
+      .toEqual([['delete', '2', true], ['insert', '3', true]]);
+    // Another instrument's article: its paragraph is none of this draft's, whatever Article 2 here became.
+    expect(changesOf(articles([scope('paragraph 2 of Article 2 of the Convention', 'shall'), stocks(false)]), articles([scope('paragraph 3 of Article 3 of the Convention', 'will'), INSERTED, stocks(true)]), 'Article 1').slice(0, 4))
+      .toEqual([['delete', '2', false], ['insert', '3', false], ['delete', '2', false], ['insert', '3', false]]);
+  });
+
   it("marks a reference to the clause's own paragraph that was renumbered", () => {
     const old = ['Stockpiles', '1. Each Participant shall maintain strategic stocks.\n\n2. The stocks referred to in paragraph 1 of this Article cover ninety days of demand.'] as [string, string];
     const now = ['Stockpiles', '1. The Participants intend to coordinate their stockpiling.\n\n2. Each Participant shall maintain strategic stocks.\n\n3. The stocks referred to in paragraph 2 of this Article cover sixty days of demand.'] as [string, string];
@@ -78,6 +96,43 @@ describe('cross-references renumbered inside an edited clause', () => {
     // the reference; the days.
     const changes = changesOf(articles([old]), articles([now]), 'Article 1');
     expect(changes.slice(5)).toEqual([['delete', '1', true], ['insert', '2', true], ['delete', 'ninety', false], ['insert', 'sixty', false]]);
+  });
+});
+
+describe('a clause whose only change is a paragraph cited with its article, both renumbered', () => {
+  const stocks = (extra: boolean): [string, string] => ['Stockpiles', `${extra ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall hold stocks.\n\n${extra ? 3 : 2}. The stocks cover ninety days.`];
+  const scope = (ref: string): [string, string] => ['Scope', `1. The stocks are held as set out in ${ref}.\n\n2. Each Participant shall consult the other.`];
+  const entry = (oldRef: string, newRef: string, renumberedInside: boolean) =>
+    compareDrafts(importDraft(articles([scope(oldRef), stocks(false)])).draft, importDraft(articles([scope(newRef), INSERTED, stocks(renumberedInside)])).draft).changes[0]!;
+
+  it('reads unchanged, its numbers cosmetic, where that paragraph was renumbered in the article cited', () => {
+    for (const [from, to] of [['Article 2, paragraph 2', 'Article 3, paragraph 3'], ['paragraph 2 of Article 2', 'paragraph 3 of Article 3']]) {
+      const e = entry(from!, to!, true);
+      expect([e.kind, e.similarity], from).toEqual(['unchanged', 1]);
+      expect(e.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]), from)
+        .toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', true], ['insert', '3', true]]);
+    }
+  });
+
+  it('reads "Article 2(2)" → "Article 3(3)" as that paragraph renumbered with its article', () => {
+    const e = entry('Article 2(2)', 'Article 3(3)', true);
+    expect([e.kind, e.words.filter((w) => w.op !== 'equal').every((w) => w.cosmetic)]).toEqual(['unchanged', true]);
+  });
+
+  it('reads edited where the paragraph cited was not renumbered: the new number names another paragraph', () => {
+    expect(entry('Article 2, paragraph 2', 'Article 3, paragraph 3', false).kind).toBe('edited');
+    expect(entry('paragraph 2 of Article 2', 'paragraph 3 of Article 3', false).kind).toBe('edited');
+    expect(entry('Article 2(2)', 'Article 3(3)', false).kind).toBe('edited');
+  });
+
+  it('reads such a paragraph unchanged among the provisions of an edited clause, the others aligned as before', () => {
+    // A paragraph put in first (the provisions are aligned in full, not by the shortcut for edits in place), and
+    // the paragraph citing the stocks renumbered 1 → 2 and otherwise the same but for its citation.
+    const before = articles([scope('Article 2, paragraph 2'), stocks(false)]);
+    const withReview = ['Scope', '1. The Participants review the stocks yearly.\n\n2. The stocks are held as set out in Article 3, paragraph 3.\n\n3. Each Participant shall consult the other.'] as [string, string];
+    const e = compareDrafts(importDraft(before).draft, importDraft(articles([withReview, INSERTED, stocks(true)])).draft).changes[0]!;
+    expect(e.kind).toBe('edited');
+    expect(e.provisions.map((p) => [p.kind, p.old, p.new])).toEqual([['inserted', null, '1'], ['unchanged', '1', '2'], ['unchanged', '2', '3']]);
   });
 });
 

@@ -44,7 +44,7 @@ import { Matcher } from './matcher.js';
 import { contentText, joinedContentTokens, wordsPerParagraph } from './content-tokens.js';
 import { sameLabel, strictKey, tokenize, type Tokens } from './normalize.js';
 import { diceOfUnions } from './shingles.js';
-import { alignProvisionLines, pairsProvisions, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
+import { alignProvisionLines, pairsProvisions, provisionsOnDemand, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { ReferenceMap } from './reference-map.js';
 import { DraftSources } from './source-key.js';
@@ -441,11 +441,18 @@ function matchByChildren(m: Matcher, oldClauses: FlatClause[], newClauses: FlatC
   }
 }
 
-/** The drafts' renumbering, as cross-references follow it: each old clause's partners in the alignment. */
-function referenceMap(m: Matcher, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): ReferenceMap {
+/**
+ * The drafts' renumbering, as cross-references follow it: each old clause's partners in the alignment, and the
+ * provisions of a clause paired one to one, aligned where a reference cites one of them ("Article 2, paragraph 2").
+ */
+function referenceMap(m: Matcher, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], tokens: (text: string) => Tokens): ReferenceMap {
+  const provisions = provisionsOnDemand((i) => oldClauses[i]!.clause, (j) => newClauses[j]!.clause, m.backgroundSimilarity(), tokens);
   return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => {
     const g = m.oldGroup[i]!;
     return g < 0 ? NO_PARTNERS : m.groups[g]!.new;
+  }, (i, j, a, b) => {
+    const g = m.groups[m.oldGroup[i]!]!;
+    return g.old.length === 1 && g.new.length === 1 && provisions(i, j, a, b);
   });
 }
 
@@ -508,7 +515,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
       const readsSame = group.identical === true ||
         (exact && strictKey(readOld(i)) === strictKey(readNew(j)) &&
           sameCounts(wordsPerParagraph(oldClause, tokens), wordsPerParagraph(newClause, tokens)) &&
-          referencesFollow(references ??= referenceMap(m, oldClauses, newClauses), readOld(i), readNew(j), oldClause, newClause, m.backgroundSimilarity(), tokens));
+          referencesFollow(references ??= referenceMap(m, oldClauses, newClauses, tokens), readOld(i), readNew(j), oldClause, newClause, m.backgroundSimilarity(), tokens));
       // Words that read the same set otherwise (italic added or taken away) are an edit, cosmetic only, where
       // both drafts carry formatting (formatting.ts).
       const same = readsSame && (group.identical === true || !styles || sameFormatting(oldClause, newClause));
@@ -523,7 +530,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
     let provisionLines: ClauseChange['provisionLines'];
     if (kind !== 'unchanged') {
       const p = alignProvisionLines(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens,
-        (a, b, own) => (references ??= referenceMap(m, oldClauses, newClauses)).follows(a, b, own));
+        (a, b, own) => (references ??= referenceMap(m, oldClauses, newClauses, tokens)).follows(a, b, own));
       provisions = p.changes;
       // Kept only where the redline will read them: held to the end of the comparison, the lines of every
       // edited clause would be copied by each young-generation collection on the way.

@@ -18,7 +18,7 @@ import { diffByProvisions, redlineClauses, type MovedText } from './words-by-pro
 import { ReferenceMap } from './reference-map.js';
 import { markRenumberedReferences } from './renumbered-references.js';
 import { footnotesIn, markRenumberedFootnotes, type Footnotes } from './renumbered-footnotes.js';
-import { pairsProvisions } from './provisions-align.js';
+import { pairsProvisions, provisionsOnDemand } from './provisions-align.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -251,7 +251,8 @@ export function versionPair(oldDraft: Draft, newDraft: Draft): VersionPair {
 
 /**
  * The renumbering between two versions of one dossier as cross-references follow it: each old clause's partner
- * is the new clause with its id.
+ * is the new clause with its id, and its provisions are aligned where a reference cites one of them ("Article 2,
+ * paragraph 2" → "Article 3, paragraph 3").
  */
 function renumberingById(oldDraft: Draft, newDraft: Draft): ReferenceMap {
   const oldClauses = flattenDraft(oldDraft), newClauses = flattenDraft(newDraft);
@@ -260,7 +261,7 @@ function renumberingById(oldDraft: Draft, newDraft: Draft): ReferenceMap {
   return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => {
     const j = newIndex.get(oldClauses[i]!.id);
     return j === undefined ? NO_PARTNERS : [j];
-  });
+  }, provisionsOnDemand((i) => oldClauses[i]!.clause, (j) => newClauses[j]!.clause));
 }
 
 /** The footnotes of a draft's clauses (renumbered-footnotes.ts). */

@@ -43,6 +43,25 @@ export function pairsProvisions(changes: readonly ProvisionChange[], a: string, 
   return changes.some((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
 }
 
+/**
+ * Whether provision `a` of old clause `i` became provision `b` of new clause `j`, the two clauses' provisions
+ * aligned the first time a reference asks and kept: what "Article 2, paragraph 2" names, where no alignment of
+ * that clause's provisions was made yet (the alignment's own reading of references, a clause's history). Few
+ * clauses are ever cited with a paragraph whose number changed.
+ */
+export function provisionsOnDemand(oldClause: (i: number) => Pick<Clause, 'body'>, newClause: (j: number) => Pick<Clause, 'body'>, background?: number,
+  tokens: (text: string) => Tokens = tokenize): (i: number, j: number, a: string, b: string) => boolean {
+  const aligned = new Map<string, ProvisionChange[]>();
+  return (i, j, a, b) => {
+    const key = `${i} ${j}`;
+    let changes = aligned.get(key);
+    // Which provisions pair is all that is asked, not whether each is unchanged: this alignment reads no
+    // references (alignProvisions), and so never asks for another one.
+    if (!changes) aligned.set(key, (changes = alignProvisions([oldClause(i)], [newClause(j)], background, tokens)));
+    return pairsProvisions(changes, a, b);
+  };
+}
+
 /** A provision or point, flattened in reading order; a point's label carries its paragraph's ("4(a)"). */
 export type FlatProvision = ProvisionLine;
 
@@ -113,7 +132,13 @@ function align(oldClauses: readonly Pick<Clause, 'body'>[], newClauses: readonly
   const newStarts: number[] | undefined = newClauses.length > 1 ? [] : undefined;
   const olds = flattenProvisions(oldClauses, oldStarts);
   const news = flattenProvisions(newClauses, newStarts);
-  const changes = orderChanges(pairUp(olds, news), olds, news);
+  depth++;
+  let changes: ProvisionChange[];
+  try {
+    changes = orderChanges(pairUp(olds, news), olds, news);
+  } finally {
+    depth--;
+  }
   if (oldStarts || newStarts) nameClauses(changes, oldStarts, newStarts);
   return { changes, oldLines: olds, newLines: news };
 }
@@ -156,6 +181,13 @@ interface Pairing {
  */
 let reused = allocatePairing(64);
 
+/**
+ * How many alignments are under way: pairing may ask whether a provision's references follow, which may align
+ * the provisions of the clause a reference cites (provisionsOnDemand), inside this alignment; that one gets
+ * arrays of its own.
+ */
+let depth = 0;
+
 function allocatePairing(capacity: number): Pairing {
   return {
     oldOf: new Int32Array(capacity), newOf: new Int32Array(capacity),
@@ -165,8 +197,8 @@ function allocatePairing(capacity: number): Pairing {
 }
 
 function emptyPairing(oldCount: number, newCount: number): Pairing {
-  if (reused.oldOf.length < Math.max(oldCount, newCount)) reused = allocatePairing(2 * Math.max(oldCount, newCount));
-  const p = reused;
+  if (depth <= 1 && reused.oldOf.length < Math.max(oldCount, newCount)) reused = allocatePairing(2 * Math.max(oldCount, newCount));
+  const p = depth > 1 ? allocatePairing(Math.max(oldCount, newCount)) : reused;
   p.oldOf.fill(-1, 0, newCount);
   p.newOf.fill(-1, 0, oldCount);
   p.moved.fill(0, 0, newCount);

@@ -8,12 +8,12 @@
  * changed must name, in the new draft, the clause its old number named in the old draft ("Article 2bis" →
  * "Article 3" where old Article 2bis is new Article 3), or, for "paragraph 2" and the like, the provision of
  * the same clause that its old number named (follows: ownProvisions) — unless it is a paragraph of the clause
- * cited right before it ("Article 2, paragraph 2"), which must name that clause's provision as its provisions
- * were aligned (provisionsOf), and must not change where that is not known. A number that names neither (an
- * article of another treaty, a paragraph of a decision), or goes on to name another instrument or clause
- * ("Article 4 of the Convention", "paragraph 2 of Article 9": namesElsewhere), must not change at all.
+ * cited with it ("Article 2, paragraph 2", "paragraph 2 of Article 2"), which must name that clause's provision
+ * as its provisions were aligned (provisionsOf), and must not change where that is not known. A number that
+ * names neither (an article of another treaty, a paragraph of a decision), or goes on to name another instrument
+ * ("Article 4 of the Convention": namesElsewhere), must not change at all.
  */
-import { referenceKind, referencesIn, type Reference } from './normalize.js';
+import { referenceAt, referenceKind, referencesIn, type Reference } from './normalize.js';
 
 /** A clause label as a reference names it ("article 3bis" for "Article 3bis", "Art. 3bis"), or null. */
 export function labelKey(label: string): string | null {
@@ -68,6 +68,11 @@ export function splitProvision(key: string): { clause: string; provision: string
 /** A clause number (no parenthesis in it), then one or more parenthesised parts. */
 const PROVISION_PART = /^(\S+ [^\s(]+)((?:\([^)]*\))+)$/;
 
+/** A provision part as a numbered paragraph's label writes it: "(2)(a)" → "2(a)" (model/provisions.ts). */
+function provisionLabel(provision: string): string {
+  return provision.replace(/^\(([^)]*)\)/, '$1');
+}
+
 /**
  * Whether a reference to a provision belongs to the clause reference right before it: "Article 2, paragraph 2",
  * "Article 2 paragraph 2" (the provision's word and number directly after the clause's number, a comma at most
@@ -78,6 +83,21 @@ function ofClauseBefore(text: string, before: Reference, provision: Reference): 
 }
 
 const ATTACHED = /^\s*,?\s*(?:paragraphs?|paras?\.?|subparagraphs?|points?)\s*\S+$/i;
+
+/**
+ * The clause reference that a reference to a provision goes on to name ("paragraph 2 of Article 9", "paragraphs 2
+ * and 3 of Article 9", "paragraph 2, of Article 9"): `next`, the reference after it, when only more numbers and
+ * an "of" stand between them, and `next` is a clause's (not "paragraph 2 of subparagraph (b)") and names no
+ * other instrument ("… of Article 9 of the Convention"). Null otherwise.
+ */
+function clauseCitedAfter(text: string, provision: Reference, next: Reference | undefined): Reference | null {
+  if (next === undefined || PROVISION_KINDS.has(next.word)) return null;
+  OF_CLAUSE_AFTER.lastIndex = provision.end;
+  if (!OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) return null;
+  return namesElsewhere(text, next.end, next.word) ? null : next;
+}
+
+const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
 
 export class ReferenceMap {
   /** Old clauses by the key of their label (several where parts repeat their numbering). */
@@ -116,8 +136,18 @@ export class ReferenceMap {
     for (let k = 0; k < olds.length; k++) {
       const was = olds[k]!, is = news[k]!;
       if (was.number === is.number) continue;
+      if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
+        // "paragraph 2 of Article 9" → "paragraph 3 of Article 10": Article 9's paragraph, renumbered with it or
+        // in it (the article's own number is read as the next reference).
+        const oldClause = clauseCitedAfter(oldText, was, olds[k + 1]);
+        const newClause = clauseCitedAfter(newText, is, news[k + 1]);
+        if (oldClause && newClause) {
+          if (this.citedProvisionRenumbered(referenceKey(oldClause), referenceKey(newClause), was.number, is.number)) continue;
+          return false;
+        }
+      }
       // "Article 4 of the Convention" names no clause of these drafts, whatever their Article 4 became, nor
-      // "paragraph 2 of Article 9" a provision of this clause.
+      // "paragraph 2 of Article 9 of the Convention" a provision of one.
       if (namesElsewhere(oldText, was.end, was.word) || namesElsewhere(newText, is.end, is.word)) return false;
       const from = referenceKey(was);
       const target = referenceKey(is);
@@ -126,10 +156,13 @@ export class ReferenceMap {
       const a = this.oldByKey.has(from) ? null : splitProvision(from);
       const b = a && !(this.newKeySet ??= new Set(this.newKeys)).has(target) ? splitProvision(target) : null;
       if (a && b && a.provision === b.provision && this.renumbered(a.clause, b.clause)) continue;
+      // "Article 2(2)" → "Article 3(3)": that clause's paragraph, renumbered with it or in it (labelled "2." or "(2)").
+      if (a && b && (this.citedProvisionRenumbered(a.clause, b.clause, provisionLabel(a.provision), provisionLabel(b.provision)) ||
+        this.citedProvisionRenumbered(a.clause, b.clause, a.provision, b.provision))) continue;
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
         // "Article 2, paragraph 2" → "Article 3, paragraph 3": that clause's paragraph, renumbered with it.
         if (k > 0 && ofClauseBefore(oldText, olds[k - 1]!, was)) {
-          if (this.citedProvisionRenumbered(olds[k - 1]!, news[k - 1]!, was.number, is.number)) continue;
+          if (this.citedProvisionRenumbered(referenceKey(olds[k - 1]!), referenceKey(news[k - 1]!), was.number, is.number)) continue;
           return false;
         }
         // "paragraph 2" of this clause.
@@ -141,14 +174,13 @@ export class ReferenceMap {
   }
 
   /**
-   * Whether provision `a` of the clause an old reference names became provision `b` of the clause the new
-   * reference names, that clause being the old one renumbered (or not).
+   * Whether provision `a` of the old clause labelled `from` (a label's key: "article 2") became provision `b` of
+   * the new clause labelled `to`, that clause being the old one renumbered (or not).
    */
-  private citedProvisionRenumbered(oldClause: Reference, newClause: Reference, a: string, b: string): boolean {
+  private citedProvisionRenumbered(from: string, to: string, a: string, b: string): boolean {
     const provisionsOf = this.provisionsOf;
     if (!provisionsOf) return false;
-    const to = referenceKey(newClause);
-    const named = this.oldByKey.get(referenceKey(oldClause));
+    const named = this.oldByKey.get(from);
     return named?.some((i) => this.partnersOf(i).some((j) => this.newKeys[j] === to && provisionsOf(i, j, a, b))) ?? false;
   }
 

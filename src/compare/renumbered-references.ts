@@ -7,8 +7,8 @@
  * other, beside the words that did change, and a reader hiding cosmetic changes still had to check each one.
  *
  * Each change of a line is judged on its own: the line as the old draft wrote it, against the same line with
- * that one change made (or that change and the one before it, for a paragraph cited with its article, both
- * renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}"). The change is a renumbered reference when the two
+ * that one change made (or that change and the one before or after it, for a paragraph cited with its article,
+ * both renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", "paragraph [-2-]{+3+} of Article [-2-]{+3+}"). The change is a renumbered reference when the two
  * read the same with reference numbers left out (normalize.ts, strictKey) and each number that changed names,
  * in the new draft, the clause its old number named in the old draft — or the provision: of this clause, or of
  * the clause cited with it as the alignment paired that clause's provisions (reference-map.ts, follows).
@@ -97,7 +97,7 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
   const oldLine = head + lineText(ops, first, end, NONE) + tail;
   // Each change reads the whole line: a paragraph of a hundred thousand words with a figure changed in every
   // sentence would read it thousands of times. Past this much reading, its numbers stay changes.
-  if (candidates.length * oldLine.length * 2 > READING_BUDGET) return null;
+  if (candidates.length * oldLine.length * 3 > READING_BUDGET) return null;
   const oldKey = strictKey(oldLine);
   const follows = (made: ReadonlyArray<readonly [number, number]>) => {
     const newLine = head + lineText(ops, first, end, made) + tail;
@@ -106,13 +106,14 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
   const mark = (made: ReadonlyArray<readonly [number, number]>) => {
     for (const [from, to] of made) for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
   };
-  // A number that only follows with the one before it: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", where the
-  // paragraph is Article 2's, renumbered with it.
+  // A number that only follows with the one before it, "Article [-2-]{+3+}, paragraph [-2-]{+3+}", or after it,
+  // "paragraph [-2-]{+3+} of Article [-2-]{+3+}", where the paragraph is Article 2's, renumbered with it.
   let marked = false;
   for (let c = 0; c < candidates.length; c++) {
     const alone = [candidates[c]!];
     const withBefore = c > 0 ? [candidates[c - 1]!, candidates[c]!] : null;
-    const made = follows(alone) ? alone : withBefore && follows(withBefore) ? withBefore : null;
+    const withAfter = c + 1 < candidates.length ? [candidates[c]!, candidates[c + 1]!] : null;
+    const made = follows(alone) ? alone : withBefore && follows(withBefore) ? withBefore : withAfter && follows(withAfter) ? withAfter : null;
     if (made) { mark(made); marked = true; }
   }
   return marked ? out : null;
