@@ -51,14 +51,21 @@ export function pairsProvisions(changes: readonly ProvisionChange[], a: string, 
  */
 export function provisionsOnDemand(oldClause: (i: number) => Pick<Clause, 'body'>, newClause: (j: number) => Pick<Clause, 'body'>, background?: number,
   tokens: (text: string) => Tokens = tokenize): (i: number, j: number, a: string, b: string) => boolean {
-  const aligned = new Map<string, ProvisionChange[]>();
+  // For each pair of clauses, its pairs of provision labels (normalized as sameLabel compares them): a long
+  // clause may cite thousands of paragraphs of one with thousands.
+  const aligned = new Map<string, Set<string>>();
+  const pairKey = (a: string, b: string) => `${normalizeLabel(a)}\n${normalizeLabel(b)}`;
   return (i, j, a, b) => {
     const key = `${i} ${j}`;
-    let changes = aligned.get(key);
-    // Which provisions pair is all that is asked, not whether each is unchanged: this alignment reads no
-    // references (alignProvisions), and so never asks for another one.
-    if (!changes) aligned.set(key, (changes = alignProvisions([oldClause(i)], [newClause(j)], background, tokens)));
-    return pairsProvisions(changes, a, b);
+    let pairs = aligned.get(key);
+    if (!pairs) {
+      // Which provisions pair is all that is asked, not whether each is unchanged: this alignment reads no
+      // references (alignProvisions), and so never asks for another one.
+      pairs = new Set();
+      for (const p of alignProvisions([oldClause(i)], [newClause(j)], background, tokens)) if (p.old !== null && p.new !== null) pairs.add(pairKey(p.old, p.new));
+      aligned.set(key, pairs);
+    }
+    return pairs.has(pairKey(a, b));
   };
 }
 
