@@ -89,6 +89,17 @@ describe('cross-references renumbered inside an edited clause', () => {
       .toEqual([['delete', '2', false], ['insert', '3', false], ['delete', '2', false], ['insert', '3', false]]);
   });
 
+  it("marks a paragraph cited with its article cosmetic where the article reads unchanged but numbers its paragraphs otherwise", () => {
+    // The stockpiles article, now Article 3, numbers its paragraphs from 2 (a list continued): it reads the same.
+    const stocks = (from: number): [string, string] => ['Stockpiles', `${from}. Each Participant shall hold stocks.\n\n${from + 1}. The stocks cover ninety days.`];
+    const scope = (ref: string, modal: string): [string, string] => ['Scope', `1. The stocks are held as set out in ${ref}.\n\n2. Each Participant ${modal} consult the other.`];
+    const entries = compareDrafts(importDraft(articles([scope('Article 2, paragraph 2', 'shall'), stocks(1)])).draft,
+      importDraft(articles([scope('Article 3, paragraph 3', 'will'), INSERTED, stocks(2)])).draft).changes;
+    expect(entries.find((c) => c.new[0]?.title === 'Stockpiles')!.kind).toBe('unchanged');
+    expect(changesOf(articles([scope('Article 2, paragraph 2', 'shall'), stocks(1)]), articles([scope('Article 3, paragraph 3', 'will'), INSERTED, stocks(2)]), 'Article 1'))
+      .toEqual([['delete', '2', true], ['insert', '3', true], ['delete', '2', true], ['insert', '3', true], ['delete', 'shall', false], ['insert', 'will', false]]);
+  });
+
   it("marks a reference to the clause's own paragraph that was renumbered", () => {
     const old = ['Stockpiles', '1. Each Participant shall maintain strategic stocks.\n\n2. The stocks referred to in paragraph 1 of this Article cover ninety days of demand.'] as [string, string];
     const now = ['Stockpiles', '1. The Participants intend to coordinate their stockpiling.\n\n2. Each Participant shall maintain strategic stocks.\n\n3. The stocks referred to in paragraph 2 of this Article cover sixty days of demand.'] as [string, string];

@@ -275,11 +275,13 @@ function renumbering(changes: readonly ClauseChange[], oldClauses: readonly Flat
   const byOld: (ClauseChange | undefined)[] = new Array(oldClauses.length);
   for (const change of changes) for (const i of change.old) { partners[i] = change.new; byOld[i] = change; }
   // A clause's provisions as the alignment paired them ("Article 2, paragraph 2" → "Article 3, paragraph 3"): a
-  // clause aligned one to one and edited; an unchanged one's labels did not change.
+  // clause aligned one to one and edited. An unchanged one's are aligned where a reference asks: it reads the same
+  // but for its numbering, which may be its paragraphs' (a list now numbered from 2).
+  const unchanged = provisionsOnDemand((i) => oldClauses[i]!.clause, (j) => newClauses[j]!.clause);
   const provisionsOf = (i: number, j: number, a: string, b: string) => {
     const change = byOld[i];
     if (!change || change.old.length !== 1 || change.new.length !== 1 || change.new[0] !== j) return false;
-    return pairsProvisions(change.provisions, a, b);
+    return change.kind === 'unchanged' ? unchanged(i, j, a, b) : pairsProvisions(change.provisions, a, b);
   };
   return new ReferenceMap(oldClauses.map((c) => c.label), newClauses.map((c) => c.label), (i) => partners[i]!, provisionsOf);
 }
