@@ -147,6 +147,52 @@ describe('a clause whose only change is a paragraph cited with its article, both
   });
 });
 
+describe('lists of references under a plural word ("Articles 2 and 3")', () => {
+  const REPORTS: [string, string] = ['Reports', 'Each Participant shall report on its stocks of critical minerals every year.'];
+  const scope = (refs: string): [string, string] => ['Scope', `This Memorandum applies as set out in ${refs}.`];
+  const entry = (oldRefs: string, newRefs: string, insertBefore = true) =>
+    compareDrafts(importDraft(articles([scope(oldRefs), NOTICE, STOCKS, REPORTS])).draft,
+      importDraft(articles([scope(newRefs), ...(insertBefore ? [INSERTED] : []), NOTICE, STOCKS, REPORTS])).draft).changes[0]!;
+  const changed = (e: ClauseChangeJson) => e.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
+
+  it('reads each number of the list as a reference renumbered with the drafts', () => {
+    for (const [from, to] of [['Articles 2 and 3', 'Articles 3 and 4'], ['Articles 2, 3 and 4', 'Articles 3, 4 and 5'], ['Articles 2, 3, or 4', 'Articles 3, 4, or 5']]) {
+      const e = entry(from!, to!);
+      expect(e.kind, from).toBe('unchanged');
+      expect(changed(e).every(([, , cosmetic]) => cosmetic), from).toBe(true);
+    }
+  });
+
+  it('keeps a list whose numbers now name other articles, or another instrument\'s, a change', () => {
+    // Nothing renumbered: the list now names the stockpiles and the reports.
+    expect(entry('Articles 2 and 3', 'Articles 3 and 4', false).kind).toBe('edited');
+    // The first number follows the drafts, the second does not (Article 3 is now 4, not 5).
+    expect(entry('Articles 2 and 3', 'Articles 3 and 5').kind).toBe('edited');
+    expect(entry('Articles 2 and 3 of the GATT 1994', 'Articles 3 and 4 of the GATT 1994').kind).toBe('edited');
+    // A range is no list: an article put in between would join it though both ends followed.
+    expect(entry('Articles 2 to 3', 'Articles 3 to 4').kind).toBe('edited');
+  });
+
+  it('marks a list cosmetic inside an edited clause, and the words changed beside it not', () => {
+    const e = compareDrafts(importDraft(articles([['Scope', 'The Participants shall apply Articles 2 and 3.'], NOTICE, STOCKS])).draft,
+      importDraft(articles([['Scope', 'The Participants will apply Articles 3 and 4.'], INSERTED, NOTICE, STOCKS])).draft).changes[0]!;
+    expect(e.kind).toBe('edited');
+    expect(changed(e).filter(([, , cosmetic]) => !cosmetic)).toEqual([['delete', 'shall', false], ['insert', 'will', false]]);
+    expect(changed(e).some(([, , cosmetic]) => cosmetic)).toBe(true);
+  });
+
+  it('reads a list of paragraphs cited with their article as that article\'s, renumbered in it', () => {
+    const stocks = (extra: boolean): [string, string] => ['Stockpiles', `${extra ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall hold stocks.\n\n${extra ? 3 : 2}. The stocks cover ninety days.`];
+    const cite = (ref: string): [string, string] => ['Scope', `The stocks are held as set out in ${ref}.`];
+    const kind = (from: string, to: string, extra: boolean) =>
+      compareDrafts(importDraft(articles([cite(from), stocks(false)])).draft, importDraft(articles([cite(to), INSERTED, stocks(extra)])).draft).changes[0]!.kind;
+    expect(kind('Article 2, paragraphs 1 and 2', 'Article 3, paragraphs 2 and 3', true)).toBe('unchanged');
+    expect(kind('paragraphs 1 and 2 of Article 2', 'paragraphs 2 and 3 of Article 3', true)).toBe('unchanged');
+    expect(kind('Article 2, paragraphs 1 and 2', 'Article 3, paragraphs 2 and 3', false)).toBe('edited');
+    expect(kind('paragraphs 1 and 2 of Article 2', 'paragraphs 2 and 3 of Article 3', false)).toBe('edited');
+  });
+});
+
 describe('footnote marks renumbered with their notes', () => {
   // Drafts as they arrive in text: marks after words, the notes listed in a clause of their own.
   const draftText = (labour: string, notes: string[], extraMark: boolean) => [

@@ -12,8 +12,9 @@
  *
  * Both keys ignore numbering, because numbering is presentation: a paragraph number at the start of a line
  * ("1.", "(2)", "(a)", "b)", "4.1") is skipped, and the number after a reference word ("Article 12",
- * "paragraph 3", "Section II", "Annex 3-B") is replaced by a placeholder, so that a renumbered treaty whose
- * cross-references were renumbered with it still matches itself.
+ * "paragraph 3", "Section II", "Annex 3-B"), and each further number of a list after a plural one ("Articles 9,
+ * 10 and 11"), is replaced by a placeholder, so that a renumbered treaty whose cross-references were renumbered
+ * with it still matches itself.
  */
 
 import { copyInt32s, int32s } from './int-arena.js';
@@ -103,6 +104,13 @@ export function referenceWords(kind: string): string[] {
 
 /** Words after which a number is a cross-reference, not content. */
 const REFERENCE_WORDS = new Set(REFERENCE_KINDS.keys());
+/**
+ * The plural reference words, whose number may go on as a list ("Articles 9, 10 and 11", "paragraphs 2 or 3"):
+ * each number of the list is a reference number. The words that join a list's numbers (a comma does too). Not
+ * "to": a range's ends may follow the renumbering while an article put in between joins the range.
+ */
+const PLURAL_REFERENCE_WORDS = new Set(['articles', 'paragraphs', 'paras', 'subparagraphs', 'sections', 'chapters', 'annexes', 'clauses', 'points'].map(wordHash));
+const LIST_JOINERS = new Set(['and', 'or'].map(wordHash));
 /** What a reference number hashes to. */
 const REFERENCE_NUMBER = wordHash('#');
 
@@ -211,6 +219,8 @@ export interface Reference {
   number: string;
   /** Where its number ends in the text. */
   end: number;
+  /** A number after the first of a list under a plural reference word: "10" and "11" of "Articles 9, 10 and 11". */
+  listed?: true;
 }
 
 /**
@@ -270,13 +280,17 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
   let afterReferenceWord = false;
   // The hash of the last word: a reference number follows its reference word with only spaces between.
   let lastWord = 0;
+  // Inside a list of reference numbers ("Articles 9, 10 and 11"): its plural reference word (0: in none), and
+  // whether a comma or joining word came after its last number (another number then belongs to it).
+  let listWord = 0;
+  let listJoined = false;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     let info = INFO[c] || (learn(c), INFO[c]!);
     const cls = info >>> 16;
     if (cls === SPACE) {
-      if (c === 10 || c === 13) lineStart = true;
+      if (c === 10 || c === 13) { lineStart = true; listWord = 0; }
       i++;
       continue;
     }
@@ -287,19 +301,29 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
         if (j !== i) { i = j; continue; }
       }
     }
-    if (afterReferenceWord) {
+    if (afterReferenceWord || listJoined) {
+      const listed = !afterReferenceWord;
       afterReferenceWord = false;
+      listJoined = false;
       const j = skipReferenceNumber(text, i);
       if (j !== i) {
-        if (collected !== null) collected.push({ word: REFERENCE_KINDS.get(lastWord)!, number: text.slice(i, j), end: j });
+        if (collected !== null) {
+          const word = REFERENCE_KINDS.get(listed ? listWord : lastWord)!;
+          collected.push(listed ? { word, number: text.slice(i, j), end: j, listed: true } : { word, number: text.slice(i, j), end: j });
+        }
+        if (!listed) listWord = PLURAL_REFERENCE_WORDS.has(lastWord) ? lastWord : 0;
         if (words) words[count] = REFERENCE_NUMBER;
         count++;
         ka = Math.imul(ka ^ REFERENCE_NUMBER, P1); kb = Math.imul(kb + REFERENCE_NUMBER, P2) ^ (kb >>> 15);
         i = j;
         continue;
       }
+      // No number: a word after a list's comma may still join it (", or 4"), which the word itself says below.
     }
     if (cls === PUNCT) {
+      if (listWord !== 0) {
+        if (c === 44 /* , */) listJoined = true; else listWord = 0;
+      }
       if (strict) {
         // Every mark as written: a change of quote style (' → ’) or dash (- → —) is an edit, cosmetic only (the
         // redline shows it), not "unchanged".
@@ -325,6 +349,9 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     const k = strict ? hs : h;
     ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
     afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
+    if (listWord !== 0) {
+      if (LIST_JOINERS.has(h)) listJoined = true; else listWord = 0;
+    }
     lastWord = h;
   }
   return { count, key: key53(ka, kb, count), afterReference: afterReferenceWord };

@@ -85,12 +85,15 @@ function ofClauseBefore(text: string, before: Reference, provision: Reference): 
 const ATTACHED = /^\s*,?\s*(?:paragraphs?|paras?\.?|subparagraphs?|points?)\s*\S+$/i;
 
 /**
- * The clause reference that a reference to a provision goes on to name ("paragraph 2 of Article 9", "paragraphs 2
- * and 3 of Article 9", "paragraph 2, of Article 9"): `next`, the reference after it, when only more numbers and
- * an "of" stand between them, and `next` is a clause's (not "paragraph 2 of subparagraph (b)") and names no
- * other instrument ("… of Article 9 of the Convention"). Null otherwise.
+ * The clause reference that the provision reference `references[k]` goes on to name ("paragraph 2 of Article 9",
+ * "paragraphs 2 and 3 of Article 9", "paragraph 2, of Article 9"): the next reference but the numbers of its list,
+ * when only those numbers and an "of" stand between them, and it is a clause's (not "paragraph 2 of
+ * subparagraph (b)") and names no other instrument ("… of Article 9 of the Convention"). Null otherwise.
  */
-function clauseCitedAfter(text: string, provision: Reference, next: Reference | undefined): Reference | null {
+function clauseCitedAfter(text: string, provision: Reference, references: readonly Reference[], k: number): Reference | null {
+  let m = k + 1;
+  while (m < references.length && references[m]!.listed) m++;
+  const next = references[m];
   if (next === undefined || PROVISION_KINDS.has(next.word)) return null;
   OF_CLAUSE_AFTER.lastIndex = provision.end;
   if (!OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) return null;
@@ -139,8 +142,8 @@ export class ReferenceMap {
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
         // "paragraph 2 of Article 9" → "paragraph 3 of Article 10": Article 9's paragraph, renumbered with it or
         // in it (the article's own number is read as the next reference).
-        const oldClause = clauseCitedAfter(oldText, was, olds[k + 1]);
-        const newClause = clauseCitedAfter(newText, is, news[k + 1]);
+        const oldClause = clauseCitedAfter(oldText, was, olds, k);
+        const newClause = clauseCitedAfter(newText, is, news, k);
         if (oldClause && newClause) {
           if (this.citedProvisionRenumbered(referenceKey(oldClause), referenceKey(newClause), was.number, is.number)) continue;
           return false;
@@ -160,9 +163,12 @@ export class ReferenceMap {
       if (a && b && (this.citedProvisionRenumbered(a.clause, b.clause, provisionLabel(a.provision), provisionLabel(b.provision)) ||
         this.citedProvisionRenumbered(a.clause, b.clause, a.provision, b.provision))) continue;
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
-        // "Article 2, paragraph 2" → "Article 3, paragraph 3": that clause's paragraph, renumbered with it.
-        if (k > 0 && ofClauseBefore(oldText, olds[k - 1]!, was)) {
-          if (this.citedProvisionRenumbered(referenceKey(olds[k - 1]!), referenceKey(news[k - 1]!), was.number, is.number)) continue;
+        // "Article 2, paragraph 2" → "Article 3, paragraph 3": that clause's paragraph, renumbered with it (and so
+        // the other numbers of a list: "Article 2, paragraphs 2 and 3").
+        let head = k;
+        while (head > 0 && olds[head]!.listed) head--;
+        if (head > 0 && ofClauseBefore(oldText, olds[head - 1]!, olds[head]!)) {
+          if (this.citedProvisionRenumbered(referenceKey(olds[head - 1]!), referenceKey(news[head - 1]!), was.number, is.number)) continue;
           return false;
         }
         // "paragraph 2" of this clause.

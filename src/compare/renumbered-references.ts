@@ -27,7 +27,14 @@ import type { WordOp } from './words.js';
  * ("2", "3bis", "4.1", "5(2)"), in Roman numerals ("IV"), or a point's letter ("(b)"). Not a word: nearly
  * every change is one, and none of them is read further.
  */
-const NUMBER_LIKE = /^\s*(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}|[IVXLC]{1,7}|\([a-z]{1,4}\))\s*$/;
+const NUMBER = String.raw`(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}|[IVXLC]{1,7}|\([a-z]{1,4}\))`;
+/**
+ * Or a list of them, as a plural reference word lists them: "9, 10 and 11" (normalize.ts: not a range, "2 to 4").
+ * Each joint holds a comma or a space, which no number does: a text splits into numbers and joints one way only
+ * (no backtracking to speak of).
+ */
+const LIST_JOINT = String.raw`(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)`;
+const NUMBER_LIKE = new RegExp(String.raw`^\s*${NUMBER}(?:${LIST_JOINT}${NUMBER}){0,20}\s*$`);
 
 /**
  * The redline with each change that renumbers a cross-reference as the drafts were renumbered marked cosmetic.
