@@ -148,6 +148,14 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('reads a changed number written with its parts as one change, not pieces around a digit both share', () => {
+    // Token by token, "2(1)" → "3(2)" may keep the "2" ("{+3(+}2[-(1)-]{+)+}"): as long a common run as "( )".
+    const ops = diffWords('Each Participant shall apply Articles 2 and 3; Article 2(1). Nothing', 'Each Participant will apply Articles 3 and 4; Article 3(2). Nothing');
+    expect(ops.filter((o) => o.op !== 'equal').map((o) => [o.op, o.text])).toEqual([['delete', 'shall'], ['insert', 'will'], ['delete', '2 and 3'], ['insert', '3 and 4'], ['delete', '2(1)'], ['insert', '3(2)']]);
+    // Letters between two changed marks stay equal, and so does an alternative kept out of brackets.
+    expect(diffWords('the “Framework” applies', 'the "Framework" applies').filter((o) => o.op === 'equal').map((o) => o.text)).toContain('Framework');
+  });
+
   it('flags cosmetic changes on their ops', () => {
     const ops = diffWords('the “Framework” shall apply', 'the "Framework" should apply');
     const quotes = ops.filter((o) => ['“', '”', '"'].includes(o.text));

@@ -26,7 +26,10 @@
  *   - it holds no word, only whitespace and punctuation (" (", ", "), and no blank line (a paragraph break
  *     always separates changes); or
  *   - it holds exactly one word of at most three letters ("of", "the", "and", "a"), other than the
- *     negations "no", "not", "nor", which a reader must always see as kept or changed.
+ *     negations "no", "not", "nor", which a reader must always see as kept or changed; or
+ *   - it is a piece of a number as written (digits and punctuation), glued to the changes on each side ("2" of
+ *     "2(1)" → "3(2)", which the token diff may read as "{+3(+}2[-(1)-]{+)+}").
+ * (A stand-in, word-stand-ins.ts, is neither a word nor punctuation here: it is never folded.)
  * A cosmetic change (cosmetic.ts) is never folded together with a substantive one, so that it stays
  * hideable on its own. Then brackets are balanced: when a change leaves a "(" or "[" open and the next
  * equal text starts with the closing bracket (or the change closes one that the preceding equal text
@@ -482,11 +485,39 @@ function isShortEqual(seg: Segment, tokA: Toks): boolean {
   return true;
 }
 
+/**
+ * Whether an equal segment is a piece of a number as written, with changes on each side of it: a few tokens of
+ * digits and punctuation, no space among them, and on one side at least no space right before or after them ("2"
+ * of "{+3(+}2[-(1)-]{+)+}", a cross-reference "2(1)" → "3(2)"). Not letters: "Framework" between two quote marks
+ * changed stays equal, nor "55" of "[50][55]" → "55". Tokens outside the diffed window count as spaces.
+ */
+function insideWord(seg: Segment, tokA: Toks, tokB: Toks): boolean {
+  if (seg.aEnd - seg.aStart > 3) return false;
+  for (let i = seg.aStart; i < seg.aEnd; i++) {
+    const kind = tokA.run.kind[i];
+    if (kind === PUNCT_TOKEN) continue;
+    if (kind !== WORD_TOKEN || !allDigits(tokA, i)) return false;
+  }
+  // Not between square brackets: there the number is an alternative, which keepAgreedAlternatives keeps whole.
+  const glue = (t: Toks, i: number) => t.run.kind[i] !== SPACE_TOKEN && !tokIs(t, i, OPEN_SQUARE) && !tokIs(t, i, CLOSE_SQUARE);
+  const glued = (t: Toks, start: number, end: number) => start > 0 && end < t.run.count && glue(t, start - 1) && glue(t, end);
+  return glued(tokA, seg.aStart, seg.aEnd) || glued(tokB, seg.bStart, seg.bEnd);
+}
+
+/** Whether token i is all ASCII digits. */
+function allDigits(t: Toks, i: number): boolean {
+  for (let k = t.run.start[i]!; k < t.run.start[i + 1]!; k++) {
+    const c = t.text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[] {
   const out: Segment[] = [];
   for (const seg of segments) {
     const n = out.length;
-    if (!seg.equal && n >= 2 && out[n - 1]!.equal && !out[n - 2]!.equal && isShortEqual(out[n - 1]!, tokA)
+    if (!seg.equal && n >= 2 && out[n - 1]!.equal && !out[n - 2]!.equal && (isShortEqual(out[n - 1]!, tokA) || insideWord(out[n - 1]!, tokA, tokB))
         && out[n - 2]!.cosmetic === seg.cosmetic) {
       // Both cosmetic, or both not: folding a short equal run (present on both sides) keeps that status.
       out.pop();
