@@ -80,6 +80,15 @@ describe('joinedContentTokens', () => {
     expect(joinedContentTokens(clause('Article 1', 'Scope', '1. (a) shall apply.'), tokenize)).toBeNull();
     expect(joinedContentTokens(clause('Article 1', 'Scope', '1. It shall apply.'), tokenize)).not.toBeNull();
   });
+
+  it('ends a list of references ("Articles 9, 10") at a line break, as a paragraph read alone ends there', () => {
+    // "10" opening the next paragraph is a quantity, not a number of the list the first paragraph left open.
+    const c = clause('Article 1', 'Scope', 'It applies under Articles 9,', '10 tonnes a year are covered.');
+    const joined = joinedContentTokens(c, tokenize);
+    expect(joined).not.toBeNull();
+    sameTokens(joined!, tokenize(contentText(c)));
+    expect(tokenize(contentText(c)).looseKey).not.toBe(tokenize(contentText(clause('Article 1', 'Scope', 'It applies under Articles 9,', '20 tonnes a year are covered.'))).looseKey);
+  });
 });
 
 describe('sameLabel', () => {

@@ -290,7 +290,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     let info = INFO[c] || (learn(c), INFO[c]!);
     const cls = info >>> 16;
     if (cls === SPACE) {
-      if (c === 10 || c === 13) { lineStart = true; listWord = 0; }
+      if (c === 10 || c === 13) { lineStart = true; listWord = 0; listJoined = false; }
       i++;
       continue;
     }
