@@ -451,8 +451,8 @@ function referenceMap(m: Matcher, oldClauses: readonly FlatClause[], newClauses:
     const g = m.oldGroup[i]!;
     return g < 0 ? NO_PARTNERS : m.groups[g]!.new;
   }, (i, j, a, b) => {
-    const g = m.groups[m.oldGroup[i]!]!;
-    return g.old.length === 1 && g.new.length === 1 && provisions(i, j, a, b);
+    const g = m.oldGroup[i]! >= 0 ? m.groups[m.oldGroup[i]!]! : null;
+    return g !== null && g.old.length === 1 && g.new.length === 1 && provisions(i, j, a, b);
   });
 }
 
