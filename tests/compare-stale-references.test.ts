@@ -127,6 +127,19 @@ describe('stale references', () => {
     expect(c.changes.find((x) => x.staleReferences)!.staleReferences![0]!.names!.title).toBe('Scope');
   });
 
+  it('reads each number of a list ("Articles 2 and 3") as a reference of its own: left behind or renumbered with the drafts', () => {
+    const FINAL: [string, string] = ['Final', 'This Memorandum takes effect on signature.'];
+    const cite = (refs: string): [string, string] => ['Review', `The Participants will review ${refs} every year.`];
+    // Definitions put first: Stockpiles (2) is now Article 3 and Pricing (3) Article 4.
+    const left = compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 and 3'), FINAL]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2 and 3'), FINAL]));
+    expect(staleOf(left)).toEqual(['Article 5: "Articles 2" meant Article 2, now Article 3, names Article 2', 'Article 5: "3" meant Article 3, now Article 4, names Article 3']);
+    // Only the second number left: "Articles 3 and 3" now cites Stockpiles twice.
+    const half = compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2, 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 3, 3')]));
+    expect(staleOf(half)).toEqual(['Article 5: "3" meant Article 3, now Article 4, names Article 3']);
+    expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 and 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 3 and 4')])))).toEqual([]);
+    expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 and 3 of the Convention')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2 and 3 of the Convention')])))).toEqual([]);
+  });
+
   it('finds a reference left to a deleted article, naming another one or none', () => {
     // Article 2 deleted: "Article 2" now names old Article 3 (Pricing).
     const c = compare(articles([SCOPE, STOCKS, PRICING, review('Article 2')]), articles([SCOPE, PRICING, review('Article 2')]));
@@ -387,7 +400,12 @@ describe('stale references', () => {
         if (change.kind === 'inserted' || !change.new[0]?.label.startsWith('Article')) continue;
         const own = change.words.map((w) => (w.op === 'delete' ? '' : w.text)).join('');
         const cited = new Set<string>();
-        for (const m of own.matchAll(/\bArticles? (\d+)\b/g)) if (!ofAnother.test(own.slice(m.index + m[0].length))) cited.add(`Article ${m[1]}`);
+        // Each number of a list under "Articles" too ("Articles 9, 10 and 11").
+        for (const m of own.matchAll(/\b(Articles?) (\d+)\b((?:,? (?:and |or )?\d+\b)*)/g)) {
+          const list = m[1] === 'Articles' ? m[3]! : '';
+          if (ofAnother.test(own.slice(m.index + m[1]!.length + 1 + m[2]!.length + list.length))) continue;
+          for (const number of [m[2]!, ...(list.match(/\d+/g) ?? [])]) cited.add(`Article ${number}`);
+        }
         // Every article is renumbered (old N is new N+1), so every own reference is stale.
         for (const ref of cited) expected.push(`${change.new[0]!.label}: ${ref}`);
         for (const s of change.staleReferences ?? []) {

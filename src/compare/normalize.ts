@@ -263,6 +263,28 @@ export function referenceAt(text: string, start: number): Reference | null {
   return end === i ? null : { word, number: text.slice(i, end), end };
 }
 
+/** Whether a reference word is a plural one, whose number may go on as a list ("Articles 9, 10 and 11"). */
+export function isPluralReferenceWord(word: string): boolean {
+  return PLURAL_REFERENCE_WORDS.has(wordHash(word));
+}
+
+/**
+ * The end of the next number of a list of reference numbers whose last number ends at `end` (", 10", " and 11",
+ * ", or 12"), as the scanner reads lists, or -1 when the list ends there; `start` receives where the number begins.
+ */
+export function listedNumberAt(text: string, end: number, start: { at: number }): number {
+  LIST_JOINT.lastIndex = end;
+  if (!LIST_JOINT.test(text)) return -1;
+  const from = LIST_JOINT.lastIndex;
+  const to = skipReferenceNumber(text, from);
+  if (to === from) return -1;
+  start.at = from;
+  return to;
+}
+
+/** What joins a list's numbers, as the scanner reads it: a comma, "and" or "or" (not a line break). */
+const LIST_JOINT = /[^\S\n\r]*,[^\S\n\r]*(?:(?:and|or)[^\S\n\r]+)?|[^\S\n\r]+(?:and|or)[^\S\n\r]+/iy;
+
 /** The kind of a reference word ("Articles", "art"), or undefined when the word is none. */
 export function referenceKind(word: string): string | undefined {
   return REFERENCE_KINDS.get(wordHash(word));

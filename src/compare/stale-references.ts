@@ -10,6 +10,8 @@
  * looked for, at the places a regular expression finds their reference words (the texts are not tokenized:
  * this runs over every clause the drafts share), and only in text of a clause both drafts hold that the redline
  * keeps equal: a reference inserted or rewritten, or in an inserted clause, was written for the new numbering.
+ * Each number of a list under a plural word ("Articles 9, 10 and 11") is a reference of its own, its words the
+ * number, as the comparison's scanner reads lists (normalize.ts: not a range, "Articles 9 to 11").
  *
  * The same for provisions, read off the provision alignment of each edited clause: a paragraph inserted before
  * paragraph 2 of Article 9 makes it paragraph 3, and "paragraph 2 of Article 9", "Article 9(2)", "Article 9,
@@ -22,7 +24,7 @@
  * no clause's label ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
-import { referenceAt, referenceWords, type Reference } from './normalize.js';
+import { isPluralReferenceWord, listedNumberAt, referenceAt, referenceWords, type Reference } from './normalize.js';
 import { labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
 export interface StaleReference {
@@ -320,6 +322,9 @@ class ReferenceFinder {
         continue;
       }
       found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
+      // "Articles 9, 10 and 11": each number of the list names a clause of its own ("of the Convention" after the
+      // list went above, namesElsewhere reading past its numbers).
+      if (isPluralReferenceWord(m[0]) && this.listed(text, reference, found)) continue;
       // "Article 9, paragraph 2" (", of the Convention" after it went above): the paragraph is Article 9's, never
       // one of the clause the words stand in.
       COMMA_PARAGRAPH.lastIndex = reference.end;
@@ -331,6 +336,22 @@ class ReferenceFinder {
       pattern.lastIndex = number.end;
       found(this.paragraphHit(written, number.text, start, number.end, `${written}, paragraph ${number.text}`));
     }
+  }
+
+  /**
+   * The numbers after the first of a list under a plural reference word, each found as a reference of its own
+   * (its words: the number), the pattern moved past them. Whether the list went on.
+   */
+  private listed(text: string, reference: Reference, found: (hit: Hit) => void): boolean {
+    const start = { at: 0 };
+    let end = reference.end;
+    for (let next = listedNumberAt(text, end, start); next >= 0; next = listedNumberAt(text, end, start)) {
+      const key = `${reference.word} ${text.slice(start.at, next).toLowerCase()}`;
+      found({ key, stale: this.moved.get(key), start: start.at, end: next, written: key });
+      end = next;
+    }
+    this.pattern.lastIndex = end;
+    return end !== reference.end;
   }
 
   /**
