@@ -269,21 +269,23 @@ export function isPluralReferenceWord(word: string): boolean {
 }
 
 /**
- * The end of the next number of a list of reference numbers whose last number ends at `end` (", 10", " and 11",
- * ", or 12"), as the scanner reads lists, or -1 when the list ends there; `start` receives where the number begins.
+ * The next number of a list of reference numbers whose last number ends at `end` (", 10", " and 11", ", or 12"),
+ * as the scanner reads lists: where it starts and ends, or null when the list ends there.
  */
-export function listedNumberAt(text: string, end: number, start: { at: number }): number {
+export function listedNumberAt(text: string, end: number): { start: number; end: number } | null {
   LIST_JOINT.lastIndex = end;
-  if (!LIST_JOINT.test(text)) return -1;
-  const from = LIST_JOINT.lastIndex;
-  const to = skipReferenceNumber(text, from);
-  if (to === from) return -1;
-  start.at = from;
-  return to;
+  if (!LIST_JOINT.test(text)) return null;
+  const start = LIST_JOINT.lastIndex;
+  const to = skipReferenceNumber(text, start);
+  return to === start ? null : { start, end: to };
 }
 
-/** What joins a list's numbers, as the scanner reads it: a comma, "and" or "or" (not a line break). */
-const LIST_JOINT = /[^\S\n\r]*,[^\S\n\r]*(?:(?:and|or)[^\S\n\r]+)?|[^\S\n\r]+(?:and|or)[^\S\n\r]+/iy;
+/**
+ * What joins a list's numbers, as the scanner reads it: a comma, "and" or "or", on one line (the scanner's
+ * LIST_JOINERS and comma, written as a pattern for readers of text: stale-references.ts, renumbered-references.ts).
+ */
+export const LIST_JOINT_PATTERN = String.raw`[^\S\n\r]*,[^\S\n\r]*(?:(?:and|or)[^\S\n\r]+)?|[^\S\n\r]+(?:and|or)[^\S\n\r]+`;
+const LIST_JOINT = new RegExp(LIST_JOINT_PATTERN, 'iy');
 
 /** The kind of a reference word ("Articles", "art"), or undefined when the word is none. */
 export function referenceKind(word: string): string | undefined {
@@ -330,8 +332,9 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
       const j = skipReferenceNumber(text, i);
       if (j !== i) {
         if (collected !== null) {
-          const word = REFERENCE_KINDS.get(listed ? listWord : lastWord)!;
-          collected.push(listed ? { word, number: text.slice(i, j), end: j, listed: true } : { word, number: text.slice(i, j), end: j });
+          const reference: Reference = { word: REFERENCE_KINDS.get(listed ? listWord : lastWord)!, number: text.slice(i, j), end: j };
+          if (listed) reference.listed = true;
+          collected.push(reference);
         }
         if (!listed) listWord = PLURAL_REFERENCE_WORDS.has(lastWord) ? lastWord : 0;
         if (words) words[count] = REFERENCE_NUMBER;

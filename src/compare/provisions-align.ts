@@ -204,8 +204,13 @@ function allocatePairing(capacity: number): Pairing {
 }
 
 function emptyPairing(oldCount: number, newCount: number): Pairing {
-  if (depth <= 1 && reused.oldOf.length < Math.max(oldCount, newCount)) reused = allocatePairing(2 * Math.max(oldCount, newCount));
-  const p = depth > 1 ? allocatePairing(Math.max(oldCount, newCount)) : reused;
+  const size = Math.max(oldCount, newCount);
+  let p: Pairing;
+  if (depth > 1) p = allocatePairing(size);
+  else {
+    if (reused.oldOf.length < size) reused = allocatePairing(2 * size);
+    p = reused;
+  }
   p.oldOf.fill(-1, 0, newCount);
   p.newOf.fill(-1, 0, oldCount);
   p.moved.fill(0, 0, newCount);

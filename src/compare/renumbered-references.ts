@@ -8,17 +8,18 @@
  *
  * Each change of a line is judged on its own: the line as the old draft wrote it, against the same line with
  * that one change made (or that change and the one before or after it, for a paragraph cited with its article,
- * both renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", "paragraph [-2-]{+3+} of Article [-2-]{+3+}"). The change is a renumbered reference when the two
- * read the same with reference numbers left out (normalize.ts, strictKey) and each number that changed names,
- * in the new draft, the clause its old number named in the old draft — or the provision: of this clause, or of
- * the clause cited with it as the alignment paired that clause's provisions (reference-map.ts, follows).
+ * both renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", "paragraph [-2-]{+3+} of Article [-2-]{+3+}").
+ * The change is a renumbered reference when the two read the same with reference numbers left out (normalize.ts,
+ * strictKey) and each number that changed names, in the new draft, the clause its old number named in the old
+ * draft — or the provision: of this clause, or of the clause cited with it as the alignment paired that clause's
+ * provisions (reference-map.ts, follows).
  * "Article 2" → "Article 3" where old Article 2 is still Article 2, "Article 4 of the Convention" → "Article 5
  * of the Convention", and "30 days" → "60 days" stay changes.
  *
  * Only a change short enough to be a number ("2" → "3", "2bis" → "3", "4(2)" → "5(2)") is read at all: the
  * rest, nearly every change, costs a regular-expression test.
  */
-import { referencesIn, strictKey } from './normalize.js';
+import { LIST_JOINT_PATTERN, referencesIn, strictKey } from './normalize.js';
 import type { ReferenceMap } from './reference-map.js';
 import type { WordOp } from './words.js';
 
@@ -33,8 +34,7 @@ const NUMBER = String.raw`(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}|[IVXL
  * Each joint holds a comma or a space, which no number does: a text splits into numbers and joints one way only
  * (no backtracking to speak of).
  */
-const LIST_JOINT = String.raw`(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)`;
-const NUMBER_LIKE = new RegExp(String.raw`^\s*${NUMBER}(?:${LIST_JOINT}${NUMBER}){0,20}\s*$`);
+const NUMBER_LIKE = new RegExp(String.raw`^\s*${NUMBER}(?:(?:${LIST_JOINT_PATTERN})${NUMBER}){0,20}\s*$`);
 
 /**
  * The redline with each change that renumbers a cross-reference as the drafts were renumbered marked cosmetic.

@@ -343,12 +343,11 @@ class ReferenceFinder {
    * (its words: the number), the pattern moved past them. Whether the list went on.
    */
   private listed(text: string, reference: Reference, found: (hit: Hit) => void): boolean {
-    const start = { at: 0 };
     let end = reference.end;
-    for (let next = listedNumberAt(text, end, start); next >= 0; next = listedNumberAt(text, end, start)) {
-      const key = `${reference.word} ${text.slice(start.at, next).toLowerCase()}`;
-      found({ key, stale: this.moved.get(key), start: start.at, end: next, written: key });
-      end = next;
+    for (let next = listedNumberAt(text, end); next !== null; next = listedNumberAt(text, end)) {
+      const key = `${reference.word} ${text.slice(next.start, next.end).toLowerCase()}`;
+      found({ key, stale: this.moved.get(key), start: next.start, end: next.end, written: key });
+      end = next.end;
     }
     this.pattern.lastIndex = end;
     return end !== reference.end;

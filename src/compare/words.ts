@@ -491,7 +491,7 @@ function isShortEqual(seg: Segment, tokA: Toks): boolean {
  * of "{+3(+}2[-(1)-]{+)+}", a cross-reference "2(1)" → "3(2)"). Not letters: "Framework" between two quote marks
  * changed stays equal, nor "55" of "[50][55]" → "55". Tokens outside the diffed window count as spaces.
  */
-function insideWord(seg: Segment, tokA: Toks, tokB: Toks): boolean {
+function pieceOfNumber(seg: Segment, tokA: Toks, tokB: Toks): boolean {
   if (seg.aEnd - seg.aStart > 3) return false;
   for (let i = seg.aStart; i < seg.aEnd; i++) {
     const kind = tokA.run.kind[i];
@@ -517,7 +517,7 @@ function mergeShortEquals(segments: Segment[], tokA: Toks, tokB: Toks): Segment[
   const out: Segment[] = [];
   for (const seg of segments) {
     const n = out.length;
-    if (!seg.equal && n >= 2 && out[n - 1]!.equal && !out[n - 2]!.equal && (isShortEqual(out[n - 1]!, tokA) || insideWord(out[n - 1]!, tokA, tokB))
+    if (!seg.equal && n >= 2 && out[n - 1]!.equal && !out[n - 2]!.equal && (isShortEqual(out[n - 1]!, tokA) || pieceOfNumber(out[n - 1]!, tokA, tokB))
         && out[n - 2]!.cosmetic === seg.cosmetic) {
       // Both cosmetic, or both not: folding a short equal run (present on both sides) keeps that status.
       out.pop();
