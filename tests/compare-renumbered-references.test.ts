@@ -25,6 +25,30 @@ function changesOf(oldText: string, newText: string, label: string): Array<[stri
   return entry.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
 }
 
+/**
+ * A scope citing `oldRefs`, edited ("shall" → "will") and citing `newRefs` where an article was put in before the
+ * two cited: the references are marked cosmetic, the edit not.
+ */
+function expectCosmeticBesideEdit(oldRefs: string, newRefs: string): void {
+  const e = compareDrafts(importDraft(articles([['Scope', `The Participants shall apply ${oldRefs}.`], NOTICE, STOCKS])).draft,
+    importDraft(articles([['Scope', `The Participants will apply ${newRefs}.`], INSERTED, NOTICE, STOCKS])).draft).changes[0]!;
+  expect(e.kind, oldRefs).toBe('edited');
+  const changed = e.words.filter((w) => w.op !== 'equal');
+  expect(changed.filter((w) => !w.cosmetic).map((w) => [w.op, w.text]), oldRefs).toEqual([['delete', 'shall'], ['insert', 'will']]);
+  expect(changed.some((w) => w.cosmetic), oldRefs).toBe(true);
+}
+
+/**
+ * The kind of a scope citing `from` in the old draft (Article 1, citing the two numbered paragraphs of Stockpiles,
+ * Article 2) and `to` in the new, where an article was put in first (Stockpiles is Article 3) and, with `extra`, a
+ * paragraph put in first in Stockpiles too (its two paragraphs are now 2 and 3).
+ */
+function kindCitingStockParagraphs(from: string, to: string, extra: boolean): string {
+  const stocks = (first: boolean): [string, string] => ['Stockpiles', `${first ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${first ? 2 : 1}. Each Participant shall hold stocks.\n\n${first ? 3 : 2}. The stocks cover ninety days.`];
+  const cite = (ref: string): [string, string] => ['Scope', `The stocks are held as set out in ${ref}.`];
+  return compareDrafts(importDraft(articles([cite(from), stocks(false)])).draft, importDraft(articles([cite(to), INSERTED, stocks(extra)])).draft).changes[0]!.kind;
+}
+
 describe('cross-references renumbered inside an edited clause', () => {
   it('marks the reference cosmetic and the words that changed beside it not', () => {
     const scope = (ref: string, modal: string) => ['Scope', `1. Export restrictions are notified as set out in Article ${ref}.\n\n2. Each Participant ${modal} consult the other.`] as [string, string];
@@ -170,27 +194,68 @@ describe('lists of references under a plural word ("Articles 2 and 3")', () => {
     // The first number follows the drafts, the second does not (Article 3 is now 4, not 5).
     expect(entry('Articles 2 and 3', 'Articles 3 and 5').kind).toBe('edited');
     expect(entry('Articles 2 and 3 of the GATT 1994', 'Articles 3 and 4 of the GATT 1994').kind).toBe('edited');
-    // A range is no list: an article put in between would join it though both ends followed.
-    expect(entry('Articles 2 to 3', 'Articles 3 to 4').kind).toBe('edited');
   });
 
   it('marks a list cosmetic inside an edited clause, and the words changed beside it not', () => {
-    const e = compareDrafts(importDraft(articles([['Scope', 'The Participants shall apply Articles 2 and 3.'], NOTICE, STOCKS])).draft,
-      importDraft(articles([['Scope', 'The Participants will apply Articles 3 and 4.'], INSERTED, NOTICE, STOCKS])).draft).changes[0]!;
-    expect(e.kind).toBe('edited');
-    expect(changed(e).filter(([, , cosmetic]) => !cosmetic)).toEqual([['delete', 'shall', false], ['insert', 'will', false]]);
-    expect(changed(e).some(([, , cosmetic]) => cosmetic)).toBe(true);
+    expectCosmeticBesideEdit('Articles 2 and 3', 'Articles 3 and 4');
   });
 
   it('reads a list of paragraphs cited with their article as that article\'s, renumbered in it', () => {
-    const stocks = (extra: boolean): [string, string] => ['Stockpiles', `${extra ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall hold stocks.\n\n${extra ? 3 : 2}. The stocks cover ninety days.`];
-    const cite = (ref: string): [string, string] => ['Scope', `The stocks are held as set out in ${ref}.`];
-    const kind = (from: string, to: string, extra: boolean) =>
-      compareDrafts(importDraft(articles([cite(from), stocks(false)])).draft, importDraft(articles([cite(to), INSERTED, stocks(extra)])).draft).changes[0]!.kind;
+    const kind = kindCitingStockParagraphs;
     expect(kind('Article 2, paragraphs 1 and 2', 'Article 3, paragraphs 2 and 3', true)).toBe('unchanged');
     expect(kind('paragraphs 1 and 2 of Article 2', 'paragraphs 2 and 3 of Article 3', true)).toBe('unchanged');
     expect(kind('Article 2, paragraphs 1 and 2', 'Article 3, paragraphs 2 and 3', false)).toBe('edited');
     expect(kind('paragraphs 1 and 2 of Article 2', 'paragraphs 2 and 3 of Article 3', false)).toBe('edited');
+  });
+});
+
+describe('ranges of references ("Articles 2 to 4")', () => {
+  const REPORTS: [string, string] = ['Reports', 'Each Participant shall report on its stocks of critical minerals every year.'];
+  const scope = (refs: string): [string, string] => ['Scope', `This Memorandum applies as set out in ${refs}.`];
+  /** The scope's entry where the new draft has INSERTED at index `at` among the three articles it cites (-1: none). */
+  const entry = (oldRefs: string, newRefs: string, at = 0) => {
+    const news = [NOTICE, STOCKS, REPORTS];
+    if (at >= 0) news.splice(at, 0, INSERTED);
+    return compareDrafts(importDraft(articles([scope(oldRefs), NOTICE, STOCKS, REPORTS])).draft, importDraft(articles([scope(newRefs), ...news])).draft).changes[0]!;
+  };
+
+  it('reads a range whose articles were renumbered together, none put in between, unchanged, its numbers cosmetic', () => {
+    for (const [from, to] of [['Articles 2 to 4', 'Articles 3 to 5'], ['Articles 2 through 3', 'Articles 3 through 4'], ['Articles 2\u20134', 'Articles 3\u20135'], ['Articles 2 to 3 and 4', 'Articles 3 to 4 and 5']]) {
+      const e = entry(from!, to!);
+      expect(e.kind, from).toBe('unchanged');
+      expect(e.words.filter((w) => w.op !== 'equal').every((w) => w.cosmetic), from).toBe(true);
+    }
+    // Put in after the range: its later end alone moved on, and so does the range.
+    expect(entry('Articles 3 to 4', 'Articles 4 to 5', 1).kind).toBe('unchanged');
+  });
+
+  it('keeps a range a change where an article was put in between its ends, though both ends followed, or it names other articles', () => {
+    // Article 3 put in: the range 2 to 4 now holds it, whatever its ends became.
+    expect(entry('Articles 2 to 4', 'Articles 2 to 5', 1).kind).toBe('edited');
+    // Nothing renumbered: the range now names other articles.
+    expect(entry('Articles 2 to 3', 'Articles 3 to 4', -1).kind).toBe('edited');
+    // One end followed, the other not.
+    expect(entry('Articles 2 to 3', 'Articles 3 to 5').kind).toBe('edited');
+    expect(entry('Articles 2 to 3', 'Articles 2 to 4').kind).toBe('edited');
+    // Another instrument's articles.
+    expect(entry('Articles 2 to 3 of the GATT 1994', 'Articles 3 to 4 of the GATT 1994').kind).toBe('edited');
+  });
+
+  it('marks a range cosmetic inside an edited clause, and the words changed beside it not', () => {
+    expectCosmeticBesideEdit('Articles 2 to 3', 'Articles 3 to 4');
+  });
+
+  it('reads a range of paragraphs as each of its paragraphs renumbered, of the article cited or of the clause itself', () => {
+    const kind = kindCitingStockParagraphs;
+    expect(kind('paragraphs 1 to 2 of Article 2', 'paragraphs 2 to 3 of Article 3', true)).toBe('unchanged');
+    expect(kind('Article 2, paragraphs 1 to 2', 'Article 3, paragraphs 2 to 3', true)).toBe('unchanged');
+    expect(kind('paragraphs 1 to 2 of Article 2', 'paragraphs 2 to 3 of Article 3', false)).toBe('edited');
+    // The clause's own paragraphs: a paragraph put in first renumbers the two the range names.
+    const own = (extra: boolean, ref: string): [string, string] => ['Review', `${extra ? '1. The Participants intend to meet each year.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall report.\n\n${extra ? 3 : 2}. Reports are public.\n\n${extra ? 4 : 3}. Reviews follow ${ref} of this Article.`];
+    const ownKind = (extra: boolean, to: string) =>
+      compareDrafts(importDraft(articles([own(false, 'paragraphs 1 to 2')])).draft, importDraft(articles([own(extra, to)])).draft).changes[0]!.provisions.find((p) => p.new === (extra ? '4' : '3'))!.kind;
+    expect(ownKind(true, 'paragraphs 2 to 3')).toBe('unchanged');
+    expect(ownKind(false, 'paragraphs 2 to 3')).toBe('edited');
   });
 });
 
@@ -209,7 +274,9 @@ describe('citations in every form, renumbered rightly or not (property)', () => 
     (a: number, p: number) => `paragraph ${p} of Article ${a}`,
     (a: number, p: number) => `Article ${a}(${p})`,
     (a: number, p: number) => `Article ${a}, paragraphs ${p} and ${p + 1}`,
+    (a: number, p: number, b: number) => `Articles ${Math.min(a, b)} to ${Math.max(a, b)}`,
   ];
+  const RANGE = FORMS.length - 1;
 
   it('reads a clause citing the others unchanged exactly when every number it changed follows the renumbering, and marks exactly those cosmetic in an edited one', () => {
     const arb = fc.record({
@@ -232,7 +299,9 @@ describe('citations in every form, renumbered rightly or not (property)', () => 
         const now = r.right ? form(article(k), paragraph(k, r.p), article(m))
           // A number one past the right one: another article (an existing one) or another paragraph.
           : form(article(k) + (wrongPlace ? 1 : 0), paragraph(k, r.p) + (wrongPlace ? 0 : 1), article(m));
-        return { old, now, right: r.right || now === form(article(k), paragraph(k, r.p), article(m)) };
+        // A range with the article put in between its ends names one more article, whatever its ends became.
+        const widened = r.form % FORMS.length === RANGE && Math.min(k, m) < where && where <= Math.max(k, m);
+        return { old, now, right: (r.right || now === form(article(k), paragraph(k, r.p), article(m))) && !widened };
       });
       const allRight = written.every((w) => w.right);
       const olds = Array.from({ length: n }, (_, k) => cited(k, false));

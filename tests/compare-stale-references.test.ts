@@ -140,6 +140,14 @@ describe('stale references', () => {
     expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 and 3 of the Convention')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2 and 3 of the Convention')])))).toEqual([]);
   });
 
+  it('reads each end of a range ("Articles 2 to 3") as a reference of its own', () => {
+    const cite = (refs: string): [string, string] => ['Review', `The Participants will review ${refs} every year.`];
+    const left = compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]));
+    expect(staleOf(left)).toEqual(['Article 5: "Articles 2" meant Article 2, now Article 3, names Article 2', 'Article 5: "3" meant Article 3, now Article 4, names Article 3']);
+    expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2\u20133')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2\u20133')])))).toHaveLength(2);
+    expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 3 to 4')])))).toEqual([]);
+  });
+
   it('finds a reference left to a deleted article, naming another one or none', () => {
     // Article 2 deleted: "Article 2" now names old Article 3 (Pricing).
     const c = compare(articles([SCOPE, STOCKS, PRICING, review('Article 2')]), articles([SCOPE, PRICING, review('Article 2')]));

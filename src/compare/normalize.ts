@@ -106,11 +106,17 @@ export function referenceWords(kind: string): string[] {
 const REFERENCE_WORDS = new Set(REFERENCE_KINDS.keys());
 /**
  * The plural reference words, whose number may go on as a list ("Articles 9, 10 and 11", "paragraphs 2 or 3"):
- * each number of the list is a reference number. The words that join a list's numbers (a comma does too). Not
- * "to": a range's ends may follow the renumbering while an article put in between joins the range.
+ * each number of the list is a reference number. The words that join a list's numbers (a comma does too), and
+ * those that make a range of two ("Articles 2 to 4", "Articles 2 through 4"; an en dash does too: "2–4"). A
+ * range's end is a reference number like any other, flagged `range`, since its meaning is not its own: whether
+ * "Articles 2 to 4" → "Articles 3 to 5" follows the renumbering depends on the articles between the two ends
+ * (reference-map.ts), as an article put in between would join the range though both ends followed.
  */
 const PLURAL_REFERENCE_WORDS = new Set(['articles', 'paragraphs', 'paras', 'subparagraphs', 'sections', 'chapters', 'annexes', 'clauses', 'points'].map(wordHash));
 const LIST_JOINERS = new Set(['and', 'or'].map(wordHash));
+const RANGE_JOINERS = new Set(['to', 'through'].map(wordHash));
+/** The en dash, which joins a range's two numbers ("Articles 2–4"); a hyphen is part of a number ("3-B"). */
+const EN_DASH = 0x2013;
 /** What a reference number hashes to. */
 const REFERENCE_NUMBER = wordHash('#');
 
@@ -221,6 +227,8 @@ export interface Reference {
   end: number;
   /** A number after the first of a list under a plural reference word: "10" and "11" of "Articles 9, 10 and 11". */
   listed?: true;
+  /** A listed number that ends a range, whose start is the reference before it: "4" of "Articles 2 to 4". */
+  range?: true;
 }
 
 /**
@@ -269,8 +277,8 @@ export function isPluralReferenceWord(word: string): boolean {
 }
 
 /**
- * The next number of a list of reference numbers whose last number ends at `end` (", 10", " and 11", ", or 12"),
- * as the scanner reads lists: where it starts and ends, or null when the list ends there.
+ * The next number of a list of reference numbers whose last number ends at `end` (", 10", " and 11", ", or 12",
+ * or a range's end: " to 12"), as the scanner reads lists: where it starts and ends, or null when the list ends there.
  */
 export function listedNumberAt(text: string, end: number): { start: number; end: number } | null {
   LIST_JOINT.lastIndex = end;
@@ -285,7 +293,10 @@ export function listedNumberAt(text: string, end: number): { start: number; end:
  * LIST_JOINERS and comma, written as a pattern for readers of text: stale-references.ts, renumbered-references.ts).
  */
 export const LIST_JOINT_PATTERN = String.raw`[^\S\n\r]*,[^\S\n\r]*(?:(?:and|or)[^\S\n\r]+)?|[^\S\n\r]+(?:and|or)[^\S\n\r]+`;
-const LIST_JOINT = new RegExp(LIST_JOINT_PATTERN, 'iy');
+
+/** What joins a range's two numbers, as the scanner reads it: "to" or "through" between spaces, or an en dash. */
+export const RANGE_JOINT_PATTERN = String.raw`[^\S\n\r]+(?:to|through)[^\S\n\r]+|[^\S\n\r]*\u2013[^\S\n\r]*`;
+const LIST_JOINT = new RegExp(`${LIST_JOINT_PATTERN}|${RANGE_JOINT_PATTERN}`, 'iy');
 
 /** The kind of a reference word ("Articles", "art"), or undefined when the word is none. */
 export function referenceKind(word: string): string | undefined {
@@ -308,13 +319,15 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
   // whether a comma or joining word came after its last number (another number then belongs to it).
   let listWord = 0;
   let listJoined = false;
+  // Whether what joined the list last makes a range ("to", "through", an en dash): the next number ends it.
+  let rangeJoined = false;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
     let info = INFO[c] || (learn(c), INFO[c]!);
     const cls = info >>> 16;
     if (cls === SPACE) {
-      if (c === 10 || c === 13) { lineStart = true; listWord = 0; listJoined = false; }
+      if (c === 10 || c === 13) { lineStart = true; listWord = 0; listJoined = false; rangeJoined = false; }
       i++;
       continue;
     }
@@ -327,13 +340,16 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     }
     if (afterReferenceWord || listJoined) {
       const listed = !afterReferenceWord;
+      const range = listed && rangeJoined;
       afterReferenceWord = false;
       listJoined = false;
+      rangeJoined = false;
       const j = skipReferenceNumber(text, i);
       if (j !== i) {
         if (collected !== null) {
           const reference: Reference = { word: REFERENCE_KINDS.get(listed ? listWord : lastWord)!, number: text.slice(i, j), end: j };
           if (listed) reference.listed = true;
+          if (range) reference.range = true;
           collected.push(reference);
         }
         if (!listed) listWord = PLURAL_REFERENCE_WORDS.has(lastWord) ? lastWord : 0;
@@ -347,7 +363,9 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     }
     if (cls === PUNCT) {
       if (listWord !== 0) {
-        if (c === 44 /* , */) listJoined = true; else listWord = 0;
+        if (c === 44 /* , */) listJoined = true;
+        else if (c === EN_DASH) listJoined = rangeJoined = true;
+        else listWord = 0;
       }
       if (strict) {
         // Every mark as written: a change of quote style (' → ’) or dash (- → —) is an edit, cosmetic only (the
@@ -375,7 +393,9 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
     afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
     if (listWord !== 0) {
-      if (LIST_JOINERS.has(h)) listJoined = true; else listWord = 0;
+      if (LIST_JOINERS.has(h)) listJoined = true;
+      else if (RANGE_JOINERS.has(h)) listJoined = rangeJoined = true;
+      else listWord = 0;
     }
     lastWord = h;
   }

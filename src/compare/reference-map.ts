@@ -102,10 +102,32 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
 
 const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
 
+/** The longest range read (clauses or provisions between its ends); a longer one stays a change. */
+const MAX_RANGE = 1000;
+
+/** A number written in digits only, as a number; null for any other ("2bis", "IV"). */
+function plainNumber(text: string): number | null {
+  return /^\d{1,6}$/.test(text) ? Number(text) : null;
+}
+
+/** The clauses by the key of their label (several where parts repeat their numbering). */
+function indexByKey(keys: readonly (string | null)[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    if (key === null) return;
+    const list = byKey.get(key);
+    if (list) list.push(i); else byKey.set(key, [i]);
+  });
+  return byKey;
+}
+
 export class ReferenceMap {
   /** Old clauses by the key of their label (several where parts repeat their numbering). */
-  private readonly oldByKey = new Map<string, number[]>();
+  private readonly oldByKey: Map<string, number[]>;
+  private readonly oldKeys: (string | null)[];
   private readonly newKeys: (string | null)[];
+  /** New clauses by the key of their label, made the first time a range is read. */
+  private newByKey: Map<string, number[]> | undefined;
   /** The new labels' keys as a set, made the first time a reference to a provision of a clause is read. */
   private newKeySet: Set<string | null> | undefined;
 
@@ -117,12 +139,8 @@ export class ReferenceMap {
    */
   constructor(oldLabels: readonly string[], newLabels: readonly string[], private readonly partnersOf: (i: number) => readonly number[],
     private readonly provisionsOf?: (i: number, j: number, a: string, b: string) => boolean) {
-    oldLabels.forEach((label, i) => {
-      const key = labelKey(label);
-      if (key === null) return;
-      const list = this.oldByKey.get(key);
-      if (list) list.push(i); else this.oldByKey.set(key, [i]);
-    });
+    this.oldKeys = oldLabels.map(labelKey);
+    this.oldByKey = indexByKey(this.oldKeys);
     this.newKeys = newLabels.map(labelKey);
   }
 
@@ -138,6 +156,14 @@ export class ReferenceMap {
     if (olds.length !== news.length) return false;
     for (let k = 0; k < olds.length; k++) {
       const was = olds[k]!, is = news[k]!;
+      if (was.range !== is.range) return false;
+      if (was.range && k > 0) {
+        // A range's end is read with its start, whose own number was read before (if it changed): what the
+        // range names, every article between its ends, must not change where either end does.
+        if (was.number === is.number && olds[k - 1]!.number === news[k - 1]!.number) continue;
+        if (this.rangeFollows(oldText, newText, olds, news, k, ownProvisions)) continue;
+        return false;
+      }
       if (was.number === is.number) continue;
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
         // "paragraph 2 of Article 9" → "paragraph 3 of Article 10": Article 9's paragraph, renumbered with it or
@@ -177,6 +203,68 @@ export class ReferenceMap {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether the range ending at reference k ("Articles 2 to 4", its start the reference before) names, in the
+   * new text, what it named in the old: for clauses, the same clauses one by one, in order (each old clause from
+   * the first end to the last, of the range's kind, became its counterpart in the new range: none put in between,
+   * taken out or moved); for provisions, whose order this map does not know, each number from one end to the
+   * other became its counterpart, as a single reference to it would have to (plain numbers only: "paragraphs 2
+   * to 4" → "paragraphs 3 to 5"). Anything else, and a range of another instrument's, is a change.
+   */
+  private rangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k: number,
+    ownProvisions?: (a: string, b: string) => boolean): boolean {
+    const oldStart = olds[k - 1]!, oldEnd = olds[k]!, newStart = news[k - 1]!, newEnd = news[k]!;
+    const word = oldEnd.word;
+    if (newEnd.word !== word || oldStart.word !== word || newStart.word !== word) return false;
+    // "… of the Convention" (for paragraphs: of anything but a clause of these drafts, read first below).
+    const elsewhere = namesElsewhere(oldText, oldEnd.end, word) || namesElsewhere(newText, newEnd.end, word);
+    if (!PROVISION_KINDS.has(word)) return !elsewhere && this.clauseRangeFollows(referenceKey(oldStart), referenceKey(oldEnd), referenceKey(newStart), referenceKey(newEnd));
+    const from = plainNumber(oldStart.number), to = plainNumber(oldEnd.number);
+    const from2 = plainNumber(newStart.number), to2 = plainNumber(newEnd.number);
+    if (from === null || to === null || from2 === null || to2 === null || to < from || to - from !== to2 - from2 || to - from > MAX_RANGE) return false;
+    // Whose provisions the range names: the clause cited after it ("paragraphs 2 to 4 of Article 9"), the one
+    // cited before it ("Article 9, paragraphs 2 to 4"), or the clause it stands in.
+    const citedAfter = [clauseCitedAfter(oldText, oldEnd, olds, k), clauseCitedAfter(newText, newEnd, news, k)];
+    let head = k - 1;
+    while (head > 0 && olds[head]!.listed) head--;
+    const citedBefore = head > 0 && ofClauseBefore(oldText, olds[head - 1]!, olds[head]!) ? [olds[head - 1]!, news[head - 1]!] : null;
+    let became: (a: string, b: string) => boolean;
+    if (citedAfter[0] && citedAfter[1]) {
+      const [a, b] = citedAfter.map((r) => referenceKey(r!));
+      became = (x, y) => this.citedProvisionRenumbered(a!, b!, x, y);
+    } else if (citedAfter[0] || citedAfter[1] || elsewhere) return false;
+    else if (citedBefore) {
+      const [a, b] = citedBefore.map(referenceKey);
+      became = (x, y) => this.citedProvisionRenumbered(a!, b!, x, y);
+    } else if (ownProvisions) became = ownProvisions;
+    else return false;
+    for (let t = 0; t <= to - from; t++) if (!became(String(from + t), String(from2 + t))) return false;
+    return true;
+  }
+
+  /** rangeFollows for clauses: old clauses `from` to `to` (label keys) became, one by one, new clauses `from2` to `to2`. */
+  private clauseRangeFollows(from: string, to: string, from2: string, to2: string): boolean {
+    const a = this.oldByKey.get(from), b = this.oldByKey.get(to);
+    this.newByKey ??= indexByKey(this.newKeys);
+    const c = this.newByKey.get(from2), d = this.newByKey.get(to2);
+    // Each end one clause (a numbering repeated in parts of the draft leaves a range ambiguous).
+    if (a?.length !== 1 || b?.length !== 1 || c?.length !== 1 || d?.length !== 1) return false;
+    const kind = from.slice(0, from.indexOf(' ') + 1);
+    const members = (keys: readonly (string | null)[], first: number, last: number): number[] | null => {
+      const out: number[] = [];
+      for (let i = first; i <= last; i++) {
+        if (!keys[i]?.startsWith(kind)) continue;
+        if (out.length > MAX_RANGE) return null;
+        out.push(i);
+      }
+      return out;
+    };
+    const olds = a[0]! <= b[0]! ? members(this.oldKeys, a[0]!, b[0]!) : null;
+    const news = c[0]! <= d[0]! ? members(this.newKeys, c[0]!, d[0]!) : null;
+    if (!olds || !news || olds.length !== news.length) return false;
+    return olds.every((i, t) => this.partnersOf(i).includes(news[t]!));
   }
 
   /**
