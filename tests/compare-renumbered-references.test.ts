@@ -220,7 +220,7 @@ describe('ranges of references ("Articles 2 to 4")', () => {
   };
 
   it('reads a range whose articles were renumbered together, none put in between, unchanged, its numbers cosmetic', () => {
-    for (const [from, to] of [['Articles 2 to 4', 'Articles 3 to 5'], ['Articles 2 through 3', 'Articles 3 through 4'], ['Articles 2\u20134', 'Articles 3\u20135'], ['Articles 2 to 3 and 4', 'Articles 3 to 4 and 5']]) {
+    for (const [from, to] of [['Articles 2 to 4', 'Articles 3 to 5'], ['Articles 2 through 3', 'Articles 3 through 4'], ['Articles 2\u20134', 'Articles 3\u20135'], ['Articles 2-4', 'Articles 3-5'], ['Articles 2 to 3 and 4', 'Articles 3 to 4 and 5']]) {
       const e = entry(from!, to!);
       expect(e.kind, from).toBe('unchanged');
       expect(e.words.filter((w) => w.op !== 'equal').every((w) => w.cosmetic), from).toBe(true);
@@ -232,6 +232,7 @@ describe('ranges of references ("Articles 2 to 4")', () => {
   it('keeps a range a change where an article was put in between its ends, though both ends followed, or it names other articles', () => {
     // Article 3 put in: the range 2 to 4 now holds it, whatever its ends became.
     expect(entry('Articles 2 to 4', 'Articles 2 to 5', 1).kind).toBe('edited');
+    expect(entry('Articles 2-4', 'Articles 2-5', 1).kind).toBe('edited');
     // Nothing renumbered: the range now names other articles.
     expect(entry('Articles 2 to 3', 'Articles 3 to 4', -1).kind).toBe('edited');
     // One end followed, the other not.
@@ -239,10 +240,12 @@ describe('ranges of references ("Articles 2 to 4")', () => {
     expect(entry('Articles 2 to 3', 'Articles 2 to 4').kind).toBe('edited');
     // Another instrument's articles.
     expect(entry('Articles 2 to 3 of the GATT 1994', 'Articles 3 to 4 of the GATT 1994').kind).toBe('edited');
+    expect(entry('Articles 2 through 3 of the GATT 1994', 'Articles 3 through 4 of the GATT 1994').kind).toBe('edited');
   });
 
   it('marks a range cosmetic inside an edited clause, and the words changed beside it not', () => {
     expectCosmeticBesideEdit('Articles 2 to 3', 'Articles 3 to 4');
+    expectCosmeticBesideEdit('Articles 2-3', 'Articles 3-4');
   });
 
   it('reads a range of paragraphs as each of its paragraphs renumbered, of the article cited or of the clause itself', () => {

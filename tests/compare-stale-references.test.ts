@@ -146,6 +146,10 @@ describe('stale references', () => {
     expect(staleOf(left)).toEqual(['Article 5: "Articles 2" meant Article 2, now Article 3, names Article 2', 'Article 5: "3" meant Article 3, now Article 4, names Article 3']);
     expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2\u20133')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2\u20133')])))).toHaveLength(2);
     expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 3 to 4')])))).toEqual([]);
+    // Another instrument's: "Sections 1 through 7 of Part II of the TRIPS Agreement", as the US–Jordan text cites them.
+    for (const other of ['Articles 2 through 3 of the Convention', 'Articles 2\u20133 of the Convention', 'Articles 2 to 3 of the Convention']) {
+      expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite(other)]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite(other)]))), other).toEqual([]);
+    }
   });
 
   it('finds a reference left to a deleted article, naming another one or none', () => {

@@ -45,7 +45,7 @@ export function namesElsewhere(text: string, end: number, word: string): boolean
   return !ARTICLE_AT.test(text);
 }
 
-const OF_ELSEWHERE = /(?:[\s,[\]]|\d+[a-z]?\b|\b(?:and|or|to|paragraphs?|paras?|subparagraphs?|points?)\b\.?|\([a-z]+\))*\bof\s+(?!this\b|the\s+present\b)\S/iy;
+const OF_ELSEWHERE = /(?:[\s,[\]\u2013]|\d+[a-z]?\b|\b(?:and|or|to|through|paragraphs?|paras?|subparagraphs?|points?)\b\.?|\([a-z]+\))*\bof\s+(?!this\b|the\s+present\b)\S/iy;
 const PROVISION_WORD = /\b(?:paragraphs?|paras?|subparagraphs?|points?)\b/i;
 const ARTICLE_AT = /(?:articles?|art)\b/iy;
 
@@ -100,10 +100,16 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
   return namesElsewhere(text, next.end, next.word) ? null : next;
 }
 
-const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
+const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b|through\b|\u2013)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
 
 /** The longest range read (clauses or provisions between its ends); a longer one stays a change. */
 const MAX_RANGE = 1000;
+
+/** The two ends of a range written with a hyphen ("2-4"), or null. */
+function hyphenRange(number: string): [string, string] | null {
+  const match = /^(\d{1,6})-(\d{1,6})$/.exec(number);
+  return match ? [match[1]!, match[2]!] : null;
+}
 
 /** A number written in digits only, as a number; null for any other ("2bis", "IV"). */
 function plainNumber(text: string): number | null {
@@ -160,11 +166,19 @@ export class ReferenceMap {
       if (was.range && k > 0) {
         // A range's end is read with its start, whose own number was read before (if it changed): what the
         // range names, every article between its ends, must not change where either end does.
-        if (was.number === is.number && olds[k - 1]!.number === news[k - 1]!.number) continue;
-        if (this.rangeFollows(oldText, newText, olds, news, k, ownProvisions)) continue;
+        const start = olds[k - 1]!, start2 = news[k - 1]!;
+        if (was.number === is.number && start.number === start2.number) continue;
+        if (this.rangeFollows(oldText, newText, olds, news, k - 1, k, [start.number, was.number, start2.number, is.number], ownProvisions)) continue;
         return false;
       }
       if (was.number === is.number) continue;
+      // "Articles 2-4" → "Articles 3-5": a range written with a hyphen, which the scanner reads as one number
+      // (as it reads "Annex 3-B"), where no clause is labelled so.
+      const ends = hyphenRange(was.number), ends2 = hyphenRange(is.number);
+      if (ends && ends2 && !this.oldByKey.has(referenceKey(was)) && !(this.newKeySet ??= new Set(this.newKeys)).has(referenceKey(is))) {
+        if (this.rangeFollows(oldText, newText, olds, news, k, k, [ends[0], ends[1], ends2[0], ends2[1]], ownProvisions)) continue;
+        return false;
+      }
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
         // "paragraph 2 of Article 9" → "paragraph 3 of Article 10": Article 9's paragraph, renumbered with it or
         // in it (the article's own number is read as the next reference).
@@ -206,28 +220,29 @@ export class ReferenceMap {
   }
 
   /**
-   * Whether the range ending at reference k ("Articles 2 to 4", its start the reference before) names, in the
-   * new text, what it named in the old: for clauses, the same clauses one by one, in order (each old clause from
+   * Whether the range whose ends are read from references k0 and k ("Articles 2 to 4"; k0 = k for "Articles
+   * 2-4"), its ends' numbers given, names in the new text what it named in the old: for clauses, the same clauses one by one, in order (each old clause from
    * the first end to the last, of the range's kind, became its counterpart in the new range: none put in between,
    * taken out or moved); for provisions, whose order this map does not know, each number from one end to the
    * other became its counterpart, as a single reference to it would have to (plain numbers only: "paragraphs 2
    * to 4" → "paragraphs 3 to 5"). Anything else, and a range of another instrument's, is a change.
    */
-  private rangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k: number,
-    ownProvisions?: (a: string, b: string) => boolean): boolean {
-    const oldStart = olds[k - 1]!, oldEnd = olds[k]!, newStart = news[k - 1]!, newEnd = news[k]!;
+  private rangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k0: number, k: number,
+    [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean): boolean {
+    const oldEnd = olds[k]!, newEnd = news[k]!;
     const word = oldEnd.word;
-    if (newEnd.word !== word || oldStart.word !== word || newStart.word !== word) return false;
+    if (newEnd.word !== word || olds[k0]!.word !== word || news[k0]!.word !== word) return false;
     // "… of the Convention" (for paragraphs: of anything but a clause of these drafts, read first below).
     const elsewhere = namesElsewhere(oldText, oldEnd.end, word) || namesElsewhere(newText, newEnd.end, word);
-    if (!PROVISION_KINDS.has(word)) return !elsewhere && this.clauseRangeFollows(referenceKey(oldStart), referenceKey(oldEnd), referenceKey(newStart), referenceKey(newEnd));
-    const from = plainNumber(oldStart.number), to = plainNumber(oldEnd.number);
-    const from2 = plainNumber(newStart.number), to2 = plainNumber(newEnd.number);
+    const key = (number: string) => `${word} ${number.toLowerCase()}`;
+    if (!PROVISION_KINDS.has(word)) return !elsewhere && this.clauseRangeFollows(key(oldFrom), key(oldTo), key(newFrom), key(newTo));
+    const from = plainNumber(oldFrom), to = plainNumber(oldTo);
+    const from2 = plainNumber(newFrom), to2 = plainNumber(newTo);
     if (from === null || to === null || from2 === null || to2 === null || to < from || to - from !== to2 - from2 || to - from > MAX_RANGE) return false;
     // Whose provisions the range names: the clause cited after it ("paragraphs 2 to 4 of Article 9"), the one
     // cited before it ("Article 9, paragraphs 2 to 4"), or the clause it stands in.
     const citedAfter = [clauseCitedAfter(oldText, oldEnd, olds, k), clauseCitedAfter(newText, newEnd, news, k)];
-    let head = k - 1;
+    let head = k0;
     while (head > 0 && olds[head]!.listed) head--;
     const citedBefore = head > 0 && ofClauseBefore(oldText, olds[head - 1]!, olds[head]!) ? [olds[head - 1]!, news[head - 1]!] : null;
     let became: (a: string, b: string) => boolean;

@@ -30,11 +30,11 @@ import type { WordOp } from './words.js';
  */
 const NUMBER = String.raw`(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}|[IVXLC]{1,7}|\([a-z]{1,4}\))`;
 /**
- * Or a list or range of them, as a plural reference word joins them: "9, 10 and 11", "2 to 4" (normalize.ts).
+ * Or a list or range of them, as a plural reference word joins them: "9, 10 and 11", "2 to 4", "2-4" (normalize.ts).
  * Each joint holds a comma, a space or a dash, which no number does: a text splits into numbers and joints one
  * way only (no backtracking to speak of).
  */
-const NUMBER_LIKE = new RegExp(String.raw`^\s*${NUMBER}(?:(?:${LIST_JOINT_PATTERN}|${RANGE_JOINT_PATTERN})${NUMBER}){0,20}\s*$`);
+const NUMBER_LIKE = new RegExp(String.raw`^\s*${NUMBER}(?:(?:${LIST_JOINT_PATTERN}|${RANGE_JOINT_PATTERN}|-)${NUMBER}){0,20}\s*$`);
 
 /**
  * The redline with each change that renumbers a cross-reference as the drafts were renumbered marked cosmetic.
