@@ -291,6 +291,13 @@ describe('figures and dates', () => {
     // The same frequency written another way is cosmetic: once a month is twelve times a year.
     expect(brief(legalChanges('The Parties meet once a month.', 'The Parties meet twelve times a year.')))
       .toEqual([['figure', 'once a month', 'twelve times a year', 'cosmetic']]);
+    // A number that labels an article is no frequency, though a period follows it: "review Article 4 every year";
+    // the number of an article renumbered in a list is no change of how often. Written as a count it is one.
+    expect(legalChanges('The Participants shall review Article 4 every year.', 'The Participants shall review Article 5 every year.')).toEqual([]);
+    expect(legalChanges('They shall review Articles 3 and 4 every year.', 'They shall review Articles 4 and 5 every year.')).toEqual([]);
+    expect(brief(legalChanges('The Committee meets 2 every year.', 'The Committee meets 4 every year.'))).toEqual([['figure', '2 every year', '4 every year']]);
+    expect(brief(legalChanges('Under Article 5, 10 per year may be issued.', 'Under Article 5, 12 per year may be issued.'))).toEqual([['figure', '10 per year', '12 per year']]);
+    expect(brief(legalChanges('Under Article 5 2 times a year.', 'Under Article 5 3 times a year.'))).toEqual([['figure', '2 times a year', '3 times a year']]);
     // A frequency is never paired with a time limit.
     expect(brief(legalChanges('meet annually and reply within 30 days', 'meet and reply within 45 days')))
       .toEqual([['figure', 'annually', null], ['figure', 'within 30 days', 'within 45 days']]);

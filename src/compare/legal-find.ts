@@ -596,6 +596,12 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     }
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
+    // A rate without "times" ("4 every year", "2 a month") is a figure only where its number is no label: "review
+    // Article 4 every year" reviews an article, and "Articles 3 and 4" → "4 and 5" is no change of frequency. Not
+    // after a comma alone, which may end a clause of the sentence as well as join a list: "Under Article 5, 10 per
+    // year may be issued".
+    if (g.rate && !/\btimes?\b/i.test(m[0]) && !(g.s1 ?? g.s2) && !g.cmp && isDigits && !/,\s*\[?$/.test(text.slice(Math.max(0, start - 4), start)) &&
+      isLabelOrMark(text, start, end)) continue;
     const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
     // A bare number in words is a figure only as a count or a bracketed alternative; one in digits, unless it
     // labels, marks or names something (isLabelOrMark).
