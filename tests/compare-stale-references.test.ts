@@ -244,6 +244,25 @@ describe('stale references', () => {
       }
     });
 
+    it('reads each number of a list or range of paragraphs ("paragraphs 2 and 3 of Article 2", "paragraphs 2 to 3") as a reference of its own', () => {
+      const RELEASE = 'The Participants will release stocks only in an emergency declared by both.';
+      for (const [form, own] of [['paragraphs 2 and 3 of Article 2', false], ['Article 2, paragraphs 2 and 3', false], ['paragraphs 2 to 3 of Article 2', false], ['paragraphs 2 to 3', true], ['paragraphs 2, 3', true]] as const) {
+        const oldStocks = stocks([COORDINATE, INFORM, RELEASE, ...(own ? [LIMIT(form)] : [])]);
+        const newStocks = stocks([COORDINATE, TARGETS, INFORM, RELEASE, ...(own ? [LIMIT(form)] : [])]);
+        const c = compare(articles([SCOPE, oldStocks, ...(own ? [] : [review(form)])]), articles([SCOPE, newStocks, ...(own ? [] : [review(form)])]));
+        const label = own ? 'Article 2' : 'Article 3';
+        expect(notes(c), form).toEqual([
+          `${label}: "${own ? form.replace(/ to 3$|, 3$/, '') : form.startsWith('Article') ? 'Article 2, paragraphs 2' : 'paragraphs 2'}" meant paragraph 2 of Article 2 (Stockpiles), now paragraph 3; paragraph 2 is now another paragraph`,
+          `${label}: "3" meant paragraph 3 of Article 2 (Stockpiles), now paragraph 4; paragraph 3 is now another paragraph`,
+        ]);
+      }
+      // Updated with the paragraphs, or another instrument's: nothing stale.
+      const updated = compare(articles([SCOPE, stocks([COORDINATE, INFORM, RELEASE]), review('paragraphs 2 and 3 of Article 2')]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, RELEASE]), review('paragraphs 3 and 4 of Article 2')]));
+      expect(notes(updated)).toEqual([]);
+      const other = 'paragraphs 2 and 3 of Article 2 of the Convention';
+      expect(notes(compare(articles([SCOPE, stocks([COORDINATE, INFORM, RELEASE]), review(other)]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, RELEASE]), review(other)])))).toEqual([]);
+    });
+
     it('leaves references updated, to the clause\'s own paragraphs elsewhere, to another instrument, and to a renumbered article\'s paragraph (the article is the stale part)', () => {
       const old = articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review('Article 2(2)')]);
       // Updated: nothing stale, and the review clause is an edit (its reference names another paragraph now).
@@ -377,7 +396,10 @@ describe('stale references', () => {
         const folder = path.join(corpus!, 'paris-agreement-drafts');
         const read = (prefix: string) => importDraft(fs.readFileSync(path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith(prefix))!), 'utf8')).draft;
         const c = compareDrafts(read('v1'), read('v2'), { staleReferences: true });
-        expect(notes(c)).toEqual(['Article 9: "Paragraphs 4" meant paragraph 4 of Article 9 (transparency), now paragraph 6; paragraph 4 is now another paragraph']);
+        expect(notes(c)).toEqual([
+          'Article 9: "Paragraphs 4" meant paragraph 4 of Article 9 (transparency), now paragraph 6; paragraph 4 is now another paragraph',
+          'Article 9: "5" meant paragraph 5 of Article 9 (transparency), now paragraph 7; paragraph 5 is now another paragraph',
+        ]);
       });
   });
 

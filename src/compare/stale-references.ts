@@ -309,7 +309,7 @@ class ReferenceFinder {
       // "paragraph 2" names a provision; "Paragraph 2", capitalised as a heading is, names a clause where one is
       // labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
       if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.oldByKey.has(written))) {
-        if (reference.word === 'paragraph') found(this.paragraphReference(text, start, reference, own));
+        if (reference.word === 'paragraph') this.paragraphReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found);
         continue;
       }
       if (namesElsewhere(text, reference.end, reference.word)) continue;
@@ -328,13 +328,18 @@ class ReferenceFinder {
       // "Article 9, paragraph 2" (", of the Convention" after it went above): the paragraph is Article 9's, never
       // one of the clause the words stand in.
       COMMA_PARAGRAPH.lastIndex = reference.end;
-      const number = COMMA_PARAGRAPH.test(text) ? paragraphNumberAt(text, COMMA_PARAGRAPH.lastIndex) : null;
+      const comma = COMMA_PARAGRAPH.exec(text);
+      const number = comma ? paragraphNumberAt(text, COMMA_PARAGRAPH.lastIndex) : null;
       if (number === null) continue;
+      // "Article 9, paragraphs 2 and 3": each number of the list is one of Article 9's paragraphs.
+      const listed = /s\b/i.test(comma![0]) ? listedNumbers(text, number.end) : [];
+      const end = listed.length > 0 ? listed[listed.length - 1]!.end : number.end;
       // Not "Article 9, paragraph 2 of Article 3": that paragraph is read with its own clause.
-      OF_CLAUSE.lastIndex = number.end;
+      OF_CLAUSE.lastIndex = end;
       if (OF_CLAUSE.test(text) && referenceAt(text, OF_CLAUSE.lastIndex) !== null) continue;
-      pattern.lastIndex = number.end;
+      pattern.lastIndex = end;
       found(this.paragraphHit(written, number.text, start, number.end, `${written}, paragraph ${number.text}`));
+      for (const n of listed) found(this.paragraphHit(written, n.text, n.start, n.end, `paragraph ${n.text.toLowerCase()} of ${written}`));
     }
   }
 
@@ -343,31 +348,43 @@ class ReferenceFinder {
    * (its words: the number), the pattern moved past them. Whether the list went on.
    */
   private listed(text: string, reference: Reference, found: (hit: Hit) => void): boolean {
-    let end = reference.end;
-    for (let next = listedNumberAt(text, end); next !== null; next = listedNumberAt(text, end)) {
-      const key = `${reference.word} ${text.slice(next.start, next.end).toLowerCase()}`;
+    const numbers = listedNumbers(text, reference.end);
+    for (const next of numbers) {
+      const key = `${reference.word} ${next.text.toLowerCase()}`;
       found({ key, stale: this.moved.get(key), start: next.start, end: next.end, written: key });
-      end = next.end;
     }
-    this.pattern.lastIndex = end;
-    return end !== reference.end;
+    if (numbers.length === 0) return false;
+    this.pattern.lastIndex = numbers[numbers.length - 1]!.end;
+    return true;
   }
 
   /**
-   * "paragraph 2" (of the clause it stands in) or "paragraph 2 of Article 9". The clause reference after "of" is
-   * read again on its own: left as it stood while the clause moved, it is stale itself.
+   * "paragraph 2" (of the clause it stands in) or "paragraph 2 of Article 9", and after a plural word each number
+   * of a list or range ("paragraphs 2 and 3 of Article 9", "paragraphs 4 to 6"), a reference of its own to a
+   * paragraph of the same clause. The clause reference after "of" is read again on its own: left as it stood
+   * while the clause moved, it is stale itself.
    */
-  private paragraphReference(text: string, start: number, reference: Reference, own: number): Hit {
-    const written = `paragraph ${reference.number.toLowerCase()}`;
-    if (!namesElsewhere(text, reference.end, reference.word)) return this.paragraphHit(null, reference.number, start, reference.end, written, own);
-    OF_CLAUSE.lastIndex = reference.end;
+  private paragraphReferences(text: string, start: number, reference: Reference, plural: boolean, own: number, found: (hit: Hit) => void): void {
+    const numbers = [{ start, end: reference.end, text: reference.number }, ...(plural ? listedNumbers(text, reference.end) : [])];
+    const end = numbers[numbers.length - 1]!.end;
+    this.pattern.lastIndex = Math.max(this.pattern.lastIndex, end);
+    const written = (number: string) => `paragraph ${number.toLowerCase()}`;
+    if (!namesElsewhere(text, end, reference.word)) {
+      for (const n of numbers) found(this.paragraphHit(null, n.text, n.start, n.end, written(n.text), own));
+      return;
+    }
+    OF_CLAUSE.lastIndex = end;
     const target = OF_CLAUSE.test(text) ? referenceAt(text, OF_CLAUSE.lastIndex) : null;
     // "… of Article 9 of the Convention". (namesElsewhere would also read "of Article 9, paragraph 1 of
     // Article 3" as Article 9's paragraph 1 of something else.)
     if (target !== null) OF_OTHER.lastIndex = target.end;
-    if (target === null || OF_OTHER.test(text)) return { key: '', stale: undefined, start, end: reference.end, written };
+    if (target === null || OF_OTHER.test(text)) {
+      for (const n of numbers) found({ key: '', stale: undefined, start: n.start, end: n.end, written: written(n.text) });
+      return;
+    }
     const key = referenceKey(target);
-    return this.paragraphHit(key, reference.number, start, target.end, `${written} of ${key}`);
+    // A single reference reads as one place with its clause ("paragraph 2 of Article 9"); a list's places are its numbers.
+    for (const n of numbers) found(this.paragraphHit(key, n.text, n.start, numbers.length === 1 ? target.end : n.end, `${written(n.text)} of ${key}`));
   }
 
   /**
@@ -425,6 +442,13 @@ class ReferenceFinder {
     const move = this.paragraphs.get(index)?.get(was.paragraph.number);
     return move ? this.paragraphStale(index, move, target) : undefined;
   }
+}
+
+/** The numbers of a list or range going on after a reference number that ends at `end` (normalize.ts, listedNumberAt). */
+function listedNumbers(text: string, end: number): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (let next = listedNumberAt(text, end); next !== null; next = listedNumberAt(text, next.end)) out.push({ ...next, text: text.slice(next.start, next.end) });
+  return out;
 }
 
 /** The paragraph a provision part names: "(2)" → "2", "(2)(a)" → "2(a)". */
