@@ -209,6 +209,26 @@ describe('lists of references under a plural word ("Articles 2 and 3")', () => {
   });
 });
 
+describe('a point cited with its paragraph and article ("Article 2(1)(b)")', () => {
+  const stocks = (extra: boolean): [string, string] => ['Stockpiles', `${extra ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${extra ? 2 : 1}. Each Participant shall hold stocks of:\n\n   (a) gallium;\n\n   (b) germanium.\n\n${extra ? 3 : 2}. The stocks cover ninety days.`];
+  const scope = (ref: string): [string, string] => ['Scope', `The stocks are held as set out in ${ref}.`];
+  const entry = (from: string, to: string, extra: boolean) =>
+    compareDrafts(importDraft(articles([scope(from), stocks(false)])).draft, importDraft(articles([scope(to), INSERTED, stocks(extra)])).draft).changes[0]!;
+
+  it('reads the point renumbered with its paragraph and article unchanged, in each way of writing it, and another point a change', () => {
+    for (const [from, to] of [['Article 2(1)(b)', 'Article 3(2)(b)'], ['paragraph 1(b) of Article 2', 'paragraph 2(b) of Article 3'], ['Article 2, paragraph 1(b)', 'Article 3, paragraph 2(b)']]) {
+      const e = entry(from!, to!, true);
+      expect(e.kind, from).toBe('unchanged');
+      expect(e.words.filter((w) => w.op !== 'equal').every((w) => w.cosmetic), from).toBe(true);
+      // The paragraph did not move: the new number names another paragraph's point.
+      expect(entry(from!, to!, false).kind, from).toBe('edited');
+    }
+    const other = entry('Article 2(1)(b)', 'Article 3(2)(a)', true);
+    expect(other.kind).toBe('edited');
+    expect(other.words.filter((w) => w.op !== 'equal' && !w.cosmetic).map((w) => w.text)).not.toEqual([]);
+  });
+});
+
 describe('ranges of references ("Articles 2 to 4")', () => {
   const REPORTS: [string, string] = ['Reports', 'Each Participant shall report on its stocks of critical minerals every year.'];
   const scope = (refs: string): [string, string] => ['Scope', `This Memorandum applies as set out in ${refs}.`];
