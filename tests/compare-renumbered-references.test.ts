@@ -44,9 +44,13 @@ function expectCosmeticBesideEdit(oldRefs: string, newRefs: string): void {
  * paragraph put in first in Stockpiles too (its two paragraphs are now 2 and 3).
  */
 function kindCitingStockParagraphs(from: string, to: string, extra: boolean): string {
-  const stocks = (first: boolean): [string, string] => ['Stockpiles', `${first ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${first ? 2 : 1}. Each Participant shall hold stocks.\n\n${first ? 3 : 2}. The stocks cover ninety days.`];
   const cite = (ref: string): [string, string] => ['Scope', `The stocks are held as set out in ${ref}.`];
-  return compareDrafts(importDraft(articles([cite(from), stocks(false)])).draft, importDraft(articles([cite(to), INSERTED, stocks(extra)])).draft).changes[0]!.kind;
+  return compareDrafts(importDraft(articles([cite(from), stockParagraphs(false)])).draft, importDraft(articles([cite(to), INSERTED, stockParagraphs(extra)])).draft).changes[0]!.kind;
+}
+
+/** Stockpiles in two numbered paragraphs, with `first` a paragraph put in before them (they become 2 and 3). */
+function stockParagraphs(first: boolean): [string, string] {
+  return ['Stockpiles', `${first ? '1. The Participants intend to coordinate their stockpiling.\n\n' : ''}${first ? 2 : 1}. Each Participant shall hold stocks.\n\n${first ? 3 : 2}. The stocks cover ninety days.`];
 }
 
 describe('cross-references renumbered inside an edited clause', () => {
@@ -266,6 +270,16 @@ describe('ranges of references ("Articles 2 to 4")', () => {
   it('marks a range cosmetic inside an edited clause, and the words changed beside it not', () => {
     expectCosmeticBesideEdit('Articles 2 to 3', 'Articles 3 to 4');
     expectCosmeticBesideEdit('Articles 2-3', 'Articles 3-4');
+  });
+
+  it('marks a range of an article\'s paragraphs cosmetic with the article inside an edited clause, and the edit not', () => {
+    const cite = (modal: string, ref: string): [string, string] => ['Scope', `Each Participant ${modal} hold the stocks set out in ${ref}.`];
+    const e = compareDrafts(importDraft(articles([cite('shall', 'Article 2, paragraphs 1 through 2'), stockParagraphs(false)])).draft,
+      importDraft(articles([cite('will', 'Article 3, paragraphs 2 through 3'), INSERTED, stockParagraphs(true)])).draft).changes[0]!;
+    expect(e.kind).toBe('edited');
+    const changed = e.words.filter((w) => w.op !== 'equal');
+    expect(changed.filter((w) => !w.cosmetic).map((w) => w.text.trim())).toEqual(['shall', 'will']);
+    expect(changed.filter((w) => w.cosmetic).length).toBeGreaterThanOrEqual(3);
   });
 
   it('reads a range of paragraphs as each of its paragraphs renumbered, of the article cited or of the clause itself', () => {

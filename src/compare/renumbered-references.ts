@@ -7,8 +7,9 @@
  * other, beside the words that did change, and a reader hiding cosmetic changes still had to check each one.
  *
  * Each change of a line is judged on its own: the line as the old draft wrote it, against the same line with
- * that one change made (or that change and the one before or after it, for a paragraph cited with its article,
- * both renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", "paragraph [-2-]{+3+} of Article [-2-]{+3+}").
+ * that one change made (or that change and the one before or after it, or both, for a paragraph cited with its
+ * article, both renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", "paragraph [-2-]{+3+} of Article
+ * [-2-]{+3+}", "Article [-2-]{+3+}, paragraphs [-1-]{+2+} to [-2-]{+3+}").
  * The change is a renumbered reference when the two read the same with reference numbers left out (normalize.ts,
  * strictKey) and each number that changed names, in the new draft, the clause its old number named in the old
  * draft — or the provision: of this clause, or of the clause cited with it as the alignment paired that clause's
@@ -104,7 +105,7 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
   const oldLine = head + lineText(ops, first, end, NONE) + tail;
   // Each change reads the whole line: a paragraph of a hundred thousand words with a figure changed in every
   // sentence would read it thousands of times. Past this much reading, its numbers stay changes.
-  if (candidates.length * oldLine.length * 3 > READING_BUDGET) return null;
+  if (candidates.length * oldLine.length * 4 > READING_BUDGET) return null;
   const oldKey = strictKey(oldLine);
   const follows = (made: ReadonlyArray<readonly [number, number]>) => {
     const newLine = head + lineText(ops, first, end, made) + tail;
@@ -114,13 +115,16 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
     for (const [from, to] of made) for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
   };
   // A number that only follows with the one before it, "Article [-2-]{+3+}, paragraph [-2-]{+3+}", or after it,
-  // "paragraph [-2-]{+3+} of Article [-2-]{+3+}", where the paragraph is Article 2's, renumbered with it.
+  // "paragraph [-2-]{+3+} of Article [-2-]{+3+}", where the paragraph is Article 2's, renumbered with it; or with
+  // both, "Article [-2-]{+3+}, paragraphs [-1-]{+2+} to [-2-]{+3+}" (a range's start read with its article and its end).
   let marked = false;
   for (let c = 0; c < candidates.length; c++) {
     const alone = [candidates[c]!];
     const withBefore = c > 0 ? [candidates[c - 1]!, candidates[c]!] : null;
     const withAfter = c + 1 < candidates.length ? [candidates[c]!, candidates[c + 1]!] : null;
-    const made = follows(alone) ? alone : withBefore && follows(withBefore) ? withBefore : withAfter && follows(withAfter) ? withAfter : null;
+    const withBoth = withBefore && withAfter ? [candidates[c - 1]!, candidates[c]!, candidates[c + 1]!] : null;
+    const made = follows(alone) ? alone : withBefore && follows(withBefore) ? withBefore : withAfter && follows(withAfter) ? withAfter
+      : withBoth && follows(withBoth) ? withBoth : null;
     if (made) { mark(made); marked = true; }
   }
   return marked ? out : null;
