@@ -145,6 +145,10 @@ describe('stale references', () => {
     const left = compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]));
     expect(staleOf(left)).toEqual(['Article 5: "Articles 2" meant Article 2, now Article 3, names Article 2', 'Article 5: "3" meant Article 3, now Article 4, names Article 3']);
     expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2\u20133')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2\u20133')])))).toHaveLength(2);
+    // Written with a hyphen, where no clause is labelled "2-3": each end too.
+    const hyphen = compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2-3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 2-3')]));
+    expect(staleOf(hyphen)).toEqual(['Article 5: "Articles 2" meant Article 2, now Article 3, names Article 2', 'Article 5: "3" meant Article 3, now Article 4, names Article 3']);
+    expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2-3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 3-4')])))).toEqual([]);
     expect(staleOf(compare(articles([SCOPE, STOCKS, PRICING, cite('Articles 2 to 3')]), articles([DEFINITIONS, SCOPE, STOCKS, PRICING, cite('Articles 3 to 4')])))).toEqual([]);
     // Another instrument's: "Sections 1 through 7 of Part II of the TRIPS Agreement", as the US–Jordan text cites them.
     for (const other of ['Articles 2 through 3 of the Convention', 'Articles 2\u20133 of the Convention', 'Articles 2 to 3 of the Convention']) {

@@ -105,8 +105,8 @@ const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b|through\b|\u2013)?\s*(?:\d+[
 /** The longest range read (clauses or provisions between its ends); a longer one stays a change. */
 const MAX_RANGE = 1000;
 
-/** The two ends of a range written with a hyphen ("2-4"), or null. */
-function hyphenRange(number: string): [string, string] | null {
+/** The two ends of a range written with a hyphen ("2-4"), or null (a reader must first rule out a clause so labelled). */
+export function hyphenRange(number: string): [string, string] | null {
   const match = /^(\d{1,6})-(\d{1,6})$/.exec(number);
   return match ? [match[1]!, match[2]!] : null;
 }

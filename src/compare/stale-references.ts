@@ -25,7 +25,7 @@
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { isPluralReferenceWord, listedNumberAt, referenceAt, referenceWords, type Reference } from './normalize.js';
-import { labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
+import { hyphenRange, labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
 export interface StaleReference {
   /** The reference as the new draft writes it ("Article 2", "paragraph 2 of Article 9"). */
@@ -321,7 +321,16 @@ class ReferenceFinder {
         found(this.moved.has(split.clause) ? { ...hit, key: split.clause, stale: this.moved.get(split.clause) } : hit);
         continue;
       }
-      found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
+      // "Articles 9-11", where no clause is labelled "9-11": a range written with a hyphen, each end a reference of
+      // its own, as the ends of "Articles 9 to 11" are.
+      const ends = this.oldByKey.has(written) ? null : hyphenRange(reference.number);
+      if (ends) {
+        const dash = reference.end - reference.number.length + ends[0].length;
+        for (const [number, from, to] of [[ends[0], start, dash], [ends[1], dash + 1, reference.end]] as const) {
+          const key = `${reference.word} ${number}`;
+          found({ key, stale: this.moved.get(key), start: from, end: to, written: key });
+        }
+      } else found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
       // "Articles 9, 10 and 11": each number of the list names a clause of its own ("of the Convention" after the
       // list went above, namesElsewhere reading past its numbers).
       if (isPluralReferenceWord(m[0]) && this.listed(text, reference, found)) continue;
