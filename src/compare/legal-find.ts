@@ -401,6 +401,16 @@ function isLabelOrMark(text: string, start: number, end: number): boolean {
     followsName(text, start) || isRowKey(text, start, end) || isInLink(text, start);
 }
 
+/**
+ * Whether a rate in digits without "times" ("4 every year", "2 a month") is a label followed by a period rather
+ * than a frequency: "review Article 4 every year" reviews an article, and "Articles 3 and 4" → "4 and 5" is no
+ * change of frequency. Not after a comma alone, which may end a clause of the sentence as well as join a list:
+ * "Under Article 5, 10 per year may be issued".
+ */
+function isLabelBeforePeriod(text: string, start: number, end: number, written: string): boolean {
+  return !/\btimes?\b/i.test(written) && !/,\s*\[?$/.test(text.slice(Math.max(0, start - 4), start)) && isLabelOrMark(text, start, end);
+}
+
 /** The longest web address looked back over. */
 const LINK_REACH = 400;
 
@@ -596,12 +606,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     }
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
-    // A rate without "times" ("4 every year", "2 a month") is a figure only where its number is no label: "review
-    // Article 4 every year" reviews an article, and "Articles 3 and 4" → "4 and 5" is no change of frequency. Not
-    // after a comma alone, which may end a clause of the sentence as well as join a list: "Under Article 5, 10 per
-    // year may be issued".
-    if (g.rate && !/\btimes?\b/i.test(m[0]) && !(g.s1 ?? g.s2) && !g.cmp && isDigits && !/,\s*\[?$/.test(text.slice(Math.max(0, start - 4), start)) &&
-      isLabelOrMark(text, start, end)) continue;
+    if (g.rate && !(g.s1 ?? g.s2) && !g.cmp && isDigits && isLabelBeforePeriod(text, start, end, m[0])) continue;
     const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
     // A bare number in words is a figure only as a count or a bracketed alternative; one in digits, unless it
     // labels, marks or names something (isLabelOrMark).

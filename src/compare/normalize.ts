@@ -13,8 +13,8 @@
  * Both keys ignore numbering, because numbering is presentation: a paragraph number at the start of a line
  * ("1.", "(2)", "(a)", "b)", "4.1") is skipped, and the number after a reference word ("Article 12",
  * "paragraph 3", "Section II", "Annex 3-B"), and each further number of a list or range after a plural one
- * ("Articles 9, 10 and 11", "Articles 9 to 11"), is replaced by a placeholder, so that a renumbered treaty whose cross-references were renumbered
- * with it still matches itself.
+ * ("Articles 9, 10 and 11", "Articles 9 to 11"), is replaced by a placeholder, so that a renumbered treaty whose
+ * cross-references were renumbered with it still matches itself.
  */
 
 import { copyInt32s, int32s } from './int-arena.js';

@@ -85,6 +85,17 @@ function ofClauseBefore(text: string, before: Reference, provision: Reference): 
 const ATTACHED = /^\s*,?\s*(?:paragraphs?|paras?\.?|subparagraphs?|points?)\s*\S+$/i;
 
 /**
+ * Where the clause reference stands that the provision reference `references[k]`, or the list it is in, belongs
+ * to when that clause is cited right before the list ("Article 2, paragraphs 2 and 3": Article 2 for "2" and for
+ * "3"); -1 when none is.
+ */
+function clauseCitedBefore(text: string, references: readonly Reference[], k: number): number {
+  let head = k;
+  while (head > 0 && references[head]!.listed) head--;
+  return head > 0 && ofClauseBefore(text, references[head - 1]!, references[head]!) ? head - 1 : -1;
+}
+
+/**
  * The clause reference that the provision reference `references[k]` goes on to name ("paragraph 2 of Article 9",
  * "paragraphs 2 and 3 of Article 9", "paragraph 2, of Article 9"): the next reference but the numbers of its list,
  * when only those numbers and an "of" stand between them, and it is a clause's (not "paragraph 2 of
@@ -205,10 +216,9 @@ export class ReferenceMap {
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {
         // "Article 2, paragraph 2" → "Article 3, paragraph 3": that clause's paragraph, renumbered with it (and so
         // the other numbers of a list: "Article 2, paragraphs 2 and 3").
-        let head = k;
-        while (head > 0 && olds[head]!.listed) head--;
-        if (head > 0 && ofClauseBefore(oldText, olds[head - 1]!, olds[head]!)) {
-          if (this.citedProvisionRenumbered(referenceKey(olds[head - 1]!), referenceKey(news[head - 1]!), was.number, is.number)) continue;
+        const cited = clauseCitedBefore(oldText, olds, k);
+        if (cited >= 0) {
+          if (this.citedProvisionRenumbered(referenceKey(olds[cited]!), referenceKey(news[cited]!), was.number, is.number)) continue;
           return false;
         }
         // "paragraph 2" of this clause.
@@ -221,11 +231,12 @@ export class ReferenceMap {
 
   /**
    * Whether the range whose ends are read from references k0 and k ("Articles 2 to 4"; k0 = k for "Articles
-   * 2-4"), its ends' numbers given, names in the new text what it named in the old: for clauses, the same clauses one by one, in order (each old clause from
-   * the first end to the last, of the range's kind, became its counterpart in the new range: none put in between,
-   * taken out or moved); for provisions, whose order this map does not know, each number from one end to the
-   * other became its counterpart, as a single reference to it would have to (plain numbers only: "paragraphs 2
-   * to 4" → "paragraphs 3 to 5"). Anything else, and a range of another instrument's, is a change.
+   * 2-4"), its ends' numbers given, names in the new text what it named in the old: for clauses, the same clauses
+   * one by one, in order (each old clause from the first end to the last, of the range's kind, became its
+   * counterpart in the new range: none put in between, taken out or moved); for provisions, whose order this map
+   * does not know, each number from one end to the other became its counterpart, as a single reference to it
+   * would have to (plain numbers only: "paragraphs 2 to 4" → "paragraphs 3 to 5"). Anything else, and a range of
+   * another instrument's, is a change.
    */
   private rangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k0: number, k: number,
     [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean): boolean {
@@ -242,17 +253,15 @@ export class ReferenceMap {
     // Whose provisions the range names: the clause cited after it ("paragraphs 2 to 4 of Article 9"), the one
     // cited before it ("Article 9, paragraphs 2 to 4"), or the clause it stands in.
     const citedAfter = [clauseCitedAfter(oldText, oldEnd, olds, k), clauseCitedAfter(newText, newEnd, news, k)];
-    let head = k0;
-    while (head > 0 && olds[head]!.listed) head--;
-    const citedBefore = head > 0 && ofClauseBefore(oldText, olds[head - 1]!, olds[head]!) ? [olds[head - 1]!, news[head - 1]!] : null;
+    const citedBefore = clauseCitedBefore(oldText, olds, k0);
     let became: (a: string, b: string) => boolean;
     if (citedAfter[0] && citedAfter[1]) {
       const [a, b] = citedAfter.map((r) => referenceKey(r!));
       became = (x, y) => this.citedProvisionRenumbered(a!, b!, x, y);
     } else if (citedAfter[0] || citedAfter[1] || elsewhere) return false;
-    else if (citedBefore) {
-      const [a, b] = citedBefore.map(referenceKey);
-      became = (x, y) => this.citedProvisionRenumbered(a!, b!, x, y);
+    else if (citedBefore >= 0) {
+      const a = referenceKey(olds[citedBefore]!), b = referenceKey(news[citedBefore]!);
+      became = (x, y) => this.citedProvisionRenumbered(a, b, x, y);
     } else if (ownProvisions) became = ownProvisions;
     else return false;
     for (let t = 0; t <= to - from; t++) if (!became(String(from + t), String(from2 + t))) return false;

@@ -9,7 +9,7 @@
  * Each change of a line is judged on its own: the line as the old draft wrote it, against the same line with
  * that one change made (or that change and the one before or after it, or both, for a paragraph cited with its
  * article, both renumbered: "Article [-2-]{+3+}, paragraph [-2-]{+3+}", "paragraph [-2-]{+3+} of Article
- * [-2-]{+3+}", "Article [-2-]{+3+}, paragraphs [-1-]{+2+} to [-2-]{+3+}").
+ * [-2-]{+3+}", "Article [-2-]{+3+}, paragraphs [-1-]{+2+} through [-2-]{+3+}").
  * The change is a renumbered reference when the two read the same with reference numbers left out (normalize.ts,
  * strictKey) and each number that changed names, in the new draft, the clause its old number named in the old
  * draft — or the provision: of this clause, or of the clause cited with it as the alignment paired that clause's
@@ -116,7 +116,8 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
   };
   // A number that only follows with the one before it, "Article [-2-]{+3+}, paragraph [-2-]{+3+}", or after it,
   // "paragraph [-2-]{+3+} of Article [-2-]{+3+}", where the paragraph is Article 2's, renumbered with it; or with
-  // both, "Article [-2-]{+3+}, paragraphs [-1-]{+2+} to [-2-]{+3+}" (a range's start read with its article and its end).
+  // both, "Article [-2-]{+3+}, paragraphs [-1-]{+2+} through [-2-]{+3+}" (a range's start read with its article
+  // and its end; the word diff joins "1 to 2" into one change, but not "1 through 2").
   let marked = false;
   for (let c = 0; c < candidates.length; c++) {
     const alone = [candidates[c]!];
