@@ -355,6 +355,20 @@ describe('Word documents as drafts', () => {
     expect(original.paragraphs).toEqual([1, 2, 3, 4, 6, 7]);
   });
 
+  it('writes a list number in letters only as far as Word counts, in digits past it: a small document stays small', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const numbering = (start: number) => `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="${start}"/>` +
+      '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+    const item = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>critical minerals;</w:t></w:r></w:p>';
+    const text = (start: number) => wordDocumentText(zipSync({
+      'word/document.xml': new TextEncoder().encode(`<w:document ${W}><w:body>${item}${item}</w:body></w:document>`),
+      'word/numbering.xml': new TextEncoder().encode(numbering(start)),
+    })).text;
+    expect(text(27)).toBe('(aa) critical minerals;\n\n(bb) critical minerals;\n');
+    expect(text(32767)).toMatch(/^\(g{1261}\) critical minerals;\n\n\(32768\) critical minerals;\n$/);
+    expect(text(1_000_000_000)).toBe('(1000000000) critical minerals;\n\n(1000000001) critical minerals;\n');
+  });
+
   it('leaves out the placeholder text of empty content controls, and reads filled ones', () => {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const control = (content: string, placeholder: boolean) =>

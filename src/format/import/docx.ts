@@ -479,12 +479,19 @@ function formatNumber(n: number, format: string): string {
   }
 }
 
-/** Word's letters: a…z, then aa…zz, aaa… (the letter repeated, not a base-26 count). */
+/**
+ * Word's letters: a…z, then aa…zz, aaa… (the letter repeated, not a base-26 count). Only up to the largest number
+ * Word lets a list reach (32,767: some 1,260 letters); past it, digits, as Roman numerals past 3,999. A document
+ * of a few kilobytes whose list starts at 1,000,000,000 in letters would otherwise read as 38 million letters.
+ */
 function letters(n: number): string {
-  if (n < 1) return String(n);
+  if (n < 1 || n > MAX_WORD_NUMBER) return String(n);
   const letter = String.fromCharCode(97 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }
+
+/** The largest value of a Word list number (w:start and w:startOverride allow no more). */
+const MAX_WORD_NUMBER = 32767;
 
 function roman(n: number): string {
   if (n < 1 || n > 3999) return String(n);
