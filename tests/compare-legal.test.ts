@@ -217,6 +217,11 @@ describe('figures and dates', () => {
     // A list of labels with a serial comma, and a list of options (the Paris compilation text).
     expect(legalChanges('support considered in Articles 6, 7, 8, and 9) here', 'support considered in Articles 6, 7, and 9) here')).toEqual([]);
     expect(legalChanges('A choice to be made for options 1, 2, and 3).', 'A choice to be made for options 1 and 3).')).toEqual([]);
+    // A list of labels continued in bracketed alternatives (the Paris draft of 9 December: "Article 4, paragraphs
+    // 3[ and 5][, 5 and 9], of the Convention"), and one whose brackets were resolved.
+    expect(legalChanges('[In accordance with Article 4, paragraphs 3[ and 5][, 5 and 9], of the Convention,] Parties shall', 'Parties shall')).toEqual([]);
+    expect(legalChanges('under Articles [4 and ]5 of the Convention', 'under Articles 4 and 5 of the Convention')).toEqual([]);
+    expect(legalChanges('under paragraphs 3[ and 5] of Article 4', 'under paragraphs 3 and 5 of Article 4')).toEqual([]);
     // A Markdown footnote reference (the Paris drafts' "[^11]"), spaced or not.
     expect(legalChanges('comparability, consistency[^10]\nOption 3', 'comparability[^11]\nOption 3')).toEqual([]);
     expect(legalChanges('as agreed [^4] by the Parties', 'as agreed [^5] by the Parties')).toEqual([]);

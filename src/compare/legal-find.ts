@@ -305,8 +305,15 @@ const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*\[?$/;
 /**
  * A list of labels after a structural word, up to the next one: "Articles 3, 4, 6, 7, 8 and " (before "9"),
  * "paragraphs 2 to " (before "5"), "Annexes I and ", "Articles 6, 7, 8, and " (a serial comma), "options 1, 2, and ".
+ * Square brackets may open or close anywhere between its numbers: a bracketed draft continues a list in
+ * alternatives ("paragraphs 3[ and 5][, 5 and " before "9", "Articles [4 and ]" before "5").
  */
-const STRUCTURAL_LIST = /(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*(?:\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*\[?[\dIVXLC]+(?:\.\d+)*[a-z]?\]?(?:\s*\(\w+\))*)*\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*\[?$/i;
+const STRUCTURAL_LIST = (() => {
+  const brackets = String.raw`[\[\]]*`;
+  const label = String.raw`${brackets}[\dIVXLC]+(?:\.\d+)*[a-z]?${brackets}(?:\s*\(\w+\))*`;
+  const joint = String.raw`\s*${brackets}\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
+  return new RegExp(String.raw`(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+${label}(?:${joint}${label})*${joint}${brackets}$`, 'i');
+})();
 
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
 function isStructural(before: string): boolean {
@@ -314,12 +321,12 @@ function isStructural(before: string): boolean {
 }
 
 /**
- * Whether a text may end with a list separator (",", "-", "–", "and", "or", "to", "through", then perhaps "["):
+ * Whether a text may end with a list separator (",", "-", "–", "and", "or", "to", "through", then perhaps brackets):
  * a cheap test before STRUCTURAL_LIST, which, anchored only at its end, is tried from every position.
  */
 function mayEndList(before: string): boolean {
   let i = before.length;
-  while (i > 0 && (before.charCodeAt(i - 1) === 32 || before.charCodeAt(i - 1) === 91 || isSpaceAt(before, i - 1))) i--;
+  while (i > 0 && (before.charCodeAt(i - 1) === 32 || before.charCodeAt(i - 1) === 91 || before.charCodeAt(i - 1) === 93 || isSpaceAt(before, i - 1))) i--;
   if (i === 0) return false;
   const c = before.charCodeAt(i - 1);
   if (c === 44 || c === 45 || c === 0x2013) return true;
