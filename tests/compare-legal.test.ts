@@ -222,6 +222,18 @@ describe('figures and dates', () => {
     expect(legalChanges('[In accordance with Article 4, paragraphs 3[ and 5][, 5 and 9], of the Convention,] Parties shall', 'Parties shall')).toEqual([]);
     expect(legalChanges('under Articles [4 and ]5 of the Convention', 'under Articles 4 and 5 of the Convention')).toEqual([]);
     expect(legalChanges('under paragraphs 3[ and 5] of Article 4', 'under paragraphs 3 and 5 of Article 4')).toEqual([]);
+    // A compilation's editorial notes name its paragraphs by number (the Paris compilation of 4 December): a
+    // paragraph numbered "3.3" or "3.3:" at the start of a line, "art 3", and "3.4 ter" or "3.2 bis".
+    expect(legalChanges('Option 2:\n3.3 In accordance with Article 4, Parties shall', 'Option 2:\nIn accordance with Article 4, Parties shall')).toEqual([]);
+    expect(legalChanges('{modulators to 3.2}\n3.3: Each Party shall', '{modulators to 3.2}\nEach Party shall')).toEqual([]);
+    expect(legalChanges('addressed elsewhere in art 3.', 'addressed elsewhere.')).toEqual([]);
+    expect(legalChanges('as addressed in art. 4', 'as addressed in art. 5')).toEqual([]);
+    expect(legalChanges('Adjustments (previous 3.4 ter and 3.6 ter)', 'Adjustments')).toEqual([]);
+    expect(legalChanges('including parts of 3.2 bis, 4 and 4bis', 'including parts of 4')).toEqual([]);
+    // Still figures: a number that opens a sentence, and one after a word ending in "art".
+    expect(brief(legalChanges('Parties agree:\n12 Members shall form the board.', 'Parties agree:\n15 Members shall form the board.'))).toEqual([['figure', '12', '15']]);
+    expect(brief(legalChanges('a counterpart 3 times larger', 'a counterpart 4 times larger'))).toEqual([['figure', '3', '4']]);
+    expect(brief(legalChanges('the smart 3 plan', 'the smart 4 plan'))).toEqual([['figure', '3', '4']]);
     // A Markdown footnote reference (the Paris drafts' "[^11]"), spaced or not.
     expect(legalChanges('comparability, consistency[^10]\nOption 3', 'comparability[^11]\nOption 3')).toEqual([]);
     expect(legalChanges('as agreed [^4] by the Parties', 'as agreed [^5] by the Parties')).toEqual([]);

@@ -295,7 +295,7 @@ const DENOMINATOR = `(?:${Object.keys(DENOMINATORS).join('|')})`;
  * "one third" is as likely to be "one third country". */
 const FRACTION_FOLLOWS = /\s+(?:of|majority)(?![\p{L}\p{N}])/iuy;
 const COMPARATOR = '(?:no\\s+later\\s+than|not\\s+later\\s+than|no\\s+earlier\\s+than|not\\s+earlier\\s+than|at\\s+least|not\\s+less\\s+than|no\\s+less\\s+than|not\\s+more\\s+than|no\\s+more\\s+than|up\\s+to|at\\s+most|a\\s+maximum\\s+of|a\\s+minimum\\s+of|more\\s+than|less\\s+than|(?:well\\s+)?below|(?:well\\s+)?above|within)\\s+';
-const STRUCTURAL = /(?:article|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*\[?$/i;
+const STRUCTURAL = /(?<![a-z])(?:article|art|paragraph|paragraphs|para|section|annex|chapter|part|rule|appendix|point|subparagraph|no|clause|item|page|decision|resolution|option|workstreams?|footnote|note|figure|line|version)s?\.?\s*\[?$/i;
 /**
  * Words that name a part of a text when capitalised ("Schedule 5", "Table 2") and are verbs of negotiation when
  * not: "schedule 5 meetings", "table 3 proposals" count figures.
@@ -403,7 +403,7 @@ function canonicalCurrency(c: string): string {
  * of a web address (isInLink).
  */
 function isLabelOrMark(text: string, start: number, end: number): boolean {
-  return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
+  return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) || hasLatinOrdinal(text, end) ||
     isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
     followsName(text, start) || isRowKey(text, start, end) || isInLink(text, start);
 }
@@ -520,11 +520,25 @@ function isWholeAlternative(text: string, start: number, end: number): boolean {
 
 /** "4." or "4)" opening a line is the number of a provision, not a figure. */
 function isListMarker(text: string, start: number, end: number): boolean {
-  if (!/^[.)]/.test(text.slice(end, end + 1))) return false;
+  const after = text.slice(end, end + 3);
+  // "4." and "4)"; "3.3:"; a dotted number before a sentence ("3.3 In accordance with"), where a count would
+  // be a whole number ("12 Members shall").
+  if (!/^[.):]/.test(after) && !(text.includes('.', start) && text.lastIndexOf('.', end - 1) >= start && /^\s\p{Lu}/u.test(after))) return false;
   let i = start - 1;
   while (i >= 0 && text[i] !== '\n' && (text[i] === '(' || /\s/.test(text[i]!))) i--;
   return i < 0 || text[i] === '\n';
 }
+
+/**
+ * Whether a number is followed by the Latin ordinal that numbers a provision put in between others ("3.4 ter",
+ * "3.2 bis", "Article 6 quinquies"): it is that provision's label.
+ */
+function hasLatinOrdinal(text: string, end: number): boolean {
+  LATIN_ORDINAL.lastIndex = end;
+  return LATIN_ORDINAL.test(text);
+}
+
+const LATIN_ORDINAL = /[^\S\n]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)(?![\p{L}\p{N}])/iuy;
 
 /** Digits that are part of a document symbol or reference ("1/CP.17", "CP.17", "A/RES/70/1", "Article III:2"), or a footnote mark ("COP,9"). */
 function isSymbolPart(text: string, start: number, end: number): boolean {
