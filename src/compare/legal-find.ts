@@ -311,7 +311,9 @@ const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*\[?$/;
 const STRUCTURAL_LIST = (() => {
   const brackets = String.raw`[\[\]]*`;
   const label = String.raw`${brackets}[\dIVXLC]+(?:\.\d+)*[a-z]?${brackets}(?:\s*\(\w+\))*`;
-  const joint = String.raw`\s*${brackets}\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
+  // Brackets before a joint stand against the label (its own `brackets`) or after a space: no two ways to read a
+  // run of them, which a regular expression tried from every position would try each of.
+  const joint = String.raw`(?:\s+[\[\]]+)?\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
   return new RegExp(String.raw`(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+${label}(?:${joint}${label})*${joint}${brackets}$`, 'i');
 })();
 
