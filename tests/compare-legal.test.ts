@@ -230,6 +230,10 @@ describe('figures and dates', () => {
     expect(legalChanges('as addressed in art. 4', 'as addressed in art. 5')).toEqual([]);
     expect(legalChanges('Adjustments (previous 3.4 ter and 3.6 ter)', 'Adjustments')).toEqual([]);
     expect(legalChanges('including parts of 3.2 bis, 4 and 4bis', 'including parts of 4')).toEqual([]);
+    // A paragraph number run on after the end of the one before, as the Geneva text prints them.
+    expect(legalChanges('may enhance such efforts.] 6. [Parties mobilize support.]', 'may enhance such efforts.')).toEqual([]);
+    expect(legalChanges('under the Convention; 4. Each Party reports.', 'under the Convention.')).toEqual([]);
+    expect(brief(legalChanges('The quorum shall be 12. The Committee meets.', 'The quorum shall be 15. The Committee meets.'))).toEqual([['figure', '12', '15']]);
     // Still figures: a number that opens a sentence, and one after a word ending in "art".
     expect(brief(legalChanges('Parties agree:\n12 Members shall form the board.', 'Parties agree:\n15 Members shall form the board.'))).toEqual([['figure', '12', '15']]);
     expect(brief(legalChanges('a counterpart 3 times larger', 'a counterpart 4 times larger'))).toEqual([['figure', '3', '4']]);

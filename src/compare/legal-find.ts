@@ -520,16 +520,32 @@ function isWholeAlternative(text: string, start: number, end: number): boolean {
   return text.charCodeAt(start - 1) === 91 && text.charCodeAt(end) === 93 && (text.charCodeAt(start - 2) === 93 || text.charCodeAt(end + 1) === 91);
 }
 
-/** "4." or "4)" opening a line is the number of a provision, not a figure. */
+/** "4." or "4)" opening a line, or run on after the provision before it, is the number of a provision, not a figure. */
 function isListMarker(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 3);
   // "4." and "4)"; "3.3:"; a dotted number before a sentence ("3.3 In accordance with"), where a count would
   // be a whole number ("12 Members shall").
-  if (!/^[.):]/.test(after) && !(text.includes('.', start) && text.lastIndexOf('.', end - 1) >= start && /^\s\p{Lu}/u.test(after))) return false;
+  if (!/^[.):]/.test(after) && !(text.lastIndexOf('.', end - 1) >= start && /^\s\p{Lu}/u.test(after))) return false;
   let i = start - 1;
   while (i >= 0 && text[i] !== '\n' && (text[i] === '(' || /\s/.test(text[i]!))) i--;
-  return i < 0 || text[i] === '\n';
+  return i < 0 || text[i] === '\n' || isRunOn(text, start, after);
 }
+
+/**
+ * Whether a number followed by a period and a sentence ("6. [Parties should", "4. Each Party") stands right after
+ * the end of the sentence or provision before it ("efforts.] ", "Convention; "): a paragraph number run on, as
+ * a compilation prints its paragraphs one after another. A figure ending a sentence follows a word ("shall be
+ * 12. The Committee").
+ */
+function isRunOn(text: string, start: number, after: string): boolean {
+  if (!/^\.\s[\p{Lu}[]/u.test(after) || start === 0 || !isSpaceAt(text, start - 1)) return false;
+  let i = start - 1;
+  while (i > 0 && isSpaceAt(text, i - 1)) i--;
+  return i > 0 && PROVISION_ENDS.includes(text[i - 1]!);
+}
+
+/** What ends a provision or its sentence before a run-on paragraph number. */
+const PROVISION_ENDS = '.;:]}';
 
 /**
  * Whether a number is followed by the Latin ordinal that numbers a provision put in between others ("3.4 ter",
