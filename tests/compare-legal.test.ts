@@ -173,6 +173,13 @@ describe('figures and dates', () => {
   it('reports a changed time limit as one figure', () => {
     expect(brief(legalChanges('Payment within thirty (30) days of notice.', 'Payment within sixty (60) days of notice.')))
       .toEqual([['figure', 'within thirty (30) days', 'within sixty (60) days']]);
+    // A time limit in other units is still the same limit; a temperature and a time limit are two figures.
+    expect(brief(legalChanges('Payment within 30 days of notice.', 'Payment within six months of notice.')))
+      .toEqual([['figure', 'within 30 days', 'within six months']]);
+    expect(brief(legalChanges('to hold warming below 1.5 °C by review', 'to hold warming by review within 5 years')))
+      .toEqual([['figure', 'below 1.5 °C', null], ['figure', null, 'within 5 years']]);
+    expect(brief(legalChanges('a stock of 500 tonnes kept', 'a stock kept for 2 years')))
+      .toEqual([['figure', '500 tonnes', null], ['figure', null, '2 years']]);
   });
 
   it('reports amounts and percentages, and flags a value written another way as cosmetic', () => {
@@ -233,6 +240,10 @@ describe('figures and dates', () => {
     // A paragraph number run on after the end of the one before, as the Geneva text prints them.
     expect(legalChanges('may enhance such efforts.] 6. [Parties mobilize support.]', 'may enhance such efforts.')).toEqual([]);
     expect(legalChanges('under the Convention; 4. Each Party reports.', 'under the Convention.')).toEqual([]);
+    expect(legalChanges('other long-lived greenhouse gases before 2080;] 3.2 Ensuring resilience', 'other long-lived greenhouse gases before 2080.')).toEqual([]);
+    expect(legalChanges('which entails: 3.1 Option (a): Ensuring reductions', 'which entails reductions')).toEqual([]);
+    expect(brief(legalChanges('the temperature [below 2 C][below [2 or] 1.5 C] referred to', 'the temperature [below 2 °C][below [2 or] 1.5 °C] referred to')))
+      .toEqual([['figure', '[below 2 C][below [2 or] 1.5 C]', '[below 2 °C][below [2 or] 1.5 °C]', 'cosmetic']]);
     expect(brief(legalChanges('The quorum shall be 12. The Committee meets.', 'The quorum shall be 15. The Committee meets.'))).toEqual([['figure', '12', '15']]);
     // Still figures: a number that opens a sentence, and one after a word ending in "art".
     expect(brief(legalChanges('Parties agree:\n12 Members shall form the board.', 'Parties agree:\n15 Members shall form the board.'))).toEqual([['figure', '12', '15']]);

@@ -387,6 +387,16 @@ function canonicalUnit(unit: string): string {
   return u.replace(/s$/, '').replace(/^(?:tonne|ton)$/, 'tonne').replace(/^kilogram$/, 'kg');
 }
 
+/**
+ * The kind of a quantity, by what its unit measures: a time limit pairs with a time limit in other units
+ * ("30 days" → "six months"), never with a temperature or a tonnage (legal.ts pairs items of one kind).
+ */
+function quantityKind(canonical: string): string {
+  if (/^(?:day|week|month|year|hour)$/.test(canonical.replace(/^(?:business|calendar|working|consecutive) /, ''))) return 'duration';
+  if (canonical === 'tonne' || canonical === 'kg') return 'mass';
+  return 'temperature';
+}
+
 function canonicalCurrency(c: string): string {
   const k = c.trim().toUpperCase().replace(/\s+/g, ' ');
   if (k === '$' || k === 'US$' || k === 'USD' || /DOLLARS$/.test(k)) return 'USD';
@@ -525,25 +535,34 @@ function isListMarker(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 3);
   // "4." and "4)"; "3.3:"; a dotted number before a sentence ("3.3 In accordance with"), where a count would
   // be a whole number ("12 Members shall").
-  if (!/^[.):]/.test(after) && !(text.lastIndexOf('.', end - 1) >= start && /^\s\p{Lu}/u.test(after))) return false;
+  if (!/^[.):]/.test(after) && !(text.lastIndexOf('.', end - 1) >= start && /^\s[\p{Lu}[]/u.test(after))) return false;
   let i = start - 1;
   while (i >= 0 && text[i] !== '\n' && (text[i] === '(' || /\s/.test(text[i]!))) i--;
-  return i < 0 || text[i] === '\n' || isRunOn(text, start, after);
+  return i < 0 || text[i] === '\n' || isRunOn(text, start, end, after);
 }
 
 /**
  * Whether a number followed by a period and a sentence ("6. [Parties should", "4. Each Party") stands right after
- * the end of the sentence or provision before it ("efforts.] ", "Convention; "): a paragraph number run on, as
- * a compilation prints its paragraphs one after another. A figure ending a sentence follows a word ("shall be
- * 12. The Committee").
+ * the end of the sentence or provision before it ("efforts.] ", "Convention; ", "overlap} "), or a dotted one
+ * without the period ("3.2 Ensuring", "6.1 [Developed") right after a sentence's end ("2080;] ", "entails: "):
+ * a paragraph number run on, as a compilation prints its paragraphs one after another. A figure ending a sentence
+ * follows a word ("shall be 12. The Committee"), and a bracket alone ends no sentence ("[2 or] 1.5 C").
  */
-function isRunOn(text: string, start: number, after: string): boolean {
-  if (!/^\.\s[\p{Lu}[]/u.test(after) || start === 0 || !isSpaceAt(text, start - 1)) return false;
+function isRunOn(text: string, start: number, end: number, after: string): boolean {
+  const withPeriod = /^\.\s[\p{Lu}[]/u.test(after);
+  if (!withPeriod && !(text.lastIndexOf('.', end - 1) >= start && /^\s[\p{Lu}[]/u.test(after))) return false;
+  if (start === 0 || !isSpaceAt(text, start - 1)) return false;
   let i = start - 1;
   while (i > 0 && isSpaceAt(text, i - 1)) i--;
-  return i > 0 && PROVISION_ENDS.includes(text[i - 1]!);
+  if (withPeriod) return i > 0 && PROVISION_ENDS.includes(text[i - 1]!);
+  while (i > 0 && CLOSING.includes(text[i - 1]!)) i--;
+  return i > 0 && SENTENCE_ENDS.includes(text[i - 1]!);
 }
 
+/** What closes a bracketed passage or a note. */
+const CLOSING = ')]}';
+/** What ends a sentence or a provision's part. */
+const SENTENCE_ENDS = '.;:';
 /** What ends a provision or its sentence before a run-on paragraph number. */
 const PROVISION_ENDS = '.;:]}';
 
@@ -655,8 +674,8 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
     if (scale) n *= scale === 'bn' ? 1e9 : scale === 'm' ? 1e6 : SCALES[scale]!;
     if (g.rate) n *= PERIODS_A_YEAR[g.period!.toLowerCase()]!;
-    const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? 'quantity' : 'number';
     const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
+    const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? quantityKind(unit) : 'number';
     const comparator = canonicalComparator(g.cmp);
     if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
