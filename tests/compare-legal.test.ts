@@ -256,6 +256,11 @@ describe('figures and dates', () => {
     expect(legalChanges('text.\n[2] For greater certainty, this applies.', 'text.\n[3] For greater certainty, this applies.')).toEqual([]);
     expect(legalChanges('practices that result in: (1) the export of goods', 'practices that result in: (2) the export of goods')).toEqual([]);
     expect(legalChanges('at the twenty-second session of the COP,9 the Mechanism', 'at the twenty-second session of the COP,10 the Mechanism')).toEqual([]);
+    // Document symbols ("decision 1/CP.21", written "1.CP/21" in one draft) and names with a number ("Rio+20").
+    expect(legalChanges('as set out in decision 1/CP.21', 'as set out in decision 2/CP.21')).toEqual([]);
+    expect(legalChanges('to be elaborated by decision [of the CMA ][1.CP/21].', 'to be elaborated by decision.')).toEqual([]);
+    expect(legalChanges('Recalling the outcomes of the Rio+20 Conference,', 'Recalling the Conference,')).toEqual([]);
+    expect(brief(legalChanges('a total of 10+5 members', 'a total of 10+6 members'))).toEqual([['figure', '5', '6']]);
     expect(brief(legalChanges('in two tranches, 5 and 6', 'in two tranches, 5 and 7'))).toEqual([['figure', '6', '7']]);
     expect(legalChanges('consistently with Article III:2 of GATT 1994', 'consistently with Article III:4 of GATT 1994')).toEqual([]);
     expect(legalChanges('in accordance with the General Agreement on Tariffs and Trade 1994 (GATT 1994).', 'in accordance with the WTO Agreement.')).toEqual([]);

@@ -577,10 +577,13 @@ function hasLatinOrdinal(text: string, end: number): boolean {
 
 const LATIN_ORDINAL = /[^\S\n]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)(?![\p{L}\p{N}])/iuy;
 
-/** Digits that are part of a document symbol or reference ("1/CP.17", "CP.17", "A/RES/70/1", "Article III:2"), or a footnote mark ("COP,9"). */
+/**
+ * Digits that are part of a document symbol or reference ("1/CP.17", "CP.17", "A/RES/70/1", "Article III:2", and
+ * "1.CP/21" as one draft writes it), of a name ("Rio+20"), or a footnote mark ("COP,9").
+ */
 function isSymbolPart(text: string, start: number, end: number): boolean {
   // A number written against a letter, or against a comma after one ("COP,9": a footnote mark), is no figure.
-  return /[/#\p{L}][.:,]?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^\//.test(text.slice(end, end + 1));
+  return /[/#\p{L}][.:,+]?$/u.test(text.slice(Math.max(0, start - 2), start)) || /^(?:\/|\.\p{Lu}+\/)/u.test(text.slice(end, end + 6));
 }
 
 /**
