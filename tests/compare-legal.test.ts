@@ -236,7 +236,10 @@ describe('figures and dates', () => {
     expect(legalChanges('addressed elsewhere in art 3.', 'addressed elsewhere.')).toEqual([]);
     expect(legalChanges('as addressed in art. 4', 'as addressed in art. 5')).toEqual([]);
     expect(legalChanges('Adjustments (previous 3.4 ter and 3.6 ter)', 'Adjustments')).toEqual([]);
-    expect(legalChanges('including parts of 3.2 bis, 4 and 4bis', 'including parts of 4')).toEqual([]);
+    expect(legalChanges('including parts of 3.2 bis, 4 and 4bis', 'including parts of Article 4')).toEqual([]);
+    // A list that a provision put in between others opens is a list of provisions.
+    expect(legalChanges('(including parts of 3.2 bis, 4 and 4bis, 3.10)\nOption 1', '\nOption 1')).toEqual([]);
+    expect(brief(legalChanges('Option 1: 3 bis applies to 5 Parties', 'Option 1: 3 bis applies to 6 Parties'))).toEqual([['figure', '5', '6']]);
     // A paragraph number run on after the end of the one before, as the Geneva text prints them.
     expect(legalChanges('may enhance such efforts.] 6. [Parties mobilize support.]', 'may enhance such efforts.')).toEqual([]);
     expect(legalChanges('under the Convention; 4. Each Party reports.', 'under the Convention.')).toEqual([]);

@@ -317,9 +317,22 @@ const STRUCTURAL_LIST = (() => {
   return new RegExp(String.raw`(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+${label}(?:${joint}${label})*${joint}${brackets}$`, 'i');
 })();
 
+/** The Latin ordinals that number a provision put in between others ("3 bis", "16.5 quinquies"). */
+const LATIN_ORDINALS = '(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)';
+
+/**
+ * A list that a provision put in between others opens, up to the next number: "3.2 bis, " (before "4"), "3.2 bis,
+ * 4 and 4bis, " (before "3.10"): its numbers are provisions too, though no structural word names them.
+ */
+const ORDINAL_LIST = (() => {
+  const number = String.raw`\d+(?:\.\d+)*`;
+  const joint = String.raw`\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
+  return new RegExp(String.raw`(?<![\p{L}\p{N}.])${number}[^\S\n]?${LATIN_ORDINALS}(?:${joint}${number}(?:[^\S\n]?${LATIN_ORDINALS})?)*${joint}$`, 'iu');
+})();
+
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
 function isStructural(before: string): boolean {
-  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before) || (mayEndList(before) && STRUCTURAL_LIST.test(before));
+  return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before) || (mayEndList(before) && (STRUCTURAL_LIST.test(before) || ORDINAL_LIST.test(before)));
 }
 
 /**
@@ -575,7 +588,7 @@ function hasLatinOrdinal(text: string, end: number): boolean {
   return LATIN_ORDINAL.test(text);
 }
 
-const LATIN_ORDINAL = /[^\S\n]?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)(?![\p{L}\p{N}])/iuy;
+const LATIN_ORDINAL = new RegExp(String.raw`[^\S\n]?${LATIN_ORDINALS}(?![\p{L}\p{N}])`, 'iuy');
 
 /**
  * Digits that are part of a document symbol or reference ("1/CP.17", "CP.17", "A/RES/70/1", "Article III:2", and
