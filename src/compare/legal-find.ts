@@ -548,7 +548,7 @@ function isListMarker(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 3);
   // "4." and "4)"; "3.3:"; a dotted number before a sentence ("3.3 In accordance with"), where a count would
   // be a whole number ("12 Members shall").
-  if (!/^[.):]/.test(after) && !(text.lastIndexOf('.', end - 1) >= start && /^\s[\p{Lu}[]/u.test(after))) return false;
+  if (!/^[.):]/.test(after) && !(isDotted(text, start, end) && /^\s[\p{Lu}[]/u.test(after))) return false;
   let i = start - 1;
   while (i >= 0 && text[i] !== '\n' && (text[i] === '(' || /\s/.test(text[i]!))) i--;
   return i < 0 || text[i] === '\n' || isRunOn(text, start, end, after);
@@ -563,13 +563,19 @@ function isListMarker(text: string, start: number, end: number): boolean {
  */
 function isRunOn(text: string, start: number, end: number, after: string): boolean {
   const withPeriod = /^\.\s[\p{Lu}[]/u.test(after);
-  if (!withPeriod && !(text.lastIndexOf('.', end - 1) >= start && /^\s[\p{Lu}[]/u.test(after))) return false;
+  if (!withPeriod && !(isDotted(text, start, end) && /^\s[\p{Lu}[]/u.test(after))) return false;
   if (start === 0 || !isSpaceAt(text, start - 1)) return false;
   let i = start - 1;
   while (i > 0 && isSpaceAt(text, i - 1)) i--;
   if (withPeriod) return i > 0 && PROVISION_ENDS.includes(text[i - 1]!);
   while (i > 0 && CLOSING.includes(text[i - 1]!)) i--;
   return i > 0 && SENTENCE_ENDS.includes(text[i - 1]!);
+}
+
+/** Whether the number text[start, end) is dotted ("3.2"): a provision's number, or a decimal. */
+function isDotted(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
 }
 
 /** What closes a bracketed passage or a note. */
