@@ -428,8 +428,8 @@ function canonicalCurrency(c: string): string {
  * of a web address (isInLink).
  */
 function isLabelOrMark(text: string, start: number, end: number): boolean {
-  return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) || hasLatinOrdinal(text, end) ||
-    isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
+  return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
+    hasLatinOrdinal(text, end) || isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
     followsName(text, start) || isRowKey(text, start, end) || isInLink(text, start);
 }
 
@@ -548,7 +548,7 @@ function isListMarker(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 3);
   // "4." and "4)"; "3.3:"; a dotted number before a sentence ("3.3 In accordance with"), where a count would
   // be a whole number ("12 Members shall").
-  if (!/^[.):]/.test(after) && !(isDotted(text, start, end) && /^\s[\p{Lu}[]/u.test(after))) return false;
+  if (!/^[.):]/.test(after) && !(isDotted(text, start, end) && OPENS_SENTENCE.test(after))) return false;
   let i = start - 1;
   while (i >= 0 && text[i] !== '\n' && (text[i] === '(' || /\s/.test(text[i]!))) i--;
   return i < 0 || text[i] === '\n' || isRunOn(text, start, end, after);
@@ -562,8 +562,8 @@ function isListMarker(text: string, start: number, end: number): boolean {
  * follows a word ("shall be 12. The Committee"), and a bracket alone ends no sentence ("[2 or] 1.5 C").
  */
 function isRunOn(text: string, start: number, end: number, after: string): boolean {
-  const withPeriod = /^\.\s[\p{Lu}[]/u.test(after);
-  if (!withPeriod && !(isDotted(text, start, end) && /^\s[\p{Lu}[]/u.test(after))) return false;
+  const withPeriod = after.charCodeAt(0) === 46 && OPENS_SENTENCE.test(after.slice(1));
+  if (!withPeriod && !(isDotted(text, start, end) && OPENS_SENTENCE.test(after))) return false;
   if (start === 0 || !isSpaceAt(text, start - 1)) return false;
   let i = start - 1;
   while (i > 0 && isSpaceAt(text, i - 1)) i--;
@@ -571,6 +571,9 @@ function isRunOn(text: string, start: number, end: number, after: string): boole
   while (i > 0 && CLOSING.includes(text[i - 1]!)) i--;
   return i > 0 && SENTENCE_ENDS.includes(text[i - 1]!);
 }
+
+/** A space, then a sentence or a bracketed passage ("[Parties should"): what follows a paragraph's number. */
+const OPENS_SENTENCE = /^\s[\p{Lu}[]/u;
 
 /** Whether the number text[start, end) is dotted ("3.2"): a provision's number, or a decimal. */
 function isDotted(text: string, start: number, end: number): boolean {
