@@ -248,6 +248,11 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('the temperature [below 2 C][below [2 or] 1.5 C] referred to', 'the temperature [below 2 °C][below [2 or] 1.5 °C] referred to')))
       .toEqual([['figure', '[below 2 C][below [2 or] 1.5 C]', '[below 2 °C][below [2 or] 1.5 °C]', 'cosmetic']]);
     expect(brief(legalChanges('The quorum shall be 12. The Committee meets.', 'The quorum shall be 15. The Committee meets.'))).toEqual([['figure', '12', '15']]);
+    // A time of day is one figure, not its hours and its minutes; after a structural word, a label.
+    expect(brief(legalChanges('Offers are due by 18:00 on the day', 'Offers are due by 12:00 on the day'))).toEqual([['figure', '18:00', '12:00']]);
+    expect(brief(legalChanges('changes from the [4th@10:00 version]. This was', 'changes from the [4dec]. This was'))).toEqual([['figure', '10:00', null]]);
+    expect(legalChanges('consistent with Article 2:15 of the Convention', 'consistent with Article 2:16 of the Convention')).toEqual([]);
+    expect(brief(legalChanges('a ratio of 50:50 between them', 'a ratio of 60:40 between them'))).toEqual([['figure', '50', '60'], ['figure', '50', '40']]);
     // Still figures: a number that opens a sentence, and one after a word ending in "art".
     expect(brief(legalChanges('Parties agree:\n12 Members shall form the board.', 'Parties agree:\n15 Members shall form the board.'))).toEqual([['figure', '12', '15']]);
     expect(brief(legalChanges('a counterpart 3 times larger', 'a counterpart 4 times larger'))).toEqual([['figure', '3', '4']]);

@@ -667,8 +667,20 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
   const scan = scanText(text, to);
   NUMBER_ANCHOR_RE.lastIndex = from;
   for (let anchor = NUMBER_ANCHOR_RE.exec(scan); anchor && anchor.index < to; anchor = NUMBER_ANCHOR_RE.exec(scan)) {
-    // Widen the start to a currency sign and a comparator written just before the number.
     const p = anchor.index;
+    // A time of day ("by 18:00", "4th@10:00") is one figure, not its hours and then its minutes; after a
+    // structural word ("Article 2:15") it is a label.
+    TIME_Y.lastIndex = p;
+    const time = TIME_Y.exec(text);
+    if (time) {
+      const end = p + time[0].length;
+      NUMBER_ANCHOR_RE.lastIndex = end;
+      if (!isStructural(text.slice(Math.max(0, p - 80), p)) && !isDate(p, end)) {
+        found.push({ start: p, end, text: time[0], key: time[0], value: `time|${Number(time[1])}:${time[2]}`, kind: 'time', rank: undefined, polarity: undefined, quoted: undefined });
+      }
+      continue;
+    }
+    // Widen the start to a currency sign and a comparator written just before the number.
     let start = p;
     const cur = mayEndCurrency(text, p) ? CURRENCY_BEFORE_END.exec(text.slice(Math.max(0, p - 5), p)) : null;
     if (cur) start -= cur[0].length;
@@ -706,6 +718,9 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
+
+/** A time of day on the 24-hour clock, sticky: "18:00", "9:30" (not a ratio such as "50:50", nor "1:2:3"). */
+const TIME_Y = /(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])/y;
 
 /** The unit of a frequency's value: times a year. */
 const A_YEAR = '/year';
