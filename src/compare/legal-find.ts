@@ -335,6 +335,14 @@ function isStructural(before: string): boolean {
   return STRUCTURAL.test(before) || STRUCTURAL_CAPITALISED.test(before) || (mayEndList(before) && (STRUCTURAL_LIST.test(before) || ORDINAL_LIST.test(before)));
 }
 
+/** How far back from a number its structural word or list of labels is looked for. */
+const STRUCTURAL_REACH = 80;
+
+/** Whether the number at `at` follows a structural word or a list of labels after one (isStructural). */
+function followsStructural(text: string, at: number): boolean {
+  return isStructural(text.slice(Math.max(0, at - STRUCTURAL_REACH), at));
+}
+
 /**
  * Whether a text may end with a list separator (",", "-", "–", "and", "or", "to", "through", then perhaps brackets):
  * a cheap test before STRUCTURAL_LIST, which, anchored only at its end, is tried from every position.
@@ -428,7 +436,7 @@ function canonicalCurrency(c: string): string {
  * of a web address (isInLink).
  */
 function isLabelOrMark(text: string, start: number, end: number): boolean {
-  return isStructural(text.slice(Math.max(0, start - 80), start)) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
+  return followsStructural(text, start) || isListMarker(text, start, end) || isSymbolPart(text, start, end) ||
     hasLatinOrdinal(text, end) || isFootnoteMark(text, start, end) || (text.charCodeAt(start - 1) === 40 && text.charCodeAt(end) === 41 && end - start <= 2) ||
     followsName(text, start) || isRowKey(text, start, end) || isInLink(text, start);
 }
@@ -675,7 +683,7 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     if (time) {
       const end = p + time[0].length;
       NUMBER_ANCHOR_RE.lastIndex = end;
-      if (!isStructural(text.slice(Math.max(0, p - 80), p)) && !isDate(p, end)) {
+      if (!followsStructural(text, p) && !isDate(p, end)) {
         found.push({ start: p, end, text: time[0], key: time[0], value: `time|${Number(time[1])}:${time[2]}`, kind: 'time', rank: undefined, polarity: undefined, quoted: undefined });
       }
       continue;
