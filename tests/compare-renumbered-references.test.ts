@@ -267,6 +267,24 @@ describe('ranges of references ("Articles 2 to 4")', () => {
     expect(entry('Articles 2 through 3 of the GATT 1994', 'Articles 3 through 4 of the GATT 1994').kind).toBe('edited');
   });
 
+  it('reads a capitalised range of a memorandum\'s clauses ("Paragraphs 2 to 4") as those clauses, renumbered together or not', () => {
+    // Memoranda number their clauses "Paragraph 1", "Paragraph 2", …: the review cites the three after it.
+    const memorandum = (review: string, putIn: number): string => {
+      const list = [['Review', `The Participants will review the implementation of ${review} every two years.`], NOTICE, STOCKS, REPORTS];
+      if (putIn >= 0) list.splice(putIn + 1, 0, INSERTED);
+      return list.map(([title, body], k) => `## Paragraph ${k + 1} — ${title}\n\n${body}\n`).join('\n');
+    };
+    const kind = (from: string, to: string, putIn: number) => compareDrafts(importDraft(memorandum(from, -1)).draft, importDraft(memorandum(to, putIn)).draft).changes[0]!.kind;
+    expect(kind('Paragraphs 2 to 4', 'Paragraphs 3 to 5', 0)).toBe('unchanged');
+    expect(kind('Paragraphs 2-4', 'Paragraphs 3-5', 0)).toBe('unchanged');
+    // A clause put in between its ends: the range holds it now.
+    expect(kind('Paragraphs 2 to 4', 'Paragraphs 2 to 5', 1)).toBe('edited');
+    // Nothing renumbered: the range names other clauses.
+    expect(kind('Paragraphs 2 to 3', 'Paragraphs 3 to 4', -1)).toBe('edited');
+    // Written small, "paragraphs 2 to 4" names the review's own paragraphs, which it does not have.
+    expect(kind('paragraphs 2 to 4', 'paragraphs 3 to 5', 0)).toBe('edited');
+  });
+
   it('marks a range cosmetic inside an edited clause, and the words changed beside it not', () => {
     expectCosmeticBesideEdit('Articles 2 to 3', 'Articles 3 to 4');
     expectCosmeticBesideEdit('Articles 2-3', 'Articles 3-4');

@@ -113,6 +113,19 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
 
 const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b|through\b|\u2013)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
 
+/**
+ * Whether a reference's word is written with a capital ("Paragraphs 2 to 4", not "paragraphs 2 to 4"): read back
+ * from its number over the spacing and the word (an abbreviation's period too: "Para. 2").
+ */
+function writtenCapitalised(text: string, reference: Reference): boolean {
+  let i = reference.end - reference.number.length;
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  if (i > 0 && text[i - 1] === '.') i--;
+  while (i > 0 && /\p{L}/u.test(text[i - 1]!)) i--;
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90;
+}
+
 /** The longest range read (clauses or provisions between its ends); a longer one stays a change. */
 const MAX_RANGE = 1000;
 
@@ -247,6 +260,14 @@ export class ReferenceMap {
     const elsewhere = namesElsewhere(oldText, oldEnd.end, word) || namesElsewhere(newText, newEnd.end, word);
     const key = (number: string) => `${word} ${number.toLowerCase()}`;
     if (!PROVISION_KINDS.has(word)) return !elsewhere && this.clauseRangeFollows(key(oldFrom), key(oldTo), key(newFrom), key(newTo));
+    // "Paragraphs 2 to 4", capitalised as a heading is, in a memorandum whose clauses are "Paragraph 1",
+    // "Paragraph 2", …: a range of those clauses where both drafts label its ends so, as the stale reader reads
+    // a capitalised "Paragraph 2" (stale-references.ts), and no clause is cited after it.
+    if (!elsewhere && writtenCapitalised(oldText, olds[k0]!) && writtenCapitalised(newText, news[k0]!) &&
+      !clauseCitedAfter(oldText, oldEnd, olds, k) && !clauseCitedAfter(newText, newEnd, news, k) &&
+      this.labelsClauses(key(oldFrom), key(oldTo), key(newFrom), key(newTo))) {
+      return this.clauseRangeFollows(key(oldFrom), key(oldTo), key(newFrom), key(newTo));
+    }
     const from = plainNumber(oldFrom), to = plainNumber(oldTo);
     const from2 = plainNumber(newFrom), to2 = plainNumber(newTo);
     if (from === null || to === null || from2 === null || to2 === null || to < from || to - from !== to2 - from2 || to - from > MAX_RANGE) return false;
@@ -266,6 +287,12 @@ export class ReferenceMap {
     else return false;
     for (let t = 0; t <= to - from; t++) if (!became(String(from + t), String(from2 + t))) return false;
     return true;
+  }
+
+  /** Whether old clauses are labelled `from` and `to`, and new ones `from2` and `to2` (label keys). */
+  private labelsClauses(from: string, to: string, from2: string, to2: string): boolean {
+    this.newByKey ??= indexByKey(this.newKeys);
+    return this.oldByKey.has(from) && this.oldByKey.has(to) && this.newByKey.has(from2) && this.newByKey.has(to2);
   }
 
   /** rangeFollows for clauses: old clauses `from` to `to` (label keys) became, one by one, new clauses `from2` to `to2`. */
