@@ -252,6 +252,10 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('Offers are due by 18:00 on the day', 'Offers are due by 12:00 on the day'))).toEqual([['figure', '18:00', '12:00']]);
     expect(brief(legalChanges('changes from the [4th@10:00 version]. This was', 'changes from the [4dec]. This was'))).toEqual([['figure', '10:00', null]]);
     expect(legalChanges('consistent with Article 2:15 of the Convention', 'consistent with Article 2:16 of the Convention')).toEqual([]);
+    // A provision's number with its paragraph attached is a label too; a number in words with its digits a figure.
+    expect(legalChanges('the application of Article 2(2) every two years', 'the application of Article 3(1) every two years')).toEqual([]);
+    expect(legalChanges('based on Article 22(2) and (3) of the Convention', 'based on Article 22 of the Convention')).toEqual([]);
+    expect(brief(legalChanges('within thirty (30) days', 'within sixty (60) days'))).toEqual([['figure', 'within thirty (30) days', 'within sixty (60) days']]);
     expect(brief(legalChanges('a ratio of 50:50 between them', 'a ratio of 60:40 between them'))).toEqual([['figure', '50', '60'], ['figure', '50', '40']]);
     // Still figures: a number that opens a sentence, and one after a word ending in "art".
     expect(brief(legalChanges('Parties agree:\n12 Members shall form the board.', 'Parties agree:\n15 Members shall form the board.'))).toEqual([['figure', '12', '15']]);

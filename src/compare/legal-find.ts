@@ -710,7 +710,9 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const numberText = (g.n1 ?? g.n2)!;
     const isDigits = /\d/.test(numberText);
     if (g.rate && !(g.s1 ?? g.s2) && !g.cmp && isDigits && isLabelBeforePeriod(text, start, end, m[0])) continue;
-    const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || /\(/.test(numberText);
+    // A number in words with its digits ("thirty (30)") is a figure; digits with a parenthesis attached ("2(2)")
+    // are a provision's number, a label after a structural word ("Article 2(2)") as any other.
+    const qualified = g.cur1 || g.cur2 || g.pct || g.rate || g.unit || (g.s1 ?? g.s2) || g.cmp || (/\(/.test(numberText) && !ATTACHED_PARENTHESIS.test(numberText));
     // A bare number in words is a figure only as a count or a bracketed alternative; one in digits, unless it
     // labels, marks or names something (isLabelOrMark).
     if (!qualified && (isDigits ? isLabelOrMark(text, start, end) : !isWholeAlternative(text, start, end) && !isCount(text, start, end, numberText))) continue;
@@ -726,6 +728,9 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
+
+/** Digits with a parenthesis attached, as provisions are numbered: "2(2)", not "thirty (30)". */
+const ATTACHED_PARENTHESIS = /^\d+\(/;
 
 /** A time of day on the 24-hour clock, sticky: "18:00", "9:30" (not a ratio such as "50:50", nor "1:2:3"). */
 const TIME_Y = /(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?![\d:])/y;
