@@ -210,6 +210,11 @@ describe('stale references', () => {
     const body = 'The Participants will review the stockpiles referred to in Paragraph 2 in the manner set out in paragraph 3 below.\n\n3. The review will take place every year.';
     expect(staleOf(compare(paragraphs([SCOPE, STOCKS, ['Review', body]]), paragraphs([DEFINITIONS, SCOPE, STOCKS, ['Review', body]]))))
       .toEqual(['Paragraph 4: "Paragraph 2" meant Paragraph 2, now Paragraph 3, names Paragraph 2']);
+    // … and "Paragraph 2(1)" that clause's paragraph 1, "Paragraphs 2-3" those clauses, as "Article 2(1)" and "Articles 2-3" would.
+    const memoCites = (refs: string) => ['Review', `The Participants will review the stockpiles referred to in ${refs}.`] as const;
+    const staleInMemo = (refs: string) => staleOf(compare(paragraphs([SCOPE, STOCKS, memoCites(refs)]), paragraphs([DEFINITIONS, SCOPE, STOCKS, memoCites(refs)])));
+    expect(staleInMemo('Paragraph 2(1)')).toEqual(['Paragraph 4: "Paragraph 2(1)" meant Paragraph 2, now Paragraph 3, names Paragraph 2']);
+    expect(staleInMemo('Paragraphs 2-3')).toEqual(['Paragraph 4: "Paragraphs 2" meant Paragraph 2, now Paragraph 3, names Paragraph 2', 'Paragraph 4: "3" meant Paragraph 3, now Paragraph 4, names Paragraph 3']);
     // Two parts that each number their articles from 1: "Article 1" says not which.
     const parts = (first: string) => `# Part I\n\n${first}## Article 1\n### Scope\n\n${SCOPE[1]}\n\n## Article 2\n### Review\n\nThe Participants will review Article 1 every year.\n\n# Part II\n\n## Article 1\n### Stockpiles\n\n${STOCKS[1]}\n`;
     expect(staleOf(compare(parts(''), parts(`## Article 1\n### Definitions\n\n${DEFINITIONS[1]}\n\n`).replace('## Article 1\n### Scope', '## Article 2\n### Scope').replace('## Article 2\n### Review', '## Article 3\n### Review')))).toEqual([]);

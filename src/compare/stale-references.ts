@@ -294,6 +294,19 @@ class ReferenceFinder {
   }
 
   /**
+   * Whether a reference names a clause of the old draft by its label ("Paragraph 2" where a clause is labelled
+   * so), a paragraph of one ("Paragraph 2(2)"), or a range of them written with a hyphen ("Paragraphs 2-4").
+   */
+  private namesClause(reference: Reference): boolean {
+    const written = referenceKey(reference);
+    if (this.oldByKey.has(written)) return true;
+    const split = splitProvision(written);
+    if (split) return this.oldByKey.has(split.clause);
+    const ends = hyphenRange(reference.number);
+    return ends !== null && ends.every((end) => this.oldByKey.has(`${reference.word} ${end.toLowerCase()}`));
+  }
+
+  /**
    * Calls `found` with each reference of the text, stale or not: inUnchanged pairs the references of two texts
    * by their order, so which references are reported depends on the text alone, not on what is stale.
    */
@@ -307,8 +320,9 @@ class ReferenceFinder {
       pattern.lastIndex = reference.end;
       const written = referenceKey(reference);
       // "paragraph 2" names a provision; "Paragraph 2", capitalised as a heading is, names a clause where one is
-      // labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …).
-      if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.oldByKey.has(written))) {
+      // labelled so (memoranda number their clauses "Paragraph 1", "Paragraph 2", …), and "Paragraph 2(2)" that
+      // clause's paragraph 2, as "Article 2(2)" does, and "Paragraphs 2-4" those clauses.
+      if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.namesClause(reference))) {
         if (reference.word === 'paragraph') this.paragraphReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found);
         continue;
       }
