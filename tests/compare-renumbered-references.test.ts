@@ -285,6 +285,22 @@ describe('ranges of references ("Articles 2 to 4")', () => {
     expect(kind('paragraphs 2 to 4', 'paragraphs 3 to 5', 0)).toBe('edited');
   });
 
+  it('reads "paragraph 2 of Paragraph 2" in a memorandum as that clause\'s paragraph, renumbered with it or not', () => {
+    // Paragraph 2 of the memorandum (Stockpiles) gets a paragraph put in first: its paragraphs 1 and 2 become 2 and 3.
+    const memorandum = (ref: string, putIn: boolean) => [['Review', `The stocks are held as set out in ${ref}.`], stockParagraphs(putIn)]
+      .map(([title, body], k) => `## Paragraph ${k + 1} — ${title}\n\n${body}\n`).join('\n');
+    const kind = (from: string, to: string) => compareDrafts(importDraft(memorandum(from, false)).draft, importDraft(memorandum(to, true)).draft).changes[0]!.kind;
+    expect(kind('paragraph 2 of Paragraph 2', 'paragraph 3 of Paragraph 2')).toBe('unchanged');
+    expect(kind('Paragraph 2, paragraph 2', 'Paragraph 2, paragraph 3')).toBe('unchanged');
+    expect(kind('paragraphs 1 and 2 of Paragraph 2', 'paragraphs 2 and 3 of Paragraph 2')).toBe('unchanged');
+    expect(kind('Paragraph 2, paragraphs 1 to 2', 'Paragraph 2, paragraphs 2 to 3')).toBe('unchanged');
+    // The paragraph that the old number names now has another number: left as it stood, the reference changed meaning.
+    expect(kind('paragraph 1 of Paragraph 2', 'paragraph 1 of Paragraph 2')).toBe('unchanged');
+    expect(kind('paragraph 1 of Paragraph 2', 'paragraph 3 of Paragraph 2')).toBe('edited');
+    // Two clauses listed, both capitalised: no paragraph of either.
+    expect(kind('Paragraph 1, Paragraph 2', 'Paragraph 1, Paragraph 3')).toBe('edited');
+  });
+
   it('marks a range cosmetic inside an edited clause, and the words changed beside it not', () => {
     expectCosmeticBesideEdit('Articles 2 to 3', 'Articles 3 to 4');
     expectCosmeticBesideEdit('Articles 2-3', 'Articles 3-4');

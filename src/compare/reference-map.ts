@@ -79,7 +79,17 @@ function provisionLabel(provision: string): string {
  * between them).
  */
 function ofClauseBefore(text: string, before: Reference, provision: Reference): boolean {
-  return !PROVISION_KINDS.has(before.word) && ATTACHED.test(text.slice(before.end, provision.end));
+  return (!PROVISION_KINDS.has(before.word) || namesMemorandumClause(text, before, provision)) && ATTACHED.test(text.slice(before.end, provision.end));
+}
+
+/**
+ * Whether `clause`, a reference of a provision's kind, is cited as a memorandum's clause with `provision` one of
+ * its paragraphs: "Paragraph 2, paragraph 3", "paragraph 3 of Paragraph 2" (memoranda number their clauses
+ * "Paragraph 1", "Paragraph 2", …), the clause capitalised as a heading is and the paragraph not ("Paragraph 2,
+ * Paragraph 3" lists two clauses). Whether a clause is labelled so is the caller's to ask.
+ */
+function namesMemorandumClause(text: string, clause: Reference, provision: Reference): boolean {
+  return writtenCapitalised(text, clause) && !writtenCapitalised(text, provision);
 }
 
 const ATTACHED = /^\s*,?\s*(?:paragraphs?|paras?\.?|subparagraphs?|points?)\s*\S+$/i;
@@ -105,7 +115,7 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
   let m = k + 1;
   while (m < references.length && references[m]!.listed) m++;
   const next = references[m];
-  if (next === undefined || PROVISION_KINDS.has(next.word)) return null;
+  if (next === undefined || (PROVISION_KINDS.has(next.word) && !namesMemorandumClause(text, next, provision))) return null;
   OF_CLAUSE_AFTER.lastIndex = provision.end;
   if (!OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) return null;
   return namesElsewhere(text, next.end, next.word) ? null : next;
