@@ -239,7 +239,7 @@ export class CompareView {
     }
     const stale = staleCount(this.result.comparison);
     if (stale > 0) {
-      const chip = h('button', { type: 'button', class: 'count kind-stale', title: 'Show the clauses that cite a renumbered or deleted clause by its old number' },
+      const chip = h('button', { type: 'button', class: 'count kind-stale', title: 'Show the clauses that cite a renumbered or deleted clause by its old number, or a range that now covers other clauses' },
         h('span', { class: 'count-n' }, String(stale)), ` stale reference${stale === 1 ? '' : 's'}`);
       chip.addEventListener('click', () => {
         this.root.querySelector<HTMLSelectElement>('#filter-kind')!.value = 'stale';

@@ -156,6 +156,41 @@ describe('stale references', () => {
     }
   });
 
+  it('notes a range whose ends stand while an article was put in or moved in between them ("Article 3bis")', () => {
+    const cite = (refs: string): [string, string] => ['Review', `The Participants will review ${refs} every year.`];
+    const EXPORTS: [string, string] = ['Export bans', 'Neither Participant will impose export bans or quotas on critical minerals or rare earths.'];
+    const labels = (n: number, bisAfter: number) => Array.from({ length: n }, (_, k) => (k < bisAfter ? `Article ${k + 1}` : k === bisAfter ? `Article ${bisAfter}bis` : `Article ${k}`));
+    const ranges = (c: ReturnType<typeof compare>) => c.changes.flatMap((change) => (change.staleReferences ?? []).filter((s) => s.range).map((s) =>
+      `"${s.text}" + ${s.range!.added.map((r) => r.label).join(', ') || '-'} − ${s.range!.removed.map((r) => r.label).join(', ') || '-'}`));
+    const old = (refs: string) => articles([SCOPE, STOCKS, PRICING, cite(refs)]);
+    // Article 2bis put in between Articles 2 and 3, which keep their numbers.
+    const putIn = (refs: string) => articles([SCOPE, STOCKS, EXPORTS, PRICING, cite(refs)], labels(5, 2));
+    for (const refs of ['Articles 1 to 3', 'Articles 1-3', 'Articles 1 through 3', 'Articles 2\u20133']) {
+      const c = compare(old(refs), putIn(refs));
+      expect(ranges(c), refs).toEqual([`"${refs}" + Article 2bis − -`]);
+      expect(c.changes.find((x) => x.staleReferences)!.kind, refs).toBe('unchanged');
+    }
+    const note = staleNote(compare(old('Articles 1 to 3'), putIn('Articles 1 to 3')).changes.find((x) => x.staleReferences)!.staleReferences![0]!);
+    expect(note).toBe('"Articles 1 to 3" now also covers Article 2bis (Export bans), which stands between its ends');
+    // Put in after the range, or the range rewritten for it: nothing to say. Another instrument's articles neither.
+    expect(ranges(compare(old('Articles 1 to 2'), putIn('Articles 1 to 2')))).toEqual([]);
+    expect(ranges(compare(old('Articles 2 to 3'), putIn('Articles 2, 2bis and 3')))).toEqual([]);
+    expect(ranges(compare(old('Articles 1 to 3 of the Convention'), putIn('Articles 1 to 3 of the Convention')))).toEqual([]);
+    // An article deleted from between the ends is gone from the text, not from the range.
+    expect(ranges(compare(articles([SCOPE, STOCKS, EXPORTS, PRICING, cite('Articles 1 to 4')]), articles([SCOPE, STOCKS, PRICING, cite('Articles 1 to 4')], ['Article 1', 'Article 2', 'Article 4', 'Article 5']))))
+      .toEqual([]);
+    // Moved in from after the range (Export bans was Article 4): the range covers it now; the HTML redline marks the range.
+    const movedIn = compare(articles([SCOPE, STOCKS, PRICING, EXPORTS, cite('Articles 1 to 3')]), articles([SCOPE, STOCKS, EXPORTS, PRICING, cite('Articles 1 to 3')], ['Article 1', 'Article 2', 'Article 2bis', 'Article 3', 'Article 5']));
+    expect(ranges(movedIn)).toEqual(['"Articles 1 to 3" + Article 2bis − -']);
+    expect(htmlRedline(movedIn, { changedOnly: true, layout: 'inline' })).toMatch(/<mark class="stale-ref"[^>]*>Articles 1 to 3<\/mark>/);
+    // Moved out from between them and renumbered (Export bans, Article 3, is now Article 4bis after Pricing).
+    const movedOut = compare(articles([SCOPE, STOCKS, EXPORTS, PRICING, cite('Articles 1 to 4')]), articles([SCOPE, STOCKS, PRICING, EXPORTS, cite('Articles 1 to 4')], ['Article 1', 'Article 2', 'Article 4', 'Article 4bis', 'Article 5']));
+    expect(ranges(movedOut)).toEqual(['"Articles 1 to 4" + - − Article 3']);
+    expect(staleNote(movedOut.changes.find((x) => x.staleReferences)!.staleReferences![0]!)).toBe('"Articles 1 to 4" no longer covers Article 3 (Export bans), which moved away');
+    // Moved keeping its number (Article 4 now stands between Articles 2 and 3): read by its number, as before.
+    expect(ranges(compare(articles([SCOPE, STOCKS, PRICING, EXPORTS, cite('Articles 1 to 3')]), articles([SCOPE, STOCKS, EXPORTS, PRICING, cite('Articles 1 to 3')], ['Article 1', 'Article 2', 'Article 4', 'Article 3', 'Article 5'])))).toEqual([]);
+  });
+
   it('finds a reference left to a deleted article, naming another one or none', () => {
     // Article 2 deleted: "Article 2" now names old Article 3 (Pricing).
     const c = compare(articles([SCOPE, STOCKS, PRICING, review('Article 2')]), articles([SCOPE, PRICING, review('Article 2')]));

@@ -229,6 +229,7 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
     now: s.now.map((j) => ref(newClauses[j]!)),
     ...(s.names >= 0 && { names: ref(newClauses[s.names]!) }),
     ...(provision && { provision }),
+    ...(s.range && { range: { added: s.range.added.map((j) => ref(newClauses[j]!)), removed: s.range.removed.map((i) => ref(oldClauses[i]!)) } }),
     places: s.places,
   };
 }

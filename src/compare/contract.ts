@@ -138,6 +138,13 @@ export interface StaleReferenceJson {
    */
   provision?: { named: string; now?: string; names?: string };
   /**
+   * For a range whose two ends still name the clauses they named ("Articles 2 to 4", Articles 2 and 4 kept their
+   * numbers; `named` is its first end) while the clauses between them changed: `added`, new clauses between its
+   * ends that were not between them (put in, or moved in); `removed`, old clauses that stood between them and
+   * went on elsewhere. A clause deleted from between them is in neither.
+   */
+  range?: { added: ClauseRefJson[]; removed: ClauseRefJson[] };
+  /**
    * Each place the reference stands in the clause's new text — the `equal` and `insert` words joined (the
    * clause text when `words` is empty) — as UTF-16 offsets, `start` up to `end`, in reading order. The same
    * words elsewhere in the clause (a reference renumbered correctly, "Article 2 of the Convention") are not

@@ -17,6 +17,11 @@
  * paragraph 2 of Article 9 makes it paragraph 3, and "paragraph 2 of Article 9", "Article 9(2)", "Article 9,
  * paragraph 2" left as they stood, or "paragraph 2" inside Article 9 itself, now name the new paragraph.
  *
+ * A range whose ends stand ("Articles 2 to 4", Articles 2 and 4 kept their numbers) names what lies between them:
+ * an article put in or moved in between (renumbered: "Article 3bis"), or one moved out, changes what it covers
+ * though not one of its words did (RangeInside). Only the kinds of clause that an insertion or a move touched are
+ * looked for.
+ *
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
  * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
  * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs and points, the
@@ -24,7 +29,7 @@
  * no clause's label ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
-import { isPluralReferenceWord, listedNumberAt, referenceAt, referenceWords, type Reference } from './normalize.js';
+import { isPluralReferenceWord, listedNumberAt, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
 import { hyphenRange, labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
 export interface StaleReference {
@@ -38,12 +43,24 @@ export interface StaleReference {
   names: number;
   /** For a reference to a paragraph of the clause `named`: which one, what it became, what the number names now. */
   provision?: ProvisionMove;
+  /** For a range whose ends stand ("Articles 2 to 4"; `named` its first end) while what lies between them changed. */
+  range?: RangeInside;
   /**
    * Where the reference stands in the clause's new text (the redline's equal and inserted runs joined): each
    * place, in reading order, as written there ("Article 2", "Art. 2"). The same words elsewhere in the clause
    * may be a reference renumbered correctly, or one that names another instrument; those are not listed.
    */
   places: TextPlace[];
+}
+
+/**
+ * A range whose two ends still name the clauses they named ("Articles 2 to 4", Articles 2 and 4 standing) while
+ * the clauses between them changed: `added`, new clauses between its ends that were not between them (put in,
+ * or moved in from elsewhere); `removed`, old clauses that stood between them and went on elsewhere.
+ */
+export interface RangeInside {
+  added: readonly number[];
+  removed: readonly number[];
 }
 
 /** A paragraph whose number changed meaning: its old label, its new one (null: deleted), what has its old one now. */
@@ -92,8 +109,10 @@ export class StaleReferences {
     const newByKey = byLabelKey(newClauses);
     const moved = movedLabels(oldByKey, newByKey, partners);
     const paragraphs = movedParagraphs(changes);
-    if (moved.size === 0 && paragraphs.size === 0) return null;
-    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners));
+    const ranges = rangeKinds(changes, oldClauses, newClauses);
+    if (moved.size === 0 && paragraphs.size === 0 && ranges.size === 0) return null;
+    const labels = { old: oldClauses.map((c) => labelKey(c.label)), new: newClauses.map((c) => labelKey(c.label)) };
+    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners, ranges, labels));
   }
 
   /**
@@ -284,13 +303,55 @@ class ReferenceFinder {
     private readonly oldByKey: ReadonlyMap<string, number>,
     private readonly newByKey: ReadonlyMap<string, number>,
     private readonly partners: readonly (readonly number[])[],
+    /** The kinds of clause ("article") put in or moved among the others: a range of them may cover others now. */
+    private readonly rangeKinds: ReadonlySet<string>,
+    /** Each clause's label as a reference names it (labelKey), by index. */
+    private readonly labels: { old: readonly (string | null)[]; new: readonly (string | null)[] },
   ) {
     // Where paragraphs moved, a reference to any clause may go on to name one of them ("Article 9(2)").
     const keys = paragraphs.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph'] : [...moved.keys()];
-    const kinds = new Set(keys.map((key) => key.split(' ')[0]!));
+    const kinds = new Set([...keys.map((key) => key.split(' ')[0]!), ...rangeKinds]);
     // Longer words first, so that "articles" is not read as "article".
     const words = [...kinds].flatMap(referenceWords).sort((a, b) => b.length - a.length);
     this.pattern = new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi');
+  }
+
+  /** The old clause each new clause came from (one of them, for a merge), -1 for one put in: made on first need. */
+  private origins(): Int32Array {
+    if (!this.origin) {
+      this.origin = new Int32Array(this.labels.new.length).fill(-1);
+      this.partners.forEach((news, i) => { for (const j of news) this.origin![j] = i; });
+    }
+    return this.origin;
+  }
+
+  private origin: Int32Array | undefined;
+
+  /**
+   * A range of clauses of kind `word` from `from` to `to` (their numbers as written) whose two ends stand — each
+   * names the clause it named, and only one clause in each draft — while what lies between them changed: a
+   * clause put in or moved in between ("Article 3bis"), or one moved away. Null otherwise, and for a range
+   * longer than MAX_RANGE_INSIDE clauses. A clause deleted from between them is gone from the text, not from the
+   * range; a clause split keeps its parts in it.
+   */
+  private rangeInside(word: string, from: string, to: string, start: number, end: number): Hit | null {
+    if (!this.rangeKinds.has(word)) return null;
+    const a = this.oldByKey.get(`${word} ${from.toLowerCase()}`) ?? -1, b = this.oldByKey.get(`${word} ${to.toLowerCase()}`) ?? -1;
+    const c = this.newByKey.get(`${word} ${from.toLowerCase()}`) ?? -1, d = this.newByKey.get(`${word} ${to.toLowerCase()}`) ?? -1;
+    if (a < 0 || b <= a || c < 0 || d <= c || !this.partners[a]!.includes(c) || !this.partners[b]!.includes(d)) return null;
+    const olds = members(this.labels.old, word, a, b), news = members(this.labels.new, word, c, d);
+    if (olds === null || news === null) return null;
+    const newInside = new Set(news);
+    const cameFrom = new Map<number, number>();
+    for (const i of olds) for (const j of this.partners[i]!) cameFrom.set(j, i);
+    // A clause that moved keeping its number ("Article 7" moved up between Articles 2 and 3) is still read by its
+    // number, inside the range or out of it as before: only a clause put in, or moved and renumbered, counts.
+    const origin = this.origins();
+    const added = news.filter((j) => !cameFrom.has(j) && (origin[j]! < 0 || this.labels.old[origin[j]!] !== this.labels.new[j]));
+    const removed = olds.filter((i) => this.partners[i]!.length > 0 && !this.partners[i]!.some((j) => newInside.has(j) || this.labels.new[j] === this.labels.old[i]));
+    if (added.length === 0 && removed.length === 0) return null;
+    const key = `${word} ${from.toLowerCase()} to ${to.toLowerCase()}`;
+    return { key, stale: { named: a, now: this.partners[a]!, names: c, range: { added, removed } }, start, end, written: key };
   }
 
   /**
@@ -340,11 +401,21 @@ class ReferenceFinder {
       const ends = this.oldByKey.has(written) ? null : hyphenRange(reference.number);
       if (ends) {
         const dash = reference.end - reference.number.length + ends[0].length;
+        // What lies between its ends first: hits come in the order of their starts (inRedline reads them so).
+        const inside = this.rangeInside(reference.word, ends[0], ends[1], start, reference.end);
+        if (inside) found(inside);
         for (const [number, from, to] of [[ends[0], start, dash], [ends[1], dash + 1, reference.end]] as const) {
           const key = `${reference.word} ${number}`;
           found({ key, stale: this.moved.get(key), start: from, end: to, written: key });
         }
       } else found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
+      // "Articles 9 to 11": its ends are read below as a list's numbers; what lies between them here.
+      RANGE_JOINT.lastIndex = reference.end;
+      const rangeEnd = RANGE_JOINT.test(text) ? listedNumberAt(text, reference.end) : null;
+      if (rangeEnd) {
+        const inside = this.rangeInside(reference.word, reference.number, text.slice(rangeEnd.start, rangeEnd.end), start, rangeEnd.end);
+        if (inside) found(inside);
+      }
       // "Articles 9, 10 and 11": each number of the list names a clause of its own ("of the Convention" after the
       // list went above, namesElsewhere reading past its numbers).
       if (isPluralReferenceWord(m[0]) && this.listed(text, reference, found)) continue;
@@ -465,6 +536,41 @@ class ReferenceFinder {
     const move = this.paragraphs.get(index)?.get(was.paragraph.number);
     return move ? this.paragraphStale(index, move, target) : undefined;
   }
+}
+
+/** What joins a range's two numbers ("to", "through", an en dash), sticky: the scanner's reading (normalize.ts). */
+const RANGE_JOINT = new RegExp(RANGE_JOINT_PATTERN, 'iy');
+
+/** The longest range whose inside is read (clauses between its ends); a longer one is not. */
+const MAX_RANGE_INSIDE = 200;
+
+/** The clauses of kind `word` strictly between clauses `first` and `last` (labelKey of each, by index), or null when too many. */
+function members(labels: readonly (string | null)[], word: string, first: number, last: number): number[] | null {
+  const out: number[] = [];
+  const kind = `${word} `;
+  for (let i = first + 1; i < last; i++) {
+    if (!labels[i]?.startsWith(kind)) continue;
+    if (out.length >= MAX_RANGE_INSIDE) return null;
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The kinds of clause (a label's reference word: "article") of which one was put in or moved: only a range of
+ * those can cover other clauses now while its ends stand.
+ */
+function rangeKinds(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): Set<string> {
+  const kinds = new Set<string>();
+  const add = (label: string) => {
+    const key = labelKey(label);
+    if (key !== null) kinds.add(key.slice(0, key.indexOf(' ')));
+  };
+  for (const change of changes) {
+    if (change.kind === 'inserted' || change.moved) for (const j of change.new) add(newClauses[j]!.label);
+    if (change.moved) for (const i of change.old) add(oldClauses[i]!.label);
+  }
+  return kinds;
 }
 
 /** The numbers of a list or range going on after a reference number that ends at `end` (normalize.ts, listedNumberAt). */

@@ -125,6 +125,16 @@ function clauseName(ref: ClauseRefJson): string {
  * meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)'.
  */
 export function staleNote(s: StaleReferenceJson): string {
+  if (s.range) {
+    // Its ends stand: what it covers changed between them.
+    const { added, removed } = s.range;
+    const list = (refs: readonly ClauseRefJson[]) => refs.map(clauseName).join(', ');
+    const parts = [
+      ...(added.length > 0 ? [`now also covers ${list(added)}, which ${added.length === 1 ? 'stands' : 'stand'} between its ends`] : []),
+      ...(removed.length > 0 ? [`no longer covers ${list(removed)}, which moved away`] : []),
+    ];
+    return `"${s.text}" ${parts.join('; it ')}`;
+  }
   if (s.provision) {
     // A paragraph reference is stale on its own when its clause kept its number, or was renumbered and the
     // reference with it; in the second case say where the paragraph stands now.
