@@ -101,6 +101,13 @@ describe('importDraft: heading forms', () => {
     expect(provisionsOf(draft.clauses[0]!)[0]!.text).toBe('First [shall][should] act.');
     expect(draft.clauses[0]!.body[1]).toMatchObject({ type: 'paragraph', children: [{ type: 'strong' }, { type: 'text' }] });
   });
+  it('Markdown: a "#" heading labelled as a Parley draft labels it ("Annex I — Minerals", "Schedule 2: Tariffs") is split into label and title', () => {
+    const { draft } = importDraft('## Article 1 — Scope\n\nText.\n\n## Annex I — Critical minerals\n\nGallium.\n\n## Schedule 2: Tariffs\n\nRates.\n\n## Appendix A\n\nNotes.\n\n## Rules of origin\n\nRules.\n', { format: 'markdown' });
+    expect(draft.clauses.map((c) => [c.label, c.title])).toEqual([['Article 1', 'Scope'], ['Annex I', 'Critical minerals'], ['Schedule 2', 'Tariffs'], ['', 'Appendix A'], ['', 'Rules of origin']]);
+    // Plain text keeps a line "Annex I." after a wrapped sentence in its paragraph.
+    const text = importDraft('Agreement\n\nArticle 1 — Tariffs\n\nThe United States shall apply the rate set out in Schedule 2 to\nAnnex I.\n\nArticle 2 — Quotas\n\nNone.', { format: 'text' }).draft;
+    expect(text.clauses.map((c) => c.label)).toEqual(['Article 1', 'Article 2']);
+  });
   it('empty input is an error diagnostic, not an exception', () => {
     expect(importDraft('   \n', { file: 'x.txt' }).diagnostics[0]).toMatchObject({ file: 'x.txt', line: 1, severity: 'error', code: 'empty-draft' });
   });

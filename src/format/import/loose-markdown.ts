@@ -18,6 +18,7 @@ import type { Block, Clause, Draft } from '../../model/draft.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { ClauseOutline } from './clause-outline.js';
 import { recogniseHeading, type RecognisedHeading } from './heading-recognition.js';
+import { parseHeadingText } from '../heading.js';
 import { markdownBlocks, markdownParagraph } from './mdast-blocks.js';
 import { textParagraph } from './provision-blocks.js';
 import { inlineText } from '../../model/text.js';
@@ -217,11 +218,16 @@ export function importLooseMarkdown(source: string, file: string | undefined): {
 /**
  * A "#" heading is a heading whatever its words: "## 2. Supply chains and trade routes" is clause 2, titled,
  * though its title is not in title case (which a numbered line of plain text needs to be told from a
- * numbered paragraph).
+ * numbered paragraph); and "## Annex I — Critical minerals" is Annex I, as a Parley draft writes it (heading.ts),
+ * though a line of plain text reading "Annex I." may be the end of a sentence ("as set out in Schedule 2 to
+ * Annex I."), which the plain-text reader must not take for a heading.
  */
 function numberedHeading(heading: RecognisedHeading | null): RecognisedHeading | null {
-  const m = heading?.kind === 'plain' ? /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/.exec(heading.title) : null;
-  return m ? { ...heading!, kind: 'number', label: m[1]!, title: m[2]! } : heading;
+  if (heading?.kind !== 'plain') return heading;
+  const m = /^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(\S.*)$/.exec(heading.title);
+  if (m) return { ...heading, kind: 'number', label: m[1]!, title: m[2]! };
+  const parts = parseHeadingText(heading.title);
+  return parts.label ? { ...heading, kind: 'clause', label: parts.label, title: parts.title } : heading;
 }
 
 /**
