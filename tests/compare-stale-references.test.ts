@@ -191,6 +191,21 @@ describe('stale references', () => {
     expect(ranges(compare(articles([SCOPE, STOCKS, PRICING, EXPORTS, cite('Articles 1 to 3')]), articles([SCOPE, STOCKS, EXPORTS, PRICING, cite('Articles 1 to 3')], ['Article 1', 'Article 2', 'Article 4', 'Article 3', 'Article 5'])))).toEqual([]);
   });
 
+  it('reads paragraphs put in without renumbering ("2bis.") and renumbered at the end, and the references to them', () => {
+    const stocks = (final: boolean): [string, string] => ['Stockpiles', final
+      ? '1. Each Participant will hold stocks.\n\n2. Stocks cover ninety days.\n\n3. Stocks are held in the territory of the Participant.\n\n4. Releases are notified.'
+      : '1. Each Participant will hold stocks.\n\n2. Stocks cover ninety days.\n\n2bis. Stocks are held in the territory of the Participant.\n\n3. Releases are notified.'];
+    const review = (refs: string): [string, string] => ['Review', `The Participants will review ${refs} every two years.`];
+    const renumbered = compare(articles([stocks(false), review('paragraph 2bis of Article 1 and paragraph 3 of Article 1')]), articles([stocks(true), review('paragraph 3 of Article 1 and paragraph 4 of Article 1')]));
+    expect(renumbered.changes[0]!.provisions.filter((p) => p.old !== p.new).map((p) => `${p.old}→${p.new}`)).toEqual(['2bis→3', '3→4']);
+    expect(renumbered.changes[1]!.kind).toBe('unchanged');
+    const left = compare(articles([stocks(false), review('paragraph 2bis of Article 1 and paragraph 3 of Article 1')]), articles([stocks(true), review('paragraph 2bis of Article 1 and paragraph 3 of Article 1')]));
+    expect(left.changes[1]!.staleReferences!.map((s) => staleNote(s))).toEqual([
+      '"paragraph 2bis of Article 1" meant paragraph 2bis of Article 1 (Stockpiles), now paragraph 3; there is no paragraph 2bis now',
+      '"paragraph 3 of Article 1" meant paragraph 3 of Article 1 (Stockpiles), now paragraph 4; paragraph 3 is now another paragraph',
+    ]);
+  });
+
   it('finds a reference left to a deleted article, naming another one or none', () => {
     // Article 2 deleted: "Article 2" now names old Article 3 (Pricing).
     const c = compare(articles([SCOPE, STOCKS, PRICING, review('Article 2')]), articles([SCOPE, PRICING, review('Article 2')]));

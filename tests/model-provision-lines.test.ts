@@ -31,7 +31,7 @@ function random(seed: number): (n: number) => number {
 }
 
 /** Lines that open the ways provisions open: numbers, letters, romans, bullets, quotes, nested items. */
-const OPENINGS = ['1. ', '2. ', '(a) ', '(b) ', 'b) ', '(iv) ', '- ', '> ', '   (a) ', '   1. ', '   - ', '(3) ', 'iv) ', '', '', 'Text [bracketed] '];
+const OPENINGS = ['1. ', '2. ', '(a) ', '(b) ', 'b) ', '(iv) ', '- ', '> ', '   (a) ', '   1. ', '   - ', '(3) ', 'iv) ', '', '', 'Text [bracketed] ', '2bis. ', '   2bis. ', '3 ter. '];
 
 function randomClauses(count: number, seed: number): Clause[] {
   const pick = random(seed);
@@ -90,6 +90,21 @@ describe('appendProvisionLines', () => {
     appendProvisionLines(clause, { brackets: 'marked' }, lines);
     expect(lines.map((l) => l.label)).toEqual(['5', '5.1', '5.2']);
     expect(lines[1]!.text).toContain('provide clarity');
+  });
+
+  it('reads a paragraph put in without renumbering ("3bis.", "3 ter.") as a provision of its own, written inside item 3 too', () => {
+    const labels = (md: string) => {
+      const lines: ProvisionLine[] = [];
+      appendProvisionLines(parseDraft(md).draft.clauses[0]!, { brackets: 'marked' }, lines);
+      return lines.map((l) => [l.label, l.text]);
+    };
+    expect(labels('## Article 3\n\n3. Each Party shall report.\n\n3bis. Developed country Parties should take the lead:\n\n(a) on finance;\n\n4. Reports are public.\n'))
+      .toEqual([['3', 'Each Party shall report.'], ['3bis', '3bis. Developed country Parties should take the lead:'], ['3bis(a)', '(a) on finance;'], ['4', 'Reports are public.']]);
+    // Indented under item 3, as the Paris compilation writes its "3bis." paragraphs.
+    expect(labels('## Article 3\n\n3. Each Party shall report.\n\n    3 ter. Each Party may report jointly.\n\n    Reports are filed yearly.\n\n4. Reports are public.\n'))
+      .toEqual([['3', 'Each Party shall report.'], ['3ter', '3 ter. Each Party may report jointly.\nReports are filed yearly.'], ['4', 'Reports are public.']]);
+    // "3 tonnes." opens no paragraph number.
+    expect(labels('## Article 3\n\n3 tonnes. That is the quota.\n')).toEqual([[null, '3 tonnes. That is the quota.']]);
   });
 
   it('reads a paragraph numbered in its text ("4.") with the label of the list item "4."', () => {

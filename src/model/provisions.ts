@@ -26,7 +26,11 @@ export interface Provision {
   points: Provision[];
 }
 
-const LEADING_LABEL = /^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|[0-9]{1,3}[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*/i;
+/** The Latin ordinals of a provision put in between others without renumbering them: "3bis", "3 ter". */
+const INSERTED_ORDINAL = '(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)';
+const LEADING_LABEL = new RegExp(String.raw`^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|[0-9]{1,3}(?:\s?${INSERTED_ORDINAL})?[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*`, 'i');
+/** A paragraph's label with a Latin ordinal ("3bis"): a paragraph of its own, not a point of the one before. */
+const INSERTED_LABEL = new RegExp(`^[0-9]{1,3}${INSERTED_ORDINAL}$`, 'i');
 const POINT_LABEL = /^\(?\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*\)$/i;
 
 /** Split "(a) Project selection: …" into its label and the rest; null label when it opens with none. */
@@ -54,7 +58,11 @@ function mayOpenWithLabel(text: string): boolean {
   let j = i;
   if (isDigitAt(text, i)) {
     while (j < n && isDigitAt(text, j)) j++;
-    return j - i <= 3 && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41);
+    if (j - i > 3) return false;
+    // A paragraph put in between others: "3bis.", "3 ter)".
+    if (text.charCodeAt(j) === 32 && isLetterAt(text, j + 1)) j++;
+    while (j < n && isLetterAt(text, j)) j++;
+    return text.charCodeAt(j) === 46 || text.charCodeAt(j) === 41;
   }
   if (isLetterAt(text, i)) {
     while (j < n && isLetterAt(text, j)) j++;
@@ -120,7 +128,7 @@ function provisionsOfBlocks(blocks: readonly Block[], from: number, options: Tex
       case 'position':
         break;
       case 'list':
-        for (let i = 0; i < block.children.length; i++) out.push(listItemProvision(block, i, options));
+        for (let i = 0; i < block.children.length; i++) out.push(...listItemProvisions(block, i, options));
         break;
       case 'paragraph': {
         const text = inlineText(block.children, options);
@@ -139,21 +147,27 @@ function provisionsOfBlocks(blocks: readonly Block[], from: number, options: Tex
   return out;
 }
 
-/** The provision of item i of a list: numbered in an ordered list, its first block its text. */
-function listItemProvision(block: Extract<Block, { type: 'list' }>, i: number, options: TextOptions): Provision {
+/**
+ * The provision of item i of a list: numbered in an ordered list, its first block its text; and after it any
+ * paragraph put in after it without renumbering ("3bis.", written inside item 3 as negotiating texts indent it),
+ * a provision of its own with what follows it.
+ */
+function listItemProvisions(block: Extract<Block, { type: 'list' }>, i: number, options: TextOptions): Provision[] {
   const item = block.children[i]!.children;
   const label = block.ordered ? numberLabel((block.start ?? 1) + i) : null;
   const first = item[0];
   const text = first && first.type === 'paragraph' ? inlineText(first.children, options) : first ? blocksText([first], options) : '';
-  const provision: Provision = { label, text, points: [] };
+  const out: Provision[] = [{ label, text, points: [] }];
   // Inside a numbered item everything that follows belongs to it: points, or further paragraphs.
   if (item.length > 1) {
     for (const sub of provisionsOfBlocks(item, 1, options)) {
+      if (sub.label !== null && INSERTED_LABEL.test(sub.label)) { out.push(sub); continue; }
+      const provision = out[out.length - 1]!;
       if (sub.label === null && provision.points.length === 0) provision.text += '\n' + sub.text;
       else provision.points.push(sub);
     }
   }
-  return provision;
+  return out;
 }
 
 /**
@@ -193,9 +207,9 @@ export function appendProvisionLines(clause: Pick<Clause, 'body'>, options: Text
             lastLabel = block.ordered ? numberLabel((block.start ?? 1) + i) : null;
             out.push({ label: lastLabel, text: inlineText(first.children, options) });
           } else {
-            const provision = listItemProvision(block, i, options);
-            appendLines(provision, null, out);
-            lastLabel = provision.label;
+            const provisions = listItemProvisions(block, i, options);
+            for (const provision of provisions) appendLines(provision, null, out);
+            lastLabel = provisions[provisions.length - 1]!.label;
           }
         }
         break;
