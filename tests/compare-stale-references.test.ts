@@ -206,6 +206,23 @@ describe('stale references', () => {
     ]);
   });
 
+  it('notes a range of paragraphs whose ends stand while a paragraph was put in between them ("2bis")', () => {
+    const stocks = (putIn: boolean, own = ''): [string, string] => ['Stockpiles',
+      `1. Each Participant will hold stocks.\n\n2. Stocks cover ninety days.\n\n${putIn ? '2bis. Stocks are held in the territory of the Participant.\n\n' : ''}3. Releases are notified.\n\n4. Stocks are reviewed${own}.`];
+    const review = (refs: string): [string, string] => ['Review', `The Participants will review ${refs} every two years.`];
+    const notes = (refs: string) => compare(articles([stocks(false), review(refs)]), articles([stocks(true), review(refs)])).changes
+      .flatMap((c) => (c.staleReferences ?? []).map((s) => staleNote(s)));
+    expect(notes('paragraphs 2 to 3 of Article 1')).toEqual(['"paragraphs 2 to 3" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
+    expect(notes('Article 1, paragraphs 1 through 4')).toEqual(['"Article 1, paragraphs 1 through 4" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
+    // Put in outside the range, or the range another instrument's: nothing to say.
+    expect(notes('paragraphs 3 to 4 of Article 1')).toEqual([]);
+    expect(notes('paragraphs 2 to 3 of Article 1 of the Convention')).toEqual([]);
+    // The clause's own paragraphs.
+    const own = (putIn: boolean) => articles([stocks(putIn, ' as paragraphs 2 to 3 of this Article provide')]);
+    expect(compare(own(false), own(true)).changes.flatMap((c) => (c.staleReferences ?? []).map((s) => staleNote(s))))
+      .toEqual(['"paragraphs 2 to 3" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
+  });
+
   it('finds a reference left to a deleted article, naming another one or none', () => {
     // Article 2 deleted: "Article 2" now names old Article 3 (Pricing).
     const c = compare(articles([SCOPE, STOCKS, PRICING, review('Article 2')]), articles([SCOPE, PRICING, review('Article 2')]));

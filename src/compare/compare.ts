@@ -230,6 +230,7 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
     ...(s.names >= 0 && { names: ref(newClauses[s.names]!) }),
     ...(provision && { provision }),
     ...(s.range && { range: { added: s.range.added.map((j) => ref(newClauses[j]!)), removed: s.range.removed.map((i) => ref(oldClauses[i]!)) } }),
+    ...(s.paragraphRange && { paragraphRange: { added: [...s.paragraphRange.added], removed: [...s.paragraphRange.removed] } }),
     places: s.places,
   };
 }

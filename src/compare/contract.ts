@@ -145,6 +145,12 @@ export interface StaleReferenceJson {
    */
   range?: { added: ClauseRefJson[]; removed: ClauseRefJson[] };
   /**
+   * For a range of the paragraphs of clause `named` whose two ends stand ("paragraphs 2 to 4 of Article 9") while
+   * the paragraphs between them changed: `added`, the labels of new paragraphs between its ends that were not
+   * (put in, "2bis", or moved in and renumbered); `removed`, those of old paragraphs that moved away.
+   */
+  paragraphRange?: { added: string[]; removed: string[] };
+  /**
    * Each place the reference stands in the clause's new text — the `equal` and `insert` words joined (the
    * clause text when `words` is empty) — as UTF-16 offsets, `start` up to `end`, in reading order. The same
    * words elsewhere in the clause (a reference renumbered correctly, "Article 2 of the Convention") are not

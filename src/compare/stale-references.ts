@@ -46,6 +46,12 @@ export interface StaleReference {
   /** For a range whose ends stand ("Articles 2 to 4"; `named` its first end) while what lies between them changed. */
   range?: RangeInside;
   /**
+   * For a range of the paragraphs of clause `named` whose ends stand ("paragraphs 2 to 4 of Article 9") while what
+   * lies between them changed: the new paragraphs between its ends that were not (their labels), and the old ones
+   * that moved away.
+   */
+  paragraphRange?: { added: readonly string[]; removed: readonly string[] };
+  /**
    * Where the reference stands in the clause's new text (the redline's equal and inserted runs joined): each
    * place, in reading order, as written there ("Article 2", "Art. 2"). The same words elsewhere in the clause
    * may be a reference renumbered correctly, or one that names another instrument; those are not listed.
@@ -110,9 +116,10 @@ export class StaleReferences {
     const moved = movedLabels(oldByKey, newByKey, partners);
     const paragraphs = movedParagraphs(changes);
     const ranges = rangeKinds(changes, oldClauses, newClauses);
-    if (moved.size === 0 && paragraphs.size === 0 && ranges.size === 0) return null;
+    const orders = paragraphOrders(changes);
+    if (moved.size === 0 && paragraphs.size === 0 && ranges.size === 0 && orders.size === 0) return null;
     const labels = { old: oldClauses.map((c) => labelKey(c.label)), new: newClauses.map((c) => labelKey(c.label)) };
-    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners, ranges, labels));
+    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners, ranges, labels, orders));
   }
 
   /**
@@ -217,6 +224,55 @@ function movedLabels(oldByKey: ReadonlyMap<string, number>, newByKey: ReadonlyMa
   return moved;
 }
 
+/** The numbered paragraphs of an edited clause on each side, in order, and which became which. */
+class ParagraphOrder {
+  constructor(
+    /** Old paragraphs in reading order: label key, and the key of the paragraph it became (null: none). */
+    private readonly olds: readonly { key: string; became: string | null }[],
+    /** New paragraphs in reading order: label key, and the key of the paragraph it was (null: put in). */
+    private readonly news: readonly { key: string; was: string | null }[],
+  ) {}
+
+  /**
+   * For the range of paragraphs `from` to `to` (label keys) whose two ends stand (each is the paragraph it was,
+   * under its number, on both sides), what changed between them: paragraphs put in ("2bis"), or moved in and
+   * renumbered; paragraphs moved out and renumbered. A paragraph moved keeping its number is still read by it;
+   * one deleted is gone from the text. Null when nothing did, or the ends do not stand.
+   */
+  inside(from: string, to: string): { added: string[]; removed: string[] } | null {
+    const a = this.olds.findIndex((p) => p.key === from), b = this.olds.findIndex((p) => p.key === to);
+    const c = this.news.findIndex((p) => p.key === from), d = this.news.findIndex((p) => p.key === to);
+    if (a < 0 || b <= a || c < 0 || d <= c || this.olds[a]!.became !== from || this.olds[b]!.became !== to) return null;
+    const oldInside = new Set(this.olds.slice(a + 1, b).map((p) => p.key));
+    const newInside = new Set(this.news.slice(c + 1, d).map((p) => p.key));
+    const added = this.news.slice(c + 1, d).filter((p) => p.was === null || (!oldInside.has(p.was) && p.was !== p.key)).map((p) => p.key);
+    const removed = this.olds.slice(a + 1, b).filter((p) => p.became !== null && !newInside.has(p.became) && p.became !== p.key).map((p) => p.key);
+    return added.length > 0 || removed.length > 0 ? { added, removed } : null;
+  }
+}
+
+/**
+ * The numbered paragraphs of each clause edited one to one in which a paragraph was put in or moved, by old
+ * clause: what a range of its paragraphs whose ends stand may now cover besides (ParagraphOrder). Not where a
+ * label is held twice on a side, or paragraphs were split or merged.
+ */
+function paragraphOrders(changes: readonly ClauseChange[]): Map<number, ParagraphOrder> {
+  const out = new Map<number, ParagraphOrder>();
+  for (const change of changes) {
+    if (change.kind !== 'edited' || change.old.length !== 1 || change.new.length !== 1) continue;
+    if (!change.provisions.some((p) => (p.kind === 'inserted' || p.moved) && p.new !== null)) continue;
+    if (change.provisions.some((p) => p.group !== undefined)) continue;
+    const label = (l: string | null) => (l !== null && PARAGRAPH_LABEL.test(paragraphKey(l)) ? paragraphKey(l) : null);
+    const olds = change.provisions.filter((p) => label(p.old) !== null && p.oldIndex !== null).sort((x, y) => x.oldIndex! - y.oldIndex!)
+      .map((p) => ({ key: label(p.old)!, became: label(p.new) }));
+    const news = change.provisions.filter((p) => label(p.new) !== null && p.newIndex !== null).sort((x, y) => x.newIndex! - y.newIndex!)
+      .map((p) => ({ key: label(p.new)!, was: label(p.old) }));
+    if (new Set(olds.map((p) => p.key)).size !== olds.length || new Set(news.map((p) => p.key)).size !== news.length) continue;
+    out.set(change.old[0]!, new ParagraphOrder(olds, news));
+  }
+  return out;
+}
+
 /**
  * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one
  * whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
@@ -307,9 +363,11 @@ class ReferenceFinder {
     private readonly rangeKinds: ReadonlySet<string>,
     /** Each clause's label as a reference names it (labelKey), by index. */
     private readonly labels: { old: readonly (string | null)[]; new: readonly (string | null)[] },
+    /** The numbered paragraphs of each edited clause where one was put in or moved, in order on each side. */
+    private readonly orders: ReadonlyMap<number, ParagraphOrder>,
   ) {
     // Where paragraphs moved, a reference to any clause may go on to name one of them ("Article 9(2)").
-    const keys = paragraphs.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph'] : [...moved.keys()];
+    const keys = paragraphs.size > 0 || orders.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph'] : [...moved.keys()];
     const kinds = new Set([...keys.map((key) => key.split(' ')[0]!), ...rangeKinds]);
     // Longer words first, so that "articles" is not read as "article".
     const words = [...kinds].flatMap(referenceWords).sort((a, b) => b.length - a.length);
@@ -432,6 +490,7 @@ class ReferenceFinder {
       OF_CLAUSE.lastIndex = end;
       if (OF_CLAUSE.test(text) && referenceAt(text, OF_CLAUSE.lastIndex) !== null) continue;
       pattern.lastIndex = end;
+      if (!this.moved.has(written)) this.paragraphRanges(text, [{ start, end: number.end, text: number.text }, ...listed], this.oldByKey.get(written) ?? -1, found);
       found(this.paragraphHit(written, number.text, start, number.end, `${written}, paragraph ${number.text}`));
       for (const n of listed) found(this.paragraphHit(written, n.text, n.start, n.end, `paragraph ${n.text.toLowerCase()} of ${written}`));
     }
@@ -464,6 +523,7 @@ class ReferenceFinder {
     this.pattern.lastIndex = Math.max(this.pattern.lastIndex, end);
     const written = (number: string) => `paragraph ${number.toLowerCase()}`;
     if (!namesElsewhere(text, end, reference.word)) {
+      this.paragraphRanges(text, numbers, own, found);
       for (const n of numbers) found(this.paragraphHit(null, n.text, n.start, n.end, written(n.text), own));
       return;
     }
@@ -477,8 +537,34 @@ class ReferenceFinder {
       return;
     }
     const key = referenceKey(target);
+    if (!this.moved.has(key)) this.paragraphRanges(text, numbers, this.oldByKey.get(key) ?? -1, found);
     // A single reference reads as one place with its clause ("paragraph 2 of Article 9"); a list's places are its numbers.
     for (const n of numbers) found(this.paragraphHit(key, n.text, n.start, numbers.length === 1 ? target.end : n.end, `${written(n.text)} of ${key}`));
+  }
+
+  /**
+   * The ranges among a list's numbers ("paragraphs 2 to 4", "paragraphs 1 and 3 to 5") of the paragraphs of old
+   * clause `index`, whose ends stand while a paragraph was put in or moved in between them, or moved out: found
+   * as hits of their own, spanning the range, before its numbers (hits come in the order of their starts).
+   */
+  private paragraphRanges(text: string, numbers: readonly { start: number; end: number; text: string }[], index: number, found: (hit: Hit) => void): void {
+    const order = index >= 0 ? this.orders.get(index) : undefined;
+    if (!order) return;
+    for (let k = 0; k + 1 < numbers.length; k++) {
+      const from = numbers[k]!, to = numbers[k + 1]!;
+      RANGE_JOINT.lastIndex = from.end;
+      if (!RANGE_JOINT.test(text) || RANGE_JOINT.lastIndex !== to.start) continue;
+      const inside = order.inside(paragraphKey(from.text), paragraphKey(to.text));
+      if (!inside) continue;
+      const now = this.partners[index]!;
+      found({
+        key: `${index}#${paragraphKey(from.text)}-${paragraphKey(to.text)}`,
+        stale: { named: index, now, names: now.length === 1 ? now[0]! : -1, paragraphRange: inside },
+        start: from.start,
+        end: to.end,
+        written: `paragraphs ${paragraphKey(from.text)} to ${paragraphKey(to.text)}`,
+      });
+    }
   }
 
   /**

@@ -135,6 +135,16 @@ export function staleNote(s: StaleReferenceJson): string {
     ];
     return `"${s.text}" ${parts.join('; it ')}`;
   }
+  if (s.paragraphRange) {
+    const { added, removed } = s.paragraphRange;
+    const of = ` of ${s.now.length === 1 ? clauseName(s.now[0]!) : clauseName(s.named)}`;
+    const list = (labels: readonly string[]) => `paragraph${labels.length === 1 ? '' : 's'} ${labels.join(', ')}${of}`;
+    const parts = [
+      ...(added.length > 0 ? [`now also covers ${list(added)}, which ${added.length === 1 ? 'stands' : 'stand'} between its ends`] : []),
+      ...(removed.length > 0 ? [`no longer covers ${list(removed)}, which moved away`] : []),
+    ];
+    return `"${s.text}" ${parts.join('; it ')}`;
+  }
   if (s.provision) {
     // A paragraph reference is stale on its own when its clause kept its number, or was renumbered and the
     // reference with it; in the second case say where the paragraph stands now.
