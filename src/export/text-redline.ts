@@ -125,25 +125,13 @@ function clauseName(ref: ClauseRefJson): string {
  * meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)'.
  */
 export function staleNote(s: StaleReferenceJson): string {
-  if (s.range) {
-    // Its ends stand: what it covers changed between them.
-    const { added, removed } = s.range;
-    const list = (refs: readonly ClauseRefJson[]) => refs.map(clauseName).join(', ');
-    const parts = [
-      ...(added.length > 0 ? [`now also covers ${list(added)}, which ${added.length === 1 ? 'stands' : 'stand'} between its ends`] : []),
-      ...(removed.length > 0 ? [`no longer covers ${list(removed)}, which moved away`] : []),
-    ];
-    return `"${s.text}" ${parts.join('; it ')}`;
-  }
+  // A range whose ends stand: what it covers changed between them.
+  if (s.range) return rangeNote(s.text, s.range.added.map(clauseName), s.range.removed.map(clauseName));
   if (s.paragraphRange) {
-    const { added, removed } = s.paragraphRange;
     const of = ` of ${s.now.length === 1 ? clauseName(s.now[0]!) : clauseName(s.named)}`;
-    const list = (labels: readonly string[]) => `paragraph${labels.length === 1 ? '' : 's'} ${labels.join(', ')}${of}`;
-    const parts = [
-      ...(added.length > 0 ? [`now also covers ${list(added)}, which ${added.length === 1 ? 'stands' : 'stand'} between its ends`] : []),
-      ...(removed.length > 0 ? [`no longer covers ${list(removed)}, which moved away`] : []),
-    ];
-    return `"${s.text}" ${parts.join('; it ')}`;
+    const paragraphs = (labels: readonly string[]) => labels.map((label, k) => `${k === 0 ? `paragraph${labels.length === 1 ? '' : 's'} ` : ''}${label}`);
+    const { added, removed } = s.paragraphRange;
+    return rangeNote(s.text, paragraphs(added), paragraphs(removed), of);
   }
   if (s.provision) {
     // A paragraph reference is stale on its own when its clause kept its number, or was renumbered and the
@@ -155,6 +143,18 @@ export function staleNote(s: StaleReferenceJson): string {
   const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
   const names = s.names ? `here it names ${clauseName(s.names)}` : 'here it names no clause';
   return `"${s.text}" meant ${clauseName(s.named)}, ${where}; ${names}`;
+}
+
+/**
+ * What a range now covers that it did not (`added`, each named as the note writes it) and no longer covers
+ * (`removed`); `of`, what the names belong to (" of Article 1 (Stockpiles)" for paragraphs), said after each list.
+ */
+function rangeNote(text: string, added: readonly string[], removed: readonly string[], of = ''): string {
+  const parts = [
+    ...(added.length > 0 ? [`now also covers ${added.join(', ')}${of}, which ${added.length === 1 ? 'stands' : 'stand'} between its ends`] : []),
+    ...(removed.length > 0 ? [`no longer covers ${removed.join(', ')}${of}, which moved away`] : []),
+  ];
+  return `"${text}" ${parts.join('; it ')}`;
 }
 
 /** The Markdown marks of a style, as a change of formatting shows it. */
