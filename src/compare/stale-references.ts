@@ -251,6 +251,16 @@ class ParagraphOrder {
   }
 }
 
+/** Whether a paragraph that did not stand (`stands` false) lies between two that did. */
+function changedBetweenStanding<T>(paragraphs: readonly T[], stands: (p: T) => boolean): boolean {
+  const first = paragraphs.findIndex(stands);
+  if (first < 0) return false;
+  let last = paragraphs.length - 1;
+  while (!stands(paragraphs[last]!)) last--;
+  for (let k = first + 1; k < last; k++) if (!stands(paragraphs[k]!)) return true;
+  return false;
+}
+
 /**
  * The numbered paragraphs of each clause edited one to one in which a paragraph was put in or moved, by old
  * clause: what a range of its paragraphs whose ends stand may now cover besides (ParagraphOrder). Not where a
@@ -267,6 +277,9 @@ function paragraphOrders(changes: readonly ClauseChange[]): Map<number, Paragrap
       .map((p) => ({ key: label(p.old)!, became: label(p.new) }));
     const news = change.provisions.filter((p) => label(p.new) !== null && p.newIndex !== null).sort((x, y) => x.newIndex! - y.newIndex!)
       .map((p) => ({ key: label(p.new)!, was: label(p.old) }));
+    // Only where a paragraph changed between two that kept their numbers: an insertion numbered as lists number
+    // renumbers every paragraph after it, and no range around it keeps both ends.
+    if (!changedBetweenStanding(news, (p) => p.was === p.key) && !changedBetweenStanding(olds, (p) => p.became === p.key)) continue;
     if (new Set(olds.map((p) => p.key)).size !== olds.length || new Set(news.map((p) => p.key)).size !== news.length) continue;
     out.set(change.old[0]!, new ParagraphOrder(olds, news));
   }
