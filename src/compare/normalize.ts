@@ -130,6 +130,17 @@ function isBlank(c: number): boolean { return c === 32 || c === 9; }
  * If a paragraph label ("1.", "(2)", "(a)", "(iv)", "b)", "4.1", "2.1.") starts at `i`, return the index after
  * it and the blanks that follow; otherwise return `i`.
  */
+/** The Latin ordinals of a paragraph put in between others ("3bis"), as provisions.ts reads its label. */
+const LATIN_ORDINALS = new Set(['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies']);
+
+/** Where a Latin ordinal written right after a number at `j` ends ("bis", " ter"), or j when none is. */
+function latinOrdinalEnd(text: string, j: number): number {
+  const k0 = text.charCodeAt(j) === 32 ? j + 1 : j;
+  let k = k0;
+  while (k < text.length && k - k0 < 9 && isAsciiLetter(text.charCodeAt(k))) k++;
+  return k > k0 && LATIN_ORDINALS.has(text.slice(k0, k).toLowerCase()) ? k : j;
+}
+
 function skipParagraphLabel(text: string, i: number): number {
   const n = text.length;
   let j = i;
@@ -150,6 +161,9 @@ function skipParagraphLabel(text: string, i: number): number {
       if (c === 46 /* . */ && isDigit(text.charCodeAt(j + 1))) { j++; dotted = true; continue; }
       if (c === 46 || c === 41) { j++; break; }
       if (dotted) break;
+      // A paragraph put in without renumbering: "3bis.", "3 ter)".
+      const ordinalEnd = latinOrdinalEnd(text, j);
+      if (ordinalEnd > j && (text.charCodeAt(ordinalEnd) === 46 || text.charCodeAt(ordinalEnd) === 41)) { j = ordinalEnd + 1; break; }
       return i;
     }
   } else if (isAsciiLetter(c0)) {

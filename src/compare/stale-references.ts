@@ -29,6 +29,7 @@
  * no clause's label ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
+import { alignProvisions } from './provisions-align.js';
 import { isPluralReferenceWord, listedNumberAt, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
 import { hyphenRange, labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
@@ -114,7 +115,7 @@ export class StaleReferences {
     for (const change of changes) for (const i of change.old) partners[i] = change.new;
     const newByKey = byLabelKey(newClauses);
     const moved = movedLabels(oldByKey, newByKey, partners);
-    const paragraphs = movedParagraphs(changes);
+    const paragraphs = movedParagraphs(changes, oldClauses, newClauses);
     const ranges = rangeKinds(changes, oldClauses, newClauses);
     const orders = paragraphOrders(changes);
     if (moved.size === 0 && paragraphs.size === 0 && ranges.size === 0 && orders.size === 0) return null;
@@ -287,8 +288,8 @@ function paragraphOrders(changes: readonly ClauseChange[]): Map<number, Paragrap
 }
 
 /**
- * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one
- * whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
+ * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one, or
+ * read the same but for its numbering, whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
  * correct reference stale sends a drafter to change it:
  * - only numbered paragraphs ("4", "4bis"), not points, whose labels drafts write in more than one way ("4(b)",
  *   "4.2");
@@ -297,15 +298,21 @@ function paragraphOrders(changes: readonly ClauseChange[]): Map<number, Paragrap
  *   rewritten past what the alignment pairs;
  * - nothing about a label held twice on a side, or a paragraph split or merged.
  */
-function movedParagraphs(changes: readonly ClauseChange[]): Map<number, Map<string, ProvisionMove>> {
+function movedParagraphs(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): Map<number, Map<string, ProvisionMove>> {
   const out = new Map<number, Map<string, ProvisionMove>>();
   for (const change of changes) {
-    if (change.kind !== 'edited' || change.old.length !== 1 || change.new.length !== 1) continue;
-    if (!change.provisions.some((p) => p.renumbered || p.kind === 'deleted')) continue;
+    if (change.old.length !== 1 || change.new.length !== 1) continue;
+    // A clause that reads the same but for its numbering has no provisions in the comparison, yet its paragraphs
+    // may have been renumbered ("2bis" → "3" as a text is finally numbered): aligned here, where its text is not
+    // the same character for character (few are).
+    const provisions = change.kind === 'edited' ? change.provisions
+      : change.kind === 'unchanged' && !change.identical ? alignProvisions([oldClauses[change.old[0]!]!.clause], [newClauses[change.new[0]!]!.clause])
+      : NO_PROVISIONS;
+    if (!provisions.some((p) => p.renumbered || p.kind === 'deleted')) continue;
     const became = new Map<string, ProvisionChange>();
     const doubtful = new Set<string>();
     const newLabels = new Map<string, string>();
-    for (const p of change.provisions) {
+    for (const p of provisions) {
       if (p.new !== null) {
         const key = paragraphKey(p.new);
         if (newLabels.has(key)) doubtful.add(key); else newLabels.set(key, p.new);
@@ -341,6 +348,7 @@ function paragraphKey(label: string): string {
 }
 
 const NO_CLAUSES: readonly number[] = [];
+const NO_PROVISIONS: readonly ProvisionChange[] = [];
 
 function byLabelKey(clauses: readonly FlatClause[]): Map<string, number> {
   const out = new Map<string, number>();
