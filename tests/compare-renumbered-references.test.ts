@@ -233,6 +233,18 @@ describe('a point cited with its paragraph and article ("Article 2(1)(b)")', () 
   });
 });
 
+describe('a paragraph put in as "2bis" and numbered at the end', () => {
+  it('marks its number and those after it cosmetic inside an edited clause, and the edit beside them not', () => {
+    const stocks = (modal: string, final: boolean) => ['Stockpiles', final
+      ? `1. Each Participant ${modal} hold stocks.\n\n2. Stocks cover ninety days.\n\n3. Stocks are held at home.\n\n4. Releases are notified.`
+      : `1. Each Participant ${modal} hold stocks.\n\n2. Stocks cover ninety days.\n\n2bis. Stocks are held at home.\n\n3. Releases are notified.`] as [string, string];
+    const e = compareDrafts(importDraft(articles([stocks('shall', false)])).draft, importDraft(articles([stocks('will', true)])).draft).changes[0]!;
+    expect(e.kind).toBe('edited');
+    expect(e.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]))
+      .toEqual([['delete', 'shall', false], ['insert', 'will', false], ['delete', '2bis', true], ['insert', '3', true], ['delete', '3', true], ['insert', '4', true]]);
+  });
+});
+
 describe('ranges of references ("Articles 2 to 4")', () => {
   const REPORTS: [string, string] = ['Reports', 'Each Participant shall report on its stocks of critical minerals every year.'];
   const scope = (refs: string): [string, string] => ['Scope', `This Memorandum applies as set out in ${refs}.`];

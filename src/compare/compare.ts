@@ -17,8 +17,10 @@ import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 import { ReferenceMap } from './reference-map.js';
 import { markRenumberedReferences } from './renumbered-references.js';
+import { markRenumberedParagraphs } from './renumbered-paragraphs.js';
 import { footnotesIn, markRenumberedFootnotes, type Footnotes } from './renumbered-footnotes.js';
-import { pairsProvisions, provisionsOnDemand } from './provisions-align.js';
+import { pairsProvisions, provisionsOnDemand, type ProvisionChange } from './provisions-align.js';
+import { sameLabel } from './normalize.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -94,6 +96,16 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
   return wordOpsJson(diffWords(oldText, newText).map((w) => (w.op === 'equal' ? w : { ...w, cosmetic: true })));
 }
 
+/** Whether old provision label `a` and new label `b` each number one provision only. */
+function heldOnce(provisions: readonly ProvisionChange[], a: string, b: string): boolean {
+  let olds = 0, news = 0;
+  for (const p of provisions) {
+    if (p.old !== null && sameLabel(p.old, a)) olds++;
+    if (p.new !== null && sameLabel(p.new, b)) news++;
+  }
+  return olds === 1 && news === 1;
+}
+
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
 function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean,
   versions: VersionPair): ClauseChangeJson {
@@ -109,7 +121,10 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // this clause's paragraph 2 became paragraph 3.
   const ownProvisions = (a: string, b: string) => pairsProvisions(change.provisions, a, b);
   // "[4]" → "[5]" where note 4 is now note 5, word for word (renumbered-footnotes.ts).
-  const ops = markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes);
+  // "[-2bis-]{+3+}. …" where the paragraph put in as 2bis is now numbered 3 (renumbered-paragraphs.ts); not
+  // where a number is held twice on a side ("1.", "1.", "1." from a converter that restarted its lists).
+  const ops = markRenumberedParagraphs(markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes),
+    (a, b) => ownProvisions(a, b) && heldOnce(change.provisions, a, b));
   moves.push(...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,
