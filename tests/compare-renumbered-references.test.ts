@@ -4,10 +4,13 @@
  * not see; one that now names another clause, or another instrument's article, stays a change.
  */
 import fc from 'fast-check';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
 import type { ClauseChangeJson } from '../src/compare/contract.js';
 import { importDraft } from '../src/format/import-text.js';
+import { parseDraft } from '../src/format/markdown.js';
 
 /** A draft of articles given as [title, body], numbered from 1. */
 function articles(list: readonly (readonly [string, string])[]): string {
@@ -242,6 +245,17 @@ describe('a paragraph put in as "2bis" and numbered at the end', () => {
     expect(e.kind).toBe('edited');
     expect(e.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]))
       .toEqual([['delete', 'shall', false], ['insert', 'will', false], ['delete', '2bis', true], ['insert', '3', true], ['delete', '3', true], ['insert', '4', true]]);
+  });
+});
+
+describe('a paragraph renumbered as its clause was split', () => {
+  it('marks the number cosmetic where each clause of the split numbers its own paragraphs from 1', () => {
+    // The sample negotiation's v3 → v4: Paragraph 9's paragraphs 4 and 5 became paragraphs 1 and 2 of Paragraph 11.
+    const dir = path.resolve(import.meta.dirname, '../fixtures/rare-earths-mou/versions');
+    const version = (v: number) => parseDraft(fs.readFileSync(path.join(dir, `v${v}.md`), 'utf8')).draft;
+    const split = compareDrafts(version(3), version(4), { ids: 'always' }).changes.find((c) => c.kind === 'split')!;
+    const numbers = split.words.filter((w) => w.op !== 'equal' && /^\d+$/.test(w.text)).map((w) => [w.op, w.text, w.cosmetic === true]);
+    expect(numbers).toEqual([['delete', '4', true], ['insert', '1', true], ['delete', '5', true], ['insert', '2', true]]);
   });
 });
 

@@ -96,12 +96,18 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
   return wordOpsJson(diffWords(oldText, newText).map((w) => (w.op === 'equal' ? w : { ...w, cosmetic: true })));
 }
 
-/** Whether old provision label `a` and new label `b` each number one provision only. */
+/**
+ * Whether the provisions pair old label `a` with new label `b` once, and each numbers one provision only in its
+ * clause (a split's or merge's clauses each number their own paragraphs from 1).
+ */
 function heldOnce(provisions: readonly ProvisionChange[], a: string, b: string): boolean {
+  const pairs = provisions.filter((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
+  if (pairs.length !== 1) return false;
+  const { oldClause, newClause } = pairs[0]!;
   let olds = 0, news = 0;
   for (const p of provisions) {
-    if (p.old !== null && sameLabel(p.old, a)) olds++;
-    if (p.new !== null && sameLabel(p.new, b)) news++;
+    if (p.old !== null && p.oldClause === oldClause && sameLabel(p.old, a)) olds++;
+    if (p.new !== null && p.newClause === newClause && sameLabel(p.new, b)) news++;
   }
   return olds === 1 && news === 1;
 }
