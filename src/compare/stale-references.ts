@@ -19,7 +19,7 @@
  *
  * A range whose ends stand ("Articles 2 to 4", Articles 2 and 4 kept their numbers) names what lies between them:
  * an article put in or moved in between (renumbered: "Article 3bis"), or one moved out, changes what it covers
- * though not one of its words did (RangeInside). Only the kinds of clause that an insertion or a move touched are
+ * though not one of its words did (range-inside.ts). Only the kinds of clause that an insertion or a move touched are
  * looked for.
  *
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
@@ -30,6 +30,7 @@
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { alignProvisions } from './provisions-align.js';
+import { ClauseRanges, paragraphOrders, type ParagraphOrder, type RangeInside } from './range-inside.js';
 import { isPluralReferenceWord, listedNumberAt, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
 import { hyphenRange, labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
@@ -58,16 +59,6 @@ export interface StaleReference {
    * may be a reference renumbered correctly, or one that names another instrument; those are not listed.
    */
   places: TextPlace[];
-}
-
-/**
- * A range whose two ends still name the clauses they named ("Articles 2 to 4", Articles 2 and 4 standing) while
- * the clauses between them changed: `added`, new clauses between its ends that were not between them (put in,
- * or moved in from elsewhere); `removed`, old clauses that stood between them and went on elsewhere.
- */
-export interface RangeInside {
-  added: readonly number[];
-  removed: readonly number[];
 }
 
 /** A paragraph whose number changed meaning: its old label, its new one (null: deleted), what has its old one now. */
@@ -116,11 +107,10 @@ export class StaleReferences {
     const newByKey = byLabelKey(newClauses);
     const moved = movedLabels(oldByKey, newByKey, partners);
     const paragraphs = movedParagraphs(changes, oldClauses, newClauses);
-    const ranges = rangeKinds(changes, oldClauses, newClauses);
-    const orders = paragraphOrders(changes);
-    if (moved.size === 0 && paragraphs.size === 0 && ranges.size === 0 && orders.size === 0) return null;
-    const labels = { old: oldClauses.map((c) => labelKey(c.label)), new: newClauses.map((c) => labelKey(c.label)) };
-    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners, ranges, labels, orders));
+    const ranges = ClauseRanges.of(changes, oldClauses, newClauses, oldByKey, newByKey, partners);
+    const orders = paragraphOrders(changes, paragraphLabel);
+    if (moved.size === 0 && paragraphs.size === 0 && ranges === null && orders.size === 0) return null;
+    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners, ranges, orders));
   }
 
   /**
@@ -225,68 +215,6 @@ function movedLabels(oldByKey: ReadonlyMap<string, number>, newByKey: ReadonlyMa
   return moved;
 }
 
-/** The numbered paragraphs of an edited clause on each side, in order, and which became which. */
-class ParagraphOrder {
-  constructor(
-    /** Old paragraphs in reading order: label key, and the key of the paragraph it became (null: none). */
-    private readonly olds: readonly { key: string; became: string | null }[],
-    /** New paragraphs in reading order: label key, and the key of the paragraph it was (null: put in). */
-    private readonly news: readonly { key: string; was: string | null }[],
-  ) {}
-
-  /**
-   * For the range of paragraphs `from` to `to` (label keys) whose two ends stand (each is the paragraph it was,
-   * under its number, on both sides), what changed between them: paragraphs put in ("2bis"), or moved in and
-   * renumbered; paragraphs moved out and renumbered. A paragraph moved keeping its number is still read by it;
-   * one deleted is gone from the text. Null when nothing did, or the ends do not stand.
-   */
-  inside(from: string, to: string): { added: string[]; removed: string[] } | null {
-    const a = this.olds.findIndex((p) => p.key === from), b = this.olds.findIndex((p) => p.key === to);
-    const c = this.news.findIndex((p) => p.key === from), d = this.news.findIndex((p) => p.key === to);
-    if (a < 0 || b <= a || c < 0 || d <= c || this.olds[a]!.became !== from || this.olds[b]!.became !== to) return null;
-    const oldInside = new Set(this.olds.slice(a + 1, b).map((p) => p.key));
-    const newInside = new Set(this.news.slice(c + 1, d).map((p) => p.key));
-    const added = this.news.slice(c + 1, d).filter((p) => p.was === null || (!oldInside.has(p.was) && p.was !== p.key)).map((p) => p.key);
-    const removed = this.olds.slice(a + 1, b).filter((p) => p.became !== null && !newInside.has(p.became) && p.became !== p.key).map((p) => p.key);
-    return added.length > 0 || removed.length > 0 ? { added, removed } : null;
-  }
-}
-
-/** Whether a paragraph that did not stand (`stands` false) lies between two that did. */
-function changedBetweenStanding<T>(paragraphs: readonly T[], stands: (p: T) => boolean): boolean {
-  const first = paragraphs.findIndex(stands);
-  if (first < 0) return false;
-  let last = paragraphs.length - 1;
-  while (!stands(paragraphs[last]!)) last--;
-  for (let k = first + 1; k < last; k++) if (!stands(paragraphs[k]!)) return true;
-  return false;
-}
-
-/**
- * The numbered paragraphs of each clause edited one to one in which a paragraph was put in or moved, by old
- * clause: what a range of its paragraphs whose ends stand may now cover besides (ParagraphOrder). Not where a
- * label is held twice on a side, or paragraphs were split or merged.
- */
-function paragraphOrders(changes: readonly ClauseChange[]): Map<number, ParagraphOrder> {
-  const out = new Map<number, ParagraphOrder>();
-  for (const change of changes) {
-    if (change.kind !== 'edited' || change.old.length !== 1 || change.new.length !== 1) continue;
-    if (!change.provisions.some((p) => (p.kind === 'inserted' || p.moved) && p.new !== null)) continue;
-    if (change.provisions.some((p) => p.group !== undefined)) continue;
-    const label = (l: string | null) => (l !== null && PARAGRAPH_LABEL.test(paragraphKey(l)) ? paragraphKey(l) : null);
-    const olds = change.provisions.filter((p) => label(p.old) !== null && p.oldIndex !== null).sort((x, y) => x.oldIndex! - y.oldIndex!)
-      .map((p) => ({ key: label(p.old)!, became: label(p.new) }));
-    const news = change.provisions.filter((p) => label(p.new) !== null && p.newIndex !== null).sort((x, y) => x.newIndex! - y.newIndex!)
-      .map((p) => ({ key: label(p.new)!, was: label(p.old) }));
-    // Only where a paragraph changed between two that kept their numbers: an insertion numbered as lists number
-    // renumbers every paragraph after it, and no range around it keeps both ends.
-    if (!changedBetweenStanding(news, (p) => p.was === p.key) && !changedBetweenStanding(olds, (p) => p.became === p.key)) continue;
-    if (new Set(olds.map((p) => p.key)).size !== olds.length || new Set(news.map((p) => p.key)).size !== news.length) continue;
-    out.set(change.old[0]!, new ParagraphOrder(olds, news));
-  }
-  return out;
-}
-
 /**
  * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one, or
  * read the same but for its numbering, whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
@@ -342,6 +270,11 @@ const PARTNER_SIMILAR = 0.5;
 /** The labels of numbered paragraphs, as paragraphKey writes them: "4", "4bis". */
 const PARAGRAPH_LABEL = /^\d+[a-z]*$/;
 
+/** A provision label as a numbered paragraph's key ("4", "4bis"), or null for any other label (points, none). */
+function paragraphLabel(label: string | null): string | null {
+  return label !== null && PARAGRAPH_LABEL.test(paragraphKey(label)) ? paragraphKey(label) : null;
+}
+
 /** A paragraph label or reference number as compared: lowercase, no trailing dot. */
 function paragraphKey(label: string): string {
   return label.trim().toLowerCase().replace(/\.$/, '');
@@ -380,57 +313,29 @@ class ReferenceFinder {
     private readonly oldByKey: ReadonlyMap<string, number>,
     private readonly newByKey: ReadonlyMap<string, number>,
     private readonly partners: readonly (readonly number[])[],
-    /** The kinds of clause ("article") put in or moved among the others: a range of them may cover others now. */
-    private readonly rangeKinds: ReadonlySet<string>,
-    /** Each clause's label as a reference names it (labelKey), by index. */
-    private readonly labels: { old: readonly (string | null)[]; new: readonly (string | null)[] },
+    /** Ranges of clauses that may cover others now (range-inside.ts), null where none can. */
+    private readonly ranges: ClauseRanges | null,
     /** The numbered paragraphs of each edited clause where one was put in or moved, in order on each side. */
     private readonly orders: ReadonlyMap<number, ParagraphOrder>,
   ) {
     // Where paragraphs moved, a reference to any clause may go on to name one of them ("Article 9(2)").
     const keys = paragraphs.size > 0 || orders.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph'] : [...moved.keys()];
-    const kinds = new Set([...keys.map((key) => key.split(' ')[0]!), ...rangeKinds]);
+    const kinds = new Set([...keys.map((key) => key.split(' ')[0]!), ...(ranges?.words ?? [])]);
     // Longer words first, so that "articles" is not read as "article".
     const words = [...kinds].flatMap(referenceWords).sort((a, b) => b.length - a.length);
     this.pattern = new RegExp(`\\b(?:${words.join('|')})\\b`, 'gi');
   }
 
-  /** The old clause each new clause came from (one of them, for a merge), -1 for one put in: made on first need. */
-  private origins(): Int32Array {
-    if (!this.origin) {
-      this.origin = new Int32Array(this.labels.new.length).fill(-1);
-      this.partners.forEach((news, i) => { for (const j of news) this.origin![j] = i; });
-    }
-    return this.origin;
-  }
-
-  private origin: Int32Array | undefined;
-
   /**
-   * A range of clauses of kind `word` from `from` to `to` (their numbers as written) whose two ends stand — each
-   * names the clause it named, and only one clause in each draft — while what lies between them changed: a
-   * clause put in or moved in between ("Article 3bis"), or one moved away. Null otherwise, and for a range
-   * longer than MAX_RANGE_INSIDE clauses. A clause deleted from between them is gone from the text, not from the
-   * range; a clause split keeps its parts in it.
+   * A range of clauses of kind `word` from `from` to `to` (numbers as written) whose ends stand while what lies
+   * between them changed (range-inside.ts), as a hit spanning the range; null otherwise.
    */
   private rangeInside(word: string, from: string, to: string, start: number, end: number): Hit | null {
-    if (!this.rangeKinds.has(word)) return null;
-    const a = this.oldByKey.get(`${word} ${from.toLowerCase()}`) ?? -1, b = this.oldByKey.get(`${word} ${to.toLowerCase()}`) ?? -1;
-    const c = this.newByKey.get(`${word} ${from.toLowerCase()}`) ?? -1, d = this.newByKey.get(`${word} ${to.toLowerCase()}`) ?? -1;
-    if (a < 0 || b <= a || c < 0 || d <= c || !this.partners[a]!.includes(c) || !this.partners[b]!.includes(d)) return null;
-    const olds = members(this.labels.old, word, a, b), news = members(this.labels.new, word, c, d);
-    if (olds === null || news === null) return null;
-    const newInside = new Set(news);
-    const cameFrom = new Map<number, number>();
-    for (const i of olds) for (const j of this.partners[i]!) cameFrom.set(j, i);
-    // A clause that moved keeping its number ("Article 7" moved up between Articles 2 and 3) is still read by its
-    // number, inside the range or out of it as before: only a clause put in, or moved and renumbered, counts.
-    const origin = this.origins();
-    const added = news.filter((j) => !cameFrom.has(j) && (origin[j]! < 0 || this.labels.old[origin[j]!] !== this.labels.new[j]));
-    const removed = olds.filter((i) => this.partners[i]!.length > 0 && !this.partners[i]!.some((j) => newInside.has(j) || this.labels.new[j] === this.labels.old[i]));
-    if (added.length === 0 && removed.length === 0) return null;
+    const inside = this.ranges?.inside(word, from, to);
+    if (!inside) return null;
     const key = `${word} ${from.toLowerCase()} to ${to.toLowerCase()}`;
-    return { key, stale: { named: a, now: this.partners[a]!, names: c, range: { added, removed } }, start, end, written: key };
+    const range = { added: inside.added, removed: inside.removed };
+    return { key, stale: { named: inside.first, now: this.partners[inside.first]!, names: inside.firstNow, range }, start, end, written: key };
   }
 
   /**
@@ -647,38 +552,6 @@ class ReferenceFinder {
 
 /** What joins a range's two numbers ("to", "through", an en dash), sticky: the scanner's reading (normalize.ts). */
 const RANGE_JOINT = new RegExp(RANGE_JOINT_PATTERN, 'iy');
-
-/** The longest range whose inside is read (clauses between its ends); a longer one is not. */
-const MAX_RANGE_INSIDE = 200;
-
-/** The clauses of kind `word` strictly between clauses `first` and `last` (labelKey of each, by index), or null when too many. */
-function members(labels: readonly (string | null)[], word: string, first: number, last: number): number[] | null {
-  const out: number[] = [];
-  const kind = `${word} `;
-  for (let i = first + 1; i < last; i++) {
-    if (!labels[i]?.startsWith(kind)) continue;
-    if (out.length >= MAX_RANGE_INSIDE) return null;
-    out.push(i);
-  }
-  return out;
-}
-
-/**
- * The kinds of clause (a label's reference word: "article") of which one was put in or moved: only a range of
- * those can cover other clauses now while its ends stand.
- */
-function rangeKinds(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): Set<string> {
-  const kinds = new Set<string>();
-  const add = (label: string) => {
-    const key = labelKey(label);
-    if (key !== null) kinds.add(key.slice(0, key.indexOf(' ')));
-  };
-  for (const change of changes) {
-    if (change.kind === 'inserted' || change.moved) for (const j of change.new) add(newClauses[j]!.label);
-    if (change.moved) for (const i of change.old) add(oldClauses[i]!.label);
-  }
-  return kinds;
-}
 
 /** The numbers of a list or range going on after a reference number that ends at `end` (normalize.ts, listedNumberAt). */
 function listedNumbers(text: string, end: number): { start: number; end: number; text: string }[] {
