@@ -17,7 +17,8 @@ describe('parley diff --base (three-way)', () => {
     expect(o.stdout[0]).toBe('base:   v3 — Joint text after the Brussels round — tabled by EU, 2026-03-12');
     expect(text).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
     expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only');
-    expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently \(in different sentences or rows: the two changes do not overlap\)\n {2}first \(v4\): edited\n/);
+    // v5 resolved the brackets v4 resolved, the same way, and went on to resolve the others: it holds both changes.
+    expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently \(v5 holds both changes: it made v4's change too\)\n {2}first \(v4\): edited\n/);
     expect(text).toMatch(/#anti-dumping {2}— CONFLICT: changed by both, differently\n/);
     // The inserted paragraph is marked on its own line, whole.
     expect(text).toContain('\n    {+3. The Participants intend to explore joint procurement for their strategic stocks.+}\n');

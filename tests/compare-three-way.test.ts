@@ -160,6 +160,10 @@ describe('threeWay on tiny drafts', () => {
     const agreed = threeWay(one(text), one(added), one(added.replace('every year.', 'every second year.'))).entries[0]!;
     expect([agreed.status, agreed.overlap]).toEqual(['conflict', false]);
     expect(newSide(agreed.combined!.words)).toBe(added.replace('every year.', 'every second year.'));
+    // The second side made the first side's change as well as its own: its clause holds both, and settles it.
+    expect(agreed.holdsBoth).toBe('second');
+    expect(threeWay(one(text), one(added.replace('every year.', 'every second year.')), one(added)).entries[0]!.holdsBoth).toBe('first');
+    expect(e.holdsBoth).toBeUndefined();
     // Changes in one sentence: no combined text.
     expect(threeWay(one(text), one(text.replace('will share', 'shall share')), one(text.replace('supply risks', 'price risks'))).entries[0]!.combined).toBeUndefined();
     // A schedule: each side changed another row.
@@ -172,6 +176,10 @@ describe('threeWay on tiny drafts', () => {
     const version = (n: number, d: ReturnType<typeof draft>) => ({ version: n, label: '', tabledBy: 'EU', date: '2026-11-29', status: 'draft' as const, draft: d });
     const lines = threeWayText(threeWay(schedule(rows), rate(2, '4%'), rate(3, '2%')), version(1, schedule(rows)), version(2, rate(2, '4%')), version(3, rate(3, '2%')), { changedOnly: true, color: false }).join('\n');
     expect(lines).toContain('  both changes together (v2 and v3, against the base):');
+    expect(lines).toContain('(in different sentences or rows: the two changes do not overlap)');
+    const building = threeWayText(threeWay(one(text), one(added), one(added.replace('every year.', 'every second year.'))),
+      version(1, one(text)), version(2, one(added)), version(3, one(added.replace('every year.', 'every second year.'))), { changedOnly: true, color: false }).join('\n');
+    expect(building).toContain('— CONFLICT: changed by both, differently (v3 holds both changes: it made v2\'s change too)');
     expect(lines).toMatch(/\| 2805\.30 \| \[-5-\]\{\+4\+\}% \|\n {4}\| 2846\.10 \| \[-3-\]\{\+2\+\}% \|/);
   });
 

@@ -78,6 +78,12 @@ export interface ThreeWayEntry {
    * changes; one that did needs a choice.
    */
   overlap?: boolean;
+  /**
+   * With `combined`: the side whose clause already reads as both changes together (its title and text are the
+   * combined ones), having made the other side's change as well as its own — the second side building on the
+   * first, as a reply to a proposal does. Taking that side's clause settles the conflict.
+   */
+  holdsBoth?: 'first' | 'second';
 }
 
 export interface ThreeWayResult {
@@ -218,7 +224,13 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined && firstClause.title !== secondClause.title;
     const merged = baseClause ? mergeChanges(baseClause.text, firstChange.words, secondChange.words) : null;
     entry.overlap = titles || merged === null;
-    if (!entry.overlap) entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
+    if (!entry.overlap) {
+      entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
+      const text = merged!.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
+      for (const [side, shot] of [['first', firstClause], ['second', secondClause]] as const) {
+        if (shot.text === text && shot.title === entry.combined.title) entry.holdsBoth = side;
+      }
+    }
   }
   return entry;
 }

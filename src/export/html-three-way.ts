@@ -8,7 +8,7 @@
 import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide, type ThreeWayStatus } from '../compare/three-way.js';
 import { wordOpsJson } from '../compare/compare.js';
 import { escape, LEGEND, legalList, ops, STYLE } from './html-redline.js';
-import { TITLE_BLOCK } from './text-redline.js';
+import { holdsBothWords, TITLE_BLOCK } from './text-redline.js';
 
 export interface HtmlThreeWayOptions {
   /** The instrument's title, heading the page. */
@@ -46,10 +46,12 @@ function sideHtml(side: ThreeWaySide): string {
 function entryHtml(e: ThreeWayEntry, options: HtmlThreeWayOptions, front: boolean): string {
   const c = e.second ?? e.first ?? e.base!;
   const head = front ? TITLE_BLOCK : [c.label, c.title].filter(Boolean).join(' — ') || '(no heading)';
-  const apart = e.between && e.overlap === false ? ' <span class="apart">(in different sentences or rows: both changes can stand)</span>' : '';
+  const { first, second } = options.short;
+  const apart = e.between && e.overlap === false
+    ? ` <span class="apart">(${e.holdsBoth ? escape(holdsBothWords(e.holdsBoth, first, second)) : 'in different sentences or rows: both changes can stand'})</span>`
+    : '';
   const badge = `<span class="badges">(<span class="badge ${e.status}">${STATUS_TEXT[e.status]}</span>)</span>`;
   const parts = [`<h2>${escape(head)}${front ? '' : ` <span class="was">#${escape(e.id)}</span>`} ${badge}${apart}</h2>`];
-  const { first, second } = options.short;
   switch (e.status) {
     case 'unchanged':
       parts.push(`<div class="text">${escape(e.base?.text ?? '').replace(/\n/g, '<br>')}</div>`);

@@ -157,6 +157,15 @@ function rangeNote(text: string, added: readonly string[], removed: readonly str
   return `"${text}" ${parts.join('; it ')}`;
 }
 
+/**
+ * A three-way conflict whose `side` already reads as both changes together, as the text and HTML three-way
+ * outputs say it: "v5 holds both changes: it made v4's change too".
+ */
+export function holdsBothWords(side: 'first' | 'second', firstName: string, secondName: string): string {
+  const [holder, other] = side === 'first' ? [firstName, secondName] : [secondName, firstName];
+  return `${holder} holds both changes: it made ${other}'s change too`;
+}
+
 /** The Markdown marks of a style, as a change of formatting shows it. */
 const STYLE_MARKS: Record<TextStyleJson, string> = { plain: '', italic: '*', bold: '**', 'bold italic': '***' };
 

@@ -11,7 +11,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { legalLines, TITLE_BLOCK } from '../../export/text-redline.js';
+import { holdsBothWords, legalLines, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 import { htmlThreeWay } from '../../export/html-three-way.js';
 
@@ -89,6 +89,7 @@ function entryJson(e: ThreeWayEntry) {
     secondChange: sideJson(e.secondChange),
     ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : {}),
     ...(e.combined ? { combined: { title: e.combined.title, text: newSide(e.combined.words), words: wordOpsJson(e.combined.words) } } : {}),
+    ...(e.holdsBoth ? { holdsBoth: e.holdsBoth } : {}),
   };
 }
 
@@ -122,7 +123,9 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     const c = e.second ?? e.first ?? e.base!;
     const heading = e === result.front ? TITLE_BLOCK : `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}`;
     // A conflict whose sides changed different lines of the base can take both changes: say so.
-    const apart = e.between && e.overlap === false ? ' (in different sentences or rows: the two changes do not overlap)' : '';
+    const apart = e.between && e.overlap === false
+      ? e.holdsBoth ? ` (${holdsBothWords(e.holdsBoth, firstName, secondName)})` : ' (in different sentences or rows: the two changes do not overlap)'
+      : '';
     lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}${apart}`);
     if (e.status === 'unchanged') continue;
     if (e.status === 'both-same') {
