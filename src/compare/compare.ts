@@ -97,10 +97,10 @@ function renumberedWords(oldText: string, newText: string): WordOpJson[] {
 }
 
 /**
- * Whether the provisions pair old label `a` with new label `b` once, and each numbers one provision only in its
- * clause (a split's or merge's clauses each number their own paragraphs from 1).
+ * Whether the provisions pair old label `a` with new label `b` (as pairsProvisions reads them), once, and each
+ * numbers one provision only in its clause (a split's or merge's clauses each number their own paragraphs from 1).
  */
-function heldOnce(provisions: readonly ProvisionChange[], a: string, b: string): boolean {
+function pairedOnce(provisions: readonly ProvisionChange[], a: string, b: string): boolean {
   const pairs = provisions.filter((p) => p.old !== null && p.new !== null && sameLabel(p.old, a) && sameLabel(p.new, b));
   if (pairs.length !== 1) return false;
   const { oldClause, newClause } = pairs[0]!;
@@ -130,7 +130,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // "[-2bis-]{+3+}. …" where the paragraph put in as 2bis is now numbered 3 (renumbered-paragraphs.ts); not
   // where a number is held twice on a side ("1.", "1.", "1." from a converter that restarted its lists).
   const ops = markRenumberedParagraphs(markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes),
-    (a, b) => ownProvisions(a, b) && heldOnce(change.provisions, a, b));
+    (a, b) => pairedOnce(change.provisions, a, b));
   moves.push(...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,

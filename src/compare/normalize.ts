@@ -17,6 +17,7 @@
  * cross-references were renumbered with it still matches itself.
  */
 
+import { INSERTED_ORDINALS } from '../model/provisions.js';
 import { copyInt32s, int32s } from './int-arena.js';
 
 export interface Tokens {
@@ -126,12 +127,8 @@ function isAlnum(c: number): boolean { return isDigit(c) || isAsciiLetter(c); }
 function isUpperRoman(c: number): boolean { return c === 73 || c === 86 || c === 88 || c === 76 || c === 67; }
 function isBlank(c: number): boolean { return c === 32 || c === 9; }
 
-/**
- * If a paragraph label ("1.", "(2)", "(a)", "(iv)", "b)", "4.1", "2.1.") starts at `i`, return the index after
- * it and the blanks that follow; otherwise return `i`.
- */
 /** The Latin ordinals of a paragraph put in between others ("3bis"), as provisions.ts reads its label. */
-const LATIN_ORDINALS = new Set(['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies']);
+const LATIN_ORDINALS: ReadonlySet<string> = new Set(INSERTED_ORDINALS);
 
 /** Where a Latin ordinal written right after a number at `j` ends ("bis", " ter"), or j when none is. */
 function latinOrdinalEnd(text: string, j: number): number {
@@ -141,6 +138,10 @@ function latinOrdinalEnd(text: string, j: number): number {
   return k > k0 && LATIN_ORDINALS.has(text.slice(k0, k).toLowerCase()) ? k : j;
 }
 
+/**
+ * If a paragraph label ("1.", "(2)", "(a)", "(iv)", "b)", "4.1", "2.1.", "3bis.") starts at `i`, return the index
+ * after it and the blanks that follow; otherwise return `i`.
+ */
 function skipParagraphLabel(text: string, i: number): number {
   const n = text.length;
   let j = i;

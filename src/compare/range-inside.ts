@@ -13,7 +13,7 @@
  * not from the range; a split keeps its parts in it.
  */
 import type { ClauseChange, FlatClause } from './align.js';
-import { labelKey } from './reference-map.js';
+import { clausesOfKind, labelKey } from './reference-map.js';
 
 /** New clauses between a range's ends that were not between them (`added`), old ones that moved away (`removed`). */
 export interface RangeInside {
@@ -75,7 +75,8 @@ export class ClauseRanges {
     const a = this.oldByKey.get(`${word} ${from.toLowerCase()}`) ?? -1, b = this.oldByKey.get(`${word} ${to.toLowerCase()}`) ?? -1;
     const c = this.newByKey.get(`${word} ${from.toLowerCase()}`) ?? -1, d = this.newByKey.get(`${word} ${to.toLowerCase()}`) ?? -1;
     if (a < 0 || b <= a || c < 0 || d <= c || !this.partners[a]!.includes(c) || !this.partners[b]!.includes(d)) return null;
-    const olds = members(this.labels.old, word, a, b), news = members(this.labels.new, word, c, d);
+    // Strictly between the ends.
+    const olds = clausesOfKind(this.labels.old, word, a + 1, b - 1, MAX_RANGE_INSIDE), news = clausesOfKind(this.labels.new, word, c + 1, d - 1, MAX_RANGE_INSIDE);
     if (olds === null || news === null) return null;
     const newInside = new Set(news);
     const cameFrom = new Set<number>();
@@ -93,18 +94,6 @@ export class ClauseRanges {
     }
     return this.origin;
   }
-}
-
-/** The clauses of kind `word` strictly between clauses `first` and `last` (labelKey of each, by index), or null when too many. */
-function members(labels: readonly (string | null)[], word: string, first: number, last: number): number[] | null {
-  const out: number[] = [];
-  const kind = `${word} `;
-  for (let i = first + 1; i < last; i++) {
-    if (!labels[i]?.startsWith(kind)) continue;
-    if (out.length >= MAX_RANGE_INSIDE) return null;
-    out.push(i);
-  }
-  return out;
 }
 
 /** The numbered paragraphs of an edited clause on each side, in order, and which became which. */

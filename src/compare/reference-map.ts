@@ -145,6 +145,21 @@ export function hyphenRange(number: string): [string, string] | null {
   return match ? [match[1]!, match[2]!] : null;
 }
 
+/**
+ * The clauses whose label key (labelKey, by index) is of kind `kind` ("article"), from index `first` to `last`
+ * inclusive: the members of a range of them. Null when there are more than `max`.
+ */
+export function clausesOfKind(keys: readonly (string | null)[], kind: string, first: number, last: number, max: number): number[] | null {
+  const out: number[] = [];
+  const prefix = `${kind} `;
+  for (let i = first; i <= last; i++) {
+    if (!keys[i]?.startsWith(prefix)) continue;
+    if (out.length >= max) return null;
+    out.push(i);
+  }
+  return out;
+}
+
 /** A number written in digits only, as a number; null for any other ("2bis", "IV"). */
 function plainNumber(text: string): number | null {
   return /^\d{1,6}$/.test(text) ? Number(text) : null;
@@ -312,18 +327,9 @@ export class ReferenceMap {
     const c = this.newByKey.get(from2), d = this.newByKey.get(to2);
     // Each end one clause (a numbering repeated in parts of the draft leaves a range ambiguous).
     if (a?.length !== 1 || b?.length !== 1 || c?.length !== 1 || d?.length !== 1) return false;
-    const kind = from.slice(0, from.indexOf(' ') + 1);
-    const members = (keys: readonly (string | null)[], first: number, last: number): number[] | null => {
-      const out: number[] = [];
-      for (let i = first; i <= last; i++) {
-        if (!keys[i]?.startsWith(kind)) continue;
-        if (out.length > MAX_RANGE) return null;
-        out.push(i);
-      }
-      return out;
-    };
-    const olds = a[0]! <= b[0]! ? members(this.oldKeys, a[0]!, b[0]!) : null;
-    const news = c[0]! <= d[0]! ? members(this.newKeys, c[0]!, d[0]!) : null;
+    const kind = from.slice(0, from.indexOf(' '));
+    const olds = a[0]! <= b[0]! ? clausesOfKind(this.oldKeys, kind, a[0]!, b[0]!, MAX_RANGE + 1) : null;
+    const news = c[0]! <= d[0]! ? clausesOfKind(this.newKeys, kind, c[0]!, d[0]!, MAX_RANGE + 1) : null;
     if (!olds || !news || olds.length !== news.length) return false;
     return olds.every((i, t) => this.partnersOf(i).includes(news[t]!));
   }

@@ -10,10 +10,11 @@
  * A change is read as a paragraph's number when it replaces a number alone ("2bis", "3 ter", "4") at the start of
  * a line, right before its "." or ")".
  */
+import { PARAGRAPH_NUMBER } from '../model/provisions.js';
 import type { WordOp } from './words.js';
 
-/** A paragraph's number as the provisions read it (model/provisions.ts): digits, maybe a Latin ordinal. */
-const PARAGRAPH_NUMBER = /^[0-9]{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?$/i;
+/** A paragraph's number alone, as the provisions read it: digits, maybe a Latin ordinal. */
+const NUMBER_ALONE = new RegExp(`^${PARAGRAPH_NUMBER}$`, 'i');
 
 /**
  * The redline with each change of a paragraph's own number that the provision alignment reads as that paragraph
@@ -23,12 +24,12 @@ const PARAGRAPH_NUMBER = /^[0-9]{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies|se
 export function markRenumberedParagraphs(ops: WordOp[], became: (a: string, b: string) => boolean): WordOp[] {
   let out: WordOp[] | null = null;
   for (let k = 0; k + 1 < ops.length; k++) {
-    const del = ops[k], ins = ops[k + 1];
-    if (!del || !ins || del.op !== 'delete' || ins.op !== 'insert' || del.cosmetic || ins.cosmetic) continue;
+    const del = ops[k]!, ins = ops[k + 1]!;
+    if (del.op !== 'delete' || ins.op !== 'insert' || del.cosmetic || ins.cosmetic) continue;
     const before = ops[k - 1], after = ops[k + 2];
     const atLineStart = before === undefined || (before.op === 'equal' && (before.text === '' || before.text.endsWith('\n')));
     const closed = after !== undefined && after.op === 'equal' && (after.text.startsWith('.') || after.text.startsWith(')'));
-    if (!atLineStart || !closed || !PARAGRAPH_NUMBER.test(del.text) || !PARAGRAPH_NUMBER.test(ins.text)) continue;
+    if (!atLineStart || !closed || !NUMBER_ALONE.test(del.text) || !NUMBER_ALONE.test(ins.text)) continue;
     if (!became(del.text.replace(/\s+/g, ''), ins.text.replace(/\s+/g, ''))) continue;
     out ??= [...ops];
     out[k] = { ...del, cosmetic: true };

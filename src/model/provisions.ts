@@ -26,9 +26,15 @@ export interface Provision {
   points: Provision[];
 }
 
-/** The Latin ordinals of a provision put in between others without renumbering them: "3bis", "3 ter". */
-const INSERTED_ORDINAL = '(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies)';
-const LEADING_LABEL = new RegExp(String.raw`^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|[0-9]{1,3}(?:\s?${INSERTED_ORDINAL})?[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*`, 'i');
+/**
+ * The Latin ordinals of a provision put in between others without renumbering them: "3bis", "3 ter". Shared with
+ * the readers that must read such a number as the provisions do (compare/normalize.ts, renumbered-paragraphs.ts).
+ */
+export const INSERTED_ORDINALS: readonly string[] = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies'];
+const INSERTED_ORDINAL = `(?:${INSERTED_ORDINALS.join('|')})`;
+/** A numbered paragraph's number as written before its "." or ")": "4", "3bis", "3 ter" (a pattern's source). */
+export const PARAGRAPH_NUMBER = String.raw`[0-9]{1,3}(?:\s?${INSERTED_ORDINAL})?`;
+const LEADING_LABEL = new RegExp(String.raw`^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|${PARAGRAPH_NUMBER}[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*`, 'i');
 /** A paragraph's label with a Latin ordinal ("3bis"): a paragraph of its own, not a point of the one before. */
 const INSERTED_LABEL = new RegExp(`^[0-9]{1,3}${INSERTED_ORDINAL}$`, 'i');
 const POINT_LABEL = /^\(?\s*(?:[a-z]{1,2}|[ivxlc]{1,6})\s*\)$/i;
