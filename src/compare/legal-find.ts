@@ -11,6 +11,7 @@
 import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
 import { patternFirstWords, patternLastWords, patternStrings, patternWords } from './pattern-words.js';
 import { isDelimiterRow, isPipeRow, splitRow } from '../model/pipe-table.js';
+import { INSERTED_ORDINAL } from '../model/provisions.js';
 
 export interface Found {
   start: number;
@@ -317,9 +318,6 @@ const STRUCTURAL_LIST = (() => {
   return new RegExp(String.raw`(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+${label}(?:${joint}${label})*${joint}${brackets}$`, 'i');
 })();
 
-/** The Latin ordinals that number a provision put in between others ("3 bis", "16.5 quinquies"). */
-const LATIN_ORDINALS = '(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)';
-
 /**
  * A list that a provision put in between others opens, up to the next number: "3.2 bis, " (before "4"), "3.2 bis,
  * 4 and 4bis, " (before "3.10"): its numbers are provisions too, though no structural word names them.
@@ -327,7 +325,7 @@ const LATIN_ORDINALS = '(?:bis|ter|quater|quinquies|sexies|septies|octies|novies
 const ORDINAL_LIST = (() => {
   const number = String.raw`\d+(?:\.\d+)*`;
   const joint = String.raw`\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
-  return new RegExp(String.raw`(?<![\p{L}\p{N}.])${number}[^\S\n]?${LATIN_ORDINALS}(?:${joint}${number}(?:[^\S\n]?${LATIN_ORDINALS})?)*${joint}$`, 'iu');
+  return new RegExp(String.raw`(?<![\p{L}\p{N}.])${number}[^\S\n]?${INSERTED_ORDINAL}(?:${joint}${number}(?:[^\S\n]?${INSERTED_ORDINAL})?)*${joint}$`, 'iu');
 })();
 
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
@@ -605,7 +603,7 @@ function hasLatinOrdinal(text: string, end: number): boolean {
   return LATIN_ORDINAL.test(text);
 }
 
-const LATIN_ORDINAL = new RegExp(String.raw`[^\S\n]?${LATIN_ORDINALS}(?![\p{L}\p{N}])`, 'iuy');
+const LATIN_ORDINAL = new RegExp(String.raw`[^\S\n]?${INSERTED_ORDINAL}(?![\p{L}\p{N}])`, 'iuy');
 
 /**
  * Digits that are part of a document symbol or reference ("1/CP.17", "CP.17", "A/RES/70/1", "Article III:2", and

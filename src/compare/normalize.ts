@@ -17,7 +17,7 @@
  * cross-references were renumbered with it still matches itself.
  */
 
-import { INSERTED_ORDINALS } from '../model/provisions.js';
+import { INSERTED_ORDINALS, LONGEST_INSERTED_ORDINAL } from '../model/provisions.js';
 import { copyInt32s, int32s } from './int-arena.js';
 
 export interface Tokens {
@@ -134,7 +134,7 @@ const LATIN_ORDINALS: ReadonlySet<string> = new Set(INSERTED_ORDINALS);
 function latinOrdinalEnd(text: string, j: number): number {
   const k0 = text.charCodeAt(j) === 32 ? j + 1 : j;
   let k = k0;
-  while (k < text.length && k - k0 < 9 && isAsciiLetter(text.charCodeAt(k))) k++;
+  while (k < text.length && k - k0 < LONGEST_INSERTED_ORDINAL && isAsciiLetter(text.charCodeAt(k))) k++;
   return k > k0 && LATIN_ORDINALS.has(text.slice(k0, k).toLowerCase()) ? k : j;
 }
 

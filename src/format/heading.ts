@@ -4,6 +4,7 @@
  * The heading text carries the clause's number ("label") and title; the trailing Pandoc-style attribute block
  * carries its stable id and topic classes. Numbering is presentation, so the label is kept exactly as written.
  */
+import { INSERTED_ORDINAL } from '../model/provisions.js';
 
 export interface HeadingParts {
   label: string;
@@ -17,14 +18,13 @@ export const LABEL_TITLE_SEPARATOR = ' — ';
 
 const ATTRIBUTES = /\s*\{#([^\s{}#.][^\s{}]*)((?:\s+\.[^\s{}.][^\s{}]*)*)\s*\}\s*$/;
 
-const ORDINAL_SUFFIX = '(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|novies|decies)';
-const NUMBER = `(?:\\d+|[IVXLCDM]+)(?:[.\\-](?:\\d+|[IVXLCDM]+))*(?:\\s?${ORDINAL_SUFFIX})?[a-z]?`;
+const NUMBER = `(?:\\d+|[IVXLCDM]+)(?:[.\\-](?:\\d+|[IVXLCDM]+))*(?:\\s?${INSERTED_ORDINAL})?[a-z]?`;
 const KEYWORD = '(?:Article|Art\\.|Paragraph|Para\\.|Section|Part|Chapter|Title|Annex|Appendix|Schedule|Rule|Clause|Protocol|Recital)';
 /**
  * A label is a keyword and a number ("Article 2bis", "SECTION II", "Section I.2") or a bare arabic number
  * ("5", "4.1"). Bare roman numerals are not labels on their own: too many titles begin with "I".
  */
-const LABEL = new RegExp(`^(?:${KEYWORD}\\s+${NUMBER}|\\d+(?:\\.\\d+)*(?:\\s?${ORDINAL_SUFFIX})?)(?=$|\\s|[.:—–-])`, 'i');
+const LABEL = new RegExp(`^(?:${KEYWORD}\\s+${NUMBER}|\\d+(?:\\.\\d+)*(?:\\s?${INSERTED_ORDINAL})?)(?=$|\\s|[.:—–-])`, 'i');
 const SEPARATOR = /^(?:\s*[—–:]\s*|\.\s+|\s+-\s+|\s+)/;
 
 /** Split heading text (as plain text) into label, title, id and topics. */

@@ -27,11 +27,22 @@ export interface Provision {
 }
 
 /**
- * The Latin ordinals of a provision put in between others without renumbering them: "3bis", "3 ter". Shared with
- * the readers that must read such a number as the provisions do (compare/normalize.ts, renumbered-paragraphs.ts).
+ * The Latin ordinals of a provision put in between others without renumbering them: "3bis", "3 ter", "11undecies".
+ * Both spellings of the ninth are in use (EU texts write "nonies", others "novies"), and consolidated texts go past
+ * the tenth; the compound forms are listed as both styles write them ("quindecies" and "quinquiesdecies"). One
+ * list for every reader of such a number: headings (format/heading.ts, format/import/heading-recognition.ts),
+ * provisions (here), the comparison's scanner (compare/normalize.ts) and its legal reading (compare/legal-find.ts).
  */
-export const INSERTED_ORDINALS: readonly string[] = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies'];
-const INSERTED_ORDINAL = `(?:${INSERTED_ORDINALS.join('|')})`;
+export const INSERTED_ORDINALS: readonly string[] = [
+  'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'novies', 'decies',
+  'undecies', 'duodecies', 'terdecies', 'quaterdecies', 'quindecies', 'quinquiesdecies', 'sexdecies', 'sexiesdecies',
+  'septdecies', 'septiesdecies', 'octodecies', 'octiesdecies', 'novodecies', 'noniesdecies', 'vicies',
+];
+/** The same as a pattern's source, longest first: no match stops at the shorter ordinal a longer one begins with
+ * ("ter" of "terdecies") where nothing after it forces the pattern to try again. */
+export const INSERTED_ORDINAL = `(?:${[...INSERTED_ORDINALS].sort((a, b) => b.length - a.length).join('|')})`;
+/** The longest ordinal, in letters: how far a scanner reads after a number for one. */
+export const LONGEST_INSERTED_ORDINAL = Math.max(...INSERTED_ORDINALS.map((o) => o.length));
 /** A numbered paragraph's number as written before its "." or ")": "4", "3bis", "3 ter" (a pattern's source). */
 export const PARAGRAPH_NUMBER = String.raw`[0-9]{1,3}(?:\s?${INSERTED_ORDINAL})?`;
 const LEADING_LABEL = new RegExp(String.raw`^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|${PARAGRAPH_NUMBER}[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*`, 'i');

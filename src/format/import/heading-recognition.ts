@@ -7,6 +7,7 @@
  * ("REDD-plus"). Footnote markers ("[2]", "[^2]") are not part of either: a heading is an identity for the
  * reader and for alignment, and "Intellectual Property[3]" must match "Intellectual Property".
  */
+import { INSERTED_ORDINAL } from '../../model/provisions.js';
 
 export type HeadingKind = 'division' | 'clause' | 'preamble' | 'caps' | 'number' | 'plain';
 
@@ -23,7 +24,7 @@ export interface RecognisedHeading {
   droppedMarkers: string[];
 }
 
-const SUFFIX = '(?:\\s?(?:bis|ter|quater|quinquies|sexies|septies|octies|nonies|decies))?';
+const SUFFIX = `(?:\\s?${INSERTED_ORDINAL})?`;
 const NUMBER = `(?:\\d+(?:\\.\\d+)*[a-z]?|[IVXLC]+(?:\\.\\d+)*)${SUFFIX}`;
 const DIVISION_WORDS = ['section', 'part', 'chapter'];
 const KEYWORD_HEADING = new RegExp(
