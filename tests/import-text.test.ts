@@ -103,7 +103,10 @@ describe('importDraft: heading forms', () => {
   });
   it('Markdown: a "#" heading labelled as a Parley draft labels it ("Annex I — Minerals", "Schedule 2: Tariffs") is split into label and title', () => {
     const { draft } = importDraft('## Article 1 — Scope\n\nText.\n\n## Annex I — Critical minerals\n\nGallium.\n\n## Schedule 2: Tariffs\n\nRates.\n\n## Appendix A\n\nNotes.\n\n## Rules of origin\n\nRules.\n', { format: 'markdown' });
-    expect(draft.clauses.map((c) => [c.label, c.title])).toEqual([['Article 1', 'Scope'], ['Annex I', 'Critical minerals'], ['Schedule 2', 'Tariffs'], ['', 'Appendix A'], ['', 'Rules of origin']]);
+    expect(draft.clauses.map((c) => [c.label, c.title])).toEqual([['Article 1', 'Scope'], ['Annex I', 'Critical minerals'], ['Schedule 2', 'Tariffs'], ['Appendix A', ''], ['', 'Rules of origin']]);
+    // Lettered divisions and attachments are labels too ("Section A: Definitions" in CETA), with a capital letter.
+    const lettered = importDraft('## Section A: Definitions\n\nText.\n\n## Annex B — Routes\n\nText.\n\n## Part a new start\n\nText.\n\n## Annex to the Memorandum\n\nText.\n', { format: 'markdown' }).draft;
+    expect(lettered.clauses.map((c) => [c.label, c.title])).toEqual([['Section A', 'Definitions'], ['Annex B', 'Routes'], ['', 'Part a new start'], ['', 'Annex to the Memorandum']]);
     // Plain text keeps a line "Annex I." after a wrapped sentence in its paragraph.
     const text = importDraft('Agreement\n\nArticle 1 — Tariffs\n\nThe United States shall apply the rate set out in Schedule 2 to\nAnnex I.\n\nArticle 2 — Quotas\n\nNone.', { format: 'text' }).draft;
     expect(text.clauses.map((c) => c.label)).toEqual(['Article 1', 'Article 2']);

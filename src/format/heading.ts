@@ -20,11 +20,15 @@ const ATTRIBUTES = /\s*\{#([^\s{}#.][^\s{}]*)((?:\s+\.[^\s{}.][^\s{}]*)*)\s*\}\s
 
 const NUMBER = `(?:\\d+|[IVXLCDM]+)(?:[.\\-](?:\\d+|[IVXLCDM]+))*(?:\\s?${INSERTED_ORDINAL})?[a-z]?`;
 const KEYWORD = '(?:Article|Art\\.|Paragraph|Para\\.|Section|Part|Chapter|Title|Annex|Appendix|Schedule|Rule|Clause|Protocol|Recital)';
+/** Divisions and attachments that are also lettered: "Annex A", "Appendix B", "Part C", "Section A" (CETA). */
+const LETTERED_KEYWORD = '(?:Part|Section|Annex|Appendix|Schedule)';
 /**
- * A label is a keyword and a number ("Article 2bis", "SECTION II", "Section I.2") or a bare arabic number
- * ("5", "4.1"). Bare roman numerals are not labels on their own: too many titles begin with "I".
+ * A label is a keyword and a number ("Article 2bis", "SECTION II", "Section I.2"), a lettered division or
+ * attachment ("Annex A": one capital letter, checked in parseHeadingText since the pattern ignores case) or a bare
+ * arabic number ("5", "4.1"). Bare roman numerals are not labels on their own: too many titles begin with "I".
  */
-const LABEL = new RegExp(`^(?:${KEYWORD}\\s+${NUMBER}|\\d+(?:\\.\\d+)*(?:\\s?${INSERTED_ORDINAL})?)(?=$|\\s|[.:—–-])`, 'i');
+const LABEL = new RegExp(`^(?:${KEYWORD}\\s+${NUMBER}|${LETTERED_KEYWORD}\\s+([A-Z])|\\d+(?:\\.\\d+)*(?:\\s?${INSERTED_ORDINAL})?)(?=$|\\s|[.:—–-])`, 'i');
+
 const SEPARATOR = /^(?:\s*[—–:]\s*|\.\s+|\s+-\s+|\s+)/;
 
 /** Split heading text (as plain text) into label, title, id and topics. */
@@ -39,7 +43,8 @@ export function parseHeadingText(text: string): HeadingParts {
     rest = rest.slice(0, attrs.index).trim();
   }
   const label = LABEL.exec(rest);
-  if (!label) return { label: '', title: rest, id, topics };
+  // A lettered label's letter is a capital as written ("Part a" is no label).
+  if (!label || (label[1] !== undefined && label[1] !== label[1].toUpperCase())) return { label: '', title: rest, id, topics };
   let title = rest.slice(label[0].length);
   const sep = SEPARATOR.exec(title);
   if (sep) title = title.slice(sep[0].length);
