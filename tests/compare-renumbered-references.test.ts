@@ -446,3 +446,38 @@ describe('footnote marks renumbered with their notes', () => {
     expect(changes('Notes')).toEqual([['insert', `[1] ${IP}\n`, false], ['delete', '[1]', true], ['insert', '[2]', true], ['delete', '[2]', false], ['insert', '[3]', false], ['insert', 'also ', false]]);
   });
 });
+
+describe('lettered annexes ("Annex A" relettered "Annex B" by an annex put in before it)', () => {
+  const doc = (body: string) => parseDraft(`---\ntitle: T\n---\n\n${body}`).draft;
+  const ROUTES = '## Annex A — Routes\n\nThe maritime routes of strategic importance.\n';
+  const relettered = '## Annex A — Stocks\n\nThe stockpiles held by each Participant.\n\n## Annex B — Routes\n\nThe maritime routes of strategic importance.\n\n## Annex C — Ports\n\nThe ports of entry.\n';
+  const scope = (modal: string, annexes: string) => `## Article 1 — Scope\n\nThe Participants ${modal} keep open the routes listed in ${annexes}.\n\n`;
+
+  it('a reference that follows the relettering is renumbering, cosmetic; the annex reads unchanged, relettered', () => {
+    const result = compareDrafts(doc(scope('shall', 'Annexes A and B') + ROUTES + '\n## Annex B — Ports\n\nThe ports of entry.\n'), doc(scope('will', 'Annexes B and C') + relettered));
+    const [article, inserted, routes, ports] = result.changes;
+    expect(article!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true])).toEqual([
+      ['delete', 'shall', false], ['insert', 'will', false], ['delete', 'A and B', true], ['insert', 'B and C', true]]);
+    expect(inserted!.kind).toBe('inserted');
+    expect([routes!.kind, routes!.renumbered, routes!.old[0]!.label, routes!.new[0]!.label]).toEqual(['unchanged', true, 'Annex A', 'Annex B']);
+    expect([ports!.kind, ports!.renumbered]).toEqual(['unchanged', true]);
+  });
+
+  it('a clause whose only change is a reference relettered with its annex is unchanged', () => {
+    const result = compareDrafts(doc(scope('will', 'Annex A') + ROUTES), doc(scope('will', 'Annex B') + relettered));
+    expect(result.changes[0]!.kind).toBe('unchanged');
+  });
+
+  it('a reference pointed at another annex stays a change, and one left behind is stale', () => {
+    const moved = compareDrafts(doc(scope('will', 'Annex A') + ROUTES), doc(scope('will', 'Annex C') + relettered));
+    expect(moved.changes[0]!.kind).toBe('edited');
+    expect(moved.changes[0]!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true])).toEqual([['delete', 'A', false], ['insert', 'C', false]]);
+    const left = compareDrafts(doc(scope('will', 'Annex A') + ROUTES), doc(scope('will', 'Annex A') + relettered), { staleReferences: true });
+    expect(left.changes[0]!.staleReferences?.map((s) => [s.text, s.named.label, s.now.map((n) => n.label)])).toEqual([['Annex A', 'Annex A', ['Annex B']]]);
+  });
+
+  it('a capital letter that is a word of its own after "Annex" only: "Annex Areas" is no reference', () => {
+    const result = compareDrafts(doc(scope('will', 'Annex Areas') + ROUTES), doc(scope('will', 'Annex Basins') + relettered));
+    expect(result.changes[0]!.kind).toBe('edited');
+  });
+});

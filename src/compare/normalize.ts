@@ -115,6 +115,12 @@ const REFERENCE_WORDS = new Set(REFERENCE_KINDS.keys());
  */
 const PLURAL_REFERENCE_WORDS = new Set(['articles', 'paragraphs', 'paras', 'subparagraphs', 'sections', 'chapters', 'annexes', 'clauses', 'points'].map(wordHash));
 const LIST_JOINERS = new Set(['and', 'or'].map(wordHash));
+/**
+ * The kinds numbered with capital letters too ("Annex A", "Appendix B", "Part C", "Section A"), as headings label
+ * them (format/heading.ts): after their words one capital letter standing alone is a reference number.
+ */
+const LETTERED_KINDS: ReadonlySet<string> = new Set(['section', 'part', 'annex', 'appendix', 'schedule']);
+const LETTERED_REFERENCE_WORDS = new Set([...REFERENCE_KINDS].filter(([, kind]) => LETTERED_KINDS.has(kind)).map(([h]) => h));
 const RANGE_JOINERS = new Set(['to', 'through'].map(wordHash));
 /** The en dash, which joins a range's two numbers ("Articles 2–4"); a hyphen is part of a number ("3-B"). */
 const EN_DASH = 0x2013;
@@ -183,10 +189,10 @@ function skipParagraphLabel(text: string, i: number): number {
 }
 
 /**
- * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II"), or `i` when no
- * reference number starts there.
+ * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II"; "A" after a word of a
+ * lettered kind, when `lettered`), or `i` when no reference number starts there.
  */
-function skipReferenceNumber(text: string, i: number): number {
+function skipReferenceNumber(text: string, i: number, lettered: boolean): number {
   const n = text.length;
   const c0 = text.charCodeAt(i);
   let j = i;
@@ -206,6 +212,8 @@ function skipReferenceNumber(text: string, i: number): number {
     if (j < n && classOf(text.charCodeAt(j)) === WORD) return i;
     return j;
   }
+  // "Annex A": one capital letter, a word of its own ("Annex Areas" is none).
+  if (lettered && c0 >= 65 && c0 <= 90 && (i + 1 >= n || classOf(text.charCodeAt(i + 1)) !== WORD)) return i + 1;
   return i;
 }
 
@@ -282,7 +290,7 @@ export function referenceAt(text: string, start: number): Reference | null {
   const word = i > start ? REFERENCE_KINDS.get(h) : undefined;
   if (word === undefined) return null;
   while (i < n && classOf(text.charCodeAt(i)) === SPACE) i++;
-  const end = skipReferenceNumber(text, i);
+  const end = skipReferenceNumber(text, i, LETTERED_KINDS.has(word));
   return end === i ? null : { word, number: text.slice(i, end), end };
 }
 
@@ -295,11 +303,11 @@ export function isPluralReferenceWord(word: string): boolean {
  * The next number of a list of reference numbers whose last number ends at `end` (", 10", " and 11", ", or 12",
  * or a range's end: " to 12"), as the scanner reads lists: where it starts and ends, or null when the list ends there.
  */
-export function listedNumberAt(text: string, end: number): { start: number; end: number } | null {
+export function listedNumberAt(text: string, end: number, word = ''): { start: number; end: number } | null {
   LIST_JOINT.lastIndex = end;
   if (!LIST_JOINT.test(text)) return null;
   const start = LIST_JOINT.lastIndex;
-  const to = skipReferenceNumber(text, start);
+  const to = skipReferenceNumber(text, start, LETTERED_KINDS.has(word));
   return to === start ? null : { start, end: to };
 }
 
@@ -359,7 +367,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
       afterReferenceWord = false;
       listJoined = false;
       rangeJoined = false;
-      const j = skipReferenceNumber(text, i);
+      const j = skipReferenceNumber(text, i, LETTERED_REFERENCE_WORDS.has(listed ? listWord : lastWord));
       if (j !== i) {
         if (collected !== null) {
           const reference: Reference = { word: REFERENCE_KINDS.get(listed ? listWord : lastWord)!, number: text.slice(i, j), end: j };

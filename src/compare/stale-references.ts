@@ -395,7 +395,7 @@ class ReferenceFinder {
       } else found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
       // "Articles 9 to 11": its ends are read below as a list's numbers; what lies between them here.
       RANGE_JOINT.lastIndex = reference.end;
-      const rangeEnd = RANGE_JOINT.test(text) ? listedNumberAt(text, reference.end) : null;
+      const rangeEnd = RANGE_JOINT.test(text) ? listedNumberAt(text, reference.end, reference.word) : null;
       if (rangeEnd) {
         const inside = this.rangeInside(reference.word, reference.number, text.slice(rangeEnd.start, rangeEnd.end), start, rangeEnd.end);
         if (inside) found(inside);
@@ -427,7 +427,7 @@ class ReferenceFinder {
    * (its words: the number), the pattern moved past them. Whether the list went on.
    */
   private listed(text: string, reference: Reference, found: (hit: Hit) => void): boolean {
-    const numbers = listedNumbers(text, reference.end);
+    const numbers = listedNumbers(text, reference.end, reference.word);
     for (const next of numbers) {
       const key = `${reference.word} ${next.text.toLowerCase()}`;
       found({ key, stale: this.moved.get(key), start: next.start, end: next.end, written: key });
@@ -553,10 +553,11 @@ class ReferenceFinder {
 /** What joins a range's two numbers ("to", "through", an en dash), sticky: the scanner's reading (normalize.ts). */
 const RANGE_JOINT = new RegExp(RANGE_JOINT_PATTERN, 'iy');
 
-/** The numbers of a list or range going on after a reference number that ends at `end` (normalize.ts, listedNumberAt). */
-function listedNumbers(text: string, end: number): { start: number; end: number; text: string }[] {
+/** The numbers of a list or range going on after a reference number that ends at `end` (normalize.ts, listedNumberAt),
+ * under a reference word of kind `word` (letters are numbers after "Annexes"). */
+function listedNumbers(text: string, end: number, word = ''): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
-  for (let next = listedNumberAt(text, end); next !== null; next = listedNumberAt(text, next.end)) out.push({ ...next, text: text.slice(next.start, next.end) });
+  for (let next = listedNumberAt(text, end, word); next !== null; next = listedNumberAt(text, next.end, word)) out.push({ ...next, text: text.slice(next.start, next.end) });
   return out;
 }
 
