@@ -55,6 +55,19 @@ describe('obligations', () => {
       .toEqual([['obligation', 'shall', 'shall endeavour to', 'weaker']]);
   });
 
+  it('reads the standard of effort: best efforts → reasonable efforts is weaker, and back stronger', () => {
+    expect(brief(legalChanges('The Participants shall use best efforts to consult.', 'The Participants shall use reasonable efforts to consult.')))
+      .toEqual([['obligation', 'shall use best efforts to', 'shall use reasonable efforts to', 'weaker']]);
+    expect(brief(legalChanges('They will make every reasonable effort to consult.', 'They will make every effort to consult.')))
+      .toEqual([['obligation', 'will make every reasonable effort to', 'will make every effort to', 'stronger']]);
+    expect(brief(legalChanges('They should consult.', 'They will use commercially reasonable efforts to consult.')))
+      .toEqual([['obligation', 'should', 'will use commercially reasonable efforts to', 'weaker']]);
+    // Still above permission, and the same standard in other words is no change.
+    expect(brief(legalChanges('They may consult.', 'They shall use reasonable efforts to consult.')))
+      .toEqual([['obligation', 'may', 'shall use reasonable efforts to', 'stronger']]);
+    expect(legalChanges('They shall use their reasonable efforts to consult.', 'They shall use all reasonable efforts to consult.')).toEqual([]);
+  });
+
   it('reads an obligation that runs past the change against the words it covers on the other side', () => {
     // Only "endeavour to" went in (or the hedge came out), after words the change does not touch: the old
     // "shall" does not touch the change, yet it is what the new obligation replaces.
@@ -113,6 +126,18 @@ describe('prohibitions written through their subject', () => {
     // A subject longer than a few words is not read back.
     expect(brief(legalChanges('No Party or any agency, body or authority acting on its behalf or under its direction shall impose duties.', 'No Party or any agency, body or authority acting on its behalf or under its direction will impose duties.')))
       .toEqual([['obligation', 'shall', 'will', 'weaker']]);
+  });
+
+  it('a word put into a negated subject changes no obligation, whatever the word (one of the lexicon\'s too)', () => {
+    // "made" and "use" are words of the lexicon ("made every effort to", "use best efforts to"): only the new side
+    // used to look near them, find "No … Party shall" there, and report it as added.
+    expect(legalChanges('No Party shall recognise the measures.', 'No other Party shall recognise the measures.')).toEqual([]);
+    expect(legalChanges('No Party shall recognise the measures.', 'No use Party shall recognise the measures.')).toEqual([]);
+    expect(legalChanges('Nothing made under this Memorandum shall bind.', 'Nothing in this Memorandum shall bind.')).toEqual([]);
+    expect(legalChanges('2. Neither Party shall promptly recognise measures.', '2. Neither all Party shall promptly recognise measures.')).toEqual([]);
+    // With the modal changed too, the obligation reads from its subject on both sides.
+    expect(brief(legalChanges('No Party shall recognise the measures.', 'No other Party may recognise the measures.')))
+      .toEqual([['obligation', 'No Party shall', 'No other Party may', 'same']]);
   });
 
   it('reads "shall never" as "shall not", and "shall not be required to" as lifting an obligation', () => {

@@ -145,7 +145,12 @@ export function negationReach(changes: NegationChange[], oldText: string, newTex
   for (let k = 0; k < changes.length; k++) {
     const c = changes[k]!;
     if (c.oldNone || c.newNone) continue;
-    if (!turnsSubject(oldText, c.oldStart, c.oldEnd) && !turnsSubject(newText, c.newStart, c.newEnd)) continue;
+    const turns = turnsSubject(oldText, c.oldStart, c.oldEnd) || turnsSubject(newText, c.newStart, c.newEnd);
+    // A change inside a negated subject ("No [other] Party shall") reaches the modal too: the obligation read
+    // from its subject stands over the change on both sides, and each side must find it (the finders look
+    // only near a change: legal-window.ts), or the side whose change holds a word of the lexicon would find
+    // it alone and report it as added.
+    if (!turns && !inNegatedSubject(oldText, c.oldStart) && !inNegatedSubject(newText, c.newStart)) continue;
     const limit = k + 1 < changes.length ? changes[k + 1]!.oldStart : oldText.length;
     let end = c.oldEnd;
     let words = 0;
@@ -159,8 +164,32 @@ export function negationReach(changes: NegationChange[], oldText: string, newTex
     const reach = end - c.oldEnd;
     c.oldEnd += reach;
     c.newEnd += reach;
-    c.negation = true;
+    if (turns) c.negation = true;
   }
+}
+
+/**
+ * Whether offset `at` stands inside the subject of a negated clause part, after its negating word and before its
+ * modal: "No [other] Party shall". Read back word by word to the clause part's start, as subjectBefore reads a
+ * subject (at most SUBJECT_WORDS words, no modal among them).
+ */
+function inNegatedSubject(text: string, at: number): boolean {
+  let i = at;
+  let start = -1;
+  let second = -1;
+  for (let words = 0; ; words++) {
+    while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
+    if (i === 0 || isPartEnd(text.charCodeAt(i - 1))) break;
+    if (words === SUBJECT_WORDS) return false;
+    let s = i;
+    while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
+    if (i - s <= MAX_MODAL_LENGTH && MODAL_INITIALS.has(text.charCodeAt(s) | 0x20) && MODALS.has(text.slice(s, i).toLowerCase())) return false;
+    second = start;
+    start = s;
+    i = s;
+  }
+  // The negating word itself is the change's to turn (turnsSubject), not a subject the change stands in.
+  return start >= 0 && start < at && negates(text, start, second >= 0 && second < at ? second : -1);
 }
 
 /**

@@ -8,6 +8,7 @@
  *   2  best efforts       should, intend to, are intended to, plan to, endeavour / endeavor to, seek to,
  *                         aim to, strive to, use best efforts to, make every effort to, are expected to,
  *                         are requested / urged / called upon to
+ *   1.5 reasonable efforts use (all / commercially) reasonable efforts to, make every reasonable effort to
  *   1  permission         may, can, are encouraged to, are invited to, are free to, are entitled to, have the
  *                         right to, need not, are not required to
  *
@@ -105,8 +106,12 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'seek to', pattern: '(?:seeks?|sought) to', rank: 2, polarity: 'positive' },
   { lemma: 'aim to', pattern: `${S('aim')} to`, rank: 2, polarity: 'positive' },
   { lemma: 'strive to', pattern: '(?:strives?|strove|striven) to', rank: 2, polarity: 'positive' },
-  { lemma: 'use best efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:best|reasonable) efforts to', rank: 2, polarity: 'positive' },
+  { lemma: 'use best efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:best|utmost) efforts to', rank: 2, polarity: 'positive' },
   { lemma: 'make every effort to', pattern: '(?:makes?|made) every effort to', rank: 2, polarity: 'positive' },
+  // The lesser standard of effort, half a step below best efforts as a hedge would put it: "best efforts" →
+  // "reasonable efforts" is what a negotiator concedes in those words.
+  { lemma: 'use reasonable efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:all )?(?:commercially )?reasonable efforts to', rank: 1.5, polarity: 'positive' },
+  { lemma: 'use reasonable efforts to', pattern: '(?:makes?|made) (?:every|all) reasonable efforts? to', rank: 1.5, polarity: 'positive' },
   { lemma: 'are expected to', pattern: `${BE} expected to`, rank: 2, polarity: 'positive' },
   // The exhortations of conference decisions and negotiating texts ("Parties are urged to", "are invited to").
   { lemma: 'are requested to', pattern: `${BE} requested to`, rank: 2, polarity: 'positive' },
