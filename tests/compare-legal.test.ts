@@ -356,6 +356,23 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('the 5 march past the gate', 'the 6 march past the gate'))).toEqual([['figure', '5', '6']]);
   });
 
+  it('reports a date whose relation turned ("before 31 March" → "after 31 March"), with the relation', () => {
+    expect(brief(legalChanges('Each Participant shall notify the other before 31 March 2026.', 'Each Participant shall notify the other after 31 March 2026.')))
+      .toEqual([['date', 'before 31 March 2026', 'after 31 March 2026']]);
+    expect(brief(legalChanges('reports are due by 30 June.', 'reports are due from 30 June.'))).toEqual([['date', 'by 30 June', 'from 30 June']]);
+    // A relation of several words, one of them changed, and one taken in from the equal text before the change.
+    expect(brief(legalChanges('no later than 1 July 2026', 'no earlier than 1 July 2026'))).toEqual([['date', 'no later than 1 July 2026', 'no earlier than 1 July 2026']]);
+    expect(brief(legalChanges('on or before 1 May 2026', 'on or after 1 May 2026'))).toEqual([['date', 'on or before 1 May 2026', 'on or after 1 May 2026']]);
+    // The same relation spelt otherwise is cosmetic.
+    expect(brief(legalChanges('prior to 31 March, the Parties shall consult', 'before 31 March, the Parties shall consult')))
+      .toEqual([['date', 'prior to 31 March', 'before 31 March', 'cosmetic']]);
+    expect(brief(legalChanges('no later than 1 July 2026', 'not later than 1 July 2026'))).toEqual([['date', 'no later than 1 July 2026', 'not later than 1 July 2026', 'cosmetic']]);
+    // A changed date keeps its own reading, and a word that is no relation turns nothing.
+    expect(brief(legalChanges('before 31 March', 'before 30 April'))).toEqual([['date', '31 March', '30 April']]);
+    expect(legalChanges('the report of 2025 on stocks', 'the report after 2025 on stocks')).toEqual([]);
+    expect(legalChanges('consult on 1 May', 'consult promptly on 1 May')).toEqual([]);
+  });
+
   it('reports how often: "once a year", "three times per year", "quarterly", as one kind of figure', () => {
     expect(brief(legalChanges('The Committee meets at least once a year.', 'The Committee meets at least twice a year.')))
       .toEqual([['figure', 'at least once a year', 'at least twice a year']]);

@@ -37,7 +37,8 @@ import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresEx
 import { ANY_KIND, joinAlternatives } from './legal-alternatives.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
-import { negationReach, withSubject } from './negated-subject.js';
+import { negationReach, subjectReach, withSubject } from './negated-subject.js';
+import { relationTurned } from './date-relation.js';
 
 export type LegalChangeType = 'obligation' | 'figure' | 'date' | 'defined-term' | 'party';
 
@@ -88,33 +89,47 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
   // Usually no term at all: no map, no finder to build.
   const findTerms = givenTerms.length + oldTerms.length + newTerms.length === 0 ? NO_TERMS : termFinder(names, [givenTerms, oldTerms, newTerms]);
   const findParties = partyFinder(names);
-  const oldFound = findNear(oldText, changes, 'old', findTerms, findParties);
-  const newFound = findNear(newText, changes, 'new', findTerms, findParties);
-  if (moves.length > 0) {
-    for (let c = 0; c < KINDS.length; c++) {
-      oldFound[c] = oldFound[c]!.filter((f) => !moves.some((m) => inSpans(m.old, f.start)));
-      newFound[c] = newFound[c]!.filter((f) => !moves.some((m) => inSpans(m.new, f.start)));
+  const find = (): [Found[][], Found[][]] => {
+    const olds = findNear(oldText, changes, 'old', findTerms, findParties);
+    const news = findNear(newText, changes, 'new', findTerms, findParties);
+    if (moves.length > 0) {
+      for (let c = 0; c < KINDS.length; c++) {
+        olds[c] = olds[c]!.filter((f) => !moves.some((m) => inSpans(m.old, f.start)));
+        news[c] = news[c]!.filter((f) => !moves.some((m) => inSpans(m.new, f.start)));
+      }
     }
-  }
-  // Obligations, figures and dates proposed as bracketed alternatives read as one item (legal-alternatives.ts).
-  for (const c of ALTERNATIVE_KINDS) {
-    oldFound[c] = joinAlternatives(oldText, oldFound[c]!);
-    newFound[c] = joinAlternatives(newText, newFound[c]!);
-  }
-  // Obligations as their clause parts read them: "No Party shall" is a prohibition.
-  oldFound[OBLIGATION] = readSubjects(oldText, oldFound[OBLIGATION]!, changes, 'old');
-  newFound[OBLIGATION] = readSubjects(newText, newFound[OBLIGATION]!, changes, 'new');
+    // Obligations, figures and dates proposed as bracketed alternatives read as one item (legal-alternatives.ts).
+    for (const c of ALTERNATIVE_KINDS) {
+      olds[c] = joinAlternatives(oldText, olds[c]!);
+      news[c] = joinAlternatives(newText, news[c]!);
+    }
+    // Obligations as their clause parts read them: "No Party shall" is a prohibition.
+    olds[OBLIGATION] = readSubjects(oldText, olds[OBLIGATION]!, changes, 'old');
+    news[OBLIGATION] = readSubjects(newText, news[OBLIGATION]!, changes, 'new');
+    return [olds, news];
+  };
+  let [oldFound, newFound] = find();
+  // Where an obligation reads from a negating subject, a change inside such a subject may have been looked at on
+  // one side only: it reaches the modal on both (negated-subject.ts, subjectReach), and the items are found again.
+  if ((anyNegated(oldFound[OBLIGATION]!) || anyNegated(newFound[OBLIGATION]!)) && subjectReach(changes, oldText, newText)) [oldFound, newFound] = find();
 
+  const turned = turnedRelations(oldText, newText, changes);
   const out: LegalChange[] = [];
   for (let c = 0; c < KINDS.length; c++) {
     const type = KINDS[c]!;
     const olds = oldFound[c]!;
     const news = newFound[c]!;
+    if (c === DATE && turned !== null) {
+      // "before 31 March" → "after 31 March": the same date, its relation turned (date-relation.ts); the date
+      // itself, read alone, is no change there.
+      out.push(...turned.values());
+    }
     if (olds.length === 0 && news.length === 0) continue;
     const oldSweep = new Sweep(oldText, olds);
     const newSweep = new Sweep(newText, news);
     for (let ci = 0; ci < changes.length; ci++) {
       const change = changes[ci]!;
+      if (c === DATE && turned?.has(ci)) continue;
       let a = change.oldNone ? NONE : oldSweep.touching(change.oldStart, change.oldEnd, change.wholeLines);
       let b = change.newNone ? NONE : newSweep.touching(change.newStart, change.newEnd, change.wholeLines);
       if (a.length === 0 && b.length === 0) continue;
@@ -139,6 +154,19 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
 
 const NO_MOVES: readonly MovedText[] = [];
 
+/** The changes that turn a date's relation, by index (null when none does: the usual case), as reported. */
+function turnedRelations(oldText: string, newText: string, changes: readonly ChangeRange[]): Map<number, LegalChange> | null {
+  let out: Map<number, LegalChange> | null = null;
+  for (let ci = 0; ci < changes.length; ci++) {
+    const change = changes[ci]!;
+    if (change.oldNone || change.newNone) continue;
+    const t = relationTurned(oldText, newText, change);
+    if (t === null) continue;
+    (out ??= new Map()).set(ci, { type: 'date', old: t.old, new: t.new, ...(t.cosmetic ? { cosmetic: true } : {}), oldStart: t.oldStart, oldEnd: t.oldEnd, newStart: t.newStart, newEnd: t.newEnd });
+  }
+  return out;
+}
+
 /** The obligations of one side, each read with its subject (withSubject). */
 function readSubjects(text: string, found: Found[], changes: readonly ChangeRange[], side: 'old' | 'new'): Found[] {
   if (found.length === 0) return found;
@@ -152,6 +180,12 @@ function readSubjects(text: string, found: Found[], changes: readonly ChangeRang
 }
 
 const NEVER = () => false;
+
+/** Whether an obligation among `found` reads from a negating subject ("No Party shall": withSubject). */
+function anyNegated(found: readonly Found[]): boolean {
+  for (const f of found) if (f.key.startsWith('negated ')) return true;
+  return false;
+}
 
 /** The kinds (indices into KINDS, as findNear fills them) whose alternatives are joined: not names, whose brackets say less. */
 const ALTERNATIVE_KINDS = [OBLIGATION, FIGURE, DATE];

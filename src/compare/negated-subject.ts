@@ -17,7 +17,7 @@
  * line break, up to a modal; the subject is at most SUBJECT_WORDS words long and holds no modal. "No later than 30 days after …, the Parties shall" is not a
  * negation (nor "no less", "no more", "no earlier").
  */
-import type { Found } from './legal-find.js';
+import { OBLIGATION_WORDS, type Found } from './legal-find.js';
 import type { Polarity } from './obligation-lexicon.js';
 
 /** Words that, opening a clause part, make the obligation after them a prohibition. */
@@ -30,12 +30,39 @@ const NEGATING_OPENINGS = new Set(['in no', 'under no', 'at no', 'on no']);
 const MODALS = new Set(['shall', 'will', 'may', 'must', 'should', 'can', 'cannot', 'could', 'would', 'might']);
 const MAX_MODAL_LENGTH = 6;
 const MODAL_INITIALS = new Set([...MODALS].map((m) => m.charCodeAt(0)));
+/** The modals by length, for isModalAt. */
+const MODALS_BY_LENGTH: readonly (readonly string[])[] = Array.from({ length: MAX_MODAL_LENGTH + 1 }, (_, n) => [...MODALS].filter((m) => m.length === n));
+
+/**
+ * Whether text[s, e) is a modal, in any case: compared character by character, without the string a lookup in
+ * MODALS would need (the walks back over a subject ask it of every short word they pass).
+ */
+function isModalAt(text: string, s: number, e: number): boolean {
+  if (e - s > MAX_MODAL_LENGTH || !MODAL_INITIALS.has(text.charCodeAt(s) | 0x20)) return false;
+  for (const modal of MODALS_BY_LENGTH[e - s]!) {
+    let k = 0;
+    while (k < modal.length && (text.charCodeAt(s + k) | 0x20) === modal.charCodeAt(k)) k++;
+    if (k === modal.length) return true;
+  }
+  return false;
+}
 /** The longest subject read back from a modal ("No provision of this Agreement shall" is five words). */
 const SUBJECT_WORDS = 8;
 
 /** Characters that end a clause part; square brackets too (negotiating marks: a bracketed modal has no subject of its own). */
 function isPartEnd(c: number): boolean {
   return c === 46 || c === 59 || c === 58 || c === 44 || c === 41 || c === 10 || c === 13 || c === 91 || c === 93;
+}
+
+/** What a character is to the walks back over a subject (inNegatedSubject): one table read per character. */
+const WORD_CHAR = 0, BLANK_CHAR = 1, PART_END_CHAR = 2;
+const CHAR_KINDS = (() => {
+  const kinds = new Uint8Array(0x2030);
+  for (let c = 0; c < kinds.length; c++) kinds[c] = isPartEnd(c) ? PART_END_CHAR : isBlankCode(c) ? BLANK_CHAR : WORD_CHAR;
+  return kinds;
+})();
+function charKind(c: number): number {
+  return c < 0x2030 ? CHAR_KINDS[c]! : WORD_CHAR;
 }
 
 /** Whitespace within a line (a line break ends a clause part: isPartEnd). */
@@ -59,7 +86,7 @@ function subjectBefore(text: string, at: number): { start: number; second: numbe
     let s = i;
     while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
     // Another modal before this one ("No Party shall impose or shall maintain"): the subject is that one's.
-    if (i - s <= MAX_MODAL_LENGTH && MODAL_INITIALS.has(text.charCodeAt(s) | 0x20) && MODALS.has(text.slice(s, i).toLowerCase())) return null;
+    if (isModalAt(text, s, i)) return null;
     second = start;
     start = s;
     i = s;
@@ -145,51 +172,101 @@ export function negationReach(changes: NegationChange[], oldText: string, newTex
   for (let k = 0; k < changes.length; k++) {
     const c = changes[k]!;
     if (c.oldNone || c.newNone) continue;
-    const turns = turnsSubject(oldText, c.oldStart, c.oldEnd) || turnsSubject(newText, c.newStart, c.newEnd);
-    // A change inside a negated subject ("No [other] Party shall") reaches the modal too: the obligation read
-    // from its subject stands over the change on both sides, and each side must find it (the finders look
-    // only near a change: legal-window.ts), or the side whose change holds a word of the lexicon would find
-    // it alone and report it as added.
-    if (!turns && !inNegatedSubject(oldText, c.oldStart) && !inNegatedSubject(newText, c.newStart)) continue;
-    const limit = k + 1 < changes.length ? changes[k + 1]!.oldStart : oldText.length;
-    let end = c.oldEnd;
-    let words = 0;
-    while (end < limit && words < SUBJECT_WORDS + 4) {
-      const ch = oldText.charCodeAt(end);
-      if (isPartEnd(ch)) break;
-      if (isBlankCode(ch)) { end++; continue; }
-      while (end < limit && !isBlankCode(oldText.charCodeAt(end)) && !isPartEnd(oldText.charCodeAt(end))) end++;
-      words++;
-    }
-    const reach = end - c.oldEnd;
-    c.oldEnd += reach;
-    c.newEnd += reach;
-    if (turns) c.negation = true;
+    if (!turnsSubject(oldText, c.oldStart, c.oldEnd) && !turnsSubject(newText, c.newStart, c.newEnd)) continue;
+    reachPartEnd(changes, k, oldText);
+    c.negation = true;
   }
+}
+
+/**
+ * Changes inside a negated subject ("No [use] Party shall") whose words may hold a part of an obligation reach
+ * the modal too, as negationReach's do; whether any did. The obligation read from its subject stands over such
+ * a change on both sides, but the finders look only near a change (legal-window.ts), and only where a word there
+ * may hold a part of one: on the side whose change holds such a word, not on the other, which then reported the
+ * obligation as added. (A change whose words hold none on either side is looked at alike on both.) legal.ts asks
+ * this only where it found an obligation read from a negating subject: nearly every text has none, and the walk
+ * back over every change's subject cost a tenth of the legal reading.
+ */
+export function subjectReach(changes: NegationChange[], oldText: string, newText: string): boolean {
+  let reached = false;
+  for (let k = 0; k < changes.length; k++) {
+    const c = changes[k]!;
+    if (c.oldNone || c.newNone || c.negation) continue;
+    if (!(inNegatedSubject(oldText, c.oldStart) || inNegatedSubject(newText, c.newStart))) continue;
+    if (!(mayHoldObligation(oldText, c.oldStart, c.oldEnd) || mayHoldObligation(newText, c.newStart, c.newEnd))) continue;
+    reachPartEnd(changes, k, oldText);
+    reached = true;
+  }
+  return reached;
+}
+
+/** Change k reaches on through the equal text after it to the end of its clause part, never into the next change. */
+function reachPartEnd(changes: NegationChange[], k: number, oldText: string): void {
+  const c = changes[k]!;
+  const limit = k + 1 < changes.length ? changes[k + 1]!.oldStart : oldText.length;
+  let end = c.oldEnd;
+  let words = 0;
+  while (end < limit && words < SUBJECT_WORDS + 4) {
+    const ch = oldText.charCodeAt(end);
+    if (isPartEnd(ch)) break;
+    if (isBlankCode(ch)) { end++; continue; }
+    while (end < limit && !isBlankCode(oldText.charCodeAt(end)) && !isPartEnd(oldText.charCodeAt(end))) end++;
+    words++;
+  }
+  const reach = end - c.oldEnd;
+  c.oldEnd += reach;
+  c.newEnd += reach;
+}
+
+/**
+ * Whether text[from, to) holds a word that may hold a part of an obligation, as legal-window.ts reads words: an
+ * ASCII letter run of the lexicon's (OBLIGATION_WORDS), or any character outside ASCII.
+ */
+function mayHoldObligation(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return true;
+    const l = c | 0x20;
+    if (l < 97 || l > 122) { i++; continue; }
+    let e = i + 1;
+    while (e < to && ((text.charCodeAt(e) | 0x20) >= 97 && (text.charCodeAt(e) | 0x20) <= 122)) e++;
+    if (OBLIGATION_WORDS.has(text.slice(i, e).toLowerCase())) return true;
+    i = e;
+  }
+  return false;
 }
 
 /**
  * Whether offset `at` stands inside the subject of a negated clause part, after its negating word and before its
  * modal: "No [other] Party shall". Read back word by word to the clause part's start, as subjectBefore reads a
- * subject (at most SUBJECT_WORDS words, no modal among them).
+ * subject (at most SUBJECT_WORDS words, no modal among them: most changes stand after a modal, and the walk
+ * ends there).
  */
 function inNegatedSubject(text: string, at: number): boolean {
   let i = at;
   let start = -1;
   let second = -1;
   for (let words = 0; ; words++) {
-    while (i > 0 && isBlankCode(text.charCodeAt(i - 1))) i--;
-    if (i === 0 || isPartEnd(text.charCodeAt(i - 1))) break;
+    let k = BLANK_CHAR;
+    while (i > 0 && (k = charKind(text.charCodeAt(i - 1))) === BLANK_CHAR) i--;
+    if (i === 0 || k === PART_END_CHAR) break;
     if (words === SUBJECT_WORDS) return false;
-    let s = i;
-    while (s > 0 && !isBlankCode(text.charCodeAt(s - 1)) && !isPartEnd(text.charCodeAt(s - 1))) s--;
-    if (i - s <= MAX_MODAL_LENGTH && MODAL_INITIALS.has(text.charCodeAt(s) | 0x20) && MODALS.has(text.slice(s, i).toLowerCase())) return false;
+    let s = i - 1;
+    while (s > 0 && charKind(text.charCodeAt(s - 1)) === WORD_CHAR) s--;
+    if (isModalAt(text, s, i)) return false;
     second = start;
     start = s;
     i = s;
   }
-  // The negating word itself is the change's to turn (turnsSubject), not a subject the change stands in.
-  return start >= 0 && start < at && negates(text, start, second >= 0 && second < at ? second : -1);
+  // The negating word itself is the change's to turn (turnsSubject), not a subject the change stands in. The
+  // word after it may be the first at `at` ("no [-later-]{+earlier+} than": no negation).
+  if (start < 0 || start >= at) return false;
+  if (second < 0) {
+    second = at;
+    while (second < text.length && isBlankCode(text.charCodeAt(second))) second++;
+    if (second >= text.length || isPartEnd(text.charCodeAt(second))) second = -1;
+  }
+  return negates(text, start, second);
 }
 
 /**
