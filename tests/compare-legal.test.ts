@@ -457,6 +457,17 @@ describe('defined terms and parties', () => {
     expect(legalChanges('the EU and the US', 'the European Union and the United States', undefined, { parties })).toEqual([]);
     expect(brief(legalChanges('the EU and the US', 'the GL and the US', undefined, { parties }))).toEqual([['party', 'EU', 'GL']]);
   });
+
+  it('reads the capital short forms (EU, US, USA, UK) as their parties, and a lower-case id only in capitals', () => {
+    // Without a party list: "EU" and "European Union" are one party, as are "US" and "United States".
+    expect(legalChanges('The EU shall notify the US.', 'The European Union shall notify the United States.')).toEqual([]);
+    expect(brief(legalChanges('The EU shall notify the US.', 'The EU shall notify the UK.'))).toEqual([['party', 'US', 'UK']]);
+    // Ids written in lower case ("us") stand in the text as "US"; "let us" names no party.
+    const parties = { eu: 'European Union', us: 'United States' };
+    expect(legalChanges('Let us consult.', 'Let them consult.', undefined, { parties })).toEqual([]);
+    expect(brief(legalChanges('The US shall notify the EU.', 'The US shall notify Japan.', undefined, { parties }))).toEqual([['party', 'EU', 'Japan']]);
+    expect(legalChanges('The US shall notify the EU.', 'The United States shall notify the European Union.', undefined, { parties })).toEqual([]);
+  });
 });
 
 describe.skipIf(!corpus)(`real sentences (${corpus ? 'corpus found' : corpusSkipReason})`, () => {

@@ -1082,6 +1082,9 @@ const CLOSE_QUOTE = /^[”"’']$/;
 /** Countries and unions that appear in international instruments, each with its canonical name. */
 export const KNOWN_PARTIES: ReadonlyArray<[string, string]> = [
   ['United States of America', 'United States'], ['United States', 'United States'], ['U.S.', 'United States'],
+  // The short forms drafts write in capitals (matched with case: "us" is a pronoun).
+  ['US', 'United States'], ['USA', 'United States'], ['U.S.A.', 'United States'], ['EU', 'European Union'],
+  ['UK', 'United Kingdom'], ['U.K.', 'United Kingdom'],
   ['European Union', 'European Union'], ['Malaysia', 'Malaysia'], ['Kingdom of Thailand', 'Thailand'],
   ['Thailand', 'Thailand'], ['Australia', 'Australia'], ['Japan', 'Japan'], ['Kingdom of Cambodia', 'Cambodia'],
   ['Cambodia', 'Cambodia'], ['Hashemite Kingdom of Jordan', 'Jordan'], ['Jordan', 'Jordan'],

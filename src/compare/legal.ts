@@ -606,7 +606,8 @@ function partyNames(parties: Record<string, string> | undefined): Map<string, st
   for (const [id, name] of Object.entries(parties ?? {})) {
     // A listed party's name, and any known short form of it, stand for its id.
     const canonical = names.get(normalizeSpace(name));
-    names.set(id, id);
+    // An id in lower case ("us", "eu") stands in a text in capitals: "us" as written is a pronoun ("let us").
+    names.set(id === id.toLowerCase() ? id.toUpperCase() : id, id);
     names.set(normalizeSpace(name), id);
     if (canonical) for (const [n, c] of KNOWN_PARTIES) if (c === canonical) names.set(n, id);
   }
