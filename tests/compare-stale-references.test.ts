@@ -217,6 +217,10 @@ describe('stale references', () => {
       .flatMap((c) => (c.staleReferences ?? []).map((s) => staleNote(s)));
     expect(notes('paragraphs 2 to 3 of Article 1')).toEqual(['"paragraphs 2 to 3" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
     expect(notes('Article 1, paragraphs 1 through 4')).toEqual(['"Article 1, paragraphs 1 through 4" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
+    // Written with a hyphen, as with "to".
+    expect(notes('paragraphs 2-3 of Article 1')).toEqual(['"paragraphs 2-3" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
+    expect(notes('Article 1, paragraphs 1-4')).toEqual(['"Article 1, paragraphs 1-4" now also covers paragraph 2bis of Article 1 (Stockpiles), which stands between its ends']);
+    expect(notes('paragraphs 3-4 of Article 1')).toEqual([]);
     // Put in outside the range, or the range another instrument's: nothing to say.
     expect(notes('paragraphs 3 to 4 of Article 1')).toEqual([]);
     expect(notes('paragraphs 2 to 3 of Article 1 of the Convention')).toEqual([]);

@@ -409,8 +409,12 @@ class ReferenceFinder {
       const comma = COMMA_PARAGRAPH.exec(text);
       const number = comma ? paragraphNumberAt(text, COMMA_PARAGRAPH.lastIndex) : null;
       if (number === null) continue;
-      // "Article 9, paragraphs 2 and 3": each number of the list is one of Article 9's paragraphs.
-      const listed = /s\b/i.test(comma![0]) ? listedNumbers(text, number.end) : [];
+      // "Article 9, paragraphs 2 and 3": each number of the list is one of Article 9's paragraphs; "paragraphs 2-4"
+      // a range of them, its ends as those of "2 to 4".
+      const plural = /s\b/i.test(comma![0]);
+      const hyphenTo = plural && text.charCodeAt(number.end) === 45 ? paragraphNumberAt(text, number.end + 1) : null;
+      const listed = !plural ? [] : hyphenTo ? [{ start: number.end + 1, end: hyphenTo.end, text: hyphenTo.text }, ...listedNumbers(text, hyphenTo.end)]
+        : listedNumbers(text, number.end);
       const end = listed.length > 0 ? listed[listed.length - 1]!.end : number.end;
       // Not "Article 9, paragraph 2 of Article 3": that paragraph is read with its own clause.
       OF_CLAUSE.lastIndex = end;
@@ -444,7 +448,7 @@ class ReferenceFinder {
    * while the clause moved, it is stale itself.
    */
   private paragraphReferences(text: string, start: number, reference: Reference, plural: boolean, own: number, found: (hit: Hit) => void): void {
-    const numbers = [{ start, end: reference.end, text: reference.number }, ...(plural ? listedNumbers(text, reference.end) : [])];
+    const numbers = hyphenEnds([{ start, end: reference.end, text: reference.number }, ...(plural ? listedNumbers(text, reference.end) : [])]);
     const end = numbers[numbers.length - 1]!.end;
     this.pattern.lastIndex = Math.max(this.pattern.lastIndex, end);
     const written = (number: string) => `paragraph ${number.toLowerCase()}`;
@@ -479,7 +483,9 @@ class ReferenceFinder {
     for (let k = 0; k + 1 < numbers.length; k++) {
       const from = numbers[k]!, to = numbers[k + 1]!;
       RANGE_JOINT.lastIndex = from.end;
-      if (!RANGE_JOINT.test(text) || RANGE_JOINT.lastIndex !== to.start) continue;
+      // "to", "through", an en dash, or the hyphen of "2-4" (hyphenEnds).
+      const hyphen = to.start === from.end + 1 && text.charCodeAt(from.end) === 45;
+      if (!hyphen && (!RANGE_JOINT.test(text) || RANGE_JOINT.lastIndex !== to.start)) continue;
       const inside = order.inside(paragraphKey(from.text), paragraphKey(to.text));
       if (!inside) continue;
       const now = this.partners[index]!;
@@ -552,6 +558,21 @@ class ReferenceFinder {
 
 /** What joins a range's two numbers ("to", "through", an en dash), sticky: the scanner's reading (normalize.ts). */
 const RANGE_JOINT = new RegExp(RANGE_JOINT_PATTERN, 'iy');
+
+/**
+ * A list's numbers with each range written with a hyphen ("2-4", which the scanner reads as one number) cut into
+ * its two ends, each a reference of its own as the ends of "2 to 4" are: no paragraph is labelled "2-4".
+ */
+function hyphenEnds(numbers: { start: number; end: number; text: string }[]): { start: number; end: number; text: string }[] {
+  if (!numbers.some((n) => hyphenRange(n.text))) return numbers;
+  return numbers.flatMap((n) => {
+    const ends = hyphenRange(n.text);
+    if (!ends) return [n];
+    // The first number's start may be its reference word's ("paragraphs 2-4" read whole): count from its end.
+    const dash = n.end - n.text.length + ends[0].length;
+    return [{ start: n.start, end: dash, text: ends[0] }, { start: dash + 1, end: n.end, text: ends[1] }];
+  });
+}
 
 /** The numbers of a list or range going on after a reference number that ends at `end` (normalize.ts, listedNumberAt),
  * under a reference word of kind `word` (letters are numbers after "Annexes"). */
