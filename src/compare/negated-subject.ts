@@ -54,17 +54,6 @@ function isPartEnd(c: number): boolean {
   return c === 46 || c === 59 || c === 58 || c === 44 || c === 41 || c === 10 || c === 13 || c === 91 || c === 93;
 }
 
-/** What a character is to the walks back over a subject (inNegatedSubject): one table read per character. */
-const WORD_CHAR = 0, BLANK_CHAR = 1, PART_END_CHAR = 2;
-const CHAR_KINDS = (() => {
-  const kinds = new Uint8Array(0x2030);
-  for (let c = 0; c < kinds.length; c++) kinds[c] = isPartEnd(c) ? PART_END_CHAR : isBlankCode(c) ? BLANK_CHAR : WORD_CHAR;
-  return kinds;
-})();
-function charKind(c: number): number {
-  return c < 0x2030 ? CHAR_KINDS[c]! : WORD_CHAR;
-}
-
 /** Whitespace within a line (a line break ends a clause part: isPartEnd). */
 function isBlankCode(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f;
@@ -238,35 +227,20 @@ function mayHoldObligation(text: string, from: number, to: number): boolean {
 
 /**
  * Whether offset `at` stands inside the subject of a negated clause part, after its negating word and before its
- * modal: "No [other] Party shall". Read back word by word to the clause part's start, as subjectBefore reads a
- * subject (at most SUBJECT_WORDS words, no modal among them: most changes stand after a modal, and the walk
- * ends there).
+ * modal: "No [other] Party shall". The subject is read back from `at` as subjectBefore reads one back from a modal.
  */
 function inNegatedSubject(text: string, at: number): boolean {
-  let i = at;
-  let start = -1;
-  let second = -1;
-  for (let words = 0; ; words++) {
-    let k = BLANK_CHAR;
-    while (i > 0 && (k = charKind(text.charCodeAt(i - 1))) === BLANK_CHAR) i--;
-    if (i === 0 || k === PART_END_CHAR) break;
-    if (words === SUBJECT_WORDS) return false;
-    let s = i - 1;
-    while (s > 0 && charKind(text.charCodeAt(s - 1)) === WORD_CHAR) s--;
-    if (isModalAt(text, s, i)) return false;
-    second = start;
-    start = s;
-    i = s;
-  }
-  // The negating word itself is the change's to turn (turnsSubject), not a subject the change stands in. The
-  // word after it may be the first at `at` ("no [-later-]{+earlier+} than": no negation).
-  if (start < 0 || start >= at) return false;
+  const subject = subjectBefore(text, at);
+  // The negating word itself is the change's to turn (turnsSubject), not a subject the change stands in.
+  if (subject === null || subject.start >= at) return false;
+  // The word after it may be the first at `at` ("no [-later-]{+earlier+} than": no negation).
+  let second = subject.second;
   if (second < 0) {
     second = at;
     while (second < text.length && isBlankCode(text.charCodeAt(second))) second++;
     if (second >= text.length || isPartEnd(text.charCodeAt(second))) second = -1;
   }
-  return negates(text, start, second);
+  return negates(text, subject.start, second);
 }
 
 /**
