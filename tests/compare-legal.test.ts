@@ -157,6 +157,24 @@ describe('reservations of a party\'s own law, powers and funds', () => {
       .toEqual([['obligation', 'shall, in accordance with their domestic law', 'will, in accordance with their domestic law', 'weaker']]);
   });
 
+  it('reads a reservation standing apart from its modal: taken out, the obligation is stronger; put in, weaker', () => {
+    expect(brief(legalChanges('The Participants will cooperate on research, subject to their respective laws and regulations.', 'The Participants will cooperate on research.')))
+      .toEqual([['obligation', 'subject to their respective laws and regulations', null, 'stronger']]);
+    // The sample dossier's US counter-proposal: "… with their international obligations, and subject to the availability of appropriated funds".
+    expect(brief(legalChanges('This Memorandum will be implemented in accordance with their international obligations.',
+      'This Memorandum will be implemented in accordance with their international obligations, and subject to the availability of appropriated funds.')))
+      .toEqual([['obligation', null, 'subject to the availability of appropriated funds', 'weaker']]);
+    // Right after the modal it is that modal's hedge, read once; the same reservation in other words is no change.
+    expect(brief(legalChanges('The Parties shall, in accordance with their domestic law, cooperate.', 'The Parties shall cooperate.')))
+      .toEqual([['obligation', 'shall, in accordance with their domestic law', 'shall', 'stronger']]);
+    expect(legalChanges('Each Participant will designate, in accordance with its laws, a contact point.', 'Each Participant will designate, in accordance with its laws and regulations, a contact point.')).toEqual([]);
+    // A paragraph put in whole with its reservation makes no obligation of the other draft weaker.
+    const added = legalChanges('1. The Participants will share data.', '1. The Participants will share data.\n2. The Participants will hold stocks, subject to their laws.');
+    expect(added.map((c) => [c.old, c.new, c.direction])).toEqual([[null, 'will', undefined], [null, 'subject to their laws', undefined]]);
+    // "within its competence" standing apart is as often a scope as a reservation: not read there.
+    expect(legalChanges('Organizations, in matters within their competence, shall vote.', 'Organizations shall vote.')).toEqual([]);
+  });
+
   it('does not read the US of "US$" as the party', () => {
     expect(brief(legalChanges('a fund of USD 10 billion', 'a fund of US$10bn', undefined, { parties: { US: 'United States of America' } })))
       .toEqual([['figure', 'USD 10 billion', 'US$10bn', 'cosmetic']]);

@@ -93,7 +93,7 @@ const QUALIFIER_INITIALS = new Set(OBLIGATION_QUALIFIERS.map((q) => q[0]!.toLowe
  */
 export const OBLIGATION_WORDS: ReadonlySet<string> = new Set(
   [...OBLIGATION_LEXICON.map((a) => a.pattern), ...OBLIGATION_QUALIFIERS].flatMap((p) => [...patternWords(p)]));
-export const OBLIGATION_FIRST_WORDS: ReadonlySet<string> = new Set(OBLIGATION_LEXICON.flatMap((a) => [...patternFirstWords(a.pattern)]));
+export const OBLIGATION_FIRST_WORDS: ReadonlySet<string> = new Set(OBLIGATION_LEXICON.flatMap((a) => (a.anchor ? [a.anchor] : [...patternFirstWords(a.pattern)])));
 
 /**
  * Whether a qualifier may start at `at`: false only when the first character after spaces and commas
@@ -204,12 +204,21 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
     let negative = weakest.polarity === 'negative';
     let lemmas = weakest.lemma;
     let qualified = false;
-    // A statement of legal force stands alone: nothing compounds with it, nor does a hedge follow it.
+    // A statement of legal force stands alone: nothing compounds with it, nor does a hedge follow it; nor with a
+    // reservation standing apart from its modal.
     const status = weakest.status === true;
-    for (; !status;) {
+    const reservation = weakest.reservation === true;
+    for (; !status && !reservation;) {
       const q = !qualified && mayQualify(text, end) ? QUALIFIER_RE.exec(text.slice(end, end + 80)) : null;
-      if (q) { qualified = true; end += q[0].length; continue; }
-      if (i + 1 < count && isBlank(text, end, atomStart[i + 1]!) && OBLIGATION_LEXICON[atomEntry[i + 1]!]!.status !== true) {
+      if (q) {
+        qualified = true;
+        end += q[0].length;
+        // The hedge may be a reservation's atom too ("shall, subject to its laws,"): read here, as the hedge.
+        while (i + 1 < count && atomStart[i + 1]! < end) i++;
+        continue;
+      }
+      if (i + 1 < count && isBlank(text, end, atomStart[i + 1]!) && OBLIGATION_LEXICON[atomEntry[i + 1]!]!.status !== true &&
+        OBLIGATION_LEXICON[atomEntry[i + 1]!]!.reservation !== true) {
         i++;
         // A compound ranks as its weakest part; any negative part makes it negative.
         const e = OBLIGATION_LEXICON[atomEntry[i]!]!;
@@ -228,7 +237,8 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
     while (last > start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
     const expression = text.slice(start, last);
     const key = lemmas + (qualified ? ' (qualified)' : '');
-    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: status ? 'status' : 'obligation', rank: status ? undefined : rank, polarity, quoted: undefined });
+    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: status ? 'status' : reservation ? 'reservation' : 'obligation',
+      rank: status || reservation ? undefined : rank, polarity, quoted: undefined });
   }
 }
 

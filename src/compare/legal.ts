@@ -146,7 +146,15 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
       }
       if (sameKeys(a, b)) continue; // the usual case: an unchanged "shall" next to a changed word
       if (type === 'defined-term') pairUp(out, type, a, b, isDefinition, (o, n) => isTermSwap(o, n, change));
-      else pairUp(out, type, a, b);
+      else {
+        const before = out.length;
+        pairUp(out, type, a, b);
+        // A reservation in a paragraph put in or taken out whole qualifies that paragraph's own obligations, new
+        // or gone with it: no obligation of the other draft is stronger or weaker for it.
+        if (type === 'obligation' && (change.oldNone || change.newNone)) {
+          for (let k = before; k < out.length; k++) if (out[k]!.old === null || out[k]!.new === null) delete out[k]!.direction;
+        }
+      }
     }
   }
   return out;
@@ -534,6 +542,9 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
   if (type === 'obligation' && o && n) {
     // (A group of alternatives of several strengths has none: legal-alternatives.ts.)
     if (o.polarity === n.polarity && o.rank !== undefined && n.rank !== undefined) change.direction = n.rank > o.rank ? 'stronger' : n.rank < o.rank ? 'weaker' : 'same';
+  } else if (type === 'obligation' && (o ?? n)!.kind === 'reservation') {
+    // A reservation taken out leaves the obligation it qualified stronger; put in, weaker.
+    change.direction = o ? 'stronger' : 'weaker';
   }
   if (o && n && (o.value === n.value || isCosmeticChange(o.text, n.text))) change.cosmetic = true;
   if (o) { change.oldStart = o.start; change.oldEnd = o.end; }

@@ -47,6 +47,18 @@ export interface ObligationAtom {
    * as an item of its own kind, never compounded with a modal nor paired with one, with no strength.
    */
   status?: true;
+  /**
+   * A reservation of a party's own law, powers or purse standing apart from the modal it qualifies ("The
+   * Participants will cooperate on research, subject to their respective laws"): read as an item of its own
+   * kind, never compounded, with no rank. Put in, it weakens the obligation of its sentence; taken out, it
+   * strengthens it (legal.ts says so). Right after a modal it is a hedge of that modal instead (QUALIFIERS).
+   */
+  reservation?: true;
+  /**
+   * A word every match holds, where the first words are too common to tell where to look (legal-window.ts
+   * looks for obligations only around a change near one of these): "accordance" of "in accordance with its laws".
+   */
+  anchor?: string;
 }
 
 const BE = '(?:is|are|be|am)';
@@ -125,6 +137,12 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'have the right to', pattern: '(?:has|have|had) the right to', rank: 1, polarity: 'positive' },
   { lemma: 'may', pattern: 'may(?! \\d)', rank: 1, polarity: 'positive' },
   { lemma: 'can', pattern: 'can', rank: 1, polarity: 'positive' },
+  // Reservations standing apart from the modal (see `reservation`): those of the QUALIFIERS below that name a
+  // party's law or purse. Not "within its competence" standing apart: as often the scope of what follows ("in
+  // matters within their competence, shall exercise") as a reservation.
+  { lemma: 'in accordance with its laws', pattern: 'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true, anchor: 'accordance' },
+  { lemma: 'subject to its laws', pattern: 'subject to (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true },
+  { lemma: 'subject to available funds', pattern: 'subject to (?:the )?(?:availability of )?(?:available |appropriated )?(?:funds|resources|appropriations)', rank: 0, polarity: 'positive', reservation: true },
 ];
 
 /** Hedges that, right after an obligation, weaken it by half a rank. */
