@@ -481,3 +481,20 @@ describe('lettered annexes ("Annex A" relettered "Annex B" by an annex put in be
     expect(result.changes[0]!.kind).toBe('edited');
   });
 });
+
+describe('a reference to an article put in as "Article 3 bis" (UN style, with a space)', () => {
+  const doc = (body: string) => parseDraft(`---\ntitle: T\n---\n\n${body}`).draft;
+  const draft = (inserted: string, cited: string) => doc(`## Article 1 — Scope\n\nAs set out in ${cited}, the Participants will consult.\n\n## Article 2 — Stocks\n\nEach Participant will hold stocks.\n\n## Article 3 — Prices\n\nThe Participants will monitor prices.\n\n## ${inserted} — Routes\n\nThe Participants will keep the trade routes open.\n`);
+
+  it('follows the article renumbered: "Article 3 bis" → "Article 4" is renumbering, not an edit', () => {
+    const result = compareDrafts(draft('Article 3 bis', 'Article 3 bis'), draft('Article 4', 'Article 4'));
+    expect(result.changes.map((c) => [c.kind, c.renumbered])).toEqual([['unchanged', false], ['unchanged', false], ['unchanged', false], ['unchanged', true]]);
+    // Cited as "Article 3" where "Article 3 bis" was meant: a change.
+    expect(compareDrafts(draft('Article 3 bis', 'Article 3 bis'), draft('Article 4', 'Article 3')).changes[0]!.kind).toBe('edited');
+  });
+
+  it('is stale where left as it stood', () => {
+    const result = compareDrafts(draft('Article 3 bis', 'Article 3 bis'), draft('Article 4', 'Article 3 bis'), { staleReferences: true });
+    expect(result.changes[0]!.staleReferences?.map((s) => [s.text, s.named.label, s.now.map((n) => n.label)])).toEqual([['Article 3 bis', 'Article 3 bis', ['Article 4']]]);
+  });
+});

@@ -204,6 +204,11 @@ function skipReferenceNumber(text: string, i: number, lettered: boolean): number
       if (c === 41 && text.lastIndexOf('(', j) >= i) { j++; continue; }
       break;
     }
+    // "Article 3 bis", as UN texts write a provision put in between others: the ordinal is the number's.
+    if (j < n && text.charCodeAt(j) === 32) {
+      const k = latinOrdinalEnd(text, j);
+      if (k > j && (k >= n || classOf(text.charCodeAt(k)) !== WORD)) return k;
+    }
     return j;
   }
   if (isUpperRoman(c0)) {
