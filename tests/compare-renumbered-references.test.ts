@@ -493,6 +493,13 @@ describe('a reference to an article put in as "Article 3 bis" (UN style, with a 
     expect(compareDrafts(draft('Article 3 bis', 'Article 3 bis'), draft('Article 4', 'Article 3')).changes[0]!.kind).toBe('edited');
   });
 
+  it('in a clause edited besides, the renumbered reference is marked cosmetic', () => {
+    const edited = (inserted: string, cited: string, modal: string) => doc(`## Article 1 — Scope\n\nAs set out in ${cited}, the Participants ${modal} consult.\n\n## Article 2 — Stocks\n\nEach Participant will hold stocks.\n\n## Article 3 — Prices\n\nThe Participants will monitor prices.\n\n## ${inserted} — Routes\n\nThe Participants will keep the trade routes open.\n`);
+    const words = compareDrafts(edited('Article 3 bis', 'Article 3 bis', 'shall'), edited('Article 4', 'Article 4', 'will')).changes[0]!.words;
+    expect(words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]))
+      .toEqual([['delete', '3 bis', true], ['insert', '4', true], ['delete', 'shall', false], ['insert', 'will', false]]);
+  });
+
   it('is stale where left as it stood', () => {
     const result = compareDrafts(draft('Article 3 bis', 'Article 3 bis'), draft('Article 4', 'Article 3 bis'), { staleReferences: true });
     expect(result.changes[0]!.staleReferences?.map((s) => [s.text, s.named.label, s.now.map((n) => n.label)])).toEqual([['Article 3 bis', 'Article 3 bis', ['Article 4']]]);

@@ -21,16 +21,17 @@
  * rest, nearly every change, costs a regular-expression test.
  */
 import { LIST_JOINT_PATTERN, RANGE_JOINT_PATTERN, referencesIn, strictKey } from './normalize.js';
+import { INSERTED_ORDINAL } from '../model/provisions.js';
 import type { ReferenceMap } from './reference-map.js';
 import type { WordOp } from './words.js';
 
 /**
  * What a renumbered reference's changed part can look like: a clause or provision number with a digit in it
- * ("2", "3bis", "4.1", "5(2)"), in Roman numerals ("IV"), an annex's capital letter ("A"), or a point's letter
+ * ("2", "3bis", "3 bis", "4.1", "5(2)"), in Roman numerals ("IV"), an annex's capital letter ("A"), or a point's letter
  * ("(b)"). Not a word: nearly
  * every change is one, and none of them is read further.
  */
-const NUMBER = String.raw`(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}|[IVXLC]{1,7}|[A-Z]|\([a-z]{1,4}\))`;
+const NUMBER = String.raw`(?:[0-9A-Za-z.()]{0,11}[0-9][0-9A-Za-z.()]{0,11}(?: ${INSERTED_ORDINAL})?|[IVXLC]{1,7}|[A-Z]|\([a-z]{1,4}\))`;
 /**
  * Or a list or range of them, as a plural reference word joins them: "9, 10 and 11", "2 to 4", "2-4" (normalize.ts).
  * Each joint holds a comma, a space or a dash, which no number does: a text splits into numbers and joints one
