@@ -175,6 +175,19 @@ describe('reservations of a party\'s own law, powers and funds', () => {
     expect(legalChanges('Organizations, in matters within their competence, shall vote.', 'Organizations shall vote.')).toEqual([]);
   });
 
+  it('reads a hedge standing apart from its modal as such a reservation ("…, as appropriate.")', () => {
+    expect(brief(legalChanges('The Participants will exchange information, as appropriate.', 'The Participants will exchange information.')))
+      .toEqual([['obligation', 'as appropriate', null, 'stronger']]);
+    expect(brief(legalChanges('The Participants will share data within 30 days.', 'The Participants will share data within 30 days, where possible.')))
+      .toEqual([['obligation', null, 'where possible', 'weaker']]);
+    // The sample dossier's US counter-proposal: "in real time" → "as soon as practicable", read whole.
+    expect(brief(legalChanges('The Participants will share, in real time, information.', 'The Participants will share, as soon as practicable, information.')))
+      .toEqual([['obligation', null, 'as soon as practicable', 'weaker']]);
+    // The end of a comparison is no hedge, nor is the same hedge in other words a change.
+    expect(legalChanges('share data in real time', 'share data in as close to real time as practicable')).toEqual([]);
+    expect(legalChanges('They will cooperate to the extent possible.', 'They will cooperate to the extent practicable.')).toEqual([]);
+  });
+
   it('does not read the US of "US$" as the party', () => {
     expect(brief(legalChanges('a fund of USD 10 billion', 'a fund of US$10bn', undefined, { parties: { US: 'United States of America' } })))
       .toEqual([['figure', 'USD 10 billion', 'US$10bn', 'cosmetic']]);

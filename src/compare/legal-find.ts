@@ -93,7 +93,7 @@ const QUALIFIER_INITIALS = new Set(OBLIGATION_QUALIFIERS.map((q) => q[0]!.toLowe
  */
 export const OBLIGATION_WORDS: ReadonlySet<string> = new Set(
   [...OBLIGATION_LEXICON.map((a) => a.pattern), ...OBLIGATION_QUALIFIERS].flatMap((p) => [...patternWords(p)]));
-export const OBLIGATION_FIRST_WORDS: ReadonlySet<string> = new Set(OBLIGATION_LEXICON.flatMap((a) => (a.anchor ? [a.anchor] : [...patternFirstWords(a.pattern)])));
+export const OBLIGATION_FIRST_WORDS: ReadonlySet<string> = new Set(OBLIGATION_LEXICON.flatMap((a) => a.anchors ?? [...patternFirstWords(a.pattern)]));
 
 /**
  * Whether a qualifier may start at `at`: false only when the first character after spaces and commas

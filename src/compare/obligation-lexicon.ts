@@ -55,10 +55,11 @@ export interface ObligationAtom {
    */
   reservation?: true;
   /**
-   * A word every match holds, where the first words are too common to tell where to look (legal-window.ts
-   * looks for obligations only around a change near one of these): "accordance" of "in accordance with its laws".
+   * Words of which every match holds one, where the first words are too common to tell where to look
+   * (legal-window.ts looks for obligations only around a change near one of these): "accordance" of "in
+   * accordance with its laws", "appropriate" and "possible" of "where appropriate / possible".
    */
-  anchor?: string;
+  anchors?: readonly string[];
 }
 
 const BE = '(?:is|are|be|am)';
@@ -138,9 +139,17 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'may', pattern: 'may(?! \\d)', rank: 1, polarity: 'positive' },
   { lemma: 'can', pattern: 'can', rank: 1, polarity: 'positive' },
   // Reservations standing apart from the modal (see `reservation`): those of the QUALIFIERS below that name a
-  // party's law or purse. Not "within its competence" standing apart: as often the scope of what follows ("in
-  // matters within their competence, shall exercise") as a reservation.
-  { lemma: 'in accordance with its laws', pattern: 'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true, anchor: 'accordance' },
+  // party's law or purse, and the hedges that leave the extent to the party. Not "within its competence"
+  // standing apart: as often the scope of what follows ("in matters within their competence, shall exercise") as
+  // a reservation; nor "where / as necessary" (a condition of what follows) or "in principle" ("agreement in
+  // principle").
+  { lemma: 'to the extent possible', pattern: 'to the (?:maximum |fullest )?extent (?:possible|practicable|feasible|appropriate|permitted)', rank: 0, polarity: 'positive', reservation: true, anchors: ['extent'] },
+  // "as possible / practicable" alone is the end of a comparison ("as close to real time as practicable").
+  { lemma: 'where appropriate', pattern: '(?:(?:where|if|when) (?:appropriate|possible|practicable|feasible)|as appropriate)', rank: 0, polarity: 'positive', reservation: true, anchors: ['appropriate', 'possible', 'practicable', 'feasible'] },
+  { lemma: 'as far as possible', pattern: 'as far as (?:possible|practicable)', rank: 0, polarity: 'positive', reservation: true, anchors: ['possible', 'practicable'] },
+  // Read whole, so that its "as practicable" is not read as the hedge above.
+  { lemma: 'as soon as possible', pattern: 'as soon as (?:possible|practicable|feasible)', rank: 0, polarity: 'positive', reservation: true, anchors: ['possible', 'practicable', 'feasible'] },
+  { lemma: 'in accordance with its laws', pattern: 'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true, anchors: ['accordance'] },
   { lemma: 'subject to its laws', pattern: 'subject to (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true },
   { lemma: 'subject to available funds', pattern: 'subject to (?:the )?(?:availability of )?(?:available |appropriated )?(?:funds|resources|appropriations)', rank: 0, polarity: 'positive', reservation: true },
 ];
