@@ -29,8 +29,10 @@
  * not reported as a change of obligation.
  * The instrument's legal force ("legally binding", "not legally binding", "does not create legally binding …") is
  * read too, as a kind of its own (`status`), with no rank.
- * Not covered: a hedge placed before the subject ("To the extent possible, the Parties shall ..."), "is to"
- * (too often "the purpose ... is to"), and the month "May" (excluded when a number follows).
+ * Reservations and hedges standing apart from the modal (at the end of the sentence, or before the subject: "To
+ * the extent possible, the Parties shall ...") are items of their own (`reservation`), with no rank: put in, the
+ * obligation is weaker; taken out, stronger (legal.ts).
+ * Not covered: "is to" (too often "the purpose ... is to"), and the month "May" (excluded when a number follows).
  */
 
 export type Polarity = 'positive' | 'negative';
