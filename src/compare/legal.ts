@@ -111,7 +111,8 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
   let [oldFound, newFound] = find();
   // Where an obligation reads from a negating subject, a change inside such a subject may have been looked at on
   // one side only: it reaches the modal on both (negated-subject.ts, subjectReach), and the items are found again.
-  if ((anyNegated(oldFound[OBLIGATION]!) || anyNegated(newFound[OBLIGATION]!)) && subjectReach(changes, oldText, newText)) [oldFound, newFound] = find();
+  const oldNegated = negatedSpans(oldFound[OBLIGATION]!), newNegated = negatedSpans(newFound[OBLIGATION]!);
+  if (oldNegated.length + newNegated.length > 0 && subjectReach(changes, oldText, newText, oldNegated, newNegated)) [oldFound, newFound] = find();
 
   const turned = turnedRelations(oldText, newText, changes);
   const out: LegalChange[] = [];
@@ -189,11 +190,14 @@ function readSubjects(text: string, found: Found[], changes: readonly ChangeRang
 
 const NEVER = () => false;
 
-/** Whether an obligation among `found` reads from a negating subject ("No Party shall": withSubject). */
-function anyNegated(found: readonly Found[]): boolean {
-  for (const f of found) if (f.key.startsWith('negated ')) return true;
-  return false;
+/** The obligations among `found` read from a negating subject ("No Party shall": withSubject), as [start, end) pairs. */
+function negatedSpans(found: readonly Found[]): number[] {
+  let out: number[] | null = null;
+  for (const f of found) if (f.key.startsWith('negated ')) (out ??= []).push(f.start, f.end);
+  return out ?? NO_SPANS;
 }
+
+const NO_SPANS: number[] = [];
 
 /** The kinds (indices into KINDS, as findNear fills them) whose alternatives are joined: not names, whose brackets say less. */
 const ALTERNATIVE_KINDS = [OBLIGATION, FIGURE, DATE];

@@ -172,21 +172,29 @@ export function negationReach(changes: NegationChange[], oldText: string, newTex
  * the modal too, as negationReach's do; whether any did. The obligation read from its subject stands over such
  * a change on both sides, but the finders look only near a change (legal-window.ts), and only where a word there
  * may hold a part of one: on the side whose change holds such a word, not on the other, which then reported the
- * obligation as added. (A change whose words hold none on either side is looked at alike on both.) legal.ts asks
- * this only where it found an obligation read from a negating subject: nearly every text has none, and the walk
- * back over every change's subject cost a tenth of the legal reading.
+ * obligation as added. (A change whose words hold none on either side is looked at alike on both.) `oldSpans` and
+ * `newSpans` are the obligations each side read from a negating subject ([start, end) pairs, withSubject): a
+ * change that one side looked at wrongly stands inside one of them on that side, and only such a change is read
+ * further (a walk back over every change's subject cost a tenth of the legal reading).
  */
-export function subjectReach(changes: NegationChange[], oldText: string, newText: string): boolean {
+export function subjectReach(changes: NegationChange[], oldText: string, newText: string, oldSpans: readonly number[], newSpans: readonly number[]): boolean {
   let reached = false;
   for (let k = 0; k < changes.length; k++) {
     const c = changes[k]!;
     if (c.oldNone || c.newNone || c.negation) continue;
-    if (!(inNegatedSubject(oldText, c.oldStart) || inNegatedSubject(newText, c.newStart))) continue;
+    const inOld = inSpan(oldSpans, c.oldStart) && inNegatedSubject(oldText, c.oldStart);
+    if (!inOld && !(inSpan(newSpans, c.newStart) && inNegatedSubject(newText, c.newStart))) continue;
     if (!(mayHoldObligation(oldText, c.oldStart, c.oldEnd) || mayHoldObligation(newText, c.newStart, c.newEnd))) continue;
     reachPartEnd(changes, k, oldText);
     reached = true;
   }
   return reached;
+}
+
+/** Whether `at` lies strictly inside one of `spans` ([start, end) pairs, flattened). */
+function inSpan(spans: readonly number[], at: number): boolean {
+  for (let s = 0; s < spans.length; s += 2) if (spans[s]! < at && at < spans[s + 1]!) return true;
+  return false;
 }
 
 /** Change k reaches on through the equal text after it to the end of its clause part, never into the next change. */
@@ -230,6 +238,10 @@ function mayHoldObligation(text: string, from: number, to: number): boolean {
  * modal: "No [other] Party shall". The subject is read back from `at` as subjectBefore reads one back from a modal.
  */
 function inNegatedSubject(text: string, at: number): boolean {
+  // A change that begins with the modal is the modal's own, found on both sides.
+  let e = at;
+  while (e < text.length && !isBlankCode(text.charCodeAt(e)) && !isPartEnd(text.charCodeAt(e))) e++;
+  if (e > at && isModalAt(text, at, e)) return false;
   const subject = subjectBefore(text, at);
   // The negating word itself is the change's to turn (turnsSubject), not a subject the change stands in.
   if (subject === null || subject.start >= at) return false;
