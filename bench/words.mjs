@@ -64,3 +64,22 @@ for (let s = 0; s < 60; s++) {
 measure('diffWords, every 20th word changed', scattered, diffWords);
 measure('diffWords + legalChanges, one keystroke', keystrokes, (a, b) => legalChanges(a, b, diffWords(a, b)));
 measure('jsdiff diffWords, one keystroke (reference)', keystrokes.slice(0, 200), (a, b) => jsdiffWords(a, b));
+
+// One clause of 100,000 words without a sentence end (a schedule, a long list) with every 20th word changed:
+// the legal reading looks only near each change, so it should cost about what the word diff of the same texts
+// costs, not grow with the clause for every change. Baseline: diffWords on the same pair, in this process.
+const LONG_VOCAB = 'rare earth oxides of heading 2846 at 5 per cent from 1 January 2027 and cerium compounds in accordance with their laws'.split(' ');
+const longWords = [];
+for (let i = 0; i < 100000; i++) longWords.push(LONG_VOCAB[(i * 7) % LONG_VOCAB.length]);
+const longOld = longWords.join(' ');
+const longNew = longWords.map((w, i) => (i % 20 === 0 ? `x${w}` : w)).join(' ');
+const longOps = diffWords(longOld, longNew);
+const median = (fn, runs) => {
+  const times = [];
+  for (let i = 0; i < runs; i++) { const t0 = performance.now(); fn(); times.push(performance.now() - t0); }
+  return times.sort((x, y) => x - y)[runs >> 1];
+};
+median(() => legalChanges(longOld, longNew, longOps), 2);
+const legalLong = median(() => legalChanges(longOld, longNew, longOps), 5);
+const diffLong = median(() => diffWords(longOld, longNew), 5);
+console.log(`100,000-word clause, no sentence end, every 20th word changed: legalChanges median ${legalLong.toFixed(0)} ms; diffWords ${diffLong.toFixed(0)} ms; ratio ${(legalLong / diffLong).toFixed(2)}`);

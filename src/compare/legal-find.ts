@@ -153,10 +153,20 @@ const SCAN_BARRIER_RE = /[:;]|\.(?![0-9])/g;
  * over isScanBarrier, found by the regex engine (a character loop was a tenth of the legal analysis).
  */
 export function nextScanBarrier(text: string, from: number): number {
+  // The windows of a text are read in order: the barrier found last serves every later `from` up to it (a text
+  // without one, a long schedule, was read to its end for every window).
+  if (text === barrierText && barrierFrom <= from && from <= barrierAt) return barrierAt;
   SCAN_BARRIER_RE.lastIndex = from;
   const m = SCAN_BARRIER_RE.exec(text);
-  return m ? m.index : Math.max(from, text.length);
+  barrierText = text;
+  barrierFrom = from;
+  barrierAt = m ? m.index : Math.max(from, text.length);
+  return barrierAt;
 }
+
+let barrierText = '';
+let barrierFrom = 0;
+let barrierAt = -1;
 
 /**
  * The text a global regex scans to find the matches that start before `to`, a barrier (or the end): cut
@@ -917,32 +927,67 @@ function datesIn(text: string, from: number, to: number, found: Found[]): void {
   // A bare year's look-aheads read the words after it ("2000 tonnes"), but never past a barrier: the text
   // is cut at the first barrier at or after `to` (which is `to` itself when the range ends on one).
   const scan = scanText(text, nextScanBarrier(text, to));
-  DATE_RE.lastIndex = from;
-  for (let m = DATE_RE.exec(scan); m && m.index < to; m = DATE_RE.exec(scan)) {
-    const g = m.groups!;
-    if (isInLink(text, m.index)) continue;
-    let value: string;
-    if (g.y1) value = `${yearValue(g.y1)}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
-    else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
-    else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
-    else if (g.od) value = `${g.oy ? yearValue(g.oy) : '-'}-${pad(MONTHS.indexOf(g.om!.toLowerCase()) + 1)}-${pad(ordinalValue(g.od)!)}`;
-    else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
-    else if (g.y5) {
-      if (followsName(text, m.index)) continue;
-      value = g.y5;
-    }
-    else if (g.m6 || g.m7) {
-      // Without a year a month must be written as a name is: "paragraph 1 may" is no date, nor "5 march".
-      const month = (g.m6 ?? g.m7)!;
-      if (!isUpperAscii(month.charCodeAt(0))) continue;
-      value = `--${pad(MONTHS.indexOf(month.toLowerCase()) + 1)}-${pad((g.d6 ?? g.d7)!)}`;
-    } else {
-      // "May 2026" is a date; "may 2026" in running text is almost always the modal before a number.
-      if (g.m4 === 'may') continue;
-      value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;
-    }
-    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date', rank: undefined, polarity: undefined, quoted: undefined });
+  if (to - from > WINDOW_BY_WORDS) {
+    DATE_RE.lastIndex = from;
+    for (let m = DATE_RE.exec(scan); m && m.index < to; m = DATE_RE.exec(scan)) takeDate(text, m, found);
+    return;
   }
+  // A window: the pattern is tried only where a word starts, as a match must (WORD_START), in text order and
+  // from where the last match ended — what the global scan does, but without searching on past `to` for a
+  // next match: where no date follows, that search read the rest of the text for every window, and a clause
+  // of 100,000 words with thousands of changes took seconds.
+  for (let p = from; p < to; p++) {
+    if (!mayStartWord(text, p)) continue;
+    DATE_AT.lastIndex = p;
+    const m = DATE_AT.exec(scan);
+    if (m === null) continue;
+    takeDate(text, m, found);
+    p = m.index + m[0].length - 1;
+  }
+}
+
+/** Windows longer than this are scanned by the global pattern (whole texts: findDates). */
+const WINDOW_BY_WORDS = 4096;
+const DATE_AT = new RegExp(DATE_RE.source, 'iuy');
+
+/** Whether a word (a run of letters and digits) may start at p: ASCII read here, anything else left to the pattern. */
+function mayStartWord(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c < 128 && !isAsciiAlnum(c)) return false;
+  if (p === 0) return true;
+  const b = text.charCodeAt(p - 1);
+  return b >= 128 || !isAsciiAlnum(b);
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+}
+
+/** A match of the date pattern as an item, unless it is none (in a link, a name's number, "may 2026"). */
+function takeDate(text: string, m: RegExpExecArray, found: Found[]): void {
+  const g = m.groups!;
+  if (isInLink(text, m.index)) return;
+  let value: string;
+  if (g.y1) value = `${yearValue(g.y1)}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
+  else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
+  else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
+  else if (g.od) value = `${g.oy ? yearValue(g.oy) : '-'}-${pad(MONTHS.indexOf(g.om!.toLowerCase()) + 1)}-${pad(ordinalValue(g.od)!)}`;
+  else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
+  else if (g.y5) {
+    if (followsName(text, m.index)) return;
+    value = g.y5;
+  }
+  else if (g.m6 || g.m7) {
+    // Without a year a month must be written as a name is: "paragraph 1 may" is no date, nor "5 march".
+    const month = (g.m6 ?? g.m7)!;
+    if (!isUpperAscii(month.charCodeAt(0))) return;
+    value = `--${pad(MONTHS.indexOf(month.toLowerCase()) + 1)}-${pad((g.d6 ?? g.d7)!)}`;
+  } else {
+    // "May 2026" is a date; "may 2026" in running text is almost always the modal before a number.
+    if (g.m4 === 'may') return;
+    value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;
+  }
+  found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date', rank: undefined, polarity: undefined, quoted: undefined });
 }
 
 // ---------------------------------------------------------------------------------------------------------
