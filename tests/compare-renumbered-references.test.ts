@@ -476,6 +476,14 @@ describe('lettered annexes ("Annex A" relettered "Annex B" by an annex put in be
     expect(left.changes[0]!.staleReferences?.map((s) => [s.text, s.named.label, s.now.map((n) => n.label)])).toEqual([['Annex A', 'Annex A', ['Annex B']]]);
   });
 
+  it('a range of them written with a hyphen ("Annexes A-B") follows the relettering, or its end is stale', () => {
+    const ports = '\n## Annex B — Ports\n\nThe ports of entry.\n';
+    const followed = compareDrafts(doc(scope('will', 'Annexes A-B') + ROUTES + ports), doc(scope('will', 'Annexes B-C') + relettered));
+    expect(followed.changes[0]!.kind).toBe('unchanged');
+    const left = compareDrafts(doc(scope('will', 'Annexes A-B') + ROUTES + ports), doc(scope('will', 'Annexes A-B') + relettered), { staleReferences: true });
+    expect(left.changes[0]!.staleReferences?.map((s) => [s.text, s.named.label, s.now.map((n) => n.label)])).toEqual([['Annexes A', 'Annex A', ['Annex B']], ['B', 'Annex B', ['Annex C']]]);
+  });
+
   it('a capital letter that is a word of its own after "Annex" only: "Annex Areas" is no reference', () => {
     const result = compareDrafts(doc(scope('will', 'Annex Areas') + ROUTES), doc(scope('will', 'Annex Basins') + relettered));
     expect(result.changes[0]!.kind).toBe('edited');

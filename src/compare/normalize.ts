@@ -217,8 +217,13 @@ function skipReferenceNumber(text: string, i: number, lettered: boolean): number
     if (j < n && classOf(text.charCodeAt(j)) === WORD) return i;
     return j;
   }
-  // "Annex A": one capital letter, a word of its own ("Annex Areas" is none).
-  if (lettered && c0 >= 65 && c0 <= 90 && (i + 1 >= n || classOf(text.charCodeAt(i + 1)) !== WORD)) return i + 1;
+  // "Annex A": one capital letter, a word of its own ("Annex Areas" is none); "Annexes A-C", a range of them
+  // written with a hyphen, as "Articles 2-4" is read (one number, its ends read by reference-map.ts).
+  if (lettered && c0 >= 65 && c0 <= 90 && (i + 1 >= n || classOf(text.charCodeAt(i + 1)) !== WORD)) {
+    const c2 = text.charCodeAt(i + 2);
+    if (text.charCodeAt(i + 1) === 45 && c2 >= 65 && c2 <= 90 && (i + 3 >= n || classOf(text.charCodeAt(i + 3)) !== WORD)) return i + 3;
+    return i + 1;
+  }
   return i;
 }
 

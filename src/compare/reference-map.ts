@@ -139,10 +139,13 @@ function writtenCapitalised(text: string, reference: Reference): boolean {
 /** The longest range read (clauses or provisions between its ends); a longer one stays a change. */
 const MAX_RANGE = 1000;
 
-/** The two ends of a range written with a hyphen ("2-4"), or null (a reader must first rule out a clause so labelled). */
+/**
+ * The two ends of a range written with a hyphen ("2-4", or of lettered annexes "A-C"), or null (a reader must first
+ * rule out a clause so labelled).
+ */
 export function hyphenRange(number: string): [string, string] | null {
-  const match = /^(\d{1,6})-(\d{1,6})$/.exec(number);
-  return match ? [match[1]!, match[2]!] : null;
+  const match = /^(?:(\d{1,6})-(\d{1,6})|([A-Z])-([A-Z]))$/.exec(number);
+  return match ? (match[1] !== undefined ? [match[1], match[2]!] : [match[3]!, match[4]!]) : null;
 }
 
 /**

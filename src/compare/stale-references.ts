@@ -389,7 +389,7 @@ class ReferenceFinder {
         const inside = this.rangeInside(reference.word, ends[0], ends[1], start, reference.end);
         if (inside) found(inside);
         for (const [number, from, to] of [[ends[0], start, dash], [ends[1], dash + 1, reference.end]] as const) {
-          const key = `${reference.word} ${number}`;
+          const key = `${reference.word} ${number.toLowerCase()}`;
           found({ key, stale: this.moved.get(key), start: from, end: to, written: key });
         }
       } else found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
