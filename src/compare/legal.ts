@@ -24,7 +24,12 @@
  *
  * Direction (obligations only): both sides of the same polarity compare their ranks (stronger, weaker,
  * same); a change of polarity ("shall" → "shall not") reverses the obligation and has no direction; an
- * obligation added or removed has none either. Negative forms compare the strength of the prohibition:
+ * obligation added or removed has none either. A reservation or hedge standing apart from its modal ("…, subject
+ * to their laws", "…, as appropriate") is an item of its own: put in, its obligation is weaker; taken out,
+ * stronger; in a paragraph put in or taken out whole, neither.
+ *
+ * Dates: a date whose relation turned ("before 31 March" → "after 31 March") is reported with its relation
+ * (date-relation.ts), the date read alone being the same on both sides. Negative forms compare the strength of the prohibition:
  * "shall not" → "will not" is weaker.
  *
  * Cosmetic: a figure or date whose value is unchanged but whose wording changed ("thirty (30) days" →
