@@ -12,6 +12,7 @@ import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Po
 import { patternFirstWords, patternLastWords, patternStrings, patternWords } from './pattern-words.js';
 import { isDelimiterRow, isPipeRow, splitRow } from '../model/pipe-table.js';
 import { INSERTED_ORDINAL } from '../model/provisions.js';
+import { isAsciiAlnum } from './tokenize.js';
 
 export interface Found {
   start: number;
@@ -329,12 +330,14 @@ const STRUCTURAL_CAPITALISED = /(?:Schedule|Table|SCHEDULE|TABLE)S?\.?\s*\[?$/;
  * Square brackets may open or close anywhere between its numbers: a bracketed draft continues a list in
  * alternatives ("paragraphs 3[ and 5][, 5 and " before "9", "Articles [4 and ]" before "5").
  */
+/** What joins two labels of a list or range ("3, 4", "3 and 4", ", or", "2 to 4", "2-4"), with the spacing around it. */
+const LABEL_JOINT = String.raw`\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
 const STRUCTURAL_LIST = (() => {
   const brackets = String.raw`[\[\]]*`;
   const label = String.raw`${brackets}[\dIVXLC]+(?:\.\d+)*[a-z]?${brackets}(?:\s*\(\w+\))*`;
   // Brackets before a joint stand against the label (its own `brackets`) or after a space: no two ways to read a
   // run of them, which a regular expression tried from every position would try each of.
-  const joint = String.raw`(?:\s+[\[\]]+)?\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
+  const joint = String.raw`(?:\s+[\[\]]+)?${LABEL_JOINT}`;
   return new RegExp(String.raw`(?:article|paragraph|section|annex|annexe|chapter|part|rule|appendix|point|subparagraph|clause|item|schedule|table|option)s?\.?\s+${label}(?:${joint}${label})*${joint}${brackets}$`, 'i');
 })();
 
@@ -344,8 +347,7 @@ const STRUCTURAL_LIST = (() => {
  */
 const ORDINAL_LIST = (() => {
   const number = String.raw`\d+(?:\.\d+)*`;
-  const joint = String.raw`\s*(?:,\s*(?:and|or)|,|and|or|to|through|[-–])\s*`;
-  return new RegExp(String.raw`(?<![\p{L}\p{N}.])${number}[^\S\n]?${INSERTED_ORDINAL}(?:${joint}${number}(?:[^\S\n]?${INSERTED_ORDINAL})?)*${joint}$`, 'iu');
+  return new RegExp(String.raw`(?<![\p{L}\p{N}.])${number}[^\S\n]?${INSERTED_ORDINAL}(?:${LABEL_JOINT}${number}(?:[^\S\n]?${INSERTED_ORDINAL})?)*${LABEL_JOINT}$`, 'iu');
 })();
 
 /** Whether the text before a number ends with a word that makes the number a label ("Article 5", "Schedule 2"), or a list of labels after one. */
@@ -957,10 +959,6 @@ function mayStartWord(text: string, p: number): boolean {
   if (p === 0) return true;
   const b = text.charCodeAt(p - 1);
   return b >= 128 || !isAsciiAlnum(b);
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
 }
 
 /** A match of the date pattern as an item, unless it is none (in a link, a name's number, "may 2026"). */

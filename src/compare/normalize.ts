@@ -17,7 +17,7 @@
  * cross-references were renumbered with it still matches itself.
  */
 
-import { INSERTED_ORDINALS, LONGEST_INSERTED_ORDINAL } from '../model/provisions.js';
+import { INSERTED_ORDINALS, LETTERED_DIVISIONS, LONGEST_INSERTED_ORDINAL } from '../model/provisions.js';
 import { copyInt32s, int32s } from './int-arena.js';
 
 export interface Tokens {
@@ -117,9 +117,9 @@ const PLURAL_REFERENCE_WORDS = new Set(['articles', 'paragraphs', 'paras', 'subp
 const LIST_JOINERS = new Set(['and', 'or'].map(wordHash));
 /**
  * The kinds numbered with capital letters too ("Annex A", "Appendix B", "Part C", "Section A"), as headings label
- * them (format/heading.ts): after their words one capital letter standing alone is a reference number.
+ * them (model/provisions.ts): after their words one capital letter standing alone is a reference number.
  */
-const LETTERED_KINDS: ReadonlySet<string> = new Set(['section', 'part', 'annex', 'appendix', 'schedule']);
+const LETTERED_KINDS: ReadonlySet<string> = new Set(LETTERED_DIVISIONS);
 const LETTERED_REFERENCE_WORDS = new Set([...REFERENCE_KINDS].filter(([, kind]) => LETTERED_KINDS.has(kind)).map(([h]) => h));
 const RANGE_JOINERS = new Set(['to', 'through'].map(wordHash));
 /** The en dash, which joins a range's two numbers ("Articles 2–4"); a hyphen is part of a number ("3-B"). */

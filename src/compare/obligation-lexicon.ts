@@ -50,10 +50,11 @@ export interface ObligationAtom {
    */
   status?: true;
   /**
-   * A reservation of a party's own law, powers or purse standing apart from the modal it qualifies ("The
-   * Participants will cooperate on research, subject to their respective laws"): read as an item of its own
-   * kind, never compounded, with no rank. Put in, it weakens the obligation of its sentence; taken out, it
-   * strengthens it (legal.ts says so). Right after a modal it is a hedge of that modal instead (QUALIFIERS).
+   * A reservation of a party's own law or purse, or a hedge leaving the extent to the party, standing apart from
+   * the modal it qualifies ("The Participants will cooperate on research, subject to their respective laws", "…,
+   * as appropriate"): read as an item of its own kind, never compounded, with no rank. Put in, it weakens the
+   * obligation of its sentence; taken out, it strengthens it (legal.ts says so). Right after a modal it is a hedge
+   * of that modal instead (QUALIFIERS).
    */
   reservation?: true;
   /**
@@ -63,6 +64,15 @@ export interface ObligationAtom {
    */
   anchors?: readonly string[];
 }
+
+/**
+ * The hedges and reservations read both right after a modal (QUALIFIERS: "shall, subject to its laws,") and standing
+ * apart from it (the lexicon's `reservation` entries: "…, subject to their respective laws."): one pattern each.
+ */
+const TO_THE_EXTENT = 'to the (?:maximum |fullest )?extent (?:possible|practicable|feasible|appropriate|permitted)';
+const IN_ACCORDANCE_WITH_LAW = 'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?';
+const SUBJECT_TO_LAW = 'subject to (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?';
+const SUBJECT_TO_FUNDS = 'subject to (?:the )?(?:availability of )?(?:available |appropriated )?(?:funds|resources|appropriations)';
 
 const BE = '(?:is|are|be|am)';
 // Verb endings: -s, -d (agreed, decided), -ed (intended).
@@ -145,20 +155,20 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   // standing apart: as often the scope of what follows ("in matters within their competence, shall exercise") as
   // a reservation; nor "where / as necessary" (a condition of what follows) or "in principle" ("agreement in
   // principle").
-  { lemma: 'to the extent possible', pattern: 'to the (?:maximum |fullest )?extent (?:possible|practicable|feasible|appropriate|permitted)', rank: 0, polarity: 'positive', reservation: true, anchors: ['extent'] },
+  { lemma: 'to the extent possible', pattern: TO_THE_EXTENT, rank: 0, polarity: 'positive', reservation: true, anchors: ['extent'] },
   // "as possible / practicable" alone is the end of a comparison ("as close to real time as practicable").
   { lemma: 'where appropriate', pattern: '(?:(?:where|if|when) (?:appropriate|possible|practicable|feasible)|as appropriate)', rank: 0, polarity: 'positive', reservation: true, anchors: ['appropriate', 'possible', 'practicable', 'feasible'] },
   { lemma: 'as far as possible', pattern: 'as far as (?:possible|practicable)', rank: 0, polarity: 'positive', reservation: true, anchors: ['possible', 'practicable'] },
   // Read whole, so that its "as practicable" is not read as the hedge above.
   { lemma: 'as soon as possible', pattern: 'as soon as (?:possible|practicable|feasible)', rank: 0, polarity: 'positive', reservation: true, anchors: ['possible', 'practicable', 'feasible'] },
-  { lemma: 'in accordance with its laws', pattern: 'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true, anchors: ['accordance'] },
-  { lemma: 'subject to its laws', pattern: 'subject to (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?', rank: 0, polarity: 'positive', reservation: true },
-  { lemma: 'subject to available funds', pattern: 'subject to (?:the )?(?:availability of )?(?:available |appropriated )?(?:funds|resources|appropriations)', rank: 0, polarity: 'positive', reservation: true },
+  { lemma: 'in accordance with its laws', pattern: IN_ACCORDANCE_WITH_LAW, rank: 0, polarity: 'positive', reservation: true, anchors: ['accordance'] },
+  { lemma: 'subject to its laws', pattern: SUBJECT_TO_LAW, rank: 0, polarity: 'positive', reservation: true },
+  { lemma: 'subject to available funds', pattern: SUBJECT_TO_FUNDS, rank: 0, polarity: 'positive', reservation: true },
 ];
 
 /** Hedges that, right after an obligation, weaken it by half a rank. */
 export const OBLIGATION_QUALIFIERS: readonly string[] = [
-  'to the (?:maximum |fullest )?extent (?:possible|practicable|feasible|appropriate|permitted)',
+  TO_THE_EXTENT,
   'where (?:appropriate|possible|practicable|feasible|necessary)',
   'as (?:appropriate|necessary|far as possible|far as practicable)',
   'if (?:possible|appropriate)',
@@ -166,9 +176,9 @@ export const OBLIGATION_QUALIFIERS: readonly string[] = [
   'in principle',
   // Reservations of the parties' own law and powers, as memoranda write them.
   'within (?:its|their) (?:respective )?(?:competences?|powers|means)',
-  'in accordance with (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?',
-  'subject to (?:its|their) (?:respective )?(?:domestic |national )?(?:laws?|legislation)(?: and regulations)?',
-  'subject to (?:the )?(?:availability of )?(?:available |appropriated )?(?:funds|resources|appropriations)',
+  IN_ACCORDANCE_WITH_LAW,
+  SUBJECT_TO_LAW,
+  SUBJECT_TO_FUNDS,
 ];
 
 /** How much a hedge lowers the rank of the obligation it follows. */

@@ -384,13 +384,12 @@ class ReferenceFinder {
       // its own, as the ends of "Articles 9 to 11" are.
       const ends = this.oldByKey.has(written) ? null : hyphenRange(reference.number);
       if (ends) {
-        const dash = reference.end - reference.number.length + ends[0].length;
         // What lies between its ends first: hits come in the order of their starts (inRedline reads them so).
         const inside = this.rangeInside(reference.word, ends[0], ends[1], start, reference.end);
         if (inside) found(inside);
-        for (const [number, from, to] of [[ends[0], start, dash], [ends[1], dash + 1, reference.end]] as const) {
-          const key = `${reference.word} ${number.toLowerCase()}`;
-          found({ key, stale: this.moved.get(key), start: from, end: to, written: key });
+        for (const end of hyphenEnds([{ start, end: reference.end, text: reference.number }])) {
+          const key = `${reference.word} ${end.text.toLowerCase()}`;
+          found({ key, stale: this.moved.get(key), start: end.start, end: end.end, written: key });
         }
       } else found({ key: written, stale: this.moved.get(written), start, end: reference.end, written });
       // "Articles 9 to 11": its ends are read below as a list's numbers; what lies between them here.
@@ -560,8 +559,9 @@ class ReferenceFinder {
 const RANGE_JOINT = new RegExp(RANGE_JOINT_PATTERN, 'iy');
 
 /**
- * A list's numbers with each range written with a hyphen ("2-4", which the scanner reads as one number) cut into
- * its two ends, each a reference of its own as the ends of "2 to 4" are: no paragraph is labelled "2-4".
+ * A list's numbers with each range written with a hyphen ("2-4", "A-C", which the scanner reads as one number) cut
+ * into its two ends, each a reference of its own as the ends of "2 to 4" are (a caller has ruled out a clause
+ * labelled so; no paragraph is).
  */
 function hyphenEnds(numbers: { start: number; end: number; text: string }[]): { start: number; end: number; text: string }[] {
   if (!numbers.some((n) => hyphenRange(n.text))) return numbers;

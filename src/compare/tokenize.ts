@@ -233,3 +233,8 @@ export function isSpaceCode(code: number): boolean {
   if (code < 128) return false;
   return /\s/.test(String.fromCharCode(code));
 }
+
+/** Whether a UTF-16 code unit is an ASCII letter or digit. */
+export function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}

@@ -49,7 +49,7 @@ import { isCosmeticChange, markCosmetic } from './cosmetic.js';
 import { isSpellingVariant } from './spelling-variants.js';
 import { IntList } from './int-list.js';
 import { diffSequencesInto, EQUAL_RUN, RUN_SIZE, type StandIns } from './myers.js';
-import { appendTokens, emptyTokenRun, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
+import { appendTokens, emptyTokenRun, isAsciiAlnum, isSpaceCode, PUNCT_TOKEN, SPACE_TOKEN, tokenizeRun, WORD_TOKEN, type TokenRun } from './tokenize.js';
 import { diffByRows, hasTableRows } from './table-rows.js';
 import { commonPrefixLength, commonSuffixLength, cutStandIns, findEqualStretches } from './word-stand-ins.js';
 
@@ -339,10 +339,6 @@ class StandInGuard implements StandIns {
     if (kind === PUNCT_TOKEN) return true;
     return !isAsciiAlnum(stand.text.charCodeAt(forward ? cs + len : ce - len - 1));
   }
-}
-
-function isAsciiAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /**

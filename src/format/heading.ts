@@ -4,7 +4,7 @@
  * The heading text carries the clause's number ("label") and title; the trailing Pandoc-style attribute block
  * carries its stable id and topic classes. Numbering is presentation, so the label is kept exactly as written.
  */
-import { INSERTED_ORDINAL } from '../model/provisions.js';
+import { INSERTED_ORDINAL, LETTERED_DIVISIONS } from '../model/provisions.js';
 
 export interface HeadingParts {
   label: string;
@@ -21,7 +21,7 @@ const ATTRIBUTES = /\s*\{#([^\s{}#.][^\s{}]*)((?:\s+\.[^\s{}.][^\s{}]*)*)\s*\}\s
 const NUMBER = `(?:\\d+|[IVXLCDM]+)(?:[.\\-](?:\\d+|[IVXLCDM]+))*(?:\\s?${INSERTED_ORDINAL})?[a-z]?`;
 const KEYWORD = '(?:Article|Art\\.|Paragraph|Para\\.|Section|Part|Chapter|Title|Annex|Appendix|Schedule|Rule|Clause|Protocol|Recital)';
 /** Divisions and attachments that are also lettered: "Annex A", "Appendix B", "Part C", "Section A" (CETA). */
-const LETTERED_KEYWORD = '(?:Part|Section|Annex|Appendix|Schedule)';
+const LETTERED_KEYWORD = `(?:${LETTERED_DIVISIONS.join('|')})`;
 /**
  * A label is a keyword and a number ("Article 2bis", "SECTION II", "Section I.2"), a lettered division or
  * attachment ("Annex A": one capital letter, checked in parseHeadingText since the pattern ignores case) or a bare

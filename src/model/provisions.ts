@@ -43,6 +43,12 @@ export const INSERTED_ORDINALS: readonly string[] = [
 export const INSERTED_ORDINAL = `(?:${[...INSERTED_ORDINALS].sort((a, b) => b.length - a.length).join('|')})`;
 /** The longest ordinal, in letters: how far a scanner reads after a number for one. */
 export const LONGEST_INSERTED_ORDINAL = Math.max(...INSERTED_ORDINALS.map((o) => o.length));
+/**
+ * The divisions and attachments numbered with capital letters too ("Part A", "Section A" as CETA writes it, "Annex
+ * A", "Appendix B", "Schedule C"): headings label them so (format/heading.ts), and the comparison's scanner reads
+ * "Annex A" as a cross-reference (compare/normalize.ts). Lowercase, singular.
+ */
+export const LETTERED_DIVISIONS: readonly string[] = ['part', 'section', 'annex', 'appendix', 'schedule'];
 /** A numbered paragraph's number as written before its "." or ")": "4", "3bis", "3 ter" (a pattern's source). */
 export const PARAGRAPH_NUMBER = String.raw`[0-9]{1,3}(?:\s?${INSERTED_ORDINAL})?`;
 const LEADING_LABEL = new RegExp(String.raw`^\s*(\(\s*(?:[0-9]{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\s*\)|[a-z]\)|${PARAGRAPH_NUMBER}[.)](?=\s)|[ivxlc]{1,6}\)(?=\s))\s*`, 'i');
