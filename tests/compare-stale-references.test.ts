@@ -386,7 +386,7 @@ describe('stale references', () => {
         .toEqual(['Article 4: "Article 2" meant Article 2 (Stockpiles), now Article 3; here it names Article 2 (Scope)']);
     });
 
-    it('reads a deleted paragraph only where no paragraph has its number now, and not points or paragraphs rewritten', () => {
+    it('reads a deleted paragraph only where no paragraph has its number now, and not paragraphs rewritten', () => {
       // Paragraph 3 deleted, the last: "paragraph 3" names nothing now.
       const last = compare(articles([SCOPE, stocks([COORDINATE, INFORM, TARGETS]), review('Article 2(3)')]), articles([SCOPE, stocks([COORDINATE, INFORM]), review('Article 2(3)')]));
       expect(notes(last)).toEqual(['Article 3: "Article 2(3)" meant paragraph 3 of Article 2 (Stockpiles), since deleted; there is no paragraph 3 now']);
@@ -405,14 +405,30 @@ describe('stale references', () => {
       expect(pairing.new).toBe('3');
       expect(pairing.similarity).toBeLessThan(0.5);
       expect(notes(weak)).toEqual([]);
-      // Points are not read: drafts write their labels in more than one way ("1(b)", "1.2").
-      const points = (list: readonly string[]) => ['Stockpiles', `1. The Participants will:\n\n${list.map((t, k) => `   (${'abc'[k]}) ${t}`).join('\n\n')}`] as const;
-      const pointed = compare(articles([SCOPE, points([COORDINATE, INFORM]), review('paragraph 1(b) of Article 2')]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review('paragraph 1(b) of Article 2')]));
-      expect(pointed.changes[1]!.provisions.some((p) => p.old === '1(b)' && p.new === '1(c)')).toBe(true);
-      expect(notes(pointed)).toEqual([]);
+    });
+
+    it('reads the points of a numbered paragraph as references write them ("paragraph 1(b)", "Article 2(1)(b)"), and not points labelled otherwise', () => {
+      const points = (list: readonly string[], label = (k: number) => `(${'abc'[k]})`) =>
+        ['Stockpiles', `1. The Participants will:\n\n${list.map((t, k) => `   ${label(k)} ${t}`).join('\n\n')}`] as const;
+      // A point put in first: (b) is now (c), and (b) names what was (a).
+      for (const form of ['paragraph 1(b) of Article 2', 'Article 2(1)(b)', 'Article 2, paragraph 1(b)']) {
+        const pointed = compare(articles([SCOPE, points([COORDINATE, INFORM]), review(form)]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review(form)]));
+        expect(pointed.changes[1]!.provisions.some((p) => p.old === '1(b)' && p.new === '1(c)')).toBe(true);
+        expect(notes(pointed), form).toEqual([`Article 3: "${form}" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point`]);
+        expect(pointed.changes[2]!.staleReferences![0]).toMatchObject({ provision: { named: '1(b)', now: '1(c)', names: '1(b)' } });
+      }
+      // Updated with the points: nothing stale, and the clause reads unchanged (renumbering alone is no edit).
+      const updated = compare(articles([SCOPE, points([COORDINATE, INFORM]), review('paragraph 1(b) of Article 2')]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review('paragraph 1(c) of Article 2')]));
+      expect(notes(updated)).toEqual([]);
+      expect(updated.changes[2]!.kind).toBe('unchanged');
+      // The last point deleted: "1(c)" names nothing now.
       const dropped = compare(articles([SCOPE, points([COORDINATE, INFORM, TARGETS]), review('paragraph 1(c) of Article 2')]), articles([SCOPE, points([COORDINATE, INFORM]), review('paragraph 1(c) of Article 2')]));
       expect(dropped.changes[1]!.provisions.some((p) => p.old === '1(c)' && p.kind === 'deleted')).toBe(true);
-      expect(notes(dropped)).toEqual([]);
+      expect(notes(dropped)).toEqual(['Article 3: "paragraph 1(c) of Article 2" meant point 1(c) of Article 2 (Stockpiles), since deleted; there is no point 1(c) now']);
+      // Points labelled with dotted numbers ("1.2") are not what "paragraph 1(b)" names: nothing read.
+      const dotted = (k: number) => `1.${k + 1}`;
+      const other = compare(articles([SCOPE, points([COORDINATE, INFORM], dotted), review('paragraph 1(b) of Article 2')]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM], dotted), review('paragraph 1(b) of Article 2')]));
+      expect(notes(other)).toEqual([]);
     });
 
     it('reports exactly the paragraph references left behind, for a random paragraph inserted or deleted and the article renumbered or not (property)', () => {
@@ -483,6 +499,21 @@ describe('stale references', () => {
           'Article 9: "Paragraphs 4" meant paragraph 4 of Article 9 (transparency), now paragraph 6; paragraph 4 is now another paragraph',
           'Article 9: "5" meant paragraph 5 of Article 9 (transparency), now paragraph 7; paragraph 5 is now another paragraph',
         ]);
+      });
+
+    it('finds the Paris compilation\'s "paragraph 4(b) of this Article" left after point 4(b) of the CMA article was struck, as the 9 December draft corrected it',
+      { skip: !corpus ? corpusSkipReason : false }, () => {
+        const folder = path.join(corpus!, 'paris-agreement-drafts');
+        const read = (prefix: string) => importDraft(fs.readFileSync(path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith(prefix))!), 'utf8')).draft;
+        // 5 October → 4 December: points (a) and (c) of paragraph 4 became paragraphs 5 and 6, (b) ("Adopt its own
+        // rules of procedure") was struck, and paragraph 10 still refers to it.
+        const c = compareDrafts(read('v0'), read('v2'), { staleReferences: true });
+        expect(notes(c)).toEqual(['Article 12: "paragraph 4(b)" meant point 4(b) of Article 12 (CMA), since deleted; there is no point 4(b) now']);
+        const cma = c.changes.find((x) => x.staleReferences)!;
+        expect(cma.provisions.filter((p) => p.old?.startsWith('4(')).map((p) => `${p.old}→${p.new ?? '-'}`)).toEqual(['4(a)→5', '4(b)→-', '4(c)→6']);
+        // The 9 December draft wrote "paragraph 5 of this Article": nothing stale about it there.
+        const next = compareDrafts(read('v2'), read('v3'), { staleReferences: true });
+        expect(notes(next)).toEqual([]);
       });
   });
 

@@ -15,7 +15,9 @@
  *
  * The same for provisions, read off the provision alignment of each edited clause: a paragraph inserted before
  * paragraph 2 of Article 9 makes it paragraph 3, and "paragraph 2 of Article 9", "Article 9(2)", "Article 9,
- * paragraph 2" left as they stood, or "paragraph 2" inside Article 9 itself, now name the new paragraph.
+ * paragraph 2" left as they stood, or "paragraph 2" inside Article 9 itself, now name the new paragraph. Points
+ * of a numbered paragraph likewise, as "paragraph 2(b)" and "Article 9(2)(b)" write them: a point put in before
+ * (b) makes it 2(c).
  *
  * A range whose ends stand ("Articles 2 to 4", Articles 2 and 4 kept their numbers) names what lies between them:
  * an article put in or moved in between (renumbered: "Article 3bis"), or one moved out, changes what it covers
@@ -24,9 +26,10 @@
  *
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
  * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
- * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs and points, the
- * paragraphs of a clause that was split or merged, or whose paragraphs share labels, and dotted numbers that are
- * no clause's label ("Article 3.2": splitProvision).
+ * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs, points named by their
+ * letter alone ("point (b) of paragraph 2"), points of a paragraph without a number, the paragraphs of a clause
+ * that was split or merged, or whose paragraphs share labels, and dotted numbers that are no clause's label
+ * ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { alignProvisions } from './provisions-align.js';
@@ -219,8 +222,9 @@ function movedLabels(oldByKey: ReadonlyMap<string, number>, newByKey: ReadonlyMa
  * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one, or
  * read the same but for its numbering, whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
  * correct reference stale sends a drafter to change it:
- * - only numbered paragraphs ("4", "4bis"), not points, whose labels drafts write in more than one way ("4(b)",
- *   "4.2");
+ * - only numbered paragraphs ("4", "4bis") and their points as a reference writes them ("4(b)", "4(b)(ii)"): a
+ *   point whose label is written otherwise ("4.2", or "(b)" under a paragraph without a number) is not read,
+ *   since no reference of that form could be checked against it;
  * - a paragraph that went on under another number only where the two are alike (PARTNER_SIMILAR);
  * - a deleted paragraph only where no paragraph has its number now: one that does may be the same paragraph
  *   rewritten past what the alignment pairs;
@@ -252,11 +256,11 @@ function movedParagraphs(changes: readonly ClauseChange[], oldClauses: readonly 
     }
     let moves: Map<string, ProvisionMove> | undefined;
     for (const [key, p] of became) {
-      if (doubtful.has(key) || !PARAGRAPH_LABEL.test(key)) continue;
+      if (doubtful.has(key) || !PROVISION_LABEL.test(key)) continue;
       const names = newLabels.get(key) ?? null;
       const now = p.new === null ? null : paragraphKey(p.new);
       // Deleted, where no paragraph has its number now; or gone on, as a numbered paragraph alike, under another number.
-      const read = now === null ? names === null : PARAGRAPH_LABEL.test(now) && now !== key && p.similarity >= PARTNER_SIMILAR;
+      const read = now === null ? names === null : PROVISION_LABEL.test(now) && now !== key && p.similarity >= PARTNER_SIMILAR;
       if (read) (moves ??= new Map()).set(key, { named: p.old!, now: p.new, names });
     }
     if (moves) out.set(change.old[0]!, moves);
@@ -269,6 +273,9 @@ const PARTNER_SIMILAR = 0.5;
 
 /** The labels of numbered paragraphs, as paragraphKey writes them: "4", "4bis". */
 const PARAGRAPH_LABEL = /^\d+[a-z]*$/;
+
+/** The labels of numbered paragraphs and of their points, as paragraphKey writes them: "4", "4bis", "4(b)", "4(b)(ii)". */
+const PROVISION_LABEL = /^\d+[a-z]*(?:\([0-9a-z]+\))*$/;
 
 /** A provision label as a numbered paragraph's key ("4", "4bis"), or null for any other label (points, none). */
 function paragraphLabel(label: string | null): string | null {

@@ -138,7 +138,9 @@ export function staleNote(s: StaleReferenceJson): string {
     // reference with it; in the second case say where the paragraph stands now.
     const { named, now, names } = s.provision;
     const moved = s.now.length === 1 && s.now[0]!.label !== s.named.label ? ` of ${s.now[0]!.label}` : '';
-    return `"${s.text}" meant paragraph ${named} of ${clauseName(s.named)}, ${now ? `now paragraph ${now}${moved}` : 'since deleted'}; ${names ? `paragraph ${names} is now another paragraph` : `there is no paragraph ${named} now`}`;
+    // A point's label carries its paragraph's number and its own letter: "2(b)", point (b) of paragraph 2.
+    const kind = (label: string) => (label.includes('(') ? 'point' : 'paragraph');
+    return `"${s.text}" meant ${kind(named)} ${named} of ${clauseName(s.named)}, ${now ? `now ${kind(now)} ${now}${moved}` : 'since deleted'}; ${names ? `${kind(names)} ${names} is now another ${kind(names)}` : `there is no ${kind(named)} ${named} now`}`;
   }
   const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
   const names = s.names ? `here it names ${clauseName(s.names)}` : 'here it names no clause';
