@@ -236,6 +236,53 @@ describe('a point cited with its paragraph and article ("Article 2(1)(b)")', () 
   });
 });
 
+describe('a point cited by its letter, as EU texts write it ("point (b) of paragraph 1 of Article 2")', () => {
+  // Stockpiles (Article 2): paragraph 1 lists its points; with `extra`, a point on gallium put in first, so that
+  // (a) becomes (b) and (b) becomes (c).
+  const stocks = (extra: boolean): [string, string] => ['Stockpiles', `1. Each Participant shall hold stocks of:\n\n${extra ? '   (a) gallium;\n\n' : ''}   (${extra ? 'b' : 'a'}) germanium;\n\n   (${extra ? 'c' : 'b'}) graphite.\n\n2. The stocks cover ninety days.`];
+  const cite = (ref: string): [string, string] => ['Scope', `The stocks are held as set out in ${ref}.`];
+  const entry = (from: string, to: string, extra = true) =>
+    compareDrafts(importDraft(articles([cite(from), stocks(false)])).draft, importDraft(articles([cite(to), stocks(extra)])).draft).changes[0]!;
+
+  it('reads the point relettered with the drafts unchanged, in each way of writing it', () => {
+    for (const [from, to] of [
+      ['point (b) of paragraph 1 of Article 2', 'point (c) of paragraph 1 of Article 2'],
+      ['point (b) of Article 2(1)', 'point (c) of Article 2(1)'],
+      ['points (a) and (b) of paragraph 1 of Article 2', 'points (b) and (c) of paragraph 1 of Article 2'],
+      ['subparagraph (b) of paragraph 1 of Article 2', 'subparagraph (c) of paragraph 1 of Article 2'],
+    ]) {
+      const e = entry(from!, to!);
+      expect(e.kind, from).toBe('unchanged');
+      expect(e.words.filter((w) => w.op !== 'equal').every((w) => w.cosmetic), from).toBe(true);
+    }
+  });
+
+  it('keeps it a change where the letter now names another point, another instrument\'s, or no paragraph is said', () => {
+    // Relettered though the point kept its letter.
+    expect(entry('point (b) of paragraph 1 of Article 2', 'point (c) of paragraph 1 of Article 2', false).kind).toBe('edited');
+    // Pointed at the point put in, not at the one that was (b).
+    expect(entry('point (b) of paragraph 1 of Article 2', 'point (a) of paragraph 1 of Article 2').kind).toBe('edited');
+    expect(entry('point (b) of paragraph 1 of Article 2 of the Convention', 'point (c) of paragraph 1 of Article 2 of the Convention').kind).toBe('edited');
+    // "point (b)" alone: of which paragraph, the text does not say.
+    expect(entry('point (b)', 'point (c)').kind).toBe('edited');
+  });
+
+  it('marks it cosmetic inside an edited clause, the edit beside it not', () => {
+    const e = entry('point (b) of paragraph 1 of Article 2 and no other', 'point (c) of paragraph 1 of Article 2 and none other');
+    expect(e.kind).toBe('edited');
+    expect(e.words.filter((w) => w.op !== 'equal').map((w) => [w.text, w.cosmetic === true])).toEqual([['(b)', true], ['(c)', true], ['no', false], ['none', false]]);
+  });
+
+  it('reads the point of the clause\'s own paragraph ("point (b) of paragraph 1"), relettered with it', () => {
+    const own = (extra: boolean, letter: string): [string, string] => ['Stockpiles', `${stocks(extra)[1]}\n\n3. The stocks listed in point (${letter}) of paragraph 1 are reviewed every year.`];
+    const kind = (letter: string) => compareDrafts(importDraft(articles([NOTICE, own(false, 'b')])).draft, importDraft(articles([NOTICE, own(true, letter)])).draft).changes[1]!;
+    // The clause is edited (a point was put in); the reference in its paragraph 3 follows the relettering, or now
+    // names the point put in.
+    expect(kind('c').provisions.find((p) => p.old === '3')).toMatchObject({ kind: 'unchanged' });
+    expect(kind('a').provisions.find((p) => p.old === '3')).toMatchObject({ kind: 'edited' });
+  });
+});
+
 describe('a paragraph put in as "2bis" and numbered at the end', () => {
   it('marks its number and those after it cosmetic inside an edited clause, and the edit beside them not', () => {
     const stocks = (modal: string, final: boolean) => ['Stockpiles', final

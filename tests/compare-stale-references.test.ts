@@ -407,7 +407,7 @@ describe('stale references', () => {
       expect(notes(weak)).toEqual([]);
     });
 
-    it('reads the points of a numbered paragraph as references write them ("paragraph 1(b)", "Article 2(1)(b)"), and not points labelled otherwise', () => {
+    it('reads the points of a numbered paragraph as references write them ("paragraph 1(b)", "Article 2(1)(b)", "point (b) of paragraph 1"), and not points labelled otherwise', () => {
       const points = (list: readonly string[], label = (k: number) => `(${'abc'[k]})`) =>
         ['Stockpiles', `1. The Participants will:\n\n${list.map((t, k) => `   ${label(k)} ${t}`).join('\n\n')}`] as const;
       // A point put in first: (b) is now (c), and (b) names what was (a).
@@ -425,6 +425,23 @@ describe('stale references', () => {
       const dropped = compare(articles([SCOPE, points([COORDINATE, INFORM, TARGETS]), review('paragraph 1(c) of Article 2')]), articles([SCOPE, points([COORDINATE, INFORM]), review('paragraph 1(c) of Article 2')]));
       expect(dropped.changes[1]!.provisions.some((p) => p.old === '1(c)' && p.kind === 'deleted')).toBe(true);
       expect(notes(dropped)).toEqual(['Article 3: "paragraph 1(c) of Article 2" meant point 1(c) of Article 2 (Stockpiles), since deleted; there is no point 1(c) now']);
+      // Cited by their letter, as EU texts write them: "point (b) of paragraph 1 of Article 2", "point (b) of Article 2(1)".
+      const putIn = (form: string, now = form) => notes(compare(articles([SCOPE, points([COORDINATE, INFORM]), review(form)]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review(now)])));
+      for (const form of ['point (b) of paragraph 1 of Article 2', 'point (b) of Article 2(1)', 'subparagraph (b) of paragraph 1 of Article 2']) {
+        expect(putIn(form), form).toEqual([`Article 3: "${form}" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point`]);
+        expect(putIn(form, form.replace('(b)', '(c)')), form).toEqual([]);
+      }
+      expect(putIn('points (a) and (b) of paragraph 1 of Article 2')).toEqual([
+        'Article 3: "points (a)" meant point 1(a) of Article 2 (Stockpiles), now point 1(b); point 1(a) is now another point',
+        'Article 3: "(b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point',
+      ]);
+      // Of another instrument, or "point (b)" alone (of whichever paragraph it stands in): not read.
+      expect(putIn('point (b) of paragraph 1 of Article 2 of the Convention')).toEqual([]);
+      expect(putIn('point (b)')).toEqual([]);
+      // The clause's own paragraph: "point (b) of paragraph 1" in its paragraph 2, which stood equal in the redline.
+      const own = (list: readonly string[]) => ['Stockpiles', `${points(list)[1]}\n\n2. A release of the stocks referred to in point (b) of paragraph 1 is notified in advance.`] as const;
+      expect(notes(compare(articles([SCOPE, own([COORDINATE, INFORM])]), articles([SCOPE, own([TARGETS, COORDINATE, INFORM])]))))
+        .toEqual(['Article 2: "point (b) of paragraph 1" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point']);
       // Points labelled with dotted numbers ("1.2") are not what "paragraph 1(b)" names: nothing read.
       const dotted = (k: number) => `1.${k + 1}`;
       const other = compare(articles([SCOPE, points([COORDINATE, INFORM], dotted), review('paragraph 1(b) of Article 2')]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM], dotted), review('paragraph 1(b) of Article 2')]));

@@ -12,7 +12,7 @@
  *
  * Both keys ignore numbering, because numbering is presentation: a paragraph number at the start of a line
  * ("1.", "(2)", "(a)", "b)", "4.1") is skipped, and the number after a reference word ("Article 12",
- * "paragraph 3", "Section II", "Annex 3-B"), and each further number of a list or range after a plural one
+ * "paragraph 3", "Section II", "Annex 3-B", "point (b)"), and each further number of a list or range after a plural one
  * ("Articles 9, 10 and 11", "Articles 9 to 11"), is replaced by a placeholder, so that a renumbered treaty whose
  * cross-references were renumbered with it still matches itself.
  */
@@ -120,7 +120,19 @@ const LIST_JOINERS = new Set(['and', 'or'].map(wordHash));
  * them (model/provisions.ts): after their words one capital letter standing alone is a reference number.
  */
 const LETTERED_KINDS: ReadonlySet<string> = new Set(LETTERED_DIVISIONS);
-const LETTERED_REFERENCE_WORDS = new Set([...REFERENCE_KINDS].filter(([, kind]) => LETTERED_KINDS.has(kind)).map(([h]) => h));
+/**
+ * The kinds whose numbers are written in parentheses too ("point (b)", "points (a) and (b)", "subparagraph (ii)"), as
+ * EU and UN texts cite the points of a paragraph: after their words "(b)" is a reference number.
+ */
+export const PARENTHESISED_KINDS: ReadonlySet<string> = new Set(['point', 'subparagraph']);
+/** How the numbers of a kind may be written besides digits and Roman numerals. */
+const NUMBERED = 0, LETTERED = 1, PARENTHESISED = 2;
+type NumberStyle = typeof NUMBERED | typeof LETTERED | typeof PARENTHESISED;
+function styleOfKind(kind: string): NumberStyle {
+  return LETTERED_KINDS.has(kind) ? LETTERED : PARENTHESISED_KINDS.has(kind) ? PARENTHESISED : NUMBERED;
+}
+/** The number style of each reference word, by its hash (words of plain kinds are absent). */
+const NUMBER_STYLES = new Map<number, NumberStyle>([...REFERENCE_KINDS].filter(([, kind]) => styleOfKind(kind) !== NUMBERED).map(([h, kind]) => [h, styleOfKind(kind)]));
 const RANGE_JOINERS = new Set(['to', 'through'].map(wordHash));
 /** The en dash, which joins a range's two numbers ("Articles 2–4"); a hyphen is part of a number ("3-B"). */
 const EN_DASH = 0x2013;
@@ -190,12 +202,14 @@ function skipParagraphLabel(text: string, i: number): number {
 
 /**
  * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II"; "A" after a word of a
- * lettered kind, when `lettered`), or `i` when no reference number starts there.
+ * lettered kind; "(b)", "(ii)", "(b)(ii)" after a word of a parenthesised kind), or `i` when no reference number
+ * starts there.
  */
-function skipReferenceNumber(text: string, i: number, lettered: boolean): number {
+function skipReferenceNumber(text: string, i: number, style: NumberStyle): number {
   const n = text.length;
   const c0 = text.charCodeAt(i);
   let j = i;
+  if (c0 === 40 /* ( */) return style === PARENTHESISED ? parenthesisedNumberEnd(text, i) : i;
   if (isDigit(c0)) {
     while (j < n) {
       const c = text.charCodeAt(j);
@@ -219,13 +233,31 @@ function skipReferenceNumber(text: string, i: number, lettered: boolean): number
   }
   // "Annex A": one capital letter, a word of its own ("Annex Areas" is none); "Annexes A-C", a range of them
   // written with a hyphen, as "Articles 2-4" is read (one number, its ends read by reference-map.ts).
-  if (lettered && c0 >= 65 && c0 <= 90 && (i + 1 >= n || classOf(text.charCodeAt(i + 1)) !== WORD)) {
+  if (style === LETTERED && c0 >= 65 && c0 <= 90 && (i + 1 >= n || classOf(text.charCodeAt(i + 1)) !== WORD)) {
     const c2 = text.charCodeAt(i + 2);
     if (text.charCodeAt(i + 1) === 45 && c2 >= 65 && c2 <= 90 && (i + 3 >= n || classOf(text.charCodeAt(i + 3)) !== WORD)) return i + 3;
     return i + 1;
   }
   return i;
 }
+
+/**
+ * The end of a point's number in parentheses at `i`: one or more parts of one to four lowercase letters or digits
+ * ("(b)", "(ii)", "(1)", "(b)(ii)"), ending the word; or `i`.
+ */
+function parenthesisedNumberEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i;
+  while (j < n && text.charCodeAt(j) === 40) {
+    let k = j + 1;
+    while (k < n && k - j <= 4 && isLowerAlnum(text.charCodeAt(k))) k++;
+    if (k === j + 1 || text.charCodeAt(k) !== 41 /* ) */) break;
+    j = k + 1;
+  }
+  return j < n && classOf(text.charCodeAt(j)) === WORD ? i : j;
+}
+
+function isLowerAlnum(c: number): boolean { return isDigit(c) || (c >= 97 && c <= 122); }
 
 const P1 = 0x01000193;
 const P2 = 0x5bd1e995;
@@ -300,7 +332,7 @@ export function referenceAt(text: string, start: number): Reference | null {
   const word = i > start ? REFERENCE_KINDS.get(h) : undefined;
   if (word === undefined) return null;
   while (i < n && classOf(text.charCodeAt(i)) === SPACE) i++;
-  const end = skipReferenceNumber(text, i, LETTERED_KINDS.has(word));
+  const end = skipReferenceNumber(text, i, styleOfKind(word));
   return end === i ? null : { word, number: text.slice(i, end), end };
 }
 
@@ -317,7 +349,7 @@ export function listedNumberAt(text: string, end: number, word = ''): { start: n
   LIST_JOINT.lastIndex = end;
   if (!LIST_JOINT.test(text)) return null;
   const start = LIST_JOINT.lastIndex;
-  const to = skipReferenceNumber(text, start, LETTERED_KINDS.has(word));
+  const to = skipReferenceNumber(text, start, styleOfKind(word));
   return to === start ? null : { start, end: to };
 }
 
@@ -377,7 +409,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
       afterReferenceWord = false;
       listJoined = false;
       rangeJoined = false;
-      const j = skipReferenceNumber(text, i, LETTERED_REFERENCE_WORDS.has(listed ? listWord : lastWord));
+      const j = skipReferenceNumber(text, i, NUMBER_STYLES.get(listed ? listWord : lastWord) ?? NUMBERED);
       if (j !== i) {
         if (collected !== null) {
           const reference: Reference = { word: REFERENCE_KINDS.get(listed ? listWord : lastWord)!, number: text.slice(i, j), end: j };

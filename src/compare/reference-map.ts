@@ -13,7 +13,7 @@
  * names neither (an article of another treaty, a paragraph of a decision), or goes on to name another instrument
  * ("Article 4 of the Convention": namesElsewhere), must not change at all.
  */
-import { referenceAt, referenceKind, referencesIn, type Reference } from './normalize.js';
+import { PARENTHESISED_KINDS, referenceAt, referenceKind, referencesIn, type Reference } from './normalize.js';
 
 /** A clause label as a reference names it ("article 3bis" for "Article 3bis", "Art. 3bis"), or null. */
 export function labelKey(label: string): string | null {
@@ -120,6 +120,40 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
   if (!OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) return null;
   return namesElsewhere(text, next.end, next.word) ? null : next;
 }
+
+/**
+ * The provision a point reference `references[k]` names, as a point's label writes it ("2(b)": model/provisions.ts),
+ * and the key of the clause cited for it, null for the clause the text stands in: "point (b) of paragraph 2 of
+ * Article 9" → "2(b)" of "article 9", "point (b) of paragraph 2" → "2(b)" of this clause, "point (b) of Article
+ * 9(2)" → "2(b)" of "article 9", "point (b) of Article 9" (an article whose points stand without a numbered
+ * paragraph) → "(b)" of "article 9"; each number of a list the same ("points (a) and (b) of paragraph 2"). Null for
+ * any other reading: a number not in parentheses, "point (b)" alone, a paragraph or clause of another instrument.
+ */
+function pointOf(text: string, references: readonly Reference[], k: number): { label: string; clause: string | null } | null {
+  const point = references[k]!;
+  if (point.number.charCodeAt(0) !== 40 /* ( */ || point.range) return null;
+  let m = k + 1;
+  while (m < references.length && references[m]!.listed) m++;
+  const next = references[m];
+  if (next === undefined) return null;
+  OF_CLAUSE_AFTER.lastIndex = point.end;
+  if (!OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) return null;
+  if (next.word === 'paragraph') {
+    if (!PLAIN_PARAGRAPH.test(next.number)) return null;
+    const label = `${next.number.toLowerCase()}${point.number}`;
+    if (!namesElsewhere(text, next.end, next.word)) return { label, clause: null };
+    const clause = clauseCitedAfter(text, next, references, m);
+    return clause ? { label, clause: referenceKey(clause) } : null;
+  }
+  if (PROVISION_KINDS.has(next.word) || namesElsewhere(text, next.end, next.word)) return null;
+  const key = referenceKey(next);
+  const split = splitProvision(key);
+  if (!split) return { label: point.number, clause: key };
+  return /^\(\d+[a-z]*\)$/.test(split.provision) ? { label: `${provisionLabel(split.provision)}${point.number}`, clause: split.clause } : null;
+}
+
+/** A paragraph number a point's label can carry: "2", "2bis". */
+const PLAIN_PARAGRAPH = /^\d+[a-z]*$/i;
 
 const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b|through\b|\u2013)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
 
@@ -229,6 +263,15 @@ export class ReferenceMap {
       const ends = hyphenRange(was.number), ends2 = hyphenRange(is.number);
       if (ends && ends2 && !this.oldByKey.has(referenceKey(was)) && !(this.newKeySet ??= new Set(this.newKeys)).has(referenceKey(is))) {
         if (this.rangeFollows(oldText, newText, olds, news, k, k, [ends[0], ends[1], ends2[0], ends2[1]], ownProvisions)) continue;
+        return false;
+      }
+      if (PARENTHESISED_KINDS.has(was.word) && was.word === is.word) {
+        // "point (b) of paragraph 2 of Article 9" → "point (c) of …": the point of that paragraph, relettered with
+        // it (its paragraph's and its clause's numbers are read as the next references). Which paragraph "point
+        // (b)" alone names, the text does not say: a change.
+        const a = pointOf(oldText, olds, k), b = pointOf(newText, news, k);
+        if (a && b && (a.clause === null ? b.clause === null && ownProvisions?.(a.label, b.label) === true
+          : b.clause !== null && this.citedProvisionRenumbered(a.clause, b.clause, a.label, b.label))) continue;
         return false;
       }
       if (PROVISION_KINDS.has(was.word) && was.word === is.word) {

@@ -16,8 +16,8 @@
  * The same for provisions, read off the provision alignment of each edited clause: a paragraph inserted before
  * paragraph 2 of Article 9 makes it paragraph 3, and "paragraph 2 of Article 9", "Article 9(2)", "Article 9,
  * paragraph 2" left as they stood, or "paragraph 2" inside Article 9 itself, now name the new paragraph. Points
- * of a numbered paragraph likewise, as "paragraph 2(b)" and "Article 9(2)(b)" write them: a point put in before
- * (b) makes it 2(c).
+ * of a numbered paragraph likewise, as "paragraph 2(b)", "Article 9(2)(b)" and, as EU texts write it, "point (b)
+ * of paragraph 2 of Article 9" cite them: a point put in before (b) makes it 2(c).
  *
  * A range whose ends stand ("Articles 2 to 4", Articles 2 and 4 kept their numbers) names what lies between them:
  * an article put in or moved in between (renumbered: "Article 3bis"), or one moved out, changes what it covers
@@ -26,15 +26,15 @@
  *
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
  * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
- * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs, points named by their
- * letter alone ("point (b) of paragraph 2"), points of a paragraph without a number, the paragraphs of a clause
- * that was split or merged, or whose paragraphs share labels, and dotted numbers that are no clause's label
- * ("Article 3.2": splitProvision).
+ * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs counted in words ("the
+ * second subparagraph"), a point named by its letter alone ("point (b)", of whichever paragraph it stands in),
+ * points of a paragraph without a number, the paragraphs of a clause that was split or merged, or whose paragraphs
+ * share labels, and dotted numbers that are no clause's label ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { alignProvisions } from './provisions-align.js';
 import { ClauseRanges, paragraphOrders, type ParagraphOrder, type RangeInside } from './range-inside.js';
-import { isPluralReferenceWord, listedNumberAt, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
+import { isPluralReferenceWord, listedNumberAt, PARENTHESISED_KINDS, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
 import { hyphenRange, labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
 
 export interface StaleReference {
@@ -326,7 +326,8 @@ class ReferenceFinder {
     private readonly orders: ReadonlyMap<number, ParagraphOrder>,
   ) {
     // Where paragraphs moved, a reference to any clause may go on to name one of them ("Article 9(2)").
-    const keys = paragraphs.size > 0 || orders.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph'] : [...moved.keys()];
+    // Points too ("point (b) of paragraph 2"), where a paragraph or point moved.
+    const keys = paragraphs.size > 0 || orders.size > 0 ? [...moved.keys(), ...oldByKey.keys(), 'paragraph', ...(paragraphs.size > 0 ? PARENTHESISED_KINDS : [])] : [...moved.keys()];
     const kinds = new Set([...keys.map((key) => key.split(' ')[0]!), ...(ranges?.words ?? [])]);
     // Longer words first, so that "articles" is not read as "article".
     const words = [...kinds].flatMap(referenceWords).sort((a, b) => b.length - a.length);
@@ -376,6 +377,7 @@ class ReferenceFinder {
       // clause's paragraph 2, as "Article 2(2)" does, and "Paragraphs 2-4" those clauses.
       if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.namesClause(reference))) {
         if (reference.word === 'paragraph') this.paragraphReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found);
+        else if (PARENTHESISED_KINDS.has(reference.word)) this.pointReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found);
         continue;
       }
       if (namesElsewhere(text, reference.end, reference.word)) continue;
@@ -476,6 +478,55 @@ class ReferenceFinder {
     if (!this.moved.has(key)) this.paragraphRanges(text, numbers, this.oldByKey.get(key) ?? -1, found);
     // A single reference reads as one place with its clause ("paragraph 2 of Article 9"); a list's places are its numbers.
     for (const n of numbers) found(this.paragraphHit(key, n.text, n.start, numbers.length === 1 ? target.end : n.end, `${written(n.text)} of ${key}`));
+  }
+
+  /**
+   * "point (b) of paragraph 2" (of the clause it stands in), "point (b) of paragraph 2 of Article 9", "point (b) of
+   * Article 9(2)", "point (b) of Article 9" (points without a numbered paragraph), and after a plural word each
+   * number of a list ("points (a) and (b) of paragraph 2"): a reference to the point whose label is the
+   * paragraph's number and its letter ("2(b)"), as "paragraph 2(b)" is. The paragraph is not read again on its
+   * own (one note for one reference); the clause after it is, as in paragraphReferences. "point (b)" alone, of
+   * whichever paragraph it stands in, is not read.
+   */
+  private pointReferences(text: string, start: number, reference: Reference, plural: boolean, own: number, found: (hit: Hit) => void): void {
+    if (reference.number.charCodeAt(0) !== 40 /* ( */) return;
+    const numbers = [{ start, end: reference.end, text: reference.number }, ...(plural ? listedNumbers(text, reference.end, reference.word) : [])];
+    const end = numbers[numbers.length - 1]!.end;
+    this.pattern.lastIndex = Math.max(this.pattern.lastIndex, end);
+    // A range's inside ("points (a) to (c)") is not read: each number is read as a point of its own.
+    const unread = () => {
+      for (const n of numbers) found({ key: '', stale: undefined, start: n.start, end: n.end, written: `${reference.word} ${n.text}` });
+    };
+    OF_CLAUSE.lastIndex = end;
+    const target = OF_CLAUSE.test(text) ? referenceAt(text, OF_CLAUSE.lastIndex) : null;
+    if (target === null || PROVISION_KINDS.has(target.word) && target.word !== 'paragraph') return unread();
+    let paragraph = '';
+    let clause: Reference | null = target;
+    if (target.word === 'paragraph') {
+      if (!PARAGRAPH_LABEL.test(paragraphKey(target.number))) return unread();
+      paragraph = target.number;
+      // Past the paragraph's number: the clause after it, if any, is read on its own.
+      this.pattern.lastIndex = target.end;
+      OF_CLAUSE.lastIndex = target.end;
+      clause = OF_CLAUSE.test(text) ? referenceAt(text, OF_CLAUSE.lastIndex) : null;
+      if (clause === null && namesElsewhere(text, target.end, target.word)) return unread();
+    } else {
+      const split = splitProvision(referenceKey(target));
+      if (split && !this.oldByKey.has(referenceKey(target))) {
+        if (!/^\(\d+[a-z]*\)$/i.test(split.provision)) return unread();
+        paragraph = paragraphOf(split.provision);
+        clause = { ...target, number: target.number.slice(0, target.number.indexOf('(')) };
+      }
+    }
+    if (clause !== null) {
+      OF_OTHER.lastIndex = clause.end;
+      if (PROVISION_KINDS.has(clause.word) || OF_OTHER.test(text)) return unread();
+    }
+    const key = clause === null ? null : referenceKey(clause);
+    const written = (n: string) => `point ${n}${paragraph ? ` of paragraph ${paragraph.toLowerCase()}` : ''}${key === null ? '' : ` of ${key}`}`;
+    // A single reference reads as one place with its paragraph and clause; a list's places are its numbers.
+    const last = clause?.end ?? target.end;
+    for (const n of numbers) found(this.paragraphHit(key, `${paragraph}${n.text}`, n.start, numbers.length === 1 ? last : n.end, written(n.text), own));
   }
 
   /**
