@@ -250,6 +250,8 @@ describe('a point cited by its letter, as EU texts write it ("point (b) of parag
       ['point (b) of Article 2(1)', 'point (c) of Article 2(1)'],
       ['points (a) and (b) of paragraph 1 of Article 2', 'points (b) and (c) of paragraph 1 of Article 2'],
       ['subparagraph (b) of paragraph 1 of Article 2', 'subparagraph (c) of paragraph 1 of Article 2'],
+      ['Article 2(1), point (b)', 'Article 2(1), point (c)'],
+      ['Article 2(1), points (a) and (b)', 'Article 2(1), points (b) and (c)'],
     ]) {
       const e = entry(from!, to!);
       expect(e.kind, from).toBe('unchanged');
@@ -263,6 +265,8 @@ describe('a point cited by its letter, as EU texts write it ("point (b) of parag
     // Pointed at the point put in, not at the one that was (b).
     expect(entry('point (b) of paragraph 1 of Article 2', 'point (a) of paragraph 1 of Article 2').kind).toBe('edited');
     expect(entry('point (b) of paragraph 1 of Article 2 of the Convention', 'point (c) of paragraph 1 of Article 2 of the Convention').kind).toBe('edited');
+    expect(entry('Article 2(1), point (b) of the Convention', 'Article 2(1), point (c) of the Convention').kind).toBe('edited');
+    expect(entry('Article 2(1), point (b)', 'Article 2(1), point (a)').kind).toBe('edited');
     // "point (b)" alone: of which paragraph, the text does not say.
     expect(entry('point (b)', 'point (c)').kind).toBe('edited');
   });

@@ -427,7 +427,7 @@ describe('stale references', () => {
       expect(notes(dropped)).toEqual(['Article 3: "paragraph 1(c) of Article 2" meant point 1(c) of Article 2 (Stockpiles), since deleted; there is no point 1(c) now']);
       // Cited by their letter, as EU texts write them: "point (b) of paragraph 1 of Article 2", "point (b) of Article 2(1)".
       const putIn = (form: string, now = form) => notes(compare(articles([SCOPE, points([COORDINATE, INFORM]), review(form)]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review(now)])));
-      for (const form of ['point (b) of paragraph 1 of Article 2', 'point (b) of Article 2(1)', 'subparagraph (b) of paragraph 1 of Article 2']) {
+      for (const form of ['point (b) of paragraph 1 of Article 2', 'point (b) of Article 2(1)', 'subparagraph (b) of paragraph 1 of Article 2', 'Article 2(1), point (b)']) {
         expect(putIn(form), form).toEqual([`Article 3: "${form}" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point`]);
         expect(putIn(form, form.replace('(b)', '(c)')), form).toEqual([]);
       }
@@ -435,8 +435,18 @@ describe('stale references', () => {
         'Article 3: "points (a)" meant point 1(a) of Article 2 (Stockpiles), now point 1(b); point 1(a) is now another point',
         'Article 3: "(b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point',
       ]);
+      expect(putIn('Article 2(1), points (a) and (b)')).toEqual([
+        'Article 3: "Article 2(1), points (a)" meant point 1(a) of Article 2 (Stockpiles), now point 1(b); point 1(a) is now another point',
+        'Article 3: "(b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point',
+      ]);
+      // Its article renumbered with the drafts (Definitions put first), its point not.
+      for (const [form, now] of [['Article 2(1), point (b)', 'Article 3(1), point (b)'], ['point (b) of paragraph 1 of Article 2', 'point (b) of paragraph 1 of Article 3']]) {
+        const half = compare(articles([SCOPE, points([COORDINATE, INFORM]), review(form!)]), articles([DEFINITIONS, SCOPE, points([TARGETS, COORDINATE, INFORM]), review(now!)]));
+        expect(notes(half), form).toEqual([`Article 4: "${now}" meant point 1(b) of Article 2 (Stockpiles), now point 1(c) of Article 3; point 1(b) is now another point`]);
+      }
       // Of another instrument, or "point (b)" alone (of whichever paragraph it stands in): not read.
       expect(putIn('point (b) of paragraph 1 of Article 2 of the Convention')).toEqual([]);
+      expect(putIn('Article 2(1), point (b) of the Convention')).toEqual([]);
       expect(putIn('point (b)')).toEqual([]);
       // The clause's own paragraph: "point (b) of paragraph 1" in its paragraph 2, which stood equal in the redline.
       const own = (list: readonly string[]) => ['Stockpiles', `${points(list)[1]}\n\n2. A release of the stocks referred to in point (b) of paragraph 1 is notified in advance.`] as const;

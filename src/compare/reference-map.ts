@@ -126,7 +126,8 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
  * and the key of the clause cited for it, null for the clause the text stands in: "point (b) of paragraph 2 of
  * Article 9" → "2(b)" of "article 9", "point (b) of paragraph 2" → "2(b)" of this clause, "point (b) of Article
  * 9(2)" → "2(b)" of "article 9", "point (b) of Article 9" (an article whose points stand without a numbered
- * paragraph) → "(b)" of "article 9"; each number of a list the same ("points (a) and (b) of paragraph 2"). Null for
+ * paragraph) → "(b)" of "article 9", "Article 9(2), point (b)" → "2(b)" of "article 9"; each number of a list the
+ * same ("points (a) and (b) of paragraph 2"). Null for
  * any other reading: a number not in parentheses, "point (b)" alone, a paragraph or clause of another instrument.
  */
 function pointOf(text: string, references: readonly Reference[], k: number): { label: string; clause: string | null } | null {
@@ -135,9 +136,14 @@ function pointOf(text: string, references: readonly Reference[], k: number): { l
   let m = k + 1;
   while (m < references.length && references[m]!.listed) m++;
   const next = references[m];
-  if (next === undefined) return null;
   OF_CLAUSE_AFTER.lastIndex = point.end;
-  if (!OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) return null;
+  if (next === undefined || !OF_CLAUSE_AFTER.test(text) || referenceAt(text, OF_CLAUSE_AFTER.lastIndex)?.end !== next.end) {
+    // "Article 9(2), point (b)", "Article 9(2), points (a) and (b)": the clause cited right before the list, as
+    // newer EU texts write it — unless the list goes on to name something else ("…, point (b) of Annex I").
+    const before = clauseCitedBefore(text, references, k);
+    const listEnd = m > k + 1 ? references[m - 1]!.end : point.end;
+    return before >= 0 && !namesElsewhere(text, listEnd, point.word) ? pointOfClause(references[before]!, point) : null;
+  }
   if (next.word === 'paragraph') {
     if (!PLAIN_PARAGRAPH.test(next.number)) return null;
     const label = `${next.number.toLowerCase()}${point.number}`;
@@ -146,7 +152,13 @@ function pointOf(text: string, references: readonly Reference[], k: number): { l
     return clause ? { label, clause: referenceKey(clause) } : null;
   }
   if (PROVISION_KINDS.has(next.word) || namesElsewhere(text, next.end, next.word)) return null;
-  const key = referenceKey(next);
+  return pointOfClause(next, point);
+}
+
+/** A point of the clause `clause` cites ("Article 9(2)" → "2(b)" of "article 9"; "Article 9" → "(b)" of "article 9"). */
+function pointOfClause(clause: Reference, point: Reference): { label: string; clause: string } | null {
+  if (PROVISION_KINDS.has(clause.word)) return null;
+  const key = referenceKey(clause);
   const split = splitProvision(key);
   if (!split) return { label: point.number, clause: key };
   return /^\(\d+[a-z]*\)$/.test(split.provision) ? { label: `${provisionLabel(split.provision)}${point.number}`, clause: split.clause } : null;

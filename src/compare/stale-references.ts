@@ -385,8 +385,17 @@ class ReferenceFinder {
       if (split) {
         // "Article 9(2)" names paragraph 2 of Article 9, where no clause is labelled "Article 9(2)"
         // (reference-map.ts); stale as the article's reference if the article moved, else as the paragraph's.
-        const hit = this.paragraphHit(split.clause, paragraphOf(split.provision), start, reference.end, written);
-        found(this.moved.has(split.clause) ? { ...hit, key: split.clause, stale: this.moved.get(split.clause) } : hit);
+        const paragraph = paragraphOf(split.provision);
+        // "Article 9(2), point (b)", as newer EU texts write it: one reference, to point 2(b) of Article 9; each
+        // number of a list ("Article 9(2), points (a) and (b)") one of its own, the first from the article on.
+        const points = pointsAfter(text, reference.end);
+        if (points) this.pattern.lastIndex = points[points.length - 1]!.end;
+        const parts = points?.map((n, k) => ({ start: k === 0 ? start : n.start, end: n.end, number: `${paragraph}${n.text}`, written: `point ${n.text} of ${written}` }))
+          ?? [{ start, end: reference.end, number: paragraph, written }];
+        for (const part of parts) {
+          const hit = this.paragraphHit(split.clause, part.number, part.start, part.end, part.written);
+          found(this.moved.has(split.clause) ? { ...hit, key: split.clause, stale: this.moved.get(split.clause) } : hit);
+        }
         continue;
       }
       // "Articles 9-11", where no clause is labelled "9-11": a range written with a hyphen, each end a reference of
@@ -639,6 +648,22 @@ function listedNumbers(text: string, end: number, word = ''): { start: number; e
   for (let next = listedNumberAt(text, end, word); next !== null; next = listedNumberAt(text, next.end, word)) out.push({ ...next, text: text.slice(next.start, next.end) });
   return out;
 }
+
+/**
+ * The points cited right after a reference that ends at `end` (", point (b)", ", points (a) and (b)"), each number
+ * with its place, or null where none is, or where the list goes on to name something else (", point (b) of …").
+ */
+function pointsAfter(text: string, end: number): { start: number; end: number; text: string }[] | null {
+  COMMA_POINT.lastIndex = end;
+  if (!COMMA_POINT.test(text)) return null;
+  const point = referenceAt(text, COMMA_POINT.lastIndex);
+  if (point === null || !PARENTHESISED_KINDS.has(point.word) || point.number.charCodeAt(0) !== 40 /* ( */) return null;
+  const numbers = [{ start: point.end - point.number.length, end: point.end, text: point.number }, ...listedNumbers(text, point.end, point.word)];
+  return namesElsewhere(text, numbers[numbers.length - 1]!.end, point.word) ? null : numbers;
+}
+
+/** ", point", ", points", ", subparagraph" before a number in parentheses, after a clause reference. */
+const COMMA_POINT = /,?[^\S\n\r]*(?=(?:points?|subparagraphs?)[^\S\n\r]*\()/iy;
 
 /** The paragraph a provision part names: "(2)" → "2", "(2)(a)" → "2(a)". */
 function paragraphOf(provision: string): string {
