@@ -252,6 +252,7 @@ describe('a point cited by its letter, as EU texts write it ("point (b) of parag
       ['subparagraph (b) of paragraph 1 of Article 2', 'subparagraph (c) of paragraph 1 of Article 2'],
       ['Article 2(1), point (b)', 'Article 2(1), point (c)'],
       ['Article 2(1), points (a) and (b)', 'Article 2(1), points (b) and (c)'],
+      ['points (a) to (b) of paragraph 1 of Article 2', 'points (b) to (c) of paragraph 1 of Article 2'],
     ]) {
       const e = entry(from!, to!);
       expect(e.kind, from).toBe('unchanged');
@@ -267,6 +268,8 @@ describe('a point cited by its letter, as EU texts write it ("point (b) of parag
     expect(entry('point (b) of paragraph 1 of Article 2 of the Convention', 'point (c) of paragraph 1 of Article 2 of the Convention').kind).toBe('edited');
     expect(entry('Article 2(1), point (b) of the Convention', 'Article 2(1), point (c) of the Convention').kind).toBe('edited');
     expect(entry('Article 2(1), point (b)', 'Article 2(1), point (a)').kind).toBe('edited');
+    // A range that now takes in the point put in.
+    expect(entry('points (a) to (b) of paragraph 1 of Article 2', 'points (a) to (c) of paragraph 1 of Article 2').kind).toBe('edited');
     // "point (b)" alone: of which paragraph, the text does not say.
     expect(entry('point (b)', 'point (c)').kind).toBe('edited');
   });

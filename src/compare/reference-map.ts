@@ -164,6 +164,11 @@ function pointOfClause(clause: Reference, point: Reference): { label: string; cl
   return /^\(\d+[a-z]*\)$/.test(split.provision) ? { label: `${provisionLabel(split.provision)}${point.number}`, clause: split.clause } : null;
 }
 
+/** The place in the alphabet of a point's single letter, "(a)" → 0, or -1 for any other number. */
+function letterOf(number: string): number {
+  return /^\([a-z]\)$/.test(number) ? number.charCodeAt(1) - 97 : -1;
+}
+
 /** A paragraph number a point's label can carry: "2", "2bis". */
 const PLAIN_PARAGRAPH = /^\d+[a-z]*$/i;
 
@@ -351,6 +356,7 @@ export class ReferenceMap {
       this.labelsClauses(key(oldFrom), key(oldTo), key(newFrom), key(newTo))) {
       return this.clauseRangeFollows(key(oldFrom), key(oldTo), key(newFrom), key(newTo));
     }
+    if (PARENTHESISED_KINDS.has(word)) return this.pointRangeFollows(oldText, newText, olds, news, k0, [oldFrom, oldTo, newFrom, newTo], ownProvisions);
     const from = plainNumber(oldFrom), to = plainNumber(oldTo);
     const from2 = plainNumber(newFrom), to2 = plainNumber(newTo);
     if (from === null || to === null || from2 === null || to2 === null || to < from || to - from !== to2 - from2 || to - from > MAX_RANGE) return false;
@@ -369,6 +375,27 @@ export class ReferenceMap {
     } else if (ownProvisions) became = ownProvisions;
     else return false;
     for (let t = 0; t <= to - from; t++) if (!became(String(from + t), String(from2 + t))) return false;
+    return true;
+  }
+
+  /**
+   * rangeFollows for points cited by their letters, "points (a) to (c) of paragraph 2 of Article 9" (whose paragraph
+   * and clause pointOf reads from the range's start, `olds[k0]`): each point from one end to the other became its
+   * counterpart, "(a)" → "(b)", "(b)" → "(c)", "(c)" → "(d)". Single letters only; any other range is a change.
+   */
+  private pointRangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k0: number,
+    [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean): boolean {
+    const from = letterOf(oldFrom), to = letterOf(oldTo), from2 = letterOf(newFrom), to2 = letterOf(newTo);
+    if (from < 0 || to < from || from2 < 0 || to - from !== to2 - from2) return false;
+    const a = pointOf(oldText, olds, k0), b = pointOf(newText, news, k0);
+    if (!a || !b || (a.clause === null) !== (b.clause === null)) return false;
+    // The paragraph's part of each label ("2" of "2(a)").
+    const paragraphA = a.label.slice(0, a.label.length - oldFrom.length), paragraphB = b.label.slice(0, b.label.length - newFrom.length);
+    const point = (paragraph: string, letter: number) => `${paragraph}(${String.fromCharCode(97 + letter)})`;
+    for (let t = 0; t <= to - from; t++) {
+      const x = point(paragraphA, from + t), y = point(paragraphB, from2 + t);
+      if (!(a.clause === null ? ownProvisions?.(x, y) === true : this.citedProvisionRenumbered(a.clause, b.clause!, x, y))) return false;
+    }
     return true;
   }
 
