@@ -290,6 +290,61 @@ describe('a point cited by its letter, as EU texts write it ("point (b) of parag
   });
 });
 
+describe('points cited by their letters in every form, relettered rightly, wrongly or not at all (property)', () => {
+  const MINERALS = ['gallium', 'germanium', 'graphite', 'lithium', 'cobalt', 'nickel'];
+  const letter = (k: number) => String.fromCharCode(97 + k);
+  /** Stockpiles, Article 2: paragraph 1 lists a point per mineral; `putIn` ≥ 0 puts a point on tungsten there. */
+  const stocks = (count: number, putIn: number): [string, string] => {
+    const items = MINERALS.slice(0, count).map((m) => `strategic stocks of ${m}`);
+    if (putIn >= 0) items.splice(putIn, 0, 'joint research on the recycling of tungsten');
+    return ['Stockpiles', `1. Each Participant will keep:\n\n${items.map((t, k) => `   (${letter(k)}) ${t};`).join('\n\n')}\n\n2. The stocks cover ninety days.`];
+  };
+  const FORMS = [
+    (x: string) => `point ${x} of paragraph 1 of Article 2`,
+    (x: string) => `Article 2(1), point ${x}`,
+    (x: string) => `point ${x} of Article 2(1)`,
+    (x: string, y: string) => `points ${x} and ${y} of paragraph 1 of Article 2`,
+    (x: string, y: string) => `points ${x} to ${y} of paragraph 1 of Article 2`,
+  ];
+
+  it('reads the citing clause unchanged exactly when every letter it changed follows the points, and finds exactly the letters left stale', () => {
+    const arb = fc.record({
+      count: fc.integer({ min: 2, max: 6 }),
+      at: fc.nat(),
+      refs: fc.array(fc.record({ form: fc.nat(), a: fc.nat(), b: fc.nat(), how: fc.constantFrom('right', 'wrong', 'left') }), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(fc.property(arb, ({ count, at, refs }) => {
+      const where = at % (count + 1);
+      // The new letter of old point k.
+      const after = (k: number) => (k >= where ? k + 1 : k);
+      const cites = refs.map((r) => {
+        const form = FORMS[r.form % FORMS.length]!;
+        const k = r.a % count;
+        // A list's second point after its first, a range's end at or after its start.
+        const m = form.length === 1 ? k : Math.min(count - 1, k + 1 + (r.b % count));
+        const range = form === FORMS[4];
+        const old = form(`(${letter(k)})`, `(${letter(m)})`);
+        // Wrong: each letter one past the right one (a point that exists, or none).
+        const shift = r.how === 'right' ? 0 : r.how === 'wrong' ? 1 : null;
+        const now = shift === null ? old : form(`(${letter(after(k) + shift)})`, `(${letter(after(m) + shift)})`);
+        // Right where every letter changed follows; a range also names the point put in between its ends.
+        const follows = (shift === 0 || now === old) && !(range && k < where && where <= m);
+        return { old, now, follows, left: shift === null, k, m, single: form.length === 1 };
+      });
+      const citing = (refs: string) => ['Scope', `This Memorandum sets out how the Participants cooperate on critical minerals and rare earths. Each Participant will apply ${refs}. Nothing in it creates obligations under international law.`] as const;
+      const c = compareDrafts(importDraft(articles([citing(cites.map((x) => x.old).join('; ')), stocks(count, -1)])).draft,
+        importDraft(articles([citing(cites.map((x) => x.now).join('; ')), stocks(count, where)])).draft, { staleReferences: true });
+      const scope = c.changes[0]!;
+      // Left as it stood, the text reads the same: unchanged whatever the points became.
+      expect(scope.kind).toBe(cites.every((x) => x.left || x.follows) ? 'unchanged' : 'edited');
+      if (scope.kind === 'edited') return;
+      // Stale: the letters left that now name another point (every letter from the inserted one on).
+      const stale = new Set(cites.filter((x) => x.left).flatMap((x) => (x.single ? [x.k] : [x.k, x.m])).filter((k) => k >= where).map((k) => `1(${letter(k)})`));
+      expect(new Set((scope.staleReferences ?? []).map((s) => s.provision?.named))).toEqual(stale);
+    }), { numRuns: 200 });
+  });
+});
+
 describe('a paragraph put in as "2bis" and numbered at the end', () => {
   it('marks its number and those after it cosmetic inside an edited clause, and the edit beside them not', () => {
     const stocks = (modal: string, final: boolean) => ['Stockpiles', final
