@@ -544,6 +544,23 @@ describe('stale references', () => {
       });
   });
 
+  it('reads annexes of plain-text drafts headed in capitals ("ANNEX I" over its title): an annex put in first renumbers the others, and a reference left to "Annex I" is stale', () => {
+    const text = (annexes: readonly [string, string][], cite: string) => 'Memorandum\n\nArticle 1\nScope\n\n' +
+      `The Participants will keep the stocks listed in ${cite}.\n\n` + annexes.map(([title, body], k) => `ANNEX ${['I', 'II'][k]}\n\n${title}\n\n${body}\n\n`).join('');
+    const MINERALS: [string, string] = ['LIST OF MINERALS', '1. Gallium.\n\n2. Germanium.'];
+    const CONTACTS: [string, string] = ['CONTACT POINTS', '1. The ministries of the Participants responsible for mining.'];
+    const c = compare(text([MINERALS], 'Annex I'), text([CONTACTS, MINERALS], 'Annex I'));
+    expect(c.changes.map((x) => `${x.kind} ${x.new.map((r) => `${r.label} — ${r.title}`).join()}`)).toEqual([
+      'unchanged Article 1 — Scope', 'inserted ANNEX I — CONTACT POINTS', 'unchanged ANNEX II — LIST OF MINERALS',
+    ]);
+    expect(c.changes[2]!.renumbered).toBe(true);
+    expect(staleOf(c)).toEqual(['Article 1: "Annex I" meant ANNEX I, now ANNEX II, names ANNEX I']);
+    // Renumbered with the annexes: nothing stale, and the clause reads unchanged.
+    const updated = compare(text([MINERALS], 'Annex I'), text([CONTACTS, MINERALS], 'Annex II'));
+    expect(staleOf(updated)).toEqual([]);
+    expect(updated.changes[0]!.kind).toBe('unchanged');
+  });
+
   it('finds none on generated treaties, whose references cite articles of other agreements as CETA numbers them ("Article 30.22")',
     { skip: !hasGenerator() ? 'the treaty generator (../shared/tools) is not here' : false }, async () => {
       const makePair = await loadMakePair();

@@ -111,6 +111,22 @@ describe('importDraft: heading forms', () => {
     const text = importDraft('Agreement\n\nArticle 1 — Tariffs\n\nThe United States shall apply the rate set out in Schedule 2 to\nAnnex I.\n\nArticle 2 — Quotas\n\nNone.', { format: 'text' }).draft;
     expect(text.clauses.map((c) => c.label)).toEqual(['Article 1', 'Article 2']);
   });
+  it('plain text: "ANNEX I" over its title line, "Annex 2-A: Tariff Schedule", "APPENDIX B — CONTACT POINTS" are attachments, their paragraphs their own', () => {
+    const src = 'Memorandum\n\nArticle 1\nScope\n\nThe Participants will keep the stocks listed in Annex I.\n\nANNEX I\n\nLIST OF MINERALS\n\n1. Gallium.\n\n2. Germanium.\n\n' +
+      'Annex 2-A: Tariff Schedule of the United States\n\n1. Rates.\n\nAPPENDIX B — CONTACT POINTS\n\n1. Ministries.\n\nAnnex III\n\nFinal Provisions\n\n1. Entry into force.';
+    const { draft } = importDraft(src, { format: 'text' });
+    expect(draft.clauses.map((c) => [c.label, c.title, provisionsOf(c).map((p) => p.label)])).toEqual([
+      ['Article 1', 'Scope', [null]],
+      ['ANNEX I', 'LIST OF MINERALS', ['1', '2']],
+      ['Annex 2-A', 'Tariff Schedule of the United States', ['1']],
+      ['APPENDIX B', 'CONTACT POINTS', ['1']],
+      ['Annex III', 'Final Provisions', ['1']],
+    ]);
+    // Not headings: a page's list of its annexes as links, a sentence that names one, the word in lower case.
+    const notHeadings = importDraft('Memorandum\n\nArticle 1 — Annexes\n\n[Annex I](https://example.org/annex-1.pdf)\n\nAnnex II to the Convention applies.\n\nannex III\n\nAnnex IV: the list below.', { format: 'text' }).draft;
+    expect(notHeadings.clauses.map((c) => c.label)).toEqual(['Article 1']);
+  });
+
   it('empty input is an error diagnostic, not an exception', () => {
     expect(importDraft('   \n', { file: 'x.txt' }).diagnostics[0]).toMatchObject({ file: 'x.txt', line: 1, severity: 'error', code: 'empty-draft' });
   });

@@ -108,6 +108,8 @@ export function recogniseHeading(
       return { kind: division ? 'division' : 'clause', label, title, rank: division ? 1 : 2, droppedMarkers: dropped };
     }
   }
+  const attachment = attachmentHeading(text, dropped, options);
+  if (attachment) return attachment;
   const lettered = letteredHeading(text, dropped, options);
   if (lettered) return lettered;
   if (options.allowNumber) {
@@ -156,6 +158,33 @@ function letteredHeading(text: string, dropped: string[], options: { allowCaps?:
 }
 
 const LETTERED_HEADING = /^([A-Z])\.\s+(\[*\s*\p{Lu}.*)$/u;
+
+/**
+ * "ANNEX I", "Annex 2-A: Tariff Schedule of the United States", "APPENDIX B — CONTACT POINTS", "Schedule 1": an
+ * attachment, a division like a Part (the paragraphs below it are its own; a title on the next line is read by the
+ * caller as for "Article 5"). Stricter than an article's heading, since these words open many sentences that a
+ * text wrapped at its width puts at the start of a line ("… as set out in Schedule 2 to" / "Annex I."): no
+ * sentence's full stop after the number, no Markdown link ("[Annex I](…pdf)", how a page lists its annexes), and
+ * the word in lower case standing alone ("Annex I") only where the caller knows the line stands alone
+ * (`allowCaps`, `allowNumber`), unless a title follows it on the line.
+ */
+function attachmentHeading(text: string, dropped: string[], options: { allowCaps?: boolean; allowNumber?: boolean }): RecognisedHeading | null {
+  const m = ATTACHMENT_HEADING.exec(text);
+  if (!m) return null;
+  const title = cleanTitle(m[3] ?? m[4]);
+  if (title !== '' && !looksLikeTitle(title)) return null;
+  const capitals = m[2] === m[2]!.toUpperCase();
+  if (title === '' && !capitals && !options.allowCaps && !options.allowNumber) return null;
+  return { kind: 'division', label: m[1]!.replace(/\s+/g, ' '), title, rank: 1, droppedMarkers: dropped };
+}
+
+/**
+ * The word, capitalised or in capitals, then a number ("I", "2", "2-A", "3bis") or one capital letter ("Annex A"),
+ * then the end, or a title after a colon or dash. Case matters (no "annex a").
+ */
+const ATTACHMENT_HEADING = new RegExp(
+  `^((Annex|ANNEX|Appendix|APPENDIX|Schedule|SCHEDULE)\\s+(?:${NUMBER}(?:-[A-Z0-9]{1,3})?|[A-Z]))(?:$|\\s*[:—–]\\s*(.+)$|\\s+-\\s+(.+)$)`,
+);
 
 /** "Areas of Cooperation": most longer words capitalised, as titles are and sentences are not. */
 function isTitleCase(text: string): boolean {
