@@ -243,6 +243,10 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('a levy of 10 per cent applies', 'a levy of 10% applies'))).toEqual([['figure', '10 per cent', '10%', 'cosmetic']]);
     expect(brief(legalChanges('at least $1 billion in financing', 'financing'))).toEqual([['figure', 'at least $1 billion', null]]);
     expect(brief(legalChanges('EUR 5 million for research', 'EUR 50 million for research'))).toEqual([['figure', 'EUR 5 million', 'EUR 50 million']]);
+    // A difference of two rates is another figure than the rate, whatever its number: not cosmetic.
+    expect(brief(legalChanges('duties shall not exceed 5 per cent', 'duties shall not exceed 5 percentage points'))).toEqual([['figure', '5 per cent', '5 percentage points']]);
+    expect(brief(legalChanges('reduced by 5 percentage points', 'reduced by 10 percentage points'))).toEqual([['figure', '5 percentage points', '10 percentage points']]);
+    expect(brief(legalChanges('reduced by 5 percentage points', 'reduced by five percentage points'))).toEqual([['figure', '5 percentage points', 'five percentage points', 'cosmetic']]);
   });
 
   it('does not take cross-references or provision numbers for figures', () => {

@@ -287,7 +287,8 @@ const CURRENCY_BEFORE = `(?:US\\$|A\\$|\\$|€|£|¥|(?:${CURRENCY_CODES.join('|
  */
 export const CURRENCY_CODE_WORDS: ReadonlySet<string> = new Set(CURRENCY_CODES.map((c) => c.toLowerCase()));
 const CURRENCY_AFTER = '\\s+(?:(?:US\\s+)?dollars|euros?|pounds|yen|USD|EUR|AUD|JPY)';
-const PERCENT = '\\s?(?:%|per\\s?cent|percent)';
+/** A percentage, or a difference of two ("reduced by 5 percentage points"), which is no percentage of the rate. */
+const PERCENT = '\\s?(?:%|per\\s?cent|percent)|\\s+percentage\\s+points?';
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
 const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
 /**
@@ -741,13 +742,17 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
     if (scale) n *= scale === 'bn' ? 1e9 : scale === 'm' ? 1e6 : SCALES[scale]!;
     if (g.rate) n *= PERIODS_A_YEAR[g.period!.toLowerCase()]!;
-    const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? '%' : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
+    const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? (POINTS.test(g.pct) ? PERCENTAGE_POINTS : '%') : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
     const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? quantityKind(unit) : 'number';
     const comparator = canonicalComparator(g.cmp);
     if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
+
+/** The unit of "5 percentage points", told from "5 per cent": the same number, another figure. */
+const POINTS = /points?$/i;
+const PERCENTAGE_POINTS = 'percentage point';
 
 /** Digits with a parenthesis attached, as provisions are numbered: "2(2)", not "thirty (30)". */
 const ATTACHED_PARENTHESIS = /^\d+\(/;
