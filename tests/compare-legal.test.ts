@@ -247,6 +247,19 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('duties shall not exceed 5 per cent', 'duties shall not exceed 5 percentage points'))).toEqual([['figure', '5 per cent', '5 percentage points']]);
     expect(brief(legalChanges('reduced by 5 percentage points', 'reduced by 10 percentage points'))).toEqual([['figure', '5 percentage points', '10 percentage points']]);
     expect(brief(legalChanges('reduced by 5 percentage points', 'reduced by five percentage points'))).toEqual([['figure', '5 percentage points', 'five percentage points', 'cosmetic']]);
+    // Basis points are hundredths of a per cent.
+    expect(brief(legalChanges('a margin of 50 basis points', 'a margin of 75 basis points'))).toEqual([['figure', '50 basis points', '75 basis points']]);
+    expect(brief(legalChanges('a margin of 0.5 per cent', 'a margin of 50 basis points'))).toEqual([['figure', '0.5 per cent', '50 basis points', 'cosmetic']]);
+  });
+
+  it('reads quantities in metric tons and kilotonnes, and a quantity\'s period ("5,000 tonnes per year")', () => {
+    expect(brief(legalChanges('stocks of 500 metric tons', 'stocks of 800 metric tons'))).toEqual([['figure', '500 metric tons', '800 metric tons']]);
+    expect(brief(legalChanges('deliveries of 20 kilotonnes', 'deliveries of 20,000 tonnes'))).toEqual([['figure', '20 kilotonnes', '20,000 tonnes', 'cosmetic']]);
+    // Per month is twelve times per year: a change of figure, though no number changed; the same quantity a year
+    // written another way is wording.
+    expect(brief(legalChanges('stocks of 5,000 tonnes per year', 'stocks of 5,000 tonnes per month'))).toEqual([['figure', '5,000 tonnes per year', '5,000 tonnes per month']]);
+    expect(brief(legalChanges('stocks of 60,000 tonnes a year', 'stocks of 5,000 tonnes per month'))).toEqual([['figure', '60,000 tonnes a year', '5,000 tonnes per month', 'cosmetic']]);
+    expect(brief(legalChanges('leave of 30 days a year', 'leave of 30 days'))).toEqual([['figure', '30 days a year', '30 days']]);
   });
 
   it('does not take cross-references or provision numbers for figures', () => {

@@ -288,9 +288,15 @@ const CURRENCY_BEFORE = `(?:US\\$|A\\$|\\$|€|£|¥|(?:${CURRENCY_CODES.join('|
 export const CURRENCY_CODE_WORDS: ReadonlySet<string> = new Set(CURRENCY_CODES.map((c) => c.toLowerCase()));
 const CURRENCY_AFTER = '\\s+(?:(?:US\\s+)?dollars|euros?|pounds|yen|USD|EUR|AUD|JPY)';
 /** A percentage, or a difference of two ("reduced by 5 percentage points"), which is no percentage of the rate. */
-const PERCENT = '\\s?(?:%|per\\s?cent|percent)|\\s+percentage\\s+points?';
+const PERCENT = '\\s?(?:%|per\\s?cent|percent)|\\s+percentage\\s+points?|\\s+basis\\s+points?';
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
-const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|tonnes?|tons?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
+const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|(?:metric\\s+)?(?:tonnes?|tons?)|kilotonnes?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
+/**
+ * A quantity's period, after its unit: "5,000 tonnes per year", "30 days a year". Its value is the quantity a year,
+ * so that "per year" → "per month" is a change of figure and "60,000 tonnes a year" → "5,000 tonnes per month" one
+ * of wording.
+ */
+const PER_PERIOD = '\\s+(?:per|a|an|each|every)\\s+(?:calendar\\s+)?(?<perPeriod>year|annum|quarter|month|fortnight|week|day)';
 /**
  * How often, after a number: "twice a year", "three times per year", "four times each calendar year". The
  * period's share of a year gives the frequency its value (times a year), so "once a month" and "twelve times a
@@ -390,14 +396,14 @@ export const FIGURE_ANCHOR_WORDS: ReadonlySet<string> = new Set([...NUMBER_WORDS
  */
 export const FIGURE_WORDS: ReadonlySet<string> = (() => {
   const words = new Set<string>(['and', ...NUMBER_WORDS]);
-  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, SCALE, RATE, FREQUENCY, DENOMINATOR]) for (const w of patternWords(part)) words.add(w);
+  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, PER_PERIOD, SCALE, RATE, FREQUENCY, DENOMINATOR]) for (const w of patternWords(part)) words.add(w);
   for (const w of [...NUMBER_WORDS, ...patternWords(SCALE)]) for (const p of patternFirstWords(PERCENT)) words.add(w + p);
   return words;
 })();
 
 // The figure itself, matched sticky at a candidate start (see findFigures for how starts are found).
 const FIGURE_Y = new RegExp(
-  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<fn>${NUMWORDS})[\\s-]+(?<fd>${DENOMINATOR})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<rate>${RATE})|(?<unit>${UNIT}))?|(?<freq>${FREQUENCY}))${WORD_END}`,
+  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<fn>${NUMWORDS})[\\s-]+(?<fd>${DENOMINATOR})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<rate>${RATE})|(?<unit>${UNIT})(?:${PER_PERIOD})?)?|(?<freq>${FREQUENCY}))${WORD_END}`,
   'iuy');
 // Where a figure's number can begin: a digit or a number word at the start of a word. Scanning for these
 // first, instead of trying the whole figure pattern at every character, is what keeps long texts fast.
@@ -426,7 +432,7 @@ export function parseNumber(written: string): number | null {
 
 function canonicalUnit(unit: string): string {
   const u = unit.trim().toLowerCase().replace(/\s+/g, ' ');
-  return u.replace(/s$/, '').replace(/^(?:tonne|ton)$/, 'tonne').replace(/^kilogram$/, 'kg');
+  return u.replace(/s$/, '').replace(/^metric /, '').replace(/^(?:tonne|ton)$/, 'tonne').replace(/^kilogram$/, 'kg');
 }
 
 /**
@@ -742,8 +748,12 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const scale = ((g.s1 ?? g.s2) ?? '').trim().toLowerCase();
     if (scale) n *= scale === 'bn' ? 1e9 : scale === 'm' ? 1e6 : SCALES[scale]!;
     if (g.rate) n *= PERIODS_A_YEAR[g.period!.toLowerCase()]!;
-    const unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? (POINTS.test(g.pct) ? PERCENTAGE_POINTS : '%') : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
+    // Basis points are hundredths of a per cent ("50 basis points" and "0.5%" say the same); kilotonnes, thousands of tonnes.
+    if (g.pct && BASIS_POINTS.test(g.pct)) n /= 100;
+    let unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? (PERCENTAGE_POINTS_WORDS.test(g.pct) ? PERCENTAGE_POINTS : '%') : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
+    if (unit === 'kilotonne') { n *= 1000; unit = 'tonne'; }
     const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? quantityKind(unit) : 'number';
+    if (g.perPeriod) { n *= PERIODS_A_YEAR[g.perPeriod.toLowerCase()]!; unit += A_YEAR; }
     const comparator = canonicalComparator(g.cmp);
     if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
@@ -751,8 +761,9 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
 }
 
 /** The unit of "5 percentage points", told from "5 per cent": the same number, another figure. */
-const POINTS = /points?$/i;
+const PERCENTAGE_POINTS_WORDS = /percentage\s+points?$/i;
 const PERCENTAGE_POINTS = 'percentage point';
+const BASIS_POINTS = /basis\s+points?$/i;
 
 /** Digits with a parenthesis attached, as provisions are numbered: "2(2)", not "thirty (30)". */
 const ATTACHED_PARENTHESIS = /^\d+\(/;
