@@ -36,6 +36,8 @@ const pieces = [
   'within its competence', 'subject to the availability of appropriated funds', 'law', 'US$', 'A$ 5', 'duty[1]', '[2]', '[^11]', 'consistency[^5]', '| 2805.30 |', '|', '| 5% |', '(https://x.org/2025/10/a-5.pdf)', 'www.x.org/30', 'https://', 'GATT 1994',
   'Trade* 1994', 'III:2', '(1)', 'Order 14257', 'By 2030', 'Articles 3, 4 and', 'paragraphs 2 to', 'paragraph [14]', 'Article 6.13, 6.14', '###4', 'renewable once', 'twice', 'once only', 'not legally binding', 'legally', 'binding', 'non-binding',
   'does not create any legally binding', 'do',
+  // exceptions, whose item runs on to the end of its phrase
+  'except in', 'except', 'unless', 'save as', 'except where', 'except to the extent', 'in emergencies', 'otherwise decided', '[', ']',
   // names and terms
   'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
   'U.S.', 'JAPAN', 'japan', 'united States', 'OF', 'Of', 'Shall', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',

@@ -188,6 +188,23 @@ describe('reservations of a party\'s own law, powers and funds', () => {
     expect(legalChanges('They will cooperate to the extent possible.', 'They will cooperate to the extent practicable.')).toEqual([]);
   });
 
+  it('reads an exception ("except in emergencies", "unless the Participants decide otherwise") as narrowing its sentence: put in, weaker; taken out, stronger', () => {
+    // The running example's export-ban paragraph, with an emergency exception put in.
+    expect(brief(legalChanges('The Participants will not impose export bans on rare earths.', 'The Participants will not impose export bans on rare earths, except in emergencies.')))
+      .toEqual([['obligation', null, 'except in emergencies', 'weaker']]);
+    expect(brief(legalChanges('The Joint Committee will meet twice a year, unless the Participants decide otherwise.', 'The Joint Committee will meet twice a year.')))
+      .toEqual([['obligation', 'unless the Participants decide otherwise', null, 'stronger']]);
+    // Its words run to the end of its phrase (a comma, a full stop, a bracket) and no further.
+    expect(brief(legalChanges('The Parties shall not impose quotas.', 'The Parties shall not impose quotas except as the Parties otherwise agree [in writing].')))
+      .toEqual([['obligation', null, 'except as the Parties otherwise agree', 'weaker']]);
+    // The same exception reworded is the redline's to show; "except" naming what a list leaves out is none.
+    expect(legalChanges('They will meet twice a year, unless the Participants decide otherwise.', 'They will meet twice a year, unless the Participants agree otherwise.')).toEqual([]);
+    expect(legalChanges('Minerals means all minerals except coal.', 'Minerals means all minerals except coal and lignite.')).toEqual([]);
+    // An exception struck and a hedge put in are two changes, not one turned into the other.
+    expect(brief(legalChanges('The Participants will share data, except where it is confidential.', 'The Participants will share data, as appropriate.')))
+      .toEqual([['obligation', 'except where it is confidential', null, 'stronger'], ['obligation', null, 'as appropriate', 'weaker']]);
+  });
+
   it('does not read the US of "US$" as the party', () => {
     expect(brief(legalChanges('a fund of USD 10 billion', 'a fund of US$10bn', undefined, { parties: { US: 'United States of America' } })))
       .toEqual([['figure', 'USD 10 billion', 'US$10bn', 'cosmetic']]);

@@ -8,7 +8,7 @@
  * unit, a date as ISO), so that a change of wording with the same value can be flagged cosmetic; `kind`
  * says which items may be paired at all (a sum of money is never paired with a time limit).
  */
-import { OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
+import { EXCEPTION_REACH, OBLIGATION_LEXICON, OBLIGATION_QUALIFIERS, QUALIFIED_RANK_STEP, type Polarity } from './obligation-lexicon.js';
 import { patternFirstWords, patternLastWords, patternStrings, patternWords } from './pattern-words.js';
 import { isDelimiterRow, isPipeRow, splitRow } from '../model/pipe-table.js';
 import { INSERTED_ORDINAL } from '../model/provisions.js';
@@ -244,13 +244,38 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
     const polarity: Polarity = negative ? 'negative' : 'positive';
     const rank = weakest.rank - (qualified ? QUALIFIED_RANK_STEP : 0);
     // The expression without the spaces and commas a qualifier may have taken after it (no regex, no copy).
-    let last = end;
-    while (last > start && (text.charCodeAt(last - 1) === 44 || isSpaceAt(text, last - 1))) last--;
-    const expression = text.slice(start, last);
+    const expression = text.slice(start, trimEnd(text, start, end));
     const key = lemmas + (qualified ? ' (qualified)' : '');
-    found.push({ start, end: start + expression.length, text: expression, key, value: key, kind: status ? 'status' : reservation ? 'reservation' : 'obligation',
+    // An exception is told with its phrase ("unless the Participants decide otherwise"), but stands where its
+    // words stand: a change inside the phrase does not touch it (nor is it a change of the exception: the same
+    // words on both sides), and a finder reading a window around that change finds what the whole text has there.
+    const told = weakest.phrase === true ? text.slice(start, trimEnd(text, start, exceptionEnd(text, end))) : expression;
+    found.push({ start, end: start + expression.length, text: told, key, value: key, kind: status ? 'status' : reservation ? (weakest.phrase === true ? 'exception' : 'reservation') : 'obligation',
       rank: status || reservation ? undefined : rank, polarity, quoted: undefined });
   }
+}
+
+/**
+ * Where an exception's phrase ends, its words ending at `from`: at the next comma, semicolon, colon, full stop,
+ * square bracket or line break, or after at most EXCEPTION_REACH characters (cut back to the end of a word). Read in
+ * the whole text, whatever range the finder scans, so that every reader of a clause reports the same phrase.
+ */
+function exceptionEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + EXCEPTION_REACH);
+  let i = from;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 46 || c === 91 || c === 93 || c === 10 || c === 13) return i;
+    i++;
+  }
+  if (i < text.length) while (i > from && !isSpaceAt(text, i)) i--;
+  return i;
+}
+
+/** `end` moved back over the spaces and commas before it, not past `start`. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && (text.charCodeAt(end - 1) === 44 || isSpaceAt(text, end - 1))) end--;
+  return end;
 }
 
 const atomStart: number[] = [];

@@ -25,8 +25,9 @@
  * Direction (obligations only): both sides of the same polarity compare their ranks (stronger, weaker,
  * same); a change of polarity ("shall" → "shall not") reverses the obligation and has no direction; an
  * obligation added or removed has none either. A reservation or hedge standing apart from its modal ("…, subject
- * to their laws", "…, as appropriate") is an item of its own: put in, its obligation is weaker; taken out,
- * stronger; in a paragraph put in or taken out whole, neither.
+ * to their laws", "…, as appropriate"), and an exception ("…, except in emergencies", "unless …"), is an item of
+ * its own: put in, its obligation is weaker; taken out, stronger; in a paragraph put in or taken out whole,
+ * neither.
  *
  * Dates: a date whose relation turned ("before 31 March" → "after 31 March") is reported with its relation
  * (date-relation.ts), the date read alone being the same on both sides. Negative forms compare the strength of the prohibition:
@@ -551,8 +552,9 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
   if (type === 'obligation' && o && n) {
     // (A group of alternatives of several strengths has none: legal-alternatives.ts.)
     if (o.polarity === n.polarity && o.rank !== undefined && n.rank !== undefined) change.direction = n.rank > o.rank ? 'stronger' : n.rank < o.rank ? 'weaker' : 'same';
-  } else if (type === 'obligation' && (o ?? n)!.kind === 'reservation') {
-    // A reservation taken out leaves the obligation it qualified stronger; put in, weaker.
+  } else if (type === 'obligation' && ((o ?? n)!.kind === 'reservation' || (o ?? n)!.kind === 'exception')) {
+    // A reservation or an exception taken out leaves the obligation it qualified stronger; put in, weaker. (Each
+    // pairs with its own kind only: an exception struck and a hedge put in are two changes.)
     change.direction = o ? 'stronger' : 'weaker';
   }
   if (o && n && (o.value === n.value || isCosmeticChange(o.text, n.text))) change.cosmetic = true;

@@ -261,8 +261,8 @@ function inNegatedSubject(text: string, at: number): boolean {
  * or took out a negating word (`inNegationChange`), else as found.
  */
 export function withSubject(text: string, f: Found, inNegationChange: (offset: number) => boolean): Found {
-  // A reservation ("subject to its laws") has no subject of its own.
-  if (f.polarity === 'negative' || f.kind === 'reservation') return f;
+  // A reservation ("subject to its laws") or an exception ("unless …") has no subject of its own.
+  if (f.polarity === 'negative' || f.kind === 'reservation' || f.kind === 'exception') return f;
   const subject = subjectBefore(text, f.start);
   if (!subject) return f;
   if (negates(text, subject.start, subject.second)) {

@@ -63,7 +63,18 @@ export interface ObligationAtom {
    * accordance with its laws", "appropriate" and "possible" of "where appropriate / possible".
    */
   anchors?: readonly string[];
+  /**
+   * An exception ("except in", "unless"): the item's text runs on to the end of its phrase, which says what is
+   * excepted ("except in emergencies"), to the next comma, semicolon, colon, full stop or square bracket (a
+   * negotiating text's alternatives) or the line's end, at most EXCEPTION_REACH characters. Only its words are compared (the lemma): the same exception reworded is the
+   * redline's to show.
+   */
+  phrase?: true;
 }
+
+/** How far an exception's text may run after its words: "unless otherwise decided by the Conference of the Parties
+ * serving as the meeting of the Parties to this Agreement" whole. */
+export const EXCEPTION_REACH = 160;
 
 /**
  * The hedges and reservations read both right after a modal (QUALIFIERS: "shall, subject to its laws,") and standing
@@ -164,6 +175,11 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'in accordance with its laws', pattern: IN_ACCORDANCE_WITH_LAW, rank: 0, polarity: 'positive', reservation: true, anchors: ['accordance'] },
   { lemma: 'subject to its laws', pattern: SUBJECT_TO_LAW, rank: 0, polarity: 'positive', reservation: true },
   { lemma: 'subject to available funds', pattern: SUBJECT_TO_FUNDS, rank: 0, polarity: 'positive', reservation: true },
+  // Exceptions, which narrow what their sentence requires or forbids: "will not impose export bans, except in
+  // emergencies", "will meet twice a year, unless the Participants decide otherwise". Not "except" alone ("all
+  // minerals except coal" names what a list leaves out).
+  { lemma: 'except', pattern: '(?:except|save)(?: (?:in|for|where|when|if|as|that|insofar as)| to the extent)', rank: 0, polarity: 'positive', reservation: true, phrase: true },
+  { lemma: 'unless', pattern: 'unless', rank: 0, polarity: 'positive', reservation: true, phrase: true },
 ];
 
 /** Hedges that, right after an obligation, weaken it by half a rank. */
