@@ -200,6 +200,9 @@ describe('reservations of a party\'s own law, powers and funds', () => {
     // The same exception reworded is the redline's to show; "except" naming what a list leaves out is none.
     expect(legalChanges('They will meet twice a year, unless the Participants decide otherwise.', 'They will meet twice a year, unless the Participants agree otherwise.')).toEqual([]);
     expect(legalChanges('Minerals means all minerals except coal.', 'Minerals means all minerals except coal and lignite.')).toEqual([]);
+    // A proviso the same.
+    expect(brief(legalChanges('Either Participant may request consultations.', 'Either Participant may request consultations, provided that the other Participant agrees.')))
+      .toEqual([['obligation', null, 'provided that the other Participant agrees', 'weaker']]);
     // An exception struck and a hedge put in are two changes, not one turned into the other.
     expect(brief(legalChanges('The Participants will share data, except where it is confidential.', 'The Participants will share data, as appropriate.')))
       .toEqual([['obligation', 'except where it is confidential', null, 'stronger'], ['obligation', null, 'as appropriate', 'weaker']]);

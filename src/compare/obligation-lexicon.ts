@@ -175,11 +175,13 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'in accordance with its laws', pattern: IN_ACCORDANCE_WITH_LAW, rank: 0, polarity: 'positive', reservation: true, anchors: ['accordance'] },
   { lemma: 'subject to its laws', pattern: SUBJECT_TO_LAW, rank: 0, polarity: 'positive', reservation: true },
   { lemma: 'subject to available funds', pattern: SUBJECT_TO_FUNDS, rank: 0, polarity: 'positive', reservation: true },
-  // Exceptions, which narrow what their sentence requires or forbids: "will not impose export bans, except in
-  // emergencies", "will meet twice a year, unless the Participants decide otherwise". Not "except" alone ("all
-  // minerals except coal" names what a list leaves out).
+  // Exceptions and provisos, which narrow what their sentence requires or forbids: "will not impose export bans,
+  // except in emergencies", "will meet twice a year, unless the Participants decide otherwise", "…, provided that
+  // the other Participant agrees". Not "except" alone ("all minerals except coal" names what a list leaves out).
   { lemma: 'except', pattern: '(?:except|save)(?: (?:in|for|where|when|if|as|that|insofar as)| to the extent)', rank: 0, polarity: 'positive', reservation: true, phrase: true },
   { lemma: 'unless', pattern: 'unless', rank: 0, polarity: 'positive', reservation: true, phrase: true },
+  // A proviso, which makes its sentence hold only on a condition.
+  { lemma: 'provided that', pattern: '(?:provided(?: always)?|on (?:the )?condition) that', rank: 0, polarity: 'positive', reservation: true, phrase: true },
 ];
 
 /** Hedges that, right after an obligation, weaken it by half a rank. */
