@@ -38,6 +38,7 @@ const pieces = [
   'does not create any legally binding', 'do',
   // exceptions, whose item runs on to the end of its phrase
   'except in', 'except', 'unless', 'save as', 'except where', 'except to the extent', 'in emergencies', 'otherwise decided', '[', ']',
+  'provided that', 'are prohibited', 'be', 'prohibited', 'is not permitted to', 'discouraged',
   // names and terms
   'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
   'U.S.', 'JAPAN', 'japan', 'united States', 'OF', 'Of', 'Shall', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',

@@ -208,6 +208,13 @@ describe('reservations of a party\'s own law, powers and funds', () => {
       .toEqual([['obligation', 'except where it is confidential', null, 'stronger'], ['obligation', null, 'as appropriate', 'weaker']]);
   });
 
+  it('reads prohibitions and permissions in the passive, the thing forbidden for subject ("Export bans are prohibited")', () => {
+    expect(brief(legalChanges('Export bans are prohibited.', 'Export bans are discouraged.'))).toEqual([['obligation', 'are prohibited', 'are discouraged', 'weaker']]);
+    expect(brief(legalChanges('Export bans shall be prohibited.', 'Export bans shall be discouraged.'))).toEqual([['obligation', 'shall be prohibited', 'shall be discouraged', 'weaker']]);
+    // A permission turned into a prohibition is a reversal: no direction.
+    expect(brief(legalChanges('Each Participant is authorised to impose quotas.', 'Each Participant is not permitted to impose quotas.'))).toEqual([['obligation', 'is authorised to', 'is not permitted to']]);
+  });
+
   it('does not read the US of "US$" as the party', () => {
     expect(brief(legalChanges('a fund of USD 10 billion', 'a fund of US$10bn', undefined, { parties: { US: 'United States of America' } })))
       .toEqual([['figure', 'USD 10 billion', 'US$10bn', 'cosmetic']]);

@@ -113,7 +113,12 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'will not', pattern: "(?:will not|won't)", rank: 3, polarity: 'negative' },
   { lemma: 'are not to', pattern: 'are not to', rank: 3, polarity: 'negative' },
   { lemma: 'cannot', pattern: "(?:cannot|can not|can't)", rank: 3, polarity: 'negative' },
+  // The passive forms, with the thing forbidden for subject ("Export bans are prohibited"), "shall be prohibited"
+  // read as "shall" and "be prohibited", a compound.
+  { lemma: 'are not permitted to', pattern: `${BE} not (?:permitted|allowed|(?:authorised|authorized)) to`, rank: 4, polarity: 'negative' },
+  { lemma: 'are prohibited', pattern: `${BE} (?:prohibited|forbidden)`, rank: 4, polarity: 'negative' },
   { lemma: 'should not', pattern: "(?:should not|shouldn't)", rank: 2, polarity: 'negative' },
+  { lemma: 'are discouraged', pattern: `${BE} discouraged`, rank: 2, polarity: 'negative' },
   { lemma: 'intend not to', pattern: `${S('intend')} not to`, rank: 2, polarity: 'negative' },
   { lemma: 'do not intend to', pattern: "(?:do|does|did)(?: not|n't) intend to", rank: 2, polarity: 'negative' },
   { lemma: 'are not intended to', pattern: `${BE} not intended to`, rank: 2, polarity: 'negative' },
@@ -155,6 +160,7 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'are called upon to', pattern: `${BE} called (?:up)?on to`, rank: 2, polarity: 'positive' },
   // Permission.
   { lemma: 'are encouraged to', pattern: `${BE} encouraged to`, rank: 1, polarity: 'positive' },
+  { lemma: 'are permitted to', pattern: `${BE} (?:permitted|allowed|(?:authorised|authorized)) to`, rank: 1, polarity: 'positive' },
   { lemma: 'are invited to', pattern: `${BE} invited to`, rank: 1, polarity: 'positive' },
   { lemma: 'are free to', pattern: `${BE} free to`, rank: 1, polarity: 'positive' },
   { lemma: 'are entitled to', pattern: `${BE} entitled to`, rank: 1, polarity: 'positive' },
