@@ -399,6 +399,20 @@ describe('figures and dates', () => {
       .toEqual([['date', '26th of October 2025', 'October 26, 2025', 'cosmetic']]);
   });
 
+  it('reads quarters and halves of a year, and dates in figures as either side of the Atlantic writes them', () => {
+    expect(brief(legalChanges('a review in the first quarter of 2027', 'a review in the second quarter of 2027'))).toEqual([['date', 'the first quarter of 2027', 'the second quarter of 2027']]);
+    expect(brief(legalChanges('a review in Q1 2027', 'a review in the first quarter of 2027'))).toEqual([['date', 'Q1 2027', 'the first quarter of 2027', 'cosmetic']]);
+    expect(brief(legalChanges('a review in the second half of 2026', 'a review in H1 2027'))).toEqual([['date', 'the second half of 2026', 'H1 2027']]);
+    // A part above 12 is the day: "31/12/2030" as Europe writes it, "12/31/2030" as the United States does.
+    expect(brief(legalChanges('expires on 31 December 2030', 'expires on 31/12/2031'))).toEqual([['date', '31 December 2030', '31/12/2031']]);
+    expect(brief(legalChanges('expires on 31 December 2030', 'expires on 12/31/2030'))).toEqual([['date', '31 December 2030', '12/31/2030', 'cosmetic']]);
+    // Where either part could be the month, the date is not taken for either reading.
+    expect(brief(legalChanges('expires on 01/02/2030', 'expires on 1 February 2030'))).toEqual([['date', '01/02/2030', '1 February 2030']]);
+    expect(brief(legalChanges('expires on 01/02/2030', 'expires on 01.02.2030'))).toEqual([['date', '01/02/2030', '01.02.2030', 'cosmetic']]);
+    // A provision's number is none.
+    expect(legalChanges('see Article 1.2.2030 of the Code', 'see Article 1.3.2030 of the Code')).toEqual([]);
+  });
+
   it('reads both sides of a change that strikes whole lines and puts in text in their place', () => {
     // The struck text begins with a line break (a text's last line taken out) and the new text runs on: the
     // new side still takes part.

@@ -858,6 +858,13 @@ const dateForms = (year: string) => [
   `(?:the\\s+)?(?<od>${ORDINAL_WORD}|\\d{1,2}(?:st|nd|rd|th))\\s+day\\s+of\\s+(?<om>${MONTH})(?:,?\\s+(?<oy>${year}))?`,
   `the\\s+(?<nth>${ORDINAL_WORD}|\\d+(?:st|nd|rd|th))\\s+day`,
   `(?<m4>${MONTH})\\s+(?<y4>\\d{4})`,
+  // A quarter or half of a year, as work plans and reviews are dated: "the first quarter of 2027", "Q1 2027",
+  // "the second half of 2026", "H2 2026".
+  `(?:the\\s+)?(?<qn>first|second|third|fourth|1st|2nd|3rd|4th)\\s+(?<qk>quarter|half)\\s+of\\s+(?<qy>\\d{4})`,
+  `(?<qs>Q|H)(?<qi>[1-4])\\s+(?<qsy>\\d{4})`,
+  // A date in figures, "31/12/2030", "31.12.2030" as Europe writes it or "12/31/2030" as the United States
+  // does: read as the one where a part cannot be a month, left as written where either could be.
+  `(?<![\\d.])(?<nd1>\\d{1,2})[/.](?<nd2>\\d{1,2})[/.](?<ny>\\d{4})`,
   // A day of a month without a year ("before 1 March", "by June 30"): deadlines that recur each year.
   `(?<d6>\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:day\\s+)?of)?\\s+(?<m6>${MONTH})`,
   `(?<m7>${MONTH})\\s+(?<d7>\\d{1,2})(?:st|nd|rd|th)?`,
@@ -899,6 +906,12 @@ function ordinalValue(written: string): number | null {
 }
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/** A reference word right before a number: what makes "1.2.2030" a provision's number. */
+const AFTER_REFERENCE_WORD = /\b(?:articles?|art|paragraphs?|paras?|sections?|chapters?|annex(?:es)?|parts?|points?|clauses?|rules?|schedules?|appendix)\.?\s*$/i;
+
+/** The ordinals of a quarter or half, in words and in figures (the n-th, n-1 modulo 4). */
+const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'];
 
 function isUpperAscii(c: number): boolean {
   return c >= 65 && c <= 90;
@@ -1016,7 +1029,19 @@ function takeDate(text: string, m: RegExpExecArray, found: Found[]): void {
     if (followsName(text, m.index)) return;
     value = g.y5;
   }
-  else if (g.m6 || g.m7) {
+  else if (g.qn) value = `${g.qy}-${g.qk!.toLowerCase() === 'half' ? 'H' : 'Q'}${QUARTER_ORDINALS.indexOf(g.qn.toLowerCase()) % 4 + 1}`;
+  else if (g.qs) {
+    const half = g.qs.toUpperCase() === 'H';
+    // "Q1 2027" in capitals only ("q1" is no way to write it), and a half is H1 or H2.
+    if (g.qs !== g.qs.toUpperCase() || (half && Number(g.qi) > 2)) return;
+    value = `${g.qsy}-${g.qs}${g.qi}`;
+  } else if (g.nd1) {
+    // "Article 1.2.2030" is a number, not the first of February.
+    if (AFTER_REFERENCE_WORD.test(text.slice(Math.max(0, m.index - 16), m.index))) return;
+    const a = Number(g.nd1), b = Number(g.nd2);
+    if (a < 1 || b < 1 || (a > 12 && b > 12) || a > 31 || b > 31) return;
+    value = a > 12 ? `${g.ny}-${pad(b)}-${pad(a)}` : b > 12 ? `${g.ny}-${pad(a)}-${pad(b)}` : `${g.ny} ${pad(a)}/${pad(b)} (day and month unknown)`;
+  } else if (g.m6 || g.m7) {
     // Without a year a month must be written as a name is: "paragraph 1 may" is no date, nor "5 march".
     const month = (g.m6 ?? g.m7)!;
     if (!isUpperAscii(month.charCodeAt(0))) return;
