@@ -593,6 +593,22 @@ describe('lettered annexes ("Annex A" relettered "Annex B" by an annex put in be
     expect(left.changes[0]!.staleReferences?.map((s) => [s.text, s.named.label, s.now.map((n) => n.label)])).toEqual([['Annexes A', 'Annex A', ['Annex B']], ['B', 'Annex B', ['Annex C']]]);
   });
 
+  it('an annex numbered in Roman numerals with a letter ("Annex I-A"), and a range in Roman numerals ("Articles II-III"), follow the renumbering, or are stale', () => {
+    const annexes = (first: string, cite: string) => doc(`## Article 1 — Scope\n\nThe Participants will apply the measures set out in ${cite}.\n\n` +
+      `${first}## Annex I-${first ? 'B' : 'A'} — Tariffs\n\nRates on gallium.\n\n## Annex I-${first ? 'C' : 'B'} — Quotas\n\nNo quotas on germanium.\n`);
+    const CONTACTS = '## Annex I-A — Contact points\n\nThe ministries responsible for mining and refining in each Participant.\n\n';
+    const followed = compareDrafts(annexes('', 'Annex I-A'), annexes(CONTACTS, 'Annex I-B'));
+    expect(followed.changes[0]).toMatchObject({ kind: 'unchanged' });
+    const left = compareDrafts(annexes('', 'Annex I-A'), annexes(CONTACTS, 'Annex I-A'), { staleReferences: true });
+    expect(left.changes[0]!.staleReferences!.map((r) => [r.text, r.named.label, r.now.map((x) => x.label)])).toEqual([['Annex I-A', 'Annex I-A', ['Annex I-B']]]);
+    const roman = (first: boolean, cite: string) => doc(`## Article I — Scope\n\nThe measures in ${cite} apply.\n\n` +
+      (first ? '## Article II — Contact points\n\nThe ministries responsible for mining and refining in each Participant.\n\n' : '') +
+      `## Article ${first ? 'III' : 'II'} — Tariffs\n\nRates on gallium.\n\n## Article ${first ? 'IV' : 'III'} — Quotas\n\nNo quotas on germanium.\n`);
+    expect(compareDrafts(roman(false, 'Articles II-III'), roman(true, 'Articles III-IV')).changes[0]).toMatchObject({ kind: 'unchanged' });
+    const stale = compareDrafts(roman(false, 'Articles II-III'), roman(true, 'Articles II-III'), { staleReferences: true }).changes[0]!.staleReferences!;
+    expect(stale.map((r) => [r.text, r.named.label])).toEqual([['Articles II', 'Article II'], ['III', 'Article III']]);
+  });
+
   it('a capital letter that is a word of its own after "Annex" only: "Annex Areas" is no reference', () => {
     const result = compareDrafts(doc(scope('will', 'Annex Areas') + ROUTES), doc(scope('will', 'Annex Basins') + relettered));
     expect(result.changes[0]!.kind).toBe('edited');

@@ -110,6 +110,13 @@ See [the list](https://example.org/list) and note[^1].
 describe('diagnostics', () => {
   const locate = (source: string) => parseDraft(source, { file: 'draft.md' }).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
 
+  it('reads a heading label with a lettered part after a hyphen ("Annex 2-A", "Annex I-A") whole, and writes it back so', () => {
+    const src = '---\ntitle: T\n---\n\n## Annex 2-A — Tariff Schedule {#annex-2-a}\n\nRates.\n\n## Annex I-B: Quotas {#annex-i-b}\n\nNone.\n\n## Article 5 - Scope {#a5}\n\nText.\n';
+    const { draft } = parseDraft(src);
+    expect(draft.clauses.map((c) => [c.label, c.title])).toEqual([['Annex 2-A', 'Tariff Schedule'], ['Annex I-B', 'Quotas'], ['Article 5', 'Scope']]);
+    expect(serializeDraft(draft)).toContain('## Annex 2-A — Tariff Schedule {#annex-2-a}');
+  });
+
   it('locates front matter that does not parse', () => {
     const out = locate('---\nparley: 1\ntitle: [unclosed\n---\n\n## A {#a}\n');
     expect(out.length).toBeGreaterThan(0);

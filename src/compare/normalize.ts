@@ -201,7 +201,7 @@ function skipParagraphLabel(text: string, i: number): number {
 }
 
 /**
- * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II"; "A" after a word of a
+ * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II", "I-A"; "A" after a word of a
  * lettered kind; "(b)", "(ii)", "(b)(ii)" after a word of a parenthesised kind), or `i` when no reference number
  * starts there.
  */
@@ -227,6 +227,11 @@ function skipReferenceNumber(text: string, i: number, style: NumberStyle): numbe
   }
   if (isUpperRoman(c0)) {
     while (j < n && isUpperRoman(text.charCodeAt(j))) j++;
+    // "Annex I-A", "Annex II-B": a part after a hyphen belongs to the number, as in "Annex 3-B".
+    while (j + 1 < n && text.charCodeAt(j) === 45 && isAlnum(text.charCodeAt(j + 1))) {
+      j++;
+      while (j < n && isAlnum(text.charCodeAt(j))) j++;
+    }
     // Roman numerals are written in capitals and end the word: "Section II", not "Section In".
     if (j < n && classOf(text.charCodeAt(j)) === WORD) return i;
     return j;

@@ -191,12 +191,13 @@ function writtenCapitalised(text: string, reference: Reference): boolean {
 const MAX_RANGE = 1000;
 
 /**
- * The two ends of a range written with a hyphen ("2-4", or of lettered annexes "A-C"), or null (a reader must first
- * rule out a clause so labelled).
+ * The two ends of a range written with a hyphen ("2-4", of lettered annexes "A-C", in Roman numerals "I-III"), or
+ * null (a reader must first rule out a clause so labelled: "Annex I-A" may be one).
  */
 export function hyphenRange(number: string): [string, string] | null {
-  const match = /^(?:(\d{1,6})-(\d{1,6})|([A-Z])-([A-Z]))$/.exec(number);
-  return match ? (match[1] !== undefined ? [match[1], match[2]!] : [match[3]!, match[4]!]) : null;
+  const match = /^(?:(\d{1,6})-(\d{1,6})|([A-Z])-([A-Z])|([IVXLC]{1,7})-([IVXLC]{1,7}))$/.exec(number);
+  if (!match) return null;
+  return match[1] !== undefined ? [match[1], match[2]!] : match[3] !== undefined ? [match[3], match[4]!] : [match[5]!, match[6]!];
 }
 
 /**

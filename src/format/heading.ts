@@ -18,7 +18,8 @@ export const LABEL_TITLE_SEPARATOR = ' — ';
 
 const ATTRIBUTES = /\s*\{#([^\s{}#.][^\s{}]*)((?:\s+\.[^\s{}.][^\s{}]*)*)\s*\}\s*$/;
 
-const NUMBER = `(?:\\d+|[IVXLCDM]+)(?:[.\\-](?:\\d+|[IVXLCDM]+))*(?:\\s?${INSERTED_ORDINAL})?[a-z]?`;
+/** A clause number: "2", "II", "4.1", "3-B" and "I-A" (an annex of a chapter, as US agreements number them), "2bis". */
+const NUMBER = `(?:\\d+|[IVXLCDM]+)(?:[.\\-](?:\\d+|[IVXLCDM]+)|-[A-Z]{1,3})*(?:\\s?${INSERTED_ORDINAL})?[a-z]?`;
 const KEYWORD = '(?:Article|Art\\.|Paragraph|Para\\.|Section|Part|Chapter|Title|Annex|Appendix|Schedule|Rule|Clause|Protocol|Recital)';
 /** Divisions and attachments that are also lettered: "Annex A", "Appendix B", "Part C", "Section A" (CETA). */
 const LETTERED_KEYWORD = `(?:${LETTERED_DIVISIONS.join('|')})`;
