@@ -274,6 +274,14 @@ describe('a point cited by its letter, as EU texts write it ("point (b) of parag
     expect(entry('point (b)', 'point (c)').kind).toBe('edited');
   });
 
+  it('still reads a point numbered as a paragraph is ("point 2 of Annex I", "points 1 to 2 of Annex I") as that paragraph, renumbered or not', () => {
+    const draft = (putIn: boolean, cite: string) => importDraft(`## Article 1\n### Scope\n\nThe minerals listed in ${cite} are covered.\n\n## Annex I\n### Minerals\n\n` +
+      `${putIn ? '1. Graphite and its concentrates.\n\n' : ''}${putIn ? 2 : 1}. Gallium.\n\n${putIn ? 3 : 2}. Germanium.\n`).draft;
+    expect(compareDrafts(draft(false, 'point 2 of Annex I'), draft(true, 'point 3 of Annex I')).changes[0]!.kind).toBe('unchanged');
+    expect(compareDrafts(draft(false, 'points 1 to 2 of Annex I'), draft(true, 'points 2 to 3 of Annex I')).changes[0]!.kind).toBe('unchanged');
+    expect(compareDrafts(draft(false, 'point 2 of Annex I'), draft(true, 'point 1 of Annex I')).changes[0]!.kind).toBe('edited');
+  });
+
   it('marks it cosmetic inside an edited clause, the edit beside it not', () => {
     const e = entry('point (b) of paragraph 1 of Article 2 and no other', 'point (c) of paragraph 1 of Article 2 and none other');
     expect(e.kind).toBe('edited');

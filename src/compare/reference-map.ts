@@ -132,7 +132,7 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
  */
 function pointOf(text: string, references: readonly Reference[], k: number): { label: string; clause: string | null } | null {
   const point = references[k]!;
-  if (point.number.charCodeAt(0) !== 40 /* ( */ || point.range) return null;
+  if (!isParenthesised(point.number) || point.range) return null;
   let m = k + 1;
   while (m < references.length && references[m]!.listed) m++;
   const next = references[m];
@@ -162,6 +162,11 @@ function pointOfClause(clause: Reference, point: Reference): { label: string; cl
   const split = splitProvision(key);
   if (!split) return { label: point.number, clause: key };
   return /^\(\d+[a-z]*\)$/.test(split.provision) ? { label: `${provisionLabel(split.provision)}${point.number}`, clause: split.clause } : null;
+}
+
+/** Whether a reference number is written in parentheses, as a point's letter is: "(b)". */
+function isParenthesised(number: string): boolean {
+  return number.charCodeAt(0) === 40;
 }
 
 /** The place in the alphabet of a point's single letter, "(a)" → 0, or -1 for any other number. */
@@ -283,10 +288,11 @@ export class ReferenceMap {
         if (this.rangeFollows(oldText, newText, olds, news, k, k, [ends[0], ends[1], ends2[0], ends2[1]], ownProvisions)) continue;
         return false;
       }
-      if (PARENTHESISED_KINDS.has(was.word) && was.word === is.word) {
+      if (PARENTHESISED_KINDS.has(was.word) && was.word === is.word && (isParenthesised(was.number) || isParenthesised(is.number))) {
         // "point (b) of paragraph 2 of Article 9" → "point (c) of …": the point of that paragraph, relettered with
         // it (its paragraph's and its clause's numbers are read as the next references). Which paragraph "point
-        // (b)" alone names, the text does not say: a change.
+        // (b)" alone names, the text does not say: a change. ("point 3 of Annex I", numbered as a paragraph is,
+        // is read as one below.)
         const a = pointOf(oldText, olds, k), b = pointOf(newText, news, k);
         if (a && b && (a.clause === null ? b.clause === null && ownProvisions?.(a.label, b.label) === true
           : b.clause !== null && this.citedProvisionRenumbered(a.clause, b.clause, a.label, b.label))) continue;
@@ -357,7 +363,7 @@ export class ReferenceMap {
       this.labelsClauses(key(oldFrom), key(oldTo), key(newFrom), key(newTo))) {
       return this.clauseRangeFollows(key(oldFrom), key(oldTo), key(newFrom), key(newTo));
     }
-    if (PARENTHESISED_KINDS.has(word)) return this.pointRangeFollows(oldText, newText, olds, news, k0, [oldFrom, oldTo, newFrom, newTo], ownProvisions);
+    if (PARENTHESISED_KINDS.has(word) && [oldFrom, oldTo, newFrom, newTo].some(isParenthesised)) return this.pointRangeFollows(oldText, newText, olds, news, k0, [oldFrom, oldTo, newFrom, newTo], ownProvisions);
     const from = plainNumber(oldFrom), to = plainNumber(oldTo);
     const from2 = plainNumber(newFrom), to2 = plainNumber(newTo);
     if (from === null || to === null || from2 === null || to2 === null || to < from || to - from !== to2 - from2 || to - from > MAX_RANGE) return false;
