@@ -11,7 +11,9 @@
  * cited with it ("Article 2, paragraph 2", "paragraph 2 of Article 2"), which must name that clause's provision
  * as its provisions were aligned (provisionsOf), and must not change where that is not known. A number that
  * names neither (an article of another treaty, a paragraph of a decision), or goes on to name another instrument
- * ("Article 4 of the Convention": namesElsewhere), must not change at all.
+ * ("Article 4 of the Convention": namesElsewhere), must not change at all. A point cited by its letter ("point (b)
+ * of paragraph 2 of Article 9", "Article 9(2), point (b)") must name the point of that paragraph its old letter
+ * named (pointOf).
  */
 import { PARENTHESISED_KINDS, referenceAt, referenceKind, referencesIn, type Reference } from './normalize.js';
 
@@ -127,8 +129,8 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
  * Article 9" → "2(b)" of "article 9", "point (b) of paragraph 2" → "2(b)" of this clause, "point (b) of Article
  * 9(2)" → "2(b)" of "article 9", "point (b) of Article 9" (an article whose points stand without a numbered
  * paragraph) → "(b)" of "article 9", "Article 9(2), point (b)" → "2(b)" of "article 9"; each number of a list the
- * same ("points (a) and (b) of paragraph 2"). Null for
- * any other reading: a number not in parentheses, "point (b)" alone, a paragraph or clause of another instrument.
+ * same ("points (a) and (b) of paragraph 2"). Null for any other reading: a number not in parentheses, "point (b)"
+ * alone, a paragraph or clause of another instrument.
  */
 function pointOf(text: string, references: readonly Reference[], k: number): { label: string; clause: string | null } | null {
   const point = references[k]!;
