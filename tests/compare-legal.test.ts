@@ -289,6 +289,15 @@ describe('figures and dates', () => {
     expect(brief(legalChanges('leave of 30 days a year', 'leave of 30 days'))).toEqual([['figure', '30 days a year', '30 days']]);
   });
 
+  it('reads what a price is quoted for ("USD 50 per kilogram"): another quantity is another price', () => {
+    expect(brief(legalChanges('a price floor of USD 50 per kilogram', 'a price floor of USD 50 per tonne'))).toEqual([['figure', 'USD 50 per kilogram', 'USD 50 per tonne']]);
+    expect(brief(legalChanges('a price floor of USD 50 per kilogram', 'a price floor of USD 50,000 per metric ton'))).toEqual([['figure', 'USD 50 per kilogram', 'USD 50,000 per metric ton', 'cosmetic']]);
+    expect(brief(legalChanges('a price floor of USD 50/kg', 'a price floor of USD 60/kg'))).toEqual([['figure', 'USD 50/kg', 'USD 60/kg']]);
+    expect(brief(legalChanges('a floor of 50 euros a tonne', 'a floor of 50 euros a pound'))).toEqual([['figure', '50 euros a tonne', '50 euros a pound']]);
+    // An amount a year is no price: the amount alone is the figure, as before.
+    expect(brief(legalChanges('USD 5 million a year', 'USD 6 million a year'))).toEqual([['figure', 'USD 5 million', 'USD 6 million']]);
+  });
+
   it('does not take cross-references or provision numbers for figures', () => {
     expect(legalChanges('4.  As provided in Article 5, the Parties', '5.  As provided in Article 6, the Parties')).toEqual([]);
     expect(legalChanges('the tariffs in Schedule 5 apply', 'the tariffs in Schedule 6 apply')).toEqual([]);

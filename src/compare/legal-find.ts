@@ -321,6 +321,20 @@ const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(
  * so that "per year" → "per month" is a change of figure and "60,000 tonnes a year" → "5,000 tonnes per month" one
  * of wording.
  */
+/**
+ * What a price is quoted for, after the amount: "USD 50 per kilogram", "EUR 2,000 a tonne", "$50/kg". Part of the
+ * figure, so that "per kilogram" → "per tonne" is a change though no number changed; a price per kilogram and per
+ * tonne read as one value ("USD 50 per kilogram" is "USD 50,000 per tonne"). A group name per place of use.
+ */
+const perQuantity = (name: string) =>
+  `(?:(?:\\s+(?:per|a)\\s+|\\s*/\\s*)(?<${name}>kilograms?|kg|(?:metric\\s+)?(?:tonnes?|tons?)|pounds?|lbs?|ounces?|oz|barrels?|units?))?`;
+/** A price's quantity, canonical, and how many kilograms it holds where it is a mass. */
+function priceQuantity(written: string): { unit: string; kilograms: number | null } {
+  const u = canonicalUnit(written);
+  if (u === 'kg') return { unit: 'kg', kilograms: 1 };
+  if (u === 'tonne') return { unit: 'kg', kilograms: 1000 };
+  return { unit: u.replace(/^lb$/, 'pound').replace(/^oz$/, 'ounce'), kilograms: null };
+}
 const PER_PERIOD = '\\s+(?:per|a|an|each|every)\\s+(?:calendar\\s+)?(?<perPeriod>year|annum|quarter|month|fortnight|week|day)';
 /**
  * How often, after a number: "twice a year", "three times per year", "four times each calendar year". The
@@ -421,14 +435,14 @@ export const FIGURE_ANCHOR_WORDS: ReadonlySet<string> = new Set([...NUMBER_WORDS
  */
 export const FIGURE_WORDS: ReadonlySet<string> = (() => {
   const words = new Set<string>(['and', ...NUMBER_WORDS]);
-  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, PER_PERIOD, SCALE, RATE, FREQUENCY, DENOMINATOR]) for (const w of patternWords(part)) words.add(w);
+  for (const part of [COMPARATOR, CURRENCY_BEFORE, CURRENCY_AFTER, PERCENT, UNIT, PER_PERIOD, perQuantity('q'), SCALE, RATE, FREQUENCY, DENOMINATOR]) for (const w of patternWords(part)) words.add(w);
   for (const w of [...NUMBER_WORDS, ...patternWords(SCALE)]) for (const p of patternFirstWords(PERCENT)) words.add(w + p);
   return words;
 })();
 
 // The figure itself, matched sticky at a candidate start (see findFigures for how starts are found).
 const FIGURE_Y = new RegExp(
-  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})|(?<fn>${NUMWORDS})[\\s-]+(?<fd>${DENOMINATOR})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})|(?<rate>${RATE})|(?<unit>${UNIT})(?:${PER_PERIOD})?)?|(?<freq>${FREQUENCY}))${WORD_END}`,
+  `(?<cmp>${COMPARATOR})?(?:(?<cur1>${CURRENCY_BEFORE})(?<n1>${NUMBER})(?<s1>${SCALE})${perQuantity('priceUnit1')}|(?<fn>${NUMWORDS})[\\s-]+(?<fd>${DENOMINATOR})|(?<n2>${NUMBER})(?<s2>${SCALE})(?:(?<pct>${PERCENT})|(?<cur2>${CURRENCY_AFTER})${perQuantity('priceUnit2')}|(?<rate>${RATE})|(?<unit>${UNIT})(?:${PER_PERIOD})?)?|(?<freq>${FREQUENCY}))${WORD_END}`,
   'iuy');
 // Where a figure's number can begin: a digit or a number word at the start of a word. Scanning for these
 // first, instead of trying the whole figure pattern at every character, is what keeps long texts fast.
@@ -777,6 +791,12 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     if (g.pct && BASIS_POINTS.test(g.pct)) n /= 100;
     let unit = g.cur1 ? canonicalCurrency(g.cur1) : g.cur2 ? canonicalCurrency(g.cur2) : g.pct ? (PERCENTAGE_POINTS_WORDS.test(g.pct) ? PERCENTAGE_POINTS : '%') : g.rate ? A_YEAR : g.unit ? canonicalUnit(g.unit) : '';
     if (unit === 'kilotonne') { n *= 1000; unit = 'tonne'; }
+    const priceUnit = g.priceUnit1 ?? g.priceUnit2;
+    if (priceUnit) {
+      const q = priceQuantity(priceUnit);
+      if (q.kilograms !== null) n /= q.kilograms;
+      unit += `/${q.unit}`;
+    }
     const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? quantityKind(unit) : 'number';
     if (g.perPeriod) { n *= PERIODS_A_YEAR[g.perPeriod.toLowerCase()]!; unit += A_YEAR; }
     const comparator = canonicalComparator(g.cmp);
