@@ -407,7 +407,7 @@ describe('stale references', () => {
       expect(notes(weak)).toEqual([]);
     });
 
-    it('reads the points of a numbered paragraph as references write them ("paragraph 1(b)", "Article 2(1)(b)", "point (b) of paragraph 1"), and not points labelled otherwise', () => {
+    it('reads the points of a numbered paragraph as references write them ("paragraph 1(b)", "Article 2(1)(b)", "point (b) of paragraph 1"), those of an article without numbered paragraphs ("point (b) of Article 1"), and not points labelled otherwise', () => {
       const points = (list: readonly string[], label = (k: number) => `(${'abc'[k]})`) =>
         ['Stockpiles', `1. The Participants will:\n\n${list.map((t, k) => `   ${label(k)} ${t}`).join('\n\n')}`] as const;
       // A point put in first: (b) is now (c), and (b) names what was (a).
@@ -452,6 +452,15 @@ describe('stale references', () => {
       const own = (list: readonly string[]) => ['Stockpiles', `${points(list)[1]}\n\n2. A release of the stocks referred to in point (b) of paragraph 1 is notified in advance.`] as const;
       expect(notes(compare(articles([SCOPE, own([COORDINATE, INFORM])]), articles([SCOPE, own([TARGETS, COORDINATE, INFORM])]))))
         .toEqual(['Article 2: "point (b) of paragraph 1" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point']);
+      // Points standing in an article without numbered paragraphs, as EU definitions do: "point (b) of Article 1".
+      const definitions = (list: readonly string[]) => ['Definitions', `For the purposes of this Memorandum:\n\n${list.map((t, k) => `(${'abc'[k]}) ${t}`).join('\n\n')}`] as const;
+      const MINERALS = '"minerals" means the minerals listed in Annex I;', REFINING = '"refining" means the separation of rare earth oxides.', STOCKS = '"stocks" means strategic holdings of processed rare earths;';
+      const defined = (list: readonly string[], ref: string) => articles([definitions(list), ['Scope', `This Memorandum covers refining as defined in ${ref}.`]]);
+      expect(notes(compare(defined([MINERALS, REFINING], 'point (b) of Article 1'), defined([STOCKS, MINERALS, REFINING], 'point (b) of Article 1'))))
+        .toEqual(['Article 2: "point (b) of Article 1" meant point (b) of Article 1 (Definitions), now point (c); point (b) is now another point']);
+      const relettered = compare(defined([MINERALS, REFINING], 'point (b) of Article 1'), defined([STOCKS, MINERALS, REFINING], 'point (c) of Article 1'));
+      expect(notes(relettered)).toEqual([]);
+      expect(relettered.changes[1]!.kind).toBe('unchanged');
       // Points labelled with dotted numbers ("1.2") are not what "paragraph 1(b)" names: nothing read.
       const dotted = (k: number) => `1.${k + 1}`;
       const other = compare(articles([SCOPE, points([COORDINATE, INFORM], dotted), review('paragraph 1(b) of Article 2')]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM], dotted), review('paragraph 1(b) of Article 2')]));

@@ -28,8 +28,8 @@
  * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
  * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs counted in words ("the
  * second subparagraph"), a point named by its letter alone ("point (b)", of whichever paragraph it stands in),
- * points of a paragraph without a number, the paragraphs of a clause that was split or merged, or whose paragraphs
- * share labels, and dotted numbers that are no clause's label ("Article 3.2": splitProvision).
+ * the paragraphs of a clause that was split or merged, or whose paragraphs (or points) share labels, and dotted
+ * numbers that are no clause's label ("Article 3.2": splitProvision).
  */
 import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { alignProvisions } from './provisions-align.js';
@@ -222,9 +222,9 @@ function movedLabels(oldByKey: ReadonlyMap<string, number>, newByKey: ReadonlyMa
  * The paragraphs whose numbers changed meaning, by old clause and old label: in each clause edited one to one, or
  * read the same but for its numbering, whose provision alignment renumbered or deleted a paragraph. Read with care, since a note that calls a
  * correct reference stale sends a drafter to change it:
- * - only numbered paragraphs ("4", "4bis") and their points as a reference writes them ("4(b)", "4(b)(ii)"): a
- *   point whose label is written otherwise ("4.2", or "(b)" under a paragraph without a number) is not read,
- *   since no reference of that form could be checked against it;
+ * - only numbered paragraphs ("4", "4bis") and points as a reference writes them ("4(b)", "4(b)(ii)", and "(b)"
+ *   in a clause without numbered paragraphs): a point whose label is written otherwise ("4.2") is not read, since
+ *   no reference of that form could be checked against it;
  * - a paragraph that went on under another number only where the two are alike (PARTNER_SIMILAR);
  * - a deleted paragraph only where no paragraph has its number now: one that does may be the same paragraph
  *   rewritten past what the alignment pairs;
@@ -274,8 +274,12 @@ const PARTNER_SIMILAR = 0.5;
 /** The labels of numbered paragraphs, as paragraphKey writes them: "4", "4bis". */
 const PARAGRAPH_LABEL = /^\d+[a-z]*$/;
 
-/** The labels of numbered paragraphs and of their points, as paragraphKey writes them: "4", "4bis", "4(b)", "4(b)(ii)". */
-const PROVISION_LABEL = /^\d+[a-z]*(?:\([0-9a-z]+\))*$/;
+/**
+ * The labels of numbered paragraphs and of their points, as paragraphKey writes them: "4", "4bis", "4(b)",
+ * "4(b)(ii)"; and of points that stand in a clause without a numbered paragraph, "(b)", as "point (b) of Article 1"
+ * cites them (the definitions of an EU text: "point (1) of Article 3").
+ */
+const PROVISION_LABEL = /^(?:\d+[a-z]*|\([0-9a-z]{1,4}\))(?:\([0-9a-z]+\))*$/;
 
 /** A provision label as a numbered paragraph's key ("4", "4bis"), or null for any other label (points, none). */
 function paragraphLabel(label: string | null): string | null {
