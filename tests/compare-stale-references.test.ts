@@ -452,6 +452,10 @@ describe('stale references', () => {
       const own = (list: readonly string[]) => ['Stockpiles', `${points(list)[1]}\n\n2. A release of the stocks referred to in point (b) of paragraph 1 is notified in advance.`] as const;
       expect(notes(compare(articles([SCOPE, own([COORDINATE, INFORM])]), articles([SCOPE, own([TARGETS, COORDINATE, INFORM])]))))
         .toEqual(['Article 2: "point (b) of paragraph 1" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point']);
+      // "point (b) of Article 2(1)" where paragraph 1 itself moved: one reference, one note (the point's).
+      const twoParagraphs = (first: boolean) => ['Stockpiles', `${first ? '1. The Participants will agree on common stockpiling targets for each mineral.\n\n' : ''}${first ? 2 : 1}. The Participants will:\n\n   (a) ${COORDINATE}\n\n   (b) ${INFORM}`] as const;
+      expect(notes(compare(articles([SCOPE, twoParagraphs(false), review('point (b) of Article 2(1)')]), articles([SCOPE, twoParagraphs(true), review('point (b) of Article 2(1)')]))))
+        .toEqual(['Article 3: "point (b) of Article 2(1)" meant point 1(b) of Article 2 (Stockpiles), now point 2(b); there is no point 1(b) now']);
       // Points standing in an article without numbered paragraphs, as EU definitions do: "point (b) of Article 1".
       const definitions = (list: readonly string[]) => ['Definitions', `For the purposes of this Memorandum:\n\n${list.map((t, k) => `(${'abc'[k]}) ${t}`).join('\n\n')}`] as const;
       const MINERALS = '"minerals" means the minerals listed in Annex I;', REFINING = '"refining" means the separation of rare earth oxides.', STOCKS = '"stocks" means strategic holdings of processed rare earths;';

@@ -515,6 +515,7 @@ class ReferenceFinder {
     if (target === null || PROVISION_KINDS.has(target.word) && target.word !== 'paragraph') return unread();
     let paragraph = '';
     let clause: Reference | null = target;
+    let ownsArticle = false;
     if (target.word === 'paragraph') {
       if (!PARAGRAPH_LABEL.test(paragraphKey(target.number))) return unread();
       paragraph = target.number;
@@ -529,6 +530,10 @@ class ReferenceFinder {
         if (!/^\(\d+[a-z]*\)$/i.test(split.provision)) return unread();
         paragraph = paragraphOf(split.provision);
         clause = { ...target, number: target.number.slice(0, target.number.indexOf('(')) };
+        // "point (b) of Article 9(2)" is one reference: "Article 9(2)" is not read again as a paragraph's (two notes
+        // where paragraph 2 moved); where Article 9 moved, the reference is stale as the article's, below.
+        this.pattern.lastIndex = target.end;
+        ownsArticle = true;
       }
     }
     if (clause !== null) {
@@ -539,7 +544,10 @@ class ReferenceFinder {
     const written = (n: string) => `point ${n}${paragraph ? ` of paragraph ${paragraph.toLowerCase()}` : ''}${key === null ? '' : ` of ${key}`}`;
     // A single reference reads as one place with its paragraph and clause; a list's places are its numbers.
     const last = clause?.end ?? target.end;
-    for (const n of numbers) found(this.paragraphHit(key, `${paragraph}${n.text}`, n.start, numbers.length === 1 ? last : n.end, written(n.text), own));
+    for (const n of numbers) {
+      const hit = this.paragraphHit(key, `${paragraph}${n.text}`, n.start, numbers.length === 1 ? last : n.end, written(n.text), own);
+      found(ownsArticle && this.moved.has(key!) ? { ...hit, key: key!, stale: this.moved.get(key!) } : hit);
+    }
   }
 
   /**
