@@ -43,6 +43,7 @@ const pieces = [
   'the first quarter of 2027', 'quarter', 'second half of', 'Q1 2027', 'H2', 'Q5 2027', '31/12/2030', '12/31/2030', '01.02.2030', '1.2.2030', 'Article 1.2.2030',
   // prices
   'USD 50 per kilogram', 'per tonne', '/kg', 'euros a pound', '$5/', 'kilogram',
+  'consider', 'establishing', 'will consider establishing', 'explore the possibility of', 'considered',
   // names and terms
   'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
   'U.S.', 'JAPAN', 'japan', 'united States', 'OF', 'Of', 'Shall', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',

@@ -208,6 +208,15 @@ describe('reservations of a party\'s own law, powers and funds', () => {
       .toEqual([['obligation', 'except where it is confidential', null, 'stronger'], ['obligation', null, 'as appropriate', 'weaker']]);
   });
 
+  it('reads a commitment to consider a step as weaker than one to take it ("will consider establishing" → "will establish")', () => {
+    expect(brief(legalChanges('The Participants will consider establishing a joint fund.', 'The Participants will establish a joint fund.')))
+      .toEqual([['obligation', 'will consider establishing', 'will', 'stronger']]);
+    expect(brief(legalChanges('The Participants will establish a joint fund.', 'The Participants will explore the possibility of a joint fund.')))
+      .toEqual([['obligation', 'will', 'will explore the possibility of', 'weaker']]);
+    // "consider that …" states a view: no obligation.
+    expect(legalChanges('The Participants consider that the fund is useful.', 'The Participants consider that the fund is essential.')).toEqual([]);
+  });
+
   it('reads prohibitions and permissions in the passive, the thing forbidden for subject ("Export bans are prohibited")', () => {
     expect(brief(legalChanges('Export bans are prohibited.', 'Export bans are discouraged.'))).toEqual([['obligation', 'are prohibited', 'are discouraged', 'weaker']]);
     expect(brief(legalChanges('Export bans shall be prohibited.', 'Export bans shall be discouraged.'))).toEqual([['obligation', 'shall be prohibited', 'shall be discouraged', 'weaker']]);

@@ -149,6 +149,10 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'strive to', pattern: '(?:strives?|strove|striven) to', rank: 2, polarity: 'positive' },
   { lemma: 'use best efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:best|utmost) efforts to', rank: 2, polarity: 'positive' },
   { lemma: 'make every effort to', pattern: '(?:makes?|made) every effort to', rank: 2, polarity: 'positive' },
+  // A commitment to weigh a step, not to take it: "will consider establishing", "will explore the possibility of".
+  // Only with what is weighed, from a closed list (the finder windows must know every word an atom may hold;
+  // "consider that …" states a view).
+  { lemma: 'consider', pattern: `${S('(?:consider|explore)')} (?:the (?:possibility|feasibility) of|establishing|creating|developing|adopting|setting up|launching|extending|expanding|introducing|joining|providing|holding)`, rank: 2, polarity: 'positive' },
   // The lesser standard of effort, half a step below best efforts as a hedge would put it: "best efforts" →
   // "reasonable efforts" is what a negotiator concedes in those words.
   { lemma: 'use reasonable efforts to', pattern: '(?:uses?|used) (?:their |its )?(?:all )?(?:commercially )?reasonable efforts to', rank: 1.5, polarity: 'positive' },
