@@ -255,6 +255,11 @@ function obligationsIn(text: string, from: number, to: number, found: Found[]): 
   }
 }
 
+/** Whether an item is a reservation, hedge or exception standing apart from the modal it qualifies: no rank, no subject. */
+export function standsApart(f: Pick<Found, 'kind'>): boolean {
+  return f.kind === 'reservation' || f.kind === 'exception';
+}
+
 /**
  * Where an exception's phrase ends, its words ending at `from`: at the next comma, semicolon, colon, full stop,
  * square bracket or line break, or after at most EXCEPTION_REACH characters (cut back to the end of a word). Read in
@@ -317,11 +322,6 @@ const PERCENT = '\\s?(?:%|per\\s?cent|percent)|\\s+percentage\\s+points?|\\s+bas
 // A unit follows whitespace, except a degree sign, which may touch the number ("2°C").
 const UNIT = '(?:\\s+|(?=°))(?:(?:business|calendar|working|consecutive)\\s+)?(?:days?|weeks?|months?|years?|hours?|(?:metric\\s+)?(?:tonnes?|tons?)|kilotonnes?|kilograms?|kg|degrees?(?:\\s+Celsius)?|°\\s?C)';
 /**
- * A quantity's period, after its unit: "5,000 tonnes per year", "30 days a year". Its value is the quantity a year,
- * so that "per year" → "per month" is a change of figure and "60,000 tonnes a year" → "5,000 tonnes per month" one
- * of wording.
- */
-/**
  * What a price is quoted for, after the amount: "USD 50 per kilogram", "EUR 2,000 a tonne", "$50/kg". Part of the
  * figure, so that "per kilogram" → "per tonne" is a change though no number changed; a price per kilogram and per
  * tonne read as one value ("USD 50 per kilogram" is "USD 50,000 per tonne"). A group name per place of use.
@@ -335,6 +335,11 @@ function priceQuantity(written: string): { unit: string; kilograms: number | nul
   if (u === 'tonne') return { unit: 'kg', kilograms: 1000 };
   return { unit: u.replace(/^lb$/, 'pound').replace(/^oz$/, 'ounce'), kilograms: null };
 }
+/**
+ * A quantity's period, after its unit: "5,000 tonnes per year", "30 days a year". Its value is the quantity a year,
+ * so that "per year" → "per month" is a change of figure and "60,000 tonnes a year" → "5,000 tonnes per month" one
+ * of wording.
+ */
 const PER_PERIOD = '\\s+(?:per|a|an|each|every)\\s+(?:calendar\\s+)?(?<perPeriod>year|annum|quarter|month|fortnight|week|day)';
 /**
  * How often, after a number: "twice a year", "three times per year", "four times each calendar year". The

@@ -39,7 +39,7 @@
  */
 import { isCosmeticChange } from './cosmetic.js';
 import type { MovedText, TextSpan } from './words-by-provision.js';
-import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, type Found } from './legal-find.js';
+import { KNOWN_PARTIES, NameFinder, findDatesIn, findDefinedTerms, findFiguresExcept, findObligationsIn, isBlank, nameFinder, normalizeSpace, standsApart, type Found } from './legal-find.js';
 import { ANY_KIND, joinAlternatives } from './legal-alternatives.js';
 import { DATE, FIGURE, OBLIGATION, PARTY, TERM, finderWindows } from './legal-window.js';
 import { diffWords, type WordOp } from './words.js';
@@ -552,7 +552,7 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
   if (type === 'obligation' && o && n) {
     // (A group of alternatives of several strengths has none: legal-alternatives.ts.)
     if (o.polarity === n.polarity && o.rank !== undefined && n.rank !== undefined) change.direction = n.rank > o.rank ? 'stronger' : n.rank < o.rank ? 'weaker' : 'same';
-  } else if (type === 'obligation' && ((o ?? n)!.kind === 'reservation' || (o ?? n)!.kind === 'exception')) {
+  } else if (type === 'obligation' && standsApart((o ?? n)!)) {
     // A reservation or an exception taken out leaves the obligation it qualified stronger; put in, weaker. (Each
     // pairs with its own kind only: an exception struck and a hedge put in are two changes.)
     change.direction = o ? 'stronger' : 'weaker';

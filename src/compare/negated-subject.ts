@@ -17,7 +17,7 @@
  * line break, up to a modal; the subject is at most SUBJECT_WORDS words long and holds no modal. "No later than 30 days after …, the Parties shall" is not a
  * negation (nor "no less", "no more", "no earlier").
  */
-import { OBLIGATION_WORDS, type Found } from './legal-find.js';
+import { OBLIGATION_WORDS, standsApart, type Found } from './legal-find.js';
 import type { Polarity } from './obligation-lexicon.js';
 
 /** Words that, opening a clause part, make the obligation after them a prohibition. */
@@ -262,7 +262,7 @@ function inNegatedSubject(text: string, at: number): boolean {
  */
 export function withSubject(text: string, f: Found, inNegationChange: (offset: number) => boolean): Found {
   // A reservation ("subject to its laws") or an exception ("unless …") has no subject of its own.
-  if (f.polarity === 'negative' || f.kind === 'reservation' || f.kind === 'exception') return f;
+  if (f.polarity === 'negative' || standsApart(f)) return f;
   const subject = subjectBefore(text, f.start);
   if (!subject) return f;
   if (negates(text, subject.start, subject.second)) {

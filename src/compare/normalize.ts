@@ -12,8 +12,8 @@
  *
  * Both keys ignore numbering, because numbering is presentation: a paragraph number at the start of a line
  * ("1.", "(2)", "(a)", "b)", "4.1") is skipped, and the number after a reference word ("Article 12",
- * "paragraph 3", "Section II", "Annex 3-B", "point (b)"), and each further number of a list or range after a plural one
- * ("Articles 9, 10 and 11", "Articles 9 to 11"), is replaced by a placeholder, so that a renumbered treaty whose
+ * "paragraph 3", "Section II", "Annex 3-B", "point (b)"), and each further number of a list or range after a
+ * plural one ("Articles 9, 10 and 11", "Articles 9 to 11"), is replaced by a placeholder, so that a renumbered treaty whose
  * cross-references were renumbered with it still matches itself.
  */
 
@@ -201,9 +201,9 @@ function skipParagraphLabel(text: string, i: number): number {
 }
 
 /**
- * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II", "I-A"; "A" after a word of a
- * lettered kind; "(b)", "(ii)", "(b)(ii)" after a word of a parenthesised kind), or `i` when no reference number
- * starts there.
+ * The end of a reference number starting at `i` ("12", "12.3", "4(a)", "3-B", "2bis", "II", "I-A"; "A" after a
+ * word of a lettered kind; "(b)", "(ii)", "(b)(ii)" after a word of a parenthesised kind), or `i` when no reference
+ * number starts there.
  */
 function skipReferenceNumber(text: string, i: number, style: NumberStyle): number {
   const n = text.length;

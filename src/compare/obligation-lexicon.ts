@@ -66,8 +66,8 @@ export interface ObligationAtom {
   /**
    * An exception ("except in", "unless"): the item's text runs on to the end of its phrase, which says what is
    * excepted ("except in emergencies"), to the next comma, semicolon, colon, full stop or square bracket (a
-   * negotiating text's alternatives) or the line's end, at most EXCEPTION_REACH characters. Only its words are compared (the lemma): the same exception reworded is the
-   * redline's to show.
+   * negotiating text's alternatives) or the line's end, at most EXCEPTION_REACH characters. Only its words are
+   * compared (the lemma): the same exception reworded is the redline's to show.
    */
   phrase?: true;
 }
@@ -115,7 +115,7 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'cannot', pattern: "(?:cannot|can not|can't)", rank: 3, polarity: 'negative' },
   // The passive forms, with the thing forbidden for subject ("Export bans are prohibited"), "shall be prohibited"
   // read as "shall" and "be prohibited", a compound.
-  { lemma: 'are not permitted to', pattern: `${BE} not (?:permitted|allowed|(?:authorised|authorized)) to`, rank: 4, polarity: 'negative' },
+  { lemma: 'are not permitted to', pattern: `${BE} not (?:permitted|allowed|authorised|authorized) to`, rank: 4, polarity: 'negative' },
   { lemma: 'are prohibited', pattern: `${BE} (?:prohibited|forbidden)`, rank: 4, polarity: 'negative' },
   { lemma: 'should not', pattern: "(?:should not|shouldn't)", rank: 2, polarity: 'negative' },
   { lemma: 'are discouraged', pattern: `${BE} discouraged`, rank: 2, polarity: 'negative' },
@@ -164,7 +164,7 @@ export const OBLIGATION_LEXICON: readonly ObligationAtom[] = [
   { lemma: 'are called upon to', pattern: `${BE} called (?:up)?on to`, rank: 2, polarity: 'positive' },
   // Permission.
   { lemma: 'are encouraged to', pattern: `${BE} encouraged to`, rank: 1, polarity: 'positive' },
-  { lemma: 'are permitted to', pattern: `${BE} (?:permitted|allowed|(?:authorised|authorized)) to`, rank: 1, polarity: 'positive' },
+  { lemma: 'are permitted to', pattern: `${BE} (?:permitted|allowed|authorised|authorized) to`, rank: 1, polarity: 'positive' },
   { lemma: 'are invited to', pattern: `${BE} invited to`, rank: 1, polarity: 'positive' },
   { lemma: 'are free to', pattern: `${BE} free to`, rank: 1, polarity: 'positive' },
   { lemma: 'are entitled to', pattern: `${BE} entitled to`, rank: 1, polarity: 'positive' },

@@ -71,8 +71,13 @@ export function splitProvision(key: string): { clause: string; provision: string
 const PROVISION_PART = /^(\S+ [^\s(]+)((?:\([^)]*\))+)$/;
 
 /** A provision part as a numbered paragraph's label writes it: "(2)(a)" → "2(a)" (model/provisions.ts). */
-function provisionLabel(provision: string): string {
+export function provisionLabel(provision: string): string {
   return provision.replace(/^\(([^)]*)\)/, '$1');
+}
+
+/** The numbered paragraph a provision part names alone ("(2)" → "2", "(2bis)" → "2bis"), which a point may belong to; null for any other part. */
+export function paragraphPart(provision: string): string | null {
+  return /^\(\d+[a-z]*\)$/i.test(provision) ? provisionLabel(provision) : null;
 }
 
 /**
@@ -163,7 +168,8 @@ function pointOfClause(clause: Reference, point: Reference): { label: string; cl
   const key = referenceKey(clause);
   const split = splitProvision(key);
   if (!split) return { label: point.number, clause: key };
-  return /^\(\d+[a-z]*\)$/.test(split.provision) ? { label: `${provisionLabel(split.provision)}${point.number}`, clause: split.clause } : null;
+  const paragraph = paragraphPart(split.provision);
+  return paragraph === null ? null : { label: `${paragraph}${point.number}`, clause: split.clause };
 }
 
 /** Whether a reference number is written in parentheses, as a point's letter is: "(b)". */

@@ -35,7 +35,7 @@ import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { alignProvisions } from './provisions-align.js';
 import { ClauseRanges, paragraphOrders, type ParagraphOrder, type RangeInside } from './range-inside.js';
 import { isPluralReferenceWord, listedNumberAt, PARENTHESISED_KINDS, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
-import { hyphenRange, labelKey, namesElsewhere, PROVISION_KINDS, referenceKey, splitProvision } from './reference-map.js';
+import { hyphenRange, labelKey, namesElsewhere, paragraphPart, PROVISION_KINDS, provisionLabel, referenceKey, splitProvision } from './reference-map.js';
 
 export interface StaleReference {
   /** The reference as the new draft writes it ("Article 2", "paragraph 2 of Article 9"). */
@@ -389,7 +389,7 @@ class ReferenceFinder {
       if (split) {
         // "Article 9(2)" names paragraph 2 of Article 9, where no clause is labelled "Article 9(2)"
         // (reference-map.ts); stale as the article's reference if the article moved, else as the paragraph's.
-        const paragraph = paragraphOf(split.provision);
+        const paragraph = provisionLabel(split.provision);
         // "Article 9(2), point (b)", as newer EU texts write it: one reference, to point 2(b) of Article 9; each
         // number of a list ("Article 9(2), points (a) and (b)") one of its own, the first from the article on.
         const points = pointsAfter(text, reference.end);
@@ -527,8 +527,9 @@ class ReferenceFinder {
     } else {
       const split = splitProvision(referenceKey(target));
       if (split && !this.oldByKey.has(referenceKey(target))) {
-        if (!/^\(\d+[a-z]*\)$/i.test(split.provision)) return unread();
-        paragraph = paragraphOf(split.provision);
+        const part = paragraphPart(split.provision);
+        if (part === null) return unread();
+        paragraph = part;
         clause = { ...target, number: target.number.slice(0, target.number.indexOf('(')) };
         // "point (b) of Article 9(2)" is one reference: "Article 9(2)" is not read again as a paragraph's (two notes
         // where paragraph 2 moved); where Article 9 moved, the reference is stale as the article's, below.
@@ -676,12 +677,6 @@ function pointsAfter(text: string, end: number): { start: number; end: number; t
 
 /** ", point", ", points", ", subparagraph" before a number in parentheses, after a clause reference. */
 const COMMA_POINT = /,?[^\S\n\r]*(?=(?:points?|subparagraphs?)[^\S\n\r]*\()/iy;
-
-/** The paragraph a provision part names: "(2)" → "2", "(2)(a)" → "2(a)". */
-function paragraphOf(provision: string): string {
-  const m = /^\(([^)]*)\)(.*)$/.exec(provision);
-  return m ? m[1]! + m[2]! : provision;
-}
 
 /** A paragraph number at `i` ("2", "2(a)"), with where it ends. */
 function paragraphNumberAt(text: string, i: number): { text: string; end: number } | null {

@@ -164,9 +164,9 @@ const LETTERED_HEADING = /^([A-Z])\.\s+(\[*\s*\p{Lu}.*)$/u;
  * attachment, a division like a Part (the paragraphs below it are its own; a title on the next line is read by the
  * caller as for "Article 5"). Stricter than an article's heading, since these words open many sentences that a
  * text wrapped at its width puts at the start of a line ("… as set out in Schedule 2 to" / "Annex I."): no
- * sentence's full stop after the number, no Markdown link ("[Annex I](…pdf)", how a page lists its annexes), and
- * the word in lower case standing alone ("Annex I") only where the caller knows the line stands alone
- * (`allowCaps`, `allowNumber`), unless a title follows it on the line.
+ * sentence's full stop after the number, no Markdown link ("[Annex I](…pdf)", how a page lists its annexes), the
+ * word never in lower case ("annex I"), and the word not in capitals ("Annex I") with no title on its line only
+ * where the caller knows the line stands alone (`allowCaps`, `allowNumber`).
  */
 function attachmentHeading(text: string, dropped: string[], options: { allowCaps?: boolean; allowNumber?: boolean }): RecognisedHeading | null {
   const m = ATTACHMENT_HEADING.exec(text);
