@@ -471,6 +471,63 @@ describe('stale references', () => {
       expect(notes(other)).toEqual([]);
     });
 
+    it('reads "point (b)" alone as a point of the paragraph it stands in, or of the clause where its points stand without one, and nowhere else', () => {
+      // Paragraph 1 lists its points; the last cites another by its letter alone, as EU texts do within a paragraph.
+      const listed = (list: readonly string[], cite: string, after = '') => ['Stockpiles',
+        `1. The Participants will keep stocks of:\n\n${[...list, `products made from the materials in ${cite}.`].map((t, k) => `   (${'abcdef'[k]}) ${t}`).join('\n\n')}${after}`] as const;
+      const OXIDES = 'rare earth oxides;', LITHIUM = 'lithium carbonate;', GRAPHITE = 'natural graphite;';
+      const putIn = (cite: string, now: string, after = '', afterNow = after) => compare(articles([SCOPE, listed([OXIDES, LITHIUM], cite, after)]), articles([SCOPE, listed([GRAPHITE, OXIDES, LITHIUM], now, afterNow)]));
+      // Left as it stood after a point was put in first: point (b) is now (c), and "point (b)" names graphite's neighbour.
+      expect(notes(putIn('point (b)', 'point (b)'))).toEqual(['Article 2: "point (b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point']);
+      // Relettered with the points: nothing stale, and the point that cites it reads unchanged.
+      const followed = putIn('point (b)', 'point (c)');
+      expect(notes(followed)).toEqual([]);
+      expect(followed.changes[1]!.kind).toBe('edited');
+      expect(followed.changes[1]!.provisions.find((p) => p.old === '1(c)')).toMatchObject({ new: '1(d)', kind: 'unchanged' });
+      expect(followed.changes[1]!.words.filter((w) => w.op !== 'equal' && !w.cosmetic).map((w) => w.text)).toEqual(['(a) natural graphite;\n']);
+      // A list and a range, as a plural word writes them.
+      expect(notes(putIn('points (a) and (b)', 'points (b) and (c)'))).toEqual([]);
+      expect(notes(putIn('points (a) and (b)', 'points (a) and (b)'))).toEqual([
+        'Article 2: "points (a)" meant point 1(a) of Article 2 (Stockpiles), now point 1(b); point 1(a) is now another point',
+        'Article 2: "(b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point',
+      ]);
+      const range = putIn('points (a) to (b)', 'points (b) to (c)');
+      expect(range.changes[1]!.provisions.find((p) => p.old === '1(c)')).toMatchObject({ new: '1(d)', kind: 'unchanged' });
+      // Relettered wrongly ("point (b)" → "point (a)", which is graphite now): a change, and nothing said of it.
+      const wrong = putIn('point (b)', 'point (a)');
+      expect(wrong.changes[1]!.provisions.find((p) => p.old === '1(c)')).toMatchObject({ new: '1(d)', kind: 'edited' });
+      expect(notes(wrong)).toEqual([]);
+      // In paragraph 2, which has no points: which paragraph's point (b) it means, the text does not say.
+      const release = (cite: string) => `\n\n2. The stocks referred to in ${cite} are released only in an emergency.`;
+      expect(notes(putIn('point (b)', 'point (c)', release('point (b)')))).toEqual([]);
+      const second = putIn('point (b)', 'point (c)', release('point (b)'), release('point (c)'));
+      expect(second.changes[1]!.provisions.find((p) => p.old === '2')).toMatchObject({ kind: 'edited' });
+      expect(second.changes[1]!.words.filter((w) => w.op !== 'equal' && !w.cosmetic).map((w) => w.text)).toEqual(['(a) natural graphite;\n', '(b)', '(c)']);
+      // "of this Article" names the article's own points, not the paragraph's: not read.
+      expect(notes(putIn('point (b) of this Article', 'point (b) of this Article'))).toEqual([]);
+      // Points of an article without numbered paragraphs (EU definitions): the clause's own.
+      const definitions = (list: readonly string[], cite: string) => ['Definitions', `For the purposes of this Memorandum:\n\n${[...list, `"supply risk" means a risk to the supply of the minerals referred to in ${cite}.`].map((t, k) => `(${'abcd'[k]}) ${t}`).join('\n\n')}`] as const;
+      const MINERALS = '"critical minerals" means the minerals listed in Annex I;', EARTHS = '"rare earths" means the lanthanides, scandium and yttrium;', COBALT = '"cobalt" means refined cobalt;';
+      const defined = (list: readonly string[], cite: string) => articles([definitions(list, cite), SCOPE]);
+      expect(notes(compare(defined([MINERALS, EARTHS], 'point (b)'), defined([COBALT, MINERALS, EARTHS], 'point (b)'))))
+        .toEqual(['Article 1: "point (b)" meant point (b) of Article 1 (Definitions), now point (c); point (b) is now another point']);
+      const relettered = compare(defined([MINERALS, EARTHS], 'point (b)'), defined([COBALT, MINERALS, EARTHS], 'point (c)'));
+      expect(notes(relettered)).toEqual([]);
+      expect(relettered.changes[0]!.provisions.find((p) => p.old === '(c)')).toMatchObject({ new: '(d)', kind: 'unchanged' });
+    });
+
+    it('reads a clause relettered in place, its "point (b)" with it, as unchanged, and one that kept "point (b)" as stale', () => {
+      // "(aa)" put in by an earlier round, lettered in sequence now: every point and the reference renumbered.
+      const points = (labels: readonly string[], cite: string) => ['Stockpiles', `1. The Participants will keep stocks of:\n\n${['rare earth oxides;', 'natural graphite;', 'lithium carbonate;', `products made from the materials in ${cite}.`].map((t, k) => `   ${labels[k]} ${t}`).join('\n\n')}`] as const;
+      const before = articles([SCOPE, points(['(a)', '(aa)', '(b)', '(c)'], 'point (b)')]);
+      const followed = compare(before, articles([SCOPE, points(['(a)', '(b)', '(c)', '(d)'], 'point (c)')]));
+      expect(followed.changes[1]!.kind).toBe('unchanged');
+      expect(notes(followed)).toEqual([]);
+      const kept = compare(before, articles([SCOPE, points(['(a)', '(b)', '(c)', '(d)'], 'point (b)')]));
+      expect(kept.changes[1]!.kind).toBe('unchanged');
+      expect(notes(kept)).toEqual(['Article 2: "point (b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point']);
+    });
+
     it('reports exactly the paragraph references left behind, for a random paragraph inserted or deleted and the article renumbered or not (property)', () => {
       const topics = ['gallium', 'germanium', 'graphite', 'lithium', 'cobalt', 'nickel', 'tungsten', 'antimony', 'magnesium'];
       const paragraph = (topic: string) => `The Participants will keep strategic stocks of ${topic} and report on their ${topic} holdings each year.`;

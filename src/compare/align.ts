@@ -47,6 +47,7 @@ import { diceOfUnions } from './shingles.js';
 import { alignProvisionLines, pairsProvisions, provisionsOnDemand, provisionsShifted, type FlatProvision, type ProvisionChange } from './provisions-align.js';
 import { interleave } from './report-order.js';
 import { ReferenceMap } from './reference-map.js';
+import { paragraphAt } from './own-paragraph.js';
 import { DraftSources } from './source-key.js';
 import { int32s } from './int-arena.js';
 import { sameFormatting, stylesCompared } from './formatting.js';
@@ -466,7 +467,9 @@ const NO_PARTNERS: readonly number[] = [];
 function referencesFollow(references: ReferenceMap, oldText: string, newText: string, oldClause: Clause, newClause: Clause, background: number, tokens: (text: string) => Tokens): boolean {
   if (references.follows(oldText, newText)) return true;
   const pairs = alignProvisionLines([oldClause], [newClause], background, tokens).changes;
-  return references.follows(oldText, newText, (a, b) => pairsProvisions(pairs, a, b));
+  // "point (b)" alone: of the paragraph it stands in (own-paragraph.ts).
+  const paragraphs = { old: (p: number) => paragraphAt(oldText, p), new: (p: number) => paragraphAt(newText, p) };
+  return references.follows(oldText, newText, (a, b) => pairsProvisions(pairs, a, b), paragraphs);
 }
 
 /** The length of contentText(c) (content-tokens.ts: title, a line break, body), without writing it. */
@@ -530,7 +533,7 @@ function describe(m: Matcher, oldClauses: FlatClause[], newClauses: FlatClause[]
     let provisionLines: ClauseChange['provisionLines'];
     if (kind !== 'unchanged') {
       const p = alignProvisionLines(group.old.map((i) => oldClauses[i]!.clause), group.new.map((k) => newClauses[k]!.clause), m.backgroundSimilarity(), tokens,
-        (a, b, own) => (references ??= referenceMap(m, oldClauses, newClauses, tokens)).follows(a, b, own));
+        (a, b, own, paragraphs) => (references ??= referenceMap(m, oldClauses, newClauses, tokens)).follows(a, b, own, paragraphs));
       provisions = p.changes;
       // Kept only where the redline will read them: held to the end of the comparison, the lines of every
       // edited clause would be copied by each young-generation collection on the way.

@@ -16,6 +16,8 @@ import type { ChangeKind } from './align.js';
 import { interleave } from './report-order.js';
 import { longestIncreasingSubsequence } from './lis.js';
 import { diceOfTokens, diceOfTokensBelow } from './shingles.js';
+import { paragraphOfLabel } from './own-paragraph.js';
+import type { OwnParagraphs } from './reference-map.js';
 
 export interface ProvisionChange {
   kind: ChangeKind;
@@ -113,9 +115,10 @@ export interface ProvisionAlignment {
 /**
  * Whether two provision texts that read the same (their keys ignore cross-reference numbers) differ at most in
  * references renumbered as the drafts were, or as the clause's own provisions were (`ownProvisions`: whether
- * old provision label a became b): ReferenceMap.follows.
+ * old provision label a became b; `paragraphs`: the numbered paragraph a place of each stands in, whose point
+ * "point (b)" alone names): ReferenceMap.follows.
  */
-export type ReferencesFollow = (oldText: string, newText: string, ownProvisions: (a: string, b: string) => boolean) => boolean;
+export type ReferencesFollow = (oldText: string, newText: string, ownProvisions: (a: string, b: string) => boolean, paragraphs: OwnParagraphs) => boolean;
 
 /**
  * alignProvisions, keeping the flattened provisions. Without `referencesFollow`, every pair that reads the same
@@ -267,11 +270,17 @@ function pairByMatcher(olds: FlatProvision[], news: FlatProvision[], background:
     pairing.oldOf[j] = i;
     pairing.newOf[i] = j;
     pairing.moved[j] = group.moved ? 1 : 0;
-    const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text) && referencesFollow(olds[i]!.text, news[j]!.text, renumbered));
+    const unchanged = group.identical === true || (group.exact && strictKey(olds[i]!.text) === strictKey(news[j]!.text) && referencesFollow(olds[i]!.text, news[j]!.text, renumbered,
+      { old: constant(paragraphOfLabel(olds[i]!.label)), new: constant(paragraphOfLabel(news[j]!.label)) }));
     pairing.unchanged[j] = unchanged ? 1 : 0;
     pairing.similarity[j] = unchanged ? 1 : group.similarity;
   }
   return pairing;
+}
+
+/** A function of a place in a provision's text that gives the same everywhere: the provision's own paragraph. */
+function constant(paragraph: string | null): () => string | null {
+  return () => paragraph;
 }
 
 /** The similarity bar of the free search (matchSimilar). */

@@ -12,8 +12,8 @@
  * as its provisions were aligned (provisionsOf), and must not change where that is not known. A number that
  * names neither (an article of another treaty, a paragraph of a decision), or goes on to name another instrument
  * ("Article 4 of the Convention": namesElsewhere), must not change at all. A point cited by its letter ("point (b)
- * of paragraph 2 of Article 9", "Article 9(2), point (b)") must name the point of that paragraph its old letter
- * named (pointOf).
+ * of paragraph 2 of Article 9", "Article 9(2), point (b)", or "point (b)" alone, of the paragraph the words stand
+ * in) must name the point of that paragraph its old letter named (pointOf).
  */
 import { PARENTHESISED_KINDS, referenceAt, referenceKind, referencesIn, type Reference } from './normalize.js';
 
@@ -134,10 +134,12 @@ function clauseCitedAfter(text: string, provision: Reference, references: readon
  * Article 9" → "2(b)" of "article 9", "point (b) of paragraph 2" → "2(b)" of this clause, "point (b) of Article
  * 9(2)" → "2(b)" of "article 9", "point (b) of Article 9" (an article whose points stand without a numbered
  * paragraph) → "(b)" of "article 9", "Article 9(2), point (b)" → "2(b)" of "article 9"; each number of a list the
- * same ("points (a) and (b) of paragraph 2"). Null for any other reading: a number not in parentheses, "point (b)"
- * alone, a paragraph or clause of another instrument.
+ * same ("points (a) and (b) of paragraph 2"). "point (b)" alone names point (b) of the numbered paragraph the
+ * words stand in, which `paragraphAt` tells ("2" → "2(b)"; "" → "(b)", the clause's own point: own-paragraph.ts).
+ * Null for any other reading: a number not in parentheses, "point (b)" alone where the paragraph is not known,
+ * "point (b) of this Article", a paragraph or clause of another instrument.
  */
-function pointOf(text: string, references: readonly Reference[], k: number): { label: string; clause: string | null } | null {
+function pointOf(text: string, references: readonly Reference[], k: number, paragraphAt?: ParagraphAt): { label: string; clause: string | null } | null {
   const point = references[k]!;
   if (!isParenthesised(point.number) || point.range) return null;
   let m = k + 1;
@@ -149,7 +151,11 @@ function pointOf(text: string, references: readonly Reference[], k: number): { l
     // newer EU texts write it — unless the list goes on to name something else ("…, point (b) of Annex I").
     const before = clauseCitedBefore(text, references, k);
     const listEnd = m > k + 1 ? references[m - 1]!.end : point.end;
-    return before >= 0 && !namesElsewhere(text, listEnd, point.word) ? pointOfClause(references[before]!, point) : null;
+    if (before >= 0) return namesElsewhere(text, listEnd, point.word) ? null : pointOfClause(references[before]!, point);
+    // "point (b)" alone, "points (a) and (b)": of the paragraph the words stand in — not "point (b) of this Article".
+    OF_AFTER.lastIndex = listEnd;
+    const paragraph = paragraphAt && !OF_AFTER.test(text) ? paragraphAt(point.end) : null;
+    return paragraph === null ? null : { label: `${paragraph}${point.number}`, clause: null };
   }
   if (next.word === 'paragraph') {
     if (!PLAIN_PARAGRAPH.test(next.number)) return null;
@@ -184,6 +190,9 @@ function letterOf(number: string): number {
 
 /** A paragraph number a point's label can carry: "2", "2bis". */
 const PLAIN_PARAGRAPH = /^\d+[a-z]*$/i;
+
+/** An "of" right after a reference (or the last number of its list). */
+const OF_AFTER = /\s*,?\s*of\b/iy;
 
 const OF_CLAUSE_AFTER = /(?:\s*(?:,|and\b|or\b|to\b|through\b|\u2013)?\s*(?:\d+[a-z]?|\([a-z0-9]{1,4}\)))*\s*,?\s*of\s+/iy;
 
@@ -244,6 +253,15 @@ function indexByKey(keys: readonly (string | null)[]): Map<string, number[]> {
   return byKey;
 }
 
+/** The numbered paragraph a place in a text stands in ("2"; "" for a clause's own points; null: not known). */
+export type ParagraphAt = (position: number) => string | null;
+
+/** ParagraphAt for each of two texts. */
+export interface OwnParagraphs {
+  old: ParagraphAt;
+  new: ParagraphAt;
+}
+
 export class ReferenceMap {
   /** Old clauses by the key of their label (several where parts repeat their numbering). */
   private readonly oldByKey: Map<string, number[]>;
@@ -272,8 +290,10 @@ export class ReferenceMap {
    * comment). `ownProvisions`, for the text of a provision: whether old provision label `a` became `b` in the
    * clause that holds it — what "paragraph 2" names when no clause of the drafts is labelled so ("in pursuit of
    * the vision referred to in paragraph 2 of this Article", where that paragraph became paragraph 1).
+   * `paragraphs`: the numbered paragraph each place of the texts stands in (own-paragraph.ts), which "point (b)"
+   * alone names a point of; without it, such a reference that changed is a change.
    */
-  follows(oldText: string, newText: string, ownProvisions?: (a: string, b: string) => boolean): boolean {
+  follows(oldText: string, newText: string, ownProvisions?: (a: string, b: string) => boolean, paragraphs?: OwnParagraphs): boolean {
     const olds = referencesIn(oldText);
     const news = referencesIn(newText);
     if (olds.length !== news.length) return false;
@@ -285,7 +305,7 @@ export class ReferenceMap {
         // range names, every article between its ends, must not change where either end does.
         const start = olds[k - 1]!, start2 = news[k - 1]!;
         if (was.number === is.number && start.number === start2.number) continue;
-        if (this.rangeFollows(oldText, newText, olds, news, k - 1, k, [start.number, was.number, start2.number, is.number], ownProvisions)) continue;
+        if (this.rangeFollows(oldText, newText, olds, news, k - 1, k, [start.number, was.number, start2.number, is.number], ownProvisions, paragraphs)) continue;
         return false;
       }
       if (was.number === is.number) continue;
@@ -293,15 +313,15 @@ export class ReferenceMap {
       // (as it reads "Annex 3-B"), where no clause is labelled so.
       const ends = hyphenRange(was.number), ends2 = hyphenRange(is.number);
       if (ends && ends2 && !this.oldByKey.has(referenceKey(was)) && !(this.newKeySet ??= new Set(this.newKeys)).has(referenceKey(is))) {
-        if (this.rangeFollows(oldText, newText, olds, news, k, k, [ends[0], ends[1], ends2[0], ends2[1]], ownProvisions)) continue;
+        if (this.rangeFollows(oldText, newText, olds, news, k, k, [ends[0], ends[1], ends2[0], ends2[1]], ownProvisions, paragraphs)) continue;
         return false;
       }
       if (PARENTHESISED_KINDS.has(was.word) && was.word === is.word && (isParenthesised(was.number) || isParenthesised(is.number))) {
         // "point (b) of paragraph 2 of Article 9" → "point (c) of …": the point of that paragraph, relettered with
-        // it (its paragraph's and its clause's numbers are read as the next references). Which paragraph "point
-        // (b)" alone names, the text does not say: a change. ("point 3 of Annex I", numbered as a paragraph is,
-        // is read as one below.)
-        const a = pointOf(oldText, olds, k), b = pointOf(newText, news, k);
+        // it (its paragraph's and its clause's numbers are read as the next references); "point (b)" alone, a point
+        // of the paragraph the words stand in, where the caller says which. ("point 3 of Annex I", numbered as a
+        // paragraph is, is read as one below.)
+        const a = pointOf(oldText, olds, k, paragraphs?.old), b = pointOf(newText, news, k, paragraphs?.new);
         if (a && b && (a.clause === null ? b.clause === null && ownProvisions?.(a.label, b.label) === true
           : b.clause !== null && this.citedProvisionRenumbered(a.clause, b.clause, a.label, b.label))) continue;
         return false;
@@ -355,7 +375,7 @@ export class ReferenceMap {
    * another instrument's, is a change.
    */
   private rangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k0: number, k: number,
-    [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean): boolean {
+    [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean, paragraphs?: OwnParagraphs): boolean {
     const oldEnd = olds[k]!, newEnd = news[k]!;
     const word = oldEnd.word;
     if (newEnd.word !== word || olds[k0]!.word !== word || news[k0]!.word !== word) return false;
@@ -371,7 +391,7 @@ export class ReferenceMap {
       this.labelsClauses(key(oldFrom), key(oldTo), key(newFrom), key(newTo))) {
       return this.clauseRangeFollows(key(oldFrom), key(oldTo), key(newFrom), key(newTo));
     }
-    if (PARENTHESISED_KINDS.has(word) && [oldFrom, oldTo, newFrom, newTo].some(isParenthesised)) return this.pointRangeFollows(oldText, newText, olds, news, k0, [oldFrom, oldTo, newFrom, newTo], ownProvisions);
+    if (PARENTHESISED_KINDS.has(word) && [oldFrom, oldTo, newFrom, newTo].some(isParenthesised)) return this.pointRangeFollows(oldText, newText, olds, news, k0, [oldFrom, oldTo, newFrom, newTo], ownProvisions, paragraphs);
     const from = plainNumber(oldFrom), to = plainNumber(oldTo);
     const from2 = plainNumber(newFrom), to2 = plainNumber(newTo);
     if (from === null || to === null || from2 === null || to2 === null || to < from || to - from !== to2 - from2 || to - from > MAX_RANGE) return false;
@@ -399,10 +419,10 @@ export class ReferenceMap {
    * counterpart, "(a)" → "(b)", "(b)" → "(c)", "(c)" → "(d)". Single letters only; any other range is a change.
    */
   private pointRangeFollows(oldText: string, newText: string, olds: readonly Reference[], news: readonly Reference[], k0: number,
-    [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean): boolean {
+    [oldFrom, oldTo, newFrom, newTo]: readonly [string, string, string, string], ownProvisions?: (a: string, b: string) => boolean, paragraphs?: OwnParagraphs): boolean {
     const from = letterOf(oldFrom), to = letterOf(oldTo), from2 = letterOf(newFrom), to2 = letterOf(newTo);
     if (from < 0 || to < from || from2 < 0 || to - from !== to2 - from2) return false;
-    const a = pointOf(oldText, olds, k0), b = pointOf(newText, news, k0);
+    const a = pointOf(oldText, olds, k0, paragraphs?.old), b = pointOf(newText, news, k0, paragraphs?.new);
     if (!a || !b || (a.clause === null) !== (b.clause === null)) return false;
     // The paragraph's part of each label ("2" of "2(a)").
     const paragraphA = a.label.slice(0, a.label.length - oldFrom.length), paragraphB = b.label.slice(0, b.label.length - newFrom.length);

@@ -22,7 +22,8 @@
  */
 import { LIST_JOINT_PATTERN, RANGE_JOINT_PATTERN, referencesIn, strictKey } from './normalize.js';
 import { INSERTED_ORDINAL } from '../model/provisions.js';
-import type { ReferenceMap } from './reference-map.js';
+import type { OwnParagraphs, ReferenceMap } from './reference-map.js';
+import { paragraphAt } from './own-paragraph.js';
 import type { WordOp } from './words.js';
 
 /**
@@ -42,27 +43,58 @@ const NUMBER_LIKE = new RegExp(String.raw`^\s*${NUMBER}(?:(?:${LIST_JOINT_PATTER
 /**
  * The redline with each change that renumbers a cross-reference as the drafts were renumbered marked cosmetic.
  * `references` is called only when a change may be one; `ownProvisions(a, b)`: whether provision `a` of this
- * clause became `b` (what "paragraph 2" names). Returns `ops` itself when nothing is marked.
+ * clause became `b` (what "paragraph 2", or "point (b)" of the paragraph the line stands in, names). Returns `ops`
+ * itself when nothing is marked.
  */
 export function markRenumberedReferences(ops: WordOp[], references: () => ReferenceMap, ownProvisions?: (a: string, b: string) => boolean): WordOp[] {
   let out: WordOp[] | null = null;
-  // The line read now: ops[first, k), after `head` (the end of an equal op that broke the line before it).
+  // The line read now: ops[first, k), after `head` (the end of an equal op that broke the line before it), which
+  // opens at `oldStart` and `newStart` in the two texts. The texts are joined only for a line that asks which
+  // paragraph it stands in ("point (b)" alone).
   let first = 0;
   let head = '';
+  let oldAt = 0, newAt = 0, oldStart = 0, newStart = 0;
+  let texts: { old: string; new: string } | undefined;
   for (let k = 0; k <= ops.length; k++) {
     const op = ops[k];
     const breaks = op !== undefined && op.op === 'equal' && op.text.includes('\n');
     if (op !== undefined && !breaks) {
       // A line inserted or deleted whole (a paragraph put in before this one) leaves both sides at a line's start.
-      if (op.op !== 'equal' && k === first && head === '' && op.text.endsWith('\n')) first = k + 1;
+      if (op.op !== 'equal' && k === first && head === '' && op.text.endsWith('\n')) {
+        first = k + 1;
+        if (op.op === 'delete') oldStart += op.text.length; else newStart += op.text.length;
+      }
+      if (op.op !== 'insert') oldAt += op.text.length;
+      if (op.op !== 'delete') newAt += op.text.length;
       continue;
     }
     const tail = op === undefined ? '' : op.text.slice(0, op.text.indexOf('\n'));
-    if (hasCandidate(ops, first, k)) out = markLine(out ?? [...ops], ops, first, k, head, tail, references, ownProvisions) ?? out;
-    if (op !== undefined) head = op.text.slice(op.text.lastIndexOf('\n') + 1);
+    if (hasCandidate(ops, first, k)) {
+      const lineOld = oldStart, lineNew = newStart;
+      const paragraphs = (): OwnParagraphs => {
+        texts ??= { old: joined(ops, 'insert'), new: joined(ops, 'delete') };
+        const old = paragraphAt(texts.old, lineOld), now = paragraphAt(texts.new, lineNew);
+        return { old: () => old, new: () => now };
+      };
+      out = markLine(out ?? [...ops], ops, first, k, head, tail, references, ownProvisions, paragraphs) ?? out;
+    }
+    if (op !== undefined) {
+      head = op.text.slice(op.text.lastIndexOf('\n') + 1);
+      oldAt += op.text.length;
+      newAt += op.text.length;
+      oldStart = oldAt - head.length;
+      newStart = newAt - head.length;
+    }
     first = k + 1;
   }
   return out ?? ops;
+}
+
+/** The text of one side of a redline: every op but those of kind `without`. */
+function joined(ops: readonly WordOp[], without: 'insert' | 'delete'): string {
+  let text = '';
+  for (const op of ops) if (op.op !== without) text += op.text;
+  return text;
 }
 
 /** How many characters one line's changes may read between them (candidates × the line's length). */
@@ -85,7 +117,7 @@ function hasCandidate(ops: readonly WordOp[], start: number, end: number): boole
  * replaced in `out` (a copy of `ops`). Null when none is.
  */
 function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: number, head: string, tail: string, references: () => ReferenceMap,
-  ownProvisions?: (a: string, b: string) => boolean): WordOp[] | null {
+  ownProvisions?: (a: string, b: string) => boolean, paragraphs?: () => OwnParagraphs): WordOp[] | null {
   // The changes of the line: runs of deletes and inserts between equal ops.
   const changes: Array<[number, number]> = [];
   for (let k = first; k < end; k++) {
@@ -109,9 +141,11 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
   // sentence would read it thousands of times. Past this much reading, its numbers stay changes.
   if (candidates.length * oldLine.length * 4 > READING_BUDGET) return null;
   const oldKey = strictKey(oldLine);
+  let known: OwnParagraphs | undefined;
   const follows = (made: ReadonlyArray<readonly [number, number]>) => {
     const newLine = head + lineText(ops, first, end, made) + tail;
-    return newLine !== oldLine && strictKey(newLine) === oldKey && renumbersReference(oldLine, newLine) && references().follows(oldLine, newLine, ownProvisions);
+    return newLine !== oldLine && strictKey(newLine) === oldKey && renumbersReference(oldLine, newLine) &&
+      references().follows(oldLine, newLine, ownProvisions, POINT_ALONE.test(oldLine) ? (known ??= paragraphs?.()) : undefined);
   };
   const mark = (made: ReadonlyArray<readonly [number, number]>) => {
     for (const [from, to] of made) for (let k = from; k < to; k++) out[k] = { ...ops[k]!, cosmetic: true };
@@ -134,6 +168,9 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
 }
 
 const NONE: ReadonlyArray<readonly [number, number]> = [];
+
+/** A point cited by its letter, which may be one of the paragraph the line stands in ("point (b)", "subparagraph (b)"). */
+const POINT_ALONE = /\b(?:points?|subparagraphs?)\s*\(/i;
 
 /**
  * Whether a reference's number differs between the two lines: the key leaves out a paragraph's own number too,

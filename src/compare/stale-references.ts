@@ -17,7 +17,8 @@
  * paragraph 2 of Article 9 makes it paragraph 3, and "paragraph 2 of Article 9", "Article 9(2)", "Article 9,
  * paragraph 2" left as they stood, or "paragraph 2" inside Article 9 itself, now name the new paragraph. Points
  * of a numbered paragraph likewise, as "paragraph 2(b)", "Article 9(2)(b)" and, as EU texts write it, "point (b)
- * of paragraph 2 of Article 9" cite them: a point put in before (b) makes it 2(c).
+ * of paragraph 2 of Article 9" cite them: a point put in before (b) makes it 2(c). "point (b)" alone names a point
+ * of the paragraph it stood in (own-paragraph.ts).
  *
  * A range whose ends stand ("Articles 2 to 4", Articles 2 and 4 kept their numbers) names what lies between them:
  * an article put in or moved in between (renumbered: "Article 3bis"), or one moved out, changes what it covers
@@ -27,7 +28,7 @@
  * Not read as stale: a label that several clauses share in either draft (parts that restart their numbering), a
  * reference that goes on to name another instrument ("Article 4 of the Convention", "Articles 9 and 10 of the
  * Convention", "Article XX of GATT 1994": reference-map.ts, namesElsewhere), subparagraphs counted in words ("the
- * second subparagraph"), a point named by its letter alone ("point (b)", of whichever paragraph it stands in),
+ * second subparagraph"), a point named by its letter alone ("point (b)") in a paragraph without a point of that letter,
  * the paragraphs of a clause that was split or merged, or whose paragraphs (or points) share labels, and dotted
  * numbers that are no clause's label ("Article 3.2": splitProvision).
  */
@@ -36,6 +37,7 @@ import { alignProvisions } from './provisions-align.js';
 import { ClauseRanges, paragraphOrders, type ParagraphOrder, type RangeInside } from './range-inside.js';
 import { isPluralReferenceWord, listedNumberAt, PARENTHESISED_KINDS, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
 import { hyphenRange, labelKey, namesElsewhere, paragraphPart, PROVISION_KINDS, provisionLabel, referenceKey, splitProvision } from './reference-map.js';
+import { paragraphAt } from './own-paragraph.js';
 
 export interface StaleReference {
   /** The reference as the new draft writes it ("Article 2", "paragraph 2 of Article 9"). */
@@ -141,19 +143,26 @@ export class StaleReferences {
     // References that open in an equal run but whose number changed, with the old text's place of their opening.
     const changed: { hit: Hit; oldStart: number }[] = [];
     let run = 0;
+    // The old text, joined the first time it is needed (most clauses never need it).
+    let oldText: string | undefined;
+    const old = () => (oldText ??= ops.filter((op) => op.op !== 'insert').map((op) => op.text).join(''));
+    // "point (b)" alone names a point of the paragraph it stood in, in the old text: read where the run holding it stood.
+    const oldParagraphAt = (position: number): string | null => {
+      const r = runHolding(runs, position);
+      return r < 0 || runs[r + 2]! < 0 ? null : paragraphAt(old(), runs[r + 2]! + position - runs[r]!);
+    };
     this.finder.find(text, own, (hit) => {
       while (run < runs.length && runs[run + 1]! <= hit.start) run += 3;
       if (run >= runs.length || hit.start < runs[run]!) return;
       if (hit.end <= runs[run + 1]!) found.add(hit);
       else if (runs[run + 2]! >= 0) changed.push({ hit, oldStart: runs[run + 2]! + hit.start - runs[run]! });
-    });
+    }, oldParagraphAt);
     if (changed.length > 0) {
       // The same reference in the old text, opening at the same place, says whether the change left part of it
       // behind (read after the new text: the finder reads one text at a time). The old text is joined only here:
       // most clauses have no such reference.
-      const old = ops.filter((op) => op.op !== 'insert').map((op) => op.text).join('');
       const oldHits = new Map<number, Hit>();
-      this.finder.find(old, own, (hit) => oldHits.set(hit.start, hit));
+      this.finder.find(old(), own, (hit) => oldHits.set(hit.start, hit), (position) => paragraphAt(old(), position));
       for (const { hit, oldStart } of changed) {
         const was = oldHits.get(oldStart);
         const stale = was && this.finder.partlyLeft(was, hit);
@@ -171,9 +180,14 @@ export class StaleReferences {
   inUnchanged(oldText: string, newText: string, own: number): readonly StaleReference[] {
     if (oldText === newText) return this.inRedline([{ op: 'equal', text: newText }], own);
     const before: Hit[] = [];
-    this.finder.find(oldText, own, (hit) => before.push(hit));
+    this.finder.find(oldText, own, (hit) => before.push(hit), (position) => paragraphAt(oldText, position));
     const found = new Found(newText);
     let k = 0;
+    // The two texts read the same, line for line: a line of the new text stood as the same line of the old.
+    const oldParagraphAt = (position: number) => {
+      const start = sameLineStart(newText, position, oldText);
+      return start < 0 ? null : paragraphAt(oldText, start);
+    };
     this.finder.find(newText, own, (hit) => {
       const was = before[k++];
       if (was === undefined) return;
@@ -182,9 +196,30 @@ export class StaleReferences {
         const stale = this.finder.partlyLeft(was, hit);
         if (stale) found.add(stale);
       }
-    });
+    }, oldParagraphAt);
     return found.list();
   }
+}
+
+/** The index in `runs` (triples: start, end, old start) of the run holding `position`, or -1. */
+function runHolding(runs: readonly number[], position: number): number {
+  let lo = 0, hi = runs.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid * 3 + 1]! <= position) lo = mid + 1;
+    else if (runs[mid * 3]! > position) hi = mid - 1;
+    else return mid * 3;
+  }
+  return -1;
+}
+
+/** Where the line of `other` opens that has the same number as the line of `text` holding `position` (-1: none). */
+function sameLineStart(text: string, position: number, other: string): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < position; i = text.indexOf('\n', i + 1)) line++;
+  let start = 0;
+  for (let k = 0; k < line && start >= 0; k++) start = other.indexOf('\n', start) + 1 || -1;
+  return start;
 }
 
 /** The stale references of one clause as they are found: one per key, with every place it stands. */
@@ -367,7 +402,7 @@ class ReferenceFinder {
    * Calls `found` with each reference of the text, stale or not: inUnchanged pairs the references of two texts
    * by their order, so which references are reported depends on the text alone, not on what is stale.
    */
-  find(text: string, own: number, found: (hit: Hit) => void): void {
+  find(text: string, own: number, found: (hit: Hit) => void, paragraphAt?: (position: number) => string | null): void {
     const pattern = this.pattern;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -381,7 +416,7 @@ class ReferenceFinder {
       // clause's paragraph 2, as "Article 2(2)" does, and "Paragraphs 2-4" those clauses.
       if (PROVISION_KINDS.has(reference.word) && !(isUpperCase(text.charCodeAt(start)) && this.namesClause(reference))) {
         if (reference.word === 'paragraph') this.paragraphReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found);
-        else if (PARENTHESISED_KINDS.has(reference.word)) this.pointReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found);
+        else if (PARENTHESISED_KINDS.has(reference.word)) this.pointReferences(text, start, reference, isPluralReferenceWord(m[0]), own, found, paragraphAt);
         continue;
       }
       if (namesElsewhere(text, reference.end, reference.word)) continue;
@@ -498,10 +533,12 @@ class ReferenceFinder {
    * Article 9(2)", "point (b) of Article 9" (points without a numbered paragraph), and after a plural word each
    * number of a list ("points (a) and (b) of paragraph 2"): a reference to the point whose label is the
    * paragraph's number and its letter ("2(b)"), as "paragraph 2(b)" is. The paragraph is not read again on its
-   * own (one note for one reference); the clause after it is, as in paragraphReferences. "point (b)" alone, of
-   * whichever paragraph it stands in, is not read.
+   * own (one note for one reference); the clause after it is, as in paragraphReferences. "point (b)" alone names
+   * point (b) of the paragraph it stood in, in the old text, which `paragraphAt` tells (own-paragraph.ts); where it
+   * cannot, the reference is not read.
    */
-  private pointReferences(text: string, start: number, reference: Reference, plural: boolean, own: number, found: (hit: Hit) => void): void {
+  private pointReferences(text: string, start: number, reference: Reference, plural: boolean, own: number, found: (hit: Hit) => void,
+    paragraphAt?: (position: number) => string | null): void {
     if (reference.number.charCodeAt(0) !== 40 /* ( */) return;
     const numbers = [{ start, end: reference.end, text: reference.number }, ...(plural ? listedNumbers(text, reference.end, reference.word) : [])];
     const end = numbers[numbers.length - 1]!.end;
@@ -511,7 +548,14 @@ class ReferenceFinder {
       for (const n of numbers) found({ key: '', stale: undefined, start: n.start, end: n.end, written: `${reference.word} ${n.text}` });
     };
     OF_CLAUSE.lastIndex = end;
-    const target = OF_CLAUSE.test(text) ? referenceAt(text, OF_CLAUSE.lastIndex) : null;
+    if (!OF_CLAUSE.test(text)) {
+      // "point (b)" alone, "points (a) and (b)": of the paragraph the words stood in.
+      const paragraph = paragraphAt?.(start) ?? null;
+      if (paragraph === null) return unread();
+      for (const n of numbers) found(this.paragraphHit(null, `${paragraph}${n.text}`, n.start, n.end, `${reference.word} ${n.text}`, own));
+      return;
+    }
+    const target = referenceAt(text, OF_CLAUSE.lastIndex);
     if (target === null || PROVISION_KINDS.has(target.word) && target.word !== 'paragraph') return unread();
     let paragraph = '';
     let clause: Reference | null = target;
