@@ -325,6 +325,8 @@ describe('stale references', () => {
         const [place] = reviewed.staleReferences![0]!.places;
         expect(reviewed.words[0]!.text.slice(place!.start, place!.end)).toBe(form);
       }
+      // "sub-paragraph 2" is not paragraph 2 (before its "sub-" was read, it was).
+      expect(notes(compare(articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('sub-paragraph 2')])]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('sub-paragraph 2')])])))).toEqual([]);
     });
 
     it('reads each number of a list or range of paragraphs ("paragraphs 2 and 3 of Article 2", "paragraphs 2 to 3") as a reference of its own', () => {
@@ -427,7 +429,7 @@ describe('stale references', () => {
       expect(notes(dropped)).toEqual(['Article 3: "paragraph 1(c) of Article 2" meant point 1(c) of Article 2 (Stockpiles), since deleted; there is no point 1(c) now']);
       // Cited by their letter, as EU texts write them: "point (b) of paragraph 1 of Article 2", "point (b) of Article 2(1)".
       const putIn = (form: string, now = form) => notes(compare(articles([SCOPE, points([COORDINATE, INFORM]), review(form)]), articles([SCOPE, points([TARGETS, COORDINATE, INFORM]), review(now)])));
-      for (const form of ['point (b) of paragraph 1 of Article 2', 'point (b) of Article 2(1)', 'subparagraph (b) of paragraph 1 of Article 2', 'Article 2(1), point (b)']) {
+      for (const form of ['point (b) of paragraph 1 of Article 2', 'point (b) of Article 2(1)', 'subparagraph (b) of paragraph 1 of Article 2', 'sub-paragraph (b) of paragraph 1 of Article 2', 'Article 2(1), point (b)']) {
         expect(putIn(form), form).toEqual([`Article 3: "${form}" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point`]);
         expect(putIn(form, form.replace('(b)', '(c)')), form).toEqual([]);
       }
@@ -478,7 +480,13 @@ describe('stale references', () => {
       const OXIDES = 'rare earth oxides;', LITHIUM = 'lithium carbonate;', GRAPHITE = 'natural graphite;';
       const putIn = (cite: string, now: string, after = '', afterNow = after) => compare(articles([SCOPE, listed([OXIDES, LITHIUM], cite, after)]), articles([SCOPE, listed([GRAPHITE, OXIDES, LITHIUM], now, afterNow)]));
       // Left as it stood after a point was put in first: point (b) is now (c), and "point (b)" names graphite's neighbour.
-      expect(notes(putIn('point (b)', 'point (b)'))).toEqual(['Article 2: "point (b)" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point']);
+      // So too as US texts ("subparagraph (b)") and British ones ("sub-paragraph (b)") cite a point.
+      for (const form of ['point (b)', 'subparagraph (b)', 'sub-paragraph (b)', 'Sub-paragraph (b)']) {
+        expect(notes(putIn(form, form)), form).toEqual([`Article 2: "${form}" meant point 1(b) of Article 2 (Stockpiles), now point 1(c); point 1(b) is now another point`]);
+        const relettered = putIn(form, form.replace('(b)', '(c)'));
+        expect(notes(relettered), form).toEqual([]);
+        expect(relettered.changes[1]!.words.filter((w) => w.op !== 'equal' && !w.cosmetic).map((w) => w.text), form).toEqual(['(a) natural graphite;\n']);
+      }
       // Relettered with the points: nothing stale, and the point that cites it reads unchanged.
       const followed = putIn('point (b)', 'point (c)');
       expect(notes(followed)).toEqual([]);

@@ -334,11 +334,22 @@ export function referenceAt(text: string, start: number): Reference | null {
   let i = start;
   let h = FNV_OFFSET;
   while (i < n && classOf(text.charCodeAt(i)) === WORD) h = Math.imul(h ^ lower(text.charCodeAt(i++)), FNV_PRIME);
+  if ((h === PARAGRAPH || h === PARAGRAPHS) && hyphenedSub(text, start)) h = SUBPARAGRAPH;
   const word = i > start ? REFERENCE_KINDS.get(h) : undefined;
   if (word === undefined) return null;
   while (i < n && classOf(text.charCodeAt(i)) === SPACE) i++;
   const end = skipReferenceNumber(text, i, styleOfKind(word));
   return end === i ? null : { word, number: text.slice(i, end), end };
+}
+
+const PARAGRAPH = wordHash('paragraph'), PARAGRAPHS = wordHash('paragraphs');
+const SUBPARAGRAPH = wordHash('subparagraph'), SUBPARAGRAPHS = wordHash('subparagraphs');
+
+/** Whether the word opening at `start` follows "sub-" ("sub-paragraph"), "sub" a word of its own. */
+function hyphenedSub(text: string, start: number): boolean {
+  if (start < 4 || text.charCodeAt(start - 1) !== 45 /* - */) return false;
+  if ((text.charCodeAt(start - 4) | 0x20) !== 115 || (text.charCodeAt(start - 3) | 0x20) !== 117 || (text.charCodeAt(start - 2) | 0x20) !== 98) return false;
+  return start === 4 || classOf(text.charCodeAt(start - 5)) !== WORD;
 }
 
 /** Whether a reference word is a plural one, whose number may go on as a list ("Articles 9, 10 and 11"). */
@@ -447,6 +458,7 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
       continue;
     }
     // A word: its lowercased hash is what words and reference detection use; strict mode keys the written form.
+    const wordStart = i;
     let h = FNV_OFFSET;
     let hs = FNV_OFFSET;
     for (;;) {
@@ -462,6 +474,9 @@ function scan(text: string, strict: boolean, words: Int32Array | null): { count:
     const k = strict ? hs : h;
     ka = Math.imul(ka ^ k, P1); kb = Math.imul(kb + k, P2) ^ (kb >>> 15);
     afterReferenceWord = REFERENCE_FILTER[h & 1023] === 1 && REFERENCE_WORDS.has(h);
+    // "sub-paragraph (b)", as British texts write it: a subparagraph's word, whose number may be a letter in
+    // parentheses (the words stay "sub" and "paragraph").
+    if (afterReferenceWord && (h === PARAGRAPH || h === PARAGRAPHS) && hyphenedSub(text, wordStart)) h = h === PARAGRAPH ? SUBPARAGRAPH : SUBPARAGRAPHS;
     if (listWord !== 0) {
       if (LIST_JOINERS.has(h)) listJoined = true;
       else if (RANGE_JOINERS.has(h)) listJoined = rangeJoined = true;

@@ -169,8 +169,8 @@ function markLine(out: WordOp[], ops: readonly WordOp[], first: number, end: num
 
 const NONE: ReadonlyArray<readonly [number, number]> = [];
 
-/** A point cited by its letter, which may be one of the paragraph the line stands in ("point (b)", "subparagraph (b)"). */
-const POINT_ALONE = /\b(?:points?|subparagraphs?)\s*\(/i;
+/** A point cited by its letter, which may be one of the paragraph the line stands in ("point (b)", "subparagraph (b)", "sub-paragraph (b)"). */
+const POINT_ALONE = /\b(?:points?|sub-?paragraphs?)\s*\(/i;
 
 /**
  * Whether a reference's number differs between the two lines: the key leaves out a paragraph's own number too,

@@ -406,9 +406,10 @@ class ReferenceFinder {
     const pattern = this.pattern;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      const start = m.index;
-      const reference = referenceAt(text, start);
+      const reference = referenceAt(text, m.index);
       if (reference === null) continue;
+      // "sub-paragraph (b)" is found at its "paragraph" and read whole.
+      const start = reference.word === 'subparagraph' && (m[0].charCodeAt(0) | 0x20) === 112 /* p */ ? m.index - 4 : m.index;
       pattern.lastIndex = reference.end;
       const written = referenceKey(reference);
       // "paragraph 2" names a provision; "Paragraph 2", capitalised as a heading is, names a clause where one is
