@@ -44,6 +44,8 @@ const pieces = [
   // prices
   'USD 50 per kilogram', 'per tonne', '/kg', 'euros a pound', '$5/', 'kilogram',
   'consider', 'establishing', 'will consider establishing', 'explore the possibility of', 'considered',
+  // how often, after "every" or "each"
+  'every', 'each', 'every five years', 'each 6 months', 'every twelve calendar months', 'years', 'everyone', 'reach',
   // names and terms
   'Japan', 'United States', 'United States of America', 'Kingdom of Thailand', 'Thailand', "People's Republic of China",
   'U.S.', 'JAPAN', 'japan', 'united States', 'OF', 'Of', 'Shall', '“Participants”', '"the Framework"', 'Participants', 'the Framework', "'Agreement'", 'Ruritania', 'RU',

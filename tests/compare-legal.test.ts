@@ -507,6 +507,21 @@ describe('figures and dates', () => {
     expect(legalChanges('Once the Agreement enters into force, the Parties consult.', 'Once the Agreement enters into force, the Parties meet.')).toEqual([]);
   });
 
+  it('reads "every five years" as how often, not how long: paired with "annually", the same figure as "biennially" for "every two years"', () => {
+    expect(brief(legalChanges('The Participants shall review the stockpiles annually.', 'The Participants shall review the stockpiles every two years.')))
+      .toEqual([['figure', 'annually', 'every two years']]);
+    expect(brief(legalChanges('The Participants shall review the stockpiles every 5 years.', 'The Participants shall review the stockpiles every 4 years.')))
+      .toEqual([['figure', 'every 5 years', 'every 4 years']]);
+    expect(brief(legalChanges('reviewed biennially', 'reviewed every two years'))).toEqual([['figure', 'biennially', 'every two years', 'cosmetic']]);
+    expect(brief(legalChanges('reported each six months', 'reported every 6 months'))).toEqual([['figure', 'each six months', 'every 6 months', 'cosmetic']]);
+    expect(brief(legalChanges('reported every twelve calendar months', 'reported annually'))).toEqual([['figure', 'every twelve calendar months', 'annually', 'cosmetic']]);
+    // How often and by when are two figures: never paired.
+    expect(brief(legalChanges('They shall report every five years.', 'They shall report within five years.')))
+      .toEqual([['figure', 'every five years', null], ['figure', null, 'within five years']]);
+    // Business days: how many a year has, the text does not say; read as a time limit still.
+    expect(brief(legalChanges('reported every 10 business days', 'reported every 20 business days'))).toEqual([['figure', '10 business days', '20 business days']]);
+  });
+
   it('reads "no later than" as part of a time limit, scales written against the number, and thousands grouped by spaces', () => {
     // Taking the comparator out turns a deadline into a fixed day: a change in law, though the figure stayed.
     expect(brief(legalChanges('notify not later than 30 days after signature', 'notify 30 days after signature')))

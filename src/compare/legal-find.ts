@@ -805,10 +805,32 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
     const kind = g.cur1 || g.cur2 ? 'money' : g.pct ? 'percent' : g.rate ? 'frequency' : g.unit ? quantityKind(unit) : 'number';
     if (g.perPeriod) { n *= PERIODS_A_YEAR[g.perPeriod.toLowerCase()]!; unit += A_YEAR; }
     const comparator = canonicalComparator(g.cmp);
-    if (isDate(start, end)) continue; // part of a date (every test above is pure: the order does not matter)
+    // "every two years": how often, not how long.
+    const every = kind === 'duration' && !g.cmp && !g.perPeriod ? everyBefore(text, start, unit, n) : null;
+    if (isDate(every?.start ?? start, end)) continue; // part of a date (every test above is pure: the order does not matter)
+    if (every) {
+      const written = text.slice(every.start, end);
+      found.push({ start: every.start, end, text: written, key: normalizeSpace(written), value: `|${every.times}|${A_YEAR}`, kind: 'frequency', rank: undefined, polarity: undefined, quoted: undefined });
+      continue;
+    }
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
+
+/**
+ * A duration after "every" or "each" ("every two years", "each 6 months") read as how often: where it starts and
+ * its times a year (half of "annually" for "every two years", so that it is "biennially" written otherwise and pairs
+ * with "annually" as a frequency). Plain and calendar periods only: how many business days a year has, the text
+ * does not say. Null otherwise.
+ */
+function everyBefore(text: string, start: number, unit: string, count: number): { start: number; times: number } | null {
+  const period = unit.replace(/^calendar /, '');
+  if (!(period in PERIODS_A_YEAR) || count <= 0) return null;
+  const before = EVERY_END.exec(text.slice(Math.max(0, start - 12), start));
+  return before ? { start: start - before[0].length, times: roundValue(PERIODS_A_YEAR[period]! / count) } : null;
+}
+
+const EVERY_END = /(?<![\p{L}\p{N}])(?:every|each)\s+$/iu;
 
 /** The unit of "5 percentage points", told from "5 per cent": the same number, another figure. */
 const PERCENTAGE_POINTS_WORDS = /percentage\s+points?$/i;

@@ -3,7 +3,7 @@
  *
  * `legalChanges(old, new, ops?, options?)` lists, each with the words before and after (null when added or
  * removed): obligation strength (obligation-lexicon.ts, docs/legal-lexicon.md) with its direction; figures,
- * amounts, percentages and time limits; dates; defined terms; party names.
+ * amounts, percentages, time limits and how often ("quarterly", "every five years"); dates; defined terms; party names.
  *
  * How it works. The word diff (`ops`, computed when not given) splits the texts into equal stretches and
  * changes. For each change, we keep the items of the finders (legal-find.ts) that touch the change —
