@@ -580,6 +580,20 @@ describe('defined terms and parties', () => {
     expect(brief(legalChanges('the EU and the US', 'the GL and the US', undefined, { parties }))).toEqual([['party', 'EU', 'GL']]);
   });
 
+  it('knows every member of the United Nations by its short, formal and other names, never a shorter name inside a longer one', () => {
+    expect(brief(legalChanges('The Government of Chile and the Government of Japan', 'The Government of Peru and the Government of Japan'))).toEqual([['party', 'Chile', 'Peru']]);
+    expect(brief(legalChanges('the Republic of Nigeria', 'the Republic of Niger'))).toEqual([['party', 'Nigeria', 'Niger']]);
+    expect(brief(legalChanges('the Government of Papua New Guinea', 'the Government of Equatorial Guinea'))).toEqual([['party', 'Papua New Guinea', 'Equatorial Guinea']]);
+    expect(brief(legalChanges('the Democratic Republic of the Congo', 'the Republic of the Congo'))).toEqual([['party', 'Democratic Republic of the Congo', 'Republic of the Congo']]);
+    // One party under another of its names: nothing changed.
+    for (const [a, b] of [['Turkey', 'Türkiye'], ['Czech Republic', 'Czechia'], ["Côte d'Ivoire", 'Côte d’Ivoire'], ['Russian Federation', 'Russia'], ['Viet Nam', 'Vietnam']]) {
+      expect(legalChanges(`The Government of ${a} shall notify.`, `The Government of ${b} shall notify.`), `${a} → ${b}`).toEqual([]);
+    }
+    // "Northern Ireland" is no mention of Ireland.
+    expect(brief(legalChanges('the Protocol on Ireland/Northern Ireland', 'the Protocol on Northern Ireland'))).toEqual([['party', 'Ireland', null]]);
+    expect(legalChanges('as applied in Northern Ireland', 'as applicable in Northern Ireland')).toEqual([]);
+  });
+
   it('reads the capital short forms (EU, US, USA, UK) as their parties, and a lower-case id only in capitals', () => {
     // Without a party list: "EU" and "European Union" are one party, as are "US" and "United States".
     expect(legalChanges('The EU shall notify the US.', 'The European Union shall notify the United States.')).toEqual([]);

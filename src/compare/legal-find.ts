@@ -1245,23 +1245,8 @@ function nameWords(list: readonly string[]): ReadonlySet<string> | null {
 const OPEN_QUOTE = /^[“"‘']$/;
 const CLOSE_QUOTE = /^[”"’']$/;
 
-/** Countries and unions that appear in international instruments, each with its canonical name. */
-export const KNOWN_PARTIES: ReadonlyArray<[string, string]> = [
-  ['United States of America', 'United States'], ['United States', 'United States'], ['U.S.', 'United States'],
-  // The short forms drafts write in capitals (matched with case: "us" is a pronoun).
-  ['US', 'United States'], ['USA', 'United States'], ['U.S.A.', 'United States'], ['EU', 'European Union'],
-  ['UK', 'United Kingdom'], ['U.K.', 'United Kingdom'],
-  ['European Union', 'European Union'], ['Malaysia', 'Malaysia'], ['Kingdom of Thailand', 'Thailand'],
-  ['Thailand', 'Thailand'], ['Australia', 'Australia'], ['Japan', 'Japan'], ['Kingdom of Cambodia', 'Cambodia'],
-  ['Cambodia', 'Cambodia'], ['Hashemite Kingdom of Jordan', 'Jordan'], ['Jordan', 'Jordan'],
-  ['United Kingdom', 'United Kingdom'], ['Canada', 'Canada'], ['Mexico', 'Mexico'], ['China', 'China'],
-  ["People's Republic of China", 'China'], ['India', 'India'], ['Indonesia', 'Indonesia'], ['Viet Nam', 'Viet Nam'],
-  ['Vietnam', 'Viet Nam'], ['Philippines', 'Philippines'], ['Singapore', 'Singapore'], ['Republic of Korea', 'Korea'],
-  ['Korea', 'Korea'], ['New Zealand', 'New Zealand'], ['Brazil', 'Brazil'], ['Argentina', 'Argentina'], ['Chile', 'Chile'],
-  ['South Africa', 'South Africa'], ['Saudi Arabia', 'Saudi Arabia'], ['United Arab Emirates', 'United Arab Emirates'],
-  ['Ukraine', 'Ukraine'], ['Norway', 'Norway'], ['Switzerland', 'Switzerland'], ['France', 'France'],
-  ['Germany', 'Germany'], ['Italy', 'Italy'], ['Spain', 'Spain'], ['Greenland', 'Greenland'], ['Denmark', 'Denmark'],
-];
+/** Countries and unions that appear in international instruments, each with its canonical name (known-parties.ts). */
+export { KNOWN_PARTIES } from './known-parties.js';
 
 export function normalizeSpace(s: string): string {
   // Most texts are already normal (single spaces inside, none at the ends): check before rewriting.
