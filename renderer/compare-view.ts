@@ -239,7 +239,7 @@ export class CompareView {
     }
     const stale = staleCount(this.result.comparison);
     if (stale > 0) {
-      const chip = h('button', { type: 'button', class: 'count kind-stale', title: 'Show the clauses that cite a renumbered or deleted clause by its old number, or a range that now covers other clauses' },
+      const chip = h('button', { type: 'button', class: 'count kind-stale', title: 'Show the clauses that cite a renumbered or deleted clause by its old number (or by a number changed, but not to its new one), or a range that now covers other clauses' },
         h('span', { class: 'count-n' }, String(stale)), ` stale reference${stale === 1 ? '' : 's'}`);
       chip.addEventListener('click', () => {
         this.root.querySelector<HTMLSelectElement>('#filter-kind')!.value = 'stale';
@@ -507,8 +507,9 @@ function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start =
   const attributes: Record<string, string> = classes ? { class: classes } : {};
   // Moved text (a provision moved within its clause) says so to a pointer and to a screen reader.
   if (op.moved) attributes.title = op.op === 'insert' ? 'Moved here' : 'Moved from here';
-  // A paragraph moved within its clause is text the new draft kept, and a cosmetic insert may be the renumbered
-  // part of a stale reference ("paragraph 2 of Article 3", its article renumbered): marked there too.
+  // A paragraph moved within its clause is text the new draft kept, a cosmetic insert may be the renumbered
+  // part of a stale reference ("paragraph 2 of Article 3", its article renumbered), and an insert the new number
+  // of one changed, but not to where its clause went ("Paragraph [-9-]{+8+}"): marked there too.
   // A change of formatting shows each side in its style, and says which to a pointer.
   if (op.style) {
     attributes.title = `Formatting: ${op.op === 'delete' ? 'was' : 'now'} ${op.style}`;
@@ -519,8 +520,8 @@ function renderOp(op: WordOpJson, stale?: readonly StaleReferenceJson[], start =
       : h('b', {}, h('i', {}, text));
     return h(op.op === 'insert' ? 'ins' : 'del', attributes, styled);
   }
-  if (op.op === 'insert' && (op.moved || op.cosmetic)) return h('ins', attributes, withStaleMarks(op.text, stale, start));
-  return h(op.op === 'insert' ? 'ins' : 'del', attributes, op.text);
+  if (op.op === 'insert') return h('ins', attributes, withStaleMarks(op.text, stale, start));
+  return h('del', attributes, op.text);
 }
 
 /** Text of the new side with the stale references the comparison placed in it marked (`start`: its offset). */

@@ -127,6 +127,34 @@ describe('stale references', () => {
     expect(c.changes.find((x) => x.staleReferences)!.staleReferences![0]!.names!.title).toBe('Scope');
   });
 
+  it('notes a reference changed, but not to where its article went ("Article 2" → "Article 4" as Article 2 became Article 3), and no other change of a reference', () => {
+    const old = articles([SCOPE, STOCKS, review('Article 2'), PRICING]);
+    const changed = (ref: string) => compare(old, articles([DEFINITIONS, SCOPE, STOCKS, review(ref), PRICING]));
+    const c = changed('Article 4');
+    expect(staleOf(c)).toEqual(['Article 4: "Article 4" meant Article 2, now Article 3, names Article 4']);
+    expect(c.changes[3]!.staleReferences![0]).toMatchObject({ was: 'Article 2', names: { title: 'Review' } });
+    expect(staleNote(c.changes[3]!.staleReferences![0]!)).toBe('"Article 4", made from "Article 2", names Article 4 (Review); "Article 2" meant Article 2 (Stockpiles), now Article 3');
+    // The text redline says so, and the HTML marks the new words.
+    expect(textRedline(c, { changedOnly: true })).toContain('stale reference: "Article 4", made from "Article 2", names Article 4 (Review)');
+    // (its word in the text both drafts hold, its new number in the insert).
+    expect(htmlRedline(c, { changedOnly: true })).toMatch(/<mark class="stale-ref" title="&quot;Article 4&quot;, made from[^"]*">Article <\/mark><ins><mark class="stale-ref" title="&quot;Article 4&quot;, made from[^"]*">4<\/mark><\/ins>/);
+    // Renumbered with its article: nothing to say. To a number that names no article, or another instrument's: rewritten.
+    expect(staleOf(changed('Article 3'))).toEqual([]);
+    expect(staleOf(changed('Article 9'))).toEqual([]);
+    expect(staleOf(changed('Article 4 of the Convention'))).toEqual([]);
+    // An article that kept its number cited anew ("Article 1" → "Article 3" where Article 1 is Article 1 still): a
+    // choice of the drafters, not a reference left behind.
+    expect(staleOf(compare(articles([SCOPE, STOCKS, review('Article 1')]), articles([SCOPE, STOCKS, review('Article 2')])))).toEqual([]);
+    // A deleted article's reference rewritten to cite another: nothing.
+    expect(staleOf(compare(articles([SCOPE, STOCKS, review('Article 2')]), articles([SCOPE, review('Article 1')])))).toEqual([]);
+  });
+
+  it('finds the sample negotiation\'s "under Paragraph 9" made "Paragraph 8" across its rounds, while Stockpiling became Paragraph 5 (v1 → v5)', () => {
+    const c = compareDrafts(version(1), version(5), { ids: 'always', staleReferences: true });
+    expect(c.changes.flatMap((x) => (x.staleReferences ?? []).map(staleNote)))
+      .toEqual(['"Paragraph 8", made from "Paragraph 9", names Paragraph 8 (Information sharing on supply risks); "Paragraph 9" meant Paragraph 9 (Stockpiling), now Paragraph 5']);
+  });
+
   it('reads each number of a list ("Articles 2 and 3") as a reference of its own: left behind or renumbered with the drafts', () => {
     const FINAL: [string, string] = ['Final', 'This Memorandum takes effect on signature.'];
     const cite = (refs: string): [string, string] => ['Review', `The Participants will review ${refs} every year.`];

@@ -252,6 +252,7 @@ function staleJson(s: StaleReference, oldClauses: readonly FlatClause[], newClau
     ...(provision && { provision }),
     ...(s.range && { range: { added: s.range.added.map((j) => ref(newClauses[j]!)), removed: s.range.removed.map((i) => ref(oldClauses[i]!)) } }),
     ...(s.paragraphRange && { paragraphRange: { added: [...s.paragraphRange.added], removed: [...s.paragraphRange.removed] } }),
+    ...(s.was !== undefined && { was: s.was }),
     places: s.places,
   };
 }

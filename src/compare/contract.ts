@@ -151,6 +151,12 @@ export interface StaleReferenceJson {
    */
   paragraphRange?: { added: string[]; removed: string[] };
   /**
+   * Present when the reference was changed in the new draft, but not to the number its clause took ("Paragraph 9"
+   * made "Paragraph 8" while Paragraph 9 became Paragraph 5): the words it replaced ("Paragraph 9"). It may be
+   * meant to cite another clause; it no longer follows its own.
+   */
+  was?: string;
+  /**
    * Each place the reference stands in the clause's new text — the `equal` and `insert` words joined (the
    * clause text when `words` is empty) — as UTF-16 offsets, `start` up to `end`, in reading order. The same
    * words elsewhere in the clause (a reference renumbered correctly, "Article 2 of the Convention") are not

@@ -59,6 +59,13 @@ export interface StaleReference {
    */
   paragraphRange?: { added: readonly string[]; removed: readonly string[] };
   /**
+   * For a reference whose number was changed, but not to the number its clause took ("Paragraph 9" → "Paragraph
+   * 8" where Paragraph 9 became Paragraph 5): the words it replaced. Such a reference is a change in the redline,
+   * and may be meant to cite another clause; it is listed so that a reader sees that it no longer follows its
+   * clause, most often across several versions, each renumbering on its own.
+   */
+  was?: string;
+  /**
    * Where the reference stands in the clause's new text (the redline's equal and inserted runs joined): each
    * place, in reading order, as written there ("Article 2", "Art. 2"). The same words elsewhere in the clause
    * may be a reference renumbered correctly, or one that names another instrument; those are not listed.
@@ -165,7 +172,7 @@ export class StaleReferences {
       this.finder.find(old(), own, (hit) => oldHits.set(hit.start, hit), (position) => paragraphAt(old(), position));
       for (const { hit, oldStart } of changed) {
         const was = oldHits.get(oldStart);
-        const stale = was && this.finder.partlyLeft(was, hit);
+        const stale = was && (this.finder.partlyLeft(was, hit) ?? this.finder.retargeted(was, hit, old().slice(was.start, was.end)));
         if (stale) found.add(stale);
       }
     }
@@ -663,6 +670,27 @@ class ReferenceFinder {
     if (!is.stale || is.stale.provision || !was.paragraph || !is.paragraph || was.paragraph.clause !== is.paragraph.clause) return undefined;
     const move = this.paragraphs.get(is.stale.named)?.get(was.paragraph.number);
     return move?.now != null && paragraphKey(move.now) === is.paragraph.number ? is : undefined;
+  }
+
+  /**
+   * A reference to a clause by its label whose number was changed (`was` in the old text, written `words`; `is`
+   * the one at the same place of the new) to name a clause other than the one the old number's clause became,
+   * while that clause stands on under another number: "Paragraph 9" made "Paragraph 8" where Paragraph 9 became
+   * Paragraph 5. Undefined for every other change: one that follows its clause, one made while its clause kept
+   * its number or was deleted (rewritten to cite another), one that names no clause of the new draft, one to a
+   * paragraph, a range or a label several clauses share.
+   */
+  retargeted(was: Hit, is: Hit, words: string): Hit | undefined {
+    if (was.paragraph || is.paragraph || was.key !== was.written || is.key !== is.written || was.written === is.written) return undefined;
+    // The clause it named took another number (its label names another clause now, or none), and the new words
+    // name a clause of the new draft, not the one it became ("Article 6" → "Article 6.13", a paragraph of it or of
+    // another text, names none).
+    const named = this.oldByKey.get(was.written) ?? -1;
+    if (named < 0 || !this.moved.has(was.written)) return undefined;
+    const now = this.partners[named]!;
+    const names = this.newByKey.get(is.written) ?? -1;
+    if (now.length === 0 || names < 0 || now.includes(names)) return undefined;
+    return { ...is, key: `${named}>${is.written}`, stale: { named, now, names, was: words } };
   }
 
   /**

@@ -69,8 +69,9 @@ function opHtml(piece: RedlinePiece, stale?: readonly StaleReferenceJson[]): str
   const styled = (html: string) => (w.style ? STYLE_TAGS[w.style](html) : html);
   const title = w.style ? ` title="Formatting: ${w.op === 'delete' ? 'was' : 'now'} ${w.style}"` : '';
   if (w.op === 'delete') return `<del${cls}${title}>${styled(escape(text))}</del>`;
-  // A reference renumbered with its article but not its paragraph runs into a cosmetic insert: mark it there too.
-  return `<ins${cls}${title}>${styled(w.moved || w.cosmetic ? marked() : escape(text))}</ins>`;
+  // A reference renumbered with its article but not its paragraph runs into a cosmetic insert, and one changed but
+  // not to where its clause went into a plain one ("Paragraph [-9-]{+8+}"): mark it there too.
+  return `<ins${cls}${title}>${styled(marked())}</ins>`;
 }
 
 /**

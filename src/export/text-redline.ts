@@ -143,6 +143,8 @@ export function staleNote(s: StaleReferenceJson): string {
     return `"${s.text}" meant ${kind(named)} ${named} of ${clauseName(s.named)}, ${now ? `now ${kind(now)} ${now}${moved}` : 'since deleted'}; ${names ? `${kind(names)} ${names} is now another ${kind(names)}` : `there is no ${kind(named)} ${named} now`}`;
   }
   const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
+  // Changed, but not to where its clause went: say what the old words meant, and what the new ones name.
+  if (s.was !== undefined) return `"${s.text}", made from "${s.was}", names ${s.names ? clauseName(s.names) : 'no clause'}; "${s.was}" meant ${clauseName(s.named)}, ${where}`;
   const names = s.names ? `here it names ${clauseName(s.names)}` : 'here it names no clause';
   return `"${s.text}" meant ${clauseName(s.named)}, ${where}; ${names}`;
 }

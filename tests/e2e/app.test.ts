@@ -278,6 +278,19 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     // Among all changes too, though its text did not change and renumbering is hidden.
     await page.selectOption('#filter-kind', 'changes');
     expect(await page.locator('article.change', { hasText: 'Emergency planning for shortages' }).locator('li.stale').count()).toBe(1);
+    // From the first proposal to the agreed text the reference was changed, "Paragraph 9" → "Paragraph 8", but not to
+    // where Stockpiling went (Paragraph 5): said, and both its kept word and its new number marked.
+    await page.selectOption('#compare-old', '1');
+    await page.selectOption('#compare-new', '5');
+    await page.click('#compare-run');
+    await expect.poll(() => page.locator('.summary-bar .count.kind-stale').textContent()).toBe('1 stale reference');
+    await page.locator('.summary-bar .count.kind-stale').click();
+    expect(await page.locator('article.change').count()).toBe(1);
+    expect(await page.locator('article.change li.stale').textContent())
+      .toBe('stale reference: "Paragraph 8", made from "Paragraph 9", names Paragraph 8 (Information sharing on supply risks); "Paragraph 9" meant Paragraph 9 (Stockpiling), now Paragraph 5');
+    expect(await page.locator('article.change .side-new mark.stale-ref').allTextContents()).toEqual(['Paragraph ', '8']);
+    expect(await page.locator('article.change .side-new ins mark.stale-ref').allTextContents()).toEqual(['8']);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-retargeted-reference.png') });
     await page.click('#tab-draft');
   });
 
