@@ -12,6 +12,7 @@ import { ProposalReader } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
 import { movedRows } from './table-rows.js';
+import { markMovedText } from './moved-text.js';
 import { rowNameAt } from '../model/pipe-table.js';
 import { clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
@@ -129,9 +130,11 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // "[4]" → "[5]" where note 4 is now note 5, word for word (renumbered-footnotes.ts).
   // "[-2bis-]{+3+}. …" where the paragraph put in as 2bis is now numbered 3 (renumbered-paragraphs.ts); not
   // where a number is held twice on a side ("1.", "1.", "1." from a converter that restarted its lists).
-  const ops = markRenumberedParagraphs(markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes),
+  const renumbered = markRenumberedParagraphs(markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes),
     (a, b) => pairedOnce(change.provisions, a, b));
-  moves.push(...movedRows(ops, moves));
+  // A sentence struck in one place and put in word for word in another moved (moved-text.ts).
+  const { ops, moves: sentences } = markMovedText(renumbered);
+  moves.push(...sentences, ...movedRows(ops, moves));
   const out: ClauseChangeJson = {
     kind: change.kind,
     moved: change.moved,
@@ -201,8 +204,8 @@ export function clauseRedline(oldClause: Clause, newClause: Clause, oldText: str
   versions?: VersionPair): { words: WordOp[]; legal: LegalChangeJson[] } {
   const moves: MovedText[] = [];
   const redlined = redlineClauses(oldClause, newClause, oldText, newText, moves);
-  const words = versions ? markRenumberedFootnotes(markRenumberedReferences(redlined, versions.references), versions.notes) : redlined;
-  moves.push(...movedRows(words, moves));
+  const { ops: words, moves: sentences } = markMovedText(versions ? markRenumberedFootnotes(markRenumberedReferences(redlined, versions.references), versions.notes) : redlined);
+  moves.push(...sentences, ...movedRows(words, moves));
   const legal = oldText === newText ? [] : clauseLegal(oldText, newText, words, moves, [oldClause], [newClause], parties);
   return { words: withFormatting(words, [oldClause], oldText, [newClause], newText, stylesCompared), legal };
 }

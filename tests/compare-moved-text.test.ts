@@ -1,0 +1,72 @@
+/**
+ * Text moved within a clause (moved-text.ts): a sentence struck in one place and put in, word for word, in another
+ * reads as moved in the redline and adds nothing in law; a short phrase, a change in place and text changed on the
+ * way stay as the word diff reads them.
+ */
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import { markMovedText } from '../src/compare/moved-text.js';
+import type { WordOp } from '../src/compare/words.js';
+import { textRedline } from '../src/export/text-redline.js';
+import { importDraft } from '../src/format/import-text.js';
+
+const COORDINATE = 'The Participants shall coordinate the building up of their strategic stocks of critical minerals.';
+const INFORM = 'They shall inform each other of any planned release of stocks that is likely to affect the market.';
+const CONTACT = 'Each Participant shall designate a contact point for stockpiling matters within 30 days.';
+
+function compare(oldParagraphs: readonly string[], newParagraphs: readonly string[]) {
+  const draft = (paragraphs: readonly string[]) => importDraft(`## Article 1\n### Stockpiles\n\n${paragraphs.map((p, k) => `${k + 1}. ${p}`).join('\n\n')}\n`).draft;
+  return compareDrafts(draft(oldParagraphs), draft(newParagraphs));
+}
+
+const changesOf = (c: ReturnType<typeof compare>) => c.changes[0]!.words.filter((w) => w.op !== 'equal');
+
+describe('moved text', () => {
+  it('marks a sentence moved within its paragraph at both ends, and reads nothing in law into it', () => {
+    const c = compare([`${COORDINATE} ${INFORM} ${CONTACT}`], [`${COORDINATE} ${CONTACT} ${INFORM}`]);
+    const changes = changesOf(c);
+    expect(changes.length).toBe(2);
+    expect(changes.every((w) => w.moved)).toBe(true);
+    expect(changes.map((w) => w.text.replace(/^[\s.]+|[\s.]+$/g, ''))).toEqual([CONTACT.slice(0, -1), CONTACT.slice(0, -1)]);
+    // Before: "shall → —", "— → shall" and "within 30 days" removed and added.
+    expect(c.changes[0]!.legal).toEqual([]);
+    expect(textRedline(c)).toContain(`{~${CONTACT} ~}`);
+  });
+
+  it('marks a sentence moved from one paragraph to another of its clause, and still reads what changed beside it', () => {
+    const c = compare([`${COORDINATE} ${CONTACT}`, INFORM], [COORDINATE, `${INFORM.replace('shall', 'will')} ${CONTACT}`]);
+    const moved = changesOf(c).filter((w) => w.moved);
+    expect(moved.map((w) => w.op).sort()).toEqual(['delete', 'insert']);
+    expect(c.changes[0]!.legal.map((l) => [l.type, l.old, l.new, l.direction])).toEqual([['obligation', 'shall', 'will', 'weaker']]);
+  });
+
+  it('leaves a short phrase, and a sentence moved and changed on the way, as the word diff reads them', () => {
+    const short = compare(['The Participants will meet in Brussels and in Washington.'], ['The Participants will meet in Washington and in Brussels.']);
+    expect(changesOf(short).some((w) => w.moved)).toBe(false);
+    const changed = compare([`${COORDINATE} ${INFORM} ${CONTACT}`], [`${COORDINATE} ${CONTACT.replace('30', '60')} ${INFORM}`]);
+    expect(changesOf(changed).some((w) => w.moved)).toBe(false);
+    expect(changed.changes[0]!.legal.some((l) => l.type === 'figure')).toBe(true);
+  });
+
+  it('pairs a struck and an inserted text only across text both keep, the k-th of the same words with the k-th', () => {
+    const sentence = 'Each Participant shall designate a contact point for stockpiling matters';
+    // Side by side, one change: punctuation changed in place, no move.
+    const inPlace: WordOp[] = [{ op: 'equal', text: 'Intro. ' }, { op: 'delete', text: `${sentence}.` }, { op: 'insert', text: `${sentence};` }, { op: 'equal', text: ' End.' }];
+    expect(markMovedText(inPlace).moves).toEqual([]);
+    expect(markMovedText(inPlace).ops).toBe(inPlace);
+    // Twice struck, twice put in elsewhere: first with first, second with second.
+    const twice: WordOp[] = [
+      { op: 'delete', text: `${sentence}. ` }, { op: 'equal', text: 'A. ' }, { op: 'delete', text: `${sentence}. ` }, { op: 'equal', text: 'B. ' },
+      { op: 'insert', text: `${sentence}. ` }, { op: 'equal', text: 'C.' }, { op: 'insert', text: ` ${sentence}.` },
+    ];
+    const { ops, moves } = markMovedText(twice);
+    expect(ops.map((o) => o.moved === true)).toEqual([true, false, true, false, true, false, true]);
+    const length = sentence.length + 2;
+    expect(moves).toEqual([
+      { old: [{ start: 0, end: length }], new: [{ start: 6, end: 6 + length }] },
+      { old: [{ start: length + 3, end: 2 * length + 3 }], new: [{ start: 6 + length + 2, end: 6 + 2 * length + 2 }] },
+    ]);
+    // A cosmetic or already moved op is left alone.
+    expect(markMovedText(twice.map((o) => (o.op === 'insert' ? { ...o, cosmetic: true } : o))).moves).toEqual([]);
+  });
+});
