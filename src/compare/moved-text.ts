@@ -53,12 +53,21 @@ export function markMovedText(ops: WordOp[]): { ops: WordOp[]; moves: MovedText[
   }
   const out = [...ops];
   const moves: MovedText[] = [];
+  // Struck ops paired already, and per text where its unpaired ones begin: a clause repeating one sentence
+  // thousands of times pairs in one pass, not by searching its list again for each.
+  const used = new Uint8Array(ops.length);
+  const first = new Map<string, number>();
   for (const { k, key } of inserted) {
     const list = struck.get(key);
     if (!list) continue;
-    const at = list.findIndex((d) => change[d] !== change[k]);
-    if (at < 0) continue;
-    const d = list.splice(at, 1)[0]!;
+    let from = first.get(key) ?? 0;
+    while (from < list.length && used[list[from]!]) from++;
+    first.set(key, from);
+    let at = from;
+    while (at < list.length && (used[list[at]!] || change[list[at]!] === change[k])) at++;
+    if (at === list.length) continue;
+    const d = list[at]!;
+    used[d] = 1;
     out[d] = { ...ops[d]!, moved: true };
     out[k] = { ...ops[k]!, moved: true };
     moves.push({ old: [{ start: oldAt[d]!, end: oldAt[d + 1]! }], new: [{ start: newAt[k]!, end: newAt[k + 1]! }] });
