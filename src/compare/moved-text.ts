@@ -26,7 +26,7 @@ const MIN_LENGTH = 24;
  * legal.ts, legalChangesWithMoves). Returns `ops` itself, and no moves, when nothing moved.
  */
 export function markMovedText(ops: WordOp[]): { ops: WordOp[]; moves: MovedText[] } {
-  // The candidates by what they read: their index, and their place in the text of their side.
+  // The candidates, by what they read: the struck ones listed under it in order, the inserted ones in order.
   let struck: Map<string, number[]> | null = null;
   const inserted: { k: number; key: string }[] = [];
   for (let k = 0; k < ops.length; k++) {
