@@ -638,12 +638,12 @@ describe('stale references', () => {
       { skip: !corpus ? corpusSkipReason : false }, () => {
         const folder = path.join(corpus!, 'paris-agreement-drafts');
         const read = (prefix: string) => importDraft(fs.readFileSync(path.join(folder, fs.readdirSync(folder).find((f) => f.startsWith(prefix))!), 'utf8')).draft;
-        // 5 October → 4 December: points (a) and (c) of paragraph 4 became paragraphs 5 and 6, (b) ("Adopt its own
-        // rules of procedure") was struck, and paragraph 10 still refers to it.
+        // 5 October → 4 December: points (a) and (c) of paragraph 4 became its points 1 and 2 (written "  1.", "  2."
+        // under it), (b) ("Adopt its own rules of procedure") was struck, and paragraph 8 still refers to it.
         const c = compareDrafts(read('v0'), read('v2'), { staleReferences: true });
         expect(notes(c)).toEqual(['Article 12: "paragraph 4(b)" meant point 4(b) of Article 12 (CMA), since deleted; there is no point 4(b) now']);
         const cma = c.changes.find((x) => x.staleReferences)!;
-        expect(cma.provisions.filter((p) => p.old?.startsWith('4(')).map((p) => `${p.old}→${p.new ?? '-'}`)).toEqual(['4(a)→5', '4(b)→-', '4(c)→6']);
+        expect(cma.provisions.filter((p) => p.old?.startsWith('4(')).map((p) => `${p.old}→${p.new ?? '-'}`)).toEqual(['4(a)→4.1', '4(b)→-', '4(c)→4.2']);
         // The 9 December draft wrote "paragraph 5 of this Article": nothing stale about it there.
         const next = compareDrafts(read('v2'), read('v3'), { staleReferences: true });
         expect(notes(next)).toEqual([]);

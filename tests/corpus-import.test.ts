@@ -83,7 +83,9 @@ describe.skipIf(!corpus)('importing the real corpus', () => {
     const o = outline('paris-agreement-drafts/v4_2015-12-12_paris-agreement-final.md');
     expect(o.map((l) => l.split(':')[0])).toEqual(['Preamble', ...Array.from({ length: 29 }, (_, i) => `Article ${i + 1}`), 'Signatures']);
     expect(o).toContain('Article 4: 19');
-    expect(o).toContain('Article 13: 17');
+    // Fifteen paragraphs, as the text numbers them: paragraph 7's two points are written " 1." and " 2." under it,
+    // too little indented for Markdown, which read them as paragraphs 8 and 9 and the rest two numbers on (17).
+    expect(o).toContain('Article 13: 15');
   });
 });
 

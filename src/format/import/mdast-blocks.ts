@@ -14,6 +14,7 @@ import type { Block, Inline, ListItem, Paragraph } from '../../model/draft.js';
 import { loosen, nestPoints, numberedParagraphsAsItems, provisionBlocks, textParagraph } from './provision-blocks.js';
 import { MAX_BLOCK_NESTING } from '../mdast-to-model.js';
 import { isPipeTable } from '../../model/pipe-table.js';
+import { numberedAsWritten } from './written-numbers.js';
 
 const parser = unified().use(remarkParse);
 
@@ -22,6 +23,15 @@ function slice(source: string, node: { position?: { start: { offset?: number }; 
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? '' : source.slice(start, end);
 }
+
+/** The number an ordered list item writes ("13." → 13), or null where it cannot be read. */
+function writtenNumber(source: string, item: { position?: { start: { offset?: number } } }): number | null {
+  const start = item.position?.start.offset;
+  const match = start === undefined ? null : ITEM_NUMBER.exec(source.slice(start, start + 16));
+  return match ? Number(match[1]) : null;
+}
+
+const ITEM_NUMBER = /^[ \t]*(\d{1,9})[.)]/;
 
 /** Opening or closing tags of underline, links and spans. */
 const WRAPPING_TAG = /^<\/?(?:u|a|span)(?:\s[^>]*)?>$/i;
@@ -141,17 +151,15 @@ function blocks(nodes: readonly RootContent[], source: string, depth = 0): Block
           out.push(...provisionBlocks(indentedParagraphs(node.value)));
         } else out.push({ type: 'rawBlock', value: slice(source, node) });
         break;
-      case 'list':
-        out.push({
-          type: 'list',
-          ordered: node.ordered === true,
-          start: node.ordered ? (node.start ?? 1) : null,
-          spread: node.spread === true,
-          children: node.children.map(
-            (item): ListItem => ({ type: 'listItem', spread: item.spread === true, children: nestPoints(blocks(item.children, source, depth + 1)) }),
-          ),
-        });
+      case 'list': {
+        const items = node.children.map(
+          (item): ListItem => ({ type: 'listItem', spread: item.spread === true, children: nestPoints(blocks(item.children, source, depth + 1)) }),
+        );
+        // An ordered list keeps the numbers its items write (written-numbers.ts).
+        if (node.ordered) out.push(...numberedAsWritten(items, node.children.map((item) => writtenNumber(source, item)), node.start ?? 1, node.spread === true));
+        else out.push({ type: 'list', ordered: false, start: null, spread: node.spread === true, children: items });
         break;
+      }
       case 'blockquote':
         out.push({ type: 'blockquote', children: blocks(node.children, source, depth + 1) });
         break;
