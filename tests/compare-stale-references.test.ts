@@ -357,6 +357,18 @@ describe('stale references', () => {
       expect(notes(compare(articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('sub-paragraph 2')])]), articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT('sub-paragraph 2')])])))).toEqual([]);
     });
 
+    it('notes a paragraph reference changed, but not to where its paragraph went ("paragraph 2" → "paragraph 4" as paragraph 2 became 3)', () => {
+      const old = articles([SCOPE, stocks([COORDINATE, INFORM, LIMIT('paragraph 2')]), review('paragraph 2 of Article 2')]);
+      const changed = (own: string, cited: string) => compare(old, articles([SCOPE, stocks([COORDINATE, TARGETS, INFORM, LIMIT(own)]), review(cited)]));
+      expect(notes(changed('paragraph 4', 'paragraph 4 of Article 2'))).toEqual([
+        'Article 2: "paragraph 4", made from "paragraph 2", names paragraph 4 of Article 2 (Stockpiles); "paragraph 2" meant paragraph 2, now paragraph 3',
+        'Article 3: "paragraph 4 of Article 2", made from "paragraph 2 of Article 2", names paragraph 4 of Article 2 (Stockpiles); "paragraph 2 of Article 2" meant paragraph 2, now paragraph 3',
+      ]);
+      // Renumbered with the paragraph, or to a number no paragraph has: nothing.
+      expect(notes(changed('paragraph 3', 'paragraph 3 of Article 2'))).toEqual([]);
+      expect(notes(changed('paragraph 9', 'paragraph 9 of Article 2'))).toEqual([]);
+    });
+
     it('reads each number of a list or range of paragraphs ("paragraphs 2 and 3 of Article 2", "paragraphs 2 to 3") as a reference of its own', () => {
       const RELEASE = 'The Participants will release stocks only in an emergency declared by both.';
       for (const [form, own] of [['paragraphs 2 and 3 of Article 2', false], ['Article 2, paragraphs 2 and 3', false], ['paragraphs 2 to 3 of Article 2', false], ['paragraphs 2 to 3', true], ['paragraphs 2, 3', true]] as const) {
@@ -529,10 +541,10 @@ describe('stale references', () => {
       ]);
       const range = putIn('points (a) to (b)', 'points (b) to (c)');
       expect(range.changes[1]!.provisions.find((p) => p.old === '1(c)')).toMatchObject({ new: '1(d)', kind: 'unchanged' });
-      // Relettered wrongly ("point (b)" → "point (a)", which is graphite now): a change, and nothing said of it.
+      // Relettered wrongly ("point (b)" → "point (a)", which is graphite now): a change, and said to cite another point.
       const wrong = putIn('point (b)', 'point (a)');
       expect(wrong.changes[1]!.provisions.find((p) => p.old === '1(c)')).toMatchObject({ new: '1(d)', kind: 'edited' });
-      expect(notes(wrong)).toEqual([]);
+      expect(notes(wrong)).toEqual(['Article 2: "point (a)", made from "point (b)", names point 1(a) of Article 2 (Stockpiles); "point (b)" meant point 1(b), now point 1(c)']);
       // In paragraph 2, which has no points: which paragraph's point (b) it means, the text does not say.
       const release = (cite: string) => `\n\n2. The stocks referred to in ${cite} are released only in an emergency.`;
       expect(notes(putIn('point (b)', 'point (c)', release('point (b)')))).toEqual([]);

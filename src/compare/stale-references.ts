@@ -118,11 +118,11 @@ export class StaleReferences {
     for (const change of changes) for (const i of change.old) partners[i] = change.new;
     const newByKey = byLabelKey(newClauses);
     const moved = movedLabels(oldByKey, newByKey, partners);
-    const paragraphs = movedParagraphs(changes, oldClauses, newClauses);
+    const { moves: paragraphs, newLabels } = movedParagraphs(changes, oldClauses, newClauses);
     const ranges = ClauseRanges.of(changes, oldClauses, newClauses, oldByKey, newByKey, partners);
     const orders = paragraphOrders(changes, paragraphLabel);
     if (moved.size === 0 && paragraphs.size === 0 && ranges === null && orders.size === 0) return null;
-    return new StaleReferences(new ReferenceFinder(moved, paragraphs, oldByKey, newByKey, partners, ranges, orders));
+    return new StaleReferences(new ReferenceFinder(moved, paragraphs, newLabels, oldByKey, newByKey, partners, ranges, orders));
   }
 
   /**
@@ -271,9 +271,13 @@ function movedLabels(oldByKey: ReadonlyMap<string, number>, newByKey: ReadonlyMa
  * - a deleted paragraph only where no paragraph has its number now: one that does may be the same paragraph
  *   rewritten past what the alignment pairs;
  * - nothing about a label held twice on a side, or a paragraph split or merged.
+ * With them, for each such clause, the labels its paragraphs and points have in the new draft (as paragraphKey
+ * writes them): what a reference's new number may name.
  */
-function movedParagraphs(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]): Map<number, Map<string, ProvisionMove>> {
+function movedParagraphs(changes: readonly ClauseChange[], oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[]):
+  { moves: Map<number, Map<string, ProvisionMove>>; newLabels: Map<number, ReadonlySet<string>> } {
   const out = new Map<number, Map<string, ProvisionMove>>();
+  const labels = new Map<number, ReadonlySet<string>>();
   for (const change of changes) {
     if (change.old.length !== 1 || change.new.length !== 1) continue;
     // A clause that reads the same but for its numbering has no provisions in the comparison, yet its paragraphs
@@ -305,9 +309,12 @@ function movedParagraphs(changes: readonly ClauseChange[], oldClauses: readonly 
       const read = now === null ? names === null : PROVISION_LABEL.test(now) && now !== key && p.similarity >= PARTNER_SIMILAR;
       if (read) (moves ??= new Map()).set(key, { named: p.old!, now: p.new, names });
     }
-    if (moves) out.set(change.old[0]!, moves);
+    if (moves) {
+      out.set(change.old[0]!, moves);
+      labels.set(change.old[0]!, new Set(newLabels.keys()));
+    }
   }
-  return out;
+  return { moves: out, newLabels: labels };
 }
 
 /** How alike a paragraph and the one it became under another number must be for references to it to be read. */
@@ -363,6 +370,8 @@ class ReferenceFinder {
   constructor(
     private readonly moved: ReadonlyMap<string, Moved>,
     private readonly paragraphs: ReadonlyMap<number, ReadonlyMap<string, ProvisionMove>>,
+    /** For each clause of `paragraphs`, the labels of its paragraphs and points in the new draft. */
+    private readonly newParagraphs: ReadonlyMap<number, ReadonlySet<string>>,
     private readonly oldByKey: ReadonlyMap<string, number>,
     private readonly newByKey: ReadonlyMap<string, number>,
     private readonly partners: readonly (readonly number[])[],
@@ -681,7 +690,9 @@ class ReferenceFinder {
    * paragraph, a range or a label several clauses share.
    */
   retargeted(was: Hit, is: Hit, words: string): Hit | undefined {
-    if (was.paragraph || is.paragraph || was.key !== was.written || is.key !== is.written || was.written === is.written) return undefined;
+    if (was.written === is.written) return undefined;
+    if (was.key !== was.written || is.key !== is.written) return this.paragraphRetargeted(was, is, words);
+    if (was.paragraph || is.paragraph) return undefined;
     // The clause it named took another number (its label names another clause now, or none), and the new words
     // name a clause of the new draft, not the one it became ("Article 6" → "Article 6.13", a paragraph of it or of
     // another text, names none).
@@ -691,6 +702,21 @@ class ReferenceFinder {
     const names = this.newByKey.get(is.written) ?? -1;
     if (now.length === 0 || names < 0 || now.includes(names)) return undefined;
     return { ...is, key: `${named}>${is.written}`, stale: { named, now, names, was: words } };
+  }
+
+  /**
+   * retargeted for a reference to a paragraph or point of one clause, its own or one cited with it: "paragraph 2"
+   * made "paragraph 4" where paragraph 2 became paragraph 3 and the clause has a paragraph 4 now. Only where the
+   * clause is cited in the same words on both sides (one whose number changed is partlyLeft's to read).
+   */
+  private paragraphRetargeted(was: Hit, is: Hit, words: string): Hit | undefined {
+    const a = PARAGRAPH_KEY.exec(was.key), b = PARAGRAPH_KEY.exec(is.key);
+    if (!a || !b || a[1] !== b[1] || was.paragraph?.clause !== is.paragraph?.clause) return undefined;
+    const index = Number(a[1]);
+    const move = index >= 0 ? this.paragraphs.get(index)?.get(a[2]!) : undefined;
+    if (!move || move.now === null || paragraphKey(move.now) === b[2] || !this.newParagraphs.get(index)?.has(b[2]!)) return undefined;
+    const stale = this.paragraphStale(index, { named: move.named, now: move.now, names: b[2]! });
+    return { ...is, key: `${is.key}<${a[2]}`, stale: { ...stale, was: words } };
   }
 
   /**
@@ -710,6 +736,9 @@ class ReferenceFinder {
 
 /** What joins a range's two numbers ("to", "through", an en dash), sticky: the scanner's reading (normalize.ts). */
 const RANGE_JOINT = new RegExp(RANGE_JOINT_PATTERN, 'iy');
+
+/** A paragraph hit's key (paragraphHit): the clause's index, then the paragraph's label. */
+const PARAGRAPH_KEY = /^(-?\d+)#(.+)$/;
 
 /**
  * A list's numbers with each range written with a hyphen ("2-4", "A-C", which the scanner reads as one number) cut

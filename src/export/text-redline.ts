@@ -140,6 +140,10 @@ export function staleNote(s: StaleReferenceJson): string {
     const moved = s.now.length === 1 && s.now[0]!.label !== s.named.label ? ` of ${s.now[0]!.label}` : '';
     // A point's label carries its paragraph's number and its own letter: "2(b)", point (b) of paragraph 2.
     const kind = (label: string) => (label.includes('(') ? 'point' : 'paragraph');
+    // Changed, but not to where its paragraph went: what the new words name, and what the old ones meant.
+    if (s.was !== undefined && now && names) {
+      return `"${s.text}", made from "${s.was}", names ${kind(names)} ${names} of ${clauseName(s.names ?? s.named)}; "${s.was}" meant ${kind(named)} ${named}, now ${kind(now)} ${now}${moved}`;
+    }
     return `"${s.text}" meant ${kind(named)} ${named} of ${clauseName(s.named)}, ${now ? `now ${kind(now)} ${now}${moved}` : 'since deleted'}; ${names ? `${kind(names)} ${names} is now another ${kind(names)}` : `there is no ${kind(named)} ${named} now`}`;
   }
   const where = s.now.length > 0 ? `now ${s.now.map((r) => r.label || r.title).join(' + ')}` : 'since deleted';
