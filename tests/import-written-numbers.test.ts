@@ -1,7 +1,7 @@
 /**
  * An ordered list of a loose Markdown draft keeps the numbers its items write (written-numbers.ts): points written
- * under a paragraph with too little indentation are its points, a number skipped stays skipped, and a list that
- * writes "1." throughout is counted as Markdown counts it.
+ * under a paragraph with too little indentation are its points, a number skipped stays skipped, and "1." written
+ * for every item stays "1." (as numbered paragraphs apart have always been read).
  */
 import { describe, expect, it } from 'vitest';
 import { importDraft } from '../src/format/import-text.js';
@@ -32,8 +32,9 @@ describe('ordered lists numbered as written', () => {
     expect(read('1. First.\n2. Second.\n1. Again first.\n2. Again second.').labels).toEqual(['1', '2', '1', '2']);
   });
 
-  it('counts a list as Markdown does where it writes one number throughout, or numbers that already follow', () => {
-    expect(read('1. First.\n1. Second.\n1. Third.').labels).toEqual(['1', '2', '3']);
-    expect(read('3. Third.\n\n4. Fourth.\n\n5. Fifth.').labels).toEqual(['3', '4', '5']);
+  it('reads "1." written for every item as written, with its items apart or not, and numbers that follow as they are', () => {
+    expect(read('1. First.\n1. Second.\n1. Third.').labels).toEqual(['1', '1', '1']);
+    expect(read('1. First.\n\n1. Second.\n\n1. Third.').labels).toEqual(['1', '1', '1']);
+    expect(read('3. Third.\n4. Fourth.\n5. Fifth.').labels).toEqual(['3', '4', '5']);
   });
 });

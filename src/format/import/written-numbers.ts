@@ -9,9 +9,10 @@
  * Here the numbers the items write are kept:
  * - a run that starts again from a lower number and returns, after it, to the number after the item before it
  *   ("7.", "1.", "2.", "8.") is a list of points inside that item (7.1, 7.2: model/provisions.ts);
- * - any other number that does not follow ("1.", "2.", "5.") starts a list of its own from that number.
- * Left as Markdown counts it: a list that writes one number throughout ("1." for every item, a common shorthand),
- * or one whose numbers follow already, or any item whose number cannot be read.
+ * - any other number that does not follow ("1.", "2.", "5."; "1." for every item) starts a list of its own from
+ *   that number, as the importer reads numbered paragraphs apart (provision-blocks.ts: a draft's own numbering is
+ *   never silently changed).
+ * Left as Markdown counts it: a list whose numbers follow already, or any item whose number cannot be read.
  */
 import type { Block, ListItem } from '../../model/draft.js';
 
@@ -21,7 +22,7 @@ type OrderedList = Extract<Block, { type: 'list' }>;
 export function numberedAsWritten(items: ListItem[], written: readonly (number | null)[], start: number, spread: boolean): Block[] {
   const list = (from: number, children: ListItem[]): OrderedList => ({ type: 'list', ordered: true, start: from, spread, children });
   const first = written[0];
-  if (first === undefined || first === null || written.some((n) => n === null) || written.every((n, k) => n === start + k) || written.every((n) => n === first)) {
+  if (first === undefined || first === null || written.some((n) => n === null) || written.every((n, k) => n === start + k)) {
     return [list(start, items)];
   }
   const numbers = written as readonly number[];
