@@ -179,7 +179,7 @@ function pointOfClause(clause: Reference, point: Reference): { label: string; cl
 }
 
 /** Whether a reference number is written in parentheses, as a point's letter is: "(b)". */
-function isParenthesised(number: string): boolean {
+export function isParenthesised(number: string): boolean {
   return number.charCodeAt(0) === 40;
 }
 

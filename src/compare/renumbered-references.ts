@@ -24,7 +24,7 @@ import { LIST_JOINT_PATTERN, RANGE_JOINT_PATTERN, referencesIn, strictKey } from
 import { INSERTED_ORDINAL } from '../model/provisions.js';
 import type { OwnParagraphs, ReferenceMap } from './reference-map.js';
 import { paragraphAt } from './own-paragraph.js';
-import type { WordOp } from './words.js';
+import { sideText, type WordOp } from './words.js';
 
 /**
  * What a renumbered reference's changed part can look like: a clause or provision number with a digit in it
@@ -72,7 +72,7 @@ export function markRenumberedReferences(ops: WordOp[], references: () => Refere
     if (hasCandidate(ops, first, k)) {
       const lineOld = oldStart, lineNew = newStart;
       const paragraphs = (): OwnParagraphs => {
-        texts ??= { old: joined(ops, 'insert'), new: joined(ops, 'delete') };
+        texts ??= { old: sideText(ops, 'old'), new: sideText(ops, 'new') };
         const old = paragraphAt(texts.old, lineOld), now = paragraphAt(texts.new, lineNew);
         return { old: () => old, new: () => now };
       };
@@ -88,13 +88,6 @@ export function markRenumberedReferences(ops: WordOp[], references: () => Refere
     first = k + 1;
   }
   return out ?? ops;
-}
-
-/** The text of one side of a redline: every op but those of kind `without`. */
-function joined(ops: readonly WordOp[], without: 'insert' | 'delete'): string {
-  let text = '';
-  for (const op of ops) if (op.op !== without) text += op.text;
-  return text;
 }
 
 /** How many characters one line's changes may read between them (candidates × the line's length). */

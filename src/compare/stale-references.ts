@@ -36,7 +36,8 @@ import type { ClauseChange, FlatClause, ProvisionChange } from './align.js';
 import { alignProvisions } from './provisions-align.js';
 import { ClauseRanges, paragraphOrders, type ParagraphOrder, type RangeInside } from './range-inside.js';
 import { isPluralReferenceWord, listedNumberAt, PARENTHESISED_KINDS, RANGE_JOINT_PATTERN, referenceAt, referenceWords, type Reference } from './normalize.js';
-import { hyphenRange, labelKey, namesElsewhere, paragraphPart, PROVISION_KINDS, provisionLabel, referenceKey, splitProvision } from './reference-map.js';
+import { hyphenRange, isParenthesised, labelKey, namesElsewhere, paragraphPart, PROVISION_KINDS, provisionLabel, referenceKey, splitProvision, type ParagraphAt } from './reference-map.js';
+import { sideText } from './words.js';
 import { paragraphAt } from './own-paragraph.js';
 
 export interface StaleReference {
@@ -152,7 +153,7 @@ export class StaleReferences {
     let run = 0;
     // The old text, joined the first time it is needed (most clauses never need it).
     let oldText: string | undefined;
-    const old = () => (oldText ??= ops.filter((op) => op.op !== 'insert').map((op) => op.text).join(''));
+    const old = () => (oldText ??= sideText(ops, 'old'));
     // "point (b)" alone names a point of the paragraph it stood in, in the old text: read where the run holding it stood.
     const oldParagraphAt = (position: number): string | null => {
       const r = runHolding(runs, position);
@@ -225,7 +226,11 @@ function sameLineStart(text: string, position: number, other: string): number {
   let line = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < position; i = text.indexOf('\n', i + 1)) line++;
   let start = 0;
-  for (let k = 0; k < line && start >= 0; k++) start = other.indexOf('\n', start) + 1 || -1;
+  for (let k = 0; k < line; k++) {
+    const lineBreak = other.indexOf('\n', start);
+    if (lineBreak < 0) return -1;
+    start = lineBreak + 1;
+  }
   return start;
 }
 
@@ -418,7 +423,7 @@ class ReferenceFinder {
    * Calls `found` with each reference of the text, stale or not: inUnchanged pairs the references of two texts
    * by their order, so which references are reported depends on the text alone, not on what is stale.
    */
-  find(text: string, own: number, found: (hit: Hit) => void, paragraphAt?: (position: number) => string | null): void {
+  find(text: string, own: number, found: (hit: Hit) => void, paragraphAt?: ParagraphAt): void {
     const pattern = this.pattern;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -555,8 +560,8 @@ class ReferenceFinder {
    * cannot, the reference is not read.
    */
   private pointReferences(text: string, start: number, reference: Reference, plural: boolean, own: number, found: (hit: Hit) => void,
-    paragraphAt?: (position: number) => string | null): void {
-    if (reference.number.charCodeAt(0) !== 40 /* ( */) return;
+    paragraphAt?: ParagraphAt): void {
+    if (!isParenthesised(reference.number)) return;
     const numbers = [{ start, end: reference.end, text: reference.number }, ...(plural ? listedNumbers(text, reference.end, reference.word) : [])];
     const end = numbers[numbers.length - 1]!.end;
     this.pattern.lastIndex = Math.max(this.pattern.lastIndex, end);
@@ -685,9 +690,9 @@ class ReferenceFinder {
    * A reference to a clause by its label whose number was changed (`was` in the old text, written `words`; `is`
    * the one at the same place of the new) to name a clause other than the one the old number's clause became,
    * while that clause stands on under another number: "Paragraph 9" made "Paragraph 8" where Paragraph 9 became
-   * Paragraph 5. Undefined for every other change: one that follows its clause, one made while its clause kept
-   * its number or was deleted (rewritten to cite another), one that names no clause of the new draft, one to a
-   * paragraph, a range or a label several clauses share.
+   * Paragraph 5; and the same for a paragraph or point (paragraphRetargeted). Undefined for every other change:
+   * one that follows its clause, one made while its clause kept its number or was deleted (rewritten to cite
+   * another), one that names no clause of the new draft, a range or a label several clauses share.
    */
   retargeted(was: Hit, is: Hit, words: string): Hit | undefined {
     if (was.written === is.written) return undefined;
@@ -772,7 +777,7 @@ function pointsAfter(text: string, end: number): { start: number; end: number; t
   COMMA_POINT.lastIndex = end;
   if (!COMMA_POINT.test(text)) return null;
   const point = referenceAt(text, COMMA_POINT.lastIndex);
-  if (point === null || !PARENTHESISED_KINDS.has(point.word) || point.number.charCodeAt(0) !== 40 /* ( */) return null;
+  if (point === null || !PARENTHESISED_KINDS.has(point.word) || !isParenthesised(point.number)) return null;
   const numbers = [{ start: point.end - point.number.length, end: point.end, text: point.number }, ...listedNumbers(text, point.end, point.word)];
   return namesElsewhere(text, numbers[numbers.length - 1]!.end, point.word) ? null : numbers;
 }

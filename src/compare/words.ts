@@ -342,6 +342,14 @@ class StandInGuard implements StandIns {
   }
 }
 
+/** The text of one side of a redline: the old text (equal and deleted ops) or the new (equal and inserted). */
+export function sideText(ops: readonly { op: string; text: string }[], side: 'old' | 'new'): string {
+  const without = side === 'old' ? 'insert' : 'delete';
+  let text = '';
+  for (const op of ops) if (op.op !== without) text += op.text;
+  return text;
+}
+
 /**
  * Tokens → integers, equal exactly for equal token texts (the diff compares them only for equality). A
  * one-character token (a single space, most punctuation) is its own id, negative; longer tokens go through
