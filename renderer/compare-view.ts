@@ -11,6 +11,7 @@ import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
+import { facingRows } from '../src/export/facing-lines.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
@@ -331,14 +332,7 @@ export class CompareView {
       const offsets = newTextOffsets(ops);
       body = h('div', { class: 'redline inline' }, ...redlineNodes(ops, change.staleReferences, offsets));
     } else {
-      const newSide = ops.filter((o) => o.op !== 'delete');
-      const offsets = newTextOffsets(newSide);
-      body = h(
-        'div',
-        { class: 'redline side' },
-        h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...redlineNodes(ops.filter((o) => o.op !== 'insert'))),
-        h('div', { class: 'side-new', 'aria-label': 'New text' }, ...redlineNodes(newSide, change.staleReferences, offsets)),
-      );
+      body = sideBySide(ops, change.staleReferences);
     }
     return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, body);
   }
@@ -473,6 +467,42 @@ function legalFlags(change: ClauseChangeJson): HTMLElement {
     list.append(holder);
   }
   return list;
+}
+
+/**
+ * Old and new facing each other, each paragraph level with the one it became and a paragraph put in or struck out
+ * opposite a blank (src/export/facing-lines.ts). Each side stays one column element, so that selecting down it
+ * copies one draft's words; a CSS subgrid gives both columns the same rows. A redline holding a pipe table (a
+ * schedule) keeps two free-flowing columns, its tables set out row by row of their own.
+ */
+function sideBySide(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[]): HTMLElement {
+  const rows = tableLayout(ops, 'old') || tableLayout(ops, 'new') ? [] : facingRows(ops);
+  if (rows.length === 0) {
+    const newSide = ops.filter((o) => o.op !== 'delete');
+    return h(
+      'div',
+      { class: 'redline side' },
+      h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...redlineNodes(ops.filter((o) => o.op !== 'insert'))),
+      h('div', { class: 'side-new', 'aria-label': 'New text' }, ...redlineNodes(newSide, stale, newTextOffsets(newSide))),
+    );
+  }
+  const cell = (lines: readonly RedlinePiece[][], marks?: readonly StaleReferenceJson[]) => {
+    const div = h('div', { class: lines.length ? 'facing' : 'facing gap' });
+    lines.forEach((line, k) => {
+      if (k > 0) div.append('\n');
+      for (const piece of line) div.append(renderOp({ ...piece.op, text: piece.text }, marks, piece.offset));
+    });
+    return div;
+  };
+  const body = h(
+    'div',
+    { class: 'redline side facing-rows' },
+    h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...rows.map((row) => cell(row.old))),
+    h('div', { class: 'side-new', 'aria-label': 'New text' }, ...rows.map((row) => cell(row.new, stale))),
+  );
+  // The number of rows both columns share (set through the CSSOM, which the page's style policy allows).
+  body.style.gridTemplateRows = `repeat(${rows.length}, auto)`;
+  return body;
 }
 
 /**

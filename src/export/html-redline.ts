@@ -8,6 +8,7 @@
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
+import { facingRows } from './facing-lines.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -112,7 +113,23 @@ function stale(change: ClauseChangeJson): string {
  */
 function sideBySide(change: ClauseChangeJson, sides: Sides): string {
   return `<table class="pair" width="100%" cellpadding="6"><thead><tr><th width="50%">${sides.old}</th><th width="50%">${sides.new}</th></tr></thead>` +
-    `<tbody><tr><td class="text old">${ops(change.words, 'old')}</td><td class="text new">${ops(change.words, 'new', change.staleReferences)}</td></tr></tbody></table>`;
+    `<tbody>${facingTableRows(change.words, change.staleReferences)}</tbody></table>`;
+}
+
+/**
+ * The rows of the side-by-side table: each paragraph opposite the one it became, an empty cell opposite one put
+ * in or struck out (facing-lines.ts). A redline holding a pipe table (a schedule) stays one row: its tables are
+ * set out inside the two cells, row by row of their own.
+ */
+function facingTableRows(words: readonly WordOpJson[], stale?: readonly StaleReferenceJson[]): string {
+  if (tableLayout(words, 'old') || tableLayout(words, 'new')) {
+    return `<tr><td class="text old">${ops(words, 'old')}</td><td class="text new">${ops(words, 'new', stale)}</td></tr>`;
+  }
+  const cell = (lines: readonly RedlinePiece[][], side: 'old' | 'new') => {
+    const html = lines.map((line) => line.map((piece) => opHtml(piece, side === 'new' ? stale : undefined)).join('')).join('<br>');
+    return `<td class="text ${side}${lines.length ? '' : ' gap'}">${html}</td>`;
+  };
+  return facingRows(words).map((row) => `<tr>${cell(row.old, 'old')}${cell(row.new, 'new')}</tr>`).join('');
 }
 
 /** The two drafts' names, escaped, as the side-by-side columns are headed. */
@@ -144,7 +161,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .badges{font:600 .78rem system-ui,sans-serif;color:#555}.badge{text-transform:uppercase;letter-spacing:.02em}
 .badge.edited{color:#b26a00}.badge.inserted{color:#1b5e20}.badge.deleted{color:#b71c1c}
 .pair{width:100%;border-collapse:collapse;table-layout:fixed}.pair td,.pair th{vertical-align:top;text-align:left;padding:0 .75rem 0 0}.pair td+td,.pair th+th{padding:0 0 0 .75rem}
-.pair th{font:600 .72rem system-ui,sans-serif;color:#666;padding-bottom:.2rem}.text{white-space:normal}
+.pair td,.pair td+td{padding-bottom:.3rem}.pair th{font:600 .72rem system-ui,sans-serif;color:#666;padding-bottom:.2rem}.text{white-space:normal}
 .pipe-table{border-collapse:collapse;margin:.3rem 0}.pipe-table td,.pipe-table th,.pipe-table td+td,.pipe-table th+th{border:1px solid #bbb;padding:.1rem .45rem;text-align:left;vertical-align:top;font:inherit;color:inherit}.pipe-table th{font-weight:600;background:#f2f2f2}
 ins{color:#1b5e20;background:#e8f5e9;text-decoration:underline}del{color:#b71c1c;background:#ffebee;text-decoration:line-through}del+ins{margin-left:3px}
 ins.cosmetic,del.cosmetic{background:none;color:inherit;text-decoration-style:dotted}

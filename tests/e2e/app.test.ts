@@ -533,4 +533,28 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await expect.poll(() => change.count()).toBe(0);
     await page.uncheck('#filter-cosmetic');
   });
+
+  it('side by side, sets each paragraph level with the one it became and a paragraph put in opposite a blank', async () => {
+    await page.click('#tab-compare');
+    await page.selectOption('#compare-old', '1');
+    await page.selectOption('#compare-new', '5');
+    await page.click('#compare-run');
+    await page.getByRole('radio', { name: 'Side by side' }).click();
+    const preamble = page.locator('article.change', { hasText: 'Preamble' }).first();
+    await expect.poll(() => preamble.locator('.side-new .facing').count(), { timeout: 20_000 }).toBeGreaterThan(3);
+    await preamble.scrollIntoViewIfNeeded();
+    const top = async (side: 'old' | 'new', text: string) => (await preamble.locator(`.side-${side} .facing`, { hasText: text }).boundingBox())!.y;
+    // v5 put a recital in before "Recalling …": the old column has a blank there, and "Recalling" stands level.
+    const inserted = preamble.locator('.side-new .facing', { hasText: 'central role of private investment' });
+    const row = await inserted.evaluate((e) => [...e.parentElement!.children].indexOf(e));
+    const blank = preamble.locator('.side-old .facing').nth(row);
+    expect(await blank.getAttribute('class')).toBe('facing gap');
+    expect(Math.abs((await blank.boundingBox())!.y - (await inserted.boundingBox())!.y)).toBeLessThan(1);
+    expect(Math.abs((await top('old', 'Recalling their shared commitment')) - (await top('new', 'Recalling their shared commitment')))).toBeLessThan(1);
+    expect(Math.abs((await top('old', 'Have reached the following')) - (await top('new', 'Have reached the following')))).toBeLessThan(1);
+    // Each column is still one element, which holds that draft's words only.
+    expect(await preamble.locator('.side-old').count()).toBe(1);
+    expect(await preamble.locator('.side-old').textContent()).not.toContain('central role of private investment');
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-facing-rows.png') });
+  });
 });

@@ -57,9 +57,9 @@ describe.skipIf(!hasChromium)('the HTML redline in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  function redline(layout: string): string {
-    const out = join(dir, `${layout}.html`);
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', 'old.md', 'new.md', '--format', 'html', '--layout', layout, '-o', out], { cwd: dir, encoding: 'utf8' });
+  function redline(layout: string, files = ['old.md', 'new.md']): string {
+    const out = join(dir, `${layout}-${files[0]}.html`);
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', ...files, '--format', 'html', '--layout', layout, '-o', out], { cwd: dir, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     return pathToFileURL(out).href;
   }
@@ -94,6 +94,32 @@ describe.skipIf(!hasChromium)('the HTML redline in Chromium', () => {
     await research.evaluate((e) => e.classList.remove('cosmetic-only'));
     expect(await research.locator('.text.old').innerText()).toBe('The participants will promote joint research, including on recycling.');
     expect(await research.locator('.text.new').innerText()).toBe('The Participants will promote joint research including on recycling.');
+    await page.close();
+  });
+
+  it('side by side, sets each paragraph level with the one it became, a paragraph put in opposite a blank', async () => {
+    const paragraphs = [
+      '1. The Participants will cooperate on the security of supply of critical minerals and rare earths, from the mine to the finished product.',
+      '2. Each Participant shall notify the other of any measure restricting exports within thirty (30) days.',
+      '3. The Participants will coordinate the release of strategic stocks in an emergency.',
+    ];
+    const put = '3. Neither Participant shall impose an export ban on rare earth elements without prior consultation.';
+    writeFileSync(join(dir, 'rows-old.md'), `## Article 1 — Supply\n\n${paragraphs.join('\n\n')}\n`);
+    // Paragraph 2 edited, a paragraph put in after it, paragraph 3 renumbered 4.
+    writeFileSync(join(dir, 'rows-new.md'), `## Article 1 — Supply\n\n${paragraphs[0]}\n\n${paragraphs[1]!.replace('thirty (30)', 'sixty (60)')}\n\n${put}\n\n${paragraphs[2]!.replace('3.', '4.')}\n`);
+    const page = await browser.newPage();
+    await page.goto(redline('side-by-side', ['rows-old.md', 'rows-new.md']));
+    const rows = page.locator('section', { hasText: 'Article 1 — Supply' }).locator('table.pair tbody tr');
+    expect(await rows.count()).toBe(4);
+    const cells = async (k: number) => [await rows.nth(k).locator('td.old').innerText(), await rows.nth(k).locator('td.new').innerText()];
+    expect((await cells(1))[0]).toContain('thirty (30)');
+    expect((await cells(1))[1]).toContain('sixty (60)');
+    expect(await cells(2)).toEqual(['', put]);
+    expect((await cells(3))[0]).toContain('coordinate the release');
+    expect((await cells(3))[1]).toContain('coordinate the release');
+    // Level on the page: the old and new paragraph 3/4 start at the same height.
+    const [a, b] = [await rows.nth(3).locator('td.old').boundingBox(), await rows.nth(3).locator('td.new').boundingBox()];
+    expect(Math.abs(a!.y - b!.y)).toBeLessThan(1);
     await page.close();
   });
 
