@@ -27,16 +27,16 @@ describe.skipIf(!hasOffice)('the HTML redline opened in LibreOffice', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The redline of the sample's v1 → v2 as LibreOffice lays it out, as text. */
-  function asLibreOfficeShowsIt(layout: string): string {
-    const html = join(dir, `${layout}.html`);
-    const made = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${DOSSIER}@1`, `${DOSSIER}@2`, '--format', 'html', '--layout', layout, '-o', html], { encoding: 'utf8' });
+  /** The redline of the sample's v1 → v2 (or another version) as LibreOffice lays it out, as text. */
+  function asLibreOfficeShowsIt(layout: string, to = 2): string {
+    const html = join(dir, `${layout}-${to}.html`);
+    const made = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${DOSSIER}@1`, `${DOSSIER}@${to}`, '--format', 'html', '--layout', layout, '-o', html], { encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     // A profile of its own, so that a LibreOffice the user has open (or another test run) does not take the job.
     const profile = pathToFileURL(join(dir, `profile-${layout}`)).href;
     const office = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, html], { encoding: 'utf8', timeout: 100_000 });
     expect(office.status, office.stderr).toBe(0);
-    const text = spawnSync('pdftotext', ['-layout', join(dir, `${layout}.pdf`), '-'], { encoding: 'utf8' });
+    const text = spawnSync('pdftotext', ['-layout', join(dir, `${layout}-${to}.pdf`), '-'], { encoding: 'utf8' });
     expect(text.status, text.stderr).toBe(0);
     return text.stdout;
   }
@@ -52,5 +52,17 @@ describe.skipIf(!hasOffice)('the HTML redline opened in LibreOffice', () => {
     // What happened, readable without the style sheet's badges and colours.
     expect(text).toMatch(/^ *Paragraph 1 — Purpose \(edited\) *$/m);
     expect(text).toMatch(/obligation: shall → will \(weaker\)/);
+  }, 120_000);
+
+  it('side by side: each paragraph level with the one it became, a recital put in opposite a blank', () => {
+    const text = asLibreOfficeShowsIt('side-by-side', 5);
+    const lines = text.split('\n');
+    // v5 put a recital in before "Recalling …": it stands halfway across with nothing at the left margin, and
+    // "Recalling" starts on one line in both columns (as two free-flowing columns, it stood a recital lower on
+    // the right).
+    const put = lines.find((line) => line.includes('Recognising the central role'));
+    expect(put, text).toMatch(/^ {30,}Recognising the central role/);
+    const recalling = lines.find((line) => line.includes('Recalling their shared'));
+    expect(recalling, text).toMatch(/^ *Recalling their shared.* {2,}Recalling their shared/);
   }, 120_000);
 });
