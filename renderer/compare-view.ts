@@ -11,7 +11,8 @@ import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
-import { facingRows } from '../src/export/facing-lines.js';
+import { htmlRedline } from '../src/export/html-redline.js';
+import { facingRows, holdsText } from '../src/export/facing-lines.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
@@ -21,6 +22,8 @@ export interface CompareContext {
   versions: () => VersionEntry[];
   /** Called before comparing the working draft, so that what is compared is what the user sees. */
   beforeWorking: () => Promise<void>;
+  /** The dossier's name (its folder), which a saved redline's file name starts with. */
+  dossierName: string;
 }
 
 interface ClauseInfo {
@@ -55,10 +58,12 @@ export class CompareView {
   private summaryBar = h('div', { class: 'summary-bar', 'aria-label': 'Changes by kind' });
   private list = h('div', { class: 'change-list', id: 'change-list' });
   private filters: Filters = { kind: 'changes', party: '', legalOnly: false, hideCosmetic: false, hideRenumbering: true };
-  private result: { comparison: ComparisonJson; old: Map<string, ClauseInfo>; new: Map<string, ClauseInfo> } | null = null;
+  private result: { comparison: ComparisonJson; refs: [DraftRef, DraftRef]; old: Map<string, ClauseInfo>; new: Map<string, ClauseInfo> } | null = null;
   private current = -1;
   private request = 0;
   private drafts = new Map<number, Promise<Draft>>();
+  /** Saves the comparison shown as one HTML page, for circulation (saveRedline); usable once there is one. */
+  private saveButton = h('button', { type: 'button', id: 'compare-save', disabled: true, title: `Save the redline as a web page for circulation (${SAVE_REDLINE_KEYS})` }, 'Save redline…');
 
   constructor(private ctx: CompareContext) {
     const modeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Layout' });
@@ -73,6 +78,7 @@ export class CompareView {
     }
     const compareButton = h('button', { type: 'button', class: 'primary', id: 'compare-run' }, 'Compare');
     compareButton.addEventListener('click', () => void this.run());
+    this.saveButton.addEventListener('click', () => void this.saveRedline());
 
     const kind = h('select', { 'aria-label': 'Kind of change', id: 'filter-kind' });
     for (const [value, text] of [
@@ -99,6 +105,7 @@ export class CompareView {
         h('label', {}, 'to ', this.newSelect),
         compareButton,
         modeGroup,
+        this.saveButton,
       ),
       h(
         'div',
@@ -166,7 +173,7 @@ export class CompareView {
       drafts.catch(() => undefined);
       const comparison = await this.ctx.api.compare(oldRef, newRef);
       if (request !== this.request) return;
-      this.result = { comparison, old: new Map(), new: new Map() };
+      this.result = { comparison, refs: [oldRef, newRef], old: new Map(), new: new Map() };
       void drafts.then(([oldDraft, newDraft]) => {
         if (request !== this.request || !this.result) return;
         this.result.old = indexDraft(oldDraft);
@@ -181,12 +188,14 @@ export class CompareView {
       this.titleChange.hidden = title === null;
       if (title) this.titleChange.append(h('span', { class: 'title-change-label' }, 'Title: '), ...redlineNodes(title));
       this.current = -1;
+      this.saveButton.disabled = false;
       this.renderSummary();
       this.renderList();
     } catch (error) {
       if (request !== this.request) return;
       const { code, message } = error as { code?: string; message?: string };
       this.result = null;
+      this.saveButton.disabled = true;
       clear(this.status);
       clear(this.list);
       clear(this.summaryBar);
@@ -358,6 +367,40 @@ export class CompareView {
     return link;
   }
 
+  /**
+   * The comparison shown, as the self-contained page `parley diff --format html` writes (html-redline.ts), handed
+   * to the browser as a download (Electron asks where to save it): the layout shown, cosmetic changes hidden if
+   * they are, unchanged clauses left out unless shown. The other filters are ways of reading; the page holds
+   * every change.
+   */
+  async saveRedline(): Promise<void> {
+    const result = this.result;
+    if (!result) {
+      this.status.className = 'compare-status';
+      this.status.textContent = 'Compare two drafts first: the redline saved is the comparison shown.';
+      return;
+    }
+    try {
+      const { comparison, refs } = result;
+      const html = htmlRedline(comparison, {
+        layout: this.mode === 'inline' ? 'inline' : 'side-by-side',
+        hideCosmetic: this.filters.hideCosmetic,
+        changedOnly: this.filters.kind !== 'all',
+        names: { old: refName(refs[0]), new: refName(refs[1]) },
+      });
+      const file = redlineFileName(this.ctx.dossierName, refs);
+      const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      h('a', { href: url, download: file }).click();
+      // The download has read the blob by the time a minute has passed.
+      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.status.className = 'compare-status';
+      this.status.textContent = `Redline saved as ${file} (${comparison.old.label || refName(refs[0])} → ${comparison.new.label || refName(refs[1])}).`;
+    } catch (error) {
+      this.status.className = 'compare-status error';
+      this.status.textContent = `The redline could not be saved: ${(error as Error).message ?? String(error)}`;
+    }
+  }
+
   private step(direction: 1 | -1): void {
     const changes = [...this.list.querySelectorAll<HTMLElement>('article.change')];
     if (changes.length === 0) return;
@@ -375,6 +418,11 @@ export class CompareView {
   }
 
   private onKey(event: KeyboardEvent): void {
+    if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'e') {
+      event.preventDefault();
+      void this.saveRedline();
+      return;
+    }
     const inField = (event.target as HTMLElement).closest('input, select, textarea, [contenteditable=true], dialog');
     if (inField) return;
     if ((event.key === 'n' && !event.altKey && !event.ctrlKey && !event.metaKey) || (event.altKey && event.key === 'ArrowDown')) {
@@ -487,7 +535,7 @@ function sideBySide(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJ
     );
   }
   const cell = (lines: readonly RedlinePiece[][], marks?: readonly StaleReferenceJson[]) => {
-    const div = h('div', { class: lines.length ? 'facing' : 'facing gap' });
+    const div = h('div', { class: holdsText(lines) ? 'facing' : 'facing gap' });
     lines.forEach((line, k) => {
       if (k > 0) div.append('\n');
       for (const piece of line) div.append(renderOp({ ...piece.op, text: piece.text }, marks, piece.offset));
@@ -591,4 +639,19 @@ function partiesIn(blocks: readonly Block[], out = new Set<string>()): Set<strin
     else if (block.type === 'blockquote') partiesIn(block.children, out);
   }
   return out;
+}
+
+/** The keys that save the redline (the desktop menu's File → Save Redline… has the same). */
+const SAVE_REDLINE_KEYS = 'Ctrl+Shift+E';
+
+/** What to call a draft compared: "v3", or "working draft". */
+function refName(ref: DraftRef): string {
+  return ref === 'working' ? 'working draft' : `v${ref}`;
+}
+
+/** "rare-earths-mou v1-v5 redline.html": the dossier and the two drafts, in characters any file system takes. */
+export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef]): string {
+  const part = (ref: DraftRef) => (ref === 'working' ? 'working' : `v${ref}`);
+  const name = dossier.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'dossier';
+  return `${name} ${part(oldRef)}-${part(newRef)} redline.html`;
 }

@@ -128,6 +128,7 @@ class App {
       beforeWorking: async () => {
         if (this.dirty) await this.save();
       },
+      dossierName: s.name,
     });
     this.compare.refreshChoices();
 
@@ -550,6 +551,9 @@ class App {
         case 'view-draft': return this.showView('draft');
         case 'view-compare': return this.showView('compare');
         case 'view-positions': return this.showView('positions');
+        case 'save-redline':
+          this.showView('compare');
+          return void this.compare.saveRedline();
         case 'table-version':
           this.showView('draft');
           return document.getElementById('table-label')?.focus();

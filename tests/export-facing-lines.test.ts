@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
 import type { WordOpJson } from '../src/compare/contract.js';
-import { facingRows, type FacingRow } from '../src/export/facing-lines.js';
+import { facingRows, holdsText, type FacingRow } from '../src/export/facing-lines.js';
 import type { RedlinePiece } from '../src/export/redline-layout.js';
 import { importDraft } from '../src/format/import-text.js';
 
@@ -73,7 +73,9 @@ describe('facing rows', () => {
   it('faces an unchanged clause line for line, and an inserted one against a blank column', () => {
     const rows = facingRows([{ op: 'equal', text: 'One.\nTwo.\n\nThree.' }]);
     expect(show(rows)).toEqual(['One. | One.', 'Two. | Two.', 'Three. | Three.']);
-    expect(show(facingRows([{ op: 'insert', text: 'One.\nTwo.' }]))).toEqual(['- | One.', '- | Two.']);
+    const inserted = facingRows([{ op: 'insert', text: 'One.\nTwo.' }]);
+    expect(show(inserted)).toEqual(['- | One.', '- | Two.']);
+    expect(inserted.map((row) => [holdsText(row.old), holdsText(row.new)])).toEqual([[false, true], [false, true]]);
   });
 
   it('keeps each side\'s text whole and in order, each row\'s pieces where they stand in the new text (property)', () => {

@@ -66,9 +66,10 @@ export function facingRows(words: readonly WordOpJson[]): FacingRow[] {
     newNext = newLast + 1;
   }
   unlinked(oldNext, oldLines.length, newNext, newLines.length);
-  return rows.filter((row) => hasText(row.old) || hasText(row.new));
+  return rows.filter((row) => holdsText(row.old) || holdsText(row.new));
 }
 
-function hasText(lines: readonly RedlinePiece[][]): boolean {
+/** Whether a side of a row shows any text (else it is a blank opposite text put in or struck out). */
+export function holdsText(lines: readonly RedlinePiece[][]): boolean {
   return lines.some((line) => line.some((piece) => piece.text.trim() !== ''));
 }

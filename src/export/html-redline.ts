@@ -8,7 +8,7 @@
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
-import { facingRows } from './facing-lines.js';
+import { facingRows, holdsText } from './facing-lines.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -127,7 +127,7 @@ function facingTableRows(words: readonly WordOpJson[], stale?: readonly StaleRef
   }
   const cell = (lines: readonly RedlinePiece[][], side: 'old' | 'new') => {
     const html = lines.map((line) => line.map((piece) => opHtml(piece, side === 'new' ? stale : undefined)).join('')).join('<br>');
-    return `<td class="text ${side}${lines.length ? '' : ' gap'}">${html}</td>`;
+    return `<td class="text ${side}${holdsText(lines) ? '' : ' gap'}">${html}</td>`;
   };
   return facingRows(words).map((row) => `<tr>${cell(row.old, 'old')}${cell(row.new, 'new')}</tr>`).join('');
 }

@@ -557,4 +557,33 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await preamble.locator('.side-old').textContent()).not.toContain('central role of private investment');
     await page.screenshot({ path: join(ARTIFACTS, 'compare-facing-rows.png') });
   });
+
+  it('saves the comparison shown as an HTML redline for circulation, from the button and from the keyboard', async () => {
+    // Still v1 → v5 side by side, unchanged clauses hidden (the default filter).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#compare-save')]);
+    expect(download.suggestedFilename()).toBe('rare-earths-mou v1-v5 redline.html');
+    const html = await readFile((await download.path())!, 'utf8');
+    await expect.poll(() => page.locator('.compare-status').textContent()).toBe('Redline saved as rare-earths-mou v1-v5 redline.html (EU first proposal → Text agreed ad referendum).');
+    // The page `parley diff --format html` writes: self-contained, side by side with facing rows, and the
+    // clause v5 put in whole carries its text (the app's comparison leaves it to the drafts).
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${dir}@1`, `${dir}@5`, '--format', 'html', '--changed-only', '-o', '-'], { encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(html.trimEnd()).toBe(cli.stdout.trimEnd());
+    expect(html).toContain('<td class="text old gap"></td><td class="text new"><ins>1. The Participants will respect the sovereignty and territorial integrity');
+    // With unchanged clauses shown in the app, the page holds them too.
+    await page.selectOption('#filter-kind', 'all');
+    const [all] = await Promise.all([page.waitForEvent('download'), page.click('#compare-save')]);
+    const everything = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${dir}@1`, `${dir}@5`, '--format', 'html', '-o', '-'], { encoding: 'utf8' });
+    expect((await readFile((await all.path())!, 'utf8')).trimEnd()).toBe(everything.stdout.trimEnd());
+    await page.selectOption('#filter-kind', 'changes');
+    // Inline, from the keyboard, with cosmetic changes hidden: the page opens with its switch on.
+    await page.getByRole('radio', { name: 'Inline' }).click();
+    await page.check('#filter-cosmetic');
+    const [inline] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+Shift+E')]);
+    const inlineHtml = await readFile((await inline.path())!, 'utf8');
+    expect(inlineHtml).toContain('<input type="checkbox" id="hide-cosmetic" class="toggles" checked>');
+    expect(inlineHtml).not.toContain('<table class="pair"');
+    await page.uncheck('#filter-cosmetic');
+    await page.getByRole('radio', { name: 'Side by side' }).click();
+  });
 });

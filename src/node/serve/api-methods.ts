@@ -47,6 +47,8 @@ export type MenuCommand =
   | 'undo' | 'redo' | 'find'
   | 'view-draft' | 'view-compare' | 'view-positions'
   | 'table-version'
+  /** The comparison shown, saved as an HTML redline (the renderer hands it to a download). */
+  | 'save-redline'
   /** payload: ImportedDraftFile */
   | 'import-draft';
 
