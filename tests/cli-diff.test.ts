@@ -113,7 +113,7 @@ describe('parley diff', () => {
   it('refuses a format it does not know, and a version the dossier lacks, in a sentence', () => {
     const bad = parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'pdf');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--format must be text, html or json, not "pdf"/);
+    expect(bad.stderr).toMatch(/--format must be text, html, json or docx, not "pdf"/);
     const missing = parley('diff', `${dossier}@1`, `${dossier}@12`);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/has no version 12/);

@@ -89,6 +89,11 @@ describe('importDraft: heading forms', () => {
     expect(provisionsOf(draft.clauses[0]!).length).toBe(4);
     expect(provisionsOf(draft.clauses[1]!).length).toBe(1);
   });
+  it('a signature block already under a "Signatures" heading (a Word document\'s own) stays one clause', () => {
+    const { draft } = importDraft('# Memorandum\n\n## Article 1 — Scope\n\nThis applies.\n\n## Signatures\n\nSigned in Tokyo this 28th day of October.\n\nFor the Government of Japan\n', { format: 'markdown' });
+    expect(draft.clauses.map((c) => c.title)).toEqual(['Scope', 'Signatures']);
+    expect(provisionsOf(draft.clauses[1]!).map((p) => p.text)).toEqual(['Signed in Tokyo this 28th day of October.', 'For the Government of Japan']);
+  });
   it('footnotes after the signature block with no rule before them (a Word document\'s rule is a border) are the Footnotes', () => {
     const { draft } = importDraft('Title\n\nArticle 1 — Scope\n\nThis applies.[1]\n\nDONE at X, in duplicate.\n\nFor A [2] For B\n\n[1] For greater certainty, scope is as defined.\n\n[2] Signed ad referendum.', { format: 'text' });
     expect(draft.clauses.map((c) => c.title)).toEqual(['Scope', 'Signatures', 'Footnotes']);

@@ -77,6 +77,53 @@ export function blocksText(blocks: readonly Block[], options: TextOptions = {}):
   return out;
 }
 
+/**
+ * Where blocksText(blocks, options) writes a line break inside a paragraph (a hard break, or one in its text)
+ * rather than between two blocks: their offsets, ascending. A writer that sets each block as a paragraph of its
+ * own (a Word document) sets these as line breaks. Kept beside blocksText, whose walk it follows.
+ */
+export function lineBreaksInParagraphs(blocks: readonly Block[], options: TextOptions = {}): number[] {
+  const out: number[] = [];
+  breaksIn(blocks, options, 0, out);
+  return out;
+}
+
+/** breaksIn's walk of blocksText: collects the breaks of `blocks` written from `start`; returns the length written. */
+function breaksIn(blocks: readonly Block[], options: TextOptions, start: number, out: number[]): number {
+  let length = 0;
+  let any = false;
+  for (const block of blocks) {
+    const gap = any ? 1 : 0;
+    switch (block.type) {
+      case 'paragraph': {
+        const text = inlineText(block.children, options);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(start + length + gap + i);
+        length += gap + text.length;
+        break;
+      }
+      case 'list':
+        for (let i = 0; i < block.children.length; i++) {
+          const opening = itemOpening(any, block.ordered ? (block.start ?? 1) + i : -1);
+          length += opening.length;
+          length += breaksIn(block.children[i]!.children, options, start + length, out);
+          any = true;
+        }
+        continue;
+      case 'blockquote':
+        length += gap;
+        length += breaksIn(block.children, options, start + length, out);
+        break;
+      case 'rawBlock':
+        length += gap + block.value.length;
+        break;
+      default:
+        continue;
+    }
+    any = true;
+  }
+  return length;
+}
+
 /** Item openings by number, after a line break ([0]) and at the start ([1]); built on first use. */
 const OPENINGS: [string[], string[]] = [[], []];
 const KEPT_OPENINGS = 1000;

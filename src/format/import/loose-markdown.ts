@@ -254,7 +254,8 @@ function openPreamble(outline: ClauseOutline): void {
 function moveSignatures(outline: ClauseOutline): void {
   let last: Clause | undefined = outline.clauses[outline.clauses.length - 1];
   while (last && last.children.length) last = last.children[last.children.length - 1];
-  if (!last) return;
+  // Already under a heading of that name (a Word document's own, a redline Parley wrote): nothing to move.
+  if (!last || (!last.label && last.title === 'Signatures')) return;
   const at = last.body.findIndex((b: Block) => b.type === 'paragraph' && SIGNATURE_OPENING.test(inlineText(b.children)));
   if (at < 0) return;
   const moved = last.body.splice(at);

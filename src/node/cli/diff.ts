@@ -24,16 +24,26 @@ export interface DiffCliOptions {
   hideCosmetic?: boolean;
   /** Compare a Word document before its tracked changes with the same document with them accepted. */
   tracked?: boolean;
+  /** For --format docx: whose changes the tracked changes are (default: the party that tabled the newer version). */
+  author?: string;
 }
+
+const FORMATS = ['text', 'html', 'json', 'docx'];
 
 export async function diffCommand(oldRef: string, newRef: string, options: DiffCliOptions = {}, output: Output = consoleOutput): Promise<number> {
   const format = options.format ?? 'text';
-  if (!['text', 'html', 'json'].includes(format)) throw new UserError(`--format must be text, html or json, not "${format}".`);
+  if (!FORMATS.includes(format)) throw new UserError(`--format must be text, html, json or docx, not "${format}".`);
+  const toFile = options.output !== undefined && options.output !== '' && options.output !== '-';
+  // A Word document is bytes for Word, not text for a terminal: it goes to a file, or to standard output only
+  // when asked with "-o -".
+  if (format === 'docx' && !toFile && options.output !== '-') throw new UserError('--format docx writes a Word document: name the file with -o FILE.docx (or "-o -" for standard output).');
+  if (format === 'docx' && options.hideCosmetic) throw new UserError('--hide-cosmetic is for the text and HTML redlines; in the Word document every change is tracked, for its reader to accept or reject.');
+  if (options.author !== undefined && format !== 'docx') throw new UserError('--author names who made the tracked changes of --format docx.');
   const layout = (options.layout ?? 'side-by-side') as HtmlLayout;
   if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
   if (options.hideCosmetic && format === 'json') throw new UserError('--hide-cosmetic is for the text and HTML redlines; the JSON marks each cosmetic change (`"cosmetic": true`) for its reader to hide.');
   if (oldRef === '-' && newRef === '-') throw new UserError('Only one of the two drafts can come from standard input ("-").');
-  const [a, b] = options.tracked ? await trackedSides(oldRef) : await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
+  const [a, b]: [Side, Side] = options.tracked ? await trackedSides(oldRef) : await Promise.all([loadDraftRef(oldRef), loadDraftRef(newRef)]);
   // A draft with errors (front matter that is not YAML, an unclosed bracket) is still compared as far as it
   // could be read, but the reader is told, on standard error, where and what (`parley check` lists all).
   // So is a Word document read with tracked changes accepted: the reader may take it for a clean text.
@@ -43,7 +53,23 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
-  const toFile = options.output !== undefined && options.output !== '' && options.output !== '-';
+  if (format === 'docx') {
+    const { docxRedline } = await import('../../export/docx-redline.js');
+    const tabled = b.tabled;
+    const bytes = await docxRedline(comparison, a.draft, b.draft, {
+      author: options.author ?? tabled?.by ?? 'Parley',
+      // A tabled version's day (at noon UTC, the same day in every time zone a reader is likely to be in).
+      date: tabled ? `${tabled.date}T12:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    });
+    if (toFile) {
+      await writeOutputFile(options.output!, bytes, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
+      output.err(`Wrote ${options.output}`);
+    } else {
+      if (!output.bytes) throw new UserError('This output takes no Word document; name a file with -o FILE.docx.');
+      output.bytes(bytes);
+    }
+    return 0;
+  }
   let text: string;
   // A draft from outside has no label: the redline calls it by its file name.
   const names = options.tracked ? {} : { old: nameOfRef(oldRef), new: nameOfRef(newRef) };
@@ -64,8 +90,11 @@ function nameOfRef(ref: string): string {
   return ref === '-' ? 'standard input' : basename(ref);
 }
 
+/** A draft compared: what was read, and for a tabled version who tabled it and when (the docx's changes are theirs). */
+type Side = { draft: Draft; diagnostics: Diagnostic[]; tabled?: { by: string; date: string } };
+
 /** The two sides of `--tracked`: the Word document before its tracked changes, and with them accepted. */
-async function trackedSides(file: string): Promise<[{ draft: Draft; diagnostics: Diagnostic[] }, { draft: Draft; diagnostics: Diagnostic[] }]> {
+async function trackedSides(file: string): Promise<[Side, Side]> {
   if (file === '-') throw new UserError('--tracked reads a Word document named as a file, not standard input.');
   const { before, after, diagnostics } = await loadTrackedChanges(file);
   return [{ draft: before, diagnostics: [] }, { draft: after, diagnostics }];
@@ -78,7 +107,8 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
     .argument('[new]', 'the newer draft, in the same forms (none with --tracked)')
     .argument('[third]', 'with --base: the second side')
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
-    .option('--format <format>', 'text, html or json (the JSON is a fixed contract)', 'text')
+    .option('--format <format>', 'text, html, json (the JSON is a fixed contract) or docx (a Word document, every change a tracked change; with -o)', 'text')
+    .option('--author <name>', 'for docx: whose changes the tracked changes are (default: the party that tabled the newer version, else "Parley")')
     .option('--changed-only', 'hide unchanged clauses; in the text redline, an edited clause\'s unchanged paragraphs beyond one either side of a change, and a table\'s unchanged rows beyond two, are counted, not printed')
     .option('--hide-cosmetic', 'show changes of spacing, punctuation, case, quote style, British or American spelling and formatting (italic, bold) as made, unmarked (with --changed-only, leave out clauses with nothing else); in HTML, the page opens with that switch on')
     .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')
@@ -91,6 +121,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       'Examples:',
       '  parley diff fixtures/rare-earths-mou@3 fixtures/rare-earths-mou@4',
       '  parley diff old.txt new.md --format html -o redline.html',
+      '  parley diff fixtures/rare-earths-mou@4 fixtures/rare-earths-mou@5 --format docx -o redline.docx',
       '  parley diff old.txt new.md --changed-only --hide-cosmetic',
       '  parley diff fixtures/rare-earths-mou@2 fixtures/rare-earths-mou@3 --format json',
       '  parley diff --base 3 fixtures/rare-earths-mou 4 5',

@@ -19,7 +19,15 @@ export function versionRef(ref: string): { dossier: string; version: number } | 
   return at ? { dossier: at[1]!, version: Number(at[2]) } : null;
 }
 
-export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; name: string }> {
+/** A draft named on the command line, read; a tabled version also says who tabled it and when. */
+export interface LoadedDraftRef {
+  draft: Draft;
+  diagnostics: Diagnostic[];
+  name: string;
+  tabled?: { by: string; date: string };
+}
+
+export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
   // "-": the draft piped in, as most command-line tools read it.
   if (ref === '-') return { ...(await loadDraftFromStandardInput()), name: 'standard input' };
   const at = versionRef(ref);
@@ -45,7 +53,7 @@ export async function loadDraftRef(ref: string): Promise<{ draft: Draft; diagnos
         if (error instanceof DossierError) throw new UserError(error.message, 1);
         throw error;
       }
-      return { ...parseDraft(text, { file: join(dir, version.file) }), name: `${dir}@${n}` };
+      return { ...parseDraft(text, { file: join(dir, version.file) }), name: `${dir}@${n}`, tabled: { by: version.tabledBy, date: version.date } };
     } finally {
       await handle.close();
     }

@@ -26,9 +26,12 @@ export function plural(n: number, one: string, many = one + 's'): string {
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** Bytes as they are (a Word document asked for on standard output). */
+  bytes?(data: Uint8Array): void;
 }
 
 export const consoleOutput: Output = {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),
+  bytes: (data) => process.stdout.write(data),
 };

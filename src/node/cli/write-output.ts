@@ -23,14 +23,15 @@ export interface Guarded {
  * `protect`: the drafts being compared, and a dossier's working draft, manifest and tabled versions. `-o
  * draft.md`, with draft.md one of the inputs, would otherwise put a redline where the draft was.
  */
-export async function writeOutputFile(file: string, text: string, protect: readonly Guarded[] = []): Promise<void> {
+export async function writeOutputFile(file: string, text: string | Uint8Array, protect: readonly Guarded[] = []): Promise<void> {
   const target = await canonical(file);
   for (const guarded of protect) {
     const path = await canonical(guarded.path);
     if (target === path) throw new UserError(`${file} is ${guarded.what}; writing the output there would replace it. Name another file.`);
     if (target.startsWith(path + sep)) throw new UserError(`${file} is inside ${guarded.what}, which only tabling writes. Name another file.`);
   }
-  const data = text.endsWith('\n') ? text : text + '\n';
+  // Text ends with a line break, as a text file does; bytes (a Word document) are written as they are.
+  const data = typeof text !== 'string' || text.endsWith('\n') ? text : text + '\n';
   try {
     // A device or a pipe (-o /dev/null, a named pipe) is written into, not replaced: renaming a file over
     // /dev/null would put a regular file where the device was.

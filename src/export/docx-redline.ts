@@ -1,0 +1,392 @@
+/**
+ * A comparison as a Word document with real tracked changes: the newer draft's text, every difference from the
+ * older one a tracked insertion or deletion (w:ins, w:del) in the name of whoever tabled the newer draft. Word
+ * and LibreOffice show it as a compare document, and their "accept all" gives the newer draft, "reject all" the
+ * older one — clause for clause, paragraph for paragraph:
+ *   - a paragraph put in has its mark tracked as inserted, one struck out as deleted (rejected or accepted, the
+ *     empty paragraph goes, as Word's own compare writes it);
+ *   - a clause heading is a Heading paragraph of the clause's level, its renumbering ("Paragraph 4" → "5") and
+ *     retitling tracked; a clause put in or struck out is so heading and all;
+ *   - a clause moved is struck where it stood and put in where it stands (Word's reject-all then gives the old
+ *     order), its words read whole at both places; the word-level changes inside it are in the HTML and JSON;
+ *   - a clause split has its further parts' headings put in where their text begins, a merge its further
+ *     parts' headings struck where theirs began.
+ * The title block before the first clause comes first; the instrument's title is the document's Title.
+ *
+ * Not kept: italic and bold of unchanged words (the comparison's words carry style only where it changed), a
+ * pipe table's layout (its rows are lines of text), and Word's move marks (moveFrom/moveTo).
+ */
+import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
+import type { Clause, Draft } from '../model/draft.js';
+import { clausesStyleRuns } from '../compare/formatting.js';
+import { blocksText, BOLD, clauseText, ITALIC, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
+
+export interface DocxRedlineOptions {
+  /** Whose changes they are, as Word names them: the party that tabled the newer draft, or a name given. */
+  author: string;
+  /** When, as ISO 8601 (the newer draft's date). */
+  date: string;
+}
+
+const MARKED = { brackets: 'marked' } as const;
+
+/** What a run or a paragraph mark is: there in both drafts, put in, or struck out. */
+type Mark = 'equal' | 'insert' | 'delete';
+
+/** Tracked changes numbered in order (each w:ins and w:del needs an id of its own in the document). */
+class Revisions {
+  private id = 0;
+  constructor(private readonly options: DocxRedlineOptions) {}
+
+  /** The attributes of the next tracked change. */
+  next(): { id: number; author: string; date: string } {
+    return { id: ++this.id, author: this.options.author, date: this.options.date };
+  }
+
+  run(mark: Mark, text: string, style?: TextStyleJson): ParagraphChild {
+    const styled = { italics: style === 'italic' || style === 'bold italic' ? true : undefined, bold: style === 'bold' || style === 'bold italic' ? true : undefined };
+    if (mark === 'insert') return new InsertedTextRun({ text, ...styled, ...this.next() });
+    if (mark === 'delete') return new DeletedTextRun({ text, ...styled, ...this.next() });
+    return new TextRun({ text, ...styled });
+  }
+
+  /** A line break inside a paragraph, tracked as its text is. */
+  lineBreak(mark: Mark): ParagraphChild {
+    if (mark === 'insert') return new InsertedTextRun({ break: 1, ...this.next() });
+    if (mark === 'delete') return new DeletedTextRun({ break: 1, ...this.next() });
+    return new TextRun({ break: 1 });
+  }
+
+  /** A paragraph's mark tracked as put in or struck out (none for one in both drafts). */
+  paragraphMark(mark: Mark): { run?: { insertion?: ReturnType<Revisions['next']>; deletion?: ReturnType<Revisions['next']> } } {
+    if (mark === 'insert') return { run: { insertion: this.next() } };
+    if (mark === 'delete') return { run: { deletion: this.next() } };
+    return {};
+  }
+}
+
+/** A heading to put in or strike before the line of a split's or merge's text where its clause begins. */
+interface PartHeading {
+  /** 'new': the offset in the new text (a split's further part), 'old': in the old text (a merge's). */
+  side: 'old' | 'new';
+  offset: number;
+  clause: Clause;
+}
+
+/** What bodyParagraphs needs besides the ops. */
+interface BodyOptions {
+  /** Italic and bold of the old and new texts (model/text.ts styleRuns), which the ops carry only where changed. */
+  styles?: { old: readonly StyleRun[]; new: readonly StyleRun[] };
+  /** The line breaks of each text that stand inside a paragraph (lineBreaksInParagraphs): Word's line breaks. */
+  breaks?: { old: ReadonlySet<number>; new: ReadonlySet<number> };
+  /** Headings of a split's or merge's further parts, and how to write one. */
+  heads?: readonly PartHeading[];
+  headingOf?: (clause: Clause, mark: Mark) => Paragraph;
+}
+
+/**
+ * The paragraphs of a redline: one per line of its text, each line's runs as the ops mark them. A line break
+ * in both texts ends a paragraph as it stands; one only in the new text ends a paragraph whose mark is put in;
+ * one only in the old, a paragraph whose mark is struck. The last paragraph ends the text: its mark is put in
+ * where only the new draft has text here, struck where only the old has. No text on either side, no paragraph.
+ */
+function bodyParagraphs(ops: readonly WordOpJson[], revisions: Revisions, options: BodyOptions = {}): Paragraph[] {
+  const last = endMark(ops);
+  if (last === null) return [];
+  const { heads = [], headingOf } = options;
+  const oldStyles = new StyleCursor(options.styles?.old ?? []);
+  const newStyles = new StyleCursor(options.styles?.new ?? []);
+  const paragraphs: Paragraph[] = [];
+  let runs: ParagraphChild[] = [];
+  // The line's opening, as either draft reads it: a point ("(a) …") is indented under its paragraph.
+  let opening = '';
+  let oldAt = 0, newAt = 0;
+  const end = (mark: Mark) => {
+    const indent = POINT.test(opening) ? { indent: { left: POINT_INDENT } } : {};
+    paragraphs.push(new Paragraph({ children: runs, ...indent, ...revisions.paragraphMark(mark) }));
+    runs = [];
+    opening = '';
+  };
+  for (const op of ops) {
+    const mark: Mark = op.op;
+    const lines = op.text.split('\n');
+    lines.forEach((text, k) => {
+      if (k > 0) {
+        // A break inside a paragraph of the draft whose text this is stays a line break in its paragraph.
+        const inParagraph = mark === 'delete' ? options.breaks?.old.has(oldAt) : options.breaks?.new.has(newAt);
+        if (inParagraph) runs.push(revisions.lineBreak(mark));
+        else end(mark);
+        if (mark !== 'insert') oldAt++;
+        if (mark !== 'delete') newAt++;
+        // A split's further part begins here in the new text, or a merge's in the old: its heading first.
+        for (const head of heads) {
+          if ((head.side === 'new' && mark !== 'delete' && head.offset === newAt) || (head.side === 'old' && mark !== 'insert' && head.offset === oldAt)) {
+            paragraphs.push(headingOf!(head.clause, head.side === 'new' ? 'insert' : 'delete'));
+          }
+        }
+      }
+      if (text) {
+        // A change of formatting says its style; other text is set as its draft sets it (the old draft's for
+        // words struck, the new one's for the rest).
+        const pieces = op.style ? [{ text, style: op.style }] : (mark === 'delete' ? oldStyles.pieces(text, oldAt) : newStyles.pieces(text, newAt));
+        for (const piece of pieces) runs.push(revisions.run(mark, piece.text, piece.style));
+      }
+      if (opening.length < 12) opening += text;
+      if (mark !== 'insert') oldAt += text.length;
+      if (mark !== 'delete') newAt += text.length;
+    });
+  }
+  end(last);
+  return paragraphs;
+}
+
+/**
+ * The style runs of one text, read forwards: the pieces of a stretch at an offset, each with its style. The
+ * offsets asked for only grow (ops are read in order), so the runs are passed over once.
+ */
+class StyleCursor {
+  private next = 0;
+  constructor(private readonly runs: readonly StyleRun[]) {}
+
+  pieces(text: string, at: number): { text: string; style: TextStyleJson | undefined }[] {
+    if (this.runs.length === 0) return [{ text, style: undefined }];
+    while (this.next < this.runs.length && this.runs[this.next]!.end <= at) this.next++;
+    const out: { text: string; style: TextStyleJson | undefined }[] = [];
+    let from = at;
+    const to = at + text.length;
+    for (let r = this.next; r < this.runs.length && from < to; r++) {
+      const run = this.runs[r]!;
+      if (run.start >= to) break;
+      if (run.start > from) out.push({ text: text.slice(from - at, run.start - at), style: undefined });
+      const end = Math.min(run.end, to);
+      if (end > Math.max(from, run.start)) out.push({ text: text.slice(Math.max(from, run.start) - at, end - at), style: styleName(run.style) });
+      from = Math.max(from, end);
+    }
+    if (from < to) out.push({ text: text.slice(from - at), style: undefined });
+    return out;
+  }
+}
+
+/** The name the comparison gives a style (model/text.ts bits). */
+function styleName(style: number): TextStyleJson {
+  return style === (ITALIC | BOLD) ? 'bold italic' : style === BOLD ? 'bold' : style === ITALIC ? 'italic' : 'plain';
+}
+
+/** A point of a paragraph: "(a)", "(iv)", "(b)(i)" at the start of its line. */
+const POINT = /^\s*\((?:[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\s/;
+/** How far a point stands in from its paragraph: 1 cm, in twentieths of a point. */
+const POINT_INDENT = 567;
+
+/** The mark of a paragraph that ends a text: there in both drafts, put in, struck (null: no text at all). */
+function endMark(ops: readonly WordOpJson[]): Mark | null {
+  const inOld = ops.some((op) => op.op !== 'insert' && op.text !== '');
+  const inNew = ops.some((op) => op.op !== 'delete' && op.text !== '');
+  return inOld && inNew ? 'equal' : inNew ? 'insert' : inOld ? 'delete' : null;
+}
+
+/** Heading levels as Word names its styles: a clause of level 1 is Heading 1, … up to Heading 6. */
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6] as const;
+
+function headingLevel(clause: Clause) {
+  return HEADINGS[Math.min(Math.max(clause.level, 1), 6) - 1]!;
+}
+
+/** "Paragraph 4 — Stockpiling", as the drafts write a heading. */
+function headingText(clause: Clause): string {
+  return clause.label && clause.title ? `${clause.label} — ${clause.title}` : clause.label || clause.title;
+}
+
+export class DocxRedlineWriter {
+  private readonly revisions: Revisions;
+  private readonly oldById: Map<string, { clause: Clause; index: number }>;
+  private readonly newById: Map<string, Clause>;
+  private readonly oldOrder: Clause[];
+
+  constructor(private readonly comparison: ComparisonJson, private readonly oldDraft: Draft, private readonly newDraft: Draft, options: DocxRedlineOptions) {
+    this.revisions = new Revisions(options);
+    this.oldOrder = flatten(oldDraft.clauses);
+    this.oldById = new Map(this.oldOrder.map((clause, index) => [clause.id, { clause, index }]));
+    this.newById = new Map(flatten(newDraft.clauses).map((clause) => [clause.id, clause]));
+  }
+
+  /** The document's paragraphs, title first. */
+  paragraphs(): Paragraph[] {
+    const c = this.comparison;
+    const out: Paragraph[] = [];
+    const title = c.titleWords ?? [{ op: 'equal' as const, text: this.newDraft.meta.title || this.oldDraft.meta.title }];
+    const titleMark = endMark(title);
+    if (titleMark !== null) {
+      out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: title.filter((w) => w.text).map((w) => this.revisions.run(w.op, w.text, w.style)), ...this.revisions.paragraphMark(titleMark) }));
+    }
+    const front = c.front?.words ?? (this.newDraft.front.length ? [{ op: 'equal' as const, text: blocksText(this.newDraft.front, MARKED) }] : []);
+    out.push(...bodyParagraphs(front, this.revisions, {
+      styles: { old: styleRuns(this.oldDraft.front, MARKED), new: styleRuns(this.newDraft.front, MARKED) },
+      breaks: { old: new Set(lineBreaksInParagraphs(this.oldDraft.front, MARKED)), new: new Set(lineBreaksInParagraphs(this.newDraft.front, MARKED)) },
+    }));
+    for (const item of this.order()) out.push(...this.entry(item.change, item.away));
+    return out;
+  }
+
+  /**
+   * The changes in the order the document sets them: the newer draft's, each clause struck out (deleted, or
+   * moved away) right after the nearest clause before it in the older draft that kept its place — as the
+   * comparison places deletions — in the older draft's order.
+   */
+  private order(): { change: ClauseChangeJson; away: boolean }[] {
+    const placed: { change: ClauseChangeJson; away: boolean }[] = [];
+    // The old clauses that kept their place, by old index: the entry each one stands in.
+    const inPlace = new Map<number, number>();
+    const present = this.comparison.changes.filter((ch) => ch.kind !== 'deleted');
+    present.forEach((ch, k) => {
+      if (ch.moved) return;
+      for (const ref of ch.old) {
+        const found = this.oldById.get(ref.id);
+        if (found) inPlace.set(found.index, k);
+      }
+    });
+    // What is struck from where it stood: deleted clauses, and moved clauses at their old place.
+    const away: { change: ClauseChangeJson; index: number; anchor: number }[] = [];
+    for (const ch of this.comparison.changes) {
+      if (ch.kind !== 'deleted' && !ch.moved) continue;
+      const index = Math.min(...ch.old.map((ref) => this.oldById.get(ref.id)?.index ?? Infinity));
+      if (!Number.isFinite(index)) continue;
+      let anchor = -1;
+      for (let i = index - 1; i >= 0 && anchor < 0; i--) anchor = inPlace.get(i) ?? -1;
+      away.push({ change: ch, index, anchor });
+    }
+    away.sort((a, b) => a.anchor - b.anchor || a.index - b.index);
+    let next = 0;
+    const flushUpTo = (anchor: number) => {
+      while (next < away.length && away[next]!.anchor <= anchor) placed.push({ change: away[next++]!.change, away: true });
+    };
+    flushUpTo(-1);
+    present.forEach((ch, k) => {
+      placed.push({ change: ch, away: false });
+      flushUpTo(k);
+    });
+    flushUpTo(Infinity);
+    return placed;
+  }
+
+  private heading(clause: Clause, mark: Mark): Paragraph {
+    return new Paragraph({ heading: headingLevel(clause), children: [this.revisions.run(mark, headingText(clause))], ...this.revisions.paragraphMark(mark) });
+  }
+
+  /** A clause in both drafts: its heading with a change of number or title tracked. */
+  private pairedHeading(oldClause: Clause, newClause: Clause, titleWords: readonly WordOpJson[] | undefined): Paragraph {
+    const runs: ParagraphChild[] = [];
+    const same = (a: string, b: string) => a === b;
+    if (same(oldClause.label, newClause.label)) {
+      if (newClause.label) runs.push(this.revisions.run('equal', newClause.label));
+    } else {
+      // "Paragraph [-4-]{+6+}": the words both labels open with stand, the number changes.
+      const kept = sharedWords(oldClause.label, newClause.label);
+      if (kept) runs.push(this.revisions.run('equal', kept));
+      if (oldClause.label.length > kept.length) runs.push(this.revisions.run('delete', oldClause.label.slice(kept.length)));
+      if (newClause.label.length > kept.length) runs.push(this.revisions.run('insert', newClause.label.slice(kept.length)));
+    }
+    const oldSeparator = oldClause.label && oldClause.title ? ' — ' : '';
+    const newSeparator = newClause.label && newClause.title ? ' — ' : '';
+    if (oldSeparator === newSeparator) {
+      if (newSeparator) runs.push(this.revisions.run('equal', newSeparator));
+    } else {
+      if (oldSeparator) runs.push(this.revisions.run('delete', oldSeparator));
+      if (newSeparator) runs.push(this.revisions.run('insert', newSeparator));
+    }
+    const title = titleWords ?? (oldClause.title === newClause.title
+      ? [{ op: 'equal' as const, text: newClause.title }]
+      : [{ op: 'delete' as const, text: oldClause.title }, { op: 'insert' as const, text: newClause.title }]);
+    for (const w of title) if (w.text) runs.push(this.revisions.run(w.op, w.text, w.style));
+    return new Paragraph({ heading: headingLevel(newClause), children: runs });
+  }
+
+  /** The paragraphs of one entry: a clause struck or put in whole, or a pair (split, merge) with its redline. */
+  private entry(change: ClauseChangeJson, away: boolean): Paragraph[] {
+    const olds = change.old.map((ref) => this.oldById.get(ref.id)?.clause).filter((c): c is Clause => c !== undefined);
+    const news = change.new.map((ref) => this.newById.get(ref.id)).filter((c): c is Clause => c !== undefined);
+    const whole = (clause: Clause, mark: Mark) => {
+      const runs = styleRuns(clause.body, MARKED);
+      const breaks = new Set(lineBreaksInParagraphs(clause.body, MARKED));
+      return [this.heading(clause, mark), ...bodyParagraphs([{ op: mark, text: clauseText(clause, MARKED) }], this.revisions, { styles: { old: runs, new: runs }, breaks: { old: breaks, new: breaks } })];
+    };
+    // Struck from where it stood: a deletion, or a move's old place.
+    if (away) return olds.flatMap((clause) => whole(clause, 'delete'));
+    if (change.kind === 'inserted' || change.moved) return news.flatMap((clause) => whole(clause, 'insert'));
+    if (olds.length === 0 || news.length === 0) return [];
+    // A split's further parts begin at their offsets in the new text (clauses joined by a line break), a
+    // merge's in the old.
+    const heads: PartHeading[] = [];
+    const partsOf = (clauses: Clause[], side: 'old' | 'new') => {
+      let offset = 0;
+      clauses.forEach((clause, k) => {
+        if (k > 0) heads.push({ side, offset, clause });
+        offset += clauseText(clause, MARKED).length + 1;
+      });
+    };
+    partsOf(news, 'new');
+    partsOf(olds, 'old');
+    const words = change.words.length ? change.words : [{ op: 'equal' as const, text: clauseText(news[0]!, MARKED) }];
+    return [
+      this.pairedHeading(olds[0]!, news[0]!, change.titleWords && olds.length === 1 && news.length === 1 ? change.titleWords : undefined),
+      ...bodyParagraphs(words, this.revisions, {
+        styles: { old: clausesStyleRuns(olds), new: clausesStyleRuns(news) },
+        breaks: { old: clausesBreaks(olds), new: clausesBreaks(news) },
+        heads,
+        headingOf: (clause, mark) => this.heading(clause, mark),
+      }),
+    ];
+  }
+}
+
+/** The line breaks inside paragraphs of clauses' texts joined by line breaks (a split's or merge's, compare.ts textOf). */
+function clausesBreaks(clauses: readonly Clause[]): Set<number> {
+  const out = new Set<number>();
+  let offset = 0;
+  for (const clause of clauses) {
+    for (const at of lineBreaksInParagraphs(clause.body, MARKED)) out.add(offset + at);
+    offset += clauseText(clause, MARKED).length + 1;
+  }
+  return out;
+}
+
+/** The words two labels open with, up to and with the last space they share ("Paragraph " of "Paragraph 4" and "Paragraph 6"). */
+function sharedWords(a: string, b: string): string {
+  let end = 0;
+  for (let i = 0; i < a.length && i < b.length && a[i] === b[i]; i++) if (a[i] === ' ') end = i + 1;
+  return a.slice(0, end);
+}
+
+/** Every clause in reading order, parents before their children. */
+function flatten(clauses: readonly Clause[], out: Clause[] = []): Clause[] {
+  for (const clause of clauses) {
+    out.push(clause);
+    flatten(clause.children, out);
+  }
+  return out;
+}
+
+/** A sober legal document: a serif face, black headings kept with what follows, a little space after paragraphs. */
+const FONT = 'Times New Roman';
+const HEADING = { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } };
+const STYLES = {
+  document: { run: { font: FONT, size: 24 }, paragraph: { spacing: { after: 120 } } },
+  title: { run: { font: FONT, size: 32, bold: true, color: '000000' }, paragraph: { spacing: { after: 240 } } },
+  heading1: { ...HEADING, run: { ...HEADING.run, size: 28 } },
+  heading2: HEADING, heading3: HEADING, heading4: HEADING, heading5: HEADING, heading6: HEADING,
+};
+
+/**
+ * The .docx bytes of a comparison of `oldDraft` with `newDraft` (compareDrafts' result), every change tracked.
+ * Runs where the docx library does (Node and the browser).
+ */
+export async function docxRedline(comparison: ComparisonJson, oldDraft: Draft, newDraft: Draft, options: DocxRedlineOptions): Promise<Uint8Array> {
+  const writer = new DocxRedlineWriter(comparison, oldDraft, newDraft, options);
+  const document = new Document({
+    creator: options.author,
+    description: `${comparison.old.label || 'Older draft'} → ${comparison.new.label || 'newer draft'}, every change tracked`,
+    styles: { default: STYLES },
+    sections: [{ children: writer.paragraphs() }],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(document));
+}

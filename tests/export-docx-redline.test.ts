@@ -1,0 +1,207 @@
+/**
+ * The Word redline (src/export/docx-redline.ts): every change a real tracked change, so that the document read
+ * as it stood before its changes is the older draft and read with them accepted the newer one. Read back with
+ * Parley's own Word reader (src/format/import/docx.ts, which follows Word's rules for tracked paragraph marks)
+ * and compared, clause by clause, with the drafts it was made from: the sample dossier's versions, generated
+ * treaties with moves, insertions and deletions, and the real texts. LibreOffice's own accept-all and
+ * reject-all are in tests/e2e/docx-redline-office.test.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareDrafts } from '../src/compare/compare.js';
+import type { ComparisonJson } from '../src/compare/contract.js';
+import { docxRedline } from '../src/export/docx-redline.js';
+import { isCosmeticOnly } from '../src/export/text-redline.js';
+import { importDraft } from '../src/format/import-text.js';
+import { parseDraft } from '../src/format/markdown.js';
+import type { Draft } from '../src/model/draft.js';
+import { blocksText, lineBreaksInParagraphs } from '../src/model/text.js';
+import { loadDraftRef } from '../src/node/cli/draft-ref.js';
+import { loadTrackedChanges } from '../src/node/read-draft-file.js';
+import { corpus } from './support/corpus.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dossier = path.join(root, 'fixtures/rare-earths-mou');
+const OPTIONS = { author: 'US', date: '2026-05-28T12:00:00Z' };
+
+let dir = '';
+beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-docx-redline-')); });
+afterAll(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+
+/** The Word redline of old → new, read back before and after its tracked changes. */
+async function roundTrip(oldDraft: Draft, newDraft: Draft, name: string) {
+  const comparison = compareDrafts(oldDraft, newDraft, { staleReferences: true });
+  const bytes = await docxRedline(comparison, oldDraft, newDraft, OPTIONS);
+  const file = path.join(dir, `${name}.docx`);
+  fs.writeFileSync(file, bytes);
+  const { before, after } = await loadTrackedChanges(file);
+  return { comparison, bytes, before: compareDrafts(oldDraft, before), after: compareDrafts(newDraft, after) };
+}
+
+/** "kind label" of every change that is not `unchanged` in place (nor, with `cosmetic`, an edit of spacing only). */
+function differences(c: ComparisonJson, cosmetic = false): string[] {
+  return c.changes.filter((x) => (x.kind !== 'unchanged' || x.moved) && !(cosmetic && isCosmeticOnly(x)))
+    .map((x) => `${x.kind}${x.moved ? ' moved' : ''} ${(x.new[0] ?? x.old[0])?.label || (x.new[0] ?? x.old[0])?.title}`);
+}
+
+/**
+ * Empty paragraphs of the document read before and after its tracked changes (the drafts have none), as Word
+ * reads them: a paragraph whose mark is struck (accepted) or put in (rejected) joins the next one.
+ */
+function emptyParagraphs(bytes: Uint8Array): { before: number; after: number } {
+  const paragraphs = [...documentXml(bytes).matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => {
+    const properties = /<w:pPr>(.*?)<\/w:pPr>/s.exec(m[1]!)?.[1] ?? '';
+    const runs = m[1]!.replace(/<w:pPr>.*?<\/w:pPr>/s, '');
+    const text = (xml: string) => [...xml.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)</g)].map((t) => t[1]).join('');
+    const inserted = text([...runs.matchAll(/<w:ins [^>]*>(.*?)<\/w:ins>/gs)].map((x) => x[1]).join(''));
+    const deleted = text([...runs.matchAll(/<w:del [^>]*>(.*?)<\/w:del>/gs)].map((x) => x[1]).join(''));
+    const kept = text(runs.replace(/<w:(ins|del) [^>]*>.*?<\/w:\1>/gs, ''));
+    return { before: kept + deleted, after: kept + inserted, markIn: /<w:rPr>.*<w:ins /s.test(properties), markOut: /<w:rPr>.*<w:del /s.test(properties) };
+  });
+  const count = (view: 'before' | 'after') => {
+    let carried = '', empty = 0;
+    for (const p of paragraphs) {
+      const text = carried + p[view];
+      if (view === 'after' ? p.markOut : p.markIn) { carried = text; continue; }
+      if (text.trim() === '') empty++;
+      carried = '';
+    }
+    return empty;
+  };
+  return { before: count('before'), after: count('after') };
+}
+
+const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
+
+describe('the Word redline', () => {
+  const versions = [1, 2, 3, 4, 5];
+  const pairs = versions.flatMap((a) => versions.filter((b) => b !== a).map((b) => [a, b] as const));
+
+  it.each(pairs)('reads as v%i before its tracked changes and as v%i with them accepted (sample dossier)', async (a, b) => {
+    const [older, newer] = await Promise.all([loadDraftRef(`${dossier}@${a}`), loadDraftRef(`${dossier}@${b}`)]);
+    const { comparison, bytes, before, after } = await roundTrip(older.draft, newer.draft, `sample-${a}-${b}`);
+    // Something changed, so something is tracked; and nothing is lost either way, nor an empty paragraph left
+    // where a paragraph was put in or struck out.
+    expect(comparison.changes.some((x) => x.kind !== 'unchanged')).toBe(true);
+    expect(differences(before)).toEqual([]);
+    expect(differences(after)).toEqual([]);
+    expect(emptyParagraphs(bytes)).toEqual({ before: 0, after: 0 });
+  });
+
+  it('strikes a moved clause where it stood and puts it in where it stands, so that the old order comes back (generated treaties)', async () => {
+    const { makePair } = await import(pathToFileURL(path.resolve(root, '../shared/tools/gen-treaty.mjs')).href);
+    for (const seed of [3, 11]) {
+      const { oldText, newText } = makePair(120, seed, { words: 60, edit: 0.3, move: 0.05, ins: 0.05, del: 0.05 });
+      const oldDraft = importDraft(oldText).draft, newDraft = importDraft(newText).draft;
+      const { comparison, bytes, before, after } = await roundTrip(oldDraft, newDraft, `generated-${seed}`);
+      expect(comparison.summary.moved).toBeGreaterThan(0);
+      expect(emptyParagraphs(bytes)).toEqual({ before: 0, after: 0 });
+      expect(comparison.summary.inserted + comparison.summary.deleted).toBeGreaterThan(0);
+      expect(differences(before)).toEqual([]);
+      expect(differences(after)).toEqual([]);
+    }
+  });
+
+  it('tracks each change in the name and on the date given, headings as Word headings, a clause put in heading and all', async () => {
+    const [older, newer] = await Promise.all([loadDraftRef(`${dossier}@1`), loadDraftRef(`${dossier}@5`)]);
+    const { bytes } = await roundTrip(older.draft, newer.draft, 'marks');
+    const xml = documentXml(bytes);
+    const authors = new Set([...xml.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]*)"/g)].map((m) => m[1]));
+    expect(authors).toEqual(new Set(['US']));
+    expect(new Set([...xml.matchAll(/<w:(?:ins|del) [^>]*w:date="([^"]*)"/g)].map((m) => m[1]))).toEqual(new Set(['2026-05-28T12:00:00Z']));
+    // Every tracked change has its own id.
+    const ids = [...xml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    // v5 put in Paragraph 2 (territorial integrity): its heading is a Heading 2 put in, its mark too.
+    const heading = /<w:p>(?:(?!<\/w:p>).)*Respect for territorial integrity(?:(?!<\/w:p>).)*<\/w:p>/s.exec(xml)![0];
+    expect(heading).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(heading).toMatch(/<w:pPr>.*<w:rPr><w:ins /s);
+    // Paragraph 2 renumbered 3: the number struck and put in, the rest of the heading kept.
+    expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t[^>]*>Paragraph <\/w:t><\/w:r><w:del [^>]*><w:r><w:delText[^>]*>2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t[^>]*>3<\/w:t><\/w:r><\/w:ins><w:r><w:t[^>]*> — <\/w:t><\/w:r><w:r><w:t[^>]*>Supply chains and trade routes</);
+    // "shall" → "will" in Paragraph 1: struck and put in, side by side.
+    expect(xml).toMatch(/<w:del [^>]*><w:r><w:delText[^>]*>shall<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t[^>]*>will<\/w:t><\/w:r><\/w:ins>/);
+  });
+
+  it('keeps italic and bold of words that did not change, and a line break inside a paragraph as a line break', async () => {
+    // A hard line break ("  " at the end of the line) inside the paragraph.
+    const oldDraft = importDraft('## Article 1\n### Definitions\n\nFor the purposes of this Memorandum, *critical minerals* means the minerals listed in **Annex I**;  \nthe list is reviewed every year.\n').draft;
+    const newDraft = importDraft('## Article 1\n### Definitions\n\nFor the purposes of this Memorandum, *critical minerals* means the minerals listed in **Annex I**;  \nthe list is reviewed every two years.\n').draft;
+    const { bytes, before, after } = await roundTrip(oldDraft, newDraft, 'styled');
+    const xml = documentXml(bytes);
+    expect(xml).toMatch(/<w:r><w:rPr><w:i\/>(?:<w:iCs\/>)?<\/w:rPr><w:t[^>]*>critical minerals<\/w:t><\/w:r>/);
+    expect(xml).toMatch(/<w:r><w:rPr><w:b\/>(?:<w:bCs\/>)?<\/w:rPr><w:t[^>]*>Annex I<\/w:t><\/w:r>/);
+    expect(xml).toContain('<w:br/>');
+    expect(differences(before)).toEqual([]);
+    expect(differences(after)).toEqual([]);
+  });
+
+  it('finds where a paragraph breaks a line, not where blocks meet (lineBreaksInParagraphs)', () => {
+    // A Parley draft keeps a paragraph's soft line breaks; a hard break is one too.
+    const draft = parseDraft('---\ntitle: T\n---\n\n## Article 1 {#a1}\n\nFirst line\nsecond line.\n\n1. An item\n   on two lines;\n2. another item.\n\n> Quoted\n> text.\n\nHard  \nbreak.\n').draft;
+    const body = draft.clauses[0]!.body;
+    const text = blocksText(body);
+    const breaks = lineBreaksInParagraphs(body);
+    expect(breaks.map((at) => [text.slice(Math.max(0, at - 4), at), text[at]])).toEqual([['line', '\n'], ['item', '\n'], ['oted', '\n'], ['Hard', '\n']]);
+    // Every other line break of the text is between blocks: after "line.", "lines;", "item." and "text.".
+    expect([...text].filter((ch) => ch === '\n').length).toBe(breaks.length + 4);
+  });
+
+  it.skipIf(!corpus)('reads as each real draft, but for line breaks read back as spaces (corpus)', async () => {
+    const c = corpus!;
+    const pairs = [
+      ['us-critical-minerals-frameworks_AU-vs-JP/v1_2025-10-20_US-Australia_framework.txt', 'us-critical-minerals-frameworks_AU-vs-JP/v2_2025-10-28_US-Japan_framework.txt'],
+      ['us-critical-minerals-MOUs_MY-vs-TH/v1_2025-10-26_US-Malaysia_MOU.txt', 'us-critical-minerals-MOUs_MY-vs-TH/v2_2025-10-26_US-Thailand_MOU.txt'],
+      ['us-reciprocal-trade-agreements_MY-KH-JO/v1_2025-10-26_US-Malaysia_ART.txt', 'us-reciprocal-trade-agreements_MY-KH-JO/v2_2025-10-26_US-Cambodia_ART.txt'],
+      ['us-reciprocal-trade-agreements_MY-KH-JO/v2_2025-10-26_US-Cambodia_ART.txt', 'us-reciprocal-trade-agreements_MY-KH-JO/v3_2026-07-21_US-Jordan_ART.txt'],
+      ['paris-agreement-drafts/v0_2015-10-05_ADP-cochairs-nonpaper-draft-agreement.txt', 'paris-agreement-drafts/v1_2015-10-23_ADP-draft-agreement.md'],
+      ['paris-agreement-drafts/v1_2015-10-23_ADP-draft-agreement.md', 'paris-agreement-drafts/v2_2015-12-04_ADP-compilation-draft-agreement.md'],
+      ['paris-agreement-drafts/v2_2015-12-04_ADP-compilation-draft-agreement.md', 'paris-agreement-drafts/v3_2015-12-09_draft-paris-outcome-agreement.md'],
+      ['paris-agreement-drafts/v3_2015-12-09_draft-paris-outcome-agreement.md', 'paris-agreement-drafts/v4_2015-12-12_paris-agreement-final.md'],
+    ];
+    for (const [a, b] of pairs) {
+      const [older, newer] = await Promise.all([loadDraftRef(path.join(c, a!)), loadDraftRef(path.join(c, b!))]);
+      const { before, after } = await roundTrip(older.draft, newer.draft, path.basename(b!));
+      expect(differences(before, true), `${a} → ${b}, before`).toEqual([]);
+      expect(differences(after, true), `${a} → ${b}, after`).toEqual([]);
+    }
+  }, 120_000);
+});
+
+describe('parley diff --format docx', () => {
+  const parley = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), ...args], { encoding: 'utf8' });
+
+  it('writes the Word redline to the file named, in the name of the party that tabled the newer version', () => {
+    const out = path.join(dir, 'cli.docx');
+    const r = parley('diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx', '-o', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`Wrote ${out}\n`);
+    const bytes = fs.readFileSync(out);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const xml = documentXml(bytes);
+    // v5 was tabled by the US on 2026-05-28 (dossier.yaml).
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="US" w:date="2026-05-28T12:00:00Z">/);
+    const named = parley('diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx', '--author', 'EU legal service', '-o', out);
+    expect(named.status, named.stderr).toBe(0);
+    expect(documentXml(fs.readFileSync(out))).toMatch(/w:author="EU legal service"/);
+  });
+
+  it('asks for a file rather than writing a Word document to the terminal, and says which options are for it', () => {
+    const noFile = parley('diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx');
+    expect(noFile.status).toBe(2);
+    expect(noFile.stderr).toMatch(/--format docx writes a Word document: name the file with -o FILE\.docx/);
+    const author = parley('diff', `${dossier}@4`, `${dossier}@5`, '--author', 'EU');
+    expect(author.status).toBe(2);
+    expect(author.stderr).toMatch(/--author names who made the tracked changes of --format docx/);
+    // "-o -": standard output, on request.
+    const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx', '-o', '-']);
+    expect(piped.status).toBe(0);
+    expect(piped.stdout.subarray(0, 2).toString()).toBe('PK');
+    // A clause read from the drafts: the text of the clause v5 put in stands in the document.
+    expect(documentXml(piped.stdout)).toContain('Signed in duplicate at');
+  });
+});
