@@ -40,8 +40,9 @@ export function buildMenu(actions: MenuActions, recent: readonly string[]): Menu
         { type: 'separator' },
         { label: 'Import Draft…', accelerator: 'CmdOrCtrl+I', click: () => actions.importDraft() },
         { label: 'Table Version…', accelerator: 'CmdOrCtrl+T', click: send('table-version') },
-        // The comparison shown in the Compare view, as a web page for circulation (the download asks where).
-        { label: 'Save Redline…', accelerator: 'CmdOrCtrl+Shift+E', click: send('save-redline') },
+        // The comparison shown in the Compare view, for circulation (the download asks where).
+        { label: 'Save Redline as Web Page…', accelerator: 'CmdOrCtrl+Shift+E', click: send('save-redline') },
+        { label: 'Save Redline as Word Document…', click: send('save-redline-word') },
         { type: 'separator' },
         { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },
         ...(isMac ? [] : [{ role: 'quit' as const }]),

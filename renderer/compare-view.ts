@@ -62,8 +62,9 @@ export class CompareView {
   private current = -1;
   private request = 0;
   private drafts = new Map<number, Promise<Draft>>();
-  /** Saves the comparison shown as one HTML page, for circulation (saveRedline); usable once there is one. */
-  private saveButton = h('button', { type: 'button', id: 'compare-save', disabled: true, title: `Save the redline as a web page for circulation (${SAVE_REDLINE_KEYS})` }, 'Save redline…');
+  /** Saves the comparison shown for circulation (saveRedline), as a web page or a Word document; usable once there is one. */
+  private saveButton = h('button', { type: 'button', id: 'compare-save', disabled: true, 'aria-haspopup': 'menu', 'aria-expanded': 'false', title: 'Save the redline for circulation' }, 'Save redline…');
+  private saveMenu = h('div', { class: 'save-menu', role: 'menu', 'aria-label': 'Save the redline as', hidden: true });
 
   constructor(private ctx: CompareContext) {
     const modeGroup = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'Layout' });
@@ -78,7 +79,31 @@ export class CompareView {
     }
     const compareButton = h('button', { type: 'button', class: 'primary', id: 'compare-run' }, 'Compare');
     compareButton.addEventListener('click', () => void this.run());
-    this.saveButton.addEventListener('click', () => void this.saveRedline());
+    for (const [format, text, keys] of [['html', 'Web page (.html), as shown', SAVE_REDLINE_KEYS], ['docx', 'Word document with tracked changes (.docx)', '']] as const) {
+      const item = h('button', { type: 'button', role: 'menuitem', 'data-format': format, title: keys ? `${text} (${keys})` : text }, text);
+      item.addEventListener('click', () => {
+        this.closeSaveMenu();
+        void this.saveRedline(format);
+      });
+      this.saveMenu.append(item);
+    }
+    this.saveButton.addEventListener('click', () => (this.saveMenu.hidden ? this.openSaveMenu() : this.closeSaveMenu()));
+    this.saveMenu.addEventListener('keydown', (event) => {
+      const items = [...this.saveMenu.querySelectorAll<HTMLButtonElement>('[role=menuitem]')];
+      const at = items.indexOf(document.activeElement as HTMLButtonElement);
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.closeSaveMenu();
+        this.saveButton.focus();
+      } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]!.focus();
+      }
+    });
+    // A click anywhere else closes the menu.
+    document.addEventListener('click', (event) => {
+      if (!this.saveMenu.hidden && !(event.target as Element).closest('.save-redline')) this.closeSaveMenu();
+    });
 
     const kind = h('select', { 'aria-label': 'Kind of change', id: 'filter-kind' });
     for (const [value, text] of [
@@ -105,7 +130,7 @@ export class CompareView {
         h('label', {}, 'to ', this.newSelect),
         compareButton,
         modeGroup,
-        this.saveButton,
+        h('span', { class: 'save-redline' }, this.saveButton, this.saveMenu),
       ),
       h(
         'div',
@@ -367,29 +392,51 @@ export class CompareView {
     return link;
   }
 
+  private openSaveMenu(): void {
+    this.saveMenu.hidden = false;
+    this.saveButton.setAttribute('aria-expanded', 'true');
+    this.saveMenu.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus();
+  }
+
+  private closeSaveMenu(): void {
+    this.saveMenu.hidden = true;
+    this.saveButton.setAttribute('aria-expanded', 'false');
+  }
+
   /**
-   * The comparison shown, as the self-contained page `parley diff --format html` writes (html-redline.ts), handed
-   * to the browser as a download (Electron asks where to save it): the layout shown, cosmetic changes hidden if
-   * they are, unchanged clauses left out unless shown. The other filters are ways of reading; the page holds
-   * every change.
+   * The comparison shown, for circulation, handed to the browser as a download (Electron asks where to save it):
+   *   - 'html': the self-contained page `parley diff --format html` writes (html-redline.ts), made here: the
+   *     layout shown, cosmetic changes hidden if they are, unchanged clauses left out unless shown (the other
+   *     filters are ways of reading; the page holds every change);
+   *   - 'docx': the Word document `parley diff --format docx` writes, every change a tracked change in the name of
+   *     the party that tabled the newer version (made by the dossier's side: the Word writer stays out of the page).
    */
-  async saveRedline(): Promise<void> {
+  async saveRedline(format: 'html' | 'docx' = 'html'): Promise<void> {
     const result = this.result;
     if (!result) {
       this.status.className = 'compare-status';
       this.status.textContent = 'Compare two drafts first: the redline saved is the comparison shown.';
       return;
     }
+    const { comparison, refs } = result;
+    const file = redlineFileName(this.ctx.dossierName, refs, format);
     try {
-      const { comparison, refs } = result;
-      const html = htmlRedline(comparison, {
-        layout: this.mode === 'inline' ? 'inline' : 'side-by-side',
-        hideCosmetic: this.filters.hideCosmetic,
-        changedOnly: this.filters.kind !== 'all',
-        names: { old: refName(refs[0]), new: refName(refs[1]) },
-      });
-      const file = redlineFileName(this.ctx.dossierName, refs);
-      const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+      let blob: Blob;
+      if (format === 'docx') {
+        this.status.className = 'compare-status busy';
+        this.status.textContent = 'Writing the Word redline…';
+        const { base64 } = await this.ctx.api.wordRedline(refs[0], refs[1]);
+        // The comparison shown may have changed while the document was written: save what was asked for.
+        blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+      } else {
+        blob = new Blob([htmlRedline(comparison, {
+          layout: this.mode === 'inline' ? 'inline' : 'side-by-side',
+          hideCosmetic: this.filters.hideCosmetic,
+          changedOnly: this.filters.kind !== 'all',
+          names: { old: refName(refs[0]), new: refName(refs[1]) },
+        })], { type: 'text/html;charset=utf-8' });
+      }
+      const url = URL.createObjectURL(blob);
       h('a', { href: url, download: file }).click();
       // The download has read the blob by the time a minute has passed.
       window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
@@ -650,8 +697,8 @@ function refName(ref: DraftRef): string {
 }
 
 /** "rare-earths-mou v1-v5 redline.html": the dossier and the two drafts, in characters any file system takes. */
-export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef]): string {
+export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef], format: 'html' | 'docx' = 'html'): string {
   const part = (ref: DraftRef) => (ref === 'working' ? 'working' : `v${ref}`);
   const name = dossier.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'dossier';
-  return `${name} ${part(oldRef)}-${part(newRef)} redline.html`;
+  return `${name} ${part(oldRef)}-${part(newRef)} redline.${format}`;
 }

@@ -553,7 +553,10 @@ class App {
         case 'view-positions': return this.showView('positions');
         case 'save-redline':
           this.showView('compare');
-          return void this.compare.saveRedline();
+          return void this.compare.saveRedline('html');
+        case 'save-redline-word':
+          this.showView('compare');
+          return void this.compare.saveRedline('docx');
         case 'table-version':
           this.showView('draft');
           return document.getElementById('table-label')?.focus();

@@ -61,6 +61,11 @@ export interface DossierApi {
   /** Compare two drafts of the dossier; the result is the `parley diff --format json` contract. */
   compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson>;
   /**
+   * The same comparison as a Word document with tracked changes (`parley diff --format docx`), in the name of the
+   * party that tabled the newer version: its bytes, base64 (plain data over every transport).
+   */
+  wordRedline(oldRef: DraftRef, newRef: DraftRef): Promise<{ base64: string }>;
+  /**
    * A draft brought in from outside (Import Draft) as a draft of this dossier, as `parley import` makes it:
    * each clause takes the id (and topics) of the clause it aligns with in the latest tabled version, new
    * clauses new ids; the front matter is the dossier's title and parties. Nothing is saved.

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../src/api.js';
+import { ApiError, type DraftRef } from '../src/api.js';
+import { strFromU8, unzipSync } from 'fflate';
 import type { ComparisonJson } from '../src/compare/contract.js';
 import { parseDraft } from '../src/format/markdown.js';
 import { importDraft } from '../src/format/import-text.js';
@@ -200,6 +201,22 @@ describe('openDossierApi', () => {
     const v4 = join(dir, 'versions/v4.md');
     await writeFile(v4, (await readFile(v4, 'utf8')).replace('Stockpiling', 'Stock-piling'));
     expect((await rejection(api.compare(3, 4))).code).toBe('hash-mismatch');
+  });
+
+  it('writes the comparison as a Word redline in the name of the party that tabled the newer version, the working draft\'s in no one\'s', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const xmlOf = async (oldRef: DraftRef, newRef: DraftRef) => {
+      const { base64 } = await api.wordRedline(oldRef, newRef);
+      return strFromU8(unzipSync(Buffer.from(base64, 'base64'))['word/document.xml']!);
+    };
+    // v3 was tabled by the EU on 2026-03-12.
+    const tabled = await xmlOf(2, 3);
+    expect(new Set([...tabled.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]*)" w:date="([^"]*)"/g)].map((m) => `${m[1]} ${m[2]}`))).toEqual(new Set(['EU 2026-03-12T12:00:00Z']));
+    await api.saveWorking(withEdit((await api.readDraft('working')).draft, 'The Participants will review this Memorandum in 2030.'));
+    const working = await xmlOf(5, 'working');
+    expect(working).toMatch(/w:author="Working draft"[^>]*><w:r><w:t[^>]*>[^<]*review this Memorandum in 2030/);
+    expect((await rejection(api.wordRedline(1, 42))).code).toBe('missing-file');
   });
 
   it('gives an imported draft the clause ids of the latest version, new ids to new clauses, and saves nothing', async () => {

@@ -85,12 +85,15 @@ describe('electron/main.ts (bundled, under a stand-in for electron)', () => {
     expect(summary.value.name).toBe('rare-earths-mou');
     expect((await ipc('readDraft', 'parley://app/index.html', 1)).value.ref).toBe(1);
     expect((await ipc('readDraft', 'parley://app/index.html', 99)).error!.code).toBe('missing-file');
+    // The Word redline crosses IPC as plain data: base64 of a .docx (a zip: "PK").
+    const word = await ipc('wordRedline', 'parley://app/index.html', 1, 2);
+    expect(Buffer.from(word.value.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     for (const sender of ['https://evil.example/', 'file:///etc/passwd', 'parley://other/index.html', null]) {
       const refused = await ipc('summary', sender);
       expect(refused, String(sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(Object.keys(fake.ipcHandlers).sort()).toEqual(
-      ['autosaveWorking', 'compare', 'inheritIds', 'readDraft', 'saveWorking', 'summary', 'tableVersion'].map((m) => `parley:${m}`));
+      ['autosaveWorking', 'compare', 'inheritIds', 'readDraft', 'saveWorking', 'summary', 'tableVersion', 'wordRedline'].map((m) => `parley:${m}`));
   });
 
   it('serves dist/renderer through parley://app with the CSP, and nothing outside it', async () => {

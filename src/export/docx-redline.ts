@@ -366,6 +366,14 @@ function flatten(clauses: readonly Clause[], out: Clause[] = []): Clause[] {
   return out;
 }
 
+/**
+ * When a version's tracked changes were made, as Word records it: its day (YYYY-MM-DD) at noon UTC, which is that
+ * day wherever a reader is likely to be; without a day (a draft not tabled), now.
+ */
+export function trackedChangeDate(day?: string): string {
+  return day ? `${day}T12:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 /** A sober legal document: a serif face, black headings kept with what follows, a little space after paragraphs. */
 const FONT = 'Times New Roman';
 const HEADING = { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } };

@@ -131,6 +131,25 @@ class LocalApi implements LocalDossierApi {
     });
   }
 
+  wordRedline(oldRef: DraftRef, newRef: DraftRef): Promise<{ base64: string }> {
+    return guard('write the Word redline', async () => {
+      const [oldChecked, newChecked] = [checkRef(oldRef), checkRef(newRef)];
+      const compareDrafts = await this.loadCompare();
+      if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
+      const [older, newer] = await Promise.all([this.parseForCompare(oldChecked), this.parseForCompare(newChecked)]);
+      const comparison = compareDrafts(older.draft, newer.draft, { ids: 'always', staleReferences: true });
+      // Loaded on first use: the Word writer is large, and only this asks for it.
+      const { docxRedline, trackedChangeDate } = await import('../export/docx-redline.js');
+      // The changes are the tabling party's, on the day it tabled; the working draft's are nobody's yet.
+      const tabled = newChecked === 'working' ? undefined : this.handle.listVersions().find((v) => v.version === newChecked);
+      const bytes = await docxRedline(comparison, older.draft, newer.draft, {
+        author: tabled?.tabledBy ?? 'Working draft',
+        date: trackedChangeDate(tabled?.date),
+      });
+      return { base64: Buffer.from(bytes).toString('base64') };
+    });
+  }
+
   inheritIds(draft: Draft): Promise<InheritedDraft> {
     return guard('bring the imported draft into the dossier', async () => {
       checkDraft(draft, 'The imported draft');

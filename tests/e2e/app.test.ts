@@ -560,7 +560,14 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
 
   it('saves the comparison shown as an HTML redline for circulation, from the button and from the keyboard', async () => {
     // Still v1 → v5 side by side, unchanged clauses hidden (the default filter).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#compare-save')]);
+    const saveAs = async (format: 'html' | 'docx') => {
+      await page.click('#compare-save');
+      expect(await page.locator('#compare-save').getAttribute('aria-expanded')).toBe('true');
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`.save-menu [data-format="${format}"]`)]);
+      expect(await page.locator('.save-menu').isHidden()).toBe(true);
+      return file;
+    };
+    const download = await saveAs('html');
     expect(download.suggestedFilename()).toBe('rare-earths-mou v1-v5 redline.html');
     const html = await readFile((await download.path())!, 'utf8');
     await expect.poll(() => page.locator('.compare-status').textContent()).toBe('Redline saved as rare-earths-mou v1-v5 redline.html (EU first proposal → Text agreed ad referendum).');
@@ -572,7 +579,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(html).toContain('<td class="text old gap"></td><td class="text new"><ins>1. The Participants will respect the sovereignty and territorial integrity');
     // With unchanged clauses shown in the app, the page holds them too.
     await page.selectOption('#filter-kind', 'all');
-    const [all] = await Promise.all([page.waitForEvent('download'), page.click('#compare-save')]);
+    const all = await saveAs('html');
     const everything = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${dir}@1`, `${dir}@5`, '--format', 'html', '-o', '-'], { encoding: 'utf8' });
     expect((await readFile((await all.path())!, 'utf8')).trimEnd()).toBe(everything.stdout.trimEnd());
     await page.selectOption('#filter-kind', 'changes');
@@ -585,5 +592,23 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(inlineHtml).not.toContain('<table class="pair"');
     await page.uncheck('#filter-cosmetic');
     await page.getByRole('radio', { name: 'Side by side' }).click();
+
+    // As a Word document: every change tracked in the name of the US, which tabled v5; read back before its
+    // changes it is v1, with them accepted v5.
+    const word = await saveAs('docx');
+    expect(word.suggestedFilename()).toBe('rare-earths-mou v1-v5 redline.docx');
+    await expect.poll(() => page.locator('.compare-status').textContent()).toBe('Redline saved as rare-earths-mou v1-v5 redline.docx (EU first proposal → Text agreed ad referendum).');
+    const wordFile = join(dir, '..', 'redline.docx');
+    await word.saveAs(wordFile);
+    expect((await readFile(wordFile)).subarray(0, 2).toString()).toBe('PK');
+    const tracked = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', '--tracked', wordFile, '--format', 'json'], { encoding: 'utf8' });
+    expect(tracked.status, tracked.stderr).toBe(0);
+    const direct = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${dir}@1`, `${dir}@5`, '--format', 'json'], { encoding: 'utf8' });
+    expect(JSON.parse(tracked.stdout).summary).toEqual(JSON.parse(direct.stdout).summary);
+    // The menu closes with Escape, focus back on its button.
+    await page.click('#compare-save');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.save-menu').isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('compare-save');
   });
 });

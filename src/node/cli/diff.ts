@@ -54,12 +54,11 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
   if (format === 'docx') {
-    const { docxRedline } = await import('../../export/docx-redline.js');
+    const { docxRedline, trackedChangeDate } = await import('../../export/docx-redline.js');
     const tabled = b.tabled;
     const bytes = await docxRedline(comparison, a.draft, b.draft, {
       author: options.author ?? tabled?.by ?? 'Parley',
-      // A tabled version's day (at noon UTC, the same day in every time zone a reader is likely to be in).
-      date: tabled ? `${tabled.date}T12:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      date: trackedChangeDate(tabled?.date),
     });
     if (toFile) {
       await writeOutputFile(options.output!, bytes, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);

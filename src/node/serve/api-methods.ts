@@ -13,6 +13,7 @@ export const DOSSIER_API_METHODS = [
   'autosaveWorking',
   'tableVersion',
   'compare',
+  'wordRedline',
   'inheritIds',
 ] as const;
 
@@ -47,8 +48,8 @@ export type MenuCommand =
   | 'undo' | 'redo' | 'find'
   | 'view-draft' | 'view-compare' | 'view-positions'
   | 'table-version'
-  /** The comparison shown, saved as an HTML redline (the renderer hands it to a download). */
-  | 'save-redline'
+  /** The comparison shown, saved as an HTML redline or a Word one (the renderer hands it to a download). */
+  | 'save-redline' | 'save-redline-word'
   /** payload: ImportedDraftFile */
   | 'import-draft';
 
