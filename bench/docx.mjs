@@ -1,6 +1,7 @@
 // Reading Word documents: median time to convert a .docx of a generated treaty (src/format/import/docx.ts)
 // and import the result, against importing the same treaty's own Markdown in the same process (the baseline:
-// what the draft costs to read without Word around it).
+// what the draft costs to read without Word around it). Writing one: the Word redline of the 2,000-article pair
+// (src/export/docx-redline.ts, `parley diff --format docx`), against the comparison it is made from.
 //   npm run build && node bench/docx.mjs
 // No target is set for it; the figure tells whether a treaty that arrives in Word is read as fast as one that
 // arrives as text. The documents are written with the `docx` library: headings in the Heading 2 style,
@@ -8,7 +9,8 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
-import { time } from './lib/timing.mjs';
+import { performance } from 'node:perf_hooks';
+import { median, time } from './lib/timing.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.PARLEY_SHARED ?? path.resolve(root, '../shared');
@@ -17,6 +19,8 @@ const { makePair } = await import(pathToFileURL(path.join(shared, 'tools', 'gen-
 const { importDraft } = await load('dist/src/format/import-text.js');
 const { wordDocumentText } = await load('dist/src/format/import/docx.js');
 const { applyRunStyles } = await load('dist/src/format/import/word-run-styles.js');
+const { compareDrafts } = await load('dist/src/compare/compare.js');
+const { docxRedline } = await load('dist/src/export/docx-redline.js');
 
 
 /**
@@ -72,4 +76,24 @@ for (const [n, runs] of [[200, 9], [2000, 5]]) {
   const styled = time(() => applyRunStyles(importDraft(converted.text, { format: converted.format }).draft, converted.styled), 5);
   console.log(`2,000 articles, a word in italic in each of its ${placed.toLocaleString('en')} paragraphs: import ${plain.toFixed(0)} ms; ` +
     `with the italic given back ${styled.toFixed(0)} ms (median of 5; converting the document is timed above)`);
+}
+
+// The Word redline of the 2,000-article pair (default rates, and every article edited): writing the document
+// (paragraphs, tracked changes, the zip) against the comparison it is made from.
+for (const [what, opts] of [['default rates', {}], ['every article edited', { edit: 1 }]]) {
+  const { oldText, newText } = makePair(2000, 42, { words: 210, ...opts });
+  const a = importDraft(oldText).draft, b = importDraft(newText).draft;
+  const comparison = compareDrafts(a, b, { staleReferences: true });
+  const options = { author: 'US', date: '2026-05-28T12:00:00Z' };
+  let bytes = await docxRedline(comparison, a, b, options);
+  const times = [];
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    bytes = await docxRedline(comparison, a, b, options);
+    times.push(performance.now() - t0);
+  }
+  const write = median(times);
+  const compare = time(() => compareDrafts(a, b, { staleReferences: true }), 5);
+  console.log(`2,000 articles, ${what}: Word redline written in ${write.toFixed(0)} ms (.docx ${(bytes.length / 1e6).toFixed(2)} MB); ` +
+    `the comparison ${compare.toFixed(0)} ms; ratio ${(write / compare).toFixed(1)} (median of 5)`);
 }
