@@ -18,7 +18,7 @@ import { isSpaceCode } from './tokenize.js';
 import type { WordOp } from './words.js';
 
 /** The name the JSON contract gives a style (bits of model/text.ts). */
-function styleName(style: number): TextStyleJson {
+export function styleName(style: number): TextStyleJson {
   return style === (ITALIC | BOLD) ? 'bold italic' : style === BOLD ? 'bold' : style === ITALIC ? 'italic' : 'plain';
 }
 

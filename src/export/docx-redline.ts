@@ -11,16 +11,17 @@
  *     order), its words read whole at both places; the word-level changes inside it are in the HTML and JSON;
  *   - a clause split has its further parts' headings put in where their text begins, a merge its further
  *     parts' headings struck where theirs began.
- * The title block before the first clause comes first; the instrument's title is the document's Title.
+ * The title block before the first clause comes first; the instrument's title is the document's Title. Each line
+ * of a text is a paragraph, a line break inside a paragraph of the draft a line break; italic and bold are each
+ * draft's own (the comparison's words carry a style only where it changed), read from the drafts.
  *
- * Not kept: italic and bold of unchanged words (the comparison's words carry style only where it changed), a
- * pipe table's layout (its rows are lines of text), and Word's move marks (moveFrom/moveTo).
+ * Not kept: a pipe table's layout (its rows are lines of text), and Word's move marks (moveFrom/moveTo).
  */
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import type { Clause, Draft } from '../model/draft.js';
-import { clausesStyleRuns } from '../compare/formatting.js';
-import { blocksText, BOLD, clauseText, ITALIC, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
+import { clausesStyleRuns, styleName } from '../compare/formatting.js';
+import { blocksText, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
 
 export interface DocxRedlineOptions {
   /** Whose changes they are, as Word names them: the party that tabled the newer draft, or a name given. */
@@ -168,11 +169,6 @@ class StyleCursor {
   }
 }
 
-/** The name the comparison gives a style (model/text.ts bits). */
-function styleName(style: number): TextStyleJson {
-  return style === (ITALIC | BOLD) ? 'bold italic' : style === BOLD ? 'bold' : style === ITALIC ? 'italic' : 'plain';
-}
-
 /** A point of a paragraph: "(a)", "(iv)", "(b)(i)" at the start of its line. */
 const POINT = /^\s*\((?:[a-z]{1,3}|[ivxlc]{1,6}|\d{1,2})\)\s/;
 /** How far a point stands in from its paragraph: 1 cm, in twentieths of a point. */
@@ -197,16 +193,16 @@ function headingText(clause: Clause): string {
   return clause.label && clause.title ? `${clause.label} — ${clause.title}` : clause.label || clause.title;
 }
 
-export class DocxRedlineWriter {
+/** The document's paragraphs, from the comparison and the two drafts it compared (their clauses by id). */
+class DocxRedlineWriter {
   private readonly revisions: Revisions;
+  /** Each old clause and its place in the older draft's reading order. */
   private readonly oldById: Map<string, { clause: Clause; index: number }>;
   private readonly newById: Map<string, Clause>;
-  private readonly oldOrder: Clause[];
 
   constructor(private readonly comparison: ComparisonJson, private readonly oldDraft: Draft, private readonly newDraft: Draft, options: DocxRedlineOptions) {
     this.revisions = new Revisions(options);
-    this.oldOrder = flatten(oldDraft.clauses);
-    this.oldById = new Map(this.oldOrder.map((clause, index) => [clause.id, { clause, index }]));
+    this.oldById = new Map(flatten(oldDraft.clauses).map((clause, index) => [clause.id, { clause, index }]));
     this.newById = new Map(flatten(newDraft.clauses).map((clause) => [clause.id, clause]));
   }
 
@@ -276,8 +272,7 @@ export class DocxRedlineWriter {
   /** A clause in both drafts: its heading with a change of number or title tracked. */
   private pairedHeading(oldClause: Clause, newClause: Clause, titleWords: readonly WordOpJson[] | undefined): Paragraph {
     const runs: ParagraphChild[] = [];
-    const same = (a: string, b: string) => a === b;
-    if (same(oldClause.label, newClause.label)) {
+    if (oldClause.label === newClause.label) {
       if (newClause.label) runs.push(this.revisions.run('equal', newClause.label));
     } else {
       // "Paragraph [-4-]{+6+}": the words both labels open with stand, the number changes.
