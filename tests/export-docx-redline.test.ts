@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
 import type { ComparisonJson } from '../src/compare/contract.js';
@@ -138,6 +139,36 @@ describe('the Word redline', () => {
     expect(xml).toContain('<w:br/>');
     expect(differences(before)).toEqual([]);
     expect(differences(after)).toEqual([]);
+  });
+
+  it('sets a pipe table out as a Word table, each row put in or struck out as a row, each cell with its own changes (property)', async () => {
+    const ROWS = [['2805.30', 'Rare earth metals', '5%'], ['2846.10', 'Cerium compounds', '3%'], ['2846.90', 'Other rare earth compounds', '2%'],
+      ['8505.11', 'Permanent magnets', '2%'], ['2825.20', 'Lithium oxide and hydroxide', '4%'], ['8104.11', 'Unwrought magnesium', '6%']];
+    const draft = (rows: readonly string[][], closing: string) => importDraft(`## Annex I\n### Tariff schedule\n\nThe Parties shall apply the following rates:\n\n| HS code | Description | Rate |\n|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n\n${closing}\n`).draft;
+    await fc.assert(fc.asyncProperty(
+      fc.subarray(ROWS, { minLength: 1 }), fc.subarray(ROWS, { minLength: 1 }), fc.nat(5), fc.constantFrom('0%', '1%', '10%'), fc.boolean(),
+      async (older, newer, edited, rate, reworded) => {
+        const newRows = newer.map((r, k) => (k === edited % newer.length ? [r[0]!, r[1]!, rate] : r));
+        const closing = reworded ? 'Rates are reviewed every two years.' : 'Rates are reviewed every year.';
+        const { bytes, before, after } = await roundTrip(draft(older, 'Rates are reviewed every year.'), draft(newRows, closing), 'table');
+        // The delimiter row is written again as Parley writes one ("| --- |"): a change of punctuation only.
+        expect(differences(before, true)).toEqual([]);
+        expect(differences(after, true)).toEqual([]);
+        const xml = documentXml(bytes);
+        expect(xml).toContain('<w:tblHeader/>');
+        const tableRows = [...xml.matchAll(/<w:tr>(.*?)<\/w:tr>/gs)].map((m) => m[1]!);
+        // One table: a header row and at least a row for each row of the longer draft; the rows of one draft
+        // only are row changes, each cell of three its own.
+        expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(1);
+        expect(tableRows.length).toBeGreaterThanOrEqual(1 + Math.max(older.length, newRows.length));
+        expect(tableRows.every((row) => (row.match(/<w:tc>/g) ?? []).length === 3)).toBe(true);
+        // Of the R rows under the header, B stand in both drafts, D in the old only, I in the new only: the old
+        // draft has B + D rows, the new B + I, so D + I (the rows put in or struck out) is 2R minus both counts.
+        const shown = tableRows.length - 1;
+        const changedRows = tableRows.filter((row) => /<w:trPr>.*<w:(ins|del) /s.test(row)).length;
+        expect(changedRows).toBe(2 * shown - older.length - newRows.length);
+      },
+    ), { numRuns: 25 });
   });
 
   it('finds where a paragraph breaks a line, not where blocks meet (lineBreaksInParagraphs)', () => {

@@ -15,13 +15,17 @@
  * of a text is a paragraph, a line break inside a paragraph of the draft a line break; italic and bold are each
  * draft's own (the comparison's words carry a style only where it changed), read from the drafts.
  *
- * Not kept: a pipe table's layout (its rows are lines of text), and Word's move marks (moveFrom/moveTo).
+ * A pipe table (model/pipe-table.ts: a schedule in an annex) is a Word table, its header repeated on each page, a
+ * row of one draft only put in or struck out as a row.
+ *
+ * Not kept: Word's move marks (moveFrom/moveTo).
  */
-import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import type { Clause, Draft } from '../model/draft.js';
 import { clausesStyleRuns, styleName } from '../compare/formatting.js';
 import { blocksText, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
+import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
 
 export interface DocxRedlineOptions {
   /** Whose changes they are, as Word names them: the party that tabled the newer draft, or a name given. */
@@ -86,44 +90,90 @@ interface BodyOptions {
   headingOf?: (clause: Clause, mark: Mark) => Paragraph;
 }
 
+/** One line of a redline's text, as bodyParagraphs reads it before setting it out. */
+interface Line {
+  pieces: { mark: Mark; text: string; style: TextStyleJson | undefined }[];
+  /** How the line ends: its break's mark, and whether it ends a paragraph (else a line break inside one). */
+  end: Mark;
+  endsParagraph: boolean;
+  /** Whether its break stands inside a paragraph of either draft (the rows of a pipe table in one of them). */
+  joinsNext: boolean;
+  /** Headings to set before the line (a split's or merge's further part begins with it). */
+  headings: Paragraph[];
+}
+
 /**
- * The paragraphs of a redline: one per line of its text, each line's runs as the ops mark them. A line break
- * in both texts ends a paragraph as it stands; one only in the new text ends a paragraph whose mark is put in;
- * one only in the old, a paragraph whose mark is struck. The last paragraph ends the text: its mark is put in
- * where only the new draft has text here, struck where only the old has. No text on either side, no paragraph.
+ * The paragraphs (and tables) of a redline: one paragraph per paragraph of its text, each line's runs as the ops
+ * mark them. A line break in both texts ends a paragraph as it stands; one only in the new text ends a
+ * paragraph whose mark is put in; one only in the old, a paragraph whose mark is struck; one inside a paragraph of
+ * the draft is a line break. The last paragraph ends the text: its mark is put in where only the new draft has
+ * text here, struck where only the old has. No text on either side, no paragraph. A pipe table (model/
+ * pipe-table.ts) is a Word table, each row put in or struck out as a row.
  */
-function bodyParagraphs(ops: readonly WordOpJson[], revisions: Revisions, options: BodyOptions = {}): Paragraph[] {
+function bodyParagraphs(ops: readonly WordOpJson[], revisions: Revisions, options: BodyOptions = {}): (Paragraph | Table)[] {
   const last = endMark(ops);
   if (last === null) return [];
+  const lines = linesOf(ops, last, options);
+  const out: (Paragraph | Table)[] = [];
+  let runs: ParagraphChild[] = [];
+  // The paragraph's opening, as either draft reads it: a point ("(a) …") is indented under its paragraph.
+  let opening = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    out.push(...line.headings);
+    const rows = runs.length === 0 ? tableAt(lines, i) : 0;
+    if (rows > 0) {
+      const { table, strays } = trackedTable(lines.slice(i, i + rows), revisions);
+      out.push(table);
+      i += rows - 1;
+      // Words of one draft that shared a line with the other draft's row (a paragraph after the old table, where
+      // the new one has a row more) begin the next paragraph, as they would have joined it; or stand alone last.
+      for (const piece of strays) runs.push(revisions.run(piece.mark, piece.text, piece.style));
+      if (strays.length && i === lines.length - 1) {
+        out.push(new Paragraph({ children: runs, ...revisions.paragraphMark(strays[0]!.mark) }));
+        runs = [];
+      }
+      continue;
+    }
+    for (const piece of line.pieces) {
+      runs.push(revisions.run(piece.mark, piece.text, piece.style));
+      if (opening.length < 12) opening += piece.text;
+    }
+    if (!line.endsParagraph) {
+      runs.push(revisions.lineBreak(line.end));
+      continue;
+    }
+    const indent = POINT.test(opening) ? { indent: { left: POINT_INDENT } } : {};
+    out.push(new Paragraph({ children: runs, ...indent, ...revisions.paragraphMark(line.end) }));
+    runs = [];
+    opening = '';
+  }
+  return out;
+}
+
+/** The lines of a redline's text: its pieces in their drafts' styles, how each line ends, the headings before it. */
+function linesOf(ops: readonly WordOpJson[], last: Mark, options: BodyOptions): Line[] {
   const { heads = [], headingOf } = options;
   const oldStyles = new StyleCursor(options.styles?.old ?? []);
   const newStyles = new StyleCursor(options.styles?.new ?? []);
-  const paragraphs: Paragraph[] = [];
-  let runs: ParagraphChild[] = [];
-  // The line's opening, as either draft reads it: a point ("(a) …") is indented under its paragraph.
-  let opening = '';
+  const lines: Line[] = [];
+  let line: Line = { pieces: [], end: last, endsParagraph: true, joinsNext: false, headings: [] };
   let oldAt = 0, newAt = 0;
-  const end = (mark: Mark) => {
-    const indent = POINT.test(opening) ? { indent: { left: POINT_INDENT } } : {};
-    paragraphs.push(new Paragraph({ children: runs, ...indent, ...revisions.paragraphMark(mark) }));
-    runs = [];
-    opening = '';
-  };
   for (const op of ops) {
     const mark: Mark = op.op;
-    const lines = op.text.split('\n');
-    lines.forEach((text, k) => {
+    op.text.split('\n').forEach((text, k) => {
       if (k > 0) {
         // A break inside a paragraph of the draft whose text this is stays a line break in its paragraph.
-        const inParagraph = mark === 'delete' ? options.breaks?.old.has(oldAt) : options.breaks?.new.has(newAt);
-        if (inParagraph) runs.push(revisions.lineBreak(mark));
-        else end(mark);
+        const inOld = mark !== 'insert' && options.breaks?.old.has(oldAt) === true;
+        const inNew = mark !== 'delete' && options.breaks?.new.has(newAt) === true;
+        lines.push({ ...line, end: mark, endsParagraph: !(mark === 'delete' ? inOld : inNew), joinsNext: inOld || inNew });
+        line = { pieces: [], end: last, endsParagraph: true, joinsNext: false, headings: [] };
         if (mark !== 'insert') oldAt++;
         if (mark !== 'delete') newAt++;
         // A split's further part begins here in the new text, or a merge's in the old: its heading first.
         for (const head of heads) {
           if ((head.side === 'new' && mark !== 'delete' && head.offset === newAt) || (head.side === 'old' && mark !== 'insert' && head.offset === oldAt)) {
-            paragraphs.push(headingOf!(head.clause, head.side === 'new' ? 'insert' : 'delete'));
+            line.headings.push(headingOf!(head.clause, head.side === 'new' ? 'insert' : 'delete'));
           }
         }
       }
@@ -131,15 +181,122 @@ function bodyParagraphs(ops: readonly WordOpJson[], revisions: Revisions, option
         // A change of formatting says its style; other text is set as its draft sets it (the old draft's for
         // words struck, the new one's for the rest).
         const pieces = op.style ? [{ text, style: op.style }] : (mark === 'delete' ? oldStyles.pieces(text, oldAt) : newStyles.pieces(text, newAt));
-        for (const piece of pieces) runs.push(revisions.run(mark, piece.text, piece.style));
+        for (const piece of pieces) line.pieces.push({ mark, text: piece.text, style: piece.style });
       }
-      if (opening.length < 12) opening += text;
       if (mark !== 'insert') oldAt += text.length;
       if (mark !== 'delete') newAt += text.length;
     });
   }
-  end(last);
-  return paragraphs;
+  lines.push(line);
+  return lines;
+}
+
+/** A line's text in the old draft or the new one. */
+function sideText(line: Line, side: 'old' | 'new'): string {
+  return line.pieces.filter((p) => p.mark !== (side === 'old' ? 'insert' : 'delete')).map((p) => p.text).join('');
+}
+
+/** Whether a line is a pipe table's row (or delimiter row) in either draft. */
+function isTableLine(line: Line): boolean {
+  return [sideText(line, 'old'), sideText(line, 'new')].some((text) => isPipeRow(text) || isDelimiterRow(text));
+}
+
+/**
+ * How many lines from `from` are a pipe table (0: none): lines of one paragraph that are all rows, a delimiter
+ * row among them, ending a paragraph. Of one paragraph in either draft: the last row of one may be followed by
+ * the other's paragraph end, and a break of one draft only (the old table's end struck, rows put in after it)
+ * goes on with the table.
+ */
+function tableAt(lines: readonly Line[], from: number): number {
+  let to = from;
+  const goesOn = (line: Line) => line.joinsNext || line.end !== 'equal';
+  while (to < lines.length && isTableLine(lines[to]!) && (to === from || (goesOn(lines[to - 1]!) && lines[to]!.headings.length === 0))) to++;
+  if (to - from < 2 || !lines[to - 1]!.endsParagraph) return 0;
+  const delimiter = lines.slice(from, to).some((l) => isDelimiterRow(sideText(l, 'new')) || isDelimiterRow(sideText(l, 'old')));
+  return delimiter ? to - from : 0;
+}
+
+/**
+ * A row's cells, its pieces cut at the pipes (not an escaped one) of each draft: a pipe struck counts in the old
+ * row only, one put in in the new only, so that "[-2846.10 | Cerium-]{+2846.90 | Other+}" gives each cell its own
+ * old and new words. The spaces padding a cell and the margins outside the first and last pipes are no text.
+ */
+function rowCells(line: Line): Line['pieces'][] {
+  const out: Line['pieces'][] = [];
+  let oldCell = 0, newCell = 0;
+  const put = (piece: Line['pieces'][number], text: string) => {
+    if (!text) return;
+    const cell = piece.mark === 'delete' ? oldCell : newCell;
+    (out[cell] ??= []).push({ ...piece, text });
+  };
+  for (const piece of line.pieces) {
+    let from = 0;
+    for (let i = 0; i < piece.text.length; i++) {
+      if (piece.text[i] !== '|' || piece.text[i - 1] === '\\') continue;
+      put(piece, piece.text.slice(from, i));
+      if (piece.mark !== 'insert') oldCell++;
+      if (piece.mark !== 'delete') newCell++;
+      from = i + 1;
+    }
+    put(piece, piece.text.slice(from));
+  }
+  // Cells 1 … n-1: between the first pipe and the last of the row with more of them.
+  const last = Math.max(oldCell, newCell);
+  return Array.from({ length: Math.max(0, last - 1) }, (_, k) => trimCell(out[k + 1] ?? []));
+}
+
+/** A cell's pieces without the spaces at its two ends (of each draft's text), pieces left empty dropped. */
+function trimCell(pieces: Line['pieces']): Line['pieces'] {
+  const out = pieces.map((p) => ({ ...p }));
+  for (const side of ['old', 'new'] as const) {
+    const shown = out.filter((p) => p.mark !== (side === 'old' ? 'insert' : 'delete'));
+    const first = shown[0], last = shown[shown.length - 1];
+    if (first) first.text = first.text.trimStart();
+    if (last) last.text = last.text.trimEnd();
+  }
+  return out.filter((p) => p.text !== '');
+}
+
+/**
+ * A pipe table as a Word table: the rows above the delimiter row are its header (repeated on each page), each
+ * cell's words tracked as the row's pieces are; a row only the new draft has is a row put in, one only the old
+ * has a row struck out (Word's own row marks, so that accepting or rejecting takes the row whole).
+ */
+function trackedTable(lines: readonly Line[], revisions: Revisions): { table: Table; strays: Line['pieces'] } {
+  let header = true;
+  const rows: { header: boolean; cells: Line['pieces'][]; mark: Mark }[] = [];
+  const strays: Line['pieces'] = [];
+  for (const whole of lines) {
+    if (isDelimiterRow(sideText(whole, 'new')) || isDelimiterRow(sideText(whole, 'old'))) {
+      header = false;
+      continue;
+    }
+    // A line that is a row in one draft only and text in the other: the text is no part of the row.
+    let line = whole;
+    for (const [side, mark] of [['old', 'delete'], ['new', 'insert']] as const) {
+      const text = sideText(line, side);
+      if (text.trim() === '' || isPipeRow(text)) continue;
+      strays.push(...line.pieces.filter((p) => p.mark === mark));
+      line = { ...line, pieces: line.pieces.filter((p) => p.mark !== mark) };
+    }
+    const inOld = sideText(line, 'old').trim() !== '', inNew = sideText(line, 'new').trim() !== '';
+    if (!inOld && !inNew) continue;
+    rows.push({ header, cells: rowCells(line), mark: inOld && inNew ? 'equal' : inNew ? 'insert' : 'delete' });
+  }
+  const columns = Math.max(1, ...rows.map((r) => r.cells.length));
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map((row) => new TableRow({
+      tableHeader: row.header || undefined,
+      ...(row.mark === 'insert' ? { insertion: revisions.next() } : row.mark === 'delete' ? { deletion: revisions.next() } : {}),
+      children: Array.from({ length: columns }, (_, k) => new TableCell({
+        // The header shaded as the HTML redline sets it (not bold: the words' own style is the drafts').
+        ...(row.header ? { shading: { fill: 'F2F2F2', type: ShadingType.CLEAR, color: 'auto' } } : {}),
+        children: [new Paragraph({ children: (row.cells[k] ?? []).map((piece) => revisions.run(piece.mark, piece.text, piece.style)) })],
+      })),
+    })),
+  });
+  return { table, strays };
 }
 
 /**
@@ -206,10 +363,10 @@ class DocxRedlineWriter {
     this.newById = new Map(flatten(newDraft.clauses).map((clause) => [clause.id, clause]));
   }
 
-  /** The document's paragraphs, title first. */
-  paragraphs(): Paragraph[] {
+  /** The document's paragraphs (and tables), title first. */
+  paragraphs(): (Paragraph | Table)[] {
     const c = this.comparison;
-    const out: Paragraph[] = [];
+    const out: (Paragraph | Table)[] = [];
     const title = c.titleWords ?? [{ op: 'equal' as const, text: this.newDraft.meta.title || this.oldDraft.meta.title }];
     const titleMark = endMark(title);
     if (titleMark !== null) {
@@ -297,7 +454,7 @@ class DocxRedlineWriter {
   }
 
   /** The paragraphs of one entry: a clause struck or put in whole, or a pair (split, merge) with its redline. */
-  private entry(change: ClauseChangeJson, away: boolean): Paragraph[] {
+  private entry(change: ClauseChangeJson, away: boolean): (Paragraph | Table)[] {
     const olds = change.old.map((ref) => this.oldById.get(ref.id)?.clause).filter((c): c is Clause => c !== undefined);
     const news = change.new.map((ref) => this.newById.get(ref.id)).filter((c): c is Clause => c !== undefined);
     const whole = (clause: Clause, mark: Mark) => {

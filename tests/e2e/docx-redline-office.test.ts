@@ -5,7 +5,8 @@
  * for the test) and saves the result; read back, it must be the newer draft (or the older one), clause for clause.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,6 +93,20 @@ describe.skipIf(!hasOffice)('the Word redline in LibreOffice', () => {
     const { accepted, rejected } = throughLibreOffice(`${DOSSIER}@1`, `${DOSSIER}@5`, 'sample');
     expect(await differences(`${DOSSIER}@5`, accepted)).toEqual([]);
     expect(await differences(`${DOSSIER}@1`, rejected)).toEqual([]);
+  }, 240_000);
+
+  it('so too for a tariff schedule whose rows were struck, put in and changed: Word rows, tracked as rows', async () => {
+    const schedule = (rows: string[], closing: string) => `## Annex I\n### Tariff schedule\n\nThe Parties shall apply the following rates:\n\n| HS code | Description | Rate |\n|---|---|---|\n${rows.join('\n')}\n\n${closing}\n`;
+    const [older, newer] = [join(dir, 'schedule-old.md'), join(dir, 'schedule-new.md')];
+    writeFileSync(older, schedule(['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |', '| 8505.11 | Permanent magnets | 2% |'], 'Rates are reviewed every year.'));
+    writeFileSync(newer, schedule(['| 2805.30 | Rare earth metals | 0% |', '| 8505.11 | Permanent magnets | 2% |', '| 8541.40 | Photovoltaic cells | 4% |'], 'Rates are reviewed every two years.'));
+    const { accepted, rejected } = throughLibreOffice(older, newer, 'schedule');
+    const xml = strFromU8(unzipSync(readFileSync(join(dir, 'schedule.docx')))['word/document.xml']!);
+    expect(xml).toMatch(/<w:tr><w:trPr><w:ins [^>]*\/><\/w:trPr>/);
+    expect(xml).toMatch(/<w:tr><w:trPr><w:del [^>]*\/><\/w:trPr>/);
+    // The delimiter row comes back as Parley writes one ("| --- |"): punctuation only.
+    expect(await differences(newer, accepted, true)).toEqual([]);
+    expect(await differences(older, rejected, true)).toEqual([]);
   }, 240_000);
 
   it.skipIf(!corpus)('so too for two real frameworks, one made from the other (Australia → Japan)', async () => {
