@@ -88,7 +88,7 @@ export function lineBreaksInParagraphs(blocks: readonly Block[], options: TextOp
   return out;
 }
 
-/** breaksIn's walk of blocksText: collects the breaks of `blocks` written from `start`; returns the length written. */
+/** lineBreaksInParagraphs' walk of blocksText: collects the breaks of `blocks` written from `start`; returns the length written. */
 function breaksIn(blocks: readonly Block[], options: TextOptions, start: number, out: number[]): number {
   let length = 0;
   let any = false;

@@ -33,6 +33,7 @@ const FORMATS = ['text', 'html', 'json', 'docx'];
 export async function diffCommand(oldRef: string, newRef: string, options: DiffCliOptions = {}, output: Output = consoleOutput): Promise<number> {
   const format = options.format ?? 'text';
   if (!FORMATS.includes(format)) throw new UserError(`--format must be text, html, json or docx, not "${format}".`);
+  // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
   const toFile = options.output !== undefined && options.output !== '' && options.output !== '-';
   // A Word document is bytes for Word, not text for a terminal: it goes to a file, or to standard output only
   // when asked with "-o -".
@@ -52,7 +53,6 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const oldDossier = versionRef(oldRef)?.dossier;
   const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
-  // "-o -" is standard output, as for most command-line tools; a file never gets the terminal's colour codes.
   if (format === 'docx') {
     const { docxRedline, trackedChangeDate } = await import('../../export/docx-redline.js');
     const tabled = b.tabled;
