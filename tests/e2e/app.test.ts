@@ -283,6 +283,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.selectOption('#compare-old', '1');
     await page.selectOption('#compare-new', '5');
     await page.click('#compare-run');
+    // The v3 → v4 comparison shown before also counts one stale reference: wait for this one's own status line.
+    await expect.poll(() => page.locator('.compare-status').textContent(), { timeout: 20_000 }).toMatch(/^EU first proposal → Text agreed ad referendum · compared in/);
     await expect.poll(() => page.locator('.summary-bar .count.kind-stale').textContent()).toBe('1 stale reference');
     await page.locator('.summary-bar .count.kind-stale').click();
     expect(await page.locator('article.change').count()).toBe(1);
@@ -539,6 +541,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.selectOption('#compare-old', '1');
     await page.selectOption('#compare-new', '5');
     await page.click('#compare-run');
+    await expect.poll(() => page.locator('.compare-status').textContent(), { timeout: 20_000 }).toMatch(/^EU first proposal → Text agreed ad referendum · compared in/);
     await page.getByRole('radio', { name: 'Side by side' }).click();
     const preamble = page.locator('article.change', { hasText: 'Preamble' }).first();
     await expect.poll(() => preamble.locator('.side-new .facing').count(), { timeout: 20_000 }).toBeGreaterThan(3);
