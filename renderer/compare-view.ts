@@ -12,7 +12,7 @@ import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { htmlRedline } from '../src/export/html-redline.js';
-import { facingRows, holdsText } from '../src/export/facing-lines.js';
+import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
@@ -571,7 +571,7 @@ function legalFlags(change: ClauseChangeJson): HTMLElement {
  * schedule) keeps two free-flowing columns, its tables set out row by row of their own.
  */
 function sideBySide(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[]): HTMLElement {
-  const rows = tableLayout(ops, 'old') || tableLayout(ops, 'new') ? [] : facingRows(ops);
+  const rows = sideBySideRows(ops) ?? [];
   if (rows.length === 0) {
     const newSide = ops.filter((o) => o.op !== 'delete');
     return h(

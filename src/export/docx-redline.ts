@@ -90,9 +90,19 @@ interface BodyOptions {
   headingOf?: (clause: Clause, mark: Mark) => Paragraph;
 }
 
+/** A stretch of a line's text, marked and styled as it will be set. */
+interface Piece {
+  mark: Mark;
+  text: string;
+  style: TextStyleJson | undefined;
+}
+
+/** Whether a piece's text stands in the old draft's text or the new one's (a struck piece in the old only). */
+const shownIn = (piece: Piece, side: 'old' | 'new') => piece.mark !== (side === 'old' ? 'insert' : 'delete');
+
 /** One line of a redline's text, as bodyParagraphs reads it before setting it out. */
 interface Line {
-  pieces: { mark: Mark; text: string; style: TextStyleJson | undefined }[];
+  pieces: Piece[];
   /** How the line ends: its break's mark, and whether it ends a paragraph (else a line break inside one). */
   end: Mark;
   endsParagraph: boolean;
@@ -193,7 +203,12 @@ function linesOf(ops: readonly WordOpJson[], last: Mark, options: BodyOptions): 
 
 /** A line's text in the old draft or the new one. */
 function sideText(line: Line, side: 'old' | 'new'): string {
-  return line.pieces.filter((p) => p.mark !== (side === 'old' ? 'insert' : 'delete')).map((p) => p.text).join('');
+  return line.pieces.filter((p) => shownIn(p, side)).map((p) => p.text).join('');
+}
+
+/** Whether a line is a pipe table's delimiter row ("|---|---|") in either draft. */
+function isDelimiterLine(line: Line): boolean {
+  return isDelimiterRow(sideText(line, 'new')) || isDelimiterRow(sideText(line, 'old'));
 }
 
 /** Whether a line is a pipe table's row (or delimiter row) in either draft. */
@@ -212,8 +227,7 @@ function tableAt(lines: readonly Line[], from: number): number {
   const goesOn = (line: Line) => line.joinsNext || line.end !== 'equal';
   while (to < lines.length && isTableLine(lines[to]!) && (to === from || (goesOn(lines[to - 1]!) && lines[to]!.headings.length === 0))) to++;
   if (to - from < 2 || !lines[to - 1]!.endsParagraph) return 0;
-  const delimiter = lines.slice(from, to).some((l) => isDelimiterRow(sideText(l, 'new')) || isDelimiterRow(sideText(l, 'old')));
-  return delimiter ? to - from : 0;
+  return lines.slice(from, to).some(isDelimiterLine) ? to - from : 0;
 }
 
 /**
@@ -221,10 +235,10 @@ function tableAt(lines: readonly Line[], from: number): number {
  * row only, one put in in the new only, so that "[-2846.10 | Cerium-]{+2846.90 | Other+}" gives each cell its own
  * old and new words. The spaces padding a cell and the margins outside the first and last pipes are no text.
  */
-function rowCells(line: Line): Line['pieces'][] {
-  const out: Line['pieces'][] = [];
+function rowCells(line: Line): Piece[][] {
+  const out: Piece[][] = [];
   let oldCell = 0, newCell = 0;
-  const put = (piece: Line['pieces'][number], text: string) => {
+  const put = (piece: Piece, text: string) => {
     if (!text) return;
     const cell = piece.mark === 'delete' ? oldCell : newCell;
     (out[cell] ??= []).push({ ...piece, text });
@@ -246,10 +260,10 @@ function rowCells(line: Line): Line['pieces'][] {
 }
 
 /** A cell's pieces without the spaces at its two ends (of each draft's text), pieces left empty dropped. */
-function trimCell(pieces: Line['pieces']): Line['pieces'] {
+function trimCell(pieces: Piece[]): Piece[] {
   const out = pieces.map((p) => ({ ...p }));
   for (const side of ['old', 'new'] as const) {
-    const shown = out.filter((p) => p.mark !== (side === 'old' ? 'insert' : 'delete'));
+    const shown = out.filter((p) => shownIn(p, side));
     const first = shown[0], last = shown[shown.length - 1];
     if (first) first.text = first.text.trimStart();
     if (last) last.text = last.text.trimEnd();
@@ -262,12 +276,12 @@ function trimCell(pieces: Line['pieces']): Line['pieces'] {
  * cell's words tracked as the row's pieces are; a row only the new draft has is a row put in, one only the old
  * has a row struck out (Word's own row marks, so that accepting or rejecting takes the row whole).
  */
-function trackedTable(lines: readonly Line[], revisions: Revisions): { table: Table; strays: Line['pieces'] } {
+function trackedTable(lines: readonly Line[], revisions: Revisions): { table: Table; strays: Piece[] } {
   let header = true;
-  const rows: { header: boolean; cells: Line['pieces'][]; mark: Mark }[] = [];
-  const strays: Line['pieces'] = [];
+  const rows: { header: boolean; cells: Piece[][]; mark: Mark }[] = [];
+  const strays: Piece[] = [];
   for (const whole of lines) {
-    if (isDelimiterRow(sideText(whole, 'new')) || isDelimiterRow(sideText(whole, 'old'))) {
+    if (isDelimiterLine(whole)) {
       header = false;
       continue;
     }

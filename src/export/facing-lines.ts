@@ -11,7 +11,7 @@
  */
 import type { WordOpJson } from '../compare/contract.js';
 import { newTextOffsets } from './stale-marks.js';
-import type { RedlinePiece } from './redline-layout.js';
+import { tableLayout, type RedlinePiece } from './redline-layout.js';
 
 /** One row of a side-by-side redline: the old lines and the new lines that face each other (either may be empty). */
 export interface FacingRow {
@@ -72,4 +72,12 @@ export function facingRows(words: readonly WordOpJson[]): FacingRow[] {
 /** Whether a side of a row shows any text (else it is a blank opposite text put in or struck out). */
 export function holdsText(lines: readonly RedlinePiece[][]): boolean {
   return lines.some((line) => line.some((piece) => piece.text.trim() !== ''));
+}
+
+/**
+ * The rows of a side-by-side redline, or null where it holds a pipe table (a schedule): such a redline keeps two
+ * free-flowing columns, each setting its tables out row by row of their own (redline-layout.ts).
+ */
+export function sideBySideRows(words: readonly WordOpJson[]): FacingRow[] | null {
+  return tableLayout(words, 'old') || tableLayout(words, 'new') ? null : facingRows(words);
 }

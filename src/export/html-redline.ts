@@ -8,7 +8,7 @@
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
-import { facingRows, holdsText } from './facing-lines.js';
+import { holdsText, sideBySideRows } from './facing-lines.js';
 import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
@@ -122,14 +122,13 @@ function sideBySide(change: ClauseChangeJson, sides: Sides): string {
  * set out inside the two cells, row by row of their own.
  */
 function facingTableRows(words: readonly WordOpJson[], stale?: readonly StaleReferenceJson[]): string {
-  if (tableLayout(words, 'old') || tableLayout(words, 'new')) {
-    return `<tr><td class="text old">${ops(words, 'old')}</td><td class="text new">${ops(words, 'new', stale)}</td></tr>`;
-  }
+  const rows = sideBySideRows(words);
+  if (!rows) return `<tr><td class="text old">${ops(words, 'old')}</td><td class="text new">${ops(words, 'new', stale)}</td></tr>`;
   const cell = (lines: readonly RedlinePiece[][], side: 'old' | 'new') => {
     const html = lines.map((line) => line.map((piece) => opHtml(piece, side === 'new' ? stale : undefined)).join('')).join('<br>');
     return `<td class="text ${side}${holdsText(lines) ? '' : ' gap'}">${html}</td>`;
   };
-  return facingRows(words).map((row) => `<tr>${cell(row.old, 'old')}${cell(row.new, 'new')}</tr>`).join('');
+  return rows.map((row) => `<tr>${cell(row.old, 'old')}${cell(row.new, 'new')}</tr>`).join('');
 }
 
 /** The two drafts' names, escaped, as the side-by-side columns are headed. */

@@ -121,33 +121,33 @@ class LocalApi implements LocalDossierApi {
   }
 
   compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson> {
-    return guard('compare the drafts', async () => {
-      const [oldChecked, newChecked] = [checkRef(oldRef), checkRef(newRef)];
-      const compareDrafts = await this.loadCompare();
-      if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
-      const [older, newer] = await Promise.all([this.parseForCompare(oldChecked), this.parseForCompare(newChecked)]);
-      // Versions of one dossier share their authored clause ids: trust them.
-      return compareDrafts(older.draft, newer.draft, { ids: 'always', staleReferences: true });
-    });
+    return guard('compare the drafts', async () => (await this.comparePair(oldRef, newRef)).comparison);
   }
 
   wordRedline(oldRef: DraftRef, newRef: DraftRef): Promise<{ base64: string }> {
     return guard('write the Word redline', async () => {
-      const [oldChecked, newChecked] = [checkRef(oldRef), checkRef(newRef)];
-      const compareDrafts = await this.loadCompare();
-      if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
-      const [older, newer] = await Promise.all([this.parseForCompare(oldChecked), this.parseForCompare(newChecked)]);
-      const comparison = compareDrafts(older.draft, newer.draft, { ids: 'always', staleReferences: true });
+      const { comparison, older, newer, newRef: newChecked } = await this.comparePair(oldRef, newRef);
       // Loaded on first use: the Word writer is large, and only this asks for it.
       const { docxRedline, trackedChangeDate } = await import('../export/docx-redline.js');
       // The changes are the tabling party's, on the day it tabled; the working draft's are nobody's yet.
       const tabled = newChecked === 'working' ? undefined : this.handle.listVersions().find((v) => v.version === newChecked);
-      const bytes = await docxRedline(comparison, older.draft, newer.draft, {
+      const bytes = await docxRedline(comparison, older, newer, {
         author: tabled?.tabledBy ?? 'Working draft',
         date: trackedChangeDate(tabled?.date),
       });
       return { base64: Buffer.from(bytes).toString('base64') };
     });
+  }
+
+  /** Two drafts of the dossier, checked and parsed, and their comparison (what compare and wordRedline share). */
+  private async comparePair(oldRef: DraftRef, newRef: DraftRef): Promise<{ comparison: ComparisonJson; older: Draft; newer: Draft; newRef: DraftRef }> {
+    const [oldChecked, newChecked] = [checkRef(oldRef), checkRef(newRef)];
+    const compareDrafts = await this.loadCompare();
+    if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
+    const [older, newer] = await Promise.all([this.parseForCompare(oldChecked), this.parseForCompare(newChecked)]);
+    // Versions of one dossier share their authored clause ids: trust them.
+    const comparison = compareDrafts(older.draft, newer.draft, { ids: 'always', staleReferences: true });
+    return { comparison, older: older.draft, newer: newer.draft, newRef: newChecked };
   }
 
   inheritIds(draft: Draft): Promise<InheritedDraft> {
