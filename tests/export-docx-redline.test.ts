@@ -101,6 +101,9 @@ describe('the Word redline', () => {
       const oldDraft = importDraft(oldText).draft, newDraft = importDraft(newText).draft;
       const { comparison, bytes, before, after } = await roundTrip(oldDraft, newDraft, `generated-${seed}`);
       expect(comparison.summary.moved).toBeGreaterThan(0);
+      // Two margin notes per move: where it went, where it came from.
+      const comments = strFromU8(unzipSync(bytes)['word/comments.xml']!);
+      expect(comments.match(/<w:comment /g)).toHaveLength(2 * comparison.summary.moved);
       expect(emptyParagraphs(bytes)).toEqual({ before: 0, after: 0 });
       expect(comparison.summary.inserted + comparison.summary.deleted).toBeGreaterThan(0);
       expect(differences(before)).toEqual([]);
@@ -126,6 +129,43 @@ describe('the Word redline', () => {
     expect(xml).toMatch(/<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:t[^>]*>Paragraph <\/w:t><\/w:r><w:del [^>]*><w:r><w:delText[^>]*>2<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t[^>]*>3<\/w:t><\/w:r><\/w:ins><w:r><w:t[^>]*> — <\/w:t><\/w:r><w:r><w:t[^>]*>Supply chains and trade routes</);
     // "shall" → "will" in Paragraph 1: struck and put in, side by side.
     expect(xml).toMatch(/<w:del [^>]*><w:r><w:delText[^>]*>shall<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t[^>]*>will<\/w:t><\/w:r><\/w:ins>/);
+  });
+
+  it('notes a moved clause in the margin at both places: where it came from or went, and what changed inside it', async () => {
+    const [v1, v3, v4, v5] = await Promise.all([1, 3, 4, 5].map((v) => loadDraftRef(`${dossier}@${v}`)));
+    const comments = (bytes: Uint8Array) => {
+      const xml = strFromU8(unzipSync(bytes)['word/comments.xml']!);
+      return new Map([...xml.matchAll(/<w:comment w:id="(\d+)"[^>]*w:author="Parley"[^>]*>(.*?)<\/w:comment>/gs)]
+        .map((m) => [m[1]!, [...m[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('\n')]));
+    };
+    // The heading a comment is anchored on (its text between the comment's range marks).
+    const anchoredOn = (xml: string, id: string) => {
+      const range = new RegExp(`<w:commentRangeStart w:id="${id}"/>(.*?)<w:commentRangeEnd w:id="${id}"/>`, 's').exec(xml)![1]!;
+      return [...range.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((t) => t[1]).join('');
+    };
+    // v1 → v5: Paragraph 9 (Stockpiling) moved up to Paragraph 5 and gained a paragraph 3.
+    const moved = await roundTrip(v1!.draft, v5!.draft, 'moved-notes');
+    const notes = comments(moved.bytes);
+    expect(notes.size).toBe(2);
+    const xml = documentXml(moved.bytes);
+    const [here, away] = [...notes].sort(([a], [b]) => anchoredOn(xml, a).localeCompare(anchoredOn(xml, b)));
+    expect(anchoredOn(xml, here![0])).toBe('Paragraph 5 — Stockpiling');
+    expect(here![1]).toContain('this was Paragraph 9 — Stockpiling');
+    expect(here![1]).toContain('added “3. The Participants intend to explore joint procurement');
+    expect(here![1]).toContain('obligation: — → intend to');
+    expect(anchoredOn(xml, away![0])).toBe('Paragraph 9 — Stockpiling');
+    expect(away![1]).toContain('this is Paragraph 5 — Stockpiling');
+    // Comments and tracked changes never share an id; the notes changed no text (the round trip above).
+    const ids = [...xml.matchAll(/<w:(?:ins|del|commentRangeStart) w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(differences(moved.after)).toEqual([]);
+    expect(differences(moved.before)).toEqual([]);
+    // v3 → v4: Paragraph 8 moved to Paragraph 5 word for word.
+    const unchanged = [...comments((await roundTrip(v3!.draft, v4!.draft, 'moved-unchanged')).bytes).values()];
+    expect(unchanged.find((n) => n.startsWith('Moved here'))).toContain('Its wording is unchanged.');
+    // No move, no comments part at all.
+    const [v2] = await Promise.all([loadDraftRef(`${dossier}@2`)]);
+    expect(unzipSync((await roundTrip(v1!.draft, v2!.draft, 'no-move')).bytes)['word/comments.xml']).toBeUndefined();
   });
 
   it('keeps italic and bold of words that did not change, and a line break inside a paragraph as a line break', async () => {

@@ -8,7 +8,9 @@
  *   - a clause heading is a Heading paragraph of the clause's level, its renumbering ("Paragraph 4" → "5") and
  *     retitling tracked; a clause put in or struck out is so heading and all;
  *   - a clause moved is struck where it stood and put in where it stands (Word's reject-all then gives the old
- *     order), its words read whole at both places; the word-level changes inside it are in the HTML and JSON;
+ *     order), its words read whole at both places; a margin comment at each place says where it went or came
+ *     from and, at the new place, what changed inside it (move-notes.ts); comments are the comparison's own
+ *     (author "Parley"), their references tracked as their headings are, and change no text;
  *   - a clause split has its further parts' headings put in where their text begins, a merge its further
  *     parts' headings struck where theirs began.
  * The title block before the first clause comes first; the instrument's title is the document's Title. Each line
@@ -20,12 +22,13 @@
  *
  * Not kept: Word's move marks (moveFrom/moveTo).
  */
-import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ICommentOptions, type ParagraphChild } from 'docx';
 import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import type { Clause, Draft } from '../model/draft.js';
 import { clausesStyleRuns, styleName } from '../compare/formatting.js';
 import { blocksText, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
 import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
+import { movedAwayNote, movedHereNote } from './move-notes.js';
 
 export interface DocxRedlineOptions {
   /** Whose changes they are, as Word names them: the party that tabled the newer draft, or a name given. */
@@ -46,7 +49,12 @@ class Revisions {
 
   /** The attributes of the next tracked change. */
   next(): { id: number; author: string; date: string } {
-    return { id: ++this.id, author: this.options.author, date: this.options.date };
+    return { id: this.nextId(), author: this.options.author, date: this.options.date };
+  }
+
+  /** A number no other tracked change or comment of the document has. */
+  nextId(): number {
+    return ++this.id;
   }
 
   run(mark: Mark, text: string, style?: TextStyleJson): ParagraphChild {
@@ -54,6 +62,14 @@ class Revisions {
     if (mark === 'insert') return new InsertedTextRun({ text, ...styled, ...this.next() });
     if (mark === 'delete') return new DeletedTextRun({ text, ...styled, ...this.next() });
     return new TextRun({ text, ...styled });
+  }
+
+  /** The run that shows comment `id` in the margin, tracked as the text it notes is (it goes with that text). */
+  commentReference(mark: Mark, id: number): ParagraphChild {
+    const children = [new CommentReference(id)];
+    if (mark === 'insert') return new InsertedTextRun({ children, ...this.next() });
+    if (mark === 'delete') return new DeletedTextRun({ children, ...this.next() });
+    return new TextRun({ children });
   }
 
   /** A line break inside a paragraph, tracked as its text is. */
@@ -370,8 +386,10 @@ class DocxRedlineWriter {
   /** Each old clause and its place in the older draft's reading order. */
   private readonly oldById: Map<string, { clause: Clause; index: number }>;
   private readonly newById: Map<string, Clause>;
+  /** The margin comments, in the order their headings stand. */
+  readonly comments: ICommentOptions[] = [];
 
-  constructor(private readonly comparison: ComparisonJson, private readonly oldDraft: Draft, private readonly newDraft: Draft, options: DocxRedlineOptions) {
+  constructor(private readonly comparison: ComparisonJson, private readonly oldDraft: Draft, private readonly newDraft: Draft, private readonly options: DocxRedlineOptions) {
     this.revisions = new Revisions(options);
     this.oldById = new Map(flatten(oldDraft.clauses).map((clause, index) => [clause.id, { clause, index }]));
     this.newById = new Map(flatten(newDraft.clauses).map((clause) => [clause.id, clause]));
@@ -436,8 +454,19 @@ class DocxRedlineWriter {
     return placed;
   }
 
-  private heading(clause: Clause, mark: Mark): Paragraph {
-    return new Paragraph({ heading: headingLevel(clause), children: [this.revisions.run(mark, headingText(clause))], ...this.revisions.paragraphMark(mark) });
+  private heading(clause: Clause, mark: Mark, note?: readonly string[]): Paragraph {
+    const text = this.revisions.run(mark, headingText(clause));
+    return new Paragraph({ heading: headingLevel(clause), children: note ? this.noted(text, mark, note) : [text], ...this.revisions.paragraphMark(mark) });
+  }
+
+  /**
+   * A heading's text with a margin comment on it, one paragraph of the comment per line of `note`. Comments are
+   * Parley's, not the tabling party's: they explain the redline and propose nothing.
+   */
+  private noted(text: ParagraphChild, mark: Mark, note: readonly string[]): ParagraphChild[] {
+    const id = this.revisions.nextId();
+    this.comments.push({ id, author: COMMENT_AUTHOR, initials: 'P', date: new Date(this.options.date), children: note.map((line) => new Paragraph({ text: line })) });
+    return [new CommentRangeStart(id), text, new CommentRangeEnd(id), this.revisions.commentReference(mark, id)];
   }
 
   /** A clause in both drafts: its heading with a change of number or title tracked. */
@@ -471,14 +500,14 @@ class DocxRedlineWriter {
   private entry(change: ClauseChangeJson, away: boolean): (Paragraph | Table)[] {
     const olds = change.old.map((ref) => this.oldById.get(ref.id)?.clause).filter((c): c is Clause => c !== undefined);
     const news = change.new.map((ref) => this.newById.get(ref.id)).filter((c): c is Clause => c !== undefined);
-    const whole = (clause: Clause, mark: Mark) => {
+    const whole = (clause: Clause, mark: Mark, note?: readonly string[]) => {
       const runs = styleRuns(clause.body, MARKED);
       const breaks = new Set(lineBreaksInParagraphs(clause.body, MARKED));
-      return [this.heading(clause, mark), ...bodyParagraphs([{ op: mark, text: clauseText(clause, MARKED) }], this.revisions, { styles: { old: runs, new: runs }, breaks: { old: breaks, new: breaks } })];
+      return [this.heading(clause, mark, note), ...bodyParagraphs([{ op: mark, text: clauseText(clause, MARKED) }], this.revisions, { styles: { old: runs, new: runs }, breaks: { old: breaks, new: breaks } })];
     };
-    // Struck from where it stood: a deletion, or a move's old place.
-    if (away) return olds.flatMap((clause) => whole(clause, 'delete'));
-    if (change.kind === 'inserted' || change.moved) return news.flatMap((clause) => whole(clause, 'insert'));
+    // Struck from where it stood: a deletion, or a move's old place; a move noted at both places.
+    if (away) return olds.flatMap((clause, k) => whole(clause, 'delete', change.moved && k === 0 ? movedAwayNote(change, this.comparison.new.label) : undefined));
+    if (change.kind === 'inserted' || change.moved) return news.flatMap((clause, k) => whole(clause, 'insert', change.moved && k === 0 ? movedHereNote(change, this.comparison.old.label) : undefined));
     if (olds.length === 0 || news.length === 0) return [];
     // A split's further parts begin at their offsets in the new text (clauses joined by a line break), a
     // merge's in the old.
@@ -540,6 +569,9 @@ export function trackedChangeDate(day?: string): string {
   return day ? `${day}T12:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
+/** Whose the margin comments are: the comparison's, not a party's. */
+const COMMENT_AUTHOR = 'Parley';
+
 /** A sober legal document: a serif face, black headings kept with what follows, a little space after paragraphs. */
 const FONT = 'Times New Roman';
 const HEADING = { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } };
@@ -556,11 +588,14 @@ const STYLES = {
  */
 export async function docxRedline(comparison: ComparisonJson, oldDraft: Draft, newDraft: Draft, options: DocxRedlineOptions): Promise<Uint8Array> {
   const writer = new DocxRedlineWriter(comparison, oldDraft, newDraft, options);
+  // The paragraphs first: writing them gathers the comments.
+  const paragraphs = writer.paragraphs();
   const document = new Document({
     creator: options.author,
     description: `${comparison.old.label || 'Older draft'} → ${comparison.new.label || 'newer draft'}, every change tracked`,
     styles: { default: STYLES },
-    sections: [{ children: writer.paragraphs() }],
+    sections: [{ children: paragraphs }],
+    ...(writer.comments.length > 0 && { comments: { children: writer.comments } }),
   });
   return new Uint8Array(await Packer.toArrayBuffer(document));
 }
