@@ -1,7 +1,8 @@
 /**
  * Text moved within a clause (moved-text.ts): a sentence struck in one place and put in, word for word, in another
- * reads as moved in the redline and adds nothing in law; a short phrase, a change in place and text changed on the
- * way stay as the word diff reads them.
+ * reads as moved in the redline and adds nothing in law; one reworded on the way reads as moved with its changed
+ * words plain, and only those in law; a short phrase, a change in place and unrelated sentences stay as the word
+ * diff reads them.
  */
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
@@ -40,12 +41,55 @@ describe('moved text', () => {
     expect(c.changes[0]!.legal.map((l) => [l.type, l.old, l.new, l.direction])).toEqual([['obligation', 'shall', 'will', 'weaker']]);
   });
 
-  it('leaves a short phrase, and a sentence moved and changed on the way, as the word diff reads them', () => {
+  it('leaves a short phrase as the word diff reads it', () => {
     const short = compare(['The Participants will meet in Brussels and in Washington.'], ['The Participants will meet in Washington and in Brussels.']);
     expect(changesOf(short).some((w) => w.moved)).toBe(false);
-    const changed = compare([`${COORDINATE} ${INFORM} ${CONTACT}`], [`${COORDINATE} ${CONTACT.replace('30', '60')} ${INFORM}`]);
-    expect(changesOf(changed).some((w) => w.moved)).toBe(false);
-    expect(changed.changes[0]!.legal.some((l) => l.type === 'figure')).toBe(true);
+  });
+
+  it('marks a sentence moved and reworded on the way: its kept words moved, its changed words plain, read in law against itself', () => {
+    const oldText = `${COORDINATE} ${INFORM} ${CONTACT}`;
+    const newText = `${COORDINATE} ${CONTACT.replace('shall', 'will').replace('30', '60')} ${INFORM}`;
+    const c = compare([oldText], [newText]);
+    const words = c.changes[0]!.words;
+    // The words still rebuild both texts.
+    expect(words.filter((w) => w.op !== 'insert').map((w) => w.text).join('')).toBe(`1. ${oldText}`);
+    expect(words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(`1. ${newText}`);
+    const plain = changesOf(c).filter((w) => !w.moved).map((w) => `${w.op} ${w.text.trim()}`).filter((w) => !/^\w+ [.\s]*$/.test(w));
+    // In reading order: the sentence now stands before the one it followed.
+    expect(plain).toEqual(['insert will', 'insert 60', 'delete shall', 'delete 30']);
+    expect(changesOf(c).filter((w) => w.moved).map((w) => w.op)).toEqual(['insert', 'insert', 'insert', 'delete', 'delete', 'delete']);
+    // Before: "shall → —", "— → will", "within 30 days → —", "— → within 60 days".
+    expect(c.changes[0]!.legal.map((l) => [l.type, l.old, l.new, l.direction])).toEqual([['obligation', 'shall', 'will', 'weaker'], ['figure', 'within 30 days', 'within 60 days', undefined]]);
+    expect(textRedline(c)).toContain('{~Each Participant ~}{+will+}{~ designate a contact point for stockpiling matters within ~}{+60+}');
+  });
+
+  it('reads words put in around a reworded move with the change they stand in, not as the move\'s', () => {
+    const phrase = 'in a manner that does not create an additional burden';
+    const ops: WordOp[] = [
+      { op: 'equal', text: 'The communication referred to ' },
+      { op: 'delete', text: 'above, shall' },
+      { op: 'insert', text: `in this Article, ${phrase} on developing country Parties, may` },
+      { op: 'equal', text: ' be submitted as a component of a national plan' },
+      { op: 'delete', text: `, ${phrase} to developing country Parties` },
+      { op: 'equal', text: '.' },
+    ];
+    const { ops: marked, moves } = markMovedText(ops);
+    const oldText = ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('');
+    const newText = ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('');
+    expect(marked.filter((o) => o.op !== 'insert').map((o) => o.text).join('')).toBe(oldText);
+    expect(marked.filter((o) => o.op !== 'delete').map((o) => o.text).join('')).toBe(newText);
+    expect(moves).toHaveLength(1);
+    // The move: from its first kept word to its last on each side; "in this Article," and ", may" are not in it.
+    const span = (text: string, m: { start: number; end: number }) => text.slice(m.start, m.end);
+    expect(span(newText, moves[0]!.new[0]!)).toBe(`, ${phrase} on developing country Parties`);
+    expect(span(oldText, moves[0]!.old[0]!)).toBe(`, ${phrase} to developing country Parties`);
+    expect(marked.filter((o) => o.op === 'insert' && !o.moved).map((o) => o.text)).toEqual(['in this Article', 'on', ', may']);
+  });
+
+  it('does not take two different sentences that share a few words for one reworded', () => {
+    const other = 'Each Participant shall publish an annual report on its strategic stocks of rare earths.';
+    const c = compare([`${COORDINATE} ${INFORM} ${CONTACT}`], [`${COORDINATE} ${other} ${INFORM}`]);
+    expect(changesOf(c).some((w) => w.moved)).toBe(false);
   });
 
   it('pairs a struck and an inserted text only across text both keep, the k-th of the same words with the k-th', () => {

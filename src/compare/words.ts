@@ -67,8 +67,8 @@ export interface WordOp {
    * the other end of the move too — struck where it stood, inserted where it stands (its item number or point
    * label goes with its place and may differ). The words that changed on the way are plain deletes and inserts
    * between them. Also on a table row taken out and put in elsewhere, word for word or under the same first cell
-   * (table-rows.ts), the words it changed on the way plain in the same way; and on a sentence moved word for word
-   * within its clause (moved-text.ts).
+   * (table-rows.ts), the words it changed on the way plain in the same way; and on a sentence moved within its
+   * clause, word for word or reworded (moved-text.ts: its changed words plain in the same way).
    */
   moved?: boolean;
   /**
