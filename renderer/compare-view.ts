@@ -79,8 +79,12 @@ export class CompareView {
     }
     const compareButton = h('button', { type: 'button', class: 'primary', id: 'compare-run' }, 'Compare');
     compareButton.addEventListener('click', () => void this.run());
-    for (const [format, text, keys] of [['html', 'Web page (.html), as shown', SAVE_REDLINE_KEYS], ['docx', 'Word document with tracked changes (.docx)', '']] as const) {
-      const item = h('button', { type: 'button', role: 'menuitem', 'data-format': format, title: keys ? `${text} (${keys})` : text }, text);
+    for (const [format, text, hint] of [
+      ['html', 'Web page (.html), as shown', `Web page (.html), as shown (${SAVE_REDLINE_KEYS})`],
+      ['docx', 'Word document with tracked changes (.docx)', 'Word document with tracked changes (.docx), for circulation'],
+      ['docx-notes', 'Word document with legal notes (.docx)', 'Word document with tracked changes and a margin comment on each clause with a change in law: for your own reading, not for the other side'],
+    ] as const) {
+      const item = h('button', { type: 'button', role: 'menuitem', 'data-format': format, title: hint }, text);
       item.addEventListener('click', () => {
         this.closeSaveMenu();
         void this.saveRedline(format);
@@ -409,9 +413,10 @@ export class CompareView {
    *     layout shown, cosmetic changes hidden if they are, unchanged clauses left out unless shown (the other
    *     filters are ways of reading; the page holds every change);
    *   - 'docx': the Word document `parley diff --format docx` writes, every change a tracked change in the name of
-   *     the party that tabled the newer version (made by the dossier's side: the Word writer stays out of the page).
+   *     the party that tabled the newer version (made by the dossier's side: the Word writer stays out of the page);
+   *   - 'docx-notes': the same with a margin comment on each clause with a change in law (`--legal-notes`).
    */
-  async saveRedline(format: 'html' | 'docx' = 'html'): Promise<void> {
+  async saveRedline(format: RedlineFormat = 'html'): Promise<void> {
     const result = this.result;
     if (!result) {
       this.status.className = 'compare-status';
@@ -422,10 +427,10 @@ export class CompareView {
     const file = redlineFileName(this.ctx.dossierName, refs, format);
     try {
       let blob: Blob;
-      if (format === 'docx') {
+      if (format !== 'html') {
         this.status.className = 'compare-status busy';
         this.status.textContent = 'Writing the Word redline…';
-        const { base64 } = await this.ctx.api.wordRedline(refs[0], refs[1]);
+        const { base64 } = await this.ctx.api.wordRedline(refs[0], refs[1], format === 'docx-notes' ? { legalNotes: true } : undefined);
         // The comparison shown may have changed while the document was written: save what was asked for.
         blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
       } else {
@@ -697,8 +702,11 @@ function refName(ref: DraftRef): string {
 }
 
 /** "rare-earths-mou v1-v5 redline.html": the dossier and the two drafts, in characters any file system takes. */
-export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef], format: 'html' | 'docx' = 'html'): string {
+export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef], format: RedlineFormat = 'html'): string {
   const part = (ref: DraftRef) => (ref === 'working' ? 'working' : `v${ref}`);
   const name = dossier.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'dossier';
-  return `${name} ${part(oldRef)}-${part(newRef)} redline.${format}`;
+  return format === 'docx-notes' ? `${name} ${part(oldRef)}-${part(newRef)} redline with legal notes.docx` : `${name} ${part(oldRef)}-${part(newRef)} redline.${format}`;
 }
+
+/** What the redline is saved as: a web page, a Word document, or one with legal notes in its margin. */
+export type RedlineFormat = 'html' | 'docx' | 'docx-notes';

@@ -56,7 +56,7 @@ export function createHttpApi(token: string | null, base = ''): DossierApi & Web
     autosaveWorking: (draft) => call('autosaveWorking', [draft]),
     tableVersion: (request) => call('tableVersion', [request]),
     compare: (oldRef, newRef) => call('compare', [oldRef, newRef]),
-    wordRedline: (oldRef, newRef) => call('wordRedline', [oldRef, newRef]),
+    wordRedline: (oldRef, newRef, options) => call('wordRedline', options ? [oldRef, newRef, options] : [oldRef, newRef]),
     inheritIds: (draft) => call('inheritIds', [draft]),
     importFile: (name, bytes) => post(`/api/import-file?name=${encodeURIComponent(name)}`, 'application/octet-stream', bytes),
   };

@@ -62,9 +62,10 @@ export interface DossierApi {
   compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson>;
   /**
    * The same comparison as a Word document with tracked changes (`parley diff --format docx`), in the name of the
-   * party that tabled the newer version: its bytes, base64 (plain data over every transport).
+   * party that tabled the newer version: its bytes, base64 (plain data over every transport). With `legalNotes`,
+   * a margin comment on each clause with a change in law lists them (`--legal-notes`).
    */
-  wordRedline(oldRef: DraftRef, newRef: DraftRef): Promise<{ base64: string }>;
+  wordRedline(oldRef: DraftRef, newRef: DraftRef, options?: { legalNotes?: boolean }): Promise<{ base64: string }>;
   /**
    * A draft brought in from outside (Import Draft) as a draft of this dossier, as `parley import` makes it:
    * each clause takes the id (and topics) of the clause it aligns with in the latest tabled version, new

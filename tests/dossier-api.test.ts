@@ -217,6 +217,10 @@ describe('openDossierApi', () => {
     const working = await xmlOf(5, 'working');
     expect(working).toMatch(/w:author="Working draft"[^>]*><w:r><w:t[^>]*>[^<]*review this Memorandum in 2030/);
     expect((await rejection(api.wordRedline(1, 42))).code).toBe('missing-file');
+    // Legal notes asked for: margin comments listing what changed in law.
+    const noted = unzipSync(Buffer.from((await api.wordRedline(4, 5, { legalNotes: true })).base64, 'base64'));
+    expect(strFromU8(noted['word/comments.xml']!)).toContain('obligation: [shall][will] → will (as US proposed)');
+    expect(unzipSync(Buffer.from((await api.wordRedline(4, 5)).base64, 'base64'))['word/comments.xml']).toBeUndefined();
   });
 
   it('gives an imported draft the clause ids of the latest version, new ids to new clauses, and saves nothing', async () => {

@@ -79,6 +79,19 @@ function emptyParagraphs(bytes: Uint8Array): { before: number; after: number } {
 
 const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/document.xml']!);
 
+/** The margin comments by Parley: id → text, a line per paragraph. */
+function comments(bytes: Uint8Array): Map<string, string> {
+  const xml = strFromU8(unzipSync(bytes)['word/comments.xml']!);
+  return new Map([...xml.matchAll(/<w:comment w:id="(\d+)"[^>]*w:author="Parley"[^>]*>(.*?)<\/w:comment>/gs)]
+    .map((m) => [m[1]!, [...m[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('\n')]));
+}
+
+/** The heading a comment is anchored on: its text between the comment's range marks. */
+function anchoredOn(xml: string, id: string): string {
+  const range = new RegExp(`<w:commentRangeStart w:id="${id}"/>(.*?)<w:commentRangeEnd w:id="${id}"/>`, 's').exec(xml)![1]!;
+  return [...range.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((t) => t[1]).join('');
+}
+
 describe('the Word redline', () => {
   const versions = [1, 2, 3, 4, 5];
   const pairs = versions.flatMap((a) => versions.filter((b) => b !== a).map((b) => [a, b] as const));
@@ -133,16 +146,6 @@ describe('the Word redline', () => {
 
   it('notes a moved clause in the margin at both places: where it came from or went, and what changed inside it', async () => {
     const [v1, v3, v4, v5] = await Promise.all([1, 3, 4, 5].map((v) => loadDraftRef(`${dossier}@${v}`)));
-    const comments = (bytes: Uint8Array) => {
-      const xml = strFromU8(unzipSync(bytes)['word/comments.xml']!);
-      return new Map([...xml.matchAll(/<w:comment w:id="(\d+)"[^>]*w:author="Parley"[^>]*>(.*?)<\/w:comment>/gs)]
-        .map((m) => [m[1]!, [...m[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('\n')]));
-    };
-    // The heading a comment is anchored on (its text between the comment's range marks).
-    const anchoredOn = (xml: string, id: string) => {
-      const range = new RegExp(`<w:commentRangeStart w:id="${id}"/>(.*?)<w:commentRangeEnd w:id="${id}"/>`, 's').exec(xml)![1]!;
-      return [...range.matchAll(/<w:(?:t|delText)[^>]*>([^<]*)</g)].map((t) => t[1]).join('');
-    };
     // v1 → v5: Paragraph 9 (Stockpiling) moved up to Paragraph 5 and gained a paragraph 3.
     const moved = await roundTrip(v1!.draft, v5!.draft, 'moved-notes');
     const notes = comments(moved.bytes);
@@ -166,6 +169,24 @@ describe('the Word redline', () => {
     // No move, no comments part at all.
     const [v2] = await Promise.all([loadDraftRef(`${dossier}@2`)]);
     expect(unzipSync((await roundTrip(v1!.draft, v2!.draft, 'no-move')).bytes)['word/comments.xml']).toBeUndefined();
+  });
+
+  it('with legal notes, comments on each clause with a change in law, listing them as the text redline does', async () => {
+    const [v1, v5] = await Promise.all([loadDraftRef(`${dossier}@1`), loadDraftRef(`${dossier}@5`)]);
+    const comparison = compareDrafts(v1.draft, v5.draft, { staleReferences: true });
+    const bytes = await docxRedline(comparison, v1.draft, v5.draft, { ...OPTIONS, legalNotes: true });
+    const xml = documentXml(bytes);
+    const notes = comments(bytes);
+    // One per clause in place with a change in law, two per move (whose note at its new place lists them).
+    const inLaw = comparison.changes.filter((c) => !c.moved && c.legal.length > 0);
+    expect(inLaw.length).toBeGreaterThan(3);
+    expect(notes.size).toBe(inLaw.length + 2 * comparison.summary.moved);
+    const purpose = [...notes].find(([id]) => anchoredOn(xml, id) === 'Paragraph 1 — Purpose');
+    expect(purpose?.[1].split('\n')).toEqual(['What changed in law:', '• obligation: shall → will (weaker)', '• obligation: — → subject to the availability of appropriated funds (weaker)']);
+    // The text is the same, tracked the same: the notes are only comments.
+    const plain = await docxRedline(comparison, v1.draft, v5.draft, OPTIONS);
+    const strip = (x: string) => x.replace(/<w:comment(?:RangeStart|RangeEnd) w:id="\d+"\/>|<w:(?:ins|del) w:id="\d+"[^>]*><w:r><w:commentReference w:id="\d+"\/><\/w:r><\/w:\w+>|<w:r><w:commentReference w:id="\d+"\/><\/w:r>| w:id="\d+"/g, '');
+    expect(strip(xml)).toBe(strip(documentXml(plain)));
   });
 
   it('keeps italic and bold of words that did not change, and a line break inside a paragraph as a line break', async () => {
@@ -259,6 +280,11 @@ describe('parley diff --format docx', () => {
     const named = parley('diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx', '--author', 'EU legal service', '-o', out);
     expect(named.status, named.stderr).toBe(0);
     expect(documentXml(fs.readFileSync(out))).toMatch(/w:author="EU legal service"/);
+    // v4 → v5 moves nothing: no comments, unless legal notes are asked for.
+    expect(unzipSync(fs.readFileSync(out))['word/comments.xml']).toBeUndefined();
+    const noted = parley('diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx', '--legal-notes', '-o', out);
+    expect(noted.status, noted.stderr).toBe(0);
+    expect([...comments(fs.readFileSync(out)).values()].some((n) => n.includes('• obligation: [shall][will] → will (as US proposed)'))).toBe(true);
   });
 
   it('asks for a file rather than writing a Word document to the terminal, and says which options are for it', () => {
@@ -268,6 +294,9 @@ describe('parley diff --format docx', () => {
     const author = parley('diff', `${dossier}@4`, `${dossier}@5`, '--author', 'EU');
     expect(author.status).toBe(2);
     expect(author.stderr).toMatch(/--author names who made the tracked changes of --format docx/);
+    const notes = parley('diff', `${dossier}@4`, `${dossier}@5`, '--legal-notes');
+    expect(notes.status).toBe(2);
+    expect(notes.stderr).toMatch(/--legal-notes puts margin comments in the Word redline \(--format docx\)/);
     // "-o -": standard output, on request.
     const piped = spawnSync(process.execPath, [path.join(root, 'bin/parley.mjs'), 'diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx', '-o', '-']);
     expect(piped.status).toBe(0);

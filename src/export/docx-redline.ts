@@ -9,8 +9,9 @@
  *     retitling tracked; a clause put in or struck out is so heading and all;
  *   - a clause moved is struck where it stood and put in where it stands (Word's reject-all then gives the old
  *     order), its words read whole at both places; a margin comment at each place says where it went or came
- *     from and, at the new place, what changed inside it (move-notes.ts); comments are the comparison's own
- *     (author "Parley"), their references tracked as their headings are, and change no text;
+ *     from and, at the new place, what changed inside it (margin-notes.ts); comments are the comparison's own
+ *     (author "Parley"), their references tracked as their headings are, and change no text; asked for
+ *     (`legalNotes`), a comment on each other clause with a change in law lists them;
  *   - a clause split has its further parts' headings put in where their text begins, a merge its further
  *     parts' headings struck where theirs began.
  * The title block before the first clause comes first; the instrument's title is the document's Title. Each line
@@ -28,13 +29,18 @@ import type { Clause, Draft } from '../model/draft.js';
 import { clausesStyleRuns, styleName } from '../compare/formatting.js';
 import { blocksText, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
 import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
-import { movedAwayNote, movedHereNote } from './move-notes.js';
+import { legalNote, movedAwayNote, movedHereNote } from './margin-notes.js';
 
 export interface DocxRedlineOptions {
   /** Whose changes they are, as Word names them: the party that tabled the newer draft, or a name given. */
   author: string;
   /** When, as ISO 8601 (the newer draft's date). */
   date: string;
+  /**
+   * A margin comment on each clause with a change in law, listing them ("obligation: shall → will (weaker)"): for
+   * the legal staff's own reading of the redline, not for the other side.
+   */
+  legalNotes?: boolean;
 }
 
 const MARKED = { brackets: 'marked' } as const;
@@ -455,22 +461,22 @@ class DocxRedlineWriter {
   }
 
   private heading(clause: Clause, mark: Mark, note?: readonly string[]): Paragraph {
-    const text = this.revisions.run(mark, headingText(clause));
-    return new Paragraph({ heading: headingLevel(clause), children: note ? this.noted(text, mark, note) : [text], ...this.revisions.paragraphMark(mark) });
+    const text = [this.revisions.run(mark, headingText(clause))];
+    return new Paragraph({ heading: headingLevel(clause), children: note ? this.noted(text, mark, note) : text, ...this.revisions.paragraphMark(mark) });
   }
 
   /**
    * A heading's text with a margin comment on it, one paragraph of the comment per line of `note`. Comments are
    * Parley's, not the tabling party's: they explain the redline and propose nothing.
    */
-  private noted(text: ParagraphChild, mark: Mark, note: readonly string[]): ParagraphChild[] {
+  private noted(text: readonly ParagraphChild[], mark: Mark, note: readonly string[]): ParagraphChild[] {
     const id = this.revisions.nextId();
     this.comments.push({ id, author: COMMENT_AUTHOR, initials: 'P', date: new Date(this.options.date), children: note.map((line) => new Paragraph({ text: line })) });
-    return [new CommentRangeStart(id), text, new CommentRangeEnd(id), this.revisions.commentReference(mark, id)];
+    return [new CommentRangeStart(id), ...text, new CommentRangeEnd(id), this.revisions.commentReference(mark, id)];
   }
 
-  /** A clause in both drafts: its heading with a change of number or title tracked. */
-  private pairedHeading(oldClause: Clause, newClause: Clause, titleWords: readonly WordOpJson[] | undefined): Paragraph {
+  /** A clause in both drafts: its heading with a change of number or title tracked (and `note` on it, if any). */
+  private pairedHeading(oldClause: Clause, newClause: Clause, titleWords: readonly WordOpJson[] | undefined, note: readonly string[] | null): Paragraph {
     const runs: ParagraphChild[] = [];
     if (oldClause.label === newClause.label) {
       if (newClause.label) runs.push(this.revisions.run('equal', newClause.label));
@@ -493,7 +499,7 @@ class DocxRedlineWriter {
       ? [{ op: 'equal' as const, text: newClause.title }]
       : [{ op: 'delete' as const, text: oldClause.title }, { op: 'insert' as const, text: newClause.title }]);
     for (const w of title) if (w.text) runs.push(this.revisions.run(w.op, w.text, w.style));
-    return new Paragraph({ heading: headingLevel(newClause), children: runs });
+    return new Paragraph({ heading: headingLevel(newClause), children: note ? this.noted(runs, 'equal', note) : runs });
   }
 
   /** The paragraphs of one entry: a clause struck or put in whole, or a pair (split, merge) with its redline. */
@@ -523,7 +529,8 @@ class DocxRedlineWriter {
     partsOf(olds, 'old');
     const words = change.words.length ? change.words : [{ op: 'equal' as const, text: clauseText(news[0]!, MARKED) }];
     return [
-      this.pairedHeading(olds[0]!, news[0]!, change.titleWords && olds.length === 1 && news.length === 1 ? change.titleWords : undefined),
+      this.pairedHeading(olds[0]!, news[0]!, change.titleWords && olds.length === 1 && news.length === 1 ? change.titleWords : undefined,
+        this.options.legalNotes ? legalNote(change) : null),
       ...bodyParagraphs(words, this.revisions, {
         styles: { old: clausesStyleRuns(olds), new: clausesStyleRuns(news) },
         breaks: { old: clausesBreaks(olds), new: clausesBreaks(news) },

@@ -124,7 +124,7 @@ class LocalApi implements LocalDossierApi {
     return guard('compare the drafts', async () => (await this.comparePair(oldRef, newRef)).comparison);
   }
 
-  wordRedline(oldRef: DraftRef, newRef: DraftRef): Promise<{ base64: string }> {
+  wordRedline(oldRef: DraftRef, newRef: DraftRef, options: { legalNotes?: boolean } = {}): Promise<{ base64: string }> {
     return guard('write the Word redline', async () => {
       const { comparison, older, newer, newRef: newChecked } = await this.comparePair(oldRef, newRef);
       // Loaded on first use: the Word writer is large, and only this asks for it.
@@ -134,6 +134,7 @@ class LocalApi implements LocalDossierApi {
       const bytes = await docxRedline(comparison, older, newer, {
         author: tabled?.tabledBy ?? 'Working draft',
         date: trackedChangeDate(tabled?.date),
+        legalNotes: options?.legalNotes === true,
       });
       return { base64: Buffer.from(bytes).toString('base64') };
     });

@@ -11,6 +11,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordDraftOfVersion } from '../support/word-document.js';
 import { chooserFromShortcut, serve } from '../support/serve-process.js';
@@ -563,7 +564,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
 
   it('saves the comparison shown as an HTML redline for circulation, from the button and from the keyboard', async () => {
     // Still v1 → v5 side by side, unchanged clauses hidden (the default filter).
-    const saveAs = async (format: 'html' | 'docx') => {
+    const saveAs = async (format: 'html' | 'docx' | 'docx-notes') => {
       await page.click('#compare-save');
       expect(await page.locator('#compare-save').getAttribute('aria-expanded')).toBe('true');
       const [file] = await Promise.all([page.waitForEvent('download'), page.click(`.save-menu [data-format="${format}"]`)]);
@@ -608,6 +609,12 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(tracked.status, tracked.stderr).toBe(0);
     const direct = spawnSync(process.execPath, [join(ROOT, 'bin', 'parley.mjs'), 'diff', `${dir}@1`, `${dir}@5`, '--format', 'json'], { encoding: 'utf8' });
     expect(JSON.parse(tracked.stdout).summary).toEqual(JSON.parse(direct.stdout).summary);
+    // With legal notes: the same document, with a margin comment on each clause with a change in law.
+    const noted = await saveAs('docx-notes');
+    expect(noted.suggestedFilename()).toBe('rare-earths-mou v1-v5 redline with legal notes.docx');
+    const comments = strFromU8(unzipSync(await readFile((await noted.path())!))['word/comments.xml']!);
+    expect(comments).toContain('• obligation: shall → will (weaker)');
+    expect(strFromU8(unzipSync(await readFile(wordFile))['word/comments.xml']!)).not.toContain('• obligation: shall → will (weaker)');
     // The menu closes with Escape, focus back on its button.
     await page.click('#compare-save');
     await page.keyboard.press('Escape');

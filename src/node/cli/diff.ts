@@ -26,6 +26,8 @@ export interface DiffCliOptions {
   tracked?: boolean;
   /** For --format docx: whose changes the tracked changes are (default: the party that tabled the newer version). */
   author?: string;
+  /** For --format docx: a margin comment on each clause with a change in law, listing them. */
+  legalNotes?: boolean;
 }
 
 const FORMATS = ['text', 'html', 'json', 'docx'];
@@ -40,6 +42,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   if (format === 'docx' && !toFile && options.output !== '-') throw new UserError('--format docx writes a Word document: name the file with -o FILE.docx (or "-o -" for standard output).');
   if (format === 'docx' && options.hideCosmetic) throw new UserError('--hide-cosmetic is for the text and HTML redlines; in the Word document every change is tracked, for its reader to accept or reject.');
   if (options.author !== undefined && format !== 'docx') throw new UserError('--author names who made the tracked changes of --format docx.');
+  if (options.legalNotes && format !== 'docx') throw new UserError('--legal-notes puts margin comments in the Word redline (--format docx); the text and HTML redlines list what changed in law under each clause already.');
   const layout = (options.layout ?? 'side-by-side') as HtmlLayout;
   if (layout !== 'inline' && layout !== 'side-by-side') throw new UserError(`--layout must be inline or side-by-side, not "${options.layout}".`);
   if (options.hideCosmetic && format === 'json') throw new UserError('--hide-cosmetic is for the text and HTML redlines; the JSON marks each cosmetic change (`"cosmetic": true`) for its reader to hide.');
@@ -59,6 +62,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
     const bytes = await docxRedline(comparison, a.draft, b.draft, {
       author: options.author ?? tabled?.by ?? 'Parley',
       date: trackedChangeDate(tabled?.date),
+      legalNotes: options.legalNotes === true,
     });
     if (toFile) {
       await writeOutputFile(options.output!, bytes, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
@@ -108,6 +112,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
     .option('--format <format>', 'text, html, json (the JSON is a fixed contract) or docx (a Word document, every change a tracked change; with -o)', 'text')
     .option('--author <name>', 'for docx: whose changes the tracked changes are (default: the party that tabled the newer version, else "Parley")')
+    .option('--legal-notes', 'for docx: a margin comment on each clause with a change in law, listing them (for your own legal reading, not for the other side)')
     .option('--changed-only', 'hide unchanged clauses; in the text redline, an edited clause\'s unchanged paragraphs beyond one either side of a change, and a table\'s unchanged rows beyond two, are counted, not printed')
     .option('--hide-cosmetic', 'show changes of spacing, punctuation, case, quote style, British or American spelling and formatting (italic, bold) as made, unmarked (with --changed-only, leave out clauses with nothing else); in HTML, the page opens with that switch on')
     .option('--layout <layout>', 'for html: side-by-side or inline', 'side-by-side')

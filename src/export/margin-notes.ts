@@ -1,9 +1,12 @@
 /**
- * What a moved clause's tracked changes cannot show, in words: a Word redline strikes a moved clause where it stood
- * and puts it in whole where it stands (so that "reject all" gives the old order back), and a reader of Word sees
- * two whole blocks, not what changed inside. These notes are the margin comments at both places: where the clause
- * came from or went, whether its wording changed, and if so how — the changed words, the provisions, and what
- * changed in law, as the text redline says them.
+ * The margin comments of the Word redline (docx-redline.ts), in words:
+ *   - on a moved clause, what its tracked changes cannot show: the redline strikes it where it stood and puts it
+ *     in whole where it stands (so that "reject all" gives the old order back), and a reader of Word sees two
+ *     whole blocks, not what changed inside. The notes at both places say where the clause came from or went,
+ *     whether its wording changed, and if so how — the changed words, the provisions, and what changed in law, as
+ *     the text redline says them;
+ *   - asked for (legal notes, for the legal staff's own reading), on every other clause with a change in law: the
+ *     list of them ("obligation: shall → will (weaker)"), which the tracked changes show one word at a time.
  */
 import type { ClauseChangeJson, ClauseRefJson, WordOpJson } from '../compare/contract.js';
 import { legalLines, notableProvisions } from './text-redline.js';
@@ -88,12 +91,17 @@ export function movedHereNote(change: ClauseChangeJson, oldDraftLabel: string): 
   if (more > 0) lines.push(`… and ${more === 1 ? 'one more' : `${more} more`} (the HTML redline, parley diff --format html, shows every change in place).`);
   const provisions = notableProvisions(change);
   if (provisions.length > 0) lines.push(`Provisions: ${provisions.join('; ')}.`);
-  const legal = legalLines(change.legal);
-  if (legal.length > 0) lines.push('What changed in law:', ...legal.map((line) => `• ${line}`));
+  lines.push(...(legalNote(change) ?? []));
   return lines;
 }
 
 /** The note at a moved clause's old place: where it went. */
 export function movedAwayNote(change: ClauseChangeJson, newDraftLabel: string): string[] {
   return [`Moved: in ${draftName(newDraftLabel, 'new')} this is ${clauseName(change.new)}, put in where it stands now; the note there says what changed in it.`];
+}
+
+/** The note on a clause with changes in law (legal notes): each as the text redline says it, or none (null). */
+export function legalNote(change: ClauseChangeJson): string[] | null {
+  const legal = legalLines(change.legal);
+  return legal.length === 0 ? null : ['What changed in law:', ...legal.map((line) => `• ${line}`)];
 }

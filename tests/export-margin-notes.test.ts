@@ -1,11 +1,11 @@
 /**
- * The notes on a moved clause (src/export/move-notes.ts) that the Word redline puts in the margin, read from real
+ * The notes on a moved clause (src/export/margin-notes.ts) that the Word redline puts in the margin, read from real
  * comparisons: what they quote must be what the redline changed, and a long list is cut with a count.
  */
 import { describe, expect, it } from 'vitest';
 import { compareDrafts } from '../src/compare/compare.js';
 import type { ClauseChangeJson } from '../src/compare/contract.js';
-import { movedAwayNote, movedHereNote, wordingChanges } from '../src/export/move-notes.js';
+import { movedAwayNote, movedHereNote, wordingChanges } from '../src/export/margin-notes.js';
 import { importDraft } from '../src/format/import-text.js';
 
 const draft = (text: string) => importDraft(text).draft;
