@@ -43,6 +43,7 @@ export function buildMenu(actions: MenuActions, recent: readonly string[]): Menu
         // The comparison shown in the Compare view, for circulation (the download asks where).
         { label: 'Save Redline as Web Page…', accelerator: 'CmdOrCtrl+Shift+E', click: send('save-redline') },
         { label: 'Save Redline as Word Document…', click: send('save-redline-word') },
+        { label: 'Save Redline as Word Document with Legal Notes…', click: send('save-redline-word-notes') },
         { type: 'separator' },
         { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },
         ...(isMac ? [] : [{ role: 'quit' as const }]),

@@ -557,6 +557,9 @@ class App {
         case 'save-redline-word':
           this.showView('compare');
           return void this.compare.saveRedline('docx');
+        case 'save-redline-word-notes':
+          this.showView('compare');
+          return void this.compare.saveRedline('docx-notes');
         case 'table-version':
           this.showView('draft');
           return document.getElementById('table-label')?.focus();

@@ -48,8 +48,8 @@ export type MenuCommand =
   | 'undo' | 'redo' | 'find'
   | 'view-draft' | 'view-compare' | 'view-positions'
   | 'table-version'
-  /** The comparison shown, saved as an HTML redline or a Word one (the renderer hands it to a download). */
-  | 'save-redline' | 'save-redline-word'
+  /** The comparison shown, saved as an HTML redline or a Word one, with legal notes or without (the renderer hands it to a download). */
+  | 'save-redline' | 'save-redline-word' | 'save-redline-word-notes'
   /** payload: ImportedDraftFile */
   | 'import-draft';
 
