@@ -86,6 +86,16 @@ describe('moved text', () => {
     expect(marked.filter((o) => o.op === 'insert' && !o.moved).map((o) => o.text)).toEqual(['in this Article', 'on', ', may']);
   });
 
+  it('takes a sentence moved with the same words in another order for one reworded too', () => {
+    const reordered = 'Within 30 days each Participant shall designate a contact point for stockpiling matters.';
+    const c = compare([`${COORDINATE} ${INFORM} ${CONTACT}`], [`${COORDINATE} ${reordered} ${INFORM}`]);
+    expect(changesOf(c).filter((w) => w.moved).map((w) => w.op)).toContain('delete');
+    expect(changesOf(c).filter((w) => w.moved).map((w) => w.op)).toContain('insert');
+    // Read against each other, the obligation is the same (before: "shall → —" and "— → shall"); the time limit,
+    // which moved inside the sentence too, reads as the diff of the two sentences has it.
+    expect(c.changes[0]!.legal.filter((l) => l.type === 'obligation')).toEqual([]);
+  });
+
   it('does not take two different sentences that share a few words for one reworded', () => {
     const other = 'Each Participant shall publish an annual report on its strategic stocks of rare earths.';
     const c = compare([`${COORDINATE} ${INFORM} ${CONTACT}`], [`${COORDINATE} ${other} ${INFORM}`]);

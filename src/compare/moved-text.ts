@@ -105,11 +105,13 @@ export function markMovedText(ops: WordOp[]): { ops: WordOp[]; moves: MovedText[
       for (const d of left.struck) {
         if (used[d] || change[d] === change[k]) continue;
         const dice = diceOfCounts(words(d), words(k));
-        if (dice >= bestDice && dice < 1) { best = d; bestDice = dice; }
+        if (dice >= bestDice) { best = d; bestDice = dice; }
       }
       if (best < 0) continue;
-      used[best] = 1;
       const [away, here] = rewordedOps(ops[best]!, ops[k]!);
+      // The diff's cleanup may read two texts alike in words as one change throughout: nothing kept, no move.
+      if (!away.some((op) => op.moved) || !here.some((op) => op.moved)) continue;
+      used[best] = 1;
       rewritten.set(best, away);
       rewritten.set(k, here);
       // The move runs from its first kept word to its last: words put in or struck before or after them (", may"
