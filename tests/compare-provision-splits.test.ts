@@ -102,7 +102,7 @@ describe('provision splits and merges', () => {
         ],
       }],
     });
-    expect(text).toContain('provisions: 13→13+15 split; 14 inserted; (a)→(a)+(b) split; (a)→(a)+(b) split; ¶→¶+¶ split; ¶→¶+¶ split');
+    expect(text).toContain('provisions: 13→13+15 split; 14 inserted; (a)→(a)+(b) split, twice; ¶→¶+¶ split, twice');
   });
 
   it('numbers the entries of each split, and reports a deletion after all the parts of the split before it', () => {

@@ -351,7 +351,18 @@ function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: P
     const named = p.kind === 'deleted' ? was : p.kind === 'inserted' ? now : was === now ? now : `${was}→${now}`;
     notes.push(`${named} ${p.kind}${moved}`);
   }
-  return notes;
+  return gatheredNotes(notes);
+}
+
+/**
+ * Notes said alike gathered where the first stands, as the legal items are ("¶ inserted, twice" for two paragraphs
+ * of no number put in, not "¶ inserted; ¶ inserted"): a paragraph without a number is named by no label, and two
+ * such notes tell nothing apart.
+ */
+function gatheredNotes(notes: readonly string[]): string[] {
+  const times = new Map<string, number>();
+  for (const note of notes) times.set(note, (times.get(note) ?? 0) + 1);
+  return [...times].map(([note, n]) => `${note}${timesNote(n)}`);
 }
 
 export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {}): string {
