@@ -35,7 +35,7 @@ describe('notes on a moved clause', () => {
     );
     expect(wordingChanges(change.words).map((c) => [c.old, c.new])).toEqual([['shall', 'will'], ['thirty (30)', 'sixty (60)'], ['', 'planned']]);
     const note = movedHereNote(change, 'EU first proposal');
-    expect(note[0]).toBe('Moved here. In EU first proposal this was Article 3 — Stockpiles, struck out where it stood.');
+    expect(note[0]).toBe('Moved here. In “EU first proposal” this was Article 3 — Stockpiles, struck out where it stood.');
     expect(note).toContain('Changed in its wording (3 changes):');
     expect(note).toContain('• “shall” → “will”');
     expect(note).toContain('• “thirty (30)” → “sixty (60)”');

@@ -67,9 +67,9 @@ function clauseName(refs: readonly ClauseRefJson[]): string {
   }).join(' + ');
 }
 
-/** A draft as a note names it: its label ("EU first proposal"), or the older / newer draft. */
+/** A draft as a note names it: its label, quoted (“EU first proposal”), or the older / newer draft. */
 function draftName(label: string, side: 'old' | 'new'): string {
-  return label || (side === 'old' ? 'the older draft' : 'the newer draft');
+  return label ? `“${label}”` : side === 'old' ? 'the older draft' : 'the newer draft';
 }
 
 /**

@@ -110,7 +110,7 @@ describe.skipIf(!hasOffice)('the Word redline in LibreOffice', () => {
     // notes on the redline, which the reader deletes as comments, not as changes).
     for (const file of [accepted, rejected]) {
       const comments = strFromU8(unzipSync(readFileSync(file))['word/comments.xml'] ?? new Uint8Array());
-      expect(comments).toContain('In EU first proposal this was Paragraph 9 — Stockpiling');
+      expect(comments).toContain('In “EU first proposal” this was Paragraph 9 — Stockpiling');
       expect(comments).toContain('obligation: — → intend to');
     }
   }, 240_000);
