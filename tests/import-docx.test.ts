@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { importDraft } from '../src/format/import-text.js';
 import { wordDocumentText } from '../src/format/import/docx.js';
 import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
@@ -155,6 +155,31 @@ describe('Word documents as drafts', () => {
     expect(parley(['check', tracked]).stdout).toContain('warning: 2 tracked changes by EU read as accepted');
     // A document without tracked changes is read without a word about them.
     expect(parley(['diff', `${SAMPLE_DOSSIER}@2`, plain, '--changed-only']).stderr).toBe('');
+  });
+
+  it('tells the reader of a Word document\'s comments, which are not in the text read: how many, whose, where the first is', async () => {
+    // The other side's remarks in the margin: two comments, by the EU and the US, on the second and third paragraphs.
+    const commented = (text: string, id: number) => new Paragraph({ children: [new CommentRangeStart(id), new TextRun(text), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })] });
+    const document = new Document({
+      comments: { children: [
+        { id: 1, author: 'EU', children: [new Paragraph('We cannot accept a binding target here.')] },
+        { id: 2, author: 'US', children: [new Paragraph('Subject to the availability of funds.')] },
+      ] },
+      sections: [{ children: [
+        new Paragraph({ text: 'Paragraph 1 — Stockpiles', heading: HeadingLevel.HEADING_1 }),
+        commented('1. The Participants will coordinate their strategic stocks.', 1),
+        commented('2. The Participants will inform each other of any planned release of stocks.', 2),
+      ] }],
+    });
+    const file = join(dir, 'commented.docx');
+    writeFileSync(file, new Uint8Array(await Packer.toArrayBuffer(document)));
+    const r = parley(['show', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(`${file}:2:1: warning: 2 comments by EU, US not read, the first on paragraph 2 of the document: Parley reads the text; ` +
+      'open the document in Word or LibreOffice to read them [word-comments]\n');
+    expect(r.stdout).not.toContain('binding target');
+    // The app's Import Draft says it beside the import.
+    expect((await readImportFile(file)).notes).toEqual(['commented.docx: 2 comments by EU, US not read, the first on paragraph 2 of the document: Parley reads the text; open the document in Word or LibreOffice to read them.']);
   });
 
   it('compares a Word document before and after its tracked changes (diff --tracked)', () => {

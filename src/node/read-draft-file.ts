@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { hasParleyMarks, importDraft } from '../format/import-text.js';
-import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordReadOptions } from '../format/import/docx.js';
+import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordComments, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { applyRunStyles } from '../format/import/word-run-styles.js';
 import { htmlDocumentText, looksLikeHtml } from '../format/import/html.js';
@@ -164,6 +164,8 @@ export interface DraftSource {
    * changes, which its reader is told of (trackedChangesNote).
    */
   tracked?: TrackedChanges;
+  /** A Word document's comments, which the text leaves out: its reader is told of them (commentsNote). */
+  comments?: WordComments;
 }
 
 /** The code of the finding that a Word document's tracked changes were read as accepted (trackedChangesNote). */
@@ -178,6 +180,20 @@ export function trackedChangesNote(tracked: TrackedChanges | undefined, file: st
   const by = tracked.authors.length ? ` by ${tracked.authors.join(', ')}` : '';
   return `${tracked.count} tracked ${tracked.count === 1 ? 'change' : 'changes'}${by} read as accepted, the first in paragraph ${tracked.firstParagraph} ` +
     `of the document; \`parley diff --tracked ${basename(file)}\` compares the document before and after them`;
+}
+
+/** The code of the finding that a Word document's comments were left out (commentsNote). */
+export const WORD_COMMENTS = 'word-comments';
+
+/**
+ * What a reader of a Word document with comments should be told: Parley reads its text, not its comments (the
+ * other side's remarks, often its positions), and they stay in the document. Null when it has none.
+ */
+export function commentsNote(comments: WordComments | undefined): string | null {
+  if (!comments || comments.count === 0) return null;
+  const by = comments.authors.length ? ` by ${comments.authors.join(', ')}` : '';
+  return `${comments.count} ${comments.count === 1 ? 'comment' : 'comments'}${by} not read, the first on paragraph ${comments.firstParagraph} of the document: ` +
+    'Parley reads the text; open the document in Word or LibreOffice to read them';
 }
 
 export async function readDraftSource(file: string): Promise<DraftSource> {
@@ -201,9 +217,9 @@ export function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
 
 /** A Word document converted, its tracked changes read as `word` says. */
 function wordSource(document: Uint8Array | UnpackedWordDocument, file: string, word: WordReadOptions = {}): DraftSource {
-  const { text, format, paragraphs, tracked, styled } = asUserError(file, () => wordDocumentText(document, word));
+  const { text, format, paragraphs, tracked, comments, styled } = asUserError(file, () => wordDocumentText(document, word));
   // Asked for one view or the other (--tracked), the reader knows of the changes already.
-  return { text, format, from: 'word', paragraphs, styled, ...(word.changes === undefined ? { tracked } : {}) };
+  return { text, format, from: 'word', paragraphs, styled, ...(word.changes === undefined ? { tracked, comments } : {}) };
 }
 
 /** What reading a Word document finds wrong, said of the file. */
@@ -266,6 +282,8 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
     const note = trackedChangesNote(source.tracked, file);
     if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
+    const comments = commentsNote(source.comments);
+    if (comments) diagnostics.push({ file, line: source.comments!.firstParagraph, column: 1, severity: 'warning', code: WORD_COMMENTS, message: comments });
     // Its runs' italic and bold, given back to the paragraphs they were read from; where some found no
     // paragraph, the draft's formatting is not whole, and is not compared.
     // (The plain-text importer marks its drafts unformatted: this one's formatting was read.)

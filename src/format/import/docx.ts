@@ -18,7 +18,8 @@
  * change, and handed over beside the plain text (`styled`) for word-run-styles.ts to give back to the imported
  * draft; headings and footnotes are read plain. Footnotes come as the text importers take them: a mark where
  * the reference stands and the notes at the end ("Footnotes"). Field codes, deleted and hidden text, drawings and text boxes, endnotes,
- * comments and the placeholder text of empty content controls are left out.
+ * comments and the placeholder text of empty content controls are left out; the comments are counted, for the
+ * reader to be told of them (`comments`: the other side's remarks on its text are often positions).
  *
  * The archive is read with fflate and the XML with saxes (into a small tree of its own: a DOM library took a
  * second over the 5 MB document.xml of a 2,000-article treaty); this module touches no disk.
@@ -44,6 +45,7 @@ const DOCUMENT = 'word/document.xml';
 const NUMBERING = 'word/numbering.xml';
 const STYLES = 'word/styles.xml';
 const FOOTNOTES = 'word/footnotes.xml';
+const COMMENTS = 'word/comments.xml';
 /** Past this, a part is not a draft's (a 2,000-article treaty's document.xml is some 5 MB): a ZIP bomb. */
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
@@ -52,9 +54,9 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
  * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
  * refers to it).
  */
-export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges; styled: string[] } {
+export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges; comments: WordComments; styled: string[] } {
   const read = readDocument(source instanceof UnpackedWordDocument ? source : unpackWordDocument(source), options);
-  const { notes, tracked } = read;
+  const { notes, tracked, comments } = read;
   // The paragraphs with italic or bold, as the importers read them but for the style marks (footnote
   // references as the text below writes them): what applyRunStyles gives back to the imported draft. The text
   // itself is plain. A paragraph that reads the same as a styled one without being styled comes too, in its
@@ -69,7 +71,7 @@ export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, opti
   const paragraphs = marked ? read.paragraphs.map((p) => ({ ...p, text: p.text.replace(STYLE_MARKS, '') })) : read.paragraphs;
   const numbers = [...paragraphs.map((p) => p.index), ...(notes.length && !hasHeadings ? [notes[0]!.paragraph] : []), ...notes.map((n) => n.paragraph)];
   const text = hasHeadings ? asMarkdown(paragraphs, notes) : asPlainText(paragraphs, notes);
-  return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked, styled };
+  return { text, format: hasHeadings ? 'markdown' : 'text', paragraphs: numbers, tracked, comments, styled };
 }
 
 /**
@@ -77,6 +79,16 @@ export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, opti
  * move, paragraph mark and property change), by whom, and the document paragraph of the first (0: none).
  */
 export interface TrackedChanges {
+  count: number;
+  authors: string[];
+  firstParagraph: number;
+}
+
+/**
+ * The comments on the text read (Word's margin comments; replies count as comments), which the text leaves out:
+ * how many, by whom, and the document paragraph of the first (0: none).
+ */
+export interface WordComments {
   count: number;
   authors: string[];
   firstParagraph: number;
@@ -121,20 +133,33 @@ export function unpackWordDocument(bytes: Uint8Array): UnpackedWordDocument {
   return new UnpackedWordDocument(parts);
 }
 
-function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges } {
+function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges; comments: WordComments } {
   const document = parts.get(DOCUMENT)!;
   const styles = new Styles(parts.get(STYLES));
   // Fresh for each reading: it counts the numbers as the paragraphs are read.
   const numbering = new Numbering(parts.get(NUMBERING));
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
-  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, placeholders: 0, tracked: { count: 0, authors: new Set(), firstParagraph: 0 } };
+  const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, placeholders: 0, tracked: { count: 0, authors: new Set(), firstParagraph: 0 },
+    comments: { authorOf: commentAuthors(parts.get(COMMENTS)), count: 0, authors: new Set(), firstParagraph: 0 } };
   if (body) collectBody(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
   const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
   const notes = context.references.map((r) => ({ text: footnotes.get(r.id) ?? '', paragraph: r.paragraph }));
   const { count, authors, firstParagraph } = context.tracked;
-  return { paragraphs, notes, tracked: { count, authors: [...authors], firstParagraph } };
+  const comments = context.comments;
+  return { paragraphs, notes, tracked: { count, authors: [...authors], firstParagraph },
+    comments: { count: comments.count, authors: [...comments.authors], firstParagraph: comments.firstParagraph } };
+}
+
+/** Each comment's author by the comment's id (comments.xml); an empty map for a document without comments. */
+function commentAuthors(doc: XmlElement | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const comment of doc?.children ?? []) {
+    const id = attr(comment, 'id');
+    if (comment.local === 'comment' && id !== null) out.set(id, attr(comment, 'author') ?? '');
+  }
+  return out;
 }
 
 /** Each footnote's text by id (the separators Word keeps among them left out), its paragraphs joined. */
@@ -169,7 +194,7 @@ function readParts(bytes: Uint8Array): Map<string, XmlElement> {
   try {
     files = unzipSync(bytes, {
       filter: (file) => {
-        if (file.name !== DOCUMENT && file.name !== NUMBERING && file.name !== STYLES && file.name !== FOOTNOTES) return false;
+        if (file.name !== DOCUMENT && file.name !== NUMBERING && file.name !== STYLES && file.name !== FOOTNOTES && file.name !== COMMENTS) return false;
         if (file.originalSize > MAX_PART_BYTES) throw new WordDocumentError(`its ${file.name} unpacks to ${(file.originalSize / 1024 / 1024).toFixed(0)} MB, more than any draft; is this the right file?`);
         return true;
       },
@@ -525,6 +550,17 @@ interface Reading {
   placeholders: number;
   /** The tracked changes met so far (TrackedChanges; authors as a set). */
   tracked: { count: number; authors: Set<string>; firstParagraph: number };
+  /** The comments referred to so far in the text read (WordComments), and each comment's author by id. */
+  comments: { authorOf: ReadonlyMap<string, string>; count: number; authors: Set<string>; firstParagraph: number };
+}
+
+/** Count a comment whose reference (w:commentReference) stands in paragraph `paragraph` of the text read. */
+function noteComment(context: Reading, reference: XmlElement, paragraph: number): void {
+  const comments = context.comments;
+  comments.count++;
+  if (comments.firstParagraph === 0) comments.firstParagraph = paragraph;
+  const author = comments.authorOf.get(attr(reference, 'id') ?? '');
+  if (author) comments.authors.add(author);
 }
 
 /** Count a tracked change (an ins, del, move or property change element) met in paragraph `paragraph`. */
@@ -721,6 +757,7 @@ function runText(node: XmlElement, inHeading: boolean, notes: { context: Reading
       if (original) out += element.text;
       continue;
     }
+    if (name === 'commentReference' && notes) noteComment(notes.context, element, notes.paragraph);
     if (SKIPPED.has(name)) continue;
     if (name === 'r' && isHidden(element)) continue;
     if (name === 'r' && marks) {

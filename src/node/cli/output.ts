@@ -3,7 +3,7 @@
  * editors and terminals make clickable, and counts in plain words.
  */
 import type { Diagnostic } from '../../format/diagnostic.js';
-import { TRACKED_CHANGES } from '../read-draft-file.js';
+import { TRACKED_CHANGES, WORD_COMMENTS } from '../read-draft-file.js';
 
 export function formatFinding(d: Diagnostic): string {
   return `${d.file ?? '<input>'}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
@@ -11,11 +11,11 @@ export function formatFinding(d: Diagnostic): string {
 
 /**
  * Whether a command that reads a draft to do something else with it (diff, show, import) tells of a finding on
- * standard error: an error, and a Word document's tracked changes read as accepted, since such a document can
- * pass for a clean text. The rest is for `parley check`.
+ * standard error: an error, a Word document's tracked changes read as accepted, since such a document can pass
+ * for a clean text, and its comments left out, since they are not in what was read. The rest is for `parley check`.
  */
 export function toldWhenReading(d: Diagnostic): boolean {
-  return d.severity === 'error' || d.code === TRACKED_CHANGES;
+  return d.severity === 'error' || d.code === TRACKED_CHANGES || d.code === WORD_COMMENTS;
 }
 
 export function plural(n: number, one: string, many = one + 's'): string {

@@ -4,7 +4,7 @@
  * sends (a page cannot read a Word document's numbering itself without the converter).
  */
 import { basename } from 'node:path';
-import { readDraftSource, sourceFromBytes, trackedChangesNote, type DraftSource } from '../read-draft-file.js';
+import { commentsNote, readDraftSource, sourceFromBytes, trackedChangesNote, type DraftSource } from '../read-draft-file.js';
 import type { ImportedDraftFile } from '../serve/api-methods.js';
 
 /**
@@ -21,7 +21,7 @@ export function importedFileFromBytes(fileName: string, bytes: Uint8Array): Impo
 }
 
 function importedFile(fileName: string, source: DraftSource): ImportedDraftFile {
-  const note = trackedChangesNote(source.tracked, fileName);
+  const notes = [trackedChangesNote(source.tracked, fileName), commentsNote(source.comments)].filter((n): n is string => n !== null).map((n) => `${fileName}: ${n}.`);
   return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}),
-    ...(source.styled?.length ? { styled: source.styled } : {}), ...(note ? { notes: [`${fileName}: ${note}.`] } : {}) };
+    ...(source.styled?.length ? { styled: source.styled } : {}), ...(notes.length ? { notes } : {}) };
 }
