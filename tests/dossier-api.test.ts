@@ -221,6 +221,14 @@ describe('openDossierApi', () => {
     const noted = unzipSync(Buffer.from((await api.wordRedline(4, 5, { legalNotes: true })).base64, 'base64'));
     expect(strFromU8(noted['word/comments.xml']!)).toContain('obligation: [shall][will] → will (as US proposed)');
     expect(unzipSync(Buffer.from((await api.wordRedline(4, 5)).base64, 'base64'))['word/comments.xml']).toBeUndefined();
+    // A working draft without a label, its last clause moved to the front: the notes call it as the app does.
+    const moved = structuredClone((await api.readDraft('working')).draft);
+    delete moved.meta.label;
+    moved.clauses.unshift(moved.clauses.pop()!);
+    await api.saveWorking(moved);
+    const notes = strFromU8(unzipSync(Buffer.from((await api.wordRedline(5, 'working')).base64, 'base64'))['word/comments.xml']!);
+    expect(notes).toMatch(/Moved: in “working draft” this is /);
+    expect(notes).toContain('In “Text agreed ad referendum” this was');
   });
 
   it('gives an imported draft the clause ids of the latest version, new ids to new clauses, and saves nothing', async () => {

@@ -287,6 +287,21 @@ describe('parley diff --format docx', () => {
     expect([...comments(fs.readFileSync(out)).values()].some((n) => n.includes('• obligation: [shall][will] → will (as US proposed)'))).toBe(true);
   });
 
+  it('names a draft from outside by its file name in the notes on a moved clause, as the other redlines do', () => {
+    const article = (n: number, title: string, text: string) => `Article ${n}\n${title}\n\n${text}\n`;
+    const texts = [['Cooperation', 'The Participants will cooperate on the supply of critical minerals and meet once a year.'],
+      ['Research', 'The Participants will promote joint research on the recycling of rare earths and their substitutes.'],
+      ['Stockpiles', 'The Participants will inform each other of any planned release of their strategic stocks.']];
+    fs.writeFileSync(path.join(dir, 'ours.txt'), texts.map(([t, x], k) => article(k + 1, t!, x!)).join('\n'));
+    fs.writeFileSync(path.join(dir, 'theirs.txt'), [texts[2]!, texts[0]!, texts[1]!].map(([t, x], k) => article(k + 1, t!, x!)).join('\n'));
+    const out = path.join(dir, 'files.docx');
+    const r = parley('diff', path.join(dir, 'ours.txt'), path.join(dir, 'theirs.txt'), '--format', 'docx', '-o', out);
+    expect(r.status, r.stderr).toBe(0);
+    const notes = [...comments(fs.readFileSync(out)).values()];
+    expect(notes).toContain('Moved here. In “ours.txt” this was Article 3 — Stockpiles, struck out where it stood.\nIts wording is unchanged.');
+    expect(notes.some((n) => n.startsWith('Moved: in “theirs.txt” this is Article 1 — Stockpiles'))).toBe(true);
+  });
+
   it('asks for a file rather than writing a Word document to the terminal, and says which options are for it', () => {
     const noFile = parley('diff', `${dossier}@4`, `${dossier}@5`, '--format', 'docx');
     expect(noFile.status).toBe(2);

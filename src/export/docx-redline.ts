@@ -41,6 +41,8 @@ export interface DocxRedlineOptions {
    * the legal staff's own reading of the redline, not for the other side.
    */
   legalNotes?: boolean;
+  /** What the notes call a draft that has no label (a file from outside: its file name), as the redlines do. */
+  names?: { old?: string; new?: string };
 }
 
 const MARKED = { brackets: 'marked' } as const;
@@ -512,8 +514,8 @@ class DocxRedlineWriter {
       return [this.heading(clause, mark, note), ...bodyParagraphs([{ op: mark, text: clauseText(clause, MARKED) }], this.revisions, { styles: { old: runs, new: runs }, breaks: { old: breaks, new: breaks } })];
     };
     // Struck from where it stood: a deletion, or a move's old place; a move noted at both places.
-    if (away) return olds.flatMap((clause, k) => whole(clause, 'delete', change.moved && k === 0 ? movedAwayNote(change, this.comparison.new.label) : undefined));
-    if (change.kind === 'inserted' || change.moved) return news.flatMap((clause, k) => whole(clause, 'insert', change.moved && k === 0 ? movedHereNote(change, this.comparison.old.label) : undefined));
+    if (away) return olds.flatMap((clause, k) => whole(clause, 'delete', change.moved && k === 0 ? movedAwayNote(change, this.comparison.new.label || this.options.names?.new || '') : undefined));
+    if (change.kind === 'inserted' || change.moved) return news.flatMap((clause, k) => whole(clause, 'insert', change.moved && k === 0 ? movedHereNote(change, this.comparison.old.label || this.options.names?.old || '') : undefined));
     if (olds.length === 0 || news.length === 0) return [];
     // A split's further parts begin at their offsets in the new text (clauses joined by a line break), a
     // merge's in the old.

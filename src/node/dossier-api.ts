@@ -126,7 +126,7 @@ class LocalApi implements LocalDossierApi {
 
   wordRedline(oldRef: DraftRef, newRef: DraftRef, options: { legalNotes?: boolean } = {}): Promise<{ base64: string }> {
     return guard('write the Word redline', async () => {
-      const { comparison, older, newer, newRef: newChecked } = await this.comparePair(oldRef, newRef);
+      const { comparison, older, newer, oldRef: checkedOld, newRef: newChecked } = await this.comparePair(oldRef, newRef);
       // Loaded on first use: the Word writer is large, and only this asks for it.
       const { docxRedline, trackedChangeDate } = await import('../export/docx-redline.js');
       // The changes are the tabling party's, on the day it tabled; the working draft's are nobody's yet.
@@ -135,20 +135,22 @@ class LocalApi implements LocalDossierApi {
         author: tabled?.tabledBy ?? 'Working draft',
         date: trackedChangeDate(tabled?.date),
         legalNotes: options?.legalNotes === true,
+        // A draft without a label of its own is named in the notes as the app names it.
+        names: { old: refLabel(checkedOld), new: refLabel(newChecked) },
       });
       return { base64: Buffer.from(bytes).toString('base64') };
     });
   }
 
   /** Two drafts of the dossier, checked and parsed, and their comparison (what compare and wordRedline share). */
-  private async comparePair(oldRef: DraftRef, newRef: DraftRef): Promise<{ comparison: ComparisonJson; older: Draft; newer: Draft; newRef: DraftRef }> {
+  private async comparePair(oldRef: DraftRef, newRef: DraftRef): Promise<{ comparison: ComparisonJson; older: Draft; newer: Draft; oldRef: DraftRef; newRef: DraftRef }> {
     const [oldChecked, newChecked] = [checkRef(oldRef), checkRef(newRef)];
     const compareDrafts = await this.loadCompare();
     if (!compareDrafts) throw new ApiError('not-ready', 'Comparison is not available in this build of Parley yet.');
     const [older, newer] = await Promise.all([this.parseForCompare(oldChecked), this.parseForCompare(newChecked)]);
     // Versions of one dossier share their authored clause ids: trust them.
     const comparison = compareDrafts(older.draft, newer.draft, { ids: 'always', staleReferences: true });
-    return { comparison, older: older.draft, newer: newer.draft, newRef: newChecked };
+    return { comparison, older: older.draft, newer: newer.draft, oldRef: oldChecked, newRef: newChecked };
   }
 
   inheritIds(draft: Draft): Promise<InheritedDraft> {
@@ -258,4 +260,9 @@ async function lockedNotice(dir: string): Promise<string> {
 async function loadCompareModule(): Promise<CompareDrafts | null> {
   const { compareDrafts } = await import('../compare/compare.js');
   return compareDrafts;
+}
+
+/** A version as the app names one without a label: "v3", or "working draft". */
+function refLabel(ref: DraftRef): string {
+  return ref === 'working' ? 'working draft' : `v${ref}`;
 }

@@ -63,6 +63,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
       author: options.author ?? tabled?.by ?? 'Parley',
       date: trackedChangeDate(tabled?.date),
       legalNotes: options.legalNotes === true,
+      ...(options.tracked ? {} : { names: { old: nameOfRef(oldRef), new: nameOfRef(newRef) } }),
     });
     if (toFile) {
       await writeOutputFile(options.output!, bytes, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
