@@ -178,6 +178,10 @@ describe('Word documents as drafts', () => {
     expect(r.stderr).toBe(`${file}:2:1: warning: 2 comments by EU, US not read, the first on paragraph 2 of the document: Parley reads the text; ` +
       'open the document in Word or LibreOffice to read them [word-comments]\n');
     expect(r.stdout).not.toContain('binding target');
+    // Reading the other side's markup (--tracked), the comments are not read either, and the reader is told.
+    const markup = parley(['diff', '--tracked', file]);
+    expect(markup.code, markup.stderr).toBe(0);
+    expect(markup.stderr).toContain(`${file}:2:1: warning: 2 comments by EU, US not read`);
     // The app's Import Draft says it beside the import.
     expect((await readImportFile(file)).notes).toEqual(['commented.docx: 2 comments by EU, US not read, the first on paragraph 2 of the document: Parley reads the text; open the document in Word or LibreOffice to read them.']);
   });

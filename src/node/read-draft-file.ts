@@ -141,6 +141,7 @@ export async function loadTrackedChanges(file: string): Promise<{ before: Draft;
   };
   const before = read('original', `${basename(file)} before its tracked changes`);
   const after = read('accepted', `${basename(file)} with its tracked changes`);
+  // What is said of the document is said of it as it reads with its changes (its comments there among them).
   return { before: before.draft, after: after.draft, diagnostics: after.diagnostics };
 }
 
@@ -218,8 +219,8 @@ export function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
 /** A Word document converted, its tracked changes read as `word` says. */
 function wordSource(document: Uint8Array | UnpackedWordDocument, file: string, word: WordReadOptions = {}): DraftSource {
   const { text, format, paragraphs, tracked, comments, styled } = asUserError(file, () => wordDocumentText(document, word));
-  // Asked for one view or the other (--tracked), the reader knows of the changes already.
-  return { text, format, from: 'word', paragraphs, styled, ...(word.changes === undefined ? { tracked, comments } : {}) };
+  // Asked for one view or the other (--tracked), the reader knows of the changes already; not of the comments.
+  return { text, format, from: 'word', paragraphs, styled, comments, ...(word.changes === undefined ? { tracked } : {}) };
 }
 
 /** What reading a Word document finds wrong, said of the file. */
