@@ -175,15 +175,20 @@ describe('Word documents as drafts', () => {
     writeFileSync(file, new Uint8Array(await Packer.toArrayBuffer(document)));
     const r = parley(['show', file]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`${file}:2:1: warning: 2 comments by EU, US not read, the first on paragraph 2 of the document: Parley reads the text; ` +
-      'open the document in Word or LibreOffice to read them [word-comments]\n');
-    expect(r.stdout).not.toContain('binding target');
+    expect(r.stderr).toBe(`${file}:2:1: warning: 2 comments by EU, US not read into the draft, the first on paragraph 2 of the document; ` +
+      '`parley show commented.docx` lists them [word-comments]\n');
+    // Not in the draft; `show` lists them after the outline, each with its paragraph and author.
+    expect(r.stdout).toContain('\nComments in the Word document (2, not in the draft\'s text):\n' +
+      '  paragraph 2, EU: We cannot accept a binding target here.\n  paragraph 3, US: Subject to the availability of funds.');
+    const json = JSON.parse(parley(['show', file, '--format', 'json']).stdout);
+    expect(json.comments).toEqual([{ author: 'EU', text: 'We cannot accept a binding target here.', paragraph: 2 }, { author: 'US', text: 'Subject to the availability of funds.', paragraph: 3 }]);
+    expect(JSON.stringify(json.clauses)).not.toContain('binding target');
     // Reading the other side's markup (--tracked), the comments are not read either, and the reader is told.
     const markup = parley(['diff', '--tracked', file]);
     expect(markup.code, markup.stderr).toBe(0);
-    expect(markup.stderr).toContain(`${file}:2:1: warning: 2 comments by EU, US not read`);
+    expect(markup.stderr).toContain(`${file}:2:1: warning: 2 comments by EU, US not read into the draft`);
     // The app's Import Draft says it beside the import.
-    expect((await readImportFile(file)).notes).toEqual(['commented.docx: 2 comments by EU, US not read, the first on paragraph 2 of the document: Parley reads the text; open the document in Word or LibreOffice to read them.']);
+    expect((await readImportFile(file)).notes).toEqual(['commented.docx: 2 comments by EU, US not read into the draft, the first on paragraph 2 of the document; `parley show commented.docx` lists them.']);
   });
 
   it('compares a Word document before and after its tracked changes (diff --tracked)', () => {

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { hasParleyMarks, importDraft } from '../format/import-text.js';
-import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordComments, type WordReadOptions } from '../format/import/docx.js';
+import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordComment, type WordComments, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { applyRunStyles } from '../format/import/word-run-styles.js';
 import { htmlDocumentText, looksLikeHtml } from '../format/import/html.js';
@@ -122,7 +122,7 @@ function describeFsError(error: unknown): string {
  * Read a draft in whatever form it comes: a Parley Markdown file (front matter with `parley:`) is parsed as
  * such; anything else is imported (plain text, loose Markdown, a Word document).
  */
-export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
+export async function loadDraftFile(file: string): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string; comments?: WordComment[] }> {
   return readDraft(sourceFromBytes(await readDraftBytes(file), file), file);
 }
 
@@ -190,11 +190,11 @@ export const WORD_COMMENTS = 'word-comments';
  * What a reader of a Word document with comments should be told: Parley reads its text, not its comments (the
  * other side's remarks, often its positions), and they stay in the document. Null when it has none.
  */
-export function commentsNote(comments: WordComments | undefined): string | null {
+export function commentsNote(comments: WordComments | undefined, file: string): string | null {
   if (!comments || comments.count === 0) return null;
   const by = comments.authors.length ? ` by ${comments.authors.join(', ')}` : '';
-  return `${comments.count} ${comments.count === 1 ? 'comment' : 'comments'}${by} not read, the first on paragraph ${comments.firstParagraph} of the document: ` +
-    'Parley reads the text; open the document in Word or LibreOffice to read them';
+  return `${comments.count} ${comments.count === 1 ? 'comment' : 'comments'}${by} not read into the draft, the first on paragraph ${comments.firstParagraph} ` +
+    `of the document; \`parley show ${basename(file)}\` lists them`;
 }
 
 export async function readDraftSource(file: string): Promise<DraftSource> {
@@ -240,7 +240,7 @@ export const STANDARD_INPUT = '<standard input>';
  * A draft piped in (`parley diff - new.md`), read to its end with the same limit and checks as a file; without
  * a file name, a Parley draft is told by its front matter alone.
  */
-export async function loadDraftFromStandardInput(input: AsyncIterable<Uint8Array> = process.stdin): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string }> {
+export async function loadDraftFromStandardInput(input: AsyncIterable<Uint8Array> = process.stdin): Promise<{ draft: Draft; diagnostics: Diagnostic[]; text: string; comments?: WordComment[] }> {
   return readDraft(sourceFromBytes(await readLimited(input, STANDARD_INPUT), STANDARD_INPUT), STANDARD_INPUT);
 }
 
@@ -265,7 +265,7 @@ function titleDraft(draft: Draft, title: string): void {
   delete draft.untitled;
 }
 
-function readDraft(source: DraftSource, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string } {
+function readDraft(source: DraftSource, file: string): { draft: Draft; diagnostics: Diagnostic[]; text: string; comments?: WordComment[] } {
   const text = source.text;
   if (source.from === 'html') {
     // A web page: its text has no lines of the page's, so what the importer says is said of the page.
@@ -283,14 +283,14 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
     const note = trackedChangesNote(source.tracked, file);
     if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
-    const comments = commentsNote(source.comments);
+    const comments = commentsNote(source.comments, file);
     if (comments) diagnostics.push({ file, line: source.comments!.firstParagraph, column: 1, severity: 'warning', code: WORD_COMMENTS, message: comments });
     // Its runs' italic and bold, given back to the paragraphs they were read from; where some found no
     // paragraph, the draft's formatting is not whole, and is not compared.
     // (The plain-text importer marks its drafts unformatted: this one's formatting was read.)
     const { unplaced } = applyRunStyles(imported.draft, source.styled ?? []);
     const { unformatted: _plain, ...draft } = imported.draft;
-    return { draft: unplaced > 0 ? { ...draft, unformatted: true } : draft, diagnostics, text };
+    return { draft: unplaced > 0 ? { ...draft, unformatted: true } : draft, diagnostics, text, ...(source.comments?.items.length ? { comments: source.comments.items } : {}) };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {

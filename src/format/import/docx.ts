@@ -86,12 +86,20 @@ export interface TrackedChanges {
 
 /**
  * The comments on the text read (Word's margin comments; replies count as comments), which the text leaves out:
- * how many, by whom, and the document paragraph of the first (0: none).
+ * how many, by whom, the document paragraph of the first (0: none), and each in the order its reference stands.
  */
 export interface WordComments {
   count: number;
   authors: string[];
   firstParagraph: number;
+  items: WordComment[];
+}
+
+/** One comment: its author, its text (its paragraphs joined by a space) and the document paragraph it is on. */
+export interface WordComment {
+  author: string;
+  text: string;
+  paragraph: number;
 }
 
 /**
@@ -141,7 +149,7 @@ function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions 
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
   const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, placeholders: 0, tracked: { count: 0, authors: new Set(), firstParagraph: 0 },
-    comments: { authorOf: commentAuthors(parts.get(COMMENTS)), count: 0, authors: new Set(), firstParagraph: 0 } };
+    comments: { byId: commentsById(parts.get(COMMENTS), options.changes === 'original'), count: 0, authors: new Set(), firstParagraph: 0, items: [] } };
   if (body) collectBody(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
   const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
@@ -149,15 +157,24 @@ function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions 
   const { count, authors, firstParagraph } = context.tracked;
   const comments = context.comments;
   return { paragraphs, notes, tracked: { count, authors: [...authors], firstParagraph },
-    comments: { count: comments.count, authors: [...comments.authors], firstParagraph: comments.firstParagraph } };
+    comments: { count: comments.count, authors: [...comments.authors], firstParagraph: comments.firstParagraph, items: comments.items } };
 }
 
-/** Each comment's author by the comment's id (comments.xml); an empty map for a document without comments. */
-function commentAuthors(doc: XmlElement | undefined): Map<string, string> {
-  const out = new Map<string, string>();
+/** Each comment's author and text by the comment's id (comments.xml); an empty map for a document without comments. */
+function commentsById(doc: XmlElement | undefined, original: boolean): Map<string, { author: string; text: string }> {
+  const out = new Map<string, { author: string; text: string }>();
   for (const comment of doc?.children ?? []) {
     const id = attr(comment, 'id');
-    if (comment.local === 'comment' && id !== null) out.set(id, attr(comment, 'author') ?? '');
+    if (comment.local !== 'comment' || id === null) continue;
+    const texts: string[] = [];
+    const collect = (element: XmlElement): void => {
+      for (const c of element.children) {
+        if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null, original));
+        else if (!SKIPPED.has(c.local)) collect(c);
+      }
+    };
+    collect(comment);
+    out.set(id, { author: attr(comment, 'author') ?? '', text: texts.map((t) => t.trim()).filter(Boolean).join(' ') });
   }
   return out;
 }
@@ -550,8 +567,8 @@ interface Reading {
   placeholders: number;
   /** The tracked changes met so far (TrackedChanges; authors as a set). */
   tracked: { count: number; authors: Set<string>; firstParagraph: number };
-  /** The comments referred to so far in the text read (WordComments), and each comment's author by id. */
-  comments: { authorOf: ReadonlyMap<string, string>; count: number; authors: Set<string>; firstParagraph: number };
+  /** The comments referred to so far in the text read (WordComments), and each comment's author and text by id. */
+  comments: { byId: ReadonlyMap<string, { author: string; text: string }>; count: number; authors: Set<string>; firstParagraph: number; items: WordComment[] };
 }
 
 /** Count a comment whose reference (w:commentReference) stands in paragraph `paragraph` of the text read. */
@@ -559,8 +576,9 @@ function noteComment(context: Reading, reference: XmlElement, paragraph: number)
   const comments = context.comments;
   comments.count++;
   if (comments.firstParagraph === 0) comments.firstParagraph = paragraph;
-  const author = comments.authorOf.get(attr(reference, 'id') ?? '');
-  if (author) comments.authors.add(author);
+  const comment = comments.byId.get(attr(reference, 'id') ?? '');
+  if (comment?.author) comments.authors.add(comment.author);
+  comments.items.push({ author: comment?.author ?? '', text: comment?.text ?? '', paragraph });
 }
 
 /** Count a tracked change (an ins, del, move or property change element) met in paragraph `paragraph`. */

@@ -12,6 +12,7 @@ import { MANIFEST_FILE } from '../dossier/manifest-io.js';
 import { DossierError } from '../dossier/errors.js';
 import { pathKind } from '../path-kind.js';
 import { loadDraftFile, loadDraftFromStandardInput, UserError } from '../read-draft-file.js';
+import type { WordComment } from '../../format/import/docx.js';
 
 /** A tabled version named as DOSSIER@N: the dossier folder and N; null for any other reference. */
 export function versionRef(ref: string): { dossier: string; version: number } | null {
@@ -25,6 +26,8 @@ export interface LoadedDraftRef {
   diagnostics: Diagnostic[];
   name: string;
   tabled?: { by: string; date: string };
+  /** A Word document's comments, which are not in the draft (`parley show` lists them). */
+  comments?: WordComment[];
 }
 
 export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {

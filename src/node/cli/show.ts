@@ -7,6 +7,7 @@ import { clauseState, bracketsOf, positionsOf } from '../../negotiate/clause-sta
 import type { Draft } from '../../model/draft.js';
 import { provisionsOf, walkClauses } from '../../model/provisions.js';
 import { blocksText, clauseHeading } from '../../model/text.js';
+import type { WordComment } from '../../format/import/docx.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDraftRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, plural, toldWhenReading, type Output } from './output.js';
@@ -71,12 +72,19 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + '…';
 }
 
+/** A Word document's comments, which the draft does not hold: one line each, with the paragraph it is on and whose it is. */
+export function commentLines(comments: readonly WordComment[]): string[] {
+  if (comments.length === 0) return [];
+  return ['', `Comments in the Word document (${comments.length}, not in the draft's text):`,
+    ...comments.map((c) => `  paragraph ${c.paragraph}${c.author ? `, ${c.author}` : ''}: ${c.text || '(empty)'}`)];
+}
+
 export async function showPath(ref: string, format: string, output: Output = consoleOutput): Promise<number> {
-  const { draft, diagnostics } = await loadDraftRef(ref);
+  const { draft, diagnostics, comments = [] } = await loadDraftRef(ref);
   if (format === 'json') {
-    output.out(JSON.stringify(outlineJson(draft), null, 2));
+    output.out(JSON.stringify({ ...outlineJson(draft), ...(comments.length ? { comments } : {}) }, null, 2));
   } else {
-    for (const line of outlineText(draft)) output.out(line);
+    for (const line of [...outlineText(draft), ...commentLines(comments)]) output.out(line);
   }
   for (const d of diagnostics.filter(toldWhenReading)) output.err(formatFinding(d));
   return 0;
@@ -86,7 +94,7 @@ export function registerShow(program: Command): void {
   program
     .command('show')
     .argument('<path>', 'a draft file (text, Markdown, Word .docx or a web page .html), a dossier folder (its working draft), DOSSIER@N (tabled version N) or - (standard input)')
-    .description('print the outline of a draft: its title block (the text before the first clause, if any), then labels, titles, ids, provisions, brackets and positions per clause')
+    .description('print the outline of a draft: its title block (the text before the first clause, if any), then labels, titles, ids, provisions, brackets and positions per clause; for a Word document, its comments')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExamples:\n  parley show fixtures/rare-earths-mou@3\n  parley show fixtures/rare-earths-mou --format json')
     .action(async (path: string, options: { format: string }) => {

@@ -21,7 +21,7 @@ export function importedFileFromBytes(fileName: string, bytes: Uint8Array): Impo
 }
 
 function importedFile(fileName: string, source: DraftSource): ImportedDraftFile {
-  const notes = [trackedChangesNote(source.tracked, fileName), commentsNote(source.comments)].filter((n): n is string => n !== null).map((n) => `${fileName}: ${n}.`);
+  const notes = [trackedChangesNote(source.tracked, fileName), commentsNote(source.comments, fileName)].filter((n): n is string => n !== null).map((n) => `${fileName}: ${n}.`);
   return { fileName, text: source.text, format: source.format, ...(source.paragraphs ? { paragraphs: source.paragraphs } : {}),
     ...(source.styled?.length ? { styled: source.styled } : {}), ...(notes.length ? { notes } : {}) };
 }
