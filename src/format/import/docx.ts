@@ -166,17 +166,22 @@ function commentsById(doc: XmlElement | undefined, original: boolean): Map<strin
   for (const comment of doc?.children ?? []) {
     const id = attr(comment, 'id');
     if (comment.local !== 'comment' || id === null) continue;
-    const texts: string[] = [];
-    const collect = (element: XmlElement): void => {
-      for (const c of element.children) {
-        if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null, original));
-        else if (!SKIPPED.has(c.local)) collect(c);
-      }
-    };
-    collect(comment);
-    out.set(id, { author: attr(comment, 'author') ?? '', text: texts.map((t) => t.trim()).filter(Boolean).join(' ') });
+    out.set(id, { author: attr(comment, 'author') ?? '', text: joinedParagraphs(comment, original) });
   }
   return out;
+}
+
+/** The text of a footnote or a comment: its paragraphs (at any depth), each read plain, joined by a space. */
+function joinedParagraphs(container: XmlElement, original: boolean): string {
+  const texts: string[] = [];
+  const collect = (element: XmlElement): void => {
+    for (const c of element.children) {
+      if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null, original));
+      else if (!SKIPPED.has(c.local)) collect(c);
+    }
+  };
+  collect(container);
+  return texts.map((t) => t.trim()).filter(Boolean).join(' ');
 }
 
 /** Each footnote's text by id (the separators Word keeps among them left out), its paragraphs joined. */
@@ -186,15 +191,7 @@ function footnoteTexts(doc: XmlElement | undefined, original: boolean): Map<stri
     const type = attr(note, 'type');
     const id = attr(note, 'id');
     if (note.local !== 'footnote' || id === null || (type !== null && type !== 'normal')) continue;
-    const texts: string[] = [];
-    const collect = (element: XmlElement): void => {
-      for (const c of element.children) {
-        if (c.local === 'p' && W.has(c.uri)) texts.push(runText(c, true, null, original));
-        else if (!SKIPPED.has(c.local)) collect(c);
-      }
-    };
-    collect(note);
-    out.set(id, texts.map((t) => t.trim()).filter(Boolean).join(' '));
+    out.set(id, joinedParagraphs(note, original));
   }
   return out;
 }
