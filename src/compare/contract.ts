@@ -81,8 +81,9 @@ export interface WordOpJson {
    * inserts between them (as Word marks an edit inside moved text). The provision note (`provisions`, moved)
    * says from where to where. Also on a table row taken out and put in elsewhere word for word (each such row
    * an op of its own, the same text at both ends but for a line break), and on a sentence or phrase of six words
-   * or more struck in one place of the clause and put in word for word in another (the same words at both ends
-   * but for the spacing and punctuation at their edges: moved-text.ts).
+   * or more struck in one place of the clause and put in at another, word for word (the same words at both ends
+   * but for the spacing and punctuation at their edges) or reworded (three quarters of its words kept: the words
+   * it changed are plain deletes and inserts between its moved ones): moved-text.ts.
    */
   moved?: boolean;
   /**

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../format/diagnostic.js';
 import { hasParleyMarks, importDraft } from '../format/import-text.js';
-import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordComment, type WordComments, type WordReadOptions } from '../format/import/docx.js';
+import { isZipArchive, unpackWordDocument, WordDocumentError, wordDocumentText, type TrackedChanges, type UnpackedWordDocument, type WordComment, type WordReadOptions } from '../format/import/docx.js';
 import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { applyRunStyles } from '../format/import/word-run-styles.js';
 import { htmlDocumentText, looksLikeHtml } from '../format/import/html.js';
@@ -166,7 +166,7 @@ export interface DraftSource {
    */
   tracked?: TrackedChanges;
   /** A Word document's comments, which the text leaves out: its reader is told of them (commentsNote). */
-  comments?: WordComments;
+  comments?: WordComment[];
 }
 
 /** The code of the finding that a Word document's tracked changes were read as accepted (trackedChangesNote). */
@@ -190,10 +190,11 @@ export const WORD_COMMENTS = 'word-comments';
  * What a reader of a Word document with comments should be told: Parley reads its text, not its comments (the
  * other side's remarks, often its positions), and they stay in the document. Null when it has none.
  */
-export function commentsNote(comments: WordComments | undefined, file: string): string | null {
-  if (!comments || comments.count === 0) return null;
-  const by = comments.authors.length ? ` by ${comments.authors.join(', ')}` : '';
-  return `${comments.count} ${comments.count === 1 ? 'comment' : 'comments'}${by} not read into the draft, the first on paragraph ${comments.firstParagraph} ` +
+export function commentsNote(comments: readonly WordComment[] | undefined, file: string): string | null {
+  if (!comments || comments.length === 0) return null;
+  const authors = [...new Set(comments.map((c) => c.author).filter(Boolean))];
+  const by = authors.length ? ` by ${authors.join(', ')}` : '';
+  return `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}${by} not read into the draft, the first on paragraph ${comments[0]!.paragraph} ` +
     `of the document; \`parley show ${basename(file)}\` lists them`;
 }
 
@@ -284,13 +285,13 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const note = trackedChangesNote(source.tracked, file);
     if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
     const comments = commentsNote(source.comments, file);
-    if (comments) diagnostics.push({ file, line: source.comments!.firstParagraph, column: 1, severity: 'warning', code: WORD_COMMENTS, message: comments });
+    if (comments) diagnostics.push({ file, line: source.comments![0]!.paragraph, column: 1, severity: 'warning', code: WORD_COMMENTS, message: comments });
     // Its runs' italic and bold, given back to the paragraphs they were read from; where some found no
     // paragraph, the draft's formatting is not whole, and is not compared.
     // (The plain-text importer marks its drafts unformatted: this one's formatting was read.)
     const { unplaced } = applyRunStyles(imported.draft, source.styled ?? []);
     const { unformatted: _plain, ...draft } = imported.draft;
-    return { draft: unplaced > 0 ? { ...draft, unformatted: true } : draft, diagnostics, text, ...(source.comments?.items.length ? { comments: source.comments.items } : {}) };
+    return { draft: unplaced > 0 ? { ...draft, unformatted: true } : draft, diagnostics, text, ...(source.comments?.length ? { comments: source.comments } : {}) };
   }
   const isParley = /^---\r?\n(?:.*\r?\n)*?parley:/.test(text.slice(0, 4096));
   if (isParley || (extname(file).toLowerCase() === '.md' && text.startsWith('---'))) {

@@ -54,7 +54,7 @@ const MAX_PART_BYTES = 256 * 1024 * 1024;
  * document's paragraphs, empty ones included, as a reader counts them in Word (a footnote's, the paragraph that
  * refers to it).
  */
-export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges; comments: WordComments; styled: string[] } {
+export function wordDocumentText(source: Uint8Array | UnpackedWordDocument, options: WordReadOptions = {}): { text: string; format: 'markdown' | 'text'; paragraphs: number[]; tracked: TrackedChanges; comments: WordComment[]; styled: string[] } {
   const read = readDocument(source instanceof UnpackedWordDocument ? source : unpackWordDocument(source), options);
   const { notes, tracked, comments } = read;
   // The paragraphs with italic or bold, as the importers read them but for the style marks (footnote
@@ -85,17 +85,10 @@ export interface TrackedChanges {
 }
 
 /**
- * The comments on the text read (Word's margin comments; replies count as comments), which the text leaves out:
- * how many, by whom, the document paragraph of the first (0: none), and each in the order its reference stands.
+ * One comment on the text read (Word's margin comments; a reply is a comment too), which the text leaves out: its
+ * author, its text (its paragraphs joined by a space) and the document paragraph it is on. wordDocumentText lists
+ * them in the order their references stand.
  */
-export interface WordComments {
-  count: number;
-  authors: string[];
-  firstParagraph: number;
-  items: WordComment[];
-}
-
-/** One comment: its author, its text (its paragraphs joined by a space) and the document paragraph it is on. */
 export interface WordComment {
   author: string;
   text: string;
@@ -141,7 +134,7 @@ export function unpackWordDocument(bytes: Uint8Array): UnpackedWordDocument {
   return new UnpackedWordDocument(parts);
 }
 
-function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges; comments: WordComments } {
+function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions = {}): { paragraphs: WordParagraph[]; notes: Note[]; tracked: TrackedChanges; comments: WordComment[] } {
   const document = parts.get(DOCUMENT)!;
   const styles = new Styles(parts.get(STYLES));
   // Fresh for each reading: it counts the numbers as the paragraphs are read.
@@ -149,15 +142,13 @@ function readDocument({ parts }: UnpackedWordDocument, options: WordReadOptions 
   const body = document.children.find((e) => e.local === 'body' && W.has(e.uri));
   const paragraphs: WordParagraph[] = [];
   const context: Reading = { styles, numbering, count: 0, references: [], original: options.changes === 'original', carried: null, placeholders: 0, tracked: { count: 0, authors: new Set(), firstParagraph: 0 },
-    comments: { byId: commentsById(parts.get(COMMENTS), options.changes === 'original'), count: 0, authors: new Set(), firstParagraph: 0, items: [] } };
+    comments: { byId: commentsById(parts.get(COMMENTS), options.changes === 'original'), items: [] } };
   if (body) collectBody(body, context, paragraphs);
   // The footnotes referred to, in the order of reference: Word numbers them so.
   const footnotes = footnoteTexts(parts.get(FOOTNOTES), context.original);
   const notes = context.references.map((r) => ({ text: footnotes.get(r.id) ?? '', paragraph: r.paragraph }));
   const { count, authors, firstParagraph } = context.tracked;
-  const comments = context.comments;
-  return { paragraphs, notes, tracked: { count, authors: [...authors], firstParagraph },
-    comments: { count: comments.count, authors: [...comments.authors], firstParagraph: comments.firstParagraph, items: comments.items } };
+  return { paragraphs, notes, tracked: { count, authors: [...authors], firstParagraph }, comments: context.comments.items };
 }
 
 /** Each comment's author and text by the comment's id (comments.xml); an empty map for a document without comments. */
@@ -564,18 +555,14 @@ interface Reading {
   placeholders: number;
   /** The tracked changes met so far (TrackedChanges; authors as a set). */
   tracked: { count: number; authors: Set<string>; firstParagraph: number };
-  /** The comments referred to so far in the text read (WordComments), and each comment's author and text by id. */
-  comments: { byId: ReadonlyMap<string, { author: string; text: string }>; count: number; authors: Set<string>; firstParagraph: number; items: WordComment[] };
+  /** The comments referred to so far in the text read, and each comment's author and text by id. */
+  comments: { byId: ReadonlyMap<string, { author: string; text: string }>; items: WordComment[] };
 }
 
-/** Count a comment whose reference (w:commentReference) stands in paragraph `paragraph` of the text read. */
+/** Note a comment whose reference (w:commentReference) stands in paragraph `paragraph` of the text read. */
 function noteComment(context: Reading, reference: XmlElement, paragraph: number): void {
-  const comments = context.comments;
-  comments.count++;
-  if (comments.firstParagraph === 0) comments.firstParagraph = paragraph;
-  const comment = comments.byId.get(attr(reference, 'id') ?? '');
-  if (comment?.author) comments.authors.add(comment.author);
-  comments.items.push({ author: comment?.author ?? '', text: comment?.text ?? '', paragraph });
+  const comment = context.comments.byId.get(attr(reference, 'id') ?? '');
+  context.comments.items.push({ author: comment?.author ?? '', text: comment?.text ?? '', paragraph });
 }
 
 /** Count a tracked change (an ins, del, move or property change element) met in paragraph `paragraph`. */

@@ -56,6 +56,8 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   const oldDossier = versionRef(oldRef)?.dossier;
   const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
+  // A draft from outside has no label: the redlines call it by its file name.
+  const names = options.tracked ? {} : { old: nameOfRef(oldRef), new: nameOfRef(newRef) };
   if (format === 'docx') {
     const { docxRedline, trackedChangeDate } = await import('../../export/docx-redline.js');
     const tabled = b.tabled;
@@ -63,7 +65,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
       author: options.author ?? tabled?.by ?? 'Parley',
       date: trackedChangeDate(tabled?.date),
       legalNotes: options.legalNotes === true,
-      ...(options.tracked ? {} : { names: { old: nameOfRef(oldRef), new: nameOfRef(newRef) } }),
+      names,
     });
     if (toFile) {
       await writeOutputFile(options.output!, bytes, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
@@ -75,8 +77,6 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
     return 0;
   }
   let text: string;
-  // A draft from outside has no label: the redline calls it by its file name.
-  const names = options.tracked ? {} : { old: nameOfRef(oldRef), new: nameOfRef(newRef) };
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
   else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names });
   else text = textRedline(comparison, { colour: !toFile && (options.colour ?? false), changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names });
