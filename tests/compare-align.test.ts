@@ -306,6 +306,29 @@ describe('alignDrafts and paragraphing', () => {
     expect(kinds(one, one.replace('1. ', '3. ').replace('2. ', '4. '))).toEqual([{ kind: 'unchanged', provisions: [] }]);
   });
 
+  it('pairs a short paragraph reworded in place once its edited neighbours are paired, in a clause where every paragraph changed', () => {
+    const before = [
+      'The Participants shall jointly invest EUR 500 million in refining capacity by 1 January 2027.',
+      'Neither Participant shall impose export bans on Critical Minerals.',
+      'Each Participant will hold stockpiles of at least 25 per cent of annual demand.',
+      'The European Union may notify the United States within thirty (30) days.',
+    ];
+    const after = [
+      'The Participants will endeavour to jointly invest USD 500 million in refining capacity by 31 December 2027.',
+      // Two of its three-word shingles are left: below the bar of a gap shared with three other paragraphs,
+      // but alone between paragraphs 1 and 3 it keeps seven of its nine words.
+      'Neither Participant will impose export bans on Strategic Minerals, except in an emergency.',
+      'Each Participant shall hold stockpiles of at least 30% of annual demand.',
+      'The United States may notify the European Union within sixty (60) days.',
+    ];
+    const body = (paragraphs: string[]) => paragraphs.map((p, k) => `${k + 1}. ${p}`).join('\n\n');
+    expect(kinds(body(before), body(after))).toEqual([{ kind: 'edited', provisions: ['edited 1→1', 'edited 2→2', 'edited 3→3', 'edited 4→4'] }]);
+    // Not where its words are gone too: then it is a paragraph deleted and another inserted.
+    const replaced = [...after];
+    replaced[1] = 'Stockpiles are released in a supply emergency by joint decision of the Participants only.';
+    expect(kinds(body(before), body(replaced))[0]!.provisions).toEqual(['edited 1→1', 'deleted 2→—', 'inserted —→2', 'edited 3→3', 'edited 4→4']);
+  });
+
   it('reports a provision whose cross-reference now names another clause as edited', () => {
     const text = (n: string) => `## Article 1 {#a1}\n\n1. Each Participant shall report yearly.\n\n2. Exceptions under Article ${n} apply.\n\n## Article 2 {#a2}\n\nStockpiles.\n\n## Article 3 {#a3}\n\nDisputes.\n`;
     const first = compareDrafts(parseDraft(text('2')).draft, parseDraft(text('3').replace('yearly', 'every two years')).draft, { ids: 'always' }).changes[0]!;

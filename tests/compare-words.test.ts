@@ -111,6 +111,24 @@ describe('diffWords', () => {
     expect(shape(diffWords('trade and investment', 'trade and investment in minerals'))).toEqual([['equal', 'trade and investment'], ['insert', ' in minerals']]);
   });
 
+  it('puts a change that holds a line break on line boundaries where it could stand either way', () => {
+    // A paragraph cut after its first sentence, with an edit before the cut: the token diff may as well read
+    // "demand{+.⏎1+}. The".
+    const whole = 'Stockpiles sufficient for ninety (90) days of demand. The Participants shall coordinate releases.';
+    const cut = 'Stockpiles sufficient for sixty (60) days of demand.\n1. The Participants shall coordinate releases.';
+    expect(shape(diffWords(whole, cut))).toEqual([
+      ['equal', 'Stockpiles sufficient for '], ['delete', 'ninety (90)'], ['insert', 'sixty (60)'], ['equal', ' days of demand.'], ['insert', '\n1.'],
+      ['equal', ' The Participants shall coordinate releases.'],
+    ]);
+    expect(shape(diffWords(cut, whole))).toEqual([
+      ['equal', 'Stockpiles sufficient for '], ['delete', 'sixty (60)'], ['insert', 'ninety (90)'], ['equal', ' days of demand.'], ['delete', '\n1.'],
+      ['equal', ' The Participants shall coordinate releases.'],
+    ]);
+    // Never by cutting a word: "policies" repeats at both ends of the inserted line, and stays whole.
+    const ops = diffWords('relevant policies.\nNext.', 'relevant policies.\nOption 2: other policies.\nNext.');
+    expect(shape(ops)).toEqual([['equal', 'relevant policies.\n'], ['insert', 'Option 2: other policies.\n'], ['equal', 'Next.']]);
+  });
+
   it('balances brackets around a changed numeral', () => {
     expect(shape(diffWords('see Article [5] here', 'see Article [7] here'))).toEqual([
       ['equal', 'see Article '], ['delete', '[5]'], ['insert', '[7]'], ['equal', ' here'],

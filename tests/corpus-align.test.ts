@@ -21,7 +21,7 @@ const present = existsSync(corpus);
 
 /** Version pairs compared, by version number; consecutive versions are always compared. */
 const EXTRA_PAIRS: Record<string, [number, number][]> = {
-  'paris-agreement-drafts': [[1, 4]],
+  'paris-agreement-drafts': [[1, 4], [0, 2], [0, 3], [0, 4]],
   'us-reciprocal-trade-agreements_MY-KH-JO': [[1, 3]],
 };
 

@@ -586,15 +586,32 @@ export class Matcher {
    * Within a gap the pairs keep their order: a small dynamic programme picks the in-order set of pairs with
    * the greatest total margin over the bar (a heavily redrafted treaty keeps its sequence even when every
    * article was rewritten — the Paris drafts' true pairs share 12–19 % of their shingles, wrong ones 2–5 %).
+   * The pairs made in a gap cut it into smaller ones; a unit then left alone between two of them, facing one
+   * unit alone on the other side, stands where its counterpart would as surely as in a lone gap from the start,
+   * and is weighed again as one (four paragraphs all edited: the second, short and reworded, faced three
+   * others at first and fell below the bar of a crowded gap).
    */
   fillGaps(threshold: number, loneThreshold: number, eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true): void {
+    let loneOnly = false;
+    // Each pass after the first weighs only gaps of one unit a side that the pairs just made created; every
+    // pass pairs at least one unit or ends the loop.
+    while (this.fillGapsOnce(threshold, loneThreshold, eligibleOld, eligibleNew, loneOnly)) loneOnly = true;
+  }
+
+  /**
+   * One pass of fillGaps over every gap (or, `loneOnly`, the gaps of one unit a side). Returns whether another
+   * pass may pair more: whether some gap got pairs and kept leftovers on both sides (only such a gap can hold
+   * a new lone gap between its pairs).
+   */
+  private fillGapsOnce(threshold: number, loneThreshold: number, eligibleOld: (i: number) => boolean, eligibleNew: (j: number) => boolean, loneOnly: boolean): boolean {
     const background = this.backgroundSimilarity();
     // Every leftover stands in some gap: with none on one side (the usual end of a provision alignment) there
     // is nothing to pair, and the anchors need not be found.
     let oldLeft = false, newLeft = false;
     for (let i = 0; i < this.oldGroup.length && !oldLeft; i++) oldLeft = this.oldGroup[i]! < 0 && eligibleOld(i) && this.oldTokens(i).words.length > 0;
     for (let j = 0; j < this.newGroup.length && !newLeft; j++) newLeft = this.newGroup[j]! < 0 && eligibleNew(j) && this.newTokens(j).words.length > 0;
-    if (!oldLeft || !newLeft) return;
+    if (!oldLeft || !newLeft) return false;
+    let again = false;
     const anchors = this.inOrderAnchors();
     const count = anchors.old.length;
     // Gap k lies between anchor k-1 and anchor k; sentinels stand before the first and after the last unit.
@@ -610,6 +627,7 @@ export class Matcher {
       const no = olds.length, nn = news.length;
       if (no === 0 || nn === 0 || no * nn > MAX_GAP_PAIRS) continue;
       const lone = no === 1 && nn === 1;
+      if (loneOnly && !lone) continue;
       const words = lone && background < FORMULAIC ? this.shortRewording(olds[0]!, news[0]!, loneThreshold) : 0;
       if (words > 0) {
         this.pair(olds[0]!, news[0]!, words);
@@ -641,15 +659,19 @@ export class Matcher {
           best[a * W + b] = v;
         }
       }
+      let made = 0;
       for (let a = 0, b = 0; a < no && b < nn;) {
         const m = margin[a * nn + b]!;
         if (m >= 0 && best[a * W + b] === m + best[(a + 1) * W + b + 1]!) {
           this.pair(olds[a]!, news[b]!, m + bar);
+          made++;
           a++; b++;
         } else if (best[a * W + b] === best[(a + 1) * W + b]) a++;
         else b++;
       }
+      if (made > 0 && made < no && made < nn) again = true;
     }
+    return again;
   }
 
   /**

@@ -187,7 +187,7 @@ export function diffWords(oldText: string, newText: string, options: DiffWordsOp
   }
   pushEqual(ops, oldText, oldTo, oldText.length, newTo, newText.length);
   if (!cleanup) markCosmetic(ops); // raw runs: a delete run and the insert run after it are one change
-  return cleanup ? startAtWords(ops) : ops;
+  return cleanup ? startAtWords(breakAtLines(ops)) : ops;
 }
 
 /** Token index → character offset; an empty range sits where the next token starts (or the window ends). */
@@ -703,6 +703,69 @@ function factorCommonSpace(segments: Segment[], tokA: Toks, tokB: Toks): Segment
   }
   return out;
 }
+
+/**
+ * A pure insertion or deletion that holds a line break, and could stand a few characters earlier or later with
+ * the same texts on both sides, is put where its edges fall on line boundaries. A paragraph cut in two after
+ * its first sentence ("demand. The Participants" → "demand.⏎1. The Participants") is read by the token diff
+ * as "demand{+.⏎1+}. The" as readily as "demand.{+⏎1.+} The"; the second keeps the first line whole and marks
+ * the number that opens the new line. A change that already has an edge on a line boundary stays where it is,
+ * as does one whose edge would cut a word.
+ */
+function breakAtLines(ops: WordOp[]): WordOp[] {
+  let dropped = false;
+  for (let k = 1; k + 1 < ops.length; k++) {
+    const prev = ops[k - 1]!, op = ops[k]!, next = ops[k + 1]!;
+    if (op.op === 'equal' || prev.op !== 'equal' || next.op !== 'equal' || op.moved || op.continues || op.style || !op.text.includes('\n')) continue;
+    const text = op.text;
+    const score = (shift: number): number => {
+      // The op's text and its neighbours' edges once moved by `shift` characters (right when positive).
+      const before = shift >= 0 ? text.slice(0, shift) : prev.text.slice(prev.text.length + shift);
+      const moved = shift >= 0 ? text.slice(shift) + next.text.slice(0, shift) : before + text.slice(0, text.length + shift);
+      const lastBefore = shift >= 0 ? (before || prev.text).slice(-1) : prev.text.slice(-1 + shift, shift);
+      const firstAfter = shift >= 0 ? next.text.charAt(shift) : text.charAt(text.length + shift);
+      if (cutsWord(lastBefore, moved.charAt(0)) || cutsWord(moved.slice(-1), firstAfter)) return -1;
+      return (lastBefore === '\n' || moved.charAt(0) === '\n' ? 1 : 0) + (moved.endsWith('\n') || firstAfter === '\n' ? 1 : 0);
+    };
+    const here = score(0);
+    if (here > 0) continue;
+    // How far the op may slide: its first characters repeat at the start of the next text (right), its last
+    // at the end of the previous one (left); never across its whole length.
+    let right = 0;
+    while (right < text.length - 1 && right < next.text.length && text.charCodeAt(right) === next.text.charCodeAt(right)) right++;
+    let left = 0;
+    while (left < text.length - 1 && left < prev.text.length && text.charCodeAt(text.length - 1 - left) === prev.text.charCodeAt(prev.text.length - 1 - left)) left++;
+    let best = 0, bestScore = here;
+    for (let d = 1; d <= Math.max(left, right); d++) {
+      if (d <= right && score(d) > bestScore) { best = d; bestScore = score(d); }
+      if (d <= left && score(-d) > bestScore) { best = -d; bestScore = score(-d); }
+    }
+    if (best === 0) continue;
+    if (best > 0) {
+      const moved = text.slice(0, best);
+      op.text = text.slice(best) + next.text.slice(0, best);
+      prev.text += moved;
+      next.text = next.text.slice(best);
+    } else {
+      const moved = prev.text.slice(prev.text.length + best);
+      op.text = moved + text.slice(0, text.length + best);
+      prev.text = prev.text.slice(0, prev.text.length + best);
+      next.text = text.slice(text.length + best) + next.text;
+    }
+    op.oldStart! += best; op.oldEnd! += best; op.newStart! += best; op.newEnd! += best;
+    prev.oldEnd! += best; prev.newEnd! += best;
+    next.oldStart! += best; next.newStart! += best;
+    if (prev.text === '' || next.text === '') dropped = true;
+  }
+  return dropped ? ops.filter((o) => o.text !== '') : ops;
+}
+
+/** Whether an edge between two characters would fall inside a word (letters or digits on both sides). */
+function cutsWord(before: string, after: string): boolean {
+  return before !== '' && after !== '' && WORD_CHAR.test(before) && WORD_CHAR.test(after);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * A pure insertion or deletion that opens with whitespace, followed by equal text opening with the same
