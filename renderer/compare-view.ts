@@ -13,7 +13,7 @@ import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
-import { allCosmetic, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange } from '../src/export/text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -547,7 +547,8 @@ const LEGAL_SHOWN = 8;
 function legalFlags(change: ClauseChangeJson): HTMLElement {
   const flag = ({ item: l, times }: ReturnType<typeof gatheredLegal>[number]) => h('li', { class: `legal legal-${l.type}` },
     h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
-    l.row ? ` (${rowNote(l)})` : '', l.proposedBy ? ` (${proposedNote(l)})` : '', l.direction ? ` (${l.direction})` : '', timesNote(times));
+    l.row ? ` (${rowNote(l)})` : '', l.proposedBy ? ` (${proposedNote(l)})` : '',
+    directionNote(l) ? h('span', { class: `direction ${directionNote(l)}` }, ` (${directionNote(l)})`) : '', l.cosmetic ? ` (${WORDING_ONLY})` : '', timesNote(times));
   const items = gatheredLegal(change.legal);
   const list = h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' }, ...items.slice(0, LEGAL_SHOWN).map(flag));
   const rest = items.slice(LEGAL_SHOWN);

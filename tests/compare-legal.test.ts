@@ -7,9 +7,9 @@ import { OBLIGATION_LEXICON } from '../src/compare/obligation-lexicon.js';
 import { diffWords } from '../src/compare/words.js';
 import { corpus, corpusSkipReason } from './support/corpus.js';
 
-/** The reader's view of a change: type, words before and after, direction. */
+/** The reader's view of a change: type, words before and after, direction (or 'reversed'). */
 const brief = (changes: LegalChange[]) =>
-  changes.map((c) => [c.type, c.old, c.new, ...(c.direction ? [c.direction] : []), ...(c.cosmetic ? ['cosmetic'] : [])]);
+  changes.map((c) => [c.type, c.old, c.new, ...(c.direction ? [c.direction] : []), ...(c.reversed ? ['reversed'] : []), ...(c.cosmetic ? ['cosmetic'] : [])]);
 
 describe('public API', () => {
   it('exposes legalChanges and the lexicon', () => {
@@ -42,7 +42,11 @@ describe('obligations', () => {
   it('handles negation: shall not → will not weakens the prohibition; shall → shall not reverses', () => {
     expect(brief(legalChanges('Neither Participant shall not impose bans.', 'Neither Participant will not impose bans.'))).toEqual([['obligation', 'shall not', 'will not', 'weaker']]);
     expect(brief(legalChanges('The Parties should not impose bans.', 'The Parties must not impose bans.'))).toEqual([['obligation', 'should not', 'must not', 'stronger']]);
-    expect(brief(legalChanges('The Parties shall impose bans.', 'The Parties shall not impose bans.'))).toEqual([['obligation', 'shall', 'shall not']]);
+    expect(brief(legalChanges('The Parties shall impose bans.', 'The Parties shall not impose bans.'))).toEqual([['obligation', 'shall', 'shall not', 'reversed']]);
+    expect(brief(legalChanges('The Parties shall not impose bans.', 'The Parties shall impose bans.'))).toEqual([['obligation', 'shall not', 'shall', 'reversed']]);
+    expect(brief(legalChanges('Each Party may restrict exports.', 'Each Party shall not restrict exports.'))).toEqual([['obligation', 'may', 'shall not', 'reversed']]);
+    // A group of alternatives of both polarities has none: settling it is no reversal.
+    expect(brief(legalChanges('The Parties [shall][shall not] impose bans.', 'The Parties shall not impose bans.'))).toEqual([['obligation', '[shall][shall not]', 'shall not']]);
     expect(brief(legalChanges('The Parties shall provide data.', 'The Parties need not provide data.'))).toEqual([['obligation', 'shall', 'need not', 'weaker']]);
   });
 
@@ -100,10 +104,10 @@ describe('prohibitions written through their subject', () => {
   it('reads "No Party shall" and "Neither Participant will" as prohibitions', () => {
     // A prohibition became a permission: a reversal, with no direction (not a "weaker shall").
     expect(brief(legalChanges('No Party shall impose export duties.', 'Each Party may impose export duties.')))
-      .toEqual([['obligation', 'No Party shall', 'Each Party may']]);
+      .toEqual([['obligation', 'No Party shall', 'Each Party may', 'reversed']]);
     // Only the subject changed: without reading it, nothing in law was reported.
     expect(brief(legalChanges('Neither Participant shall impose export bans.', 'Each Participant shall impose export bans.')))
-      .toEqual([['obligation', 'Neither Participant shall', 'Each Participant shall']]);
+      .toEqual([['obligation', 'Neither Participant shall', 'Each Participant shall', 'reversed']]);
     expect(brief(legalChanges('Neither Participant shall impose export bans.', 'Neither Participant will impose export bans.')))
       .toEqual([['obligation', 'Neither Participant shall', 'Neither Participant will', 'weaker']]);
     // "No Party may" withdraws a permission: as strong a prohibition as "shall not".
@@ -221,7 +225,7 @@ describe('reservations of a party\'s own law, powers and funds', () => {
     expect(brief(legalChanges('Export bans are prohibited.', 'Export bans are discouraged.'))).toEqual([['obligation', 'are prohibited', 'are discouraged', 'weaker']]);
     expect(brief(legalChanges('Export bans shall be prohibited.', 'Export bans shall be discouraged.'))).toEqual([['obligation', 'shall be prohibited', 'shall be discouraged', 'weaker']]);
     // A permission turned into a prohibition is a reversal: no direction.
-    expect(brief(legalChanges('Each Participant is authorised to impose quotas.', 'Each Participant is not permitted to impose quotas.'))).toEqual([['obligation', 'is authorised to', 'is not permitted to']]);
+    expect(brief(legalChanges('Each Participant is authorised to impose quotas.', 'Each Participant is not permitted to impose quotas.'))).toEqual([['obligation', 'is authorised to', 'is not permitted to', 'reversed']]);
   });
 
   it('does not read the US of "US$" as the party', () => {
@@ -231,17 +235,17 @@ describe('reservations of a party\'s own law, powers and funds', () => {
 });
 
 describe('the instrument\'s legal force', () => {
-  it('reports "not legally binding" → "legally binding", as an item of its own kind with no direction', () => {
+  it('reports "not legally binding" → "legally binding", as an item of its own kind with no direction: reversed', () => {
     expect(brief(legalChanges('This Memorandum is not legally binding.', 'This Memorandum is legally binding.')))
-      .toEqual([['obligation', 'not legally binding', 'legally binding']]);
+      .toEqual([['obligation', 'not legally binding', 'legally binding', 'reversed']]);
     expect(brief(legalChanges('This Memorandum does not create any legally binding obligations.', 'This Memorandum creates legally binding obligations.')))
-      .toEqual([['obligation', 'does not create any legally binding', 'legally binding']]);
+      .toEqual([['obligation', 'does not create any legally binding', 'legally binding', 'reversed']]);
     // What a memorandum usually says of itself is one item, read whole.
     expect(brief(legalChanges('Each will cooperate.', 'Each will cooperate. This Memorandum is not intended to create legally binding obligations.')))
       .toEqual([['obligation', null, 'is not intended to create legally binding']]);
     // Never paired with a modal: a "shall" taken out beside it is its own item.
     expect(brief(legalChanges('The Parties shall cooperate. This MOU is non-binding.', 'The Parties cooperate. This MOU is legally binding.')))
-      .toEqual([['obligation', 'shall', null], ['obligation', 'non-binding', 'legally binding']]);
+      .toEqual([['obligation', 'shall', null], ['obligation', 'non-binding', 'legally binding', 'reversed']]);
     // A modal before it keeps its own reading.
     expect(brief(legalChanges('The Parties shall conclude a legally binding agreement.', 'The Parties will conclude a legally binding agreement.')))
       .toEqual([['obligation', 'shall', 'will', 'weaker']]);

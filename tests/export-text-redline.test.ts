@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { gatheredLegal, redlineText, textRedline, timesNote } from '../src/export/text-redline.js';
 import { elideUnchanged } from '../src/export/elide-unchanged.js';
 import { compareDrafts } from '../src/compare/compare.js';
+import { htmlRedline } from '../src/export/html-redline.js';
 import { parseDraft } from '../src/format/markdown.js';
 
 const ESC = '\u001b[';
@@ -45,6 +46,33 @@ describe('gatheredLegal', () => {
     expect(gathered.map(({ item, times }) => [item, times])).toEqual([[weaker, 2], [figure, 1], [proposed, 1]]);
     expect(gathered.map(({ times }) => timesNote(times))).toEqual([', twice', '', '']);
     expect(timesNote(3)).toBe(', 3 times');
+  });
+});
+
+describe('an obligation turned into its opposite', () => {
+  const article = (paragraphs: string[]) => parseDraft(`---\nparley: 1\ntitle: T\n---\n\n## Article 1 {#a}\n\n${paragraphs.map((t, k) => `${k + 1}. ${t}`).join('\n')}\n`).draft;
+  const c = compareDrafts(
+    article(['Each Participant shall notify the other of any stockpile release.', 'Each Participant may restrict exports of scrap.', 'Reports are due within 6 months.', 'The Participants shall consult.']),
+    article(['Each Participant shall not notify the other of any stockpile release.', 'Each Participant shall not restrict exports of scrap.', 'Reports are due within six months.', 'The Participants will consult.']),
+  );
+
+  it('is flagged reversed in the JSON, with no direction', () => {
+    expect(c.changes[0]!.legal.filter((l) => l.type === 'obligation')).toEqual([
+      { type: 'obligation', old: 'shall', new: 'shall not', reversed: true },
+      { type: 'obligation', old: 'may', new: 'shall not', reversed: true },
+      { type: 'obligation', old: 'shall', new: 'will', direction: 'weaker' },
+    ]);
+  });
+
+  it('reads "(reversed)" in the text and HTML redlines, as "(weaker)" does', () => {
+    const text = textRedline(c);
+    expect(text).toContain('obligation: shall → shall not (reversed)');
+    expect(text).toContain('obligation: may → shall not (reversed)');
+    expect(text).toContain('obligation: shall → will (weaker)');
+    expect(text).toContain('figure: within 6 months → within six months (wording only)');
+    const html = htmlRedline(c);
+    expect(html).toContain('<ins>shall not</ins> <span class="dir reversed">(reversed)</span>');
+    expect(html).toContain('<span class="dir weaker">(weaker)</span>');
   });
 });
 

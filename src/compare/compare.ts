@@ -179,6 +179,7 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
   return items.map((l) => {
     const item: LegalChangeJson = { type: l.type, old: l.old, new: l.new };
     if (l.direction) item.direction = l.direction;
+    if (l.reversed) item.reversed = true;
     if (l.cosmetic) item.cosmetic = true;
     const party = l.old?.startsWith('[') || l.new?.startsWith('[')
       ? (proposals ??= new ProposalReader({ text: oldText, clauses: olds }, { text: newText, clauses: news })).proposedBy(l)

@@ -41,6 +41,12 @@ export interface LegalChangeJson {
   new: string | null;
   /** Obligations only; none for a group of alternatives of several strengths. */
   direction?: 'stronger' | 'weaker' | 'same';
+  /**
+   * Obligations only: the obligation turned into its opposite ("shall" → "shall not", "may" → "shall not",
+   * "not legally binding" → "legally binding"), which has no `direction`. Absent otherwise; not for a group of
+   * alternatives of several strengths.
+   */
+  reversed?: true;
   /** The value is the same, only written differently ("6 months" → "six months"). */
   cosmetic?: boolean;
   /**

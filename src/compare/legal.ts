@@ -53,6 +53,11 @@ export interface LegalChange {
   old: string | null;
   new: string | null;
   direction?: 'stronger' | 'weaker' | 'same';
+  /**
+   * Obligations only: the polarity turned — "shall" → "shall not", "may" → "shall not", "not legally binding" →
+   * "legally binding". Neither stronger nor weaker (no `direction`), and the change a reader must not miss.
+   */
+  reversed?: true;
   /** The value did not change, only how it is written (figures, dates), or only cosmetically. */
   cosmetic?: boolean;
   /** Offsets of `old` in the old text and of `new` in the new text, when present. */
@@ -552,6 +557,7 @@ function describe(type: LegalChangeType, o: Found | null, n: Found | null): Lega
   if (type === 'obligation' && o && n) {
     // (A group of alternatives of several strengths has none: legal-alternatives.ts.)
     if (o.polarity === n.polarity && o.rank !== undefined && n.rank !== undefined) change.direction = n.rank > o.rank ? 'stronger' : n.rank < o.rank ? 'weaker' : 'same';
+    else if (o.polarity !== undefined && n.polarity !== undefined && o.polarity !== n.polarity) change.reversed = true;
   } else if (type === 'obligation' && standsApart((o ?? n)!)) {
     // A reservation or an exception taken out leaves the obligation it qualified stronger; put in, weaker. (Each
     // pairs with its own kind only: an exception struck and a hedge put in are two changes.)

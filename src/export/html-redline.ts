@@ -9,7 +9,7 @@ import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, 
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { holdsText, sideBySideRows } from './facing-lines.js';
-import { allCosmetic, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, type DraftNames } from './text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -97,7 +97,7 @@ export function legalList(items: readonly LegalChangeJson[]): string {
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
     `${l.row ? ` <span class="row">(${escape(rowNote(l))})</span>` : ''}` +
     `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
-    `${l.direction ? ` <span class="dir ${l.direction}">(${l.direction})</span>` : ''}${l.cosmetic ? ' <i>(wording only)</i>' : ''}${timesNote(times)}</li>`).join('');
+    `${directionNote(l) ? ` <span class="dir ${directionNote(l)}">(${directionNote(l)})</span>` : ''}${l.cosmetic ? ` <i>(${WORDING_ONLY})</i>` : ''}${timesNote(times)}</li>`).join('');
   return `<ul class="legal">${rows}</ul>`;
 }
 
@@ -168,7 +168,7 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 .legal,.stale{font-family:system-ui,sans-serif;font-size:.85rem;margin:.2rem 0 .4rem;padding-left:1.2rem}
 .stale{color:#8a4b00}mark.stale-ref{background:#fde8d7;color:inherit;border-bottom:2px solid #e0a36f}
 .provisions{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;margin:.2rem 0 .4rem}
-.dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.legal .by{color:#555}
+.dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.dir.reversed{color:#b71c1c;font-weight:bold}.legal .by{color:#555}
 .clause.unchanged .text{color:#555}
 .toggles{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;vertical-align:middle}input.toggles{margin:.6rem .35rem .2rem 0}label.toggles{margin-right:1.4rem}
 #hide-cosmetic:checked~main ins.cosmetic,#hide-cosmetic:checked~main del.cosmetic{text-decoration:none}

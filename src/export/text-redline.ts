@@ -234,7 +234,7 @@ export function gatheredLegal(items: readonly LegalChangeJson[]): { item: LegalC
   const out: { item: LegalChangeJson; times: number }[] = [];
   const seen = new Map<string, number>();
   for (const item of items) {
-    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.cosmetic, item.proposedBy, item.row]);
+    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.reversed, item.cosmetic, item.proposedBy, item.row]);
     const at = seen.get(key);
     if (at === undefined) { seen.set(key, out.length); out.push({ item, times: 1 }); } else out[at]!.times++;
   }
@@ -252,8 +252,8 @@ export function timesNote(times: number): string {
  */
 export function legalLines(items: readonly LegalChangeJson[]): string[] {
   return gatheredLegal(items).map(({ item: legal, times }) => {
-    const direction = legal.direction ? ` (${legal.direction})` : '';
-    const cosmetic = legal.cosmetic ? ' (wording only)' : '';
+    const direction = directionNote(legal) ? ` (${directionNote(legal)})` : '';
+    const cosmetic = legal.cosmetic ? ` (${WORDING_ONLY})` : '';
     const proposed = proposedNote(legal);
     const row = legal.row ? ` (${rowNote(legal)})` : '';
     return `${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${row}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`;
@@ -261,6 +261,17 @@ export function legalLines(items: readonly LegalChangeJson[]): string[] {
 }
 
 /** Which table row a legal item stands in ("row 8112.92"), or '': said alike by the redlines and the app. */
+/**
+ * Which way an obligation went ("weaker", "stronger", "same"), or "reversed" where it turned into its opposite
+ * ("shall" → "shall not"), or '' — shared by the text and HTML redlines and the app's compare view.
+ */
+export function directionNote(legal: Pick<LegalChangeJson, 'direction' | 'reversed'>): string {
+  return legal.direction ?? (legal.reversed ? 'reversed' : '');
+}
+
+/** What a legal item whose value is the same, written otherwise ("6 months" → "six months"), is said to be. */
+export const WORDING_ONLY = 'wording only';
+
 export function rowNote(legal: Pick<LegalChangeJson, 'row'>): string {
   return legal.row ? `row ${legal.row}` : '';
 }

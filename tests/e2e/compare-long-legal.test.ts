@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareDrafts } from '../../src/compare/compare.js';
 import { parseDraft } from '../../src/format/markdown.js';
-import { gatheredLegal } from '../../src/export/text-redline.js';
+import { gatheredLegal, legalLines } from '../../src/export/text-redline.js';
 import { corpus } from '../support/corpus.js';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
 import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
@@ -94,6 +94,11 @@ describe.skipIf(!ready)('a clause with many changes in law, in the compare view'
     expect(await card.locator('.legal-flags button.legal-more').count()).toBe(0);
     // The keyboard stays where the reader was: on the first flag the button revealed.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('legal'))).toBe(true);
+    // Each flag says what the text redline's line says, notes and all ("(wording only)" on "at least 3 months →
+    // at least three months", which the view once left out, so that a figure written otherwise read as changed).
+    const lines = legalLines(article3.legal).map((line) => line.replace(/^defined-term:/, 'defined term:'));
+    expect(lines.some((line) => line.endsWith('(wording only)'))).toBe(true);
+    expect((await card.locator('.legal-flags li.legal').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(lines);
     // What became of its provisions, a hundred notes: the first twelve, and the rest on request.
     const notes = card.locator('.provision-notes');
     expect((await notes.textContent())!.split('; ').length).toBe(12 + 1);
