@@ -74,6 +74,20 @@ describe('diffWords', () => {
     ]);
   });
 
+  it('keeps a point\'s label between changes on two lines, but folds punctuation across a wrapped line', () => {
+    expect(shape(diffWords('requirements. In doing so─\n(a) Malaysia shall accord', 'requirements. In addition:\n(a) Cambodia shall accord'))).toEqual([
+      ['equal', 'requirements. In '], ['delete', 'doing so─'], ['insert', 'addition:'], ['equal', '\n(a) '], ['delete', 'Malaysia'], ['insert', 'Cambodia'],
+      ['equal', ' shall accord'],
+    ]);
+    expect(shape(diffWords('its own bodies; and\n(b) Malaysia shall', 'its own bodies.\n(b) Cambodia shall'))).toEqual([
+      ['equal', 'its own bodies'], ['delete', '; and'], ['insert', '.'], ['equal', '\n(b) '], ['delete', 'Malaysia'], ['insert', 'Cambodia'], ['equal', ' shall'],
+    ]);
+    // A figure whose line was wrapped inside it is still one change.
+    expect(shape(diffWords('notify within thirty\n(30) days of receipt', 'notify within sixty\n(60) days of receipt'))).toEqual([
+      ['equal', 'notify within '], ['delete', 'thirty\n(30)'], ['insert', 'sixty\n(60)'], ['equal', ' days of receipt'],
+    ]);
+  });
+
   it('keeps a long equal run between changes', () => {
     const ops = diffWords('alpha common words stay here omega', 'beta common words stay here gamma');
     expect(ops.filter((o) => o.op === 'equal').map((o) => o.text)).toEqual([' common words stay here ']);

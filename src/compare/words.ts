@@ -26,7 +26,8 @@
  *   - it holds no word, only whitespace and punctuation (" (", ", "), and no blank line (a paragraph break
  *     always separates changes); or
  *   - it holds exactly one word of at most three letters ("of", "the", "and", "a"), other than the
- *     negations "no", "not", "nor", which a reader must always see as kept or changed; or
+ *     negations "no", "not", "nor", which a reader must always see as kept or changed, and no line break (a
+ *     word after one is a point's label or a line's first word: "(a) " stays kept between two lines' changes); or
  *   - it is a piece of a number as written (digits and punctuation), glued to the changes on each side ("2" of
  *     "2(1)" → "3(2)", which the token diff may read as "{+3(+}2[-(1)-]{+)+}").
  * (A stand-in, word-stand-ins.ts, is neither a word nor punctuation here: it is never folded.)
@@ -472,11 +473,13 @@ function holdsBlankLine(t: Toks, i: number): boolean {
 /** Whether an equal segment is short enough to fold into the changes around it (rule in the header). */
 function isShortEqual(seg: Segment, tokA: Toks): boolean {
   let words = 0;
+  let lineBreak = false;
   for (let i = seg.aStart; i < seg.aEnd; i++) {
     const kind = tokA.run.kind[i]!;
     if (kind === STAND_IN) return false; // more non-space text than a short run has (word-stand-ins.ts)
     if (kind === SPACE_TOKEN) {
       if (holdsBlankLine(tokA, i)) return false;
+      if (holdsLineFeed(tokA, i)) lineBreak = true;
     } else if (kind === WORD_TOKEN) {
       words++;
       if (words > 1) return false;
@@ -487,7 +490,16 @@ function isShortEqual(seg: Segment, tokA: Toks): boolean {
     }
     if (i - seg.aStart > 8) return false; // a long run of punctuation is structure, not a gap in a phrase
   }
-  return true;
+  // A word at the start of a line is a point's label or a line's first word ("(a) " of "so─⏎(a) Malaysia" →
+  // ":⏎(a) Cambodia"): the lines' changes stay apart, the label kept. Punctuation alone still folds across a
+  // line wrapped inside a paragraph ("thirty⏎(30)" → "sixty⏎(60)").
+  return !(lineBreak && words > 0);
+}
+
+/** Whether whitespace token i holds a line feed. */
+function holdsLineFeed(t: Toks, i: number): boolean {
+  for (let k = t.run.start[i]!; k < t.run.start[i + 1]!; k++) if (t.text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /**
