@@ -593,8 +593,8 @@ export class Matcher {
    */
   fillGaps(threshold: number, loneThreshold: number, eligibleOld: (i: number) => boolean = () => true, eligibleNew: (j: number) => boolean = () => true): void {
     let loneOnly = false;
-    // Each pass after the first weighs only gaps of one unit a side that the pairs just made created; every
-    // pass pairs at least one unit or ends the loop.
+    // The second pass weighs only the gaps of one unit a side (those the first pass's pairs created among them):
+    // pairing in such a gap leaves nothing in it, so there is never a third.
     while (this.fillGapsOnce(threshold, loneThreshold, eligibleOld, eligibleNew, loneOnly)) loneOnly = true;
   }
 
