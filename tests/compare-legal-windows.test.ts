@@ -28,6 +28,7 @@ const pieces = [
   'twelfth day of December', 'two thousand and fifteen', 'the twelfth day of December two thousand and fifteen',
   '28th day of October, two thousand and twenty-five', 'first day of July nineteen hundred and ninety-four', 'the 28th day of October,', 'two thousand', 'nineteen hundred and ninety-four',
   'twenty-five', 'this twentieth day', 'of October', 'two thousand tonnes', 'hundred',
+  '20 Oct 2025', 'Jan. 1, 2027', 'Sept. 30', 'Oct.', 'Dec', 'dec', 'Jun', 'sept', '2 weeks', 'within 2 years', 'months',
   // frequencies and fractions
   'once', 'twice a year', 'three times per year', 'times', 'a', 'per', 'each calendar year', 'annum', 'annually', 'semi-annually',
   'quarterly', 'semi', 'two-thirds', 'one third of', 'one half', 'half', 'quarters', 'third', 'majority',

@@ -278,6 +278,22 @@ describe('figures and dates', () => {
       .toEqual([['figure', '500 tonnes', null], ['figure', null, '2 years']]);
   });
 
+  it('reads a time limit in years as one in months, and one in weeks as one in days, but not months as days', () => {
+    expect(brief(legalChanges('Payment within 2 years of notice.', 'Payment within 24 months of notice.'))).toEqual([['figure', 'within 2 years', 'within 24 months', 'cosmetic']]);
+    expect(brief(legalChanges('Reply within two weeks.', 'Reply within 14 days.'))).toEqual([['figure', 'within two weeks', 'within 14 days', 'cosmetic']]);
+    expect(brief(legalChanges('Reply within two weeks.', 'Reply within 15 days.'))).toEqual([['figure', 'within two weeks', 'within 15 days']]);
+    // Three months are not ninety days (nor a month thirty): a limit that a reader must see changed.
+    expect(brief(legalChanges('Reply within 3 months.', 'Reply within 90 days.'))).toEqual([['figure', 'within 3 months', 'within 90 days']]);
+    expect(brief(legalChanges('Reviewed every two years.', 'Reviewed every 24 months.'))).toEqual([['figure', 'every two years', 'every 24 months', 'cosmetic']]);
+  });
+
+  it('reads a month abbreviated, with or without its full stop ("20 Oct 2025", "Jan. 1, 2027")', () => {
+    expect(brief(legalChanges('Signed on 1 January 2027.', 'Signed on 1 Jan. 2027.'))).toEqual([['date', '1 January 2027', '1 Jan. 2027', 'cosmetic']]);
+    expect(brief(legalChanges('Signed on Jan. 1, 2027.', 'Signed on Feb. 1, 2027.'))).toEqual([['date', 'Jan. 1, 2027', 'Feb. 1, 2027']]);
+    expect(brief(legalChanges('Reviewed by 20 Oct 2028.', 'Reviewed by 21 Oct 2028.'))).toEqual([['date', '20 Oct 2028', '21 Oct 2028']]);
+    expect(brief(legalChanges('Reports due Sept. 30 each year.', 'Reports due Oct. 30 each year.'))).toEqual([['date', 'Sept. 30', 'Oct. 30']]);
+  });
+
   it('reports amounts and percentages, and flags a value written another way as cosmetic', () => {
     expect(brief(legalChanges('a levy of 10 per cent applies', 'a levy of 15% applies'))).toEqual([['figure', '10 per cent', '15%']]);
     expect(brief(legalChanges('a levy of 10 per cent applies', 'a levy of 10% applies'))).toEqual([['figure', '10 per cent', '10%', 'cosmetic']]);

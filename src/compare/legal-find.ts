@@ -813,6 +813,9 @@ function figuresIn(text: string, from: number, to: number, isDate: (start: numbe
       found.push({ start: every.start, end, text: written, key: normalizeSpace(written), value: `|${every.times}|${A_YEAR}`, kind: 'frequency', rank: undefined, polarity: undefined, quoted: undefined });
       continue;
     }
+    // A time limit in years is one in months, one in weeks one in days: "within 2 years" → "within 24 months" is
+    // the same limit written otherwise. (Not months in days, nor days in hours: those differ.)
+    if (kind === 'duration' && (unit === 'year' || unit === 'week')) { n *= unit === 'year' ? 12 : 7; unit = unit === 'year' ? 'month' : 'day'; }
     found.push({ start, end, text: m[0], key: normalizeSpace(m[0]), value: `${comparator}|${n}|${unit}`, kind, rank: undefined, polarity: undefined, quoted: undefined });
   }
 }
@@ -884,7 +887,17 @@ function roundValue(v: number): number {
 // Dates
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = `(?:${MONTHS.join('|')})`;
+/** The months as they are abbreviated ("20 Oct 2025", "Jan. 1, 2027"), each month's index in MONTHS. */
+const MONTH_ABBREVIATIONS = new Map([['jan', 0], ['feb', 1], ['mar', 2], ['apr', 3], ['jun', 5], ['jul', 6], ['aug', 7], ['sept', 8], ['sep', 8], ['oct', 9], ['nov', 10], ['dec', 11]]);
+// Whole names first: the pattern takes the first alternative that matches ("june" before "jun").
+const MONTH = `(?:${MONTHS.join('|')}|(?:${[...MONTH_ABBREVIATIONS.keys()].join('|')})\\.?)`;
+
+/** A month's number (1–12) from its name or abbreviation as a date match holds it ("October", "Oct", "oct."), or 0. */
+function monthNumber(name: string): number {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  const whole = MONTHS.indexOf(key);
+  return whole >= 0 ? whole + 1 : (MONTH_ABBREVIATIONS.get(key) ?? -1) + 1;
+}
 const ORDINAL_WORD = `(?:(?:${TENS.filter(Boolean).join('|')})[-\\s](?:${ORDINAL_UNITS.slice(1, 10).join('|')})|${[...ORDINAL_UNITS.slice(1), ...ORDINAL_TENS.filter(Boolean), 'hundredth'].join('|')})`;
 /**
  * A year written out, as signature blocks write it ("two thousand and twenty-five", "nineteen hundred and
@@ -983,7 +996,7 @@ function followsName(text: string, at: number): boolean {
     const before = k;
     while (k > 0 && isNameChar(text, k - 1)) k--;
     const name = text.slice(k, before);
-    return k < before && /^\p{Lu}/u.test(name) && !MONTHS.includes(name.toLowerCase()) && opensNoSentence(text, k);
+    return k < before && /^\p{Lu}/u.test(name) && monthNumber(name) === 0 && opensNoSentence(text, k);
   }
   // Most words before a number are lowercase ("within 30", "by 2030"): rejected without a pattern.
   const first = text.charCodeAt(i);
@@ -1067,10 +1080,10 @@ function takeDate(text: string, m: RegExpExecArray, found: Found[]): void {
   const g = m.groups!;
   if (isInLink(text, m.index)) return;
   let value: string;
-  if (g.y1) value = `${yearValue(g.y1)}-${pad(MONTHS.indexOf(g.m1!.toLowerCase()) + 1)}-${pad(g.d1!)}`;
-  else if (g.y2) value = `${g.y2}-${pad(MONTHS.indexOf(g.m2!.toLowerCase()) + 1)}-${pad(g.d2!)}`;
+  if (g.y1) value = `${yearValue(g.y1)}-${pad(monthNumber(g.m1!))}-${pad(g.d1!)}`;
+  else if (g.y2) value = `${g.y2}-${pad(monthNumber(g.m2!))}-${pad(g.d2!)}`;
   else if (g.y3) value = `${g.y3}-${g.m3}-${g.d3}`;
-  else if (g.od) value = `${g.oy ? yearValue(g.oy) : '-'}-${pad(MONTHS.indexOf(g.om!.toLowerCase()) + 1)}-${pad(ordinalValue(g.od)!)}`;
+  else if (g.od) value = `${g.oy ? yearValue(g.oy) : '-'}-${pad(monthNumber(g.om!))}-${pad(ordinalValue(g.od)!)}`;
   else if (g.nth) value = `day ${ordinalValue(g.nth)}`;
   else if (g.y5) {
     if (followsName(text, m.index)) return;
@@ -1092,11 +1105,11 @@ function takeDate(text: string, m: RegExpExecArray, found: Found[]): void {
     // Without a year a month must be written as a name is: "paragraph 1 may" is no date, nor "5 march".
     const month = (g.m6 ?? g.m7)!;
     if (!isUpperAscii(month.charCodeAt(0))) return;
-    value = `--${pad(MONTHS.indexOf(month.toLowerCase()) + 1)}-${pad((g.d6 ?? g.d7)!)}`;
+    value = `--${pad(monthNumber(month))}-${pad((g.d6 ?? g.d7)!)}`;
   } else {
     // "May 2026" is a date; "may 2026" in running text is almost always the modal before a number.
     if (g.m4 === 'may') return;
-    value = `${g.y4}-${pad(MONTHS.indexOf(g.m4!.toLowerCase()) + 1)}`;
+    value = `${g.y4}-${pad(monthNumber(g.m4!))}`;
   }
   found.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: normalizeSpace(m[0]), value, kind: 'date', rank: undefined, polarity: undefined, quoted: undefined });
 }
