@@ -16,6 +16,7 @@ import { wordDocumentText } from '../src/format/import/docx.js';
 import { inDocumentTerms } from '../src/format/import/docx-diagnostics.js';
 import { clauseText } from '../src/model/text.js';
 import { readImportFile } from '../src/node/desktop/import-file.js';
+import { commentsNote } from '../src/node/read-draft-file.js';
 import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { wordDraftOfVersion } from './support/word-document.js';
 
@@ -189,6 +190,22 @@ describe('Word documents as drafts', () => {
     expect(markup.stderr).toContain(`${file}:2:1: warning: 2 comments by EU, US not read into the draft`);
     // The app's Import Draft says it beside the import.
     expect((await readImportFile(file)).notes).toEqual(['commented.docx: 2 comments by EU, US not read into the draft, the first on paragraph 2 of the document; `parley show commented.docx` lists them.']);
+  });
+
+  it('says nothing of the margin notes Parley wrote on its own redline when that document comes back', () => {
+    // The sample's v1 → v5 redline holds Parley's notes on the moved Stockpiling paragraph.
+    const redline = join(dir, 'returned-redline.docx');
+    const written = parley(['diff', `${SAMPLE_DOSSIER}@1`, `${SAMPLE_DOSSIER}@5`, '--format', 'docx', '-o', redline]);
+    expect(written.code, written.stderr).toBe(0);
+    const shown = parley(['show', redline]);
+    expect(shown.code, shown.stderr).toBe(0);
+    // Listed, as every comment is, but no warning: they are not the other side's remarks.
+    expect(shown.stdout).toContain('paragraph 32, Parley: Moved here.');
+    expect(shown.stderr).not.toContain('comment');
+    expect(parley(['diff', '--tracked', redline]).stderr).not.toContain('comment');
+    // A reply by the other side beside them is told of, and only it.
+    expect(commentsNote([{ author: 'Parley', text: 'Moved here.', paragraph: 32 }, { author: 'US', text: 'Agreed.', paragraph: 40 }], redline))
+      .toBe('1 comment by US not read into the draft, the first on paragraph 40 of the document; `parley show returned-redline.docx` lists them');
   });
 
   it('compares a Word document before and after its tracked changes (diff --tracked)', () => {

@@ -23,6 +23,7 @@
  *
  * Not kept: Word's move marks (moveFrom/moveTo).
  */
+import { COMMENT_AUTHOR } from './comment-author.js';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ICommentOptions, type ParagraphChild } from 'docx';
 import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import type { Clause, Draft } from '../model/draft.js';
@@ -578,8 +579,6 @@ export function trackedChangeDate(day?: string): string {
   return day ? `${day}T12:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-/** Whose the margin comments are: the comparison's, not a party's. */
-const COMMENT_AUTHOR = 'Parley';
 
 /** A sober legal document: a serif face, black headings kept with what follows, a little space after paragraphs. */
 const FONT = 'Times New Roman';

@@ -12,6 +12,7 @@ import { inDocumentTerms } from '../format/import/docx-diagnostics.js';
 import { applyRunStyles } from '../format/import/word-run-styles.js';
 import { htmlDocumentText, looksLikeHtml } from '../format/import/html.js';
 import { parseDraft } from '../format/markdown.js';
+import { COMMENT_AUTHOR } from '../export/comment-author.js';
 import type { Draft } from '../model/draft.js';
 
 /** A problem the user caused or can fix; its message is shown as is. `exitCode` 2: the input cannot be read. */
@@ -188,9 +189,12 @@ export const WORD_COMMENTS = 'word-comments';
 
 /**
  * What a reader of a Word document with comments should be told: Parley reads its text, not its comments (the
- * other side's remarks, often its positions), and they stay in the document. Null when it has none.
+ * other side's remarks, often its positions), and they stay in the document. Null when it has none but Parley's
+ * own notes on a redline it wrote (a moved clause's, what changed in law), which a redline sent out and returned
+ * still carries: they say nothing of anyone's position. `parley show` lists them all.
  */
-export function commentsNote(comments: readonly WordComment[] | undefined, file: string): string | null {
+export function commentsNote(all: readonly WordComment[] | undefined, file: string): string | null {
+  const comments = all?.filter((c) => c.author !== COMMENT_AUTHOR);
   if (!comments || comments.length === 0) return null;
   const authors = [...new Set(comments.map((c) => c.author).filter(Boolean))];
   const by = authors.length ? ` by ${authors.join(', ')}` : '';
