@@ -50,7 +50,13 @@ describe('parley history', () => {
     expect(o.text()).toContain('(absent: merged into #research)');
     const s = collectOutput();
     await historyCommand(SAMPLE_DOSSIER, 'stockpiling', { format: 'text', color: false }, s);
-    expect(s.text()).toMatch(/v4 — [^\n]*\nParagraph 5 — Stockpiling\n {2}unchanged \(renumbered\)/);
+    // v2 renumbered it (a paragraph before it was merged into another) without moving it; v4 moved it up, from
+    // after Emergency planning to after No export bans' place, as parley diff reads the move.
+    expect(s.text()).toMatch(/v2 — [^\n]*\nParagraph 8 — Stockpiling\n {2}unchanged \(renumbered\)/);
+    expect(s.text()).toMatch(/v4 — [^\n]*\nParagraph 5 — Stockpiling\n {2}unchanged \(moved; renumbered\)/);
+    const json = collectOutput();
+    await historyCommand(SAMPLE_DOSSIER, 'stockpiling', { format: 'json', working: false }, json);
+    expect(JSON.parse(json.text()).versions.map((v: { change?: { moved: boolean } }) => v.change?.moved)).toEqual([undefined, false, false, true, false]);
   });
 
   it('gives JSON with every version and each change', async () => {

@@ -61,6 +61,11 @@ export interface ClauseChangeStep {
   since: number | 'working';
   kind: 'unchanged' | 'edited';
   renumbered: boolean;
+  /**
+   * Whether the clause moved among the others since the version just before (as `parley diff` reads a move: out
+   * of the longest run of clauses that kept their order); false where it was absent from that version.
+   */
+  moved: boolean;
   /** The party that tabled the version making the change (empty when unknown, e.g. an untitled working draft). */
   by: PartyId;
   /** Word redline of the clause text against the previous appearance; equal-only when unchanged. */
@@ -121,10 +126,11 @@ export function allClauseIds(drafts: readonly Draft[]): string[] {
  * The split or merge between two consecutive versions that has the clause `id` on the old side (`asOld`) or
  * on the new side (`asNew`). Other kinds of change say nothing the ids do not already say.
  */
-function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?: ClauseRelation; asNew?: ClauseRelation } {
+function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?: ClauseRelation; asNew?: ClauseRelation; moved: boolean } {
   const { oldClauses, newClauses, changes } = alignDrafts(oldDraft, newDraft, { ids: 'always' });
-  const out: { asOld?: ClauseRelation; asNew?: ClauseRelation } = {};
+  const out: { asOld?: ClauseRelation; asNew?: ClauseRelation; moved: boolean } = { moved: false };
   for (const change of changes) {
+    if (change.moved && change.new.some((j) => newClauses[j]!.id === id)) out.moved = true;
     if (change.kind !== 'split' && change.kind !== 'merged') continue;
     const relation: ClauseRelation = { kind: change.kind, from: change.old.map((i) => oldClauses[i]!.id), into: change.new.map((j) => newClauses[j]!.id) };
     if (relation.from.includes(id)) out.asOld = relation;
@@ -162,9 +168,11 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
     if (found) {
       const now = relations ? appearanceOf(found) : { ...appearanceOf(found), heading: 'Title block' };
       entry.clause = now;
+      let moved = false;
       if (before && relations) {
-        const { asNew } = relationAcross(before.draft, v.draft, clauseId);
-        if (asNew) entry.relation = asNew;
+        const across = relationAcross(before.draft, v.draft, clauseId);
+        if (across.asNew) entry.relation = across.asNew;
+        moved = wasThere && across.moved;
       }
       if (previous) {
         // The same words set otherwise (italic added) are an edit, as parley diff reads them (formatting.ts).
@@ -177,6 +185,7 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
           since: previous.version,
           kind: same ? 'unchanged' : 'edited',
           renumbered: normalizeLabel(previous.clause.label) !== normalizeLabel(now.label),
+          moved,
           by: v.tabledBy,
           words,
           legal,

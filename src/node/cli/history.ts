@@ -114,6 +114,7 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
   const notes = [
     // A step whose changes are all cosmetic says so, as `parley diff` heads such a clause.
     change.kind !== 'unchanged' && allCosmetic([...change.words, ...(change.titleWords ?? [])]) ? 'cosmetic only' : '',
+    change.moved ? 'moved' : '',
     change.renumbered ? 'renumbered' : '',
     isPreviousVersion(change.since, e.version) ? '' : `against ${versionName(change.since)}, where it last appeared`,
   ].filter(Boolean);
