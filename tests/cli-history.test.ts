@@ -51,7 +51,7 @@ describe('parley history', () => {
     const s = collectOutput();
     await historyCommand(SAMPLE_DOSSIER, 'stockpiling', { format: 'text', color: false }, s);
     // v2 renumbered it (a paragraph before it was merged into another) without moving it; v4 moved it up, from
-    // after Emergency planning to after No export bans' place, as parley diff reads the move.
+    // after Emergency planning to before No export bans, as parley diff reads the move.
     expect(s.text()).toMatch(/v2 — [^\n]*\nParagraph 8 — Stockpiling\n {2}unchanged \(renumbered\)/);
     expect(s.text()).toMatch(/v4 — [^\n]*\nParagraph 5 — Stockpiling\n {2}unchanged \(moved; renumbered\)/);
     const json = collectOutput();
