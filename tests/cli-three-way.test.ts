@@ -16,7 +16,10 @@ describe('parley diff --base (three-way)', () => {
     const text = o.text();
     expect(o.stdout[0]).toBe('base:   v3 — Joint text after the Brussels round — tabled by EU, 2026-03-12');
     expect(text).toContain('3 unchanged, 0 first-only, 7 second-only, 0 both-same, 5 conflict (15 clauses)');
-    expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only');
+    // v4 moved Stockpiling up from after Emergency planning (v5 keeps it there): a move alone is no change of its
+    // state, so the status is v5's edit's, and the line says who moved it.
+    expect(text).toContain('Paragraph 5 — Stockpiling  #stockpiling  — changed by the second side only (moved by v4 and v5)');
+    expect(text).toMatch(/#joint-investment {2}— changed by the second side only\n/);
     // v5 resolved the brackets v4 resolved, the same way, and went on to resolve the others: it holds both changes.
     expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently \(v5 holds both changes: it made v4's change too\)\n {2}first \(v4\): edited\n/);
     expect(text).toMatch(/#anti-dumping {2}— CONFLICT: changed by both, differently\n/);
@@ -120,8 +123,13 @@ describe('parley diff --base (three-way)', () => {
     expect(byId['research-mobility'].firstChange.change).toBe('deleted');
     // review: inserted by v2, withdrawn again in v3.
     expect(byId['review'].status).toBe('first-only');
-    // stockpiling: renumbered only on both sides.
+    // stockpiling: renumbered only on both sides, and moved by neither.
     expect(byId['stockpiling'].status).toBe('unchanged');
+    expect(byId['stockpiling'].firstChange.moved).toBeUndefined();
+    const moved = collectOutput();
+    await threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'json' }, moved);
+    const stockpiling = JSON.parse(moved.text()).clauses.find((c: { id: string }) => c.id === 'stockpiling');
+    expect([stockpiling.firstChange.moved, stockpiling.secondChange.moved, stockpiling.status]).toEqual([true, true, 'second-only']);
     const total = Object.values(json.summary as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(total).toBe(json.clauses.length);
   });
@@ -145,6 +153,8 @@ describe('parley diff --base (three-way)', () => {
     const investment = html.slice(html.indexOf('Joint investment'), html.indexOf('</section>', html.indexOf('Joint investment')));
     expect(investment).toContain('changed by the second side only');
     expect(investment).toContain('<p class="side">v5: edited</p>');
+    const stockpiling = html.slice(html.indexOf('Stockpiling'), html.indexOf('</section>', html.indexOf('Stockpiling')));
+    expect(stockpiling).toContain('changed by the second side only</span>, <span class="badge moved">moved by v4 and v5</span>');
   });
 
   it('refuses a version the dossier does not have, naming those it has', async () => {

@@ -14,6 +14,9 @@
  *   conflict     — both changed it differently (one edited what the other deleted counts too); `overlap` says
  *                  whether they changed a sentence of the base's text in common (a paragraph or a schedule's
  *                  row ends a sentence too), or only different sentences.
+ * A side that moved the clause among the others (as `parley diff` reads a move between the base and that side)
+ * says so (`moved` on its side); a move alone leaves the status as it is, the clause's state being its title
+ * and text, and two moves or a move and an edit can both stand.
  *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
@@ -28,6 +31,7 @@ import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
 import { clauseRedline, frontClause, versionPair, type VersionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
+import { alignDrafts } from './align.js';
 import type { LegalChangeJson } from './contract.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
@@ -46,6 +50,8 @@ export interface ThreeWayClause {
 
 export interface ThreeWaySide {
   change: SideChange;
+  /** This side moved the clause among the others since the base (see the module comment). */
+  moved?: true;
   /** Redline of the clause text from the base to this side; empty when unchanged. */
   words: WordOp[];
   /** What changed in law from the base to this side, as `parley diff` lists it (edited clauses only). */
@@ -189,13 +195,24 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   const s = indexDraft(second);
   const summary: Record<ThreeWayStatus, number> = { unchanged: 0, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 };
   const parties = { ...base.meta.parties, ...first.meta.parties, ...second.meta.parties };
+  const movedByFirst = movedSince(base, first), movedBySecond = movedSince(base, second);
   const entries = mergedOrder(f.order, [s.order, b.order]).map((id): ThreeWayEntry => {
     const entry = entryOf(id, b.byId.get(id)?.clause ?? null, f.byId.get(id)?.clause ?? null, s.byId.get(id)?.clause ?? null, parties);
+    if (movedByFirst.has(id)) entry.firstChange.moved = true;
+    if (movedBySecond.has(id)) entry.secondChange.moved = true;
     summary[entry.status]++;
     return entry;
   });
   const front = entryOf('', frontOf(base), frontOf(first), frontOf(second), parties);
   return front.status === 'unchanged' ? { summary, entries } : { summary, entries, front };
+}
+
+/** The ids of the clauses a side moved among the others since the base: its alignment with the base, by ids. */
+function movedSince(base: Draft, side: Draft): Set<string> {
+  const { newClauses, changes } = alignDrafts(base, side, { ids: 'always' });
+  const out = new Set<string>();
+  for (const change of changes) if (change.moved) for (const j of change.new) out.add(newClauses[j]!.id);
+  return out;
 }
 
 /** A draft's title block as a clause snapshot; null where it has no text. */

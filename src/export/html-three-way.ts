@@ -8,7 +8,7 @@
 import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide, type ThreeWayStatus } from '../compare/three-way.js';
 import { wordOpsJson } from '../compare/compare.js';
 import { escape, LEGEND, legalList, ops, STYLE } from './html-redline.js';
-import { holdsBothWords, TITLE_BLOCK } from './text-redline.js';
+import { holdsBothWords, movedByWords, TITLE_BLOCK } from './text-redline.js';
 
 export interface HtmlThreeWayOptions {
   /** The instrument's title, heading the page. */
@@ -50,7 +50,8 @@ function entryHtml(e: ThreeWayEntry, options: HtmlThreeWayOptions, front: boolea
   const apart = e.between && e.overlap === false
     ? ` <span class="apart">(${e.holdsBoth ? escape(holdsBothWords(e.holdsBoth, first, second)) : 'in different sentences or rows: both changes can stand'})</span>`
     : '';
-  const badge = `<span class="badges">(<span class="badge ${e.status}">${STATUS_TEXT[e.status]}</span>)</span>`;
+  const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, first, second);
+  const badge = `<span class="badges">(<span class="badge ${e.status}">${STATUS_TEXT[e.status]}</span>${moved ? `, <span class="badge moved">${escape(moved)}</span>` : ''})</span>`;
   const parts = [`<h2>${escape(head)}${front ? '' : ` <span class="was">#${escape(e.id)}</span>`} ${badge}${apart}</h2>`];
   switch (e.status) {
     case 'unchanged':

@@ -174,6 +174,15 @@ export function holdsBothWords(side: 'first' | 'second', firstName: string, seco
   return `${holder} holds both changes: it made ${other}'s change too`;
 }
 
+/**
+ * Which sides of a three-way comparison moved a clause among the others, as the text and HTML outputs say it:
+ * "moved by v4", "moved by v4 and v5", or ''.
+ */
+export function movedByWords(first: boolean, second: boolean, firstName: string, secondName: string): string {
+  const by = [first ? firstName : '', second ? secondName : ''].filter(Boolean);
+  return by.length ? `moved by ${by.join(' and ')}` : '';
+}
+
 /** The Markdown marks of a style, as a change of formatting shows it. */
 const STYLE_MARKS: Record<TextStyleJson, string> = { plain: '', italic: '*', bold: '**', 'bold italic': '***' };
 

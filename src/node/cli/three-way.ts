@@ -11,7 +11,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { holdsBothWords, legalLines, TITLE_BLOCK } from '../../export/text-redline.js';
+import { holdsBothWords, legalLines, movedByWords, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 import { htmlThreeWay } from '../../export/html-three-way.js';
 
@@ -64,7 +64,7 @@ function describe(v: HistoryVersion) {
 }
 
 function sideJson(side: ThreeWaySide) {
-  return { change: side.change, legal: side.legal, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
+  return { change: side.change, ...(side.moved ? { moved: true } : {}), legal: side.legal, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
 }
 
 export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
@@ -126,7 +126,8 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     const apart = e.between && e.overlap === false
       ? e.holdsBoth ? ` (${holdsBothWords(e.holdsBoth, firstName, secondName)})` : ' (in different sentences or rows: the two changes do not overlap)'
       : '';
-    lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}${apart}`);
+    const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, firstName, secondName);
+    lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}${moved ? ` (${moved})` : ''}${apart}`);
     if (e.status === 'unchanged') continue;
     if (e.status === 'both-same') {
       lines.push(...sideLines(`both (${firstName}, ${secondName})`, e.firstChange, options.color));
