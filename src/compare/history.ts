@@ -124,7 +124,8 @@ export function allClauseIds(drafts: readonly Draft[]): string[] {
 
 /**
  * The split or merge between two consecutive versions that has the clause `id` on the old side (`asOld`) or
- * on the new side (`asNew`). Other kinds of change say nothing the ids do not already say.
+ * on the new side (`asNew`), and whether the later version moved it among the others (`moved`). Other kinds of
+ * change say nothing the ids do not already say.
  */
 function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?: ClauseRelation; asNew?: ClauseRelation; moved: boolean } {
   const { oldClauses, newClauses, changes } = alignDrafts(oldDraft, newDraft, { ids: 'always' });

@@ -579,7 +579,6 @@ export function trackedChangeDate(day?: string): string {
   return day ? `${day}T12:00:00Z` : new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-
 /** A sober legal document: a serif face, black headings kept with what follows, a little space after paragraphs. */
 const FONT = 'Times New Roman';
 const HEADING = { run: { font: FONT, size: 24, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } };
