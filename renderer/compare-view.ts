@@ -13,7 +13,7 @@ import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -113,6 +113,7 @@ export class CompareView {
     for (const [value, text] of [
       ['changes', 'All changes'], ['all', 'Everything, with unchanged'], ['edited', 'Edited'], ['inserted', 'Inserted'],
       ['deleted', 'Deleted'], ['moved', 'Moved'], ['split', 'Split'], ['merged', 'Merged'], ['stale', 'Stale references'],
+      ['reversed', 'Obligations reversed'],
     ]) kind.append(h('option', { value: value! }, text!));
     kind.addEventListener('change', () => this.setFilter({ kind: kind.value }));
     const party = h('select', { 'aria-label': 'Party', id: 'filter-party' }, h('option', { value: '' }, 'Any party'));
@@ -286,6 +287,16 @@ export class CompareView {
       });
       this.summaryBar.append(chip);
     }
+    const reversed = reversedCount(this.result.comparison);
+    if (reversed > 0) {
+      const chip = h('button', { type: 'button', class: 'count kind-reversed', title: 'Show the clauses where an obligation turned into its opposite ("shall" → "shall not", "may" → "shall not")' },
+        h('span', { class: 'count-n' }, String(reversed)), ` obligation${reversed === 1 ? '' : 's'} reversed`);
+      chip.addEventListener('click', () => {
+        this.root.querySelector<HTMLSelectElement>('#filter-kind')!.value = 'reversed';
+        this.setFilter({ kind: 'reversed' });
+      });
+      this.summaryBar.append(chip);
+    }
     // What the marks mean, for a reader new to redlines (moved text especially: Word's blue double lines).
     this.summaryBar.append(h('span', { class: 'legend', 'aria-label': 'What the marks mean' },
       h('ins', {}, 'inserted'), ' ', h('del', {}, 'deleted'), ' ',
@@ -299,7 +310,8 @@ export class CompareView {
     const stale = (change.staleReferences?.length ?? 0) > 0;
     const onlyRenumbered = change.kind === 'unchanged' && change.renumbered && !change.moved && !stale;
     if (f.kind === 'changes' && change.kind === 'unchanged' && !change.moved && !change.renumbered && !stale) return false;
-    if (f.kind === 'stale' ? !stale : f.kind === 'moved' ? !change.moved : f.kind !== 'changes' && f.kind !== 'all' && change.kind !== f.kind) return false;
+    if (f.kind === 'stale' ? !stale : f.kind === 'moved' ? !change.moved : f.kind === 'reversed' ? reversedIn(change) === 0
+      : f.kind !== 'changes' && f.kind !== 'all' && change.kind !== f.kind) return false;
     if (f.hideRenumbering && onlyRenumbered) return false;
     if (f.legalOnly && change.legal.length === 0 && !stale) return false;
     if (f.hideCosmetic && isCosmeticOnly(change)) return false;

@@ -66,6 +66,8 @@ describe('an obligation turned into its opposite', () => {
 
   it('reads "(reversed)" in the text and HTML redlines, as "(weaker)" does', () => {
     const text = textRedline(c);
+    // Counted in the summary line, where the eye starts.
+    expect(text).toContain('0 unchanged, 2 obligations reversed');
     expect(text).toContain('obligation: shall → shall not (reversed)');
     expect(text).toContain('obligation: may → shall not (reversed)');
     expect(text).toContain('obligation: shall → will (weaker)');

@@ -42,9 +42,26 @@ export function summaryLine(c: ComparisonJson): string {
   ];
   const stale = staleCount(c);
   if (stale > 0) parts.push(`${stale} stale reference${stale === 1 ? '' : 's'}`);
+  // The change a reviewer must not miss, counted where the eye starts.
+  const reversed = reversedCount(c);
+  if (reversed > 0) parts.push(`${reversed} obligation${reversed === 1 ? '' : 's'} reversed`);
   // Counts of clauses: a changed title block (no clause) would otherwise read as nothing changed.
   if (c.front) parts.push('title block edited');
   return parts.join(', ');
+}
+
+/** How many obligations turned into their opposite ("shall" → "shall not"), in all clauses (LegalChangeJson.reversed). */
+export function reversedCount(c: ComparisonJson): number {
+  let n = 0;
+  for (const change of c.changes) n += reversedIn(change);
+  return n;
+}
+
+/** How many of a clause's legal items are obligations turned into their opposite. */
+export function reversedIn(change: Pick<ClauseChangeJson, 'legal'>): number {
+  let n = 0;
+  for (const item of change.legal) if (item.reversed) n++;
+  return n;
 }
 
 /** How many stale cross-references the comparison found, in all clauses. */
