@@ -4,7 +4,7 @@
  * without colour. A summary bar counts changes by kind; filters narrow the list; n / p (or Alt+↓ / Alt+↑) step
  * through the changes. The comparison itself runs in the main process or the local server, never here.
  */
-import type { DossierApi, DraftRef } from '../src/api.js';
+import { draftRefName, type DossierApi, type DraftRef } from '../src/api.js';
 import type { ClauseChangeJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../src/compare/contract.js';
 import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
@@ -450,7 +450,7 @@ export class CompareView {
           layout: this.mode === 'inline' ? 'inline' : 'side-by-side',
           hideCosmetic: this.filters.hideCosmetic,
           changedOnly: this.filters.kind !== 'all',
-          names: { old: refName(refs[0]), new: refName(refs[1]) },
+          names: { old: draftRefName(refs[0]), new: draftRefName(refs[1]) },
         })], { type: 'text/html;charset=utf-8' });
       }
       const url = URL.createObjectURL(blob);
@@ -458,7 +458,7 @@ export class CompareView {
       // The download has read the blob by the time a minute has passed.
       window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.status.className = 'compare-status';
-      this.status.textContent = `Redline saved as ${file} (${comparison.old.label || refName(refs[0])} → ${comparison.new.label || refName(refs[1])}).`;
+      this.status.textContent = `Redline saved as ${file} (${comparison.old.label || draftRefName(refs[0])} → ${comparison.new.label || draftRefName(refs[1])}).`;
     } catch (error) {
       this.status.className = 'compare-status error';
       this.status.textContent = `The redline could not be saved: ${(error as Error).message ?? String(error)}`;
@@ -708,11 +708,6 @@ function partiesIn(blocks: readonly Block[], out = new Set<string>()): Set<strin
 
 /** The keys that save the redline (the desktop menu's File → Save Redline… has the same). */
 const SAVE_REDLINE_KEYS = 'Ctrl+Shift+E';
-
-/** What to call a draft compared: "v3", or "working draft". */
-function refName(ref: DraftRef): string {
-  return ref === 'working' ? 'working draft' : `v${ref}`;
-}
 
 /** "rare-earths-mou v1-v5 redline.html": the dossier and the two drafts, in characters any file system takes. */
 export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef], format: RedlineFormat = 'html'): string {

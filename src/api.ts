@@ -13,6 +13,11 @@ import type { Draft, DraftStatus, PartyId } from './model/draft.js';
 /** A tabled version by number, or the working draft. */
 export type DraftRef = number | 'working';
 
+/** What the app, the command line and the Word notes call a version that has no label of its own: "v3", "working draft". */
+export function draftRefName(ref: DraftRef): string {
+  return ref === 'working' ? 'working draft' : `v${ref}`;
+}
+
 export interface DossierSummary {
   /** Folder name, for the window title. */
   name: string;

@@ -31,9 +31,22 @@ const MARKED = { brackets: 'marked' } as const;
 export function clausesStyleRuns(clauses: readonly Clause[]): StyleRun[] {
   if (clauses.length === 1) return styleRuns(clauses[0]!.body, MARKED);
   const out: StyleRun[] = [];
+  const starts = clauseStarts(clauses);
+  clauses.forEach((c, k) => {
+    for (const run of styleRuns(c.body, MARKED)) out.push({ start: run.start + starts[k]!, end: run.end + starts[k]!, style: run.style });
+  });
+  return out;
+}
+
+/**
+ * Where each clause's text (brackets marked) begins in the clauses' texts joined by line breaks, as a split's or
+ * merge's text is (compare.ts textOf): 0 for the first.
+ */
+export function clauseStarts(clauses: readonly Clause[]): number[] {
+  const out: number[] = [];
   let offset = 0;
   for (const c of clauses) {
-    for (const run of styleRuns(c.body, MARKED)) out.push({ start: run.start + offset, end: run.end + offset, style: run.style });
+    out.push(offset);
     offset += clauseText(c, MARKED).length + 1;
   }
   return out;

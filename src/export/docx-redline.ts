@@ -27,8 +27,9 @@ import { COMMENT_AUTHOR } from './comment-author.js';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type ICommentOptions, type ParagraphChild } from 'docx';
 import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import type { Clause, Draft } from '../model/draft.js';
-import { clausesStyleRuns, styleName } from '../compare/formatting.js';
-import { blocksText, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
+import { clauseStarts, clausesStyleRuns, styleName } from '../compare/formatting.js';
+import { blocksText, clauseHeading, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
+import { walkClauses } from '../model/provisions.js';
 import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
 import { legalNote, movedAwayNote, movedHereNote } from './margin-notes.js';
 
@@ -384,11 +385,6 @@ function headingLevel(clause: Clause) {
   return HEADINGS[Math.min(Math.max(clause.level, 1), 6) - 1]!;
 }
 
-/** "Paragraph 4 — Stockpiling", as the drafts write a heading. */
-function headingText(clause: Clause): string {
-  return clause.label && clause.title ? `${clause.label} — ${clause.title}` : clause.label || clause.title;
-}
-
 /** The document's paragraphs, from the comparison and the two drafts it compared (their clauses by id). */
 class DocxRedlineWriter {
   private readonly revisions: Revisions;
@@ -400,8 +396,8 @@ class DocxRedlineWriter {
 
   constructor(private readonly comparison: ComparisonJson, private readonly oldDraft: Draft, private readonly newDraft: Draft, private readonly options: DocxRedlineOptions) {
     this.revisions = new Revisions(options);
-    this.oldById = new Map(flatten(oldDraft.clauses).map((clause, index) => [clause.id, { clause, index }]));
-    this.newById = new Map(flatten(newDraft.clauses).map((clause) => [clause.id, clause]));
+    this.oldById = new Map([...walkClauses(oldDraft.clauses)].map(({ clause }, index) => [clause.id, { clause, index }]));
+    this.newById = new Map([...walkClauses(newDraft.clauses)].map(({ clause }) => [clause.id, clause]));
   }
 
   /** The document's paragraphs (and tables), title first. */
@@ -464,7 +460,7 @@ class DocxRedlineWriter {
   }
 
   private heading(clause: Clause, mark: Mark, note?: readonly string[]): Paragraph {
-    const text = [this.revisions.run(mark, headingText(clause))];
+    const text = [this.revisions.run(mark, clauseHeading(clause))];
     return new Paragraph({ heading: headingLevel(clause), children: note ? this.noted(text, mark, note) : text, ...this.revisions.paragraphMark(mark) });
   }
 
@@ -520,23 +516,20 @@ class DocxRedlineWriter {
     if (olds.length === 0 || news.length === 0) return [];
     // A split's further parts begin at their offsets in the new text (clauses joined by a line break), a
     // merge's in the old.
+    const starts = { old: clauseStarts(olds), new: clauseStarts(news) };
     const heads: PartHeading[] = [];
-    const partsOf = (clauses: Clause[], side: 'old' | 'new') => {
-      let offset = 0;
-      clauses.forEach((clause, k) => {
-        if (k > 0) heads.push({ side, offset, clause });
-        offset += clauseText(clause, MARKED).length + 1;
+    for (const [side, clauses] of [['new', news], ['old', olds]] as const) {
+      starts[side].forEach((offset, k) => {
+        if (k > 0) heads.push({ side, offset, clause: clauses[k]! });
       });
-    };
-    partsOf(news, 'new');
-    partsOf(olds, 'old');
+    }
     const words = change.words.length ? change.words : [{ op: 'equal' as const, text: clauseText(news[0]!, MARKED) }];
     return [
       this.pairedHeading(olds[0]!, news[0]!, change.titleWords && olds.length === 1 && news.length === 1 ? change.titleWords : undefined,
         this.options.legalNotes ? legalNote(change) : null),
       ...bodyParagraphs(words, this.revisions, {
         styles: { old: clausesStyleRuns(olds), new: clausesStyleRuns(news) },
-        breaks: { old: clausesBreaks(olds), new: clausesBreaks(news) },
+        breaks: { old: clausesBreaks(olds, starts.old), new: clausesBreaks(news, starts.new) },
         heads,
         headingOf: (clause, mark) => this.heading(clause, mark),
       }),
@@ -544,14 +537,15 @@ class DocxRedlineWriter {
   }
 }
 
-/** The line breaks inside paragraphs of clauses' texts joined by line breaks (a split's or merge's, compare.ts textOf). */
-function clausesBreaks(clauses: readonly Clause[]): Set<number> {
+/**
+ * The line breaks inside paragraphs of clauses' texts joined by line breaks (a split's or merge's, compare.ts
+ * textOf), each clause's text beginning at its `starts` (clauseStarts).
+ */
+function clausesBreaks(clauses: readonly Clause[], starts: readonly number[]): Set<number> {
   const out = new Set<number>();
-  let offset = 0;
-  for (const clause of clauses) {
-    for (const at of lineBreaksInParagraphs(clause.body, MARKED)) out.add(offset + at);
-    offset += clauseText(clause, MARKED).length + 1;
-  }
+  clauses.forEach((clause, k) => {
+    for (const at of lineBreaksInParagraphs(clause.body, MARKED)) out.add(starts[k]! + at);
+  });
   return out;
 }
 
@@ -560,15 +554,6 @@ function sharedWords(a: string, b: string): string {
   let end = 0;
   for (let i = 0; i < a.length && i < b.length && a[i] === b[i]; i++) if (a[i] === ' ') end = i + 1;
   return a.slice(0, end);
-}
-
-/** Every clause in reading order, parents before their children. */
-function flatten(clauses: readonly Clause[], out: Clause[] = []): Clause[] {
-  for (const clause of clauses) {
-    out.push(clause);
-    flatten(clause.children, out);
-  }
-  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, 
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { holdsText, sideBySideRows } from './facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -25,8 +25,7 @@ export interface HtmlRedlineOptions {
 export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function heading(ref: ClauseRefJson): string {
-  const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
-  return escape(head || `#${ref.id}`);
+  return escape(refHeading(ref));
 }
 
 /** How each style is set, for a change of formatting. */

@@ -9,7 +9,7 @@
  *     list of them ("obligation: shall → will (weaker)"), which the tracked changes show one word at a time.
  */
 import type { ClauseChangeJson, ClauseRefJson, WordOpJson } from '../compare/contract.js';
-import { legalLines, notableProvisions } from './text-redline.js';
+import { legalLines, notableProvisions, refHeading } from './text-redline.js';
 
 /** At most this many changes of wording are listed one by one; the rest are counted. */
 const LISTED_CHANGES = 12;
@@ -61,10 +61,7 @@ function changeLine(change: WordingChange): string {
 
 /** A clause as a note names it: "Paragraph 9 — Stockpiling", within its enclosing clauses. */
 function clauseName(refs: readonly ClauseRefJson[]): string {
-  return refs.map((ref) => {
-    const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title || `#${ref.id}`;
-    return ref.path.length > 0 ? `${head} (in ${ref.path.join(', ')})` : head;
-  }).join(' + ');
+  return refs.map((ref) => (ref.path.length > 0 ? `${refHeading(ref)} (in ${ref.path.join(', ')})` : refHeading(ref))).join(' + ');
 }
 
 /** A draft as a note names it: its label, quoted (“EU first proposal”), or the older / newer draft. */

@@ -6,6 +6,7 @@
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
 import { elideUnchanged } from './elide-unchanged.js';
+import { clauseHeading } from '../model/text.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
@@ -29,9 +30,9 @@ export interface DraftNames {
 
 const ANSI = { red: '\u001b[31m', green: '\u001b[32m', cyan: '\u001b[36m', bold: '\u001b[1m', dim: '\u001b[2m', reset: '\u001b[0m' };
 
-function heading(ref: ClauseRefJson): string {
-  const head = ref.label && ref.title ? `${ref.label} — ${ref.title}` : ref.label || ref.title;
-  return head || `#${ref.id}`;
+/** A clause as the redlines and the Word notes name it: "Paragraph 4 — Stockpiling", or its id when it has neither. */
+export function refHeading(ref: ClauseRefJson): string {
+  return clauseHeading(ref) || `#${ref.id}`;
 }
 
 export function summaryLine(c: ComparisonJson): string {
@@ -237,8 +238,8 @@ function describe(change: ClauseChangeJson, cosmeticHidden = false): string {
   const flags: string[] = [cosmeticHidden ? `${change.kind}: cosmetic only, not marked` : cosmetic ? `${change.kind}, cosmetic only` : change.kind];
   if (change.moved) flags.push('moved');
   if (change.renumbered) flags.push('renumbered');
-  const now = change.new.map(heading).join(' + ');
-  const was = change.old.map(heading).join(' + ');
+  const now = change.new.map(refHeading).join(' + ');
+  const was = change.old.map(refHeading).join(' + ');
   switch (change.kind) {
     case 'inserted': return `${now}  [inserted]`;
     case 'deleted': return `${was}  [deleted]`;
@@ -286,7 +287,6 @@ export function legalLines(items: readonly LegalChangeJson[]): string[] {
   });
 }
 
-/** Which table row a legal item stands in ("row 8112.92"), or '': said alike by the redlines and the app. */
 /**
  * Which way an obligation went ("weaker", "stronger", "same"), or "reversed" where it turned into its opposite
  * ("shall" → "shall not"), or '' — shared by the text and HTML redlines and the app's compare view.
@@ -298,6 +298,7 @@ export function directionNote(legal: Pick<LegalChangeJson, 'direction' | 'revers
 /** What a legal item whose value is the same, written otherwise ("6 months" → "six months"), is said to be. */
 export const WORDING_ONLY = 'wording only';
 
+/** Which table row a legal item stands in ("row 8112.92"), or '': said alike by the redlines and the app. */
 export function rowNote(legal: Pick<LegalChangeJson, 'row'>): string {
   return legal.row ? `row ${legal.row}` : '';
 }

@@ -8,7 +8,7 @@
  * sentence a person can read; nothing else (and no stack trace) crosses to the user interface.
  */
 import { basename, join } from 'node:path';
-import { ApiError, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type InheritedDraft, type TableRequest } from '../api.js';
+import { ApiError, draftRefName, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type InheritedDraft, type TableRequest } from '../api.js';
 import type { ComparisonJson } from '../compare/contract.js';
 import type { CompareOptions } from '../compare/compare.js';
 import { parseDraft, serializeDraft } from '../format/markdown.js';
@@ -136,7 +136,7 @@ class LocalApi implements LocalDossierApi {
         date: trackedChangeDate(tabled?.date),
         legalNotes: options?.legalNotes === true,
         // A draft without a label of its own is named in the notes as the app names it.
-        names: { old: refLabel(checkedOld), new: refLabel(newChecked) },
+        names: { old: draftRefName(checkedOld), new: draftRefName(newChecked) },
       });
       return { base64: Buffer.from(bytes).toString('base64') };
     });
@@ -260,9 +260,4 @@ async function lockedNotice(dir: string): Promise<string> {
 async function loadCompareModule(): Promise<CompareDrafts | null> {
   const { compareDrafts } = await import('../compare/compare.js');
   return compareDrafts;
-}
-
-/** A version as the app names one without a label: "v3", or "working draft". */
-function refLabel(ref: DraftRef): string {
-  return ref === 'working' ? 'working draft' : `v${ref}`;
 }

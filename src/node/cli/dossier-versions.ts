@@ -3,6 +3,7 @@
  * tabled version with what the manifest says about it, and the working draft, each parsed.
  */
 import { join } from 'node:path';
+import { draftRefName } from '../../api.js';
 import type { HistoryVersion } from '../../compare/history.js';
 import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
@@ -73,10 +74,8 @@ export function pickVersion(versions: readonly HistoryVersion[], ref: string, di
   return found;
 }
 
-/** "v3" or "working draft", for headings. */
-export function versionName(version: number | 'working'): string {
-  return version === 'working' ? 'working draft' : `v${version}`;
-}
+/** "v3" or "working draft", for headings: the name the app gives a version too. */
+export const versionName = draftRefName;
 
 /**
  * "v3 — Joint text after the Brussels round", for the line that introduces a version; a working draft without a
