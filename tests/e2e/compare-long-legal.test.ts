@@ -16,7 +16,7 @@ import { parseDraft } from '../../src/format/markdown.js';
 import { gatheredLegal, legalLines } from '../../src/export/text-redline.js';
 import { corpus } from '../support/corpus.js';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM) && corpus !== null;
 if (!ready) console.warn(`compare e2e test on real texts skipped: needs ${CHROMIUM} and the corpus`);
@@ -34,14 +34,9 @@ describe.skipIf(!ready)('a clause with many changes in law, in the compare view'
     dossier = join(work, 'paris');
     const drafts = join(corpus!, 'paris-agreement-drafts');
     runParley('init', dossier, '--title', 'Paris Agreement', '--party', 'COP=Conference of the Parties');
-    runParley('import', join(drafts, 'v1_2015-10-23_ADP-draft-agreement.md'), '--into', dossier);
-    runParley('table', dossier, '--label', 'ADP draft, 23 October', '--by', 'COP');
-    runParley('import', join(drafts, 'v2_2015-12-04_ADP-compilation-draft-agreement.md'), '--into', dossier);
-    runParley('table', dossier, '--label', 'ADP compilation, 4 December', '--by', 'COP');
-    const started = await serve(dossier);
-    server = started.child;
-    ({ browser, page } = await launchPage());
-    await openApp(page, started.url);
+    importAndTable(dossier, join(drafts, 'v1_2015-10-23_ADP-draft-agreement.md'), 'ADP draft, 23 October', 'COP');
+    importAndTable(dossier, join(drafts, 'v2_2015-12-04_ADP-compilation-draft-agreement.md'), 'ADP compilation, 4 December', 'COP');
+    ({ server, browser, page } = await openDossier(dossier));
   });
 
   afterAll(() => tearDown(browser, server, work));
@@ -76,10 +71,7 @@ describe.skipIf(!ready)('a clause with many changes in law, in the compare view'
     const items = gatheredLegal(article3.legal);
     expect(items.length).toBeGreaterThan(20);
 
-    await page.click('#tab-compare');
-    await page.selectOption('#compare-old', '1');
-    await page.selectOption('#compare-new', '2');
-    await page.click('#compare-run');
+    await compareInApp(page, '1', '2');
     const card = page.locator('article.change', { has: page.locator('.change-labels', { hasText: /^Article 3\b/ }) }).first();
     await expect.poll(() => card.count(), { timeout: 20_000 }).toBe(1);
     expect(await card.locator('.legal-flags li.legal').count()).toBe(8);

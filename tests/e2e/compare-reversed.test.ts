@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of reversed obligations skipped: needs ${CHROMIUM}`);
@@ -42,23 +42,15 @@ describe.skipIf(!ready)('obligations reversed, in the compare view', () => {
     // v2: the ban becomes a permission ("Neither … shall" → "Each … may"), a weaker obligation, one unchanged.
     writeFileSync(join(work, 'v1.md'), draft('shall', 'shall', 'will'));
     writeFileSync(join(work, 'v2.md'), draft('may', 'will', 'will').replace('Neither Participant may', 'Each Participant may'));
-    runParley('import', join(work, 'v1.md'), '--into', dossier);
-    runParley('table', dossier, '--label', 'EU proposal', '--by', 'EU');
-    runParley('import', join(work, 'v2.md'), '--into', dossier);
-    runParley('table', dossier, '--label', 'US reply', '--by', 'US');
-    const started = await serve(dossier);
-    server = started.child;
-    ({ browser, page } = await launchPage());
-    await openApp(page, started.url);
+    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
+    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
+    ({ server, browser, page } = await openDossier(dossier));
   });
 
   afterAll(() => tearDown(browser, server, work));
 
   it('counts them in the summary bar, shows only their clauses on a click, and flags each one', async () => {
-    await page.click('#tab-compare');
-    await page.selectOption('#compare-old', '1');
-    await page.selectOption('#compare-new', '2');
-    await page.click('#compare-run');
+    await compareInApp(page, '1', '2');
     const chip = page.locator('button.count.kind-reversed');
     await expect.poll(() => chip.count(), { timeout: 20_000 }).toBe(1);
     expect((await chip.textContent())!.replace(/\s+/g, ' ').trim()).toBe('1 obligation reversed');

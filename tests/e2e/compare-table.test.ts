@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare-table e2e test skipped: needs ${CHROMIUM}`);
@@ -37,26 +37,19 @@ describe.skipIf(!ready)('a table in the compare view', () => {
     const dossier = join(work, 'dossier');
     runParley('init', dossier, '--title', 'Agreement on Reciprocal Trade', '--party', 'US=United States', '--party', 'EX=Example');
     writeFileSync(join(work, 'v1.md'), draft(['| 2805.30 | Rare earth metals | 5% |', '| 2846.10 | Cerium compounds | 3% |'], 'between the United States of America and the Republic of Example'));
-    runParley('import', join(work, 'v1.md'), '--into', dossier);
-    runParley('table', dossier, '--label', 'First draft', '--by', 'US');
+    importAndTable(dossier, join(work, 'v1.md'), 'First draft', 'US');
     writeFileSync(join(work, 'v2.md'), draft(['| 2805.30 | Rare earth metals | 0% |', '| 2846.10 | Cerium compounds | 3% |', '| 2846.90 | Other rare earth compounds | 4% |'], 'between the United States of America and the Kingdom of Example'));
     runParley('import', join(work, 'v2.md'), '--into', dossier);
     // The working draft names the instrument anew.
     const working = join(dossier, 'working.md');
     writeFileSync(working, readFileSync(working, 'utf8').replace(/^title: .*$/m, 'title: Agreement on Reciprocal Trade in Critical Minerals'));
-    const started = await serve(dossier);
-    server = started.child;
-    ({ browser, page } = await launchPage());
-    await openApp(page, started.url);
+    ({ server, browser, page } = await openDossier(dossier));
   });
 
   afterAll(() => tearDown(browser, server, work));
 
   it('sets the rows out as a table, side by side and inline, under the title changed', async () => {
-    await page.click('#tab-compare');
-    await page.selectOption('#compare-old', '1');
-    await page.selectOption('#compare-new', 'working');
-    await page.click('#compare-run');
+    await compareInApp(page, '1', 'working');
     const change = page.locator('article.change', { hasText: 'Tariffs' });
     await expect.poll(() => change.count(), { timeout: 20_000 }).toBe(1);
     const rows = (side: string) => change.locator(`${side} table.pipe-table tr`);

@@ -18,7 +18,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpus } from '../support/corpus.js';
-import { CHROMIUM, chooserFromShortcut, launchPage, openApp, runParley, serve, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, chooserFromShortcut, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
 
 const CASE = 'us-critical-minerals-MOUs_MY-vs-TH';
 const ready = existsSync(CHROMIUM) && corpus !== null;
@@ -34,16 +34,12 @@ describe.skipIf(!ready)('importing a web page in the browser', () => {
     work = await mkdtemp(join(tmpdir(), 'parley-e2e-page-'));
     const dossier = join(work, 'dossier');
     runParley('init', dossier, '--title', 'US–Malaysia MOU', '--party', 'US=United States', '--party', 'MY=Malaysia');
-    runParley('import', join(corpus!, CASE, 'v1_2025-10-26_US-Malaysia_MOU.txt'), '--into', dossier);
-    runParley('table', dossier, '--label', 'Signed text', '--by', 'US');
+    importAndTable(dossier, join(corpus!, CASE, 'v1_2025-10-26_US-Malaysia_MOU.txt'), 'Signed text', 'US');
     const markdown = readFileSync(join(corpus!, CASE, 'raw', 'v1_2025-10-26_US-Malaysia_MOU.orig.md'), 'utf8');
     const body = String(unified().use(remarkParse).use(remarkFrontmatter).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).use(rehypeStringify).processSync(markdown));
     writeFileSync(join(work, 'mou.html'), '<!DOCTYPE html><html><head><title>MOU – The White House</title><script>var site = 1;</script></head>' +
       `<body><nav><a href="/">Home</a> <a href="/briefings/">Briefings</a></nav><main>${body}</main><footer>Share this page</footer></body></html>`);
-    const started = await serve(dossier);
-    server = started.child;
-    ({ browser, page } = await launchPage());
-    await openApp(page, started.url);
+    ({ server, browser, page } = await openDossier(dossier));
   });
 
   afterAll(() => tearDown(browser, server, work));

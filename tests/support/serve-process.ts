@@ -54,6 +54,38 @@ export function runParley(...args: string[]): void {
   if (r.status !== 0) throw new Error(`parley ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** A draft file brought into a dossier and tabled, as `parley import FILE --into DOSSIER` and `parley table` do. */
+export function importAndTable(dossier: string, file: string, label: string, by: string): void {
+  runParley('import', file, '--into', dossier);
+  runParley('table', dossier, '--label', label, '--by', by);
+}
+
+/**
+ * A dossier served (`parley serve`) and open in a headless page, ready; tearDown ends the three. Should the browser
+ * not start or the app not open, what was started is ended before the error goes on.
+ */
+export async function openDossier(dir: string): Promise<{ server: ChildProcess; browser: Browser; page: Page }> {
+  const { child, url } = await serve(dir);
+  let browser: Browser | undefined;
+  try {
+    const launched = await launchPage();
+    browser = launched.browser;
+    await openApp(launched.page, url);
+    return { server: child, browser, page: launched.page };
+  } catch (error) {
+    await tearDown(browser, child, '');
+    throw error;
+  }
+}
+
+/** The compare view asked for OLD → NEW (a version's number, or "working"), as a user picks them. */
+export async function compareInApp(page: Page, oldRef: string, newRef: string): Promise<void> {
+  await page.click('#tab-compare');
+  await page.selectOption('#compare-old', oldRef);
+  await page.selectOption('#compare-new', newRef);
+  await page.click('#compare-run');
+}
+
 /** Open the app at its address and wait until it says it is ready (the draft on screen). */
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
