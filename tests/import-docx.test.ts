@@ -208,6 +208,25 @@ describe('Word documents as drafts', () => {
       .toBe('1 comment by US not read into the draft, the first on paragraph 40 of the document; `parley show returned-redline.docx` lists them');
   });
 
+  it('puts the warning on the paragraph of the first comment it tells of, not on a Parley note before it', async () => {
+    const commented = (text: string, id: number) => new Paragraph({ children: [new CommentRangeStart(id), new TextRun(text), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })] });
+    const document = new Document({
+      comments: { children: [
+        { id: 1, author: 'Parley', children: [new Paragraph('Moved here.')] },
+        { id: 2, author: 'US', children: [new Paragraph('Agreed, subject to funds.')] },
+      ] },
+      sections: [{ children: [
+        new Paragraph({ text: 'Paragraph 1 — Stockpiles', heading: HeadingLevel.HEADING_1 }),
+        commented('1. The Participants will coordinate their strategic stocks.', 1),
+        commented('2. The Participants will inform each other of any planned release of stocks.', 2),
+      ] }],
+    });
+    const file = join(dir, 'mixed-notes.docx');
+    writeFileSync(file, new Uint8Array(await Packer.toArrayBuffer(document)));
+    expect(parley(['show', file]).stderr).toBe(`${file}:3:1: warning: 1 comment by US not read into the draft, the first on paragraph 3 of the document; ` +
+      '`parley show mixed-notes.docx` lists them [word-comments]\n');
+  });
+
   it('compares a Word document before and after its tracked changes (diff --tracked)', () => {
     const r = parley(['diff', '--tracked', tracked, '--changed-only']);
     expect(r.code, r.stderr).toBe(0);

@@ -188,14 +188,22 @@ export function trackedChangesNote(tracked: TrackedChanges | undefined, file: st
 export const WORD_COMMENTS = 'word-comments';
 
 /**
+ * The comments a reader of a Word document is told of: all but Parley's own notes on a redline it wrote (a moved
+ * clause's, what changed in law), which a redline sent out and returned still carries: they say nothing of
+ * anyone's position. `parley show` lists them all.
+ */
+function toldComments(all: readonly WordComment[] | undefined): WordComment[] {
+  return all?.filter((c) => c.author !== COMMENT_AUTHOR) ?? [];
+}
+
+/**
  * What a reader of a Word document with comments should be told: Parley reads its text, not its comments (the
- * other side's remarks, often its positions), and they stay in the document. Null when it has none but Parley's
- * own notes on a redline it wrote (a moved clause's, what changed in law), which a redline sent out and returned
- * still carries: they say nothing of anyone's position. `parley show` lists them all.
+ * other side's remarks, often its positions), and they stay in the document. Null when it has none to tell of
+ * (toldComments).
  */
 export function commentsNote(all: readonly WordComment[] | undefined, file: string): string | null {
-  const comments = all?.filter((c) => c.author !== COMMENT_AUTHOR);
-  if (!comments || comments.length === 0) return null;
+  const comments = toldComments(all);
+  if (comments.length === 0) return null;
   const authors = [...new Set(comments.map((c) => c.author).filter(Boolean))];
   const by = authors.length ? ` by ${authors.join(', ')}` : '';
   return `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}${by} not read into the draft, the first on paragraph ${comments[0]!.paragraph} ` +
@@ -288,8 +296,9 @@ function readDraft(source: DraftSource, file: string): { draft: Draft; diagnosti
     const diagnostics = inDocumentTerms(imported.diagnostics, text, source.paragraphs ?? []);
     const note = trackedChangesNote(source.tracked, file);
     if (note) diagnostics.push({ file, line: source.tracked!.firstParagraph, column: 1, severity: 'warning', code: TRACKED_CHANGES, message: note });
+    // Said on the paragraph of the first comment told of, which the message names too.
     const comments = commentsNote(source.comments, file);
-    if (comments) diagnostics.push({ file, line: source.comments![0]!.paragraph, column: 1, severity: 'warning', code: WORD_COMMENTS, message: comments });
+    if (comments) diagnostics.push({ file, line: toldComments(source.comments)[0]!.paragraph, column: 1, severity: 'warning', code: WORD_COMMENTS, message: comments });
     // Its runs' italic and bold, given back to the paragraphs they were read from; where some found no
     // paragraph, the draft's formatting is not whole, and is not compared.
     // (The plain-text importer marks its drafts unformatted: this one's formatting was read.)
