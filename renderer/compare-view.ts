@@ -12,8 +12,9 @@ import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { htmlRedline } from '../src/export/html-redline.js';
+import { redlineParts } from '../src/export/redline-parts.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -377,14 +378,14 @@ export class CompareView {
     const provisions = notes.length ? provisionNotes(notes) : null;
 
     const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
-    let body: HTMLElement;
-    if (this.mode === 'inline') {
-      const offsets = newTextOffsets(ops);
-      body = h('div', { class: 'redline inline' }, ...redlineNodes(ops, change.staleReferences, offsets));
-    } else {
-      body = sideBySide(ops, change.staleReferences);
-    }
-    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, body);
+    // A split's or merge's further parts each under the clause it begins (src/export/redline-parts.ts).
+    const body = redlineParts(change, ops).flatMap((part) => {
+      const redline = this.mode === 'inline'
+        ? h('div', { class: 'redline inline' }, ...redlineNodes(part.words, change.staleReferences, newTextOffsets(part.words, part.newOffset)))
+        : sideBySide(part.words, change.staleReferences, part.newOffset);
+      return part.head ? [h('p', { class: 'part-head' }, partHeading(part.head)), redline] : [redline];
+    });
+    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, ...body);
   }
 
   /** "Moved from after Paragraph 3" — a link to the change that holds the clause it used to follow. */
@@ -586,17 +587,18 @@ function legalFlags(change: ClauseChangeJson): HTMLElement {
  * Old and new facing each other, each paragraph level with the one it became and a paragraph put in or struck out
  * opposite a blank (src/export/facing-lines.ts). Each side stays one column element, so that selecting down it
  * copies one draft's words; a CSS subgrid gives both columns the same rows. A redline holding a pipe table (a
- * schedule) keeps two free-flowing columns, its tables set out row by row of their own.
+ * schedule) keeps two free-flowing columns, its tables set out row by row of their own. `newOffset`: where the
+ * ops begin in the new text (a later part of a split or merge).
  */
-function sideBySide(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[]): HTMLElement {
-  const rows = sideBySideRows(ops) ?? [];
+function sideBySide(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[], newOffset = 0): HTMLElement {
+  const rows = sideBySideRows(ops, newOffset) ?? [];
   if (rows.length === 0) {
     const newSide = ops.filter((o) => o.op !== 'delete');
     return h(
       'div',
       { class: 'redline side' },
       h('div', { class: 'side-old', 'aria-label': 'Old text' }, ...redlineNodes(ops.filter((o) => o.op !== 'insert'))),
-      h('div', { class: 'side-new', 'aria-label': 'New text' }, ...redlineNodes(newSide, stale, newTextOffsets(newSide))),
+      h('div', { class: 'side-new', 'aria-label': 'New text' }, ...redlineNodes(newSide, stale, newTextOffsets(newSide, newOffset))),
     );
   }
   const cell = (lines: readonly RedlinePiece[][], marks?: readonly StaleReferenceJson[]) => {

@@ -41,6 +41,20 @@ function ref(c: FlatClause): ClauseRefJson {
   return { id: c.id, label: c.label, title: c.title, path: c.path };
 }
 
+/**
+ * The clauses of one side of a paired change; where there are several (a split's new side, a merge's old), each
+ * with where its text begins in textOf's joining of them.
+ */
+function partRefs(clauses: readonly FlatClause[]): ClauseRefJson[] {
+  if (clauses.length === 1) return [ref(clauses[0]!)];
+  let start = 0;
+  return clauses.map((c) => {
+    const out: ClauseRefJson = { ...ref(c), start };
+    start += clauseText(c.clause, MARKED).length + 1;
+    return out;
+  });
+}
+
 /** The text words are compared on: bracket marks kept, so bracketing or agreeing language shows. */
 function textOf(clauses: readonly FlatClause[]): string {
   if (clauses.length === 1) return clauseText(clauses[0]!.clause, MARKED);
@@ -139,8 +153,8 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
     kind: change.kind,
     moved: change.moved,
     renumbered: change.renumbered,
-    old: olds.map(ref),
-    new: news.map(ref),
+    old: partRefs(olds),
+    new: partRefs(news),
     similarity: thousandths(change.similarity),
     provisions: change.provisions.map((p) => {
       const item: ProvisionChangeJson = { kind: p.kind, moved: p.moved, renumbered: p.renumbered, old: p.old, new: p.new, similarity: thousandths(p.similarity) };

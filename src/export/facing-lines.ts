@@ -21,11 +21,11 @@ export interface FacingRow {
 
 /**
  * The facing rows of a redline. The pieces keep their ops (a deleted piece stands only on the old side, an
- * inserted one only on the new, a kept one on both) and their offsets in the new text (for stale marks).
- * Rows where neither side has any text (a blank line on both) are left out.
+ * inserted one only on the new, a kept one on both) and their offsets in the new text (for stale marks;
+ * `newOffset`: where the words begin in it). Rows where neither side has any text (a blank line on both) are left out.
  */
-export function facingRows(words: readonly WordOpJson[]): FacingRow[] {
-  const offsets = newTextOffsets(words);
+export function facingRows(words: readonly WordOpJson[], newOffset = 0): FacingRow[] {
+  const offsets = newTextOffsets(words, newOffset);
   const oldLines: RedlinePiece[][] = [[]];
   const newLines: RedlinePiece[][] = [[]];
   // Links as [old line, new line], in order on both sides (each op extends the lines of its sides at the end).
@@ -78,6 +78,6 @@ export function holdsText(lines: readonly RedlinePiece[][]): boolean {
  * The rows of a side-by-side redline, or null where it holds a pipe table (a schedule): such a redline keeps two
  * free-flowing columns, each setting its tables out row by row of their own (redline-layout.ts).
  */
-export function sideBySideRows(words: readonly WordOpJson[]): FacingRow[] | null {
-  return tableLayout(words, 'old') || tableLayout(words, 'new') ? null : facingRows(words);
+export function sideBySideRows(words: readonly WordOpJson[], newOffset = 0): FacingRow[] | null {
+  return tableLayout(words, 'old') || tableLayout(words, 'new') ? null : facingRows(words, newOffset);
 }

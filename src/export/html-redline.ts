@@ -9,7 +9,8 @@ import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, 
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { holdsText, sideBySideRows } from './facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
+import { redlineParts, type RedlinePart } from './redline-parts.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, partHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -41,8 +42,8 @@ const STYLE_TAGS: Record<TextStyleJson, (html: string) => string> = {
  * equal text, or in a paragraph moved within the clause). Lines that are the rows of a pipe table (a schedule in
  * an annex) are set out as a table, each cell with its own changes (redline-layout.ts).
  */
-export function ops(words: readonly WordOpJson[], keep: RedlineSide, stale?: readonly StaleReferenceJson[]): string {
-  const offsets = stale ? newTextOffsets(words) : [];
+export function ops(words: readonly WordOpJson[], keep: RedlineSide, stale?: readonly StaleReferenceJson[], newOffset = 0): string {
+  const offsets = stale ? newTextOffsets(words, newOffset) : [];
   const blocks = tableLayout(words, keep, offsets);
   // No table: each op as a whole, its line breaks inside its marks.
   if (!blocks) return words.map((op, k) => (isShownOn(op, keep) ? opHtml({ op, text: op.text, offset: offsets[k] ?? 0 }, stale) : '')).join('').replace(/\n/g, '<br>');
@@ -111,8 +112,16 @@ function stale(change: ClauseChangeJson): string {
  * clause one under the other. The header row names the drafts, since the page is long and read from the middle.
  */
 function sideBySide(change: ClauseChangeJson, sides: Sides): string {
+  // A split's or merge's further parts each under a row that names the clause it begins (redline-parts.ts).
+  const rows = redlineParts(change, change.words).map((part) => (part.head ? `<tr class="part"><td colspan="2">${partHead(part.head)}</td></tr>` : '') +
+    facingTableRows(part.words, change.staleReferences, part.newOffset)).join('');
   return `<table class="pair" width="100%" cellpadding="6"><thead><tr><th width="50%">${sides.old}</th><th width="50%">${sides.new}</th></tr></thead>` +
-    `<tbody>${facingTableRows(change.words, change.staleReferences)}</tbody></table>`;
+    `<tbody>${rows}</tbody></table>`;
+}
+
+/** The heading of a further part of a split or merge, set as the clause headings are, in small. */
+function partHead(head: NonNullable<RedlinePart['head']>): string {
+  return `<span class="part-head">${escape(partHeading(head))}</span>`;
 }
 
 /**
@@ -120,9 +129,9 @@ function sideBySide(change: ClauseChangeJson, sides: Sides): string {
  * in or struck out (facing-lines.ts). A redline holding a pipe table (a schedule) stays one row: its tables are
  * set out inside the two cells, row by row of their own.
  */
-function facingTableRows(words: readonly WordOpJson[], stale?: readonly StaleReferenceJson[]): string {
-  const rows = sideBySideRows(words);
-  if (!rows) return `<tr><td class="text old">${ops(words, 'old')}</td><td class="text new">${ops(words, 'new', stale)}</td></tr>`;
+function facingTableRows(words: readonly WordOpJson[], stale?: readonly StaleReferenceJson[], newOffset = 0): string {
+  const rows = sideBySideRows(words, newOffset);
+  if (!rows) return `<tr><td class="text old">${ops(words, 'old')}</td><td class="text new">${ops(words, 'new', stale, newOffset)}</td></tr>`;
   const cell = (lines: readonly RedlinePiece[][], side: 'old' | 'new') => {
     const html = lines.map((line) => line.map((piece) => opHtml(piece, side === 'new' ? stale : undefined)).join('')).join('<br>');
     return `<td class="text ${side}${holdsText(lines) ? '' : ' gap'}">${html}</td>`;
@@ -140,7 +149,8 @@ function clause(change: ClauseChangeJson, layout: HtmlLayout, sides: Sides): str
   const head = `<h2>${title}${was} ${badges(change)}</h2>`;
   const titleRedline = change.titleWords ? `<p class="title-change">Title: ${ops(change.titleWords, 'both')}</p>` : '';
   const body = layout === 'inline'
-    ? `<div class="text">${ops(change.words, 'both', change.staleReferences)}</div>`
+    ? redlineParts(change, change.words).map((part) => (part.head ? `<p class="part">${partHead(part.head)}</p>` : '') +
+      `<div class="text">${ops(part.words, 'both', change.staleReferences, part.newOffset)}</div>`).join('')
     : sideBySide(change, sides);
   const notes = notableProvisions(change);
   const provisions = notes.length ? `<p class="provisions">Provisions: ${escape(notes.join('; '))}</p>` : '';
@@ -156,6 +166,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .summary,.legend{font-family:system-ui,sans-serif;font-size:.9rem;color:#333}
 .clause{border-top:1px solid #ddd;padding:.6rem 0}.clause h2{font-size:1.05rem;margin:.2rem 0}
 .was{font-weight:normal;color:#555;font-size:.9rem}
+.part{margin:.5rem 0 .2rem}.part td{padding-top:.4rem}.part-head{font:600 .85rem system-ui,sans-serif;color:#444;border-bottom:1px solid #ccc}
 .badges{font:600 .78rem system-ui,sans-serif;color:#555}.badge{text-transform:uppercase;letter-spacing:.02em}
 .badge.edited{color:#b26a00}.badge.inserted{color:#1b5e20}.badge.deleted{color:#b71c1c}
 .pair{width:100%;border-collapse:collapse;table-layout:fixed}.pair td,.pair th{vertical-align:top;text-align:left;padding:0 .75rem 0 0}.pair td+td,.pair th+th{padding:0 0 0 .75rem}

@@ -42,10 +42,13 @@ export function staleMarks(text: string, stale: readonly StaleReferenceJson[] | 
   return pieces;
 }
 
-/** Where each op of a redline begins in the new text: equal and inserted runs count, deleted ones do not. */
-export function newTextOffsets(ops: readonly { op: string; text: string }[]): number[] {
+/**
+ * Where each op of a redline begins in the new text: equal and inserted runs count, deleted ones do not. `from`:
+ * where the ops begin (a later part of a split's redline, redline-parts.ts).
+ */
+export function newTextOffsets(ops: readonly { op: string; text: string }[], from = 0): number[] {
   const out: number[] = [];
-  let offset = 0;
+  let offset = from;
   for (const op of ops) {
     out.push(offset);
     if (op.op !== 'delete') offset += op.text.length;

@@ -6,6 +6,7 @@
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
 import { elideUnchanged } from './elide-unchanged.js';
+import { redlineParts, type RedlinePart } from './redline-parts.js';
 import { clauseHeading } from '../model/text.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 
@@ -33,6 +34,14 @@ const ANSI = { red: '\u001b[31m', green: '\u001b[32m', cyan: '\u001b[36m', bold:
 /** A clause as the redlines and the Word notes name it: "Paragraph 4 — Stockpiling", or its id when it has neither. */
 export function refHeading(ref: ClauseRefJson): string {
   return clauseHeading(ref) || `#${ref.id}`;
+}
+
+/**
+ * The line that heads a further part of a split's or merge's redline (redline-parts.ts): the clause of a split as it
+ * is now ("Article 4 — Research"), the clause of a merge as it was ("was Article 2.2 — Technical Regulations").
+ */
+export function partHeading(head: NonNullable<RedlinePart['head']>): string {
+  return head.side === 'old' ? `was ${refHeading(head.ref)}` : refHeading(head.ref);
 }
 
 export function summaryLine(c: ComparisonJson): string {
@@ -429,12 +438,16 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
     if (notes.length) lines.push('  provisions: ' + notes.join('; '));
     if (change.kind !== 'unchanged' || !options.changedOnly) {
       // Showing changes only, long runs of unchanged rows and paragraphs are counted, not printed
-      // (elide-unchanged.ts); a line holding a stale reference stays.
-      const words = hide ? withoutCosmetic(change.words) : change.words;
+      // (elide-unchanged.ts); a line holding a stale reference stays. A split or merge is cut where each of
+      // its clauses begins, under a line that names it (redline-parts.ts).
       const stale = (change.staleReferences ?? []).map((s) => s.text);
       const keep = (line: string) => stale.some((text) => line.includes(text));
-      const text = redlineText(options.changedOnly ? elideUnchanged(words, { keep }) : words, colour);
-      if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
+      for (const part of redlineParts(change, change.words)) {
+        if (part.head) lines.push(title(`  ── ${partHeading(part.head)} ──`));
+        const words = hide ? withoutCosmetic(part.words) : part.words;
+        const text = redlineText(options.changedOnly ? elideUnchanged(words, { keep }) : words, colour);
+        if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
+      }
     }
   }
   return lines.join('\n');
