@@ -117,6 +117,11 @@ describe('parley diff', () => {
     const missing = parley('diff', `${dossier}@1`, `${dossier}@12`);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/has no version 12/);
+    // A version named otherwise than by its number: how to name it, not "no such file".
+    const named = parley('diff', `${dossier}@v2`, `${dossier}@3`);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(`${dossier}@v2: a tabled version is named by its number after the @, as ${dossier}@5 (its versions are 1, 2, 3, 4, 5); ${dossier} alone names its working draft.`);
+    expect(parley('diff', `${path.dirname(dossier)}/no-such-dossier@v2`, `${dossier}@3`).stderr).toMatch(/no-such-dossier@v2 cannot be read: no such file or folder/);
   });
 
   it('writes -o files whole, says plainly where it cannot, and never writes over a draft it compares', async () => {

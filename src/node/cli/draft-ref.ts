@@ -30,6 +30,30 @@ export interface LoadedDraftRef {
   comments?: WordComment[];
 }
 
+/**
+ * What to say of a missing "DOSSIER@…" whose dossier exists but whose version is no number ("mou@v2", "mou@latest"):
+ * that a version is named by its number, and which there are, rather than that no such file exists. Null for
+ * anything else.
+ */
+async function notVersionNumber(ref: string): Promise<string | null> {
+  const at = /^(.+)@([^@/\\]*)$/.exec(ref);
+  if (!at || (await pathKind(join(at[1]!, MANIFEST_FILE))) === 'missing') return null;
+  const dir = at[1]!;
+  let known: number[] = [];
+  try {
+    const handle = await openDossier(dir, { readOnly: true });
+    try {
+      known = handle.listVersions().map((v) => v.version);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (!(error instanceof DossierError)) throw error;
+  }
+  const versions = known.length ? `its versions are ${known.join(', ')}` : 'nothing has been tabled yet';
+  return `${ref}: a tabled version is named by its number after the @, as ${dir}@${known[known.length - 1] ?? 1} (${versions}); ${dir} alone names its working draft.`;
+}
+
 export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
   // "-": the draft piped in, as most command-line tools read it.
   if (ref === '-') return { ...(await loadDraftFromStandardInput()), name: 'standard input' };
@@ -65,7 +89,7 @@ export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
   try {
     isDir = (await stat(ref)).isDirectory();
   } catch {
-    throw new UserError(`${ref} cannot be read: no such file or folder.`);
+    throw new UserError(await notVersionNumber(ref) ?? `${ref} cannot be read: no such file or folder.`);
   }
   if (isDir) {
     // A folder names a dossier's working draft; say which of the two is missing rather than "working.md
