@@ -110,6 +110,40 @@ describe('parley diff', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('compares a dossier alone as its working draft against the version tabled last, pairing clauses by id as the app does', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parley-diff-working-'));
+    try {
+      const mou = path.join(dir, 'mou');
+      expect(parley('init', mou, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union').code).toBe(0);
+      // Nothing tabled: nothing to compare the working draft with, said in a sentence.
+      const none = parley('diff', mou);
+      expect(none.code).toBe(2);
+      expect(none.stderr).toContain('has nothing tabled yet, so its working draft has nothing to be compared with');
+      fs.writeFileSync(path.join(dir, 'v1.md'), '## Article 1 — Purpose\n\nThe Participants intend to strengthen supply chains for critical minerals.\n\n' +
+        '## Article 2 — Stockpiles\n\nThe Participants may coordinate their stockpiles of critical minerals.\n');
+      expect(parley('import', path.join(dir, 'v1.md'), '--into', mou).code).toBe(0);
+      expect(parley('table', mou, '--label', 'EU proposal', '--by', 'EU').code).toBe(0);
+      // The working draft rewrites Article 2 through, keeping its id: by id it is that clause edited (as the
+      // app and a comparison of two tabled versions read it), not one clause deleted and another inserted.
+      const working = path.join(mou, 'working.md');
+      fs.writeFileSync(working, fs.readFileSync(working, 'utf8').replace(/## Article 2 — Stockpiles (\{#[^}]+\})\n\n.*\n/,
+        '## Article 2 — Reserves $1\n\nEach side will hold reserves of rare earth magnets sufficient for ninety days of consumption.\n'));
+      const alone = parley('diff', mou);
+      expect(alone.code).toBe(0);
+      expect(alone.stdout.split('\n').slice(0, 2)).toEqual(['EU proposal (2 clauses) → mou working draft (2 clauses)',
+        '1 edited, 0 inserted, 0 deleted, 0 split, 0 merged, 0 moved, 0 renumbered, 1 unchanged']);
+      expect(alone.stdout).toContain('\nArticle 2 — Reserves  [edited]\n  title: [-Stockpiles-]{+Reserves+}\n');
+      expect(parley('diff', `${mou}@1`, mou).stdout).toBe(alone.stdout);
+      // Tabled, the same two texts compare the same; and a version may be named "v1" after the @ too.
+      expect(parley('table', mou, '--label', 'US reply', '--by', 'EU').code).toBe(0);
+      const json = (...refs: string[]) => JSON.parse(parley('diff', ...refs, '--format', 'json').stdout);
+      expect(json(`${mou}@v1`, `${mou}@2`).summary).toEqual(json(`${mou}@1`, mou).summary);
+      expect(json(`${mou}@1`, mou).summary.edited).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a format it does not know, and a version the dossier lacks, in a sentence', () => {
     const bad = parley('diff', `${dossier}@1`, `${dossier}@2`, '--format', 'pdf');
     expect(bad.code).toBe(2);
@@ -118,10 +152,10 @@ describe('parley diff', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/has no version 12/);
     // A version named otherwise than by its number: how to name it, not "no such file".
-    const named = parley('diff', `${dossier}@v2`, `${dossier}@3`);
+    const named = parley('diff', `${dossier}@latest`, `${dossier}@3`);
     expect(named.code).toBe(2);
-    expect(named.stderr).toContain(`${dossier}@v2: a tabled version is named by its number after the @, as ${dossier}@5 (its versions are 1, 2, 3, 4, 5); ${dossier} alone names its working draft.`);
-    expect(parley('diff', `${path.dirname(dossier)}/no-such-dossier@v2`, `${dossier}@3`).stderr).toMatch(/no-such-dossier@v2 cannot be read: no such file or folder/);
+    expect(named.stderr).toContain(`${dossier}@latest: a tabled version is named by its number after the @, as ${dossier}@5 (its versions are 1, 2, 3, 4, 5); ${dossier} alone names its working draft.`);
+    expect(parley('diff', `${path.dirname(dossier)}/no-such-dossier@latest`, `${dossier}@3`).stderr).toMatch(/no-such-dossier@latest cannot be read: no such file or folder/);
   });
 
   it('writes -o files whole, says plainly where it cannot, and never writes over a draft it compares', async () => {

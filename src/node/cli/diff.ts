@@ -1,17 +1,18 @@
 /**
  * `parley diff OLD NEW`: compare two drafts clause by clause, as a terminal redline, an HTML page or the JSON
  * contract. OLD and NEW are draft files in any format the importers read, or versions of a dossier
- * (`DOSSIER@3`; `DOSSIER` alone is its working draft).
+ * (`DOSSIER@3`; `DOSSIER` alone is its working draft, and `parley diff DOSSIER` compares it with the version
+ * tabled last).
  */
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { compareDrafts } from '../../compare/compare.js';
 import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
 import type { Diagnostic } from '../../format/diagnostic.js';
 import type { Draft } from '../../model/draft.js';
 import { loadTrackedChanges, UserError } from '../read-draft-file.js';
-import { loadDraftRef, versionRef } from './draft-ref.js';
+import { dossierOfRef, loadDraftRef, untabledChanges, versionRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, toldWhenReading, type Output } from './output.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 
@@ -53,11 +54,12 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   // So is a Word document read with tracked changes accepted: the reader may take it for a clean text.
   for (const d of [...a.diagnostics, ...b.diagnostics]) if (toldWhenReading(d)) output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
-  const oldDossier = versionRef(oldRef)?.dossier;
-  const sameDossier = oldDossier !== undefined && oldDossier === versionRef(newRef)?.dossier;
+  // (A dossier folder names its working draft, which shares the ids of its tabled versions, as the app compares them.)
+  const oldDossier = options.tracked ? null : await dossierOfRef(oldRef);
+  const sameDossier = oldDossier !== null && oldDossier === (await dossierOfRef(newRef));
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   // A draft from outside has no label: the redlines call it by its file name.
-  const names = options.tracked ? {} : { old: nameOfRef(oldRef), new: nameOfRef(newRef) };
+  const names = options.tracked ? {} : { old: await nameOfRef(oldRef), new: await nameOfRef(newRef) };
   if (format === 'docx') {
     const { docxRedline, trackedChangeDate } = await import('../../export/docx-redline.js');
     const tabled = b.tabled;
@@ -89,9 +91,13 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   return 0;
 }
 
-/** What to call a draft named on the command line that has no label: its file name, or "standard input". */
-function nameOfRef(ref: string): string {
-  return ref === '-' ? 'standard input' : basename(ref);
+/**
+ * What to call a draft named on the command line that has no label: its file name, "standard input", or for a
+ * dossier folder "mou working draft" (a working draft has no label until it is tabled).
+ */
+async function nameOfRef(ref: string): Promise<string> {
+  if (ref === '-') return 'standard input';
+  return !versionRef(ref) && (await dossierOfRef(ref)) ? `${basename(resolve(ref))} working draft` : basename(ref);
 }
 
 /** A draft compared: what was read, and for a tabled version who tabled it and when (the docx's changes are theirs). */
@@ -108,7 +114,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
   program
     .command('diff')
     .argument('<old>', 'the older draft: a file (Parley draft, text, Markdown, Word .docx or a web page .html), DOSSIER@N, a dossier folder (its working draft), or - (standard input)')
-    .argument('[new]', 'the newer draft, in the same forms (none with --tracked)')
+    .argument('[new]', 'the newer draft, in the same forms (none with --tracked; none after a dossier folder: its working draft against the version tabled last)')
     .argument('[third]', 'with --base: the second side')
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')
     .option('--format <format>', 'text, html, json (the JSON is a fixed contract) or docx (a Word document, every change a tracked change; with -o)', 'text')
@@ -125,6 +131,7 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
       '',
       'Examples:',
       '  parley diff fixtures/rare-earths-mou@3 fixtures/rare-earths-mou@4',
+      '  parley diff fixtures/rare-earths-mou          (the working draft against the version tabled last)',
       '  parley diff old.txt new.md --format html -o redline.html',
       '  parley diff fixtures/rare-earths-mou@4 fixtures/rare-earths-mou@5 --format docx -o redline.docx',
       '  parley diff old.txt new.md --changed-only --hide-cosmetic',
@@ -150,7 +157,13 @@ export function registerDiff(program: Command, threeWay?: (dossier: string, base
         process.exitCode = await diffCommand(first, first, { ...options, colour });
         return;
       }
-      if (second === undefined) throw new UserError('diff compares two drafts: name the older and the newer (or one Word document with --tracked).');
+      if (second === undefined) {
+        // A dossier alone: what its working draft changed since the version tabled last.
+        const pair = options.base === undefined ? await untabledChanges(first) : null;
+        if (!pair) throw new UserError('diff compares two drafts: name the older and the newer, a dossier alone (its working draft against the version tabled last), or one Word document with --tracked.');
+        process.exitCode = await diffCommand(pair[0], pair[1], { ...options, colour });
+        return;
+      }
       if (options.base !== undefined) {
         if (!threeWay) throw new UserError('three-way comparison is not available in this build.');
         if (third === undefined) throw new UserError('with --base, name the dossier and two versions: parley diff --base V1 DOSSIER V2 V3');

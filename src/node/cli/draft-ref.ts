@@ -3,7 +3,7 @@
  * of a dossier), or "-" (standard input).
  */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
 import type { Draft } from '../../model/draft.js';
@@ -14,9 +14,9 @@ import { pathKind } from '../path-kind.js';
 import { loadDraftFile, loadDraftFromStandardInput, UserError } from '../read-draft-file.js';
 import type { WordComment } from '../../format/import/docx.js';
 
-/** A tabled version named as DOSSIER@N: the dossier folder and N; null for any other reference. */
+/** A tabled version named as DOSSIER@N (or DOSSIER@vN): the dossier folder and N; null for any other reference. */
 export function versionRef(ref: string): { dossier: string; version: number } | null {
-  const at = /^(.*)@(\d+)$/.exec(ref);
+  const at = /^(.*)@[vV]?(\d+)$/.exec(ref);
   return at ? { dossier: at[1]!, version: Number(at[2]) } : null;
 }
 
@@ -52,6 +52,38 @@ async function notVersionNumber(ref: string): Promise<string | null> {
   }
   const versions = known.length ? `its versions are ${known.join(', ')}` : 'nothing has been tabled yet';
   return `${ref}: a tabled version is named by its number after the @, as ${dir}@${known[known.length - 1] ?? 1} (${versions}); ${dir} alone names its working draft.`;
+}
+
+/**
+ * The dossier a draft named on the command line belongs to: DOSSIER@N's, or the folder of a dossier named for its
+ * working draft; null for a file. Two drafts of one dossier share their clauses' ids, which then pair them.
+ */
+export async function dossierOfRef(ref: string): Promise<string | null> {
+  const at = versionRef(ref);
+  if (at) return resolve(at.dossier);
+  return ref !== '-' && (await pathKind(join(ref, MANIFEST_FILE))) !== 'missing' ? resolve(ref) : null;
+}
+
+/**
+ * DOSSIER alone, as `parley diff DOSSIER` names it: its latest tabled version and its working draft, the
+ * changes not yet tabled (as `git diff` shows what is not yet committed). Null when `ref` is no dossier folder.
+ */
+export async function untabledChanges(ref: string): Promise<[string, string] | null> {
+  if (ref === '-' || versionRef(ref) || (await pathKind(join(ref, MANIFEST_FILE))) === 'missing') return null;
+  let handle;
+  try {
+    handle = await openDossier(ref, { readOnly: true });
+  } catch (error) {
+    if (error instanceof DossierError) throw new UserError(error.message);
+    throw error;
+  }
+  try {
+    const latest = handle.listVersions().at(-1);
+    if (!latest) throw new UserError(`${ref} has nothing tabled yet, so its working draft has nothing to be compared with; name two drafts (parley diff OLD NEW).`);
+    return [`${ref}@${latest.version}`, ref];
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
