@@ -4,10 +4,12 @@
  * clause in the text and HTML redlines. The real merge of the corpus (US–Malaysia Articles 2.1 and 2.2 → US–
  * Cambodia Article 2.1) and every split and merge between consecutive corpus drafts are cut where they begin.
  */
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareDrafts } from '../src/compare/compare.js';
+import { compareDrafts, wordOpsJson } from '../src/compare/compare.js';
+import { diffWords } from '../src/compare/words.js';
 import type { ClauseChangeJson, WordOpJson } from '../src/compare/contract.js';
 import { redlineParts } from '../src/export/redline-parts.js';
 import { htmlRedline } from '../src/export/html-redline.js';
@@ -141,6 +143,29 @@ describe('redlineParts on words made by hand', () => {
     expect(redlineParts({ old: merge(5).new, new: merge(5).new }, words)).toEqual([{ head: null, words, newOffset: 0 }]);
     const { old, new: now } = merge(5);
     expect(redlineParts({ old: old.map(({ start: _, ...r }) => r), new: now }, words)).toHaveLength(1);
+  });
+});
+
+describe('redlineParts on word diffs of any texts', () => {
+  // Clauses of a few lines each, of words that often recur, so that the diff cuts and joins them in every way.
+  const line = fc.array(fc.constantFrom('the', 'Participants', 'shall', 'will', 'thirty', '(30)', 'days', 'rare', 'earths', '.'), { minLength: 0, maxLength: 6 }).map((w) => w.join(' '));
+  const clause = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => lines.join('\n'));
+  const clauses = fc.array(clause, { minLength: 2, maxLength: 4 });
+
+  it('cuts the side with several clauses at each one\'s start, whichever way the diff runs across them', () => {
+    fc.assert(fc.property(clauses, clause, fc.boolean(), (parts, other, merged) => {
+      const ref = (id: string, start?: number) => ({ id, label: id, title: '', path: [], ...(start !== undefined && { start }) });
+      let start = 0;
+      const refs = parts.map((text, k) => {
+        const r = ref(`c${k}`, start);
+        start += text.length + 1;
+        return r;
+      });
+      const joined = parts.join('\n');
+      const words = wordOpsJson(merged ? diffWords(joined, other) : diffWords(other, joined));
+      expectCutAtStarts({ kind: merged ? 'merged' : 'split', moved: false, renumbered: false, similarity: 0, provisions: [], legal: [], words,
+        old: merged ? refs : [ref('o')], new: merged ? [ref('n')] : refs });
+    }), { numRuns: 500 });
   });
 });
 

@@ -58,6 +58,8 @@ export function redlineParts(change: Pick<ClauseChangeJson, 'old' | 'new'>, word
     if (reads) sideAt += text.length;
     if (op.op !== 'delete') newAt += text.length;
   }
+  // Clauses that begin at the very end: those with no text (a heading alone) after the last words.
+  while (next < cuts.length && sideAt >= cuts[next]!) begin();
   return parts;
 }
 
