@@ -249,7 +249,7 @@ describe('Word documents as drafts', () => {
     expect(text.stderr).toMatch(/--tracked reads the tracked changes of a Word document \(\.docx\); .*v2\.md is not one\./);
     const one = parley(['diff', plain]);
     expect(one.code).toBe(2);
-    expect(one.stderr).toContain('diff compares two drafts: name the older and the newer (or one Word document with --tracked).');
+    expect(one.stderr).toContain('diff compares two drafts: name the older and the newer, a dossier alone (its working draft against the version tabled last), or one Word document with --tracked.');
   });
 
   it('imports a Word document into a dossier, each clause keeping the id of the clause it matches', () => {
