@@ -376,6 +376,38 @@ describe('a paragraph renumbered as its clause was split', () => {
   });
 });
 
+describe('a paragraph that gains or loses its number, paired by the provisions', () => {
+  const changed = (e: ClauseChangeJson) => e.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
+
+  it('marks a number put in cosmetic where a lone paragraph got a second beside it', () => {
+    const stocks = (second: boolean) => ['Stockpiles', second
+      ? '1. Each Participant will hold stocks of rare earths.\n\n2. Stocks cover ninety days of consumption.'
+      : 'Each Participant will hold stocks of rare earths.'] as [string, string];
+    const e = compareDrafts(importDraft(articles([stocks(false)])).draft, importDraft(articles([stocks(true)])).draft).changes[0]!;
+    expect(e.provisions.map((p) => [p.old, p.new, p.kind])).toEqual([[null, '1', 'unchanged'], [null, '2', 'inserted']]);
+    expect(changed(e)).toEqual([['insert', '1. ', true], ['insert', '\n2. Stocks cover ninety days of consumption.', false]]);
+  });
+
+  it('marks a number taken away cosmetic where a split left the paragraph alone in its clause', () => {
+    const before = articles([['Research and Information', '1. The Participants shall promote joint research on rare earths.\n\n2. The Participants shall share information on supply risks.']]);
+    const after = articles([['Research', 'The Participants shall promote joint research on rare earths.'], ['Information', '1. The Participants shall share information on supply risks.']]);
+    const split = compareDrafts(importDraft(before).draft, importDraft(after).draft).changes.find((c) => c.kind === 'split')!;
+    expect(changed(split)).toEqual([['delete', '1. ', true], ['delete', '2', true], ['insert', '1', true]]);
+  });
+
+  it('leaves the number a change where the paragraph was put in, or where two paragraphs on a side hold it', () => {
+    // A paragraph put in whole is no renumbering: its number is part of what was put in.
+    const put = compareDrafts(importDraft(articles([['Stockpiles', 'Stocks cover ninety days.']])).draft,
+      importDraft(articles([['Stockpiles', 'Stocks cover ninety days.\n\n1. Each Participant will hold stocks.']])).draft).changes[0]!;
+    expect(changed(put).every(([, , cosmetic]) => cosmetic === false)).toBe(true);
+    // A merge of two clauses that both number from 1: which "1." went unnumbered is not one paragraph's.
+    const two = articles([['Research', '1. The Participants shall promote joint research.\n\n2. They shall publish results.'], ['Information', '1. The Participants shall share information.\n\n2. They shall meet yearly.']]);
+    const joined = articles([['Research and Information', 'The Participants shall promote joint research.\n\n2. They shall publish results.\n\n3. The Participants shall share information.\n\n4. They shall meet yearly.']]);
+    const merged = compareDrafts(importDraft(two).draft, importDraft(joined).draft).changes.find((c) => c.kind === 'merged')!;
+    expect(changed(merged).find(([op, text]) => op === 'delete' && text === '1. ')?.[2]).toBe(false);
+  });
+});
+
 describe('ranges of references ("Articles 2 to 4")', () => {
   const REPORTS: [string, string] = ['Reports', 'Each Participant shall report on its stocks of critical minerals every year.'];
   const scope = (refs: string): [string, string] => ['Scope', `This Memorandum applies as set out in ${refs}.`];

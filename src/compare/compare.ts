@@ -127,6 +127,17 @@ function pairedOnce(provisions: readonly ProvisionChange[], a: string, b: string
   return olds === 1 && news === 1;
 }
 
+/**
+ * Whether the paragraph numbered `a` on `side` is the one such paragraph of the change (on that side, in any of its
+ * clauses) and the provision alignment paired it with a paragraph of no number on the other side (unchanged or
+ * edited): "1" → "¶" where the paragraph left alone in a clause of a split went unnumbered.
+ */
+function pairedWithUnnumbered(provisions: readonly ProvisionChange[], side: 'old' | 'new', a: string): boolean {
+  const other = side === 'old' ? 'new' : 'old';
+  const numbered = provisions.filter((p) => p[side] !== null && sameLabel(p[side]!, a));
+  return numbered.length === 1 && numbered[0]![other] === null && (numbered[0]!.kind === 'unchanged' || numbered[0]!.kind === 'edited');
+}
+
 /** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
 function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean,
   versions: VersionPair): ClauseChangeJson {
@@ -145,7 +156,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // "[-2bis-]{+3+}. …" where the paragraph put in as 2bis is now numbered 3 (renumbered-paragraphs.ts); not
   // where a number is held twice on a side ("1.", "1.", "1." from a converter that restarted its lists).
   const renumbered = markRenumberedParagraphs(markRenumberedFootnotes(markRenumberedReferences(diffed, versions.references, ownProvisions), versions.notes),
-    (a, b) => pairedOnce(change.provisions, a, b));
+    (a, b) => pairedOnce(change.provisions, a, b), (side, a) => pairedWithUnnumbered(change.provisions, side, a));
   // A sentence struck in one place and put in word for word in another moved (moved-text.ts).
   const { ops, moves: sentences } = markMovedText(renumbered);
   moves.push(...sentences, ...movedRows(ops, moves));
