@@ -42,7 +42,8 @@ export function markRenumberedParagraphs(ops: WordOp[], became: (a: string, b: s
     // A number taken away or put in whole, before text both drafts keep.
     const alone = NUMBER_WITH_MARK.exec(op.text);
     const next = ops[k + 1];
-    if (alone && next?.op === 'equal' && /^\S/.test(next.text) && unnumbered(op.op === 'delete' ? 'old' : 'new', alone[1]!.replace(/\s+/g, ''))) {
+    // (Not a moved provision's: its ops are marked as the move reads them, words-by-provision.ts.)
+    if (alone && !op.moved && next?.op === 'equal' && /^\S/.test(next.text) && unnumbered(op.op === 'delete' ? 'old' : 'new', alone[1]!.replace(/\s+/g, ''))) {
       out ??= [...ops];
       out[k] = { ...op, cosmetic: true };
       continue;
