@@ -112,6 +112,18 @@ describe('a split cut where its clauses begin', () => {
     expect(facing.indexOf('<span class="part-head">')).toBeGreaterThan(facing.indexOf('recycling of rare earth elements'));
   });
 
+  it('counts the unchanged paragraphs of a part with no change of its own, showing changes only', () => {
+    const list = (from: number, lines: string[]) => lines.map((l, k) => `${k + from}. ${l}`).join('\n\n');
+    const research = ['The Participants shall promote joint research on processing.', 'The Participants shall promote joint research on recycling.'];
+    const sharing = ['on supply risks.', 'on trade routes.', 'on stockpiles.', 'on prices.'].map((l) => `The Participants shall share information ${l}`);
+    const whole = drafted(`## Article 2 — Research and Information {#research}\n\n${list(1, [...research, ...sharing])}\n`);
+    const cut = drafted(`## Article 2 — Research {#research}\n\n${list(1, [research[0]!.replace('shall', 'will'), research[1]!])}\n\n## Article 3 — Information {#information}\n\n${list(1, sharing)}\n`);
+    const text = textRedline(compareDrafts(whole, cut), { changedOnly: true, hideCosmetic: true });
+    // The second part's numbers changed only (cosmetic, hidden): its paragraphs are counted under its heading.
+    expect(text).toContain('1. The Participants [-shall-]{+will+} promote joint research on processing.\n  2. The Participants shall promote joint research on recycling.\n' +
+      '  ── Article 3 — Information ──\n  … 4 unchanged paragraphs …');
+  });
+
   it('names the clause a merge took in as it was', () => {
     const merged = compareDrafts(AFTER, BEFORE);
     const change = merged.changes.find((c) => c.kind === 'merged')!;

@@ -27,14 +27,20 @@ export function elidedParagraphsLine(n: number): string {
 export interface ElideOptions {
   /** Lines never left out (a line holding a stale reference). */
   keep?: (line: string) => boolean;
+  /**
+   * The ops are one part of a clause's redline (a split's or merge's, redline-parts.ts) whose changes may all
+   * stand in other parts: a part without a change is cut all the same, under its heading.
+   */
+  partOfChange?: boolean;
 }
 
 /**
  * The ops with long runs of unchanged rows and paragraphs in their equal text cut to their context. Ops without
- * a change (an unchanged clause shown for a stale reference) are left whole: there is no change to give context.
+ * a change (an unchanged clause shown for a stale reference) are left whole: there is no change to give context;
+ * but not a part of a changed clause without a change of its own (`partOfChange`).
  */
 export function elideUnchanged(ops: readonly WordOpJson[], options: ElideOptions = {}): WordOpJson[] {
-  if (!ops.some((op) => op.op !== 'equal')) return [...ops];
+  if (!options.partOfChange && !ops.some((op) => op.op !== 'equal')) return [...ops];
   return ops.map((op, k) => (op.op === 'equal' ? { ...op, text: elideInText(op.text, k === 0, k === ops.length - 1, options.keep) } : op));
 }
 

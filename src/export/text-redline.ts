@@ -442,10 +442,11 @@ export function textRedline(c: ComparisonJson, options: TextRedlineOptions = {})
       // its clauses begins, under a line that names it (redline-parts.ts).
       const stale = (change.staleReferences ?? []).map((s) => s.text);
       const keep = (line: string) => stale.some((text) => line.includes(text));
-      for (const part of redlineParts(change, change.words)) {
+      const parts = redlineParts(change, change.words);
+      for (const part of parts) {
         if (part.head) lines.push(title(`  ── ${partHeading(part.head)} ──`));
         const words = hide ? withoutCosmetic(part.words) : part.words;
-        const text = redlineText(options.changedOnly ? elideUnchanged(words, { keep }) : words, colour);
+        const text = redlineText(options.changedOnly ? elideUnchanged(words, { keep, partOfChange: parts.length > 1 }) : words, colour);
         if (text) lines.push(...text.split('\n').map((l) => '  ' + l));
       }
     }
