@@ -14,7 +14,7 @@ import { diffWords, type WordOp } from './words.js';
 import { movedRows } from './table-rows.js';
 import { markMovedText } from './moved-text.js';
 import { rowNameAt } from '../model/pipe-table.js';
-import { clausesStyleRuns, markFormatting } from './formatting.js';
+import { clauseStarts, clausesStyleRuns, markFormatting } from './formatting.js';
 import { diffByProvisions, redlineClauses, type MovedText } from './words-by-provision.js';
 import { ReferenceMap } from './reference-map.js';
 import { markRenumberedReferences } from './renumbered-references.js';
@@ -43,16 +43,12 @@ function ref(c: FlatClause): ClauseRefJson {
 
 /**
  * The clauses of one side of a paired change; where there are several (a split's new side, a merge's old), each
- * with where its text begins in textOf's joining of them.
+ * with where its text begins in textOf's joining of them (clauseStarts, as the Word redline reads it).
  */
 function partRefs(clauses: readonly FlatClause[]): ClauseRefJson[] {
   if (clauses.length === 1) return [ref(clauses[0]!)];
-  let start = 0;
-  return clauses.map((c) => {
-    const out: ClauseRefJson = { ...ref(c), start };
-    start += clauseText(c.clause, MARKED).length + 1;
-    return out;
-  });
+  const starts = clauseStarts(clauses.map((c) => c.clause));
+  return clauses.map((c, k) => ({ ...ref(c), start: starts[k]! }));
 }
 
 /** The text words are compared on: bracket marks kept, so bracketing or agreeing language shows. */
