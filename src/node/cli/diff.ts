@@ -5,7 +5,7 @@
  * tabled last).
  */
 import type { Command } from 'commander';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { compareDrafts } from '../../compare/compare.js';
 import { htmlRedline, type HtmlLayout } from '../../export/html-redline.js';
 import { textRedline } from '../../export/text-redline.js';
@@ -55,11 +55,11 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   for (const d of [...a.diagnostics, ...b.diagnostics]) if (toldWhenReading(d)) output.err(formatFinding(d));
   // Two versions of one dossier share authored ids; drafts from outside carry ids made up from their labels.
   // (A dossier folder names its working draft, which shares the ids of its tabled versions, as the app compares them.)
-  const oldDossier = options.tracked ? null : await dossierOfRef(oldRef);
-  const sameDossier = oldDossier !== null && oldDossier === (await dossierOfRef(newRef));
+  const [oldDossier, newDossier] = options.tracked ? [null, null] : await Promise.all([dossierOfRef(oldRef), dossierOfRef(newRef)]);
+  const sameDossier = oldDossier !== null && oldDossier === newDossier;
   const comparison = compareDrafts(a.draft, b.draft, { ids: sameDossier ? 'always' : 'auto', staleReferences: true });
   // A draft from outside has no label: the redlines call it by its file name.
-  const names = options.tracked ? {} : { old: await nameOfRef(oldRef), new: await nameOfRef(newRef) };
+  const names = options.tracked ? {} : { old: nameOfRef(oldRef, oldDossier), new: nameOfRef(newRef, newDossier) };
   if (format === 'docx') {
     const { docxRedline, trackedChangeDate } = await import('../../export/docx-redline.js');
     const tabled = b.tabled;
@@ -93,11 +93,11 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
 
 /**
  * What to call a draft named on the command line that has no label: its file name, "standard input", or for a
- * dossier folder "mou working draft" (a working draft has no label until it is tabled).
+ * dossier folder (`dossier`: dossierOfRef) "mou working draft" (a working draft has no label until it is tabled).
  */
-async function nameOfRef(ref: string): Promise<string> {
+function nameOfRef(ref: string, dossier: string | null): string {
   if (ref === '-') return 'standard input';
-  return !versionRef(ref) && (await dossierOfRef(ref)) ? `${basename(resolve(ref))} working draft` : basename(ref);
+  return dossier !== null && !versionRef(ref) ? `${basename(dossier)} working draft` : basename(ref);
 }
 
 /** A draft compared: what was read, and for a tabled version who tabled it and when (the docx's changes are theirs). */

@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
 import type { Draft } from '../../model/draft.js';
-import { openDossier, WORKING_FILE } from '../dossier/store.js';
+import { WORKING_FILE } from '../dossier/store.js';
 import { MANIFEST_FILE } from '../dossier/manifest-io.js';
 import { DossierError } from '../dossier/errors.js';
 import { pathKind } from '../path-kind.js';
 import { loadDraftFile, loadDraftFromStandardInput, UserError } from '../read-draft-file.js';
+import { openDossierForReading } from './dossier-versions.js';
 import type { WordComment } from '../../format/import/docx.js';
 
 /** A tabled version named as DOSSIER@N (or DOSSIER@vN): the dossier folder and N; null for any other reference. */
@@ -30,6 +31,21 @@ export interface LoadedDraftRef {
   comments?: WordComment[];
 }
 
+/** Whether a folder is a dossier (holds a manifest). */
+async function isDossierFolder(dir: string): Promise<boolean> {
+  return (await pathKind(join(dir, MANIFEST_FILE))) !== 'missing';
+}
+
+/** The numbers of a dossier's tabled versions, in order; a dossier that cannot be opened is a UserError. */
+async function tabledVersions(dir: string): Promise<number[]> {
+  const handle = await openDossierForReading(dir);
+  try {
+    return handle.listVersions().map((v) => v.version);
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * What to say of a missing "DOSSIER@…" whose dossier exists but whose version is no number ("mou@v2", "mou@latest"):
  * that a version is named by its number, and which there are, rather than that no such file exists. Null for
@@ -37,18 +53,14 @@ export interface LoadedDraftRef {
  */
 async function notVersionNumber(ref: string): Promise<string | null> {
   const at = /^(.+)@([^@/\\]*)$/.exec(ref);
-  if (!at || (await pathKind(join(at[1]!, MANIFEST_FILE))) === 'missing') return null;
+  if (!at || !(await isDossierFolder(at[1]!))) return null;
   const dir = at[1]!;
   let known: number[] = [];
   try {
-    const handle = await openDossier(dir, { readOnly: true });
-    try {
-      known = handle.listVersions().map((v) => v.version);
-    } finally {
-      await handle.close();
-    }
+    known = await tabledVersions(dir);
   } catch (error) {
-    if (!(error instanceof DossierError)) throw error;
+    // A dossier that cannot be opened: the sentence on naming versions still holds.
+    if (!(error instanceof UserError)) throw error;
   }
   const versions = known.length ? `its versions are ${known.join(', ')}` : 'nothing has been tabled yet';
   return `${ref}: a tabled version is named by its number after the @, as ${dir}@${known[known.length - 1] ?? 1} (${versions}); ${dir} alone names its working draft.`;
@@ -61,7 +73,7 @@ async function notVersionNumber(ref: string): Promise<string | null> {
 export async function dossierOfRef(ref: string): Promise<string | null> {
   const at = versionRef(ref);
   if (at) return resolve(at.dossier);
-  return ref !== '-' && (await pathKind(join(ref, MANIFEST_FILE))) !== 'missing' ? resolve(ref) : null;
+  return ref !== '-' && (await isDossierFolder(ref)) ? resolve(ref) : null;
 }
 
 /**
@@ -69,21 +81,10 @@ export async function dossierOfRef(ref: string): Promise<string | null> {
  * changes not yet tabled (as `git diff` shows what is not yet committed). Null when `ref` is no dossier folder.
  */
 export async function untabledChanges(ref: string): Promise<[string, string] | null> {
-  if (ref === '-' || versionRef(ref) || (await pathKind(join(ref, MANIFEST_FILE))) === 'missing') return null;
-  let handle;
-  try {
-    handle = await openDossier(ref, { readOnly: true });
-  } catch (error) {
-    if (error instanceof DossierError) throw new UserError(error.message);
-    throw error;
-  }
-  try {
-    const latest = handle.listVersions().at(-1);
-    if (!latest) throw new UserError(`${ref} has nothing tabled yet, so its working draft has nothing to be compared with; name two drafts (parley diff OLD NEW).`);
-    return [`${ref}@${latest.version}`, ref];
-  } finally {
-    await handle.close();
-  }
+  if (ref === '-' || versionRef(ref) || !(await isDossierFolder(ref))) return null;
+  const latest = (await tabledVersions(ref)).at(-1);
+  if (latest === undefined) throw new UserError(`${ref} has nothing tabled yet, so its working draft has nothing to be compared with; name two drafts (parley diff OLD NEW).`);
+  return [`${ref}@${latest}`, ref];
 }
 
 export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
@@ -92,13 +93,7 @@ export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
   const at = versionRef(ref);
   if (at) {
     const { dossier: dir, version: n } = at;
-    let handle;
-    try {
-      handle = await openDossier(dir, { readOnly: true });
-    } catch (error) {
-      if (error instanceof DossierError) throw new UserError(error.message);
-      throw error;
-    }
+    const handle = await openDossierForReading(dir);
     try {
       const version = handle.listVersions().find((v) => v.version === n);
       if (!version) {
@@ -127,7 +122,7 @@ export async function loadDraftRef(ref: string): Promise<LoadedDraftRef> {
     // A folder names a dossier's working draft; say which of the two is missing rather than "working.md
     // cannot be read", which leaves a user guessing whether the folder was meant to be a dossier.
     if ((await pathKind(join(ref, WORKING_FILE))) === 'missing') {
-      throw new UserError((await pathKind(join(ref, MANIFEST_FILE))) !== 'missing'
+      throw new UserError((await isDossierFolder(ref))
         ? `${ref} has no working draft (${WORKING_FILE}); name a tabled version instead, as ${ref}@N.`
         : `${ref} is a folder but not a Parley dossier (it has no ${MANIFEST_FILE}); name a draft file, a dossier folder or DOSSIER@N.`);
     }
