@@ -715,7 +715,8 @@ const SAVE_REDLINE_KEYS = 'Ctrl+Shift+E';
 export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef], format: RedlineFormat = 'html'): string {
   const part = (ref: DraftRef) => (ref === 'working' ? 'working' : `v${ref}`);
   const name = dossier.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'dossier';
-  return format === 'docx-notes' ? `${name} ${part(oldRef)}-${part(newRef)} redline with legal notes.docx` : `${name} ${part(oldRef)}-${part(newRef)} redline.${format}`;
+  const stem = `${name} ${part(oldRef)}-${part(newRef)} redline`;
+  return format === 'docx-notes' ? `${stem} with legal notes.docx` : `${stem}.${format}`;
 }
 
 /** What the redline is saved as: a web page, a Word document, or one with legal notes in its margin. */

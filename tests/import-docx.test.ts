@@ -158,22 +158,28 @@ describe('Word documents as drafts', () => {
     expect(parley(['diff', `${SAMPLE_DOSSIER}@2`, plain, '--changed-only']).stderr).toBe('');
   });
 
-  it('tells the reader of a Word document\'s comments, which are not in the text read: how many, whose, where the first is', async () => {
-    // The other side's remarks in the margin: two comments, by the EU and the US, on the second and third paragraphs.
+  /**
+   * A Word document of one heading and two paragraphs, the first comment ([author, text]) on the first paragraph
+   * (document paragraph 2), the second on the second (paragraph 3), written to `name` in the test folder.
+   */
+  async function writeCommented(name: string, comments: readonly [readonly [string, string], readonly [string, string]]): Promise<string> {
     const commented = (text: string, id: number) => new Paragraph({ children: [new CommentRangeStart(id), new TextRun(text), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })] });
     const document = new Document({
-      comments: { children: [
-        { id: 1, author: 'EU', children: [new Paragraph('We cannot accept a binding target here.')] },
-        { id: 2, author: 'US', children: [new Paragraph('Subject to the availability of funds.')] },
-      ] },
+      comments: { children: comments.map(([author, text], k) => ({ id: k + 1, author, children: [new Paragraph(text)] })) },
       sections: [{ children: [
         new Paragraph({ text: 'Paragraph 1 — Stockpiles', heading: HeadingLevel.HEADING_1 }),
         commented('1. The Participants will coordinate their strategic stocks.', 1),
         commented('2. The Participants will inform each other of any planned release of stocks.', 2),
       ] }],
     });
-    const file = join(dir, 'commented.docx');
+    const file = join(dir, name);
     writeFileSync(file, new Uint8Array(await Packer.toArrayBuffer(document)));
+    return file;
+  }
+
+  it('tells the reader of a Word document\'s comments, which are not in the text read: how many, whose, where the first is', async () => {
+    // The other side's remarks in the margin: two comments, by the EU and the US, on the second and third paragraphs.
+    const file = await writeCommented('commented.docx', [['EU', 'We cannot accept a binding target here.'], ['US', 'Subject to the availability of funds.']]);
     const r = parley(['show', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(`${file}:2:1: warning: 2 comments by EU, US not read into the draft, the first on paragraph 2 of the document; ` +
@@ -209,20 +215,7 @@ describe('Word documents as drafts', () => {
   });
 
   it('puts the warning on the paragraph of the first comment it tells of, not on a Parley note before it', async () => {
-    const commented = (text: string, id: number) => new Paragraph({ children: [new CommentRangeStart(id), new TextRun(text), new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })] });
-    const document = new Document({
-      comments: { children: [
-        { id: 1, author: 'Parley', children: [new Paragraph('Moved here.')] },
-        { id: 2, author: 'US', children: [new Paragraph('Agreed, subject to funds.')] },
-      ] },
-      sections: [{ children: [
-        new Paragraph({ text: 'Paragraph 1 — Stockpiles', heading: HeadingLevel.HEADING_1 }),
-        commented('1. The Participants will coordinate their strategic stocks.', 1),
-        commented('2. The Participants will inform each other of any planned release of stocks.', 2),
-      ] }],
-    });
-    const file = join(dir, 'mixed-notes.docx');
-    writeFileSync(file, new Uint8Array(await Packer.toArrayBuffer(document)));
+    const file = await writeCommented('mixed-notes.docx', [['Parley', 'Moved here.'], ['US', 'Agreed, subject to funds.']]);
     expect(parley(['show', file]).stderr).toBe(`${file}:3:1: warning: 1 comment by US not read into the draft, the first on paragraph 3 of the document; ` +
       '`parley show mixed-notes.docx` lists them [word-comments]\n');
   });
