@@ -12,7 +12,7 @@ import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
 import { blocksText } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { htmlRedline } from '../src/export/html-redline.js';
-import { redlineParts } from '../src/export/redline-parts.js';
+import { redlineParts } from '../src/compare/redline-parts.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
 import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
@@ -378,7 +378,7 @@ export class CompareView {
     const provisions = notes.length ? provisionNotes(notes) : null;
 
     const ops = wordsOf(change, oldRef ? oldInfo.get(oldRef.id) : undefined, newRef ? newInfo.get(newRef.id) : undefined);
-    // A split's or merge's further parts each under the clause it begins (src/export/redline-parts.ts).
+    // A split's or merge's further parts each under the clause it begins (src/compare/redline-parts.ts).
     const body = redlineParts(change, ops).flatMap((part) => {
       const redline = this.mode === 'inline'
         ? h('div', { class: 'redline inline' }, ...redlineNodes(part.words, change.staleReferences, newTextOffsets(part.words, part.newOffset)))

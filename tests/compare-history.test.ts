@@ -29,6 +29,8 @@ function sampleVersions(): HistoryVersion[] {
 
 const inserted = (words: { op: string; text: string }[]) => words.filter((w) => w.op === 'insert').map((w) => w.text).join('|');
 const deleted = (words: { op: string; text: string }[]) => words.filter((w) => w.op === 'delete').map((w) => w.text).join('|');
+const newSide = (words: { op: string; text: string }[]) => words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+const oldSide = (words: { op: string; text: string }[]) => words.filter((w) => w.op !== 'insert').map((w) => w.text).join('');
 
 describe('clauseHistory on the sample dossier', () => {
   const versions = sampleVersions();
@@ -74,6 +76,30 @@ describe('clauseHistory on the sample dossier', () => {
     expect(h.entries[3]!.relation).toEqual({ kind: 'split', from: ['pricing'], into: ['pricing', 'anti-dumping'] });
     expect(h.entries[3]!.change).toBeUndefined();
     expect(h.entries[4]!.change).toMatchObject({ kind: 'edited', by: 'US' });
+  });
+
+  it('measures a clause split in two against the text that stayed with it: what went to its sibling is not struck', () => {
+    // v4 split Paragraph 9's pricing from its anti-dumping paragraphs 4 and 5, which became #anti-dumping.
+    const h = clauseHistory(versions, 'pricing');
+    const step = h.entries[3]!.change!;
+    expect(h.entries[3]!.relation).toEqual({ kind: 'split', from: ['pricing'], into: ['pricing', 'anti-dumping'] });
+    expect(step).toMatchObject({ since: 3, kind: 'edited', renumbered: true, by: 'EU' });
+    expect(deleted(step.words)).not.toContain('trade defence');
+    expect(step.legal).toEqual([]);
+    // The redline rebuilds the clause as v4 has it, and on its old side the three paragraphs it kept.
+    expect(newSide(step.words)).toBe(h.entries[3]!.clause!.text);
+    const kept = h.entries[2]!.clause!.text.split('\n').slice(0, 3).join('\n');
+    expect(oldSide(step.words)).toBe(kept);
+    // The next step is against the clause alone again.
+    expect(h.entries[4]!.change!.legal.map((l) => [l.type, l.new])).toEqual([['obligation', 'intend to']]);
+  });
+
+  it('measures a merged clause against the clauses it merged: the text merged in is not inserted, nor its obligations new', () => {
+    // v2 merged research mobility into research, and the US weakened shall to will in both.
+    const step = clauseHistory(versions, 'research').entries[1]!.change!;
+    expect(inserted(step.words)).not.toContain('exchange of researchers');
+    expect(step.legal.map((l) => `${l.old} → ${l.new} ${l.direction}`)).toEqual(Array(5).fill('shall → will weaker'));
+    expect(newSide(step.words)).toBe(clauseHistory(versions, 'research').entries[1]!.clause!.text);
   });
 
   it('marks a deleted clause as deleted', () => {
@@ -141,6 +167,24 @@ describe('clauseHistory on tiny drafts', () => {
     ], 'scope');
     const changed = h.entries[1]!.change!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
     expect(changed).toEqual([['delete', 'shall', false], ['insert', 'will', false], ['delete', '[1]', true], ['insert', '[2]', true], ['delete', '[2]', false], ['insert', '[3]', false]]);
+  });
+
+  it('lists against a split clause only what changed in law in its own share, where each share changed its obligation', () => {
+    const COOPERATE = 'The Participants shall cooperate closely on the exploration, extraction and refining of critical minerals in their territories.';
+    const EXCHANGE = 'The Participants shall exchange information on investigations concerning dumped imports of rare earths from third countries.';
+    const h = clauseHistory([
+      version(1, 'EU', draft([clause('Article 1', 'Cooperation', 'scope', [ol(1, [p(COOPERATE)], [p(EXCHANGE)])]), other])),
+      version(2, 'US', draft([
+        clause('Article 1', 'Cooperation', 'scope', [p(COOPERATE.replace('shall', 'will'))]),
+        clause('Article 2', 'Information', 'exchange', [p(EXCHANGE.replace('shall', 'may'))]),
+        other,
+      ])),
+    ], 'scope');
+    expect(h.entries[1]!.relation).toEqual({ kind: 'split', from: ['scope'], into: ['scope', 'exchange'] });
+    const step = h.entries[1]!.change!;
+    expect(step.legal.map((l) => `${l.old} → ${l.new}`)).toEqual(['shall → will']);
+    expect(deleted(step.words)).not.toContain('exchange information');
+    expect(newSide(step.words)).toBe(h.entries[1]!.clause!.text);
   });
 
   it('redlines a title change separately from the text', () => {

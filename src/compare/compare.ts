@@ -5,7 +5,7 @@
  */
 import type { Clause, Draft } from '../model/draft.js';
 import { blocksText, clauseText } from '../model/text.js';
-import { alignDrafts, flattenDraft, type AlignOptions, type ClauseChange, type FlatClause } from './align.js';
+import { alignDrafts, flattenDraft, type AlignOptions, type Alignment, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
 import { ProposalReader } from './proposed-by.js';
@@ -22,6 +22,7 @@ import { markRenumberedParagraphs } from './renumbered-paragraphs.js';
 import { footnotesIn, markRenumberedFootnotes, type Footnotes } from './renumbered-footnotes.js';
 import { pairsProvisions, provisionsOnDemand, type ProvisionChange } from './provisions-align.js';
 import { sameLabel } from './normalize.js';
+import { redlineParts } from './redline-parts.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -134,9 +135,17 @@ function pairedWithUnnumbered(provisions: readonly ProvisionChange[], side: 'old
   return numbered.length === 1 && numbered[0]![other] === null && (numbered[0]!.kind === 'unchanged' || numbered[0]!.kind === 'edited');
 }
 
-/** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
-function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean,
-  versions: VersionPair): ClauseChangeJson {
+/** The redline of a paired change (edited, split or merged) and what changed in law, before the JSON is written. */
+interface PairedRedline {
+  olds: FlatClause[];
+  news: FlatClause[];
+  oldText: string;
+  newText: string;
+  ops: WordOp[];
+  legal: LegalChange[];
+}
+
+function pairedRedline(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, versions: VersionPair): PairedRedline {
   const olds = change.old.map((i) => oldClauses[i]!);
   const news = change.new.map((i) => newClauses[i]!);
   const oldText = textOf(olds);
@@ -156,6 +165,13 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
   // A sentence struck in one place and put in word for word in another moved (moved-text.ts).
   const { ops, moves: sentences } = markMovedText(renumbered);
   moves.push(...sentences, ...movedRows(ops, moves));
+  return { olds, news, oldText, newText, ops, legal: legalChangesWithMoves(oldText, newText, ops, moves, { parties }) };
+}
+
+/** The entry of an edited, split or merged clause: its provisions, its word redline, what changed in law. */
+function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], newClauses: readonly FlatClause[], parties: Record<string, string>, stylesCompared: boolean,
+  versions: VersionPair): ClauseChangeJson {
+  const { olds, news, oldText, newText, ops, legal } = pairedRedline(change, oldClauses, newClauses, parties, versions);
   const out: ClauseChangeJson = {
     kind: change.kind,
     moved: change.moved,
@@ -170,13 +186,54 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
       if (p.newClause !== undefined) item.newClause = news[p.newClause]!.id;
       return item;
     }),
-    legal: clauseLegal(oldText, newText, ops, moves, olds.map((c) => c.clause), news.map((c) => c.clause), parties),
+    legal: legalJson(legal, { text: oldText, clauses: olds.map((c) => c.clause) }, { text: newText, clauses: news.map((c) => c.clause) }),
     words: wordOpsJson(withFormatting(ops, olds.map((c) => c.clause), oldText, news.map((c) => c.clause), newText, stylesCompared)),
   };
   const oldTitle = olds.map((c) => c.title).join(' / ');
   const newTitle = news.map((c) => c.title).join(' / ');
   if (oldTitle !== newTitle) out.titleWords = wordOpsJson(diffWords(oldTitle, newTitle));
   return out;
+}
+
+/**
+ * A paired change between two versions of one dossier as one clause of its new side reads it (clause history): a
+ * split's redline cut where that clause begins and ends (redline-parts.ts), with what changed in law in that
+ * stretch only — the paragraphs that went to the other clauses of the split are theirs, not struck from this one;
+ * a merge's redline whole, against the clauses it merged (text that came from another clause is no insertion).
+ */
+export function newClauseShare(alignment: Alignment, change: ClauseChange, newIndex: number, parties: Record<string, string>, versions: VersionPair): { words: WordOp[]; legal: LegalChangeJson[] } {
+  const r = pairedRedline(change, alignment.oldClauses, alignment.newClauses, parties, versions);
+  const olds = r.olds.map((c) => c.clause), news = r.news.map((c) => c.clause);
+  const words = withFormatting(r.ops, olds, r.oldText, news, r.newText, alignment.stylesCompared);
+  const k = change.new.indexOf(newIndex);
+  let legal = r.legal;
+  let share = words;
+  if (change.new.length > 1 && k >= 0) {
+    share = redlineParts({ old: partRefs(r.olds), new: partRefs(r.news) }, words)[k]!.words;
+    // An item belongs to the clause whose stretch of the new text holds it (a deletion: where it was struck).
+    const starts = clauseStarts(news);
+    const end = k + 1 < starts.length ? starts[k + 1]! : Infinity;
+    const at = newOffsetOf(r.ops);
+    legal = legal.filter((l) => {
+      const place = l.newStart ?? at(l.oldStart ?? 0);
+      return place >= starts[k]! && place < end;
+    });
+  }
+  return { words: share, legal: legalJson(legal, { text: r.oldText, clauses: olds }, { text: r.newText, clauses: news }) };
+}
+
+/** For an offset in the old text, where the redline puts it in the new text (a deletion: where it was struck). */
+function newOffsetOf(ops: readonly WordOp[]): (oldOffset: number) => number {
+  return (oldOffset) => {
+    let oldAt = 0, newAt = 0;
+    for (const op of ops) {
+      if (op.op === 'insert') { newAt += op.text.length; continue; }
+      if (oldOffset < oldAt + op.text.length) return op.op === 'equal' ? newAt + (oldOffset - oldAt) : newAt;
+      oldAt += op.text.length;
+      if (op.op === 'equal') newAt += op.text.length;
+    }
+    return newAt;
+  };
 }
 
 /**
@@ -189,12 +246,17 @@ function withFormatting(ops: WordOp[], olds: readonly Clause[], oldText: string,
 
 /**
  * What changed in law from one version of a clause (or clauses, split or merged) to another, as the JSON
- * contract writes it: `ops` is the redline of oldText to newText, `moves` the provisions it moved. A change to
- * or from a group of bracketed alternatives names the party whose proposal it comes from (`proposedBy`,
- * proposed-by.ts); one in a table row names the row (`row`).
+ * contract writes it: `ops` is the redline of oldText to newText, `moves` the provisions it moved.
  */
 export function clauseLegal(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], olds: readonly Clause[], news: readonly Clause[], parties: Record<string, string>): LegalChangeJson[] {
-  const items: readonly LegalChange[] = legalChangesWithMoves(oldText, newText, ops, moves, { parties });
+  return legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), { text: oldText, clauses: olds }, { text: newText, clauses: news });
+}
+
+/**
+ * Legal changes as the JSON contract writes them. A change to or from a group of bracketed alternatives names the
+ * party whose proposal it comes from (`proposedBy`, proposed-by.ts); one in a table row names the row (`row`).
+ */
+function legalJson(items: readonly LegalChange[], old: { text: string; clauses: readonly Clause[] }, now: { text: string; clauses: readonly Clause[] }): LegalChangeJson[] {
   // Built only for a clause with such a change (few are): most edited clauses have no bracket group in law.
   let proposals: ProposalReader | undefined;
   return items.map((l) => {
@@ -203,11 +265,11 @@ export function clauseLegal(oldText: string, newText: string, ops: WordOp[], mov
     if (l.reversed) item.reversed = true;
     if (l.cosmetic) item.cosmetic = true;
     const party = l.old?.startsWith('[') || l.new?.startsWith('[')
-      ? (proposals ??= new ProposalReader({ text: oldText, clauses: olds }, { text: newText, clauses: news })).proposedBy(l)
+      ? (proposals ??= new ProposalReader(old, now)).proposedBy(l)
       : undefined;
     if (party) item.proposedBy = party;
     // In a schedule, which row: where the item stands now, or stood.
-    const row = l.newStart !== undefined ? rowNameAt(newText, l.newStart) : l.oldStart !== undefined ? rowNameAt(oldText, l.oldStart) : null;
+    const row = l.newStart !== undefined ? rowNameAt(now.text, l.newStart) : l.oldStart !== undefined ? rowNameAt(old.text, l.oldStart) : null;
     if (row) item.row = row;
     return item;
   });

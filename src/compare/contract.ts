@@ -15,7 +15,7 @@ export interface ClauseRefJson {
   /**
    * On the clauses of a split's new side and of a merge's old side: where this clause's text begins in the
    * words of its side (the texts of the clauses joined by line breaks; 0 for the first), so that a reader of
-   * the redline can be shown where each part begins (export/redline-parts.ts).
+   * the redline can be shown where each part begins (redline-parts.ts).
    */
   start?: number;
 }

@@ -18,9 +18,9 @@
 import type { Clause, Draft, DraftStatus, PartyId } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { blocksText, clauseHeading, clauseText } from '../model/text.js';
-import { alignDrafts } from './align.js';
+import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline, frontClause, versionPair } from './compare.js';
+import { clauseRedline, frontClause, newClauseShare, versionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 import { diffWords, type WordOp } from './words.js';
@@ -122,20 +122,32 @@ export function allClauseIds(drafts: readonly Draft[]): string[] {
   return [...ids];
 }
 
+/** The alignment of two consecutive versions as it concerns one clause. */
+interface Across {
+  /** The split or merge that has the clause on the old side. */
+  asOld?: ClauseRelation;
+  /** The split or merge that has it on the new side, with the alignment's change and the clause's place there. */
+  asNew?: ClauseRelation & { change: ClauseChange; alignment: Alignment; newIndex: number };
+  /** Whether the later version moved it among the others. */
+  moved: boolean;
+}
+
 /**
  * The split or merge between two consecutive versions that has the clause `id` on the old side (`asOld`) or
  * on the new side (`asNew`), and whether the later version moved it among the others (`moved`). Other kinds of
  * change say nothing the ids do not already say.
  */
-function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): { asOld?: ClauseRelation; asNew?: ClauseRelation; moved: boolean } {
-  const { oldClauses, newClauses, changes } = alignDrafts(oldDraft, newDraft, { ids: 'always' });
-  const out: { asOld?: ClauseRelation; asNew?: ClauseRelation; moved: boolean } = { moved: false };
+function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): Across {
+  const alignment = alignDrafts(oldDraft, newDraft, { ids: 'always' });
+  const { oldClauses, newClauses, changes } = alignment;
+  const out: Across = { moved: false };
   for (const change of changes) {
     if (change.moved && change.new.some((j) => newClauses[j]!.id === id)) out.moved = true;
     if (change.kind !== 'split' && change.kind !== 'merged') continue;
     const relation: ClauseRelation = { kind: change.kind, from: change.old.map((i) => oldClauses[i]!.id), into: change.new.map((j) => newClauses[j]!.id) };
     if (relation.from.includes(id)) out.asOld = relation;
-    if (relation.into.includes(id)) out.asNew = relation;
+    const k = relation.into.indexOf(id);
+    if (k >= 0) out.asNew = { ...relation, change, alignment, newIndex: change.new[k]! };
   }
   return out;
 }
@@ -170,9 +182,10 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
       const now = relations ? appearanceOf(found) : { ...appearanceOf(found), heading: 'Title block' };
       entry.clause = now;
       let moved = false;
+      let across: Across | null = null;
       if (before && relations) {
-        const across = relationAcross(before.draft, v.draft, clauseId);
-        if (across.asNew) entry.relation = across.asNew;
+        across = relationAcross(before.draft, v.draft, clauseId);
+        if (across.asNew) entry.relation = { kind: across.asNew.kind, from: across.asNew.from, into: across.asNew.into };
         moved = wasThere && across.moved;
       }
       if (previous) {
@@ -180,8 +193,13 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
         const same = previous.clause.text === now.text && previous.clause.title === now.title && sameFormatting(previous.source, found);
         // A cross-reference renumbered with the clause it names (by ids), or a footnote mark with its note, is
         // cosmetic, as in parley diff.
-        const { words, legal } = clauseRedline(previous.source, found, previous.clause.text, now.text, { ...previous.parties, ...v.draft.meta.parties }, true,
-          versionPair(previous.draft, v.draft));
+        const parties = { ...previous.parties, ...v.draft.meta.parties };
+        const pair = versionPair(previous.draft, v.draft);
+        // Split from the version just before, or merged with other clauses of it: measured against what the
+        // split or merge made it from, as parley diff reads it — paragraphs that went to a sibling of a split
+        // are not struck, nor another clause's text merged in inserted, nor their obligations lost or new.
+        const share = across?.asNew && wasThere ? newClauseShare(across.asNew.alignment, across.asNew.change, across.asNew.newIndex, parties, pair) : null;
+        const { words, legal } = share ?? clauseRedline(previous.source, found, previous.clause.text, now.text, parties, true, pair);
         const step: ClauseChangeStep = {
           since: previous.version,
           kind: same ? 'unchanged' : 'edited',

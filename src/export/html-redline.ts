@@ -9,7 +9,7 @@ import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, 
 import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { holdsText, sideBySideRows } from './facing-lines.js';
-import { redlineParts, type RedlinePart } from './redline-parts.js';
+import { redlineParts, type RedlinePart } from '../compare/redline-parts.js';
 import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, partHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';

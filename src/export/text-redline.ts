@@ -6,7 +6,7 @@
  * it stands, the words that changed on the way as ordinary deletions and insertions inside it.
  */
 import { elideUnchanged } from './elide-unchanged.js';
-import { redlineParts, type RedlinePart } from './redline-parts.js';
+import { redlineParts, type RedlinePart } from '../compare/redline-parts.js';
 import { clauseHeading } from '../model/text.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 

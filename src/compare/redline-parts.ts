@@ -6,13 +6,13 @@
  * side's joined text (contract.ts); the text and HTML redlines and the app head each further part with the
  * clause it begins (text-redline.ts partHeading), as the Word redline heads it with the clause's heading.
  */
-import type { ClauseChangeJson, ClauseRefJson, WordOpJson } from '../compare/contract.js';
+import type { ClauseChangeJson, ClauseRefJson, WordOpJson } from './contract.js';
 
 /** One stretch of a redline: the words of one clause of the side that has several. */
-export interface RedlinePart {
+export interface RedlinePart<W extends WordOpJson = WordOpJson> {
   /** The clause this stretch begins, and on which side it stands; null for the first (the change's heading names it). */
   head: { side: 'old' | 'new'; ref: ClauseRefJson } | null;
-  words: WordOpJson[];
+  words: W[];
   /** Where the stretch begins in the change's new text (stale references are placed by new-text offsets). */
   newOffset: number;
 }
@@ -23,13 +23,13 @@ export interface RedlinePart {
  * next is the part's heading now, and is left out of the part before it. An insertion on the other side at the
  * very place a clause begins belongs to that clause: it reads at the start of its first line.
  */
-export function redlineParts(change: Pick<ClauseChangeJson, 'old' | 'new'>, words: readonly WordOpJson[]): RedlinePart[] {
+export function redlineParts<W extends WordOpJson>(change: Pick<ClauseChangeJson, 'old' | 'new'>, words: readonly W[]): RedlinePart<W>[] {
   const side = change.old.length > 1 ? 'old' : change.new.length > 1 ? 'new' : null;
   const refs = side === null ? [] : change[side];
   const cuts = refs.slice(1).map((ref) => ref.start);
   if (side === null || cuts.some((at) => at === undefined)) return [{ head: null, words: [...words], newOffset: 0 }];
   const own: WordOpJson['op'] = side === 'old' ? 'delete' : 'insert';
-  const parts: RedlinePart[] = [{ head: null, words: [], newOffset: 0 }];
+  const parts: RedlinePart<W>[] = [{ head: null, words: [], newOffset: 0 }];
   let sideAt = 0, newAt = 0, next = 0;
   const begin = () => {
     dropJoiningBreak(parts[parts.length - 1]!, own);
@@ -67,7 +67,7 @@ export function redlineParts(change: Pick<ClauseChangeJson, 'old' | 'new'>, word
  * The part's last line break on the side cut, where its text was joined to the next clause's (the heading now
  * stands there): the last op reading that side, when it ends the part with a line break.
  */
-function dropJoiningBreak(part: RedlinePart, own: WordOpJson['op']): void {
+function dropJoiningBreak<W extends WordOpJson>(part: RedlinePart<W>, own: WordOpJson['op']): void {
   for (let k = part.words.length - 1; k >= 0; k--) {
     const op = part.words[k]!;
     if (op.op !== 'equal' && op.op !== own) continue;

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { compareDrafts, wordOpsJson } from '../src/compare/compare.js';
 import { diffWords } from '../src/compare/words.js';
 import type { ClauseChangeJson, WordOpJson } from '../src/compare/contract.js';
-import { redlineParts } from '../src/export/redline-parts.js';
+import { redlineParts } from '../src/compare/redline-parts.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { textRedline } from '../src/export/text-redline.js';
 import { importDraft } from '../src/format/import-text.js';
