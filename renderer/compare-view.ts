@@ -5,7 +5,7 @@
  * through the changes. The comparison itself runs in the main process or the local server, never here.
  */
 import { draftRefName, type DossierApi, type DraftRef } from '../src/api.js';
-import type { ClauseChangeJson, ComparisonJson, StaleReferenceJson, WordOpJson } from '../src/compare/contract.js';
+import type { ClauseChangeJson, ComparisonJson, LegalChangeJson, StaleReferenceJson, WordOpJson } from '../src/compare/contract.js';
 import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
@@ -366,7 +366,7 @@ export class CompareView {
     // Where it came from is known once the old draft is loaded (the list is painted again then): until then no
     // link, rather than one that says "the beginning" and leads nowhere.
     if (change.moved && oldRef && oldInfo.has(oldRef.id)) heading.append(this.movedLink(oldRef.id));
-    const legal = change.legal.length ? legalFlags(change) : null;
+    const legal = change.legal.length ? legalFlags(change.legal) : null;
 
     const stale = change.staleReferences?.length
       ? h('ul', { class: 'stale-flags', 'aria-label': 'Stale references' },
@@ -557,12 +557,12 @@ const LEGAL_SHOWN = 8;
  * can have a hundred: the first LEGAL_SHOWN are shown, and a button says how many more there are and of which
  * kinds, and shows them.
  */
-function legalFlags(change: ClauseChangeJson): HTMLElement {
+export function legalFlags(legal: readonly LegalChangeJson[]): HTMLElement {
   const flag = ({ item: l, times }: ReturnType<typeof gatheredLegal>[number]) => h('li', { class: `legal legal-${l.type}` },
     h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
     l.row ? ` (${rowNote(l)})` : '', l.proposedBy ? ` (${proposedNote(l)})` : '',
     directionNote(l) ? h('span', { class: `direction ${directionNote(l)}` }, ` (${directionNote(l)})`) : '', l.cosmetic ? ` (${WORDING_ONLY})` : '', timesNote(times));
-  const items = gatheredLegal(change.legal);
+  const items = gatheredLegal(legal);
   const list = h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' }, ...items.slice(0, LEGAL_SHOWN).map(flag));
   const rest = items.slice(LEGAL_SHOWN);
   if (rest.length > 0) {
@@ -625,7 +625,7 @@ function sideBySide(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJ
  * schedule: src/export/redline-layout.ts), its rows set out as a table, each cell with its own changes.
  * `offsets[k]`: where op k starts in the new text, for the stale references.
  */
-function redlineNodes(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[], offsets: readonly number[] = []): Node[] {
+export function redlineNodes(ops: readonly WordOpJson[], stale?: readonly StaleReferenceJson[], offsets: readonly number[] = []): Node[] {
   const blocks = tableLayout(ops, 'both', offsets);
   if (!blocks) return ops.map((op, k) => renderOp(op, stale, offsets[k]));
   const piece = (p: RedlinePiece) => renderOp({ ...p.op, text: p.text }, stale, p.offset);

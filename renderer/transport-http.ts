@@ -58,6 +58,7 @@ export function createHttpApi(token: string | null, base = ''): DossierApi & Web
     compare: (oldRef, newRef) => call('compare', [oldRef, newRef]),
     wordRedline: (oldRef, newRef, options) => call('wordRedline', options ? [oldRef, newRef, options] : [oldRef, newRef]),
     inheritIds: (draft) => call('inheritIds', [draft]),
+    clauseHistory: (clauseId) => call('clauseHistory', [clauseId]),
     importFile: (name, bytes) => post(`/api/import-file?name=${encodeURIComponent(name)}`, 'application/octet-stream', bytes),
   };
 }

@@ -6,6 +6,7 @@
  * direct calls in unit tests. Everything that crosses it is plain data (see src/model).
  */
 import type { ComparisonJson } from './compare/contract.js';
+import type { ClauseHistoryJson } from './compare/history.js';
 import type { Diagnostic } from './format/diagnostic.js';
 import type { PartyInfo, VersionEntry } from './model/dossier.js';
 import type { Draft, DraftStatus, PartyId } from './model/draft.js';
@@ -16,6 +17,15 @@ export type DraftRef = number | 'working';
 /** What the app, the command line and the Word notes call a version that has no label of its own: "v3", "working draft". */
 export function draftRefName(ref: DraftRef): string {
   return ref === 'working' ? 'working draft' : `v${ref}`;
+}
+
+/**
+ * "v3 — Joint text after the Brussels round", for the line that introduces a version; a working draft without a
+ * label of its own (one made by `parley import`) is just "working draft", not "working draft — working draft".
+ */
+export function versionTitle(v: { version: DraftRef; label: string }): string {
+  const name = draftRefName(v.version);
+  return v.label && v.label.toLowerCase() !== name ? `${name} — ${v.label}` : name;
 }
 
 export interface DossierSummary {
@@ -77,6 +87,13 @@ export interface DossierApi {
    * clauses new ids; the front matter is the dossier's title and parties. Nothing is saved.
    */
   inheritIds(draft: Draft): Promise<InheritedDraft>;
+  /**
+   * One clause through every tabled version and the working draft as saved, as `parley history --format json`
+   * gives it: its text in each, each change redlined against its previous appearance with the party that tabled
+   * it and what it changed in law, and where it is absent, why (split, merged, deleted, not yet there). An id
+   * that no version holds fails with code "not-found".
+   */
+  clauseHistory(clauseId: string): Promise<ClauseHistoryJson>;
 }
 
 /** What inheritIds gives back: the draft, and what became of the ids (for the user's notice). */

@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alignDrafts } from '../src/compare/align.js';
 import { compareDrafts } from '../src/compare/compare.js';
-import { clauseHistory } from '../src/compare/history.js';
-import { historyJson } from '../src/node/cli/history.js';
+import { clauseHistory, clauseHistoryJson } from '../src/compare/history.js';
 import { threeWay } from '../src/compare/three-way.js';
 import { diffByProvisions, type MovedText, type TextSpan } from '../src/compare/words-by-provision.js';
 import type { WordOp } from '../src/compare/words.js';
@@ -664,7 +663,7 @@ describe('three-way and history redlines follow the provisions too', () => {
     const was = parseDraft(article([COOPERATE, SHARE, NOTIFY, FUND])).draft;
     const moved = parseDraft(article([COOPERATE, NOTIFY, FUND, SHARE.replace('shall', 'will')])).draft;
     const version = (n: number, draft: typeof base) => ({ version: n, label: `v${n}`, tabledBy: 'EU', date: '2026-01-01', status: 'draft' as const, draft });
-    const history = historyJson(clauseHistory([version(1, was), version(2, moved)], was.clauses[0]!.id));
+    const history = clauseHistoryJson(clauseHistory([version(1, was), version(2, moved)], was.clauses[0]!.id));
     const words = history.versions[1]!.change!.words;
     expect(words).toContainEqual({ op: 'delete', text: '2. The Parties ', moved: true });
     expect(words).toContainEqual({ op: 'insert', text: 'will' });

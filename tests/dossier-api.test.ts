@@ -259,6 +259,29 @@ describe('openDossierApi', () => {
     expect((await rejection(api.inheritIds({ clauses: 'none' } as unknown as Draft))).code).toBe('invalid-input');
   });
 
+  it('gives a clause\'s history through every tabled version and the working draft as saved, as parley history gives it', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const history = await api.clauseHistory('pricing');
+    expect(history.id).toBe('pricing');
+    expect(history.versions.map((v) => v.version)).toEqual([1, 2, 3, 4, 5, 'working']);
+    // v4 split anti-dumping off: pricing kept the rest, nothing struck from it nor lost in law.
+    const v4 = history.versions[3]!;
+    expect(v4).toMatchObject({ tabledBy: 'EU', relation: { kind: 'split', into: ['pricing', 'anti-dumping'] }, change: { kind: 'edited', legal: [] } });
+    expect(v4.change!.words.every((w) => w.op !== 'delete' || !w.text.includes('trade defence'))).toBe(true);
+    expect(history.versions[4]!.change).toMatchObject({ by: 'US', legal: [{ type: 'obligation', new: 'intend to', direction: 'weaker' }] });
+
+    // The working draft as saved: an edit saved shows as its change.
+    const { draft } = await api.readDraft('working');
+    await api.saveWorking(withEdit(draft, 'Added in the working draft.'));
+    const preamble = draft.clauses[0]!.id;
+    const words = (await api.clauseHistory(preamble)).versions.at(-1)!.change!.words;
+    expect(words.filter((w) => w.op === 'insert').map((w) => w.text).join('')).toContain('Added in the working draft.');
+
+    expect((await rejection(api.clauseHistory('no-such-clause'))).code).toBe('not-found');
+    expect((await rejection(api.clauseHistory(42 as unknown as string))).code).toBe('invalid-input');
+  });
+
   it('never modifies the fixture', async () => {
     expect(existsSync(join(SAMPLE_DOSSIER, '.parley'))).toBe(false);
   });

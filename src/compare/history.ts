@@ -20,9 +20,9 @@ import { walkClauses } from '../model/provisions.js';
 import { blocksText, clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline, frontClause, newClauseShare, versionPair } from './compare.js';
+import { clauseRedline, frontClause, newClauseShare, versionPair, wordOpsJson } from './compare.js';
 import { sameFormatting } from './formatting.js';
-import type { LegalChangeJson } from './contract.js';
+import type { LegalChangeJson, WordOpJson } from './contract.js';
 import { diffWords, type WordOp } from './words.js';
 
 export interface HistoryVersion {
@@ -226,4 +226,20 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
     entries.push(entry);
   });
   return { id: clauseId, entries };
+}
+
+/** A history as `parley history --format json` writes it and the app shows it: word ops without their offsets. */
+export interface ClauseHistoryJson {
+  id: string;
+  versions: Array<Omit<HistoryEntry, 'change'> & { change?: Omit<ClauseChangeStep, 'words' | 'titleWords'> & { words: WordOpJson[]; titleWords?: WordOpJson[] } }>;
+}
+
+export function clauseHistoryJson(history: ClauseHistory): ClauseHistoryJson {
+  return {
+    id: history.id,
+    versions: history.entries.map((e) => ({
+      ...e,
+      change: e.change && { ...e.change, words: wordOpsJson(e.change.words), ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}) },
+    })),
+  };
 }

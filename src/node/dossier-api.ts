@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import { ApiError, draftRefName, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type InheritedDraft, type TableRequest } from '../api.js';
 import type { ComparisonJson } from '../compare/contract.js';
 import type { CompareOptions } from '../compare/compare.js';
+import type { ClauseHistoryJson, HistoryVersion } from '../compare/history.js';
 import { parseDraft, serializeDraft } from '../format/markdown.js';
 import type { VersionEntry } from '../model/dossier.js';
 import type { Draft } from '../model/draft.js';
@@ -171,6 +172,25 @@ class LocalApi implements LocalDossierApi {
         fresh: report?.fresh.map((c) => c.id) ?? [],
         dropped: report?.dropped ?? [],
       };
+    });
+  }
+
+  clauseHistory(clauseId: string): Promise<ClauseHistoryJson> {
+    return guard('read the clause\'s history', async () => {
+      if (typeof clauseId !== 'string' || clauseId.trim() === '') throw new ApiError('invalid-input', 'A clause history needs the clause\'s id.');
+      const versions: HistoryVersion[] = [];
+      for (const v of this.handle.listVersions()) {
+        versions.push({ version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, draft: (await this.parseForCompare(v.version)).draft });
+      }
+      const { draft } = await this.parse('working');
+      // Not tabled by anyone yet: its front matter may name who prepares it, as parley history reads it.
+      versions.push({ version: 'working', label: draft.meta.label || 'working draft', tabledBy: draft.meta.tabledBy ?? '', date: draft.meta.date ?? '', status: '', draft });
+      // Loaded on first use, as the comparison is.
+      const { allClauseIds, clauseHistory, clauseHistoryJson } = await import('../compare/history.js');
+      if (!allClauseIds(versions.map((v) => v.draft)).includes(clauseId)) {
+        throw new ApiError('not-found', `No version of this dossier has a clause with the id "${clauseId}".`);
+      }
+      return clauseHistoryJson(clauseHistory(versions, clauseId));
     });
   }
 

@@ -3,7 +3,7 @@
  * tabled version with what the manifest says about it, and the working draft, each parsed.
  */
 import { join } from 'node:path';
-import { draftRefName } from '../../api.js';
+import { draftRefName, versionTitle } from '../../api.js';
 import type { HistoryVersion } from '../../compare/history.js';
 import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
@@ -77,11 +77,5 @@ export function pickVersion(versions: readonly HistoryVersion[], ref: string, di
 /** "v3" or "working draft", for headings: the name the app gives a version too. */
 export const versionName = draftRefName;
 
-/**
- * "v3 — Joint text after the Brussels round", for the line that introduces a version; a working draft without a
- * label of its own (one made by `parley import`) is just "working draft", not "working draft — working draft".
- */
-export function versionTitle(v: { version: number | 'working'; label: string }): string {
-  const name = versionName(v.version);
-  return v.label && v.label.toLowerCase() !== name ? `${name} — ${v.label}` : name;
-}
+/** "v3 — Joint text after the Brussels round" (src/api.ts: the app titles a version the same way). */
+export { versionTitle };

@@ -4,8 +4,7 @@
  * party that tabled the change, or "unchanged"; where it is absent, why (merged, split, deleted).
  */
 import type { Command } from 'commander';
-import { allClauseIds, clauseHistory, titleBlockHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
-import { wordOpsJson } from '../../compare/compare.js';
+import { allClauseIds, clauseHistory, clauseHistoryJson, titleBlockHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
@@ -47,22 +46,11 @@ export async function historyCommand(dir: string, clauseId: string | undefined, 
     history = clauseHistory(versions, id);
   }
   if (options.format === 'json') {
-    output.out(JSON.stringify(historyJson(history), null, 2));
+    output.out(JSON.stringify(clauseHistoryJson(history), null, 2));
   } else {
     for (const line of historyText(history, options.color ?? stdoutWantsColor())) output.out(line);
   }
   return 0;
-}
-
-/** The JSON form: word ops without their offsets (they point into texts the JSON already carries). */
-export function historyJson(history: ClauseHistory) {
-  return {
-    id: history.id,
-    versions: history.entries.map((e) => ({
-      ...e,
-      change: e.change && { ...e.change, words: wordOpsJson(e.change.words), ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}) },
-    })),
-  };
 }
 
 export function historyText(history: ClauseHistory, color = false): string[] {

@@ -15,6 +15,7 @@ export const DOSSIER_API_METHODS = [
   'compare',
   'wordRedline',
   'inheritIds',
+  'clauseHistory',
 ] as const;
 
 export type DossierApiMethod = (typeof DOSSIER_API_METHODS)[number];
