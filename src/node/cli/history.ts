@@ -6,10 +6,11 @@
 import type { Command } from 'commander';
 import { allClauseIds, clauseHistory, clauseHistoryJson, titleBlockHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
 import { UserError } from '../read-draft-file.js';
-import { loadDossierVersions, versionName, versionTitle } from './dossier-versions.js';
+import { loadDossierVersions } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { allCosmetic, legalLines } from '../../export/text-redline.js';
+import { legalLines } from '../../export/text-redline.js';
+import { absentNote, changeLine, relationNote, versionLine } from '../../export/history-notes.js';
 
 export interface HistoryCliOptions {
   format: string;
@@ -66,60 +67,29 @@ export function historyText(history: ClauseHistory, color = false): string[] {
   return lines;
 }
 
-function versionLine(e: HistoryEntry): string {
-  if (e.version === 'working') {
-    const facts = [e.tabledBy ? `prepared by ${e.tabledBy}` : '', e.date].filter(Boolean).join(', ');
-    return `${versionTitle(e)} — not tabled${facts ? ` (${facts})` : ''}`;
-  }
-  return `${versionTitle(e)} — tabled by ${e.tabledBy}, ${e.date}`;
-}
-
 function entryBody(e: HistoryEntry, color: boolean): string[] {
-  if (!e.clause) {
-    const a = e.absent!;
-    switch (a.reason) {
-      case 'not-yet': return ['  (not in this version yet)'];
-      case 'deleted': return ['  (absent: deleted)'];
-      case 'merged': return [`  (absent: merged into ${a.into.map((x) => '#' + x).join(', ')})`];
-      case 'split': return [`  (absent: split into ${a.into.map((x) => '#' + x).join(', ')})`];
-    }
-  }
+  if (!e.clause) return [`  (${absentNote(e.absent!)})`];
   const c = e.clause;
   const change = e.change;
   const heading = change?.titleWords
     ? [c.label, redlineText(change.titleWords, color)].filter(Boolean).join(' — ')
     : c.heading;
   const lines = [heading || '(no heading)'];
-  if (e.relation) {
-    const r = e.relation;
-    lines.push(`  ${r.kind === 'split' ? 'split' : 'merged'}: ${r.from.map((x) => '#' + x).join(', ')} → ${r.into.map((x) => '#' + x).join(', ')}`);
-  }
+  if (e.relation) lines.push(`  ${relationNote(e.relation)}`);
   if (!change) {
     lines.push('  first appears here:');
     lines.push(...indent(c.text, '    '));
     return lines;
   }
-  const notes = [
-    // A step whose changes are all cosmetic says so, as `parley diff` heads such a clause.
-    change.kind !== 'unchanged' && allCosmetic([...change.words, ...(change.titleWords ?? [])]) ? 'cosmetic only' : '',
-    change.moved ? 'moved' : '',
-    change.renumbered ? 'renumbered' : '',
-    isPreviousVersion(change.since, e.version) ? '' : `against ${versionName(change.since)}, where it last appeared`,
-  ].filter(Boolean);
   if (change.kind === 'unchanged') {
-    lines.push(`  unchanged${notes.length ? ` (${notes.join('; ')})` : ''}`);
+    lines.push(`  ${changeLine(change, e.version)}`);
     return lines;
   }
-  lines.push(`  changed${change.by ? ` by ${change.by}` : ''}${notes.length ? ` (${notes.join('; ')})` : ''}:`);
+  lines.push(`  ${changeLine(change, e.version)}:`);
   // What changed in law first, as `parley diff` lists it.
   lines.push(...legalLines(change.legal).map((line) => '    ' + line));
   lines.push(...indent(redlineText(change.words, color), '    '));
   return lines;
-}
-
-function isPreviousVersion(since: number | 'working', now: number | 'working'): boolean {
-  if (since === 'working') return false;
-  return now === 'working' ? true : now === since + 1;
 }
 
 /** Ids that look like what was typed: containing it or contained in it first, then by edit distance. */
