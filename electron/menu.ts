@@ -70,6 +70,9 @@ export function buildMenu(actions: MenuActions, recent: readonly string[]): Menu
         { label: 'Draft', accelerator: 'CmdOrCtrl+1', click: send('view-draft') },
         { label: 'Compare', accelerator: 'CmdOrCtrl+2', click: send('view-compare') },
         { label: 'Positions', accelerator: 'CmdOrCtrl+3', click: send('view-positions') },
+        { type: 'separator' },
+        // The clause at the cursor through every version (the renderer saves unsaved edits first).
+        { label: 'Clause History…', accelerator: 'CmdOrCtrl+Shift+H', click: send('clause-history') },
         ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }]),
       ],
     },

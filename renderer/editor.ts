@@ -28,6 +28,7 @@ export interface EditorHooks {
   save(): void;
   openPositionForm(): void;
   openFind(): void;
+  openHistory(): void;
 }
 
 /** Keys of the editor, also listed in the toolbar's tooltips. */
@@ -40,6 +41,7 @@ export const KEYS = {
   alternative: 'Mod-Shift-a',
   removeBrackets: 'Mod-Shift-0',
   position: 'Mod-Shift-p',
+  history: 'Mod-Shift-h',
   find: 'Mod-f',
   save: 'Mod-s',
   undo: 'Mod-z',
@@ -109,6 +111,7 @@ export function createEditor(mount: HTMLElement, doc: PMNode, hooks: EditorHooks
         [KEYS.save]: run(hooks.save),
         [KEYS.find]: run(hooks.openFind),
         [KEYS.position]: run(hooks.openPositionForm),
+        [KEYS.history]: run(hooks.openHistory),
         [KEYS.newClause]: newClause,
         [KEYS.splitClause]: splitClause,
         [KEYS.mergeClause]: mergeWithPrevious,

@@ -24,6 +24,7 @@ import { CompareView } from './compare-view.js';
 import { docToDraft, draftToDoc } from './convert.js';
 import { append, clear, h } from './dom.js';
 import { KEYS, createEditor, keyLabel } from './editor.js';
+import { openHistoryDialog } from './history-view.js';
 import { findNext, matchCount, replaceAll, replaceCurrent, setQuery } from './find.js';
 import { outlineOf, renderOutline } from './outline.js';
 import { createHttpApi, takeToken } from './transport-http.js';
@@ -117,6 +118,7 @@ class App {
       save: () => void this.save(),
       openPositionForm: () => this.openPositionForm(),
       openFind: () => this.openFind(),
+      openHistory: () => void this.openHistory(),
     }, s.readOnly);
     window.parleyEditor = this.view;
 
@@ -358,7 +360,8 @@ class App {
         tool('Alternative', `Offer an alternative for the other party (${keyLabel(KEYS.alternative)})`, () => this.runCommand(offerAlternative(parties.map((p) => p.id))), 'cmd-alternative'),
         tool('Agree', `Remove the brackets: agree the text (${keyLabel(KEYS.removeBrackets)})`, () => this.runCommand(removeBrackets), 'cmd-agree')),
       group('Positions',
-        tool('Position…', `Set a party's position on this clause (${keyLabel(KEYS.position)})`, () => this.openPositionForm(), 'cmd-position')),
+        tool('Position…', `Set a party's position on this clause (${keyLabel(KEYS.position)})`, () => this.openPositionForm(), 'cmd-position'),
+        tool('History', `This clause in every version (${keyLabel(KEYS.history)})`, () => void this.openHistory(), 'cmd-history')),
       group('Find',
         tool('Find', `Find and replace (${keyLabel(KEYS.find)})`, () => this.openFind(), 'cmd-find')),
     );
@@ -474,6 +477,23 @@ class App {
     party.focus();
   }
 
+  /**
+   * The clause at the cursor through every version. Unsaved edits are saved first, so that the working draft's
+   * step shows what is on screen.
+   */
+  private async openHistory(): Promise<void> {
+    const here = clauseAt(this.view.state.selection.$from);
+    if (!here) {
+      this.notice('Put the cursor in a clause to see its history.', 'info');
+      return;
+    }
+    if (document.getElementById('history-dialog')) return;
+    const id = here.node.attrs.id as string;
+    const heading = [here.node.attrs.label, here.node.firstChild?.textContent].filter(Boolean).join(' — ') || `#${id}`;
+    if (this.dirty && !this.summary.readOnly) await this.save();
+    openHistoryDialog(this.api, id, heading, () => this.view.focus());
+  }
+
   private buildTableForm(): HTMLElement {
     const label = h('input', { type: 'text', id: 'table-label', required: true, placeholder: 'e.g. EU revised proposal' });
     const by = h('select', { id: 'table-by' });
@@ -551,6 +571,7 @@ class App {
         case 'view-draft': return this.showView('draft');
         case 'view-compare': return this.showView('compare');
         case 'view-positions': return this.showView('positions');
+        case 'clause-history': this.showView('draft'); return void this.openHistory();
         case 'save-redline':
           this.showView('compare');
           return void this.compare.saveRedline('html');

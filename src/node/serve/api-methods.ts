@@ -48,6 +48,8 @@ export const MENU_CHANNEL = 'parley:menu';
 export type MenuCommand =
   | 'undo' | 'redo' | 'find'
   | 'view-draft' | 'view-compare' | 'view-positions'
+  /** The clause at the cursor through every version (the History dialog). */
+  | 'clause-history'
   | 'table-version'
   /** The comparison shown, saved as an HTML redline or a Word one, with legal notes or without (the renderer hands it to a download). */
   | 'save-redline' | 'save-redline-word' | 'save-redline-word-notes'

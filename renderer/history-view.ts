@@ -1,0 +1,90 @@
+/**
+ * The History dialog: one clause through every tabled version and the working draft — where it first appears, each
+ * later change redlined with the party that tabled it and what it changed in law, why it is absent where it is —
+ * as `parley history` tells it (the wording comes from src/export/history-notes.ts).
+ */
+import type { DossierApi } from '../src/api.js';
+import type { ClauseHistoryJson } from '../src/compare/history.js';
+import { absentNote, changeLine, relationNote, versionLine } from '../src/export/history-notes.js';
+import { legalFlags, redlineNodes } from './compare-view.js';
+import { h } from './dom.js';
+import { describeError } from './errors.js';
+
+type Entry = ClauseHistoryJson['versions'][number];
+
+/**
+ * Opens the dialog at once with a progress line (reading and aligning every version takes a moment on a long
+ * dossier), fills it when the history arrives, and gives the focus back through `onClose`.
+ */
+export function openHistoryDialog(api: DossierApi, clauseId: string, heading: string, onClose: () => void): HTMLDialogElement {
+  const body = h('div', { class: 'history-body', 'aria-busy': 'true', 'aria-live': 'polite' },
+    h('p', { class: 'history-loading', role: 'status' }, 'Reading the versions…'));
+  const close = h('button', { type: 'button', id: 'history-close' }, 'Close');
+  const dialog = h('dialog', { class: 'history-dialog', id: 'history-dialog', 'aria-label': `History of ${heading}` },
+    h('header', { class: 'history-header' }, h('h2', { id: 'history-title' }, `History of ${heading}`), close),
+    body);
+  close.addEventListener('click', () => dialog.close());
+  // Escape closes a modal dialog natively; either way the dialog goes and the editor gets the focus back.
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    onClose();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  close.focus();
+  api.clauseHistory(clauseId).then(
+    (history) => {
+      body.replaceChildren(...historyNodes(history));
+      body.setAttribute('aria-busy', 'false');
+    },
+    (error) => {
+      body.replaceChildren(h('p', { class: 'history-error', role: 'alert' }, `The history could not be read: ${describeError(error)}`));
+      body.setAttribute('aria-busy', 'false');
+    },
+  );
+  return dialog;
+}
+
+function historyNodes(history: ClauseHistoryJson): Node[] {
+  const present = history.versions.filter((e) => e.clause).length;
+  const changes = history.versions.filter((e) => e.change?.kind === 'edited').length;
+  const summary = h('p', { class: 'history-summary' },
+    `#${history.id} — in ${count(present, 'version')} of ${history.versions.length}, ${count(changes, 'change')}`);
+  return [summary, h('ol', { class: 'history-list' }, ...history.versions.map(entryNode))];
+}
+
+function entryNode(e: Entry): HTMLElement {
+  const item = h('li', { class: 'history-entry', 'data-version': String(e.version) },
+    h('h3', { class: 'history-version' }, versionLine(e)));
+  if (!e.clause) {
+    item.classList.add('absent');
+    item.append(h('p', { class: 'history-note' }, absentNote(e.absent!)));
+    return item;
+  }
+  const c = e.clause;
+  const change = e.change;
+  // A changed title is redlined in the heading, after the label that is not part of it.
+  const heading = h('p', { class: 'history-heading' });
+  if (change?.titleWords) heading.append(...(c.label ? [c.label, ' — '] : []), ...redlineNodes(change.titleWords));
+  else heading.append(c.heading || '(no heading)');
+  item.append(heading);
+  if (e.relation) item.append(h('p', { class: 'history-note history-relation' }, relationNote(e.relation)));
+  if (!change) {
+    item.append(h('p', { class: 'history-note' }, 'First appears here'), h('div', { class: 'redline inline history-text' }, c.text));
+    return item;
+  }
+  const line = h('p', { class: `history-note history-change ${change.kind}` }, changeLine(change, e.version));
+  if (change.by) line.dataset.by = change.by;
+  item.append(line);
+  if (change.kind === 'unchanged') {
+    item.classList.add('unchanged');
+    return item;
+  }
+  if (change.legal.length > 0) item.append(legalFlags(change.legal));
+  item.append(h('div', { class: 'redline inline history-text' }, ...redlineNodes(change.words)));
+  return item;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

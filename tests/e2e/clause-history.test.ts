@@ -1,0 +1,95 @@
+/**
+ * The History dialog, in the app on a copy of the sample dossier: the clause at the cursor through every version,
+ * as `parley history` tells it — the split in v4 measured as a split (nothing that went to the new clause struck),
+ * v5's weaker commitment flagged, an unsaved edit saved first so that the working draft's step shows it.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySampleDossier } from '../support/fixture-copy.js';
+import { CHROMIUM, openDossier, tearDown } from '../support/serve-process.js';
+
+const ready = existsSync(CHROMIUM);
+if (!ready) console.warn(`clause history e2e test skipped: needs ${CHROMIUM}`);
+
+describe.skipIf(!ready)('the History dialog', () => {
+  let copy: Awaited<ReturnType<typeof copySampleDossier>> | undefined;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    copy = await copySampleDossier();
+    ({ server, browser, page } = await openDossier(copy.dir));
+  });
+
+  afterAll(async () => {
+    await tearDown(browser, server, '');
+    await copy?.dispose();
+  });
+
+  const entry = (version: string) => page.locator(`#history-dialog .history-entry[data-version="${version}"]`);
+
+  /** Put the caret at the end of a phrase of the draft, as a click there would. */
+  async function caretAfter(phrase: string): Promise<void> {
+    await page.locator('.draft-text').focus();
+    const found = await page.evaluate((needle) => {
+      const walker = document.createTreeWalker(document.querySelector('.draft-text')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + needle.length);
+        range.collapse(true);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return true;
+      }
+      return false;
+    }, phrase);
+    if (!found) throw new Error(`"${phrase}" is not in the draft`);
+  }
+
+  it('opens from the toolbar on the clause at the cursor, with each version and what it did', async () => {
+    await caretAfter('review its operation every year');
+    await page.click('#cmd-history');
+    const dialog = page.locator('#history-dialog');
+    await expect.poll(() => dialog.getAttribute('aria-label')).toBe('History of Paragraph 10 — Common pricing mechanism');
+    await expect.poll(() => dialog.locator('.history-body').getAttribute('aria-busy')).toBe('false');
+    expect(await dialog.locator('.history-entry').count()).toBe(6); // v1–v5 and the working draft
+    expect(await entry('1').locator('.history-note').first().textContent()).toBe('First appears here');
+    expect(await entry('1').locator('.history-text').textContent()).toContain('trade defence instruments');
+    // v2: shall → will five times, flagged as weaker, by the US.
+    expect(await entry('2').locator('.history-change').textContent()).toBe('changed by US (renumbered)');
+    expect(await entry('2').locator('.legal-flags').textContent()).toMatch(/shall → will.*weaker/);
+    // v4 split the anti-dumping paragraphs off into a clause of their own: that is said, and they are not struck.
+    expect(await entry('4').locator('.history-relation').textContent()).toBe('split: #pricing → #pricing, #anti-dumping');
+    expect(await entry('4').locator('.history-heading del').textContent()).toContain('and anti-dumping');
+    expect(await entry('4').locator('.history-text del').count()).toBe(0);
+    expect(await entry('4').locator('.legal-flags').count()).toBe(0);
+    // v5 softened the commitment.
+    expect(await entry('5').locator('.history-text ins').allTextContents()).toContain('intend to develop');
+    expect(await entry('5').locator('.legal-flags').textContent()).toMatch(/intend to.*weaker/);
+    expect(await entry('working').locator('.history-change').textContent()).toBe('unchanged');
+  });
+
+  it('closes on Escape, giving the text back its focus', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('draft-text'))).toBe(true);
+  });
+
+  it('saves an unsaved edit first, so that the working draft step shows it (opened with Ctrl+Shift+H)', async () => {
+    await caretAfter('review its operation every year');
+    await page.keyboard.type(' and report on it to the Joint Committee');
+    await expect.poll(() => page.locator('#save-state').textContent()).toBe('Unsaved');
+    await page.keyboard.press('Control+Shift+H');
+    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    expect(await page.locator('#save-state').textContent()).toBe('Saved');
+    expect(await entry('working').locator('.history-change').textContent()).toBe('changed by EU');
+    expect(await entry('working').locator('.history-text ins').allTextContents()).toEqual([' and report on it to the Joint Committee']);
+    await page.click('#history-close');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+  });
+});
