@@ -121,6 +121,9 @@ describe('parley diff --base (three-way)', () => {
     // research-mobility: merged away by v2 and not back in v3: both sides deleted it.
     expect(byId['research-mobility'].status).toBe('both-same');
     expect(byId['research-mobility'].firstChange.change).toBe('deleted');
+    // … into #research: said so, its text not struck (it is in #research).
+    expect(byId['research-mobility'].firstChange.relation).toEqual({ kind: 'merged', from: ['research', 'research-mobility'], into: ['research'] });
+    expect(byId['research-mobility'].firstChange.words).toEqual([]);
     // review: inserted by v2, withdrawn again in v3.
     expect(byId['review'].status).toBe('first-only');
     // stockpiling: renumbered only on both sides, and moved by neither.
@@ -155,6 +158,9 @@ describe('parley diff --base (three-way)', () => {
     expect(investment).toContain('<p class="side">v5: edited</p>');
     const stockpiling = html.slice(html.indexOf('Stockpiling'), html.indexOf('</section>', html.indexOf('Stockpiling')));
     expect(stockpiling).toContain('changed by the second side only</span>, <span class="badge moved">moved by v4 and v5</span>');
+    // A clause split off by v4 (and kept so by v5): each side says so.
+    const antiDumping = html.slice(html.indexOf('Anti-dumping'), html.indexOf('</section>', html.indexOf('Anti-dumping')));
+    expect(antiDumping).toContain('<th width="50%">v4: inserted (split: #pricing → #pricing, #anti-dumping)</th>');
   });
 
   it('refuses a version the dossier does not have, naming those it has', async () => {

@@ -219,6 +219,41 @@ describe('threeWay on the sample dossier', () => {
     const at = words.findIndex((w) => w.text.endsWith('release of stocks under Paragraph '));
     expect(words.slice(at + 1, at + 3).map(({ op, text, cosmetic }) => [op, text, cosmetic])).toEqual([['delete', '9', true], ['insert', '8', true]]);
   });
+
+  it('measures a side that split a clause by the split: its share of the redline, nothing that went to the new clause struck', () => {
+    // v4 split the anti-dumping paragraphs of #pricing off into #anti-dumping; v5 kept the split and edited both.
+    const split = { kind: 'split', from: ['pricing'], into: ['pricing', 'anti-dumping'] };
+    const pricing = r.entries.find((e) => e.id === 'pricing')!;
+    for (const side of [pricing.firstChange, pricing.secondChange]) {
+      expect(side.relation).toEqual(split);
+      expect(side.words.filter((w) => w.op === 'delete').map((w) => w.text).join(' ')).not.toContain('trade defence');
+      // Before the fix each side listed the two obligations that moved with the paragraphs as lost ("will → —").
+      expect(side.legal.filter((l) => l.type === 'obligation' && l.new === undefined)).toEqual([]);
+    }
+    expect(pricing.firstChange.legal).toEqual([]);
+    expect(pricing.secondChange.legal.map((l) => [l.old, l.new, l.direction])).toContainEqual(['[will establish][will explore the establishment of]', 'intend to', 'weaker']);
+    // The new clause: its text is the paragraphs it took over, kept (renumbered), not inserted.
+    const antiDumping = r.entries.find((e) => e.id === 'anti-dumping')!;
+    expect(antiDumping.firstChange.change).toBe('inserted');
+    expect(antiDumping.firstChange.relation).toEqual(split);
+    expect(antiDumping.firstChange.words.filter((w) => w.op === 'equal').map((w) => w.text).join('')).toContain('trade defence instruments');
+    // Only the paragraph numbers changed (4, 5 → 1, 2), as a renumbering: cosmetic.
+    expect(antiDumping.firstChange.words.filter((w) => w.op === 'insert').map((w) => [w.text.trim(), w.cosmetic])).toEqual([['1', true], ['2', true]]);
+    const text = threeWayText(r, { version: 3, label: '', tabledBy: 'EU', date: '', status: '', draft: read(3) },
+      { version: 4, label: '', tabledBy: 'EU', date: '', status: '', draft: read(4) }, { version: 5, label: '', tabledBy: 'US', date: '', status: '', draft: read(5) }, { changedOnly: true, color: false });
+    expect(text).toContain('  first (v4): inserted (split: #pricing → #pricing, #anti-dumping)');
+  });
+
+  it('says of a clause a side merged into another that its text went there, without striking it', () => {
+    // v2 merged #research-mobility into #research (CHANGES.tsv).
+    const merged = threeWay(read(1), read(2), read(1)).entries.find((e) => e.id === 'research-mobility')!;
+    expect(merged.firstChange.change).toBe('deleted');
+    expect(merged.firstChange.relation).toEqual({ kind: 'merged', from: ['research', 'research-mobility'], into: ['research'] });
+    expect(merged.firstChange.words).toEqual([]);
+    const research = threeWay(read(1), read(2), read(1)).entries.find((e) => e.id === 'research')!;
+    expect(research.firstChange.relation?.kind).toBe('merged');
+    expect(research.firstChange.words.filter((w) => w.op === 'insert').map((w) => w.text).join(' ')).not.toContain('mobility of researchers');
+  });
 });
 
 describe('threeWay on random sentences (property)', () => {

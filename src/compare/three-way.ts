@@ -29,10 +29,11 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
-import { clauseRedline, frontClause, versionPair, type VersionPair } from './compare.js';
+import { clauseRedline, frontClause, newClauseShare, versionPair, type VersionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
-import { alignDrafts } from './align.js';
+import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import type { LegalChangeJson } from './contract.js';
+import type { ClauseRelation } from './history.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
 export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
@@ -58,6 +59,14 @@ export interface ThreeWaySide {
   legal: LegalChangeJson[];
   /** Redline of the title, when the title changed. */
   titleWords?: WordOp[];
+  /**
+   * The split or merge with other clauses of the base this side made that involves the clause (as `parley diff`
+   * aligns the base with the side). A clause present on the side then has as `words` and `legal` its share of the
+   * split's redline, or the merge's against the clauses it merged, as parley diff and parley history measure
+   * them: paragraphs that went to another clause of the split are not struck, nor their obligations lost. A
+   * clause whose text went into others (absent on the side) has no redline: its text is in theirs.
+   */
+  relation?: ClauseRelation;
 }
 
 export interface ThreeWayEntry {
@@ -195,11 +204,12 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   const s = indexDraft(second);
   const summary: Record<ThreeWayStatus, number> = { unchanged: 0, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 };
   const parties = { ...base.meta.parties, ...first.meta.parties, ...second.meta.parties };
-  const movedByFirst = movedSince(base, first), movedBySecond = movedSince(base, second);
+  const byFirst = readSide(base, first), bySecond = readSide(base, second);
   const entries = mergedOrder(f.order, [s.order, b.order]).map((id): ThreeWayEntry => {
     const entry = entryOf(id, b.byId.get(id)?.clause ?? null, f.byId.get(id)?.clause ?? null, s.byId.get(id)?.clause ?? null, parties);
-    if (movedByFirst.has(id)) entry.firstChange.moved = true;
-    if (movedBySecond.has(id)) entry.secondChange.moved = true;
+    // After entryOf: the status, and the two changes combined, read the clause's whole text against the base's.
+    applyReading(entry.firstChange, id, byFirst, parties, pairOf(base, first));
+    applyReading(entry.secondChange, id, bySecond, parties, pairOf(base, second));
     summary[entry.status]++;
     return entry;
   });
@@ -207,12 +217,44 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   return front.status === 'unchanged' ? { summary, entries } : { summary, entries, front };
 }
 
-/** The ids of the clauses a side moved among the others since the base: its alignment with the base, by ids. */
-function movedSince(base: Draft, side: Draft): Set<string> {
-  const { newClauses, changes } = alignDrafts(base, side, { ids: 'always' });
-  const out = new Set<string>();
-  for (const change of changes) if (change.moved) for (const j of change.new) out.add(newClauses[j]!.id);
+/** What a side's alignment with the base (by ids) says of its clauses: which it moved, split or merged. */
+interface SideReading {
+  moved: Set<string>;
+  /** By the id of a clause on the side: the split or merge that made it. */
+  asNew: Map<string, { relation: ClauseRelation; alignment: Alignment; change: ClauseChange; newIndex: number }>;
+  /** By the id of a clause of the base: the split or merge its text went into. */
+  asOld: Map<string, ClauseRelation>;
+}
+
+function readSide(base: Draft, side: Draft): SideReading {
+  const alignment = alignDrafts(base, side, { ids: 'always' });
+  const { oldClauses, newClauses, changes } = alignment;
+  const out: SideReading = { moved: new Set(), asNew: new Map(), asOld: new Map() };
+  for (const change of changes) {
+    if (change.moved) for (const j of change.new) out.moved.add(newClauses[j]!.id);
+    if (change.kind !== 'split' && change.kind !== 'merged') continue;
+    const relation: ClauseRelation = { kind: change.kind, from: change.old.map((i) => oldClauses[i]!.id), into: change.new.map((j) => newClauses[j]!.id) };
+    for (const id of relation.from) out.asOld.set(id, relation);
+    change.new.forEach((j, k) => out.asNew.set(relation.into[k]!, { relation, alignment, change, newIndex: j }));
+  }
   return out;
+}
+
+/** A side's move, split or merge of the clause, and its redline measured as the split or merge made it. */
+function applyReading(side: ThreeWaySide, id: string, reading: SideReading, parties: Record<string, string>, versions: VersionPair): void {
+  if (reading.moved.has(id)) side.moved = true;
+  if (side.change === 'unchanged') return;
+  const made = reading.asNew.get(id);
+  if (made) {
+    side.relation = made.relation;
+    Object.assign(side, newClauseShare(made.alignment, made.change, made.newIndex, parties, versions));
+    return;
+  }
+  const went = side.change === 'deleted' ? reading.asOld.get(id) : undefined;
+  if (went) {
+    side.relation = went;
+    side.words = [];
+  }
 }
 
 /** A draft's title block as a clause snapshot; null where it has no text. */

@@ -1,7 +1,7 @@
 /**
  * The words a clause's history is told in — what introduces a version, why a clause is absent, the split or
  * merge that produced it, what is notable about a change — shared by `parley history` and the app's History
- * dialog, so that both say the same thing of the same step.
+ * dialog, so that both say the same thing of the same step (and the three-way diff, of a side's split or merge).
  */
 import { draftRefName, versionTitle } from '../api.js';
 import type { ClauseRelation, HistoryEntry } from '../compare/history.js';
@@ -33,6 +33,11 @@ export function absentNote(absent: NonNullable<HistoryEntry['absent']>): string 
 /** "split: #a → #a, #b". */
 export function relationNote(r: ClauseRelation): string {
   return `${r.kind === 'split' ? 'split' : 'merged'}: ${r.from.map((x) => '#' + x).join(', ')} → ${r.into.map((x) => '#' + x).join(', ')}`;
+}
+
+/** A side's change of a three-way diff with the split or merge it made: "inserted (split: #pricing → #pricing, #anti-dumping)". */
+export function sideChangeNote(side: { change: string; relation?: ClauseRelation }): string {
+  return side.relation ? `${side.change} (${relationNote(side.relation)})` : side.change;
 }
 
 interface StepFacts {

@@ -9,6 +9,7 @@ import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type Three
 import { wordOpsJson } from '../compare/compare.js';
 import { escape, LEGEND, legalList, ops, STYLE } from './html-redline.js';
 import { holdsBothWords, movedByWords, TITLE_BLOCK } from './text-redline.js';
+import { sideChangeNote } from './history-notes.js';
 
 export interface HtmlThreeWayOptions {
   /** The instrument's title, heading the page. */
@@ -58,18 +59,18 @@ function entryHtml(e: ThreeWayEntry, options: HtmlThreeWayOptions, front: boolea
       parts.push(`<div class="text">${escape(e.base?.text ?? '').replace(/\n/g, '<br>')}</div>`);
       break;
     case 'first-only':
-      parts.push(`<p class="side">${escape(first)}: ${e.firstChange.change}</p>`, sideHtml(e.firstChange));
+      parts.push(`<p class="side">${escape(first)}: ${escape(sideChangeNote(e.firstChange))}</p>`, sideHtml(e.firstChange));
       break;
     case 'second-only':
-      parts.push(`<p class="side">${escape(second)}: ${e.secondChange.change}</p>`, sideHtml(e.secondChange));
+      parts.push(`<p class="side">${escape(second)}: ${escape(sideChangeNote(e.secondChange))}</p>`, sideHtml(e.secondChange));
       break;
     case 'both-same':
-      parts.push(`<p class="side">${escape(first)} and ${escape(second)}: ${e.firstChange.change}</p>`, sideHtml(e.firstChange));
+      parts.push(`<p class="side">${escape(first)} and ${escape(second)}: ${escape(sideChangeNote(e.firstChange))}</p>`, sideHtml(e.firstChange));
       break;
     case 'conflict':
       // Facing each other as a table, as the two-way page sets old and new (Word and LibreOffice keep tables).
-      parts.push(`<table class="pair" width="100%" cellpadding="6"><thead><tr><th width="50%">${escape(first)}: ${e.firstChange.change}</th>` +
-        `<th width="50%">${escape(second)}: ${e.secondChange.change}</th></tr></thead>` +
+      parts.push(`<table class="pair" width="100%" cellpadding="6"><thead><tr><th width="50%">${escape(first)}: ${escape(sideChangeNote(e.firstChange))}</th>` +
+        `<th width="50%">${escape(second)}: ${escape(sideChangeNote(e.secondChange))}</th></tr></thead>` +
         `<tbody><tr><td>${sideHtml(e.firstChange)}</td><td>${sideHtml(e.secondChange)}</td></tr></tbody></table>`);
       if (e.between) {
         parts.push(`<p class="between">${escape(first)} → ${escape(second)}:</p>${legalList(e.betweenLegal ?? [])}<div class="text">${ops(wordOpsJson(e.between), 'both')}</div>`);

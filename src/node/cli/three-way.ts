@@ -13,6 +13,7 @@ import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 import { holdsBothWords, legalLines, movedByWords, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
+import { sideChangeNote } from '../../export/history-notes.js';
 import { htmlThreeWay } from '../../export/html-three-way.js';
 
 export interface ThreeWayCliOptions {
@@ -64,7 +65,7 @@ function describe(v: HistoryVersion) {
 }
 
 function sideJson(side: ThreeWaySide) {
-  return { change: side.change, ...(side.moved ? { moved: true } : {}), legal: side.legal, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
+  return { change: side.change, ...(side.moved ? { moved: true } : {}), ...(side.relation ? { relation: side.relation } : {}), legal: side.legal, words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
 }
 
 export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
@@ -152,7 +153,7 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
 }
 
 function sideLines(who: string, side: ThreeWaySide, color: boolean): string[] {
-  const lines = [`  ${who}: ${side.change}`];
+  const lines = [`  ${who}: ${sideChangeNote(side)}`];
   if (side.titleWords) lines.push(`    title: ${redlineText(side.titleWords, color)}`);
   // What changed in law first, as `parley diff` lists it.
   lines.push(...legalLines(side.legal).map((line) => '    ' + line));
