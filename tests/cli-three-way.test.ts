@@ -22,7 +22,8 @@ describe('parley diff --base (three-way)', () => {
     expect(text).toMatch(/#joint-investment {2}— changed by the second side only\n/);
     // v5 resolved the brackets v4 resolved, the same way, and went on to resolve the others: it holds both changes.
     expect(text).toMatch(/#no-export-bans {2}— CONFLICT: changed by both, differently \(v5 holds both changes: it made v4's change too\)\n {2}first \(v4\): edited\n/);
-    expect(text).toMatch(/#anti-dumping {2}— CONFLICT: changed by both, differently\n/);
+    // Both split it off #pricing alike; v5 then added to its second point: v5 holds both changes.
+    expect(text).toMatch(/#anti-dumping {2}— CONFLICT: changed by both, differently \(v5 holds both changes: it made v4's change too\)\n {2}first \(v4\): inserted \(split: #pricing → #pricing, #anti-dumping\)\n/);
     // The inserted paragraph is marked on its own line, whole.
     expect(text).toContain('\n    {+3. The Participants intend to explore joint procurement for their strategic stocks.+}\n');
     // --changed-only hides the three clauses neither side touched.
@@ -50,8 +51,10 @@ describe('parley diff --base (three-way)', () => {
     expect(byId.pricing.overlap).toBe(false);
     expect(byId.pricing.combined.title).toBe('Common pricing mechanism');
     expect(byId.pricing.combined.text).toBe(byId.pricing.second.text);
-    // Both inserted the anti-dumping paragraph, with different words in its second point: they meet.
-    expect([byId['anti-dumping'].overlap, byId['anti-dumping'].combined]).toEqual([true, undefined]);
+    // Both split the anti-dumping paragraphs off into a clause of their own, and v5 added to its second point:
+    // measured over the base's paragraphs it took, the two changes combine, and v5's text holds both.
+    expect([byId['anti-dumping'].overlap, byId['anti-dumping'].holdsBoth]).toEqual([false, 'second']);
+    expect(byId['anti-dumping'].combined.text).toBe(byId['anti-dumping'].second.text);
     expect(byId['no-export-bans'].betweenLegal).toContainEqual({ type: 'figure', old: '[thirty (30)][fifteen (15)]', new: 'at least thirty (30) days', proposedBy: 'EU' });
   });
 

@@ -242,6 +242,11 @@ describe('threeWay on the sample dossier', () => {
     const text = threeWayText(r, { version: 3, label: '', tabledBy: 'EU', date: '', status: '', draft: read(3) },
       { version: 4, label: '', tabledBy: 'EU', date: '', status: '', draft: read(4) }, { version: 5, label: '', tabledBy: 'US', date: '', status: '', draft: read(5) }, { changedOnly: true, color: false });
     expect(text).toContain('  first (v4): inserted (split: #pricing → #pricing, #anti-dumping)');
+    // Both sides made the same split: their changes combine over the base's stretch each clause took, and v5,
+    // which built on v4, holds both — nothing of the paragraphs that moved struck from #pricing's joint text.
+    expect([pricing.overlap, pricing.holdsBoth, antiDumping.overlap, antiDumping.holdsBoth]).toEqual([false, 'second', false, 'second']);
+    expect(pricing.combined!.words.filter((w) => w.op === 'delete').map((w) => w.text)).toEqual(['[will establish][will explore the establishment of]', ', [price floors for designated materials]']);
+    expect(text).toContain('    title: Anti-dumping');
   });
 
   it('says of a clause a side merged into another that its text went there, without striking it', () => {

@@ -210,6 +210,10 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
     // After entryOf: the status, and the two changes combined, read the clause's whole text against the base's.
     applyReading(entry.firstChange, id, byFirst, parties, pairOf(base, first));
     applyReading(entry.secondChange, id, bySecond, parties, pairOf(base, second));
+    if (entry.status === 'conflict' && entry.first && entry.second) {
+      const shared = sharedBaseOfShares(entry.firstChange, entry.secondChange);
+      if (shared !== null) settle(entry, shared);
+    }
     summary[entry.status]++;
     return entry;
   });
@@ -279,19 +283,43 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
     const between = redline(firstClause, secondClause, parties);
     entry.between = between.words;
     entry.betweenLegal = between.legal;
-    // Both gave the clause a new title, and not the same one.
-    const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined && firstClause.title !== secondClause.title;
-    const merged = baseClause ? mergeChanges(baseClause.text, firstChange.words, secondChange.words) : null;
-    entry.overlap = titles || merged === null;
-    if (!entry.overlap) {
-      entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
-      const text = merged!.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
-      for (const [side, shot] of [['first', firstClause], ['second', secondClause]] as const) {
-        if (shot.text === text && shot.title === entry.combined.title) entry.holdsBoth = side;
-      }
-    }
+    settle(entry, baseClause?.text ?? null);
   }
   return entry;
+}
+
+/**
+ * Whether a conflict's two changes overlap, and where they do not, the text with both: the two sides' redlines
+ * merged over `baseText`, the base's text they were both measured against (none: the base lacks the clause).
+ */
+function settle(entry: ThreeWayEntry, baseText: string | null): void {
+  const { firstChange, secondChange } = entry;
+  const firstClause = entry.first!, secondClause = entry.second!;
+  delete entry.combined;
+  delete entry.holdsBoth;
+  // Both gave the clause a new title, and not the same one.
+  const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined && firstClause.title !== secondClause.title;
+  const merged = baseText !== null ? mergeChanges(baseText, firstChange.words, secondChange.words) : null;
+  entry.overlap = titles || merged === null;
+  if (entry.overlap) return;
+  entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
+  const text = merged!.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
+  for (const [side, shot] of [['first', firstClause], ['second', secondClause]] as const) {
+    if (shot.text === text && shot.title === entry.combined.title) entry.holdsBoth = side;
+  }
+}
+
+/**
+ * Where both sides made the same split or merge of a clause, the base's text their shares of it were measured
+ * against (the stretch of the base that went to this clause), so that their two changes combine over it as over
+ * a clause both kept whole; null where they did not, or measured it against different text.
+ */
+function sharedBaseOfShares(first: ThreeWaySide, second: ThreeWaySide): string | null {
+  const a = first.relation, b = second.relation;
+  if (!a || !b || a.kind !== b.kind || a.from.join('\n') !== b.from.join('\n') || a.into.join('\n') !== b.into.join('\n')) return null;
+  const oldText = (side: ThreeWaySide) => side.words.filter((op) => op.op !== 'insert').map((op) => op.text).join('');
+  const text = oldText(first);
+  return text === oldText(second) ? text : null;
 }
 
 /** One change a side made to the base's text. */

@@ -144,8 +144,8 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     if (e.combined) {
       // Two changes that can both stand: the text with both, against the base, for a joint text.
       lines.push(`  both changes together (${firstName} and ${secondName}, against the base):`);
-      const base = e.base!;
-      if (e.combined.title !== base.title) lines.push(`    title: ${e.combined.title}`);
+      // A clause both sides split off alike has no title in the base: its title is theirs.
+      if (e.combined.title !== e.base?.title) lines.push(`    title: ${e.combined.title}`);
       lines.push(...indent(redlineText(e.combined.words, options.color), '    '));
     }
   }
