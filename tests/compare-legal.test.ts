@@ -266,6 +266,20 @@ describe('prohibitions and rights in other words', () => {
 });
 
 describe('figures and dates', () => {
+  it('does not list a time limit moved within its paragraph, unchanged, as one struck and one put in', () => {
+    const before = 'The Participants shall, within thirty (30) days of a disruption, inform each other of its causes.';
+    const after = 'The Participants shall inform each other of the causes of a disruption within thirty (30) days.';
+    expect(brief(legalChanges(before, after))).toEqual([]);
+    // Moved and changed: still listed, the old limit struck and the new one put in.
+    expect(brief(legalChanges(before, after.replace('thirty (30)', 'sixty (60)')))).toEqual([['figure', 'within thirty (30) days', null], ['figure', null, 'within sixty (60) days']]);
+    // The same limit taken out of one paragraph and written into another may be another time limit: both listed.
+    expect(brief(legalChanges(`${before}\nThe Participants shall review it.`, `The Participants shall inform each other of its causes.\nThe Participants shall review it within thirty (30) days.`)))
+      .toEqual([['figure', 'within thirty (30) days', null], ['figure', null, 'within thirty (30) days']]);
+    // A figure whose punctuation differs is another figure, moved or not.
+    expect(brief(legalChanges('A share of 10.5% of the stock shall be released.', 'The stock shall be released in a share of 105%.')))
+      .toEqual([['figure', '10.5%', '105%']]);
+  });
+
   it('reports a changed time limit as one figure', () => {
     expect(brief(legalChanges('Payment within thirty (30) days of notice.', 'Payment within sixty (60) days of notice.')))
       .toEqual([['figure', 'within thirty (30) days', 'within sixty (60) days']]);

@@ -169,7 +169,38 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
       }
     }
   }
-  return out;
+  return withoutValuesMovedInParagraph(out, newText, ops);
+}
+
+/**
+ * A figure or date struck in one place of a paragraph and written, the same, in another of that paragraph ("Within
+ * thirty (30) days of a disruption, the Participants shall inform …" → "The Participants shall inform … within
+ * thirty (30) days") is no change of it: the redline shows the words moving, and the pair is dropped from the
+ * changes in law. The same value in another paragraph may be another time limit, and stays listed.
+ */
+function withoutValuesMovedInParagraph(out: LegalChange[], newText: string, ops: readonly WordOp[]): LegalChange[] {
+  let candidates = false;
+  for (const c of out) if ((c.type === 'figure' || c.type === 'date') && c.new === null) { candidates = true; break; }
+  if (!candidates) return out;
+  const at = newPositions(ops);
+  const drop = new Set<LegalChange>();
+  for (const gone of out) {
+    if ((gone.type !== 'figure' && gone.type !== 'date') || gone.new !== null || gone.oldStart === undefined) continue;
+    const where = at(gone.oldStart);
+    const match = out.find((put) => put.type === gone.type && put.old === null && put.newStart !== undefined && !drop.has(put) &&
+      sameValueText(gone.old!, put.new!) && !newText.slice(Math.min(where, put.newStart), Math.max(where, put.newStart)).includes('\n'));
+    if (match) { drop.add(gone); drop.add(match); }
+  }
+  return drop.size === 0 ? out : out.filter((c) => !drop.has(c));
+}
+
+/**
+ * The same words, give or take case and spacing ("Within thirty (30) days", "within thirty (30) days"). Not
+ * isCosmeticChange, which sets punctuation aside: "10.5%" and "105%" are different figures.
+ */
+function sameValueText(a: string, b: string): boolean {
+  const plain = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  return plain(a) === plain(b);
 }
 
 const NO_MOVES: readonly MovedText[] = [];
