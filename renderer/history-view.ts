@@ -5,7 +5,7 @@
  */
 import type { DossierApi } from '../src/api.js';
 import type { ClauseHistoryJson } from '../src/compare/history.js';
-import { absentNote, changeLine, relationNote, versionLine } from '../src/export/history-notes.js';
+import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../src/export/history-notes.js';
 import { legalFlags, redlineNodes } from './compare-view.js';
 import { h } from './dom.js';
 import { describeError } from './errors.js';
@@ -70,7 +70,11 @@ function entryNode(e: Entry): HTMLElement {
   item.append(heading);
   if (e.relation) item.append(h('p', { class: 'history-note history-relation' }, relationNote(e.relation)));
   if (!change) {
-    item.append(h('p', { class: 'history-note' }, 'First appears here'), h('div', { class: 'redline inline history-text' }, c.text));
+    // Split off or merged from clauses of the version before: against what it was made from, where that changed anything.
+    const origin = e.origin && e.origin.words.some((w) => w.op !== 'equal') ? e.origin : undefined;
+    item.append(h('p', { class: 'history-note history-first' }, capitalised(firstAppearanceLine(e.relation, origin !== undefined))));
+    if (origin && origin.legal.length > 0) item.append(legalFlags(origin.legal));
+    item.append(h('div', { class: 'redline inline history-text' }, ...(origin ? redlineNodes(origin.words) : [c.text])));
     return item;
   }
   const line = h('p', { class: `history-note history-change ${change.kind}` }, changeLine(change, e.version));
@@ -83,6 +87,10 @@ function entryNode(e: Entry): HTMLElement {
   if (change.legal.length > 0) item.append(legalFlags(change.legal));
   item.append(h('div', { class: 'redline inline history-text' }, ...redlineNodes(change.words)));
   return item;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function count(n: number, noun: string): string {

@@ -76,6 +76,15 @@ describe('clauseHistory on the sample dossier', () => {
     expect(h.entries[3]!.relation).toEqual({ kind: 'split', from: ['pricing'], into: ['pricing', 'anti-dumping'] });
     expect(h.entries[3]!.change).toBeUndefined();
     expect(h.entries[4]!.change).toMatchObject({ kind: 'edited', by: 'US' });
+    // Where it first appears, its share of the split against #pricing's paragraphs 4 and 5: renumbered 1 and 2
+    // (cosmetic), the words kept, nothing in law changed.
+    const origin = h.entries[3]!.origin!;
+    expect(origin.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text.trim(), w.cosmetic === true])).toEqual([
+      ['delete', '4', true], ['insert', '1', true], ['delete', '5', true], ['insert', '2', true]]);
+    expect(origin.words.filter((w) => w.op === 'equal').map((w) => w.text).join('')).toContain('trade defence instruments');
+    expect(origin.legal).toEqual([]);
+    // A clause there from the first version has no origin.
+    expect(clauseHistory(versions, 'pricing').entries[0]!.origin).toBeUndefined();
   });
 
   it('measures a clause split in two against the text that stayed with it: what went to its sibling is not struck', () => {

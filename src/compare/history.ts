@@ -93,6 +93,12 @@ export interface HistoryEntry {
   relation?: ClauseRelation;
   /** For a present clause after its first appearance: the change against the previous appearance. */
   change?: ClauseChangeStep;
+  /**
+   * Where the clause first appears split off from a clause of the version before (or merged from several): its
+   * share of that split's redline, as parley diff reads it, and what changed in law in it — what the split did to
+   * the text it took.
+   */
+  origin?: { words: WordOp[]; legal: LegalChangeJson[] };
 }
 
 export interface ClauseHistory {
@@ -188,6 +194,10 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
         if (across.asNew) entry.relation = { kind: across.asNew.kind, from: across.asNew.from, into: across.asNew.into };
         moved = wasThere && across.moved;
       }
+      if (!previous && across?.asNew) {
+        const parties = { ...before!.draft.meta.parties, ...v.draft.meta.parties };
+        entry.origin = newClauseShare(across.asNew.alignment, across.asNew.change, across.asNew.newIndex, parties, versionPair(before!.draft, v.draft));
+      }
       if (previous) {
         // The same words set otherwise (italic added) are an edit, as parley diff reads them (formatting.ts).
         const same = previous.clause.text === now.text && previous.clause.title === now.title && sameFormatting(previous.source, found);
@@ -231,7 +241,10 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
 /** A history as `parley history --format json` writes it and the app shows it: word ops without their offsets. */
 export interface ClauseHistoryJson {
   id: string;
-  versions: Array<Omit<HistoryEntry, 'change'> & { change?: Omit<ClauseChangeStep, 'words' | 'titleWords'> & { words: WordOpJson[]; titleWords?: WordOpJson[] } }>;
+  versions: Array<Omit<HistoryEntry, 'change' | 'origin'> & {
+    change?: Omit<ClauseChangeStep, 'words' | 'titleWords'> & { words: WordOpJson[]; titleWords?: WordOpJson[] };
+    origin?: { words: WordOpJson[]; legal: LegalChangeJson[] };
+  }>;
 }
 
 export function clauseHistoryJson(history: ClauseHistory): ClauseHistoryJson {
@@ -240,6 +253,7 @@ export function clauseHistoryJson(history: ClauseHistory): ClauseHistoryJson {
     versions: history.entries.map((e) => ({
       ...e,
       change: e.change && { ...e.change, words: wordOpsJson(e.change.words), ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}) },
+      ...(e.origin ? { origin: { words: wordOpsJson(e.origin.words), legal: e.origin.legal } } : {}),
     })),
   };
 }

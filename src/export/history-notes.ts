@@ -35,6 +35,18 @@ export function relationNote(r: ClauseRelation): string {
   return `${r.kind === 'split' ? 'split' : 'merged'}: ${r.from.map((x) => '#' + x).join(', ')} → ${r.into.map((x) => '#' + x).join(', ')}`;
 }
 
+/**
+ * What introduces a first appearance: "first appears here" alone, or where the clause was split off or merged
+ * from clauses of the version before and the redline against them follows, what that redline is against.
+ */
+export function firstAppearanceLine(relation: ClauseRelation | undefined, withRedline: boolean): string {
+  if (!relation || !withRedline) return 'first appears here';
+  const ids = relation.from.map((x) => '#' + x).join(', ');
+  return relation.kind === 'split'
+    ? `first appears here, against the text of ${ids} it was split from`
+    : `first appears here, against ${ids}, merged into it`;
+}
+
 /** A side's change of a three-way diff with the split or merge it made: "inserted (split: #pricing → #pricing, #anti-dumping)". */
 export function sideChangeNote(side: { change: string; relation?: ClauseRelation }): string {
   return side.relation ? `${side.change} (${relationNote(side.relation)})` : side.change;

@@ -10,7 +10,7 @@ import { loadDossierVersions } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
 import { legalLines } from '../../export/text-redline.js';
-import { absentNote, changeLine, relationNote, versionLine } from '../../export/history-notes.js';
+import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../../export/history-notes.js';
 
 export interface HistoryCliOptions {
   format: string;
@@ -77,8 +77,14 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
   const lines = [heading || '(no heading)'];
   if (e.relation) lines.push(`  ${relationNote(e.relation)}`);
   if (!change) {
-    lines.push('  first appears here:');
-    lines.push(...indent(c.text, '    '));
+    // Split off or merged from clauses of the version before: the redline against what it was made from, where
+    // making it changed anything (a paragraph renumbered, a word).
+    const origin = e.origin && e.origin.words.some((w) => w.op !== 'equal') ? e.origin : undefined;
+    lines.push(`  ${firstAppearanceLine(e.relation, origin !== undefined)}:`);
+    if (origin) {
+      lines.push(...legalLines(origin.legal).map((line) => '    ' + line));
+      lines.push(...indent(redlineText(origin.words, color), '    '));
+    } else lines.push(...indent(c.text, '    '));
     return lines;
   }
   if (change.kind === 'unchanged') {
