@@ -76,10 +76,11 @@ describe.skipIf(!ready)('the History dialog', () => {
 
   it('shows a clause split off from another, where it first appears, against the text it was split from', async () => {
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
     await caretAfter('concerning such imports');
     await page.click('#cmd-history');
     await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
-    expect(await page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 11 — Anti-dumping');
+    await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 11 — Anti-dumping');
     expect(await entry('4').locator('.history-first').textContent()).toBe('First appears here, against the text of #pricing it was split from');
     // Paragraphs 4 and 5 of #pricing became 1 and 2.
     expect(await entry('4').locator('.history-text del').allTextContents()).toEqual(['4', '5']);
