@@ -25,6 +25,8 @@ export interface CompareContext {
   beforeWorking: () => Promise<void>;
   /** The dossier's name (its folder), which a saved redline's file name starts with. */
   dossierName: string;
+  /** The History dialog for one clause (`heading`: "Paragraph 10 — Common pricing mechanism"); `back` takes the focus after. */
+  openHistory: (clauseId: string, heading: string, back: HTMLElement) => void;
 }
 
 interface ClauseInfo {
@@ -366,6 +368,14 @@ export class CompareView {
     // Where it came from is known once the old draft is loaded (the list is painted again then): until then no
     // link, rather than one that says "the beginning" and leads nowhere.
     if (change.moved && oldRef && oldInfo.has(oldRef.id)) heading.append(this.movedLink(oldRef.id));
+    // The clause through every version of the dossier (a split: the clause that kept the id, or the first part).
+    const subject = typeof index === 'number' ? (change.new.find((r) => change.old.some((o) => o.id === r.id)) ?? newRef ?? oldRef) : undefined;
+    if (subject) {
+      const name = [subject.label, subject.title].filter(Boolean).join(' — ') || `#${subject.id}`;
+      const history = h('button', { type: 'button', class: 'history-button', title: `${name} in every version` }, 'History');
+      history.addEventListener('click', () => this.ctx.openHistory(subject.id, name, history));
+      heading.append(history);
+    }
     const legal = change.legal.length ? legalFlags(change.legal) : null;
 
     const stale = change.staleReferences?.length

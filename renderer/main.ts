@@ -131,6 +131,7 @@ class App {
         if (this.dirty) await this.save();
       },
       dossierName: s.name,
+      openHistory: (clauseId, heading, back) => void this.showHistory(clauseId, heading, () => back.focus()),
     });
     this.compare.refreshChoices();
 
@@ -487,11 +488,16 @@ class App {
       this.notice('Put the cursor in a clause to see its history.', 'info');
       return;
     }
-    if (document.getElementById('history-dialog')) return;
     const id = here.node.attrs.id as string;
     const heading = [here.node.attrs.label, here.node.firstChild?.textContent].filter(Boolean).join(' — ') || `#${id}`;
+    await this.showHistory(id, heading, () => this.view.focus());
+  }
+
+  /** The History dialog for a clause, from the draft or the compare view; unsaved edits are saved first. */
+  private async showHistory(clauseId: string, heading: string, onClose: () => void): Promise<void> {
+    if (document.getElementById('history-dialog')) return;
     if (this.dirty && !this.summary.readOnly) await this.save();
-    openHistoryDialog(this.api, id, heading, () => this.view.focus());
+    openHistoryDialog(this.api, clauseId, heading, onClose);
   }
 
   private buildTableForm(): HTMLElement {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySampleDossier } from '../support/fixture-copy.js';
-import { CHROMIUM, openDossier, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, openDossier, tearDown } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`clause history e2e test skipped: needs ${CHROMIUM}`);
@@ -104,5 +104,19 @@ describe.skipIf(!ready)('the History dialog', () => {
     expect(await entry('working').locator('.history-text ins').allTextContents()).toEqual([' and report on it to the Joint Committee']);
     await page.click('#history-close');
     await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+  });
+
+  it('opens from a clause of the compare view, and gives the focus back to its button', async () => {
+    await compareInApp(page, '3', '4');
+    const split = page.locator('article.change.kind-split');
+    await expect.poll(() => split.count()).toBe(1);
+    await split.locator('.history-button').click();
+    await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 10 — Common pricing mechanism');
+    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    expect(await entry('4').locator('.history-relation').textContent()).toBe('split: #pricing → #pricing, #anti-dumping');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    expect(await split.locator('.history-button').evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.click('#tab-draft');
   });
 });
