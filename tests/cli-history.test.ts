@@ -163,6 +163,6 @@ describe('parley history', () => {
     const program = new Command();
     registerHistory(program);
     const command = program.commands.find((c) => c.name() === 'history')!;
-    expect(command.options.map((o) => o.long)).toEqual(['--format', '--no-working', '--title-block']);
+    expect(command.options.map((o) => o.long)).toEqual(['--format', '--no-working', '--no-color', '--title-block']);
   });
 });

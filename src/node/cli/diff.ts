@@ -113,7 +113,7 @@ async function trackedSides(file: string): Promise<[Side, Side]> {
 export function registerDiff(program: Command, threeWay?: (dossier: string, base: string, first: string, second: string, options: DiffCliOptions) => Promise<number>): void {
   program
     .command('diff')
-    .argument('<old>', 'the older draft: a file (Parley draft, text, Markdown, Word .docx or a web page .html), DOSSIER@N, a dossier folder (its working draft), or - (standard input)')
+    .argument('<old>', 'the older draft: a file (Parley draft, text, Markdown, Word .docx or a web page .html), DOSSIER@N (or DOSSIER@vN), a dossier folder (its working draft), or - (standard input)')
     .argument('[new]', 'the newer draft, in the same forms (none with --tracked; none after a dossier folder: its working draft against the version tabled last)')
     .argument('[third]', 'with --base: the second side')
     .description('compare two drafts clause by clause: alignment through renumbering, moves, splits and merges; word redline inside each clause; what changed in law')

@@ -130,9 +130,13 @@ export function registerHistory(program: Command): void {
     .description('the text of one clause in every version of a dossier, each change redlined with the party that tabled it')
     .option('--format <format>', 'text or json', 'text')
     .option('--no-working', 'leave out the working draft (tabled versions only)')
+    .option('--no-color', 'no colour in the redline (it has none when standard output is not a terminal, nor with NO_COLOR set)')
     .option('--title-block', 'the text before the first clause (an imported draft\'s title block: the parties, a date) instead of a clause')
     .addHelpText('after', '\nExamples:\n  parley history fixtures/rare-earths-mou no-export-bans\n  parley history my-dossier --title-block')
-    .action(async (dir: string, clauseId: string | undefined, options: { format: string; working: boolean; titleBlock?: boolean }) => {
-      process.exitCode = await historyCommand(dir, clauseId, { format: options.format, working: options.working, titleBlock: options.titleBlock === true });
+    .action(async (dir: string, clauseId: string | undefined, options: { format: string; working: boolean; titleBlock?: boolean; color: boolean }) => {
+      process.exitCode = await historyCommand(dir, clauseId, {
+        format: options.format, working: options.working, titleBlock: options.titleBlock === true,
+        ...(options.color === false ? { color: false } : {}),
+      });
     });
 }
