@@ -49,7 +49,7 @@ function historyNodes(history: ClauseHistoryJson): Node[] {
   const present = history.versions.filter((e) => e.clause).length;
   const changes = history.versions.filter((e) => e.change?.kind === 'edited').length;
   const summary = h('p', { class: 'history-summary' },
-    `#${history.id} — in ${count(present, 'version')} of ${history.versions.length}, ${count(changes, 'change')}`);
+    `${history.id ? `#${history.id}` : 'The text before the first clause'} — in ${count(present, 'version')} of ${history.versions.length}, ${count(changes, 'change')}`);
   return [summary, h('ol', { class: 'history-list' }, ...history.versions.map(entryNode))];
 }
 

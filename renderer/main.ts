@@ -483,9 +483,12 @@ class App {
    * step shows what is on screen.
    */
   private async openHistory(): Promise<void> {
-    const here = clauseAt(this.view.state.selection.$from);
+    const $from = this.view.state.selection.$from;
+    const here = clauseAt($from);
     if (!here) {
-      this.notice('Put the cursor in a clause to see its history.', 'info');
+      // The text before the first clause (an imported draft's title block) has a history of its own.
+      if ($from.depth > 0 && $from.node(1).type.name === 'front') await this.showHistory('', 'the title block', () => this.view.focus());
+      else this.notice('Put the cursor in a clause to see its history.', 'info');
       return;
     }
     const id = here.node.attrs.id as string;

@@ -90,8 +90,9 @@ export interface DossierApi {
   /**
    * One clause through every tabled version and the working draft as saved, as `parley history --format json`
    * gives it: its text in each, each change redlined against its previous appearance with the party that tabled
-   * it and what it changed in law, and where it is absent, why (split, merged, deleted, not yet there). An id
-   * that no version holds fails with code "not-found".
+   * it and what it changed in law, and where it is absent, why (split, merged, deleted, not yet there). The id
+   * '' asks for the title block (the text before the first clause: an imported draft's parties and date), as
+   * `parley history --title-block` gives it. An id that no version holds fails with code "not-found".
    */
   clauseHistory(clauseId: string): Promise<ClauseHistoryJson>;
 }

@@ -12,6 +12,7 @@ import type { Draft, Paragraph } from '../src/model/draft.js';
 import { openDossierApi, type LocalDossierApi } from '../src/node/dossier-api.js';
 import { openDossier } from '../src/node/dossier/store.js';
 import { copySampleDossier, PROJECT_ROOT, SAMPLE_DOSSIER } from './support/fixture-copy.js';
+import { p } from './support/draft-builders.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -280,6 +281,15 @@ describe('openDossierApi', () => {
 
     expect((await rejection(api.clauseHistory('no-such-clause'))).code).toBe('not-found');
     expect((await rejection(api.clauseHistory(42 as unknown as string))).code).toBe('invalid-input');
+
+    // '' is the title block (the text before the first clause): none in any version yet, then one the working
+    // draft puts in.
+    expect((await rejection(api.clauseHistory(''))).code).toBe('not-found');
+    await api.saveWorking({ ...(await api.readDraft('working')).draft, front: [p('between the European Union and the United States of America')] });
+    const titleBlock = await api.clauseHistory('');
+    expect(titleBlock.id).toBe('');
+    expect(titleBlock.versions.slice(0, 5).map((v) => v.absent?.reason)).toEqual(['not-yet', 'not-yet', 'not-yet', 'not-yet', 'not-yet']);
+    expect(titleBlock.versions[5]!.clause).toMatchObject({ heading: 'Title block', text: 'between the European Union and the United States of America' });
   });
 
   it('never modifies the fixture', async () => {

@@ -177,7 +177,7 @@ class LocalApi implements LocalDossierApi {
 
   clauseHistory(clauseId: string): Promise<ClauseHistoryJson> {
     return guard('read the clause\'s history', async () => {
-      if (typeof clauseId !== 'string' || clauseId.trim() === '') throw new ApiError('invalid-input', 'A clause history needs the clause\'s id.');
+      if (typeof clauseId !== 'string' || (clauseId !== '' && clauseId.trim() === '')) throw new ApiError('invalid-input', 'A clause history needs the clause\'s id (or \'\' for the title block).');
       const versions: HistoryVersion[] = [];
       for (const v of this.handle.listVersions()) {
         versions.push({ version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, draft: (await this.parseForCompare(v.version)).draft });
@@ -186,7 +186,12 @@ class LocalApi implements LocalDossierApi {
       // Not tabled by anyone yet: its front matter may name who prepares it, as parley history reads it.
       versions.push({ version: 'working', label: draft.meta.label || 'working draft', tabledBy: draft.meta.tabledBy ?? '', date: draft.meta.date ?? '', status: '', draft });
       // Loaded on first use, as the comparison is.
-      const { allClauseIds, clauseHistory, clauseHistoryJson } = await import('../compare/history.js');
+      const { allClauseIds, clauseHistory, clauseHistoryJson, titleBlockHistory } = await import('../compare/history.js');
+      if (clauseId === '') {
+        const history = titleBlockHistory(versions);
+        if (history.entries.every((e) => !e.clause)) throw new ApiError('not-found', 'No version of this dossier has a title block (text before its first clause).');
+        return clauseHistoryJson(history);
+      }
       if (!allClauseIds(versions.map((v) => v.draft)).includes(clauseId)) {
         throw new ApiError('not-found', `No version of this dossier has a clause with the id "${clauseId}".`);
       }

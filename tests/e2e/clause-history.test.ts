@@ -5,6 +5,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySampleDossier } from '../support/fixture-copy.js';
@@ -21,6 +23,9 @@ describe.skipIf(!ready)('the History dialog', () => {
 
   beforeAll(async () => {
     copy = await copySampleDossier();
+    // A title block (text before the first clause, as an imported draft has) in the working draft only.
+    const working = join(copy.dir, 'working.md');
+    await writeFile(working, (await readFile(working, 'utf8')).replace('\n## ', '\nbetween the European Union and the United States of America\n\n## '));
     ({ server, browser, page } = await openDossier(copy.dir));
   });
 
@@ -103,6 +108,18 @@ describe.skipIf(!ready)('the History dialog', () => {
     expect(await entry('working').locator('.history-change').textContent()).toBe('changed by EU');
     expect(await entry('working').locator('.history-text ins').allTextContents()).toEqual([' and report on it to the Joint Committee']);
     await page.click('#history-close');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+  });
+
+  it('gives the history of the title block (the text before the first clause) from the cursor in it', async () => {
+    await caretAfter('between the European Union');
+    await page.keyboard.press('Control+Shift+H');
+    await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of the title block');
+    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    expect(await page.locator('#history-dialog .history-summary').textContent()).toBe('The text before the first clause — in 1 version of 6, 0 changes');
+    expect(await entry('1').locator('.history-note').textContent()).toBe('not in this version yet');
+    expect(await entry('working').locator('.history-text').textContent()).toBe('between the European Union and the United States of America');
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
   });
 
