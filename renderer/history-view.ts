@@ -7,6 +7,7 @@ import type { DossierApi } from '../src/api.js';
 import type { ClauseHistoryJson } from '../src/compare/history.js';
 import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../src/export/history-notes.js';
 import { legalFlags, redlineNodes } from './compare-view.js';
+import { partHeading } from '../src/export/text-redline.js';
 import { h } from './dom.js';
 import { describeError } from './errors.js';
 
@@ -85,7 +86,11 @@ function entryNode(e: Entry): HTMLElement {
     return item;
   }
   if (change.legal.length > 0) item.append(legalFlags(change.legal));
-  item.append(h('div', { class: 'redline inline history-text' }, ...redlineNodes(change.words)));
+  // A merge: each merged clause's text under a line naming it, as the compare view heads the parts.
+  for (const part of change.parts ?? [{ head: null, words: change.words }]) {
+    if (part.head) item.append(h('p', { class: 'part-head' }, partHeading(part.head)));
+    item.append(h('div', { class: 'redline inline history-text' }, ...redlineNodes(part.words)));
+  }
   return item;
 }
 

@@ -109,6 +109,11 @@ describe('clauseHistory on the sample dossier', () => {
     expect(inserted(step.words)).not.toContain('exchange of researchers');
     expect(step.legal.map((l) => `${l.old} → ${l.new} ${l.direction}`)).toEqual(Array(5).fill('shall → will weaker'));
     expect(newSide(step.words)).toBe(clauseHistory(versions, 'research').entries[1]!.clause!.text);
+    // In parts: where the merged clause's text begins, a part headed by it (as parley diff heads it).
+    expect(step.parts!.map((p) => p.head && [p.head.side, p.head.ref.id, p.head.ref.label])).toEqual([null, ['old', 'research-mobility', 'Paragraph 6']]);
+    expect(step.parts!.map((p) => p.words.map((w) => w.text).join('').includes('exchange of researchers'))).toEqual([false, true]);
+    expect(step.parts!.flatMap((p) => p.words).filter((w) => w.op !== 'delete').map((w) => w.text).join('').replace(/\n/g, ''))
+      .toBe(newSide(step.words).replace(/\n/g, ''));
   });
 
   it('marks a deleted clause as deleted', () => {

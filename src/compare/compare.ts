@@ -22,7 +22,7 @@ import { markRenumberedParagraphs } from './renumbered-paragraphs.js';
 import { footnotesIn, markRenumberedFootnotes, type Footnotes } from './renumbered-footnotes.js';
 import { pairsProvisions, provisionsOnDemand, type ProvisionChange } from './provisions-align.js';
 import { sameLabel } from './normalize.js';
-import { redlineParts } from './redline-parts.js';
+import { redlineParts, type RedlinePart } from './redline-parts.js';
 
 export interface CompareOptions extends AlignOptions {
   /**
@@ -201,7 +201,7 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
  * stretch only — the paragraphs that went to the other clauses of the split are theirs, not struck from this one;
  * a merge's redline whole, against the clauses it merged (text that came from another clause is no insertion).
  */
-export function newClauseShare(alignment: Alignment, change: ClauseChange, newIndex: number, parties: Record<string, string>, versions: VersionPair): { words: WordOp[]; legal: LegalChangeJson[] } {
+export function newClauseShare(alignment: Alignment, change: ClauseChange, newIndex: number, parties: Record<string, string>, versions: VersionPair): ClauseShare {
   const r = pairedRedline(change, alignment.oldClauses, alignment.newClauses, parties, versions);
   const olds = r.olds.map((c) => c.clause), news = r.news.map((c) => c.clause);
   const words = withFormatting(r.ops, olds, r.oldText, news, r.newText, alignment.stylesCompared);
@@ -219,7 +219,21 @@ export function newClauseShare(alignment: Alignment, change: ClauseChange, newIn
       return place >= starts[k]! && place < end;
     });
   }
-  return { words: share, legal: legalJson(legal, { text: r.oldText, clauses: olds }, { text: r.newText, clauses: news }) };
+  const out: ClauseShare = { words: share, legal: legalJson(legal, { text: r.oldText, clauses: olds }, { text: r.newText, clauses: news }) };
+  // A merge's redline in parts, each further one headed by the clause whose text begins there, as parley diff heads them.
+  if (change.old.length > 1) {
+    const parts = redlineParts({ old: partRefs(r.olds), new: partRefs(r.news) }, words);
+    if (parts.length > 1) out.parts = parts;
+  }
+  return out;
+}
+
+/** A clause's share of a split's or merge's redline (newClauseShare). */
+export interface ClauseShare {
+  words: WordOp[];
+  legal: LegalChangeJson[];
+  /** For a merge: the words cut where each merged clause's text begins (redline-parts.ts); `words` is all of them. */
+  parts?: RedlinePart<WordOp>[];
 }
 
 /** For an offset in the old text, where the redline puts it in the new text (a deletion: where it was struck). */

@@ -23,6 +23,7 @@ import { normalizeLabel } from './normalize.js';
 import { clauseRedline, frontClause, newClauseShare, versionPair, wordOpsJson } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson, WordOpJson } from './contract.js';
+import type { RedlinePart } from './redline-parts.js';
 import { diffWords, type WordOp } from './words.js';
 
 export interface HistoryVersion {
@@ -74,6 +75,11 @@ export interface ClauseChangeStep {
   legal: LegalChangeJson[];
   /** Word redline of the title, present when the title changed. */
   titleWords?: WordOp[];
+  /**
+   * Where the clause was merged with others of the version before: `words` cut where each merged clause's text
+   * begins, each further part headed by that clause (as parley diff heads them).
+   */
+  parts?: RedlinePart<WordOp>[];
 }
 
 export interface HistoryEntry {
@@ -220,6 +226,7 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
           legal,
         };
         if (previous.clause.title !== now.title) step.titleWords = diffWords(previous.clause.title, now.title);
+        if (share?.parts) step.parts = share.parts;
         entry.change = step;
       }
       previous = { version: v.version, clause: now, source: found, parties: v.draft.meta.parties, draft: v.draft };
@@ -242,7 +249,7 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
 export interface ClauseHistoryJson {
   id: string;
   versions: Array<Omit<HistoryEntry, 'change' | 'origin'> & {
-    change?: Omit<ClauseChangeStep, 'words' | 'titleWords'> & { words: WordOpJson[]; titleWords?: WordOpJson[] };
+    change?: Omit<ClauseChangeStep, 'words' | 'titleWords' | 'parts'> & { words: WordOpJson[]; titleWords?: WordOpJson[]; parts?: RedlinePart[] };
     origin?: { words: WordOpJson[]; legal: LegalChangeJson[] };
   }>;
 }
@@ -252,7 +259,12 @@ export function clauseHistoryJson(history: ClauseHistory): ClauseHistoryJson {
     id: history.id,
     versions: history.entries.map((e) => ({
       ...e,
-      change: e.change && { ...e.change, words: wordOpsJson(e.change.words), ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}) },
+      change: e.change && {
+        ...e.change,
+        words: wordOpsJson(e.change.words),
+        ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}),
+        ...(e.change.parts ? { parts: e.change.parts.map((p) => ({ ...p, words: wordOpsJson(p.words) })) } : {}),
+      },
       ...(e.origin ? { origin: { words: wordOpsJson(e.origin.words), legal: e.origin.legal } } : {}),
     })),
   };

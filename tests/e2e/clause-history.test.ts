@@ -92,6 +92,17 @@ describe.skipIf(!ready)('the History dialog', () => {
     expect(await entry('4').locator('.history-text ins').allTextContents()).toEqual(['1', '2']);
   });
 
+  it('heads the text a merge brought in with the clause it came from', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await caretAfter('coordinated calls for proposals');
+    await page.click('#cmd-history');
+    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    expect(await entry('2').locator('.history-relation').textContent()).toBe('merged: #research, #research-mobility → #research');
+    expect(await entry('2').locator('.part-head').allTextContents()).toEqual(['was Paragraph 6 — Skills and mobility of researchers']);
+    expect(await entry('2').locator('.part-head + .history-text').textContent()).toContain('exchange of researchers');
+  });
+
   it('closes on Escape, giving the text back its focus', async () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);

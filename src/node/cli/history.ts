@@ -9,7 +9,7 @@ import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { legalLines } from '../../export/text-redline.js';
+import { legalLines, partHeading } from '../../export/text-redline.js';
 import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../../export/history-notes.js';
 
 export interface HistoryCliOptions {
@@ -94,7 +94,11 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
   lines.push(`  ${changeLine(change, e.version)}:`);
   // What changed in law first, as `parley diff` lists it.
   lines.push(...legalLines(change.legal).map((line) => '    ' + line));
-  lines.push(...indent(redlineText(change.words, color), '    '));
+  // A merge: each merged clause's text under a line naming it, as parley diff heads the parts.
+  for (const part of change.parts ?? [{ head: null, words: change.words }]) {
+    if (part.head) lines.push(`    ── ${partHeading(part.head)} ──`);
+    lines.push(...indent(redlineText(part.words, color), '    '));
+  }
   return lines;
 }
 
