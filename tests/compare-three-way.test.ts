@@ -258,6 +258,11 @@ describe('threeWay on the sample dossier', () => {
     const research = threeWay(read(1), read(2), read(1)).entries.find((e) => e.id === 'research')!;
     expect(research.firstChange.relation?.kind).toBe('merged');
     expect(research.firstChange.words.filter((w) => w.op === 'insert').map((w) => w.text).join(' ')).not.toContain('mobility of researchers');
+    // The text #research-mobility brought in stands under a line naming it, as parley diff heads it.
+    expect(research.firstChange.parts!.map((p) => p.head?.ref.id ?? null)).toEqual([null, 'research-mobility']);
+    const text = threeWayText(threeWay(read(1), read(2), read(1)), { version: 1, label: '', tabledBy: 'EU', date: '', status: '', draft: read(1) },
+      { version: 2, label: '', tabledBy: 'US', date: '', status: '', draft: read(2) }, { version: 1, label: '', tabledBy: 'EU', date: '', status: '', draft: read(1) }, { changedOnly: true, color: false }).join('\n');
+    expect(text).toContain('    ── was Paragraph 6 — Skills and mobility of researchers ──\n    [-1-]{+4+}. The Participants [-shall-]{+will+} facilitate');
   });
 });
 

@@ -34,6 +34,7 @@ import { sameFormatting } from './formatting.js';
 import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import type { LegalChangeJson } from './contract.js';
 import type { ClauseRelation } from './history.js';
+import type { RedlinePart } from './redline-parts.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
 export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
@@ -67,6 +68,8 @@ export interface ThreeWaySide {
    * clause whose text went into others (absent on the side) has no redline: its text is in theirs.
    */
   relation?: ClauseRelation;
+  /** With a merge's `relation`: `words` cut where each merged clause's text begins, each further part headed by it. */
+  parts?: RedlinePart<WordOp>[];
 }
 
 export interface ThreeWayEntry {
