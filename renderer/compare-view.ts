@@ -14,7 +14,7 @@ import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js'
 import { htmlRedline } from '../src/export/html-redline.js';
 import { redlineParts } from '../src/compare/redline-parts.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY } from '../src/export/text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY, MOVED_IN_PARAGRAPH } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -571,7 +571,7 @@ export function legalFlags(legal: readonly LegalChangeJson[]): HTMLElement {
   const flag = ({ item: l, times }: ReturnType<typeof gatheredLegal>[number]) => h('li', { class: `legal legal-${l.type}` },
     h('strong', {}, l.type.replace('-', ' ')), ': ', l.old ?? '—', ' → ', l.new ?? '—',
     l.row ? ` (${rowNote(l)})` : '', l.proposedBy ? ` (${proposedNote(l)})` : '',
-    directionNote(l) ? h('span', { class: `direction ${directionNote(l)}` }, ` (${directionNote(l)})`) : '', l.cosmetic ? ` (${WORDING_ONLY})` : '', timesNote(times));
+    directionNote(l) ? h('span', { class: `direction ${directionNote(l)}` }, ` (${directionNote(l)})`) : '', l.cosmetic ? ` (${WORDING_ONLY})` : '', l.moved ? ` (${MOVED_IN_PARAGRAPH})` : '', timesNote(times));
   const items = gatheredLegal(legal);
   const list = h('ul', { class: 'legal-flags', 'aria-label': 'Legal changes' }, ...items.slice(0, LEGAL_SHOWN).map(flag));
   const rest = items.slice(LEGAL_SHOWN);

@@ -266,10 +266,12 @@ describe('prohibitions and rights in other words', () => {
 });
 
 describe('figures and dates', () => {
-  it('does not list a time limit moved within its paragraph, unchanged, as one struck and one put in', () => {
+  it('lists a time limit moved within its paragraph, unchanged, once as moved, not as one struck and one put in', () => {
     const before = 'The Participants shall, within thirty (30) days of a disruption, inform each other of its causes.';
     const after = 'The Participants shall inform each other of the causes of a disruption within thirty (30) days.';
-    expect(brief(legalChanges(before, after))).toEqual([]);
+    const moved = legalChanges(before, after);
+    expect(brief(moved)).toEqual([['figure', 'within thirty (30) days', 'within thirty (30) days']]);
+    expect(moved[0]).toMatchObject({ moved: true, oldStart: before.indexOf('within'), newStart: after.indexOf('within') });
     // Moved and changed: still listed, the old limit struck and the new one put in.
     expect(brief(legalChanges(before, after.replace('thirty (30)', 'sixty (60)')))).toEqual([['figure', 'within thirty (30) days', null], ['figure', null, 'within sixty (60) days']]);
     // The same limit taken out of one paragraph and written into another may be another time limit: both listed.

@@ -133,3 +133,17 @@ describe('a redline of changes only (property)', () => {
     }), { numRuns: 400 });
   });
 });
+
+describe('a time limit moved within its paragraph, unchanged', () => {
+  const article = (paragraph: string) => parseDraft(`---\nparley: 1\ntitle: T\n---\n\n## Article 1 {#a}\n\n1. ${paragraph}\n`).draft;
+  const c = compareDrafts(
+    article('The Participants shall, within thirty (30) days of a disruption, inform each other of its causes.'),
+    article('The Participants shall inform each other of the causes of a disruption within thirty (30) days.'),
+  );
+
+  it('is one item, moved, in the JSON and in the text and HTML redlines, not one struck and one put in', () => {
+    expect(c.changes[0]!.legal).toEqual([{ type: 'figure', old: 'within thirty (30) days', new: 'within thirty (30) days', moved: true }]);
+    expect(textRedline(c)).toContain('  figure: within thirty (30) days → within thirty (30) days (moved within its paragraph, unchanged)\n');
+    expect(htmlRedline(c)).toContain('<ins>within thirty (30) days</ins> <i>(moved within its paragraph, unchanged)</i></li>');
+  });
+});

@@ -278,6 +278,7 @@ function legalJson(items: readonly LegalChange[], old: { text: string; clauses: 
     if (l.direction) item.direction = l.direction;
     if (l.reversed) item.reversed = true;
     if (l.cosmetic) item.cosmetic = true;
+    if (l.moved) item.moved = true;
     const party = l.old?.startsWith('[') || l.new?.startsWith('[')
       ? (proposals ??= new ProposalReader(old, now)).proposedBy(l)
       : undefined;

@@ -56,6 +56,11 @@ export interface LegalChangeJson {
   /** The value is the same, only written differently ("6 months" → "six months"). */
   cosmetic?: boolean;
   /**
+   * Figures and dates: the same words taken out of one place of a paragraph and written in another of it. The
+   * value is unchanged; what it attaches to may not be. Listed once, old and new both given.
+   */
+  moved?: true;
+  /**
    * The party whose bracketed proposal the change comes from (its bracket's `by`, as the draft writes it), when
    * one side is a group of alternatives and the other plain wording: a group settled on one of its
    * alternatives ("[shall][will]" → "will"), the party of that alternative; a group opened beside the old

@@ -60,6 +60,12 @@ export interface LegalChange {
   reversed?: true;
   /** The value did not change, only how it is written (figures, dates), or only cosmetically. */
   cosmetic?: boolean;
+  /**
+   * Figures and dates: the same words struck in one place of a paragraph and written in another of it. The value
+   * is unchanged; what it attaches to may not be ("within thirty (30) days of a disruption, inform" → "inform … of
+   * a disruption within thirty (30) days"), so it is listed, once, as moved.
+   */
+  moved?: true;
   /** Offsets of `old` in the old text and of `new` in the new text, when present. */
   oldStart?: number;
   oldEnd?: number;
@@ -169,29 +175,34 @@ function readChanges(oldText: string, newText: string, ops: WordOp[], options: L
       }
     }
   }
-  return withoutValuesMovedInParagraph(out, newText, ops);
+  return valuesMovedInParagraph(out, newText, ops);
 }
 
 /**
  * A figure or date struck in one place of a paragraph and written, the same, in another of that paragraph ("Within
  * thirty (30) days of a disruption, the Participants shall inform …" → "The Participants shall inform … within
- * thirty (30) days") is no change of it: the redline shows the words moving, and the pair is dropped from the
- * changes in law. The same value in another paragraph may be another time limit, and stays listed.
+ * thirty (30) days") was neither taken out nor put in: the two items become one, `moved`. Where it attaches may
+ * have changed, which is for the reader to weigh, so it stays listed. The same value in another paragraph may be
+ * another time limit, and stays two items.
  */
-function withoutValuesMovedInParagraph(out: LegalChange[], newText: string, ops: readonly WordOp[]): LegalChange[] {
+function valuesMovedInParagraph(out: LegalChange[], newText: string, ops: readonly WordOp[]): LegalChange[] {
   let candidates = false;
   for (const c of out) if ((c.type === 'figure' || c.type === 'date') && c.new === null) { candidates = true; break; }
   if (!candidates) return out;
   const at = newPositions(ops);
-  const drop = new Set<LegalChange>();
+  const taken = new Set<LegalChange>();
+  const result: LegalChange[] = [];
   for (const gone of out) {
-    if ((gone.type !== 'figure' && gone.type !== 'date') || gone.new !== null || gone.oldStart === undefined) continue;
+    if (taken.has(gone)) continue;
+    if ((gone.type !== 'figure' && gone.type !== 'date') || gone.new !== null || gone.oldStart === undefined) { result.push(gone); continue; }
     const where = at(gone.oldStart);
-    const match = out.find((put) => put.type === gone.type && put.old === null && put.newStart !== undefined && !drop.has(put) &&
-      sameValueText(gone.old!, put.new!) && !newText.slice(Math.min(where, put.newStart), Math.max(where, put.newStart)).includes('\n'));
-    if (match) { drop.add(gone); drop.add(match); }
+    const put = out.find((c) => c.type === gone.type && c.old === null && c.newStart !== undefined && !taken.has(c) &&
+      sameValueText(gone.old!, c.new!) && !newText.slice(Math.min(where, c.newStart), Math.max(where, c.newStart)).includes('\n'));
+    if (!put) { result.push(gone); continue; }
+    taken.add(put);
+    result.push({ type: gone.type, old: gone.old, new: put.new, moved: true, oldStart: gone.oldStart, oldEnd: gone.oldEnd, newStart: put.newStart, newEnd: put.newEnd });
   }
-  return drop.size === 0 ? out : out.filter((c) => !drop.has(c));
+  return taken.size === 0 ? out : result;
 }
 
 /**

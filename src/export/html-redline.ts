@@ -10,7 +10,7 @@ import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { holdsText, sideBySideRows } from './facing-lines.js';
 import { redlineParts, type RedlinePart } from '../compare/redline-parts.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, partHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, type DraftNames } from './text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, partHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, MOVED_IN_PARAGRAPH, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -97,7 +97,7 @@ export function legalList(items: readonly LegalChangeJson[]): string {
     `<li><b>${escape(l.type)}</b>: ${l.old === null ? '—' : `<del>${escape(l.old)}</del>`} → ${l.new === null ? '—' : `<ins>${escape(l.new)}</ins>`}` +
     `${l.row ? ` <span class="row">(${escape(rowNote(l))})</span>` : ''}` +
     `${l.proposedBy ? ` <span class="by">(${escape(proposedNote(l))})</span>` : ''}` +
-    `${directionNote(l) ? ` <span class="dir ${directionNote(l)}">(${directionNote(l)})</span>` : ''}${l.cosmetic ? ` <i>(${WORDING_ONLY})</i>` : ''}${timesNote(times)}</li>`).join('');
+    `${directionNote(l) ? ` <span class="dir ${directionNote(l)}">(${directionNote(l)})</span>` : ''}${l.cosmetic ? ` <i>(${WORDING_ONLY})</i>` : ''}${l.moved ? ` <i>(${MOVED_IN_PARAGRAPH})</i>` : ''}${timesNote(times)}</li>`).join('');
   return `<ul class="legal">${rows}</ul>`;
 }
 

@@ -270,7 +270,7 @@ export function gatheredLegal(items: readonly LegalChangeJson[]): { item: LegalC
   const out: { item: LegalChangeJson; times: number }[] = [];
   const seen = new Map<string, number>();
   for (const item of items) {
-    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.reversed, item.cosmetic, item.proposedBy, item.row]);
+    const key = JSON.stringify([item.type, item.old, item.new, item.direction, item.reversed, item.cosmetic, item.moved, item.proposedBy, item.row]);
     const at = seen.get(key);
     if (at === undefined) { seen.set(key, out.length); out.push({ item, times: 1 }); } else out[at]!.times++;
   }
@@ -290,9 +290,10 @@ export function legalLines(items: readonly LegalChangeJson[]): string[] {
   return gatheredLegal(items).map(({ item: legal, times }) => {
     const direction = directionNote(legal) ? ` (${directionNote(legal)})` : '';
     const cosmetic = legal.cosmetic ? ` (${WORDING_ONLY})` : '';
+    const moved = legal.moved ? ` (${MOVED_IN_PARAGRAPH})` : '';
     const proposed = proposedNote(legal);
     const row = legal.row ? ` (${rowNote(legal)})` : '';
-    return `${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${row}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${timesNote(times)}`;
+    return `${legal.type}: ${legal.old ?? '—'} → ${legal.new ?? '—'}${row}${proposed ? ` (${proposed})` : ''}${direction}${cosmetic}${moved}${timesNote(times)}`;
   });
 }
 
@@ -306,6 +307,9 @@ export function directionNote(legal: Pick<LegalChangeJson, 'direction' | 'revers
 
 /** What a legal item whose value is the same, written otherwise ("6 months" → "six months"), is said to be. */
 export const WORDING_ONLY = 'wording only';
+
+/** What a figure or date moved, unchanged, within its paragraph is said to be (LegalChangeJson.moved). */
+export const MOVED_IN_PARAGRAPH = 'moved within its paragraph, unchanged';
 
 /** Which table row a legal item stands in ("row 8112.92"), or '': said alike by the redlines and the app. */
 export function rowNote(legal: Pick<LegalChangeJson, 'row'>): string {
