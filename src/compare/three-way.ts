@@ -18,6 +18,11 @@
  * says so (`moved` on its side); a move alone leaves the status as it is, the clause's state being its title
  * and text, and two moves or a move and an edit can both stand.
  *
+ * A side that split the clause or merged it with others (as `parley diff` aligns the base with that side) says
+ * so too (`relation`), and its redline is measured as `parley diff` measures the split or merge: the clause's share
+ * of the split, the merge against the clauses merged. The status still reads the clause's whole text; where both
+ * sides made the same split, their changes combine over the stretch of the base each clause took.
+ *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
  *
