@@ -1,0 +1,48 @@
+/**
+ * A time limit moved, unchanged, within its paragraph, in the app's compare view: one legal flag that says so,
+ * not one figure struck and another put in. Two versions of a dossier made here with `parley init`, `import` and
+ * `table`.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
+
+const ready = existsSync(CHROMIUM);
+if (!ready) console.warn(`compare e2e test of a moved time limit skipped: needs ${CHROMIUM}`);
+
+const draft = (text: string) => `## Paragraph 1 — Information
+
+1. ${text}
+`;
+
+describe.skipIf(!ready)('a time limit moved within its paragraph, in the compare view', () => {
+  let work = '';
+  let server: ChildProcess | undefined;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'parley-e2e-moved-figure-'));
+    const dossier = join(work, 'mou');
+    runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
+    writeFileSync(join(work, 'v1.md'), draft('Within thirty (30) days of a disruption, the Participants shall inform each other of its causes and expected duration.'));
+    writeFileSync(join(work, 'v2.md'), draft('The Participants shall inform each other of the causes and expected duration of a disruption within thirty (30) days.'));
+    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
+    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
+    ({ server, browser, page } = await openDossier(dossier));
+  });
+
+  afterAll(() => tearDown(browser, server, work));
+
+  it('flags it once, as moved and unchanged', async () => {
+    await compareInApp(page, '1', '2');
+    const flags = page.locator('article.change .legal-figure');
+    await expect.poll(() => flags.count(), { timeout: 20_000 }).toBe(1);
+    expect((await flags.first().textContent())!.replace(/\s+/g, ' ')).toBe('figure: Within thirty (30) days → within thirty (30) days (moved within its paragraph, unchanged)');
+  });
+});
