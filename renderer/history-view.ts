@@ -8,6 +8,7 @@ import type { ClauseHistoryJson } from '../src/compare/history.js';
 import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../src/export/history-notes.js';
 import { legalFlags, redlineNodes } from './compare-view.js';
 import { partHeading } from '../src/export/text-redline.js';
+import type { RedlinePart } from '../src/compare/redline-parts.js';
 import { h } from './dom.js';
 import { describeError } from './errors.js';
 
@@ -74,8 +75,12 @@ function entryNode(e: Entry): HTMLElement {
     // Split off or merged from clauses of the version before: against what it was made from, where that changed anything.
     const origin = e.origin && e.origin.words.some((w) => w.op !== 'equal') ? e.origin : undefined;
     item.append(h('p', { class: 'history-note history-first' }, capitalised(firstAppearanceLine(e.relation, origin !== undefined))));
-    if (origin && origin.legal.length > 0) item.append(legalFlags(origin.legal));
-    item.append(h('div', { class: 'redline inline history-text' }, ...(origin ? redlineNodes(origin.words) : [c.text])));
+    if (!origin) {
+      item.append(h('div', { class: 'redline inline history-text' }, c.text));
+      return item;
+    }
+    if (origin.legal.length > 0) item.append(legalFlags(origin.legal));
+    appendParts(item, origin.parts ?? [{ head: null, words: origin.words }]);
     return item;
   }
   const line = h('p', { class: `history-note history-change ${change.kind}` }, changeLine(change, e.version));
@@ -86,12 +91,16 @@ function entryNode(e: Entry): HTMLElement {
     return item;
   }
   if (change.legal.length > 0) item.append(legalFlags(change.legal));
-  // A merge: each merged clause's text under a line naming it, as the compare view heads the parts.
-  for (const part of change.parts ?? [{ head: null, words: change.words }]) {
+  appendParts(item, change.parts ?? [{ head: null, words: change.words }]);
+  return item;
+}
+
+/** A redline in parts: a merge's, each merged clause's text under a line naming it, as the compare view heads them. */
+function appendParts(item: HTMLElement, parts: ReadonlyArray<Pick<RedlinePart, 'head' | 'words'>>): void {
+  for (const part of parts) {
     if (part.head) item.append(h('p', { class: 'part-head' }, partHeading(part.head)));
     item.append(h('div', { class: 'redline inline history-text' }, ...redlineNodes(part.words)));
   }
-  return item;
 }
 
 function capitalised(text: string): string {

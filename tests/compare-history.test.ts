@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clauseHistory, type HistoryVersion } from '../src/compare/history.js';
+import { clauseHistory, clauseHistoryJson, type HistoryVersion } from '../src/compare/history.js';
+import { historyText } from '../src/node/cli/history.js';
 import { parseDraft } from '../src/format/markdown.js';
 import type { Draft } from '../src/model/draft.js';
 import { clause, draft, ol, p } from './support/draft-builders.js';
@@ -181,6 +182,25 @@ describe('clauseHistory on tiny drafts', () => {
     ], 'scope');
     const changed = h.entries[1]!.change!.words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text, w.cosmetic === true]);
     expect(changed).toEqual([['delete', 'shall', false], ['insert', 'will', false], ['delete', '[1]', true], ['insert', '[2]', true], ['delete', '[2]', false], ['insert', '[3]', false]]);
+  });
+
+  it('redlines a clause made by merging two, where it first appears, against them, the second one\'s text under its heading', () => {
+    const COOPERATE = 'The Participants shall cooperate closely on the exploration, extraction and refining of critical minerals in their territories.';
+    const EXCHANGE = 'The Participants shall exchange information on investigations concerning dumped imports of rare earths from third countries.';
+    const h = clauseHistory([
+      version(1, 'EU', draft([clause('Article 1', 'Cooperation', 'cooperation', [p(COOPERATE)]), clause('Article 2', 'Information', 'exchange', [p(EXCHANGE)]), other])),
+      version(2, 'US', draft([clause('Article 1', 'Cooperation and information', 'joint', [ol(1, [p(COOPERATE)], [p(EXCHANGE.replace('shall', 'will'))])]), other])),
+    ], 'joint');
+    expect(h.entries[1]!.relation).toEqual({ kind: 'merged', from: ['cooperation', 'exchange'], into: ['joint'] });
+    const origin = h.entries[1]!.origin!;
+    expect(origin.legal.map((l) => `${l.old} → ${l.new}`)).toEqual(['shall → will']);
+    expect(origin.parts!.map((part) => part.head && [part.head.side, part.head.ref.id])).toEqual([null, ['old', 'exchange']]);
+    expect(origin.parts![1]!.words.map((w) => w.text).join('')).toContain('exchange information');
+    expect(origin.parts![0]!.words.map((w) => w.text).join('')).not.toContain('exchange information');
+    // So in the JSON, and in parley history's text, under a line naming the clause merged in.
+    expect(clauseHistoryJson(h).versions[1]!.origin!.parts!.map((part) => part.head?.ref.id ?? null)).toEqual([null, 'exchange']);
+    expect(historyText(h).join('\n')).toContain('  first appears here, against #cooperation, #exchange, merged into it:\n    obligation: shall → will (weaker)\n');
+    expect(historyText(h).join('\n')).toContain('\n    ── was Article 2 — Information ──\n    {+2. +}The Participants [-shall-]{+will+} exchange');
   });
 
   it('lists against a split clause only what changed in law in its own share, where each share changed its obligation', () => {

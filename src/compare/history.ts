@@ -20,7 +20,7 @@ import { walkClauses } from '../model/provisions.js';
 import { blocksText, clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline, frontClause, newClauseShare, versionPair, wordOpsJson } from './compare.js';
+import { clauseRedline, frontClause, newClauseShare, versionPair, wordOpsJson, type ClauseShare } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson, WordOpJson } from './contract.js';
 import type { RedlinePart } from './redline-parts.js';
@@ -102,9 +102,9 @@ export interface HistoryEntry {
   /**
    * Where the clause first appears split off from a clause of the version before (or merged from several): its
    * share of that split's redline, as parley diff reads it, and what changed in law in it — what the split did to
-   * the text it took.
+   * the text it took (a merge's in parts, each further one headed by the clause it came from).
    */
-  origin?: { words: WordOp[]; legal: LegalChangeJson[] };
+  origin?: ClauseShare;
 }
 
 export interface ClauseHistory {
@@ -250,7 +250,7 @@ export interface ClauseHistoryJson {
   id: string;
   versions: Array<Omit<HistoryEntry, 'change' | 'origin'> & {
     change?: Omit<ClauseChangeStep, 'words' | 'titleWords' | 'parts'> & { words: WordOpJson[]; titleWords?: WordOpJson[]; parts?: RedlinePart[] };
-    origin?: { words: WordOpJson[]; legal: LegalChangeJson[] };
+    origin?: { words: WordOpJson[]; legal: LegalChangeJson[]; parts?: RedlinePart[] };
   }>;
 }
 
@@ -265,7 +265,11 @@ export function clauseHistoryJson(history: ClauseHistory): ClauseHistoryJson {
         ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}),
         ...(e.change.parts ? { parts: e.change.parts.map((p) => ({ ...p, words: wordOpsJson(p.words) })) } : {}),
       },
-      ...(e.origin ? { origin: { words: wordOpsJson(e.origin.words), legal: e.origin.legal } } : {}),
+      ...(e.origin ? { origin: {
+        words: wordOpsJson(e.origin.words),
+        legal: e.origin.legal,
+        ...(e.origin.parts ? { parts: e.origin.parts.map((p) => ({ ...p, words: wordOpsJson(p.words) })) } : {}),
+      } } : {}),
     })),
   };
 }

@@ -6,6 +6,8 @@
 import type { Command } from 'commander';
 import { allClauseIds, clauseHistory, clauseHistoryJson, titleBlockHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
 import { UserError } from '../read-draft-file.js';
+import type { RedlinePart } from '../../compare/redline-parts.js';
+import type { WordOp } from '../../compare/words.js';
 import { loadDossierVersions } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineText, stdoutWantsColor } from './redline.js';
@@ -83,7 +85,7 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
     lines.push(`  ${firstAppearanceLine(e.relation, origin !== undefined)}:`);
     if (origin) {
       lines.push(...legalLines(origin.legal).map((line) => '    ' + line));
-      lines.push(...indent(redlineText(origin.words, color), '    '));
+      lines.push(...partLines(origin.parts ?? [{ head: null, words: origin.words }], color));
     } else lines.push(...indent(c.text, '    '));
     return lines;
   }
@@ -94,8 +96,14 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
   lines.push(`  ${changeLine(change, e.version)}:`);
   // What changed in law first, as `parley diff` lists it.
   lines.push(...legalLines(change.legal).map((line) => '    ' + line));
-  // A merge: each merged clause's text under a line naming it, as parley diff heads the parts.
-  for (const part of change.parts ?? [{ head: null, words: change.words }]) {
+  lines.push(...partLines(change.parts ?? [{ head: null, words: change.words }], color));
+  return lines;
+}
+
+/** A redline in parts: a merge's, each merged clause's text under a line naming it, as parley diff heads them. */
+function partLines(parts: ReadonlyArray<Pick<RedlinePart<WordOp>, 'head' | 'words'>>, color: boolean): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
     if (part.head) lines.push(`    ── ${partHeading(part.head)} ──`);
     lines.push(...indent(redlineText(part.words, color), '    '));
   }
