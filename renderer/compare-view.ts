@@ -183,6 +183,14 @@ export class CompareView {
     this.newSelect.value = String(newRef);
   }
 
+  /** Compare two drafts and bring one clause's entry into view ('': the title block): the History dialog's Compare. */
+  async showClause(oldRef: DraftRef, newRef: DraftRef, clauseId: string): Promise<void> {
+    this.choose(oldRef, newRef);
+    await this.run();
+    const target = [...this.list.querySelectorAll<HTMLElement>('article.change')].find((a) => a.dataset.ids!.split(' ').includes(clauseId));
+    if (target) this.focusChange(target);
+  }
+
   async run(): Promise<void> {
     const ref = (value: string): DraftRef => (value === 'working' ? 'working' : Number(value));
     const oldRef = ref(this.oldSelect.value);
@@ -395,7 +403,9 @@ export class CompareView {
         : sideBySide(part.words, change.staleReferences, part.newOffset);
       return part.head ? [h('p', { class: 'part-head' }, partHeading(part.head)), redline] : [redline];
     });
-    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), tabindex: '-1' }, heading, legal, stale, provisions, ...body);
+    // The clauses the entry is about, on either side, for the History dialog to find it by ('' for the title block).
+    const ids = typeof index === 'number' ? [...new Set([...change.old, ...change.new].map((r) => r.id))].join(' ') : '';
+    return h('article', { class: `change kind-${change.kind}`, id: `change-${index}`, 'data-index': String(index), 'data-ids': ids, tabindex: '-1' }, heading, legal, stale, provisions, ...body);
   }
 
   /** "Moved from after Paragraph 3" — a link to the change that holds the clause it used to follow. */

@@ -3,7 +3,7 @@
  * later change redlined with the party that tabled it and what it changed in law, why it is absent where it is —
  * as `parley history` tells it (the wording comes from src/export/history-notes.ts).
  */
-import type { DossierApi } from '../src/api.js';
+import { draftRefName, type DossierApi, type DraftRef } from '../src/api.js';
 import type { ClauseHistoryJson } from '../src/compare/history.js';
 import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../src/export/history-notes.js';
 import { legalFlags, redlineNodes } from './compare-view.js';
@@ -18,7 +18,8 @@ type Entry = ClauseHistoryJson['versions'][number];
  * Opens the dialog at once with a progress line (reading and aligning every version takes a moment on a long
  * dossier), fills it when the history arrives, and gives the focus back through `onClose`.
  */
-export function openHistoryDialog(api: DossierApi, clauseId: string, heading: string, onClose: () => void): HTMLDialogElement {
+export function openHistoryDialog(api: DossierApi, clauseId: string, heading: string, onClose: () => void,
+  compareStep?: (oldRef: DraftRef, newRef: DraftRef, clauseId: string) => void): HTMLDialogElement {
   const body = h('div', { class: 'history-body', 'aria-busy': 'true', 'aria-live': 'polite' },
     h('p', { class: 'history-loading', role: 'status' }, 'Reading the versions…'));
   const close = h('button', { type: 'button', id: 'history-close' }, 'Close');
@@ -26,17 +27,24 @@ export function openHistoryDialog(api: DossierApi, clauseId: string, heading: st
     h('header', { class: 'history-header' }, h('h2', { id: 'history-title' }, `History of ${heading}`), close),
     body);
   close.addEventListener('click', () => dialog.close());
+  // A step's Compare: the dialog goes and the compare view takes over (and the focus) with that step.
+  let next: (() => void) | null = null;
+  const compare = compareStep && ((oldRef: DraftRef, newRef: DraftRef) => {
+    next = () => compareStep(oldRef, newRef, clauseId);
+    dialog.close();
+  });
   // Escape closes a modal dialog natively; either way the dialog goes and the editor gets the focus back.
   dialog.addEventListener('close', () => {
     dialog.remove();
-    onClose();
+    if (next) next();
+    else onClose();
   });
   document.body.append(dialog);
   dialog.showModal();
   close.focus();
   api.clauseHistory(clauseId).then(
     (history) => {
-      body.replaceChildren(...historyNodes(history));
+      body.replaceChildren(...historyNodes(history, compare));
       body.setAttribute('aria-busy', 'false');
     },
     (error) => {
@@ -47,15 +55,30 @@ export function openHistoryDialog(api: DossierApi, clauseId: string, heading: st
   return dialog;
 }
 
-function historyNodes(history: ClauseHistoryJson): Node[] {
+type CompareStep = ((oldRef: DraftRef, newRef: DraftRef) => void) | undefined;
+
+function historyNodes(history: ClauseHistoryJson, compare: CompareStep): Node[] {
   const present = history.versions.filter((e) => e.clause).length;
   const changes = history.versions.filter((e) => e.change?.kind === 'edited').length;
   const summary = h('p', { class: 'history-summary' },
     `${history.id ? `#${history.id}` : 'The text before the first clause'} — in ${count(present, 'version')} of ${history.versions.length}, ${count(changes, 'change')}`);
-  return [summary, h('ol', { class: 'history-list' }, ...history.versions.map(entryNode))];
+  return [summary, h('ol', { class: 'history-list' }, ...history.versions.map((e, k) => entryNode(e, history.versions[k - 1]?.version, compare)))];
 }
 
-function entryNode(e: Entry): HTMLElement {
+/**
+ * A button that compares the two drafts of a step in the compare view, this clause brought into view: "Compare
+ * v3 → v4".
+ */
+function compareButton(compare: CompareStep, oldRef: DraftRef | undefined, newRef: DraftRef): HTMLElement | null {
+  if (!compare || oldRef === undefined) return null;
+  const text = `Compare ${draftRefName(oldRef)} → ${draftRefName(newRef)}`;
+  const button = h('button', { type: 'button', class: 'history-compare', title: `${text}, in the compare view` }, text);
+  button.addEventListener('click', () => compare(oldRef, newRef));
+  return button;
+}
+
+/** `before`: the version listed before this one, if any. */
+function entryNode(e: Entry, before: DraftRef | undefined, compare: CompareStep): HTMLElement {
   const item = h('li', { class: 'history-entry', 'data-version': String(e.version) },
     h('h3', { class: 'history-version' }, versionLine(e)));
   if (!e.clause) {
@@ -79,6 +102,7 @@ function entryNode(e: Entry): HTMLElement {
       item.append(h('div', { class: 'redline inline history-text' }, c.text));
       return item;
     }
+    item.append(compareButton(compare, before, e.version) ?? '');
     if (origin.legal.length > 0) item.append(legalFlags(origin.legal));
     appendParts(item, origin.parts ?? [{ head: null, words: origin.words }]);
     return item;
@@ -90,6 +114,7 @@ function entryNode(e: Entry): HTMLElement {
     item.classList.add('unchanged');
     return item;
   }
+  item.append(compareButton(compare, change.since, e.version) ?? '');
   if (change.legal.length > 0) item.append(legalFlags(change.legal));
   appendParts(item, change.parts ?? [{ head: null, words: change.words }]);
   return item;

@@ -500,7 +500,10 @@ class App {
   private async showHistory(clauseId: string, heading: string, onClose: () => void): Promise<void> {
     if (document.getElementById('history-dialog')) return;
     if (this.dirty && !this.summary.readOnly) await this.save();
-    openHistoryDialog(this.api, clauseId, heading, onClose);
+    openHistoryDialog(this.api, clauseId, heading, onClose, (oldRef, newRef, id) => {
+      this.showView('compare');
+      void this.compare.showClause(oldRef, newRef, id);
+    });
   }
 
   private buildTableForm(): HTMLElement {

@@ -147,4 +147,20 @@ describe.skipIf(!ready)('the History dialog', () => {
     expect(await split.locator('.history-button').evaluate((b) => b === document.activeElement)).toBe(true);
     await page.click('#tab-draft');
   });
+
+  it('compares a step of the history in the compare view, the clause brought into view', async () => {
+    await caretAfter('review its operation every year');
+    await page.click('#cmd-history');
+    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    // Only a step that changed something offers it: none on the first appearance, none where unchanged.
+    expect(await entry('1').locator('.history-compare').count()).toBe(0);
+    const compare = entry('5').locator('.history-compare');
+    expect(await compare.textContent()).toBe('Compare v4 → v5');
+    await compare.click();
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await expect.poll(() => page.locator('#tab-compare').getAttribute('aria-pressed')).toBe('true');
+    expect([await page.locator('#compare-old').inputValue(), await page.locator('#compare-new').inputValue()]).toEqual(['4', '5']);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ids ?? null)).toBe('pricing');
+    await page.click('#tab-draft');
+  });
 });
