@@ -16,7 +16,8 @@ type Entry = ClauseHistoryJson['versions'][number];
 
 /**
  * Opens the dialog at once with a progress line (reading and aligning every version takes a moment on a long
- * dossier), fills it when the history arrives, and gives the focus back through `onClose`.
+ * dossier), fills it when the history arrives, and gives the focus back through `onClose`. With `compareStep`,
+ * each change offers to compare its two drafts in the compare view.
  */
 export function openHistoryDialog(api: DossierApi, clauseId: string, heading: string, onClose: () => void,
   compareStep?: (oldRef: DraftRef, newRef: DraftRef, clauseId: string) => void): HTMLDialogElement {
@@ -33,7 +34,8 @@ export function openHistoryDialog(api: DossierApi, clauseId: string, heading: st
     next = () => compareStep(oldRef, newRef, clauseId);
     dialog.close();
   });
-  // Escape closes a modal dialog natively; either way the dialog goes and the editor gets the focus back.
+  // Escape closes a modal dialog natively; either way the dialog goes, and the focus goes back where it was
+  // (unless a step's Compare is taking over).
   dialog.addEventListener('close', () => {
     dialog.remove();
     if (next) next();
