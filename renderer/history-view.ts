@@ -21,7 +21,9 @@ type Entry = ClauseHistoryJson['versions'][number];
  */
 export function openHistoryDialog(api: DossierApi, clauseId: string, heading: string, onClose: () => void,
   compareStep?: (oldRef: DraftRef, newRef: DraftRef, clauseId: string) => void): HTMLDialogElement {
-  const body = h('div', { class: 'history-body', 'aria-busy': 'true', 'aria-live': 'polite' },
+  // Only the short lines are announced (role status): the progress, then the summary that replaces it; not the
+  // whole history, which the reader walks at will.
+  const body = h('div', { class: 'history-body', 'aria-busy': 'true' },
     h('p', { class: 'history-loading', role: 'status' }, 'Reading the versions…'));
   const close = h('button', { type: 'button', id: 'history-close' }, 'Close');
   const dialog = h('dialog', { class: 'history-dialog', id: 'history-dialog', 'aria-label': `History of ${heading}` },
@@ -62,7 +64,7 @@ type CompareStep = ((oldRef: DraftRef, newRef: DraftRef) => void) | undefined;
 function historyNodes(history: ClauseHistoryJson, compare: CompareStep): Node[] {
   const present = history.versions.filter((e) => e.clause).length;
   const changes = history.versions.filter((e) => e.change?.kind === 'edited').length;
-  const summary = h('p', { class: 'history-summary' },
+  const summary = h('p', { class: 'history-summary', role: 'status' },
     `${history.id ? `#${history.id}` : 'The text before the first clause'} — in ${count(present, 'version')} of ${history.versions.length}, ${count(changes, 'change')}`);
   return [summary, h('ol', { class: 'history-list' }, ...history.versions.map((e, k) => entryNode(e, history.versions[k - 1]?.version, compare)))];
 }
