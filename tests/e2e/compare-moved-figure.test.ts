@@ -4,13 +4,10 @@
  * `table`.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, tearDown, twoVersionsInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of a moved time limit skipped: needs ${CHROMIUM}`);
@@ -27,14 +24,7 @@ describe.skipIf(!ready)('a time limit moved within its paragraph, in the compare
   let page: Page;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'parley-e2e-moved-figure-'));
-    const dossier = join(work, 'mou');
-    runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
-    writeFileSync(join(work, 'v1.md'), draft('Within thirty (30) days of a disruption, the Participants shall inform each other of its causes and expected duration.'));
-    writeFileSync(join(work, 'v2.md'), draft('The Participants shall inform each other of the causes and expected duration of a disruption within thirty (30) days.'));
-    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
-    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
-    ({ server, browser, page } = await openDossier(dossier));
+    ({ work, server, browser, page } = await twoVersionsInApp('moved-figure', draft('Within thirty (30) days of a disruption, the Participants shall inform each other of its causes and expected duration.'), draft('The Participants shall inform each other of the causes and expected duration of a disruption within thirty (30) days.')));
   });
 
   afterAll(() => tearDown(browser, server, work));

@@ -4,14 +4,12 @@
  * a dossier made here with `parley init`, `import` and `table`.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, tearDown, twoVersionsInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of reversed obligations skipped: needs ${CHROMIUM}`);
@@ -36,15 +34,8 @@ describe.skipIf(!ready)('obligations reversed, in the compare view', () => {
   let page: Page;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'parley-e2e-reversed-'));
-    const dossier = join(work, 'mou');
-    runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
     // v2: the ban becomes a permission ("Neither … shall" → "Each … may"), a weaker obligation, one unchanged.
-    writeFileSync(join(work, 'v1.md'), draft('shall', 'shall', 'will'));
-    writeFileSync(join(work, 'v2.md'), draft('may', 'will', 'will').replace('Neither Participant may', 'Each Participant may'));
-    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
-    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
-    ({ server, browser, page } = await openDossier(dossier));
+    ({ work, server, browser, page } = await twoVersionsInApp('reversed', draft('shall', 'shall', 'will'), draft('may', 'will', 'will').replace('Neither Participant may', 'Each Participant may')));
   });
 
   afterAll(() => tearDown(browser, server, work));

@@ -4,14 +4,12 @@
  * Two versions of a dossier made here with `parley init`, `import` and `table`.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, compareInApp, importAndTable, openDossier, runParley, tearDown } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, tearDown, twoVersionsInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of a split clause skipped: needs ${CHROMIUM}`);
@@ -51,14 +49,7 @@ describe.skipIf(!ready)('a split clause, in the compare view', () => {
   let page: Page;
 
   beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'parley-e2e-split-'));
-    const dossier = join(work, 'mou');
-    runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
-    writeFileSync(join(work, 'v1.md'), BEFORE);
-    writeFileSync(join(work, 'v2.md'), AFTER);
-    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
-    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
-    ({ server, browser, page } = await openDossier(dossier));
+    ({ work, server, browser, page } = await twoVersionsInApp('split', BEFORE, AFTER));
   });
 
   afterAll(() => tearDown(browser, server, work));

@@ -3,7 +3,9 @@
  * starts it (resolved once it says where), Chromium and a page, and the `parley` command to prepare a dossier.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type FileChooser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from './fixture-copy.js';
@@ -74,6 +76,27 @@ export async function openDossier(dir: string): Promise<{ server: ChildProcess; 
     return { server: child, browser, page: launched.page };
   } catch (error) {
     await tearDown(browser, child, '');
+    throw error;
+  }
+}
+
+/**
+ * Two drafts as the versions of a dossier made here, open in the app: `parley init` (the EU and the US), then each
+ * draft imported and tabled — v1 "EU proposal" by the EU, v2 "US reply" by the US. `work` holds it all, for
+ * tearDown; should anything fail on the way, what was made is removed before the error goes on.
+ */
+export async function twoVersionsInApp(name: string, v1: string, v2: string): Promise<{ work: string; server: ChildProcess; browser: Browser; page: Page }> {
+  const work = await mkdtemp(join(tmpdir(), `parley-e2e-${name}-`));
+  try {
+    const dossier = join(work, 'mou');
+    runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
+    writeFileSync(join(work, 'v1.md'), v1);
+    writeFileSync(join(work, 'v2.md'), v2);
+    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
+    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
+    return { work, ...(await openDossier(dossier)) };
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
     throw error;
   }
 }
