@@ -223,7 +223,10 @@ class App {
     this.draftView.hidden = id !== 'draft';
     this.compare.root.hidden = id !== 'compare';
     this.positionsView.hidden = id !== 'positions';
-    if (id === 'positions') renderPositions(this.positionsView, this.view.state.doc, this.summary.parties, (clauseId) => this.goToClause(clauseId));
+    if (id === 'positions') {
+      renderPositions(this.positionsView, this.view.state.doc, this.summary.parties, (clauseId) => this.goToClause(clauseId),
+        (clauseId, heading, back) => void this.showHistory(clauseId, heading, () => back.focus()));
+    }
     document.querySelectorAll('.view-tabs .tab').forEach((t) => t.setAttribute('aria-pressed', String(t.id === `tab-${id}`)));
     if (id === 'draft') this.view.focus();
     else if (id === 'compare') this.compare.root.querySelector<HTMLElement>('#compare-run')?.focus();

@@ -9,7 +9,12 @@ import { clear, h } from './dom.js';
 import { clauseState } from './outline.js';
 import { schema } from './schema.js';
 
-export function renderPositions(root: HTMLElement, doc: PMNode, parties: PartyInfo[], go: (clauseId: string) => void): void {
+/**
+ * `go`: show the clause in the draft; `history`: open its History dialog (`back` takes the focus after), so that
+ * a position can be read against how the clause came to be.
+ */
+export function renderPositions(root: HTMLElement, doc: PMNode, parties: PartyInfo[], go: (clauseId: string) => void,
+  history: (clauseId: string, heading: string, back: HTMLElement) => void): void {
   clear(root);
   const head = h('tr', {}, h('th', { scope: 'col' }, 'Clause'), h('th', { scope: 'col' }, 'State'),
     ...parties.map((p) => h('th', { scope: 'col', 'data-party': p.id, class: 'party-col' }, `${p.id} — ${p.name}`)));
@@ -22,8 +27,10 @@ export function renderPositions(root: HTMLElement, doc: PMNode, parties: PartyIn
       const name = [clause.attrs.label, clause.firstChild?.textContent].filter(Boolean).join(' — ') || '(untitled)';
       const link = h('button', { type: 'button', class: 'link' }, name);
       link.addEventListener('click', () => go(clause.attrs.id as string));
+      const past = h('button', { type: 'button', class: 'history-button', title: `${name} in every version` }, 'History');
+      past.addEventListener('click', () => history(clause.attrs.id as string, name, past));
       body.append(h('tr', {},
-        h('th', { scope: 'row' }, link),
+        h('th', { scope: 'row' }, h('div', { class: 'clause-cell' }, link, past)),
         h('td', {}, h('span', { class: `state-badge state-${state}` }, state)),
         ...parties.map((p) => {
           const position = positions.get(p.id);

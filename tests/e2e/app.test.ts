@@ -208,7 +208,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await row.locator('td[data-party="EU"]').textContent()).toBe('reservesSubject to consultation of the Member States.');
     expect(await row.locator('td[data-party="US"]').textContent()).toBe('—');
     await page.screenshot({ path: join(ARTIFACTS, 'positions.png') });
-    await row.getByRole('button').click();
+    await row.getByRole('button', { name: 'Paragraph 3 — Supply chains and trade routes' }).click();
     expect(await page.locator('#draft-view').isVisible()).toBe(true);
   });
 

@@ -148,6 +148,17 @@ describe.skipIf(!ready)('the History dialog', () => {
     await page.click('#tab-draft');
   });
 
+  it('opens from a clause of the positions view, and gives the focus back to its button', async () => {
+    await page.click('#tab-positions');
+    const history = page.locator('.positions-table tr', { hasText: 'Anti-dumping' }).locator('.history-button');
+    await history.click();
+    await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 11 — Anti-dumping');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    expect(await history.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.click('#tab-draft');
+  });
+
   it('compares a step of the history in the compare view, the clause brought into view', async () => {
     await caretAfter('review its operation every year');
     await page.click('#cmd-history');
