@@ -14,7 +14,7 @@ import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js'
 import { htmlRedline } from '../src/export/html-redline.js';
 import { redlineParts } from '../src/compare/redline-parts.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY, MOVED_IN_PARAGRAPH } from '../src/export/text-redline.js';
+import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, refHeading, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY, MOVED_IN_PARAGRAPH } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -379,7 +379,7 @@ export class CompareView {
     // The clause through every version of the dossier (a split: the clause that kept the id, or the first part).
     const subject = typeof index === 'number' ? (change.new.find((r) => change.old.some((o) => o.id === r.id)) ?? newRef ?? oldRef) : undefined;
     if (subject) {
-      const name = [subject.label, subject.title].filter(Boolean).join(' — ') || `#${subject.id}`;
+      const name = refHeading(subject);
       const history = h('button', { type: 'button', class: 'history-button', title: `${name} in every version` }, 'History');
       history.addEventListener('click', () => this.ctx.openHistory(subject.id, name, history));
       heading.append(history);

@@ -8,7 +8,7 @@ import type { ClauseHistoryJson } from '../src/compare/history.js';
 import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../src/export/history-notes.js';
 import { legalFlags, redlineNodes } from './compare-view.js';
 import { partHeading } from '../src/export/text-redline.js';
-import type { RedlinePart } from '../src/compare/redline-parts.js';
+import { partsOrWhole, type RedlinePart } from '../src/compare/redline-parts.js';
 import { h } from './dom.js';
 import { describeError } from './errors.js';
 
@@ -108,7 +108,7 @@ function entryNode(e: Entry, before: DraftRef | undefined, compare: CompareStep)
     }
     item.append(compareButton(compare, before, e.version) ?? '');
     if (origin.legal.length > 0) item.append(legalFlags(origin.legal));
-    appendParts(item, origin.parts ?? [{ head: null, words: origin.words }]);
+    appendParts(item, partsOrWhole(origin));
     return item;
   }
   const line = h('p', { class: `history-note history-change ${change.kind}` }, changeLine(change, e.version));
@@ -120,7 +120,7 @@ function entryNode(e: Entry, before: DraftRef | undefined, compare: CompareStep)
   }
   item.append(compareButton(compare, change.since, e.version) ?? '');
   if (change.legal.length > 0) item.append(legalFlags(change.legal));
-  appendParts(item, change.parts ?? [{ head: null, words: change.words }]);
+  appendParts(item, partsOrWhole(change));
   return item;
 }
 

@@ -8,6 +8,7 @@ import type { DossierApi, DossierSummary, InheritedDraft } from '../src/api.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { VersionEntry } from '../src/model/dossier.js';
 import { DRAFT_STATUSES, STANCES, type Draft, type Stance } from '../src/model/draft.js';
+import { clauseHeading } from '../src/model/text.js';
 import {
   bracketFor,
   clauseAt,
@@ -495,7 +496,7 @@ class App {
       return;
     }
     const id = here.node.attrs.id as string;
-    const heading = [here.node.attrs.label, here.node.firstChild?.textContent].filter(Boolean).join(' — ') || `#${id}`;
+    const heading = clauseHeading({ label: here.node.attrs.label as string, title: here.node.firstChild?.textContent ?? '' }) || `#${id}`;
     await this.showHistory(id, heading, () => this.view.focus());
   }
 

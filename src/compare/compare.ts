@@ -66,6 +66,11 @@ function thousandths(similarity: number): number {
 }
 
 /** Word ops as the JSON contract writes them: without their offsets, the flags only where set. */
+/** A redline's parts (redline-parts.ts) as the JSON gives them: each one's words without their offsets. */
+export function partsJson(parts: readonly RedlinePart<WordOp>[]): RedlinePart[] {
+  return parts.map((part) => ({ ...part, words: wordOpsJson(part.words) }));
+}
+
 export function wordOpsJson(ops: readonly Pick<WordOp, 'op' | 'text' | 'cosmetic' | 'moved' | 'style'>[]): WordOpJson[] {
   return ops.map((op) => {
     const out: WordOpJson = { op: op.op, text: op.text };
@@ -201,7 +206,8 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
  * stretch only — the paragraphs that went to the other clauses of the split are theirs, not struck from this one;
  * a merge's redline whole, against the clauses it merged (text that came from another clause is no insertion).
  */
-export function newClauseShare(alignment: Alignment, change: ClauseChange, newIndex: number, parties: Record<string, string>, versions: VersionPair): ClauseShare {
+export function newClauseShare(made: { alignment: Alignment; change: ClauseChange; newIndex: number }, parties: Record<string, string>, versions: VersionPair): ClauseShare {
+  const { alignment, change, newIndex } = made;
   const r = pairedRedline(change, alignment.oldClauses, alignment.newClauses, parties, versions);
   const olds = r.olds.map((c) => c.clause), news = r.news.map((c) => c.clause);
   const words = withFormatting(r.ops, olds, r.oldText, news, r.newText, alignment.stylesCompared);

@@ -15,12 +15,13 @@
  * everywhere in the comparison: "Paragraph 8" → "Paragraph 5" with the same text is `unchanged`,
  * `renumbered: true`.
  */
+import type { VersionEntry } from '../model/dossier.js';
 import type { Clause, Draft, DraftStatus, PartyId } from '../model/draft.js';
 import { walkClauses } from '../model/provisions.js';
 import { blocksText, clauseHeading, clauseText } from '../model/text.js';
 import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import { normalizeLabel } from './normalize.js';
-import { clauseRedline, frontClause, newClauseShare, versionPair, wordOpsJson, type ClauseShare } from './compare.js';
+import { clauseRedline, frontClause, newClauseShare, partsJson, versionPair, wordOpsJson, type ClauseShare } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson, WordOpJson } from './contract.js';
 import type { RedlinePart } from './redline-parts.js';
@@ -34,6 +35,19 @@ export interface HistoryVersion {
   date: string;
   status: DraftStatus | '';
   draft: Draft;
+}
+
+/** A tabled version as the manifest records it, with its text read. */
+export function tabledVersion(entry: Pick<VersionEntry, 'version' | 'label' | 'tabledBy' | 'date' | 'status'>, draft: Draft): HistoryVersion {
+  return { version: entry.version, label: entry.label, tabledBy: entry.tabledBy, date: entry.date, status: entry.status, draft };
+}
+
+/**
+ * The working draft as a version: tabled by no one yet, though its front matter may name who prepares it; a
+ * working draft without a label of its own is "working draft".
+ */
+export function workingVersion(draft: Draft): HistoryVersion {
+  return { version: 'working', label: draft.meta.label || 'working draft', tabledBy: draft.meta.tabledBy ?? '', date: draft.meta.date ?? '', status: '', draft };
 }
 
 export interface ClauseAppearance {
@@ -134,32 +148,39 @@ export function allClauseIds(drafts: readonly Draft[]): string[] {
   return [...ids];
 }
 
-/** The alignment of two consecutive versions as it concerns one clause. */
-interface Across {
-  /** The split or merge that has the clause on the old side. */
-  asOld?: ClauseRelation;
-  /** The split or merge that has it on the new side, with the alignment's change and the clause's place there. */
-  asNew?: ClauseRelation & { change: ClauseChange; alignment: Alignment; newIndex: number };
-  /** Whether the later version moved it among the others. */
-  moved: boolean;
+/** A clause of the later of two versions made by a split or merge, with what newClauseShare needs to measure it. */
+export interface MadeBy {
+  relation: ClauseRelation;
+  alignment: Alignment;
+  change: ClauseChange;
+  /** The clause's place among the alignment's new clauses. */
+  newIndex: number;
 }
 
 /**
- * The split or merge between two consecutive versions that has the clause `id` on the old side (`asOld`) or
- * on the new side (`asNew`), and whether the later version moved it among the others (`moved`). Other kinds of
- * change say nothing the ids do not already say.
+ * What the alignment of two versions of one dossier (by ids) says of their clauses, read once for all of them.
+ * Other kinds of change say nothing the ids do not already say.
  */
-function relationAcross(oldDraft: Draft, newDraft: Draft, id: string): Across {
+export interface Relations {
+  /** The ids of the clauses the later version moved among the others (out of the longest run kept in order). */
+  moved: Set<string>;
+  /** By the id of a clause of the later version: the split or merge that made it. */
+  made: Map<string, MadeBy>;
+  /** By the id of a clause of the earlier version: the split or merge its text went into. */
+  went: Map<string, ClauseRelation>;
+}
+
+/** The moves, splits and merges between two versions (parley history between consecutive ones; the three-way diff from its base). */
+export function relationsBetween(oldDraft: Draft, newDraft: Draft): Relations {
   const alignment = alignDrafts(oldDraft, newDraft, { ids: 'always' });
   const { oldClauses, newClauses, changes } = alignment;
-  const out: Across = { moved: false };
+  const out: Relations = { moved: new Set(), made: new Map(), went: new Map() };
   for (const change of changes) {
-    if (change.moved && change.new.some((j) => newClauses[j]!.id === id)) out.moved = true;
+    if (change.moved) for (const j of change.new) out.moved.add(newClauses[j]!.id);
     if (change.kind !== 'split' && change.kind !== 'merged') continue;
     const relation: ClauseRelation = { kind: change.kind, from: change.old.map((i) => oldClauses[i]!.id), into: change.new.map((j) => newClauses[j]!.id) };
-    if (relation.from.includes(id)) out.asOld = relation;
-    const k = relation.into.indexOf(id);
-    if (k >= 0) out.asNew = { ...relation, change, alignment, newIndex: change.new[k]! };
+    for (const id of relation.from) out.went.set(id, relation);
+    change.new.forEach((j, k) => out.made.set(relation.into[k]!, { relation, alignment, change, newIndex: j }));
   }
   return out;
 }
@@ -194,15 +215,16 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
       const now = relations ? appearanceOf(found) : { ...appearanceOf(found), heading: 'Title block' };
       entry.clause = now;
       let moved = false;
-      let across: Across | null = null;
+      let made: MadeBy | undefined;
       if (before && relations) {
-        across = relationAcross(before.draft, v.draft, clauseId);
-        if (across.asNew) entry.relation = { kind: across.asNew.kind, from: across.asNew.from, into: across.asNew.into };
-        moved = wasThere && across.moved;
+        const across = relationsBetween(before.draft, v.draft);
+        made = across.made.get(clauseId);
+        if (made) entry.relation = made.relation;
+        moved = wasThere && across.moved.has(clauseId);
       }
-      if (!previous && across?.asNew) {
+      if (!previous && made) {
         const parties = { ...before!.draft.meta.parties, ...v.draft.meta.parties };
-        entry.origin = newClauseShare(across.asNew.alignment, across.asNew.change, across.asNew.newIndex, parties, versionPair(before!.draft, v.draft));
+        entry.origin = newClauseShare(made, parties, versionPair(before!.draft, v.draft));
       }
       if (previous) {
         // The same words set otherwise (italic added) are an edit, as parley diff reads them (formatting.ts).
@@ -214,7 +236,7 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
         // Split from the version just before, or merged with other clauses of it: measured against what the
         // split or merge made it from, as parley diff reads it — paragraphs that went to a sibling of a split
         // are not struck, nor another clause's text merged in inserted, nor their obligations lost or new.
-        const share = across?.asNew && wasThere ? newClauseShare(across.asNew.alignment, across.asNew.change, across.asNew.newIndex, parties, pair) : null;
+        const share = made && wasThere ? newClauseShare(made, parties, pair) : null;
         const { words, legal } = share ?? clauseRedline(previous.source, found, previous.clause.text, now.text, parties, true, pair);
         const step: ClauseChangeStep = {
           since: previous.version,
@@ -233,8 +255,8 @@ function historyOf(versions: readonly HistoryVersion[], clauseId: string, find: 
     } else if (!previous) {
       entry.absent = { reason: 'not-yet', into: [] };
     } else if (wasThere && before) {
-      const asOld = relations ? relationAcross(before.draft, v.draft, clauseId).asOld : undefined;
-      entry.absent = asOld ? { reason: asOld.kind, into: asOld.into } : { reason: 'deleted', into: [] };
+      const went = relations ? relationsBetween(before.draft, v.draft).went.get(clauseId) : undefined;
+      entry.absent = went ? { reason: went.kind, into: went.into } : { reason: 'deleted', into: [] };
     } else {
       // Still gone: repeat what happened to it when it went, so each block reads on its own.
       const last = entries[entries.length - 1]!;
@@ -263,12 +285,12 @@ export function clauseHistoryJson(history: ClauseHistory): ClauseHistoryJson {
         ...e.change,
         words: wordOpsJson(e.change.words),
         ...(e.change.titleWords ? { titleWords: wordOpsJson(e.change.titleWords) } : {}),
-        ...(e.change.parts ? { parts: e.change.parts.map((p) => ({ ...p, words: wordOpsJson(p.words) })) } : {}),
+        ...(e.change.parts ? { parts: partsJson(e.change.parts) } : {}),
       },
       ...(e.origin ? { origin: {
         words: wordOpsJson(e.origin.words),
         legal: e.origin.legal,
-        ...(e.origin.parts ? { parts: e.origin.parts.map((p) => ({ ...p, words: wordOpsJson(p.words) })) } : {}),
+        ...(e.origin.parts ? { parts: partsJson(e.origin.parts) } : {}),
       } } : {}),
     })),
   };

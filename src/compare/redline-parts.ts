@@ -64,6 +64,14 @@ export function redlineParts<W extends WordOpJson>(change: Pick<ClauseChangeJson
 }
 
 /**
+ * A redline already cut in parts where it has them (a merge measured by history or a three-way side: `parts`), or
+ * its words as one part: what the text, HTML and app readers of such a redline walk.
+ */
+export function partsOrWhole<W extends WordOpJson>(redline: { words: W[]; parts?: RedlinePart<W>[] }): Pick<RedlinePart<W>, 'head' | 'words'>[] {
+  return redline.parts ?? [{ head: null, words: redline.words }];
+}
+
+/**
  * The part's last line break on the side cut, where its text was joined to the next clause's (the heading now
  * stands there): the last op reading that side, when it ends the part with a line break.
  */

@@ -36,9 +36,8 @@ import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
 import { clauseRedline, frontClause, newClauseShare, versionPair, type VersionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
-import { alignDrafts, type Alignment, type ClauseChange } from './align.js';
 import type { LegalChangeJson } from './contract.js';
-import type { ClauseRelation } from './history.js';
+import { relationsBetween, type ClauseRelation, type Relations } from './history.js';
 import type { RedlinePart } from './redline-parts.js';
 
 export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
@@ -212,7 +211,7 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   const s = indexDraft(second);
   const summary: Record<ThreeWayStatus, number> = { unchanged: 0, 'first-only': 0, 'second-only': 0, 'both-same': 0, conflict: 0 };
   const parties = { ...base.meta.parties, ...first.meta.parties, ...second.meta.parties };
-  const byFirst = readSide(base, first), bySecond = readSide(base, second);
+  const byFirst = relationsBetween(base, first), bySecond = relationsBetween(base, second);
   const entries = mergedOrder(f.order, [s.order, b.order]).map((id): ThreeWayEntry => {
     const entry = entryOf(id, b.byId.get(id)?.clause ?? null, f.byId.get(id)?.clause ?? null, s.byId.get(id)?.clause ?? null, parties);
     // After entryOf: the status, and the two changes combined, read the clause's whole text against the base's.
@@ -229,40 +228,17 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
   return front.status === 'unchanged' ? { summary, entries } : { summary, entries, front };
 }
 
-/** What a side's alignment with the base (by ids) says of its clauses: which it moved, split or merged. */
-interface SideReading {
-  moved: Set<string>;
-  /** By the id of a clause on the side: the split or merge that made it. */
-  asNew: Map<string, { relation: ClauseRelation; alignment: Alignment; change: ClauseChange; newIndex: number }>;
-  /** By the id of a clause of the base: the split or merge its text went into. */
-  asOld: Map<string, ClauseRelation>;
-}
-
-function readSide(base: Draft, side: Draft): SideReading {
-  const alignment = alignDrafts(base, side, { ids: 'always' });
-  const { oldClauses, newClauses, changes } = alignment;
-  const out: SideReading = { moved: new Set(), asNew: new Map(), asOld: new Map() };
-  for (const change of changes) {
-    if (change.moved) for (const j of change.new) out.moved.add(newClauses[j]!.id);
-    if (change.kind !== 'split' && change.kind !== 'merged') continue;
-    const relation: ClauseRelation = { kind: change.kind, from: change.old.map((i) => oldClauses[i]!.id), into: change.new.map((j) => newClauses[j]!.id) };
-    for (const id of relation.from) out.asOld.set(id, relation);
-    change.new.forEach((j, k) => out.asNew.set(relation.into[k]!, { relation, alignment, change, newIndex: j }));
-  }
-  return out;
-}
-
 /** A side's move, split or merge of the clause, and its redline measured as the split or merge made it. */
-function applyReading(side: ThreeWaySide, id: string, reading: SideReading, parties: Record<string, string>, versions: VersionPair): void {
+function applyReading(side: ThreeWaySide, id: string, reading: Relations, parties: Record<string, string>, versions: VersionPair): void {
   if (reading.moved.has(id)) side.moved = true;
   if (side.change === 'unchanged') return;
-  const made = reading.asNew.get(id);
+  const made = reading.made.get(id);
   if (made) {
     side.relation = made.relation;
-    Object.assign(side, newClauseShare(made.alignment, made.change, made.newIndex, parties, versions));
+    Object.assign(side, newClauseShare(made, parties, versions));
     return;
   }
-  const went = side.change === 'deleted' ? reading.asOld.get(id) : undefined;
+  const went = side.change === 'deleted' ? reading.went.get(id) : undefined;
   if (went) {
     side.relation = went;
     side.words = [];

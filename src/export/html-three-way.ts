@@ -7,6 +7,7 @@
  */
 import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide, type ThreeWayStatus } from '../compare/three-way.js';
 import { wordOpsJson } from '../compare/compare.js';
+import { partsOrWhole } from '../compare/redline-parts.js';
 import { escape, LEGEND, legalList, ops, STYLE } from './html-redline.js';
 import { holdsBothWords, movedByWords, partHeading, TITLE_BLOCK } from './text-redline.js';
 import { sideChangeNote } from './history-notes.js';
@@ -42,7 +43,7 @@ const THREE_WAY_STYLE = `
 function sideHtml(side: ThreeWaySide): string {
   const title = side.titleWords ? `<p class="title-change">Title: ${ops(wordOpsJson(side.titleWords), 'both')}</p>` : '';
   // A merge: each merged clause's text under a line naming it, as the two-way page heads the parts.
-  const text = (side.parts ?? [{ head: null, words: side.words }]).map((part) =>
+  const text = partsOrWhole(side).map((part) =>
     (part.head ? `<p class="part-head">${escape(partHeading(part.head))}</p>` : '') + `<div class="text">${ops(wordOpsJson(part.words), 'both')}</div>`).join('');
   return `${title}${legalList(side.legal)}${text}`;
 }

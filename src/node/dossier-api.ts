@@ -178,15 +178,11 @@ class LocalApi implements LocalDossierApi {
   clauseHistory(clauseId: string): Promise<ClauseHistoryJson> {
     return guard('read the clause\'s history', async () => {
       if (typeof clauseId !== 'string' || (clauseId !== '' && clauseId.trim() === '')) throw new ApiError('invalid-input', 'A clause history needs the clause\'s id (or \'\' for the title block).');
-      const versions: HistoryVersion[] = [];
-      for (const v of this.handle.listVersions()) {
-        versions.push({ version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, draft: (await this.parseForCompare(v.version)).draft });
-      }
-      const { draft } = await this.parse('working');
-      // Not tabled by anyone yet: its front matter may name who prepares it, as parley history reads it.
-      versions.push({ version: 'working', label: draft.meta.label || 'working draft', tabledBy: draft.meta.tabledBy ?? '', date: draft.meta.date ?? '', status: '', draft });
       // Loaded on first use, as the comparison is.
-      const { allClauseIds, clauseHistory, clauseHistoryJson, titleBlockHistory } = await import('../compare/history.js');
+      const { allClauseIds, clauseHistory, clauseHistoryJson, tabledVersion, titleBlockHistory, workingVersion } = await import('../compare/history.js');
+      const versions: HistoryVersion[] = [];
+      for (const v of this.handle.listVersions()) versions.push(tabledVersion(v, (await this.parseForCompare(v.version)).draft));
+      versions.push(workingVersion((await this.parse('working')).draft));
       if (clauseId === '') {
         const history = titleBlockHistory(versions);
         if (history.entries.every((e) => !e.clause)) throw new ApiError('not-found', 'No version of this dossier has a title block (text before its first clause).');

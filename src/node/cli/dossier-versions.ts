@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { draftRefName, versionTitle } from '../../api.js';
-import type { HistoryVersion } from '../../compare/history.js';
+import { tabledVersion, workingVersion, type HistoryVersion } from '../../compare/history.js';
 import type { Diagnostic } from '../../format/diagnostic.js';
 import { parseDraft } from '../../format/markdown.js';
 import { openDossier, WORKING_FILE, type DossierHandle } from '../dossier/store.js';
@@ -42,13 +42,12 @@ export async function loadDossierVersions(dir: string, options: { working?: bool
     const out: HistoryVersion[] = [];
     for (const v of handle.listVersions()) {
       const { draft } = parseDraft(await readTabled(handle, v.version), { file: join(dir, v.file) });
-      out.push({ version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date, status: v.status, draft });
+      out.push(tabledVersion(v, draft));
     }
     if (options.working !== false) {
       const { draft, diagnostics } = parseDraft(await handle.readWorking(), { file: join(dir, WORKING_FILE) });
       for (const d of diagnostics) if (d.severity === 'error') options.report?.(d);
-      // The working draft's front matter may name who is preparing it; it has not been tabled by anyone yet.
-      out.push({ version: 'working', label: draft.meta.label || 'working draft', tabledBy: draft.meta.tabledBy ?? '', date: draft.meta.date ?? '', status: '', draft });
+      out.push(workingVersion(draft));
     }
     return out;
   } finally {

@@ -6,12 +6,10 @@
 import type { Command } from 'commander';
 import { allClauseIds, clauseHistory, clauseHistoryJson, titleBlockHistory, type ClauseHistory, type HistoryEntry } from '../../compare/history.js';
 import { UserError } from '../read-draft-file.js';
-import type { RedlinePart } from '../../compare/redline-parts.js';
-import type { WordOp } from '../../compare/words.js';
 import { loadDossierVersions } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
-import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { legalLines, partHeading } from '../../export/text-redline.js';
+import { indent, redlineInParts, redlineText, stdoutWantsColor } from './redline.js';
+import { legalLines } from '../../export/text-redline.js';
 import { absentNote, changeLine, firstAppearanceLine, relationNote, versionLine } from '../../export/history-notes.js';
 
 export interface HistoryCliOptions {
@@ -85,7 +83,7 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
     lines.push(`  ${firstAppearanceLine(e.relation, origin !== undefined)}:`);
     if (origin) {
       lines.push(...legalLines(origin.legal).map((line) => '    ' + line));
-      lines.push(...partLines(origin.parts ?? [{ head: null, words: origin.words }], color));
+      lines.push(...redlineInParts(origin, color));
     } else lines.push(...indent(c.text, '    '));
     return lines;
   }
@@ -96,17 +94,7 @@ function entryBody(e: HistoryEntry, color: boolean): string[] {
   lines.push(`  ${changeLine(change, e.version)}:`);
   // What changed in law first, as `parley diff` lists it.
   lines.push(...legalLines(change.legal).map((line) => '    ' + line));
-  lines.push(...partLines(change.parts ?? [{ head: null, words: change.words }], color));
-  return lines;
-}
-
-/** A redline in parts: a merge's, each merged clause's text under a line naming it, as parley diff heads them. */
-function partLines(parts: ReadonlyArray<Pick<RedlinePart<WordOp>, 'head' | 'words'>>, color: boolean): string[] {
-  const lines: string[] = [];
-  for (const part of parts) {
-    if (part.head) lines.push(`    ── ${partHeading(part.head)} ──`);
-    lines.push(...indent(redlineText(part.words, color), '    '));
-  }
+  lines.push(...redlineInParts(change, color));
   return lines;
 }
 

@@ -6,12 +6,12 @@
 import { THREE_WAY_STATUSES, threeWay, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../../compare/three-way.js';
 import type { HistoryVersion } from '../../compare/history.js';
 import type { WordOp } from '../../compare/words.js';
-import { wordOpsJson } from '../../compare/compare.js';
+import { partsJson, wordOpsJson } from '../../compare/compare.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
-import { indent, redlineText, stdoutWantsColor } from './redline.js';
-import { holdsBothWords, legalLines, movedByWords, partHeading, TITLE_BLOCK } from '../../export/text-redline.js';
+import { indent, redlineInParts, redlineText, stdoutWantsColor } from './redline.js';
+import { holdsBothWords, legalLines, movedByWords, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 import { sideChangeNote } from '../../export/history-notes.js';
 import { htmlThreeWay } from '../../export/html-three-way.js';
@@ -66,7 +66,7 @@ function describe(v: HistoryVersion) {
 
 function sideJson(side: ThreeWaySide) {
   return { change: side.change, ...(side.moved ? { moved: true } : {}), ...(side.relation ? { relation: side.relation } : {}), legal: side.legal,
-    ...(side.parts ? { parts: side.parts.map((p) => ({ ...p, words: wordOpsJson(p.words) })) } : {}), words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
+    ...(side.parts ? { parts: partsJson(side.parts) } : {}), words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
 }
 
 export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
@@ -158,10 +158,6 @@ function sideLines(who: string, side: ThreeWaySide, color: boolean): string[] {
   if (side.titleWords) lines.push(`    title: ${redlineText(side.titleWords, color)}`);
   // What changed in law first, as `parley diff` lists it.
   lines.push(...legalLines(side.legal).map((line) => '    ' + line));
-  // A merge: each merged clause's text under a line naming it, as parley diff heads the parts.
-  for (const part of side.parts ?? [{ head: null, words: side.words }]) {
-    if (part.head) lines.push(`    ── ${partHeading(part.head)} ──`);
-    if (part.words.length) lines.push(...indent(redlineText(part.words, color), '    '));
-  }
+  lines.push(...redlineInParts(side, color));
   return lines;
 }
