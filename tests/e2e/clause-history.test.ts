@@ -36,6 +36,15 @@ describe.skipIf(!ready)('the History dialog', () => {
 
   const entry = (version: string) => page.locator(`#history-dialog .history-entry[data-version="${version}"]`);
 
+  /** Wait until the open History dialog has its history (or its error). */
+  const historyRead = () => expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+
+  /** Close the History dialog with Escape, and wait until it is gone (the app opens one at a time). */
+  async function closeWithEscape(): Promise<void> {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+  }
+
   /** Put the caret at the end of a phrase of the draft, as a click there would. */
   async function caretAfter(phrase: string): Promise<void> {
     await page.locator('.draft-text').focus();
@@ -61,7 +70,7 @@ describe.skipIf(!ready)('the History dialog', () => {
     await page.click('#cmd-history');
     const dialog = page.locator('#history-dialog');
     await expect.poll(() => dialog.getAttribute('aria-label')).toBe('History of Paragraph 10 — Common pricing mechanism');
-    await expect.poll(() => dialog.locator('.history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     expect(await dialog.locator('.history-entry').count()).toBe(6); // v1–v5 and the working draft
     expect(await entry('1').locator('.history-note').first().textContent()).toBe('First appears here');
     expect(await entry('1').locator('.history-text').textContent()).toContain('trade defence instruments');
@@ -80,11 +89,10 @@ describe.skipIf(!ready)('the History dialog', () => {
   });
 
   it('shows a clause split off from another, where it first appears, against the text it was split from', async () => {
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await closeWithEscape();
     await caretAfter('concerning such imports');
     await page.click('#cmd-history');
-    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 11 — Anti-dumping');
     expect(await entry('4').locator('.history-first').textContent()).toBe('First appears here, against the text of #pricing it was split from');
     // Paragraphs 4 and 5 of #pricing became 1 and 2.
@@ -93,19 +101,17 @@ describe.skipIf(!ready)('the History dialog', () => {
   });
 
   it('heads the text a merge brought in with the clause it came from', async () => {
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await closeWithEscape();
     await caretAfter('coordinated calls for proposals');
     await page.click('#cmd-history');
-    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     expect(await entry('2').locator('.history-relation').textContent()).toBe('merged: #research, #research-mobility → #research');
     expect(await entry('2').locator('.part-head').allTextContents()).toEqual(['was Paragraph 6 — Skills and mobility of researchers']);
     expect(await entry('2').locator('.part-head + .history-text').textContent()).toContain('exchange of researchers');
   });
 
   it('closes on Escape, giving the text back its focus', async () => {
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await closeWithEscape();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('draft-text'))).toBe(true);
   });
 
@@ -114,7 +120,7 @@ describe.skipIf(!ready)('the History dialog', () => {
     await page.keyboard.type(' and report on it to the Joint Committee');
     await expect.poll(() => page.locator('#save-state').textContent()).toBe('Unsaved');
     await page.keyboard.press('Control+Shift+H');
-    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     expect(await page.locator('#save-state').textContent()).toBe('Saved');
     expect(await entry('working').locator('.history-change').textContent()).toBe('changed by EU');
     expect(await entry('working').locator('.history-text ins').allTextContents()).toEqual([' and report on it to the Joint Committee']);
@@ -126,12 +132,11 @@ describe.skipIf(!ready)('the History dialog', () => {
     await caretAfter('between the European Union');
     await page.keyboard.press('Control+Shift+H');
     await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of the title block');
-    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     expect(await page.locator('#history-dialog .history-summary').textContent()).toBe('The text before the first clause — in 1 version of 6, 0 changes');
     expect(await entry('1').locator('.history-note').textContent()).toBe('not in this version yet');
     expect(await entry('working').locator('.history-text').textContent()).toBe('between the European Union and the United States of America');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await closeWithEscape();
   });
 
   it('opens from a clause of the compare view, and gives the focus back to its button', async () => {
@@ -140,10 +145,9 @@ describe.skipIf(!ready)('the History dialog', () => {
     await expect.poll(() => split.count()).toBe(1);
     await split.locator('.history-button').click();
     await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 10 — Common pricing mechanism');
-    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     expect(await entry('4').locator('.history-relation').textContent()).toBe('split: #pricing → #pricing, #anti-dumping');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await closeWithEscape();
     expect(await split.locator('.history-button').evaluate((b) => b === document.activeElement)).toBe(true);
     await page.click('#tab-draft');
   });
@@ -153,8 +157,7 @@ describe.skipIf(!ready)('the History dialog', () => {
     const history = page.locator('.positions-table tr', { hasText: 'Anti-dumping' }).locator('.history-button');
     await history.click();
     await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 11 — Anti-dumping');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.locator('#history-dialog').count()).toBe(0);
+    await closeWithEscape();
     expect(await history.evaluate((b) => b === document.activeElement)).toBe(true);
     await page.click('#tab-draft');
   });
@@ -162,7 +165,7 @@ describe.skipIf(!ready)('the History dialog', () => {
   it('compares a step of the history in the compare view, the clause brought into view', async () => {
     await caretAfter('review its operation every year');
     await page.click('#cmd-history');
-    await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
+    await historyRead();
     // Only a step that changed something offers it: none on the first appearance, none where unchanged.
     expect(await entry('1').locator('.history-compare').count()).toBe(0);
     const compare = entry('5').locator('.history-compare');
