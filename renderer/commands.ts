@@ -4,6 +4,7 @@
  */
 import { Fragment, type Mark, type Node as PMNode, type ResolvedPos } from 'prosemirror-model';
 import { TextSelection, type Command, type EditorState, type Transaction } from 'prosemirror-state';
+import { closeHistory } from 'prosemirror-history';
 import type { Stance } from '../src/model/draft.js';
 import { labelWord, renumberClauses } from './labels.js';
 import { schema } from './schema.js';
@@ -270,4 +271,22 @@ export function setPosition(party: string, stance: Stance, note: string): Comman
     dispatch(tr.scrollIntoView());
     return true;
   };
+}
+
+/** What replaceDraft needs of an editor: its state, and a way to apply a transaction to it (an EditorView). */
+export interface Editing {
+  readonly state: EditorState;
+  dispatch(tr: Transaction): void;
+}
+
+/**
+ * Replace the whole draft by other content (an imported draft) as one undo step of its own: one Ctrl+Z gives back
+ * the draft as it was, and only that. The history groups edits made within half a second of each other, and a
+ * change of the whole text touches every earlier change; so the group is closed before the replacement, lest it
+ * join an edit made just before, and after it, lest the next keystroke join it (undoing that keystroke would then
+ * undo the import too).
+ */
+export function replaceDraft(editor: Editing, content: Fragment): void {
+  editor.dispatch(closeHistory(editor.state.tr.replaceWith(0, editor.state.doc.content.size, content)));
+  editor.dispatch(closeHistory(editor.state.tr));
 }

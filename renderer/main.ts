@@ -18,6 +18,7 @@ import {
   offerAlternative,
   positionsOf,
   removeBrackets,
+  replaceDraft,
   setPosition,
   splitClause,
 } from './commands.js';
@@ -634,7 +635,7 @@ class App {
     }
     const current = this.view.state.doc;
     const doc = draftToDoc({ ...inherited.draft, meta: current.attrs.meta });
-    this.view.dispatch(this.view.state.tr.replaceWith(0, current.content.size, doc.content));
+    replaceDraft(this.view, doc.content);
     this.showView('draft');
     this.notice(`Imported ${file.fileName}: ${importedIds(inherited)} Save to keep it.`, 'info');
     for (const note of file.notes ?? []) this.notice(note, 'warning');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { history, undo } from 'prosemirror-history';
+import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import {
   bracketFor,
@@ -9,6 +10,7 @@ import {
   newClause,
   offerAlternative,
   removeBrackets,
+  replaceDraft,
   setPosition,
   splitClause,
 } from '../renderer/commands.js';
@@ -146,5 +148,36 @@ describe('clause editor commands', () => {
     state = state.apply(replaceAll(state, 'Arrangement')!);
     expect(matchCount(state)).toBe(0);
     expect(JSON.stringify(docToDraft(state.doc).clauses)).not.toMatch(/memorandum/i);
+  });
+
+  it('replaces the whole draft as one undo step of its own, whatever is typed just before or after', () => {
+    // An editor with undo history, as the app has; every step below comes within the history's half-second grouping.
+    const editor = {
+      state: EditorState.create({ doc: draftToDoc(working), plugins: [history()] }),
+      dispatch(tr: Transaction) { this.state = this.state.apply(tr); },
+    };
+    // Typing at the start of the first text of the draft, whatever it is.
+    const type = (text: string) => {
+      let at = -1;
+      editor.state.doc.descendants((node, pos) => {
+        if (at < 0 && node.isText) at = pos;
+        return at < 0;
+      });
+      editor.dispatch(editor.state.tr.insertText(text, at));
+    };
+    type('[typed before] ');
+    const beforeImport = editor.state.doc;
+    const imported = draftToDoc({ ...working, clauses: working.clauses.slice(0, 2) });
+    replaceDraft(editor, imported.content);
+    expect(editor.state.doc.childCount).toBe(imported.childCount);
+    type('[typed after] ');
+    const undoOnce = () => undo(editor.state, (tr) => editor.dispatch(tr));
+    // The keystroke after the import is a step of its own…
+    expect(undoOnce()).toBe(true);
+    expect(editor.state.doc.eq(imported)).toBe(true);
+    // …and so is the import: the text typed before it stays.
+    expect(undoOnce()).toBe(true);
+    expect(editor.state.doc.eq(beforeImport)).toBe(true);
+    expect(editor.state.doc.textContent).toContain('[typed before] ');
   });
 });
