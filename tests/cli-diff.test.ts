@@ -156,6 +156,11 @@ describe('parley diff', () => {
     expect(named.code).toBe(2);
     expect(named.stderr).toContain(`${dossier}@latest: a tabled version is named by its number after the @, as ${dossier}@5 (its versions are 1, 2, 3, 4, 5); ${dossier} alone names its working draft.`);
     expect(parley('diff', `${path.dirname(dossier)}/no-such-dossier@latest`, `${dossier}@3`).stderr).toMatch(/no-such-dossier@latest cannot be read: no such file or folder/);
+    // A draft file with a version number, as if it were its dossier: said so, not the system's "ENOTDIR".
+    const draftFile = path.join(dossier, 'working.md');
+    const fileAt = parley('diff', `${draftFile}@2`, `${dossier}@3`);
+    expect(fileAt.code).toBe(2);
+    expect(fileAt.stderr.trim()).toBe(`parley: ${draftFile} is a file, not a dossier folder: a dossier is a folder holding dossier.yaml, its versions and working draft.`);
   });
 
   it('writes -o files whole, says plainly where it cannot, and never writes over a draft it compares', async () => {

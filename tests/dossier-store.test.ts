@@ -388,6 +388,20 @@ describe('opening', () => {
     expect(error.message).toBe(`${join(dir, 'empty')} is not a Parley dossier: it has no dossier.yaml.`);
     expect(await readdir(join(dir, 'empty'))).toEqual([]);
   });
+
+  it('says what is there instead when the path names a file or nothing, not the system\'s ENOTDIR', async () => {
+    const dir = await tempDir();
+    // A draft named where its dossier was meant, as `parley show draft.md@2` does.
+    await writeFile(join(dir, 'draft.md'), '# A draft\n');
+    const file = await rejection(openDossier(join(dir, 'draft.md')));
+    expect(file.code).toBe('not-a-dossier');
+    expect(file.message).toBe(`${join(dir, 'draft.md')} is a file, not a dossier folder: a dossier is a folder holding dossier.yaml, its versions and working draft.`);
+    expect(await readFile(join(dir, 'draft.md'), 'utf8')).toBe('# A draft\n');
+    const nothing = await rejection(openDossier(join(dir, 'mistyped')));
+    expect(nothing.code).toBe('not-a-dossier');
+    expect(nothing.message).toBe(`${join(dir, 'mistyped')} does not exist: there is no dossier there.`);
+    expect(await readdir(dir)).toEqual(['draft.md']);
+  });
 });
 
 describe('the sample negotiation (fixtures/rare-earths-mou)', () => {

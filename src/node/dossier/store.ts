@@ -161,6 +161,18 @@ export async function createDossier(dir: string, init: CreateDossierInit): Promi
   }
 }
 
+/**
+ * Why a path that holds no dossier.yaml is no dossier, in the words that help: nothing is there (a mistyped
+ * path), a file is (a draft named where its dossier was meant, as in draft.md@2), or a folder without a dossier.
+ */
+async function notADossier(root: string): Promise<DossierError> {
+  const what = await stat(root).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'nothing');
+  const message = what === 'nothing' ? `${root} does not exist: there is no dossier there.`
+    : what === 'file' ? `${root} is a file, not a dossier folder: a dossier is a folder holding ${MANIFEST_FILE}, its versions and working draft.`
+    : `${root} is not a Parley dossier: it has no ${MANIFEST_FILE}.`;
+  return new DossierError('not-a-dossier', message);
+}
+
 export async function openDossier(dir: string, options: OpenOptions = {}): Promise<DossierHandle> {
   const root = resolve(dir);
   const readOnly = options.readOnly === true;
@@ -168,7 +180,8 @@ export async function openDossier(dir: string, options: OpenOptions = {}): Promi
   try {
     await stat(join(root, MANIFEST_FILE));
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') throw new DossierError('not-a-dossier', `${root} is not a Parley dossier: it has no ${MANIFEST_FILE}.`);
+    const code = errnoCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw await notADossier(root);
     throw ioError('look at', root, error);
   }
 
