@@ -387,7 +387,13 @@ describe('Word documents as drafts', () => {
     const e = parley(['show', pdf]);
     expect(e.code).toBe(2);
     expect(e.stderr).toMatch(/mou\.pdf is a PDF document, which Parley does not read: extract its text first \(`pdftotext -layout FILE\.pdf FILE\.txt`/);
-    for (const r of [a, b, c, d, e]) expect(r.stderr).not.toMatch(/\n\s+at /);
+    // A file named .docx that is no ZIP archive (damaged, or a text renamed): refused, not compared as its characters.
+    const renamed = join(dir, 'renamed.docx');
+    writeFileSync(renamed, '# Not a Word document\n\n## Article 1\n\nText.\n');
+    const f = parley(['show', renamed]);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain('renamed.docx is named as a Word document but is not one: a .docx file is a ZIP archive, and this one is not.');
+    for (const r of [a, b, c, d, e, f]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('joins a paragraph whose mark is a tracked deletion to the next, and reads tracked property changes before them', () => {

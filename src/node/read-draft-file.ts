@@ -65,6 +65,9 @@ async function readDraftBytes(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
+/** The names of Word's own document formats (OOXML, ZIP archives): documents, macro-enabled ones, templates. */
+const WORD_NAME = /\.(docx|docm|dotx|dotm)$/i;
+
 /** Whether bytes open as a PDF file does ("%PDF-"). */
 function isPdf(bytes: Uint8Array): boolean {
   return bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
@@ -220,6 +223,12 @@ export async function readDraftSource(file: string): Promise<DraftSource> {
  */
 export function sourceFromBytes(bytes: Uint8Array, file: string): DraftSource {
   if (isZipArchive(bytes)) return wordSource(bytes, file);
+  // Named as a Word document but no ZIP archive: damaged, or another kind of file renamed. Read as text, it would
+  // be compared as a draft of whatever characters it holds.
+  if (WORD_NAME.test(file)) {
+    throw new UserError(`${file} is named as a Word document but is not one: a ${extname(file).toLowerCase()} file is a ZIP archive, and this one is not. ` +
+      'It may be damaged, or another kind of file renamed; open it where it was written and save it as a Word document (.docx) again.');
+  }
   const text = decodeDraftBytes(bytes, file);
   // A web page (by its name, or by its first tag under any name): its text as Markdown (format/import/html.ts).
   if (/\.x?html?$/i.test(file) || looksLikeHtml(text)) {
