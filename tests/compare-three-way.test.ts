@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { threeWay, type ThreeWayEntry } from '../src/compare/three-way.js';
 import { threeWayText } from '../src/node/cli/three-way.js';
 import { parseDraft } from '../src/format/markdown.js';
-import { clause, draft, p } from './support/draft-builders.js';
+import { clause, draft, ol, p } from './support/draft-builders.js';
 import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
 
 const art = (n: number, id: string, text: string, title = id) => clause(`Article ${n}`, title, id, [p(text)]);
@@ -187,6 +187,54 @@ describe('threeWay on tiny drafts', () => {
     const r = threeWay(base, draft([art(1, 'a', 'Alpha stays as it is.', 'Alpha renamed')]), base);
     expect(r.entries.find((e) => e.id === 'a')!.status).toBe('first-only');
     expect(r.entries.find((e) => e.id === 'a')!.firstChange.titleWords).toBeDefined();
+  });
+});
+
+describe('threeWay where one side split or merged the clause and the other edited it whole', () => {
+  const mapping = 'The Participants will cooperate on the mapping of deposits of critical minerals in their territories.';
+  const data = 'The Participants will share geological survey data within thirty (30) days of a request.';
+  const dumping = 'The Participants will cooperate in applying their trade defence instruments against dumped imports.';
+  const inquiries = 'The Participants will exchange information on investigations concerning such imports.';
+  const numbered = (...paragraphs: string[]) => [ol(1, ...paragraphs.map((t) => [p(t)]))];
+  const cooperation = (...paragraphs: string[]) => clause('Article 1', 'Cooperation', 'coop', numbered(...paragraphs));
+  const base = draft([cooperation(mapping, data, dumping, inquiries)]);
+  // One side split the trade-defence paragraphs off into a clause of their own.
+  const split = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping, inquiries))]);
+  const deleted = (e: ThreeWayEntry) => e.combined!.words.filter((w) => w.op === 'delete').map((w) => w.text);
+  const combinedText = (e: ThreeWayEntry) => e.combined!.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+
+  it('combines the edit with the split over the text the clause kept: nothing that went to the other clause struck', () => {
+    const shorter = draft([cooperation(mapping, data.replace('thirty (30)', 'fifteen (15)'), dumping, inquiries)]);
+    for (const [first, second] of [[split, shorter], [shorter, split]] as const) {
+      const coop = threeWay(base, first, second).entries.find((e) => e.id === 'coop')!;
+      expect(coop.status).toBe('conflict');
+      // Before, the split's whole-text redline struck paragraphs 3 and 4 right after paragraph 2's edit: a false overlap.
+      expect(coop.overlap).toBe(false);
+      expect(deleted(coop)).toEqual(['thirty (30)']);
+      expect(combinedText(coop)).toBe(`1. ${mapping}\n2. ${data.replace('thirty (30)', 'fifteen (15)')}`);
+      expect(coop.holdsBoth).toBeUndefined();
+    }
+  });
+
+  it('still reads the whole text where the edit is in text the split gave to the other clause', () => {
+    const edited = draft([cooperation(mapping, data, dumping.replace('dumped imports', 'dumped or subsidised imports'), inquiries)]);
+    const coop = threeWay(base, split, edited).entries.find((e) => e.id === 'coop')!;
+    expect(coop.status).toBe('conflict');
+    expect(coop.overlap).toBe(true);
+    expect(coop.combined).toBeUndefined();
+  });
+
+  it('combines an edit with a merge over the joined text, the merged clause\'s text kept', () => {
+    const twoClauses = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping))]);
+    const merged = draft([cooperation(mapping, data, dumping)]);
+    const edited = draft([cooperation(mapping.replace('will cooperate', 'shall cooperate'), data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping))]);
+    const coop = threeWay(twoClauses, merged, edited).entries.find((e) => e.id === 'coop')!;
+    expect(coop.firstChange.relation?.kind).toBe('merged');
+    expect(coop.overlap).toBe(false);
+    // The edit, and the merged paragraph's number (1 → 3), a renumbering only.
+    expect(coop.combined!.words.filter((w) => w.op === 'delete').map((w) => [w.text, w.cosmetic === true])).toEqual([['will', false], ['1', true]]);
+    expect(combinedText(coop)).toContain(mapping.replace('will cooperate', 'shall cooperate'));
+    expect(combinedText(coop)).toContain(dumping);
   });
 });
 

@@ -21,7 +21,8 @@
  * A side that split the clause or merged it with others (as `parley diff` aligns the base with that side) says
  * so too (`relation`), and its redline is measured as `parley diff` measures the split or merge: the clause's share
  * of the split, the merge against the clauses merged. The status still reads the clause's whole text; where both
- * sides made the same split, their changes combine over the stretch of the base each clause took.
+ * sides made the same split, their changes combine over the stretch of the base each clause took, and where one side
+ * split or merged and the other edited only what that side's clause is measured against, over that stretch too.
  *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
@@ -220,6 +221,7 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
     if (entry.status === 'conflict' && entry.first && entry.second) {
       const shared = sharedBaseOfShares(entry.firstChange, entry.secondChange);
       if (shared !== null) settle(entry, shared);
+      else if (entry.base) settleOverOneShare(entry, entry.base.text);
     }
     summary[entry.status]++;
     return entry;
@@ -276,14 +278,14 @@ function entryOf(id: string, baseClause: ThreeWayClause | null, firstClause: Thr
  * Whether a conflict's two changes overlap, and where they do not, the text with both: the two sides' redlines
  * merged over `baseText`, the base's text they were both measured against (none: the base lacks the clause).
  */
-function settle(entry: ThreeWayEntry, baseText: string | null): void {
+function settle(entry: ThreeWayEntry, baseText: string | null, firstWords = entry.firstChange.words, secondWords = entry.secondChange.words): void {
   const { firstChange, secondChange } = entry;
   const firstClause = entry.first!, secondClause = entry.second!;
   delete entry.combined;
   delete entry.holdsBoth;
   // Both gave the clause a new title, and not the same one.
   const titles = firstChange.titleWords !== undefined && secondChange.titleWords !== undefined && firstClause.title !== secondClause.title;
-  const merged = baseText !== null ? mergeChanges(baseText, firstChange.words, secondChange.words) : null;
+  const merged = baseText !== null ? mergeChanges(baseText, firstWords, secondWords) : null;
   entry.overlap = titles || merged === null;
   if (entry.overlap) return;
   entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
@@ -301,9 +303,70 @@ function settle(entry: ThreeWayEntry, baseText: string | null): void {
 function sharedBaseOfShares(first: ThreeWaySide, second: ThreeWaySide): string | null {
   const a = first.relation, b = second.relation;
   if (!a || !b || a.kind !== b.kind || a.from.join('\n') !== b.from.join('\n') || a.into.join('\n') !== b.into.join('\n')) return null;
-  const oldText = (side: ThreeWaySide) => side.words.filter((op) => op.op !== 'insert').map((op) => op.text).join('');
-  const text = oldText(first);
-  return text === oldText(second) ? text : null;
+  const text = oldTextOf(first.words);
+  return text === oldTextOf(second.words) ? text : null;
+}
+
+/**
+ * Where one side split the clause (or merged others into it) and the other edited it whole, the two changes
+ * combined over the stretch of text the split side's clause is measured against (its share: applyReading), so
+ * that the text the split gave to another clause is not struck from the combination as if deleted. Only where the
+ * other side's changes all fall inside that stretch; otherwise (it changed text that went to another clause of
+ * the split) the whole-text reading made by entryOf stands.
+ */
+function settleOverOneShare(entry: ThreeWayEntry, baseText: string): void {
+  const { firstChange, secondChange } = entry;
+  const firstShares = firstChange.relation !== undefined, secondShares = secondChange.relation !== undefined;
+  if (firstShares === secondShares) return;
+  const share = firstShares ? firstChange : secondChange;
+  const whole = firstShares ? secondChange : firstChange;
+  const stretch = oldTextOf(share.words);
+  const onStretch = redlineOnStretch(whole.words, baseText, stretch);
+  if (onStretch === null) return;
+  if (firstShares) settle(entry, stretch, share.words, onStretch);
+  else settle(entry, stretch, onStretch, share.words);
+}
+
+/** The text a redline was measured against: its equal and deleted words. */
+function oldTextOf(words: readonly WordOp[]): string {
+  return words.filter((op) => op.op !== 'insert').map((op) => op.text).join('');
+}
+
+/**
+ * A redline of `base` re-read as a redline of `stretch`, where one text holds the other: a split's share of the base
+ * (every change must fall inside it, insertions at its ends included), or a merge's joined text holding the base
+ * (the text around it equal). Null where neither holds the other once, or a change falls outside the share.
+ */
+function redlineOnStretch(words: readonly WordOp[], base: string, stretch: string): WordOp[] | null {
+  if (stretch === base) return [...words];
+  const inside = base.indexOf(stretch);
+  if (inside >= 0 && base.indexOf(stretch, inside + 1) < 0) {
+    const from = inside, to = inside + stretch.length;
+    const out: WordOp[] = [];
+    let at = 0;
+    for (const op of words) {
+      if (op.op === 'insert') {
+        if (at < from || at > to) return null;
+        out.push(op);
+        continue;
+      }
+      const end = at + op.text.length;
+      if (op.op === 'delete') {
+        if (at < from || end > to) return null;
+        out.push(op);
+      } else if (end > from && at < to) {
+        out.push({ ...op, text: op.text.slice(Math.max(0, from - at), Math.min(op.text.length, to - at)) });
+      }
+      at = end;
+    }
+    return out;
+  }
+  const around = stretch.indexOf(base);
+  if (around >= 0 && stretch.indexOf(base, around + 1) < 0) {
+    const before = stretch.slice(0, around), after = stretch.slice(around + base.length);
+    return [...(before ? [{ op: 'equal' as const, text: before }] : []), ...words, ...(after ? [{ op: 'equal' as const, text: after }] : [])];
+  }
+  return null;
 }
 
 /** One change a side made to the base's text. */
