@@ -59,6 +59,7 @@ export function createHttpApi(token: string | null, base = ''): DossierApi & Web
     wordRedline: (oldRef, newRef, options) => call('wordRedline', options ? [oldRef, newRef, options] : [oldRef, newRef]),
     inheritIds: (draft) => call('inheritIds', [draft]),
     clauseHistory: (clauseId) => call('clauseHistory', [clauseId]),
+    threeWay: (base, first, second) => call('threeWay', [base, first, second]),
     importFile: (name, bytes) => post(`/api/import-file?name=${encodeURIComponent(name)}`, 'application/octet-stream', bytes),
   };
 }

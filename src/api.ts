@@ -7,6 +7,7 @@
  */
 import type { ComparisonJson } from './compare/contract.js';
 import type { ClauseHistoryJson } from './compare/history.js';
+import type { ThreeWayJson } from './compare/three-way-json.js';
 import type { Diagnostic } from './format/diagnostic.js';
 import type { PartyInfo, VersionEntry } from './model/dossier.js';
 import type { Draft, DraftStatus, PartyId } from './model/draft.js';
@@ -95,6 +96,13 @@ export interface DossierApi {
    * `parley history --title-block` gives it. An id that no version holds fails with code "not-found".
    */
   clauseHistory(clauseId: string): Promise<ClauseHistoryJson>;
+  /**
+   * Two drafts against a common base, clause by clause, as `parley diff --base BASE DOSSIER FIRST SECOND --format
+   * json` gives it: each clause changed by the first side only, the second only, both the same way, or both
+   * differently (a conflict, with what stands between the two sides and, where their changes do not overlap,
+   * the text with both). The working draft is read as saved.
+   */
+  threeWay(base: DraftRef, first: DraftRef, second: DraftRef): Promise<ThreeWayJson>;
 }
 
 /** What inheritIds gives back: the draft, and what became of the ids (for the user's notice). */

@@ -13,6 +13,8 @@ import { openDossierApi, type LocalDossierApi } from '../src/node/dossier-api.js
 import { openDossier } from '../src/node/dossier/store.js';
 import { copySampleDossier, PROJECT_ROOT, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { p } from './support/draft-builders.js';
+import { collectOutput } from './support/output-collector.js';
+import { threeWayCommand } from '../src/node/cli/three-way.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -290,6 +292,33 @@ describe('openDossierApi', () => {
     expect(titleBlock.id).toBe('');
     expect(titleBlock.versions.slice(0, 5).map((v) => v.absent?.reason)).toEqual(['not-yet', 'not-yet', 'not-yet', 'not-yet', 'not-yet']);
     expect(titleBlock.versions[5]!.clause).toMatchObject({ heading: 'Title block', text: 'between the European Union and the United States of America' });
+  });
+
+  it('compares two drafts against a base, as parley diff --base gives it, the working draft as saved', async () => {
+    const dir = await sample();
+    const api = await open(dir);
+    const result = await api.threeWay(3, 4, 5);
+    expect(result.base).toMatchObject({ version: 3, tabledBy: 'EU' });
+    expect(result.second).toMatchObject({ version: 5, tabledBy: 'US' });
+    // The same JSON as the command's, which reads the dossier's files itself.
+    const cli = collectOutput();
+    expect(await threeWayCommand(dir, '3', '4', '5', { format: 'json' }, cli)).toBe(0);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(cli.text()));
+    // v4 split anti-dumping off #pricing, and v5, building on it, edited both: v5 holds both changes.
+    const pricing = result.clauses.find((c) => c.id === 'pricing')!;
+    expect(pricing).toMatchObject({ status: 'conflict', overlap: false, holdsBoth: 'second' });
+
+    // The working draft as saved: an edit to it is the second side's change.
+    const { draft } = await api.readDraft('working');
+    await api.saveWorking(withEdit(draft, 'Added in the working draft.'));
+    const changed = (await api.threeWay(5, 5, 'working')).clauses.filter((c) => c.status !== 'unchanged');
+    // The first side is the base: whatever changed, the second side changed it.
+    expect(new Set(changed.map((c) => c.status))).toEqual(new Set(['second-only']));
+    const preamble = changed.find((c) => c.id === draft.clauses[0]!.id)!;
+    expect(preamble.secondChange.words.filter((w) => w.op === 'insert').map((w) => w.text).join('')).toContain('Added in the working draft.');
+
+    expect((await rejection(api.threeWay(3, 4, 99))).message).toMatch(/no version 99/);
+    expect((await rejection(api.threeWay(3, 'latest' as unknown as number, 5))).code).toBe('invalid-input');
   });
 
   it('never modifies the fixture', async () => {

@@ -93,7 +93,7 @@ describe('electron/main.ts (bundled, under a stand-in for electron)', () => {
       expect(refused, String(sender)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(Object.keys(fake.ipcHandlers).sort()).toEqual(
-      ['autosaveWorking', 'clauseHistory', 'compare', 'inheritIds', 'readDraft', 'saveWorking', 'summary', 'tableVersion', 'wordRedline'].map((m) => `parley:${m}`));
+      ['autosaveWorking', 'clauseHistory', 'compare', 'inheritIds', 'readDraft', 'saveWorking', 'summary', 'tableVersion', 'threeWay', 'wordRedline'].map((m) => `parley:${m}`));
   });
 
   it('serves dist/renderer through parley://app with the CSP, and nothing outside it', async () => {

@@ -5,11 +5,11 @@
  * conflict sets the two sides' redlines side by side, then what stands between them, and, where the two changes
  * do not overlap, the text with both made. No script, no network; Word and LibreOffice open it too.
  */
-import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide, type ThreeWayStatus } from '../compare/three-way.js';
+import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../compare/three-way.js';
 import { wordOpsJson } from '../compare/compare.js';
 import { partsOrWhole } from '../compare/redline-parts.js';
 import { escape, LEGEND, legalList, ops, STYLE } from './html-redline.js';
-import { holdsBothWords, movedByWords, partHeading, TITLE_BLOCK } from './text-redline.js';
+import { holdsBothWords, movedByWords, partHeading, THREE_WAY_STATUS_WORDS, TITLE_BLOCK } from './text-redline.js';
 import { sideChangeNote } from './history-notes.js';
 
 export interface HtmlThreeWayOptions {
@@ -22,14 +22,6 @@ export interface HtmlThreeWayOptions {
   /** Leave out the clauses neither side changed. */
   changedOnly?: boolean;
 }
-
-const STATUS_TEXT: Record<ThreeWayStatus, string> = {
-  unchanged: 'unchanged',
-  'first-only': 'changed by the first side only',
-  'second-only': 'changed by the second side only',
-  'both-same': 'changed by both, the same way',
-  conflict: 'conflict: changed by both, differently',
-};
 
 const THREE_WAY_STYLE = `
 .badge.conflict{color:#b71c1c}.badge.first-only,.badge.second-only{color:#b26a00}.badge.both-same{color:#1b5e20}
@@ -56,7 +48,7 @@ function entryHtml(e: ThreeWayEntry, options: HtmlThreeWayOptions, front: boolea
     ? ` <span class="apart">(${e.holdsBoth ? escape(holdsBothWords(e.holdsBoth, first, second)) : 'in different sentences or rows: both changes can stand'})</span>`
     : '';
   const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, first, second);
-  const badge = `<span class="badges">(<span class="badge ${e.status}">${STATUS_TEXT[e.status]}</span>${moved ? `, <span class="badge moved">${escape(moved)}</span>` : ''})</span>`;
+  const badge = `<span class="badges">(<span class="badge ${e.status}">${THREE_WAY_STATUS_WORDS[e.status]}</span>${moved ? `, <span class="badge moved">${escape(moved)}</span>` : ''})</span>`;
   const parts = [`<h2>${escape(head)}${front ? '' : ` <span class="was">#${escape(e.id)}</span>`} ${badge}${apart}</h2>`];
   switch (e.status) {
     case 'unchanged':

@@ -202,6 +202,18 @@ export function holdsBothWords(side: 'first' | 'second', firstName: string, seco
 }
 
 /**
+ * A three-way status as the outputs say it ("changed by the first side only"); the terminal writes a conflict's in
+ * capitals, to stand out among the others.
+ */
+export const THREE_WAY_STATUS_WORDS: Record<'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict', string> = {
+  unchanged: 'unchanged',
+  'first-only': 'changed by the first side only',
+  'second-only': 'changed by the second side only',
+  'both-same': 'changed by both, the same way',
+  conflict: 'conflict: changed by both, differently',
+};
+
+/**
  * Which sides of a three-way comparison moved a clause among the others, as the text and HTML outputs say it:
  * "moved by v4", "moved by v4 and v5", or ''.
  */

@@ -12,6 +12,7 @@ import { ApiError, draftRefName, type DossierApi, type DossierSummary, type Draf
 import type { ComparisonJson } from '../compare/contract.js';
 import type { CompareOptions } from '../compare/compare.js';
 import type { ClauseHistoryJson, HistoryVersion } from '../compare/history.js';
+import type { ThreeWayJson } from '../compare/three-way-json.js';
 import { parseDraft, serializeDraft } from '../format/markdown.js';
 import type { VersionEntry } from '../model/dossier.js';
 import type { Draft } from '../model/draft.js';
@@ -192,6 +193,26 @@ class LocalApi implements LocalDossierApi {
         throw new ApiError('not-found', `No version of this dossier has a clause with the id "${clauseId}".`);
       }
       return clauseHistoryJson(clauseHistory(versions, clauseId));
+    });
+  }
+
+  threeWay(base: DraftRef, first: DraftRef, second: DraftRef): Promise<ThreeWayJson> {
+    return guard('compare the three drafts', async () => {
+      const refs = [checkRef(base), checkRef(first), checkRef(second)];
+      // Loaded on first use, as the comparison is.
+      const { tabledVersion, workingVersion } = await import('../compare/history.js');
+      const { threeWay } = await import('../compare/three-way.js');
+      const { threeWayJson } = await import('../compare/three-way-json.js');
+      const tabled = this.handle.listVersions();
+      const version = async (ref: DraftRef): Promise<HistoryVersion> => {
+        if (ref === 'working') return workingVersion((await this.parse('working')).draft);
+        const entry = tabled.find((v) => v.version === ref);
+        // readVersion says which versions there are, for a number none has.
+        const { draft } = await this.parseForCompare(ref);
+        return tabledVersion(entry!, draft);
+      };
+      const [b, f, s] = [await version(refs[0]!), await version(refs[1]!), await version(refs[2]!)];
+      return threeWayJson(threeWay(b.draft, f.draft, s.draft), b, f, s);
     });
   }
 

@@ -5,13 +5,12 @@
  */
 import { THREE_WAY_STATUSES, threeWay, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../../compare/three-way.js';
 import type { HistoryVersion } from '../../compare/history.js';
-import type { WordOp } from '../../compare/words.js';
-import { partsJson, wordOpsJson } from '../../compare/compare.js';
+import { threeWayJson } from '../../compare/three-way-json.js';
 import { UserError } from '../read-draft-file.js';
 import { loadDossierVersions, pickVersion, versionName, versionTitle } from './dossier-versions.js';
 import { consoleOutput, formatFinding, plural, type Output } from './output.js';
 import { indent, redlineInParts, redlineText, stdoutWantsColor } from './redline.js';
-import { holdsBothWords, legalLines, movedByWords, TITLE_BLOCK } from '../../export/text-redline.js';
+import { holdsBothWords, legalLines, movedByWords, THREE_WAY_STATUS_WORDS, TITLE_BLOCK } from '../../export/text-redline.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
 import { sideChangeNote } from '../../export/history-notes.js';
 import { htmlThreeWay } from '../../export/html-three-way.js';
@@ -60,58 +59,15 @@ export async function threeWayCommand(dir: string, base: string, first: string, 
   return 0;
 }
 
-function describe(v: HistoryVersion) {
-  return { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date };
-}
-
-function sideJson(side: ThreeWaySide) {
-  return { change: side.change, ...(side.moved ? { moved: true } : {}), ...(side.relation ? { relation: side.relation } : {}), legal: side.legal,
-    ...(side.parts ? { parts: partsJson(side.parts) } : {}), words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
-}
-
-export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
-  return {
-    base: describe(base),
-    first: describe(first),
-    second: describe(second),
-    summary: result.summary,
-    ...(result.front ? { front: entryJson(result.front) } : {}),
-    clauses: result.entries.filter((e) => !changedOnly || e.status !== 'unchanged').map(entryJson),
-  };
-}
-
-function entryJson(e: ThreeWayEntry) {
-  return {
-    id: e.id,
-    status: e.status,
-    base: e.base,
-    first: e.first,
-    second: e.second,
-    firstChange: sideJson(e.firstChange),
-    secondChange: sideJson(e.secondChange),
-    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : {}),
-    ...(e.combined ? { combined: { title: e.combined.title, text: newSide(e.combined.words), words: wordOpsJson(e.combined.words) } } : {}),
-    ...(e.holdsBoth ? { holdsBoth: e.holdsBoth } : {}),
-  };
-}
-
-/** The text a redline reads on its new side. */
-function newSide(words: readonly WordOp[]): string {
-  return words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
-}
-
 function versionLine(role: string, v: HistoryVersion): string {
   const who = v.version === 'working' ? 'not tabled' : `tabled by ${v.tabledBy}, ${v.date}`;
   return `${role} ${versionTitle(v)} — ${who}`;
 }
 
-const STATUS_WORDS: Record<ThreeWayEntry['status'], string> = {
-  unchanged: 'unchanged',
-  'first-only': 'changed by the first side only',
-  'second-only': 'changed by the second side only',
-  'both-same': 'changed by both, the same way',
-  conflict: 'CONFLICT: changed by both, differently',
-};
+/** A status as the terminal says it: a conflict in capitals, to stand out among the others. */
+function statusWords(status: ThreeWayEntry['status']): string {
+  return status === 'conflict' ? THREE_WAY_STATUS_WORDS.conflict.replace('conflict', 'CONFLICT') : THREE_WAY_STATUS_WORDS[status];
+}
 
 export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion,
   options: { changedOnly: boolean; color: boolean }): string[] {
@@ -129,7 +85,7 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
       ? e.holdsBoth ? ` (${holdsBothWords(e.holdsBoth, firstName, secondName)})` : ' (in different sentences or rows: the two changes do not overlap)'
       : '';
     const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, firstName, secondName);
-    lines.push('', `${heading}  — ${STATUS_WORDS[e.status]}${moved ? ` (${moved})` : ''}${apart}`);
+    lines.push('', `${heading}  — ${statusWords(e.status)}${moved ? ` (${moved})` : ''}${apart}`);
     if (e.status === 'unchanged') continue;
     if (e.status === 'both-same') {
       lines.push(...sideLines(`both (${firstName}, ${secondName})`, e.firstChange, options.color));

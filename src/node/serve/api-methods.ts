@@ -16,6 +16,7 @@ export const DOSSIER_API_METHODS = [
   'wordRedline',
   'inheritIds',
   'clauseHistory',
+  'threeWay',
 ] as const;
 
 export type DossierApiMethod = (typeof DOSSIER_API_METHODS)[number];

@@ -1,0 +1,55 @@
+/**
+ * A three-way comparison (three-way.ts) as JSON: what `parley diff --base … --format json` prints and what the
+ * app's Three-way dialog reads (DossierApi.threeWay). One shape for both, so that tools reading the command's
+ * output and the app see the same thing.
+ */
+import { partsJson, wordOpsJson } from './compare.js';
+import type { HistoryVersion } from './history.js';
+import type { ThreeWayEntry, ThreeWayResult, ThreeWaySide } from './three-way.js';
+import type { WordOp } from './words.js';
+
+/** A version as the JSON names it. */
+function describe(v: HistoryVersion) {
+  return { version: v.version, label: v.label, tabledBy: v.tabledBy, date: v.date };
+}
+
+function sideJson(side: ThreeWaySide) {
+  return { change: side.change, ...(side.moved ? { moved: true as const } : {}), ...(side.relation ? { relation: side.relation } : {}), legal: side.legal,
+    ...(side.parts ? { parts: partsJson(side.parts) } : {}), words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
+}
+
+/** The comparison of `first` and `second` against `base`; with `changedOnly`, the clauses neither side changed left out. */
+export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first: HistoryVersion, second: HistoryVersion, changedOnly = false) {
+  return {
+    base: describe(base),
+    first: describe(first),
+    second: describe(second),
+    summary: result.summary,
+    ...(result.front ? { front: entryJson(result.front) } : {}),
+    clauses: result.entries.filter((e) => !changedOnly || e.status !== 'unchanged').map(entryJson),
+  };
+}
+
+export type ThreeWayJson = ReturnType<typeof threeWayJson>;
+export type ThreeWayEntryJson = ThreeWayJson['clauses'][number];
+export type ThreeWaySideJson = ThreeWayEntryJson['firstChange'];
+
+function entryJson(e: ThreeWayEntry) {
+  return {
+    id: e.id,
+    status: e.status,
+    base: e.base,
+    first: e.first,
+    second: e.second,
+    firstChange: sideJson(e.firstChange),
+    secondChange: sideJson(e.secondChange),
+    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : {}),
+    ...(e.combined ? { combined: { title: e.combined.title, text: newSide(e.combined.words), words: wordOpsJson(e.combined.words) } } : {}),
+    ...(e.holdsBoth ? { holdsBoth: e.holdsBoth } : {}),
+  };
+}
+
+/** The text a redline reads on its new side. */
+function newSide(words: readonly WordOp[]): string {
+  return words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
+}
