@@ -73,6 +73,8 @@ export function buildMenu(actions: MenuActions, recent: readonly string[]): Menu
         { type: 'separator' },
         // The clause at the cursor through every version (the renderer saves unsaved edits first).
         { label: 'Clause History…', accelerator: 'CmdOrCtrl+Shift+H', click: send('clause-history') },
+        // Two drafts against a common base: what each side changed since, and where they conflict.
+        { label: 'Three-way Comparison…', click: send('three-way') },
         ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'toggleDevTools' as const }]),
       ],
     },

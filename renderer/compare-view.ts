@@ -27,6 +27,8 @@ export interface CompareContext {
   dossierName: string;
   /** The History dialog for one clause (`heading`: "Paragraph 10 — Common pricing mechanism"); `back` takes the focus after. */
   openHistory: (clauseId: string, heading: string, back: HTMLElement) => void;
+  /** The Three-way dialog (two drafts against a common base); `back` takes the focus after. */
+  openThreeWay: (back: HTMLElement) => void;
 }
 
 interface ClauseInfo {
@@ -82,6 +84,8 @@ export class CompareView {
     }
     const compareButton = h('button', { type: 'button', class: 'primary', id: 'compare-run' }, 'Compare');
     compareButton.addEventListener('click', () => void this.run());
+    const threeWayButton = h('button', { type: 'button', id: 'compare-three-way', title: 'Two drafts against a common base: what each side changed since, and where they conflict' }, 'Three-way…');
+    threeWayButton.addEventListener('click', () => ctx.openThreeWay(threeWayButton));
     for (const [format, text, hint] of [
       ['html', 'Web page (.html), as shown', `Web page (.html), as shown (${SAVE_REDLINE_KEYS})`],
       ['docx', 'Word document with tracked changes (.docx)', 'Word document with tracked changes (.docx), for circulation'],
@@ -138,6 +142,7 @@ export class CompareView {
         h('label', {}, 'to ', this.newSelect),
         compareButton,
         modeGroup,
+        threeWayButton,
         h('span', { class: 'save-redline' }, this.saveButton, this.saveMenu),
       ),
       h(
@@ -734,9 +739,13 @@ const SAVE_REDLINE_KEYS = 'Ctrl+Shift+E';
 /** "rare-earths-mou v1-v5 redline.html": the dossier and the two drafts, in characters any file system takes. */
 export function redlineFileName(dossier: string, [oldRef, newRef]: readonly [DraftRef, DraftRef], format: RedlineFormat = 'html'): string {
   const part = (ref: DraftRef) => (ref === 'working' ? 'working' : `v${ref}`);
-  const name = dossier.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'dossier';
-  const stem = `${name} ${part(oldRef)}-${part(newRef)} redline`;
+  const stem = `${dossierFileStem(dossier)} ${part(oldRef)}-${part(newRef)} redline`;
   return format === 'docx-notes' ? `${stem} with legal notes.docx` : `${stem}.${format}`;
+}
+
+/** The dossier's name as a saved file's name begins: without the characters file systems refuse. */
+export function dossierFileStem(dossier: string): string {
+  return dossier.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'dossier';
 }
 
 /** What the redline is saved as: a web page, a Word document, or one with legal notes in its margin. */

@@ -27,6 +27,7 @@ import { docToDraft, draftToDoc } from './convert.js';
 import { append, clear, h } from './dom.js';
 import { KEYS, createEditor, keyLabel } from './editor.js';
 import { openHistoryDialog } from './history-view.js';
+import { defaultThreeWayChoice, openThreeWayDialog } from './three-way-view.js';
 import { findNext, matchCount, replaceAll, replaceCurrent, setQuery } from './find.js';
 import { outlineOf, renderOutline } from './outline.js';
 import { createHttpApi, takeToken } from './transport-http.js';
@@ -134,6 +135,7 @@ class App {
       },
       dossierName: s.name,
       openHistory: (clauseId, heading, back) => void this.showHistory(clauseId, heading, () => back.focus()),
+      openThreeWay: (back) => this.openThreeWay(() => back.focus()),
     });
     this.compare.refreshChoices();
 
@@ -501,6 +503,14 @@ class App {
     await this.showHistory(id, heading, () => this.view.focus());
   }
 
+  /** The Three-way dialog (compare view, View menu); unsaved edits are saved first where it reads the working draft. */
+  private openThreeWay(onClose: () => void): void {
+    if (document.getElementById('three-way-dialog')) return;
+    const versions = this.summary.versions;
+    openThreeWayDialog({ api: this.api, versions, dossierName: this.summary.name, title: this.summary.title, beforeWorking: async () => { if (this.dirty) await this.save(); } },
+      defaultThreeWayChoice(versions), onClose);
+  }
+
   /** The History dialog for a clause, from the draft or the compare view; unsaved edits are saved first. */
   private async showHistory(clauseId: string, heading: string, onClose: () => void): Promise<void> {
     if (document.getElementById('history-dialog')) return;
@@ -589,6 +599,9 @@ class App {
         case 'view-compare': return this.showView('compare');
         case 'view-positions': return this.showView('positions');
         case 'clause-history': this.showView('draft'); return void this.openHistory();
+        case 'three-way':
+          this.showView('compare');
+          return this.openThreeWay(() => document.getElementById('compare-three-way')?.focus());
         case 'save-redline':
           this.showView('compare');
           return void this.compare.saveRedline('html');

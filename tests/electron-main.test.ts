@@ -142,6 +142,9 @@ describe('electron/main.ts (bundled, under a stand-in for electron)', () => {
     const history = (template.find((m) => m.label === 'View')!.submenu! as { label?: string; click?: () => void }[]).find((i) => i.label === 'Clause History…')!;
     history.click!();
     expect(fake.windows[0]!.webContents.sent.at(-1)).toEqual(['parley:menu', 'clause-history', undefined]);
+    const threeWay = (template.find((m) => m.label === 'View')!.submenu! as { label?: string; click?: () => void }[]).find((i) => i.label === 'Three-way Comparison…')!;
+    threeWay.click!();
+    expect(fake.windows[0]!.webContents.sent.at(-1)).toEqual(['parley:menu', 'three-way', undefined]);
     // The redline saved three ways, each a command of its own for the compare view.
     const file = template.find((m) => m.label === 'File')!.submenu! as { label?: string; click?: () => void }[];
     for (const [label, command] of [['Save Redline as Web Page…', 'save-redline'], ['Save Redline as Word Document…', 'save-redline-word'],

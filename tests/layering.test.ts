@@ -33,6 +33,13 @@ describe('the renderer bundle', () => {
     expect(sources.some((s) => s.includes('prosemirror-view'))).toBe(true);
     expect(sources.filter((s) => /node_modules\/(yaml|rehype-parse|rehype-remark|hast-util-to-mdast|parse5|saxes|fflate)\//.test(s))).toEqual([]);
   });
+
+  it('holds none of the comparison engine, which runs on the Node side: only what reads a comparison\'s result', () => {
+    const sources: string[] = JSON.parse(fs.readFileSync(path.join(root, 'dist', 'renderer', 'app.js.map'), 'utf8')).sources;
+    // The three-way dialog and its saved page read the result; they must not pull in three-way.ts, which compares.
+    expect(sources.some((s) => s.endsWith('src/export/html-three-way.ts'))).toBe(true);
+    expect(sources.filter((s) => /src\/compare\/(align|compare|three-way|history|legal|words|matcher)\.ts$/.test(s))).toEqual([]);
+  });
 });
 
 describe('layering', () => {

@@ -41,8 +41,8 @@ import type { LegalChangeJson } from './contract.js';
 import { relationsBetween, type ClauseRelation, type Relations } from './history.js';
 import type { RedlinePart } from './redline-parts.js';
 
-export type ThreeWayStatus = 'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict';
-export const THREE_WAY_STATUSES: readonly ThreeWayStatus[] = ['unchanged', 'first-only', 'second-only', 'both-same', 'conflict'];
+import type { ThreeWayStatus } from './three-way-status.js';
+export { THREE_WAY_STATUSES, type ThreeWayStatus } from './three-way-status.js';
 
 /** What one side did to a clause since the base. */
 export type SideChange = 'unchanged' | 'edited' | 'inserted' | 'deleted';

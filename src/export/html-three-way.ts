@@ -5,8 +5,8 @@
  * conflict sets the two sides' redlines side by side, then what stands between them, and, where the two changes
  * do not overlap, the text with both made. No script, no network; Word and LibreOffice open it too.
  */
-import { THREE_WAY_STATUSES, type ThreeWayEntry, type ThreeWayResult, type ThreeWaySide } from '../compare/three-way.js';
-import { wordOpsJson } from '../compare/compare.js';
+import type { ThreeWayEntry, ThreeWayResult, ThreeWaySide } from '../compare/three-way.js';
+import { THREE_WAY_STATUSES } from '../compare/three-way-status.js';
 import { partsOrWhole } from '../compare/redline-parts.js';
 import { escape, LEGEND, legalList, ops, STYLE } from './html-redline.js';
 import { holdsBothWords, movedByWords, partHeading, THREE_WAY_STATUS_WORDS, TITLE_BLOCK } from './text-redline.js';
@@ -33,10 +33,10 @@ const THREE_WAY_STYLE = `
 
 /** A side's redline against the base, with what it changed in law. */
 function sideHtml(side: ThreeWaySide): string {
-  const title = side.titleWords ? `<p class="title-change">Title: ${ops(wordOpsJson(side.titleWords), 'both')}</p>` : '';
+  const title = side.titleWords ? `<p class="title-change">Title: ${ops(side.titleWords, 'both')}</p>` : '';
   // A merge: each merged clause's text under a line naming it, as the two-way page heads the parts.
   const text = partsOrWhole(side).map((part) =>
-    (part.head ? `<p class="part-head">${escape(partHeading(part.head))}</p>` : '') + `<div class="text">${ops(wordOpsJson(part.words), 'both')}</div>`).join('');
+    (part.head ? `<p class="part-head">${escape(partHeading(part.head))}</p>` : '') + `<div class="text">${ops(part.words, 'both')}</div>`).join('');
   return `${title}${legalList(side.legal)}${text}`;
 }
 
@@ -69,11 +69,11 @@ function entryHtml(e: ThreeWayEntry, options: HtmlThreeWayOptions, front: boolea
         `<th width="50%">${escape(second)}: ${escape(sideChangeNote(e.secondChange))}</th></tr></thead>` +
         `<tbody><tr><td>${sideHtml(e.firstChange)}</td><td>${sideHtml(e.secondChange)}</td></tr></tbody></table>`);
       if (e.between) {
-        parts.push(`<p class="between">${escape(first)} → ${escape(second)}:</p>${legalList(e.betweenLegal ?? [])}<div class="text">${ops(wordOpsJson(e.between), 'both')}</div>`);
+        parts.push(`<p class="between">${escape(first)} → ${escape(second)}:</p>${legalList(e.betweenLegal ?? [])}<div class="text">${ops(e.between, 'both')}</div>`);
       }
       if (e.combined) {
         const title = e.combined.title !== e.base?.title ? `<p class="title-change">Title: ${escape(e.combined.title)}</p>` : '';
-        parts.push(`<p class="combined">Both changes together (${escape(first)} and ${escape(second)}, against the base):</p>${title}<div class="text">${ops(wordOpsJson(e.combined.words), 'both')}</div>`);
+        parts.push(`<p class="combined">Both changes together (${escape(first)} and ${escape(second)}, against the base):</p>${title}<div class="text">${ops(e.combined.words, 'both')}</div>`);
       }
       break;
   }

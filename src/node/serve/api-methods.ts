@@ -51,6 +51,8 @@ export type MenuCommand =
   | 'view-draft' | 'view-compare' | 'view-positions'
   /** The clause at the cursor through every version (the History dialog). */
   | 'clause-history'
+  /** Two drafts against a common base (the Three-way dialog of the compare view). */
+  | 'three-way'
   | 'table-version'
   /** The comparison shown, saved as an HTML redline or a Word one, with legal notes or without (the renderer hands it to a download). */
   | 'save-redline' | 'save-redline-word' | 'save-redline-word-notes'
