@@ -114,6 +114,16 @@ export function openThreeWayDialog(ctx: ThreeWayContext, choice: ThreeWayChoice,
       if (asked === request) body.setAttribute('aria-busy', 'false');
     }
   };
+  // n / p (or Alt+↓ / Alt+↑) step through the clauses shown, as in the compare view; not while choosing a draft.
+  dialog.addEventListener('keydown', (event) => {
+    if ((event.target as HTMLElement).closest('select, input:not([type=checkbox])')) return;
+    const plain = !event.altKey && !event.ctrlKey && !event.metaKey;
+    const direction = (plain && event.key === 'n') || (event.altKey && event.key === 'ArrowDown') ? 1
+      : (plain && event.key === 'p') || (event.altKey && event.key === 'ArrowUp') ? -1 : 0;
+    if (direction === 0) return;
+    event.preventDefault();
+    stepThrough(list, direction);
+  });
   save.addEventListener('click', () => {
     if (!shown) return;
     const file = saveThreeWayPage(shown, ctx, !showUnchanged.checked);
@@ -129,6 +139,20 @@ export function openThreeWayDialog(ctx: ThreeWayContext, choice: ThreeWayChoice,
   close.focus();
   void compare();
   return dialog;
+}
+
+/** Focus the next (1) or previous (-1) clause shown after the one the focus is in, bringing it into view. */
+function stepThrough(list: HTMLElement, direction: 1 | -1): void {
+  const shown = [...list.querySelectorAll<HTMLElement>('.three-way-entry')].filter((e) => e.getClientRects().length > 0);
+  if (shown.length === 0) return;
+  const current = document.activeElement?.closest<HTMLElement>('.three-way-entry');
+  const at = current ? shown.indexOf(current) : -1;
+  // From outside the list, n starts at the first clause and p at the last.
+  const next = at < 0 ? (direction === 1 ? 0 : shown.length - 1) : Math.max(0, Math.min(shown.length - 1, at + direction));
+  const target = shown[next]!;
+  target.tabIndex = -1;
+  target.focus({ preventScroll: true });
+  target.scrollIntoView({ block: 'start' });
 }
 
 /**

@@ -109,6 +109,23 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
     expect(await elided()).toBeGreaterThan(0);
   });
 
+  it('steps through the clauses shown with n and p, as the compare view does', async () => {
+    await page.uncheck('#three-way-unchanged');
+    await page.focus('#three-way-close');
+    const focused = () => page.evaluate(() => document.activeElement?.closest<HTMLElement>('.three-way-entry')?.dataset.id ?? null);
+    const changed = (await commandJson('3', '4', '5')).clauses.filter((c) => c.status !== 'unchanged').map((c) => c.id);
+    await page.keyboard.press('n');
+    expect(await focused()).toBe(changed[0]);
+    await page.keyboard.press('n');
+    expect(await focused()).toBe(changed[1]);
+    await page.keyboard.press('Alt+ArrowUp');
+    expect(await focused()).toBe(changed[0]);
+    // Not while choosing a draft: the key goes to the picker.
+    await page.focus('#three-way-base');
+    await page.keyboard.press('n');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('three-way-base');
+  });
+
   it('closes with Escape, giving the focus back to its button', async () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog().count()).toBe(0);
