@@ -3,36 +3,24 @@
  * as `parley history` tells it — the split in v4 measured as a split (nothing that went to the new clause struck),
  * v5's weaker commitment flagged, an unsaved edit saved first so that the working draft's step shows it.
  */
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySampleDossier } from '../support/fixture-copy.js';
-import { CHROMIUM, compareInApp, openDossier, tearDown } from '../support/serve-process.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, compareInApp, sampleDossierInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`clause history e2e test skipped: needs ${CHROMIUM}`);
 
 describe.skipIf(!ready)('the History dialog', () => {
-  let copy: Awaited<ReturnType<typeof copySampleDossier>> | undefined;
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-
-  beforeAll(async () => {
-    copy = await copySampleDossier();
-    // A title block (text before the first clause, as an imported draft has) in the working draft only.
-    const working = join(copy.dir, 'working.md');
+  // A title block (text before the first clause, as an imported draft has) in the working draft only.
+  const app = sampleDossierInApp(async (dir) => {
+    const working = join(dir, 'working.md');
     await writeFile(working, (await readFile(working, 'utf8')).replace('\n## ', '\nbetween the European Union and the United States of America\n\n## '));
-    ({ server, browser, page } = await openDossier(copy.dir));
   });
-
-  afterAll(async () => {
-    await tearDown(browser, server, '');
-    await copy?.dispose();
-  });
+  let page: Page;
+  beforeAll(() => { page = app.page; });
 
   const entry = (version: string) => page.locator(`#history-dialog .history-entry[data-version="${version}"]`);
 

@@ -3,36 +3,24 @@
  * both answered — each clause's status as `parley diff --base` counts it, a conflict's two sides, what stands
  * between them and both changes together, the working draft saved before it is compared.
  */
-import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { threeWayCommand } from '../../src/node/cli/three-way.js';
 import { collectOutput } from '../support/output-collector.js';
-import { copySampleDossier, PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, openDossier, tearDown } from '../support/serve-process.js';
+import { PROJECT_ROOT } from '../support/fixture-copy.js';
+import { CHROMIUM, sampleDossierInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`three-way e2e test skipped: needs ${CHROMIUM}`);
 
 describe.skipIf(!ready)('the Three-way dialog', () => {
-  let copy: Awaited<ReturnType<typeof copySampleDossier>> | undefined;
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  const app = sampleDossierInApp();
   let page: Page;
-
-  beforeAll(async () => {
-    copy = await copySampleDossier();
-    ({ server, browser, page } = await openDossier(copy.dir));
-  });
-
-  afterAll(async () => {
-    await tearDown(browser, server, '');
-    await copy?.dispose();
-  });
+  beforeAll(() => { page = app.page; });
 
   const dialog = () => page.locator('#three-way-dialog');
   const entry = (id: string) => page.locator(`#three-way-dialog .three-way-entry[data-id="${id}"]`);
@@ -42,7 +30,7 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
   /** What `parley diff --base` says of the same three versions, as JSON. */
   async function commandJson(base: string, first: string, second: string) {
     const output = collectOutput();
-    await threeWayCommand(copy!.dir, base, first, second, { format: 'json' }, output);
+    await threeWayCommand(app.dir, base, first, second, { format: 'json' }, output);
     return JSON.parse(output.text()) as { summary: Record<string, number>; clauses: { id: string; status: string }[] };
   }
 
@@ -89,7 +77,7 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
       return readFile((await file.path())!, 'utf8');
     };
     const command = (...more: string[]) => {
-      const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), 'diff', '--base', '3', copy!.dir, '4', '5', '--format', 'html', ...more, '-o', '-'], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), 'diff', '--base', '3', app.dir, '4', '5', '--format', 'html', ...more, '-o', '-'], { encoding: 'utf8' });
       expect(run.status, run.stderr).toBe(0);
       return run.stdout.trimEnd();
     };

@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type FileChooser, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from './fixture-copy.js';
+import { afterAll, beforeAll } from 'vitest';
+import { copySampleDossier, PROJECT_ROOT } from './fixture-copy.js';
 
 export function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), 'serve', dir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -140,3 +141,26 @@ export async function chooserFromShortcut(page: Page, key: string): Promise<File
   }
 }
 
+
+/**
+ * A copy of the sample dossier open in the app for the tests of one describe block: made (and `prepare`d, before the
+ * app opens it) in a beforeAll hook, removed with the server and the browser in an afterAll hook. Its fields are set
+ * once the hook has run.
+ */
+export function sampleDossierInApp(prepare?: (dir: string) => Promise<void>): { page: Page; dir: string } {
+  const app = {} as { page: Page; dir: string };
+  let copy: Awaited<ReturnType<typeof copySampleDossier>> | undefined;
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    copy = await copySampleDossier();
+    await prepare?.(copy.dir);
+    ({ server, browser, page: app.page } = await openDossier(copy.dir));
+    app.dir = copy.dir;
+  });
+  afterAll(async () => {
+    await tearDown(browser, server, '');
+    await copy?.dispose();
+  });
+  return app;
+}
