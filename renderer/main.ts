@@ -507,8 +507,14 @@ class App {
   private openThreeWay(onClose: () => void): void {
     if (document.getElementById('three-way-dialog')) return;
     const versions = this.summary.versions;
-    openThreeWayDialog({ api: this.api, versions, dossierName: this.summary.name, title: this.summary.title, beforeWorking: async () => { if (this.dirty) await this.save(); } },
-      defaultThreeWayChoice(versions), onClose);
+    openThreeWayDialog({
+      api: this.api, versions, dossierName: this.summary.name, title: this.summary.title,
+      beforeWorking: async () => { if (this.dirty) await this.save(); },
+      compareTwo: (oldRef, newRef, id) => {
+        this.showView('compare');
+        void this.compare.showClause(oldRef, newRef, id);
+      },
+    }, defaultThreeWayChoice(versions), onClose);
   }
 
   /** The History dialog for a clause, from the draft or the compare view; unsaved edits are saved first. */

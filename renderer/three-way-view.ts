@@ -33,6 +33,8 @@ export interface ThreeWayContext {
   versions: readonly VersionEntry[];
   /** Called before comparing with the working draft, so that what is compared is what the user sees. */
   beforeWorking: () => Promise<void>;
+  /** Two of the drafts in the compare view, one clause brought into view (the dialog closes first). */
+  compareTwo?: (oldRef: DraftRef, newRef: DraftRef, clauseId: string) => void;
 }
 
 /**
@@ -78,14 +80,21 @@ export function openThreeWayDialog(ctx: ThreeWayContext, choice: ThreeWayChoice,
     h('header', { class: 'history-header' }, h('h2', {}, 'Three-way comparison'), save, close, form),
     body);
   close.addEventListener('click', () => dialog.close());
+  // A clause's Compare: the dialog goes and the compare view takes over (and the focus) with those two drafts.
+  let next: (() => void) | null = null;
+  const compareTwo: CompareTwo = ctx.compareTwo && ((oldRef, newRef, clauseId) => {
+    next = () => ctx.compareTwo!(oldRef, newRef, clauseId);
+    dialog.close();
+  });
   dialog.addEventListener('close', () => {
     dialog.remove();
-    onClose();
+    if (next) next();
+    else onClose();
   });
   showUnchanged.addEventListener('change', () => { list.classList.toggle('show-unchanged', showUnchanged.checked); });
   // The comparison shown, redrawn with or without the unchanged paragraphs around each change.
   let shown: ThreeWayJson | null = null;
-  wholeText.addEventListener('change', () => { if (shown) list.replaceChildren(...entryNodes(shown, !wholeText.checked)); });
+  wholeText.addEventListener('change', () => { if (shown) list.replaceChildren(...entryNodes(shown, !wholeText.checked, compareTwo)); });
 
   const ref = (value: string): DraftRef => (value === 'working' ? 'working' : Number(value));
   let request = 0;
@@ -105,7 +114,7 @@ export function openThreeWayDialog(ctx: ThreeWayContext, choice: ThreeWayChoice,
       shown = result;
       save.disabled = false;
       status.textContent = summaryLine(result);
-      list.replaceChildren(...entryNodes(result, !wholeText.checked));
+      list.replaceChildren(...entryNodes(result, !wholeText.checked, compareTwo));
     } catch (error) {
       if (asked !== request) return;
       status.className = 'three-way-status error';
@@ -194,17 +203,36 @@ function summaryLine(result: ThreeWayJson): string {
 }
 
 /** `elide`: runs of unchanged paragraphs cut to those next to a change, as `--changed-only` prints them. */
-function entryNodes(result: ThreeWayJson, elide: boolean): HTMLElement[] {
-  const names = { first: draftRefName(result.first.version), second: draftRefName(result.second.version) };
+function entryNodes(result: ThreeWayJson, elide: boolean, compareTwo: CompareTwo): HTMLElement[] {
   const words = (ops: readonly WordOpJson[], partOfChange = false) => (elide ? elideUnchanged(ops, { partOfChange }) : ops);
-  const entries = result.front ? [entryNode(result.front, names, true, words)] : [];
-  return [...entries, ...result.clauses.map((e) => entryNode(e, names, false, words))];
+  const reading: Reading = { result, names: { first: draftRefName(result.first.version), second: draftRefName(result.second.version) }, words, compareTwo };
+  const entries = result.front ? [entryNode(result.front, reading, true)] : [];
+  return [...entries, ...result.clauses.map((e) => entryNode(e, reading, false))];
 }
 
-type Words = (ops: readonly WordOpJson[], partOfChange?: boolean) => readonly WordOpJson[];
+type CompareTwo = ((oldRef: DraftRef, newRef: DraftRef, clauseId: string) => void) | undefined;
+
+/** What every entry is drawn with: the comparison, the two sides' short names, the redline's cut, the Compare action. */
+interface Reading {
+  result: ThreeWayJson;
+  names: { first: string; second: string };
+  words: (ops: readonly WordOpJson[], partOfChange?: boolean) => readonly WordOpJson[];
+  compareTwo: CompareTwo;
+}
+
+/** "Compare v3 → v4": those two drafts in the compare view, this clause brought into view; none for the title block. */
+function compareButton(reading: Reading, oldRef: DraftRef, newRef: DraftRef, clauseId: string): HTMLElement | null {
+  if (!reading.compareTwo || clauseId === '') return null;
+  const text = `Compare ${draftRefName(oldRef)} → ${draftRefName(newRef)}`;
+  const button = h('button', { type: 'button', class: 'history-compare', title: `${text}, in the compare view` }, text);
+  button.addEventListener('click', () => reading.compareTwo!(oldRef, newRef, clauseId));
+  return button;
+}
 
 /** One clause: its heading and status, then what each side did, what stands between them, and both together. */
-function entryNode(e: ThreeWayEntryJson, names: { first: string; second: string }, front: boolean, words: Words): HTMLElement {
+function entryNode(e: ThreeWayEntryJson, reading: Reading, front: boolean): HTMLElement {
+  const { names, words, result } = reading;
+  const [base, first, second] = [result.base.version, result.first.version, result.second.version];
   const c = e.second ?? e.first ?? e.base!;
   const heading = front ? TITLE_BLOCK : [c.label, c.title].filter(Boolean).join(' — ') || '(no heading)';
   const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, names.first, names.second);
@@ -219,13 +247,13 @@ function entryNode(e: ThreeWayEntryJson, names: { first: string; second: string 
       apart ? h('span', { class: 'three-way-apart' }, ` · ${apart}`) : ''));
   if (e.status === 'unchanged') return item;
   if (e.status === 'both-same') {
-    item.append(...sideNodes(`Both (${names.first}, ${names.second})`, e.firstChange, words));
+    item.append(...sideNodes(`Both (${names.first}, ${names.second})`, e.firstChange, words, compareButton(reading, base, second, e.id)));
     return item;
   }
-  if (e.firstChange.change !== 'unchanged') item.append(...sideNodes(`First side (${names.first})`, e.firstChange, words));
-  if (e.secondChange.change !== 'unchanged') item.append(...sideNodes(`Second side (${names.second})`, e.secondChange, words));
+  if (e.firstChange.change !== 'unchanged') item.append(...sideNodes(`First side (${names.first})`, e.firstChange, words, compareButton(reading, base, first, e.id)));
+  if (e.secondChange.change !== 'unchanged') item.append(...sideNodes(`Second side (${names.second})`, e.secondChange, words, compareButton(reading, base, second, e.id)));
   if (e.between) {
-    item.append(h('p', { class: 'three-way-part' }, `${names.first} → ${names.second}, what stands between them:`));
+    item.append(h('p', { class: 'three-way-part' }, `${names.first} → ${names.second}, what stands between them:`), compareButton(reading, first, second, e.id) ?? '');
     if (e.betweenLegal && e.betweenLegal.length > 0) item.append(legalFlags(e.betweenLegal));
     item.append(h('div', { class: 'redline inline three-way-text three-way-between' }, ...redlineNodes(words(e.between))));
   }
@@ -239,8 +267,9 @@ function entryNode(e: ThreeWayEntryJson, names: { first: string; second: string 
 }
 
 /** A side's change since the base: what it did, its title's redline, what it changed in law, its redline (a merge's in parts). */
-function sideNodes(who: string, side: ThreeWaySideJson, words: Words): HTMLElement[] {
+function sideNodes(who: string, side: ThreeWaySideJson, words: Reading['words'], compare: HTMLElement | null): HTMLElement[] {
   const out: HTMLElement[] = [h('p', { class: 'three-way-part' }, `${who}: ${sideChangeNote(side)}`)];
+  if (compare) out.push(compare);
   if (side.titleWords) out.push(h('p', { class: 'three-way-title' }, 'Title: ', ...redlineNodes(side.titleWords)));
   if (side.legal.length > 0) out.push(legalFlags(side.legal));
   const parts = partsOrWhole(side);

@@ -120,6 +120,15 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('compare-three-way');
   });
 
+  it('opens two of the drafts in the compare view from a clause, the clause brought into view', async () => {
+    await page.click('#compare-three-way');
+    await compared();
+    await entry('pricing').getByRole('button', { name: 'Compare v4 → v5' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect([await page.inputValue('#compare-old'), await page.inputValue('#compare-new')]).toEqual(['4', '5']);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ids ?? '')).toMatch(/\bpricing\b/);
+  });
+
   it('saves an unsaved edit before comparing with the working draft, and compares three drafts the reader picks', async () => {
     await page.click('#tab-draft');
     // An unsaved edit at the end of the last clause.
