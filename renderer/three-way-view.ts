@@ -236,7 +236,7 @@ function entryNode(e: ThreeWayEntryJson, reading: Reading, front: boolean): HTML
   const c = e.second ?? e.first ?? e.base!;
   const heading = front ? TITLE_BLOCK : [c.label, c.title].filter(Boolean).join(' — ') || '(no heading)';
   const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, names.first, names.second);
-  const apart = e.between && e.overlap === false
+  const apart = e.overlap === false
     ? e.holdsBoth ? holdsBothWords(e.holdsBoth, names.first, names.second) : 'in different sentences or rows: both changes can stand'
     : '';
   const item = h('article', { class: `three-way-entry ${e.status}`, 'data-id': e.id, 'data-status': e.status },

@@ -201,6 +201,7 @@ describe('threeWay where one side split or merged the clause and the other edite
   // One side split the trade-defence paragraphs off into a clause of their own.
   const split = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping, inquiries))]);
   const deleted = (e: ThreeWayEntry) => e.combined!.words.filter((w) => w.op === 'delete').map((w) => w.text);
+  const version = (n: number, d: ReturnType<typeof draft>) => ({ version: n, label: '', tabledBy: 'EU', date: '2026-11-30', status: 'draft' as const, draft: d });
   const combinedText = (e: ThreeWayEntry) => e.combined!.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('');
 
   it('combines the edit with the split over the text the clause kept: nothing that went to the other clause struck', () => {
@@ -222,6 +223,24 @@ describe('threeWay where one side split or merged the clause and the other edite
     expect(coop.status).toBe('conflict');
     expect(coop.overlap).toBe(true);
     expect(coop.combined).toBeUndefined();
+  });
+
+  it('makes a conflict of a clause one side split off whose text the other side edited where it still stands', () => {
+    const edited = draft([cooperation(mapping, data, dumping.replace('will cooperate', 'shall cooperate'), inquiries)]);
+    for (const [first, second, splitter, editor] of [[split, edited, 'firstChange', 'secondChange'], [edited, split, 'secondChange', 'firstChange']] as const) {
+      const r = threeWay(base, first, second);
+      const defence = r.entries.find((e) => e.id === 'defence')!;
+      // Before, the clause split off read as changed by the splitting side only, the other side's edit of its text unseen.
+      expect(defence.status).toBe('conflict');
+      expect(defence[splitter].relation).toEqual({ kind: 'split', from: ['coop'], into: ['coop', 'defence'] });
+      expect(defence[editor]).toMatchObject({ change: 'edited', within: 'coop' });
+      expect(defence[editor].words.filter((w) => w.op !== 'equal').map((w) => [w.op, w.text])).toEqual([['delete', 'will'], ['insert', 'shall']]);
+      expect(defence[editor].legal).toEqual([{ type: 'obligation', old: 'will', new: 'shall', direction: 'stronger' }]);
+      expect(r.summary.conflict).toBe(2);
+      expect(r.summary[splitter === 'firstChange' ? 'first-only' : 'second-only']).toBe(0);
+      const text = threeWayText(r, version(1, base), version(2, first), version(3, second), { changedOnly: true, color: false }).join('\n');
+      expect(text).toContain(`(v${editor === 'secondChange' ? 3 : 2}): edited (in #coop, where this text still stands)`);
+    }
   });
 
   it('combines an edit with a merge over the joined text, the merged clause\'s text kept', () => {
@@ -295,6 +314,18 @@ describe('threeWay on the sample dossier', () => {
     expect([pricing.overlap, pricing.holdsBoth, antiDumping.overlap, antiDumping.holdsBoth]).toEqual([false, 'second', false, 'second']);
     expect(pricing.combined!.words.filter((w) => w.op === 'delete').map((w) => w.text)).toEqual(['[will establish][will explore the establishment of]', ', [price floors for designated materials]']);
     expect(text).toContain('    title: Anti-dumping');
+  });
+
+  it('sees v2\'s edit of the anti-dumping paragraphs, made before the working draft split them off, as a change to #anti-dumping too', () => {
+    // Base v1; v2 (US) weakened shall → will in #pricing's paragraphs 4 and 5; the working draft has them split off
+    // into #anti-dumping (since v4) with the same weakening and more.
+    const working = parseDraft(fs.readFileSync(path.join(SAMPLE_DOSSIER, 'working.md'), 'utf8')).draft;
+    const antiDumping = threeWay(read(1), read(2), working).entries.find((e) => e.id === 'anti-dumping')!;
+    expect(antiDumping.status).toBe('conflict');
+    expect(antiDumping.firstChange).toMatchObject({ change: 'edited', within: 'pricing' });
+    expect(antiDumping.firstChange.legal.map((l) => [l.old, l.new, l.direction])).toEqual([['shall', 'will', 'weaker'], ['shall', 'will', 'weaker']]);
+    // The working draft made v2's change as well as its own: it already reads as both together.
+    expect([antiDumping.overlap, antiDumping.holdsBoth]).toEqual([false, 'second']);
   });
 
   it('says of a clause a side merged into another that its text went there, without striking it', () => {

@@ -5,7 +5,8 @@
  */
 import { partsJson, wordOpsJson } from './compare.js';
 import type { HistoryVersion } from './history.js';
-import type { ThreeWayEntry, ThreeWayResult, ThreeWaySide } from './three-way.js';
+import type { ThreeWayClause, ThreeWayEntry, ThreeWayResult, ThreeWaySide } from './three-way.js';
+import type { LegalChangeJson, WordOpJson } from './contract.js';
 import type { WordOp } from './words.js';
 
 /** A version as the JSON names it. */
@@ -14,7 +15,7 @@ function describe(v: HistoryVersion) {
 }
 
 function sideJson(side: ThreeWaySide) {
-  return { change: side.change, ...(side.moved ? { moved: true as const } : {}), ...(side.relation ? { relation: side.relation } : {}), legal: side.legal,
+  return { change: side.change, ...(side.moved ? { moved: true as const } : {}), ...(side.relation ? { relation: side.relation } : {}), ...(side.within ? { within: side.within } : {}), legal: side.legal,
     ...(side.parts ? { parts: partsJson(side.parts) } : {}), words: wordOpsJson(side.words), ...(side.titleWords ? { titleWords: wordOpsJson(side.titleWords) } : {}) };
 }
 
@@ -31,10 +32,25 @@ export function threeWayJson(result: ThreeWayResult, base: HistoryVersion, first
 }
 
 export type ThreeWayJson = ReturnType<typeof threeWayJson>;
-export type ThreeWayEntryJson = ThreeWayJson['clauses'][number];
-export type ThreeWaySideJson = ThreeWayEntryJson['firstChange'];
+export type ThreeWaySideJson = ReturnType<typeof sideJson>;
 
-function entryJson(e: ThreeWayEntry) {
+/** A clause as the JSON tells it (ThreeWayEntry, its words without their offsets). */
+export interface ThreeWayEntryJson {
+  id: string;
+  status: ThreeWayEntry['status'];
+  base: ThreeWayClause | null;
+  first: ThreeWayClause | null;
+  second: ThreeWayClause | null;
+  firstChange: ThreeWaySideJson;
+  secondChange: ThreeWaySideJson;
+  between?: WordOpJson[];
+  betweenLegal?: LegalChangeJson[];
+  overlap?: boolean;
+  combined?: { title: string; text: string; words: WordOpJson[] };
+  holdsBoth?: 'first' | 'second';
+}
+
+function entryJson(e: ThreeWayEntry): ThreeWayEntryJson {
   return {
     id: e.id,
     status: e.status,
@@ -43,7 +59,7 @@ function entryJson(e: ThreeWayEntry) {
     second: e.second,
     firstChange: sideJson(e.firstChange),
     secondChange: sideJson(e.secondChange),
-    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : {}),
+    ...(e.between ? { between: wordOpsJson(e.between), betweenLegal: e.betweenLegal ?? [], overlap: e.overlap === true } : e.overlap !== undefined ? { overlap: e.overlap } : {}),
     ...(e.combined ? { combined: { title: e.combined.title, text: newSide(e.combined.words), words: wordOpsJson(e.combined.words) } } : {}),
     ...(e.holdsBoth ? { holdsBoth: e.holdsBoth } : {}),
   };

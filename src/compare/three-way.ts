@@ -35,7 +35,7 @@ import { walkClauses } from '../model/provisions.js';
 import { clauseText } from '../model/text.js';
 import { sentenceAt, sentenceStarts } from './sentences.js';
 import { diffWords, type WordOp } from './words.js';
-import { clauseRedline, frontClause, newClauseShare, versionPair, type VersionPair } from './compare.js';
+import { clauseLegal, clauseRedline, frontClause, newClauseShare, versionPair, type VersionPair } from './compare.js';
 import { sameFormatting } from './formatting.js';
 import type { LegalChangeJson } from './contract.js';
 import { relationsBetween, type ClauseRelation, type Relations } from './history.js';
@@ -75,6 +75,11 @@ export interface ThreeWaySide {
   relation?: ClauseRelation;
   /** With a merge's `relation`: `words` cut where each merged clause's text begins, each further part headed by it. */
   parts?: RedlinePart<WordOp>[];
+  /**
+   * For a clause the other side split off, which this side does not have: the clause this side edited its text in,
+   * where that text still stands (`words` and `legal`: that edit, on the stretch of the base the clause took).
+   */
+  within?: string;
 }
 
 export interface ThreeWayEntry {
@@ -95,8 +100,9 @@ export interface ThreeWayEntry {
    */
   combined?: { words: WordOp[]; title: string };
   /**
-   * With `between`: whether the two sides changed any sentence of the base's text in common (or both its title,
-   * differently); a change both made alike counts once. A conflict whose sides did not — one side changed a row
+   * With `between` (and for a clause one side split off whose text the other edited: readEditsOfSplitText): whether
+   * the two sides changed any sentence of the base's text in common (or both its title, differently); a change both
+   * made alike counts once. A conflict whose sides did not — one side changed a row
    * of a schedule, the other another row, or another sentence or paragraph — can be settled by taking both
    * changes; one that did needs a choice.
    */
@@ -223,9 +229,10 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
       if (shared !== null) settle(entry, shared);
       else if (entry.base) settleOverOneShare(entry, entry.base.text);
     }
-    summary[entry.status]++;
     return entry;
   });
+  readEditsOfSplitText(entries, parties);
+  for (const entry of entries) summary[entry.status]++;
   const front = entryOf('', frontOf(base), frontOf(first), frontOf(second), parties);
   return front.status === 'unchanged' ? { summary, entries } : { summary, entries, front };
 }
@@ -339,34 +346,79 @@ function oldTextOf(words: readonly WordOp[]): string {
  */
 function redlineOnStretch(words: readonly WordOp[], base: string, stretch: string): WordOp[] | null {
   if (stretch === base) return [...words];
-  const inside = base.indexOf(stretch);
-  if (inside >= 0 && base.indexOf(stretch, inside + 1) < 0) {
-    const from = inside, to = inside + stretch.length;
-    const out: WordOp[] = [];
-    let at = 0;
-    for (const op of words) {
-      if (op.op === 'insert') {
-        if (at < from || at > to) return null;
-        out.push(op);
-        continue;
-      }
-      const end = at + op.text.length;
-      if (op.op === 'delete') {
-        if (at < from || end > to) return null;
-        out.push(op);
-      } else if (end > from && at < to) {
-        out.push({ ...op, text: op.text.slice(Math.max(0, from - at), Math.min(op.text.length, to - at)) });
-      }
-      at = end;
-    }
-    return out;
-  }
+  const inside = redlineInside(words, base, stretch, 'refuse');
+  if (inside !== undefined) return inside;
   const around = stretch.indexOf(base);
   if (around >= 0 && stretch.indexOf(base, around + 1) < 0) {
     const before = stretch.slice(0, around), after = stretch.slice(around + base.length);
     return [...(before ? [{ op: 'equal' as const, text: before }] : []), ...words, ...(after ? [{ op: 'equal' as const, text: after }] : [])];
   }
   return null;
+}
+
+/**
+ * The part of a redline of `base` that falls in `stretch`, a text `base` holds once (undefined where it does not):
+ * its equal text cut to the stretch, its changes inside it kept (insertions at its ends included); a change outside
+ * the stretch makes it null (`outside` 'refuse') or is left out ('drop'). A change across an end of it: null.
+ */
+function redlineInside(words: readonly WordOp[], base: string, stretch: string, outside: 'refuse' | 'drop'): WordOp[] | null | undefined {
+  const from = base.indexOf(stretch);
+  if (from < 0 || base.indexOf(stretch, from + 1) >= 0) return undefined;
+  const to = from + stretch.length;
+  const out: WordOp[] = [];
+  let at = 0;
+  for (const op of words) {
+    if (op.op === 'insert') {
+      if (at >= from && at <= to) out.push(op);
+      else if (outside === 'refuse') return null;
+      continue;
+    }
+    const end = at + op.text.length;
+    if (op.op === 'delete') {
+      if (at >= from && end <= to) out.push(op);
+      else if (outside === 'refuse' || (end > from && at < to)) return null;
+    } else if (end > from && at < to) {
+      out.push({ ...op, text: op.text.slice(Math.max(0, from - at), Math.min(op.text.length, to - at)) });
+    }
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * A clause one side split off (in neither the base nor the other side) whose text the other side edited where that
+ * text still stands, in the clause it was split from: both changed that text, so the clause is a conflict, and the
+ * other side's change is its edit of that stretch (`within`: the clause it made it in), with what that changed in
+ * law; where the two changes do not meet, both together over that stretch.
+ */
+function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, string>): void {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const entry of entries) {
+    if (entry.base || entry.status === 'conflict') continue;
+    const splitBy = entry.first && !entry.second ? 'first' : entry.second && !entry.first ? 'second' : null;
+    if (!splitBy) continue;
+    const [split, other] = splitBy === 'first' ? [entry.firstChange, entry.secondChange] as const : [entry.secondChange, entry.firstChange] as const;
+    const from = split.relation?.kind === 'split' && split.relation.from.length === 1 ? byId.get(split.relation.from[0]!) : undefined;
+    if (!from?.base) continue;
+    // The other side kept that clause whole and edited it.
+    const otherOfFrom = splitBy === 'first' ? from.secondChange : from.firstChange;
+    if (otherOfFrom.change !== 'edited' || otherOfFrom.relation) continue;
+    const stretch = oldTextOf(split.words);
+    const inside = redlineInside(otherOfFrom.words, from.base.text, stretch, 'drop');
+    if (!inside || inside.every((op) => op.op === 'equal')) continue;
+    const text = inside.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
+    const edited: ThreeWaySide = { change: 'edited', within: from.id, words: inside, legal: clauseLegal(stretch, text, inside, [], [], [], parties) };
+    if (splitBy === 'first') entry.secondChange = edited; else entry.firstChange = edited;
+    entry.status = 'conflict';
+    const [firstWords, secondWords] = splitBy === 'first' ? [split.words, inside] : [inside, split.words];
+    const merged = mergeChanges(stretch, firstWords, secondWords);
+    entry.overlap = merged === null;
+    if (!merged) continue;
+    const clause = (entry.first ?? entry.second)!;
+    entry.combined = { words: merged, title: clause.title };
+    // The splitting side may have made the other side's edit too: its clause then reads as both together.
+    if (merged.filter((op) => op.op !== 'delete').map((op) => op.text).join('') === clause.text) entry.holdsBoth = splitBy;
+  }
 }
 
 /** One change a side made to the base's text. */

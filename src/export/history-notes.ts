@@ -47,8 +47,13 @@ export function firstAppearanceLine(relation: ClauseRelation | undefined, withRe
     : `first appears here, against ${ids}, merged into it`;
 }
 
-/** A side's change of a three-way diff with the split or merge it made: "inserted (split: #pricing → #pricing, #anti-dumping)". */
-export function sideChangeNote(side: { change: string; relation?: ClauseRelation }): string {
+/**
+ * A side's change of a three-way diff with the split or merge it made: "inserted (split: #pricing → #pricing,
+ * #anti-dumping)"; or, of a clause the other side split off, where this side edited its text: "edited (in #pricing,
+ * where this text still stands)".
+ */
+export function sideChangeNote(side: { change: string; relation?: ClauseRelation; within?: string }): string {
+  if (side.within) return `${side.change} (in #${side.within}, where this text still stands)`;
   return side.relation ? `${side.change} (${relationNote(side.relation)})` : side.change;
 }
 

@@ -44,7 +44,7 @@ function entryHtml(e: ThreeWayEntry, options: HtmlThreeWayOptions, front: boolea
   const c = e.second ?? e.first ?? e.base!;
   const head = front ? TITLE_BLOCK : [c.label, c.title].filter(Boolean).join(' — ') || '(no heading)';
   const { first, second } = options.short;
-  const apart = e.between && e.overlap === false
+  const apart = e.overlap === false
     ? ` <span class="apart">(${e.holdsBoth ? escape(holdsBothWords(e.holdsBoth, first, second)) : 'in different sentences or rows: both changes can stand'})</span>`
     : '';
   const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, first, second);

@@ -81,7 +81,7 @@ export function threeWayText(result: ThreeWayResult, base: HistoryVersion, first
     const c = e.second ?? e.first ?? e.base!;
     const heading = e === result.front ? TITLE_BLOCK : `${[c.label, c.title].filter(Boolean).join(' — ') || '(no heading)'}  #${e.id}`;
     // A conflict whose sides changed different lines of the base can take both changes: say so.
-    const apart = e.between && e.overlap === false
+    const apart = e.overlap === false
       ? e.holdsBoth ? ` (${holdsBothWords(e.holdsBoth, firstName, secondName)})` : ' (in different sentences or rows: the two changes do not overlap)'
       : '';
     const moved = movedByWords(e.firstChange.moved === true, e.secondChange.moved === true, firstName, secondName);
