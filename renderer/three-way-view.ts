@@ -250,8 +250,9 @@ function entryNode(e: ThreeWayEntryJson, reading: Reading, front: boolean): HTML
     item.append(...sideNodes(`Both (${names.first}, ${names.second})`, e.firstChange, words, compareButton(reading, base, second, e.id)));
     return item;
   }
-  if (e.firstChange.change !== 'unchanged') item.append(...sideNodes(`First side (${names.first})`, e.firstChange, words, compareButton(reading, base, first, e.id)));
-  if (e.secondChange.change !== 'unchanged') item.append(...sideNodes(`Second side (${names.second})`, e.secondChange, words, compareButton(reading, base, second, e.id)));
+  // A side's edit of text another clause still holds (`within`) is found in the compare view under that clause.
+  if (e.firstChange.change !== 'unchanged') item.append(...sideNodes(`First side (${names.first})`, e.firstChange, words, compareButton(reading, base, first, e.firstChange.within ?? e.id)));
+  if (e.secondChange.change !== 'unchanged') item.append(...sideNodes(`Second side (${names.second})`, e.secondChange, words, compareButton(reading, base, second, e.secondChange.within ?? e.id)));
   if (e.between) {
     item.append(h('p', { class: 'three-way-part' }, `${names.first} → ${names.second}, what stands between them:`), compareButton(reading, first, second, e.id) ?? '');
     if (e.betweenLegal && e.betweenLegal.length > 0) item.append(legalFlags(e.betweenLegal));

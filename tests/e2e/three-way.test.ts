@@ -127,6 +127,21 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
     await expect.poll(() => dialog().count()).toBe(0);
     expect([await page.inputValue('#compare-old'), await page.inputValue('#compare-new')]).toEqual(['4', '5']);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ids ?? '')).toMatch(/\bpricing\b/);
+
+    // v2 edited the anti-dumping paragraphs while they still stood in #pricing (the working draft has them split
+    // off): its Compare finds them there.
+    await page.click('#compare-three-way');
+    await compared();
+    await page.selectOption('#three-way-base', '1');
+    await page.selectOption('#three-way-first', '2');
+    await page.selectOption('#three-way-second', 'working');
+    await page.click('#three-way-run');
+    await compared();
+    expect(await entry('anti-dumping').locator('.three-way-part').first().textContent()).toBe('First side (v2): edited (in #pricing, where this text still stands)');
+    await entry('anti-dumping').getByRole('button', { name: 'Compare v1 → v2' }).click();
+    await expect.poll(() => dialog().count()).toBe(0);
+    expect([await page.inputValue('#compare-old'), await page.inputValue('#compare-new')]).toEqual(['1', '2']);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ids ?? '')).toMatch(/\bpricing\b/);
   });
 
   it('saves an unsaved edit before comparing with the working draft, and compares three drafts the reader picks', async () => {
