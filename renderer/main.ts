@@ -4,7 +4,7 @@
  * served by `parley serve`, the HTTP transport is installed here.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { DossierApi, DossierSummary, InheritedDraft } from '../src/api.js';
+import type { DossierApi, DossierSummary, DraftRef, InheritedDraft } from '../src/api.js';
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { VersionEntry } from '../src/model/dossier.js';
 import { DRAFT_STATUSES, STANCES, type Draft, type Stance } from '../src/model/draft.js';
@@ -130,9 +130,7 @@ class App {
       api: this.api,
       parties: s.parties,
       versions: () => this.summary.versions,
-      beforeWorking: async () => {
-        if (this.dirty) await this.save();
-      },
+      beforeWorking: () => this.saveIfEdited(),
       dossierName: s.name,
       openHistory: (clauseId, heading, back) => void this.showHistory(clauseId, heading, () => back.focus()),
       openThreeWay: (back) => this.openThreeWay(() => back.focus()),
@@ -509,22 +507,27 @@ class App {
     const versions = this.summary.versions;
     openThreeWayDialog({
       api: this.api, versions, dossierName: this.summary.name, title: this.summary.title,
-      beforeWorking: async () => { if (this.dirty) await this.save(); },
-      compareTwo: (oldRef, newRef, id) => {
-        this.showView('compare');
-        void this.compare.showClause(oldRef, newRef, id);
-      },
+      beforeWorking: () => this.saveIfEdited(),
+      compareTwo: (oldRef, newRef, id) => this.compareAt(oldRef, newRef, id),
     }, defaultThreeWayChoice(versions), onClose);
+  }
+
+  /** Unsaved edits saved, before the working draft is read as saved (a comparison with it). */
+  private async saveIfEdited(): Promise<void> {
+    if (this.dirty) await this.save();
+  }
+
+  /** Two drafts in the compare view, one clause brought into view (a dialog's Compare). */
+  private compareAt(oldRef: DraftRef, newRef: DraftRef, clauseId: string): void {
+    this.showView('compare');
+    void this.compare.showClause(oldRef, newRef, clauseId);
   }
 
   /** The History dialog for a clause, from the draft or the compare view; unsaved edits are saved first. */
   private async showHistory(clauseId: string, heading: string, onClose: () => void): Promise<void> {
     if (document.getElementById('history-dialog')) return;
     if (this.dirty && !this.summary.readOnly) await this.save();
-    openHistoryDialog(this.api, clauseId, heading, onClose, (oldRef, newRef, id) => {
-      this.showView('compare');
-      void this.compare.showClause(oldRef, newRef, id);
-    });
+    openHistoryDialog(this.api, clauseId, heading, onClose, (oldRef, newRef, id) => this.compareAt(oldRef, newRef, id));
   }
 
   private buildTableForm(): HTMLElement {
