@@ -271,6 +271,11 @@ describe('parley diff', () => {
       // A draft whose text names no title is titled by its file's name, which is no change of the instrument.
       expect(JSON.parse(parley('diff', mou, untitled, '--format', 'json').stdout).titleWords).toBeUndefined();
       expect(parley('diff', mou, untitled).stdout).not.toMatch(/^title:/m);
+      // Nor is it the page's heading: the titled draft's title is, and where neither has one, the two files' names.
+      expect(parley('diff', mou, untitled, '--format', 'html').stdout).toContain('<h1>Memorandum of Understanding on Critical Minerals</h1>');
+      const other = path.join(dir, 'other.txt');
+      fs.writeFileSync(other, 'Article 1 — Purpose\n\nThe Participants shall cooperate.\n');
+      expect(parley('diff', untitled, other, '--format', 'html').stdout).toContain('<h1>untitled.txt → other.txt</h1>');
       // A title set in capitals in one draft: in the JSON, marked cosmetic; not announced in the text.
       const capitals = path.join(dir, 'capitals.txt');
       fs.writeFileSync(capitals, 'MEMORANDUM OF UNDERSTANDING ON CRITICAL MINERALS\n\nArticle 1 — Purpose\n\nThe Participants will cooperate.\n');

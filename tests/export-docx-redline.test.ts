@@ -144,6 +144,23 @@ describe('the Word redline', () => {
     expect(xml).toMatch(/<w:del [^>]*><w:r><w:delText[^>]*>shall<\/w:delText><\/w:r><\/w:del><w:ins [^>]*><w:r><w:t[^>]*>will<\/w:t><\/w:r><\/w:ins>/);
   });
 
+  it('gives the document the instrument\'s title and its changes\' author as properties; a draft without a title gets none', async () => {
+    const [older, newer] = await Promise.all([loadDraftRef(`${dossier}@4`), loadDraftRef(`${dossier}@5`)]);
+    const titled = await docxRedline(compareDrafts(older.draft, newer.draft), older.draft, newer.draft, OPTIONS);
+    const core = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['docProps/core.xml']!);
+    expect(core(titled)).toContain(`<dc:title>${newer.draft.meta.title}</dc:title>`);
+    expect(core(titled)).toContain('<cp:lastModifiedBy>US</cp:lastModifiedBy>');
+    // Two plain-text drafts from outside, named after their files: neither the title paragraph nor the property is
+    // the file's name.
+    const a = importDraft('Article 1\n\nThe Parties shall cooperate.\n', { file: 'draft-a.txt' }).draft;
+    const b = importDraft('Article 1\n\nThe Parties will cooperate.\n', { file: 'draft-b.txt' }).draft;
+    const untitled = await docxRedline(compareDrafts(a, b), a, b, OPTIONS);
+    expect(documentXml(untitled)).not.toContain('draft-b');
+    expect(documentXml(untitled)).not.toContain('<w:pStyle w:val="Title"/>');
+    expect(core(untitled)).not.toContain('<dc:title>');
+    expect(core(untitled)).toContain('<cp:lastModifiedBy>US</cp:lastModifiedBy>');
+  });
+
   it('notes a moved clause in the margin at both places: where it came from or went, and what changed inside it', async () => {
     const [v1, v3, v4, v5] = await Promise.all([1, 3, 4, 5].map((v) => loadDraftRef(`${dossier}@${v}`)));
     // v1 → v5: Paragraph 9 (Stockpiling) moved up to Paragraph 5 and gained a paragraph 3.

@@ -28,7 +28,7 @@ import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, D
 import type { ClauseChangeJson, ComparisonJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 import type { Clause, Draft } from '../model/draft.js';
 import { clauseStarts, clausesStyleRuns, styleName } from '../compare/formatting.js';
-import { blocksText, clauseHeading, clauseText, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
+import { blocksText, clauseHeading, clauseText, instrumentTitle, lineBreaksInParagraphs, styleRuns, type StyleRun } from '../model/text.js';
 import { walkClauses } from '../model/provisions.js';
 import { isDelimiterRow, isPipeRow } from '../model/pipe-table.js';
 import { legalNote, movedAwayNote, movedHereNote } from './margin-notes.js';
@@ -404,7 +404,9 @@ class DocxRedlineWriter {
   paragraphs(): (Paragraph | Table)[] {
     const c = this.comparison;
     const out: (Paragraph | Table)[] = [];
-    const title = c.titleWords ?? [{ op: 'equal' as const, text: this.newDraft.meta.title || this.oldDraft.meta.title }];
+    // A draft from outside without a title of its own is named after its file ("draft-b"): that is no title of the
+    // instrument, and the document gets none from it.
+    const title = c.titleWords ?? [{ op: 'equal' as const, text: instrumentTitle(this.oldDraft, this.newDraft) }];
     const titleMark = endMark(title);
     if (titleMark !== null) {
       out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: title.filter((w) => w.text).map((w) => this.revisions.run(w.op, w.text, w.style)), ...this.revisions.paragraphMark(titleMark) }));
@@ -582,8 +584,13 @@ export async function docxRedline(comparison: ComparisonJson, oldDraft: Draft, n
   const writer = new DocxRedlineWriter(comparison, oldDraft, newDraft, options);
   // The paragraphs first: writing them gathers the comments.
   const paragraphs = writer.paragraphs();
+  const title = instrumentTitle(oldDraft, newDraft);
   const document = new Document({
+    // The document's properties (File → Info in Word): the instrument's title, and the author of its changes
+    // (the library would otherwise record "Un-named" as the last to modify it).
+    ...(title && { title }),
     creator: options.author,
+    lastModifiedBy: options.author,
     description: `${comparison.old.label || 'Older draft'} → ${comparison.new.label || 'newer draft'}, every change tracked`,
     styles: { default: STYLES },
     sections: [{ children: paragraphs }],

@@ -21,6 +21,11 @@ export interface HtmlRedlineOptions {
   hideCosmetic?: boolean;
   /** What to call a draft that has no label of its own (a file from outside: its file name). */
   names?: DraftNames;
+  /**
+   * The instrument's title heading the page (instrumentTitle): '' where neither draft has one of its own, and the
+   * page is headed by the two drafts' names. Default: the title the comparison gives.
+   */
+  title?: string;
 }
 
 export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -215,7 +220,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${title} — Parley comparison</title><style>${STYLE}</style></head>
-<body><header><h1>${c.titleWords && !allCosmetic(c.titleWords) ? ops(c.titleWords, 'both') : escape(c.new.title || c.old.title)}</h1><p>${title}</p>
+<body><header><h1>${c.titleWords && !allCosmetic(c.titleWords) ? ops(c.titleWords, 'both') : escape(options.title ?? (c.new.title || c.old.title)) || title}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
 ${LEGEND}</header>
 ${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}

@@ -1,7 +1,7 @@
 /**
  * Plain text of model content: what the comparison engine, the outline and the checks read.
  */
-import type { Block, Clause, Inline } from './draft.js';
+import type { Block, Clause, Draft, Inline } from './draft.js';
 
 export interface TextOptions {
   /**
@@ -139,6 +139,16 @@ function itemOpening(afterText: boolean, n: number): string {
 /** The clause's own text (its body, not its sub-clauses). */
 export function clauseText(clause: Clause, options: TextOptions = {}): string {
   return blocksText(clause.body, options);
+}
+
+/**
+ * The instrument's title, as the newer of two drafts gives it, else the older; '' where neither has one of its own
+ * (a draft from outside whose text has no title is named after its file: `untitled`), so that a redline is not
+ * headed by a file's name as if it were the instrument's.
+ */
+export function instrumentTitle(older: Pick<Draft, 'meta' | 'untitled'>, newer: Pick<Draft, 'meta' | 'untitled'>): string {
+  if (!newer.untitled && newer.meta.title) return newer.meta.title;
+  return older.untitled ? '' : older.meta.title;
 }
 
 /** The heading as a reader sees it: "Article 4 — No export restrictions". */

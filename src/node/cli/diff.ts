@@ -15,6 +15,7 @@ import { loadTrackedChanges, UserError } from '../read-draft-file.js';
 import { dossierOfRef, loadDraftRef, untabledChanges, versionRef } from './draft-ref.js';
 import { consoleOutput, formatFinding, toldWhenReading, type Output } from './output.js';
 import { guardedByRef, writeOutputFile } from './write-output.js';
+import { instrumentTitle } from '../../model/text.js';
 
 export interface DiffCliOptions {
   format?: string;
@@ -80,7 +81,7 @@ export async function diffCommand(oldRef: string, newRef: string, options: DiffC
   }
   let text: string;
   if (format === 'json') text = JSON.stringify(comparison, null, 2);
-  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names });
+  else if (format === 'html') text = htmlRedline(comparison, { layout, changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names, title: instrumentTitle(a.draft, b.draft) });
   else text = textRedline(comparison, { colour: !toFile && (options.colour ?? false), changedOnly: options.changedOnly, hideCosmetic: options.hideCosmetic, names });
   if (toFile) {
     await writeOutputFile(options.output!, text, [...(await guardedByRef(oldRef)), ...(await guardedByRef(newRef))]);
