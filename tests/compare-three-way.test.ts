@@ -367,4 +367,32 @@ describe('threeWay on random sentences (property)', () => {
       if (k1 === k2) expect(e.overlap).toBe(true);
     }), { numRuns: 300 });
   });
+
+  it('where one side split a clause and the other edited one paragraph, reads the edit with the clause that holds that paragraph', () => {
+    // Distinct paragraphs, so that the split and the edit are found where they were made.
+    const paragraph = fc.uniqueArray(fc.array(word, { minLength: 4, maxLength: 8 }).map((w) => `The Parties ${w.join(' ')}.`), { minLength: 3, maxLength: 6, selector: (t) => t });
+    fc.assert(fc.property(paragraph, fc.nat(), fc.nat(), edit, (paragraphs, at, which, added) => {
+      const cut = 1 + (at % (paragraphs.length - 1)); // the split: paragraphs [0, cut) stay, [cut, n) go to a new clause
+      const k = which % paragraphs.length;
+      const numbered = (texts: string[]) => [ol(1, ...texts.map((t) => [p(t)]))];
+      const base = draft([clause('Article 1', 'Cooperation', 'coop', numbered(paragraphs))]);
+      const split = draft([clause('Article 1', 'Cooperation', 'coop', numbered(paragraphs.slice(0, cut))), clause('Article 2', 'More', 'more', numbered(paragraphs.slice(cut)))]);
+      const editedText = paragraphs.map((t, n) => (n === k ? t.replace(/\.$/, ` ${added}.`) : t));
+      const edited = draft([clause('Article 1', 'Cooperation', 'coop', numbered(editedText))]);
+      const r = threeWay(base, split, edited);
+      const coop = r.entries.find((e) => e.id === 'coop')!, more = r.entries.find((e) => e.id === 'more')!;
+      if (coop.firstChange.relation?.kind !== 'split') return; // the aligner read it otherwise: nothing to check
+      if (k < cut) {
+        // The edit is in what the clause kept: both combine over its share, nothing of the other clause struck.
+        expect(coop.overlap).toBe(false);
+        expect(coop.combined!.words.filter((w) => w.op !== 'delete').map((w) => w.text).join('')).toBe(editedText.slice(0, cut).map((t, n) => `${n + 1}. ${t}`).join('\n'));
+        expect(more.status).toBe('first-only');
+      } else {
+        // The edit is in what went to the new clause: that clause is a conflict, the edit its second side's change.
+        expect(more.status).toBe('conflict');
+        expect(more.secondChange.within).toBe('coop');
+        expect(more.secondChange.words.filter((w) => w.op === 'insert').map((w) => w.text).join('')).toContain(added);
+      }
+    }), { numRuns: 150 });
+  });
 });
