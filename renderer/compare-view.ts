@@ -132,9 +132,11 @@ export class CompareView {
       return h('label', { class: 'check' }, input, ' ', text);
     };
 
+    // The main landmark while the compare view is shown (the others are hidden), headed for those who navigate by headings.
     this.root = h(
-      'section',
+      'main',
       { class: 'compare-view', 'aria-label': 'Compare drafts' },
+      h('h1', { class: 'visually-hidden' }, 'Compare drafts'),
       h(
         'div',
         { class: 'compare-bar' },

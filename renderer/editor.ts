@@ -136,7 +136,9 @@ export function createEditor(mount: HTMLElement, doc: PMNode, hooks: EditorHooks
     state,
     editable: () => !readOnly,
     nodeViews: { clause: (node) => new ClauseView(node) },
-    attributes: { class: 'draft-text', 'aria-label': 'Working draft', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true' },
+    // tabindex: the text is in the tab order as any editable element is; said outright, checkers that do not count an
+    // editable element as focusable see that its scrolling page can be reached from the keyboard.
+    attributes: { class: 'draft-text', 'aria-label': 'Working draft', role: 'textbox', 'aria-multiline': 'true', spellcheck: 'true', tabindex: '0' },
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       hooks.onTransaction(tr, view);

@@ -166,7 +166,8 @@ class App {
       h('aside', { class: 'timeline', 'aria-label': 'Versions' }, h('h2', {}, 'Versions'), this.timelineList, this.buildTableForm()),
     );
     this.compare.root.hidden = true;
-    this.positionsView = h('section', { class: 'positions-view', id: 'positions-view', 'aria-label': 'Positions', hidden: true });
+    // Like the compare view, the main landmark while it is shown.
+    this.positionsView = h('main', { class: 'positions-view', id: 'positions-view', 'aria-label': 'Positions', hidden: true });
 
     clear(this.root);
     append(this.root, [
@@ -338,7 +339,10 @@ class App {
   private buildToolbar(): HTMLElement {
     const parties = this.summary.parties;
     const tool = (text: string, title: string, action: () => void, id?: string, cls = '') => {
-      const b = h('button', { type: 'button', title, 'aria-label': title, id, class: cls }, text);
+      // The spoken name begins with the words shown ("[EU] — Bracket the selection for …"), so that a user of speech
+      // input can say what they see; a symbol alone (↶) is named by its description.
+      const label = !/\w/.test(text) || title.startsWith(text) ? title : `${text} — ${title}`;
+      const b = h('button', { type: 'button', title, 'aria-label': label, id, class: cls }, text);
       // Keep the editor's selection: act on mousedown without taking focus.
       b.addEventListener('mousedown', (event) => event.preventDefault());
       b.addEventListener('click', action);

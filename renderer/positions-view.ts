@@ -42,5 +42,6 @@ export function renderPositions(root: HTMLElement, doc: PMNode, parties: PartyIn
     });
   };
   visit(doc);
-  root.append(h('table', { class: 'positions-table' }, h('thead', {}, head), body));
+  // The view's heading, for those who navigate by headings (the table says the rest).
+  root.append(h('h1', { class: 'visually-hidden' }, 'Positions'), h('table', { class: 'positions-table' }, h('thead', {}, head), body));
 }
