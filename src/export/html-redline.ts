@@ -173,7 +173,7 @@ header{border-bottom:2px solid #333;margin-bottom:1rem}h1{font-size:1.3rem;margi
 .was{font-weight:normal;color:#555;font-size:.9rem}
 .part{margin:.5rem 0 .2rem}.part td{padding-top:.4rem}.part-head{font:600 .85rem system-ui,sans-serif;color:#444;border-bottom:1px solid #ccc}
 .badges{font:600 .78rem system-ui,sans-serif;color:#555}.badge{text-transform:uppercase;letter-spacing:.02em}
-.badge.edited{color:#b26a00}.badge.inserted{color:#1b5e20}.badge.deleted{color:#b71c1c}
+.badge.edited{color:#8a5300}.badge.inserted{color:#1b5e20}.badge.deleted{color:#b71c1c}
 .pair{width:100%;border-collapse:collapse;table-layout:fixed}.pair td,.pair th{vertical-align:top;text-align:left;padding:0 .75rem 0 0}.pair td+td,.pair th+th{padding:0 0 0 .75rem}
 .pair td,.pair td+td{padding-bottom:.3rem}.pair th{font:600 .72rem system-ui,sans-serif;color:#666;padding-bottom:.2rem}.text{white-space:normal}
 .pipe-table{border-collapse:collapse;margin:.3rem 0}.pipe-table td,.pipe-table th,.pipe-table td+td,.pipe-table th+th{border:1px solid #bbb;padding:.1rem .45rem;text-align:left;vertical-align:top;font:inherit;color:inherit}.pipe-table th{font-weight:600;background:#f2f2f2}
@@ -186,15 +186,16 @@ ins.moved,del.moved{color:#0d47a1;background:#e3f2fd;text-decoration-style:doubl
 .dir.weaker{color:#b71c1c}.dir.stronger{color:#1b5e20}.dir.reversed{color:#b71c1c;font-weight:bold}.legal .by{color:#555}
 .clause.unchanged .text{color:#555}
 .toggles{font-family:system-ui,sans-serif;font-size:.85rem;color:#333;vertical-align:middle}input.toggles{margin:.6rem .35rem .2rem 0}label.toggles{margin-right:1.4rem}
-#hide-cosmetic:checked~main ins.cosmetic,#hide-cosmetic:checked~main del.cosmetic{text-decoration:none}
-#hide-cosmetic:checked~main .text:not(.old) del.cosmetic,#hide-cosmetic:checked~main .clause.cosmetic-only{display:none}
-#hide-unchanged:checked~main .clause:not(.notable){display:none}
+#hide-cosmetic:checked~.clause ins.cosmetic,#hide-cosmetic:checked~.clause del.cosmetic{text-decoration:none}
+#hide-cosmetic:checked~.clause .text:not(.old) del.cosmetic,#hide-cosmetic:checked~.clause.cosmetic-only{display:none}
+#hide-unchanged:checked~.clause:not(.notable){display:none}
 @media print{ins,del{background:none}.toggles{display:none}}
 `;
 
 /**
- * The reader's switches, without script (the page allows none): each checkbox stands before <main>, which its
- * checked state reaches through the sibling combinator. Hiding cosmetic changes shows them as plain text in
+ * The reader's switches, without script (the page allows none): each checkbox opens <main> (inside it, so that all
+ * the page's content stands in a landmark), and its checked state reaches the clauses after it through the sibling
+ * combinator. Hiding cosmetic changes shows them as plain text in
  * the new draft's wording (struck cosmetic text is dropped where old and new share a column), and hides the
  * clauses in which nothing else changed (isCosmeticOnly), as the app does.
  */
@@ -223,7 +224,7 @@ export function htmlRedline(c: ComparisonJson, options: HtmlRedlineOptions = {})
 <body><header><h1>${c.titleWords && !allCosmetic(c.titleWords) ? ops(c.titleWords, 'both') : escape(options.title ?? (c.new.title || c.old.title)) || title}</h1><p>${title}</p>
 <p class="summary">${escape(summaryLine(c))}</p>
 ${LEGEND}</header>
-${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}
-<main>${sections}</main></body></html>
+<main>${toggles(options.changedOnly ?? false, options.hideCosmetic ?? false)}
+${sections}</main></body></html>
 `;
 }

@@ -24,11 +24,11 @@ export interface HtmlThreeWayOptions {
 }
 
 const THREE_WAY_STYLE = `
-.badge.conflict{color:#b71c1c}.badge.first-only,.badge.second-only{color:#b26a00}.badge.both-same{color:#1b5e20}
+.badge.conflict{color:#b71c1c}.badge.first-only,.badge.second-only{color:#8a5300}.badge.both-same{color:#1b5e20}
 .side,.between,.combined{font:600 .82rem system-ui,sans-serif;color:#444;margin:.5rem 0 .2rem}
 .apart{font:normal .85rem system-ui,sans-serif;color:#1b5e20}
 .clause.unchanged .text{color:#555}
-#hide-unchanged:checked~main .clause.unchanged{display:none}
+#hide-unchanged:checked~.clause.unchanged{display:none}
 `;
 
 /** A side's redline against the base, with what it changed in law. */
@@ -94,7 +94,7 @@ export function htmlThreeWay(result: ThreeWayResult, options: HtmlThreeWayOption
 <p>base: ${escape(versions.base)}<br>first: ${escape(versions.first)}<br>second: ${escape(versions.second)}</p>
 <p class="summary">${escape(summary)} (${result.entries.length} clause${result.entries.length === 1 ? '' : 's'})</p>
 ${LEGEND}</header>
-${toggle}
-<main>${sections}</main></body></html>
+<main>${toggle}
+${sections}</main></body></html>
 `;
 }

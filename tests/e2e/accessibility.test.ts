@@ -5,11 +5,16 @@
  * spoken name did not contain the words they show ("[EU]"), and the compare and positions views without a main
  * landmark or a first-level heading.
  */
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../support/fixture-copy.js';
 import { CHROMIUM, sampleDossierInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
@@ -64,5 +69,35 @@ describe.skipIf(!ready)('the app, by axe-core', () => {
     await expect.poll(() => page.locator('#history-dialog .history-body').getAttribute('aria-busy')).toBe('false');
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
+  });
+
+  // The pages sent round for circulation, as `parley diff` writes them. Their first check found a badge colour too
+  // pale (4.2:1) and the reader's switches outside any landmark.
+  it('finds nothing in the web pages parley diff writes, two-way and three-way', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'parley-axe-'));
+    try {
+      const write = (file: string, ...args: string[]) => {
+        const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'parley.mjs'), 'diff', ...args, '--format', 'html', '-o', join(dir, file)], { encoding: 'utf8' });
+        expect(run.status, run.stderr).toBe(0);
+        return join(dir, file);
+      };
+      const pages = [write('redline.html', `${app.dir}@3`, `${app.dir}@4`), write('three-way.html', '--base', '3', app.dir, '4', '5')];
+      const reader = await page.context().browser()!.newPage();
+      try {
+        for (const file of pages) {
+          await reader.goto(pathToFileURL(file).href);
+          await reader.evaluate(axeSource);
+          const found = await reader.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+            return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          expect(found, file).toEqual([]);
+        }
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
