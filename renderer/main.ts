@@ -182,9 +182,12 @@ class App {
     ]);
 
     if (s.recovered) this.notice(`Unsaved work from ${formatTime(s.recovered.savedAt)} was restored.`, 'warning', 'recovered-banner');
-    if (s.readOnly) this.notice('This dossier is open in another window: this one is read-only.', 'warning');
+    // A window opened read-only says so once, as a warning: in the dossier's own words where they say who holds it
+    // (the notice of a dossier opened while another process edits it), not once more beside them.
+    const lockedNotice = s.readOnly ? s.notices.find((text) => /read-only/i.test(text)) : undefined;
+    if (s.readOnly) this.notice(lockedNotice ?? 'This dossier is open in another window: this one is read-only.', 'warning');
     // The recovery banner already says what the store's recovery notice says (and goes away on save).
-    for (const text of s.notices) if (!(s.recovered && /recover/i.test(text))) this.notice(text, 'info');
+    for (const text of s.notices) if (text !== lockedNotice && !(s.recovered && /recover/i.test(text))) this.notice(text, 'info');
     this.dirty = Boolean(s.recovered);
     this.showSaveState();
     if (s.readOnly) {

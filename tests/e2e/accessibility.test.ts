@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, sampleDossierInApp } from '../support/serve-process.js';
+import { CHROMIUM, openApp, sampleDossierInApp, serve, stopServer } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`accessibility e2e test skipped: needs ${CHROMIUM}`);
@@ -29,11 +29,11 @@ describe.skipIf(!ready)('the app, by axe-core', () => {
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   });
 
-  /** The violations axe finds in the page as it stands, one line each: impact, rule, and where. */
-  async function violations(): Promise<string[]> {
+  /** The violations axe finds in a page as it stands (the app's, unless another is named), one line each: impact, rule, and where. */
+  async function violations(target: Page = page): Promise<string[]> {
     // The page's Content-Security-Policy allows no script of ours: the library is evaluated through the protocol.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    return page.evaluate(async () => {
+    if (!(await target.evaluate(() => 'axe' in window))) await target.evaluate(axeSource);
+    return target.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
       return result.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -71,6 +71,23 @@ describe.skipIf(!ready)('the app, by axe-core', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('finds nothing in a second window on the dossier, which says once, as a warning, that it is read-only and why', async () => {
+    // The first server holds the dossier's write lock: a second one opens it read-only.
+    const second = await serve(app.dir);
+    const reader = await page.context().browser()!.newPage();
+    try {
+      await openApp(reader, second.url);
+      const messages = await reader.locator('.message').allTextContents();
+      // Before, it said so twice: "open in another window" and the dossier's own notice of who holds it.
+      expect(messages.filter((m) => /read-only/.test(m))).toEqual([expect.stringMatching(/^The dossier is open read-only: it is being edited by process \d+ on /)]);
+      expect(await reader.locator('.message.warning', { hasText: 'read-only' }).count()).toBe(1);
+      expect(await violations(reader)).toEqual([]);
+    } finally {
+      await reader.close();
+      await stopServer(second.child);
+    }
+  });
+
   // The pages sent round for circulation, as `parley diff` writes them. Their first check found a badge colour too
   // pale (4.2:1) and the reader's switches outside any landmark.
   it('finds nothing in the web pages parley diff writes, two-way and three-way', async () => {
@@ -86,12 +103,7 @@ describe.skipIf(!ready)('the app, by axe-core', () => {
       try {
         for (const file of pages) {
           await reader.goto(pathToFileURL(file).href);
-          await reader.evaluate(axeSource);
-          const found = await reader.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-            return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          });
-          expect(found, file).toEqual([]);
+          expect(await violations(reader), file).toEqual([]);
         }
       } finally {
         await reader.close();

@@ -27,6 +27,17 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
   /** Wait until the dialog has its comparison (or its error). */
   const compared = () => expect.poll(() => page.locator('#three-way-dialog .three-way-body').getAttribute('aria-busy')).toBe('false');
 
+  /** Open the dialog from the compare view, pick three drafts and compare them. */
+  async function compareInDialog(base: string, first: string, second: string): Promise<void> {
+    await page.click('#compare-three-way');
+    await compared();
+    await page.selectOption('#three-way-base', base);
+    await page.selectOption('#three-way-first', first);
+    await page.selectOption('#three-way-second', second);
+    await page.click('#three-way-run');
+    await compared();
+  }
+
   /** What `parley diff --base` says of the same three versions, as JSON. */
   async function commandJson(base: string, first: string, second: string) {
     const output = collectOutput();
@@ -130,13 +141,7 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
 
     // v2 edited the anti-dumping paragraphs while they still stood in #pricing (the working draft has them split
     // off): its Compare finds them there.
-    await page.click('#compare-three-way');
-    await compared();
-    await page.selectOption('#three-way-base', '1');
-    await page.selectOption('#three-way-first', '2');
-    await page.selectOption('#three-way-second', 'working');
-    await page.click('#three-way-run');
-    await compared();
+    await compareInDialog('1', '2', 'working');
     expect(await entry('anti-dumping').locator('.three-way-part').first().textContent()).toBe('First side (v2): edited (in #pricing, where this text still stands)');
     await entry('anti-dumping').getByRole('button', { name: 'Compare v1 → v2' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
@@ -152,13 +157,7 @@ describe.skipIf(!ready)('the Three-way dialog', () => {
     await page.keyboard.type(' Added in the working draft.');
     await expect.poll(() => page.locator('#save-state').textContent()).not.toBe('Saved');
     await page.click('#tab-compare');
-    await page.click('#compare-three-way');
-    await compared();
-    await page.selectOption('#three-way-base', '5');
-    await page.selectOption('#three-way-first', '5');
-    await page.selectOption('#three-way-second', 'working');
-    await page.click('#three-way-run');
-    await compared();
+    await compareInDialog('5', '5', 'working');
     await expect.poll(() => page.locator('#save-state').textContent()).toBe('Saved');
     expect(await page.locator('.three-way-status').textContent()).toMatch(/^v5 and working draft against v5: \d+ second side only/);
     const changed = page.locator('#three-way-dialog .three-way-entry:visible');
