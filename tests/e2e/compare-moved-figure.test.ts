@@ -3,11 +3,10 @@
  * not one figure struck and another put in. Two versions of a dossier made here with `parley init`, `import` and
  * `table`.
  */
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, compareInApp, tearDown, twoVersionsInApp } from '../support/serve-process.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, compareInApp, twoVersionsInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of a moved time limit skipped: needs ${CHROMIUM}`);
@@ -18,16 +17,9 @@ const draft = (text: string) => `## Paragraph 1 — Information
 `;
 
 describe.skipIf(!ready)('a time limit moved within its paragraph, in the compare view', () => {
-  let work = '';
-  let server: ChildProcess | undefined;
-  let browser: Browser;
+  const app = twoVersionsInApp('moved-figure', draft('Within thirty (30) days of a disruption, the Participants shall inform each other of its causes and expected duration.'), draft('The Participants shall inform each other of the causes and expected duration of a disruption within thirty (30) days.'));
   let page: Page;
-
-  beforeAll(async () => {
-    ({ work, server, browser, page } = await twoVersionsInApp('moved-figure', draft('Within thirty (30) days of a disruption, the Participants shall inform each other of its causes and expected duration.'), draft('The Participants shall inform each other of the causes and expected duration of a disruption within thirty (30) days.')));
-  });
-
-  afterAll(() => tearDown(browser, server, work));
+  beforeAll(() => { page = app.page; });
 
   it('flags it once, as moved and unchanged', async () => {
     await compareInApp(page, '1', '2');

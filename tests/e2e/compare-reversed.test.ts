@@ -3,13 +3,12 @@
  * count a button that shows only the clauses holding one, and flagged "(reversed)" on the clause. Two versions of
  * a dossier made here with `parley init`, `import` and `table`.
  */
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, compareInApp, tearDown, twoVersionsInApp } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, twoVersionsInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of reversed obligations skipped: needs ${CHROMIUM}`);
@@ -28,17 +27,10 @@ const draft = (exportBans: string, stockpiles: string, releases: string) => `## 
 `;
 
 describe.skipIf(!ready)('obligations reversed, in the compare view', () => {
-  let work = '';
-  let server: ChildProcess | undefined;
-  let browser: Browser;
+  // v2: the ban becomes a permission ("Neither … shall" → "Each … may"), a weaker obligation, one unchanged.
+  const app = twoVersionsInApp('reversed', draft('shall', 'shall', 'will'), draft('may', 'will', 'will').replace('Neither Participant may', 'Each Participant may'));
   let page: Page;
-
-  beforeAll(async () => {
-    // v2: the ban becomes a permission ("Neither … shall" → "Each … may"), a weaker obligation, one unchanged.
-    ({ work, server, browser, page } = await twoVersionsInApp('reversed', draft('shall', 'shall', 'will'), draft('may', 'will', 'will').replace('Neither Participant may', 'Each Participant may')));
-  });
-
-  afterAll(() => tearDown(browser, server, work));
+  beforeAll(() => { page = app.page; });
 
   it('counts them in the summary bar, shows only their clauses on a click, and flags each one', async () => {
     await compareInApp(page, '1', '2');

@@ -3,13 +3,12 @@
  * line naming that clause, side by side (old and new each in their column, the line across both) and inline.
  * Two versions of a dossier made here with `parley init`, `import` and `table`.
  */
-import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/fixture-copy.js';
-import { CHROMIUM, compareInApp, tearDown, twoVersionsInApp } from '../support/serve-process.js';
+import { CHROMIUM, compareInApp, twoVersionsInApp } from '../support/serve-process.js';
 
 const ready = existsSync(CHROMIUM);
 if (!ready) console.warn(`compare e2e test of a split clause skipped: needs ${CHROMIUM}`);
@@ -43,16 +42,9 @@ The Participants shall promote joint research on the processing and recycling of
 `;
 
 describe.skipIf(!ready)('a split clause, in the compare view', () => {
-  let work = '';
-  let server: ChildProcess | undefined;
-  let browser: Browser;
+  const app = twoVersionsInApp('split', BEFORE, AFTER);
   let page: Page;
-
-  beforeAll(async () => {
-    ({ work, server, browser, page } = await twoVersionsInApp('split', BEFORE, AFTER));
-  });
-
-  afterAll(() => tearDown(browser, server, work));
+  beforeAll(() => { page = app.page; });
 
   /** The split's entry: its part heading, and the text of each redline before and after it (old column, new column). */
   const splitEntry = () => page.locator('article.change.kind-split').evaluate((article) => {

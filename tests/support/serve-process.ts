@@ -82,24 +82,34 @@ export async function openDossier(dir: string): Promise<{ server: ChildProcess; 
 }
 
 /**
- * Two drafts as the versions of a dossier made here, open in the app: `parley init` (the EU and the US), then each
- * draft imported and tabled — v1 "EU proposal" by the EU, v2 "US reply" by the US. `work` holds it all, for
- * tearDown; should anything fail on the way, what was made is removed before the error goes on.
+ * Two drafts as the versions of a dossier made here, open in the app for the tests of one describe block: `parley
+ * init` (the EU and the US), then each draft imported and tabled — v1 "EU proposal" by the EU, v2 "US reply" by the
+ * US — in a beforeAll hook; removed with the server and the browser in an afterAll hook (or at once, should
+ * anything fail on the way). `page` is set once the hook has run.
  */
-export async function twoVersionsInApp(name: string, v1: string, v2: string): Promise<{ work: string; server: ChildProcess; browser: Browser; page: Page }> {
-  const work = await mkdtemp(join(tmpdir(), `parley-e2e-${name}-`));
-  try {
-    const dossier = join(work, 'mou');
-    runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
-    writeFileSync(join(work, 'v1.md'), v1);
-    writeFileSync(join(work, 'v2.md'), v2);
-    importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
-    importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
-    return { work, ...(await openDossier(dossier)) };
-  } catch (error) {
-    await rm(work, { recursive: true, force: true });
-    throw error;
-  }
+export function twoVersionsInApp(name: string, v1: string, v2: string): { page: Page } {
+  const app = {} as { page: Page };
+  let work = '';
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), `parley-e2e-${name}-`));
+    try {
+      const dossier = join(work, 'mou');
+      runParley('init', dossier, '--title', 'Memorandum on Critical Minerals', '--party', 'EU=European Union', '--party', 'US=United States of America');
+      writeFileSync(join(work, 'v1.md'), v1);
+      writeFileSync(join(work, 'v2.md'), v2);
+      importAndTable(dossier, join(work, 'v1.md'), 'EU proposal', 'EU');
+      importAndTable(dossier, join(work, 'v2.md'), 'US reply', 'US');
+      ({ server, browser, page: app.page } = await openDossier(dossier));
+    } catch (error) {
+      await rm(work, { recursive: true, force: true });
+      work = '';
+      throw error;
+    }
+  });
+  afterAll(() => tearDown(browser, server, work));
+  return app;
 }
 
 /** The compare view asked for OLD → NEW (a version's number, or "working"), as a user picks them. */
