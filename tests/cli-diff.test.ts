@@ -56,7 +56,7 @@ describe('parley diff', () => {
     // Each provision says which of the new clauses it went to: old 4 and 5 became 1 and 2 of Paragraph 11.
     const provisions = split.provisions.map((p: { old: string; new: string; newClause?: string }) => `${p.old}→${p.new} in ${p.newClause}`);
     expect(provisions).toEqual(['1→1 in pricing', '2→2 in pricing', '3→3 in pricing', '4→1 in anti-dumping', '5→2 in anti-dumping']);
-    expect(parley('diff', `${dossier}@3`, `${dossier}@4`, '--changed-only').stdout).toContain('provisions: 4→1 (Paragraph 11) unchanged; 5→2 (Paragraph 11) unchanged');
+    expect(parley('diff', `${dossier}@3`, `${dossier}@4`, '--changed-only').stdout).toContain('provisions: ¶4→1 (Paragraph 11) unchanged; ¶5→2 (Paragraph 11) unchanged');
     const stock = c.changes.find((x: { new: { id: string }[] }) => x.new[0]?.id === 'stockpiling');
     expect(stock).toMatchObject({ kind: 'unchanged', moved: true, renumbered: true, old: [{ label: 'Paragraph 8', path: [] }], new: [{ label: 'Paragraph 5' }] });
   });
@@ -73,7 +73,7 @@ describe('parley diff', () => {
     expect(html).toMatch(/<del>thirty \(30\)<\/del><ins>sixty \(60\)<\/ins>/);
     expect(html).toContain('<li><b>obligation</b>: <del>shall</del> → <ins>will</ins> <span class="dir weaker">(weaker)</span>, 3 times</li>');
     // What happened to each numbered paragraph, as the text redline says it.
-    expect(html).toContain('<p class="provisions">Provisions: 1 edited; 2 edited; 2(b) edited; 2(c) deleted; 3 deleted</p>');
+    expect(html).toContain('<p class="provisions">Provisions: ¶1 edited; ¶2 edited; ¶2(b) edited; ¶2(c) deleted; ¶3 deleted</p>');
     expect(html).toMatch(/del\{[^}]*line-through/);
     expect(html).toMatch(/ins\{[^}]*underline/);
     // A reader who receives the page is told what the marks mean.
@@ -98,7 +98,7 @@ describe('parley diff', () => {
     expect(r.stdout).toContain([
       'Paragraph 5 — Stockpiling  [edited]',
       '  obligation: will → shall (stronger)',
-      '  provisions: 2→1 unchanged; 3→2 unchanged; 1→3 edited, moved',
+      '  provisions: ¶2→1 unchanged; ¶3→2 unchanged; ¶1→3 edited, moved',
       '  [~1. The Participants ~][-will-][~ coordinate the building up and management of their strategic stocks of critical minerals and rare earths.~]',
     ].join('\n'));
     expect(r.stdout).toContain('  {~3. The Participants ~}{+shall+}{~ coordinate ~}{+without delay +}{~the building up and management of their strategic stocks of critical minerals and rare earths.~}');

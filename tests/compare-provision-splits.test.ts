@@ -39,7 +39,7 @@ describe('provision splits and merges', () => {
       ['split', '2', '3', true],
       ['unchanged', '3', '4', true],
     ]);
-    expect(text).toContain('provisions: 2→2+3 split; 3→4 unchanged');
+    expect(text).toContain('provisions: ¶2→2+3 split; ¶3→4 unchanged');
   });
 
   it('reads two paragraphs joined as one merge', () => {
@@ -50,7 +50,7 @@ describe('provision splits and merges', () => {
       ['merged', '3', '2'],
       ['unchanged', '4', '3'],
     ]);
-    expect(text).toContain('provisions: 2+3→2 merged; 4→3 unchanged');
+    expect(text).toContain('provisions: ¶2+3→2 merged; ¶4→3 unchanged');
   });
 
   it('reports the coverage of the whole as the similarity of each part', () => {
@@ -102,7 +102,7 @@ describe('provision splits and merges', () => {
         ],
       }],
     });
-    expect(text).toContain('provisions: 13→13+15 split; 14 inserted; (a)→(a)+(b) split, twice; ¶→¶+¶ split, twice');
+    expect(text).toContain('provisions: ¶13→13+15 split; ¶14 inserted; (a)→(a)+(b) split, twice; ¶→¶+¶ split, twice');
   });
 
   it('numbers the entries of each split, and reports a deletion after all the parts of the split before it', () => {

@@ -622,9 +622,9 @@ describe('provision notes', () => {
 
   it('leave out the points renumbered only with their paragraph, and keep a point that changed', () => {
     const { result } = compareArticle(withPoints([COOPERATE], 'securing the ports.'), withPoints([COOPERATE, FUND], 'securing the ports.'));
-    expect(textRedline(result, { colour: false })).toContain('provisions: 2 inserted; 2→3 unchanged; 3→4 unchanged\n');
+    expect(textRedline(result, { colour: false })).toContain('provisions: ¶2 inserted; ¶2→3 unchanged; ¶3→4 unchanged\n');
     const edited = compareArticle(withPoints([COOPERATE], 'securing the ports.'), withPoints([COOPERATE, FUND], 'securing the ports and lanes.'));
-    expect(textRedline(edited.result, { colour: false })).toContain('provisions: 2 inserted; 2→3 unchanged; 2(b)→3(b) edited; 3→4 unchanged\n');
+    expect(textRedline(edited.result, { colour: false })).toContain('provisions: ¶2 inserted; ¶2→3 unchanged; ¶2(b)→3(b) edited; ¶3→4 unchanged\n');
   });
 });
 

@@ -374,11 +374,11 @@ function pointsRenumberedWithTheirParagraph(changes: readonly ProvisionChangeJso
 }
 
 /**
- * One note per provision change ("4→5 edited", "3 deleted"); the entries of one split or merge (one per part,
- * see provisions-align.ts) read as one note where the first of them stands: "2→2+3 split", "2+3→2 merged".
+ * One note per provision change ("¶4→5 edited", "¶3 deleted"); the entries of one split or merge (one per part,
+ * see provisions-align.ts) read as one note where the first of them stands: "¶2→2+3 split", "¶2+3→2 merged".
  * The entries of one split or merge share a `group` number (labels repeat: "(a)" under two chapeaux); JSON
  * without it gathers only neighbouring entries with the same whole. In a clause split or merge, a provision
- * is named with the clause it belongs to ("4→1 (Paragraph 11)"): `clauseOf` gives that clause's label, or ''.
+ * is named with the clause it belongs to ("¶4→1 (Paragraph 11)"): `clauseOf` gives that clause's label, or ''.
  */
 function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: ProvisionChangeJson, side: 'old' | 'new') => string): string[] {
   const notes: string[] = [];
@@ -406,15 +406,24 @@ function provisionNotes(changes: readonly ProvisionChangeJson[], clauseOf: (p: P
       }
       const olds = p.kind === 'split' ? name(p, 'old') : parts.map((q) => name(q, 'old')).join('+');
       const news = p.kind === 'split' ? parts.map((q) => name(q, 'new')).join('+') : name(p, 'new');
-      notes.push(`${olds}→${news} ${p.kind}${moved}`);
+      notes.push(signed(`${olds}→${news} ${p.kind}${moved}`));
       continue;
     }
     // An insertion or deletion is named by the one label it has ("3 deleted", not "3→¶ deleted").
     const was = name(p, 'old'), now = name(p, 'new');
     const named = p.kind === 'deleted' ? was : p.kind === 'inserted' ? now : was === now ? now : `${was}→${now}`;
-    notes.push(`${named} ${p.kind}${moved}`);
+    notes.push(signed(`${named} ${p.kind}${moved}`));
   }
   return gatheredNotes(notes);
+}
+
+/**
+ * A note that opens with a paragraph's number gets the paragraph sign ("¶1 edited; ¶3 deleted"): a bare "1 edited"
+ * read, beside the summary's counts ("2 edited, 0 inserted"), as a count. Points keep their own label ("(b)
+ * edited"), which no one reads as a count.
+ */
+function signed(note: string): string {
+  return /^[0-9]/.test(note) ? `¶${note}` : note;
 }
 
 /**

@@ -165,7 +165,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     // The bracket shows in the redline as inserted square brackets around the phrase.
     expect(await change.locator('.side-new').textContent()).toContain('[reduce excessive dependence]');
     // What became of each numbered paragraph: the one with the new time limit was edited.
-    expect(await change.locator('.provision-notes').textContent()).toMatch(/^Provisions: .*\b3 edited\b/);
+    expect(await change.locator('.provision-notes').textContent()).toMatch(/^Provisions: .*¶3 edited\b/);
     expect(await page.locator('.summary-bar').textContent()).toMatch(/[1-9]\d* edited/);
     // The marks are explained beside the counts, moved text as the redline shows it.
     expect(await page.locator('.summary-bar .legend ins.moved').textContent()).toBe('moved here');
