@@ -44,5 +44,6 @@ export function importedIds(inherited: InheritedDraft): string {
   const fresh = inherited.fresh.length ? `, ${inherited.fresh.length} new (${inherited.fresh.join(', ')})` : ', none new';
   const few = inherited.dropped.slice(0, 10).join(', ') + (inherited.dropped.length > 10 ? ` and ${inherited.dropped.length - 10} more` : '');
   const dropped = inherited.dropped.length ? ` Not in it, of v${inherited.fromVersion}: ${few}.` : '';
-  return `${plural(clauses, 'clause')}, ${inherited.kept} matched to clauses of v${inherited.fromVersion}${fresh}.${dropped}`;
+  const restored = inherited.restored.length ? ` Put back from earlier versions: ${inherited.restored.map((c) => `${c.id} (v${c.version})`).join(', ')}.` : '';
+  return `${plural(clauses, 'clause')}, ${inherited.kept} matched to clauses of v${inherited.fromVersion}${fresh}.${restored}${dropped}`;
 }

@@ -116,6 +116,11 @@ export interface InheritedDraft {
   fresh: string[];
   /** Ids of the latest version that no imported clause took (deleted or merged away). */
   dropped: string[];
+  /**
+   * Clauses of earlier versions that the latest dropped and the imported draft puts back, each with its old id
+   * again and the version it returns from (newest holding it).
+   */
+  restored: { id: string; version: number }[];
 }
 
 /** Errors cross transports as data: a code a UI can act on and a sentence a person can read. */

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { idsOf, inheritIds } from '../src/compare/inherit-ids.js';
+import { idsOf, inheritFromVersions, inheritIds } from '../src/compare/inherit-ids.js';
+import { importSummary } from '../src/node/cli/import.js';
 import { importDraft } from '../src/format/import-text.js';
 import { parseDraft } from '../src/format/markdown.js';
 import type { Draft } from '../src/model/draft.js';
@@ -112,5 +113,61 @@ describe('inheritIds on tiny drafts', () => {
     ]);
     const { draft: out } = inheritIds(latest, incoming);
     expect(ids(out)).toEqual(['scope', 'scope-2']);
+  });
+});
+
+describe('inheritFromVersions: a clause an earlier version had, put back', () => {
+  const para = (...texts: string[]) => [ol(1, ...texts.map((t) => [p(t)]))];
+  const supply = 'The Participants will cooperate on the supply of critical minerals and rare earths to secure their industries.';
+  const sharing = 'The Participants will share information on supply risks within thirty (30) days of a disruption affecting them.';
+  const term = 'This Memorandum takes effect on signature and remains in effect for five years unless terminated.';
+  const v1 = draft([
+    clause('Article 1', 'Supply', 'supply', para(supply), [], 2, ['supply-chains']),
+    clause('Article 2', 'Information sharing', 'sharing', para(sharing), [], 2, ['information-sharing']),
+    clause('Article 3', 'Entry into effect', 'term', para(term)),
+  ], { version: 1 });
+  // v2 merged Information sharing into Supply; v3 deleted nothing more.
+  const v2 = draft([
+    clause('Article 1', 'Supply and information', 'supply', para(supply, sharing), [], 2, ['supply-chains']),
+    clause('Article 2', 'Entry into effect', 'term', para(term)),
+  ], { version: 2 });
+
+  it('gives a clause merged away and then put back (edited) its own id again, and its topics', () => {
+    const incoming = draft([
+      clause('Article 1', 'Supply', 'article-1', para(supply)),
+      clause('Article 2', 'Information sharing', 'article-2', para(sharing.replace('will', 'shall').replace('thirty (30)', 'ten (10)'))),
+      clause('Article 3', 'Entry into effect', 'article-3', para(term)),
+    ]);
+    const { draft: out, report } = inheritFromVersions([v1, v2], incoming);
+    expect(ids(out)).toEqual(['supply', 'sharing', 'term']);
+    expect(out.clauses[1]!.topics).toEqual(['information-sharing']);
+    expect(report!.restored).toEqual([{ id: 'sharing', label: 'Article 2', title: 'Information sharing', version: 1 }]);
+    expect(report!.fresh).toEqual([]);
+    // The summary `parley import` prints names it.
+    expect(importSummary(out, report, 2)).toContain('Put back from earlier versions, with their ids: sharing (v1).');
+  });
+
+  it('gives a clause that no version had a new id', () => {
+    const incoming = draft([
+      clause('Article 1', 'Supply and information', 'article-1', para(supply, sharing)),
+      clause('Article 2', 'Stockpiles', 'article-2', para('Each Participant will keep strategic stocks of the minerals listed in the Annex and report on them yearly.')),
+      clause('Article 3', 'Entry into effect', 'article-3', para(term)),
+    ]);
+    const { draft: out, report } = inheritFromVersions([v1, v2], incoming);
+    expect(ids(out)).toEqual(['supply', 'stockpiles', 'term']);
+    expect(report!.restored).toEqual([]);
+    expect(report!.fresh.map((c) => c.id)).toEqual(['stockpiles']);
+  });
+
+  it('takes back an id from the newest version that held it, across versions without it', () => {
+    const v3 = draft([clause('Article 1', 'Supply and information', 'supply', para(supply, sharing)), clause('Article 2', 'Entry into effect', 'term', para(term))], { version: 3 });
+    const incoming = draft([
+      clause('Article 1', 'Supply', 'article-1', para(supply)),
+      clause('Article 2', 'Information sharing', 'article-2', para(sharing)),
+      clause('Article 3', 'Entry into effect', 'article-3', para(term)),
+    ]);
+    const { draft: out, report } = inheritFromVersions([v1, v2, v3], incoming);
+    expect(ids(out)).toEqual(['supply', 'sharing', 'term']);
+    expect(report!.restored.map((c) => [c.id, c.version])).toEqual([['sharing', 1]]);
   });
 });

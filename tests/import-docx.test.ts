@@ -250,8 +250,9 @@ describe('Word documents as drafts', () => {
     cpSync(SAMPLE_DOSSIER, dossier, { recursive: true });
     const r = parley(['import', tracked, '--into', dossier, '--force']);
     expect(r.code, r.stderr).toBe(0);
-    // Aligned with the latest version (v5), which no longer has v2's Review clause; the signatures are new.
-    expect(r.stdout).toContain('15 clauses: 13 kept their ids, 2 new (ids review-2, signatures).');
+    // Aligned with the latest version (v5), which no longer has v2's Review clause: it takes back its id from v2.
+    // The signatures are new.
+    expect(r.stdout).toContain('15 clauses: 13 kept their ids, 1 new (ids signatures).\nPut back from earlier versions, with their ids: review (v2).\n');
     expect(r.stderr).toMatch(/eu-markup\.docx:25:1: warning: 2 tracked changes by EU read as accepted/);
     const working = readFileSync(join(dossier, 'working.md'), 'utf8');
     expect(working).toMatch(/## Paragraph 4 — No export bans \{#no-export-bans[^}]*\}\n\n1\. The Participants shall not impose export bans/);

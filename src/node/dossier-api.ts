@@ -172,6 +172,7 @@ class LocalApi implements LocalDossierApi {
         kept: report?.kept.length ?? 0,
         fresh: report?.fresh.map((c) => c.id) ?? [],
         dropped: report?.dropped ?? [],
+        restored: report?.restored.map((c) => ({ id: c.id, version: c.version })) ?? [],
       };
     });
   }

@@ -382,7 +382,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await page.click('#compare-run');
     const change = page.locator('article.change', { hasText: 'Stockpiling' });
     await expect.poll(() => change.count(), { timeout: 20_000 }).toBe(1);
-    expect(await change.locator('.provision-notes').textContent()).toMatch(/; 1→3 edited, moved$/);
+    expect(await change.locator('.provision-notes').textContent()).toMatch(/; ¶1→3 edited, moved$/);
     // Where it stood: the words it kept are struck as moved, the word it lost is struck plainly.
     const movedAway = (await change.locator('.side-old del.moved').allTextContents()).join('');
     expect(movedAway).toContain('The Participants ');
@@ -401,7 +401,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     await change.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'compare-moved-paragraph.png') });
   });
-  it('imports a Word document from the browser (Ctrl+I): Word\'s numbering and italic read, each clause keeping its id', async () => {
+  it('imports a Word document from the browser (Ctrl+I): Word\'s numbering and italic read, each clause keeping its id (Review, which v3 deleted, its own again)', async () => {
     const docx = join(dir, '..', 'eu-markup.docx');
     await writeFile(docx, await wordDraftOfVersion(join(ROOT, 'fixtures', 'rare-earths-mou'), 2, {
       tracked: [{ find: 'will not impose', replace: 'shall not impose', author: 'EU' }],
@@ -419,7 +419,7 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await confirmed).toBe('Replace the working draft with the text of eu-markup.docx? You can undo this.');
     const notice = page.locator('.message', { hasText: 'Imported eu-markup.docx' });
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
-    expect(await notice.textContent()).toMatch(/^Imported eu-markup\.docx: 14 clauses, 13 matched to clauses of v\d+, 1 new \(review-2\)\. Not in it, of v\d+: .+\. Save to keep it\./);
+    expect(await notice.textContent()).toMatch(/^Imported eu-markup\.docx: 14 clauses, 13 matched to clauses of v\d+, none new\. Put back from earlier versions: review \(v2\)\. Not in it, of v\d+: .+\. Save to keep it\./);
     // The reader is told that the document's tracked changes were accepted.
     expect(await page.locator('.message.warning', { hasText: 'tracked changes' }).textContent()).toMatch(/^eu-markup\.docx: 2 tracked changes by EU read as accepted/);
     // The tracked change accepted, and the clause numbered as Word numbers it (the number is in no text run).

@@ -85,6 +85,8 @@ export function importSummary(draft: Draft, report: InheritReport | null, latest
   const fresh = report.fresh.map((c) => c.id);
   const lines = [`${plural(report.clauses, 'clause')}: ${report.kept.length} kept their ids, ${fresh.length} new` +
     (fresh.length ? ` (ids ${fresh.join(', ')})` : '') + '.'];
+  // Clauses an earlier version had and the latest dropped, put back: named with the version they return from.
+  if (report.restored.length) lines.push(`Put back from earlier versions, with their ids: ${report.restored.map((c) => `${c.id} (v${c.version})`).join(', ')}.`);
   if (report.dropped.length) {
     // A short text imported into a long treaty drops hundreds: name a few, count the rest.
     const named = report.dropped.slice(0, 10).join(', ') + (report.dropped.length > 10 ? ` and ${report.dropped.length - 10} more` : '');
