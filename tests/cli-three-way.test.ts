@@ -1,13 +1,15 @@
 /**
  * `parley diff --base V1 DOSSIER V2 V3`: threeWayCommand on the sample dossier, with its output collected.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { threeWayCommand } from '../src/node/cli/three-way.js';
 import { UserError } from '../src/node/read-draft-file.js';
 import { copySampleDossier, copySampleDossierWithWorkingError, SAMPLE_DOSSIER } from './support/fixture-copy.js';
 import { collectOutput } from './support/output-collector.js';
+import { importAndTable, runParley } from './support/serve-process.js';
 
 describe('parley diff --base (three-way)', () => {
   it('prints the three versions, the counts and each changed clause with its status', async () => {
@@ -172,5 +174,31 @@ describe('parley diff --base (three-way)', () => {
     expect((error as Error).message).toMatch(/has no version 9 \(its versions are 1, 2, 3, 4, 5, and "working"\)/);
     await expect(threeWayCommand(SAMPLE_DOSSIER, 'latest', '4', '5', {}, collectOutput())).rejects.toThrow(/"latest" is not a version/);
     await expect(threeWayCommand(SAMPLE_DOSSIER, '3', '4', '5', { format: 'xml' }, collectOutput())).rejects.toThrow(/--format must be text, html or json/);
+  });
+
+  it('reads a clause one side merged away and the other put back, edited, as one clause in conflict (ids as parley import gives them)', async () => {
+    const work = await mkdtemp(join(tmpdir(), 'parley-three-way-restore-'));
+    try {
+      const dossier = join(work, 'dossier');
+      const supply = 'The Participants will cooperate on the supply of critical minerals and rare earths to secure their industries.';
+      const sharing = 'The Participants will share information on supply risks within thirty (30) days of a disruption.';
+      const term = 'This Memorandum takes effect on signature and remains in effect for five years.';
+      const write = async (name: string, articles: string[]) => {
+        await writeFile(join(work, name), articles.map((text, k) => `Article ${k + 1}\n\n${text}\n`).join('\n'));
+        return join(work, name);
+      };
+      runParley('init', dossier, '--title', 'Test MoU', '--party', 'EU=European Union', '--party', 'US=United States');
+      importAndTable(dossier, await write('base.txt', [supply, sharing, term]), 'base', 'EU');
+      // The EU merges Article 2 into Article 1; the US answers the base, keeping Article 2 and changing it.
+      importAndTable(dossier, await write('eu.txt', [`${supply} ${sharing}`, term]), 'EU merger', 'EU');
+      importAndTable(dossier, await write('us.txt', [supply, sharing.replace('will', 'shall').replace('thirty (30)', 'ten (10)'), term]), 'US reply', 'US');
+      const o = collectOutput();
+      expect(await threeWayCommand(dossier, '1', '2', '3', { changedOnly: true, color: false }, o)).toBe(0);
+      const text = o.text();
+      expect(text).toContain('1 unchanged, 1 first-only, 0 second-only, 0 both-same, 1 conflict (3 clauses)');
+      expect(text).toMatch(/#article-2 {2}— CONFLICT: changed by both, differently\n {2}first \(v2\): deleted \(merged: #article-1, #article-2 → #article-1\)\n {2}second \(v3\): edited\n {4}obligation: will → shall \(stronger\)\n/);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });
