@@ -8,7 +8,7 @@ import type { DossierApi, DossierSummary, DraftRef, InheritedDraft } from '../sr
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { VersionEntry } from '../src/model/dossier.js';
 import { DRAFT_STATUSES, STANCES, type Draft, type Stance } from '../src/model/draft.js';
-import { clauseHeading } from '../src/model/text.js';
+import { clauseHeading, sameTextNote } from '../src/model/text.js';
 import {
   bracketFor,
   clauseAt,
@@ -566,7 +566,9 @@ class App {
           this.summary = await this.api.summary();
           this.renderTimeline();
           this.compare.refreshChoices();
-          this.notice(`Tabled as version ${entry.version}: ${entry.label}.`, 'info');
+          // A text tabled again unchanged is allowed (the other side tabling it as agreed) but is usually a slip.
+          if (entry.sameTextAs === undefined) this.notice(`Tabled as version ${entry.version}: ${entry.label}.`, 'info');
+          else this.notice(`Tabled as version ${entry.version}: ${entry.label}. ${sameTextNote(entry.sameTextAs)}`, 'warning');
           label.value = '';
         } catch (error) {
           this.notice(`Tabling failed: ${describeError(error)}`, 'error');

@@ -58,6 +58,12 @@ export interface TableRequest {
   date?: string;
 }
 
+/** A version just tabled: its manifest entry, and whether its text is the previous version's unchanged. */
+export interface TabledVersion extends VersionEntry {
+  /** The version whose text this one repeats unchanged (only its label, party, status or date are new); absent otherwise. */
+  sameTextAs?: number;
+}
+
 export interface ProgressEvent {
   /** What is being done, for the progress indicator ("Comparing 2,000 clauses"). */
   task: string;
@@ -73,7 +79,7 @@ export interface DossierApi {
   /** Record unsaved edits in the crash-recovery journal; cheap, called as the user types. */
   autosaveWorking(draft: Draft): Promise<void>;
   /** Table the saved working draft as the next version. */
-  tableVersion(request: TableRequest): Promise<VersionEntry>;
+  tableVersion(request: TableRequest): Promise<TabledVersion>;
   /** Compare two drafts of the dossier; the result is the `parley diff --format json` contract. */
   compare(oldRef: DraftRef, newRef: DraftRef): Promise<ComparisonJson>;
   /**

@@ -176,14 +176,20 @@ describe('parley init and table', () => {
     const tabled = parley('table', dir, '--label', 'First proposal', '--by', 'EU', '--date', '2026-01-05');
     expect(tabled.stderr).toBe('');
     expect(tabled.stdout).toMatch(/^Tabled version 1 "First proposal" by EU on 2026-01-05 \(draft\): versions\/v1\.md/);
+    expect(tabled.stdout).not.toContain('unchanged');
     expect(parley('check', dir).code).toBe(0);
+    // The same text tabled again is a version of its own (the US accepting it), and the command says so.
+    const again = parley('table', dir, '--label', 'Accepted', '--by', 'US', '--status', 'ad-ref');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('\nIts text is that of v1, unchanged: this version records a new label, party, status or date, not a new text.\n');
+    expect(fs.existsSync(path.join(dir, 'versions/v2.md'))).toBe(true);
     expect(parley('show', `${dir}@1`).stdout).toContain('brackets: EU [shall]');
 
     fs.appendFileSync(path.join(dir, 'working.md'), '\n## Paragraph 2 {#purpose}\n');
     const refused = parley('table', dir, '--label', 'Second', '--by', 'EU');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/duplicate-id[\s\S]*Not tabled/);
-    expect(fs.existsSync(path.join(dir, 'versions/v2.md'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'versions/v3.md'))).toBe(false);
   });
 
   it('refuses a tabling party the dossier does not have', () => {

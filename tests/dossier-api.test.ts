@@ -142,6 +142,10 @@ describe('openDossierApi', () => {
     expect(entry).toMatchObject({ version: count + 1, label: 'US counter-proposal', tabledBy: 'US', status: 'non-paper', date: '2026-07-01' });
     expect((await api.summary()).versions).toHaveLength(count + 1);
     expect(await readFile(join(dir, entry.file), 'utf8')).toContain('To be tabled.');
+    expect(entry.sameTextAs).toBeUndefined();
+    // The same text tabled again (the EU accepting it ad referendum) is a version of its own, and says so.
+    const again = await api.tableVersion({ label: 'Accepted by the EU', by: 'EU', status: 'ad-ref' });
+    expect(again).toMatchObject({ version: count + 2, sameTextAs: count + 1 });
     const error = await rejection(api.tableVersion({ label: 'x', by: 'FR' }));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/"FR" is not a party/);

@@ -293,3 +293,21 @@ export function countLineBreaks(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/**
+ * Whether two drafts hold the same clauses and text (their front matter aside): the working draft holds nothing
+ * that a tabled version does not. `parley import` refuses to replace a working draft that holds more, and tabling
+ * one that holds nothing new says so.
+ */
+export function sameContent(a: Draft, b: Draft): boolean {
+  return JSON.stringify([a.front, a.clauses]) === JSON.stringify([b.front, b.clauses]);
+}
+
+/**
+ * What tabling a working draft whose text is a version's unchanged says, in `parley table` and the app alike: not
+ * an error (the other side tabling the same text as agreed is a step of its own), but worth a line, since tabling
+ * before bringing in the new text is the usual slip.
+ */
+export function sameTextNote(version: number): string {
+  return `Its text is that of v${version}, unchanged: this version records a new label, party, status or date, not a new text.`;
+}

@@ -8,7 +8,8 @@
  * sentence a person can read; nothing else (and no stack trace) crosses to the user interface.
  */
 import { basename, join } from 'node:path';
-import { ApiError, draftRefName, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type InheritedDraft, type TableRequest } from '../api.js';
+import { ApiError, draftRefName, type DossierApi, type DossierSummary, type DraftDocument, type DraftRef, type InheritedDraft, type TableRequest, type TabledVersion } from '../api.js';
+import { sameContent } from '../model/text.js';
 import type { ComparisonJson } from '../compare/contract.js';
 import type { CompareOptions } from '../compare/compare.js';
 import type { ClauseHistoryJson, HistoryVersion } from '../compare/history.js';
@@ -112,13 +113,16 @@ class LocalApi implements LocalDossierApi {
     });
   }
 
-  tableVersion(request: TableRequest): Promise<VersionEntry> {
+  tableVersion(request: TableRequest): Promise<TabledVersion> {
     return guard('table the version', async () => {
       if (typeof request !== 'object' || request === null) {
         throw new ApiError('invalid-input', 'Tabling a version needs a label and the tabling party.');
       }
       const { label, by, status, date } = request;
-      return this.handle.tableWorking({ label, by, ...(status === undefined ? {} : { status }), ...(date === undefined ? {} : { date }) });
+      const latest = this.handle.listVersions().at(-1);
+      const sameTextAs = latest && (await this.repeatsVersion(latest.version)) ? latest.version : undefined;
+      const entry = await this.handle.tableWorking({ label, by, ...(status === undefined ? {} : { status }), ...(date === undefined ? {} : { date }) });
+      return sameTextAs === undefined ? entry : { ...entry, sameTextAs };
     });
   }
 
@@ -238,6 +242,16 @@ class LocalApi implements LocalDossierApi {
     const result = parseDraft(text, { file: join(this.handle.dir, entry?.file ?? `version ${ref}`) });
     this.parsedVersions.set(ref, { text, result });
     return result;
+  }
+
+  /** Whether the working draft, as saved, holds the text of a tabled version unchanged (false when either cannot be read). */
+  private async repeatsVersion(version: number): Promise<boolean> {
+    try {
+      return sameContent((await this.parse('working')).draft, (await this.parseForCompare(version)).draft);
+    } catch {
+      // Only a note rides on this; tabling reports what is wrong with the files itself.
+      return false;
+    }
   }
 
   private async parse(ref: DraftRef) {

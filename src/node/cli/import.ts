@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { inheritFromVersions, type InheritReport } from '../../compare/inherit-ids.js';
 import { parseDraft, serializeDraft } from '../../format/markdown.js';
 import type { Draft } from '../../model/draft.js';
+import { sameContent } from '../../model/text.js';
 import { DossierError } from '../dossier/errors.js';
 import { openDossier, WORKING_FILE } from '../dossier/store.js';
 import { loadDraftFile, UserError } from '../read-draft-file.js';
@@ -20,11 +21,6 @@ export interface ImportCliOptions {
   into: string;
   /** Replace the working draft even when it holds changes not yet tabled. */
   force?: boolean;
-}
-
-/** Same clauses and text: the working draft holds nothing that the latest tabled version does not. */
-function sameContent(a: Draft, b: Draft): boolean {
-  return JSON.stringify([a.front, a.clauses]) === JSON.stringify([b.front, b.clauses]);
 }
 
 export async function importCommand(file: string, options: ImportCliOptions, output: Output = consoleOutput): Promise<number> {

@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import { DRAFT_STATUSES, type DraftStatus } from '../../model/draft.js';
 import { parseDraft } from '../../format/markdown.js';
-import { openDossier } from '../dossier/store.js';
+import { openDossier, type DossierHandle } from '../dossier/store.js';
+import { sameContent, sameTextNote } from '../../model/text.js';
+import type { Draft } from '../../model/draft.js';
 import { UserError } from '../read-draft-file.js';
 import { consoleOutput, formatFinding, type Output } from './output.js';
 
@@ -22,12 +24,14 @@ export async function tableDossier(dir: string, options: TableCliOptions, output
   }
   const handle = await openDossier(dir);
   try {
-    const errors = parseDraft(await handle.readWorking(), { file: `${dir}/working.md` }).diagnostics.filter((d) => d.severity === 'error');
+    const working = parseDraft(await handle.readWorking(), { file: `${dir}/working.md` });
+    const errors = working.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) {
       for (const e of errors) output.err(formatFinding(e));
       output.err(`Not tabled: the working draft has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; a tabled version cannot be corrected afterwards.`);
       return 1;
     }
+    const sameAs = await versionWithSameText(handle, working.draft);
     const entry = await handle.tableWorking({
       label: options.label,
       by: options.by,
@@ -35,6 +39,7 @@ export async function tableDossier(dir: string, options: TableCliOptions, output
       date: options.date,
     });
     output.out(`Tabled version ${entry.version} "${entry.label}" by ${entry.tabledBy} on ${entry.date} (${entry.status}): ${entry.file}, sha256 ${entry.sha256.slice(0, 12)}…`);
+    if (sameAs !== null) output.out(sameTextNote(sameAs));
     return 0;
   } finally {
     await handle.close();
@@ -54,4 +59,16 @@ export function registerTable(program: Command): void {
     .action(async (dir: string, options: TableCliOptions) => {
       process.exitCode = await tableDossier(dir, options);
     });
+}
+
+/** The latest tabled version when the working draft's text is its text unchanged, else null (or when it cannot be read). */
+async function versionWithSameText(handle: DossierHandle, working: Draft): Promise<number | null> {
+  const latest = handle.listVersions().at(-1);
+  if (!latest) return null;
+  try {
+    return sameContent(working, parseDraft(await handle.readVersion(latest.version)).draft) ? latest.version : null;
+  } catch {
+    // A version that cannot be read is for tabling itself, or parley check, to report; this is only a note.
+    return null;
+  }
 }
