@@ -20,7 +20,7 @@ import { corpus, corpusSkipReason } from './support/corpus.js';
 
 const drafted = (body: string) => parseDraft(`---\nparley: 1\ntitle: Memorandum on Critical Minerals\n---\n\n${body}`).draft;
 
-const BEFORE = drafted(`## Article 1 — Purpose {#purpose}
+const BEFORE_TEXT = `## Article 1 — Purpose {#purpose}
 
 The Participants intend to strengthen supply chains for critical minerals and rare earths.
 
@@ -35,9 +35,10 @@ The Participants intend to strengthen supply chains for critical minerals and ra
 ## Article 3 — Stockpiles {#stockpiles}
 
 The Participants may coordinate their stockpiles of critical minerals.
-`);
+`;
+const BEFORE = drafted(BEFORE_TEXT);
 
-const AFTER = drafted(`## Article 1 — Purpose {#purpose}
+const AFTER_TEXT = `## Article 1 — Purpose {#purpose}
 
 The Participants intend to strengthen supply chains for critical minerals and rare earths.
 
@@ -54,7 +55,8 @@ The Participants shall promote joint research on the processing and recycling of
 ## Article 4 — Stockpiles {#stockpiles}
 
 The Participants may coordinate their stockpiles of critical minerals.
-`);
+`;
+const AFTER = drafted(AFTER_TEXT);
 
 /** The text of one side of some words: the old side reads equal and deleted runs, the new equal and inserted. */
 const sideText = (words: readonly WordOpJson[], side: 'old' | 'new') => words.filter((w) => w.op === 'equal' || w.op === (side === 'old' ? 'delete' : 'insert')).map((w) => w.text).join('');
@@ -122,6 +124,20 @@ describe('a split cut where its clauses begin', () => {
     // The second part's numbers changed only (cosmetic, hidden): its paragraphs are counted under its heading.
     expect(text).toContain('1. The Participants [-shall-]{+will+} promote joint research on processing.\n  2. The Participants shall promote joint research on recycling.\n' +
       '  ── Article 3 — Information ──\n  … 4 unchanged paragraphs …');
+  });
+
+  it('shows no change of title where the clauses of a split or merge have none', () => {
+    const untitled = (text: string) => drafted(text.replace(/^(## Article \d+) — [^{]+ /gm, '$1 '));
+    const [before, after] = [untitled(BEFORE_TEXT), untitled(AFTER_TEXT)];
+    for (const [a, b, kind] of [[before, after, 'split'], [after, before, 'merged']] as const) {
+      const c = compareDrafts(a, b);
+      const change = c.changes.find((x) => x.kind === kind)!;
+      expect(change.titleWords).toBeUndefined();
+      expect(textRedline(c)).not.toContain('title:');
+    }
+    // Titles on one side only still read as a change: the split's parts named where the whole was not.
+    const named = compareDrafts(before, AFTER).changes.find((x) => x.kind === 'split')!;
+    expect(named.titleWords).toEqual([{ op: 'insert', text: 'Research / Information Sharing' }]);
   });
 
   it('names the clause a merge took in as it was', () => {

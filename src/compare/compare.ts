@@ -194,8 +194,11 @@ function pairedClause(change: ClauseChange, oldClauses: readonly FlatClause[], n
     legal: legalJson(legal, { text: oldText, clauses: olds.map((c) => c.clause) }, { text: newText, clauses: news.map((c) => c.clause) }),
     words: wordOpsJson(withFormatting(ops, olds.map((c) => c.clause), oldText, news.map((c) => c.clause), newText, stylesCompared)),
   };
-  const oldTitle = olds.map((c) => c.title).join(' / ');
-  const newTitle = news.map((c) => c.title).join(' / ');
+  // A split's or merge's titles side by side; a clause without a title adds none (two untitled parts are no
+  // title " / " put in).
+  const titles = (clauses: readonly FlatClause[]) => clauses.map((c) => c.title).filter((t) => t !== '').join(' / ');
+  const oldTitle = titles(olds);
+  const newTitle = titles(news);
   if (oldTitle !== newTitle) out.titleWords = wordOpsJson(diffWords(oldTitle, newTitle));
   return out;
 }
