@@ -6,6 +6,7 @@
  */
 import type { InheritedDraft } from '../src/api.js';
 import type { Draft } from '../src/model/draft.js';
+import { fewNamed } from '../src/model/text.js';
 
 export interface ImportedFile {
   fileName: string;
@@ -41,9 +42,8 @@ export function importedIds(inherited: InheritedDraft): string {
   count(inherited.draft.clauses);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (inherited.fromVersion === null) return `${plural(clauses, 'clause')} (nothing is tabled yet, so the ids are new).`;
-  const fresh = inherited.fresh.length ? `, ${inherited.fresh.length} new (${inherited.fresh.join(', ')})` : ', none new';
-  const few = inherited.dropped.slice(0, 10).join(', ') + (inherited.dropped.length > 10 ? ` and ${inherited.dropped.length - 10} more` : '');
-  const dropped = inherited.dropped.length ? ` Not in it, of v${inherited.fromVersion}: ${few}.` : '';
-  const restored = inherited.restored.length ? ` Put back from earlier versions: ${inherited.restored.map((c) => `${c.id} (v${c.version})`).join(', ')}.` : '';
+  const fresh = inherited.fresh.length ? `, ${inherited.fresh.length} new (${fewNamed(inherited.fresh)})` : ', none new';
+  const dropped = inherited.dropped.length ? ` Not in it, of v${inherited.fromVersion}: ${fewNamed(inherited.dropped)}.` : '';
+  const restored = inherited.restored.length ? ` Put back from earlier versions: ${fewNamed(inherited.restored.map((c) => `${c.id} (v${c.version})`))}.` : '';
   return `${plural(clauses, 'clause')}, ${inherited.kept} matched to clauses of v${inherited.fromVersion}${fresh}.${restored}${dropped}`;
 }

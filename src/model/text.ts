@@ -311,3 +311,11 @@ export function sameContent(a: Draft, b: Draft): boolean {
 export function sameTextNote(version: number): string {
   return `Its text is that of v${version}, unchanged: this version records a new label, party, status or date, not a new text.`;
 }
+
+/**
+ * Names listed in a sentence, the first `shown` of them and how many more ("a, b, c and 12 more"): an import into a
+ * long treaty can leave out, or put back, hundreds of clauses, and a notice that lists them all buries the rest.
+ */
+export function fewNamed(names: readonly string[], shown = 10): string {
+  return names.slice(0, shown).join(', ') + (names.length > shown ? ` and ${names.length - shown} more` : '');
+}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { inheritFromVersions, type InheritReport } from '../../compare/inherit-ids.js';
 import { parseDraft, serializeDraft } from '../../format/markdown.js';
 import type { Draft } from '../../model/draft.js';
-import { sameContent } from '../../model/text.js';
+import { fewNamed, sameContent } from '../../model/text.js';
 import { DossierError } from '../dossier/errors.js';
 import { openDossier, WORKING_FILE } from '../dossier/store.js';
 import { loadDraftFile, UserError } from '../read-draft-file.js';
@@ -80,14 +80,11 @@ export function importSummary(draft: Draft, report: InheritReport | null, latest
   }
   const fresh = report.fresh.map((c) => c.id);
   const lines = [`${plural(report.clauses, 'clause')}: ${report.kept.length} kept their ids, ${fresh.length} new` +
-    (fresh.length ? ` (ids ${fresh.join(', ')})` : '') + '.'];
+    (fresh.length ? ` (ids ${fewNamed(fresh)})` : '') + '.'];
   // Clauses an earlier version had and the latest dropped, put back: named with the version they return from.
-  if (report.restored.length) lines.push(`Put back from earlier versions, with their ids: ${report.restored.map((c) => `${c.id} (v${c.version})`).join(', ')}.`);
-  if (report.dropped.length) {
-    // A short text imported into a long treaty drops hundreds: name a few, count the rest.
-    const named = report.dropped.slice(0, 10).join(', ') + (report.dropped.length > 10 ? ` and ${report.dropped.length - 10} more` : '');
-    lines.push(`Not in the imported text (from v${latestVersion}): ${named}.`);
-  }
+  if (report.restored.length) lines.push(`Put back from earlier versions, with their ids: ${fewNamed(report.restored.map((c) => `${c.id} (v${c.version})`))}.`);
+  // A short text imported into a long treaty drops hundreds: a few named, the rest counted.
+  if (report.dropped.length) lines.push(`Not in the imported text (from v${latestVersion}): ${fewNamed(report.dropped)}.`);
   lines.push('Saved as the working draft.');
   return lines;
 }
