@@ -159,6 +159,25 @@ describe('inheritFromVersions: a clause an earlier version had, put back', () =>
     expect(report!.fresh.map((c) => c.id)).toEqual(['stockpiles']);
   });
 
+  it('gives a new clause in the words of a dropped one, but about something else, a new id', () => {
+    // Stockpiles, deleted in v2, and a research clause in its formulaic words: the alignment of the two alone pairs
+    // them; a clause put back comes back nearly word for word, and this one keeps too little of it.
+    const stock = 'The Participants will coordinate the building up of their strategic stocks of critical minerals and will inform each other within thirty (30) days of any release.';
+    const withStock = draft([...v1.clauses.slice(0, 2), clause('Article 3', 'Stockpiling', 'stockpiling', para(stock)), v1.clauses[2]!], { version: 1 });
+    const research = 'The Participants will coordinate their research programmes on critical minerals and will inform each other within thirty (30) days of any new programme.';
+    const incoming = draft([
+      clause('Article 1', 'Supply and information', 'article-1', para(supply, sharing)),
+      clause('Article 2', 'Research', 'article-2', para(research)),
+      clause('Article 3', 'Entry into effect', 'article-3', para(term)),
+    ]);
+    const { draft: out, report } = inheritFromVersions([withStock, v2], incoming);
+    expect(ids(out)).toEqual(['supply', 'research', 'term']);
+    expect(report!.restored).toEqual([]);
+    // The same clause put back with its deadline changed is the clause again.
+    const back = draft([incoming.clauses[0]!, clause('Article 2', 'Stockpiling', 'article-2', para(stock.replace('thirty (30)', 'sixty (60)'))), incoming.clauses[2]!]);
+    expect(ids(inheritFromVersions([withStock, v2], back).draft)).toEqual(['supply', 'stockpiling', 'term']);
+  });
+
   it('takes back an id from the newest version that held it, across versions without it', () => {
     const v3 = draft([clause('Article 1', 'Supply and information', 'supply', para(supply, sharing)), clause('Article 2', 'Entry into effect', 'term', para(term))], { version: 3 });
     const incoming = draft([

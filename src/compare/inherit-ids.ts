@@ -26,6 +26,7 @@ import type { Clause, Draft } from '../model/draft.js';
 import { clauseText } from '../model/text.js';
 import { slugify } from '../format/ids.js';
 import { alignDrafts, flattenDraft, type FlatClause } from './align.js';
+import { diffWords } from './words.js';
 
 export interface InheritOptions {
   /** Ids that new clauses must not take, beyond those of `latest` (e.g. ids used in earlier versions). */
@@ -158,9 +159,13 @@ export function inheritFromVersions(tabled: readonly Draft[], incoming: Draft): 
  *
  * The `open` clauses (inserted, or parts of a split) are aligned, by content alone and each for its own text (a
  * heading apart from its children), with the clauses of the earlier versions whose ids the latest version no
- * longer uses (each id as the newest version holding it wrote it); a pair the alignment makes as unchanged or
- * edited, one clause to one, is a restoration. Merged or split pairs are not: a clause whose text went into two
- * earlier ones is new. Returned by the open clause's index in the incoming draft's reading order.
+ * longer uses (each id as the newest version holding it wrote it). A pair the alignment makes as unchanged or
+ * edited, one clause to one, is a restoration when the earlier clause comes back nearly word for word
+ * (RESTORED_SHARE of its text kept, whatever was added to it): an article put back is re-tabled as it stood, or
+ * lightly edited, while a new article in the formulaic language of a deleted one would otherwise take its id and
+ * muddle its history (the alignment alone pairs them, having nothing else in those lists to set them against).
+ * Merged or split pairs are not restorations: a clause whose text went into two earlier ones is new. Returned by
+ * the open clause's index in the incoming draft's reading order.
  */
 function restorationsOf(earlier: readonly Draft[], latest: Draft, open: readonly FlatClause[]): Map<number, { id: string; topics: string[]; version: number }> {
   const out = new Map<number, { id: string; topics: string[]; version: number }>();
@@ -180,7 +185,25 @@ function restorationsOf(earlier: readonly Draft[], latest: Draft, open: readonly
   for (const change of changes) {
     if ((change.kind !== 'unchanged' && change.kind !== 'edited') || change.old.length !== 1 || change.new.length !== 1) continue;
     const { clause, version } = candidates[change.old[0]!]!;
-    out.set(open[change.new[0]!]!.index, { id: clause.id, topics: clause.topics, version });
+    const back = open[change.new[0]!]!;
+    if (change.kind === 'edited' && keptShare(clause, back.clause) < RESTORED_SHARE) continue;
+    out.set(back.index, { id: clause.id, topics: clause.topics, version });
   }
   return out;
+}
+
+/** The share of the earlier clause's text that a clause put back keeps (keptShare), at least. */
+const RESTORED_SHARE = 0.8;
+
+/**
+ * How much of an earlier clause's text (title and text, spacing aside) comes back in a clause of the incoming draft:
+ * the characters of the equal runs of the word redline between them, against the earlier clause's. Text the clause
+ * gained on the way (a paragraph added to the article put back) takes nothing from it.
+ */
+function keptShare(earlier: Clause, now: Clause): number {
+  const textOf = (c: Clause) => `${c.title}\n${clauseText(c)}`;
+  const before = textOf(earlier);
+  const solid = (text: string) => text.replace(/\s+/g, '').length;
+  const kept = diffWords(before, textOf(now)).reduce((n, op) => (op.op === 'equal' ? n + solid(op.text) : n), 0);
+  return kept / Math.max(solid(before), 1);
 }
