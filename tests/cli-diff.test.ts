@@ -42,7 +42,7 @@ describe('parley diff', () => {
     expect(r.stdout).toContain('[merged]');
     // --changed-only leaves out clauses that did not change at all.
     expect(r.stdout).not.toContain('Paragraph 8 — Stockpiling');
-    expect(parley('diff', `${dossier}@1`, `${dossier}@2`).stdout).toContain('Stockpiling (was Paragraph 9 — Stockpiling)  [unchanged, renumbered]');
+    expect(parley('diff', `${dossier}@1`, `${dossier}@2`).stdout).toContain('Stockpiling (was Paragraph 9)  [unchanged, renumbered]');
   });
 
   it('writes the JSON contract', () => {

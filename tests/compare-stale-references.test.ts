@@ -60,7 +60,7 @@ describe('stale references', () => {
     const c = compareDrafts(version(3), version(4), { ids: 'always', staleReferences: true });
     const text = textRedline(c, { changedOnly: true });
     expect(text.split('\n')[1]).toMatch(/, 1 stale reference$/);
-    expect(text).toContain('Paragraph 9 — Emergency planning for shortages (was Paragraph 7 — Emergency planning for shortages)  [unchanged, renumbered]\n' +
+    expect(text).toContain('Paragraph 9 — Emergency planning for shortages (was Paragraph 7)  [unchanged, renumbered]\n' +
       '  stale reference: "Paragraph 8" meant Paragraph 8 (Stockpiling), now Paragraph 5; here it names Paragraph 8 (Information sharing on supply risks)');
     // Other unchanged clauses stay out of the changes-only redline.
     expect(text).not.toContain('Paragraph 7 — Research and innovation');

@@ -147,3 +147,20 @@ describe('a time limit moved within its paragraph, unchanged', () => {
     expect(htmlRedline(c)).toContain('<ins>within thirty (30) days</ins> <i>(moved within its paragraph, unchanged)</i></li>');
   });
 });
+
+describe('what a renumbered clause was called', () => {
+  const drafted = (body: string) => parseDraft(`---\nparley: 1\ntitle: Agreement on Critical Minerals\n---\n\n${body}`).draft;
+  const before = drafted('## Article 1 — Scope {#scope}\n\nThis Agreement applies to trade in critical minerals.\n\n## Article 2 — Definitions {#defs}\n\nIn this Agreement, "minerals" means the minerals listed in Annex I.\n\n## Article 3 — Stockpiles {#stocks}\n\nThe Parties shall inform each other of any release of strategic stocks within thirty (30) days.\n');
+  const after = drafted('## Article 1 — Scope {#scope}\n\nThis Agreement applies to trade in critical minerals.\n\n## Article 2 — Strategic stocks {#stocks}\n\nThe Parties shall inform each other of any release of strategic stocks within thirty (30) days.\n\n## Article 3 — Definitions {#defs}\n\nIn this Agreement, "minerals" means the minerals listed in Annex I.\n');
+  const c = compareDrafts(before, after);
+
+  it('names the old number alone where the title stayed, and the old heading where the title changed too', () => {
+    const text = textRedline(c);
+    expect(text).toContain('\nArticle 3 — Definitions (was Article 2)  [unchanged, renumbered]\n');
+    expect(text).toContain('\nArticle 2 — Strategic stocks (was Article 3 — Stockpiles)  [edited, moved, renumbered]\n');
+    expect(text).toMatch(/\nArticle 1 — Scope {2}\[unchanged\]\n/);
+    const html = htmlRedline(c);
+    expect(html).toContain('Article 3 — Definitions <span class="was">(was Article 2)</span>');
+    expect(html).toContain('Article 2 — Strategic stocks <span class="was">(was Article 3 — Stockpiles)</span>');
+  });
+});

@@ -10,7 +10,7 @@ import { newTextOffsets, staleMarks } from './stale-marks.js';
 import { isShownOn, tableLayout, type RedlinePiece, type RedlineSide } from './redline-layout.js';
 import { holdsText, sideBySideRows } from './facing-lines.js';
 import { redlineParts, type RedlinePart } from '../compare/redline-parts.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, partHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, MOVED_IN_PARAGRAPH, type DraftNames } from './text-redline.js';
+import { wasHeading, allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, isNotable, notableProvisions, proposedNote, refHeading, partHeading, rowNote, staleNote, summaryLine, timesNote, withFront, WORDING_ONLY, MOVED_IN_PARAGRAPH, type DraftNames } from './text-redline.js';
 
 export type HtmlLayout = 'inline' | 'side-by-side';
 
@@ -149,8 +149,8 @@ interface Sides { old: string; new: string }
 
 function clause(change: ClauseChangeJson, layout: HtmlLayout, sides: Sides): string {
   const title = change.new.length ? change.new.map(heading).join(' + ') : change.old.map(heading).join(' + ');
-  const was = change.old.length && change.new.length && change.old.map((r) => r.label).join() !== change.new.map((r) => r.label).join()
-    ? ` <span class="was">(was ${change.old.map(heading).join(' + ')})</span>` : '';
+  const before = wasHeading(change);
+  const was = before ? ` <span class="was">(was ${escape(before)})</span>` : '';
   const head = `<h2>${title}${was} ${badges(change)}</h2>`;
   const titleRedline = change.titleWords ? `<p class="title-change">Title: ${ops(change.titleWords, 'both')}</p>` : '';
   const body = layout === 'inline'

@@ -265,12 +265,25 @@ function describe(change: ClauseChangeJson, cosmeticHidden = false): string {
     case 'inserted': return `${now}  [inserted]`;
     case 'deleted': return `${was}  [deleted]`;
     default: {
-      const oldLabels = change.old.map((r) => r.label).join(' + ');
-      const newLabels = change.new.map((r) => r.label).join(' + ');
-      const from = change.kind === 'split' || change.kind === 'merged' || oldLabels !== newLabels ? ` (was ${was})` : '';
-      return `${now}${from}  [${flags.join(', ')}]`;
+      const before = wasHeading(change);
+      return `${now}${before ? ` (was ${before})` : ''}  [${flags.join(', ')}]`;
     }
   }
+}
+
+/**
+ * What a paired clause was called, where that differs from what it is called now: the old heading of a clause
+ * renumbered ("Paragraph 8" for "Paragraph 5 — Stockpiling", the title said once when it did not change), the old
+ * headings of a split's or merge's clauses; '' for a clause whose number did not change. The text and HTML redlines
+ * say it alike.
+ */
+export function wasHeading(change: ClauseChangeJson): string {
+  if (change.old.length === 0 || change.new.length === 0) return '';
+  const [before, after] = [change.old, change.new];
+  const split = change.kind === 'split' || change.kind === 'merged';
+  if (!split && before.map((r) => r.label).join(' + ') === after.map((r) => r.label).join(' + ')) return '';
+  if (before.length === 1 && after.length === 1 && before[0]!.label && before[0]!.title === after[0]!.title) return before[0]!.label;
+  return before.map(refHeading).join(' + ');
 }
 
 /**
