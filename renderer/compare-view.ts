@@ -14,7 +14,7 @@ import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js'
 import { htmlRedline } from '../src/export/html-redline.js';
 import { redlineParts } from '../src/compare/redline-parts.js';
 import { holdsText, sideBySideRows } from '../src/export/facing-lines.js';
-import { allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, refHeading, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY, MOVED_IN_PARAGRAPH } from '../src/export/text-redline.js';
+import { wasHeading, allCosmetic, directionNote, gatheredLegal, isCosmeticOnly, notableProvisions, partHeading, proposedNote, refHeading, reversedCount, reversedIn, rowNote, staleCount, staleNote, timesNote, frontChange, WORDING_ONLY, MOVED_IN_PARAGRAPH } from '../src/export/text-redline.js';
 import { append, clear, h } from './dom.js';
 
 export interface CompareContext {
@@ -537,13 +537,13 @@ function labelOf(clause: Clause): string {
   return clause.label || clause.title || clause.id;
 }
 
+/** A change's clauses as the text and HTML redlines head them: as they are now, with what they were called where that differs. */
 function describeRefs(change: ClauseChangeJson): string {
   const names = (refs: ClauseChangeJson['old']) => refs.map((r) => [r.label, r.title].filter(Boolean).join(' — ')).join(' + ');
-  const o = names(change.old);
-  const n = names(change.new);
-  if (!o) return n;
-  if (!n) return o;
-  return o === n ? n : `${o}  →  ${n}`;
+  const now = names(change.new);
+  if (!now) return names(change.old);
+  const before = wasHeading(change);
+  return before ? `${now} (was ${before})` : now;
 }
 
 /** The word operations to show; clauses the engine sends without words (inserted, deleted, unchanged) use their text. */

@@ -131,6 +131,9 @@ describe.skipIf(!ready)('the History dialog', () => {
     await compareInApp(page, '3', '4');
     const split = page.locator('article.change.kind-split');
     await expect.poll(() => split.count()).toBe(1);
+    // Each clause headed as the text and HTML redlines head it: as it is now, with what it was called.
+    expect(await split.locator('.change-labels').textContent()).toBe('Paragraph 10 — Common pricing mechanism + Paragraph 11 — Anti-dumping (was Paragraph 9 — Common pricing mechanism and anti-dumping)');
+    expect(await page.locator('article.change', { hasText: 'No export bans' }).locator('.change-labels').textContent()).toBe('Paragraph 6 — No export bans (was Paragraph 4)');
     await split.locator('.history-button').click();
     await expect.poll(() => page.locator('#history-dialog').getAttribute('aria-label')).toBe('History of Paragraph 10 — Common pricing mechanism');
     await historyRead();
