@@ -400,6 +400,8 @@ describe.skipIf(!hasChromium)('Parley in Chromium against parley serve', () => {
     expect(await change.locator('.legal').textContent()).toMatch(/will\s*→\s*shall/);
     await change.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'compare-moved-paragraph.png') });
+    // The clause alone, as the README shows it (docs/screenshots/compare-moved.png).
+    await change.screenshot({ path: join(ARTIFACTS, 'compare-moved-clause.png') });
   });
   it('imports a Word document from the browser (Ctrl+I): Word\'s numbering and italic read, each clause keeping its id (Review, which v3 deleted, its own again)', async () => {
     const docx = join(dir, '..', 'eu-markup.docx');
