@@ -1,6 +1,7 @@
 /**
  * inheritIds: an imported draft takes the ids of the dossier's latest version, by content alone.
  */
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { importDraft } from '../src/format/import-text.js';
 import { parseDraft } from '../src/format/markdown.js';
 import type { Draft } from '../src/model/draft.js';
 import { walkClauses } from '../src/model/provisions.js';
-import { blocksText, clauseHeading } from '../src/model/text.js';
+import { blocksText, clauseHeading, clauseText } from '../src/model/text.js';
 import { clause, draft, ol, p } from './support/draft-builders.js';
 import { SAMPLE_DOSSIER } from './support/fixture-copy.js';
 
@@ -219,5 +220,47 @@ describe('inheritFromVersions on generated treaties', () => {
       expect(new Set(putBack.report!.restored.map((c) => c.id))).toEqual(deleted);
       expect(ids(putBack.draft)).toEqual(ids(v1));
     }
+  });
+});
+
+describe('inheritFromVersions on random histories (property)', () => {
+  // Versions drawn from a pool of articles (some sharing their formulaic words), each version a subset in some order,
+  // some words changed; then a draft from outside made the same way.
+  const POOL = [
+    'The Participants will cooperate on the supply of critical minerals and rare earths.',
+    'The Participants will share information on supply risks within thirty (30) days.',
+    'The Participants will coordinate the building up of their strategic stocks of critical minerals.',
+    'The Participants will coordinate their research programmes on critical minerals.',
+    'Neither Participant shall impose export bans on critical minerals.',
+    'This Memorandum takes effect on signature and remains in effect for five years.',
+    'Each Participant will designate a contact point within sixty (60) days.',
+    'The Participants will meet once a year to review this Memorandum.',
+  ];
+  const version = fc.array(fc.tuple(fc.nat(POOL.length - 1), fc.boolean()), { minLength: 1, maxLength: 6 })
+    .map((picks) => [...new Map(picks).entries()].map(([k, edit]) => (edit ? POOL[k]!.replace('will', 'shall').replace('critical', 'strategic') : POOL[k]!)));
+  const asText = (articles: string[]) => articles.map((a, k) => `Article ${k + 1}\n\n${a}\n`).join('\n');
+
+  it('gives every clause one id, never another clause\'s, and takes back only ids the latest version lost', () => {
+    fc.assert(fc.property(fc.array(version, { minLength: 1, maxLength: 4 }), version, (history, incoming) => {
+      const tabled: Draft[] = [];
+      for (const articles of history) {
+        const d = inheritFromVersions(tabled, importDraft(asText(articles)).draft).draft;
+        d.meta.version = tabled.length + 1;
+        tabled.push(d);
+      }
+      const { draft: out, report } = inheritFromVersions(tabled, importDraft(asText(incoming)).draft);
+      const got = ids(out);
+      expect(new Set(got).size).toBe(got.length);
+      const latest = new Set(ids(tabled.at(-1)!));
+      const earlier = new Set(tabled.slice(0, -1).flatMap(ids));
+      for (const c of report!.restored) {
+        expect(latest.has(c.id)).toBe(false);
+        expect(earlier.has(c.id)).toBe(true);
+      }
+      for (const c of report!.fresh) expect(latest.has(c.id) || earlier.has(c.id)).toBe(false);
+      expect(report!.kept.length + report!.fresh.length + report!.restored.length).toBe(got.length);
+      // The text is the incoming draft's, whatever ids it took.
+      expect(out.clauses.map((c) => clauseText(c))).toEqual(importDraft(asText(incoming)).draft.clauses.map((c) => clauseText(c)));
+    }), { numRuns: 150 });
   });
 });
