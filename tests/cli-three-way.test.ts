@@ -195,8 +195,11 @@ describe('parley diff --base (three-way)', () => {
       const o = collectOutput();
       expect(await threeWayCommand(dossier, '1', '2', '3', { changedOnly: true, color: false }, o)).toBe(0);
       const text = o.text();
-      expect(text).toContain('1 unchanged, 1 first-only, 0 second-only, 0 both-same, 1 conflict (3 clauses)');
+      expect(text).toContain('1 unchanged, 0 first-only, 0 second-only, 0 both-same, 2 conflict (3 clauses)');
       expect(text).toMatch(/#article-2 {2}— CONFLICT: changed by both, differently\n {2}first \(v2\): deleted \(merged: #article-1, #article-2 → #article-1\)\n {2}second \(v3\): edited\n {4}obligation: will → shall \(stronger\)\n/);
+      // The merged clause too: taking the EU's would lose the US edit of the text merged into it. Both together:
+      expect(text).toMatch(/#article-1 {2}— CONFLICT: changed by both, differently \(in different sentences or rows: the two changes do not overlap\)\n/);
+      expect(text).toContain('  second (v3): edited (in #article-2, where this text still stands)\n');
     } finally {
       await rm(work, { recursive: true, force: true });
     }

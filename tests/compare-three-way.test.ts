@@ -243,6 +243,31 @@ describe('threeWay where one side split or merged the clause and the other edite
     }
   });
 
+  it('makes a conflict of a clause one side merged others into whose merged-in text the other side edited where it still stands', () => {
+    const twoClauses = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping))]);
+    const merged = draft([cooperation(mapping, data, dumping)]);
+    const edited = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping.replace('will cooperate', 'shall cooperate')))]);
+    for (const [first, second, merger, editor] of [[merged, edited, 'firstChange', 'secondChange'], [edited, merged, 'secondChange', 'firstChange']] as const) {
+      const r = threeWay(twoClauses, first, second);
+      const coop = r.entries.find((e) => e.id === 'coop')!;
+      // Before, the merged clause read as changed by the merging side only: taking it lost the other side's edit.
+      expect(coop.status).toBe('conflict');
+      expect(coop[merger].relation).toEqual({ kind: 'merged', from: ['coop', 'defence'], into: ['coop'] });
+      expect(coop[editor]).toMatchObject({ change: 'edited', within: 'defence' });
+      expect(coop[editor].legal).toEqual([{ type: 'obligation', old: 'will', new: 'shall', direction: 'stronger' }]);
+      // The two changes do not meet: the merged text with the edit made in it.
+      expect(coop.overlap).toBe(false);
+      expect(combinedText(coop)).toBe(`1. ${mapping}\n2. ${data}\n3. ${dumping.replace('will cooperate', 'shall cooperate')}`);
+      expect(r.entries.find((e) => e.id === 'defence')!.status).toBe('conflict');
+      expect(r.summary.conflict).toBe(2);
+      const text = threeWayText(r, version(1, twoClauses), version(2, first), version(3, second), { changedOnly: true, color: false }).join('\n');
+      expect(text).toContain(`(v${editor === 'secondChange' ? 3 : 2}): edited (in #defence, where this text still stands)`);
+    }
+    // The merged clause's own text edited by the other side too: a conflict read over the merge's share, as before.
+    const both = draft([cooperation(mapping.replace('will cooperate', 'shall cooperate'), data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping.replace('will cooperate', 'shall cooperate')))]);
+    expect(threeWay(twoClauses, merged, both).entries.find((e) => e.id === 'coop')!.secondChange.within).toBeUndefined();
+  });
+
   it('combines an edit with a merge over the joined text, the merged clause\'s text kept', () => {
     const twoClauses = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping))]);
     const merged = draft([cooperation(mapping, data, dumping)]);

@@ -23,6 +23,9 @@
  * of the split, the merge against the clauses merged. The status still reads the clause's whole text; where both
  * sides made the same split, their changes combine over the stretch of the base each clause took, and where one side
  * split or merged and the other edited only what that side's clause is measured against, over that stretch too.
+ * Where one side split a clause off, or merged one into another, and the other side edited that text where it
+ * still stands on its side, the clause the first side made or kept is a conflict too, the other side's change its
+ * edit of that text (`within`: readEditsOfSplitText, readEditsOfMergedText).
  *
  * Order: the first side's reading order, with clauses it does not have (deleted by it, or inserted by the
  * second side) placed after the nearest preceding clause they follow in their own draft.
@@ -232,6 +235,7 @@ export function threeWay(base: Draft, first: Draft, second: Draft): ThreeWayResu
     return entry;
   });
   readEditsOfSplitText(entries, parties);
+  readEditsOfMergedText(entries, parties);
   for (const entry of entries) summary[entry.status]++;
   const front = entryOf('', frontOf(base), frontOf(first), frontOf(second), parties);
   return front.status === 'unchanged' ? { summary, entries } : { summary, entries, front };
@@ -418,6 +422,45 @@ function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, 
     entry.combined = { words: merged, title: clause.title };
     // The splitting side may have made the other side's edit too: its clause then reads as both together.
     if (merged.filter((op) => op.op !== 'delete').map((op) => op.text).join('') === clause.text) entry.holdsBoth = splitBy;
+  }
+}
+
+/**
+ * The mirror of readEditsOfSplitText: a clause one side merged others into, whose merged-in text the other side
+ * edited where it still stands, in the clause it kept apart. Read whole, the merged clause is that side's change
+ * only (the other side left the clause itself alone), but taking it would lose the other side's edit: both
+ * changed that text, so the clause is a conflict, and the other side's change is its edit (`within`: the clause
+ * it made it in), with what that changed in law; where the two changes do not meet, both together over the
+ * merge's text. Only where the other side edited one clause of the merge, and not the merged clause itself (that
+ * is a conflict already, read over the merge's share: settleOverOneShare).
+ */
+function readEditsOfMergedText(entries: ThreeWayEntry[], parties: Record<string, string>): void {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  for (const entry of entries) {
+    if (entry.status !== 'first-only' && entry.status !== 'second-only') continue;
+    if (!entry.base || !entry.first || !entry.second) continue;
+    const mergedBy = entry.status === 'first-only' ? 'first' : 'second';
+    const merge = mergedBy === 'first' ? entry.firstChange : entry.secondChange;
+    if (merge.relation?.kind !== 'merged' || merge.relation.into.length !== 1 || merge.relation.into[0] !== entry.id) continue;
+    // The clauses merged in that the other side edited, kept apart, and did nothing else to.
+    const edited = merge.relation.from.filter((id) => id !== entry.id).map((id) => byId.get(id)).filter((e): e is ThreeWayEntry => {
+      const other = e && (mergedBy === 'first' ? e.secondChange : e.firstChange);
+      return other !== undefined && other.change === 'edited' && !other.relation && e!.base !== null;
+    });
+    if (edited.length !== 1) continue;
+    const from = edited[0]!;
+    const otherOfFrom = mergedBy === 'first' ? from.secondChange : from.firstChange;
+    const joined = oldTextOf(merge.words);
+    const onJoined = redlineOnStretch(otherOfFrom.words, from.base!.text, joined);
+    if (onJoined === null) continue;
+    const change: ThreeWaySide = { change: 'edited', within: from.id, words: otherOfFrom.words, legal: otherOfFrom.legal };
+    if (mergedBy === 'first') entry.secondChange = change; else entry.firstChange = change;
+    entry.status = 'conflict';
+    const between = redline(entry.first, entry.second, parties);
+    entry.between = between.words;
+    entry.betweenLegal = between.legal;
+    if (mergedBy === 'first') settle(entry, joined, merge.words, onJoined);
+    else settle(entry, joined, onJoined, merge.words);
   }
 }
 
