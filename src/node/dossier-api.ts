@@ -15,7 +15,6 @@ import type { CompareOptions } from '../compare/compare.js';
 import type { ClauseHistoryJson, HistoryVersion } from '../compare/history.js';
 import type { ThreeWayJson } from '../compare/three-way-json.js';
 import { parseDraft, serializeDraft } from '../format/markdown.js';
-import type { VersionEntry } from '../model/dossier.js';
 import type { Draft } from '../model/draft.js';
 import { DossierError, openDossier, WORKING_FILE, type DossierHandle } from './dossier/store.js';
 import { lockHolder } from './dossier/lock.js';
