@@ -401,7 +401,7 @@ function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, 
     if (entry.base || entry.status === 'conflict') continue;
     const splitBy = entry.first && !entry.second ? 'first' : entry.second && !entry.first ? 'second' : null;
     if (!splitBy) continue;
-    const [split, other] = splitBy === 'first' ? [entry.firstChange, entry.secondChange] as const : [entry.secondChange, entry.firstChange] as const;
+    const split = splitBy === 'first' ? entry.firstChange : entry.secondChange;
     const from = split.relation?.kind === 'split' && split.relation.from.length === 1 ? byId.get(split.relation.from[0]!) : undefined;
     if (!from?.base) continue;
     // The other side kept that clause whole and edited it.
