@@ -243,6 +243,19 @@ describe('threeWay where one side split or merged the clause and the other edite
     }
   });
 
+  it('names the party whose bracketed proposal the other side\'s edit of a split-off text settled on', () => {
+    const md = (body: string) => parseDraft(`---\nparley: 1\ntitle: T\nparties:\n  EU: European Union\n  US: United States\n---\n\n${body}`).draft;
+    const bracketed = 'The Participants :bracket[shall]{by="EU"}:bracket[will]{by="US"} cooperate against dumped imports.';
+    const article = (n: number, title: string, id: string, ...paragraphs: string[]) => `## Article ${n} — ${title} {#${id}}\n\n${paragraphs.map((t, k) => `${k + 1}. ${t}`).join('\n\n')}\n`;
+    const base = md(article(1, 'Cooperation', 'coop', mapping, data, bracketed, inquiries));
+    const split = md(article(1, 'Cooperation', 'coop', mapping, data) + '\n' + article(2, 'Trade defence', 'defence', bracketed, inquiries));
+    const settled = md(article(1, 'Cooperation', 'coop', mapping, data, 'The Participants will cooperate against dumped imports.', inquiries));
+    const defence = threeWay(base, split, settled).entries.find((e) => e.id === 'defence')!;
+    expect(defence.secondChange.within).toBe('coop');
+    // Before, read on the stretch alone, the brackets' parties were unknown and the item named no one.
+    expect(defence.secondChange.legal).toEqual([{ type: 'obligation', old: '[shall][will]', new: 'will', proposedBy: 'US' }]);
+  });
+
   it('makes a conflict of a clause one side merged others into whose merged-in text the other side edited where it still stands', () => {
     const twoClauses = draft([cooperation(mapping, data), clause('Article 2', 'Trade defence', 'defence', numbered(dumping))]);
     const merged = draft([cooperation(mapping, data, dumping)]);

@@ -8,7 +8,7 @@ import { blocksText, clauseText } from '../model/text.js';
 import { alignDrafts, flattenDraft, type AlignOptions, type Alignment, type ClauseChange, type FlatClause } from './align.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, WordOpJson } from './contract.js';
 import { legalChangesWithMoves, type LegalChange } from './legal.js';
-import { ProposalReader } from './proposed-by.js';
+import { ProposalReader, type ComparedSide } from './proposed-by.js';
 import { StaleReferences, type StaleReference } from './stale-references.js';
 import { diffWords, type WordOp } from './words.js';
 import { movedRows } from './table-rows.js';
@@ -271,15 +271,16 @@ function withFormatting(ops: WordOp[], olds: readonly Clause[], oldText: string,
  * What changed in law from one version of a clause (or clauses, split or merged) to another, as the JSON
  * contract writes it: `ops` is the redline of oldText to newText, `moves` the provisions it moved.
  */
-export function clauseLegal(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], olds: readonly Clause[], news: readonly Clause[], parties: Record<string, string>): LegalChangeJson[] {
-  return legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), { text: oldText, clauses: olds }, { text: newText, clauses: news });
+export function clauseLegal(oldText: string, newText: string, ops: WordOp[], moves: readonly MovedText[], olds: readonly Clause[], news: readonly Clause[], parties: Record<string, string>,
+  wholes: { old?: ComparedSide['whole']; new?: ComparedSide['whole'] } = {}): LegalChangeJson[] {
+  return legalJson(legalChangesWithMoves(oldText, newText, ops, moves, { parties }), { text: oldText, clauses: olds, whole: wholes.old }, { text: newText, clauses: news, whole: wholes.new });
 }
 
 /**
  * Legal changes as the JSON contract writes them. A change to or from a group of bracketed alternatives names the
  * party whose proposal it comes from (`proposedBy`, proposed-by.ts); one in a table row names the row (`row`).
  */
-function legalJson(items: readonly LegalChange[], old: { text: string; clauses: readonly Clause[] }, now: { text: string; clauses: readonly Clause[] }): LegalChangeJson[] {
+function legalJson(items: readonly LegalChange[], old: ComparedSide, now: ComparedSide): LegalChangeJson[] {
   // Built only for a clause with such a change (few are): most edited clauses have no bracket group in law.
   let proposals: ProposalReader | undefined;
   return items.map((l) => {

@@ -16,6 +16,11 @@ import type { LegalChange } from './legal.js';
 export interface ComparedSide {
   text: string;
   clauses: readonly Pick<Clause, 'body'>[];
+  /**
+   * Where `text` is only a stretch of the clauses' text (a three-way reading of the part of a clause that another
+   * side split off): that whole text, and where the stretch begins in it. The brackets are read over the whole.
+   */
+  whole?: { text: string; at: number };
 }
 
 /** Reads the parties of the legal changes of one pair of texts; each side's brackets are walked once, on first need. */
@@ -49,9 +54,20 @@ export class ProposalReader {
   }
 
   private partiesOf(side: 'old' | 'new'): Map<number, string> {
-    if (side === 'old') return (this.oldParties ??= bracketParties(this.oldSide.clauses, this.oldSide.text));
-    return (this.newParties ??= bracketParties(this.newSide.clauses, this.newSide.text));
+    if (side === 'old') return (this.oldParties ??= partiesOfSide(this.oldSide));
+    return (this.newParties ??= partiesOfSide(this.newSide));
   }
+}
+
+/** The party of each bracket opening in a side's text; for a stretch, read over the whole and moved to the stretch. */
+function partiesOfSide(side: ComparedSide): Map<number, string> {
+  if (!side.whole) return bracketParties(side.clauses, side.text);
+  const { text, at } = side.whole;
+  const out = new Map<number, string>();
+  for (const [offset, party] of bracketParties(side.clauses, text)) {
+    if (offset >= at && offset < at + side.text.length) out.set(offset - at, party);
+  }
+  return out;
 }
 
 const OPEN_BRACKET = 91;

@@ -411,7 +411,7 @@ function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, 
     const inside = redlineInside(otherOfFrom.words, from.base.text, stretch, 'drop');
     if (!inside || inside.every((op) => op.op === 'equal')) continue;
     const text = inside.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
-    const edited: ThreeWaySide = { change: 'edited', within: from.id, words: inside, legal: clauseLegal(stretch, text, inside, [], [], [], parties) };
+    const edited: ThreeWaySide = { change: 'edited', within: from.id, words: inside, legal: stretchLegal(stretch, text, inside, from.base, splitBy === 'first' ? from.second : from.first, parties) };
     if (splitBy === 'first') entry.secondChange = edited; else entry.firstChange = edited;
     entry.status = 'conflict';
     const [firstWords, secondWords] = splitBy === 'first' ? [split.words, inside] : [inside, split.words];
@@ -423,6 +423,21 @@ function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, 
     // The splitting side may have made the other side's edit too: its clause then reads as both together.
     if (merged.filter((op) => op.op !== 'delete').map((op) => op.text).join('') === clause.text) entry.holdsBoth = splitBy;
   }
+}
+
+/**
+ * What changed in law in a stretch of a clause (the part another side split off), as `parley diff` reads it, the
+ * party of a bracketed proposal included: the brackets are read over the whole clause on each side, where the
+ * stretch stands in it once.
+ */
+function stretchLegal(stretch: string, text: string, words: WordOp[], base: ThreeWayClause, side: ThreeWayClause | null, parties: Record<string, string>): LegalChangeJson[] {
+  const whole = (shot: ThreeWayClause | null, part: string) => {
+    const at = shot ? shot.text.indexOf(part) : -1;
+    return shot && at >= 0 && shot.text.indexOf(part, at + 1) < 0 ? { clause: sources.get(shot)!, whole: { text: shot.text, at } } : null;
+  };
+  const before = whole(base, stretch), after = whole(side, text);
+  if (!before || !after) return clauseLegal(stretch, text, words, [], [], [], parties);
+  return clauseLegal(stretch, text, words, [], [before.clause], [after.clause], parties, { old: before.whole, new: after.whole });
 }
 
 /**
