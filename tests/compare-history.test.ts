@@ -194,13 +194,21 @@ describe('clauseHistory on tiny drafts', () => {
     expect(h.entries[1]!.relation).toEqual({ kind: 'merged', from: ['cooperation', 'exchange'], into: ['joint'] });
     const origin = h.entries[1]!.origin!;
     expect(origin.legal.map((l) => `${l.old} → ${l.new}`)).toEqual(['shall → will']);
-    expect(origin.parts!.map((part) => part.head && [part.head.side, part.head.ref.id])).toEqual([null, ['old', 'exchange']]);
+    // The merged clause has an id of its own: its first part is headed by the clause it was too (were it #cooperation's
+    // id, that part would go unheaded, the clause's own text).
+    expect(origin.parts!.map((part) => part.head && [part.head.side, part.head.ref.id])).toEqual([['old', 'cooperation'], ['old', 'exchange']]);
     expect(origin.parts![1]!.words.map((w) => w.text).join('')).toContain('exchange information');
     expect(origin.parts![0]!.words.map((w) => w.text).join('')).not.toContain('exchange information');
     // So in the JSON, and in parley history's text, under a line naming the clause merged in.
-    expect(clauseHistoryJson(h).versions[1]!.origin!.parts!.map((part) => part.head?.ref.id ?? null)).toEqual([null, 'exchange']);
-    expect(historyText(h).join('\n')).toContain('  first appears here, against #cooperation, #exchange, merged into it:\n    obligation: shall → will (weaker)\n');
+    expect(clauseHistoryJson(h).versions[1]!.origin!.parts!.map((part) => part.head?.ref.id ?? null)).toEqual(['cooperation', 'exchange']);
+    expect(historyText(h).join('\n')).toContain('  first appears here, against #cooperation, #exchange, merged into it:\n    obligation: shall → will (weaker)\n    ── was Article 1 — Cooperation ──\n');
     expect(historyText(h).join('\n')).toContain('\n    ── was Article 2 — Information ──\n    {+2. +}The Participants [-shall-]{+will+} exchange');
+    // Keeping the first clause's id, the merged clause's first part is its own text: no heading.
+    const kept = clauseHistory([
+      version(1, 'EU', draft([clause('Article 1', 'Cooperation', 'cooperation', [p(COOPERATE)]), clause('Article 2', 'Information', 'exchange', [p(EXCHANGE)]), other])),
+      version(2, 'US', draft([clause('Article 1', 'Cooperation and information', 'cooperation', [ol(1, [p(COOPERATE)], [p(EXCHANGE.replace('shall', 'will'))])]), other])),
+    ], 'cooperation');
+    expect(kept.entries[1]!.change!.parts!.map((part) => part.head?.ref.id ?? null)).toEqual([null, 'exchange']);
   });
 
   it('lists against a split clause only what changed in law in its own share, where each share changed its obligation', () => {

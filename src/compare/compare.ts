@@ -230,9 +230,15 @@ export function newClauseShare(made: { alignment: Alignment; change: ClauseChang
   }
   const out: ClauseShare = { words: share, legal: legalJson(legal, { text: r.oldText, clauses: olds }, { text: r.newText, clauses: news }) };
   // A merge's redline in parts, each further one headed by the clause whose text begins there, as parley diff heads them.
+  // Read as one clause of the new side (history, three-way), the merged clause may keep the id of another than the
+  // first it took in (the larger part's): then the first part is headed too, or it would read as that clause's text.
   if (change.old.length > 1) {
-    const parts = redlineParts({ old: partRefs(r.olds), new: partRefs(r.news) }, words);
-    if (parts.length > 1) out.parts = parts;
+    const refs = partRefs(r.olds);
+    const parts = redlineParts({ old: refs, new: partRefs(r.news) }, words);
+    if (parts.length > 1) {
+      if (parts[0]!.head === null && refs[0]!.id !== r.news[k]?.id) parts[0] = { ...parts[0]!, head: { side: 'old', ref: refs[0]! } };
+      out.parts = parts;
+    }
   }
   return out;
 }

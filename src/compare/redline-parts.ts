@@ -10,7 +10,10 @@ import type { ClauseChangeJson, ClauseRefJson, WordOpJson } from './contract.js'
 
 /** One stretch of a redline: the words of one clause of the side that has several. */
 export interface RedlinePart<W extends WordOpJson = WordOpJson> {
-  /** The clause this stretch begins, and on which side it stands; null for the first (the change's heading names it). */
+  /**
+   * The clause this stretch begins, and on which side it stands; null for the first (the change's heading names it),
+   * except in a merge read as the one clause it made (newClauseShare) where that clause kept another's id.
+   */
   head: { side: 'old' | 'new'; ref: ClauseRefJson } | null;
   words: W[];
   /** Where the stretch begins in the change's new text (stale references are placed by new-text offsets). */
