@@ -9,7 +9,7 @@ import type { ClauseChangeJson, ComparisonJson, LegalChangeJson, StaleReferenceJ
 import { newTextOffsets, staleMarks } from '../src/export/stale-marks.js';
 import type { PartyInfo, VersionEntry } from '../src/model/dossier.js';
 import type { Clause, Draft, Inline, Block } from '../src/model/draft.js';
-import { blocksText } from '../src/model/text.js';
+import { blocksText, clauseHeading } from '../src/model/text.js';
 import { tableLayout, type RedlinePiece } from '../src/export/redline-layout.js';
 import { htmlRedline } from '../src/export/html-redline.js';
 import { redlineParts } from '../src/compare/redline-parts.js';
@@ -539,7 +539,7 @@ function labelOf(clause: Clause): string {
 
 /** A change's clauses as the text and HTML redlines head them: as they are now, with what they were called where that differs. */
 function describeRefs(change: ClauseChangeJson): string {
-  const names = (refs: ClauseChangeJson['old']) => refs.map((r) => [r.label, r.title].filter(Boolean).join(' — ')).join(' + ');
+  const names = (refs: ClauseChangeJson['old']) => refs.map(clauseHeading).join(' + ');
   const now = names(change.new);
   if (!now) return names(change.old);
   const before = wasHeading(change);

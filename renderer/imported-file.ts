@@ -6,7 +6,7 @@
  */
 import type { InheritedDraft } from '../src/api.js';
 import type { Draft } from '../src/model/draft.js';
-import { fewNamed } from '../src/model/text.js';
+import { fewNamed } from '../src/notices.js';
 
 export interface ImportedFile {
   fileName: string;

@@ -8,7 +8,8 @@ import type { DossierApi, DossierSummary, DraftRef, InheritedDraft } from '../sr
 import type { Diagnostic } from '../src/model/diagnostic.js';
 import type { VersionEntry } from '../src/model/dossier.js';
 import { DRAFT_STATUSES, STANCES, type Draft, type Stance } from '../src/model/draft.js';
-import { clauseHeading, sameTextNote } from '../src/model/text.js';
+import { clauseHeading } from '../src/model/text.js';
+import { sameTextNote } from '../src/notices.js';
 import {
   bracketFor,
   clauseAt,

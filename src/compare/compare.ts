@@ -65,12 +65,12 @@ function thousandths(similarity: number): number {
   return Math.round(similarity * 1000) / 1000;
 }
 
-/** Word ops as the JSON contract writes them: without their offsets, the flags only where set. */
 /** A redline's parts (redline-parts.ts) as the JSON gives them: each one's words without their offsets. */
 export function partsJson(parts: readonly RedlinePart<WordOp>[]): RedlinePart[] {
   return parts.map((part) => ({ ...part, words: wordOpsJson(part.words) }));
 }
 
+/** Word ops as the JSON contract writes them: without their offsets, the flags only where set. */
 export function wordOpsJson(ops: readonly Pick<WordOp, 'op' | 'text' | 'cosmetic' | 'moved' | 'style'>[]): WordOpJson[] {
   return ops.map((op) => {
     const out: WordOpJson = { op: op.op, text: op.text };

@@ -79,8 +79,10 @@ export interface ThreeWaySide {
   /** With a merge's `relation`: `words` cut where each merged clause's text begins, each further part headed by it. */
   parts?: RedlinePart<WordOp>[];
   /**
-   * For a clause the other side split off, which this side does not have: the clause this side edited its text in,
-   * where that text still stands (`words` and `legal`: that edit, on the stretch of the base the clause took).
+   * Where this side edited the clause's text in another clause, where that text still stands on this side: for a
+   * clause the other side split off, which this side does not have, the clause it was split from (`words` and
+   * `legal`: that edit, on the stretch of the base the clause took); for a clause the other side merged another
+   * into, the clause merged in, which this side kept apart (`words` and `legal`: its edit of that clause).
    */
   within?: string;
 }
@@ -300,7 +302,7 @@ function settle(entry: ThreeWayEntry, baseText: string | null, firstWords = entr
   entry.overlap = titles || merged === null;
   if (entry.overlap) return;
   entry.combined = { words: merged!, title: firstChange.titleWords ? firstClause.title : secondClause.title };
-  const text = merged!.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
+  const text = newTextOf(merged!);
   for (const [side, shot] of [['first', firstClause], ['second', secondClause]] as const) {
     if (shot.text === text && shot.title === entry.combined.title) entry.holdsBoth = side;
   }
@@ -341,6 +343,11 @@ function settleOverOneShare(entry: ThreeWayEntry, baseText: string): void {
 /** The text a redline was measured against: its equal and deleted words. */
 function oldTextOf(words: readonly WordOp[]): string {
   return words.filter((op) => op.op !== 'insert').map((op) => op.text).join('');
+}
+
+/** The text a redline arrives at: its equal and inserted words. */
+function newTextOf(words: readonly WordOp[]): string {
+  return words.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
 }
 
 /**
@@ -410,7 +417,7 @@ function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, 
     const stretch = oldTextOf(split.words);
     const inside = redlineInside(otherOfFrom.words, from.base.text, stretch, 'drop');
     if (!inside || inside.every((op) => op.op === 'equal')) continue;
-    const text = inside.filter((op) => op.op !== 'delete').map((op) => op.text).join('');
+    const text = newTextOf(inside);
     const edited: ThreeWaySide = { change: 'edited', within: from.id, words: inside, legal: stretchLegal(stretch, text, inside, from.base, splitBy === 'first' ? from.second : from.first, parties) };
     if (splitBy === 'first') entry.secondChange = edited; else entry.firstChange = edited;
     entry.status = 'conflict';
@@ -421,7 +428,7 @@ function readEditsOfSplitText(entries: ThreeWayEntry[], parties: Record<string, 
     const clause = (entry.first ?? entry.second)!;
     entry.combined = { words: merged, title: clause.title };
     // The splitting side may have made the other side's edit too: its clause then reads as both together.
-    if (merged.filter((op) => op.op !== 'delete').map((op) => op.text).join('') === clause.text) entry.holdsBoth = splitBy;
+    if (newTextOf(merged) === clause.text) entry.holdsBoth = splitBy;
   }
 }
 

@@ -8,6 +8,7 @@
 import { elideUnchanged } from './elide-unchanged.js';
 import { redlineParts, type RedlinePart } from '../compare/redline-parts.js';
 import { clauseHeading } from '../model/text.js';
+import type { ThreeWayStatus } from '../compare/three-way-status.js';
 import type { ClauseChangeJson, ClauseRefJson, ComparisonJson, LegalChangeJson, ProvisionChangeJson, StaleReferenceJson, TextStyleJson, WordOpJson } from '../compare/contract.js';
 
 export interface TextRedlineOptions {
@@ -205,7 +206,7 @@ export function holdsBothWords(side: 'first' | 'second', firstName: string, seco
  * A three-way status as the outputs say it ("changed by the first side only"); the terminal writes a conflict's in
  * capitals, to stand out among the others.
  */
-export const THREE_WAY_STATUS_WORDS: Record<'unchanged' | 'first-only' | 'second-only' | 'both-same' | 'conflict', string> = {
+export const THREE_WAY_STATUS_WORDS: Record<ThreeWayStatus, string> = {
   unchanged: 'unchanged',
   'first-only': 'changed by the first side only',
   'second-only': 'changed by the second side only',

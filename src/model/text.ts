@@ -302,20 +302,3 @@ export function countLineBreaks(text: string): number {
 export function sameContent(a: Draft, b: Draft): boolean {
   return JSON.stringify([a.front, a.clauses]) === JSON.stringify([b.front, b.clauses]);
 }
-
-/**
- * What tabling a working draft whose text is a version's unchanged says, in `parley table` and the app alike: not
- * an error (the other side tabling the same text as agreed is a step of its own), but worth a line, since tabling
- * before bringing in the new text is the usual slip.
- */
-export function sameTextNote(version: number): string {
-  return `Its text is that of v${version}, unchanged: this version records a new label, party, status or date, not a new text.`;
-}
-
-/**
- * Names listed in a sentence, the first `shown` of them and how many more ("a, b, c and 12 more"): an import into a
- * long treaty can leave out, or put back, hundreds of clauses, and a notice that lists them all buries the rest.
- */
-export function fewNamed(names: readonly string[], shown = 10): string {
-  return names.slice(0, shown).join(', ') + (names.length > shown ? ` and ${names.length - shown} more` : '');
-}
